@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
+import { DatabaseModule } from '#database';
+import { FundingModule } from '#funding';
+import { GoalsModule } from '#goals';
+import { PortfolioModule } from '#portfolio';
+import { ReferenceDataModule } from '#reference-data';
+
+/** The HTTP app only wires modules; each bounded context brings its own controllers. */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        HealthModule,
+        ReferenceDataModule,
+        GoalsModule,
+        PortfolioModule,
+        FundingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe, EtagInterceptor, ProblemDetailsDto, ProblemDetailsFilter } from '#common';
+
+export const API_PREFIX = 'api/v1';
+export const BODY_LIMIT = '1mb';
+
+/** Everything main.ts does to the app before listening, shared with the end-to-end tests. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.useSecurityHeaders({
+    // Swagger UI loads its own script and styles from /api/docs; everything else answers JSON only.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } },
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new EtagInterceptor());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Samla API')
+      .setDescription(
+        'Portfolio of the municipality’s cross-department initiatives. Errors are application/problem+json (RFC 9457); ' +
+          'reads answer with an ETag and updates need If-Match.',
+      )
+      .setVersion('1')
+      .build(),
+    { extraModels: [ProblemDetailsDto] },
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { exitOnBootFailure, validateEnvironmentOrExit } from '#common';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+
+async function bootstrap() {
+  const { PORT } = validateEnvironmentOrExit('Samla API');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  configureApp(app);
+  await app.listen(PORT);
+  console.log(`Samla API listening on http://localhost:${PORT}/api/v1 (docs: http://localhost:${PORT}/api/docs)`);
+}
+
+bootstrap().catch(exitOnBootFailure);

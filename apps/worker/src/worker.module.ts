@@ -1,0 +1,11 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
+import { DatabaseModule } from '#database';
+
+/** The worker runs queued jobs (scans, notifications) and answers only its health check over HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(): DynamicModule {
+    return { module: WorkerModule, imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule] };
+  }
+}

@@ -1,0 +1,104 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+
+/** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
+const DEVELOPMENT_DEFAULTS: Record<string, string> = {
+  DATABASE_URL: 'postgres://samla:samla@127.0.0.1:5433/samla',
+  REDIS_URL: 'redis://127.0.0.1:6380',
+};
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const URL_OPTIONS = { require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable Samla reads, with its default and meaning. The README's table is written from
+ * this class; keep the two together.
+ */
+export class EnvironmentVariables {
+  /** `development`, `test` or `production`. Production has no default URLs. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** HTTP port of the API. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Port of the worker's health endpoint (the worker serves nothing else over HTTP). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  /** PostgreSQL connection string. */
+  @IsUrl({ ...URL_OPTIONS, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL: string;
+
+  /** Size of each process's PostgreSQL connection pool. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Redis connection string (BullMQ queues; readiness). */
+  @IsUrl({ ...URL_OPTIONS, protocols: ['redis', 'rediss'] })
+  REDIS_URL: string;
+
+  /** pino log level. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Time zone in which "today" is decided for every date rule. */
+  @IsString()
+  @IsOptional()
+  TIME_ZONE = 'Europe/Stockholm';
+}
+
+export type AppConfig = EnvironmentVariables;
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+/**
+ * Validates the environment once at boot. Throws one error naming every bad variable, so an operator fixes
+ * them all in one go rather than one per restart.
+ */
+export function validateEnvironment(env: Record<string, unknown>): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const withDefaults = production ? { ...env } : { ...DEVELOPMENT_DEFAULTS, ...stripEmpty(env) };
+  const config = plainToInstance(EnvironmentVariables, withDefaults, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+  const problems = errors.map((e) => {
+    const value = (withDefaults as Record<string, unknown>)[e.property];
+    const shown = value === undefined ? 'missing' : `got ${JSON.stringify(redact(e.property, value))}`;
+    return `${e.property} (${shown}): ${Object.values(e.constraints ?? {}).join(', ')}`;
+  });
+  if (problems.length > 0) throw new InvalidConfigurationError(problems);
+  if (!isValidTimeZone(config.TIME_ZONE)) throw new InvalidConfigurationError([`TIME_ZONE (got "${config.TIME_ZONE}"): not an IANA time zone`]);
+  return config;
+}
+
+function stripEmpty(env: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+function redact(name: string, value: unknown) {
+  return /URL|SECRET|PASSWORD|KEY/.test(name) && typeof value === 'string' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
+}
+
+function isValidTimeZone(zone: string) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`)',
+  404: 'No such record',
+  409: 'Conflict: a duplicate code, or a state that does not allow this',
+  412: 'Stale: the If-Match version is not the current one',
+  413: 'Body larger than 1 MB',
+  422: 'Well-formed but refused: unknown references or unmet rules',
+  428: 'If-Match header missing',
+  500: 'Unexpected failure (problem details with `errorId`, also in the log)',
+};
+
+/** Documents the problem+json answers an endpoint can give. 400 and 500 apply everywhere. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ...[...new Set([400, ...statuses, 500])].map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } }),
+    ),
+  );
+}
+
+export { ProblemDetailsDto };

@@ -1,0 +1,16 @@
+import { FundingLineEntity } from '#funding';
+import { GoalEntity } from '#goals';
+import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
+import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
+
+/** Every entity of every context, in one list shared by the apps, the migration CLI and the tests. */
+export const ENTITIES = [
+  DepartmentEntity,
+  TargetGroupEntity,
+  DistrictEntity,
+  GoalEntity,
+  InitiativeEntity,
+  InitiativeParticipantEntity,
+  InitiativeTransitionEntity,
+  FundingLineEntity,
+];

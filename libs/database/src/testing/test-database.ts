@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../data-source-options.js';
+
+const TEMPLATE = 'samla_test_template';
+const TEMPLATE_LOCK = 4_711_001;
+
+export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+
+// Read once: the test app later points DATABASE_URL at its own copy.
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://samla:samla@127.0.0.1:5433/samla';
+function baseUrl() {
+  return ADMIN_URL;
+}
+
+function urlFor(base: string, database: string) {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * A database of its own for one test file: a copy of a template migrated once per run, so files run in
+ * parallel without seeing each other's rows and without paying for the migrations again.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = baseUrl();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const name = `samla_test_${randomBytes(6).toString('hex')}`;
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]);
+      if (!rowCount) await buildTemplate(admin, adminUrl);
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: urlFor(adminUrl, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function buildTemplate(admin: pg.Client, adminUrl: string) {
+  await admin.query(`CREATE DATABASE "${TEMPLATE}_building"`);
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: urlFor(adminUrl, `${TEMPLATE}_building`), DATABASE_POOL_SIZE: 2 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+  await admin.query(`ALTER DATABASE "${TEMPLATE}_building" RENAME TO "${TEMPLATE}"`);
+}

@@ -1,0 +1,97 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { FUNDING_SOURCE_TYPES, VersionedEntity, wholeKronor, type FundingSourceType } from '#common';
+import { InitiativeEntity } from '#portfolio';
+
+export { FUNDING_SOURCE_TYPES, type FundingSourceType } from '#common';
+
+export const FUNDING_STATUSES = ['applied', 'granted', 'rejected', 'ended'] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
+
+/** What happens when the money ends. Everything but `ordinary_budget` funding is temporary money. */
+export const COVERAGE_DECISIONS = ['undecided', 'ordinary_budget', 'new_external_funding', 'extension', 'phase_out', 'not_needed'] as const;
+export type CoverageDecision = (typeof COVERAGE_DECISIONS)[number];
+
+export const REPORTING_DEADLINE_KINDS = ['interim', 'final', 'claim'] as const;
+export type ReportingDeadlineKind = (typeof REPORTING_DEADLINE_KINDS)[number];
+export type ReportingDeadline = { date: string; kind: ReportingDeadlineKind; description: string | null };
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** A funding line (finansiering) of an initiative: who pays, how much, for which period, and what comes after. */
+@Entity({ name: 'funding_lines' })
+@Check('ck_funding_lines_source_type', `source_type IN (${list(FUNDING_SOURCE_TYPES)})`)
+@Check('ck_funding_lines_status', `status IN (${list(FUNDING_STATUSES)})`)
+@Check('ck_funding_lines_coverage_decision', `coverage_decision IN (${list(COVERAGE_DECISIONS)})`)
+@Check('ck_funding_lines_period', `period_end >= period_start`)
+@Check('ck_funding_lines_amount', `amount_sek BETWEEN 0 AND 1000000000000`)
+@Check('ck_funding_lines_not_own_successor', `successor_funding_id IS DISTINCT FROM id`)
+export class FundingLineEntity extends VersionedEntity {
+  @Index('ix_funding_lines_initiative_id')
+  @Column({ type: 'uuid' })
+  initiativeId: string;
+
+  // Only a draft initiative can be deleted; its funding lines go with it.
+  @ManyToOne(() => InitiativeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'initiative_id', foreignKeyConstraintName: 'fk_funding_lines_initiative' })
+  initiative?: Relation<InitiativeEntity>;
+
+  @Index('ix_funding_lines_source_type')
+  @Column({ type: 'varchar', length: 30 })
+  sourceType: FundingSourceType;
+
+  /** E.g. Länsstyrelsen Västra Götaland, MUCF, ESF-rådet, Brå. */
+  @Column({ type: 'varchar', length: 200 })
+  funder: string;
+
+  /** The funder's diarienummer. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  decisionReference: string | null;
+
+  @Column({ type: 'bigint', transformer: wholeKronor })
+  amountSek: number;
+
+  @Column({ type: 'date' })
+  periodStart: string;
+
+  /** The expiry: the last day the line pays for. */
+  @Index('ix_funding_lines_period_end')
+  @Column({ type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'applied' })
+  status: FundingStatus;
+
+  @Column({ type: 'boolean', default: false })
+  renewable: boolean;
+
+  /** The funder pays afterwards (ESF+), so the municipality pre-finances. */
+  @Column({ type: 'boolean', default: false })
+  paidInArrears: boolean;
+
+  @Index('ix_funding_lines_successor_funding_id')
+  @Column({ type: 'uuid', nullable: true })
+  successorFundingId: string | null;
+
+  @ManyToOne(() => FundingLineEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'successor_funding_id', foreignKeyConstraintName: 'fk_funding_lines_successor' })
+  successor?: Relation<FundingLineEntity>;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  budgetProjectCode: string | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  reportingDeadlines: ReportingDeadline[];
+
+  @Column({ type: 'varchar', length: 30, default: 'undecided' })
+  coverageDecision: CoverageDecision;
+
+  @Column({ type: 'text', nullable: true })
+  coverageNote: string | null;
+
+  /** Who took the coverage decision, e.g. "Kommunstyrelsen" or a named head of department. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  coverageDecidedBy: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  coverageDecidedOn: string | null;
+}

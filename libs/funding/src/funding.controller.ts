@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { FundingService } from './funding.service.js';
+import { CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
+
+@ApiTags('funding')
+@Controller()
+export class FundingController {
+  constructor(private readonly funding: FundingService) {}
+
+  @Get('initiatives/:id/funding')
+  @ApiOperation({ summary: "An initiative's funding lines, by period start" })
+  @ApiPageResponse(FundingLineDto)
+  @ApiProblems(404)
+  list(@Param('id', UuidParam()) initiativeId: string, @Query() query: ListFundingQueryDto) {
+    return this.funding.list(initiativeId, query);
+  }
+
+  @Post('initiatives/:id/funding')
+  @ApiOperation({ summary: 'Add a funding line to an initiative that has not ended' })
+  @ApiCreatedResponse({ type: FundingLineDto })
+  @ApiProblems(404, 409, 413, 422)
+  create(@Param('id', UuidParam()) initiativeId: string, @Body() dto: CreateFundingLineDto) {
+    return this.funding.create(initiativeId, dto);
+  }
+
+  @Get('funding/:id')
+  @ApiOperation({ summary: 'One funding line; the ETag is its version' })
+  @ApiOkResponse({ type: FundingLineDto })
+  @ApiProblems(404)
+  get(@Param('id', UuidParam()) id: string) {
+    return this.funding.get(id);
+  }
+
+  @Patch('funding/:id')
+  @ApiOperation({ summary: 'Change a funding line; end it by setting status `ended`' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
+  @ApiOkResponse({ type: FundingLineDto })
+  @ApiProblems(404, 412, 413, 422, 428)
+  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateFundingLineDto) {
+    return this.funding.update(id, version, dto);
+  }
+
+  @Delete('funding/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a funding line of a draft initiative; later it is a public document and can only be ended' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(404, 409)
+  remove(@Param('id', UuidParam()) id: string) {
+    return this.funding.remove(id);
+  }
+}

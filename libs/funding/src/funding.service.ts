@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import {
+  ConflictProblem,
+  givenFilters,
+  NotFoundProblem,
+  RuleViolationProblem,
+  UnknownReferenceProblem,
+  updateVersioned,
+  ValidationProblem,
+  type Page,
+} from '#common';
+import { InitiativeEntity, type InitiativeStatus } from '#portfolio';
+import { FundingLineEntity, type ReportingDeadline } from './funding-line.entity.js';
+import {
+  PERIOD_ORDER_MESSAGE,
+  type CreateFundingLineDto,
+  type ListFundingQueryDto,
+  type ReportingDeadlineDto,
+  type UpdateFundingLineDto,
+} from './dto/funding-line.dto.js';
+
+/** An initiative in one of these has ended: it takes no new money. */
+const ENDED_STATUSES: readonly InitiativeStatus[] = ['completed', 'integrated', 'discontinued'];
+
+@Injectable()
+export class FundingService {
+  constructor(
+    @InjectRepository(FundingLineEntity) private readonly fundingLines: Repository<FundingLineEntity>,
+    @InjectRepository(InitiativeEntity) private readonly initiatives: Repository<InitiativeEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(initiativeId: string, query: ListFundingQueryDto): Promise<Page<FundingLineEntity>> {
+    if (!(await this.initiatives.existsBy({ id: initiativeId }))) throw new NotFoundProblem('initiative', initiativeId);
+    const [items, total] = await this.fundingLines.findAndCount({
+      where: givenFilters({ initiativeId, status: query.status }),
+      order: { periodStart: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<FundingLineEntity> {
+    const line = await this.fundingLines.findOneBy({ id });
+    if (!line) throw new NotFoundProblem('funding line', id);
+    return line;
+  }
+
+  async create(initiativeId: string, dto: CreateFundingLineDto): Promise<FundingLineEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const initiative = await this.lockInitiative(em, initiativeId);
+      if (!initiative) throw new NotFoundProblem('initiative', initiativeId);
+      if (ENDED_STATUSES.includes(initiative.status)) {
+        throw new ConflictProblem(`The initiative has ended (${initiative.status}); it takes no new funding lines.`);
+      }
+      if (dto.successorFundingId) await this.assertSuccessorBelongs(em, initiativeId, dto.successorFundingId);
+      return em.save(
+        em.create(FundingLineEntity, {
+          ...dto,
+          initiativeId,
+          decisionReference: dto.decisionReference ?? null,
+          successorFundingId: dto.successorFundingId ?? null,
+          budgetProjectCode: dto.budgetProjectCode ?? null,
+          reportingDeadlines: toDeadlines(dto.reportingDeadlines ?? []),
+          coverageNote: dto.coverageNote ?? null,
+          coverageDecidedBy: dto.coverageDecidedBy ?? null,
+          coverageDecidedOn: dto.coverageDecidedOn ?? null,
+        }),
+      );
+    });
+  }
+
+  async update(id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {
+    await this.dataSource.transaction(async (em) => {
+      const current = await em.findOneBy(FundingLineEntity, { id });
+      if (!current) throw new NotFoundProblem('funding line', id);
+      // The DTO can only compare the dates it was sent; a PATCH of one of them is judged against the stored other.
+      if ((dto.periodEnd ?? current.periodEnd) < (dto.periodStart ?? current.periodStart)) {
+        throw new ValidationProblem([{ field: 'periodEnd', message: PERIOD_ORDER_MESSAGE }]);
+      }
+      if (dto.successorFundingId) await this.assertValidSuccessor(em, current, dto.successorFundingId);
+      const { reportingDeadlines, ...changes } = dto;
+      await updateVersioned(em, FundingLineEntity, 'funding line', id, expectedVersion, {
+        ...changes,
+        ...(reportingDeadlines && { reportingDeadlines: toDeadlines(reportingDeadlines) }),
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Only a draft's funding lines may go: once proposed, they are public documents (allmänna handlingar). */
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const line = await em.findOneBy(FundingLineEntity, { id });
+      if (!line) throw new NotFoundProblem('funding line', id);
+      const initiative = await this.lockInitiative(em, line.initiativeId);
+      if (initiative?.status !== 'draft') {
+        throw new ConflictProblem(
+          `The initiative is ${initiative?.status}, so its funding lines are public documents (allmänna handlingar) and cannot be deleted. ` +
+            'End the funding line by setting its status to "ended" instead.',
+        );
+      }
+      // A line of the same draft that named this one as its successor loses it, rather than blocking the delete.
+      await em.update(FundingLineEntity, { successorFundingId: id }, { successorFundingId: null, version: () => 'version + 1' });
+      await em.delete(FundingLineEntity, { id });
+    });
+  }
+
+  /** FOR SHARE: a lifecycle move of the initiative waits until this write is done, so it cannot end underneath it. */
+  private lockInitiative(em: EntityManager, id: string) {
+    return em.findOne(InitiativeEntity, { select: { id: true, status: true }, where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  private async assertSuccessorBelongs(em: EntityManager, initiativeId: string, successorId: string) {
+    const successor = await em.findOne(FundingLineEntity, { select: { id: true, initiativeId: true }, where: { id: successorId } });
+    if (!successor) throw new UnknownReferenceProblem([{ field: 'successorFundingId', message: 'no funding line with this id' }]);
+    if (successor.initiativeId !== initiativeId) {
+      throw new RuleViolationProblem('A successor takes over the funding of the same initiative; this line belongs to another one.', [
+        { field: 'successorFundingId', message: 'belongs to another initiative' },
+      ]);
+    }
+  }
+
+  private async assertValidSuccessor(em: EntityManager, line: FundingLineEntity, successorId: string) {
+    if (successorId === line.id) {
+      throw new RuleViolationProblem('A funding line cannot be its own successor.', [{ field: 'successorFundingId', message: 'is this funding line itself' }]);
+    }
+    await this.assertSuccessorBelongs(em, line.initiativeId, successorId);
+    if (await this.reachesVia(em, successorId, line.id)) {
+      throw new RuleViolationProblem('Successors would go round in a circle: this line already comes after the one named.', [
+        { field: 'successorFundingId', message: 'would create a cycle of successors' },
+      ]);
+    }
+  }
+
+  /** One recursive query: does following successors from `start` lead to `target`? */
+  private async reachesVia(em: EntityManager, start: string, target: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `WITH RECURSIVE chain(id) AS (
+         SELECT $1::uuid
+         UNION
+         SELECT f.successor_funding_id FROM funding_lines f JOIN chain c ON f.id = c.id WHERE f.successor_funding_id IS NOT NULL
+       )
+       SELECT 1 FROM chain WHERE id = $2::uuid LIMIT 1`,
+      [start, target],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** Stored with an explicit null, so every deadline reads back with the same keys. */
+function toDeadlines(deadlines: ReportingDeadlineDto[]): ReportingDeadline[] {
+  return deadlines.map(({ date, kind, description }) => ({ date, kind, description: description ?? null }));
+}

@@ -1,0 +1,4 @@
+export * from './funding-line.entity.js';
+export * from './funding.module.js';
+export * from './funding.service.js';
+export * from './dto/funding-line.dto.js';

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { CreateGoalDto, GoalDto, GoalTreeNodeDto, GoalTreeQueryDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
+import { GoalsService } from './goals.service.js';
+
+@ApiTags('goals')
+@Controller('goals')
+export class GoalsController {
+  constructor(private readonly goals: GoalsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List goals of the governing documents, by code' })
+  @ApiPageResponse(GoalDto)
+  @ApiProblems()
+  list(@Query() query: ListGoalsQueryDto) {
+    return this.goals.list(query);
+  }
+
+  @Get('tree')
+  @ApiOperation({ summary: 'The goal tree: Agenda 2030 → MRP goals → committee goals → priority areas → sub-goals' })
+  @ApiOkResponse({ type: [GoalTreeNodeDto] })
+  @ApiProblems()
+  tree(@Query() query: GoalTreeQueryDto) {
+    return this.goals.tree(query.framework);
+  }
+
+  @Post()
+  @ApiOperation({ summary: "Add a goal; its level must be below its parent's" })
+  @ApiCreatedResponse({ type: GoalDto })
+  @ApiProblems(409, 413, 422)
+  create(@Body() dto: CreateGoalDto) {
+    return this.goals.create(dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One goal; the ETag is its version' })
+  @ApiOkResponse({ type: GoalDto })
+  @ApiProblems(404)
+  get(@Param('id', UuidParam()) id: string) {
+    return this.goals.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change or move a goal; the tree stays top down and free of cycles' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
+  @ApiOkResponse({ type: GoalDto })
+  @ApiProblems(404, 409, 412, 413, 422, 428)
+  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateGoalDto) {
+    return this.goals.update(id, version, dto);
+  }
+}

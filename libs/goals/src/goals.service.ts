@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import {
+  ConflictProblem,
+  givenFilters,
+  NotFoundProblem,
+  RuleViolationProblem,
+  UnknownReferenceProblem,
+  updateVersioned,
+  type FieldError,
+  type Page,
+} from '#common';
+import type { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
+import { GoalEntity, type GoalLevel } from './goal.entity.js';
+import { levelRank, placementErrors, validityErrors } from './goal-tree.rules.js';
+
+export type GoalTreeNode = GoalEntity & { children: GoalTreeNode[] };
+
+@Injectable()
+export class GoalsService {
+  constructor(
+    @InjectRepository(GoalEntity) private readonly goals: Repository<GoalEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
+    const [items, total] = await this.goals.findAndCount({
+      where: givenFilters({ level: query.level, framework: query.framework }),
+      order: { code: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The whole tree (or one framework's part of it) from one query; a goal whose parent is not included is a root. */
+  async tree(framework?: string): Promise<GoalTreeNode[]> {
+    const goals = await this.goals.find({ where: givenFilters({ framework }) });
+    const nodes = new Map(goals.map((g) => [g.id, Object.assign(g, { children: [] as GoalTreeNode[] })]));
+    const roots: GoalTreeNode[] = [];
+    for (const node of nodes.values()) {
+      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    const byLevelThenCode = (a: GoalTreeNode, b: GoalTreeNode) => levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code, 'sv');
+    for (const node of nodes.values()) node.children.sort(byLevelThenCode);
+    return roots.sort(byLevelThenCode);
+  }
+
+  async get(id: string): Promise<GoalEntity> {
+    const goal = await this.goals.findOneBy({ id });
+    if (!goal) throw new NotFoundProblem('goal', id);
+    return goal;
+  }
+
+  async create(dto: CreateGoalDto): Promise<GoalEntity> {
+    await this.assertCodeFree(this.goals.manager, dto.code);
+    const parentLevel = dto.parentId ? await this.levelOfParent(this.goals.manager, dto.parentId) : null;
+    assertValidPlacement([
+      ...placementErrors({ level: dto.level, parentLevel, childLevels: [], changed: 'level' }),
+      ...validityErrors(dto.validFrom ?? null, dto.validTo ?? null),
+    ]);
+    return this.goals.save(
+      this.goals.create({ ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null }),
+    );
+  }
+
+  async update(id: string, expectedVersion: number, dto: UpdateGoalDto): Promise<GoalEntity> {
+    await this.dataSource.transaction(async (em) => {
+      // Locked so two concurrent moves cannot together build a cycle that neither would alone.
+      const current = await em.findOne(GoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundProblem('goal', id);
+      if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(em, dto.code);
+
+      const parentId = dto.parentId === undefined ? current.parentId : dto.parentId;
+      const parentChanged = dto.parentId !== undefined && dto.parentId !== current.parentId;
+      if (parentChanged && parentId && (await this.isSelfOrDescendant(em, id, parentId))) {
+        throw new RuleViolationProblem('A goal cannot sit under itself or under one of its own sub-goals.', [
+          { field: 'parentId', message: 'would create a cycle' },
+        ]);
+      }
+      const parentLevel = parentId ? await this.levelOfParent(em, parentId) : null;
+      const children = await em.find(GoalEntity, { select: { level: true }, where: { parentId: id } });
+      assertValidPlacement([
+        ...placementErrors({
+          level: dto.level ?? current.level,
+          parentLevel,
+          childLevels: children.map((c) => c.level),
+          changed: dto.level !== undefined ? 'level' : 'parentId',
+        }),
+        ...validityErrors(dto.validFrom === undefined ? current.validFrom : dto.validFrom, dto.validTo === undefined ? current.validTo : dto.validTo),
+      ]);
+      await updateVersioned(em, GoalEntity, 'goal', id, expectedVersion, { ...dto });
+    });
+    return this.get(id);
+  }
+
+  /** Checks every referenced goal in one query; each unknown id is named by its place, e.g. `goalIds[2]`. */
+  async assertGoalsExist(ids: readonly string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.goals.find({ select: { id: true }, where: { id: In([...new Set(ids)]) } });
+    const known = new Set(found.map((g) => g.id));
+    const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `${field}[${i}]`, message: 'no goal with this id' }]));
+    if (errors.length > 0) throw new UnknownReferenceProblem(errors);
+  }
+
+  private async assertCodeFree(em: EntityManager, code: string) {
+    if (await em.existsBy(GoalEntity, { code })) {
+      throw new ConflictProblem(`A goal with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+    }
+  }
+
+  private async levelOfParent(em: EntityManager, parentId: string): Promise<GoalLevel> {
+    const parent = await em.findOne(GoalEntity, { select: { level: true }, where: { id: parentId } });
+    if (!parent) throw new UnknownReferenceProblem([{ field: 'parentId', message: 'no goal with this id' }]);
+    return parent.level;
+  }
+
+  /** One recursive query: is `candidate` the goal itself or somewhere below it? */
+  private async isSelfOrDescendant(em: EntityManager, id: string, candidate: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `WITH RECURSIVE below(id) AS (
+         SELECT $1::uuid
+         UNION
+         SELECT g.id FROM goals g JOIN below b ON g.parent_id = b.id
+       )
+       SELECT 1 FROM below WHERE id = $2::uuid LIMIT 1`,
+      [id, candidate],
+    );
+    return rows.length > 0;
+  }
+}
+
+function assertValidPlacement(errors: FieldError[]): void {
+  if (errors.length > 0) throw new RuleViolationProblem('The goal does not fit where it is placed in the tree.', errors);
+}

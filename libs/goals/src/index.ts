@@ -1,0 +1,3 @@
+export * from './goal.entity.js';
+export * from './goals.module.js';
+export * from './goals.service.js';

@@ -1,0 +1,288 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { FUNDING_SOURCE_TYPES, IsCalendarDate, IsCode, IsWholeKronor, PageQueryDto, QueryList, Trim, type FundingSourceType } from '#common';
+import { INITIATIVE_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import {
+  EVIDENCE_BASES,
+  FOLLOW_UP_FREQUENCIES,
+  INITIATIVE_KINDS,
+  type EvidenceBase,
+  type FollowUpFrequency,
+  type InitiativeKind,
+} from '../initiatives/initiative.entity.js';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '../initiatives/initiative-participant.entity.js';
+
+const MAX_LINKS = 50;
+
+export class ParticipantDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  departmentId: string;
+
+  @ApiProperty({ enum: PARTICIPANT_ROLES, example: 'partner' })
+  @IsIn(PARTICIPANT_ROLES)
+  role: ParticipantRole;
+
+  @ApiPropertyOptional({ example: 'Ansvarar för fritidsgårdarnas del av samverkan', maxLength: 2000, nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  responsibility?: string | null;
+}
+
+/** A staff member, never a resident: name, title and work e-mail. */
+export class ProcessOwnerDto {
+  @ApiProperty({ example: 'Samordnare SSPF', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Samordnare', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @ApiPropertyOptional({ example: 'samordnare.sspf@trollhattan.se', nullable: true, type: String })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+}
+
+export class FollowUpPlanDto {
+  @ApiProperty({ example: 'Halvårsvis uppföljning av nyckeltal och verksamhetsberättelse', maxLength: 2000 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  method: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_FREQUENCIES, example: 'biannual' })
+  @IsIn(FOLLOW_UP_FREQUENCIES)
+  frequency: FollowUpFrequency;
+
+  @ApiProperty({ example: 'Styrgruppen för SSPF', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  responsible: string;
+
+  @ApiPropertyOptional({ example: '2025-08-31', nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  firstReportDue?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LINKS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  indicatorIds?: string[];
+}
+
+export class CreateInitiativeDto {
+  @ApiProperty({ example: 'SSPF' })
+  @IsCode()
+  code: string;
+
+  @ApiProperty({ example: 'SSPF – skola, socialtjänst, polis och fritid', maxLength: 300 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  summary?: string | null;
+
+  @ApiProperty({ enum: INITIATIVE_KINDS, example: 'method' })
+  @IsIn(INITIATIVE_KINDS)
+  kind: InitiativeKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID()
+  leadDepartmentId?: string | null;
+
+  @ApiPropertyOptional({ type: [ParticipantDto], description: 'Departments other than the lead, each with role and responsibility' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LINKS)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantDto)
+  participants?: ParticipantDto[];
+
+  @ApiPropertyOptional({ type: ProcessOwnerDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProcessOwnerDto)
+  processOwner?: ProcessOwnerDto | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LINKS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  goalIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['UNGA-12-17'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LINKS)
+  @ArrayUnique()
+  @IsCode({ each: true })
+  targetGroupCodes?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['KRONOGARDEN'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LINKS)
+  @ArrayUnique()
+  @IsCode({ each: true })
+  districtCodes?: string[];
+
+  @ApiPropertyOptional({ example: '2024-01-15', nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  startDate?: string | null;
+
+  @ApiPropertyOptional({ example: null, nullable: true, type: String })
+  @IsOptional()
+  @IsCalendarDate()
+  endDate?: string | null;
+
+  @ApiPropertyOptional({ example: 1800000, description: 'Whole kronor', nullable: true, type: Number })
+  @IsOptional()
+  @IsWholeKronor()
+  annualCostSek?: number | null;
+
+  @ApiPropertyOptional({ enum: EVIDENCE_BASES, default: 'unknown' })
+  @IsOptional()
+  @IsIn(EVIDENCE_BASES)
+  evidenceBase?: EvidenceBase;
+
+  @ApiPropertyOptional({ example: 'P4711', nullable: true, type: String })
+  @IsOptional()
+  @IsCode()
+  budgetProjectCode?: string | null;
+
+  @ApiPropertyOptional({ type: FollowUpPlanDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpPlanDto)
+  followUpPlan?: FollowUpPlanDto | null;
+}
+
+export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto) {}
+
+export class TransitionDto {
+  @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })
+  @IsIn(INITIATIVE_STATUSES)
+  to: InitiativeStatus;
+
+  @ApiPropertyOptional({ example: 'Beslutat i ledningsgruppen 2025-03-12', maxLength: 2000, nullable: true, type: String })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string | null;
+}
+
+export class InitiativeDto extends CreateInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: INITIATIVE_STATUSES }) status: InitiativeStatus;
+  @ApiProperty({ type: [ParticipantDto] }) declare participants: ParticipantDto[];
+  @ApiProperty({ type: [String] }) declare goalIds: string[];
+  @ApiProperty({ type: [String] }) declare targetGroupCodes: string[];
+  @ApiProperty({ type: [String] }) declare districtCodes: string[];
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class ListInitiativesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', enum: INITIATIVE_STATUSES, isArray: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(INITIATIVE_STATUSES, { each: true })
+  @ArrayMaxSize(INITIATIVE_STATUSES.length)
+  status?: InitiativeStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  leadDepartmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Lead or participant in any role' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Linked to this goal or any goal below it' })
+  @IsOptional()
+  @IsUUID()
+  goalId?: string;
+
+  @ApiPropertyOptional({ description: 'Target group codes, comma-separated (any of them)', type: [String] })
+  @IsOptional()
+  @QueryList()
+  @ArrayMaxSize(MAX_LINKS)
+  @IsCode({ each: true })
+  targetGroup?: string[];
+
+  @ApiPropertyOptional({ description: 'District codes, comma-separated (any of them)', type: [String] })
+  @IsOptional()
+  @QueryList()
+  @ArrayMaxSize(MAX_LINKS)
+  @IsCode({ each: true })
+  district?: string[];
+
+  @ApiPropertyOptional({ description: 'Funding source types, comma-separated (any of them)', enum: FUNDING_SOURCE_TYPES, isArray: true })
+  @IsOptional()
+  @QueryList()
+  @ArrayMaxSize(FUNDING_SOURCE_TYPES.length)
+  @IsIn(FUNDING_SOURCE_TYPES, { each: true })
+  fundingSourceType?: FundingSourceType[];
+
+  @ApiPropertyOptional({ description: 'Free text over code, title and summary (Swedish full text or substring)', maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description: 'Comma-separated keys, - for descending: code, title, status, startDate, endDate, annualCostSek, createdAt, updatedAt',
+    example: '-startDate,title',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  sort?: string;
+}

@@ -1,0 +1,114 @@
+import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+
+export type InitiativeListFilters = {
+  ids?: string[];
+  status?: InitiativeStatus[];
+  leadDepartmentId?: string;
+  /** Lead or any participant role. */
+  departmentId?: string;
+  /** The goal or any goal below it. */
+  goalId?: string;
+  targetGroup?: string[];
+  district?: string[];
+  fundingSourceType?: string[];
+  q?: string;
+};
+
+export type InitiativeListPage = { orderBy: string[]; limit: number; offset: number };
+
+/** API sort keys → SQL. Anything else is refused before it reaches SQL (see parseSort). */
+export const INITIATIVE_SORT_KEYS: Record<string, string> = {
+  code: 'i.code',
+  title: 'i.title',
+  status: 'i.status',
+  startDate: 'i.start_date',
+  endDate: 'i.end_date',
+  annualCostSek: 'i.annual_cost_sek',
+  createdAt: 'i.created_at',
+  updatedAt: 'i.updated_at',
+};
+
+// Must match the expressions of the search indexes (FoundationSql migration) for the planner to use them.
+const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`;
+
+/**
+ * One statement for a page of initiatives with everything the API shows: the page of ids (and the total) is
+ * chosen first, then only those rows get their participants, goals, target groups and districts aggregated.
+ * The same SQL serves GET /initiatives, GET /initiatives/{id} and the bare-server baseline in bench/.
+ */
+export function buildInitiativeListQuery(filters: InitiativeListFilters, page: InitiativeListPage): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  let goalScope = '';
+
+  if (filters.ids) where.push(`i.id = ANY(${param(filters.ids)}::uuid[])`);
+  if (filters.status?.length) where.push(`i.status = ANY(${param(filters.status)}::text[])`);
+  if (filters.leadDepartmentId) where.push(`i.lead_department_id = ${param(filters.leadDepartmentId)}::uuid`);
+  if (filters.departmentId) {
+    const p = param(filters.departmentId);
+    where.push(
+      `(i.lead_department_id = ${p}::uuid OR EXISTS (SELECT 1 FROM initiative_participants ip WHERE ip.initiative_id = i.id AND ip.department_id = ${p}::uuid))`,
+    );
+  }
+  if (filters.goalId) {
+    goalScope = `goal_scope(id) AS (
+        SELECT ${param(filters.goalId)}::uuid
+        UNION
+        SELECT g.id FROM goals g JOIN goal_scope s ON g.parent_id = s.id
+      ),`;
+    where.push(`EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.initiative_id = i.id AND ig.goal_id IN (SELECT id FROM goal_scope))`);
+  }
+  if (filters.targetGroup?.length) {
+    where.push(`EXISTS (SELECT 1 FROM initiative_target_groups itg JOIN target_groups tg ON tg.id = itg.target_group_id
+                 WHERE itg.initiative_id = i.id AND tg.code = ANY(${param(filters.targetGroup)}::text[]))`);
+  }
+  if (filters.district?.length) {
+    where.push(`EXISTS (SELECT 1 FROM initiative_districts idi JOIN districts d ON d.id = idi.district_id
+                 WHERE idi.initiative_id = i.id AND d.code = ANY(${param(filters.district)}::text[]))`);
+  }
+  if (filters.fundingSourceType?.length) {
+    // Read-only use of the funding context's table for filtering (docs/adr/0003-cross-context-reads.md).
+    where.push(`EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = i.id AND fl.source_type = ANY(${param(filters.fundingSourceType)}::text[]))`);
+  }
+  if (filters.q) {
+    const words = param(filters.q);
+    const pattern = param(`%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(to_tsvector('swedish'::regconfig, ${SEARCH_TEXT}) @@ websearch_to_tsquery('swedish'::regconfig, ${words})
+                 OR lower(${SEARCH_TEXT}) LIKE ${pattern})`);
+  }
+
+  const orderBy = [...page.orderBy, 'i.id ASC'].join(', ');
+  const sql = `
+    WITH RECURSIVE ${goalScope}
+    page AS (
+      SELECT i.id, count(*) OVER () AS total
+        FROM initiatives i
+       ${where.length ? `WHERE ${where.join('\n         AND ')}` : ''}
+       ORDER BY ${orderBy}
+       LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}
+    )
+    SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
+           i.lead_department_id AS "leadDepartmentId",
+           COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'role', ip.role, 'responsibility', ip.responsibility)
+                                     ORDER BY ip.role, ip.department_id)
+                       FROM initiative_participants ip WHERE ip.initiative_id = i.id), '[]'::json) AS participants,
+           i.process_owner AS "processOwner",
+           COALESCE((SELECT array_agg(ig.goal_id ORDER BY ig.goal_id) FROM initiative_goals ig WHERE ig.initiative_id = i.id), '{}') AS "goalIds",
+           COALESCE((SELECT array_agg(tg.code ORDER BY tg.code) FROM initiative_target_groups itg
+                       JOIN target_groups tg ON tg.id = itg.target_group_id WHERE itg.initiative_id = i.id), '{}') AS "targetGroupCodes",
+           COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM initiative_districts idi
+                       JOIN districts d ON d.id = idi.district_id WHERE idi.initiative_id = i.id), '{}') AS "districtCodes",
+           i.start_date AS "startDate", i.end_date AS "endDate",
+           i.annual_cost_sek::float8 AS "annualCostSek",
+           i.evidence_base AS "evidenceBase", i.budget_project_code AS "budgetProjectCode",
+           i.follow_up_plan AS "followUpPlan",
+           i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+           page.total::int AS total
+      FROM page JOIN initiatives i ON i.id = page.id
+     ORDER BY ${orderBy}`;
+  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
+import { InitiativesService } from './initiatives.service.js';
+
+@ApiTags('initiatives')
+@Controller('initiatives')
+export class InitiativesController {
+  constructor(private readonly initiatives: InitiativesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List initiatives with filters, free text and sort' })
+  @ApiPageResponse(InitiativeDto)
+  @ApiProblems()
+  list(@Query() query: ListInitiativesQueryDto) {
+    return this.initiatives.list(query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts' })
+  @ApiCreatedResponse({ type: InitiativeDto })
+  @ApiProblems(409, 413, 422)
+  create(@Body() dto: CreateInitiativeDto) {
+    return this.initiatives.create(dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One initiative; the ETag is its version' })
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(404)
+  get(@Param('id', UuidParam()) id: string) {
+    return this.initiatives.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(404, 409, 412, 413, 422, 428)
+  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateInitiativeDto) {
+    return this.initiatives.update(id, version, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete a draft. Anything past draft is a public record: discontinue it instead (409).' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(404, 409)
+  remove(@Param('id', UuidParam()) id: string) {
+    return this.initiatives.remove(id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Move an initiative through its lifecycle',
+    description:
+      'draft → proposed → approved → active → completed | integrated | discontinued. proposed needs a lead department and a goal; ' +
+      'approved also a follow-up plan and a funding line; active also a start date. A refused move lists every unmet guard (422).',
+  })
+  @ApiOkResponse({ type: InitiativeDto })
+  @ApiProblems(404, 409, 422)
+  transition(@Param('id', UuidParam()) id: string, @Body() dto: TransitionDto) {
+    return this.initiatives.transition(id, dto);
+  }
+}

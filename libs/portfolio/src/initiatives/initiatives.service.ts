@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  checkReferences,
+  ConflictProblem,
+  NotFoundProblem,
+  parseSort,
+  RuleViolationProblem,
+  updateVersioned,
+  ValidationProblem,
+  type FieldError,
+  type Page,
+} from '#common';
+import { GoalsService } from '#goals';
+import { CodeListsService, DepartmentsService } from '#reference-data';
+import type { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, ParticipantDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
+import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
+import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters } from './initiative-list.query.js';
+import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
+import { InitiativeEntity } from './initiative.entity.js';
+
+const ENDED = new Set(['completed', 'integrated', 'discontinued']);
+const REQUIRED_ON_UPDATE = ['code', 'title', 'kind', 'evidenceBase'] as const;
+
+type ResolvedLinks = { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: ParticipantDto[] };
+
+@Injectable()
+export class InitiativesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+    private readonly goals: GoalsService,
+    private readonly codeLists: CodeListsService,
+    private readonly lifecycle: InitiativeLifecycleService,
+  ) {}
+
+  async list(query: ListInitiativesQueryDto): Promise<Page<InitiativeDto>> {
+    const { limit, offset, sort, ...filters } = query;
+    const orderBy = parseSort(sort, INITIATIVE_SORT_KEYS, 'code').map((s) => `${s.column} ${s.direction}`);
+    const rows = await this.select(this.dataSource.manager, filters, { orderBy, limit, offset });
+    // The page query counts the matches itself; only a page past the end needs a separate count.
+    const total = rows.length > 0 ? rows[0].total : offset === 0 ? 0 : await this.count(filters);
+    return { items: rows.map(withoutTotal), total, limit, offset };
+  }
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<InitiativeDto> {
+    const [row] = await this.select(em, { ids: [id] }, { orderBy: [], limit: 1, offset: 0 });
+    if (!row) throw new NotFoundProblem('initiative', id);
+    return withoutTotal(row);
+  }
+
+  async create(dto: CreateInitiativeDto): Promise<InitiativeDto> {
+    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
+    assertDateOrder(dto.startDate, dto.endDate);
+    assertParticipantsDistinct(participants ?? [], dto.leadDepartmentId ?? null);
+    const links = await this.resolveLinks(dto);
+    await this.assertCodeFree(dto.code);
+    return this.dataSource.transaction(async (em) => {
+      const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...fields, status: 'draft' }));
+      await this.replaceLinks(em, id, links);
+      return this.get(id, em);
+    });
+  }
+
+  async update(id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
+    const nulls = REQUIRED_ON_UPDATE.filter((field) => dto[field] === null);
+    if (nulls.length) throw new ValidationProblem(nulls.map((field) => ({ field, message: `${field} cannot be removed` })));
+    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.get(id, em);
+      if (ENDED.has(current.status)) {
+        throw new ConflictProblem(`The initiative is ${current.status}; an ended initiative is a public record and is not changed.`);
+      }
+      assertDateOrder(
+        dto.startDate !== undefined ? dto.startDate : current.startDate,
+        dto.endDate !== undefined ? dto.endDate : current.endDate,
+      );
+      assertParticipantsDistinct(
+        participants ?? current.participants,
+        dto.leadDepartmentId !== undefined ? dto.leadDepartmentId : (current.leadDepartmentId ?? null),
+      );
+      const links = await this.resolveLinks(dto);
+      if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
+      await updateVersioned(em, InitiativeEntity, 'initiative', id, expectedVersion, fields);
+      await this.replaceLinks(em, id, links);
+      // A change must not take away what the current status was approved on (e.g. the last goal of an approved initiative).
+      await this.lifecycle.assertStillMeetsGuards(em, id, current.status);
+      return this.get(id, em);
+    });
+  }
+
+  async transition(id: string, dto: TransitionDto): Promise<InitiativeDto> {
+    return this.dataSource.transaction(async (em) => {
+      await this.lifecycle.transition(em, id, dto.to, dto.comment ?? null);
+      return this.get(id, em);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const initiative = await em.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!initiative) throw new NotFoundProblem('initiative', id);
+      if (initiative.status !== 'draft') {
+        throw new ConflictProblem(
+          `Only a draft can be deleted; this initiative is ${initiative.status}. Records are public documents: move it to discontinued instead.`,
+        );
+      }
+      await em.delete(InitiativeEntity, { id });
+    });
+  }
+
+  private async select(em: EntityManager, filters: InitiativeListFilters, page: { orderBy: string[]; limit: number; offset: number }) {
+    const { sql, params } = buildInitiativeListQuery(filters, page);
+    return (await em.query(sql, params)) as (InitiativeDto & { total: number })[];
+  }
+
+  private async count(filters: InitiativeListFilters): Promise<number> {
+    const { sql, params } = buildInitiativeListQuery(filters, { orderBy: [], limit: 1, offset: 0 });
+    const [row] = await this.dataSource.query(`SELECT max(total) AS total FROM (${sql}) AS q`, params);
+    return row?.total ?? 0;
+  }
+
+  /** Every reference in the request checked together: one answer lists every unknown id or code. */
+  private async resolveLinks(dto: UpdateInitiativeDto): Promise<ResolvedLinks> {
+    const links: ResolvedLinks = { participants: dto.participants };
+    const departmentRefs = [
+      ...(dto.leadDepartmentId ? [{ id: dto.leadDepartmentId, field: 'leadDepartmentId' }] : []),
+      ...(dto.participants ?? []).map((p, i) => ({ id: p.departmentId, field: `participants[${i}].departmentId` })),
+    ];
+    await checkReferences([
+      this.departments.assertDepartmentsExist(departmentRefs),
+      dto.goalIds ? this.goals.assertGoalsExist(dto.goalIds, 'goalIds').then(() => (links.goalIds = dto.goalIds)) : Promise.resolve(),
+      dto.targetGroupCodes
+        ? this.codeLists.resolveCodes('targetGroup', dto.targetGroupCodes, 'targetGroupCodes').then((ids) => (links.targetGroupIds = ids))
+        : Promise.resolve(),
+      dto.districtCodes
+        ? this.codeLists.resolveCodes('district', dto.districtCodes, 'districtCodes').then((ids) => (links.districtIds = ids))
+        : Promise.resolve(),
+    ]);
+    return links;
+  }
+
+  /** Replaces each link set the request names; sets it does not name stay as they are. */
+  private async replaceLinks(em: EntityManager, initiativeId: string, links: ResolvedLinks) {
+    const sets: [string, string, string[] | undefined][] = [
+      ['initiative_goals', 'goal_id', links.goalIds],
+      ['initiative_target_groups', 'target_group_id', links.targetGroupIds],
+      ['initiative_districts', 'district_id', links.districtIds],
+    ];
+    for (const [table, column, ids] of sets) {
+      if (!ids) continue;
+      await em.query(`DELETE FROM ${table} WHERE initiative_id = $1`, [initiativeId]);
+      if (ids.length) await em.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiativeId, ids]);
+    }
+    if (links.participants) {
+      await em.delete(InitiativeParticipantEntity, { initiativeId });
+      if (links.participants.length) {
+        await em.insert(
+          InitiativeParticipantEntity,
+          links.participants.map((p) => ({ initiativeId, departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? null })),
+        );
+      }
+    }
+  }
+
+  private async assertCodeFree(code: string) {
+    if (await this.dataSource.getRepository(InitiativeEntity).existsBy({ code })) {
+      throw new ConflictProblem(`An initiative with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+    }
+  }
+}
+
+function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {
+  return initiative as InitiativeDto;
+}
+
+function assertDateOrder(start: string | null | undefined, end: string | null | undefined) {
+  if (start && end && end < start) {
+    throw new ValidationProblem([{ field: 'endDate', message: `endDate ${end} is before startDate ${start}` }]);
+  }
+}
+
+function assertParticipantsDistinct(participants: { departmentId: string }[], leadDepartmentId: string | null) {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  participants.forEach((p, i) => {
+    if (seen.has(p.departmentId)) errors.push({ field: `participants[${i}].departmentId`, message: 'the department is listed twice' });
+    if (p.departmentId === leadDepartmentId) errors.push({ field: `participants[${i}].departmentId`, message: 'the lead department is not also a participant' });
+    seen.add(p.departmentId);
+  });
+  if (errors.length) throw new RuleViolationProblem('Each department takes part once, and the lead department is not also a participant.', errors);
+}

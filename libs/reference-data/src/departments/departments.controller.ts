@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { DepartmentsService } from './departments.service.js';
+import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
+
+@ApiTags('departments')
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List organisation units (förvaltningar, nämnder, bolag, external partners)' })
+  @ApiPageResponse(DepartmentDto)
+  @ApiProblems()
+  list(@Query() query: ListDepartmentsQueryDto) {
+    return this.departments.list(query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register an organisation unit' })
+  @ApiCreatedResponse({ type: DepartmentDto })
+  @ApiProblems(409, 413, 422)
+  create(@Body() dto: CreateDepartmentDto) {
+    return this.departments.create(dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One organisation unit; the ETag is its version' })
+  @ApiOkResponse({ type: DepartmentDto })
+  @ApiProblems(404)
+  get(@Param('id', UuidParam()) id: string) {
+    return this.departments.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change an organisation unit' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
+  @ApiOkResponse({ type: DepartmentDto })
+  @ApiProblems(404, 409, 412, 413, 422, 428)
+  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateDepartmentDto) {
+    return this.departments.update(id, version, dto);
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { ConflictProblem, givenFilters, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import { DepartmentEntity } from './department.entity.js';
+import type { CreateDepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
+    const [items, total] = await this.departments.findAndCount({
+      where: givenFilters({ kind: query.kind, parentId: query.parentId }),
+      order: { code: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<DepartmentEntity> {
+    const department = await this.departments.findOneBy({ id });
+    if (!department) throw new NotFoundProblem('department', id);
+    return department;
+  }
+
+  async create(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+    await this.assertCodeFree(dto.code);
+    if (dto.parentId) await this.assertParentExists(dto.parentId);
+    return this.departments.save(this.departments.create({ ...dto, parentId: dto.parentId ?? null }));
+  }
+
+  async update(id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
+    await this.dataSource.transaction(async (em) => {
+      const current = await em.findOneBy(DepartmentEntity, { id });
+      if (!current) throw new NotFoundProblem('department', id);
+      if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
+      if (dto.parentId) {
+        await this.assertParentExists(dto.parentId);
+        if (await this.isSelfOrDescendant(em.getRepository(DepartmentEntity), id, dto.parentId)) {
+          throw new RuleViolationProblem('A department cannot sit under itself or under one of its own units.', [
+            { field: 'parentId', message: 'would create a cycle' },
+          ]);
+        }
+      }
+      await updateVersioned(em, DepartmentEntity, 'department', id, expectedVersion, { ...dto });
+    });
+    return this.get(id);
+  }
+
+  /** Checks every referenced department in one query; each unknown id is named by the field that holds it. */
+  async assertDepartmentsExist(references: { id: string; field: string }[]): Promise<void> {
+    if (references.length === 0) return;
+    const found = await this.departments.find({ select: { id: true }, where: { id: In(references.map((r) => r.id)) } });
+    const known = new Set(found.map((d) => d.id));
+    const errors = references.filter((r) => !known.has(r.id)).map((r) => ({ field: r.field, message: 'no department with this id' }));
+    if (errors.length > 0) throw new UnknownReferenceProblem(errors);
+  }
+
+  private async assertCodeFree(code: string) {
+    if (await this.departments.existsBy({ code })) {
+      throw new ConflictProblem(`A department with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+    }
+  }
+
+  private async assertParentExists(parentId: string) {
+    if (!(await this.departments.existsBy({ id: parentId }))) {
+      throw new UnknownReferenceProblem([{ field: 'parentId', message: 'no department with this id' }]);
+    }
+  }
+
+  /** One recursive query: is `candidate` the department itself or somewhere below it? */
+  private async isSelfOrDescendant(repo: Repository<DepartmentEntity>, id: string, candidate: string): Promise<boolean> {
+    const rows: unknown[] = await repo.query(
+      `WITH RECURSIVE below(id) AS (
+         SELECT $1::uuid
+         UNION
+         SELECT d.id FROM departments d JOIN below b ON d.parent_id = b.id
+       )
+       SELECT 1 FROM below WHERE id = $2::uuid LIMIT 1`,
+      [id, candidate],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCode, PageQueryDto, Trim } from '#common';
+import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
+
+export class CreateDepartmentDto {
+  @ApiProperty({ example: 'ASF', description: 'Unique short code' })
+  @IsCode()
+  code: string;
+
+  @ApiProperty({ example: 'Arbetsmarknads- och socialförvaltningen', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: DEPARTMENT_KINDS, example: 'administration' })
+  @IsIn(DEPARTMENT_KINDS)
+  kind: DepartmentKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The unit this one belongs to (an avdelning under its förvaltning).' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
+
+export class DepartmentDto extends CreateDepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) declare parentId: string | null;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class ListDepartmentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })
+  @IsOptional()
+  @IsIn(DEPARTMENT_KINDS)
+  kind?: DepartmentKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}

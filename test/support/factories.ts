@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { FundingLineEntity } from '#funding';
+import { GoalEntity } from '#goals';
+import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
+import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
+
+/**
+ * Builders that write rows straight to the database, for arranging a test without going through endpoints that
+ * are not under test. Every builder takes overrides; codes are unique per call.
+ */
+export const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
+
+export function givenDepartment(ds: DataSource, overrides: Partial<DepartmentEntity> = {}) {
+  const repo = ds.getRepository(DepartmentEntity);
+  return repo.save(repo.create({ code: uniqueCode('DEP'), name: 'Testförvaltningen', kind: 'administration', parentId: null, ...overrides }));
+}
+
+export function givenTargetGroup(ds: DataSource, overrides: Partial<TargetGroupEntity> = {}) {
+  const repo = ds.getRepository(TargetGroupEntity);
+  return repo.save(repo.create({ code: uniqueCode('TG'), name: 'Unga 16–24', ...overrides }));
+}
+
+export function givenDistrict(ds: DataSource, overrides: Partial<DistrictEntity> = {}) {
+  const repo = ds.getRepository(DistrictEntity);
+  return repo.save(repo.create({ code: uniqueCode('DIST'), name: 'Kronogården', ...overrides }));
+}
+
+export function givenGoal(ds: DataSource, overrides: Partial<GoalEntity> = {}) {
+  const repo = ds.getRepository(GoalEntity);
+  return repo.save(
+    repo.create({ code: uniqueCode('G'), title: 'Testmål', level: 'priority_area', framework: 'Färdplan för social hållbarhet', parentId: null, ...overrides }),
+  );
+}
+
+export async function givenInitiative(
+  ds: DataSource,
+  overrides: Partial<InitiativeEntity> = {},
+  links: { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: Partial<InitiativeParticipantEntity>[] } = {},
+) {
+  const repo = ds.getRepository(InitiativeEntity);
+  const initiative = await repo.save(
+    repo.create({ code: uniqueCode('INI'), title: 'Testinsats', kind: 'project', status: 'draft', summary: null, ...overrides }),
+  );
+  const insertLinks = (table: string, column: string, ids: string[] = []) =>
+    ids.length ? ds.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiative.id, ids]) : undefined;
+  await insertLinks('initiative_goals', 'goal_id', links.goalIds);
+  await insertLinks('initiative_target_groups', 'target_group_id', links.targetGroupIds);
+  await insertLinks('initiative_districts', 'district_id', links.districtIds);
+  for (const p of links.participants ?? []) {
+    await ds.getRepository(InitiativeParticipantEntity).insert({ role: 'partner', responsibility: null, ...p, initiativeId: initiative.id });
+  }
+  return initiative;
+}
+
+export function givenFundingLine(ds: DataSource, initiativeId: string, overrides: Partial<FundingLineEntity> = {}) {
+  const repo = ds.getRepository(FundingLineEntity);
+  return repo.save(
+    repo.create({
+      initiativeId,
+      sourceType: 'state_grant',
+      funder: 'Länsstyrelsen Västra Götaland',
+      amountSek: 1_200_000,
+      periodStart: '2024-01-01',
+      periodEnd: '2025-06-30',
+      status: 'granted',
+      ...overrides,
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '#database/testing';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureApp } from '../../apps/api/src/app.setup.js';
+
+export type TestApp = {
+  app: NestExpressApplication;
+  http: App;
+  dataSource: DataSource;
+  database: TestDatabase;
+  close: () => Promise<void>;
+};
+
+/**
+ * The real API (same modules, same pipes, filters and body limits as main.ts) on a database of its own and
+ * the real Redis. The environment is set before the app is assembled, because configuration is read then.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  process.env.NODE_ENV = 'test';
+  process.env.DATABASE_URL = database.url;
+  process.env.LOG_LEVEL ??= 'silent';
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    dataSource: app.get(DataSource),
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const api = (path: string) => `/api/v1${path}`;
+
+/** Row counts of the given tables, to prove a refused request wrote nothing. */
+export async function rowCounts(dataSource: DataSource, tables: string[]): Promise<Record<string, number>> {
+  const parts = tables.map((t) => `(SELECT count(*)::int FROM "${t}") AS "${t}"`);
+  const [row] = await dataSource.query(`SELECT ${parts.join(', ')}`);
+  return row;
+}
+
+export function expectProblem(res: request.Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
+}
+
+export { request };
