@@ -81,8 +81,10 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     const shown = value === undefined ? 'missing' : `got ${JSON.stringify(redact(e.property, value))}`;
     return `${e.property} (${shown}): ${Object.values(e.constraints ?? {}).join(', ')}`;
   });
+  if (typeof config.TIME_ZONE === 'string' && !isValidTimeZone(config.TIME_ZONE)) {
+    problems.push(`TIME_ZONE (got "${config.TIME_ZONE}"): not an IANA time zone`);
+  }
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
-  if (!isValidTimeZone(config.TIME_ZONE)) throw new InvalidConfigurationError([`TIME_ZONE (got "${config.TIME_ZONE}"): not an IANA time zone`]);
   return config;
 }
 
