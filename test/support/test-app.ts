@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -19,12 +20,13 @@ export type TestApp = {
  * The real API (same modules, same pipes, filters and body limits as main.ts) on a database of its own and
  * the real Redis. The environment is set before the app is assembled, because configuration is read then.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { extraControllers?: Type[]; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   process.env.NODE_ENV = 'test';
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL ??= 'silent';
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+  Object.assign(process.env, options.env);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: options.extraControllers ?? [] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();

@@ -1,10 +1,21 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { DomainException, ProblemDetailsDto } from '../problem-details/problem.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
+
+/** Readiness as problem+json like every other error, naming what is down so the operator knows where to look. */
+class NotReadyProblem extends DomainException {
+  constructor(result: HealthCheckResult) {
+    const down = Object.keys(result.error ?? {});
+    super(HttpStatus.SERVICE_UNAVAILABLE, '/problems/not-ready', 'Not ready', `Not ready: ${down.join(' and ')} ${down.length === 1 ? 'is' : 'are'} down.`, {
+      checks: result.details,
+    });
+  }
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -26,8 +37,15 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 names the one that does not' })
   @HealthCheck()
-  ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()]);
+  @ApiOkResponse({ description: 'Both answer' })
+  @ApiServiceUnavailableResponse({ type: ProblemDetailsDto, description: 'The detail names what is down; `checks` has each dependency' })
+  async ready() {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) throw new NotReadyProblem(error.getResponse() as HealthCheckResult);
+      throw error;
+    }
   }
 
   private async pingRedis() {

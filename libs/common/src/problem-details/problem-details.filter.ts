@@ -27,7 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl?.split('?')[0];
-    if (problem.status >= 500) {
+    // A 5xx the domain decided on (e.g. not ready) is expected; anything else is a failure to trace.
+    if (problem.status >= 500 && !(exception instanceof DomainException)) {
       problem.errorId = randomUUID();
       this.logger.error({ err: exception, errorId: problem.errorId }, `Unexpected failure ${problem.errorId}`);
     }

@@ -36,6 +36,9 @@ export class ProblemDetailsDto {
 
   @ApiPropertyOptional({ description: 'Lifecycle moves only: every unmet guard.', type: [String] })
   unmetGuards?: string[];
+
+  @ApiPropertyOptional({ description: 'Readiness only: the state of each dependency.', example: { database: { status: 'up' }, redis: { status: 'down' } } })
+  checks?: Record<string, unknown>;
 }
 
 export type FieldError = { field: string; message: string };
@@ -50,7 +53,7 @@ export class DomainException extends Error {
     readonly type: string,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; unmetGuards?: string[] } = {},
+    readonly extra: { errors?: FieldError[]; unmetGuards?: string[]; checks?: Record<string, unknown> } = {},
   ) {
     super(detail);
     this.name = new.target.name;
