@@ -20,3 +20,4 @@ export * from './config/boot.js';
 export * from './persistence/where.js';
 export * from './vocabulary/funding-source-types.js';
 export * from './problem-details/collect-references.js';
+export * from './persistence/subtree.js';

@@ -4,6 +4,7 @@ import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import {
   ConflictProblem,
   givenFilters,
+  isSelfOrDescendant,
   NotFoundProblem,
   RuleViolationProblem,
   UnknownReferenceProblem,
@@ -75,7 +76,7 @@ export class GoalsService {
 
       const parentId = dto.parentId === undefined ? current.parentId : dto.parentId;
       const parentChanged = dto.parentId !== undefined && dto.parentId !== current.parentId;
-      if (parentChanged && parentId && (await this.isSelfOrDescendant(em, id, parentId))) {
+      if (parentChanged && parentId && (await isSelfOrDescendant(em, 'goals', id, parentId))) {
         throw new RuleViolationProblem('A goal cannot sit under itself or under one of its own sub-goals.', [
           { field: 'parentId', message: 'would create a cycle' },
         ]);
@@ -115,20 +116,6 @@ export class GoalsService {
     const parent = await em.findOne(GoalEntity, { select: { level: true }, where: { id: parentId } });
     if (!parent) throw new UnknownReferenceProblem([{ field: 'parentId', message: 'no goal with this id' }]);
     return parent.level;
-  }
-
-  /** One recursive query: is `candidate` the goal itself or somewhere below it? */
-  private async isSelfOrDescendant(em: EntityManager, id: string, candidate: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `WITH RECURSIVE below(id) AS (
-         SELECT $1::uuid
-         UNION
-         SELECT g.id FROM goals g JOIN below b ON g.parent_id = b.id
-       )
-       SELECT 1 FROM below WHERE id = $2::uuid LIMIT 1`,
-      [id, candidate],
-    );
-    return rows.length > 0;
   }
 }
 

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
-import { DomainException, ProblemDetailsDto } from '../problem-details/problem.js';
+import { DomainException, PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -38,7 +38,10 @@ export class HealthController {
   @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 names the one that does not' })
   @HealthCheck()
   @ApiOkResponse({ description: 'Both answer' })
-  @ApiServiceUnavailableResponse({ type: ProblemDetailsDto, description: 'The detail names what is down; `checks` has each dependency' })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: the detail names what is down; `checks` holds each dependency',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  })
   async ready() {
     try {
       return await this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { ConflictProblem, givenFilters, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import { ConflictProblem, givenFilters, isSelfOrDescendant, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
 import { DepartmentEntity } from './department.entity.js';
 import type { CreateDepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
 
@@ -41,7 +41,7 @@ export class DepartmentsService {
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
       if (dto.parentId) {
         await this.assertParentExists(dto.parentId);
-        if (await this.isSelfOrDescendant(em.getRepository(DepartmentEntity), id, dto.parentId)) {
+        if (await isSelfOrDescendant(em, 'departments', id, dto.parentId)) {
           throw new RuleViolationProblem('A department cannot sit under itself or under one of its own units.', [
             { field: 'parentId', message: 'would create a cycle' },
           ]);
@@ -71,19 +71,5 @@ export class DepartmentsService {
     if (!(await this.departments.existsBy({ id: parentId }))) {
       throw new UnknownReferenceProblem([{ field: 'parentId', message: 'no department with this id' }]);
     }
-  }
-
-  /** One recursive query: is `candidate` the department itself or somewhere below it? */
-  private async isSelfOrDescendant(repo: Repository<DepartmentEntity>, id: string, candidate: string): Promise<boolean> {
-    const rows: unknown[] = await repo.query(
-      `WITH RECURSIVE below(id) AS (
-         SELECT $1::uuid
-         UNION
-         SELECT d.id FROM departments d JOIN below b ON d.parent_id = b.id
-       )
-       SELECT 1 FROM below WHERE id = $2::uuid LIMIT 1`,
-      [id, candidate],
-    );
-    return rows.length > 0;
   }
 }

@@ -1,0 +1,65 @@
+import { createTestApp, request, type TestApp } from './support/test-app.js';
+
+type Operation = { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>; summary?: string };
+
+/** The endpoints issue 2 promises, as the API contract in DESIGN.md names them. */
+const CONTRACT = [
+  'get /health/live',
+  'get /health/ready',
+  'get /api/v1/departments',
+  'post /api/v1/departments',
+  'get /api/v1/departments/{id}',
+  'patch /api/v1/departments/{id}',
+  'get /api/v1/target-groups',
+  'post /api/v1/target-groups',
+  'get /api/v1/districts',
+  'post /api/v1/districts',
+  'get /api/v1/goals',
+  'post /api/v1/goals',
+  'get /api/v1/goals/tree',
+  'get /api/v1/goals/{id}',
+  'patch /api/v1/goals/{id}',
+  'get /api/v1/initiatives',
+  'post /api/v1/initiatives',
+  'get /api/v1/initiatives/{id}',
+  'patch /api/v1/initiatives/{id}',
+  'delete /api/v1/initiatives/{id}',
+  'post /api/v1/initiatives/{id}/transitions',
+  'get /api/v1/initiatives/{id}/funding',
+  'post /api/v1/initiatives/{id}/funding',
+  'get /api/v1/funding/{id}',
+  'patch /api/v1/funding/{id}',
+  'delete /api/v1/funding/{id}',
+];
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  let operations: Map<string, Operation>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const res = await request(t.http).get('/api/docs-json');
+    const paths = res.body.paths as Record<string, Record<string, Operation>>;
+    operations = new Map(Object.entries(paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => [`${method} ${path}`, op] as const)));
+  });
+
+  afterAll(() => t.close());
+
+  it('should describe exactly the endpoints of the contract', () => {
+    expect([...operations.keys()].sort()).toEqual([...CONTRACT].sort());
+  });
+
+  it.each(CONTRACT.filter((op) => op.includes('/api/v1/')))('should give %s a summary, a success response and problem+json errors', (key) => {
+    const op = operations.get(key)!;
+    const statuses = Object.keys(op.responses);
+
+    expect(op.summary).toEqual(expect.any(String));
+    expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
+    for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+      expect(op.responses[status].content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+    }
+    expect(statuses).toEqual(expect.arrayContaining(['400', '500']));
+    if (key.startsWith('patch')) expect(statuses).toEqual(expect.arrayContaining(['412', '428']));
+    if (key.includes('{id}')) expect(statuses).toContain('404');
+  });
+});
