@@ -79,7 +79,8 @@ export class FundingLineEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 40, nullable: true })
   budgetProjectCode: string | null;
 
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
+  // A value, not raw SQL: TypeORM compares JSON defaults by value, so the schema diff stays empty.
+  @Column({ type: 'jsonb', default: [] })
   reportingDeadlines: ReportingDeadline[];
 
   @Column({ type: 'varchar', length: 30, default: 'undecided' })

@@ -9,6 +9,7 @@ import {
   RuleViolationProblem,
   UnknownReferenceProblem,
   updateVersioned,
+  ValidationProblem,
   type FieldError,
   type Page,
 } from '#common';
@@ -56,22 +57,25 @@ export class GoalsService {
   }
 
   async create(dto: CreateGoalDto): Promise<GoalEntity> {
-    await this.assertCodeFree(this.goals.manager, dto.code);
-    const parentLevel = dto.parentId ? await this.levelOfParent(this.goals.manager, dto.parentId) : null;
-    assertValidPlacement([
-      ...placementErrors({ level: dto.level, parentLevel, childLevels: [], changed: 'level' }),
-      ...validityErrors(dto.validFrom ?? null, dto.validTo ?? null),
-    ]);
-    return this.goals.save(
-      this.goals.create({ ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null }),
-    );
+    return this.dataSource.transaction(async (em) => {
+      if (dto.parentId) await lockTreeShape(em);
+      await this.assertCodeFree(em, dto.code);
+      const parentLevel = dto.parentId ? await this.levelOfParent(em, dto.parentId) : null;
+      assertValidPlacement(placementErrors({ level: dto.level, parentLevel, childLevels: [], changed: 'level' }));
+      return em.save(
+        em.create(GoalEntity, { ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null }),
+      );
+    });
   }
 
   async update(id: string, expectedVersion: number, dto: UpdateGoalDto): Promise<GoalEntity> {
     await this.dataSource.transaction(async (em) => {
-      // Locked so two concurrent moves cannot together build a cycle that neither would alone.
+      if (dto.parentId !== undefined || dto.level !== undefined) await lockTreeShape(em);
       const current = await em.findOne(GoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundProblem('goal', id);
+      // The DTO judges a period it is sent whole; a PATCH of one end is judged against the stored other, with the same 400.
+      const validity = validityErrors(dto.validFrom === undefined ? current.validFrom : dto.validFrom, dto.validTo === undefined ? current.validTo : dto.validTo);
+      if (validity.length > 0) throw new ValidationProblem(validity);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(em, dto.code);
 
       const parentId = dto.parentId === undefined ? current.parentId : dto.parentId;
@@ -83,15 +87,14 @@ export class GoalsService {
       }
       const parentLevel = parentId ? await this.levelOfParent(em, parentId) : null;
       const children = await em.find(GoalEntity, { select: { level: true }, where: { parentId: id } });
-      assertValidPlacement([
-        ...placementErrors({
+      assertValidPlacement(
+        placementErrors({
           level: dto.level ?? current.level,
           parentLevel,
           childLevels: children.map((c) => c.level),
           changed: dto.level !== undefined ? 'level' : 'parentId',
         }),
-        ...validityErrors(dto.validFrom === undefined ? current.validFrom : dto.validFrom, dto.validTo === undefined ? current.validTo : dto.validTo),
-      ]);
+      );
       await updateVersioned(em, GoalEntity, 'goal', id, expectedVersion, { ...dto });
     });
     return this.get(id);
@@ -117,6 +120,15 @@ export class GoalsService {
     if (!parent) throw new UnknownReferenceProblem([{ field: 'parentId', message: 'no goal with this id' }]);
     return parent.level;
   }
+}
+
+/**
+ * Serialises the changes that shape the tree (a new parent, a new level). Each is checked against the tree as it
+ * reads it, so two concurrent moves could otherwise each pass and together build a cycle or put a goal level with
+ * its parent. Taken before any row lock, so waiting for it cannot deadlock. Moves are rare; plain edits never wait.
+ */
+async function lockTreeShape(em: EntityManager) {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('samla.goals.tree'))`);
 }
 
 function assertValidPlacement(errors: FieldError[]): void {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsInt, Matches, Max, MaxLength, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 export const MAX_AMOUNT_SEK = 1_000_000_000_000;
 export const CODE_PATTERN = /^[A-Z0-9](?:[A-Z0-9_-]{0,38}[A-Z0-9])?$/;
@@ -23,6 +23,33 @@ export function isCalendarDate(value: unknown): value is string {
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A date on or after the date in `property` of the same body. Judged only when both are real dates, so a malformed
+ * date is reported once, by IsCalendarDate. A PATCH that sends one of the two is the service's to judge.
+ */
+export function IsOnOrAfter(property: string, options?: ValidationOptions) {
+  return function (target: object, propertyName: string) {
+    registerDecorator({
+      name: 'isOnOrAfter',
+      target: target.constructor,
+      propertyName,
+      constraints: [property],
+      options: { message: `${propertyName} must be on or after ${property}`, ...options },
+      validator: {
+        validate: (value: unknown, args) => {
+          const other = (args?.object as Record<string, unknown>)[property];
+          return !isCalendarDate(value) || !isCalendarDate(other) || value >= other;
+        },
+      },
+    });
+  };
+}
+
+/** May be left out, but not sent as null: for optional fields whose column is not nullable or whose list is never null. */
+export function IsOmittable(options?: ValidationOptions) {
+  return ValidateIf((_, value: unknown) => value !== undefined, options);
 }
 
 /** Upper-case code of letters, digits, `-` and `_` such as `ASF`, `FP-1`, `UNGA-16-24`. */

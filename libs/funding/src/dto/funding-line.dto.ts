@@ -10,12 +10,9 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  registerDecorator,
-  ValidateIf,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
-import { IsCalendarDate, IsCode, isCalendarDate, IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
+import { IsCalendarDate, IsCode, IsOmittable, IsOnOrAfter, IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
 import {
   COVERAGE_DECISIONS,
   FUNDING_SOURCE_TYPES,
@@ -29,27 +26,6 @@ import {
 
 export const MAX_REPORTING_DEADLINES = 50;
 export const PERIOD_ORDER_MESSAGE = 'periodEnd must be on or after periodStart';
-
-/** May be left out (the column has a default), but not sent as null: the column is not nullable. */
-const IsOmittable = () => ValidateIf((_, value: unknown) => value !== undefined);
-
-/** The period ends on or after it starts. Only judged when both are real dates; other validators report the rest. */
-function IsOnOrAfterPeriodStart(options?: ValidationOptions) {
-  return function (target: object, propertyName: string) {
-    registerDecorator({
-      name: 'isOnOrAfterPeriodStart',
-      target: target.constructor,
-      propertyName,
-      options: { message: PERIOD_ORDER_MESSAGE, ...options },
-      validator: {
-        validate: (value: unknown, args) => {
-          const start = (args?.object as { periodStart?: unknown }).periodStart;
-          return !isCalendarDate(value) || !isCalendarDate(start) || value >= start;
-        },
-      },
-    });
-  };
-}
 
 /** One of the funder's deadlines: an interim report, the final report or a claim for payment. */
 export class ReportingDeadlineDto {
@@ -100,7 +76,7 @@ export class CreateFundingLineDto {
 
   @ApiProperty({ format: 'date', example: '2025-06-30', description: 'The expiry: the last day the line pays for; on or after periodStart.' })
   @IsCalendarDate()
-  @IsOnOrAfterPeriodStart()
+  @IsOnOrAfter('periodStart', { message: PERIOD_ORDER_MESSAGE })
   periodEnd: string;
 
   @ApiPropertyOptional({ enum: FUNDING_STATUSES, default: 'applied' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsCode, PageQueryDto, Trim } from '#common';
+import { IsCalendarDate, IsCode, IsOnOrAfter, PageQueryDto, Trim } from '#common';
 import { GOAL_LEVELS, type GoalLevel } from '../goal.entity.js';
 
 export class CreateGoalDto {
@@ -46,6 +46,7 @@ export class CreateGoalDto {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null, description: 'Not before validFrom; null for open-ended.' })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('validFrom')
   validTo?: string | null;
 }
 

@@ -13,7 +13,18 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { FUNDING_SOURCE_TYPES, IsCalendarDate, IsCode, IsWholeKronor, PageQueryDto, QueryList, Trim, type FundingSourceType } from '#common';
+import {
+  FUNDING_SOURCE_TYPES,
+  IsCalendarDate,
+  IsCode,
+  IsOmittable,
+  IsOnOrAfter,
+  IsWholeKronor,
+  PageQueryDto,
+  QueryList,
+  Trim,
+  type FundingSourceType,
+} from '#common';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import {
   EVIDENCE_BASES,
@@ -129,7 +140,7 @@ export class CreateInitiativeDto {
   leadDepartmentId?: string | null;
 
   @ApiPropertyOptional({ type: [ParticipantDto], description: 'Departments other than the lead, each with role and responsibility' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_LINKS)
   @ValidateNested({ each: true })
@@ -143,7 +154,7 @@ export class CreateInitiativeDto {
   processOwner?: ProcessOwnerDto | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_LINKS)
   @ArrayUnique()
@@ -151,7 +162,7 @@ export class CreateInitiativeDto {
   goalIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['UNGA-12-17'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_LINKS)
   @ArrayUnique()
@@ -159,7 +170,7 @@ export class CreateInitiativeDto {
   targetGroupCodes?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['KRONOGARDEN'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_LINKS)
   @ArrayUnique()
@@ -174,6 +185,7 @@ export class CreateInitiativeDto {
   @ApiPropertyOptional({ example: null, nullable: true, type: String })
   @IsOptional()
   @IsCalendarDate()
+  @IsOnOrAfter('startDate')
   endDate?: string | null;
 
   @ApiPropertyOptional({ example: 1800000, description: 'Whole kronor', nullable: true, type: Number })
@@ -182,7 +194,7 @@ export class CreateInitiativeDto {
   annualCostSek?: number | null;
 
   @ApiPropertyOptional({ enum: EVIDENCE_BASES, default: 'unknown' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EVIDENCE_BASES)
   evidenceBase?: EvidenceBase;
 
@@ -198,7 +210,8 @@ export class CreateInitiativeDto {
   followUpPlan?: FollowUpPlanDto | null;
 }
 
-export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto) {}
+/** Every field optional, but `null` only where the field is nullable: `{ "title": null }` is refused, not stored. */
+export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}
 
 export class TransitionDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })

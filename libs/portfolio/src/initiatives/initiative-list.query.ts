@@ -1,3 +1,4 @@
+import type { SortColumn } from '#common';
 import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
 export type InitiativeListFilters = {
@@ -14,7 +15,8 @@ export type InitiativeListFilters = {
   q?: string;
 };
 
-export type InitiativeListPage = { orderBy: string[]; limit: number; offset: number };
+/** `sort` holds allow-listed SQL columns only (see INITIATIVE_SORT_KEYS). */
+export type InitiativeListPage = { sort: SortColumn[]; limit: number; offset: number };
 
 /** API sort keys → SQL. Anything else is refused before it reaches SQL (see parseSort). */
 export const INITIATIVE_SORT_KEYS: Record<string, string> = {
@@ -81,7 +83,9 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
                  OR lower(${SEARCH_TEXT}) LIKE ${pattern})`);
   }
 
-  const orderBy = [...page.orderBy, 'i.id ASC'].join(', ');
+  // Initiatives without the value (no start date, no cost yet) come last either way: `-annualCostSek` asks for the
+  // largest first. The id breaks ties, so pages do not overlap.
+  const orderBy = [...page.sort.map((s) => `${s.column} ${s.direction} NULLS LAST`), 'i.id ASC'].join(', ');
   const sql = `
     WITH RECURSIVE ${goalScope}
     page AS (

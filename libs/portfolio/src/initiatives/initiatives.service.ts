@@ -14,14 +14,22 @@ import {
 } from '#common';
 import { GoalsService } from '#goals';
 import { CodeListsService, DepartmentsService } from '#reference-data';
-import type { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, ParticipantDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
+import type {
+  CreateInitiativeDto,
+  FollowUpPlanDto,
+  InitiativeDto,
+  ListInitiativesQueryDto,
+  ParticipantDto,
+  ProcessOwnerDto,
+  TransitionDto,
+  UpdateInitiativeDto,
+} from '../dto/initiative.dto.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
-import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters } from './initiative-list.query.js';
+import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
 
 const ENDED = new Set(['completed', 'integrated', 'discontinued']);
-const REQUIRED_ON_UPDATE = ['code', 'title', 'kind', 'evidenceBase'] as const;
 
 type ResolvedLinks = { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: ParticipantDto[] };
 
@@ -37,35 +45,31 @@ export class InitiativesService {
 
   async list(query: ListInitiativesQueryDto): Promise<Page<InitiativeDto>> {
     const { limit, offset, sort, ...filters } = query;
-    const orderBy = parseSort(sort, INITIATIVE_SORT_KEYS, 'code').map((s) => `${s.column} ${s.direction}`);
-    const rows = await this.select(this.dataSource.manager, filters, { orderBy, limit, offset });
+    const rows = await this.select(this.dataSource.manager, filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset });
     // The page query counts the matches itself; only a page past the end needs a separate count.
     const total = rows.length > 0 ? rows[0].total : offset === 0 ? 0 : await this.count(filters);
     return { items: rows.map(withoutTotal), total, limit, offset };
   }
 
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<InitiativeDto> {
-    const [row] = await this.select(em, { ids: [id] }, { orderBy: [], limit: 1, offset: 0 });
+    const [row] = await this.select(em, { ids: [id] }, { sort: [], limit: 1, offset: 0 });
     if (!row) throw new NotFoundProblem('initiative', id);
     return withoutTotal(row);
   }
 
   async create(dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
-    assertDateOrder(dto.startDate, dto.endDate);
     assertParticipantsDistinct(participants ?? [], dto.leadDepartmentId ?? null);
     const links = await this.resolveLinks(dto);
     await this.assertCodeFree(dto.code);
     return this.dataSource.transaction(async (em) => {
-      const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...fields, status: 'draft' }));
+      const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...withWholeJson(fields), status: 'draft' }));
       await this.replaceLinks(em, id, links);
       return this.get(id, em);
     });
   }
 
   async update(id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
-    const nulls = REQUIRED_ON_UPDATE.filter((field) => dto[field] === null);
-    if (nulls.length) throw new ValidationProblem(nulls.map((field) => ({ field, message: `${field} cannot be removed` })));
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const current = await this.get(id, em);
@@ -82,7 +86,7 @@ export class InitiativesService {
       );
       const links = await this.resolveLinks(dto);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
-      await updateVersioned(em, InitiativeEntity, 'initiative', id, expectedVersion, fields);
+      await updateVersioned(em, InitiativeEntity, 'initiative', id, expectedVersion, withWholeJson(fields));
       await this.replaceLinks(em, id, links);
       // A change must not take away what the current status was approved on (e.g. the last goal of an approved initiative).
       await this.lifecycle.assertStillMeetsGuards(em, id, current.status);
@@ -110,13 +114,13 @@ export class InitiativesService {
     });
   }
 
-  private async select(em: EntityManager, filters: InitiativeListFilters, page: { orderBy: string[]; limit: number; offset: number }) {
+  private async select(em: EntityManager, filters: InitiativeListFilters, page: InitiativeListPage) {
     const { sql, params } = buildInitiativeListQuery(filters, page);
     return (await em.query(sql, params)) as (InitiativeDto & { total: number })[];
   }
 
   private async count(filters: InitiativeListFilters): Promise<number> {
-    const { sql, params } = buildInitiativeListQuery(filters, { orderBy: [], limit: 1, offset: 0 });
+    const { sql, params } = buildInitiativeListQuery(filters, { sort: [], limit: 1, offset: 0 });
     const [row] = await this.dataSource.query(`SELECT max(total) AS total FROM (${sql}) AS q`, params);
     return row?.total ?? 0;
   }
@@ -169,6 +173,27 @@ export class InitiativesService {
       throw new ConflictProblem(`An initiative with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
     }
   }
+}
+
+/**
+ * The JSON columns are stored with every key, the left-out ones as null or [], so an initiative reads back in one
+ * shape whatever the client sent.
+ */
+function withWholeJson<T extends { processOwner?: ProcessOwnerDto | null; followUpPlan?: FollowUpPlanDto | null }>(fields: T): T {
+  const { processOwner: owner, followUpPlan: plan } = fields;
+  return {
+    ...fields,
+    ...(owner && { processOwner: { name: owner.name, title: owner.title ?? null, email: owner.email ?? null } }),
+    ...(plan && {
+      followUpPlan: {
+        method: plan.method,
+        frequency: plan.frequency,
+        responsible: plan.responsible,
+        firstReportDue: plan.firstReportDue ?? null,
+        indicatorIds: plan.indicatorIds ?? [],
+      },
+    }),
+  };
 }
 
 function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {

@@ -36,6 +36,9 @@ export class DepartmentsService {
 
   async update(id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
     await this.dataSource.transaction(async (em) => {
+      // Moves are serialised: each is checked against the tree as it reads it, so two concurrent moves could
+      // otherwise each pass and together build a cycle (A under B, B under A).
+      if (dto.parentId) await em.query(`SELECT pg_advisory_xact_lock(hashtext('samla.departments.tree'))`);
       const current = await em.findOneBy(DepartmentEntity, { id });
       if (!current) throw new NotFoundProblem('department', id);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);

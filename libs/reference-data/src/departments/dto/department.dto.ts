@@ -25,7 +25,8 @@ export class CreateDepartmentDto {
   parentId?: string | null;
 }
 
-export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
+/** Every field optional, but `null` only where the field is nullable: `{ "name": null }` is refused, not stored. */
+export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}
 
 export class DepartmentDto extends CreateDepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,0 +1,646 @@
+import type { CoverageDecision, FundingSourceType, FundingStatus, ReportingDeadline } from '#funding';
+import type { GoalLevel } from '#goals';
+import type { EvidenceBase, FollowUpPlan, InitiativeKind, InitiativeStatus, ParticipantRole, ProcessOwner } from '#portfolio';
+import type { DepartmentKind } from '#reference-data';
+
+/*
+ * Trollhättans Stad as the source audits describe it (shared/seeds/: EY 2024 on youth social exclusion, the
+ * sustainability department's answer on integration, University West's mapping). Names, goals, partners and the
+ * ended field-worker grant come from them; amounts, dates and decision references they do not give are
+ * illustrative. Process owners are role mailboxes, never people, and nothing here describes a resident.
+ */
+
+export type DemoDepartment = { code: string; name: string; kind: DepartmentKind; parentCode?: string };
+
+export type DemoGoal = {
+  code: string;
+  title: string;
+  description?: string;
+  level: GoalLevel;
+  framework: string;
+  parentCode?: string;
+  validFrom?: string;
+  validTo?: string;
+};
+
+export type DemoCode = { code: string; name: string };
+
+export type DemoFundingLine = {
+  sourceType: FundingSourceType;
+  funder: string;
+  decisionReference?: string;
+  amountSek: number;
+  periodStart: string;
+  periodEnd: string;
+  status: FundingStatus;
+  renewable?: boolean;
+  paidInArrears?: boolean;
+  budgetProjectCode?: string;
+  reportingDeadlines?: ReportingDeadline[];
+  coverageDecision?: CoverageDecision;
+  coverageNote?: string;
+  coverageDecidedBy?: string;
+  coverageDecidedOn?: string;
+  /** The line that takes over when this one ends; it is also listed among the initiative's lines. */
+  successor?: DemoFundingLine;
+};
+
+export type DemoParticipant = { departmentCode: string; role: ParticipantRole; responsibility: string };
+
+export type DemoInitiative = {
+  code: string;
+  title: string;
+  summary: string;
+  kind: InitiativeKind;
+  status: InitiativeStatus;
+  leadDepartmentCode: string;
+  participants: DemoParticipant[];
+  processOwner: ProcessOwner;
+  goalCodes: string[];
+  targetGroupCodes: string[];
+  districtCodes: string[];
+  startDate: string | null;
+  endDate: string | null;
+  annualCostSek: number;
+  evidenceBase: EvidenceBase;
+  budgetProjectCode: string | null;
+  followUpPlan: FollowUpPlan | null;
+  funding: DemoFundingLine[];
+};
+
+// Parents come before their units: the seed resolves a parent by code as it goes.
+export const DEMO_DEPARTMENTS: DemoDepartment[] = [
+  { code: 'KSF', name: 'Kommunstyrelsens förvaltning', kind: 'administration' },
+  { code: 'KSF-HALLBARHET', name: 'Hållbarhetsavdelningen', kind: 'administration', parentCode: 'KSF' },
+  { code: 'KSF-TRYGGHET', name: 'Avdelningen Trygghet och säkerhet', kind: 'administration', parentCode: 'KSF' },
+  { code: 'KSF-TILLVAXT', name: 'Kontoret Tillväxt och utveckling', kind: 'administration', parentCode: 'KSF' },
+  { code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration' },
+  { code: 'KFF', name: 'Kultur- och fritidsförvaltningen', kind: 'administration' },
+  { code: 'UTBF', name: 'Utbildningsförvaltningen', kind: 'administration' },
+  { code: 'SBF', name: 'Samhällsbyggnadsförvaltningen', kind: 'administration' },
+  { code: 'KS', name: 'Kommunstyrelsen', kind: 'committee' },
+  { code: 'ASN', name: 'Arbetsmarknads- och socialnämnden', kind: 'committee' },
+  { code: 'KFN', name: 'Kultur- och fritidsnämnden', kind: 'committee' },
+  { code: 'UN', name: 'Utbildningsnämnden', kind: 'committee' },
+  { code: 'EIDAR', name: 'AB Eidar Trollhättans Bostadsbolag', kind: 'company' },
+  { code: 'TEAB', name: 'Trollhättan Energi AB', kind: 'company' },
+  { code: 'KRAFTSTADEN', name: 'Kraftstaden Fastigheter AB', kind: 'company' },
+  { code: 'POLISEN', name: 'Polismyndigheten', kind: 'external' },
+  { code: 'NARF', name: 'Norra Älvsborgs Räddningstjänstförbund', kind: 'external' },
+  { code: 'KFV', name: 'Kunskapsförbundet Väst', kind: 'external' },
+  { code: 'AF', name: 'Arbetsförmedlingen', kind: 'external' },
+  { code: 'FK', name: 'Försäkringskassan', kind: 'external' },
+  { code: 'HV', name: 'Högskolan Väst', kind: 'external' },
+  { code: 'RISE', name: 'RISE Research Institutes of Sweden', kind: 'external' },
+  { code: 'VGR', name: 'Västra Götalandsregionen', kind: 'external' },
+  // The independent schools that signed the drug-prevention agreement (EY 2024, section 3.1).
+  { code: 'FOLKUNIVERSITETET-GY', name: 'Folkuniversitetets gymnasium', kind: 'external' },
+  { code: 'LBS-KREATIVA-GY', name: 'Ljud- och bildskolan Kreativa gymnasium', kind: 'external' },
+  { code: 'NYA-SKOLAN', name: 'Nya skolan', kind: 'external' },
+  { code: 'NORDIC-INTERNATIONAL', name: 'Nordic International School', kind: 'external' },
+];
+
+const ROADMAP = 'Färdplan för social hållbarhet';
+const ROADMAP_DECIDED = '2021-12-01';
+const MRP = 'MRP 2024–2027';
+
+// Parents come before their children. Committee goals sit under the MRP goal they were derived from.
+export const DEMO_GOALS: DemoGoal[] = [
+  { code: 'A2030-10', title: 'Minskad ojämlikhet', level: 'agenda2030', framework: 'Agenda 2030', description: 'Globala målet 10.' },
+  {
+    code: 'MRP-PM-JAMLIKA',
+    title: 'Vi stärker invånarnas jämlika och jämställda livsvillkor för ökad tillit och trygghet',
+    description: 'Ett av tre prioriterade mål under mål- och resursplanens fokusområde för 2024–2027.',
+    level: 'priority_goal',
+    framework: MRP,
+    parentCode: 'A2030-10',
+    validFrom: '2024-01-01',
+    validTo: '2027-12-31',
+  },
+  {
+    code: 'KS-DELAKTIGHET',
+    title: 'Kommunstyrelsen ska skapa jämlika förutsättningar för ökad delaktighet och ökat inflytande',
+    description: 'Kommunstyrelsens mål som arbetet med färdplan för social hållbarhet avrapporteras mot.',
+    level: 'committee_goal',
+    framework: 'Kommunstyrelsens verksamhetsplan 2024',
+    parentCode: 'MRP-PM-JAMLIKA',
+    validFrom: '2024-01-01',
+  },
+  ...(
+    [
+      ['FP-1', 'Samverka så att fler hittar vägen till jobb – särskilt fokus unga'],
+      ['FP-2', 'Föräldraskapsstöd – föräldrar som resurs'],
+      ['FP-3', 'Tidiga insatser för att förebygga alkohol, narkotika, dopning och tobak'],
+      ['FP-4', 'Främja jämställdhet och förändra normer som stödjer våld'],
+      ['FP-5', 'Samverkan blandstad'],
+    ] as const
+  ).map(([code, title]): DemoGoal => ({ code, title, level: 'priority_area', framework: ROADMAP, parentCode: 'KS-DELAKTIGHET', validFrom: ROADMAP_DECIDED })),
+  ...committeeGoals('ASN', 'Arbetsmarknads- och socialnämndens verksamhetsplan 2024', [
+    'Nämnden ska arbeta mer förebyggande och med tidigare insatser.',
+    'Nämndens insatser ska leda till att fler kan leva ett tryggt, värdigt och självständigt liv, det vill säga "Rätt insats i rätt tid till rätt individ".',
+    'Nämnden ska arbeta för ett Trollhättan fritt från hot och våld genom att i högre grad upptäcka våld eller risk för våld samt motverka att våld uppstår eller upprepas.',
+    'Nämndens arbete ska leda till att fler kommuninvånare når självförsörjning samt bidra till näringslivets och stadens kompetensförsörjning.',
+  ]),
+  ...committeeGoals('KFN', 'Kultur- och fritidsnämndens verksamhetsplan 2024', [
+    'Mer jämlika och jämställda livs- och uppväxtvillkor som präglas av tillit och trygghet.',
+    'Öka tillgängligheten till attraktiva, positiva och trygga mötesplatser och miljöer, som främjar tolerans och allas lika värde.',
+    'Medverka till det demokratiska samhällets utveckling för ökad tillit och samhällsgemenskap.',
+  ]),
+  ...committeeGoals('UN', 'Utbildningsnämndens verksamhetsplan 2024', [
+    'Ökad likvärdighet avseende barns och elevers utveckling och lärande.',
+    'Ökad andel elever med fullföljda studier.',
+  ]),
+];
+
+/** The goals a committee decided in its 2024 operational plan (EY 2024, section 2.3), coded ASN-M1, ASN-M2 … */
+function committeeGoals(committee: string, framework: string, titles: string[]): DemoGoal[] {
+  return titles.map((title, i) => ({
+    code: `${committee}-M${i + 1}`,
+    title,
+    level: 'committee_goal',
+    framework,
+    parentCode: 'MRP-PM-JAMLIKA',
+    validFrom: '2024-01-01',
+  }));
+}
+
+export const DEMO_DISTRICTS: DemoCode[] = [
+  { code: 'KRONOGARDEN', name: 'Kronogården' },
+  { code: 'LEXTORP', name: 'Lextorp' },
+  { code: 'SYLTE', name: 'Sylte' },
+  { code: 'HJULKVARNELUND', name: 'Hjulkvarnelund' },
+  { code: 'STROMSLUND', name: 'Strömslund' },
+  { code: 'HALVORSTORP', name: 'Halvorstorp' },
+  { code: 'BJORNDALEN', name: 'Björndalen' },
+  { code: 'CENTRUM', name: 'Centrum' },
+];
+
+export const DEMO_TARGET_GROUPS: DemoCode[] = [
+  { code: 'UNGA-12-17', name: 'Unga 12–17 år' },
+  { code: 'UNGA-16-24', name: 'Unga 16–24 år som varken arbetar eller studerar' },
+  { code: 'UNGA-RISK-12-18', name: 'Unga 12–18 år i riskzon att begå brott' },
+  { code: 'ELEVER-GR-GY', name: 'Elever i grund- och gymnasieskolan' },
+  { code: 'FORALDRAR-FORSKOLA', name: 'Föräldrar till barn i förskolan' },
+  { code: 'BARN-FAMILJER', name: 'Barn och familjer' },
+  { code: 'VUXNA-FORSORJNINGSSTOD', name: 'Vuxna som söker försörjningsstöd' },
+  { code: 'UTRIKESFODDA-KVINNOR', name: 'Utrikesfödda kvinnor utanför arbetsmarknaden' },
+];
+
+const LANSSTYRELSEN = 'Länsstyrelsen Västra Götaland';
+const BRA = 'Brottsförebyggande rådet (Brå)';
+const ASN_BUDGET = 'Arbetsmarknads- och socialnämnden';
+const KFN_BUDGET = 'Kultur- och fritidsnämnden';
+
+const sspfOrdinaryBudget: DemoFundingLine = {
+  sourceType: 'ordinary_budget',
+  funder: ASN_BUDGET,
+  amountSek: 2_250_000,
+  periodStart: '2025-07-01',
+  periodEnd: '2027-12-31',
+  status: 'granted',
+  budgetProjectCode: 'P4711',
+};
+
+const mbuKfnBudget: DemoFundingLine = {
+  sourceType: 'ordinary_budget',
+  funder: KFN_BUDGET,
+  amountSek: 1_600_000,
+  periodStart: '2024-01-01',
+  periodEnd: '2027-12-31',
+  status: 'granted',
+  budgetProjectCode: 'P4720',
+};
+
+export const DEMO_INITIATIVES: DemoInitiative[] = [
+  {
+    code: 'SSPF',
+    title: 'SSPF – skola, socialtjänst, polis och fritid',
+    summary:
+      'Nationellt utvecklad samverkansmetod för att tidigt identifiera unga i riskzon att begå brott och ge dem snabbt och samordnat stöd. Skola, socialtjänst, polis och fritid delar lägesbild och fördelar insatser kring varje ung person.',
+    kind: 'method',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Skolans representanter i lokala SSPF-grupper; signalerar oro för frånvaro och måluppfyllelse.' },
+      { departmentCode: 'KFF', role: 'co_owner', responsibility: 'Fritidsgårdarnas personal deltar i SSPF-grupperna och erbjuder meningsfull fritid.' },
+      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Kommunpolis deltar i SSPF-grupperna och bidrar med lägesbild över brott bland unga.' },
+      { departmentCode: 'KSF-TRYGGHET', role: 'informed', responsibility: 'Tar in SSPF:s lägesbild i stadens samlade trygghetsarbete.' },
+    ],
+    processOwner: { name: 'Samordnare SSPF', title: 'Samordnare, Arbetsmarknads- och socialförvaltningen', email: 'samordnare.sspf@trollhattan.se' },
+    goalCodes: ['ASN-M1', 'ASN-M3', 'KFN-M1'],
+    targetGroupCodes: ['UNGA-RISK-12-18', 'UNGA-12-17'],
+    districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HJULKVARNELUND'],
+    startDate: '2024-01-15',
+    endDate: null,
+    annualCostSek: 1_800_000,
+    evidenceBase: 'national_method',
+    budgetProjectCode: 'P4711',
+    followUpPlan: {
+      method: 'Antal unga som aktualiserats och fått samordnat stöd, återaktualiseringar efter sex månader samt parternas skattning av samverkan.',
+      frequency: 'biannual',
+      responsible: 'Samordnare SSPF',
+      firstReportDue: '2024-08-31',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'state_grant',
+        funder: LANSSTYRELSEN,
+        decisionReference: '851-04112-2023',
+        amountSek: 1_200_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2025-06-30',
+        status: 'ended',
+        reportingDeadlines: [{ date: '2025-09-30', kind: 'final', description: 'Slutredovisning till Länsstyrelsen' }],
+        coverageDecision: 'ordinary_budget',
+        coverageNote: 'Samordnartjänsten tas in i förvaltningens ram från 1 juli 2025.',
+        coverageDecidedBy: 'Arbetsmarknads- och socialnämnden',
+        coverageDecidedOn: '2025-04-23',
+        successor: sspfOrdinaryBudget,
+      },
+      sspfOrdinaryBudget,
+      {
+        sourceType: 'temporary_appropriation',
+        funder: 'Kommunfullmäktige',
+        decisionReference: 'KS 2025/00318',
+        amountSek: 600_000,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        status: 'granted',
+        coverageNote: 'Tilläggsanslag för fler SSPF-grupper under 2026; ingen finansiering beslutad för 2027.',
+      },
+    ],
+  },
+  {
+    code: 'MBU',
+    title: 'MBU – Människan bakom uniformen',
+    summary:
+      'Positiva möten mellan ungdomar och yrkesverksamma i uniformsbärande yrken, för att bygga tillit till blåljuspersonal och förebygga brott. Metoden kommer från Göteborgs stad och bedrivs sedan hösten 2022 tillsammans med polis och räddningstjänst.',
+    kind: 'method',
+    status: 'active',
+    leadDepartmentCode: 'KFF',
+    participants: [
+      { departmentCode: 'ASF', role: 'co_owner', responsibility: 'Fältpersonal rekryterar ungdomar och följer upp deltagarna.' },
+      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Poliser deltar som förebilder vid träffarna enligt överenskommelse.' },
+      { departmentCode: 'NARF', role: 'partner', responsibility: 'Brandmän deltar som förebilder och tar emot grupper på stationen.' },
+    ],
+    processOwner: { name: 'Samordnare MBU', title: 'Samordnare, Kultur- och fritidsförvaltningen', email: 'samordnare.mbu@trollhattan.se' },
+    goalCodes: ['ASN-M3', 'KFN-M3'],
+    targetGroupCodes: ['UNGA-12-17'],
+    districtCodes: ['KRONOGARDEN', 'LEXTORP'],
+    startDate: '2022-09-01',
+    endDate: null,
+    annualCostSek: 650_000,
+    evidenceBase: 'national_method',
+    budgetProjectCode: 'P4720',
+    followUpPlan: {
+      method: 'Deltagarenkät före och efter om tillit till polis och räddningstjänst; antal genomförda träffar och deltagare per kön.',
+      frequency: 'annual',
+      responsible: 'Samordnare MBU',
+      firstReportDue: '2023-06-30',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'state_grant',
+        funder: BRA,
+        decisionReference: 'Brå 2022-0187',
+        amountSek: 500_000,
+        periodStart: '2022-09-01',
+        periodEnd: '2023-12-31',
+        status: 'ended',
+        reportingDeadlines: [{ date: '2024-02-29', kind: 'final', description: 'Slutrapport till Brå' }],
+        coverageDecision: 'ordinary_budget',
+        coverageNote: 'Kultur- och fritidsnämnden tar MBU i sin ram från 2024.',
+        coverageDecidedBy: 'Kultur- och fritidsnämnden',
+        coverageDecidedOn: '2023-10-18',
+        successor: mbuKfnBudget,
+      },
+      mbuKfnBudget,
+      {
+        sourceType: 'ordinary_budget',
+        funder: ASN_BUDGET,
+        amountSek: 1_000_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+      },
+    ],
+  },
+  {
+    code: 'FRAMTIDSCENTRUM',
+    title: 'Framtidscentrum – vägen till studier och jobb för unga',
+    summary:
+      'Samlad verksamhet för unga som varken arbetar eller studerar: studie- och yrkesvägledning, körkortsteori, praktik, arbetsträning, hälso- och kulturaktiviteter och socialt stöd. Skola, socialtjänst, vård, Arbetsförmedlingen och Försäkringskassan arbetar tillsammans.',
+    kind: 'ordinary_operation',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Studie- och yrkesvägledning och återgång till studier.' },
+      { departmentCode: 'KFV', role: 'partner', responsibility: 'Gymnasie- och vuxenutbildning; det kommunala aktivitetsansvaret för de yngsta.' },
+      { departmentCode: 'AF', role: 'partner', responsibility: 'Arbetsförmedlare på plats; praktik och arbetsmarknadsinsatser.' },
+      { departmentCode: 'FK', role: 'partner', responsibility: 'Handläggare för unga med aktivitetsersättning och sjukpenning.' },
+      { departmentCode: 'VGR', role: 'partner', responsibility: 'Vårdens kontaktperson för unga med psykisk ohälsa.' },
+      { departmentCode: 'KFF', role: 'partner', responsibility: 'Kultur- och hälsoaktiviteter för deltagarna.' },
+      { departmentCode: 'HV', role: 'informed', responsibility: 'Följer upp utvalda insatser genom intervjuer med deltagare.' },
+    ],
+    processOwner: { name: 'Enhetschef Framtidscentrum', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.framtidscentrum@trollhattan.se' },
+    goalCodes: ['FP-1', 'ASN-M4', 'UN-M2'],
+    targetGroupCodes: ['UNGA-16-24'],
+    districtCodes: ['CENTRUM'],
+    startDate: '2021-02-01',
+    endDate: null,
+    annualCostSek: 9_500_000,
+    evidenceBase: 'local_development',
+    budgetProjectCode: 'P5120',
+    followUpPlan: {
+      method: 'Andel deltagare i arbete eller studier sex månader efter avslut, antal unga inom det kommunala aktivitetsansvaret, uppdelat på kön och ålder.',
+      frequency: 'quarterly',
+      responsible: 'Enhetschef Framtidscentrum',
+      firstReportDue: '2024-03-31',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'ordinary_budget',
+        funder: ASN_BUDGET,
+        amountSek: 24_000_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+        budgetProjectCode: 'P5120',
+      },
+      {
+        sourceType: 'eu_fund',
+        funder: 'Svenska ESF-rådet (ESF+)',
+        decisionReference: 'ESF 2024/00731',
+        amountSek: 7_500_000,
+        periodStart: '2024-09-01',
+        periodEnd: '2027-08-31',
+        status: 'granted',
+        paidInArrears: true,
+        budgetProjectCode: 'P5121',
+        reportingDeadlines: [
+          { date: '2026-12-15', kind: 'claim', description: 'Ansökan om utbetalning, period 5' },
+          { date: '2027-03-31', kind: 'interim', description: 'Lägesrapport till ESF-rådet' },
+          { date: '2027-10-31', kind: 'final', description: 'Slutrapport och slutlig ansökan om utbetalning' },
+        ],
+      },
+      {
+        sourceType: 'state_grant',
+        funder: 'Myndigheten för ungdoms- och civilsamhällesfrågor (MUCF)',
+        decisionReference: 'MUCF 2026/00412',
+        amountSek: 800_000,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'applied',
+      },
+    ],
+  },
+  {
+    code: 'FORALDRASKAPSSTOD',
+    title: 'Brottsförebyggande föräldraskapsstöd för föräldrar i förskolan',
+    summary:
+      'Samverkansavtal mellan socialtjänst, utbildning och polis om föräldraskapsstöd ur ett samhällsorienterat och tillitsbyggande perspektiv, riktat till föräldrar med barn i förskolan.',
+    kind: 'agreement',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Förskolorna bjuder in föräldrar och upplåter lokaler; mobila öppna förskolan når familjer i bostadsområdena.' },
+      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Kommunpolis medverkar vid träffarna om samhällets regler och föräldrars roll.' },
+    ],
+    processOwner: { name: 'Samordnare föräldraskapsstöd', title: 'Samordnare, Arbetsmarknads- och socialförvaltningen', email: 'samordnare.foraldraskapsstod@trollhattan.se' },
+    goalCodes: ['FP-2', 'ASN-M1', 'UN-M1'],
+    targetGroupCodes: ['FORALDRAR-FORSKOLA'],
+    districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HALVORSTORP'],
+    startDate: '2024-08-15',
+    endDate: null,
+    annualCostSek: 700_000,
+    evidenceBase: 'research_based',
+    budgetProjectCode: 'P4730',
+    followUpPlan: {
+      method: 'Antal föräldrar som fullföljt programmet per förskola och kön; föräldrarnas skattning av trygghet i föräldrarollen före och efter.',
+      frequency: 'biannual',
+      responsible: 'Samordnare föräldraskapsstöd',
+      firstReportDue: '2025-02-28',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'state_grant',
+        funder: BRA,
+        decisionReference: 'Brå 2024-0452',
+        amountSek: 900_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2026-12-31',
+        status: 'granted',
+        renewable: true,
+        reportingDeadlines: [{ date: '2027-02-28', kind: 'final', description: 'Slutredovisning till Brå' }],
+      },
+      {
+        sourceType: 'ordinary_budget',
+        funder: ASN_BUDGET,
+        amountSek: 800_000,
+        periodStart: '2024-08-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+      },
+    ],
+  },
+  {
+    code: 'DROGFOREBYGGANDE',
+    title: 'Avtal om drogförebyggande arbete i skolor och på fritidsgårdar',
+    summary:
+      'Avtal mellan de tre förvaltningarna, Kunskapsförbundet Väst och fyra fristående gymnasieskolor om modern information om droger, särskilt cannabis, till elever, personal, föräldrar och besökare på fritidsgårdar. Arbetsmarknads- och socialförvaltningen anställer och arbetsleder en drogförebyggare/koordinator på 75 procent.',
+    kind: 'agreement',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Grundskolorna tar emot utbildningsinsatser för elever och personal.' },
+      { departmentCode: 'KFF', role: 'co_owner', responsibility: 'Fritidsgårdarna tar emot informationsinsatser för besökare.' },
+      { departmentCode: 'KFV', role: 'funder', responsibility: 'Gymnasieskolorna tar emot insatserna och bidrar till koordinatorns kostnad.' },
+      { departmentCode: 'FOLKUNIVERSITETET-GY', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
+      { departmentCode: 'LBS-KREATIVA-GY', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
+      { departmentCode: 'NYA-SKOLAN', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
+      { departmentCode: 'NORDIC-INTERNATIONAL', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
+    ],
+    processOwner: { name: 'Drogförebyggande koordinator', title: 'Koordinator, Arbetsmarknads- och socialförvaltningen', email: 'koordinator.drogforebyggande@trollhattan.se' },
+    goalCodes: ['FP-3', 'ASN-M1'],
+    targetGroupCodes: ['ELEVER-GR-GY', 'UNGA-12-17'],
+    districtCodes: ['CENTRUM', 'KRONOGARDEN', 'STROMSLUND', 'BJORNDALEN'],
+    startDate: '2023-08-01',
+    endDate: '2027-07-31',
+    annualCostSek: 720_000,
+    evidenceBase: 'research_based',
+    budgetProjectCode: 'P4740',
+    followUpPlan: {
+      method: 'Antal utbildningstillfällen och nådda elever, personal och föräldrar per part; elevenkätens frågor om cannabis i årskurs 9 och gymnasiets år 2.',
+      frequency: 'annual',
+      responsible: 'Drogförebyggande koordinator',
+      firstReportDue: '2024-06-30',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'ordinary_budget',
+        funder: ASN_BUDGET,
+        amountSek: 1_200_000,
+        periodStart: '2023-08-01',
+        periodEnd: '2027-07-31',
+        status: 'granted',
+      },
+      {
+        sourceType: 'partner_contribution',
+        funder: 'Kunskapsförbundet Väst',
+        decisionReference: 'Samverkansavtal drogförebyggande 2023',
+        amountSek: 600_000,
+        periodStart: '2023-08-01',
+        periodEnd: '2027-07-31',
+        status: 'granted',
+      },
+      {
+        sourceType: 'state_grant',
+        funder: LANSSTYRELSEN,
+        decisionReference: '851-21877-2025',
+        amountSek: 450_000,
+        periodStart: '2025-07-01',
+        periodEnd: '2027-06-30',
+        status: 'granted',
+        reportingDeadlines: [
+          { date: '2026-08-31', kind: 'interim', description: 'Delredovisning ANDT-medel' },
+          { date: '2027-09-30', kind: 'final', description: 'Slutredovisning ANDT-medel' },
+        ],
+      },
+    ],
+  },
+  {
+    code: 'KRONAN',
+    title: 'Samverkan på Kronan Kulturhus',
+    summary:
+      'Kultur- och fritids-, utbildnings- samt arbetsmarknads- och socialförvaltningen har medarbetare på plats i Kronan Kulturhus för att öka känslan av gemenskap och samhörighet. Servicedeklarationer finns per förvaltning, men ingen överenskommelse om ansvar, budget och uppföljning mellan nämnderna.',
+    kind: 'agreement',
+    status: 'proposed',
+    leadDepartmentCode: 'KFF',
+    participants: [
+      { departmentCode: 'ASF', role: 'co_owner', responsibility: 'Medborgarservice och socialt stöd på plats enligt servicedeklaration.' },
+      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Grundskolan i huset och samverkan med biblioteket enligt servicedeklaration.' },
+    ],
+    processOwner: { name: 'Verksamhetschef Kronan Kulturhus', title: 'Verksamhetschef, Kultur- och fritidsförvaltningen', email: 'verksamhetschef.kronan@trollhattan.se' },
+    goalCodes: ['FP-5', 'KFN-M2', 'KFN-M3'],
+    targetGroupCodes: ['UNGA-12-17', 'BARN-FAMILJER'],
+    districtCodes: ['KRONOGARDEN'],
+    startDate: null,
+    endDate: null,
+    annualCostSek: 1_100_000,
+    evidenceBase: 'local_development',
+    budgetProjectCode: null,
+    // As the audit found: the cooperation runs, but nobody has planned how it is to be followed up.
+    followUpPlan: null,
+    funding: [
+      {
+        sourceType: 'ordinary_budget',
+        funder: KFN_BUDGET,
+        amountSek: 3_300_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+      },
+    ],
+  },
+  {
+    code: 'ALLA-BEHOVS-I-JOBB',
+    title: 'Alla behövs i jobb',
+    summary:
+      'Den som söker försörjningsstöd hänvisas inom 48 timmar till ett jobbcentrum, där socialsekreterare, arbetsförmedlare, studievägledare, jobbcoacher och rekryterare gör en handlingsplan tillsammans. Leds av Arbetsmarknadsstöd med Socialt stöd och försörjning och Arbetsförmedlingen sedan årsskiftet 2018/2019.',
+    kind: 'ordinary_operation',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'AF', role: 'partner', responsibility: 'Arbetsförmedlare i jobbcentrumets kompetensteam.' },
+      { departmentCode: 'KFV', role: 'partner', responsibility: 'Studievägledning och vuxenutbildning för deltagare som behöver utbildning.' },
+    ],
+    processOwner: { name: 'Enhetschef Arbetsmarknadsstöd', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.arbetsmarknadsstod@trollhattan.se' },
+    goalCodes: ['FP-1', 'ASN-M2', 'ASN-M4'],
+    targetGroupCodes: ['VUXNA-FORSORJNINGSSTOD', 'UTRIKESFODDA-KVINNOR'],
+    districtCodes: ['CENTRUM'],
+    startDate: '2019-01-01',
+    endDate: null,
+    annualCostSek: 5_200_000,
+    evidenceBase: 'local_development',
+    budgetProjectCode: 'P5130',
+    followUpPlan: {
+      method: 'Tid från ansökan om försörjningsstöd till handlingsplan; andel som når egenförsörjning inom tolv månader, uppdelat på kön och född i Sverige/utomlands.',
+      frequency: 'quarterly',
+      responsible: 'Enhetschef Arbetsmarknadsstöd',
+      firstReportDue: '2019-04-30',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'ordinary_budget',
+        funder: ASN_BUDGET,
+        amountSek: 18_000_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+        budgetProjectCode: 'P5130',
+      },
+      {
+        sourceType: 'partner_contribution',
+        funder: 'Arbetsförmedlingen',
+        decisionReference: 'Överenskommelse Alla behövs i jobb 2024–2027',
+        amountSek: 2_400_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+        renewable: true,
+        coverageNote: 'Arbetsförmedlarnas tid på jobbcentrumet, värderad i kronor.',
+      },
+    ],
+  },
+  {
+    code: 'FALTARBETARE',
+    title: 'Fältarbetare och profilsocialsekreterare mot ungas kriminalitet',
+    summary:
+      'Projekt för att stoppa unga från att hamna i kriminalitet: fältarbetare med fokus på en yngre målgrupp och särskilda profilsocialsekreterare. Arbetet beskrivs som lyckat och uppskattat, men statsbidraget är slut och det finns ingen täckning för arbetet inför 2025.',
+    kind: 'project',
+    status: 'active',
+    leadDepartmentCode: 'ASF',
+    participants: [
+      { departmentCode: 'KFF', role: 'partner', responsibility: 'Fritidsgårdarna är bas för fältarbetarna på kvällstid.' },
+      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Gemensam lägesbild över platser och tider där unga riskerar att dras in i brott.' },
+      { departmentCode: 'UTBF', role: 'informed', responsibility: 'Skolorna informeras om fältarbetarnas närvaro och kontaktvägar.' },
+    ],
+    processOwner: { name: 'Enhetschef Fältverksamheten', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.faltverksamheten@trollhattan.se' },
+    goalCodes: ['ASN-M1', 'ASN-M3', 'FP-3'],
+    targetGroupCodes: ['UNGA-RISK-12-18', 'UNGA-12-17'],
+    districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HJULKVARNELUND', 'HALVORSTORP'],
+    startDate: '2022-03-01',
+    endDate: null,
+    annualCostSek: 3_400_000,
+    evidenceBase: 'local_development',
+    budgetProjectCode: 'P4790',
+    followUpPlan: {
+      method: 'Antal kontakter och orosanmälningar från fältet, antal unga med profilsocialsekreterare och andel utan ny brottsmisstanke efter tolv månader.',
+      frequency: 'quarterly',
+      responsible: 'Enhetschef Fältverksamheten',
+      firstReportDue: '2022-06-30',
+      indicatorIds: [],
+    },
+    funding: [
+      {
+        sourceType: 'state_grant',
+        funder: 'Delegationen mot segregation (Delmos)',
+        decisionReference: 'Delmos 2022/00187',
+        amountSek: 10_200_000,
+        periodStart: '2022-01-01',
+        periodEnd: '2024-12-31',
+        status: 'ended',
+        budgetProjectCode: 'P4790',
+        reportingDeadlines: [{ date: '2025-03-31', kind: 'final', description: 'Slutredovisning av statsbidraget' }],
+        coverageDecision: 'undecided',
+        coverageNote: 'Förvaltningen uppger att det inför 2025 inte finns täckning för arbetet. Delmos har avvecklats och beviljar inga nya bidrag.',
+      },
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import { api, createTestApp, request, type TestApp } from './support/test-app.js';
+
+type ListedInitiative = { participants: unknown[]; goalIds: string[]; targetGroupCodes: string[]; districtCodes: string[] };
+
+describe('Initiative list SQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  /** Arranges `count` initiatives, each with two participants, two goals, a target group, a district and two funding lines. */
+  async function givenInitiativesWithEverything(count: number) {
+    const ds = t.dataSource;
+    const [lead, partner, funder] = [await givenDepartment(ds), await givenDepartment(ds), await givenDepartment(ds)];
+    const [goalA, goalB] = [await givenGoal(ds), await givenGoal(ds)];
+    const [group, district] = [await givenTargetGroup(ds), await givenDistrict(ds)];
+    for (let i = 0; i < count; i++) {
+      const initiative = await givenInitiative(
+        ds,
+        { leadDepartmentId: lead.id, status: 'active', annualCostSek: 100_000 + i },
+        {
+          goalIds: [goalA.id, goalB.id],
+          targetGroupIds: [group.id],
+          districtIds: [district.id],
+          participants: [
+            { departmentId: partner.id, role: 'partner', responsibility: 'Delar lokaler' },
+            { departmentId: funder.id, role: 'funder' },
+          ],
+        },
+      );
+      await givenFundingLine(ds, initiative.id, { sourceType: 'state_grant' });
+      await givenFundingLine(ds, initiative.id, { sourceType: 'ordinary_budget' });
+    }
+    return lead;
+  }
+
+  /** Every statement the app sends to PostgreSQL while `act` runs, counted where node-postgres sends it. */
+  async function statementsDuring(act: () => Promise<unknown>): Promise<string[]> {
+    const client: { query: (...args: unknown[]) => unknown } = (t.dataSource.driver as PostgresDriver).postgres.Client.prototype;
+    const original = client.query;
+    const statements: string[] = [];
+    client.query = function (this: unknown, ...args: unknown[]) {
+      const [query] = args;
+      statements.push(typeof query === 'string' ? query : String((query as { text?: unknown }).text));
+      return original.apply(this, args);
+    };
+    try {
+      await act();
+      return statements;
+    } finally {
+      client.query = original;
+    }
+  }
+
+  it('should issue the same number of SQL statements for 200 initiatives as for 1 when each has every kind of link', async () => {
+    const one = await givenInitiativesWithEverything(1);
+    const many = await givenInitiativesWithEverything(200);
+    const listOf = (leadDepartmentId: string) => () =>
+      request(t.http).get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
+
+    let oneRes!: request.Response, manyRes!: request.Response;
+    const forOne = await statementsDuring(async () => (oneRes = await listOf(one.id)()));
+    const forMany = await statementsDuring(async () => (manyRes = await listOf(many.id)()));
+
+    expect(oneRes.status).toBe(200);
+    expect(manyRes.status).toBe(200);
+    expect(oneRes.body.items).toHaveLength(1);
+    expect(manyRes.body).toMatchObject({ total: 200, limit: 200, offset: 0 });
+    expect(manyRes.body.items).toHaveLength(200);
+    for (const item of manyRes.body.items as ListedInitiative[]) {
+      expect([item.participants.length, item.goalIds.length, item.targetGroupCodes.length, item.districtCodes.length]).toEqual([2, 2, 1, 1]);
+    }
+    expect(forOne.length).toBeGreaterThan(0);
+    expect(forMany).toHaveLength(forOne.length);
+  });
+});
