@@ -57,7 +57,8 @@ export class InitiativesController {
     summary: 'Move an initiative through its lifecycle',
     description:
       'draft → proposed → approved → active → completed | integrated | discontinued. proposed needs a lead department and a goal; ' +
-      'approved also a follow-up plan and a funding line; active also a start date. A refused move lists every unmet guard (422).',
+      'approved also a follow-up plan and a funding line; active also a start date. A move the lifecycle does not allow from the current status (e.g. draft → active) answers 409; ' +
+      'an allowed move whose guards are not met answers 422 listing every unmet guard in `unmetGuards`.',
   })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 422)

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConflictProblem, DomainException, NotFoundProblem } from '#common';
 import { canMove, unmetGuards, type GuardFacts, type InitiativeStatus } from './initiative-lifecycle.js';
 import { InitiativeTransitionEntity } from './initiative-transition.entity.js';
@@ -20,11 +19,13 @@ export class UnmetGuardsProblem extends DomainException {
 /** Lifecycle moves and their guards; the only way an initiative's status changes. */
 @Injectable()
 export class InitiativeLifecycleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /** Moves the initiative and records the move with its comment, in one transaction. Returns nothing; the caller reads. */
   async transition(em: EntityManager, id: string, to: InitiativeStatus, comment: string | null): Promise<void> {
-    const facts = await this.facts(em, id, { lock: true });
+    // Lock first, then read the facts in a statement of their own: under READ COMMITTED its fresh snapshot sees a
+    // PATCH of goals or plan that committed while we waited for the lock (a subquery of the locking statement would not).
+    const locked: unknown[] = await em.query(`SELECT 1 FROM initiatives WHERE id = $1 FOR UPDATE`, [id]);
+    if (locked.length === 0) throw new NotFoundProblem('initiative', id);
+    const facts = await this.facts(em, id);
     if (!canMove(facts.status, to)) {
       throw new ConflictProblem(`An initiative that is ${facts.status} cannot move to ${to}.`, [{ field: 'to', message: `not allowed from ${facts.status}` }]);
     }
@@ -35,12 +36,12 @@ export class InitiativeLifecycleService {
   }
 
   async assertStillMeetsGuards(em: EntityManager, id: string, status: InitiativeStatus): Promise<void> {
-    const unmet = unmetGuards(status, await this.facts(em, id, { lock: false }));
+    const unmet = unmetGuards(status, await this.facts(em, id));
     if (unmet.length) throw new UnmetGuardsProblem(status, unmet);
   }
 
   /** Everything the guards look at, in one query. Rejected funding applications are not funding. */
-  private async facts(em: EntityManager, id: string, { lock }: { lock: boolean }): Promise<GuardFacts & { status: InitiativeStatus }> {
+  private async facts(em: EntityManager, id: string): Promise<GuardFacts & { status: InitiativeStatus }> {
     const [row] = await em.query(
       `SELECT i.status,
               i.lead_department_id AS "leadDepartmentId",
@@ -49,8 +50,7 @@ export class InitiativeLifecycleService {
               i.follow_up_plan IS NOT NULL AS "hasFollowUpPlan",
               i.start_date AS "startDate"
          FROM initiatives i
-        WHERE i.id = $1
-        ${lock ? 'FOR UPDATE OF i' : ''}`,
+        WHERE i.id = $1`,
       [id],
     );
     if (!row) throw new NotFoundProblem('initiative', id);
