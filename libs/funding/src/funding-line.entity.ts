@@ -19,6 +19,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 
 /** A funding line (finansiering) of an initiative: who pays, how much, for which period, and what comes after. */
 @Entity({ name: 'funding_lines' })
+// Filtering initiatives by source type reads only this index.
+@Index('ix_funding_lines_source_type_initiative_id', ['sourceType', 'initiativeId'])
 @Check('ck_funding_lines_source_type', `source_type IN (${list(FUNDING_SOURCE_TYPES)})`)
 @Check('ck_funding_lines_status', `status IN (${list(FUNDING_STATUSES)})`)
 @Check('ck_funding_lines_coverage_decision', `coverage_decision IN (${list(COVERAGE_DECISIONS)})`)
@@ -35,7 +37,6 @@ export class FundingLineEntity extends VersionedEntity {
   @JoinColumn({ name: 'initiative_id', foreignKeyConstraintName: 'fk_funding_lines_initiative' })
   initiative?: Relation<InitiativeEntity>;
 
-  @Index('ix_funding_lines_source_type')
   @Column({ type: 'varchar', length: 30 })
   sourceType: FundingSourceType;
 

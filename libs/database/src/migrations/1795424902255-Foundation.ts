@@ -135,6 +135,7 @@ export class Foundation1795424902255 implements MigrationInterface {
                 "code" character varying(40) NOT NULL,
                 "title" character varying(300) NOT NULL,
                 "summary" text,
+                "search_vector" tsvector,
                 "kind" character varying(30) NOT NULL,
                 "status" character varying(20) NOT NULL DEFAULT 'draft',
                 "lead_department_id" uuid,
@@ -231,7 +232,7 @@ export class Foundation1795424902255 implements MigrationInterface {
                 "paid_in_arrears" boolean NOT NULL DEFAULT false,
                 "successor_funding_id" uuid,
                 "budget_project_code" character varying(40),
-                "reporting_deadlines" jsonb NOT NULL DEFAULT '[]'::jsonb,
+                "reporting_deadlines" jsonb NOT NULL DEFAULT '[]',
                 "coverage_decision" character varying(30) NOT NULL DEFAULT 'undecided',
                 "coverage_note" text,
                 "coverage_decided_by" character varying(200),
@@ -275,13 +276,13 @@ export class Foundation1795424902255 implements MigrationInterface {
             CREATE INDEX "ix_funding_lines_initiative_id" ON "funding_lines" ("initiative_id")
         `);
         await queryRunner.query(`
-            CREATE INDEX "ix_funding_lines_source_type" ON "funding_lines" ("source_type")
-        `);
-        await queryRunner.query(`
             CREATE INDEX "ix_funding_lines_period_end" ON "funding_lines" ("period_end")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_funding_lines_successor_funding_id" ON "funding_lines" ("successor_funding_id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_funding_lines_source_type_initiative_id" ON "funding_lines" ("source_type", "initiative_id")
         `);
         await queryRunner.query(`
             CREATE TABLE "initiative_goals" (
@@ -451,13 +452,13 @@ export class Foundation1795424902255 implements MigrationInterface {
             DROP TABLE "initiative_goals"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."ix_funding_lines_source_type_initiative_id"
+        `);
+        await queryRunner.query(`
             DROP INDEX "public"."ix_funding_lines_successor_funding_id"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_funding_lines_period_end"
-        `);
-        await queryRunner.query(`
-            DROP INDEX "public"."ix_funding_lines_source_type"
         `);
         await queryRunner.query(`
             DROP INDEX "public"."ix_funding_lines_initiative_id"

@@ -30,7 +30,7 @@ export const INITIATIVE_SORT_KEYS: Record<string, string> = {
   updatedAt: 'i.updated_at',
 };
 
-// Must match the expressions of the search indexes (FoundationSql migration) for the planner to use them.
+// Must match the trigram index's expression (FoundationSql migration) for the planner to use it.
 const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`;
 
 /**
@@ -79,22 +79,25 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
   if (filters.q) {
     const words = param(filters.q);
     const pattern = param(`%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(to_tsvector('swedish'::regconfig, ${SEARCH_TEXT}) @@ websearch_to_tsquery('swedish'::regconfig, ${words})
+    where.push(`(i.search_vector @@ websearch_to_tsquery('swedish'::regconfig, ${words})
                  OR lower(${SEARCH_TEXT}) LIKE ${pattern})`);
   }
 
   // Initiatives without the value (no start date, no cost yet) come last either way: `-annualCostSek` asks for the
   // largest first. The id breaks ties, so pages do not overlap.
   const orderBy = [...page.sort.map((s) => `${s.column} ${s.direction} NULLS LAST`), 'i.id ASC'].join(', ');
+  const matching = `FROM initiatives i ${where.length ? `WHERE ${where.join('\n         AND ')}` : ''}`;
+  // The total is its own subquery rather than count(*) OVER () on the page: a window over the page makes the
+  // planner pick plans that are only fast when they may stop after `limit` rows, which the window never does.
   const sql = `
     WITH RECURSIVE ${goalScope}
     page AS (
-      SELECT i.id, count(*) OVER () AS total
-        FROM initiatives i
-       ${where.length ? `WHERE ${where.join('\n         AND ')}` : ''}
+      SELECT i.id
+        ${matching}
        ORDER BY ${orderBy}
        LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}
-    )
+    ),
+    matches AS (SELECT count(*) AS total ${matching})
     SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
            i.lead_department_id AS "leadDepartmentId",
            COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'role', ip.role, 'responsibility', ip.responsibility)
@@ -111,7 +114,7 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
            i.evidence_base AS "evidenceBase", i.budget_project_code AS "budgetProjectCode",
            i.follow_up_plan AS "followUpPlan",
            i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-           page.total::int AS total
+           (SELECT total::int FROM matches) AS total
       FROM page JOIN initiatives i ON i.id = page.id
      ORDER BY ${orderBy}`;
   return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
