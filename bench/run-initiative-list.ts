@@ -1,0 +1,217 @@
+/**
+ * Loads GET /api/v1/initiatives with typical filters on the real API and on the bare baseline (bare-server.ts),
+ * one after the other with the same load, and prints requests/s and p99 latency for both and their ratio.
+ * Needs the portfolio from generate-portfolio.ts.
+ *
+ *   npm run bench:initiatives         (BENCH_DURATION seconds per run, default 10)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { BENCH_DATABASE, benchDatabaseUrl, TYPICAL } from './bench-database.js';
+
+const CONNECTIONS = 32;
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_SECONDS = 2;
+const READY_TIMEOUT_MS = 60_000;
+const SETTLE_TIMEOUT_MS = 120_000;
+const AIM = { ratio: 0.5, p99Ms: 100 };
+
+type Server = { name: 'API' | 'bare'; port: number; script: URL; child?: ChildProcess; output: string };
+type Query = { name: string; query: string };
+type Row = { query: Query; api: Result; bare: Result };
+
+const servers: Server[] = [
+  { name: 'API', port: Number(process.env.BENCH_API_PORT ?? 3100), script: new URL('../apps/api/src/main.js', import.meta.url), output: '' },
+  { name: 'bare', port: Number(process.env.BENCH_BARE_PORT ?? 3101), script: new URL('./bare-server.js', import.meta.url), output: '' },
+];
+
+const listUrl = (server: Server, query: string) => `http://127.0.0.1:${server.port}/api/v1/initiatives${query ? `?${query}` : ''}`;
+
+function start(server: Server) {
+  const child = spawn(process.execPath, [server.script.pathname], {
+    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(server.port), LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Kept for the error message if the server never answers.
+  const keep = (chunk: Buffer) => (server.output = (server.output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  server.child = child;
+}
+
+function stopAll() {
+  for (const server of servers) if (server.child && server.child.exitCode === null) server.child.kill('SIGTERM');
+}
+
+async function waitUntilAnswering(server: Server) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline && server.child?.exitCode === null) {
+    try {
+      const res = await fetch(listUrl(server, 'limit=1'));
+      if (res.ok) return;
+      last = `${res.status}: ${(await res.text()).slice(0, 500)}`;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The ${server.name} server on port ${server.port} is not answering the list (${last}):\n${server.output}`);
+}
+
+/** The typical queries, with ids looked up by the codes the generator always writes. */
+async function typicalQueries(database: pg.Client): Promise<Query[]> {
+  const { rows } = await database.query<{ department: string | null; small: string | null; goal: string | null }>(
+    `SELECT (SELECT id FROM departments WHERE code = $1) AS department, (SELECT id FROM departments WHERE code = $2) AS small,
+            (SELECT id FROM goals WHERE code = $3) AS goal`,
+    [TYPICAL.leadDepartmentCode, TYPICAL.smallDepartmentCode, TYPICAL.priorityAreaCode],
+  );
+  const { department, small, goal } = rows[0];
+  if (!department || !small || !goal) throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run npm run bench:generate first`);
+  return [
+    { name: 'no filter', query: '' },
+    { name: 'status=active', query: 'status=active' },
+    { name: `leadDepartmentId (${TYPICAL.leadDepartmentCode})`, query: `leadDepartmentId=${department}` },
+    { name: `leadDepartmentId (${TYPICAL.smallDepartmentCode}, few rows)`, query: `leadDepartmentId=${small}` },
+    { name: `goalId (${TYPICAL.priorityAreaCode} and below)`, query: `goalId=${goal}` },
+    { name: 'fundingSourceType=state_grant', query: 'fundingSourceType=state_grant' },
+    { name: `q=${TYPICAL.searchWord}`, query: `q=${encodeURIComponent(TYPICAL.searchWord)}` },
+    { name: 'sort=-startDate', query: 'sort=-startDate' },
+  ];
+}
+
+/** Both servers must answer every query with the same page; otherwise the comparison means nothing. */
+async function assertSameAnswers(queries: Query[]) {
+  for (const { name, query } of queries) {
+    const [api, bare] = await Promise.all(
+      servers.map(async (server) => {
+        const res = await fetch(listUrl(server, query));
+        if (!res.ok) throw new Error(`${server.name} answered ${res.status} to ${name}: ${await res.text()}`);
+        return (await res.json()) as { items: unknown[]; total: number };
+      }),
+    );
+    if (api.total !== bare.total) throw new Error(`${name}: the API counts ${api.total}, the bare server ${bare.total}`);
+    if (!isDeepStrictEqual(api, bare)) throw new Error(`${name}: both count ${api.total}, but the pages differ`);
+    console.log(`  ${name.padEnd(36)} total ${String(api.total).padStart(6)}, same page on both`);
+  }
+}
+
+async function load(server: Server, query: string, duration: number, database: pg.Client): Promise<Result> {
+  const result = await autocannon({ url: listUrl(server, query), connections: CONNECTIONS, duration });
+  await settle(database);
+  return result;
+}
+
+/**
+ * Waits until the bench database runs no more statements: requests still queued in a server's pool when a run
+ * ends would otherwise eat into the next run, which may be the other server's.
+ */
+async function settle(database: pg.Client) {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { rows } = await database.query<{ busy: number }>(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].busy === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The bench database was still busy ${SETTLE_TIMEOUT_MS / 1000} s after a run`);
+}
+
+function failures(result: Result): string | null {
+  return result.errors || result.timeouts || result.non2xx ? `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : null;
+}
+
+function loadAverage() {
+  return os.loadavg().map((n) => n.toFixed(2)).join(', ');
+}
+
+function report(rows: Row[]) {
+  const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  const lines = [
+    '| query | API req/s | bare req/s | API/bare | API p99 ms | bare p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ({ query, api, bare }) =>
+        `| ${query.name} | ${fixed(api.requests.average)} | ${fixed(bare.requests.average)} | ${fixed(api.requests.average / bare.requests.average, 2)} | ${api.latency.p99} | ${bare.latency.p99} |`,
+    ),
+  ];
+  const apiTotal = rows.reduce((sum, r) => sum + r.api.requests.average, 0);
+  const bareTotal = rows.reduce((sum, r) => sum + r.bare.requests.average, 0);
+  const ratio = apiTotal / bareTotal;
+  const worstRatio = Math.min(...rows.map((r) => r.api.requests.average / r.bare.requests.average));
+  const worstP99 = Math.max(...rows.map((r) => r.api.latency.p99));
+  lines.push(
+    `| **overall** (mean of the runs) | ${fixed(apiTotal / rows.length)} | ${fixed(bareTotal / rows.length)} | ${fixed(ratio, 2)} | ${worstP99} (worst) | ${Math.max(...rows.map((r) => r.bare.latency.p99))} (worst) |`,
+  );
+  console.log(`\n${lines.join('\n')}\n`);
+  for (const { query, api, bare } of rows) {
+    for (const [name, result] of [['API', api], ['bare', bare]] as const) {
+      const failed = failures(result);
+      if (failed) console.log(`${name}, ${query.name}: ${failed} (autocannon gives up on a request after 10 s)`);
+    }
+  }
+  const meets = worstRatio >= AIM.ratio && worstP99 < AIM.p99Ms;
+  console.log(
+    `Aim: API at least ${AIM.ratio} of the bare throughput and p99 under ${AIM.p99Ms} ms on every query. ` +
+      `Lowest ratio ${fixed(worstRatio, 2)}, worst API p99 ${worstP99} ms: ${meets ? 'met' : 'NOT met'}.`,
+  );
+}
+
+async function main() {
+  const database = new pg.Client({ connectionString: benchDatabaseUrl() });
+  await database.connect();
+  try {
+    const { rows } = await database.query<{ server_version: string }>('SHOW server_version');
+    const cpus = os.cpus();
+    console.log(
+      `Initiative list benchmark, ${new Date().toISOString()}\n` +
+        `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+        `PostgreSQL ${rows[0].server_version}, database ${BENCH_DATABASE}\n` +
+        `autocannon in this process: ${CONNECTIONS} connections, ${DURATION} s per run, servers alternating\n` +
+        `load average at start: ${loadAverage()} (other work on the machine competes with the run)\n`,
+    );
+    const queries = await typicalQueries(database);
+    servers.forEach(start);
+    await Promise.all(servers.map(waitUntilAnswering));
+
+    console.log('Same answers from both servers:');
+    await assertSameAnswers(queries);
+
+    console.log(`Warming up (${WARMUP_SECONDS} s per query and server)…`);
+    for (const { query } of queries) for (const server of servers) await load(server, query, WARMUP_SECONDS, database);
+
+    console.log('Measuring:');
+    const results: Row[] = [];
+    for (const [i, query] of queries.entries()) {
+      // Alternating who goes first spreads any drift (caches, other work on the machine) over both servers.
+      const order = i % 2 === 0 ? servers : [...servers].reverse();
+      const measured = new Map<Server['name'], Result>();
+      for (const server of order) measured.set(server.name, await load(server, query.query, DURATION, database));
+      const row = { query, api: measured.get('API')!, bare: measured.get('bare')! };
+      console.log(
+        `  ${query.name.padEnd(36)} API ${row.api.requests.average.toFixed(0).padStart(5)} req/s p99 ${String(row.api.latency.p99).padStart(5)} ms` +
+          ` | bare ${row.bare.requests.average.toFixed(0).padStart(5)} req/s p99 ${String(row.bare.latency.p99).padStart(5)} ms`,
+      );
+      results.push(row);
+    }
+    report(results);
+    console.log(`Load average at the end: ${loadAverage()}`);
+  } finally {
+    await database.end();
+  }
+}
+
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
