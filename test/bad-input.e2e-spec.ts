@@ -395,7 +395,7 @@ describe('Bad input', () => {
   };
 
   const send = (c: BadRequest, version: number | undefined) => {
-    const req = request(t.http)[c.method](api(c.path(f)));
+    const req = t.admin[c.method](api(c.path(f)));
     if (c.method === 'patch' && c.ifMatch !== 'missing') {
       // Versions start at 1 and only grow, so "0" is a version someone read before every change.
       req.set('If-Match', c.ifMatch === 'stale' ? '"0"' : `"${version}"`);
@@ -428,7 +428,7 @@ describe('Bad input', () => {
   });
 
   it('should cap the page size at 200 rather than refuse it when limit=201', async () => {
-    const res = await request(t.http).get(api('/goals?limit=201'));
+    const res = await t.admin.get(api('/goals?limit=201'));
 
     expect(res.status).toBe(200);
     expect(res.body.limit).toBe(200);
@@ -448,7 +448,7 @@ describe('Bad input', () => {
     const countsBefore = await rowCounts(t.dataSource, TABLES);
     try {
       // Act
-      const res = await request(t.http).post(api('/initiatives')).send(newInitiative(f, { code: 'HALV-SPARAD' }));
+      const res = await t.admin.post(api('/initiatives')).send(newInitiative(f, { code: 'HALV-SPARAD' }));
 
       // Assert
       expectProblem(res, 422);
@@ -463,7 +463,7 @@ describe('Bad input', () => {
   it('should leave no initiative, participants or links when its last reference is unknown', async () => {
     const countsBefore = await rowCounts(t.dataSource, TABLES);
 
-    const res = await request(t.http)
+    const res = await t.admin
       .post(api('/initiatives'))
       .send(newInitiative(f, { code: 'SISTA-FEL', districtCodes: [f.district.code, 'INGEN-SADAN'] }));
 
@@ -475,7 +475,7 @@ describe('Bad input', () => {
 
   // Runs last: it writes. It proves each case above is refused for the one thing it breaks, not for a flaw in the base body.
   it('should accept every base body unchanged when nothing is wrong with it', async () => {
-    const created = async (path: string, body: unknown) => (await request(t.http).post(api(path)).send(body as object)).status;
+    const created = async (path: string, body: unknown) => (await t.admin.post(api(path)).send(body as object)).status;
 
     expect(await created('/departments', newDepartment())).toBe(201);
     expect(await created('/target-groups', newCodeListItem())).toBe(201);

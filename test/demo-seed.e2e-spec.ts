@@ -135,7 +135,7 @@ describe('Trollhättan demo seed', () => {
   });
 
   it('should find SSPF with its partners and links through the API when searching for it', async () => {
-    const res = await request(t.http).get(api('/initiatives')).query({ q: 'SSPF' });
+    const res = await t.admin.get(api('/initiatives')).query({ q: 'SSPF' });
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { code: string }) => i.code)).toEqual(['SSPF']);
@@ -151,7 +151,7 @@ describe('Trollhättan demo seed', () => {
   });
 
   it('should find the field-worker project by a Swedish word of its title', async () => {
-    const res = await request(t.http).get(api('/initiatives')).query({ q: 'fältarbetare' });
+    const res = await t.admin.get(api('/initiatives')).query({ q: 'fältarbetare' });
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { code: string }) => i.code)).toContain('FALTARBETARE');

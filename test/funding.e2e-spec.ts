@@ -34,10 +34,10 @@ describe('Funding lines', () => {
   });
   afterAll(() => t.close());
 
-  const post = (initiativeId: string, body: Record<string, unknown>) => request(t.http).post(api(`/initiatives/${initiativeId}/funding`)).send(body);
-  const read = async (id: string) => (await request(t.http).get(api(`/funding/${id}`))).body;
+  const post = (initiativeId: string, body: Record<string, unknown>) => t.admin.post(api(`/initiatives/${initiativeId}/funding`)).send(body);
+  const read = async (id: string) => (await t.admin.get(api(`/funding/${id}`))).body;
   const patch = (id: string, version: number | null, body: Record<string, unknown>) => {
-    const req = request(t.http).patch(api(`/funding/${id}`));
+    const req = t.admin.patch(api(`/funding/${id}`));
     return (version === null ? req : req.set('If-Match', `"${version}"`)).send(body);
   };
 
@@ -47,7 +47,7 @@ describe('Funding lines', () => {
       const body = fullLine();
 
       const created = await post(initiative.id, body);
-      const got = await request(t.http).get(api(`/funding/${created.body.id}`));
+      const got = await t.admin.get(api(`/funding/${created.body.id}`));
 
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ ...body, id: expect.any(String), initiativeId: initiative.id, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
@@ -124,7 +124,7 @@ describe('Funding lines', () => {
     });
 
     it('should answer 404 when no funding line has the id', async () => {
-      expectProblem(await request(t.http).get(api(`/funding/${UNKNOWN_ID}`)), 404);
+      expectProblem(await t.admin.get(api(`/funding/${UNKNOWN_ID}`)), 404);
     });
   });
 
@@ -202,9 +202,9 @@ describe('Funding lines', () => {
       const earlier = await givenFundingLine(t.dataSource, initiative.id, { periodStart: '2024-01-01', periodEnd: '2024-12-31', status: 'granted' });
       await givenFundingLine(t.dataSource, other.id);
 
-      const all = await request(t.http).get(api(`/initiatives/${initiative.id}/funding`));
-      const granted = await request(t.http).get(api(`/initiatives/${initiative.id}/funding`)).query({ status: 'granted' });
-      const paged = await request(t.http).get(api(`/initiatives/${initiative.id}/funding`)).query({ limit: 1, offset: 1 });
+      const all = await t.admin.get(api(`/initiatives/${initiative.id}/funding`));
+      const granted = await t.admin.get(api(`/initiatives/${initiative.id}/funding`)).query({ status: 'granted' });
+      const paged = await t.admin.get(api(`/initiatives/${initiative.id}/funding`)).query({ limit: 1, offset: 1 });
 
       expect(all.status).toBe(200);
       expect(all.body).toEqual({ items: [expect.objectContaining({ id: earlier.id }), expect.objectContaining({ id: later.id })], total: 2, limit: 50, offset: 0 });
@@ -214,7 +214,7 @@ describe('Funding lines', () => {
     });
 
     it('should answer 404 when the initiative does not exist', async () => {
-      expectProblem(await request(t.http).get(api(`/initiatives/${UNKNOWN_ID}/funding`)), 404);
+      expectProblem(await t.admin.get(api(`/initiatives/${UNKNOWN_ID}/funding`)), 404);
     });
   });
 
@@ -286,10 +286,10 @@ describe('Funding lines', () => {
       const line = await givenFundingLine(t.dataSource, draft.id);
       const predecessor = await givenFundingLine(t.dataSource, draft.id, { successorFundingId: line.id });
 
-      const res = await request(t.http).delete(api(`/funding/${line.id}`));
+      const res = await t.admin.delete(api(`/funding/${line.id}`));
 
       expect(res.status).toBe(204);
-      expectProblem(await request(t.http).get(api(`/funding/${line.id}`)), 404);
+      expectProblem(await t.admin.get(api(`/funding/${line.id}`)), 404);
       expect(await read(predecessor.id)).toMatchObject({ successorFundingId: null, version: 2 });
     });
 
@@ -299,15 +299,15 @@ describe('Funding lines', () => {
         const initiative = await givenInitiative(t.dataSource, { status });
         const line = await givenFundingLine(t.dataSource, initiative.id);
 
-        const res = await request(t.http).delete(api(`/funding/${line.id}`));
+        const res = await t.admin.delete(api(`/funding/${line.id}`));
 
         expectProblem(res, 409);
-        expect((await request(t.http).get(api(`/funding/${line.id}`))).status).toBe(200);
+        expect((await t.admin.get(api(`/funding/${line.id}`))).status).toBe(200);
       },
     );
 
     it('should answer 404 when no funding line has the id', async () => {
-      expectProblem(await request(t.http).delete(api(`/funding/${UNKNOWN_ID}`)), 404);
+      expectProblem(await t.admin.delete(api(`/funding/${UNKNOWN_ID}`)), 404);
     });
   });
 });

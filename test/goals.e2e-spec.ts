@@ -15,8 +15,8 @@ describe('Goals', () => {
   });
   afterAll(() => t.close());
 
-  const post = (body: Record<string, unknown>) => request(t.http).post(api('/goals')).send(body);
-  const read = async (id: string) => (await request(t.http).get(api(`/goals/${id}`))).body as Goal & { version: number; title: string };
+  const post = (body: Record<string, unknown>) => t.admin.post(api('/goals')).send(body);
+  const read = async (id: string) => (await t.admin.get(api(`/goals/${id}`))).body as Goal & { version: number; title: string };
 
   it('should build the tree top down through every level when each child sits below its parent', async () => {
     const levels = ['agenda2030', 'focus_area', 'priority_goal', 'committee_goal', 'priority_area', 'sub_goal'];
@@ -36,7 +36,7 @@ describe('Goals', () => {
     }
 
     expect(created.map((g) => g.parentId)).toEqual([null, ...created.slice(0, -1).map((g) => g.id)]);
-    const leaf = await request(t.http).get(api(`/goals/${created[5].id}`));
+    const leaf = await t.admin.get(api(`/goals/${created[5].id}`));
     expect(leaf.headers.etag).toBe('"1"');
     expect(leaf.body).toMatchObject({ level: 'sub_goal', framework: ROADMAP, validFrom: '2024-01-01', validTo: null, description: null, version: 1 });
   });
@@ -96,7 +96,7 @@ describe('Goals', () => {
       const child = await givenGoal(t.dataSource, { level: 'committee_goal', parentId: top.id });
       const grandchild = await givenGoal(t.dataSource, { level: 'sub_goal', parentId: child.id });
 
-      const res = await request(t.http).patch(api(`/goals/${top.id}`)).set('If-Match', '"1"').send({ parentId: grandchild.id });
+      const res = await t.admin.patch(api(`/goals/${top.id}`)).set('If-Match', '"1"').send({ parentId: grandchild.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -105,11 +105,11 @@ describe('Goals', () => {
 
     it('should refuse one of two concurrent moves when together they would put two goals under each other', async () => {
       const [a, b] = [await givenGoal(t.dataSource, { level: 'priority_goal' }), await givenGoal(t.dataSource, { level: 'priority_goal' })];
-      await Promise.all([a, b].map((g) => request(t.http).patch(api(`/goals/${g.id}`)).set('If-Match', '"1"').send({ level: 'committee_goal' })));
+      await Promise.all([a, b].map((g) => t.admin.patch(api(`/goals/${g.id}`)).set('If-Match', '"1"').send({ level: 'committee_goal' })));
 
       const results = await Promise.all([
-        request(t.http).patch(api(`/goals/${a.id}`)).set('If-Match', '"2"').send({ parentId: b.id, level: 'priority_area' }),
-        request(t.http).patch(api(`/goals/${b.id}`)).set('If-Match', '"2"').send({ parentId: a.id, level: 'priority_area' }),
+        t.admin.patch(api(`/goals/${a.id}`)).set('If-Match', '"2"').send({ parentId: b.id, level: 'priority_area' }),
+        t.admin.patch(api(`/goals/${b.id}`)).set('If-Match', '"2"').send({ parentId: a.id, level: 'priority_area' }),
       ]);
 
       expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
@@ -120,7 +120,7 @@ describe('Goals', () => {
     it('should answer 422 when a goal is made its own parent', async () => {
       const goal = await givenGoal(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: goal.id });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: goal.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -130,7 +130,7 @@ describe('Goals', () => {
       const goal = await givenGoal(t.dataSource, { level: 'priority_area' });
       const lower = await givenGoal(t.dataSource, { level: 'sub_goal' });
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: lower.id });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: lower.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: expect.stringContaining('below its parent') }]);
@@ -140,7 +140,7 @@ describe('Goals', () => {
       const goal = await givenGoal(t.dataSource, { level: 'committee_goal' });
       await givenGoal(t.dataSource, { level: 'priority_area', parentId: goal.id });
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ level: 'sub_goal' });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ level: 'sub_goal' });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'level', message: expect.stringContaining('priority_area') }]);
@@ -150,7 +150,7 @@ describe('Goals', () => {
       const [oldParent, newParent] = [await givenGoal(t.dataSource, { level: 'committee_goal' }), await givenGoal(t.dataSource, { level: 'committee_goal' })];
       const goal = await givenGoal(t.dataSource, { level: 'priority_area', parentId: oldParent.id });
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: newParent.id, title: 'Flyttat mål' });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: newParent.id, title: 'Flyttat mål' });
 
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"2"');
@@ -159,9 +159,9 @@ describe('Goals', () => {
 
     it('should answer 412 and change nothing when If-Match is stale', async () => {
       const goal = await givenGoal(t.dataSource);
-      await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Först' });
+      await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Först' });
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Sedan' });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Sedan' });
 
       expectProblem(res, 412);
       expect(await read(goal.id)).toMatchObject({ title: 'Först', version: 2 });
@@ -170,7 +170,7 @@ describe('Goals', () => {
     it('should answer 428 and change nothing when If-Match is missing', async () => {
       const goal = await givenGoal(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).send({ title: 'Utan villkor' });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).send({ title: 'Utan villkor' });
 
       expectProblem(res, 428);
       expect(await read(goal.id)).toMatchObject({ title: goal.title, version: 1 });
@@ -179,7 +179,7 @@ describe('Goals', () => {
     it('should answer 400 and change nothing when a PATCH of one end of the validity puts it before the stored other', async () => {
       const goal = await givenGoal(t.dataSource, { validFrom: '2024-01-01', validTo: null });
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ validTo: '2023-12-31' });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ validTo: '2023-12-31' });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([{ field: 'validTo', message: expect.any(String) }]);
@@ -189,7 +189,7 @@ describe('Goals', () => {
     it('should answer 400 and change nothing when a required field is set to null', async () => {
       const goal = await givenGoal(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: null });
+      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: null });
 
       expectProblem(res, 400);
       expect(await read(goal.id)).toMatchObject({ title: goal.title, version: 1 });
@@ -210,7 +210,7 @@ describe('Goals', () => {
     });
 
     it('should nest children under their parents when the tree is read for a framework', async () => {
-      const res = await request(t.http).get(api('/goals/tree')).query({ framework });
+      const res = await t.admin.get(api('/goals/tree')).query({ framework });
 
       expect(res.status).toBe(200);
       const tree = res.body as TreeNode[];
@@ -224,7 +224,7 @@ describe('Goals', () => {
     });
 
     it('should hold every goal once when the whole tree is read', async () => {
-      const res = await request(t.http).get(api('/goals/tree'));
+      const res = await t.admin.get(api('/goals/tree'));
 
       const flatten = (nodes: TreeNode[]): string[] => nodes.flatMap((n) => [n.id, ...flatten(n.children)]);
       const ids = flatten(res.body);
@@ -235,9 +235,9 @@ describe('Goals', () => {
     });
 
     it('should list only the goals of the given level and framework when filtered', async () => {
-      const byLevel = await request(t.http).get(api('/goals')).query({ level: 'priority_area', framework });
-      const byFramework = await request(t.http).get(api('/goals')).query({ framework });
-      const byOther = await request(t.http).get(api('/goals')).query({ framework: other });
+      const byLevel = await t.admin.get(api('/goals')).query({ level: 'priority_area', framework });
+      const byFramework = await t.admin.get(api('/goals')).query({ framework });
+      const byOther = await t.admin.get(api('/goals')).query({ framework: other });
 
       expect(byLevel.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
       expect(byLevel.body.items.map((g: Goal) => g.id).sort()).toEqual([priorityA.id, priorityB.id].sort());
@@ -247,7 +247,7 @@ describe('Goals', () => {
     });
 
     it('should answer 400 when the level filter is unknown', async () => {
-      const res = await request(t.http).get(api('/goals')).query({ level: 'vision' });
+      const res = await t.admin.get(api('/goals')).query({ level: 'vision' });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'level' })]);

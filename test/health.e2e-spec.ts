@@ -2,10 +2,12 @@ import { jest } from '@jest/globals';
 import { Controller, Get, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Public } from '#common';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
 
+@Public()
 @Controller('test-failures')
 class FailingController {
   @Get()
@@ -31,7 +33,7 @@ describe('health and unexpected failures', () => {
       await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.database.name]);
       await t.dataSource.query(`SELECT pg_terminate_backend(pg_backend_pid())`).catch(() => undefined);
 
-      const res = await request(t.http).get('/health/ready');
+      const res = await t.admin.get('/health/ready');
 
       expectProblem(res, 503);
       expect(res.body.detail).toBe('Not ready: database is down.');
@@ -41,7 +43,7 @@ describe('health and unexpected failures', () => {
     it('should answer 503 naming Redis when Redis does not answer', async () => {
       t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
 
-      const res = await request(t.http).get('/health/ready');
+      const res = await t.admin.get('/health/ready');
 
       expectProblem(res, 503);
       expect(res.body.detail).toBe('Not ready: redis is down.');
@@ -52,7 +54,7 @@ describe('health and unexpected failures', () => {
       t = await createTestApp({ extraControllers: [FailingController] });
       const logged = jest.spyOn(Logger.prototype, 'error');
 
-      const res = await request(t.http).get('/api/v1/test-failures');
+      const res = await t.admin.get('/api/v1/test-failures');
 
       expectProblem(res, 500);
       expect(res.body.errorId).toMatch(/^[0-9a-f-]{36}$/);

@@ -81,23 +81,23 @@ describe('Initiatives', () => {
   });
 
   const create = async (body: Record<string, unknown>) => {
-    const res = await request(t.http).post(api('/initiatives')).send(body);
+    const res = await t.admin.post(api('/initiatives')).send(body);
     expect(res.status).toBe(201);
     return res.body as Initiative;
   };
-  const read = async (id: string) => (await request(t.http).get(api(`/initiatives/${id}`))).body as Initiative;
+  const read = async (id: string) => (await t.admin.get(api(`/initiatives/${id}`))).body as Initiative;
   const patch = (id: string, version: number | null, body: Record<string, unknown>) => {
-    const req = request(t.http).patch(api(`/initiatives/${id}`));
+    const req = t.admin.patch(api(`/initiatives/${id}`));
     return (version === null ? req : req.set('If-Match', `"${version}"`)).send(body);
   };
-  const move = (id: string, to: string, comment?: string) => request(t.http).post(api(`/initiatives/${id}/transitions`)).send({ to, comment });
+  const move = (id: string, to: string, comment?: string) => t.admin.post(api(`/initiatives/${id}/transitions`)).send({ to, comment });
 
   describe('create and read', () => {
     it('should store every field and read it back identically when the body is complete', async () => {
       const body = fullBody();
 
-      const created = await request(t.http).post(api('/initiatives')).send(body);
-      const got = await request(t.http).get(api(`/initiatives/${created.body.id}`));
+      const created = await t.admin.post(api('/initiatives')).send(body);
+      const got = await t.admin.get(api(`/initiatives/${created.body.id}`));
 
       expect(created.status).toBe(201);
       const expected = { ...body, id: expect.any(String), status: 'draft', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) };
@@ -157,7 +157,7 @@ describe('Initiatives', () => {
     it('should answer 422 naming every unknown reference and write nothing when references point at nothing', async () => {
       const before = await rowCounts(t.dataSource, LINK_TABLES);
 
-      const res = await request(t.http)
+      const res = await t.admin
         .post(api('/initiatives'))
         .send({
           ...fullBody(),
@@ -176,14 +176,14 @@ describe('Initiatives', () => {
       const existing = await givenInitiative(t.dataSource);
       const before = await rowCounts(t.dataSource, LINK_TABLES);
 
-      const res = await request(t.http).post(api('/initiatives')).send({ ...fullBody(), code: existing.code });
+      const res = await t.admin.post(api('/initiatives')).send({ ...fullBody(), code: existing.code });
 
       expectProblem(res, 409);
       expect(await rowCounts(t.dataSource, LINK_TABLES)).toEqual(before);
     });
 
     it('should answer 422 when the lead department is also listed as a participant', async () => {
-      const res = await request(t.http)
+      const res = await t.admin
         .post(api('/initiatives'))
         .send({ ...fullBody(), participants: [{ departmentId: ref.lead.id, role: 'co_owner' }] });
 
@@ -192,14 +192,14 @@ describe('Initiatives', () => {
     });
 
     it('should answer 400 when a status is sent on create', async () => {
-      const res = await request(t.http).post(api('/initiatives')).send({ ...fullBody(), status: 'active' });
+      const res = await t.admin.post(api('/initiatives')).send({ ...fullBody(), status: 'active' });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
     });
 
     it('should answer 404 when no initiative has the id', async () => {
-      expectProblem(await request(t.http).get(api(`/initiatives/${UNKNOWN_ID}`)), 404);
+      expectProblem(await t.admin.get(api(`/initiatives/${UNKNOWN_ID}`)), 404);
     });
   });
 
@@ -460,18 +460,18 @@ describe('Initiatives', () => {
         );
       expect(await rowsOf()).toEqual([{ initiatives: 1, participants: 2, goals: 2, targetGroups: 2, districts: 2, funding: 1, transitions: 2 }]);
 
-      const res = await request(t.http).delete(api(`/initiatives/${created.id}`));
+      const res = await t.admin.delete(api(`/initiatives/${created.id}`));
 
       expect(res.status).toBe(204);
       expect(await rowsOf()).toEqual([{ initiatives: 0, participants: 0, goals: 0, targetGroups: 0, districts: 0, funding: 0, transitions: 0 }]);
-      expectProblem(await request(t.http).get(api(`/initiatives/${created.id}`)), 404);
+      expectProblem(await t.admin.get(api(`/initiatives/${created.id}`)), 404);
     });
 
     it('should keep the departments, goals and codes a deleted draft pointed at', async () => {
       const before = await rowCounts(t.dataSource, ['departments', 'goals', 'target_groups', 'districts']);
       const created = await create(fullBody());
 
-      await request(t.http).delete(api(`/initiatives/${created.id}`));
+      await t.admin.delete(api(`/initiatives/${created.id}`));
 
       expect(await rowCounts(t.dataSource, ['departments', 'goals', 'target_groups', 'districts'])).toEqual(before);
     });
@@ -481,15 +481,15 @@ describe('Initiatives', () => {
       async (status) => {
         const initiative = await givenInitiative(t.dataSource, { status });
 
-        const res = await request(t.http).delete(api(`/initiatives/${initiative.id}`));
+        const res = await t.admin.delete(api(`/initiatives/${initiative.id}`));
 
         expectProblem(res, 409);
-        expect((await request(t.http).get(api(`/initiatives/${initiative.id}`))).status).toBe(200);
+        expect((await t.admin.get(api(`/initiatives/${initiative.id}`))).status).toBe(200);
       },
     );
 
     it('should answer 404 when the initiative does not exist', async () => {
-      expectProblem(await request(t.http).delete(api(`/initiatives/${UNKNOWN_ID}`)), 404);
+      expectProblem(await t.admin.delete(api(`/initiatives/${UNKNOWN_ID}`)), 404);
     });
   });
 });
@@ -502,7 +502,7 @@ describe('Initiative list', () => {
   const ids: Record<string, string> = {};
 
   const list = async (query: Record<string, string | number>) => {
-    const res = await request(t.http).get(api('/initiatives')).query(query);
+    const res = await t.admin.get(api('/initiatives')).query(query);
     expect(res.status).toBe(200);
     return res.body as { items: Initiative[]; total: number; limit: number; offset: number };
   };
@@ -560,7 +560,7 @@ describe('Initiative list', () => {
     expect(page).toEqual({ items: expect.any(Array), total: 4, limit: 50, offset: 0 });
     expect(codesOf(page)).toEqual(['ABIJ', 'FORALDRASTOD', 'MBU', 'SSPF']);
     const sspf = page.items.find((i) => i.code === 'SSPF')!;
-    expect(sspf).toEqual((await request(t.http).get(api(`/initiatives/${ids.sspf}`))).body);
+    expect(sspf).toEqual((await t.admin.get(api(`/initiatives/${ids.sspf}`))).body);
     expect(sspf).toMatchObject({
       participants: [{ departmentId: ref.partner.id, role: 'informed', responsibility: null }],
       goalIds: [ref.subGoal.id],
@@ -651,7 +651,7 @@ describe('Initiative list', () => {
   });
 
   it('should answer 400 naming the sort field when a sort key is not allow-listed', async () => {
-    const res = await request(t.http).get(api('/initiatives')).query({ sort: 'title,lead_department_id; DROP TABLE initiatives' });
+    const res = await t.admin.get(api('/initiatives')).query({ sort: 'title,lead_department_id; DROP TABLE initiatives' });
 
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'sort' })]);
@@ -679,7 +679,7 @@ describe('Initiative list', () => {
     { query: { limit: 0 }, field: 'limit' },
     { query: { colour: 'red' }, field: 'colour' },
   ])('should answer 400 naming $field when a filter is invalid', async ({ query, field }) => {
-    const res = await request(t.http).get(api('/initiatives')).query(query);
+    const res = await t.admin.get(api('/initiatives')).query(query);
 
     expectProblem(res, 400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);

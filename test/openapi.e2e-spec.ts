@@ -38,7 +38,7 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const res = await request(t.http).get('/api/docs-json');
+    const res = await t.admin.get('/api/docs-json');
     const paths = res.body.paths as Record<string, Record<string, Operation>>;
     operations = new Map(Object.entries(paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => [`${method} ${path}`, op] as const)));
   });

@@ -59,7 +59,7 @@ describe('Initiative list SQL', () => {
     const one = await givenInitiativesWithEverything(1);
     const many = await givenInitiativesWithEverything(200);
     const listOf = (leadDepartmentId: string) => () =>
-      request(t.http).get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
+      t.admin.get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
 
     let oneRes!: request.Response, manyRes!: request.Response;
     const forOne = await statementsDuring(async () => (oneRes = await listOf(one.id)()));

@@ -12,8 +12,8 @@ describe('Reference data', () => {
     it('should create a department and read it back with its version as ETag when the body is valid', async () => {
       const body = { code: uniqueCode('ASF'), name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration' };
 
-      const created = await request(t.http).post(api('/departments')).send(body);
-      const read = await request(t.http).get(api(`/departments/${created.body.id}`));
+      const created = await t.admin.post(api('/departments')).send(body);
+      const read = await t.admin.get(api(`/departments/${created.body.id}`));
 
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
@@ -32,7 +32,7 @@ describe('Reference data', () => {
     it('should place a unit under its administration when parentId is given', async () => {
       const ksf = await givenDepartment(t.dataSource, { name: 'Kommunstyrelsens förvaltning' });
 
-      const res = await request(t.http)
+      const res = await t.admin
         .post(api('/departments'))
         .send({ code: uniqueCode('HBA'), name: 'Hållbarhetsavdelningen', kind: 'administration', parentId: ksf.id });
 
@@ -44,7 +44,7 @@ describe('Reference data', () => {
       const existing = await givenDepartment(t.dataSource);
       const before = await rowCounts(t.dataSource, ['departments']);
 
-      const res = await request(t.http).post(api('/departments')).send({ code: existing.code, name: 'Dubblett', kind: 'committee' });
+      const res = await t.admin.post(api('/departments')).send({ code: existing.code, name: 'Dubblett', kind: 'committee' });
 
       expectProblem(res, 409);
       expect(res.body.errors).toEqual([{ field: 'code', message: 'already exists' }]);
@@ -54,7 +54,7 @@ describe('Reference data', () => {
     it('should answer 422 naming parentId and write nothing when the parent does not exist', async () => {
       const before = await rowCounts(t.dataSource, ['departments']);
 
-      const res = await request(t.http)
+      const res = await t.admin
         .post(api('/departments'))
         .send({ code: uniqueCode('AVD'), name: 'Avdelningen', kind: 'administration', parentId: '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' });
 
@@ -64,7 +64,7 @@ describe('Reference data', () => {
     });
 
     it('should answer 404 when no department has the id', async () => {
-      const res = await request(t.http).get(api('/departments/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9'));
+      const res = await t.admin.get(api('/departments/6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9'));
 
       expectProblem(res, 404);
     });
@@ -72,7 +72,7 @@ describe('Reference data', () => {
     it('should change a department and bump its version when If-Match is current', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await request(t.http)
+      const res = await t.admin
         .patch(api(`/departments/${department.id}`))
         .set('If-Match', '"1"')
         .send({ name: 'Kultur- och fritidsförvaltningen' });
@@ -80,42 +80,42 @@ describe('Reference data', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: department.id, code: department.code, name: 'Kultur- och fritidsförvaltningen', version: 2 });
       expect(res.headers.etag).toBe('"2"');
-      expect((await request(t.http).get(api(`/departments/${department.id}`))).body.name).toBe('Kultur- och fritidsförvaltningen');
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body.name).toBe('Kultur- och fritidsförvaltningen');
     });
 
     it('should answer 412 and change nothing when If-Match is stale', async () => {
       const department = await givenDepartment(t.dataSource);
-      await request(t.http).patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Först' });
+      await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Först' });
 
-      const res = await request(t.http).patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Sedan' });
+      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Sedan' });
 
       expectProblem(res, 412);
-      const read = await request(t.http).get(api(`/departments/${department.id}`));
+      const read = await t.admin.get(api(`/departments/${department.id}`));
       expect(read.body).toMatchObject({ name: 'Först', version: 2 });
     });
 
     it('should answer 428 and change nothing when If-Match is missing', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/departments/${department.id}`)).send({ name: 'Utan villkor' });
+      const res = await t.admin.patch(api(`/departments/${department.id}`)).send({ name: 'Utan villkor' });
 
       expectProblem(res, 428);
-      expect((await request(t.http).get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
     });
 
     it('should answer 409 when a PATCH takes another department’s code', async () => {
       const [a, b] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
 
-      const res = await request(t.http).patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ code: a.code });
+      const res = await t.admin.patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ code: a.code });
 
       expectProblem(res, 409);
-      expect((await request(t.http).get(api(`/departments/${b.id}`))).body.code).toBe(b.code);
+      expect((await t.admin.get(api(`/departments/${b.id}`))).body.code).toBe(b.code);
     });
 
     it('should keep the department when a PATCH sends its own code unchanged', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ code: department.code, kind: 'committee' });
+      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ code: department.code, kind: 'committee' });
 
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ code: department.code, kind: 'committee' });
@@ -126,32 +126,32 @@ describe('Reference data', () => {
       const unit = await givenDepartment(t.dataSource, { parentId: ksf.id });
       const subUnit = await givenDepartment(t.dataSource, { parentId: unit.id });
 
-      const underChild = await request(t.http).patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: unit.id });
-      const underGrandchild = await request(t.http).patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: subUnit.id });
+      const underChild = await t.admin.patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: unit.id });
+      const underGrandchild = await t.admin.patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: subUnit.id });
 
       expectProblem(underChild, 422);
       expect(underChild.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
       expectProblem(underGrandchild, 422);
-      expect((await request(t.http).get(api(`/departments/${ksf.id}`))).body).toMatchObject({ parentId: null, version: 1 });
+      expect((await t.admin.get(api(`/departments/${ksf.id}`))).body).toMatchObject({ parentId: null, version: 1 });
     });
 
     it('should refuse one of two concurrent moves when together they would put two departments under each other', async () => {
       const [a, b] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
 
       const results = await Promise.all([
-        request(t.http).patch(api(`/departments/${a.id}`)).set('If-Match', '"1"').send({ parentId: b.id }),
-        request(t.http).patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ parentId: a.id }),
+        t.admin.patch(api(`/departments/${a.id}`)).set('If-Match', '"1"').send({ parentId: b.id }),
+        t.admin.patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ parentId: a.id }),
       ]);
 
       expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
-      const parents = [(await request(t.http).get(api(`/departments/${a.id}`))).body.parentId, (await request(t.http).get(api(`/departments/${b.id}`))).body.parentId];
+      const parents = [(await t.admin.get(api(`/departments/${a.id}`))).body.parentId, (await t.admin.get(api(`/departments/${b.id}`))).body.parentId];
       expect(parents.filter((p) => p !== null)).toHaveLength(1);
     });
 
     it('should refuse with 422 when a department is made its own parent', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ parentId: department.id });
+      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ parentId: department.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -161,8 +161,8 @@ describe('Reference data', () => {
       const [from, to] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
       const unit = await givenDepartment(t.dataSource, { parentId: from.id });
 
-      const moved = await request(t.http).patch(api(`/departments/${unit.id}`)).set('If-Match', '"1"').send({ parentId: to.id });
-      const root = await request(t.http).patch(api(`/departments/${unit.id}`)).set('If-Match', '"2"').send({ parentId: null });
+      const moved = await t.admin.patch(api(`/departments/${unit.id}`)).set('If-Match', '"1"').send({ parentId: to.id });
+      const root = await t.admin.patch(api(`/departments/${unit.id}`)).set('If-Match', '"2"').send({ parentId: null });
 
       expect(moved.status).toBe(200);
       expect(moved.body.parentId).toBe(to.id);
@@ -173,11 +173,11 @@ describe('Reference data', () => {
     it('should refuse null for a required field with 400 and change nothing', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await request(t.http).patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: null, kind: null });
+      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: null, kind: null });
 
       expectProblem(res, 400);
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['kind', 'name']));
-      expect((await request(t.http).get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
     });
 
     it('should filter by kind and parent and page by code when the list is asked for', async () => {
@@ -188,10 +188,10 @@ describe('Reference data', () => {
       ];
       const company = await givenDepartment(t.dataSource, { code: uniqueCode('ZZ-EIDAR'), kind: 'company', name: 'AB Eidar Trollhättans Bostadsbolag' });
 
-      const byParent = await request(t.http).get(api('/departments')).query({ parentId: parent.id });
-      const byKind = await request(t.http).get(api('/departments')).query({ kind: 'company' });
-      const firstPage = await request(t.http).get(api('/departments')).query({ parentId: parent.id, limit: 1 });
-      const secondPage = await request(t.http).get(api('/departments')).query({ parentId: parent.id, limit: 1, offset: 1 });
+      const byParent = await t.admin.get(api('/departments')).query({ parentId: parent.id });
+      const byKind = await t.admin.get(api('/departments')).query({ kind: 'company' });
+      const firstPage = await t.admin.get(api('/departments')).query({ parentId: parent.id, limit: 1 });
+      const secondPage = await t.admin.get(api('/departments')).query({ parentId: parent.id, limit: 1, offset: 1 });
 
       expect(byParent.status).toBe(200);
       expect(byParent.body).toEqual({ items: expect.any(Array), total: 2, limit: 50, offset: 0 });
@@ -202,7 +202,7 @@ describe('Reference data', () => {
     });
 
     it('should answer 400 when a filter value is not allowed', async () => {
-      const res = await request(t.http).get(api('/departments')).query({ kind: 'förening', parentId: 'abc' });
+      const res = await t.admin.get(api('/departments')).query({ kind: 'förening', parentId: 'abc' });
 
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'parentId']);
@@ -216,8 +216,8 @@ describe('Reference data', () => {
     it('should create an entry and list it by code when the body is valid', async () => {
       const code = uniqueCode('AAA');
 
-      const created = await request(t.http).post(api(path)).send({ code, name });
-      const list = await request(t.http).get(api(path)).query({ limit: 200 });
+      const created = await t.admin.post(api(path)).send({ code, name });
+      const list = await t.admin.get(api(path)).query({ limit: 200 });
 
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ id: expect.any(String), code, name, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
@@ -232,7 +232,7 @@ describe('Reference data', () => {
       const existing = await given(t.dataSource);
       const before = await rowCounts(t.dataSource, [table]);
 
-      const res = await request(t.http).post(api(path)).send({ code: existing.code, name: 'Dubblett' });
+      const res = await t.admin.post(api(path)).send({ code: existing.code, name: 'Dubblett' });
 
       expectProblem(res, 409);
       expect(res.body.errors).toEqual([{ field: 'code', message: 'already exists' }]);
@@ -242,7 +242,7 @@ describe('Reference data', () => {
     it('should answer 400 and write nothing when the code is malformed', async () => {
       const before = await rowCounts(t.dataSource, [table]);
 
-      const res = await request(t.http).post(api(path)).send({ code: 'kronogården', name });
+      const res = await t.admin.post(api(path)).send({ code: 'kronogården', name });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);

@@ -1,16 +1,24 @@
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import request from 'supertest';
+import request, { type agent } from 'supertest';
 import type { App } from 'supertest/types.js';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
+import { DevelopmentIssuer, type DevelopmentTokenClaims } from '#identity';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
 
+export type TestAgent = ReturnType<typeof agent>;
+
 export type TestApp = {
   app: NestExpressApplication;
+  /** The bare server: requests carry no identity. */
   http: App;
+  /** Requests signed in as an admin, for arranging and exercising endpoints where access is not under test. */
+  admin: TestAgent;
+  /** Requests signed in with the given role (and department code), through the development issuer. */
+  as: (claims: DevelopmentTokenClaims) => Promise<TestAgent>;
   dataSource: DataSource;
   database: TestDatabase;
   close: () => Promise<void>;
@@ -30,9 +38,14 @@ export async function createTestApp(options: { extraControllers?: Type[]; env?: 
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();
+  const http = app.getHttpServer();
+  const issuer = app.get(DevelopmentIssuer);
+  const as = async (claims: DevelopmentTokenClaims) => request.agent(http).set('Authorization', `Bearer ${await issuer.sign(claims)}`);
   return {
     app,
-    http: app.getHttpServer(),
+    http,
+    admin: await as({ role: 'admin', sub: 'test-admin' }),
+    as,
     dataSource: app.get(DataSource),
     database,
     close: async () => {

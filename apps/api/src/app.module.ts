@@ -3,6 +3,7 @@ import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common'
 import { DatabaseModule } from '#database';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
+import { IdentityModule } from '#identity';
 import { PortfolioModule } from '#portfolio';
 import { ReferenceDataModule } from '#reference-data';
 
@@ -18,6 +19,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         HealthModule,
+        IdentityModule,
         ReferenceDataModule,
         GoalsModule,
         PortfolioModule,

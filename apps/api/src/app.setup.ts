@@ -35,6 +35,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
           'reads answer with an ETag and updates need If-Match.',
       )
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From the identity provider; in development `npm run token -- --role admin`' })
+      .addSecurityRequirements('bearer')
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );

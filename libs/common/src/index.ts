@@ -21,3 +21,4 @@ export * from './persistence/where.js';
 export * from './vocabulary/funding-source-types.js';
 export * from './problem-details/collect-references.js';
 export * from './persistence/subtree.js';
+export * from './http/public.decorator.js';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { Requires } from '#identity';
 import { FundingService } from './funding.service.js';
 import { CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
 
@@ -10,6 +11,7 @@ export class FundingController {
   constructor(private readonly funding: FundingService) {}
 
   @Get('initiatives/:id/funding')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: "An initiative's funding lines, by period start" })
   @ApiPageResponse(FundingLineDto)
   @ApiProblems(404)
@@ -18,6 +20,7 @@ export class FundingController {
   }
 
   @Post('initiatives/:id/funding')
+  @Requires('funding:write')
   @ApiOperation({ summary: 'Add a funding line to an initiative that has not ended' })
   @ApiCreatedResponse({ type: FundingLineDto })
   @ApiProblems(404, 409, 413, 422)
@@ -26,6 +29,7 @@ export class FundingController {
   }
 
   @Get('funding/:id')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'One funding line; the ETag is its version' })
   @ApiOkResponse({ type: FundingLineDto })
   @ApiProblems(404)
@@ -34,6 +38,7 @@ export class FundingController {
   }
 
   @Patch('funding/:id')
+  @Requires('funding:write')
   @ApiOperation({ summary: 'Change a funding line; end it by setting status `ended`' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: FundingLineDto })
@@ -43,6 +48,7 @@ export class FundingController {
   }
 
   @Delete('funding/:id')
+  @Requires('funding:write')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a funding line of a draft initiative; later it is a public document and can only be ended' })
   @ApiNoContentResponse({ description: 'Deleted' })

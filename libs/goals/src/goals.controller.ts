@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { Requires } from '#identity';
 import { CreateGoalDto, GoalDto, GoalTreeNodeDto, GoalTreeQueryDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
@@ -10,6 +11,7 @@ export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
 
   @Get()
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'List goals of the governing documents, by code' })
   @ApiPageResponse(GoalDto)
   @ApiProblems()
@@ -18,6 +20,7 @@ export class GoalsController {
   }
 
   @Get('tree')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'The goal tree: Agenda 2030 → MRP goals → committee goals → priority areas → sub-goals' })
   @ApiOkResponse({ type: [GoalTreeNodeDto] })
   @ApiProblems()
@@ -26,6 +29,7 @@ export class GoalsController {
   }
 
   @Post()
+  @Requires('goals:write')
   @ApiOperation({ summary: "Add a goal; its level must be below its parent's" })
   @ApiCreatedResponse({ type: GoalDto })
   @ApiProblems(409, 413, 422)
@@ -34,6 +38,7 @@ export class GoalsController {
   }
 
   @Get(':id')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'One goal; the ETag is its version' })
   @ApiOkResponse({ type: GoalDto })
   @ApiProblems(404)
@@ -42,6 +47,7 @@ export class GoalsController {
   }
 
   @Patch(':id')
+  @Requires('goals:write')
   @ApiOperation({ summary: 'Change or move a goal; the tree stays top down and free of cycles' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: GoalDto })

@@ -27,10 +27,10 @@ describe('validateEnvironment', () => {
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'REDIS_URL', 'LOG_LEVEL', 'TIME_ZONE']);
   });
 
-  it('should require the service URLs when running in production', () => {
+  it('should require the service URLs and the identity provider when running in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
 
-    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL \(missing\)/), expect.stringMatching(/^REDIS_URL \(missing\)/)]);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']);
   });
 
   it('should hide the password when it reports a bad database URL', () => {

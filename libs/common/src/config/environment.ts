@@ -56,6 +56,46 @@ export class EnvironmentVariables {
   @IsString()
   @IsOptional()
   TIME_ZONE = 'Europe/Stockholm';
+
+  /**
+   * The identity provider's JWKS (e.g. Entra ID's `https://login.microsoftonline.com/<tenant>/discovery/v2.0/keys`).
+   * Unset outside production: the API is its own issuer (`npm run token`). Required in production.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  /** The `iss` every token must carry. */
+  @IsString()
+  AUTH_ISSUER = 'samla-dev-issuer';
+
+  /** The `aud` every token must carry (the API's app id at the provider). */
+  @IsString()
+  AUTH_AUDIENCE = 'samla-api';
+
+  /** Claim with the user's stable id. */
+  @IsString()
+  AUTH_CLAIM_USER_ID = 'sub';
+
+  /** Claim with the user's display name. */
+  @IsString()
+  AUTH_CLAIM_NAME = 'name';
+
+  /** Claim with the user's work e-mail. */
+  @IsString()
+  AUTH_CLAIM_EMAIL = 'email';
+
+  /** Claim with the user's roles (Entra ID puts app roles in `roles`). */
+  @IsString()
+  AUTH_CLAIM_ROLES = 'roles';
+
+  /** Claim with the user's department code; when absent, the department an admin mapped the user to in Samla. */
+  @IsString()
+  AUTH_CLAIM_DEPARTMENT = 'department';
+
+  /** Where the development issuer keeps its signing key (created on first use; never used in production). */
+  @IsString()
+  DEV_ISSUER_KEY_FILE = '.data/dev-issuer-key.json';
 }
 
 export type AppConfig = EnvironmentVariables;
@@ -83,6 +123,12 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   });
   if (typeof config.TIME_ZONE === 'string' && !isValidTimeZone(config.TIME_ZONE)) {
     problems.push(`TIME_ZONE (got "${config.TIME_ZONE}"): not an IANA time zone`);
+  }
+  if (production) {
+    // Production verifies tokens against the real identity provider: nothing about it may come from a default.
+    for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+      if (!env[name]) problems.push(`${name} (missing): required in production`);
+    }
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return config;

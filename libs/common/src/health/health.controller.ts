@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ge
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DomainException, PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
+import { Public } from '../http/public.decorator.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -18,6 +19,7 @@ class NotReadyProblem extends DomainException {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

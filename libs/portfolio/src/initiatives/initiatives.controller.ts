@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { Requires } from '#identity';
 import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
 import { InitiativesService } from './initiatives.service.js';
 
@@ -10,6 +11,7 @@ export class InitiativesController {
   constructor(private readonly initiatives: InitiativesService) {}
 
   @Get()
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'List initiatives with filters, free text and sort' })
   @ApiPageResponse(InitiativeDto)
   @ApiProblems()
@@ -18,6 +20,7 @@ export class InitiativesController {
   }
 
   @Post()
+  @Requires('initiatives:create')
   @ApiOperation({ summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts' })
   @ApiCreatedResponse({ type: InitiativeDto })
   @ApiProblems(409, 413, 422)
@@ -26,6 +29,7 @@ export class InitiativesController {
   }
 
   @Get(':id')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'One initiative; the ETag is its version' })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404)
@@ -34,6 +38,7 @@ export class InitiativesController {
   }
 
   @Patch(':id')
+  @Requires('initiatives:write')
   @ApiOperation({ summary: 'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: InitiativeDto })
@@ -43,6 +48,7 @@ export class InitiativesController {
   }
 
   @Delete(':id')
+  @Requires('initiatives:delete')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Delete a draft. Anything past draft is a public record: discontinue it instead (409).' })
   @ApiNoContentResponse({ description: 'Deleted' })
@@ -52,6 +58,7 @@ export class InitiativesController {
   }
 
   @Post(':id/transitions')
+  @Requires('initiatives:transition')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Move an initiative through its lifecycle',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, PageQueryDto } from '#common';
+import { Requires } from '#identity';
 import { CodeListsService } from './code-lists.service.js';
 import { CodeListItemDto, CreateCodeListItemDto } from './dto/code-list.dto.js';
 
@@ -10,6 +11,7 @@ export class CodeListsController {
   constructor(private readonly codeLists: CodeListsService) {}
 
   @Get('target-groups')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'List target groups' })
   @ApiPageResponse(CodeListItemDto)
   @ApiProblems()
@@ -18,6 +20,7 @@ export class CodeListsController {
   }
 
   @Post('target-groups')
+  @Requires('reference-data:write')
   @ApiOperation({ summary: 'Add a target group (a group, never a person)' })
   @ApiCreatedResponse({ type: CodeListItemDto })
   @ApiProblems(409, 413)
@@ -26,6 +29,7 @@ export class CodeListsController {
   }
 
   @Get('districts')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'List districts' })
   @ApiPageResponse(CodeListItemDto)
   @ApiProblems()
@@ -34,6 +38,7 @@ export class CodeListsController {
   }
 
   @Post('districts')
+  @Requires('reference-data:write')
   @ApiOperation({ summary: 'Add a district' })
   @ApiCreatedResponse({ type: CodeListItemDto })
   @ApiProblems(409, 413)

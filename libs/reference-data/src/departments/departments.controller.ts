@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { Requires } from '#identity';
 import { DepartmentsService } from './departments.service.js';
 import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
 
@@ -10,6 +11,7 @@ export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Get()
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'List organisation units (förvaltningar, nämnder, bolag, external partners)' })
   @ApiPageResponse(DepartmentDto)
   @ApiProblems()
@@ -18,6 +20,7 @@ export class DepartmentsController {
   }
 
   @Post()
+  @Requires('reference-data:write')
   @ApiOperation({ summary: 'Register an organisation unit' })
   @ApiCreatedResponse({ type: DepartmentDto })
   @ApiProblems(409, 413, 422)
@@ -26,6 +29,7 @@ export class DepartmentsController {
   }
 
   @Get(':id')
+  @Requires('portfolio:read')
   @ApiOperation({ summary: 'One organisation unit; the ETag is its version' })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiProblems(404)
@@ -34,6 +38,7 @@ export class DepartmentsController {
   }
 
   @Patch(':id')
+  @Requires('reference-data:write')
   @ApiOperation({ summary: 'Change an organisation unit' })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: DepartmentDto })

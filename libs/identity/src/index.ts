@@ -1,0 +1,6 @@
+export * from './actor.js';
+export * from './permissions.js';
+export * from './identity.module.js';
+export * from './auth/auth.decorators.js';
+export * from './auth/auth.problems.js';
+export * from './tokens/development-issuer.js';

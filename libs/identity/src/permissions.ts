@@ -1,0 +1,53 @@
+import type { Actor, Role } from './actor.js';
+
+/**
+ * What each role may do, in one place (the README shows this table). Reading the portfolio is open to every
+ * signed-in role: transparency is the point. Writes marked "own" are further limited, record by record, to
+ * initiatives where the person's department is lead or co-owner (see `mayWriteForDepartments`).
+ */
+export const PERMISSIONS = {
+  /** Read initiatives, funding, goals and reference data. */
+  'portfolio:read': ['admin', 'leadership', 'department_head', 'staff', 'auditor'],
+  /** Departments, target groups, districts. */
+  'reference-data:write': ['admin'],
+  /** The goal tree of the governing documents. */
+  'goals:write': ['admin'],
+  /** Register an initiative (own: led by the person's department). */
+  'initiatives:create': ['admin', 'department_head'],
+  /** Change an initiative and its participants (own). */
+  'initiatives:write': ['admin', 'department_head', 'staff'],
+  /** Delete a draft (own). */
+  'initiatives:delete': ['admin', 'department_head'],
+  /** Move an initiative through its lifecycle; which moves each role may make is in the portfolio's transition rules. */
+  'initiatives:transition': ['admin', 'leadership', 'department_head'],
+  /** Funding lines (own). */
+  'funding:write': ['admin', 'department_head', 'staff'],
+  /** The audit trail of every record. */
+  'audit:read': ['admin', 'auditor'],
+  /** Users' departments and API keys. */
+  'access:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions an API key can be given: a machine client never writes the portfolio itself. */
+export const API_KEY_SCOPES = ['portfolio:read'] as const satisfies readonly Permission[];
+
+/** Roles whose writes are not limited to their own department's initiatives. */
+const UNRESTRICTED: readonly Role[] = ['admin'];
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === 'api_key') return actor.scopes.includes(permission);
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Object-level check (OWASP API1): may the actor write a record that belongs to these departments (an
+ * initiative's lead and co-owners)? Admins may write any; others only where their own department is one of them.
+ */
+export function mayWriteForDepartments(actor: Actor, departmentIds: readonly (string | null)[]): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.roles.some((role) => UNRESTRICTED.includes(role))) return true;
+  return actor.departmentId !== null && departmentIds.includes(actor.departmentId);
+}

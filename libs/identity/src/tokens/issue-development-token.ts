@@ -1,0 +1,37 @@
+/**
+ * `npm run token -- --role ROLE [--department CODE] [--name NAME]`: prints a bearer token from the development
+ * issuer, valid for 12 hours. Refuses to run when AUTH_JWKS_URL names a real identity provider.
+ */
+import 'reflect-metadata';
+import { ConfigService } from '@nestjs/config';
+import { parseArgs } from 'node:util';
+import { validateEnvironmentOrExit } from '#common';
+import { ROLES, type Role } from '../actor.js';
+import { DEVELOPMENT_TOKEN_HOURS, DevelopmentIssuer } from './development-issuer.js';
+
+const config = validateEnvironmentOrExit('npm run token');
+const usage = `usage: npm run token -- --role ${ROLES.join('|')} [--department CODE] [--name NAME] [--email EMAIL]`;
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+let values: { role?: string; department?: string; name?: string; email?: string };
+try {
+  ({ values } = parseArgs({ options: { role: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } } }));
+} catch (error) {
+  fail((error as Error).message);
+}
+if (config.AUTH_JWKS_URL) fail('AUTH_JWKS_URL is set: tokens come from the identity provider, not from Samla.');
+if (!values.role || !(ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${ROLES.join(', ')}.`);
+if (['department_head', 'staff'].includes(values.role) && !values.department) fail(`--role ${values.role} needs --department CODE (e.g. ASF).`);
+
+const token = await new DevelopmentIssuer(new ConfigService(config)).sign({
+  role: values.role as Role,
+  department: values.department?.toUpperCase(),
+  name: values.name,
+  email: values.email,
+});
+console.log(token);
+console.error(`(valid ${DEVELOPMENT_TOKEN_HOURS} hours; send it as "Authorization: Bearer <token>")`);

@@ -1,0 +1,61 @@
+import { createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
+
+const PUBLIC_PATHS = ['/health/live', '/health/ready'];
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('authentication', () => {
+  let t: TestApp;
+  let operations: { method: 'get' | 'post' | 'patch' | 'delete'; path: string }[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const doc = await request(t.http).get('/api/docs-json');
+    operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, byMethod]) =>
+      Object.keys(byMethod).map((method) => ({ method: method as 'get', path: path.replace(/\{id\}/g, SOME_ID) })),
+    );
+  });
+
+  afterAll(() => t.close());
+
+  it('should answer 401 problem+json on every documented endpoint but health when no token is sent', async () => {
+    const guarded = operations.filter((op) => !PUBLIC_PATHS.includes(op.path));
+    expect(guarded.length).toBeGreaterThan(20);
+
+    for (const op of guarded) {
+      const res = await request(t.http)[op.method](op.path).send({});
+      expect({ op, status: res.status }).toEqual({ op, status: 401 });
+      expectProblem(res, 401);
+    }
+  });
+
+  it('should answer 401 when the Authorization header is not a bearer token', async () => {
+    const res = await request(t.http).get('/api/v1/initiatives').set('Authorization', 'Basic YWRtaW46YWRtaW4=');
+
+    expectProblem(res, 401);
+    expect(res.body.detail).toContain('Bearer');
+  });
+
+  it('should answer 403 when a signed-in role lacks the permission', async () => {
+    const auditor = await t.as({ role: 'auditor' });
+
+    const res = await auditor.post('/api/v1/target-groups').send({ code: 'UNGA-16-24', name: 'Unga 16–24' });
+
+    expectProblem(res, 403);
+    expect(res.body.detail).toContain('reference-data:write');
+  });
+
+  it('should let every role read the portfolio when signed in', async () => {
+    for (const role of ['admin', 'leadership', 'department_head', 'staff', 'auditor'] as const) {
+      const agent = await t.as({ role });
+      expect((await agent.get('/api/v1/initiatives')).status).toBe(200);
+    }
+  });
+
+  it('should serve the development issuer’s public keys without a token while no provider is configured', async () => {
+    const res = await request(t.http).get('/api/v1/dev-issuer/jwks.json');
+
+    expect(res.status).toBe(200);
+    expect(res.body.keys).toEqual([expect.objectContaining({ kty: 'EC', alg: 'ES256', use: 'sig' })]);
+    expect(res.body.keys[0].d).toBeUndefined();
+  });
+});
