@@ -1,5 +1,7 @@
+import { AuditEventEntity } from '#audit';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
+import { ApiKeyEntity, UserEntity } from '#identity';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 
@@ -13,4 +15,7 @@ export const ENTITIES = [
   InitiativeParticipantEntity,
   InitiativeTransitionEntity,
   FundingLineEntity,
+  UserEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
 ];

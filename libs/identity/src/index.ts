@@ -4,3 +4,5 @@ export * from './identity.module.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/auth.problems.js';
 export * from './tokens/development-issuer.js';
+export * from './api-keys/api-key.entity.js';
+export * from './users/user.entity.js';
