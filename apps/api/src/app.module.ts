@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '#audit';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FundingModule } from '#funding';
@@ -20,6 +21,7 @@ export class AppModule {
         RedisModule,
         HealthModule,
         IdentityModule,
+        AuditModule,
         ReferenceDataModule,
         GoalsModule,
         PortfolioModule,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
-import { Requires } from '#identity';
+import { Ctx, Requires, type RequestContext } from '#identity';
 import { FundingService } from './funding.service.js';
 import { CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
 
@@ -24,8 +24,8 @@ export class FundingController {
   @ApiOperation({ summary: 'Add a funding line to an initiative that has not ended' })
   @ApiCreatedResponse({ type: FundingLineDto })
   @ApiProblems(404, 409, 413, 422)
-  create(@Param('id', UuidParam()) initiativeId: string, @Body() dto: CreateFundingLineDto) {
-    return this.funding.create(initiativeId, dto);
+  create(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) initiativeId: string, @Body() dto: CreateFundingLineDto) {
+    return this.funding.create(ctx, initiativeId, dto);
   }
 
   @Get('funding/:id')
@@ -43,8 +43,8 @@ export class FundingController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: FundingLineDto })
   @ApiProblems(404, 412, 413, 422, 428)
-  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateFundingLineDto) {
-    return this.funding.update(id, version, dto);
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateFundingLineDto) {
+    return this.funding.update(ctx, id, version, dto);
   }
 
   @Delete('funding/:id')
@@ -53,7 +53,7 @@ export class FundingController {
   @ApiOperation({ summary: 'Delete a funding line of a draft initiative; later it is a public document and can only be ended' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(404, 409)
-  remove(@Param('id', UuidParam()) id: string) {
-    return this.funding.remove(id);
+  remove(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
+    return this.funding.remove(ctx, id);
   }
 }

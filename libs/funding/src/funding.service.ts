@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
@@ -49,7 +50,7 @@ export class FundingService {
     return line;
   }
 
-  async create(initiativeId: string, dto: CreateFundingLineDto): Promise<FundingLineEntity> {
+  async create(ctx: RequestContext, initiativeId: string, dto: CreateFundingLineDto): Promise<FundingLineEntity> {
     return this.dataSource.transaction(async (em) => {
       const initiative = await this.lockInitiative(em, initiativeId);
       if (!initiative) throw new NotFoundProblem('initiative', initiativeId);
@@ -73,7 +74,7 @@ export class FundingService {
     });
   }
 
-  async update(id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {
+  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {
     await this.dataSource.transaction(async (em) => {
       const current = await em.findOneBy(FundingLineEntity, { id });
       if (!current) throw new NotFoundProblem('funding line', id);
@@ -92,7 +93,7 @@ export class FundingService {
   }
 
   /** Only a draft's funding lines may go: once proposed, they are public documents (allmänna handlingar). */
-  async remove(id: string): Promise<void> {
+  async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const line = await em.findOneBy(FundingLineEntity, { id });
       if (!line) throw new NotFoundProblem('funding line', id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
-import { Requires } from '#identity';
+import { Ctx, Requires, type RequestContext } from '#identity';
 import { CreateGoalDto, GoalDto, GoalTreeNodeDto, GoalTreeQueryDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
@@ -33,8 +33,8 @@ export class GoalsController {
   @ApiOperation({ summary: "Add a goal; its level must be below its parent's" })
   @ApiCreatedResponse({ type: GoalDto })
   @ApiProblems(409, 413, 422)
-  create(@Body() dto: CreateGoalDto) {
-    return this.goals.create(dto);
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateGoalDto) {
+    return this.goals.create(ctx, dto);
   }
 
   @Get(':id')
@@ -52,7 +52,7 @@ export class GoalsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: GoalDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateGoalDto) {
-    return this.goals.update(id, version, dto);
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateGoalDto) {
+    return this.goals.update(ctx, id, version, dto);
   }
 }

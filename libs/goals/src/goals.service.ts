@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import {
@@ -56,7 +57,7 @@ export class GoalsService {
     return goal;
   }
 
-  async create(dto: CreateGoalDto): Promise<GoalEntity> {
+  async create(ctx: RequestContext, dto: CreateGoalDto): Promise<GoalEntity> {
     return this.dataSource.transaction(async (em) => {
       if (dto.parentId) await lockTreeShape(em);
       await this.assertCodeFree(em, dto.code);
@@ -68,7 +69,7 @@ export class GoalsService {
     });
   }
 
-  async update(id: string, expectedVersion: number, dto: UpdateGoalDto): Promise<GoalEntity> {
+  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateGoalDto): Promise<GoalEntity> {
     await this.dataSource.transaction(async (em) => {
       if (dto.parentId !== undefined || dto.level !== undefined) await lockTreeShape(em);
       const current = await em.findOne(GoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
-import { Requires } from '#identity';
+import { Ctx, Requires, type RequestContext } from '#identity';
 import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
 import { InitiativesService } from './initiatives.service.js';
 
@@ -24,8 +24,8 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts' })
   @ApiCreatedResponse({ type: InitiativeDto })
   @ApiProblems(409, 413, 422)
-  create(@Body() dto: CreateInitiativeDto) {
-    return this.initiatives.create(dto);
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateInitiativeDto) {
+    return this.initiatives.create(ctx, dto);
   }
 
   @Get(':id')
@@ -43,8 +43,8 @@ export class InitiativesController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateInitiativeDto) {
-    return this.initiatives.update(id, version, dto);
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateInitiativeDto) {
+    return this.initiatives.update(ctx, id, version, dto);
   }
 
   @Delete(':id')
@@ -53,8 +53,8 @@ export class InitiativesController {
   @ApiOperation({ summary: 'Delete a draft. Anything past draft is a public record: discontinue it instead (409).' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(404, 409)
-  remove(@Param('id', UuidParam()) id: string) {
-    return this.initiatives.remove(id);
+  remove(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
+    return this.initiatives.remove(ctx, id);
   }
 
   @Post(':id/transitions')
@@ -69,7 +69,7 @@ export class InitiativesController {
   })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 422)
-  transition(@Param('id', UuidParam()) id: string, @Body() dto: TransitionDto) {
-    return this.initiatives.transition(id, dto);
+  transition(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: TransitionDto) {
+    return this.initiatives.transition(ctx, id, dto);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -57,7 +58,7 @@ export class InitiativesService {
     return withoutTotal(row);
   }
 
-  async create(dto: CreateInitiativeDto): Promise<InitiativeDto> {
+  async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
     assertParticipantsDistinct(participants ?? [], dto.leadDepartmentId ?? null);
     const links = await this.resolveLinks(dto);
@@ -69,7 +70,7 @@ export class InitiativesService {
     });
   }
 
-  async update(id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
+  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const current = await this.get(id, em);
@@ -94,14 +95,14 @@ export class InitiativesService {
     });
   }
 
-  async transition(id: string, dto: TransitionDto): Promise<InitiativeDto> {
+  async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<InitiativeDto> {
     return this.dataSource.transaction(async (em) => {
       await this.lifecycle.transition(em, id, dto.to, dto.comment ?? null);
       return this.get(id, em);
     });
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const initiative = await em.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!initiative) throw new NotFoundProblem('initiative', id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, PageQueryDto } from '#common';
-import { Requires } from '#identity';
+import { Ctx, Requires, type RequestContext } from '#identity';
 import { CodeListsService } from './code-lists.service.js';
 import { CodeListItemDto, CreateCodeListItemDto } from './dto/code-list.dto.js';
 
@@ -24,8 +24,8 @@ export class CodeListsController {
   @ApiOperation({ summary: 'Add a target group (a group, never a person)' })
   @ApiCreatedResponse({ type: CodeListItemDto })
   @ApiProblems(409, 413)
-  createTargetGroup(@Body() dto: CreateCodeListItemDto) {
-    return this.codeLists.create('targetGroup', dto);
+  createTargetGroup(@Ctx() ctx: RequestContext, @Body() dto: CreateCodeListItemDto) {
+    return this.codeLists.create(ctx, 'targetGroup', dto);
   }
 
   @Get('districts')
@@ -42,7 +42,7 @@ export class CodeListsController {
   @ApiOperation({ summary: 'Add a district' })
   @ApiCreatedResponse({ type: CodeListItemDto })
   @ApiProblems(409, 413)
-  createDistrict(@Body() dto: CreateCodeListItemDto) {
-    return this.codeLists.create('district', dto);
+  createDistrict(@Ctx() ctx: RequestContext, @Body() dto: CreateCodeListItemDto) {
+    return this.codeLists.create(ctx, 'district', dto);
   }
 }

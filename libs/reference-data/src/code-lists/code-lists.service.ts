@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityTarget } from 'typeorm';
 import { ConflictProblem, UnknownReferenceProblem, type FieldError, type Page, type PageQueryDto } from '#common';
@@ -22,7 +23,7 @@ export class CodeListsService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async create(kind: CodeListKind, dto: CreateCodeListItemDto): Promise<CodeListEntity> {
+  async create(ctx: RequestContext, kind: CodeListKind, dto: CreateCodeListItemDto): Promise<CodeListEntity> {
     const repo = this.repo(kind);
     if (await repo.existsBy({ code: dto.code })) {
       throw new ConflictProblem(`A ${LISTS[kind].label} with code ${dto.code} already exists.`, [{ field: 'code', message: 'already exists' }]);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
-import { Requires } from '#identity';
+import { Ctx, Requires, type RequestContext } from '#identity';
 import { DepartmentsService } from './departments.service.js';
 import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
 
@@ -24,8 +24,8 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Register an organisation unit' })
   @ApiCreatedResponse({ type: DepartmentDto })
   @ApiProblems(409, 413, 422)
-  create(@Body() dto: CreateDepartmentDto) {
-    return this.departments.create(dto);
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateDepartmentDto) {
+    return this.departments.create(ctx, dto);
   }
 
   @Get(':id')
@@ -43,7 +43,7 @@ export class DepartmentsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateDepartmentDto) {
-    return this.departments.update(id, version, dto);
+  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateDepartmentDto) {
+    return this.departments.update(ctx, id, version, dto);
   }
 }

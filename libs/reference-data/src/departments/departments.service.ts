@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { ConflictProblem, givenFilters, isSelfOrDescendant, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
@@ -28,13 +29,13 @@ export class DepartmentsService {
     return department;
   }
 
-  async create(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+  async create(ctx: RequestContext, dto: CreateDepartmentDto): Promise<DepartmentEntity> {
     await this.assertCodeFree(dto.code);
     if (dto.parentId) await this.assertParentExists(dto.parentId);
     return this.departments.save(this.departments.create({ ...dto, parentId: dto.parentId ?? null }));
   }
 
-  async update(id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
+  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
     await this.dataSource.transaction(async (em) => {
       // Moves are serialised: each is checked against the tree as it reads it, so two concurrent moves could
       // otherwise each pass and together build a cycle (A under B, B under A).
