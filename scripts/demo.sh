@@ -60,11 +60,13 @@ cat >&2 <<EOF
     API docs   $BASE/api/docs   (OpenAPI JSON: $BASE/api/docs-json)
     health     $BASE/health/ready   worker: http://localhost:$WORKER_HEALTH_PORT/health/ready
 
-  Try:
-    curl -s '$BASE/api/v1/initiatives?status=active&sort=-startDate'
-    curl -s '$BASE/api/v1/initiatives?q=f%C3%A4ltarbetare'
-    curl -s '$BASE/api/v1/initiatives?fundingSourceType=state_grant'
-    curl -s '$BASE/api/v1/goals/tree'
+  Try (in another terminal; every call needs a token, here from the development issuer):
+    TOKEN=\$(npm run token --silent -- --role leadership)
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/initiatives?status=active&sort=-startDate'
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/initiatives?q=f%C3%A4ltarbetare'
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/initiatives?fundingSourceType=state_grant'
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/goals/tree'
+  In the API docs, "Authorize" takes the same token.
 
   Ctrl-C stops the API and the worker.
 
