@@ -25,11 +25,19 @@ const CONTRACT = [
   'patch /api/v1/initiatives/{id}',
   'delete /api/v1/initiatives/{id}',
   'post /api/v1/initiatives/{id}/transitions',
+  'get /api/v1/initiatives/{id}/history',
   'get /api/v1/initiatives/{id}/funding',
   'post /api/v1/initiatives/{id}/funding',
   'get /api/v1/funding/{id}',
   'patch /api/v1/funding/{id}',
   'delete /api/v1/funding/{id}',
+  'get /api/v1/audit-events',
+  'get /api/v1/users',
+  'get /api/v1/users/{subject}',
+  'put /api/v1/users/{subject}',
+  'get /api/v1/api-keys',
+  'post /api/v1/api-keys',
+  'post /api/v1/api-keys/{id}/revoke',
 ];
 
 describe('OpenAPI document', () => {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '#audit';
-import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
+import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
@@ -26,6 +26,8 @@ export class AppModule {
         GoalsModule,
         PortfolioModule,
         FundingModule,
+        // Last: its guard must run after identity's, to count per verified user rather than per IP address.
+        RateLimitModule,
       ],
     };
   }

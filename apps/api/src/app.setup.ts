@@ -1,8 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, EtagInterceptor, ProblemDetailsDto, ProblemDetailsFilter } from '#common';
+import { createValidationPipe, EtagInterceptor, PersonalDataPipe, ProblemDetailsDto, ProblemDetailsFilter, type AppConfig } from '#common';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -14,6 +15,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     // Swagger UI loads its own script and styles from /api/docs; everything else answers JSON only.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } },
   });
+  // Browser pages from the configured origins only. Tokens travel in headers, never cookies, so no credentials.
+  app.enableCors({
+    origin: app.get(ConfigService<AppConfig, true>).get('CORS_ORIGINS', { infer: true }),
+    credentials: false,
+    exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -21,7 +29,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  // In this order: a body is checked for personal data once its shape is valid (see PersonalDataPipe).
+  app.useGlobalPipes(createValidationPipe(), new PersonalDataPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new EtagInterceptor());
   app.enableShutdownHooks();
@@ -37,6 +46,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From the identity provider; in development `npm run token -- --role admin`' })
       .addSecurityRequirements('bearer')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Machine clients (the budget system): a key an admin created with POST /api-keys. Send one of the two, not both.' }, 'api-key')
+      .addSecurityRequirements('api-key')
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );

@@ -13,6 +13,7 @@ export type FieldChange = { before?: unknown; after?: unknown };
 @Entity({ name: 'audit_events' })
 @Index('ix_audit_events_entity', ['entityType', 'entityId', 'occurredAt'])
 @Index('ix_audit_events_actor', ['actorId', 'occurredAt'])
+@Index('ix_audit_events_initiative', ['initiativeId', 'occurredAt'])
 export class AuditEventEntity {
   /** A sequence, so events read back in the order they were written. Sent as a string (it is a bigint). */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -40,6 +41,13 @@ export class AuditEventEntity {
 
   @Column({ type: 'varchar', length: 200 })
   entityId: string;
+
+  /**
+   * The initiative the record belongs to (the initiative itself, or the one a funding line pays for), so an
+   * initiative's history is one indexed query. No foreign key: the trail outlives a deleted draft.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  initiativeId: string | null;
 
   /** Only the fields that changed: `{ title: { before: "…", after: "…" } }`. */
   @Column({ type: 'jsonb', default: {} })

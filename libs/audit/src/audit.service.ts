@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { ConfigService } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { AppConfig, Page } from '#common';
 import type { RequestContext } from '#identity';
 import { AuditEventEntity, type AuditAction, type FieldChange } from './audit-event.entity.js';
+import { resolvePeriod } from './audit-period.js';
+import type { ListAuditEventsQueryDto } from './dto/audit-event.dto.js';
 
 export type AuditedChange = {
   action: AuditAction;
@@ -11,10 +16,12 @@ export type AuditedChange = {
   before?: object | null;
   /** The record after the change (null or absent when deleted). */
   after?: object | null;
+  /** The initiative the record belongs to (the initiative itself, or the one a funding line pays for). */
+  initiativeId?: string | null;
 };
 
-/** Bookkeeping columns that change with every write and say nothing about what was changed. */
-const NOT_AUDITED = new Set(['version', 'createdAt', 'updatedAt', 'searchVector']);
+/** Bookkeeping columns that change with every write and say nothing about what was changed; the id is the event's entityId. */
+const NOT_AUDITED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchVector']);
 
 /**
  * Writes the audit trail. Always called with the transaction's EntityManager, so the event commits or rolls back
@@ -22,6 +29,11 @@ const NOT_AUDITED = new Set(['version', 'createdAt', 'updatedAt', 'searchVector'
  */
 @Injectable()
 export class AuditService {
+  constructor(
+    @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
   async record(em: EntityManager, ctx: RequestContext, change: AuditedChange): Promise<void> {
     const event = em.create(AuditEventEntity, {
       actorKind: ctx.actor.kind,
@@ -30,10 +42,25 @@ export class AuditService {
       action: change.action,
       entityType: change.entityType,
       entityId: change.entityId,
+      initiativeId: change.initiativeId ?? null,
       changes: changedFields(change.before ?? null, change.after ?? null),
       requestId: ctx.requestId || null,
     });
     await em.save(event, { reload: false });
+  }
+
+  /** Newest first; events of one transaction keep the order they were written in. */
+  async list(query: ListAuditEventsQueryDto): Promise<Page<AuditEventEntity>> {
+    const { start, end, endIncluded } = resolvePeriod(query.from, query.to, this.config.get('TIME_ZONE', { infer: true }));
+    const q = this.events.createQueryBuilder('e');
+    if (query.entityType !== undefined) q.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId !== undefined) q.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.actor !== undefined) q.andWhere('e.actorId = :actor', { actor: query.actor });
+    if (query.initiativeId !== undefined) q.andWhere('e.initiativeId = :initiativeId', { initiativeId: query.initiativeId });
+    if (start) q.andWhere('e.occurredAt >= :start', { start });
+    if (end) q.andWhere(endIncluded ? 'e.occurredAt <= :end' : 'e.occurredAt < :end', { end });
+    const [items, total] = await q.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC').take(query.limit).skip(query.offset).getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 }
 

@@ -22,3 +22,5 @@ export * from './vocabulary/funding-source-types.js';
 export * from './problem-details/collect-references.js';
 export * from './persistence/subtree.js';
 export * from './http/public.decorator.js';
+export * from './personal-data/personal-data.pipe.js';
+export * from './rate-limit/rate-limit.module.js';

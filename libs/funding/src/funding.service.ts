@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '#audit';
 import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -12,7 +13,7 @@ import {
   ValidationProblem,
   type Page,
 } from '#common';
-import { InitiativeEntity, type InitiativeStatus } from '#portfolio';
+import { assertMayWriteInitiative, InitiativeEntity, lockInitiativeOwnership, type InitiativeStatus } from '#portfolio';
 import { FundingLineEntity, type ReportingDeadline } from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,
@@ -31,6 +32,7 @@ export class FundingService {
     @InjectRepository(FundingLineEntity) private readonly fundingLines: Repository<FundingLineEntity>,
     @InjectRepository(InitiativeEntity) private readonly initiatives: Repository<InitiativeEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   async list(initiativeId: string, query: ListFundingQueryDto): Promise<Page<FundingLineEntity>> {
@@ -54,11 +56,12 @@ export class FundingService {
     return this.dataSource.transaction(async (em) => {
       const initiative = await this.lockInitiative(em, initiativeId);
       if (!initiative) throw new NotFoundProblem('initiative', initiativeId);
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, initiativeId, 'FOR SHARE'));
       if (ENDED_STATUSES.includes(initiative.status)) {
         throw new ConflictProblem(`The initiative has ended (${initiative.status}); it takes no new funding lines.`);
       }
       if (dto.successorFundingId) await this.assertSuccessorBelongs(em, initiativeId, dto.successorFundingId);
-      return em.save(
+      const line = await em.save(
         em.create(FundingLineEntity, {
           ...dto,
           initiativeId,
@@ -71,6 +74,8 @@ export class FundingService {
           coverageDecidedOn: dto.coverageDecidedOn ?? null,
         }),
       );
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId, after: line });
+      return line;
     });
   }
 
@@ -78,6 +83,7 @@ export class FundingService {
     await this.dataSource.transaction(async (em) => {
       const current = await em.findOneBy(FundingLineEntity, { id });
       if (!current) throw new NotFoundProblem('funding line', id);
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'));
       // The DTO can only compare the dates it was sent; a PATCH of one of them is judged against the stored other.
       if ((dto.periodEnd ?? current.periodEnd) < (dto.periodStart ?? current.periodStart)) {
         throw new ValidationProblem([{ field: 'periodEnd', message: PERIOD_ORDER_MESSAGE }]);
@@ -88,6 +94,8 @@ export class FundingService {
         ...changes,
         ...(reportingDeadlines && { reportingDeadlines: toDeadlines(reportingDeadlines) }),
       });
+      const after = await em.findOneByOrFail(FundingLineEntity, { id });
+      await this.audit.record(em, ctx, { action: 'update', entityType: 'funding_line', entityId: id, initiativeId: current.initiativeId, before: current, after });
     });
     return this.get(id);
   }
@@ -98,6 +106,7 @@ export class FundingService {
       const line = await em.findOneBy(FundingLineEntity, { id });
       if (!line) throw new NotFoundProblem('funding line', id);
       const initiative = await this.lockInitiative(em, line.initiativeId);
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, line.initiativeId, 'FOR SHARE'));
       if (initiative?.status !== 'draft') {
         throw new ConflictProblem(
           `The initiative is ${initiative?.status}, so its funding lines are public documents (allmänna handlingar) and cannot be deleted. ` +
@@ -105,8 +114,14 @@ export class FundingService {
         );
       }
       // A line of the same draft that named this one as its successor loses it, rather than blocking the delete.
+      const predecessors = await em.findBy(FundingLineEntity, { successorFundingId: id });
       await em.update(FundingLineEntity, { successorFundingId: id }, { successorFundingId: null, version: () => 'version + 1' });
       await em.delete(FundingLineEntity, { id });
+      for (const before of predecessors) {
+        const after = { ...before, successorFundingId: null };
+        await this.audit.record(em, ctx, { action: 'update', entityType: 'funding_line', entityId: before.id, initiativeId: before.initiativeId, before, after });
+      }
+      await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: id, initiativeId: line.initiativeId, before: line });
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '#audit';
 import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
@@ -25,6 +26,7 @@ export class GoalsService {
   constructor(
     @InjectRepository(GoalEntity) private readonly goals: Repository<GoalEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
@@ -63,9 +65,11 @@ export class GoalsService {
       await this.assertCodeFree(em, dto.code);
       const parentLevel = dto.parentId ? await this.levelOfParent(em, dto.parentId) : null;
       assertValidPlacement(placementErrors({ level: dto.level, parentLevel, childLevels: [], changed: 'level' }));
-      return em.save(
+      const goal = await em.save(
         em.create(GoalEntity, { ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null }),
       );
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'goal', entityId: goal.id, after: goal });
+      return goal;
     });
   }
 
@@ -97,6 +101,8 @@ export class GoalsService {
         }),
       );
       await updateVersioned(em, GoalEntity, 'goal', id, expectedVersion, { ...dto });
+      const after = await em.findOneByOrFail(GoalEntity, { id });
+      await this.audit.record(em, ctx, { action: 'update', entityType: 'goal', entityId: id, before: current, after });
     });
     return this.get(id);
   }

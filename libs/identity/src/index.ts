@@ -1,7 +1,8 @@
 export * from './actor.js';
 export * from './permissions.js';
-export * from './identity.module.js';
+// Before the module: audit's controller uses these decorators while identity is still loading.
 export * from './auth/auth.decorators.js';
+export * from './identity.module.js';
 export * from './auth/auth.problems.js';
 export * from './tokens/development-issuer.js';
 export * from './api-keys/api-key.entity.js';

@@ -4,6 +4,7 @@ import { GoalsModule } from '#goals';
 import { ReferenceDataModule } from '#reference-data';
 import { InitiativeParticipantEntity } from './initiatives/initiative-participant.entity.js';
 import { InitiativeEntity } from './initiatives/initiative.entity.js';
+import { InitiativeHistoryController } from './initiatives/initiative-history.controller.js';
 import { InitiativesController } from './initiatives/initiatives.controller.js';
 import { InitiativesService } from './initiatives/initiatives.service.js';
 import { InitiativeLifecycleService } from './lifecycle/initiative-lifecycle.service.js';
@@ -11,7 +12,7 @@ import { InitiativeTransitionEntity } from './lifecycle/initiative-transition.en
 
 @Module({
   imports: [TypeOrmModule.forFeature([InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity]), ReferenceDataModule, GoalsModule],
-  controllers: [InitiativesController],
+  controllers: [InitiativesController, InitiativeHistoryController],
   providers: [InitiativesService, InitiativeLifecycleService],
   exports: [InitiativesService],
 })

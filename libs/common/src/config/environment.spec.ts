@@ -39,4 +39,37 @@ describe('validateEnvironment', () => {
     expect(problem).toContain('***');
     expect(problem).not.toContain('hemligt');
   });
+
+  it('should allow the local front end and limit requests when running in development', () => {
+    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: ['http://localhost:3000'], RATE_LIMIT_PER_MINUTE: 300 });
+  });
+
+  it('should allow no origin when running in production without CORS_ORIGINS', () => {
+    const config = validateEnvironment({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://samla@db/samla',
+      REDIS_URL: 'redis://redis:6379',
+      AUTH_JWKS_URL: 'https://login.example.se/keys',
+      AUTH_ISSUER: 'https://login.example.se',
+      AUTH_AUDIENCE: 'samla-api',
+    });
+
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('should switch rate limiting off by default when running the tests', () => {
+    expect(validateEnvironment({ NODE_ENV: 'test' }).RATE_LIMIT_PER_MINUTE).toBe(0);
+  });
+
+  it('should read a comma-separated list of origins when CORS_ORIGINS is given', () => {
+    const config = validateEnvironment({ CORS_ORIGINS: 'https://samla.trollhattan.se, http://localhost:5173' });
+
+    expect(config.CORS_ORIGINS).toEqual(['https://samla.trollhattan.se', 'http://localhost:5173']);
+  });
+
+  it('should refuse an origin with a path or trailing slash, and a negative limit', () => {
+    const problems = problemsOf({ CORS_ORIGINS: 'https://samla.trollhattan.se/', RATE_LIMIT_PER_MINUTE: '-1' });
+
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['RATE_LIMIT_PER_MINUTE', 'CORS_ORIGINS']);
+  });
 });

@@ -1,13 +1,24 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   DATABASE_URL: 'postgres://samla:samla@127.0.0.1:5433/samla',
   REDIS_URL: 'redis://127.0.0.1:6380',
+  CORS_ORIGINS: 'http://localhost:3000',
 };
 
+/**
+ * Test files run in parallel against one Redis as the same few test users: a shared limit would make them fail
+ * one another. The rate-limit tests set their own limit and key prefix.
+ */
+const TEST_DEFAULTS: Record<string, string> = { RATE_LIMIT_PER_MINUTE: '0' };
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value;
+// What a browser sends in Origin: scheme, host and port, no path and no trailing slash (which would never match).
+const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
 
 /**
@@ -96,6 +107,31 @@ export class EnvironmentVariables {
   /** Where the development issuer keeps its signing key (created on first use; never used in production). */
   @IsString()
   DEV_ISSUER_KEY_FILE = '.data/dev-issuer-key.json';
+
+  /**
+   * Requests per minute that one user or API key may make (anonymous callers: per IP address), counted in Redis
+   * so every API replica shares the count. 0 switches rate limiting off (e.g. behind a gateway that limits).
+   * Default 300; 0 under NODE_ENV=test.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE = 300;
+
+  /** Prefix of the rate-limit counters' Redis keys; deployments sharing one Redis need different prefixes. */
+  @IsString()
+  @Matches(/^\S{1,100}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1–100 characters without spaces' })
+  RATE_LIMIT_KEY_PREFIX = 'samla:rate-limit:';
+
+  /**
+   * Origins whose browser pages may call the API, comma-separated (`https://samla.trollhattan.se,https://…`).
+   * Default none in production (no browser page on another origin may call it), `http://localhost:3000` otherwise.
+   */
+  @Transform(toList)
+  @IsArray()
+  @Matches(ORIGIN, { each: true, message: 'CORS_ORIGINS must be origins like https://samla.example.se (scheme, host, optional port; no path or trailing slash)' })
+  CORS_ORIGINS: string[] = [];
 }
 
 export type AppConfig = EnvironmentVariables;
@@ -113,7 +149,8 @@ export class InvalidConfigurationError extends Error {
  */
 export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   const production = env.NODE_ENV === 'production';
-  const withDefaults = production ? { ...env } : { ...DEVELOPMENT_DEFAULTS, ...stripEmpty(env) };
+  const defaults = env.NODE_ENV === 'test' ? { ...DEVELOPMENT_DEFAULTS, ...TEST_DEFAULTS } : DEVELOPMENT_DEFAULTS;
+  const withDefaults = production ? { ...env } : { ...defaults, ...stripEmpty(env) };
   const config = plainToInstance(EnvironmentVariables, withDefaults, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
   const problems = errors.map((e) => {

@@ -1,39 +1,51 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
-import type { JWTPayload } from 'jose';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { Request, Response } from 'express';
 import { PUBLIC_KEY, type AppConfig } from '#common';
-import { ROLES, type Actor, type Role, type UserActor } from '../actor.js';
+import type { Actor, UserActor } from '../actor.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { hasPermission, type Permission } from '../permissions.js';
 import { TokenVerifier } from '../tokens/token-verifier.js';
+import { UsersService } from '../users/users.service.js';
 import { PERMISSION_KEY } from './auth.decorators.js';
-import { ForbiddenProblem, UnauthenticatedProblem } from './auth.problems.js';
+import { AmbiguousCredentialsProblem, ForbiddenProblem, UnauthenticatedProblem } from './auth.problems.js';
+import { claimNamesFrom, readClaims, type ClaimNames } from './claims.js';
 
 type AuthenticatedRequest = Request & { actor?: Actor; id?: unknown };
 
 /**
  * Global guard: every endpoint needs a verified identity and the permission it declares with @Requires, unless
  * it is @Public. An endpoint that declares neither is refused to everybody, so a forgotten decorator fails closed.
+ * People send a bearer token; machine clients send X-Api-Key; a request with both is refused (400).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   private readonly logger = new Logger('Access');
+  private readonly claims: ClaimNames;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenVerifier,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+    private readonly users: UsersService,
+    private readonly apiKeys: ApiKeysService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.claims = claimNamesFrom((variable) => config.get(variable));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = await this.authenticate(request);
+    const actor = await this.authenticate(request).catch((error: unknown) => {
+      // RFC 9110 requires a 401 to name how to authenticate; RFC 6750 adds invalid_token when a token was refused.
+      if (error instanceof UnauthenticatedProblem) {
+        const refusedToken = request.headers.authorization !== undefined;
+        context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', `Bearer realm="samla"${refusedToken ? ', error="invalid_token"' : ''}`);
+      }
+      throw error;
+    });
     request.actor = actor;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !hasPermission(actor, permission)) {
@@ -45,39 +57,23 @@ export class AuthenticationGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<Actor> {
     const header = request.headers.authorization;
-    if (!header) throw new UnauthenticatedProblem('Send a bearer token from the identity provider: Authorization: Bearer <token>.');
+    const apiKey = request.headers['x-api-key'];
+    if (header !== undefined && apiKey !== undefined) throw new AmbiguousCredentialsProblem();
+    if (typeof apiKey === 'string') return this.apiKeys.authenticate(apiKey);
+    if (!header) throw new UnauthenticatedProblem('Send a bearer token from the identity provider (Authorization: Bearer <token>) or, for a machine client, X-Api-Key.');
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedProblem('The Authorization header must be "Bearer <token>".');
-    return this.toUser(await this.tokens.verify(token));
-  }
-
-  private async toUser(payload: JWTPayload): Promise<UserActor> {
-    const c = this.config;
-    const claim = (name: keyof AppConfig) => payload[c.get(name) as string];
-    const rawRoles = claim('AUTH_CLAIM_ROLES');
-    const roles = (Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(/[\s,]+/) : []).filter((r): r is Role =>
-      (ROLES as readonly unknown[]).includes(r),
-    );
-    const departmentCode = claim('AUTH_CLAIM_DEPARTMENT');
-    return {
+    const claims = readClaims(await this.tokens.verify(token), this.claims);
+    const user: UserActor = {
       kind: 'user',
-      id: String(claim('AUTH_CLAIM_USER_ID')),
-      name: asText(claim('AUTH_CLAIM_NAME')),
-      email: asText(claim('AUTH_CLAIM_EMAIL')),
-      roles,
-      departmentId: typeof departmentCode === 'string' ? await this.departmentIdForCode(departmentCode) : null,
+      id: claims.id,
+      name: claims.name,
+      email: claims.email,
+      roles: claims.roles,
+      departmentId: await this.users.departmentIdFor(claims.id, claims.departmentCode),
     };
+    return user;
   }
-
-  /** A read of reference data's table (docs/adr/0003-cross-context-reads.md): identity must not depend on a context that depends on it. */
-  private async departmentIdForCode(code: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT id FROM departments WHERE code = $1`, [code])) as { id: string }[];
-    return row?.id ?? null;
-  }
-}
-
-function asText(value: unknown): string | null {
-  return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
 function describe(actor: Actor): string {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '#common';
@@ -15,6 +15,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
  */
 @Injectable()
 export class TokenVerifier {
+  private readonly logger = new Logger('TokenVerifier');
   private keys?: JWTVerifyGetKey;
 
   constructor(
@@ -33,6 +34,12 @@ export class TokenVerifier {
       });
       return payload;
     } catch (error) {
+      // The provider's keys could not be had: not the caller's fault, but without keys nobody can be verified, so
+      // it stays a 401 for them; the operator learns of it from the log.
+      if (error instanceof KeySetUnavailable) {
+        this.logger.warn({ err: error.cause }, 'The identity provider’s JWKS could not be fetched');
+        throw new UnauthenticatedProblem('The bearer token could not be checked: the identity provider’s keys are unavailable right now. Try again shortly.');
+      }
       throw new UnauthenticatedProblem(`The bearer token was refused: ${reason(error)}.`);
     }
   }
@@ -41,11 +48,29 @@ export class TokenVerifier {
     if (!this.keys) {
       const url = this.config.get('AUTH_JWKS_URL', { infer: true });
       this.keys = url
-        ? createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 })
+        ? reportingUnavailability(createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 }))
         : createLocalJWKSet(await this.developmentIssuer.jwks());
     }
     return this.keys;
   }
+}
+
+/** The identity provider's JWKS could not be fetched or read: nothing is wrong with the token as far as we know. */
+class KeySetUnavailable extends Error {}
+
+/**
+ * jose lets fetch's own error through when the provider cannot be reached and raises a plain JOSEError (no
+ * subclass) when it answers other than 200 with JSON; a token that matches no key is a JOSEError subclass.
+ */
+function reportingUnavailability(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      const unavailable = !(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout || error.code === errors.JOSEError.code;
+      throw unavailable ? new KeySetUnavailable('JWKS unavailable', { cause: error }) : error;
+    }
+  };
 }
 
 function reason(error: unknown): string {
@@ -54,6 +79,6 @@ function reason(error: unknown): string {
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not match';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'its algorithm is not accepted';
   if (error instanceof errors.JWKSNoMatchingKey) return 'no key of the identity provider matches it';
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) return error.message;
+  if (error instanceof errors.JOSEError) return error.message;
   return 'it is not a well-formed JWT';
 }

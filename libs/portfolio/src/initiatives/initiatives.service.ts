@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '#identity';
+import { AuditService } from '#audit';
+import { mayWriteForDepartments, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   checkReferences,
   ConflictProblem,
@@ -26,6 +27,7 @@ import type {
   UpdateInitiativeDto,
 } from '../dto/initiative.dto.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
+import { assertKeepsReach, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
@@ -42,6 +44,7 @@ export class InitiativesService {
     private readonly goals: GoalsService,
     private readonly codeLists: CodeListsService,
     private readonly lifecycle: InitiativeLifecycleService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListInitiativesQueryDto): Promise<Page<InitiativeDto>> {
@@ -60,19 +63,27 @@ export class InitiativesService {
 
   async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
+    if (!mayWriteForDepartments(ctx.actor, [dto.leadDepartmentId ?? null])) {
+      throw refused(ctx.actor, 'A department head registers initiatives that their own department leads: set leadDepartmentId to your department.');
+    }
     assertParticipantsDistinct(participants ?? [], dto.leadDepartmentId ?? null);
     const links = await this.resolveLinks(dto);
     await this.assertCodeFree(dto.code);
     return this.dataSource.transaction(async (em) => {
       const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...withWholeJson(fields), status: 'draft' }));
       await this.replaceLinks(em, id, links);
-      return this.get(id, em);
+      const created = await this.get(id, em);
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'initiative', entityId: id, initiativeId: id, after: created });
+      return created;
     });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
     const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
+      const owners = await lockInitiativeOwnership(em, id, 'FOR UPDATE');
+      assertMayWriteInitiative(ctx.actor, owners);
+      assertKeepsReach(ctx.actor, owners, dto);
       const current = await this.get(id, em);
       if (ENDED.has(current.status)) {
         throw new ConflictProblem(`The initiative is ${current.status}; an ended initiative is a public record and is not changed.`);
@@ -91,14 +102,20 @@ export class InitiativesService {
       await this.replaceLinks(em, id, links);
       // A change must not take away what the current status was approved on (e.g. the last goal of an approved initiative).
       await this.lifecycle.assertStillMeetsGuards(em, id, current.status);
-      return this.get(id, em);
+      const updated = await this.get(id, em);
+      await this.audit.record(em, ctx, { action: 'update', entityType: 'initiative', entityId: id, initiativeId: id, before: current, after: updated });
+      return updated;
     });
   }
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<InitiativeDto> {
     return this.dataSource.transaction(async (em) => {
-      await this.lifecycle.transition(em, id, dto.to, dto.comment ?? null);
-      return this.get(id, em);
+      assertMayMove(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'), dto.to);
+      const from = await this.lifecycle.transition(em, id, dto.to, dto.comment ?? null);
+      const moved = await this.get(id, em);
+      const after = { status: moved.status, comment: dto.comment ?? null };
+      await this.audit.record(em, ctx, { action: 'transition', entityType: 'initiative', entityId: id, initiativeId: id, before: { status: from }, after });
+      return moved;
     });
   }
 
@@ -106,12 +123,21 @@ export class InitiativesService {
     await this.dataSource.transaction(async (em) => {
       const initiative = await em.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!initiative) throw new NotFoundProblem('initiative', id);
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'));
       if (initiative.status !== 'draft') {
         throw new ConflictProblem(
           `Only a draft can be deleted; this initiative is ${initiative.status}. Records are public documents: move it to discontinued instead.`,
         );
       }
+      const before = await this.get(id, em);
+      // The delete takes the draft's funding lines with it. Funding depends on portfolio, not the reverse, so they
+      // are read by table name (docs/adr/0003-cross-context-reads.md) for the trail to show each one gone.
+      const fundingLines = await em.find<ObjectLiteral>('funding_lines', { where: { initiativeId: id } });
       await em.delete(InitiativeEntity, { id });
+      for (const line of fundingLines) {
+        await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: line.id, initiativeId: id, before: line });
+      }
+      await this.audit.record(em, ctx, { action: 'delete', entityType: 'initiative', entityId: id, initiativeId: id, before });
     });
   }
 

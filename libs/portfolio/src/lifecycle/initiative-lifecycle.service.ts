@@ -19,8 +19,8 @@ export class UnmetGuardsProblem extends DomainException {
 /** Lifecycle moves and their guards; the only way an initiative's status changes. */
 @Injectable()
 export class InitiativeLifecycleService {
-  /** Moves the initiative and records the move with its comment, in one transaction. Returns nothing; the caller reads. */
-  async transition(em: EntityManager, id: string, to: InitiativeStatus, comment: string | null): Promise<void> {
+  /** Moves the initiative and records the move with its comment, in one transaction. Returns the status it moved from; the caller reads the rest. */
+  async transition(em: EntityManager, id: string, to: InitiativeStatus, comment: string | null): Promise<InitiativeStatus> {
     // Lock first, then read the facts in a statement of their own: under READ COMMITTED its fresh snapshot sees a
     // PATCH of goals or plan that committed while we waited for the lock (a subquery of the locking statement would not).
     const locked: unknown[] = await em.query(`SELECT 1 FROM initiatives WHERE id = $1 FOR UPDATE`, [id]);
@@ -33,6 +33,7 @@ export class InitiativeLifecycleService {
     if (unmet.length) throw new UnmetGuardsProblem(to, unmet);
     await em.query(`UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, to]);
     await em.insert(InitiativeTransitionEntity, { initiativeId: id, fromStatus: facts.status, toStatus: to, comment });
+    return facts.status;
   }
 
   async assertStillMeetsGuards(em: EntityManager, id: string, status: InitiativeStatus): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '#audit';
 import type { RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityTarget } from 'typeorm';
@@ -8,15 +9,18 @@ import type { CreateCodeListItemDto } from './dto/code-list.dto.js';
 
 export type CodeListKind = 'targetGroup' | 'district';
 
-const LISTS: Record<CodeListKind, { entity: EntityTarget<CodeListEntity>; label: string }> = {
-  targetGroup: { entity: TargetGroupEntity, label: 'target group' },
-  district: { entity: DistrictEntity, label: 'district' },
+const LISTS: Record<CodeListKind, { entity: EntityTarget<CodeListEntity>; label: string; entityType: string }> = {
+  targetGroup: { entity: TargetGroupEntity, label: 'target group', entityType: 'target_group' },
+  district: { entity: DistrictEntity, label: 'district', entityType: 'district' },
 };
 
 /** Target groups and districts: listed, added, and resolved from the codes other contexts are given. */
 @Injectable()
 export class CodeListsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(kind: CodeListKind, query: PageQueryDto): Promise<Page<CodeListEntity>> {
     const [items, total] = await this.repo(kind).findAndCount({ order: { code: 'ASC' }, take: query.limit, skip: query.offset });
@@ -28,7 +32,11 @@ export class CodeListsService {
     if (await repo.existsBy({ code: dto.code })) {
       throw new ConflictProblem(`A ${LISTS[kind].label} with code ${dto.code} already exists.`, [{ field: 'code', message: 'already exists' }]);
     }
-    return repo.save(repo.create(dto));
+    return this.dataSource.transaction(async (em) => {
+      const item = await em.save(LISTS[kind].entity, em.create(LISTS[kind].entity, dto));
+      await this.audit.record(em, ctx, { action: 'create', entityType: LISTS[kind].entityType, entityId: item.id, after: item });
+      return item;
+    });
   }
 
   /** Maps codes to ids in one query; every unknown code is named with its position in `field`. */

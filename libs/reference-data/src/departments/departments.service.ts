@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '#audit';
 import type { RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
@@ -11,6 +12,7 @@ export class DepartmentsService {
   constructor(
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
@@ -32,7 +34,11 @@ export class DepartmentsService {
   async create(ctx: RequestContext, dto: CreateDepartmentDto): Promise<DepartmentEntity> {
     await this.assertCodeFree(dto.code);
     if (dto.parentId) await this.assertParentExists(dto.parentId);
-    return this.departments.save(this.departments.create({ ...dto, parentId: dto.parentId ?? null }));
+    return this.dataSource.transaction(async (em) => {
+      const department = await em.save(em.create(DepartmentEntity, { ...dto, parentId: dto.parentId ?? null }));
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'department', entityId: department.id, after: department });
+      return department;
+    });
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
@@ -52,6 +58,8 @@ export class DepartmentsService {
         }
       }
       await updateVersioned(em, DepartmentEntity, 'department', id, expectedVersion, { ...dto });
+      const after = await em.findOneByOrFail(DepartmentEntity, { id });
+      await this.audit.record(em, ctx, { action: 'update', entityType: 'department', entityId: id, before: current, after });
     });
     return this.get(id);
   }

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit-trail.js';
+import { givenFilters, NotFoundProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import type { RequestContext } from '../actor.js';
+import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
+import { UserEntity } from './user.entity.js';
+
+/** The fields an admin maintains; the rest is bookkeeping. */
+const MAINTAINED = ['departmentId', 'name', 'email'] as const;
+
+/** Samla's own user → department mapping, for providers whose tokens carry no department. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
+    const [items, total] = await this.users.findAndCount({
+      where: givenFilters({ departmentId: query.departmentId }),
+      order: { subject: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(subject: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ subject });
+    if (!user) throw new NotFoundProblem('user', subject);
+    return user;
+  }
+
+  /** Creates the mapping or replaces it; `created` tells the controller whether to answer 201. */
+  async put(ctx: RequestContext, subject: string, dto: PutUserDto): Promise<{ user: UserEntity; created: boolean }> {
+    const wanted = { departmentId: dto.departmentId, name: dto.name ?? null, email: dto.email ?? null };
+    const created = await this.dataSource.transaction(async (em) => {
+      await assertDepartmentExists(em, wanted.departmentId);
+      const current = await em.findOne(UserEntity, { where: { subject }, lock: { mode: 'pessimistic_write' } });
+      if (!current) {
+        // Two first PUTs for one subject at once: the unique index refuses the second, which answers 409.
+        const user = await em.save(em.create(UserEntity, { subject, ...wanted }));
+        await this.audit.record(em, ctx, { action: 'create', entityType: 'user', entityId: user.id, after: { subject, ...wanted } });
+        return true;
+      }
+      const before = pick(current);
+      if (MAINTAINED.every((field) => before[field] === wanted[field])) return false;
+      // The row is locked, so its version is the current one: PUT replaces without If-Match.
+      await updateVersioned(em, UserEntity, 'user', current.id, current.version, wanted);
+      await this.audit.record(em, ctx, { action: 'update', entityType: 'user', entityId: current.id, before, after: wanted });
+      return false;
+    });
+    return { user: await this.get(subject), created };
+  }
+
+  /**
+   * The department a signed-in person acts for: the department claim's code when the token carries one, else
+   * the mapping kept here. Null when neither names a known department, which leaves the person read-only.
+   */
+  async departmentIdFor(subject: string, departmentCode: string | null): Promise<string | null> {
+    if (departmentCode !== null) {
+      // A read of reference data's table (docs/adr/0003-cross-context-reads.md); codes are upper-case by rule.
+      const [row] = (await this.dataSource.query(`SELECT id FROM departments WHERE code = upper($1)`, [departmentCode])) as { id: string }[];
+      return row?.id ?? null;
+    }
+    const user = await this.users.findOne({ select: { departmentId: true }, where: { subject } });
+    return user?.departmentId ?? null;
+  }
+}
+
+/** A read of reference data's table (docs/adr/0003-cross-context-reads.md): identity must not depend on a context that depends on it. */
+async function assertDepartmentExists(em: EntityManager, departmentId: string): Promise<void> {
+  const rows: unknown[] = await em.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId]);
+  if (rows.length === 0) throw new UnknownReferenceProblem([{ field: 'departmentId', message: 'no department with this id' }]);
+}
+
+function pick(user: UserEntity) {
+  return { departmentId: user.departmentId, name: user.name, email: user.email };
+}

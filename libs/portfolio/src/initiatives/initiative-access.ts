@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotFoundProblem } from '#common';
+import { ForbiddenProblem, mayWriteForDepartments, type Actor } from '#identity';
+import { canMove, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import { mayMove, TRANSITION_PERMISSIONS } from '../lifecycle/transition-permissions.js';
+import type { ParticipantRole } from './initiative-participant.entity.js';
+
+/** The departments that may write an initiative and what belongs to it (design: Identity): its lead and its co-owners. */
+export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
+
+const logger = new Logger('Access');
+const NOT_YOURS = 'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
+
+/**
+ * Locks the initiative row, then reads who owns it: FOR UPDATE before changing the initiative itself, FOR SHARE before
+ * changing something beneath it (a funding line), so a concurrent change of lead or co-owners waits for the write or
+ * the write for it. The read is a statement of its own so that, under READ COMMITTED, its fresh snapshot sees a
+ * change of participants that committed while we waited for the lock.
+ */
+export async function lockInitiativeOwnership(em: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<InitiativeOwnership> {
+  const locked: unknown[] = await em.query(`SELECT 1 FROM initiatives WHERE id = $1 ${lock}`, [id]);
+  if (locked.length === 0) throw new NotFoundProblem('initiative', id);
+  const [row] = await em.query(
+    `SELECT i.status,
+            i.lead_department_id AS "leadDepartmentId",
+            ARRAY(SELECT p.department_id::text FROM initiative_participants p WHERE p.initiative_id = i.id AND p.role = 'co_owner') AS "coOwnerIds"
+       FROM initiatives i
+      WHERE i.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** Refuses (403) a write by someone whose department neither leads nor co-owns the initiative; admins may write any. */
+export function assertMayWriteInitiative(actor: Actor, owners: Pick<InitiativeOwnership, 'leadDepartmentId' | 'coOwnerIds'>, detail = NOT_YOURS): void {
+  if (!mayWriteForDepartments(actor, [owners.leadDepartmentId, ...owners.coOwnerIds])) throw refused(actor, detail);
+}
+
+/** A refused write is logged like the guard's refusals (issue 3: refused writes are logged), then answered 403. */
+export function refused(actor: Actor, detail: string): ForbiddenProblem {
+  logger.warn({ actor: { kind: actor.kind, id: actor.id }, detail }, 'Refused: not allowed on this record');
+  return new ForbiddenProblem(detail);
+}
+
+/**
+ * Refuses a change after which the actor could no longer write the initiative (a new lead while not a co-owner, or
+ * their department dropped from the co-owners): handing an initiative over is for an admin, or for a department that
+ * stays on as co-owner.
+ */
+export function assertKeepsReach(
+  actor: Actor,
+  owners: InitiativeOwnership,
+  change: { leadDepartmentId?: string | null; participants?: { departmentId: string; role: ParticipantRole }[] },
+): void {
+  const after = {
+    leadDepartmentId: change.leadDepartmentId !== undefined ? change.leadDepartmentId : owners.leadDepartmentId,
+    coOwnerIds: change.participants ? change.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId) : owners.coOwnerIds,
+  };
+  assertMayWriteInitiative(
+    actor,
+    after,
+    'After this change your department would neither lead nor co-own the initiative. Keep your department as lead or co-owner, or ask an admin to hand it over.',
+  );
+}
+
+/**
+ * Refuses (403) a lifecycle move the actor's roles do not allow (TRANSITION_PERMISSIONS). A move the lifecycle does
+ * not have at all is left to the lifecycle, which answers 409 whoever asks.
+ */
+export function assertMayMove(actor: Actor, owners: InitiativeOwnership, to: InitiativeStatus): void {
+  const from = owners.status;
+  if (!canMove(from, to) || mayMove(actor, from, to, [owners.leadDepartmentId, ...owners.coOwnerIds])) return;
+  const grant = TRANSITION_PERMISSIONS[from][to] ?? {};
+  const ownOnly = actor.kind === 'user' && actor.roles.some((role) => grant[role] === 'own');
+  throw refused(
+    actor,
+    ownOnly
+      ? `You may move an initiative from ${from} to ${to} only where your department is lead or co-owner.`
+      : `The move from ${from} to ${to} is made by: ${Object.keys(grant).join(', ')}.`,
+  );
+}
