@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditModule } from '#audit';
 import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
-import { IdentityModule } from '#identity';
+import { AuditModule, IdentityModule } from '#identity';
 import { PortfolioModule } from '#portfolio';
 import { ReferenceDataModule } from '#reference-data';
 

@@ -1,7 +1,6 @@
-import { AuditEventEntity } from '#audit';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
-import { ApiKeyEntity, UserEntity } from '#identity';
+import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 

@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyEntity } from './api-keys/api-key.entity.js';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
-import { AuditTrail } from './audit-trail.js';
 import { AuthenticationGuard } from './auth/authentication.guard.js';
 import { DevelopmentIssuerController } from './tokens/development-issuer.controller.js';
 import { DevelopmentIssuer } from './tokens/development-issuer.js';
@@ -17,7 +16,7 @@ import { UsersService } from './users/users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, ApiKeyEntity])],
   controllers: [DevelopmentIssuerController, UsersController, ApiKeysController],
-  providers: [AuditTrail, DevelopmentIssuer, TokenVerifier, UsersService, ApiKeysService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  providers: [DevelopmentIssuer, TokenVerifier, UsersService, ApiKeysService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
   exports: [DevelopmentIssuer],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AuditTrail } from '../audit-trail.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ConflictProblem, NotFoundProblem, type Page, type PageQueryDto } from '#common';
 import type { ApiKeyActor, RequestContext } from '../actor.js';
 import { UnauthenticatedProblem } from '../auth/auth.problems.js';
@@ -18,7 +18,7 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<ApiKeyView>> {

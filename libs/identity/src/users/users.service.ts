@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { AuditTrail } from '../audit-trail.js';
+import { AuditService } from '../audit/audit.service.js';
 import { givenFilters, NotFoundProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
 import type { RequestContext } from '../actor.js';
 import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
@@ -16,7 +16,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEventDto, AuditService, FieldChangeDto } from '#audit';
 import { ApiPageResponse, ApiProblems, PageQueryDto, UuidParam } from '#common';
-import { Requires } from '#identity';
+import { AuditEventDto, AuditService, FieldChangeDto, Requires } from '#identity';
 import { InitiativesService } from './initiatives.service.js';
 
 /** Here rather than in audit: portfolio may depend on audit, never the reverse. */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '#audit';
-import type { RequestContext } from '#identity';
+import { AuditService, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityTarget } from 'typeorm';
 import { ConflictProblem, UnknownReferenceProblem, type FieldError, type Page, type PageQueryDto } from '#common';

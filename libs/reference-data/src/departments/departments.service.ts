@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '#audit';
-import type { RequestContext } from '#identity';
+import { AuditService, type RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { ConflictProblem, givenFilters, isSelfOrDescendant, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';

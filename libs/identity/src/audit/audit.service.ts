@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { AppConfig, Page } from '#common';
-import type { RequestContext } from '#identity';
+import type { RequestContext } from '../actor.js';
 import { AuditEventEntity, type AuditAction, type FieldChange } from './audit-event.entity.js';
 import { resolvePeriod } from './audit-period.js';
 import type { ListAuditEventsQueryDto } from './dto/audit-event.dto.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems } from '#common';
-import { Requires } from '#identity';
+import { Requires } from '../auth/auth.decorators.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventDto, FieldChangeDto, ListAuditEventsQueryDto } from './dto/audit-event.dto.js';
 
