@@ -66,7 +66,7 @@ describe('OpenAPI document', () => {
     for (const status of statuses.filter((s) => /^[45]/.test(s))) {
       expect(op.responses[status].content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetailsDto');
     }
-    expect(statuses).toEqual(expect.arrayContaining(['400', '500']));
+    expect(statuses).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500']));
     if (key.startsWith('patch')) expect(statuses).toEqual(expect.arrayContaining(['412', '428']));
     if (key.includes('{id}')) expect(statuses).toContain('404');
   });

@@ -65,7 +65,9 @@ export class InitiativesController {
     description:
       'draft → proposed → approved → active → completed | integrated | discontinued. proposed needs a lead department and a goal; ' +
       'approved also a follow-up plan and a funding line; active also a start date. A move the lifecycle does not allow from the current status (e.g. draft → active) answers 409; ' +
-      'an allowed move whose guards are not met answers 422 listing every unmet guard in `unmetGuards`.',
+      'an allowed move whose guards are not met answers 422 listing every unmet guard in `unmetGuards`. ' +
+      'Which role may make which move (department heads only up to proposed, on their own initiatives; leadership ' +
+      'approves, starts and ends) is in the README\'s permission matrix; others get 403.',
   })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 422)
