@@ -84,6 +84,8 @@ SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'pass')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+-- Lets the tests drop their databases WITH (FORCE) while autovacuum is working in them.
+SELECT format('GRANT pg_signal_backend TO %I', :'user') \gexec
 SQL
   _pg_answers || { _die "PostgreSQL started but $DATABASE_URL does not answer"; return 1; }
 }
