@@ -80,6 +80,7 @@ _pg_up() {
   local admin="postgresql://postgres@$PG_HOST:$PG_PORT/postgres"
   # The application's role is not a superuser, so database-level rules (later: the append-only audit table) hold.
   psql "$admin" -v ON_ERROR_STOP=1 -q -v user="$PG_USER" -v pass="$PG_PASSWORD" -v db="$PG_DB" <<'SQL' || return 1
+SET client_min_messages = warning;
 SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'pass')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
