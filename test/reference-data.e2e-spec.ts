@@ -10,7 +10,7 @@ describe('Reference data', () => {
 
   describe('departments', () => {
     it('should create a department and read it back with its version as ETag when the body is valid', async () => {
-      const body = { code: uniqueCode('ASF'), name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration' };
+      const body = { code: uniqueCode('ASF'), name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.asf@trollhattan.se' };
 
       const created = await t.admin.post(api('/departments')).send(body);
       const read = await t.admin.get(api(`/departments/${created.body.id}`));

@@ -1,5 +1,7 @@
+import { AlertEntity, NotificationEntity } from '#alerts';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
+import { JobRunEntity } from '#jobs';
 import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
@@ -17,4 +19,7 @@ export const ENTITIES = [
   UserEntity,
   ApiKeyEntity,
   AuditEventEntity,
+  AlertEntity,
+  NotificationEntity,
+  JobRunEntity,
 ];

@@ -4,6 +4,15 @@ import { FoundationSql1795424902256 } from './1795424902256-FoundationSql.js';
 import { IdentityAndAudit1795433097648 } from './1795433097648-IdentityAndAudit.js';
 import { AuditAppendOnly1795433097649 } from './1795433097649-AuditAppendOnly.js';
 import { AuditSubject1795433475886 } from './1795433475886-AuditSubject.js';
+import { AlertsAndJobs1795436547631 } from './1795436547631-AlertsAndJobs.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
-export const MIGRATIONS = [Extensions1795400000000, Foundation1795424902255, FoundationSql1795424902256, IdentityAndAudit1795433097648, AuditAppendOnly1795433097649, AuditSubject1795433475886];
+export const MIGRATIONS = [
+  Extensions1795400000000,
+  Foundation1795424902255,
+  FoundationSql1795424902256,
+  IdentityAndAudit1795433097648,
+  AuditAppendOnly1795433097649,
+  AuditSubject1795433475886,
+  AlertsAndJobs1795436547631,
+];

@@ -23,6 +23,10 @@ export class DepartmentEntity extends VersionedEntity {
   @Column({ type: 'uuid', nullable: true })
   parentId: string | null;
 
+  /** Where notices for the department's head go (a work address or a functional mailbox). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  headEmail: string | null;
+
   @ManyToOne(() => DepartmentEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_departments_parent' })
   parent?: Relation<DepartmentEntity>;

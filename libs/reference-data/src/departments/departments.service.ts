@@ -34,7 +34,7 @@ export class DepartmentsService {
     await this.assertCodeFree(dto.code);
     if (dto.parentId) await this.assertParentExists(dto.parentId);
     return this.dataSource.transaction(async (em) => {
-      const department = await em.save(em.create(DepartmentEntity, { ...dto, parentId: dto.parentId ?? null }));
+      const department = await em.save(em.create(DepartmentEntity, { ...dto, parentId: dto.parentId ?? null, headEmail: dto.headEmail ?? null }));
       await this.audit.record(em, ctx, { action: 'create', entityType: 'department', entityId: department.id, after: department });
       return department;
     });

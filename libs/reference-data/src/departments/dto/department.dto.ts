@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCode, PageQueryDto, Trim } from '#common';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
 
@@ -23,6 +23,12 @@ export class CreateDepartmentDto {
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'forvaltningschef.asf@trollhattan.se', description: "Where notices for the department's head go (a work address or functional mailbox)" })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  headEmail?: string | null;
 }
 
 /** Every field optional, but `null` only where the field is nullable: `{ "name": null }` is refused, not stored. */
@@ -31,6 +37,7 @@ export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skip
 export class DepartmentDto extends CreateDepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) declare parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) declare headEmail: string | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

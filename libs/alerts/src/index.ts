@@ -1,0 +1,2 @@
+export * from './alert.entity.js';
+export * from './notification.entity.js';
