@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AlertsModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
+import { JobsModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
 import { ReferenceDataModule } from '#reference-data';
 
@@ -25,6 +27,8 @@ export class AppModule {
         GoalsModule,
         PortfolioModule,
         FundingModule,
+        AlertsModule,
+        JobsModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
       ],

@@ -1,11 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AlertScansModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
+import { JobRunsModule } from '#jobs';
+import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
 
 /** The worker runs queued jobs (scans, notifications) and answers only its health check over HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {
-    return { module: WorkerModule, imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule] };
+    return {
+      module: WorkerModule,
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule],
+      providers: [PortfolioScansProcessor],
+    };
   }
 }

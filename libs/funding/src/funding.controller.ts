@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { FundingService } from './funding.service.js';
-import { CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
+import { CoverageDecisionDto, CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
 
 @ApiTags('funding')
 @Controller()
@@ -45,6 +45,19 @@ export class FundingController {
   @ApiProblems(404, 412, 413, 422, 428)
   update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateFundingLineDto) {
     return this.funding.update(ctx, id, version, dto);
+  }
+
+  @Put('funding/:id/coverage-decision')
+  @Requires('funding:decide-coverage')
+  @ApiOperation({
+    summary: 'Record what happens when the line ends (the lead department\'s head or leadership)',
+    description: 'Replaces the coverage decision, its note, who decided and when (default: today). `undecided` withdraws it.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
+  @ApiOkResponse({ type: FundingLineDto })
+  @ApiProblems(404, 412, 413, 422, 428)
+  decideCoverage(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: CoverageDecisionDto) {
+    return this.funding.decideCoverage(ctx, id, version, dto);
   }
 
   @Delete('funding/:id')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type RequestContext } from '#identity';
+import { AuditService, type Actor, type RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
+  Clock,
   ConflictProblem,
   givenFilters,
   NotFoundProblem,
@@ -12,10 +13,11 @@ import {
   ValidationProblem,
   type Page,
 } from '#common';
-import { assertMayWriteInitiative, InitiativeEntity, lockInitiativeOwnership, type InitiativeStatus } from '#portfolio';
-import { FundingLineEntity, type ReportingDeadline } from './funding-line.entity.js';
+import { assertMayWriteInitiative, InitiativeEntity, lockInitiativeOwnership, refused, type InitiativeOwnership, type InitiativeStatus } from '#portfolio';
+import { FundingLineEntity, type CoverageDecision, type ReportingDeadline } from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,
+  type CoverageDecisionDto,
   type CreateFundingLineDto,
   type ListFundingQueryDto,
   type ReportingDeadlineDto,
@@ -32,6 +34,7 @@ export class FundingService {
     @InjectRepository(InitiativeEntity) private readonly initiatives: Repository<InitiativeEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(initiativeId: string, query: ListFundingQueryDto): Promise<Page<FundingLineEntity>> {
@@ -55,7 +58,9 @@ export class FundingService {
     return this.dataSource.transaction(async (em) => {
       const initiative = await this.lockInitiative(em, initiativeId);
       if (!initiative) throw new NotFoundProblem('initiative', initiativeId);
-      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, initiativeId, 'FOR SHARE'));
+      const owners = await lockInitiativeOwnership(em, initiativeId, 'FOR SHARE');
+      assertMayWriteInitiative(ctx.actor, owners);
+      assertMayChangeCoverage(ctx.actor, owners, UNDECIDED, dto);
       if (ENDED_STATUSES.includes(initiative.status)) {
         throw new ConflictProblem(`The initiative has ended (${initiative.status}); it takes no new funding lines.`);
       }
@@ -70,7 +75,7 @@ export class FundingService {
           reportingDeadlines: toDeadlines(dto.reportingDeadlines ?? []),
           coverageNote: dto.coverageNote ?? null,
           coverageDecidedBy: dto.coverageDecidedBy ?? null,
-          coverageDecidedOn: dto.coverageDecidedOn ?? null,
+          coverageDecidedOn: this.decidedOn(dto.coverageDecision, dto.coverageDecidedOn ?? null),
         }),
       );
       await this.audit.record(em, ctx, { action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId, after: line });
@@ -82,7 +87,9 @@ export class FundingService {
     await this.dataSource.transaction(async (em) => {
       const current = await em.findOneBy(FundingLineEntity, { id });
       if (!current) throw new NotFoundProblem('funding line', id);
-      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'));
+      const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
+      assertMayWriteInitiative(ctx.actor, owners);
+      assertMayChangeCoverage(ctx.actor, owners, current, dto);
       // The DTO can only compare the dates it was sent; a PATCH of one of them is judged against the stored other.
       if ((dto.periodEnd ?? current.periodEnd) < (dto.periodStart ?? current.periodStart)) {
         throw new ValidationProblem([{ field: 'periodEnd', message: PERIOD_ORDER_MESSAGE }]);
@@ -92,11 +99,42 @@ export class FundingService {
       await updateVersioned(em, FundingLineEntity, 'funding line', id, expectedVersion, {
         ...changes,
         ...(reportingDeadlines && { reportingDeadlines: toDeadlines(reportingDeadlines) }),
+        ...(dto.coverageDecision !== undefined && {
+          coverageDecidedOn: this.decidedOn(dto.coverageDecision, dto.coverageDecidedOn !== undefined ? dto.coverageDecidedOn : current.coverageDecidedOn),
+        }),
       });
       const after = await em.findOneByOrFail(FundingLineEntity, { id });
       await this.audit.record(em, ctx, { action: 'update', entityType: 'funding_line', entityId: id, initiativeId: current.initiativeId, before: current, after });
     });
     return this.get(id);
+  }
+
+  /**
+   * Records what happens when the line ends: a path of its own, because leadership decides coverage without writing
+   * funding lines, and a department head decides it only for initiatives their department leads.
+   */
+  async decideCoverage(ctx: RequestContext, id: string, expectedVersion: number, dto: CoverageDecisionDto): Promise<FundingLineEntity> {
+    await this.dataSource.transaction(async (em) => {
+      const current = await em.findOneBy(FundingLineEntity, { id });
+      if (!current) throw new NotFoundProblem('funding line', id);
+      const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
+      if (!mayDecideCoverage(ctx.actor, owners)) throw refused(ctx.actor, NOT_YOUR_DECISION);
+      const decided = dto.decision !== 'undecided';
+      await updateVersioned(em, FundingLineEntity, 'funding line', id, expectedVersion, {
+        coverageDecision: dto.decision,
+        coverageNote: dto.note ?? null,
+        coverageDecidedBy: decided ? (dto.decidedBy ?? (ctx.actor.kind === 'user' ? ctx.actor.name : null)) : null,
+        coverageDecidedOn: decided ? (dto.decidedOn ?? this.clock.today()) : null,
+      });
+      const after = await em.findOneByOrFail(FundingLineEntity, { id });
+      await this.audit.record(em, ctx, { action: 'decision', entityType: 'funding_line', entityId: id, initiativeId: current.initiativeId, before: current, after });
+    });
+    return this.get(id);
+  }
+
+  /** A recorded decision (anything but undecided) has a date: today unless the caller names the day it was taken. */
+  private decidedOn(decision: CoverageDecision | undefined, decidedOn: string | null): string | null {
+    return decision !== undefined && decision !== 'undecided' && decidedOn === null ? this.clock.today() : decidedOn;
   }
 
   /** Only a draft's funding lines may go: once proposed, they are public documents (allmänna handlingar). */
@@ -164,6 +202,29 @@ export class FundingService {
     );
     return rows.length > 0;
   }
+}
+
+const NOT_YOUR_DECISION =
+  "What happens when a funding line ends is decided by the lead department's head or the leadership group; ask them to record it (PUT /funding/{id}/coverage-decision).";
+
+const COVERAGE_FIELDS = ['coverageDecision', 'coverageNote', 'coverageDecidedBy', 'coverageDecidedOn'] as const;
+type CoverageFields = Pick<FundingLineEntity, (typeof COVERAGE_FIELDS)[number]>;
+const UNDECIDED: CoverageFields = { coverageDecision: 'undecided', coverageNote: null, coverageDecidedBy: null, coverageDecidedOn: null };
+
+/** The design's rule: the lead department's head or leadership (and admins) record coverage decisions; co-owners do not. */
+export function mayDecideCoverage(actor: Actor, owners: Pick<InitiativeOwnership, 'leadDepartmentId'>): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.roles.includes('admin') || actor.roles.includes('leadership')) return true;
+  return actor.roles.includes('department_head') && actor.departmentId !== null && actor.departmentId === owners.leadDepartmentId;
+}
+
+/**
+ * Staff and co-owners keep editing the rest of a line; a body that changes the coverage decision (its value, note,
+ * who or when) is refused unless the actor may decide. Sending the stored values back unchanged is not a change.
+ */
+function assertMayChangeCoverage(actor: Actor, owners: InitiativeOwnership, current: CoverageFields, dto: Partial<CoverageFields>): void {
+  const changes = COVERAGE_FIELDS.some((field) => dto[field] !== undefined && dto[field] !== current[field]);
+  if (changes && !mayDecideCoverage(actor, owners)) throw refused(actor, NOT_YOUR_DECISION);
 }
 
 /** Stored with an explicit null, so every deadline reads back with the same keys. */

@@ -2,3 +2,4 @@ export * from './funding-line.entity.js';
 export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
+export * from './funding-cliff/monthly-share.sql.js';

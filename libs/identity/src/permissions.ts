@@ -22,8 +22,14 @@ export const PERMISSIONS = {
   'initiatives:transition': ['admin', 'leadership', 'department_head'],
   /** Funding lines (own). */
   'funding:write': ['admin', 'department_head', 'staff'],
+  /** Record what happens when a funding line ends (department heads: only where their department leads). */
+  'funding:decide-coverage': ['admin', 'leadership', 'department_head'],
+  /** Acknowledge or dismiss an alert (own: the alert's department). */
+  'alerts:handle': ['admin', 'leadership', 'department_head', 'staff'],
   /** The audit trail of every record. */
   'audit:read': ['admin', 'auditor'],
+  /** Run a job now (a scan) and read how runs went. */
+  'jobs:run': ['admin'],
   /** Users' departments and API keys. */
   'access:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

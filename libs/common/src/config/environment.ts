@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
@@ -17,6 +17,10 @@ const TEST_DEFAULTS: Record<string, string> = { RATE_LIMIT_PER_MINUTE: '0' };
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value;
+const toIntList = (params: { value: unknown }) => {
+  const list = toList(params);
+  return Array.isArray(list) ? list.map(Number) : list;
+};
 // What a browser sends in Origin: scheme, host and port, no path and no trailing slash (which would never match).
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
@@ -58,6 +62,31 @@ export class EnvironmentVariables {
   /** Redis connection string (BullMQ queues; readiness). */
   @IsUrl({ ...URL_OPTIONS, protocols: ['redis', 'rediss'] })
   REDIS_URL: string;
+
+  /**
+   * Prefix of the BullMQ queues' Redis keys. Deployments (and test files) sharing one Redis need different ones,
+   * or their workers take one another's jobs.
+   */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'QUEUE_PREFIX must be 1–50 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'samla';
+
+  /** How many jobs one worker process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WORKER_CONCURRENCY = 2;
+
+  /**
+   * How long a stopping worker lets running jobs finish (ms). A job still running then is left to BullMQ's
+   * stalled-job recovery: another worker (or this one, restarted) runs it again.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -132,6 +161,19 @@ export class EnvironmentVariables {
   @IsArray()
   @Matches(ORIGIN, { each: true, message: 'CORS_ORIGINS must be origins like https://samla.example.se (scheme, host, optional port; no path or trailing slash)' })
   CORS_ORIGINS: string[] = [];
+
+  /**
+   * The grant alert ladder: days before a temporary grant ends at which its alert is raised as info, escalated to
+   * warning and to critical (design: Alert). Three whole numbers, falling. Default `365,182,91`.
+   */
+  @Transform(toIntList)
+  @IsArray()
+  @ArrayMinSize(3)
+  @ArrayMaxSize(3)
+  @IsInt({ each: true, message: 'ALERT_LADDER_DAYS must be whole numbers of days' })
+  @Min(0, { each: true })
+  @Max(3650, { each: true })
+  ALERT_LADDER_DAYS: number[] = [365, 182, 91];
 }
 
 export type AppConfig = EnvironmentVariables;
@@ -160,6 +202,10 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   });
   if (typeof config.TIME_ZONE === 'string' && !isValidTimeZone(config.TIME_ZONE)) {
     problems.push(`TIME_ZONE (got "${config.TIME_ZONE}"): not an IANA time zone`);
+  }
+  const ladder = config.ALERT_LADDER_DAYS;
+  if (Array.isArray(ladder) && ladder.some((days, i) => i > 0 && days >= ladder[i - 1])) {
+    problems.push(`ALERT_LADDER_DAYS (got "${ladder.join(',')}"): must fall, info first, e.g. 365,182,91`);
   }
   if (production) {
     // Production verifies tokens against the real identity provider: nothing about it may come from a default.

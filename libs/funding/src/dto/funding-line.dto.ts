@@ -167,3 +167,31 @@ export class ListFundingQueryDto extends PageQueryDto {
   @IsIn(FUNDING_STATUSES)
   status?: FundingStatus;
 }
+
+/** `PUT /funding/{id}/coverage-decision`: what happens when the line ends, recorded by the lead department's head or leadership. */
+export class CoverageDecisionDto {
+  @ApiProperty({ enum: COVERAGE_DECISIONS, example: 'ordinary_budget', description: '`undecided` withdraws a recorded decision (who and when are cleared).' })
+  @IsIn(COVERAGE_DECISIONS)
+  decision: CoverageDecision;
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, example: 'Tas in i ramen från 2026 enligt KS beslut.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description: 'Who took the decision; defaults to the name of the person recording it', example: 'Kommunstyrelsen' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  decidedBy?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'When the decision was taken; defaults to today (Europe/Stockholm)', example: '2025-03-12' })
+  @IsOptional()
+  @IsCalendarDate()
+  decidedOn?: string | null;
+}

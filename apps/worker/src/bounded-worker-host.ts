@@ -1,0 +1,33 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '#common';
+import { withinTimeout } from '#jobs';
+
+/**
+ * What every processor of this worker shares: WORKER_CONCURRENCY jobs at once, and a stop bounded by
+ * SHUTDOWN_TIMEOUT_MS. BullMQ's own close waits for running jobs without limit, and a close once begun cannot be
+ * forced; so the worker first stops taking jobs and waits for the running ones within the bound, then closes
+ * without waiting. A job still running then keeps its Redis lock until it expires, and BullMQ's stalled-job check
+ * hands it to a worker again.
+ */
+export abstract class BoundedWorkerHost extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(this.constructor.name);
+
+  constructor(private readonly config: ConfigService<AppConfig, true>) {
+    super();
+  }
+
+  onApplicationBootstrap() {
+    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY', { infer: true });
+    this.worker.on('error', (error) => this.logger.warn(`Worker: ${error.message}`));
+  }
+
+  async beforeApplicationShutdown() {
+    const timeout = this.config.get('SHUTDOWN_TIMEOUT_MS', { infer: true });
+    await withinTimeout(this.worker.pause(), timeout).catch(() =>
+      this.logger.warn(`Jobs still running after ${timeout} ms; closing anyway, BullMQ will run them again as stalled`),
+    );
+    await this.worker.close(true);
+  }
+}

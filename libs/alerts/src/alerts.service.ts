@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { ConflictProblem, NotFoundProblem, type Page } from '#common';
+import { AuditService, ForbiddenProblem, mayWriteForDepartments, type Actor, type RequestContext, type Role } from '#identity';
+import { ALERT_SEVERITIES, AlertEntity, type AlertStatus } from './alert.entity.js';
+import type { AlertDto, ListAlertsQueryDto } from './dto/alert.dto.js';
+
+/** Roles that handle any department's alerts; the others (with `alerts:handle`) only their own department's. */
+const ALL_DEPARTMENTS: readonly Role[] = ['leadership'];
+
+/** The statuses an alert may be in for each move: a resolved alert is history, and each move happens once. */
+const MOVES = {
+  acknowledge: { from: ['open'], to: 'acknowledged' },
+  dismiss: { from: ['open', 'acknowledged'], to: 'dismissed' },
+} as const satisfies Record<string, { from: readonly AlertStatus[]; to: AlertStatus }>;
+type Move = keyof typeof MOVES;
+
+const logger = new Logger('Alerts');
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    @InjectRepository(AlertEntity) private readonly alerts: Repository<AlertEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Most severe first, then the nearest due date, so the top of the list is what to look at first. */
+  async list(query: ListAlertsQueryDto): Promise<Page<AlertDto>> {
+    const q = this.alerts.createQueryBuilder('a');
+    for (const field of ['kind', 'status', 'severity', 'initiativeId', 'departmentId'] as const) {
+      if (query[field] !== undefined) q.andWhere(`a.${field} = :${field}`, { [field]: query[field] });
+    }
+    const [items, total] = await q
+      .addSelect('array_position(:severities::text[], a.severity)', 'severity_rank')
+      .setParameter('severities', ALERT_SEVERITIES)
+      .orderBy('severity_rank', 'DESC')
+      .addOrderBy('a.dueDate', 'ASC', 'NULLS LAST')
+      .addOrderBy('a.firstRaisedAt', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items: items.map(toAlertDto), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<AlertDto> {
+    const alert = await this.alerts.findOneBy({ id });
+    if (!alert) throw new NotFoundProblem('alert', id);
+    return toAlertDto(alert);
+  }
+
+  acknowledge(ctx: RequestContext, id: string): Promise<AlertDto> {
+    return this.move(ctx, id, 'acknowledge', { acknowledgedBy: ctx.actor.id, acknowledgedAt: () => 'now()' });
+  }
+
+  dismiss(ctx: RequestContext, id: string, reason: string): Promise<AlertDto> {
+    return this.move(ctx, id, 'dismiss', { dismissedBy: ctx.actor.id, dismissedAt: () => 'now()', dismissReason: reason });
+  }
+
+  /** Locks the alert, so a scan escalating or resolving it at the same moment waits, or is waited for. */
+  private async move(ctx: RequestContext, id: string, move: Move, changes: Record<string, unknown>): Promise<AlertDto> {
+    const after = await this.dataSource.transaction(async (em) => {
+      const before = await em.findOne(AlertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new NotFoundProblem('alert', id);
+      assertMayHandle(ctx.actor, before);
+      const { from, to } = MOVES[move];
+      if (!(from as readonly AlertStatus[]).includes(before.status)) {
+        throw new ConflictProblem(`The alert is ${before.status}; only an alert that is ${from.join(' or ')} can be ${to}.`);
+      }
+      await this.update(em, id, { ...changes, status: to });
+      const updated = await em.findOneByOrFail(AlertEntity, { id });
+      await this.audit.record(em, ctx, { action: 'transition', entityType: 'alert', entityId: id, initiativeId: before.initiativeId, before, after: updated });
+      return updated;
+    });
+    return toAlertDto(after);
+  }
+
+  private update(em: EntityManager, id: string, changes: Record<string, unknown>) {
+    return em
+      .createQueryBuilder()
+      .update(AlertEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id', { id })
+      .execute();
+  }
+}
+
+function assertMayHandle(actor: Actor, alert: AlertEntity): void {
+  const everywhere = actor.kind === 'user' && actor.roles.some((role) => ALL_DEPARTMENTS.includes(role));
+  if (everywhere || mayWriteForDepartments(actor, [alert.departmentId])) return;
+  const detail = "Only the alert's department, leadership and admins handle an alert; your department is not the alert's.";
+  logger.warn({ actor: { kind: actor.kind, id: actor.id }, detail }, 'Refused: not allowed on this record');
+  throw new ForbiddenProblem(detail);
+}
+
+/** Kronor as a number: node-postgres reads bigint as a string, and amounts stay below 2^53. */
+export function toAlertDto(alert: AlertEntity): AlertDto {
+  return { ...alert, amountSek: alert.amountSek === null ? null : Number(alert.amountSek) };
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { monthlyShareSql } from '#funding';
+import type { AlertScan, ScanCounts } from './alert-scan.js';
+import { applyFindings } from './apply-findings.js';
+
+const kronor = (sql: string) => `replace(to_char(${sql}, 'FM999,999,999,999,990'), ',', ' ')`;
+
+/**
+ * For the rest of asOf's year (from asOf's month on) and the next budget year: the part of each approved or active
+ * initiative's annual cost that its funding does not pay, month by month. A month costs annualCostSek / 12 while the
+ * initiative runs in it (start and end dates); a line pays its amount spread evenly over the months of its period
+ * (monthlyShareSql) and counts when granted, or when it is ordinary-budget money not rejected or ended (the
+ * municipality's own frame, applied for in the budget process). Surplus in one month does not fill another.
+ *
+ * One alert per initiative and year, amount_sek the uncovered kronor: critical for the current year (the money is
+ * being spent now with nothing paying it), warning for the next (the budget process can still act). When the year
+ * turns, next year's warning becomes the current year's critical; a covered gap resolves.
+ */
+@Injectable()
+export class FundingGapScan implements AlertScan {
+  readonly name = 'funding_gap' as const;
+
+  run(em: EntityManager, asOf: string): Promise<ScanCounts> {
+    const sql = `
+      WITH months AS (
+        SELECT g.m::date AS month
+          FROM generate_series(date_trunc('month', $1::date), make_date(date_part('year', $1::date)::int + 1, 12, 1), interval '1 month') AS g(m)
+      ),
+      costs AS (
+        SELECT i.id AS initiative_id, m.month, i.annual_cost_sek::numeric / 12 AS cost
+          FROM initiatives i
+          JOIN months m ON (i.start_date IS NULL OR i.start_date < m.month + interval '1 month')
+                       AND (i.end_date IS NULL OR i.end_date >= m.month)
+         WHERE i.status IN ('approved', 'active') AND i.annual_cost_sek > 0
+      ),
+      covered AS (
+        SELECT f.initiative_id, m.month, sum(${monthlyShareSql('f')}) AS paid
+          FROM funding_lines f
+          JOIN months m ON f.period_start < m.month + interval '1 month' AND f.period_end >= m.month
+         WHERE f.status = 'granted' OR (f.source_type = 'ordinary_budget' AND f.status = 'applied')
+         GROUP BY f.initiative_id, m.month
+      ),
+      gaps AS (
+        SELECT c.initiative_id, date_part('year', c.month)::int AS year,
+               round(sum(GREATEST(0, c.cost - COALESCE(v.paid, 0))))::bigint AS gap,
+               min(c.month) FILTER (WHERE c.cost > COALESCE(v.paid, 0)) AS first_short_month
+          FROM costs c
+          LEFT JOIN covered v ON v.initiative_id = c.initiative_id AND v.month = c.month
+         GROUP BY 1, 2
+      )
+      SELECT 'funding_gap:' || g.initiative_id || ':' || g.year AS dedupe_key,
+             CASE WHEN g.year = date_part('year', $1::date) THEN 'critical' ELSE 'warning' END AS severity,
+             g.initiative_id,
+             NULL::uuid AS funding_id,
+             i.lead_department_id AS department_id,
+             left('Ofinansierat ' || g.year || ': ' || ${kronor('g.gap')} || ' kr för ' || i.title, 300) AS title,
+             i.title || ' (' || i.code || '): ' || ${kronor('g.gap')} || ' kr av årskostnaden ' || ${kronor('i.annual_cost_sek')} ||
+               ' kr täcks inte av beviljad finansiering eller ram ' ||
+               CASE WHEN g.year = date_part('year', $1::date) THEN 'under resten av ' || g.year ELSE 'under budgetåret ' || g.year END ||
+               ', räknat per månad från ' || to_char(g.first_short_month, 'YYYY-MM') || '.' AS detail,
+             g.first_short_month AS due_date,
+             g.gap AS amount_sek
+        FROM gaps g
+        JOIN initiatives i ON i.id = g.initiative_id
+       WHERE g.gap > 0`;
+    return applyFindings(em, this.name, asOf, { sql, params: [asOf] });
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { QueryInt } from '#common';
+import { COVERAGE_DECISIONS, FUNDING_SOURCE_TYPES, type CoverageDecision, type FundingSourceType } from '../funding-line.entity.js';
+
+export const MAX_CLIFF_MONTHS = 60;
+export const DEFAULT_CLIFF_MONTHS = 24;
+
+export class FundingCliffQueryDto {
+  @ApiPropertyOptional({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', example: '2026-01', description: 'The first month (YYYY-MM); default the current month in Europe/Stockholm.' })
+  @IsOptional()
+  @Matches(/^[12]\d{3}-(0[1-9]|1[0-2])$/, { message: 'from must be a month written YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CLIFF_MONTHS, default: DEFAULT_CLIFF_MONTHS, description: 'How many months from `from` on.' })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CLIFF_MONTHS)
+  months: number = DEFAULT_CLIFF_MONTHS;
+}
+
+export class CliffDepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ASF' }) code: string;
+  @ApiProperty({ example: 'Arbetsmarknads- och socialförvaltningen' }) name: string;
+}
+
+export class CliffLineDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: FUNDING_SOURCE_TYPES }) sourceType: FundingSourceType;
+  @ApiProperty({ example: 'Delegationen mot segregation (Delmos)' }) funder: string;
+  @ApiProperty({ type: 'integer', example: 10_200_000 }) amountSek: number;
+  @ApiProperty({ format: 'date', example: '2024-12-31' }) periodEnd: string;
+  @ApiProperty({ enum: COVERAGE_DECISIONS }) coverageDecision: CoverageDecision;
+}
+
+export class CliffInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'FALTARBETARE' }) code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: CliffDepartmentDto, nullable: true }) leadDepartment: CliffDepartmentDto | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 3_400_000 }) annualCostSek: number | null;
+  @ApiProperty({ type: [CliffLineDto], description: 'The temporary lines that end with nothing to take over.' }) lines: CliffLineDto[];
+  @ApiProperty({ description: 'Every one of these lines has a recorded coverage decision: shown, but not counted in the totals.' })
+  coverageDecided: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Annual cost minus what the initiative\'s other granted lines still running afterwards pay a year (each line\'s amount spread evenly over its months, × 12); never below 0; null without an annual cost.',
+  })
+  uncoveredAnnualCostSek: number | null;
+}
+
+class CliffTotalsDto {
+  @ApiProperty({ type: 'integer', description: 'Kronor of the temporary lines ending here with coverage undecided.' }) fundingEndingSek: number;
+  @ApiProperty({ type: 'integer', description: 'Sum of the undecided initiatives\' uncovered annual cost.' }) uncoveredAnnualCostSek: number;
+  @ApiProperty({ type: [CliffInitiativeDto] }) initiatives: CliffInitiativeDto[];
+}
+
+export class CliffMonthDto extends CliffTotalsDto {
+  @ApiProperty({ example: '2027-06' }) month: string;
+}
+
+export class CliffBudgetYearDto extends CliffTotalsDto {
+  @ApiProperty({ example: 2027, description: 'The calendar year; at the edges of the window only its months inside the window count.' }) year: number;
+}
+
+export class FundingCliffDto {
+  @ApiProperty({ example: '2026-11' }) from: string;
+  @ApiProperty({ example: '2028-10', description: 'The last month, inclusive.' }) to: string;
+  @ApiProperty({ type: [CliffMonthDto] }) months: CliffMonthDto[];
+  @ApiProperty({ type: [CliffBudgetYearDto] }) budgetYears: CliffBudgetYearDto[];
+  @ApiProperty({
+    type: CliffTotalsDto,
+    description: 'Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now.',
+  })
+  endedEarlier: CliffTotalsDto;
+}

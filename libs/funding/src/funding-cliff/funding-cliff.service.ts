@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '#common';
+import type { FundingCliffDto, FundingCliffQueryDto } from './funding-cliff.dto.js';
+import { monthlyShareSql } from './monthly-share.sql.js';
+
+/**
+ * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (status granted, or ended
+ * once its period ran out), has no successor that is not rejected, and belongs to an approved or active initiative
+ * that is meant to run past the line's end. Lines with a recorded coverage decision are listed (the group sees what
+ * was decided) but not counted. The uncovered annual cost is measured on the first day after the cliff month (for
+ * cliffs before the window: on its first day) against the initiative's other granted lines running that day.
+ */
+const FUNDING_CLIFF_SQL = `
+WITH bounds AS (
+  SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
+),
+cliff_lines AS (
+  SELECT f.initiative_id, f.period_end, f.coverage_decision, f.amount_sek,
+         date_trunc('month', f.period_end)::date AS month,
+         jsonb_build_object('id', f.id, 'sourceType', f.source_type, 'funder', f.funder, 'amountSek', f.amount_sek,
+                            'periodEnd', f.period_end, 'coverageDecision', f.coverage_decision) AS line
+    FROM funding_lines f
+    JOIN initiatives i ON i.id = f.initiative_id
+    CROSS JOIN bounds b
+   WHERE f.source_type <> 'ordinary_budget'
+     AND f.status IN ('granted', 'ended')
+     AND f.period_end < b.after_last
+     AND i.status IN ('approved', 'active')
+     AND (i.end_date IS NULL OR i.end_date > f.period_end)
+     AND NOT EXISTS (SELECT 1 FROM funding_lines s WHERE s.id = f.successor_funding_id AND s.status <> 'rejected')
+     AND (f.period_end >= b.first_month OR f.coverage_decision = 'undecided')
+),
+slotted AS (
+  -- slot: the cliff month inside the window; NULL for a cliff before it.
+  SELECT c.*, CASE WHEN c.month >= b.first_month THEN c.month END AS slot,
+         CASE WHEN c.month >= b.first_month THEN (c.month + interval '1 month')::date ELSE b.first_month END AS measured_on
+    FROM cliff_lines c CROSS JOIN bounds b
+),
+entries AS (
+  SELECT s.initiative_id, s.slot, s.measured_on,
+         bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
+         COALESCE(sum(s.amount_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
+         jsonb_agg(s.line ORDER BY s.period_end, s.line->>'id') AS lines
+    FROM slotted s
+   GROUP BY s.initiative_id, s.slot, s.measured_on
+),
+costed AS (
+  SELECT e.*, i.code,
+         CASE WHEN i.annual_cost_sek IS NULL THEN NULL
+              ELSE GREATEST(0, i.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered,
+         jsonb_build_object(
+           'id', i.id, 'code', i.code, 'title', i.title, 'annualCostSek', i.annual_cost_sek,
+           'leadDepartment', CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) END
+         ) AS info
+    FROM entries e
+    JOIN initiatives i ON i.id = e.initiative_id
+    LEFT JOIN departments d ON d.id = i.lead_department_id
+    CROSS JOIN LATERAL (
+      SELECT round(sum(${monthlyShareSql('o')} * 12)) AS per_year
+        FROM funding_lines o
+       WHERE o.initiative_id = e.initiative_id AND o.status = 'granted'
+         AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
+    ) cover
+),
+items AS (
+  SELECT c.*, c.info || jsonb_build_object('lines', c.lines, 'coverageDecided', c.coverage_decided, 'uncoveredAnnualCostSek', c.uncovered) AS item
+    FROM costed c
+),
+-- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
+-- of the year (what it takes to keep it going into the next one).
+initiative_years AS (
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
+         sum(x.ending_sek) AS ending_sek,
+         bool_and(x.coverage_decided) AS coverage_decided,
+         (array_agg(x.uncovered ORDER BY x.slot DESC) FILTER (WHERE NOT x.coverage_decided))[1] AS uncovered,
+         (array_agg(x.info))[1] AS info,
+         (SELECT jsonb_agg(l ORDER BY l->>'periodEnd', l->>'id') FROM jsonb_array_elements(jsonb_agg(x.lines)) AS ls(a), jsonb_array_elements(ls.a) AS l) AS lines
+    FROM costed x
+   WHERE x.slot IS NOT NULL
+   GROUP BY 1, 2
+),
+month_rows AS (
+  SELECT g.m::date AS month,
+         COALESCE(sum(i.ending_sek), 0) AS ending_sek,
+         COALESCE(sum(i.uncovered) FILTER (WHERE NOT i.coverage_decided), 0) AS uncovered,
+         COALESCE(jsonb_agg(i.item ORDER BY i.coverage_decided, i.uncovered DESC NULLS LAST, i.code) FILTER (WHERE i.initiative_id IS NOT NULL), '[]') AS initiatives
+    FROM bounds b
+    CROSS JOIN generate_series(b.first_month, b.after_last - interval '1 month', interval '1 month') AS g(m)
+    LEFT JOIN items i ON i.slot = g.m::date
+   GROUP BY g.m
+),
+year_rows AS (
+  SELECT y.year,
+         COALESCE(sum(iy.ending_sek), 0) AS ending_sek,
+         COALESCE(sum(iy.uncovered) FILTER (WHERE NOT iy.coverage_decided), 0) AS uncovered,
+         COALESCE(jsonb_agg(iy.info || jsonb_build_object('lines', iy.lines, 'coverageDecided', iy.coverage_decided, 'uncoveredAnnualCostSek', iy.uncovered)
+                            ORDER BY iy.coverage_decided, iy.uncovered DESC NULLS LAST, iy.code) FILTER (WHERE iy.initiative_id IS NOT NULL), '[]') AS initiatives
+    FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
+    LEFT JOIN initiative_years iy ON iy.year = y.year
+   GROUP BY y.year
+),
+earlier AS (
+  SELECT * FROM items WHERE slot IS NULL AND (uncovered IS NULL OR uncovered > 0)
+)
+SELECT
+  to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",
+  to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
+  (SELECT jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'fundingEndingSek', ending_sek,
+                                       'uncoveredAnnualCostSek', uncovered, 'initiatives', initiatives) ORDER BY month) FROM month_rows) AS months,
+  (SELECT jsonb_agg(jsonb_build_object('year', year, 'fundingEndingSek', ending_sek,
+                                       'uncoveredAnnualCostSek', uncovered, 'initiatives', initiatives) ORDER BY year) FROM year_rows) AS "budgetYears",
+  (SELECT jsonb_build_object('fundingEndingSek', COALESCE(sum(ending_sek), 0), 'uncoveredAnnualCostSek', COALESCE(sum(uncovered), 0),
+                             'initiatives', COALESCE(jsonb_agg(item ORDER BY uncovered DESC NULLS LAST, code), '[]')) FROM earlier) AS "endedEarlier"
+`;
+
+@Injectable()
+export class FundingCliffService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What stops being paid for month by month and per budget year, and what it costs to keep it. */
+  async cliff(query: FundingCliffQueryDto): Promise<FundingCliffDto> {
+    const from = query.from ?? this.clock.today().slice(0, 7);
+    const [row] = await this.dataSource.query(FUNDING_CLIFF_SQL, [`${from}-01`, query.months]);
+    return row;
+  }
+}

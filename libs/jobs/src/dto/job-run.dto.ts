@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDate } from '#common';
+import { JOB_RUN_STATUSES, type JobRunCounts, type JobRunStatus } from '../job-run.entity.js';
+
+export class RequestJobRunDto {
+  @ApiPropertyOptional({ format: 'date', example: '2025-06-01', description: 'The day to judge the portfolio as of; default today (Europe/Stockholm). A later day previews what will be flagged.' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export class JobRunCountsDto {
+  @ApiProperty({ example: 3, description: 'Alerts raised.' }) raised: number;
+  @ApiProperty({ example: 1, description: 'Alerts whose severity rose.' }) escalated: number;
+  @ApiProperty({ example: 2, description: 'Alerts whose cause is gone.' }) resolved: number;
+  @ApiPropertyOptional({ example: 4, description: 'Notices sent (jobs that notify).' }) notified?: number;
+}
+
+export class JobRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'scan-portfolio' }) jobName: string;
+  @ApiProperty({ format: 'date', example: '2025-06-01' }) asOf: string;
+  @ApiProperty({ enum: JOB_RUN_STATUSES, description: '`queued` also while waiting for a retry after a failed attempt.' }) status: JobRunStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'Who asked for it; null when the scheduler did.' }) requestedBy: string | null;
+  @ApiProperty({ nullable: true, type: JobRunCountsDto }) counts: JobRunCounts | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed.' }) error: string | null;
+  @ApiProperty({ example: 1, description: 'Attempts started so far.' }) attempts: number;
+  @ApiProperty() queuedAt: Date;
+  @ApiProperty({ nullable: true, type: Date }) startedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
+}

@@ -1,0 +1,32 @@
+import { SCAN_NAMES, type ScanName } from '#alerts';
+
+/** The queues, named once: callers name a job, never a queue. */
+export const QUEUES = { portfolioScans: 'portfolio-scans', notifications: 'notifications' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Runs every scan in one job; each scan can also run alone under its own name. */
+export const SCAN_PORTFOLIO = 'scan-portfolio';
+export const WEEKLY_DIGEST = 'weekly-digest';
+
+export const JOB_QUEUES = {
+  [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
+  ...(Object.fromEntries(SCAN_NAMES.map((scan) => [scan, QUEUES.portfolioScans])) as Record<ScanName, typeof QUEUES.portfolioScans>),
+  [WEEKLY_DIGEST]: QUEUES.notifications,
+} as const;
+export type JobName = keyof typeof JOB_QUEUES;
+export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
+
+/**
+ * What every job carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ
+ * job id) and a fixed `asOf`; a job the scheduler adds carries neither: it judges the portfolio as of the day it
+ * runs, and the worker opens its row.
+ */
+export type JobPayload = { runId?: string; asOf?: string };
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_QUEUES, name);
+}
+
+export function isScanName(name: string): name is ScanName {
+  return (SCAN_NAMES as readonly string[]).includes(name);
+}

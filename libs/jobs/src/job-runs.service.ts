@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Clock } from '#common';
+import type { JobPayload } from './job-names.js';
+import type { JobRunCounts } from './job-run.entity.js';
+
+/**
+ * The worker's bookkeeping around one attempt of a job: the job_runs row says running, then completed with the
+ * counts, or failed with the error once no retry is left. A job killed mid-run leaves the row `running`; BullMQ
+ * hands the stalled job to a worker again and the next attempt overwrites it.
+ */
+@Injectable()
+export class JobRunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async track(job: Job<JobPayload>, work: (asOf: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
+    const runId = job.data.runId ?? runIdOf(job.id ?? job.name);
+    const asOf = await this.start(runId, job.name, job.data.asOf ?? this.clock.today());
+    try {
+      const counts = await work(asOf);
+      await this.dataSource.query(`UPDATE job_runs SET status = 'completed', counts = $2, error = NULL, finished_at = now() WHERE id = $1`, [runId, counts]);
+      return counts;
+    } catch (error) {
+      const retried = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+      await this.dataSource.query(
+        `UPDATE job_runs SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END WHERE id = $1`,
+        [runId, retried ? 'queued' : 'failed', error instanceof Error ? error.message : String(error)],
+      );
+      throw error;
+    }
+  }
+
+  /**
+   * Opens the row when the job has none (the scheduler's jobs; a run whose API transaction rolled back after its
+   * job was queued). An INSERT that meets the API's still uncommitted row waits for that commit, then does nothing.
+   */
+  private async start(runId: string, jobName: string, asOf: string): Promise<string> {
+    await this.dataSource.query(`INSERT INTO job_runs (id, job_name, as_of, status) VALUES ($1, $2, $3, 'queued') ON CONFLICT (id) DO NOTHING`, [runId, jobName, asOf]);
+    // For an UPDATE, TypeORM answers [rows, affected].
+    const [[row]] = await this.dataSource.query(
+      `UPDATE job_runs SET status = 'running', attempts = attempts + 1, started_at = now(), finished_at = NULL WHERE id = $1 RETURNING to_char(as_of, 'YYYY-MM-DD') AS "asOf"`,
+      [runId],
+    );
+    return row.asOf;
+  }
+}
+
+/** A scheduler's job has no run row of its own: its id gives one, the same for every attempt of that job. */
+export function runIdOf(jobId: string): string {
+  const hex = createHash('sha256').update(`samla-job-run:${jobId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,58 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '#common';
+import { QUEUES, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName, type QueueName } from './job-names.js';
+
+type JobSchedule = { id: string; queue: QueueName; jobName: JobName; pattern: string };
+
+/** Cron patterns in TIME_ZONE (Europe/Stockholm), so 06:00 stays 06:00 across daylight-saving changes. */
+export const JOB_SCHEDULES: readonly JobSchedule[] = [
+  { id: 'daily-portfolio-scan', queue: QUEUES.portfolioScans, jobName: SCAN_PORTFOLIO, pattern: '0 6 * * *' },
+  { id: 'weekly-digest', queue: QUEUES.notifications, jobName: WEEKLY_DIGEST, pattern: '0 7 * * 1' },
+];
+
+/**
+ * Registers the job schedulers when a worker starts. Upserting by scheduler id is idempotent; on top of that a
+ * PostgreSQL advisory lock lets only one of several workers starting together do it, so they do not rewrite
+ * each other's next run.
+ */
+@Injectable()
+export class JobSchedulesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(JobSchedulesService.name);
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.portfolioScans) portfolioScans: Queue,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {
+    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications };
+  }
+
+  async onApplicationBootstrap() {
+    await this.upsertSchedules();
+  }
+
+  /** True when this process upserted them; false when another worker held the lock. */
+  async upsertSchedules(): Promise<boolean> {
+    const tz = this.config.get('TIME_ZONE', { infer: true });
+    const lockName = `samla-job-schedulers:${this.config.get('QUEUE_PREFIX', { infer: true })}`;
+    return this.dataSource.transaction(async (em) => {
+      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [lockName]);
+      if (!locked) {
+        this.logger.log('Another worker is registering the job schedulers');
+        return false;
+      }
+      for (const schedule of JOB_SCHEDULES) {
+        await this.queues[schedule.queue].upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz }, { name: schedule.jobName, data: {} });
+      }
+      this.logger.log(`Job schedulers registered: ${JOB_SCHEDULES.map((s) => `${s.id} (${s.pattern}, ${tz})`).join(', ')}`);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, Repository } from 'typeorm';
+import { Clock, NotFoundProblem } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { isJobName, JOB_QUEUES, QUEUES, type JobPayload, type QueueName } from './job-names.js';
+import { JobRunEntity } from './job-run.entity.js';
+import { QueueUnavailableProblem, UnknownJobProblem } from './jobs.problems.js';
+import { withinTimeout } from './within-timeout.js';
+
+/** Longer than a healthy Redis ever needs, short enough that a caller gets a 503 rather than a hung request. */
+const QUEUE_ADD_TIMEOUT_MS = 2_000;
+
+@Injectable()
+export class JobsService {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectRepository(JobRunEntity) private readonly runs: Repository<JobRunEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.portfolioScans) portfolioScans: Queue,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications };
+  }
+
+  /**
+   * Records the run and queues its job (job id = run id, so adding it twice runs it once) in one transaction:
+   * if Redis refuses, nothing is written. The worker's first write to the row waits for this commit.
+   */
+  async requestRun(ctx: RequestContext, jobName: string, asOf?: string): Promise<JobRunEntity> {
+    if (!isJobName(jobName)) throw new UnknownJobProblem(jobName);
+    const day = asOf ?? this.clock.today();
+    return this.dataSource.transaction(async (em) => {
+      const run = await em.save(em.create(JobRunEntity, { jobName, asOf: day, status: 'queued', requestedBy: ctx.actor.id }));
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'job_run', entityId: run.id, after: { jobName, asOf: day } });
+      const payload: JobPayload = { runId: run.id, asOf: day };
+      await withinTimeout(this.queues[JOB_QUEUES[jobName]].add(jobName, payload, { jobId: run.id }), QUEUE_ADD_TIMEOUT_MS).catch(() => {
+        throw new QueueUnavailableProblem();
+      });
+      return run;
+    });
+  }
+
+  async findRun(id: string): Promise<JobRunEntity> {
+    const run = await this.runs.findOneBy({ id });
+    if (!run) throw new NotFoundProblem('job run', id);
+    return run;
+  }
+}
