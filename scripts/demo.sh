@@ -53,6 +53,12 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null || demo_die "$BASE/health/ready did not answer within a minute"
 
+# The scheduler scans at 06:00; the demo scans once now, so its alerts (and their mails) are there from the start.
+demo_say "scanning the portfolio as of today"
+ADMIN_TOKEN=$(node dist/libs/identity/src/tokens/issue-development-token.js --role admin --name "Demo")
+curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{}' \
+  "$BASE/api/v1/jobs/scan-portfolio/runs" || demo_say "could not queue the scan (see the log above); the daily 06:00 scan will run it"
+
 cat >&2 <<EOF
 
   Samla runs with the Trollhättan demo data.
@@ -66,6 +72,8 @@ cat >&2 <<EOF
     curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/initiatives?q=f%C3%A4ltarbetare'
     curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/initiatives?fundingSourceType=state_grant'
     curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/goals/tree'
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/alerts?severity=critical'
+    curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/portfolio/funding-cliff?from=2027-01&months=12'
   In the API docs, "Authorize" takes the same token.
 
   Ctrl-C stops the API and the worker.

@@ -1,5 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '#database';
+import { AlertScansModule, AlertScansService } from '#alerts';
+import { CommonModule } from '#common';
+import { DatabaseModule, dataSourceOptions } from '#database';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { unmetGuards, type InitiativeStatus } from '#portfolio';
 import { seedDemo, type DemoSeedResult } from '../libs/database/src/seeds/demo-seed.js';
@@ -155,6 +159,53 @@ describe('Trollhättan demo seed', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.items.map((i: { code: string }) => i.code)).toContain('FALTARBETARE');
+  });
+});
+
+/** The day the demo data describes: its dates are written as seen from late November 2026. */
+const DEMO_TODAY = '2026-11-23';
+
+describe('Trollhättan demo seed scanned as of the demo’s today', () => {
+  let t: TestApp;
+  let scans: INestApplicationContext;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.dataSource);
+    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
+    scans = await moduleRef.createNestApplication({ bufferLogs: true }).init();
+    await scans.get(AlertScansService).runAll(DEMO_TODAY);
+  });
+  afterAll(async () => {
+    await scans.close();
+    await t.close();
+  });
+
+  const alertsOf = (kind: string): Promise<{ code: string; funder: string; severity: string }[]> =>
+    t.dataSource.query(
+      `SELECT i.code, f.funder, a.severity FROM alerts a JOIN initiatives i ON i.id = a.initiative_id JOIN funding_lines f ON f.id = a.funding_id
+        WHERE a.kind = $1 ORDER BY 1, 2`,
+      [kind],
+    );
+
+  it('should flag the field workers’ ended grant as critical while the project runs on', async () => {
+    expect(await alertsOf('grant_expired_initiative_active')).toEqual([
+      { code: 'FALTARBETARE', funder: 'Delegationen mot segregation (Delmos)', severity: 'critical' },
+    ]);
+  });
+
+  it('should flag every granted temporary grant of a running initiative within a year of its end with nothing decided', async () => {
+    const yearAhead = '2027-11-23';
+    const expected = DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status))
+      .flatMap((i) => i.funding.map((line) => ({ code: i.code, line })))
+      .filter(({ line }) => line.sourceType !== 'ordinary_budget' && line.status === 'granted' && (line.coverageDecision ?? 'undecided') === 'undecided')
+      .filter(({ line }) => !line.successor && line.periodEnd >= DEMO_TODAY && line.periodEnd <= yearAhead)
+      .map(({ code, line }) => ({ code, funder: line.funder }))
+      .sort((a, b) => a.code.localeCompare(b.code) || a.funder.localeCompare(b.funder));
+
+    const flagged = await alertsOf('grant_expiring');
+
+    expect(expected.length).toBeGreaterThan(0);
+    expect(flagged.map(({ code, funder }) => ({ code, funder }))).toEqual(expected);
   });
 });
 

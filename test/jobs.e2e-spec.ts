@@ -47,7 +47,7 @@ describe('jobs', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual(expect.objectContaining({ jobName: 'scan-portfolio', asOf: '2025-05-01', status: 'queued', requestedBy: 'test-admin' }));
     expect(finished.body).toEqual(
-      expect.objectContaining({ status: 'completed', attempts: 1, error: null, counts: { raised: 1, escalated: 0, resolved: 0 }, startedAt: expect.any(String), finishedAt: expect.any(String) }),
+      expect.objectContaining({ status: 'completed', attempts: 1, error: null, counts: { raised: 1, escalated: 0, resolved: 0, notified: 0 }, startedAt: expect.any(String), finishedAt: expect.any(String) }),
     );
     const [event] = await t.dataSource.query(`SELECT actor_id, action FROM audit_events WHERE entity_type = 'job_run' AND entity_id = $1`, [res.body.id]);
     expect(event).toEqual({ actor_id: 'test-admin', action: 'create' });
@@ -60,7 +60,7 @@ describe('jobs', () => {
     const again = await t.admin.post(api('/jobs/grant_expiring/runs')).send({ asOf: '2025-05-02' });
     const finished = await runWhenFinished(t.admin, again.body.id);
 
-    expect(finished.body).toEqual(expect.objectContaining({ jobName: 'grant_expiring', status: 'completed', counts: { raised: 0, escalated: 0, resolved: 0 } }));
+    expect(finished.body).toEqual(expect.objectContaining({ jobName: 'grant_expiring', status: 'completed', counts: { raised: 0, escalated: 0, resolved: 0, notified: 0 } }));
   });
 
   it('should judge the portfolio as of today in Stockholm when no asOf is given', async () => {

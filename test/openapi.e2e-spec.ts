@@ -37,6 +37,8 @@ const CONTRACT = [
   'post /api/v1/alerts/{id}/dismiss',
   'put /api/v1/funding/{id}/coverage-decision',
   'get /api/v1/portfolio/funding-cliff',
+  'post /api/v1/jobs/{name}/runs',
+  'get /api/v1/jobs/runs/{id}',
   'get /api/v1/audit-events',
   'get /api/v1/users',
   'get /api/v1/users/{subject}',

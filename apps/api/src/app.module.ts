@@ -20,7 +20,8 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         RedisModule,
-        HealthModule,
+        // Redis only queues jobs for the API: while it is down everything but job triggers keeps working.
+        HealthModule.forRoot({ required: ['database'] }),
         IdentityModule,
         AuditModule,
         ReferenceDataModule,

@@ -3,6 +3,8 @@ import { AlertScansModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { JobRunsModule } from '#jobs';
+import { NotificationsModule } from '#notifications';
+import { NotificationsProcessor } from './notifications.processor.js';
 import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
 
 /** The worker runs queued jobs (scans, notifications) and answers only its health check over HTTP. */
@@ -11,8 +13,8 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule],
-      providers: [PortfolioScansProcessor],
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule],
+      providers: [PortfolioScansProcessor, NotificationsProcessor],
     };
   }
 }

@@ -1,8 +1,9 @@
-import { AlertEntity, NotificationEntity } from '#alerts';
+import { AlertEntity } from '#alerts';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { JobRunEntity } from '#jobs';
 import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
+import { NotificationEntity } from '#notifications';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 

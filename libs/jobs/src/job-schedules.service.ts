@@ -16,9 +16,10 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
 ];
 
 /**
- * Registers the job schedulers when a worker starts. Upserting by scheduler id is idempotent; on top of that a
- * PostgreSQL advisory lock lets only one of several workers starting together do it, so they do not rewrite
- * each other's next run.
+ * Registers the job schedulers when a worker starts, so that exactly one of several workers starting together
+ * writes them and they do not rewrite each other's next run: a PostgreSQL advisory lock lets one worker at a time
+ * look, and the one holding it writes only a scheduler that is missing or differs. A worker that finds the lock
+ * taken leaves the work to its holder; one that comes just after finds the schedulers in place.
  */
 @Injectable()
 export class JobSchedulesService implements OnApplicationBootstrap {
@@ -38,21 +39,25 @@ export class JobSchedulesService implements OnApplicationBootstrap {
     await this.upsertSchedules();
   }
 
-  /** True when this process upserted them; false when another worker held the lock. */
-  async upsertSchedules(): Promise<boolean> {
+  async upsertSchedules(): Promise<void> {
     const tz = this.config.get('TIME_ZONE', { infer: true });
     const lockName = `samla-job-schedulers:${this.config.get('QUEUE_PREFIX', { infer: true })}`;
     return this.dataSource.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [lockName]);
       if (!locked) {
         this.logger.log('Another worker is registering the job schedulers');
-        return false;
+        return;
       }
-      for (const schedule of JOB_SCHEDULES) {
+      const current = await Promise.all(JOB_SCHEDULES.map((schedule) => this.queues[schedule.queue].getJobScheduler(schedule.id)));
+      const stale = JOB_SCHEDULES.filter((schedule, i) => current[i]?.name !== schedule.jobName || current[i]?.pattern !== schedule.pattern || current[i]?.tz !== tz);
+      if (stale.length === 0) {
+        this.logger.log('Job schedulers already registered, by another worker or an earlier start');
+        return;
+      }
+      for (const schedule of stale) {
         await this.queues[schedule.queue].upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz }, { name: schedule.jobName, data: {} });
       }
-      this.logger.log(`Job schedulers registered: ${JOB_SCHEDULES.map((s) => `${s.id} (${s.pattern}, ${tz})`).join(', ')}`);
-      return true;
+      this.logger.log(`Job schedulers registered: ${stale.map((s) => `${s.id} (${s.pattern}, ${tz})`).join(', ')}`);
     });
   }
 }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AlertNoticesService } from '../notices/alert-notices.service.js';
 import { AlertScansService } from './alert-scans.service.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
 import { GrantExpiringScan } from './grant-expiring.scan.js';
 
-/** The scans without the HTTP side, for the worker. */
+/** The scans and the notices they lead to, without the HTTP side, for the worker. */
 @Module({
-  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, AlertScansService],
-  exports: [AlertScansService],
+  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, AlertScansService, AlertNoticesService],
+  exports: [AlertScansService, AlertNoticesService],
 })
 export class AlertScansModule {}

@@ -27,10 +27,10 @@ describe('validateEnvironment', () => {
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'REDIS_URL', 'LOG_LEVEL', 'TIME_ZONE']);
   });
 
-  it('should require the service URLs and the identity provider when running in production', () => {
+  it('should require the service URLs, the identity provider and the mail server when running in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
 
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'SMTP_URL']);
   });
 
   it('should hide the password when it reports a bad database URL', () => {
@@ -52,13 +52,19 @@ describe('validateEnvironment', () => {
       AUTH_JWKS_URL: 'https://login.example.se/keys',
       AUTH_ISSUER: 'https://login.example.se',
       AUTH_AUDIENCE: 'samla-api',
+      SMTP_URL: 'smtp://relay.example.se:587',
     });
 
     expect(config.CORS_ORIGINS).toEqual([]);
+    expect(config.LEADERSHIP_EMAILS).toEqual([]);
   });
 
   it('should switch rate limiting off by default when running the tests', () => {
     expect(validateEnvironment({ NODE_ENV: 'test' }).RATE_LIMIT_PER_MINUTE).toBe(0);
+  });
+
+  it('should tell no leadership group and keep mail out of the work tree by default when running the tests', () => {
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ LEADERSHIP_EMAILS: [], MAIL_DROP_DIR: expect.stringContaining('samla-test-mail') });
   });
 
   it('should read a comma-separated list of origins when CORS_ORIGINS is given', () => {
@@ -71,5 +77,21 @@ describe('validateEnvironment', () => {
     const problems = problemsOf({ CORS_ORIGINS: 'https://samla.trollhattan.se/', RATE_LIMIT_PER_MINUTE: '-1' });
 
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['RATE_LIMIT_PER_MINUTE', 'CORS_ORIGINS']);
+  });
+
+  it('should drop mail into .data/mail and tell the demo leadership group when nothing is set in development', () => {
+    expect(validateEnvironment({})).toMatchObject({ MAIL_DROP_DIR: '.data/mail', MAIL_FROM: 'Samla <samla@trollhattan.se>', LEADERSHIP_EMAILS: ['ledningsgruppen@trollhattan.se'] });
+  });
+
+  it('should read the mail settings when they are given', () => {
+    const config = validateEnvironment({ SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465', MAIL_FROM: 'samla@example.se', LEADERSHIP_EMAILS: 'a@example.se, b@example.se' });
+
+    expect(config).toMatchObject({ SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465', MAIL_FROM: 'samla@example.se', LEADERSHIP_EMAILS: ['a@example.se', 'b@example.se'] });
+  });
+
+  it('should refuse a mail server that is not smtp or smtps, a sender that is no address and a leadership list with a name in it', () => {
+    const problems = problemsOf({ SMTP_URL: 'https://smtp.example.se', MAIL_FROM: 'Samla', LEADERSHIP_EMAILS: 'a@example.se,Ledningsgruppen' });
+
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['SMTP_URL', 'MAIL_FROM', 'LEADERSHIP_EMAILS']);
   });
 });

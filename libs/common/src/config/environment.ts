@@ -1,18 +1,29 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   DATABASE_URL: 'postgres://samla:samla@127.0.0.1:5433/samla',
   REDIS_URL: 'redis://127.0.0.1:6380',
   CORS_ORIGINS: 'http://localhost:3000',
+  LEADERSHIP_EMAILS: 'ledningsgruppen@trollhattan.se',
 };
 
 /**
  * Test files run in parallel against one Redis as the same few test users: a shared limit would make them fail
  * one another. The rate-limit tests set their own limit and key prefix.
  */
-const TEST_DEFAULTS: Record<string, string> = { RATE_LIMIT_PER_MINUTE: '0' };
+// Queues of their own per Jest process, so a test's worker never takes a running demo's (or another file's) jobs.
+// Scans in tests mail nobody but the people their own data names, and never into the work tree (the notification
+// tests set the leadership group and the mail server they listen on).
+const TEST_DEFAULTS: Record<string, string> = {
+  RATE_LIMIT_PER_MINUTE: '0',
+  QUEUE_PREFIX: `samla-test-${process.pid}`,
+  LEADERSHIP_EMAILS: '',
+  MAIL_DROP_DIR: join(tmpdir(), 'samla-test-mail'),
+};
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
@@ -24,6 +35,8 @@ const toIntList = (params: { value: unknown }) => {
 // What a browser sends in Origin: scheme, host and port, no path and no trailing slash (which would never match).
 const ORIGIN = /^https?:\/\/[^\s/?#]+$/;
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
+// A mailbox as a From header takes it: `Name <address>` or a bare address.
+const MAILBOX = /^(?:[^<>@\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
 
 /**
  * Every environment variable Samla reads, with its default and meaning. The README's table is written from
@@ -87,6 +100,26 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(600_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /**
+   * How long a running job's lock in Redis lasts without renewal (ms; the worker renews it at half that). A job
+   * whose worker died (SIGKILL, lost host) is taken again only once its lock has run out. BullMQ's default.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /**
+   * How often a worker looks for stalled jobs (ms): running jobs whose lock ran out, which it hands to a worker
+   * again. A dead worker's job thus restarts within about the lock duration plus two of these. BullMQ's default.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
 
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -174,6 +207,34 @@ export class EnvironmentVariables {
   @Min(0, { each: true })
   @Max(3650, { each: true })
   ALERT_LADDER_DAYS: number[] = [365, 182, 91];
+
+  /**
+   * The mail server notices go out through: `smtp://user:password@host:587` (STARTTLS when the server offers it) or
+   * `smtps://…:465`. Required in production. Unset elsewhere: each mail is written to MAIL_DROP_DIR instead.
+   */
+  @IsOptional()
+  @IsUrl({ ...URL_OPTIONS, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  /** The sender of every notice. */
+  @Matches(MAILBOX, { message: 'MAIL_FROM must be an address, or a name and an address: Samla <samla@example.se>' })
+  MAIL_FROM = 'Samla <samla@trollhattan.se>';
+
+  /**
+   * Where mails are written as `<notice id>.eml` files when SMTP_URL is unset (development, the demo). Default
+   * `.data/mail` (git-ignored); a folder under the system's temporary directory under NODE_ENV=test.
+   */
+  @IsString()
+  MAIL_DROP_DIR = '.data/mail';
+
+  /**
+   * The leadership group's addresses, comma-separated: told of every critical alert, and sent the weekly digest.
+   * Default none in production and under NODE_ENV=test; `ledningsgruppen@trollhattan.se` in development (the demo's).
+   */
+  @Transform(toList)
+  @IsArray()
+  @IsEmail({}, { each: true, message: 'LEADERSHIP_EMAILS must be e-mail addresses, comma-separated' })
+  LEADERSHIP_EMAILS: string[] = [];
 }
 
 export type AppConfig = EnvironmentVariables;
@@ -212,6 +273,8 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
       if (!env[name]) problems.push(`${name} (missing): required in production`);
     }
+    // Without it notices would pile up as files on a server nobody reads.
+    if (!env.SMTP_URL) problems.push('SMTP_URL (missing): required in production');
   }
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return config;

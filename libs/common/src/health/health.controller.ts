@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
@@ -7,6 +7,12 @@ import { Public } from '../http/public.decorator.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
+
+export type Dependency = 'database' | 'redis';
+/** Which dependencies the process cannot serve without; one that is down but not required only degrades it. */
+export type HealthOptions = { required: readonly Dependency[] };
+export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
+const EVERY_DEPENDENCY: HealthOptions = { required: ['database', 'redis'] };
 
 /** Readiness as problem+json like every other error, naming what is down so the operator knows where to look. */
 class NotReadyProblem extends DomainException {
@@ -27,6 +33,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Optional() @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions = EVERY_DEPENDENCY,
   ) {}
 
   @Get('live')
@@ -37,20 +44,26 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'PostgreSQL and Redis answer; 503 names the one that does not' })
+  @ApiOperation({
+    summary: 'PostgreSQL and Redis answer; 503 names a required one that does not',
+    description: 'The API needs only PostgreSQL to serve: with Redis down it answers 200 with status `degraded` (job triggers answer 503 meanwhile). The worker needs both.',
+  })
   @HealthCheck()
-  @ApiOkResponse({ description: 'Both answer' })
+  @ApiOkResponse({ description: 'Every required dependency answers; `status` is `degraded` when another does not' })
   @ApiServiceUnavailableResponse({
     description: 'Not ready: the detail names what is down; `checks` holds each dependency',
     content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
   })
-  async ready() {
-    try {
-      return await this.health.check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()]);
-    } catch (error) {
-      if (error instanceof ServiceUnavailableException) throw new NotReadyProblem(error.getResponse() as HealthCheckResult);
-      throw error;
-    }
+  async ready(): Promise<HealthCheckResult | (Omit<HealthCheckResult, 'status'> & { status: 'degraded' })> {
+    const result = await this.health
+      .check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()])
+      .catch((error: unknown) => {
+        if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+        throw error;
+      });
+    const down = Object.keys(result.error ?? {});
+    if (down.some((name) => this.options.required.includes(name as Dependency))) throw new NotReadyProblem(result);
+    return down.length > 0 ? { ...result, status: 'degraded' } : result;
   }
 
   private async pingRedis() {

@@ -5,6 +5,7 @@ import { IdentityAndAudit1795433097648 } from './1795433097648-IdentityAndAudit.
 import { AuditAppendOnly1795433097649 } from './1795433097649-AuditAppendOnly.js';
 import { AuditSubject1795433475886 } from './1795433475886-AuditSubject.js';
 import { AlertsAndJobs1795436547631 } from './1795436547631-AlertsAndJobs.js';
+import { NotificationOutbox1795439588609 } from './1795439588609-NotificationOutbox.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditAppendOnly1795433097649,
   AuditSubject1795433475886,
   AlertsAndJobs1795436547631,
+  NotificationOutbox1795439588609,
 ];

@@ -46,6 +46,7 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       name: d.name,
       kind: d.kind,
       parentId: d.parentCode ? ids.idOf(d.parentCode) : null,
+      headEmail: d.headEmail ?? null,
     }));
     const goals = await insertMissing(em, GoalEntity, DEMO_GOALS, (g, ids) => ({
       code: g.code,

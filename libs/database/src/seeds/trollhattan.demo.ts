@@ -10,7 +10,8 @@ import type { DepartmentKind } from '#reference-data';
  * illustrative. Process owners are role mailboxes, never people, and nothing here describes a resident.
  */
 
-export type DemoDepartment = { code: string; name: string; kind: DepartmentKind; parentCode?: string };
+/** `headEmail` is the head's functional mailbox (a role, never a person's own address). */
+export type DemoDepartment = { code: string; name: string; kind: DepartmentKind; parentCode?: string; headEmail?: string };
 
 export type DemoGoal = {
   code: string;
@@ -70,14 +71,14 @@ export type DemoInitiative = {
 
 // Parents come before their units: the seed resolves a parent by code as it goes.
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
-  { code: 'KSF', name: 'Kommunstyrelsens förvaltning', kind: 'administration' },
+  { code: 'KSF', name: 'Kommunstyrelsens förvaltning', kind: 'administration', headEmail: 'forvaltningschef.ksf@trollhattan.se' },
   { code: 'KSF-HALLBARHET', name: 'Hållbarhetsavdelningen', kind: 'administration', parentCode: 'KSF' },
   { code: 'KSF-TRYGGHET', name: 'Avdelningen Trygghet och säkerhet', kind: 'administration', parentCode: 'KSF' },
   { code: 'KSF-TILLVAXT', name: 'Kontoret Tillväxt och utveckling', kind: 'administration', parentCode: 'KSF' },
-  { code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration' },
-  { code: 'KFF', name: 'Kultur- och fritidsförvaltningen', kind: 'administration' },
-  { code: 'UTBF', name: 'Utbildningsförvaltningen', kind: 'administration' },
-  { code: 'SBF', name: 'Samhällsbyggnadsförvaltningen', kind: 'administration' },
+  { code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.asf@trollhattan.se' },
+  { code: 'KFF', name: 'Kultur- och fritidsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.kff@trollhattan.se' },
+  { code: 'UTBF', name: 'Utbildningsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.utbf@trollhattan.se' },
+  { code: 'SBF', name: 'Samhällsbyggnadsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.sbf@trollhattan.se' },
   { code: 'KS', name: 'Kommunstyrelsen', kind: 'committee' },
   { code: 'ASN', name: 'Arbetsmarknads- och socialnämnden', kind: 'committee' },
   { code: 'KFN', name: 'Kultur- och fritidsnämnden', kind: 'committee' },

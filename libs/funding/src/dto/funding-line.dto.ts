@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -23,6 +24,27 @@ import {
   type FundingStatus,
   type ReportingDeadlineKind,
 } from '../funding-line.entity.js';
+
+/** The coverage decision's note, on a funding line and on `PUT /funding/{id}/coverage-decision` alike. */
+const CoverageNote = () =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, example: 'Tas in i ramen från 2026 enligt KS beslut.' }),
+    IsOptional(),
+    Trim(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(2000),
+  );
+
+const CoverageDecidedBy = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description, example: 'Kommunstyrelsen' }),
+    IsOptional(),
+    Trim(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+  );
 
 export const MAX_REPORTING_DEADLINES = 50;
 export const PERIOD_ORDER_MESSAGE = 'periodEnd must be on or after periodStart';
@@ -117,20 +139,10 @@ export class CreateFundingLineDto {
   @IsIn(COVERAGE_DECISIONS)
   coverageDecision?: CoverageDecision;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, example: 'Tas in i ramen från 2026 enligt KS beslut.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @CoverageNote()
   coverageNote?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description: 'Who took the coverage decision', example: 'Kommunstyrelsen' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @CoverageDecidedBy('Who took the coverage decision')
   coverageDecidedBy?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'When the coverage decision was taken', example: '2025-03-12' })
@@ -174,20 +186,10 @@ export class CoverageDecisionDto {
   @IsIn(COVERAGE_DECISIONS)
   decision: CoverageDecision;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, example: 'Tas in i ramen från 2026 enligt KS beslut.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @CoverageNote()
   note?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String, description: 'Who took the decision; defaults to the name of the person recording it', example: 'Kommunstyrelsen' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @CoverageDecidedBy('Who took the decision; defaults to the name of the person recording it')
   decidedBy?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'When the decision was taken; defaults to today (Europe/Stockholm)', example: '2025-03-12' })

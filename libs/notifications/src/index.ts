@@ -1,0 +1,5 @@
+export * from './notification.entity.js';
+export * from './outbox.js';
+export * from './mail-transport.js';
+export * from './notifications.service.js';
+export * from './notifications.module.js';
