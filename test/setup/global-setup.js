@@ -5,6 +5,18 @@ import pg from 'pg';
 
 const TEMPLATE_LOCK = 4_711_001;
 
+/** Test databases carry their creator's process id (`samla_test_<pid>_<hex>`); templates and older names do not. */
+function createdByLiveProcess(datname) {
+  const pid = /^samla_test_(\d+)_/.exec(datname)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM'; // alive, someone else's
+  }
+}
+
 export default async function globalSetup() {
   process.env.DATABASE_URL ??= 'postgres://samla:samla@127.0.0.1:5433/samla';
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -12,7 +24,7 @@ export default async function globalSetup() {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'samla\\_test\\_%'`);
-    for (const { datname } of rows) {
+    for (const { datname } of rows.filter(({ datname }) => !createdByLiveProcess(datname))) {
       await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch((error) => {
         if (error.code !== '55006') throw error; // object_in_use: another run's database
       });

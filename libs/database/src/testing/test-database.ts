@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options.js';
+import { MIGRATIONS } from '../migrations/index.js';
 
-const TEMPLATE = 'samla_test_template';
+// Named after the migrations it holds, so two checkouts testing against one server at once (a branch with a new
+// migration beside main) never copy each other's schema.
+const TEMPLATE = `samla_test_template_${createHash('sha256').update(MIGRATIONS.map((m) => m.name).join()).digest('hex').slice(0, 12)}`;
 const TEMPLATE_LOCK = 4_711_001;
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
@@ -28,7 +31,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = baseUrl();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const name = `samla_test_${randomBytes(6).toString('hex')}`;
+  // The creating process's id: another run's global setup drops a copy only once that process is gone
+  // (test/setup/global-setup.js), never one created a moment ago that nobody has connected to yet.
+  const name = `samla_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   try {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
