@@ -46,6 +46,22 @@ const CONTRACT = [
   'get /api/v1/api-keys',
   'post /api/v1/api-keys',
   'post /api/v1/api-keys/{id}/revoke',
+  'get /api/v1/initiatives/{id}/effect-logic',
+  'get /api/v1/goals/{id}/effect-logic',
+  'post /api/v1/effect-nodes',
+  'patch /api/v1/effect-nodes/{id}',
+  'delete /api/v1/effect-nodes/{id}',
+  'post /api/v1/effect-links',
+  'delete /api/v1/effect-links/{id}',
+  'get /api/v1/reporting-rounds',
+  'post /api/v1/reporting-rounds',
+  'get /api/v1/reporting-rounds/{id}/completion',
+  'get /api/v1/status-reports',
+  'get /api/v1/status-reports/{id}',
+  'patch /api/v1/status-reports/{id}',
+  'post /api/v1/status-reports/{id}/submit',
+  'post /api/v1/status-reports/{id}/approve',
+  'post /api/v1/status-reports/{id}/return',
 ];
 
 describe('OpenAPI document', () => {

@@ -2,12 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
+import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
 import { JobsModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
 import { ReferenceDataModule } from '#reference-data';
+import { ResultsModule } from '#results';
 
 /** The HTTP app only wires modules; each bounded context brings its own controllers. */
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         FundingModule,
         AlertsModule,
         JobsModule,
+        ResultsModule,
+        FollowUpModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
       ],

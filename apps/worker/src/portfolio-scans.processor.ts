@@ -3,14 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import { AlertNoticesService, AlertScansService, type ScanCounts } from '#alerts';
 import type { AppConfig } from '#common';
-import { isScanName, JobRunsService, QUEUES, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
+import { RoundRemindersService, StatusReportGenerator } from '#follow-up';
+import { CREATE_STATUS_REPORTS, isScanName, JobRunsService, QUEUES, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
 import { NotificationsService } from '#notifications';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 
 /**
  * `scan-portfolio` runs every scan; a job named after one scan runs that scan alone. Then the ladder's notices are
  * planned for every open alert and the outbox sends what is pending: a retried or replayed job finds its notices
- * already recorded and sends none twice.
+ * already recorded and sends none twice. The daily `scan-portfolio` also plans the reporting rounds' reminders, so
+ * the scheduler that drives the scans drives them, with the same `asOf` and in the same send.
+ * `create-status-reports` creates one reporting round's status reports.
  */
 @Processor(QUEUES.portfolioScans)
 export class PortfolioScansProcessor extends BoundedWorkerHost {
@@ -19,18 +22,27 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
     private readonly scans: AlertScansService,
     private readonly notices: AlertNoticesService,
     private readonly notifications: NotificationsService,
+    private readonly statusReports: StatusReportGenerator,
+    private readonly reminders: RoundRemindersService,
     config: ConfigService<AppConfig, true>,
   ) {
     super(config);
   }
 
   process(job: Job<JobPayload>) {
+    if (job.name === CREATE_STATUS_REPORTS) return this.runs.track(job, () => this.createStatusReports(job.data));
     return this.runs.track(job, async (asOf): Promise<JobRunCounts> => {
       const counts = await this.scan(job.name, asOf);
+      if (job.name === SCAN_PORTFOLIO) await this.reminders.plan(asOf);
       await this.notices.planAlertNotices();
       const { sent } = await this.notifications.sendPending();
       return { ...counts, notified: sent };
     });
+  }
+
+  private async createStatusReports({ roundId }: JobPayload): Promise<JobRunCounts> {
+    if (!roundId) throw new Error(`${CREATE_STATUS_REPORTS} needs a roundId`);
+    return { raised: 0, escalated: 0, resolved: 0, created: await this.statusReports.createForRound(roundId) };
   }
 
   private scan(name: string, asOf: string): Promise<ScanCounts> {

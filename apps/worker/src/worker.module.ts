@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertScansModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
+import { FollowUpWorkerModule } from '#follow-up';
 import { JobRunsModule } from '#jobs';
 import { NotificationsModule } from '#notifications';
 import { NotificationsProcessor } from './notifications.processor.js';
@@ -13,7 +14,7 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule],
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule],
       providers: [PortfolioScansProcessor, NotificationsProcessor],
     };
   }

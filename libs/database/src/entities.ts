@@ -1,4 +1,5 @@
 import { AlertEntity } from '#alerts';
+import { ReportingRoundEntity, StatusReportEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { JobRunEntity } from '#jobs';
@@ -6,6 +7,7 @@ import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
 import { NotificationEntity } from '#notifications';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
+import { EffectLinkEntity, EffectNodeEntity } from '#results';
 
 /** Every entity of every context, in one list shared by the apps, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -23,4 +25,8 @@ export const ENTITIES = [
   AlertEntity,
   NotificationEntity,
   JobRunEntity,
+  EffectNodeEntity,
+  EffectLinkEntity,
+  ReportingRoundEntity,
+  StatusReportEntity,
 ];

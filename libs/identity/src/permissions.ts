@@ -26,8 +26,21 @@ export const PERMISSIONS = {
   'funding:decide-coverage': ['admin', 'leadership', 'department_head'],
   /** Acknowledge or dismiss an alert (own: the alert's department). */
   'alerts:handle': ['admin', 'leadership', 'department_head', 'staff'],
+  /**
+   * Effect logic (nodes and links): who may write depends on the chain's owner. An initiative's chain: those who edit
+   * the initiative (`initiatives:write`, own); a goal's chain: `effect-logic:goal-chains`.
+   */
+  'effect-logic:write': ['admin', 'leadership', 'department_head', 'staff'],
+  /** The shared effect-logic chains of goals (one per priority area). */
+  'effect-logic:goal-chains': ['admin', 'leadership'],
   /** The audit trail of every record. */
   'audit:read': ['admin', 'auditor'],
+  /** Create reporting rounds (design: Reporting round). */
+  'reporting-rounds:write': ['admin', 'leadership'],
+  /** Write and submit a status report (own: lead or co-owner department of its initiative). */
+  'status-reports:write': ['admin', 'department_head', 'staff'],
+  /** Approve a submitted status report, or return it with a comment. */
+  'status-reports:decide': ['admin', 'leadership'],
   /** Run a job now (a scan) and read how runs went. */
   'jobs:run': ['admin'],
   /** Users' departments and API keys. */

@@ -16,12 +16,18 @@ export const JOB_QUEUES = {
 export type JobName = keyof typeof JOB_QUEUES;
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
 
+/** Creates one reporting round's status reports. Queued by the follow-up context with the round's id, never through `/jobs`. */
+export const CREATE_STATUS_REPORTS = 'create-status-reports';
+/** Jobs about one record, queued by the context that owns it: `/jobs` cannot ask for them, having no record to name. */
+export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: QUEUES.portfolioScans } as const;
+export type RecordJobName = keyof typeof RECORD_JOB_QUEUES;
+
 /**
  * What every job carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ
  * job id) and a fixed `asOf`; a job the scheduler adds carries neither: it judges the portfolio as of the day it
  * runs, and the worker opens its row.
  */
-export type JobPayload = { runId?: string; asOf?: string };
+export type JobPayload = { runId?: string; asOf?: string; /** `create-status-reports` only */ roundId?: string };
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOB_QUEUES, name);

@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 export const JOB_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
-export type JobRunCounts = { raised: number; escalated: number; resolved: number; notified?: number };
+export type JobRunCounts = { raised: number; escalated: number; resolved: number; notified?: number; created?: number };
 
 /** One run of a job, scheduled or asked for: its history lives here, not only in Redis (which prunes it). */
 @Entity({ name: 'job_runs' })

@@ -10,5 +10,6 @@ import { QueuesModule } from './queues.module.js';
   imports: [QueuesModule.forRoot('producer'), TypeOrmModule.forFeature([JobRunEntity])],
   controllers: [JobsController],
   providers: [JobsService],
+  exports: [JobsService],
 })
 export class JobsModule {}

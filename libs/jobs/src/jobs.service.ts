@@ -2,10 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { Clock, NotFoundProblem } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { isJobName, JOB_QUEUES, QUEUES, type JobPayload, type QueueName } from './job-names.js';
+import { isJobName, JOB_QUEUES, QUEUES, RECORD_JOB_QUEUES, type JobName, type JobPayload, type QueueName, type RecordJobName } from './job-names.js';
 import { JobRunEntity } from './job-run.entity.js';
 import { QueueUnavailableProblem, UnknownJobProblem } from './jobs.problems.js';
 import { withinTimeout } from './within-timeout.js';
@@ -35,15 +35,22 @@ export class JobsService {
   async requestRun(ctx: RequestContext, jobName: string, asOf?: string): Promise<JobRunEntity> {
     if (!isJobName(jobName)) throw new UnknownJobProblem(jobName);
     const day = asOf ?? this.clock.today();
-    return this.dataSource.transaction(async (em) => {
-      const run = await em.save(em.create(JobRunEntity, { jobName, asOf: day, status: 'queued', requestedBy: ctx.actor.id }));
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'job_run', entityId: run.id, after: { jobName, asOf: day } });
-      const payload: JobPayload = { runId: run.id, asOf: day };
-      await withinTimeout(this.queues[JOB_QUEUES[jobName]].add(jobName, payload, { jobId: run.id }), QUEUE_ADD_TIMEOUT_MS).catch(() => {
-        throw new QueueUnavailableProblem();
-      });
-      return run;
+    return this.dataSource.transaction((em) => this.queueRun(em, ctx, jobName, { asOf: day }));
+  }
+
+  /**
+   * The same in the caller's transaction, for a context queuing a job about its own record (a reporting round):
+   * if Redis refuses, the caller's writes roll back with the run (503).
+   */
+  async queueRun(em: EntityManager, ctx: RequestContext, jobName: JobName | RecordJobName, data: Omit<JobPayload, 'runId'> & { asOf: string }): Promise<JobRunEntity> {
+    const run = await em.save(em.create(JobRunEntity, { jobName, asOf: data.asOf, status: 'queued', requestedBy: ctx.actor.id }));
+    await this.audit.record(em, ctx, { action: 'create', entityType: 'job_run', entityId: run.id, after: { jobName, ...data } });
+    const queue = isJobName(jobName) ? JOB_QUEUES[jobName] : RECORD_JOB_QUEUES[jobName];
+    const payload: JobPayload = { ...data, runId: run.id };
+    await withinTimeout(this.queues[queue].add(jobName, payload, { jobId: run.id }), QUEUE_ADD_TIMEOUT_MS).catch(() => {
+      throw new QueueUnavailableProblem();
     });
+    return run;
   }
 
   async findRun(id: string): Promise<JobRunEntity> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertNoticesService } from '../notices/alert-notices.service.js';
 import { AlertScansService } from './alert-scans.service.js';
+import { FollowUpOverdueScan } from './follow-up-overdue.scan.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
@@ -8,7 +9,7 @@ import { GrantExpiringScan } from './grant-expiring.scan.js';
 
 /** The scans and the notices they lead to, without the HTTP side, for the worker. */
 @Module({
-  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, AlertScansService, AlertNoticesService],
+  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, FollowUpOverdueScan, AlertScansService, AlertNoticesService],
   exports: [AlertScansService, AlertNoticesService],
 })
 export class AlertScansModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SCAN_NAMES, type AlertScan, type ScanCounts, type ScanName } from './alert-scan.js';
+import { FollowUpOverdueScan } from './follow-up-overdue.scan.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
@@ -18,8 +19,9 @@ export class AlertScansService {
     grantExpired: GrantExpiredInitiativeActiveScan,
     funderReportDue: FunderReportDueScan,
     fundingGap: FundingGapScan,
+    followUpOverdue: FollowUpOverdueScan,
   ) {
-    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap].map((scan) => [scan.name, scan]));
+    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue].map((scan) => [scan.name, scan]));
   }
 
   /** The scans that can run, in the order `runAll` runs them. */

@@ -6,6 +6,8 @@ import { AuditAppendOnly1795433097649 } from './1795433097649-AuditAppendOnly.js
 import { AuditSubject1795433475886 } from './1795433475886-AuditSubject.js';
 import { AlertsAndJobs1795436547631 } from './1795436547631-AlertsAndJobs.js';
 import { NotificationOutbox1795439588609 } from './1795439588609-NotificationOutbox.js';
+import { ReportingRounds1795441309726 } from './1795441309726-ReportingRounds.js';
+import { EffectLogic1795441421099 } from './1795441421099-EffectLogic.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   AuditSubject1795433475886,
   AlertsAndJobs1795436547631,
   NotificationOutbox1795439588609,
+  ReportingRounds1795441309726,
+  EffectLogic1795441421099,
 ];

@@ -15,6 +15,7 @@ export class JobRunCountsDto {
   @ApiProperty({ example: 1, description: 'Alerts whose severity rose.' }) escalated: number;
   @ApiProperty({ example: 2, description: 'Alerts whose cause is gone.' }) resolved: number;
   @ApiPropertyOptional({ example: 4, description: 'Notices sent (jobs that notify).' }) notified?: number;
+  @ApiPropertyOptional({ example: 120, description: 'Records created (jobs that create them, such as a reporting round\'s status reports).' }) created?: number;
 }
 
 export class JobRunDto {

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
+import { RAG_STATUSES, STATUS_REPORT_STATUSES, type RagStatus, type StatusReportStatus } from '../status-report.entity.js';
+
+const TEXT_MAX = 10_000;
+
+/** What the department writes; null clears a field. */
+export class UpdateStatusReportDto {
+  @ApiPropertyOptional({ enum: RAG_STATUSES, nullable: true, example: 'amber' })
+  @IsOptional()
+  @IsIn(RAG_STATUSES)
+  ragStatus?: RagStatus | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, nullable: true, type: String, example: 'Rekryteringen av fältarbetare är klar; uppsökande arbete pågår i Kronogården.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  progress?: string | null;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, nullable: true, type: String, example: 'Statsbidraget upphör i juni; beslut om fortsatt finansiering saknas.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  risks?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_SEK, nullable: true, description: 'Whole kronor spent so far', example: 850_000 })
+  @IsOptional()
+  @IsWholeKronor()
+  spendingToDateSek?: number | null;
+}
+
+export class ReturnStatusReportDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'Komplettera med hur medlen har använts under perioden.' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  comment: string;
+}
+
+export class ListStatusReportsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  roundId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  initiativeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The lead department when the report was created' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: STATUS_REPORT_STATUSES })
+  @IsOptional()
+  @IsIn(STATUS_REPORT_STATUSES)
+  status?: StatusReportStatus;
+}
+
+export class StatusReportDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ format: 'uuid' }) initiativeId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead department when the report was created' }) departmentId: string | null;
+  @ApiProperty({ enum: STATUS_REPORT_STATUSES }) status: StatusReportStatus;
+  @ApiProperty({ enum: RAG_STATUSES, nullable: true }) ragStatus: RagStatus | null;
+  @ApiProperty({ type: String, nullable: true }) progress: string | null;
+  @ApiProperty({ type: String, nullable: true }) risks: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Whole kronor' }) spendingToDateSek: number | null;
+  @ApiProperty({ type: String, nullable: true }) submittedBy: string | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) decidedBy: string | null;
+  @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) returnComment: string | null;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Clock, NotFoundProblem, UnknownReferenceProblem, type Page } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { CREATE_STATUS_REPORTS, JobsService } from '#jobs';
+import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from './reporting-round.entity.js';
+import type { CreateReportingRoundDto, ListReportingRoundsQueryDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
+
+@Injectable()
+export class ReportingRoundsService {
+  constructor(
+    @InjectRepository(ReportingRoundEntity) private readonly rounds: Repository<ReportingRoundEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Latest due date first. */
+  async list(query: ListReportingRoundsQueryDto): Promise<Page<ReportingRoundEntity>> {
+    const [items, total] = await this.rounds.findAndCount({ order: { dueDate: 'DESC', createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<ReportingRoundEntity> {
+    const round = await this.rounds.findOneBy({ id });
+    if (!round) throw new NotFoundProblem('reporting round', id);
+    return round;
+  }
+
+  /**
+   * Records the round and queues the job that creates its status reports, in one transaction: if Redis refuses, no
+   * round is left without its reports (503, nothing written).
+   */
+  async create(ctx: RequestContext, dto: CreateReportingRoundDto): Promise<ReportingRoundEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const scopeDepartmentIds = dto.scopeDepartmentIds ?? null;
+      if (scopeDepartmentIds) {
+        const rows: { id: string }[] = await em.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[])`, [scopeDepartmentIds]);
+        const known = new Set(rows.map((r) => r.id));
+        const errors = scopeDepartmentIds.flatMap((id, i) => (known.has(id) ? [] : [{ field: `scopeDepartmentIds[${i}]`, message: 'no department with this id' }]));
+        if (errors.length > 0) throw new UnknownReferenceProblem(errors);
+      }
+      const round = await em.save(
+        em.create(ReportingRoundEntity, {
+          title: dto.title,
+          period: dto.period,
+          dueDate: dto.dueDate,
+          scopeStatuses: dto.scopeStatuses ?? [...DEFAULT_SCOPE_STATUSES],
+          scopeDepartmentIds,
+          createdBy: ctx.actor.id,
+          jobRunId: null,
+        }),
+      );
+      const run = await this.jobs.queueRun(em, ctx, CREATE_STATUS_REPORTS, { asOf: this.clock.today(), roundId: round.id });
+      await em.update(ReportingRoundEntity, { id: round.id }, { jobRunId: run.id });
+      const created = await em.findOneByOrFail(ReportingRoundEntity, { id: round.id });
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'reporting_round', entityId: round.id, after: created });
+      return created;
+    });
+  }
+
+  /**
+   * Per lead department: reports submitted (approved included), approved, pending (returned included) and overdue
+   * (pending after the due date, as of today in TIME_ZONE). One aggregate over the round's reports.
+   */
+  async completion(id: string): Promise<RoundCompletionDto> {
+    const round = await this.get(id);
+    const asOf = this.clock.today();
+    const rows: (RoundCompletionDto['departments'][number] & { grouping: number })[] = await this.dataSource.query(
+      `SELECT s.department_id AS "departmentId",
+              d.name AS "departmentName",
+              GROUPING(s.department_id, d.name) AS grouping,
+              count(*)::int AS total,
+              count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS submitted,
+              count(*) FILTER (WHERE s.status = 'approved')::int AS approved,
+              count(*) FILTER (WHERE s.status IN ('pending', 'returned'))::int AS pending,
+              count(*) FILTER (WHERE s.status IN ('pending', 'returned') AND r.due_date < $2::date)::int AS overdue
+         FROM status_reports s
+         JOIN reporting_rounds r ON r.id = s.round_id
+         LEFT JOIN departments d ON d.id = s.department_id
+        WHERE s.round_id = $1
+        GROUP BY GROUPING SETS ((s.department_id, d.name), ())
+        ORDER BY grouping, overdue DESC, pending DESC, d.name NULLS LAST, s.department_id`,
+      [id, asOf],
+    );
+    const totalsRow = rows.find((r) => r.grouping !== 0);
+    const { total = 0, submitted = 0, approved = 0, pending = 0, overdue = 0 } = totalsRow ?? {};
+    return {
+      roundId: id,
+      dueDate: round.dueDate,
+      asOf,
+      departments: rows.filter((r) => r.grouping === 0).map(({ grouping: _, ...department }) => department),
+      totals: { total, submitted, approved, pending, overdue },
+    };
+  }
+}

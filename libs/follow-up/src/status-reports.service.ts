@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { ConflictProblem, givenFilters, NotFoundProblem, RuleViolationProblem, updateVersioned, type Page } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
+import { StatusReportEntity } from './status-report.entity.js';
+import { canMoveReport, EDITABLE_STATUSES, missingForSubmit, REPORT_MOVES, type ReportMove } from './status-report-rules.js';
+import type { ListStatusReportsQueryDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
+
+const NOT_YOURS = "Only the initiative's lead department and its co-owners write and submit its status report; your department is neither.";
+
+/**
+ * A department writes and submits its initiatives' reports; leadership approves or returns them. Each write locks the
+ * report (FOR UPDATE), so two moves of one report take turns and the second sees the first's status.
+ */
+@Injectable()
+export class StatusReportsService {
+  constructor(
+    @InjectRepository(StatusReportEntity) private readonly reports: Repository<StatusReportEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListStatusReportsQueryDto): Promise<Page<StatusReportEntity>> {
+    const [items, total] = await this.reports.findAndCount({
+      where: givenFilters({ roundId: query.roundId, initiativeId: query.initiativeId, departmentId: query.departmentId, status: query.status }),
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<StatusReportEntity> {
+    const report = await this.reports.findOneBy({ id });
+    if (!report) throw new NotFoundProblem('status report', id);
+    return report;
+  }
+
+  update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateStatusReportDto): Promise<StatusReportEntity> {
+    return this.write(ctx, id, 'update', async (em, current) => {
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'), NOT_YOURS);
+      if (!EDITABLE_STATUSES.includes(current.status)) {
+        throw new ConflictProblem(`The status report is ${current.status}; it can be changed only while ${EDITABLE_STATUSES.join(' or ')}.`);
+      }
+      await updateVersioned(em, StatusReportEntity, 'status report', id, expectedVersion, { ...dto });
+    });
+  }
+
+  submit(ctx: RequestContext, id: string): Promise<StatusReportEntity> {
+    return this.write(ctx, id, 'transition', async (em, current) => {
+      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'), NOT_YOURS);
+      assertCanMove(current, 'submit');
+      const missing = missingForSubmit(current);
+      if (missing.length > 0) throw new RuleViolationProblem(`The status report cannot be submitted yet: ${missing.map((m) => m.field).join(', ')} missing.`, missing);
+      await move(em, id, 'submit', { submittedBy: ctx.actor.id, submittedAt: () => 'now()' });
+    });
+  }
+
+  /** Leadership's decisions: the permission is checked by the route (`status-reports:decide`). */
+  approve(ctx: RequestContext, id: string): Promise<StatusReportEntity> {
+    return this.write(ctx, id, 'decision', async (em, current) => {
+      assertCanMove(current, 'approve');
+      await move(em, id, 'approve', { decidedBy: ctx.actor.id, decidedAt: () => 'now()', returnComment: null });
+    });
+  }
+
+  return(ctx: RequestContext, id: string, comment: string): Promise<StatusReportEntity> {
+    return this.write(ctx, id, 'decision', async (em, current) => {
+      assertCanMove(current, 'return');
+      await move(em, id, 'return', { decidedBy: ctx.actor.id, decidedAt: () => 'now()', returnComment: comment });
+    });
+  }
+
+  /** Locks the report, lets `change` check and write, and audits the change in the same transaction. */
+  private write(
+    ctx: RequestContext,
+    id: string,
+    action: 'update' | 'transition' | 'decision',
+    change: (em: EntityManager, current: StatusReportEntity) => Promise<void>,
+  ): Promise<StatusReportEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await em.findOne(StatusReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundProblem('status report', id);
+      await change(em, current);
+      const after = await em.findOneByOrFail(StatusReportEntity, { id });
+      await this.audit.record(em, ctx, { action, entityType: 'status_report', entityId: id, initiativeId: current.initiativeId, before: current, after });
+      return after;
+    });
+  }
+}
+
+function assertCanMove(report: StatusReportEntity, name: ReportMove): void {
+  if (canMoveReport(report.status, name)) return;
+  const { from, to } = REPORT_MOVES[name];
+  throw new ConflictProblem(`The status report is ${report.status}; only a report that is ${from.join(' or ')} can be ${to}.`);
+}
+
+function move(em: EntityManager, id: string, name: ReportMove, changes: Record<string, unknown>) {
+  return em
+    .createQueryBuilder()
+    .update(StatusReportEntity)
+    .set({ ...changes, status: REPORT_MOVES[name].to, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+    .where('id = :id', { id })
+    .execute();
+}
