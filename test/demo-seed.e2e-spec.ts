@@ -6,12 +6,20 @@ import { CommonModule } from '#common';
 import { DatabaseModule, dataSourceOptions } from '#database';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { unmetGuards, type InitiativeStatus } from '#portfolio';
+import { linkBreaches, type EffectLevel } from '#results';
 import { seedDemo, type DemoSeedResult } from '../libs/database/src/seeds/demo-seed.js';
-import { DEMO_DEPARTMENTS, DEMO_GOALS, DEMO_INITIATIVES, DEMO_TARGET_GROUPS } from '../libs/database/src/seeds/trollhattan.demo.js';
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_EFFECT_LOGIC,
+  DEMO_GOALS,
+  DEMO_INITIATIVES,
+  DEMO_REPORTING_ROUNDS,
+  DEMO_TARGET_GROUPS,
+} from '../libs/database/src/seeds/trollhattan.demo.js';
 import { api, createTestApp, request, rowCounts, type TestApp } from './support/test-app.js';
 
-const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines'];
-const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts'];
+const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'reporting_rounds', 'status_reports'];
+const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'effect_links'];
 
 /** Every seeded row's version and updated_at, to prove a second run touched none of them. */
 function rowStamps(dataSource: DataSource) {
@@ -30,6 +38,7 @@ describe('Trollhättan demo seed', () => {
   afterAll(() => t.close());
 
   it('should load the whole register when the database is empty', async () => {
+    const effectNodes = DEMO_EFFECT_LOGIC.flatMap((area) => [...area.nodes, ...area.initiatives.flatMap((i) => i.nodes)]);
     const fundingLines = new Set(DEMO_INITIATIVES.flatMap((i) => i.funding.flatMap((line) => [line, ...(line.successor ? [line.successor] : [])]))).size;
     const expected = {
       departments: DEMO_DEPARTMENTS.length,
@@ -39,9 +48,26 @@ describe('Trollhättan demo seed', () => {
       initiatives: 8,
       participants: DEMO_INITIATIVES.reduce((n, i) => n + i.participants.length, 0),
       fundingLines,
+      effectNodes: effectNodes.length,
+      effectLinks: effectNodes.reduce((n, node) => n + (node.leadsTo?.length ?? 0), 0),
+      reportingRounds: DEMO_REPORTING_ROUNDS.length,
+      // Every round asks each approved or active initiative for a report.
+      statusReports: DEMO_REPORTING_ROUNDS.length * DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status)).length,
     };
 
-    const counts = await rowCounts(t.dataSource, ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'initiative_participants', 'funding_lines']);
+    const counts = await rowCounts(t.dataSource, [
+      'departments',
+      'goals',
+      'districts',
+      'target_groups',
+      'initiatives',
+      'initiative_participants',
+      'funding_lines',
+      'effect_nodes',
+      'effect_links',
+      'reporting_rounds',
+      'status_reports',
+    ]);
 
     expect(firstRun).toEqual(expected);
     expect(counts).toEqual({
@@ -52,7 +78,77 @@ describe('Trollhättan demo seed', () => {
       initiatives: expected.initiatives,
       initiative_participants: expected.participants,
       funding_lines: expected.fundingLines,
+      effect_nodes: expected.effectNodes,
+      effect_links: expected.effectLinks,
+      reporting_rounds: expected.reportingRounds,
+      status_reports: expected.statusReports,
     });
+    expect(expected.statusReports).toBe(14);
+  });
+
+  it('should give each of the five priority areas a chain from short-term outcome to impact', async () => {
+    const chains: { code: string; levels: EffectLevel[] }[] = await t.dataSource.query(
+      `SELECT g.code, array_agg(DISTINCT n.level::text ORDER BY n.level::text) AS levels
+         FROM goals g JOIN effect_nodes n ON n.goal_id = g.id GROUP BY g.code ORDER BY g.code`,
+    );
+
+    expect(chains).toEqual(
+      ['FP-1', 'FP-2', 'FP-3', 'FP-4', 'FP-5'].map((code) => ({ code, levels: ['impact', 'long_term_outcome', 'short_term_outcome'] })),
+    );
+  });
+
+  it('should seed only links the effect-logic rules allow', async () => {
+    type End = { id: string; level: EffectLevel; initiativeId: string | null; goalId: string | null };
+    const links: { from: End; to: End; reach: string[] }[] = await t.dataSource.query(
+      `WITH RECURSIVE reach(initiative_id, goal_id) AS (
+         SELECT initiative_id, goal_id FROM initiative_goals
+         UNION
+         SELECT r.initiative_id, g.parent_id FROM goals g JOIN reach r ON g.id = r.goal_id WHERE g.parent_id IS NOT NULL
+       )
+       SELECT json_build_object('id', f.id, 'level', f.level, 'initiativeId', f.initiative_id, 'goalId', f.goal_id) AS "from",
+              json_build_object('id', t.id, 'level', t.level, 'initiativeId', t.initiative_id, 'goalId', t.goal_id) AS "to",
+              coalesce((SELECT array_agg(r.goal_id) FROM reach r WHERE r.initiative_id = f.initiative_id), '{}') AS reach
+         FROM effect_links l JOIN effect_nodes f ON f.id = l.from_node_id JOIN effect_nodes t ON t.id = l.to_node_id`,
+    );
+
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.flatMap(({ from, to, reach }) => linkBreaches(from, to, new Set(reach)))).toEqual([]);
+  });
+
+  it('should list SSPF and the field workers as contributors to the early-intervention area’s outcomes in its goal graph', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM goals WHERE code = 'FP-3'`);
+
+    const res = await t.admin.get(api(`/goals/${id}/effect-logic`));
+
+    expect(res.status).toBe(200);
+    const contributors = (title: string) =>
+      res.body.nodes.find((n: { title: string }) => n.title === title)?.contributors.map((c: { code: string }) => c.code).sort();
+    expect(contributors('Unga i riskzon upptäcks tidigt och får samordnat stöd')).toEqual(['FALTARBETARE', 'SSPF']);
+    expect(contributors('Fler unga fullföljer studier och färre dras in i kriminalitet')).toEqual(['FALTARBETARE', 'SSPF']);
+  });
+
+  it('should show the August report round’s seeded figures per department in its completion', async () => {
+    const [round] = await t.dataSource.query(`SELECT id FROM reporting_rounds WHERE title = 'Delårsrapport augusti 2026'`);
+
+    const res = await t.admin.get(api(`/reporting-rounds/${round.id}/completion`));
+
+    // Seeded: ASF leads six initiatives (four approved, one submitted, one returned), KFF one (MBU, approved). The
+    // returned report is still to be handed in, and the due date 2026-09-15 has passed.
+    expect(res.status).toBe(200);
+    expect(res.body.departments).toEqual([
+      expect.objectContaining({ departmentName: 'Arbetsmarknads- och socialförvaltningen', total: 6, submitted: 5, approved: 4, pending: 1, overdue: 1 }),
+      expect.objectContaining({ departmentName: 'Kultur- och fritidsförvaltningen', total: 1, submitted: 1, approved: 1, pending: 0, overdue: 0 }),
+    ]);
+    expect(res.body.totals).toEqual({ total: 7, submitted: 6, approved: 5, pending: 1, overdue: 1 });
+  });
+
+  it('should leave every report of the annual round pending before its due date', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT s.status, count(*)::int AS reports FROM status_reports s JOIN reporting_rounds r ON r.id = s.round_id
+        WHERE r.title = 'Årsredovisning 2026' AND r.due_date = '2027-01-31' GROUP BY s.status`,
+    );
+
+    expect(rows).toEqual([{ status: 'pending', reports: 7 }]);
   });
 
   it('should put the units of the board’s administration under it when departments are loaded', async () => {
@@ -151,7 +247,7 @@ describe('Trollhättan demo seed', () => {
       annualCostSek: 1_800_000,
     });
     expect(res.body.items[0].participants).toHaveLength(4);
-    expect(res.body.items[0].goalIds).toHaveLength(3);
+    expect(res.body.items[0].goalIds).toHaveLength(4);
   });
 
   it('should find the field-worker project by a Swedish word of its title', async () => {
@@ -207,6 +303,16 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(flagged.map(({ code, funder }) => ({ code, funder }))).toEqual(expected);
   });
+
+  it('should flag the returned August report as overdue, and no running initiative as lacking a follow-up plan', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT a.kind, i.code, a.severity FROM alerts a JOIN initiatives i ON i.id = a.initiative_id
+        WHERE a.kind IN ('follow_up_overdue', 'follow_up_plan_missing') ORDER BY 1, 2`,
+    );
+
+    // 2026-09-15 to 2026-11-23 is 69 days: past the 30 after which a missing report is critical.
+    expect(rows).toEqual([{ kind: 'follow_up_overdue', code: 'FALTARBETARE', severity: 'critical' }]);
+  });
 });
 
 describe('Trollhättan demo seed on a database that is not empty', () => {
@@ -233,6 +339,33 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
       `SELECT count(*)::int AS led FROM initiatives i JOIN departments d ON d.id = i.lead_department_id WHERE d.code = 'ASF'`,
     );
     expect(led).toBe(DEMO_INITIATIVES.filter((i) => i.leadDepartmentCode === 'ASF').length);
+  });
+
+  it('should leave a priority area’s effect logic as users made it, and skip an initiative no longer linked to its area', async () => {
+    await seedDemo(dataSource);
+    await dataSource.query(`DELETE FROM effect_nodes`);
+    await dataSource.query(`INSERT INTO effect_nodes (level, title, goal_id) SELECT 'impact', 'Eget mål för området', id FROM goals WHERE code = 'FP-3'`);
+    await dataSource.query(
+      `DELETE FROM initiative_goals WHERE initiative_id = (SELECT id FROM initiatives WHERE code = 'FRAMTIDSCENTRUM')
+          AND goal_id = (SELECT id FROM goals WHERE code = 'FP-1')`,
+    );
+
+    const result = await seedDemo(dataSource);
+
+    const owners: { owner: string; nodes: number }[] = await dataSource.query(
+      `SELECT coalesce(g.code, i.code) AS owner, count(*)::int AS nodes
+         FROM effect_nodes n LEFT JOIN goals g ON g.id = n.goal_id LEFT JOIN initiatives i ON i.id = n.initiative_id
+        GROUP BY 1 ORDER BY 1`,
+    );
+    expect(owners).toEqual([
+      { owner: 'FORALDRASKAPSSTOD', nodes: 2 },
+      { owner: 'FP-1', nodes: 3 },
+      { owner: 'FP-2', nodes: 3 },
+      { owner: 'FP-3', nodes: 1 },
+      { owner: 'FP-4', nodes: 3 },
+      { owner: 'FP-5', nodes: 3 },
+    ]);
+    expect(result).toMatchObject({ effectNodes: 14, reportingRounds: 0, statusReports: 0 });
   });
 
   it('should write nothing at all when a write fails part-way', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
-import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
+import { InitiativeEntity, InitiativeParticipantEntity, type FollowUpPlan } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 
 /**
@@ -39,8 +39,12 @@ export async function givenInitiative(
   links: { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: Partial<InitiativeParticipantEntity>[] } = {},
 ) {
   const repo = ds.getRepository(InitiativeEntity);
+  // An approved or active initiative has a follow-up plan (the lifecycle guard), unless the test says otherwise.
+  const status = overrides.status ?? 'draft';
+  const plan: FollowUpPlan = { method: 'Lägesrapport', frequency: 'quarterly', responsible: 'Processägaren', firstReportDue: null, indicatorIds: [] };
+  const followUpPlan = status === 'approved' || status === 'active' ? plan : null;
   const initiative = await repo.save(
-    repo.create({ code: uniqueCode('INI'), title: 'Testinsats', kind: 'project', status: 'draft', summary: null, ...overrides }),
+    repo.create({ code: uniqueCode('INI'), title: 'Testinsats', kind: 'project', status, summary: null, followUpPlan, ...overrides }),
   );
   const insertLinks = (table: string, column: string, ids: string[] = []) =>
     ids.length ? ds.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiative.id, ids]) : undefined;

@@ -23,6 +23,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     maxAge: 600,
   });
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // CSV imports (indicator values) arrive as text.
+  app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/csv' });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { ConflictProblem, NotFoundProblem, type Page } from '#common';
+import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, mapPage, type Page } from '#common';
 import { AuditService, ForbiddenProblem, mayWriteForDepartments, type Actor, type RequestContext, type Role } from '#identity';
 import { ALERT_SEVERITIES, AlertEntity, type AlertStatus } from './alert.entity.js';
 import type { AlertDto, ListAlertsQueryDto } from './dto/alert.dto.js';
@@ -32,23 +32,17 @@ export class AlertsService {
     for (const field of ['kind', 'status', 'severity', 'initiativeId', 'departmentId'] as const) {
       if (query[field] !== undefined) q.andWhere(`a.${field} = :${field}`, { [field]: query[field] });
     }
-    const [items, total] = await q
-      .addSelect('array_position(:severities::text[], a.severity)', 'severity_rank')
+    q.addSelect('array_position(:severities::text[], a.severity)', 'severity_rank')
       .setParameter('severities', ALERT_SEVERITIES)
       .orderBy('severity_rank', 'DESC')
       .addOrderBy('a.dueDate', 'ASC', 'NULLS LAST')
       .addOrderBy('a.firstRaisedAt', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
-    return { items: items.map(toAlertDto), total, limit: query.limit, offset: query.offset };
+      .addOrderBy('a.id', 'ASC');
+    return mapPage(await getPage(q, query), toAlertDto);
   }
 
   async get(id: string): Promise<AlertDto> {
-    const alert = await this.alerts.findOneBy({ id });
-    if (!alert) throw new NotFoundProblem('alert', id);
-    return toAlertDto(alert);
+    return toAlertDto(await findOneOrNotFound(this.alerts, 'alert', id));
   }
 
   acknowledge(ctx: RequestContext, id: string): Promise<AlertDto> {
@@ -62,8 +56,7 @@ export class AlertsService {
   /** Locks the alert, so a scan escalating or resolving it at the same moment waits, or is waited for. */
   private async move(ctx: RequestContext, id: string, move: Move, changes: Record<string, unknown>): Promise<AlertDto> {
     const after = await this.dataSource.transaction(async (em) => {
-      const before = await em.findOne(AlertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw new NotFoundProblem('alert', id);
+      const before = await lockOneOrNotFound(em, AlertEntity, 'alert', id);
       assertMayHandle(ctx.actor, before);
       const { from, to } = MOVES[move];
       if (!(from as readonly AlertStatus[]).includes(before.status)) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Clock, NotFoundProblem, UnknownReferenceProblem, type Page } from '#common';
+import { Clock, findOneOrNotFound, findPage, UnknownReferenceProblem, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { CREATE_STATUS_REPORTS, JobsService } from '#jobs';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from './reporting-round.entity.js';
@@ -18,15 +18,12 @@ export class ReportingRoundsService {
   ) {}
 
   /** Latest due date first. */
-  async list(query: ListReportingRoundsQueryDto): Promise<Page<ReportingRoundEntity>> {
-    const [items, total] = await this.rounds.findAndCount({ order: { dueDate: 'DESC', createdAt: 'DESC', id: 'ASC' }, take: query.limit, skip: query.offset });
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: ListReportingRoundsQueryDto): Promise<Page<ReportingRoundEntity>> {
+    return findPage(this.rounds, query, { order: { dueDate: 'DESC', createdAt: 'DESC', id: 'ASC' } });
   }
 
-  async get(id: string): Promise<ReportingRoundEntity> {
-    const round = await this.rounds.findOneBy({ id });
-    if (!round) throw new NotFoundProblem('reporting round', id);
-    return round;
+  get(id: string): Promise<ReportingRoundEntity> {
+    return findOneOrNotFound(this.rounds, 'reporting round', id);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { ConflictProblem, givenFilters, NotFoundProblem, RuleViolationProblem, updateVersioned, type Page } from '#common';
+import { ConflictProblem, findOneOrNotFound, findPage, givenFilters, lockOneOrNotFound, RuleViolationProblem, updateVersioned, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
 import { StatusReportEntity } from './status-report.entity.js';
@@ -22,20 +22,15 @@ export class StatusReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListStatusReportsQueryDto): Promise<Page<StatusReportEntity>> {
-    const [items, total] = await this.reports.findAndCount({
+  list(query: ListStatusReportsQueryDto): Promise<Page<StatusReportEntity>> {
+    return findPage(this.reports, query, {
       where: givenFilters({ roundId: query.roundId, initiativeId: query.initiativeId, departmentId: query.departmentId, status: query.status }),
       order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
     });
-    return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async get(id: string): Promise<StatusReportEntity> {
-    const report = await this.reports.findOneBy({ id });
-    if (!report) throw new NotFoundProblem('status report', id);
-    return report;
+  get(id: string): Promise<StatusReportEntity> {
+    return findOneOrNotFound(this.reports, 'status report', id);
   }
 
   update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateStatusReportDto): Promise<StatusReportEntity> {
@@ -81,8 +76,7 @@ export class StatusReportsService {
     change: (em: EntityManager, current: StatusReportEntity) => Promise<void>,
   ): Promise<StatusReportEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await em.findOne(StatusReportEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new NotFoundProblem('status report', id);
+      const current = await lockOneOrNotFound(em, StatusReportEntity, 'status report', id);
       await change(em, current);
       const after = await em.findOneByOrFail(StatusReportEntity, { id });
       await this.audit.record(em, ctx, { action, entityType: 'status_report', entityId: id, initiativeId: current.initiativeId, before: current, after });

@@ -5,6 +5,8 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   Clock,
   ConflictProblem,
+  findOneOrNotFound,
+  findPage,
   givenFilters,
   NotFoundProblem,
   RuleViolationProblem,
@@ -39,19 +41,11 @@ export class FundingService {
 
   async list(initiativeId: string, query: ListFundingQueryDto): Promise<Page<FundingLineEntity>> {
     if (!(await this.initiatives.existsBy({ id: initiativeId }))) throw new NotFoundProblem('initiative', initiativeId);
-    const [items, total] = await this.fundingLines.findAndCount({
-      where: givenFilters({ initiativeId, status: query.status }),
-      order: { periodStart: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+    return findPage(this.fundingLines, query, { where: givenFilters({ initiativeId, status: query.status }), order: { periodStart: 'ASC', id: 'ASC' } });
   }
 
-  async get(id: string): Promise<FundingLineEntity> {
-    const line = await this.fundingLines.findOneBy({ id });
-    if (!line) throw new NotFoundProblem('funding line', id);
-    return line;
+  get(id: string): Promise<FundingLineEntity> {
+    return findOneOrNotFound(this.fundingLines, 'funding line', id);
   }
 
   async create(ctx: RequestContext, initiativeId: string, dto: CreateFundingLineDto): Promise<FundingLineEntity> {
@@ -85,8 +79,7 @@ export class FundingService {
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {
     await this.dataSource.transaction(async (em) => {
-      const current = await em.findOneBy(FundingLineEntity, { id });
-      if (!current) throw new NotFoundProblem('funding line', id);
+      const current = await findOneOrNotFound(em.getRepository(FundingLineEntity), 'funding line', id);
       const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
       assertMayWriteInitiative(ctx.actor, owners);
       assertMayChangeCoverage(ctx.actor, owners, current, dto);
@@ -115,8 +108,7 @@ export class FundingService {
    */
   async decideCoverage(ctx: RequestContext, id: string, expectedVersion: number, dto: CoverageDecisionDto): Promise<FundingLineEntity> {
     await this.dataSource.transaction(async (em) => {
-      const current = await em.findOneBy(FundingLineEntity, { id });
-      if (!current) throw new NotFoundProblem('funding line', id);
+      const current = await findOneOrNotFound(em.getRepository(FundingLineEntity), 'funding line', id);
       const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
       if (!mayDecideCoverage(ctx.actor, owners)) throw refused(ctx.actor, NOT_YOUR_DECISION);
       const decided = dto.decision !== 'undecided';
@@ -140,8 +132,7 @@ export class FundingService {
   /** Only a draft's funding lines may go: once proposed, they are public documents (allmänna handlingar). */
   async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const line = await em.findOneBy(FundingLineEntity, { id });
-      if (!line) throw new NotFoundProblem('funding line', id);
+      const line = await findOneOrNotFound(em.getRepository(FundingLineEntity), 'funding line', id);
       const initiative = await this.lockInitiative(em, line.initiativeId);
       assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, line.initiativeId, 'FOR SHARE'));
       if (initiative?.status !== 'draft') {

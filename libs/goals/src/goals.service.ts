@@ -4,9 +4,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import {
   ConflictProblem,
+  findOneOrNotFound,
+  findPage,
   givenFilters,
   isSelfOrDescendant,
-  NotFoundProblem,
+  lockOneOrNotFound,
   RuleViolationProblem,
   UnknownReferenceProblem,
   updateVersioned,
@@ -28,14 +30,8 @@ export class GoalsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
-    const [items, total] = await this.goals.findAndCount({
-      where: givenFilters({ level: query.level, framework: query.framework }),
-      order: { code: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
+    return findPage(this.goals, query, { where: givenFilters({ level: query.level, framework: query.framework }), order: { code: 'ASC' } });
   }
 
   /** The whole tree (or one framework's part of it) from one query; a goal whose parent is not included is a root. */
@@ -52,10 +48,8 @@ export class GoalsService {
     return roots.sort(byLevelThenCode);
   }
 
-  async get(id: string): Promise<GoalEntity> {
-    const goal = await this.goals.findOneBy({ id });
-    if (!goal) throw new NotFoundProblem('goal', id);
-    return goal;
+  get(id: string): Promise<GoalEntity> {
+    return findOneOrNotFound(this.goals, 'goal', id);
   }
 
   async create(ctx: RequestContext, dto: CreateGoalDto): Promise<GoalEntity> {
@@ -75,8 +69,7 @@ export class GoalsService {
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateGoalDto): Promise<GoalEntity> {
     await this.dataSource.transaction(async (em) => {
       if (dto.parentId !== undefined || dto.level !== undefined) await lockTreeShape(em);
-      const current = await em.findOne(GoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new NotFoundProblem('goal', id);
+      const current = await lockOneOrNotFound(em, GoalEntity, 'goal', id);
       // The DTO judges a period it is sent whole; a PATCH of one end is judged against the stored other, with the same 400.
       const validity = validityErrors(dto.validFrom === undefined ? current.validFrom : dto.validFrom, dto.validTo === undefined ? current.validTo : dto.validTo);
       if (validity.length > 0) throw new ValidationProblem(validity);

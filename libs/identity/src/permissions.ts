@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'effect-logic:write': ['admin', 'leadership', 'department_head', 'staff'],
   /** The shared effect-logic chains of goals (one per priority area). */
   'effect-logic:goal-chains': ['admin', 'leadership'],
+  /** Define indicators (department heads: only indicators their own department owns). */
+  'indicators:write': ['admin', 'leadership', 'department_head'],
+  /** Record an indicator's measurements, baselines and targets (own: the indicator's owning department). */
+  'indicator-values:write': ['admin', 'department_head', 'staff'],
   /** The audit trail of every record. */
   'audit:read': ['admin', 'auditor'],
   /** Create reporting rounds (design: Reporting round). */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { Clock, NotFoundProblem } from '#common';
+import { Clock, findOneOrNotFound } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { isJobName, JOB_QUEUES, QUEUES, RECORD_JOB_QUEUES, type JobName, type JobPayload, type QueueName, type RecordJobName } from './job-names.js';
 import { JobRunEntity } from './job-run.entity.js';
@@ -53,9 +53,7 @@ export class JobsService {
     return run;
   }
 
-  async findRun(id: string): Promise<JobRunEntity> {
-    const run = await this.runs.findOneBy({ id });
-    if (!run) throw new NotFoundProblem('job run', id);
-    return run;
+  findRun(id: string): Promise<JobRunEntity> {
+    return findOneOrNotFound(this.runs, 'job run', id);
   }
 }

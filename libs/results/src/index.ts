@@ -5,3 +5,8 @@ export * from './effect-logic/effect-graph.mermaid.js';
 export * from './effect-logic/effect-logic.service.js';
 export * from './effect-logic/dto/effect-logic.dto.js';
 export * from './results.module.js';
+export * from './indicators/indicator.vocabulary.js';
+export * from './indicators/indicator.entity.js';
+export * from './indicators/indicators.service.js';
+export * from './indicators/indicator-value.rules.js';
+export * from './indicators/indicator-links.js';

@@ -3,12 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EffectLogicController } from './effect-logic/effect-logic.controller.js';
 import { EffectLogicService } from './effect-logic/effect-logic.service.js';
 import { EffectLinkEntity, EffectNodeEntity } from './effect-logic/effect-node.entity.js';
+import { IndicatorEffectNodeEntity, IndicatorEntity, IndicatorValueEntity } from './indicators/indicator.entity.js';
+import { IndicatorsController } from './indicators/indicators.controller.js';
+import { IndicatorsService } from './indicators/indicators.service.js';
 
-/** Results: effect logic now; indicators join this context later. */
+/** Results: effect logic and the indicators that measure its outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EffectNodeEntity, EffectLinkEntity])],
-  controllers: [EffectLogicController],
-  providers: [EffectLogicService],
-  exports: [EffectLogicService],
+  imports: [TypeOrmModule.forFeature([EffectNodeEntity, EffectLinkEntity, IndicatorEntity, IndicatorValueEntity, IndicatorEffectNodeEntity])],
+  controllers: [EffectLogicController, IndicatorsController],
+  providers: [EffectLogicService, IndicatorsService],
+  exports: [EffectLogicService, IndicatorsService],
 })
 export class ResultsModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AlertNoticesService } from '../notices/alert-notices.service.js';
 import { AlertScansService } from './alert-scans.service.js';
+import { BaselineMissingScan } from './baseline-missing.scan.js';
 import { FollowUpOverdueScan } from './follow-up-overdue.scan.js';
+import { FollowUpPlanMissingScan } from './follow-up-plan-missing.scan.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
@@ -9,7 +11,7 @@ import { GrantExpiringScan } from './grant-expiring.scan.js';
 
 /** The scans and the notices they lead to, without the HTTP side, for the worker. */
 @Module({
-  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, FollowUpOverdueScan, AlertScansService, AlertNoticesService],
+  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, FollowUpOverdueScan, FollowUpPlanMissingScan, BaselineMissingScan, AlertScansService, AlertNoticesService],
   exports: [AlertScansService, AlertNoticesService],
 })
 export class AlertScansModule {}

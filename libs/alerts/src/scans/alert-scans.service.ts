@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SCAN_NAMES, type AlertScan, type ScanCounts, type ScanName } from './alert-scan.js';
+import { BaselineMissingScan } from './baseline-missing.scan.js';
 import { FollowUpOverdueScan } from './follow-up-overdue.scan.js';
+import { FollowUpPlanMissingScan } from './follow-up-plan-missing.scan.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
@@ -20,8 +22,10 @@ export class AlertScansService {
     funderReportDue: FunderReportDueScan,
     fundingGap: FundingGapScan,
     followUpOverdue: FollowUpOverdueScan,
+    followUpPlanMissing: FollowUpPlanMissingScan,
+    baselineMissing: BaselineMissingScan,
   ) {
-    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue].map((scan) => [scan.name, scan]));
+    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue, followUpPlanMissing, baselineMissing].map((scan) => [scan.name, scan]));
   }
 
   /** The scans that can run, in the order `runAll` runs them. */

@@ -8,6 +8,7 @@ import { AlertsAndJobs1795436547631 } from './1795436547631-AlertsAndJobs.js';
 import { NotificationOutbox1795439588609 } from './1795439588609-NotificationOutbox.js';
 import { ReportingRounds1795441309726 } from './1795441309726-ReportingRounds.js';
 import { EffectLogic1795441421099 } from './1795441421099-EffectLogic.js';
+import { Indicators1795442735167 } from './1795442735167-Indicators.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   NotificationOutbox1795439588609,
   ReportingRounds1795441309726,
   EffectLogic1795441421099,
+  Indicators1795442735167,
 ];

@@ -1,15 +1,20 @@
 import { In, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
+import { EffectLinkEntity, EffectNodeEntity } from '#results';
 import {
   DEMO_DEPARTMENTS,
   DEMO_DISTRICTS,
+  DEMO_EFFECT_LOGIC,
   DEMO_GOALS,
   DEMO_INITIATIVES,
+  DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
+  type DemoEffectNode,
   type DemoFundingLine,
   type DemoInitiative,
 } from './trollhattan.demo.js';
@@ -23,6 +28,10 @@ export type DemoSeedResult = {
   initiatives: number;
   participants: number;
   fundingLines: number;
+  effectNodes: number;
+  effectLinks: number;
+  reportingRounds: number;
+  statusReports: number;
 };
 
 // Two seeds started at once (two replicas booting the demo) would otherwise both miss a code and one would fail
@@ -73,6 +82,9 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       fundingLines += written.fundingLines;
     }
 
+    const effectLogic = await insertEffectLogic(em, goals);
+    const rounds = await insertReportingRounds(em);
+
     return {
       departments: departments.inserted,
       goals: goals.inserted,
@@ -81,6 +93,8 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       initiatives: missing.length,
       participants,
       fundingLines,
+      ...effectLogic,
+      ...rounds,
     };
   });
 }
@@ -174,4 +188,96 @@ async function insertFundingLines(em: EntityManager, initiativeId: string, lines
   };
   for (const line of lines) await insert(line);
   return ids.size;
+}
+
+/**
+ * The priority areas' effect logic. Nodes have no natural key, so an owner's chain is the unit: a priority area's
+ * chain goes in only while the goal has no node at all (otherwise the area is left as the users made it), and with
+ * it the chains of its contributing initiatives that have no node yet and can reach the area through their goal
+ * links (the rule the API enforces; a demo user may have unlinked the goal since).
+ */
+async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ effectNodes: number; effectLinks: number }> {
+  const codes = DEMO_EFFECT_LOGIC.flatMap((area) => area.initiatives.map((i) => i.code));
+  const goalIds = DEMO_EFFECT_LOGIC.map((area) => goals.idOf(area.goalCode));
+  const initiatives: { id: string; code: string; hasNodes: boolean; reach: string[] }[] = await em.query(
+    `WITH RECURSIVE reach(initiative_id, goal_id) AS (
+       SELECT ig.initiative_id, ig.goal_id FROM initiative_goals ig JOIN initiatives i ON i.id = ig.initiative_id WHERE i.code = ANY($1)
+       UNION
+       SELECT r.initiative_id, g.parent_id FROM goals g JOIN reach r ON g.id = r.goal_id WHERE g.parent_id IS NOT NULL
+     )
+     SELECT i.id, i.code,
+            EXISTS (SELECT 1 FROM effect_nodes n WHERE n.initiative_id = i.id) AS "hasNodes",
+            coalesce((SELECT array_agg(r.goal_id) FROM reach r WHERE r.initiative_id = i.id), '{}') AS reach
+       FROM initiatives i WHERE i.code = ANY($1)`,
+    [codes],
+  );
+  const goalsWithNodes = new Set(
+    ((await em.query(`SELECT DISTINCT goal_id FROM effect_nodes WHERE goal_id = ANY($1)`, [goalIds])) as { goal_id: string }[]).map((r) => r.goal_id),
+  );
+
+  let effectNodes = 0;
+  let effectLinks = 0;
+  for (const area of DEMO_EFFECT_LOGIC) {
+    const goalId = goals.idOf(area.goalCode);
+    if (goalsWithNodes.has(goalId)) continue;
+    const chains: { owner: { goalId: string } | { initiativeId: string }; nodes: DemoEffectNode[] }[] = [{ owner: { goalId }, nodes: area.nodes }];
+    for (const chain of area.initiatives) {
+      const initiative = initiatives.find((i) => i.code === chain.code);
+      if (initiative && !initiative.hasNodes && initiative.reach.includes(goalId)) chains.push({ owner: { initiativeId: initiative.id }, nodes: chain.nodes });
+    }
+    const rows = chains.flatMap(({ owner, nodes }) => nodes.map((n) => ({ goalId: null, initiativeId: null, ...owner, level: n.level, title: n.title })));
+    const { identifiers } = await em.getRepository(EffectNodeEntity).insert(rows);
+    const keys = chains.flatMap((c) => c.nodes);
+    const idOf = new Map(keys.map((n, i) => [n.key, identifiers[i].id as string]));
+    const links = keys.flatMap((n) => (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })));
+    const missing = links.find((l) => !l.toNodeId);
+    if (missing) throw new Error(`The demo effect logic of ${area.goalCode} links to a node it does not define.`);
+    await em.getRepository(EffectLinkEntity).insert(links as { fromNodeId: string; toNodeId: string }[]);
+    effectNodes += rows.length;
+    effectLinks += links.length;
+  }
+  return { effectNodes, effectLinks };
+}
+
+/**
+ * The demo's reporting rounds, keyed by title; a round goes in with its status reports or not at all. The reports
+ * are written here, the way the round's job would create them (one per initiative in scope, for its lead
+ * department), with the answers and decisions the demo shows; initiatives the demo gives no answer stay pending.
+ */
+async function insertReportingRounds(em: EntityManager): Promise<{ reportingRounds: number; statusReports: number }> {
+  const existing: { title: string }[] = await em.query(`SELECT title FROM reporting_rounds WHERE title = ANY($1)`, [DEMO_REPORTING_ROUNDS.map((r) => r.title)]);
+  const missing = DEMO_REPORTING_ROUNDS.filter((round) => !existing.some((e) => e.title === round.title));
+  let statusReports = 0;
+  for (const round of missing) {
+    const { identifiers } = await em.getRepository(ReportingRoundEntity).insert({
+      title: round.title,
+      period: round.period,
+      dueDate: round.dueDate,
+      scopeStatuses: [...DEFAULT_SCOPE_STATUSES],
+      scopeDepartmentIds: null,
+      createdBy: 'demo-seed',
+    });
+    const answers = Object.entries(round.reports).map(([code, report]) => ({ code, ...report }));
+    const [{ created }] = await em.query(
+      `WITH inserted AS (
+         INSERT INTO status_reports (round_id, initiative_id, department_id, status, rag_status, progress, risks, spending_to_date_sek,
+                                     submitted_by, submitted_at, decided_by, decided_at, return_comment)
+         SELECT $1, i.id, i.lead_department_id, coalesce(a.status, 'pending'), a."ragStatus", a.progress, a.risks, a."spendingToDateSek",
+                CASE WHEN a.code IS NOT NULL THEN coalesce(i.process_owner->>'email', 'processagare') END,
+                (a."submittedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
+                CASE WHEN a."decidedOn" IS NOT NULL THEN 'ledningsgruppen' END,
+                (a."decidedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
+                a."returnComment"
+           FROM initiatives i
+           LEFT JOIN jsonb_to_recordset($3::jsonb) AS a(code text, status text, "ragStatus" text, progress text, risks text, "spendingToDateSek" bigint,
+                                                        "submittedOn" date, "decidedOn" date, "returnComment" text) ON a.code = i.code
+          WHERE i.status = ANY($2)
+         RETURNING 1
+       )
+       SELECT count(*)::int AS created FROM inserted`,
+      [identifiers[0].id, [...DEFAULT_SCOPE_STATUSES], JSON.stringify(answers)],
+    );
+    statusReports += created;
+  }
+  return { reportingRounds: missing.length, statusReports };
 }

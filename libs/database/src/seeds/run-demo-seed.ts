@@ -13,6 +13,10 @@ const LABELS: Record<keyof DemoSeedResult, string> = {
   initiatives: 'initiatives',
   participants: 'participants',
   fundingLines: 'funding lines',
+  effectNodes: 'effect-logic nodes',
+  effectLinks: 'effect-logic links',
+  reportingRounds: 'reporting rounds',
+  statusReports: 'status reports',
 };
 
 function describe(result: DemoSeedResult, migrations: number): string {

@@ -2,6 +2,8 @@ import type { CoverageDecision, FundingSourceType, FundingStatus, ReportingDeadl
 import type { GoalLevel } from '#goals';
 import type { EvidenceBase, FollowUpPlan, InitiativeKind, InitiativeStatus, ParticipantRole, ProcessOwner } from '#portfolio';
 import type { DepartmentKind } from '#reference-data';
+import type { RagStatus, StatusReportStatus } from '#follow-up';
+import type { EffectLevel } from '#results';
 
 /*
  * Trollhättans Stad as the source audits describe it (shared/seeds/: EY 2024 on youth social exclusion, the
@@ -228,7 +230,9 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       { departmentCode: 'KSF-TRYGGHET', role: 'informed', responsibility: 'Tar in SSPF:s lägesbild i stadens samlade trygghetsarbete.' },
     ],
     processOwner: { name: 'Samordnare SSPF', title: 'Samordnare, Arbetsmarknads- och socialförvaltningen', email: 'samordnare.sspf@trollhattan.se' },
-    goalCodes: ['ASN-M1', 'ASN-M3', 'KFN-M1'],
+    // FP-3: early detection of young people at risk is the roadmap's early-intervention area; it also lets SSPF's
+    // effect logic link into that priority area's chain.
+    goalCodes: ['ASN-M1', 'ASN-M3', 'KFN-M1', 'FP-3'],
     targetGroupCodes: ['UNGA-RISK-12-18', 'UNGA-12-17'],
     districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HJULKVARNELUND'],
     startDate: '2024-01-15',
@@ -644,4 +648,186 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       },
     ],
   },
+];
+
+/**
+ * One node of the demo effect logic. `key` names it within the demo data only (nodes have no code of their own);
+ * `leadsTo` lists the keys of the later-level nodes it contributes to, in its own chain or in its goal's chain.
+ */
+export type DemoEffectNode = { key: string; level: EffectLevel; title: string; leadsTo?: string[] };
+
+/**
+ * A priority area's chain (the work with RISE: one chain per area of the roadmap) and the chains of initiatives
+ * that contribute to it, each initiative node leading into the area's chain. Initiatives here have the area among
+ * their goals.
+ */
+export type DemoEffectArea = { goalCode: string; nodes: DemoEffectNode[]; initiatives: { code: string; nodes: DemoEffectNode[] }[] };
+
+export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
+  {
+    goalCode: 'FP-1',
+    nodes: [
+      { key: 'FP1-KORT', level: 'short_term_outcome', title: 'Fler unga 16–24 år som varken arbetar eller studerar har en plan mot arbete eller studier', leadsTo: ['FP1-LANG'] },
+      { key: 'FP1-LANG', level: 'long_term_outcome', title: 'Fler unga etablerar sig på arbetsmarknaden eller fullföljer studier', leadsTo: ['FP1-EFFEKT'] },
+      { key: 'FP1-EFFEKT', level: 'impact', title: 'Minskade skillnader i sysselsättning mellan kvinnor och män, inrikes och utrikes födda och stadens delar' },
+    ],
+    initiatives: [
+      {
+        code: 'FRAMTIDSCENTRUM',
+        nodes: [
+          { key: 'FC-AKT', level: 'activity', title: 'Studie- och yrkesvägledning, praktik och arbetsträning samlat på Framtidscentrum', leadsTo: ['FC-PRE'] },
+          { key: 'FC-PRE', level: 'output', title: 'Unga deltagare med en individuell planering och kontakt med rätt myndighet', leadsTo: ['FP1-KORT'] },
+        ],
+      },
+    ],
+  },
+  {
+    goalCode: 'FP-2',
+    nodes: [
+      { key: 'FP2-KORT', level: 'short_term_outcome', title: 'Föräldrar känner sig tryggare i sin föräldraroll och vet var de kan få stöd', leadsTo: ['FP2-LANG'] },
+      { key: 'FP2-LANG', level: 'long_term_outcome', title: 'Fler barn växer upp med ett stödjande föräldraskap och goda relationer i familjen', leadsTo: ['FP2-EFFEKT'] },
+      { key: 'FP2-EFFEKT', level: 'impact', title: 'Jämlika uppväxtvillkor för barn i alla delar av staden' },
+    ],
+    initiatives: [
+      {
+        code: 'FORALDRASKAPSSTOD',
+        nodes: [
+          { key: 'FS-AKT', level: 'activity', title: 'Föräldraskapsstödsprogram i förskolans lokaler och genom mobila öppna förskolan', leadsTo: ['FS-PRE'] },
+          { key: 'FS-PRE', level: 'output', title: 'Föräldrar som har genomfört ett föräldraskapsstödsprogram', leadsTo: ['FP2-KORT'] },
+        ],
+      },
+    ],
+  },
+  {
+    goalCode: 'FP-3',
+    nodes: [
+      { key: 'FP3-KORT-TIDIGT', level: 'short_term_outcome', title: 'Unga i riskzon upptäcks tidigt och får samordnat stöd', leadsTo: ['FP3-LANG'] },
+      { key: 'FP3-KORT-KUNSKAP', level: 'short_term_outcome', title: 'Elever, personal och föräldrar har ökad kunskap om riskerna med alkohol, narkotika, dopning, tobak och spel', leadsTo: ['FP3-LANG'] },
+      { key: 'FP3-LANG', level: 'long_term_outcome', title: 'Färre unga använder alkohol, narkotika, dopning, tobak och spel', leadsTo: ['FP3-EFFEKT'] },
+      { key: 'FP3-EFFEKT', level: 'impact', title: 'Fler unga fullföljer studier och färre dras in i kriminalitet' },
+    ],
+    initiatives: [
+      {
+        code: 'SSPF',
+        nodes: [
+          { key: 'SSPF-AKT', level: 'activity', title: 'Lokala SSPF-grupper där skola, socialtjänst, polis och fritid delar lägesbild', leadsTo: ['SSPF-PRE'] },
+          { key: 'SSPF-PRE', level: 'output', title: 'Samordnade handlingsplaner för unga i riskzon', leadsTo: ['FP3-KORT-TIDIGT'] },
+        ],
+      },
+      {
+        code: 'FALTARBETARE',
+        nodes: [
+          { key: 'FALT-AKT', level: 'activity', title: 'Uppsökande fältarbete kvällstid där unga riskerar att dras in i brott', leadsTo: ['FALT-PRE'] },
+          { key: 'FALT-PRE', level: 'output', title: 'Unga som fältarbetarna har fått kontakt med och slussat vidare till stöd', leadsTo: ['FP3-KORT-TIDIGT'] },
+        ],
+      },
+    ],
+  },
+  {
+    goalCode: 'FP-4',
+    nodes: [
+      { key: 'FP4-KORT', level: 'short_term_outcome', title: 'Skolpersonal och fritidsledare kan samtala med unga om normer, jämställdhet och våld', leadsTo: ['FP4-LANG'] },
+      { key: 'FP4-LANG', level: 'long_term_outcome', title: 'Färre unga har attityder som stödjer våld', leadsTo: ['FP4-EFFEKT'] },
+      { key: 'FP4-EFFEKT', level: 'impact', title: 'Ett Trollhättan fritt från hot och våld' },
+    ],
+    initiatives: [],
+  },
+  {
+    goalCode: 'FP-5',
+    nodes: [
+      { key: 'FP5-KORT', level: 'short_term_outcome', title: 'Förvaltningar och bostadsbolag planerar tillsammans för blandade boendeformer och gemensamma mötesplatser', leadsTo: ['FP5-LANG'] },
+      { key: 'FP5-LANG', level: 'long_term_outcome', title: 'Minskad boendesegregation och ökad tillit mellan stadens delar', leadsTo: ['FP5-EFFEKT'] },
+      { key: 'FP5-EFFEKT', level: 'impact', title: 'En sammanhållen stad med jämlika livsvillkor' },
+    ],
+    initiatives: [],
+  },
+];
+
+/** A status report as the demo shows it; initiatives in scope that the round does not list are pending. */
+export type DemoStatusReport = {
+  status: Exclude<StatusReportStatus, 'pending'>;
+  ragStatus: RagStatus;
+  progress: string;
+  risks: string | null;
+  spendingToDateSek: number;
+  submittedOn: string;
+  decidedOn?: string;
+  returnComment?: string;
+};
+
+/** A round is keyed by its title. Its scope is every approved or active initiative (the default scope). */
+export type DemoReportingRound = { title: string; period: string; dueDate: string; reports: Record<string, DemoStatusReport> };
+
+export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
+  {
+    title: 'Delårsrapport augusti 2026',
+    period: '2026-08',
+    dueDate: '2026-09-15',
+    reports: {
+      SSPF: {
+        status: 'approved',
+        ragStatus: 'green',
+        spendingToDateSek: 1_150_000,
+        submittedOn: '2026-09-10',
+        decidedOn: '2026-09-24',
+        progress: 'SSPF-grupper är i gång i fyra stadsdelar och träffas varannan vecka. Handlingsplaner tas fram inom två veckor från första signal.',
+        risks: 'Polisens deltagande varierar när kommunpolisen har andra uppdrag.',
+      },
+      MBU: {
+        status: 'approved',
+        ragStatus: 'green',
+        spendingToDateSek: 1_020_000,
+        submittedOn: '2026-09-12',
+        decidedOn: '2026-09-24',
+        progress: 'Två grupper har avslutat programmet under våren och en ny grupp startade i augusti.',
+        risks: null,
+      },
+      FRAMTIDSCENTRUM: {
+        status: 'approved',
+        ragStatus: 'amber',
+        spendingToDateSek: 3_400_000,
+        submittedOn: '2026-09-14',
+        decidedOn: '2026-09-24',
+        progress: 'Fler unga än planerat har skrivits in. Väntetiden till studie- och yrkesvägledning har ökat under sommaren.',
+        risks: 'Ansökan om fortsatt ESF-finansiering är inte beslutad; utan den minskar bemanningen från 2027.',
+      },
+      FORALDRASKAPSSTOD: {
+        status: 'approved',
+        ragStatus: 'green',
+        spendingToDateSek: 640_000,
+        submittedOn: '2026-09-11',
+        decidedOn: '2026-09-24',
+        progress: 'Sex föräldragrupper har genomförts i förskolans lokaler, varav två på arabiska och somaliska.',
+        risks: null,
+      },
+      DROGFOREBYGGANDE: {
+        status: 'submitted',
+        ragStatus: 'green',
+        spendingToDateSek: 480_000,
+        submittedOn: '2026-09-15',
+        progress: 'Utbildningsinsatser har genomförts på samtliga högstadieskolor och på tre av de fristående gymnasieskolorna.',
+        risks: 'En fristående gymnasieskola har inte bokat in någon insats.',
+      },
+      'ALLA-BEHOVS-I-JOBB': {
+        status: 'approved',
+        ragStatus: 'amber',
+        spendingToDateSek: 2_100_000,
+        submittedOn: '2026-09-09',
+        decidedOn: '2026-09-24',
+        progress: 'Kompetensteamet är fullt bemannat. Övergången till arbete eller studier ligger något under målet.',
+        risks: 'Arbetsförmedlingens bemanning i teamet är osäker inför 2027.',
+      },
+      FALTARBETARE: {
+        status: 'returned',
+        ragStatus: 'red',
+        spendingToDateSek: 1_300_000,
+        submittedOn: '2026-09-15',
+        decidedOn: '2026-09-24',
+        progress: 'Fältarbetet fortsätter i begränsad omfattning kvällstid.',
+        risks: 'Statsbidraget upphörde 2024-12-31 och verksamheten saknar beslutad finansiering.',
+        returnComment: 'Komplettera med hur verksamheten finansieras efter statsbidraget och vilket beslut som behövs, och av vem.',
+      },
+    },
+  },
+  { title: 'Årsredovisning 2026', period: '2026', dueDate: '2027-01-31', reports: {} },
 ];

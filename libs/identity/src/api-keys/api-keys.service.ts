@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictProblem, NotFoundProblem, type Page, type PageQueryDto } from '#common';
+import { ConflictProblem, findPage, lockOneOrNotFound, mapPage, type Page, type PageQueryDto } from '#common';
 import type { ApiKeyActor, RequestContext } from '../actor.js';
 import { UnauthenticatedProblem } from '../auth/auth.problems.js';
 import { generateApiKey, matchesHash, prefixOf } from './api-key-secret.js';
@@ -22,8 +22,7 @@ export class ApiKeysService {
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<ApiKeyView>> {
-    const [rows, total] = await this.keys.findAndCount({ order: { name: 'ASC' }, take: query.limit, skip: query.offset });
-    return { items: rows.map(withoutHash), total, limit: query.limit, offset: query.offset };
+    return mapPage(await findPage(this.keys, query, { order: { name: 'ASC' } }), withoutHash);
   }
 
   /** The only answer that ever holds the key: only its hash is stored. */
@@ -43,8 +42,7 @@ export class ApiKeysService {
   /** Revoking a revoked key changes nothing and answers as before, so a retried call is harmless. */
   async revoke(ctx: RequestContext, id: string): Promise<ApiKeyView> {
     const row = await this.dataSource.transaction(async (em) => {
-      const current = await em.findOne(ApiKeyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new NotFoundProblem('API key', id);
+      const current = await lockOneOrNotFound(em, ApiKeyEntity, 'API key', id);
       if (current.revokedAt) return current;
       const revokedAt = new Date();
       await em.update(ApiKeyEntity, { id }, { revokedAt });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { givenFilters, NotFoundProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import { findOneOrNotFound, findPage, givenFilters, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
 import type { RequestContext } from '../actor.js';
 import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
 import { UserEntity } from './user.entity.js';
@@ -19,20 +19,12 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
-    const [items, total] = await this.users.findAndCount({
-      where: givenFilters({ departmentId: query.departmentId }),
-      order: { subject: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
+    return findPage(this.users, query, { where: givenFilters({ departmentId: query.departmentId }), order: { subject: 'ASC' } });
   }
 
-  async get(subject: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ subject });
-    if (!user) throw new NotFoundProblem('user', subject);
-    return user;
+  get(subject: string): Promise<UserEntity> {
+    return findOneOrNotFound(this.users, 'user', subject, { where: { subject } });
   }
 
   /** Creates the mapping or replaces it; `created` tells the controller whether to answer 201. */

@@ -5,9 +5,11 @@ import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   checkReferences,
   ConflictProblem,
+  lockOneOrNotFound,
   NotFoundProblem,
   parseSort,
   RuleViolationProblem,
+  UnknownReferenceProblem,
   updateVersioned,
   ValidationProblem,
   type FieldError,
@@ -120,8 +122,7 @@ export class InitiativesService {
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const initiative = await em.findOne(InitiativeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!initiative) throw new NotFoundProblem('initiative', id);
+      const initiative = await lockOneOrNotFound(em, InitiativeEntity, 'initiative', id);
       assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'));
       if (initiative.status !== 'draft') {
         throw new ConflictProblem(
@@ -167,8 +168,21 @@ export class InitiativesService {
       dto.districtCodes
         ? this.codeLists.resolveCodes('district', dto.districtCodes, 'districtCodes').then((ids) => (links.districtIds = ids))
         : Promise.resolve(),
+      this.assertIndicatorsExist(dto.followUpPlan?.indicatorIds ?? []),
     ]);
     return links;
+  }
+
+  /**
+   * A follow-up plan names existing indicators. Read by table name: indicators live in the results context, which
+   * builds on the portfolio, so the portfolio cannot import them. Indicators are never deleted (their values hold them).
+   */
+  private async assertIndicatorsExist(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found: { id: string }[] = await this.dataSource.query(`SELECT id FROM indicators WHERE id = ANY($1::uuid[])`, [ids]);
+    const known = new Set(found.map((row) => row.id));
+    const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `followUpPlan.indicatorIds[${i}]`, message: 'no indicator with this id' }]));
+    if (errors.length > 0) throw new UnknownReferenceProblem(errors);
   }
 
   /** Replaces each link set the request names; sets it does not name stay as they are. */

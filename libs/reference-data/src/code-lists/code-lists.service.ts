@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityTarget } from 'typeorm';
-import { ConflictProblem, UnknownReferenceProblem, type FieldError, type Page, type PageQueryDto } from '#common';
+import { ConflictProblem, findPage, UnknownReferenceProblem, type FieldError, type Page, type PageQueryDto } from '#common';
 import { type CodeListEntity, DistrictEntity, TargetGroupEntity } from './code-list.entities.js';
 import type { CreateCodeListItemDto } from './dto/code-list.dto.js';
 
@@ -21,9 +21,8 @@ export class CodeListsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(kind: CodeListKind, query: PageQueryDto): Promise<Page<CodeListEntity>> {
-    const [items, total] = await this.repo(kind).findAndCount({ order: { code: 'ASC' }, take: query.limit, skip: query.offset });
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(kind: CodeListKind, query: PageQueryDto): Promise<Page<CodeListEntity>> {
+    return findPage(this.repo(kind), query, { order: { code: 'ASC' } });
   }
 
   async create(ctx: RequestContext, kind: CodeListKind, dto: CreateCodeListItemDto): Promise<CodeListEntity> {

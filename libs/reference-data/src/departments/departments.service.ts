@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { ConflictProblem, givenFilters, isSelfOrDescendant, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import {
+  ConflictProblem,
+  findOneOrNotFound,
+  findPage,
+  givenFilters,
+  isSelfOrDescendant,
+  RuleViolationProblem,
+  UnknownReferenceProblem,
+  updateVersioned,
+  type Page,
+} from '#common';
 import { DepartmentEntity } from './department.entity.js';
 import type { CreateDepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
 
@@ -14,20 +24,12 @@ export class DepartmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
-    const [items, total] = await this.departments.findAndCount({
-      where: givenFilters({ kind: query.kind, parentId: query.parentId }),
-      order: { code: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
+    return findPage(this.departments, query, { where: givenFilters({ kind: query.kind, parentId: query.parentId }), order: { code: 'ASC' } });
   }
 
-  async get(id: string): Promise<DepartmentEntity> {
-    const department = await this.departments.findOneBy({ id });
-    if (!department) throw new NotFoundProblem('department', id);
-    return department;
+  get(id: string): Promise<DepartmentEntity> {
+    return findOneOrNotFound(this.departments, 'department', id);
   }
 
   async create(ctx: RequestContext, dto: CreateDepartmentDto): Promise<DepartmentEntity> {
@@ -45,8 +47,7 @@ export class DepartmentsService {
       // Moves are serialised: each is checked against the tree as it reads it, so two concurrent moves could
       // otherwise each pass and together build a cycle (A under B, B under A).
       if (dto.parentId) await em.query(`SELECT pg_advisory_xact_lock(hashtext('samla.departments.tree'))`);
-      const current = await em.findOneBy(DepartmentEntity, { id });
-      if (!current) throw new NotFoundProblem('department', id);
+      const current = await findOneOrNotFound(em.getRepository(DepartmentEntity), 'department', id);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
       if (dto.parentId) {
         await this.assertParentExists(dto.parentId);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictProblem, NotFoundProblem, UnknownReferenceProblem, updateVersioned, ValidationProblem } from '#common';
 import { AuditService, type RequestContext } from '#identity';
+import { assertLevelKeepsIndicators } from '../indicators/indicator-links.js';
 import type { CreateEffectLinkDto, CreateEffectNodeDto, UpdateEffectNodeDto } from './dto/effect-logic.dto.js';
 import { lockChainForWrite, type ChainOwner } from './effect-chain-access.js';
 import { inStableOrder, type ChainOwnerRef, type EffectGraph, type EffectGraphLink, type EffectGraphNode } from './effect-graph.js';
@@ -44,6 +45,7 @@ export class EffectLogicService {
       await lockChainForWrite(em, ctx.actor, current);
       if (dto.level !== undefined && dto.level !== current.level) {
         assertNoBreaches(levelChangeBreaches(dto.level, await lockNeighbourhood(em, id)), 'level');
+        await assertLevelKeepsIndicators(em, id, dto.level);
       }
       await updateVersioned(em, EffectNodeEntity, 'effect node', id, expectedVersion, { ...dto });
       const after = await em.findOneByOrFail(EffectNodeEntity, { id });

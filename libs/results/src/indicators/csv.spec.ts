@@ -1,0 +1,19 @@
+import { parseCsv } from './csv.js';
+
+describe('parseCsv', () => {
+  it('should split fields, keep commas and doubled quotes inside quotes, skip blank lines and count lines from 1', () => {
+    const text = 'period,cell,value\r\n2024,"sex:women,born:abroad",12.5\n\n2024-H1,all,"say ""hi"""\n';
+    expect(parseCsv(text)).toEqual({
+      lines: [
+        { line: 1, fields: ['period', 'cell', 'value'] },
+        { line: 2, fields: ['2024', 'sex:women,born:abroad', '12.5'] },
+        { line: 4, fields: ['2024-H1', 'all', 'say "hi"'] },
+      ],
+      errors: [],
+    });
+  });
+
+  it('should keep empty fields and report an unclosed quote by line', () => {
+    expect(parseCsv('a,,b\n"open,c')).toEqual({ lines: [{ line: 1, fields: ['a', '', 'b'] }], errors: [{ line: 2, message: 'a quoted field is not closed' }] });
+  });
+});
