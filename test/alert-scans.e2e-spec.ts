@@ -1,31 +1,9 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
-import { CommonModule } from '#common';
-import { DatabaseModule } from '#database';
+import type { ScanCounts } from '#alerts';
 import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
-import { createTestDatabase, type TestDatabase } from '#database/testing';
 import type { FundingLineEntity } from '#funding';
 import type { InitiativeEntity } from '#portfolio';
+import { startScansOnOwnDatabase, type Scans } from './support/alert-scans.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
-
-type Scanner = { ds: DataSource; scans: AlertScansService; close: () => Promise<void> };
-
-/** The scans as the worker runs them (no HTTP), on a database of their own. */
-async function startScanner(env: Record<string, string> = {}): Promise<Scanner> {
-  const database: TestDatabase = await createTestDatabase();
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
-  const moduleRef: TestingModule = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
-  await moduleRef.init();
-  return {
-    ds: moduleRef.get(DataSource),
-    scans: moduleRef.get(AlertScansService),
-    close: async () => {
-      await moduleRef.close();
-      await database.drop();
-    },
-  };
-}
 
 type AlertRow = { id: string; kind: string; severity: string; status: string; dedupe_key: string; title: string; due_date: string; version: number; escalated_at: Date | null; resolved_at: Date | null };
 
@@ -33,11 +11,11 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
 const NONE: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
 
 describe('Alert scans', () => {
-  let s: Scanner;
+  let s: Scans;
   let departmentId: string;
 
   beforeAll(async () => {
-    s = await startScanner();
+    s = await startScansOnOwnDatabase();
   });
   afterAll(() => s.close());
   beforeEach(async () => {
@@ -362,9 +340,9 @@ describe('Alert scans', () => {
 });
 
 describe('Alert scans with a configured ladder', () => {
-  let s: Scanner;
+  let s: Scans;
   beforeAll(async () => {
-    s = await startScanner({ ALERT_LADDER_DAYS: '60,30,10' });
+    s = await startScansOnOwnDatabase({ ALERT_LADDER_DAYS: '60,30,10' });
   });
   afterAll(async () => {
     delete process.env.ALERT_LADDER_DAYS;
@@ -389,12 +367,12 @@ describe('Alert scans with a configured ladder', () => {
 });
 
 describe('Alert scans on the Trollhättan demo', () => {
-  let s: Scanner;
+  let s: Scans;
   type DemoAlert = { kind: string; severity: string; code: string; funder: string; source_type: string };
   let alerts: DemoAlert[];
 
   beforeAll(async () => {
-    s = await startScanner();
+    s = await startScansOnOwnDatabase();
     await seedDemo(s.ds);
     await s.scans.runAll('2026-11-23');
     alerts = await s.ds.query(

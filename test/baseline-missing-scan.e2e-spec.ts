@@ -1,12 +1,8 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
-import { CommonModule } from '#common';
-import { DatabaseModule } from '#database';
 import type { FollowUpPlan, InitiativeEntity, InitiativeStatus } from '#portfolio';
 import { givenDepartment, givenInitiative } from './support/factories.js';
 import { givenIndicator, givenIndicatorValue } from './support/indicator-factories.js';
 import { givenEffectNode } from './support/results-factories.js';
+import { scanCounts as counts, startScans, type Scans } from './support/alert-scans.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const AS_OF = '2026-11-23';
@@ -14,24 +10,20 @@ const AS_OF = '2026-11-23';
 const DAY_91 = '2026-08-24';
 const DAY_90 = '2026-08-25';
 const plan = (indicatorIds: string[]): FollowUpPlan => ({ method: 'Halvårsvis uppföljning', frequency: 'biannual', responsible: 'Processägaren', firstReportDue: null, indicatorIds });
-const counts = (raised: number, escalated: number, resolved: number): ScanCounts => ({ raised, escalated, resolved });
 
 type AlertRow = { severity: string; status: string; dedupe_key: string; initiative_id: string; department_id: string; title: string; detail: string };
 
 describe('baseline_missing scan', () => {
   let t: TestApp;
-  let worker: INestApplicationContext;
-  let scans: AlertScansService;
+  let scanner: Scans;
   let departmentId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
-    worker = await moduleRef.createNestApplication({ bufferLogs: true }).init();
-    scans = worker.get(AlertScansService);
+    scanner = await startScans();
   });
   afterAll(async () => {
-    await worker.close();
+    await scanner.close();
     await t.close();
   });
   beforeEach(async () => {
@@ -44,7 +36,7 @@ describe('baseline_missing scan', () => {
   const indicator = (code: string, name: string) => givenIndicator(t.dataSource, departmentId, { code, name });
   const activated = (initiativeId: string, at: string) =>
     t.dataSource.query(`INSERT INTO initiative_transitions (initiative_id, from_status, to_status, created_at) VALUES ($1, 'approved', 'active', $2)`, [initiativeId, at]);
-  const scan = () => scans.runScan('baseline_missing', AS_OF);
+  const scan = () => scanner.scans.runScan('baseline_missing', AS_OF);
   const alerts = (): Promise<AlertRow[]> => t.dataSource.query(`SELECT * FROM alerts WHERE kind = 'baseline_missing' ORDER BY dedupe_key, status`);
 
   it("should raise one warning per initiative naming each planned or linked indicator without a baseline, in Swedish", async () => {

@@ -1,33 +1,24 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
-import { CommonModule } from '#common';
-import { DatabaseModule } from '#database';
 import type { FollowUpPlan, InitiativeEntity, InitiativeStatus } from '#portfolio';
 import { givenDepartment, givenFundingLine, givenGoal, givenInitiative } from './support/factories.js';
+import { scanCounts as counts, startScans, type Scans } from './support/alert-scans.js';
 import { api, createTestApp, expectProblem, type TestApp } from './support/test-app.js';
 
 const AS_OF = '2026-11-23';
 const PLAN: FollowUpPlan = { method: 'Kvartalsvis lägesrapport', frequency: 'quarterly', responsible: 'Processägaren', firstReportDue: null, indicatorIds: [] };
-const counts = (raised: number, escalated: number, resolved: number): ScanCounts => ({ raised, escalated, resolved });
 
 type AlertRow = { kind: string; severity: string; status: string; dedupe_key: string; department_id: string; title: string; detail: string };
 
 describe('follow_up_plan_missing scan', () => {
   let t: TestApp;
-  let worker: INestApplicationContext;
-  let scans: AlertScansService;
+  let scanner: Scans;
   let departmentId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    // The scans as the worker runs them, on the API's database (createTestApp set DATABASE_URL).
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
-    worker = await moduleRef.createNestApplication({ bufferLogs: true }).init();
-    scans = worker.get(AlertScansService);
+    scanner = await startScans();
   });
   afterAll(async () => {
-    await worker.close();
+    await scanner.close();
     await t.close();
   });
   beforeEach(async () => {
@@ -41,7 +32,7 @@ describe('follow_up_plan_missing scan', () => {
       { status, leadDepartmentId: departmentId, title: 'Framtidscentrum', code: `FC-${status}`.toUpperCase(), followUpPlan: null, ...overrides },
       links,
     );
-  const scan = () => scans.runScan('follow_up_plan_missing', AS_OF);
+  const scan = () => scanner.scans.runScan('follow_up_plan_missing', AS_OF);
   const alerts = (): Promise<AlertRow[]> => t.dataSource.query(`SELECT * FROM alerts WHERE kind = 'follow_up_plan_missing' ORDER BY dedupe_key, status`);
 
   it.each<[InitiativeStatus, string | null]>([

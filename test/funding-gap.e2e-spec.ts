@@ -1,40 +1,27 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
-import { CommonModule } from '#common';
-import { DatabaseModule } from '#database';
-import { createTestDatabase, type TestDatabase } from '#database/testing';
+import type { DataSource } from 'typeorm';
+import type { ScanCounts } from '#alerts';
 import type { InitiativeEntity } from '#portfolio';
 import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
+import { startScansOnOwnDatabase, type Scans } from './support/alert-scans.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 
 type GapAlert = { dedupe_key: string; severity: string; status: string; amount_sek: string; due_date: string; title: string; detail: string };
 
 describe('funding_gap scan', () => {
-  // The scans as the worker runs them (no HTTP), on a database of their own.
   let ds: DataSource;
-  let database: TestDatabase;
-  let moduleRef: TestingModule;
-  let scans: AlertScansService;
+  let s: Scans;
   let departmentId: string;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
-    moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
-    await moduleRef.init();
-    ds = moduleRef.get(DataSource);
-    scans = moduleRef.get(AlertScansService);
+    s = await startScansOnOwnDatabase();
+    ds = s.ds;
   });
-  afterAll(async () => {
-    await moduleRef.close();
-    await database.drop();
-  });
+  afterAll(() => s.close());
   beforeEach(async () => {
     await ds.query('TRUNCATE alerts, initiatives CASCADE');
     departmentId = (await givenDepartment(ds)).id;
   });
 
-  const scan = (asOf: string): Promise<ScanCounts> => scans.runScan('funding_gap', asOf);
+  const scan = (asOf: string): Promise<ScanCounts> => s.scans.runScan('funding_gap', asOf);
   const givenActive = (overrides: Partial<InitiativeEntity> = {}) =>
     givenInitiative(ds, { status: 'active', leadDepartmentId: departmentId, annualCostSek: 1_200_000, title: 'Fältarbetare i Kronogården', ...overrides });
   /** Open or acknowledged alerts by year, with their uncovered kronor and severity. */
