@@ -12,14 +12,15 @@ import {
   DEMO_DEPARTMENTS,
   DEMO_EFFECT_LOGIC,
   DEMO_GOALS,
+  DEMO_INDICATORS,
   DEMO_INITIATIVES,
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
 } from '../libs/database/src/seeds/trollhattan.demo.js';
 import { api, createTestApp, request, rowCounts, type TestApp } from './support/test-app.js';
 
-const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'reporting_rounds', 'status_reports'];
-const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'effect_links'];
+const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'indicators', 'indicator_values', 'reporting_rounds', 'status_reports'];
+const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'effect_links', 'indicator_effect_nodes'];
 
 /** Every seeded row's version and updated_at, to prove a second run touched none of them. */
 function rowStamps(dataSource: DataSource) {
@@ -50,6 +51,9 @@ describe('Trollhättan demo seed', () => {
       fundingLines,
       effectNodes: effectNodes.length,
       effectLinks: effectNodes.reduce((n, node) => n + (node.leadsTo?.length ?? 0), 0),
+      indicators: DEMO_INDICATORS.length,
+      indicatorValues: DEMO_INDICATORS.reduce((n, i) => n + i.values.length, 0),
+      indicatorLinks: DEMO_INDICATORS.reduce((n, i) => n + i.measures.length, 0),
       reportingRounds: DEMO_REPORTING_ROUNDS.length,
       // Every round asks each approved or active initiative for a report.
       statusReports: DEMO_REPORTING_ROUNDS.length * DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status)).length,
@@ -65,6 +69,9 @@ describe('Trollhättan demo seed', () => {
       'funding_lines',
       'effect_nodes',
       'effect_links',
+      'indicators',
+      'indicator_values',
+      'indicator_effect_nodes',
       'reporting_rounds',
       'status_reports',
     ]);
@@ -80,6 +87,9 @@ describe('Trollhättan demo seed', () => {
       funding_lines: expected.fundingLines,
       effect_nodes: expected.effectNodes,
       effect_links: expected.effectLinks,
+      indicators: expected.indicators,
+      indicator_values: expected.indicatorValues,
+      indicator_effect_nodes: expected.indicatorLinks,
       reporting_rounds: expected.reportingRounds,
       status_reports: expected.statusReports,
     });
@@ -125,6 +135,52 @@ describe('Trollhättan demo seed', () => {
       res.body.nodes.find((n: { title: string }) => n.title === title)?.contributors.map((c: { code: string }) => c.code).sort();
     expect(contributors('Unga i riskzon upptäcks tidigt och får samordnat stöd')).toEqual(['FALTARBETARE', 'SSPF']);
     expect(contributors('Fler unga fullföljer studier och färre dras in i kriminalitet')).toEqual(['FALTARBETARE', 'SSPF']);
+  });
+
+  it('should name the Kolada indicators in the employment initiatives’ plans and link them to FP-1’s outcomes', async () => {
+    const plans: { code: string; indicators: string[] }[] = await t.dataSource.query(
+      `SELECT i.code, array_agg(ind.code ORDER BY ind.code) AS indicators
+         FROM initiatives i CROSS JOIN LATERAL jsonb_array_elements_text(i.follow_up_plan -> 'indicatorIds') AS planned(id)
+         JOIN indicators ind ON ind.id::text = planned.id
+        GROUP BY i.code ORDER BY i.code`,
+    );
+    const links = await t.dataSource.query(
+      `SELECT ind.code, ind.source, d.code AS owner, g.code AS goal, n.level
+         FROM indicator_effect_nodes l JOIN indicators ind ON ind.id = l.indicator_id JOIN departments d ON d.id = ind.owner_department_id
+         JOIN effect_nodes n ON n.id = l.effect_node_id JOIN goals g ON g.id = n.goal_id ORDER BY 1`,
+    );
+    const [{ below }] = await t.dataSource.query(`SELECT count(*)::int AS below FROM indicator_values WHERE persons IS NULL OR persons < 5`);
+
+    expect(plans).toEqual([
+      { code: 'ALLA-BEHOVS-I-JOBB', indicators: ['FORVARV-20-64'] },
+      { code: 'FRAMTIDSCENTRUM', indicators: ['FORVARV-20-64', 'UNGA-UVAS'] },
+    ]);
+    expect(links).toEqual([
+      { code: 'FORVARV-20-64', source: 'kolada', owner: 'ASF', goal: 'FP-1', level: 'impact' },
+      { code: 'UNGA-UVAS', source: 'kolada', owner: 'ASF', goal: 'FP-1', level: 'long_term_outcome' },
+    ]);
+    expect(below).toBe(0);
+  });
+
+  it('should show baseline, target and progress of the falling share of young people neither working nor studying', async () => {
+    const [{ id }] = await t.dataSource.query(`SELECT id FROM indicators WHERE code = 'UNGA-UVAS'`);
+
+    const res = await t.admin.get(api(`/indicators/${id}/series`));
+
+    // Baseline 8.9 % (2023), target 7.0 % (2027), latest 8.1 % (2025): (8.1 − 8.9) / (7.0 − 8.9) = 0.8 / 1.9 = 0.4211.
+    expect(res.status).toBe(200);
+    expect(res.body.cells[0]).toEqual({
+      cell: 'all',
+      baseline: { period: '2023', value: 8.9, suppressed: false },
+      latest: { period: '2025', value: 8.1, suppressed: false },
+      targets: [{ period: '2027', value: 7, suppressed: false, progress: 0.4211, achieved: false }],
+      actuals: [
+        { period: '2024', value: 8.6, suppressed: false },
+        { period: '2025', value: 8.1, suppressed: false },
+      ],
+    });
+    // Women 7.7 %, men 8.5 % in 2025.
+    expect(res.body.gaps).toEqual([{ breakdown: 'sex', minuend: 'sex:women', subtrahend: 'sex:men', period: '2025', gap: -0.8 }]);
   });
 
   it('should show the August report round’s seeded figures per department in its completion', async () => {
@@ -312,6 +368,17 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
 
     // 2026-09-15 to 2026-11-23 is 69 days: past the 30 after which a missing report is critical.
     expect(rows).toEqual([{ kind: 'follow_up_overdue', code: 'FALTARBETARE', severity: 'critical' }]);
+  });
+
+  it('should find a baseline for every indicator Framtidscentrum follows, active since 2021, and miss one removed', async () => {
+    const flagged = () => t.dataSource.query(`SELECT i.code FROM alerts a JOIN initiatives i ON i.id = a.initiative_id WHERE a.kind = 'baseline_missing' AND a.status <> 'resolved'`);
+    expect(await flagged()).toEqual([]);
+
+    // The last test of this block: it changes the seeded data, to show the scan does look at the demo's plans.
+    await t.dataSource.query(`DELETE FROM indicator_values WHERE kind = 'baseline' AND indicator_id = (SELECT id FROM indicators WHERE code = 'UNGA-UVAS')`);
+    await scans.get(AlertScansService).runAll(DEMO_TODAY);
+
+    expect(await flagged()).toEqual([{ code: 'FRAMTIDSCENTRUM' }]);
   });
 });
 

@@ -4,8 +4,9 @@ import type { Job } from 'bullmq';
 import { AlertNoticesService, AlertScansService, type ScanCounts } from '#alerts';
 import type { AppConfig } from '#common';
 import { RoundRemindersService, StatusReportGenerator } from '#follow-up';
-import { CREATE_STATUS_REPORTS, isScanName, JobRunsService, QUEUES, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
+import { CREATE_STATUS_REPORTS, isScanName, KOLADA_IMPORT, JobRunsService, QUEUES, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
 import { NotificationsService } from '#notifications';
+import { KoladaImportService } from '#results';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 
 /**
@@ -13,7 +14,7 @@ import { BoundedWorkerHost } from './bounded-worker-host.js';
  * planned for every open alert and the outbox sends what is pending: a retried or replayed job finds its notices
  * already recorded and sends none twice. The daily `scan-portfolio` also plans the reporting rounds' reminders, so
  * the scheduler that drives the scans drives them, with the same `asOf` and in the same send.
- * `create-status-reports` creates one reporting round's status reports.
+ * `create-status-reports` creates one reporting round's status reports; `kolada-import` reads Kolada's figures.
  */
 @Processor(QUEUES.portfolioScans)
 export class PortfolioScansProcessor extends BoundedWorkerHost {
@@ -24,6 +25,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
     private readonly notifications: NotificationsService,
     private readonly statusReports: StatusReportGenerator,
     private readonly reminders: RoundRemindersService,
+    private readonly kolada: KoladaImportService,
     config: ConfigService<AppConfig, true>,
   ) {
     super(config);
@@ -31,6 +33,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
 
   process(job: Job<JobPayload>) {
     if (job.name === CREATE_STATUS_REPORTS) return this.runs.track(job, () => this.createStatusReports(job.data));
+    if (job.name === KOLADA_IMPORT) return this.runs.track(job, async (asOf) => ({ raised: 0, escalated: 0, resolved: 0, ...(await this.kolada.run(asOf)) }));
     return this.runs.track(job, async (asOf): Promise<JobRunCounts> => {
       const counts = await this.scan(job.name, asOf);
       if (job.name === SCAN_PORTFOLIO) await this.reminders.plan(asOf);

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import { VersionedEntity } from '#common';
+import { sqlList, VersionedEntity } from '#common';
 
 export const ALERT_KINDS = [
   'grant_expiring',
@@ -20,17 +20,15 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /**
  * Something a scan found that a person must look at. One unresolved alert per dedupe key (kind + subject): a scan
  * run twice raises nothing twice, a later scan escalates the same row, and a scan that finds the cause gone
  * resolves it. A dismissed alert keeps its key, so it stays dismissed unless its severity rises.
  */
 @Entity({ name: 'alerts' })
-@Check('ck_alerts_kind', `kind IN (${list(ALERT_KINDS)})`)
-@Check('ck_alerts_severity', `severity IN (${list(ALERT_SEVERITIES)})`)
-@Check('ck_alerts_status', `status IN (${list(ALERT_STATUSES)})`)
+@Check('ck_alerts_kind', `kind IN (${sqlList(ALERT_KINDS)})`)
+@Check('ck_alerts_severity', `severity IN (${sqlList(ALERT_SEVERITIES)})`)
+@Check('ck_alerts_status', `status IN (${sqlList(ALERT_STATUSES)})`)
 @Index('ux_alerts_dedupe_key_unresolved', ['dedupeKey'], { unique: true, where: `status <> 'resolved'` })
 export class AlertEntity extends VersionedEntity {
   @Index('ix_alerts_kind')

@@ -20,6 +20,7 @@ export * from './logging/logging.module.js';
 export * from './config/boot.js';
 export * from './persistence/where.js';
 export * from './persistence/find-one.js';
+export * from './persistence/sql-list.js';
 export * from './vocabulary/funding-source-types.js';
 export * from './problem-details/collect-references.js';
 export * from './persistence/subtree.js';

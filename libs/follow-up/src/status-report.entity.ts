@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { VersionedEntity, wholeKronor } from '#common';
+import { sqlList, VersionedEntity, wholeKronor } from '#common';
 import { InitiativeEntity } from '#portfolio';
 import { DepartmentEntity } from '#reference-data';
 import { ReportingRoundEntity } from './reporting-round.entity.js';
@@ -11,14 +11,12 @@ export type StatusReportStatus = (typeof STATUS_REPORT_STATUSES)[number];
 export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
 export type RagStatus = (typeof RAG_STATUSES)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /** One initiative's report in one round. */
 @Entity({ name: 'status_reports' })
 @Index('ux_status_reports_round_initiative', ['roundId', 'initiativeId'], { unique: true })
 @Index('ix_status_reports_round_department', ['roundId', 'departmentId'])
-@Check('ck_status_reports_status', `status IN (${list(STATUS_REPORT_STATUSES)})`)
-@Check('ck_status_reports_rag_status', `rag_status IN (${list(RAG_STATUSES)})`)
+@Check('ck_status_reports_status', `status IN (${sqlList(STATUS_REPORT_STATUSES)})`)
+@Check('ck_status_reports_rag_status', `rag_status IN (${sqlList(RAG_STATUSES)})`)
 @Check('ck_status_reports_spending', `spending_to_date_sek BETWEEN 0 AND 1000000000000`)
 export class StatusReportEntity extends VersionedEntity {
   @Column({ type: 'uuid' })

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { FUNDING_SOURCE_TYPES, VersionedEntity, wholeKronor, type FundingSourceType } from '#common';
+import { FUNDING_SOURCE_TYPES, type FundingSourceType, sqlList, VersionedEntity, wholeKronor } from '#common';
 import { InitiativeEntity } from '#portfolio';
 
 export { FUNDING_SOURCE_TYPES, type FundingSourceType } from '#common';
@@ -15,15 +15,13 @@ export const REPORTING_DEADLINE_KINDS = ['interim', 'final', 'claim'] as const;
 export type ReportingDeadlineKind = (typeof REPORTING_DEADLINE_KINDS)[number];
 export type ReportingDeadline = { date: string; kind: ReportingDeadlineKind; description: string | null };
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /** A funding line (finansiering) of an initiative: who pays, how much, for which period, and what comes after. */
 @Entity({ name: 'funding_lines' })
 // Filtering initiatives by source type reads only this index.
 @Index('ix_funding_lines_source_type_initiative_id', ['sourceType', 'initiativeId'])
-@Check('ck_funding_lines_source_type', `source_type IN (${list(FUNDING_SOURCE_TYPES)})`)
-@Check('ck_funding_lines_status', `status IN (${list(FUNDING_STATUSES)})`)
-@Check('ck_funding_lines_coverage_decision', `coverage_decision IN (${list(COVERAGE_DECISIONS)})`)
+@Check('ck_funding_lines_source_type', `source_type IN (${sqlList(FUNDING_SOURCE_TYPES)})`)
+@Check('ck_funding_lines_status', `status IN (${sqlList(FUNDING_STATUSES)})`)
+@Check('ck_funding_lines_coverage_decision', `coverage_decision IN (${sqlList(COVERAGE_DECISIONS)})`)
 @Check('ck_funding_lines_period', `period_end >= period_start`)
 @Check('ck_funding_lines_amount', `amount_sek BETWEEN 0 AND 1000000000000`)
 @Check('ck_funding_lines_not_own_successor', `successor_funding_id IS DISTINCT FROM id`)

@@ -7,11 +7,14 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Runs every scan in one job; each scan can also run alone under its own name. */
 export const SCAN_PORTFOLIO = 'scan-portfolio';
 export const WEEKLY_DIGEST = 'weekly-digest';
+/** Reads the Kolada-sourced indicators' values from Kolada. */
+export const KOLADA_IMPORT = 'kolada-import';
 
 export const JOB_QUEUES = {
   [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
   ...(Object.fromEntries(SCAN_NAMES.map((scan) => [scan, QUEUES.portfolioScans])) as Record<ScanName, typeof QUEUES.portfolioScans>),
   [WEEKLY_DIGEST]: QUEUES.notifications,
+  [KOLADA_IMPORT]: QUEUES.portfolioScans,
 } as const;
 export type JobName = keyof typeof JOB_QUEUES;
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

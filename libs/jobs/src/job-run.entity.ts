@@ -3,7 +3,17 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 export const JOB_RUN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
-export type JobRunCounts = { raised: number; escalated: number; resolved: number; notified?: number; created?: number };
+export type JobRunCounts = {
+  raised: number;
+  escalated: number;
+  resolved: number;
+  notified?: number;
+  created?: number;
+  /** `kolada-import` only: values written, values Kolada gave again unchanged, KPIs it returned nothing for. */
+  imported?: number;
+  unchanged?: number;
+  missingKpis?: string[];
+};
 
 /** One run of a job, scheduled or asked for: its history lives here, not only in Redis (which prunes it). */
 @Entity({ name: 'job_runs' })

@@ -235,6 +235,14 @@ export class EnvironmentVariables {
   @IsArray()
   @IsEmail({}, { each: true, message: 'LEADERSHIP_EMAILS must be e-mail addresses, comma-separated' })
   LEADERSHIP_EMAILS: string[] = [];
+
+  /** Kolada's API v3, which the `kolada-import` job reads Kolada-sourced indicators from. */
+  @IsUrl({ ...URL_OPTIONS, protocols: ['http', 'https'] })
+  KOLADA_BASE_URL = 'https://api.kolada.se/v3';
+
+  /** The municipality whose Kolada values are imported: Kolada's four-digit id (Trollhättan is 1488). */
+  @Matches(/^\d{4}$/, { message: 'KOLADA_MUNICIPALITY_ID must be a four-digit Kolada municipality id such as 1488' })
+  KOLADA_MUNICIPALITY_ID = '1488';
 }
 
 export type AppConfig = EnvironmentVariables;

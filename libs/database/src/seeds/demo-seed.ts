@@ -5,16 +5,18 @@ import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
-import { EffectLinkEntity, EffectNodeEntity } from '#results';
+import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
 import {
   DEMO_DEPARTMENTS,
   DEMO_DISTRICTS,
   DEMO_EFFECT_LOGIC,
   DEMO_GOALS,
+  DEMO_INDICATORS,
   DEMO_INITIATIVES,
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
   type DemoEffectNode,
+  type DemoFollowUpPlan,
   type DemoFundingLine,
   type DemoInitiative,
 } from './trollhattan.demo.js';
@@ -30,6 +32,9 @@ export type DemoSeedResult = {
   fundingLines: number;
   effectNodes: number;
   effectLinks: number;
+  indicators: number;
+  indicatorValues: number;
+  indicatorLinks: number;
   reportingRounds: number;
   statusReports: number;
 };
@@ -70,7 +75,19 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
     const districts = await insertMissing(em, DistrictEntity, DEMO_DISTRICTS, (d) => ({ code: d.code, name: d.name }));
     const targetGroups = await insertMissing(em, TargetGroupEntity, DEMO_TARGET_GROUPS, (t) => ({ code: t.code, name: t.name }));
 
-    const refs: References = { departments, goals, districts, targetGroups };
+    const indicators = await insertMissing(em, IndicatorEntity, DEMO_INDICATORS, (d) => ({
+      code: d.code,
+      name: d.name,
+      unit: d.unit,
+      direction: d.direction,
+      source: 'kolada' as const,
+      breakdowns: d.breakdowns,
+      koladaKpis: d.koladaKpis,
+      ownerDepartmentId: departments.idOf(d.ownerDepartmentCode),
+    }));
+    const indicatorValues = await insertIndicatorValues(em, indicators);
+
+    const refs: References = { departments, goals, districts, targetGroups, indicators };
     const existing = await em.getRepository(InitiativeEntity).find({ select: { code: true }, where: { code: In(DEMO_INITIATIVES.map((i) => i.code)) } });
     const present = new Set(existing.map((i) => i.code));
     let participants = 0;
@@ -83,24 +100,29 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
     }
 
     const effectLogic = await insertEffectLogic(em, goals);
+    const indicatorLinks = await linkIndicators(em, indicators);
     const rounds = await insertReportingRounds(em);
 
     return {
-      departments: departments.inserted,
-      goals: goals.inserted,
-      districts: districts.inserted,
-      targetGroups: targetGroups.inserted,
+      departments: departments.inserted.length,
+      goals: goals.inserted.length,
+      districts: districts.inserted.length,
+      targetGroups: targetGroups.inserted.length,
       initiatives: missing.length,
       participants,
       fundingLines,
       ...effectLogic,
+      indicators: indicators.inserted.length,
+      indicatorValues,
+      indicatorLinks,
       ...rounds,
     };
   });
 }
 
-type CodeIds = { idOf: (code: string) => string; inserted: number };
-type References = { departments: CodeIds; goals: CodeIds; districts: CodeIds; targetGroups: CodeIds };
+/** `inserted` lists the codes this run added, in the order of the items. */
+type CodeIds = { idOf: (code: string) => string; inserted: string[] };
+type References = { departments: CodeIds; goals: CodeIds; districts: CodeIds; targetGroups: CodeIds; indicators: CodeIds };
 type CodedEntity = { id: string; code: string };
 
 /**
@@ -118,7 +140,7 @@ async function insertMissing<E extends CodedEntity, T extends { code: string }>(
   const found = await repo.find({ where });
   const ids = new Map(found.map((row) => [row.code, row.id]));
   const result: CodeIds = {
-    inserted: 0,
+    inserted: [],
     idOf: (code) => {
       const id = ids.get(code);
       if (!id) throw new Error(`The demo data refers to ${repo.metadata.tableName} code ${code}, which it does not define (or defines later).`);
@@ -129,7 +151,7 @@ async function insertMissing<E extends CodedEntity, T extends { code: string }>(
     if (ids.has(item.code)) continue;
     const { identifiers } = await repo.insert(toRow(item, result));
     ids.set(item.code, identifiers[0].id as string);
-    result.inserted++;
+    result.inserted.push(item.code);
   }
   return result;
 }
@@ -148,7 +170,7 @@ async function insertInitiative(em: EntityManager, initiative: DemoInitiative, r
     annualCostSek: initiative.annualCostSek,
     evidenceBase: initiative.evidenceBase,
     budgetProjectCode: initiative.budgetProjectCode,
-    followUpPlan: initiative.followUpPlan,
+    followUpPlan: initiative.followUpPlan && followUpPlan(initiative.followUpPlan, refs.indicators),
   });
   const initiativeId = identifiers[0].id as string;
 
@@ -170,6 +192,56 @@ async function insertInitiative(em: EntityManager, initiative: DemoInitiative, r
   await link('districts', initiative.districtCodes.map(refs.districts.idOf));
 
   return { participants: initiative.participants.length, fundingLines: await insertFundingLines(em, initiativeId, initiative.funding) };
+}
+
+/** The plan as the initiative keeps it: its indicators by id, resolved now that they are in. */
+function followUpPlan({ indicatorCodes, ...plan }: DemoFollowUpPlan, indicators: CodeIds) {
+  return { ...plan, indicatorIds: indicatorCodes.map(indicators.idOf) };
+}
+
+/**
+ * An indicator's baselines, targets and measurements go in with the indicator only, like an initiative's parts: a
+ * value a demo user has corrected or deleted since stays as they left it.
+ */
+async function insertIndicatorValues(em: EntityManager, indicators: CodeIds): Promise<number> {
+  const rows = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
+    d.values.map((v) => {
+      if (canonicalCell(v.cell, d.breakdowns).cell !== v.cell) throw new Error(`The demo indicator ${d.code} has a value for ${v.cell}, which is not one of its cells.`);
+      const { start, end } = periodRange(v.period);
+      return { indicatorId: indicators.idOf(d.code), kind: v.kind, period: v.period, periodStart: start, periodEnd: end, cell: v.cell, value: v.value, persons: v.persons };
+    }),
+  );
+  if (rows.length > 0) await em.getRepository(IndicatorValueEntity).insert(rows);
+  return rows.length;
+}
+
+/**
+ * Links the indicators this run added to the outcomes they measure. Nodes have no natural key, so a node is found
+ * by its owner goal and title as DEMO_EFFECT_LOGIC writes them; one a demo user has renamed or removed is not linked.
+ */
+async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<number> {
+  const wanted = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
+    d.measures.map((key) => {
+      const area = DEMO_EFFECT_LOGIC.find((a) => a.nodes.some((n) => n.key === key));
+      if (!area) throw new Error(`The demo indicator ${d.code} measures ${key}, which no priority area's chain defines.`);
+      return { indicatorId: indicators.idOf(d.code), goalCode: area.goalCode, title: area.nodes.find((n) => n.key === key)?.title };
+    }),
+  );
+  if (wanted.length === 0) return 0;
+  const [{ linked }] = await em.query(
+    `WITH inserted AS (
+       INSERT INTO indicator_effect_nodes (indicator_id, effect_node_id)
+       SELECT w."indicatorId", n.id
+         FROM jsonb_to_recordset($1::jsonb) AS w("indicatorId" uuid, "goalCode" text, title text)
+         JOIN goals g ON g.code = w."goalCode"
+         JOIN effect_nodes n ON n.goal_id = g.id AND n.title = w.title
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*)::int AS linked FROM inserted`,
+    [JSON.stringify(wanted)],
+  );
+  return linked;
 }
 
 /** A successor is inserted before the line it takes over from, so that line can point at it. */

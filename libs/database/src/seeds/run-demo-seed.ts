@@ -15,6 +15,9 @@ const LABELS: Record<keyof DemoSeedResult, string> = {
   fundingLines: 'funding lines',
   effectNodes: 'effect-logic nodes',
   effectLinks: 'effect-logic links',
+  indicators: 'indicators',
+  indicatorValues: 'indicator values',
+  indicatorLinks: 'indicator–outcome links',
   reportingRounds: 'reporting rounds',
   statusReports: 'status reports',
 };

@@ -3,7 +3,7 @@ import type { GoalLevel } from '#goals';
 import type { EvidenceBase, FollowUpPlan, InitiativeKind, InitiativeStatus, ParticipantRole, ProcessOwner } from '#portfolio';
 import type { DepartmentKind } from '#reference-data';
 import type { RagStatus, StatusReportStatus } from '#follow-up';
-import type { EffectLevel } from '#results';
+import type { Breakdown, EffectLevel, IndicatorDirection, IndicatorUnit, ValueKind } from '#results';
 
 /*
  * Trollhättans Stad as the source audits describe it (shared/seeds/: EY 2024 on youth social exclusion, the
@@ -50,6 +50,9 @@ export type DemoFundingLine = {
 
 export type DemoParticipant = { departmentCode: string; role: ParticipantRole; responsibility: string };
 
+/** A follow-up plan naming its indicators by code; the seed resolves them to ids once the indicators are in. */
+export type DemoFollowUpPlan = Omit<FollowUpPlan, 'indicatorIds'> & { indicatorCodes: string[] };
+
 export type DemoInitiative = {
   code: string;
   title: string;
@@ -67,7 +70,7 @@ export type DemoInitiative = {
   annualCostSek: number;
   evidenceBase: EvidenceBase;
   budgetProjectCode: string | null;
-  followUpPlan: FollowUpPlan | null;
+  followUpPlan: DemoFollowUpPlan | null;
   funding: DemoFundingLine[];
 };
 
@@ -245,7 +248,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'biannual',
       responsible: 'Samordnare SSPF',
       firstReportDue: '2024-08-31',
-      indicatorIds: [],
+      indicatorCodes: [],
     },
     funding: [
       {
@@ -303,7 +306,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'annual',
       responsible: 'Samordnare MBU',
       firstReportDue: '2023-06-30',
-      indicatorIds: [],
+      indicatorCodes: [],
     },
     funding: [
       {
@@ -363,7 +366,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'quarterly',
       responsible: 'Enhetschef Framtidscentrum',
       firstReportDue: '2024-03-31',
-      indicatorIds: [],
+      indicatorCodes: ['UNGA-UVAS', 'FORVARV-20-64'],
     },
     funding: [
       {
@@ -428,7 +431,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'biannual',
       responsible: 'Samordnare föräldraskapsstöd',
       firstReportDue: '2025-02-28',
-      indicatorIds: [],
+      indicatorCodes: [],
     },
     funding: [
       {
@@ -483,7 +486,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'annual',
       responsible: 'Drogförebyggande koordinator',
       firstReportDue: '2024-06-30',
-      indicatorIds: [],
+      indicatorCodes: [],
     },
     funding: [
       {
@@ -578,7 +581,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'quarterly',
       responsible: 'Enhetschef Arbetsmarknadsstöd',
       firstReportDue: '2019-04-30',
-      indicatorIds: [],
+      indicatorCodes: ['FORVARV-20-64'],
     },
     funding: [
       {
@@ -630,7 +633,7 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
       frequency: 'quarterly',
       responsible: 'Enhetschef Fältverksamheten',
       firstReportDue: '2022-06-30',
-      indicatorIds: [],
+      indicatorCodes: [],
     },
     funding: [
       {
@@ -740,6 +743,75 @@ export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
       { key: 'FP5-EFFEKT', level: 'impact', title: 'En sammanhållen stad med jämlika livsvillkor' },
     ],
     initiatives: [],
+  },
+];
+
+/** A baseline, target or measurement of one year and cell; `persons` is how many residents the share rests on. */
+export type DemoIndicatorValue = { kind: ValueKind; period: string; cell: string; value: number; persons: number };
+
+export type DemoIndicator = {
+  code: string;
+  name: string;
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
+  breakdowns: Breakdown[];
+  koladaKpis: Record<string, string>;
+  ownerDepartmentCode: string;
+  /** Keys of the DEMO_EFFECT_LOGIC outcome nodes the indicator measures. */
+  measures: string[];
+  values: DemoIndicatorValue[];
+};
+
+/** One cell's yearly figures: [period, value, persons] per kind. */
+function figures(cell: string, rows: { baseline: [string, number, number]; measurements: [string, number, number][]; target?: [string, number, number] }): DemoIndicatorValue[] {
+  const value = (kind: ValueKind, [period, v, persons]: [string, number, number]): DemoIndicatorValue => ({ kind, period, cell, value: v, persons });
+  return [
+    value('baseline', rows.baseline),
+    ...rows.measurements.map((m) => value('measurement', m)),
+    ...(rows.target ? [value('target', rows.target)] : []),
+  ];
+}
+
+/*
+ * The FP-1 outcomes' key figures, as Kolada publishes them for Trollhättan (1488): aggregate statistics of whole age
+ * groups, never individuals, each resting on hundreds of persons. The figures are illustrative (in the range Kolada
+ * shows for the city, not copied from it) and the targets for 2027 are the demo's own. The source audits name no KPI
+ * ids: the employment KPIs per cell are those of the design (N02267 all, N02268 born abroad, N02269 born in Sweden);
+ * N02280 for young people neither working nor studying is a plausible id to check against Kolada before importing.
+ * Kolada splits every KPI by sex itself (T/K/M), so the sex cells need no KPI of their own.
+ */
+export const DEMO_INDICATORS: DemoIndicator[] = [
+  {
+    code: 'UNGA-UVAS',
+    name: 'Andel unga 16–24 år som varken arbetar eller studerar',
+    unit: 'percent',
+    direction: 'decrease',
+    breakdowns: ['sex'],
+    koladaKpis: { all: 'N02280' },
+    ownerDepartmentCode: 'ASF',
+    measures: ['FP1-LANG'],
+    values: [
+      ...figures('all', { baseline: ['2023', 8.9, 610], measurements: [['2024', 8.6, 592], ['2025', 8.1, 560]], target: ['2027', 7.0, 485] }),
+      ...figures('sex:women', { baseline: ['2023', 8.3, 275], measurements: [['2024', 8.1, 268], ['2025', 7.7, 257]] }),
+      ...figures('sex:men', { baseline: ['2023', 9.5, 335], measurements: [['2024', 9.1, 324], ['2025', 8.5, 303]] }),
+    ],
+  },
+  {
+    code: 'FORVARV-20-64',
+    name: 'Förvärvsarbetande invånare 20–64 år',
+    unit: 'percent',
+    direction: 'increase',
+    breakdowns: ['sex', 'born'],
+    koladaKpis: { all: 'N02267', 'born:abroad': 'N02268', 'born:sweden': 'N02269' },
+    ownerDepartmentCode: 'ASF',
+    measures: ['FP1-EFFEKT'],
+    values: [
+      ...figures('all', { baseline: ['2023', 76.4, 24_310], measurements: [['2024', 76.1, 24_270], ['2025', 76.9, 24_620]], target: ['2027', 78.5, 25_200] }),
+      ...figures('sex:women', { baseline: ['2023', 74.2, 11_590], measurements: [['2024', 74.0, 11_570], ['2025', 74.9, 11_760]] }),
+      ...figures('sex:men', { baseline: ['2023', 78.5, 12_720], measurements: [['2024', 78.1, 12_700], ['2025', 78.8, 12_860]] }),
+      ...figures('born:abroad', { baseline: ['2023', 60.8, 5_270], measurements: [['2024', 60.5, 5_310], ['2025', 62.0, 5_480]], target: ['2027', 65.0, 5_900] }),
+      ...figures('born:sweden', { baseline: ['2023', 82.6, 19_040], measurements: [['2024', 82.4, 18_960], ['2025', 83.0, 19_140]], target: ['2027', 84.0, 19_300] }),
+    ],
   },
 ];
 

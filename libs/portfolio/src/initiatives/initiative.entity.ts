@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, type Relation } from 'typeorm';
-import { VersionedEntity, wholeKronor } from '#common';
+import { sqlList, VersionedEntity, wholeKronor } from '#common';
 import { GoalEntity } from '#goals';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
@@ -25,13 +25,11 @@ export type FollowUpPlan = {
   indicatorIds: string[];
 };
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /** An initiative (insats/projekt): the unit of the portfolio. */
 @Entity({ name: 'initiatives' })
-@Check('ck_initiatives_kind', `kind IN (${list(INITIATIVE_KINDS)})`)
-@Check('ck_initiatives_status', `status IN (${list(INITIATIVE_STATUSES)})`)
-@Check('ck_initiatives_evidence_base', `evidence_base IN (${list(EVIDENCE_BASES)})`)
+@Check('ck_initiatives_kind', `kind IN (${sqlList(INITIATIVE_KINDS)})`)
+@Check('ck_initiatives_status', `status IN (${sqlList(INITIATIVE_STATUSES)})`)
+@Check('ck_initiatives_evidence_base', `evidence_base IN (${sqlList(EVIDENCE_BASES)})`)
 @Check('ck_initiatives_dates', `end_date IS NULL OR start_date IS NULL OR end_date >= start_date`)
 @Check('ck_initiatives_annual_cost', `annual_cost_sek IS NULL OR annual_cost_sek BETWEEN 0 AND 1000000000000`)
 // Indexes entities cannot express (GIN, DESC NULLS LAST), created by hand-written SQL (FoundationSql migration);

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
-import { VersionedEntity } from '#common';
+import { sqlList, VersionedEntity } from '#common';
 import { GoalEntity } from '#goals';
 import { InitiativeEntity } from '#portfolio';
 
@@ -7,11 +7,9 @@ import { InitiativeEntity } from '#portfolio';
 export const EFFECT_LEVELS = ['activity', 'output', 'short_term_outcome', 'long_term_outcome', 'impact'] as const;
 export type EffectLevel = (typeof EFFECT_LEVELS)[number];
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /** One step of an effect-logic chain, owned by exactly one initiative or one goal (e.g. a priority area's chain). */
 @Entity({ name: 'effect_nodes' })
-@Check('ck_effect_nodes_level', `level IN (${list(EFFECT_LEVELS)})`)
+@Check('ck_effect_nodes_level', `level IN (${sqlList(EFFECT_LEVELS)})`)
 @Check('ck_effect_nodes_one_owner', `num_nonnulls(initiative_id, goal_id) = 1`)
 export class EffectNodeEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 30 })

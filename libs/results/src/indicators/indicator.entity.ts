@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation, type ValueTransformer } from 'typeorm';
-import { VersionedEntity } from '#common';
+import { sqlList, VersionedEntity } from '#common';
 import { DepartmentEntity } from '#reference-data';
 import { EffectNodeEntity } from '../effect-logic/effect-node.entity.js';
 import {
@@ -15,8 +15,6 @@ import {
   type ValueKind,
 } from './indicator.vocabulary.js';
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-
 /** node-postgres returns `numeric` as a string; indicator figures are far from float's limits, so the API sees numbers. */
 const numeric: ValueTransformer = {
   to: (value: number | null | undefined) => value,
@@ -25,10 +23,10 @@ const numeric: ValueTransformer = {
 
 /** A key figure (nyckeltal), measured per period and breakdown cell (design: Indicator). */
 @Entity({ name: 'indicators' })
-@Check('ck_indicators_unit', `unit IN (${list(INDICATOR_UNITS)})`)
-@Check('ck_indicators_direction', `direction IN (${list(INDICATOR_DIRECTIONS)})`)
-@Check('ck_indicators_source', `source IN (${list(INDICATOR_SOURCES)})`)
-@Check('ck_indicators_breakdowns', `breakdowns <@ ARRAY[${list(BREAKDOWNS)}]::varchar[]`)
+@Check('ck_indicators_unit', `unit IN (${sqlList(INDICATOR_UNITS)})`)
+@Check('ck_indicators_direction', `direction IN (${sqlList(INDICATOR_DIRECTIONS)})`)
+@Check('ck_indicators_source', `source IN (${sqlList(INDICATOR_SOURCES)})`)
+@Check('ck_indicators_breakdowns', `breakdowns <@ ARRAY[${sqlList(BREAKDOWNS)}]::varchar[]`)
 // A Kolada indicator names its KPI ids; no other source has any.
 @Check('ck_indicators_kolada_kpis', `(source = 'kolada') = (kolada_kpis IS NOT NULL)`)
 export class IndicatorEntity extends VersionedEntity {
@@ -69,7 +67,7 @@ export class IndicatorEntity extends VersionedEntity {
 @Entity({ name: 'indicator_values' })
 // Also the index for reading an indicator's values (its leading column).
 @Unique('ux_indicator_values_point', ['indicatorId', 'period', 'cell', 'kind'])
-@Check('ck_indicator_values_kind', `kind IN (${list(VALUE_KINDS)})`)
+@Check('ck_indicator_values_kind', `kind IN (${sqlList(VALUE_KINDS)})`)
 @Check('ck_indicator_values_share', `num_nonnulls(numerator, denominator) <> 1 AND (denominator IS NULL OR denominator > 0)`)
 @Check('ck_indicator_values_persons', `persons IS NULL OR persons >= 0`)
 @Check('ck_indicator_values_period', `period_start <= period_end`)

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '#common';
+
+/** One value of a KPI for one municipality and year, as Kolada's API v3 answers it. */
+export type KoladaRow = {
+  kpi: string;
+  municipality: string;
+  period: number;
+  values: { gender: 'T' | 'K' | 'M'; count: number; status: string; value: number | null }[];
+};
+
+type KoladaPage = { values: KoladaRow[]; next_url?: string | null };
+
+/** Kolada's largest page: fewer requests for the same rows. */
+const PER_PAGE = 5000;
+
+/** Reads Kolada's API v3 at KOLADA_BASE_URL (configurable, so tests serve recorded answers locally). */
+@Injectable()
+export class KoladaClient {
+  constructor(private readonly config: ConfigService<AppConfig, true>) {}
+
+  /** Every row for these KPIs, municipalities and years, following `next_url` through the pages. */
+  async values(kpis: readonly string[], municipalities: readonly string[], years: readonly number[]): Promise<KoladaRow[]> {
+    const base = this.config.get('KOLADA_BASE_URL', { infer: true }).replace(/\/+$/, '');
+    // KPI and municipality ids are validated (`N02267`, `1488`): nothing in the path needs escaping.
+    let url: string | null | undefined = `${base}/data/kpi/${kpis.join(',')}/municipality/${municipalities.join(',')}/year/${years.join(',')}?per_page=${PER_PAGE}`;
+    const rows: KoladaRow[] = [];
+    while (url) {
+      const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+      if (!response.ok) throw new Error(`Kolada answered ${response.status} for ${url}`);
+      const page = (await response.json()) as KoladaPage;
+      rows.push(...page.values);
+      url = page.next_url;
+    }
+    return rows;
+  }
+}
