@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
 
@@ -18,17 +15,12 @@ async function runWhenFinished(agent: TestAgent, id: string) {
 
 describe('jobs', () => {
   let t: TestApp;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { QUEUE_PREFIX } });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    t = await createTestApp({ env: { QUEUE_PREFIX }, withWorker: true });
   });
 
   afterAll(async () => {
-    await worker.close();
     await t.close();
   });
 

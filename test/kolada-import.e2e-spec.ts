@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IndicatorEntity } from '#results';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { givenDepartment, uniqueCode } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -28,7 +25,6 @@ const PAGE_2 = [row('N02268', 2024, 48.3, 45.1, 51.0)];
 
 describe('Kolada import', () => {
   let t: TestApp;
-  let worker: INestApplicationContext;
   let kolada: Server;
   let requests: string[];
   let base: string;
@@ -42,14 +38,10 @@ describe('Kolada import', () => {
     });
     await new Promise<void>((resolve) => kolada.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(kolada.address() as AddressInfo).port}/v3`;
-    t = await createTestApp({ env: { QUEUE_PREFIX, KOLADA_BASE_URL: base, KOLADA_MUNICIPALITY_ID: '1488' } });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    t = await createTestApp({ env: { QUEUE_PREFIX, KOLADA_BASE_URL: base, KOLADA_MUNICIPALITY_ID: '1488' }, withWorker: true });
   });
 
   afterAll(async () => {
-    await worker.close();
     await t.close();
     await new Promise((resolve) => kolada.close(resolve));
   });

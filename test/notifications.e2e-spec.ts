@@ -15,7 +15,6 @@ import { DatabaseModule } from '#database';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { QUEUES, SCAN_PORTFOLIO } from '#jobs';
 import { enqueueNotices, NotificationsModule, NotificationsService } from '#notifications';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -96,16 +95,14 @@ describe('Notifications', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpListener();
-    t = await createTestApp({ env: { QUEUE_PREFIX, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LEADERSHIP_EMAILS: LEADERSHIP.join(',') } });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    t = await createTestApp({ env: { QUEUE_PREFIX, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LEADERSHIP_EMAILS: LEADERSHIP.join(',') }, withWorker: true });
+    worker = t.worker!;
   });
 
   afterAll(async () => {
-    await worker.close();
-    await smtp.close();
+    // The worker first: its pooled SMTP connections would keep the listener from closing.
     await t.close();
+    await smtp.close();
   });
 
   beforeEach(async () => {

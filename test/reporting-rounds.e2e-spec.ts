@@ -3,13 +3,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { Response } from 'supertest';
 import { AlertScansService } from '#alerts';
 import { StatusReportGenerator } from '#follow-up';
 import type { Role } from '#identity';
 import type { DepartmentEntity } from '#reference-data';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { givenManyInitiatives, givenRound, givenStatusReport } from './support/follow-up-factories.js';
 import { givenDepartment, givenInitiative } from './support/factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
@@ -27,15 +25,12 @@ describe('Reporting rounds and status reports', () => {
 
   beforeAll(async () => {
     mailDir = await mkdtemp(join(tmpdir(), 'samla-rounds-mail-'));
-    t = await createTestApp({ env: { QUEUE_PREFIX, MAIL_DROP_DIR: mailDir } });
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] }).compile();
-    worker = moduleRef.createNestApplication({ bufferLogs: true });
-    await worker.init();
+    t = await createTestApp({ env: { QUEUE_PREFIX, MAIL_DROP_DIR: mailDir }, withWorker: true });
+    worker = t.worker!;
     leadership = await t.as({ role: 'leadership', sub: 'ledningsgruppen' });
   });
 
   afterAll(async () => {
-    await worker.close();
     await t.close();
     await rm(mailDir, { recursive: true, force: true });
   });

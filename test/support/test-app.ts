@@ -1,4 +1,5 @@
-import type { Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request, { type agent } from 'supertest';
@@ -8,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { DevelopmentIssuer, type DevelopmentTokenClaims } from '#identity';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
 export type TestAgent = ReturnType<typeof agent>;
 
@@ -21,6 +23,8 @@ export type TestApp = {
   as: (claims: DevelopmentTokenClaims) => Promise<TestAgent>;
   dataSource: DataSource;
   database: TestDatabase;
+  /** The worker, in this process on the same database and queues, when asked for with `withWorker`. */
+  worker: INestApplicationContext | null;
   close: () => Promise<void>;
 };
 
@@ -28,16 +32,19 @@ export type TestApp = {
  * The real API (same modules, same pipes, filters and body limits as main.ts) on a database of its own and
  * the real Redis. The environment is set before the app is assembled, because configuration is read then.
  */
-export async function createTestApp(options: { extraControllers?: Type[]; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { extraControllers?: Type[]; env?: Record<string, string>; withWorker?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   process.env.NODE_ENV = 'test';
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL ??= 'silent';
+  // A worker takes every job under its prefix: queues of the file's own keep it from another file's jobs.
+  if (options.withWorker) process.env.QUEUE_PREFIX = `samla-test-${randomUUID().slice(0, 8)}`;
   Object.assign(process.env, options.env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: options.extraControllers ?? [] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();
+  const worker = options.withWorker ? await startWorker() : null;
   const http = app.getHttpServer();
   const issuer = app.get(DevelopmentIssuer);
   const as = async (claims: DevelopmentTokenClaims) => request.agent(http).set('Authorization', `Bearer ${await issuer.sign(claims)}`);
@@ -48,11 +55,18 @@ export async function createTestApp(options: { extraControllers?: Type[]; env?: 
     as,
     dataSource: app.get(DataSource),
     database,
+    worker,
     close: async () => {
+      await worker?.close();
       await app.close();
       await database.drop();
     },
   };
+}
+
+async function startWorker(): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot()] }).compile();
+  return moduleRef.createNestApplication({ bufferLogs: true }).init();
 }
 
 export const api = (path: string) => `/api/v1${path}`;
