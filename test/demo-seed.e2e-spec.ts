@@ -178,6 +178,7 @@ describe('Trollhättan demo seed', () => {
         { period: '2024', value: 8.6, suppressed: false },
         { period: '2025', value: 8.1, suppressed: false },
       ],
+      sweden: [],
     });
     // Women 7.7 %, men 8.5 % in 2025.
     expect(res.body.gaps).toEqual([{ breakdown: 'sex', minuend: 'sex:women', subtrahend: 'sex:men', period: '2025', gap: -0.8 }]);

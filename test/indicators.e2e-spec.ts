@@ -169,6 +169,7 @@ describe('Indicators', () => {
       expect(created.body).toEqual({
         ...sent,
         cell: 'sex:women,born:abroad',
+        area: 'municipality',
         id: expect.any(String),
         indicatorId: ind.id,
         suppressed: false,
@@ -263,6 +264,7 @@ describe('Indicators', () => {
         ],
         // (64 − 60) / (70 − 60) = 0.4
         targets: [{ period: '2026', value: 70, suppressed: false, progress: 0.4, achieved: false }],
+        sweden: [],
       });
       expect(res.body.gaps).toEqual([
         { breakdown: 'sex', minuend: 'sex:women', subtrahend: 'sex:men', period: '2025-H1', gap: 4.5 },
@@ -306,6 +308,7 @@ describe('Indicators', () => {
             { period: '2025', value: 10, suppressed: false, progress: 1.25, achieved: true },
             { period: '2027', value: 8, suppressed: false, progress: 0.625, achieved: false },
           ],
+          sweden: [],
         },
       ]);
       expect(res.body.gaps).toEqual([]);

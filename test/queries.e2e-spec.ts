@@ -1,5 +1,5 @@
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import { statementsDuring } from './support/sql-statements.js';
 import { api, createTestApp, request, type TestApp } from './support/test-app.js';
 
 type ListedInitiative = { participants: unknown[]; goalIds: string[]; targetGroupCodes: string[]; districtCodes: string[] };
@@ -37,24 +37,6 @@ describe('Initiative list SQL', () => {
     return lead;
   }
 
-  /** Every statement the app sends to PostgreSQL while `act` runs, counted where node-postgres sends it. */
-  async function statementsDuring(act: () => Promise<unknown>): Promise<string[]> {
-    const client: { query: (...args: unknown[]) => unknown } = (t.dataSource.driver as PostgresDriver).postgres.Client.prototype;
-    const original = client.query;
-    const statements: string[] = [];
-    client.query = function (this: unknown, ...args: unknown[]) {
-      const [query] = args;
-      statements.push(typeof query === 'string' ? query : String((query as { text?: unknown }).text));
-      return original.apply(this, args);
-    };
-    try {
-      await act();
-      return statements;
-    } finally {
-      client.query = original;
-    }
-  }
-
   it('should issue the same number of SQL statements for 200 initiatives as for 1 when each has every kind of link', async () => {
     const one = await givenInitiativesWithEverything(1);
     const many = await givenInitiativesWithEverything(200);
@@ -62,8 +44,8 @@ describe('Initiative list SQL', () => {
       t.admin.get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
 
     let oneRes!: request.Response, manyRes!: request.Response;
-    const forOne = await statementsDuring(async () => (oneRes = await listOf(one.id)()));
-    const forMany = await statementsDuring(async () => (manyRes = await listOf(many.id)()));
+    const forOne = await statementsDuring(t.dataSource, async () => (oneRes = await listOf(one.id)()));
+    const forMany = await statementsDuring(t.dataSource, async () => (manyRes = await listOf(many.id)()));
 
     expect(oneRes.status).toBe(200);
     expect(manyRes.status).toBe(200);

@@ -7,7 +7,7 @@ import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
 import { NotificationEntity } from '#notifications';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
-import { EffectLinkEntity, EffectNodeEntity, IndicatorEffectNodeEntity, IndicatorEntity, IndicatorValueEntity } from '#results';
+import { EffectLinkEntity, EffectNodeEntity, IndicatorEffectNodeEntity, IndicatorEntity, IndicatorValueEntity, KoladaKpiEntity } from '#results';
 
 /** Every entity of every context, in one list shared by the apps, the migration CLI and the tests. */
 export const ENTITIES = [
@@ -30,6 +30,7 @@ export const ENTITIES = [
   IndicatorEntity,
   IndicatorValueEntity,
   IndicatorEffectNodeEntity,
+  KoladaKpiEntity,
   ReportingRoundEntity,
   StatusReportEntity,
 ];

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse
 import { ApiPageResponse, ApiProblems, IfMatchVersion, PROBLEM_CONTENT_TYPE, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { CreateReportingRoundDto, ListReportingRoundsQueryDto, ReportingRoundDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
-import { ListStatusReportsQueryDto, ReturnStatusReportDto, StatusReportDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
+import { ListStatusReportsQueryDto, ReturnStatusReportDto, StatusReportDto, StatusReportWithIndicatorsDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
 import { ReportingRoundsService } from './reporting-rounds.service.js';
 import { StatusReportsService } from './status-reports.service.js';
 
@@ -49,20 +49,20 @@ export class FollowUpController {
 
   @Get('status-reports')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'Status reports, newest first, filtered by round, initiative, department or status' })
-  @ApiPageResponse(StatusReportDto)
+  @ApiOperation({ summary: 'Status reports, newest first, filtered by round, initiative, department or status; each with its indicator values for the period' })
+  @ApiPageResponse(StatusReportWithIndicatorsDto)
   @ApiProblems()
-  listReports(@Query() query: ListStatusReportsQueryDto) {
-    return this.reports.list(query);
+  listReports(@Ctx() ctx: RequestContext, @Query() query: ListStatusReportsQueryDto) {
+    return this.reports.list(ctx, query);
   }
 
   @Get('status-reports/:id')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'One status report; the ETag is its version' })
-  @ApiOkResponse({ type: StatusReportDto })
+  @ApiOperation({ summary: 'One status report with the indicator values for its round’s period; the ETag is its version' })
+  @ApiOkResponse({ type: StatusReportWithIndicatorsDto })
   @ApiProblems(404)
-  getReport(@Param('id', UuidParam()) id: string) {
-    return this.reports.get(id);
+  getReport(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
+    return this.reports.get(ctx, id);
   }
 
   @Patch('status-reports/:id')

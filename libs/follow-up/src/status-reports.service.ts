@@ -4,9 +4,12 @@ import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { ConflictProblem, findOneOrNotFound, findPage, givenFilters, lockOneOrNotFound, RuleViolationProblem, updateVersioned, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
+import { indicatorsForReports, type ReportIndicator } from './status-report-indicators.js';
 import { StatusReportEntity } from './status-report.entity.js';
 import { canMoveReport, EDITABLE_STATUSES, missingForSubmit, REPORT_MOVES, type ReportMove } from './status-report-rules.js';
 import type { ListStatusReportsQueryDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
+
+export type StatusReportWithIndicators = Omit<StatusReportEntity, 'round'> & { indicators: ReportIndicator[] };
 
 const NOT_YOURS = "Only the initiative's lead department and its co-owners write and submit its status report; your department is neither.";
 
@@ -22,15 +25,30 @@ export class StatusReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(query: ListStatusReportsQueryDto): Promise<Page<StatusReportEntity>> {
-    return findPage(this.reports, query, {
+  /** A page of reports, each with its indicators for the period: one more statement for the whole page. */
+  async list(ctx: RequestContext, query: ListStatusReportsQueryDto): Promise<Page<StatusReportWithIndicators>> {
+    const page = await findPage(this.reports, query, {
       where: givenFilters({ roundId: query.roundId, initiativeId: query.initiativeId, departmentId: query.departmentId, status: query.status }),
       order: { createdAt: 'DESC', id: 'ASC' },
+      relations: { round: true },
     });
+    return { ...page, items: await this.withIndicators(ctx, page.items) };
   }
 
-  get(id: string): Promise<StatusReportEntity> {
-    return findOneOrNotFound(this.reports, 'status report', id);
+  async get(ctx: RequestContext, id: string): Promise<StatusReportWithIndicators> {
+    const report = await findOneOrNotFound(this.reports, 'status report', id, { relations: { round: true } });
+    const [shown] = await this.withIndicators(ctx, [report]);
+    return shown!;
+  }
+
+  /** Reports loaded with their round, answered without it and with the indicator values of the round's period. */
+  private async withIndicators(ctx: RequestContext, reports: StatusReportEntity[]): Promise<StatusReportWithIndicators[]> {
+    const indicators = await indicatorsForReports(
+      this.dataSource.manager,
+      ctx.actor,
+      reports.map((r) => ({ id: r.id, initiativeId: r.initiativeId, period: r.round!.period })),
+    );
+    return reports.map(({ round: _round, ...report }) => ({ ...report, indicators: indicators.get(report.id) ?? [] }));
   }
 
   update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateStatusReportDto): Promise<StatusReportEntity> {

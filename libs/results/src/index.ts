@@ -10,5 +10,7 @@ export * from './indicators/indicator.entity.js';
 export * from './indicators/indicators.service.js';
 export * from './indicators/indicator-value.rules.js';
 export * from './indicators/indicator-links.js';
+export * from './indicators/suppression.js';
+export * from './kolada/kolada-kpi.entity.js';
 export * from './kolada/kolada-import.module.js';
 export * from './kolada/kolada-import.service.js';

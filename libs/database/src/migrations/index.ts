@@ -9,6 +9,7 @@ import { NotificationOutbox1795439588609 } from './1795439588609-NotificationOut
 import { ReportingRounds1795441309726 } from './1795441309726-ReportingRounds.js';
 import { EffectLogic1795441421099 } from './1795441421099-EffectLogic.js';
 import { Indicators1795442735167 } from './1795442735167-Indicators.js';
+import { KoladaSwedenAndKpis1795444673511 } from './1795444673511-KoladaSwedenAndKpis.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReportingRounds1795441309726,
   EffectLogic1795441421099,
   Indicators1795442735167,
+  KoladaSwedenAndKpis1795444673511,
 ];

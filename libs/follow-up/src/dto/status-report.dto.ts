@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
+import { INDICATOR_DIRECTIONS, INDICATOR_UNITS, VALUE_AREAS, type IndicatorDirection, type IndicatorUnit, type ValueArea } from '#results';
 import { RAG_STATUSES, STATUS_REPORT_STATUSES, type RagStatus, type StatusReportStatus } from '../status-report.entity.js';
 
 const TEXT_MAX = 10_000;
@@ -83,4 +84,28 @@ export class StatusReportDto {
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+}
+
+export class ReportIndicatorValueDto {
+  @ApiProperty({ example: 'sex:women' }) cell: string;
+  @ApiProperty({ enum: VALUE_AREAS, description: '`sweden`: Kolada’s figure for the whole country, to compare with' }) area: ValueArea;
+  @ApiProperty({ example: '2025-Q1', description: 'Within the round’s period' }) period: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) value: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) persons: number | null;
+  @ApiProperty({ description: 'Rests on fewer than 5 persons and the viewer is outside the owning department: the figures are withheld.' }) suppressed: boolean;
+}
+
+export class ReportIndicatorDto {
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
+  @ApiProperty({ example: 'UNGA-SYSS' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
+  @ApiProperty({ enum: INDICATOR_DIRECTIONS }) direction: IndicatorDirection;
+  @ApiProperty({ type: [ReportIndicatorValueDto], description: 'Measurements whose period lies within the round’s period, by cell (`all` first), latest first' })
+  values: ReportIndicatorValueDto[];
+}
+
+export class StatusReportWithIndicatorsDto extends StatusReportDto {
+  @ApiProperty({ type: [ReportIndicatorDto], description: 'The indicators the initiative’s follow-up plan names, in its order' })
+  indicators: ReportIndicatorDto[];
 }

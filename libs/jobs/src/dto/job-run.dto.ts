@@ -16,7 +16,7 @@ export class JobRunCountsDto {
   @ApiProperty({ example: 2, description: 'Alerts whose cause is gone.' }) resolved: number;
   @ApiPropertyOptional({ example: 4, description: 'Notices sent (jobs that notify).' }) notified?: number;
   @ApiPropertyOptional({ example: 120, description: 'Records created (jobs that create them, such as a reporting round\'s status reports).' }) created?: number;
-  @ApiPropertyOptional({ example: 40, description: 'Values written (the Kolada import).' }) imported?: number;
+  @ApiPropertyOptional({ example: 40, description: 'Values written, the municipality’s and Sweden’s together (the Kolada import).' }) imported?: number;
   @ApiPropertyOptional({ example: 12, description: 'Values read again unchanged (the Kolada import).' }) unchanged?: number;
   @ApiPropertyOptional({ type: [String], example: ['N02267'], description: 'KPIs Kolada returned no values for (the Kolada import).' }) missingKpis?: string[];
 }

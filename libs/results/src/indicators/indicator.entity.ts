@@ -7,11 +7,13 @@ import {
   INDICATOR_DIRECTIONS,
   INDICATOR_SOURCES,
   INDICATOR_UNITS,
+  VALUE_AREAS,
   VALUE_KINDS,
   type Breakdown,
   type IndicatorDirection,
   type IndicatorSource,
   type IndicatorUnit,
+  type ValueArea,
   type ValueKind,
 } from './indicator.vocabulary.js';
 
@@ -66,8 +68,11 @@ export class IndicatorEntity extends VersionedEntity {
 /** A measurement, baseline or target for one period and one breakdown cell. */
 @Entity({ name: 'indicator_values' })
 // Also the index for reading an indicator's values (its leading column).
-@Unique('ux_indicator_values_point', ['indicatorId', 'period', 'cell', 'kind'])
+@Unique('ux_indicator_values_point', ['indicatorId', 'period', 'cell', 'kind', 'area'])
 @Check('ck_indicator_values_kind', `kind IN (${sqlList(VALUE_KINDS)})`)
+@Check('ck_indicator_values_area', `area IN (${sqlList(VALUE_AREAS)})`)
+// Sweden's figures are there to compare with: no baseline or target of ours is Sweden's.
+@Check('ck_indicator_values_sweden_measured', `area = 'municipality' OR kind = 'measurement'`)
 @Check('ck_indicator_values_share', `num_nonnulls(numerator, denominator) <> 1 AND (denominator IS NULL OR denominator > 0)`)
 @Check('ck_indicator_values_persons', `persons IS NULL OR persons >= 0`)
 @Check('ck_indicator_values_period', `period_start <= period_end`)
@@ -81,6 +86,10 @@ export class IndicatorValueEntity extends VersionedEntity {
 
   @Column({ type: 'varchar', length: 20 })
   kind: ValueKind;
+
+  /** `sweden` only for Kolada's figures for the whole country (imported, never entered by hand). */
+  @Column({ type: 'varchar', length: 20, default: 'municipality' })
+  area: ValueArea;
 
   /** `2024`, `2024-H1`, `2024-Q3` or `2024-05`; its first and last day are kept so periods order by when they end. */
   @Column({ type: 'varchar', length: 7 })

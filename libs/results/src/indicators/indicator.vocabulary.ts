@@ -20,5 +20,9 @@ export const SHARE_SCALE: Partial<Record<IndicatorUnit, number>> = { percent: 10
 export const VALUE_KINDS = ['measurement', 'baseline', 'target'] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
+/** Whose value it is: the municipality's own, or Sweden's (Kolada's 0000), kept for comparison only. */
+export const VALUE_AREAS = ['municipality', 'sweden'] as const;
+export type ValueArea = (typeof VALUE_AREAS)[number];
+
 /** Values resting on fewer persons than this are shown only inside the owning department (design: Indicator). */
 export const SUPPRESSION_THRESHOLD = 5;

@@ -16,13 +16,14 @@ import {
   type IndicatorLinkDto,
   type IndicatorSeriesDto,
   type IndicatorValueDto,
+  type KoladaKpiTitleDto,
   type LinkIndicatorDto,
   type ListValuesQueryDto,
 } from './dto/indicator.dto.js';
 import { buildSeries, type SeriesPoint } from './indicator-series.js';
 import { canonicalCell, periodRange, shareProblems } from './indicator-value.rules.js';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
-import type { Breakdown, ValueKind } from './indicator.vocabulary.js';
+import type { Breakdown, ValueArea, ValueKind } from './indicator.vocabulary.js';
 import { maySeeSmallCounts, suppressed } from './suppression.js';
 
 /** The columns of a CSV import, in order (the first line must name them). */
@@ -31,7 +32,7 @@ export const IMPORT_COLUMNS = ['period', 'cell', 'kind', 'value', 'numerator', '
 const KOLADA_KPI_ID = /^[A-Z]\d{5}$/;
 
 /** A value ready to store: checked, its cell canonical, its period's days worked out. */
-type NewValue = Omit<IndicatorValueEntity, 'id' | 'indicatorId' | 'indicator' | 'version' | 'createdAt' | 'updatedAt'>;
+type NewValue = Omit<IndicatorValueEntity, 'id' | 'indicatorId' | 'indicator' | 'area' | 'version' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class IndicatorsService {
@@ -101,7 +102,7 @@ export class IndicatorsService {
   async listValues(ctx: RequestContext, indicatorId: string, query: ListValuesQueryDto): Promise<Page<IndicatorValueDto>> {
     const indicator = await this.get(indicatorId);
     const [rows, total] = await this.dataSource.getRepository(IndicatorValueEntity).findAndCount({
-      where: { indicatorId, ...(query.kind ? { kind: query.kind } : {}) },
+      where: { indicatorId, area: query.area ?? 'municipality', ...(query.kind ? { kind: query.kind } : {}) },
       order: { periodEnd: 'ASC', periodStart: 'DESC', cell: 'ASC', kind: 'ASC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -153,18 +154,28 @@ export class IndicatorsService {
   }
 
   /**
-   * Per cell, baseline, targets with progress and actuals, and the gaps between cells. The grouping by cell and kind is
-   * SQL's; suppression and progress are the pure functions', applied in that order so nothing is computed from a
-   * hidden figure.
+   * Per cell, baseline, targets with progress and actuals, and the gaps between cells, all from the municipality's
+   * values; beside them Sweden's actuals (Kolada's 0000) to compare with, and the titles of the indicator's Kolada
+   * KPIs. The grouping by cell and kind is SQL's; suppression and progress are the pure functions', applied in that
+   * order so nothing is computed from a hidden figure.
    */
   async series(ctx: RequestContext, indicatorId: string): Promise<IndicatorSeriesDto> {
     const indicator = await this.get(indicatorId);
-    const points = (kind: ValueKind) =>
-      `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC) FILTER (WHERE kind = '${kind}'), '[]')`;
-    const rows: { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[] }[] = await this.dataSource.query(
-      `SELECT cell, ${points('baseline')} AS baselines, ${points('target')} AS targets, ${points('measurement')} AS actuals
+    const points = (kind: ValueKind, area: ValueArea = 'municipality') =>
+      `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC)
+                FILTER (WHERE kind = '${kind}' AND area = '${area}'), '[]')`;
+    const rows: { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[]; sweden: RawPoint[] }[] = await this.dataSource.query(
+      `SELECT cell, ${points('baseline')} AS baselines, ${points('target')} AS targets, ${points('measurement')} AS actuals,
+              ${points('measurement', 'sweden')} AS sweden
          FROM indicator_values WHERE indicator_id = $1
         GROUP BY cell ORDER BY cell <> 'all', cell`,
+      [indicatorId],
+    );
+    // A KPI not fetched yet has no title; one Kolada no longer describes keeps its last.
+    const kolada: KoladaKpiTitleDto[] = await this.dataSource.query(
+      `SELECT e.key AS cell, e.value AS kpi, k.title
+         FROM indicators i CROSS JOIN jsonb_each_text(i.kolada_kpis) AS e LEFT JOIN kolada_kpis k ON k.id = e.value
+        WHERE i.id = $1 ORDER BY e.key <> 'all', e.key`,
       [indicatorId],
     );
     const visible = maySeeSmallCounts(ctx.actor, indicator.ownerDepartmentId);
@@ -177,7 +188,9 @@ export class IndicatorsService {
       indicator.direction,
       rows.map((r) => ({ cell: r.cell, baselines: shown(r.baselines), targets: shown(r.targets), actuals: shown(r.actuals) })),
     );
-    return { indicator, cells, gaps };
+    // Sweden's figures rest on the whole country's population: nothing to suppress.
+    const sweden = new Map(rows.map((r) => [r.cell, r.sweden.map(({ period, value }) => ({ period, value }))]));
+    return { indicator, cells: cells.map((c) => ({ ...c, sweden: sweden.get(c.cell) ?? [] })), gaps, kolada };
   }
 
   async get(id: string): Promise<IndicatorEntity> {
@@ -186,7 +199,10 @@ export class IndicatorsService {
     return indicator;
   }
 
-  /** Inserts the values in one statement; a value whose (period, cell, kind) is taken is skipped and not returned. */
+  /**
+   * Inserts the values in one statement; a value whose (period, cell, kind) is taken is skipped and not returned. Values
+   * entered here are the municipality's (the column's default): only the Kolada import stores Sweden's.
+   */
   private async insertValues(em: EntityManager, ctx: RequestContext, indicator: IndicatorEntity, values: NewValue[]): Promise<IndicatorValueEntity[]> {
     const raw: Record<string, unknown>[] = await em.query(
       `INSERT INTO indicator_values (indicator_id, kind, period, period_start, period_end, cell, value, numerator, denominator, persons, source_note)
@@ -338,6 +354,7 @@ function fromRow(r: Record<string, unknown>): IndicatorValueEntity {
     id: r.id as string,
     indicatorId: r.indicator_id as string,
     kind: r.kind as ValueKind,
+    area: r.area as ValueArea,
     period: r.period as string,
     periodStart: r.period_start as string,
     periodEnd: r.period_end as string,

@@ -1,9 +1,9 @@
 import { koladaPoints, type KoladaIndicator } from './kolada-mapping.js';
 import type { KoladaRow } from './kolada.client.js';
 
-const row = (kpi: string, period: number, values: Partial<Record<'T' | 'K' | 'M', number | null>>): KoladaRow => ({
+const row = (kpi: string, period: number, values: Partial<Record<'T' | 'K' | 'M', number | null>>, municipality = '1488'): KoladaRow => ({
   kpi,
-  municipality: '1488',
+  municipality,
   period,
   values: Object.entries(values).map(([gender, value]) => ({ gender: gender as 'T' | 'K' | 'M', count: 1, status: '', value: value ?? null })),
 });
@@ -21,7 +21,18 @@ describe('koladaPoints', () => {
       ['N00002', 'born:abroad', 30],
       ['N00002', 'sex:women,born:abroad', 28],
     ]);
-    expect(points[0]).toEqual({ indicatorId: 'i1', kpi: 'N00001', period: '2024', cell: 'all', value: 50 });
+    expect(points[0]).toEqual({ indicatorId: 'i1', kpi: 'N00001', period: '2024', cell: 'all', area: 'municipality', value: 50 });
+  });
+
+  it("should keep Kolada's 0000 rows as Sweden's, in the same cells", () => {
+    const points = koladaPoints(bySexAndBirth, [row('N00001', 2024, { T: 50, K: 48 }), row('N00001', 2024, { T: 70, K: 69 }, '0000')]);
+
+    expect(points.map(({ cell, area, value }) => [cell, area, value])).toEqual([
+      ['all', 'municipality', 50],
+      ['sex:women', 'municipality', 48],
+      ['all', 'sweden', 70],
+      ['sex:women', 'sweden', 69],
+    ]);
   });
 
   it('should keep only T when the indicator is not broken down by sex', () => {

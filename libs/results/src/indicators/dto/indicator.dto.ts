@@ -22,11 +22,13 @@ import {
   INDICATOR_DIRECTIONS,
   INDICATOR_SOURCES,
   INDICATOR_UNITS,
+  VALUE_AREAS,
   VALUE_KINDS,
   type Breakdown,
   type IndicatorDirection,
   type IndicatorSource,
   type IndicatorUnit,
+  type ValueArea,
   type ValueKind,
 } from '../indicator.vocabulary.js';
 
@@ -162,6 +164,7 @@ export class IndicatorValueDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) indicatorId: string;
   @ApiProperty({ enum: VALUE_KINDS }) kind: ValueKind;
+  @ApiProperty({ enum: VALUE_AREAS, description: "`sweden`: Kolada's figure for the whole country (imported, for comparison)." }) area: ValueArea;
   @ApiProperty({ example: '2024' }) period: string;
   @ApiProperty({ example: 'sex:women' }) cell: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) value: number | null;
@@ -180,6 +183,11 @@ export class ListValuesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(VALUE_KINDS)
   kind?: ValueKind;
+
+  @ApiPropertyOptional({ enum: VALUE_AREAS, default: 'municipality', description: "`sweden` lists Kolada's figures for the whole country." })
+  @IsOptional()
+  @IsIn(VALUE_AREAS)
+  area?: ValueArea;
 }
 
 /** Targets are listed without a kind filter: the path names it. */
@@ -202,12 +210,26 @@ export class TargetProgressDto extends SeriesPointDto {
   @ApiProperty({ nullable: true, type: Boolean, description: 'The latest actual is at or beyond the target in the desired direction.' }) achieved: boolean | null;
 }
 
+export class ComparisonPointDto {
+  @ApiProperty({ example: '2024' }) period: string;
+  @ApiProperty({ example: 72.4 }) value: number;
+}
+
 export class CellSeriesDto {
   @ApiProperty({ example: 'all' }) cell: string;
   @ApiProperty({ type: SeriesPointDto, nullable: true }) baseline: SeriesPointDto | null;
   @ApiProperty({ type: SeriesPointDto, nullable: true, description: 'The latest actual.' }) latest: SeriesPointDto | null;
   @ApiProperty({ type: [TargetProgressDto] }) targets: TargetProgressDto[];
   @ApiProperty({ type: [SeriesPointDto], description: 'Measurements by period, oldest first.' }) actuals: SeriesPointDto[];
+  @ApiProperty({ type: [ComparisonPointDto], description: "Sweden's measurements (Kolada 0000) by period, oldest first, to compare with; not in progress or gaps." })
+  sweden: ComparisonPointDto[];
+}
+
+export class KoladaKpiTitleDto {
+  @ApiProperty({ example: 'all' }) cell: string;
+  @ApiProperty({ example: 'N02267' }) kpi: string;
+  @ApiProperty({ nullable: true, type: String, example: 'Förvärvsarbetande invånare 20-64 år, andel (%)', description: 'null until the Kolada import has fetched it.' })
+  title: string | null;
 }
 
 export class CellGapDto {
@@ -222,6 +244,7 @@ export class IndicatorSeriesDto {
   @ApiProperty({ type: () => IndicatorDto }) indicator: IndicatorDto;
   @ApiProperty({ type: [CellSeriesDto] }) cells: CellSeriesDto[];
   @ApiProperty({ type: [CellGapDto], description: 'Women − men and born abroad − born in Sweden in the latest period with measurements.' }) gaps: CellGapDto[];
+  @ApiProperty({ type: [KoladaKpiTitleDto], description: "A Kolada indicator's KPIs per cell with Kolada's titles; empty for other sources." }) kolada: KoladaKpiTitleDto[];
 }
 
 export class ImportResultDto {
