@@ -37,6 +37,7 @@ const CONTRACT = [
   'post /api/v1/alerts/{id}/dismiss',
   'put /api/v1/funding/{id}/coverage-decision',
   'get /api/v1/portfolio/funding-cliff',
+  'get /api/v1/portfolio/summary',
   'post /api/v1/jobs/{name}/runs',
   'get /api/v1/jobs/runs/{id}',
   'get /api/v1/audit-events',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { AlertEntity } from '#alerts';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { InitiativeEntity, InitiativeParticipantEntity, type FollowUpPlan } from '#portfolio';
@@ -68,6 +69,28 @@ export function givenFundingLine(ds: DataSource, initiativeId: string, overrides
       periodStart: '2024-01-01',
       periodEnd: '2025-06-30',
       status: 'granted',
+      ...overrides,
+    }),
+  );
+}
+
+/** An alert as a scan would have raised it, written directly (the scans are under test elsewhere). */
+export function givenAlert(ds: DataSource, initiativeId: string | null, overrides: Partial<AlertEntity> = {}) {
+  const repo = ds.getRepository(AlertEntity);
+  const kind = overrides.kind ?? 'grant_expiring';
+  return repo.save(
+    repo.create({
+      kind,
+      severity: 'warning',
+      status: 'open',
+      dedupeKey: uniqueCode(`${kind}:test`),
+      initiativeId,
+      departmentId: null,
+      title: 'Testlarm',
+      detail: 'Testlarm för en insats.',
+      dueDate: null,
+      amountSek: null,
+      lastSeenOn: '2026-01-02',
       ...overrides,
     }),
   );

@@ -8,6 +8,7 @@ import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
 import { JobsModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
+import { PortfolioReviewModule } from '#portfolio-review';
 import { ReferenceDataModule } from '#reference-data';
 import { ResultsModule } from '#results';
 
@@ -34,6 +35,7 @@ export class AppModule {
         JobsModule,
         ResultsModule,
         FollowUpModule,
+        PortfolioReviewModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
       ],

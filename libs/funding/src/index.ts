@@ -3,3 +3,4 @@ export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
 export * from './funding-cliff/monthly-share.sql.js';
+export { buildFundingCliffSql } from './funding-cliff/funding-cliff.service.js';

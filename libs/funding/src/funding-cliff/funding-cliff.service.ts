@@ -11,10 +11,16 @@ import { monthlyShareSql } from './monthly-share.sql.js';
  * that is meant to run past the line's end. Lines with a recorded coverage decision are listed (the group sees what
  * was decided) but not counted. The uncovered annual cost is measured on the first day after the cliff month (for
  * cliffs before the window: on its first day) against the initiative's other granted lines running that day.
+ *
+ * `from` and `months` are placeholders (the first month's first day, the number of months). The portfolio summary
+ * narrows the cliff to its filtered initiatives: `ctes` (ending in a comma) go first after `WITH RECURSIVE`, and
+ * `initiativeScope` is a condition on the initiative `i`.
  */
-const FUNDING_CLIFF_SQL = `
-WITH bounds AS (
-  SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
+export function buildFundingCliffSql(opts: { from: string; months: string; ctes?: string; initiativeScope?: string }): string {
+  return `
+WITH RECURSIVE ${opts.ctes ?? ''}
+bounds AS (
+  SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
   SELECT f.initiative_id, f.period_end, f.coverage_decision, f.amount_sek,
@@ -27,7 +33,7 @@ cliff_lines AS (
    WHERE f.source_type <> 'ordinary_budget'
      AND f.status IN ('granted', 'ended')
      AND f.period_end < b.after_last
-     AND i.status IN ('approved', 'active')
+     AND i.status IN ('approved', 'active')${opts.initiativeScope ? `\n     AND ${opts.initiativeScope}` : ''}
      AND (i.end_date IS NULL OR i.end_date > f.period_end)
      AND NOT EXISTS (SELECT 1 FROM funding_lines s WHERE s.id = f.successor_funding_id AND s.status <> 'rejected')
      AND (f.period_end >= b.first_month OR f.coverage_decision = 'undecided')
@@ -114,6 +120,9 @@ SELECT
   (SELECT jsonb_build_object('fundingEndingSek', COALESCE(sum(ending_sek), 0), 'uncoveredAnnualCostSek', COALESCE(sum(uncovered), 0),
                              'initiatives', COALESCE(jsonb_agg(item ORDER BY uncovered DESC NULLS LAST, code), '[]')) FROM earlier) AS "endedEarlier"
 `;
+}
+
+const FUNDING_CLIFF_SQL = buildFundingCliffSql({ from: '$1', months: '$2' });
 
 @Injectable()
 export class FundingCliffService {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -299,3 +299,6 @@ export class ListInitiativesQueryDto extends PageQueryDto {
   @MaxLength(200)
   sort?: string;
 }
+
+/** The initiative list's filters without paging and sort, for answers over the whole filtered portfolio. */
+export class InitiativeFiltersQueryDto extends OmitType(ListInitiativesQueryDto, ['limit', 'offset', 'sort'] as const) {}

@@ -44,6 +44,53 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
     params.push(value);
     return `$${params.length}`;
   };
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+
+  // Initiatives without the value (no start date, no cost yet) come last either way: `-annualCostSek` asks for the
+  // largest first. The id breaks ties, so pages do not overlap.
+  const orderBy = [...page.sort.map((s) => `${s.column} ${s.direction} NULLS LAST`), 'i.id ASC'].join(', ');
+  const matching = `FROM initiatives i ${where}`;
+  // The total is its own subquery rather than count(*) OVER () on the page: a window over the page makes the
+  // planner pick plans that are only fast when they may stop after `limit` rows, which the window never does.
+  const sql = `
+    WITH RECURSIVE ${goalScope}
+    page AS (
+      SELECT i.id
+        ${matching}
+       ORDER BY ${orderBy}
+       LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}
+    ),
+    matches AS (SELECT count(*) AS total ${matching})
+    SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
+           i.lead_department_id AS "leadDepartmentId",
+           COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'role', ip.role, 'responsibility', ip.responsibility)
+                                     ORDER BY ip.role, ip.department_id)
+                       FROM initiative_participants ip WHERE ip.initiative_id = i.id), '[]'::json) AS participants,
+           i.process_owner AS "processOwner",
+           COALESCE((SELECT array_agg(ig.goal_id ORDER BY ig.goal_id) FROM initiative_goals ig WHERE ig.initiative_id = i.id), '{}') AS "goalIds",
+           COALESCE((SELECT array_agg(tg.code ORDER BY tg.code) FROM initiative_target_groups itg
+                       JOIN target_groups tg ON tg.id = itg.target_group_id WHERE itg.initiative_id = i.id), '{}') AS "targetGroupCodes",
+           COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM initiative_districts idi
+                       JOIN districts d ON d.id = idi.district_id WHERE idi.initiative_id = i.id), '{}') AS "districtCodes",
+           i.start_date AS "startDate", i.end_date AS "endDate",
+           i.annual_cost_sek::float8 AS "annualCostSek",
+           i.evidence_base AS "evidenceBase", i.budget_project_code AS "budgetProjectCode",
+           i.follow_up_plan AS "followUpPlan",
+           i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+           (SELECT total::int FROM matches) AS total
+      FROM page JOIN initiatives i ON i.id = page.id
+     ORDER BY ${orderBy}`;
+  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
+}
+
+export type SqlParam = (value: unknown) => string;
+
+/**
+ * The initiative list's filters as SQL over `initiatives i`: `goalScope` is a recursive CTE (ending in a comma) to
+ * put after `WITH RECURSIVE`, `where` a WHERE clause (or ''). `param` adds a bind parameter and returns its
+ * placeholder, so callers compose it into their own statements (GET /initiatives, GET /portfolio/summary).
+ */
+export function buildInitiativeFilter(filters: InitiativeListFilters, param: SqlParam): { goalScope: string; where: string } {
   const where: string[] = [];
   let goalScope = '';
 
@@ -83,39 +130,5 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
                  OR lower(${SEARCH_TEXT}) LIKE ${pattern})`);
   }
 
-  // Initiatives without the value (no start date, no cost yet) come last either way: `-annualCostSek` asks for the
-  // largest first. The id breaks ties, so pages do not overlap.
-  const orderBy = [...page.sort.map((s) => `${s.column} ${s.direction} NULLS LAST`), 'i.id ASC'].join(', ');
-  const matching = `FROM initiatives i ${where.length ? `WHERE ${where.join('\n         AND ')}` : ''}`;
-  // The total is its own subquery rather than count(*) OVER () on the page: a window over the page makes the
-  // planner pick plans that are only fast when they may stop after `limit` rows, which the window never does.
-  const sql = `
-    WITH RECURSIVE ${goalScope}
-    page AS (
-      SELECT i.id
-        ${matching}
-       ORDER BY ${orderBy}
-       LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}
-    ),
-    matches AS (SELECT count(*) AS total ${matching})
-    SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
-           i.lead_department_id AS "leadDepartmentId",
-           COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'role', ip.role, 'responsibility', ip.responsibility)
-                                     ORDER BY ip.role, ip.department_id)
-                       FROM initiative_participants ip WHERE ip.initiative_id = i.id), '[]'::json) AS participants,
-           i.process_owner AS "processOwner",
-           COALESCE((SELECT array_agg(ig.goal_id ORDER BY ig.goal_id) FROM initiative_goals ig WHERE ig.initiative_id = i.id), '{}') AS "goalIds",
-           COALESCE((SELECT array_agg(tg.code ORDER BY tg.code) FROM initiative_target_groups itg
-                       JOIN target_groups tg ON tg.id = itg.target_group_id WHERE itg.initiative_id = i.id), '{}') AS "targetGroupCodes",
-           COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM initiative_districts idi
-                       JOIN districts d ON d.id = idi.district_id WHERE idi.initiative_id = i.id), '{}') AS "districtCodes",
-           i.start_date AS "startDate", i.end_date AS "endDate",
-           i.annual_cost_sek::float8 AS "annualCostSek",
-           i.evidence_base AS "evidenceBase", i.budget_project_code AS "budgetProjectCode",
-           i.follow_up_plan AS "followUpPlan",
-           i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
-           (SELECT total::int FROM matches) AS total
-      FROM page JOIN initiatives i ON i.id = page.id
-     ORDER BY ${orderBy}`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
+  return { goalScope, where: where.length ? `WHERE ${where.join('\n         AND ')}` : '' };
 }

@@ -1,0 +1,3 @@
+export * from './portfolio-review.module.js';
+export * from './summary/portfolio-summary.dto.js';
+export * from './summary/portfolio-summary.sql.js';

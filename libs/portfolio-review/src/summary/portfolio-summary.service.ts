@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ALERT_SEVERITIES } from '#alerts';
+import { Clock, FUNDING_SOURCE_TYPES, type AppConfig } from '#common';
+import type { PortfolioSummaryDto, PortfolioSummaryQueryDto } from './portfolio-summary.dto.js';
+import { buildPortfolioSummarySql, buildSummaryCliffSql } from './portfolio-summary.sql.js';
+
+@Injectable()
+export class PortfolioSummaryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /** Two statements in one read-only snapshot: the summary, and the funding cliff of the next budget year. */
+  async summary(filters: PortfolioSummaryQueryDto): Promise<PortfolioSummaryDto> {
+    const today = this.clock.today();
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    const main = buildPortfolioSummarySql(filters, today, this.config.get('TIME_ZONE', { infer: true }), FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
+    const cliff = buildSummaryCliffSql(filters, nextYear);
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const [{ summary }] = await em.query(main.sql, main.params);
+      const [{ cliff: fundingCliff }] = await em.query(cliff.sql, cliff.params);
+      return { ...summary, fundingCliff };
+    });
+  }
+}

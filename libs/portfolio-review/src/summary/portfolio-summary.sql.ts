@@ -1,0 +1,146 @@
+import { buildFundingCliffSql, monthlyShareSql } from '#funding';
+import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters, type SqlParam } from '#portfolio';
+
+
+
+function params(): { values: unknown[]; param: SqlParam } {
+  const values: unknown[] = [];
+  return { values, param: (value) => (values.push(value), `$${values.length}`) };
+}
+
+/**
+ * The whole summary but the funding cliff, in one statement over the initiatives the list's filters choose
+ * (`buildInitiativeFilter`, shared with GET /initiatives). Read-only joins of other contexts' tables — goals,
+ * funding_lines, alerts, reporting_rounds, status_reports, reference data (docs/adr/0003-cross-context-reads.md).
+ *
+ * - Priority areas: every goal an initiative links to is followed up the tree; each `priority_area` goal met
+ *   (the linked goal itself included) counts the initiative once; initiatives that meet none are `unlinked`.
+ * - Annual cost: `totalSek` sums the initiatives' annual_cost_sek. `bySourceType` is what granted lines running
+ *   on `today` pay a year — each line's amount spread evenly over its months (monthlyShareSql, as the funding cliff
+ *   and funding-gap scan do) × 12, rounded per source type; `temporaryShare` is the part of that not paid from
+ *   `ordinary_budget`.
+ * - Follow-up: of the approved or active initiatives, those with a follow-up plan (a JSON null is none), and those
+ *   whose report in their latest round due by `today` is submitted or approved, submitted on or before the due date
+ *   (in the configured time zone). Both shares are over the approved or active initiatives; null when there are none.
+ */
+export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: string, timeZone: string, sourceTypes: readonly string[], alertSeverities: readonly string[]) {
+  const { values, param } = params();
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+  const day = `${param(today)}::date`;
+  const tz = `${param(timeZone)}::text`;
+  const share = (part: string, whole: string) => `round(${part}::numeric / NULLIF(${whole}, 0), 4)::float8`;
+  const sql = `
+    WITH RECURSIVE ${goalScope}
+    scope AS (
+      SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek,
+             (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
+        FROM initiatives i ${where}
+    ),
+    goal_up(initiative_id, goal_id) AS (
+      SELECT ig.initiative_id, ig.goal_id FROM initiative_goals ig JOIN scope s ON s.id = ig.initiative_id
+      UNION
+      SELECT u.initiative_id, g.parent_id FROM goal_up u JOIN goals g ON g.id = u.goal_id WHERE g.parent_id IS NOT NULL
+    ),
+    areas AS (
+      SELECT DISTINCT u.initiative_id, g.id, g.code, g.title
+        FROM goal_up u JOIN goals g ON g.id = u.goal_id
+       WHERE g.level = 'priority_area'
+    ),
+    running AS (
+      SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
+        FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
+       WHERE f.status = 'granted' AND f.period_start <= ${day} AND f.period_end >= ${day}
+       GROUP BY f.source_type
+    ),
+    open_alerts AS (
+      SELECT a.kind, a.severity, count(*)::int AS n
+        FROM alerts a JOIN scope s ON s.id = a.initiative_id
+       WHERE a.status IN ('open', 'acknowledged')
+       GROUP BY a.kind, a.severity
+    ),
+    latest_reports AS (
+      SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
+             sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE ${tz})::date <= rr.due_date AS on_time
+        FROM status_reports sr
+        JOIN reporting_rounds rr ON rr.id = sr.round_id
+        JOIN scope s ON s.id = sr.initiative_id
+       WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
+       ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
+    ),
+    follow_up AS (
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE has_plan)::int AS with_plan,
+             (SELECT count(*) FROM latest_reports)::int AS with_report,
+             (SELECT count(*) FILTER (WHERE on_time) FROM latest_reports)::int AS on_time
+        FROM scope WHERE status IN ('approved', 'active')
+    )
+    SELECT jsonb_build_object(
+      'initiatives', (SELECT count(*)::int FROM scope),
+      'byStatus', (SELECT jsonb_object_agg(st, (SELECT count(*)::int FROM scope s WHERE s.status = st) ORDER BY o)
+                     FROM unnest(${param(INITIATIVE_STATUSES)}::text[]) WITH ORDINALITY AS x(st, o)),
+      'byLeadDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'count', x.n)
+                                                     ORDER BY x.n DESC, d.code NULLS LAST), '[]')
+                             FROM (SELECT lead_department_id, count(*)::int AS n FROM scope GROUP BY 1) x
+                             LEFT JOIN departments d ON d.id = x.lead_department_id),
+      'byPriorityArea', jsonb_build_object(
+        'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'code', x.code, 'title', x.title, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
+                    FROM (SELECT id, code, title, count(*)::int AS n FROM areas GROUP BY 1, 2, 3) x),
+        'unlinked', (SELECT count(*)::int FROM scope s WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.initiative_id = s.id))),
+      'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
+                          FROM (SELECT tg.code, tg.name, count(*)::int AS n FROM initiative_target_groups itg
+                                  JOIN scope s ON s.id = itg.initiative_id JOIN target_groups tg ON tg.id = itg.target_group_id
+                                 GROUP BY 1, 2) x),
+      'byDistrict', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
+                       FROM (SELECT d.code, d.name, count(*)::int AS n FROM initiative_districts idi
+                               JOIN scope s ON s.id = idi.initiative_id JOIN districts d ON d.id = idi.district_id
+                              GROUP BY 1, 2) x),
+      'annualCost', (SELECT jsonb_build_object(
+                        'totalSek', (SELECT COALESCE(sum(annual_cost_sek), 0)::bigint FROM scope),
+                        'initiativesWithoutAnnualCost', (SELECT count(*)::int FROM scope WHERE annual_cost_sek IS NULL),
+                        'fundedPerYearSek', COALESCE(sum(r.per_year), 0)::bigint,
+                        'bySourceType', jsonb_object_agg(t.type, COALESCE(r.per_year, 0) ORDER BY t.o),
+                        'temporarySek', COALESCE(sum(r.per_year) FILTER (WHERE t.type <> 'ordinary_budget'), 0)::bigint,
+                        'temporaryShare', ${share(`sum(r.per_year) FILTER (WHERE t.type <> 'ordinary_budget')`, 'sum(r.per_year)')})
+                       FROM unnest(${param(sourceTypes)}::text[]) WITH ORDINALITY AS t(type, o)
+                       LEFT JOIN running r ON r.source_type = t.type),
+      'openAlerts', jsonb_build_object(
+        'total', (SELECT COALESCE(sum(n), 0)::int FROM open_alerts),
+        'bySeverity', (SELECT jsonb_object_agg(v, (SELECT COALESCE(sum(n), 0)::int FROM open_alerts WHERE severity = v) ORDER BY o)
+                         FROM unnest(${param(alertSeverities)}::text[]) WITH ORDINALITY AS x(v, o)),
+        'byKind', (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', x.kind, 'total', x.total, 'bySeverity', x.sev) ORDER BY x.total DESC, x.kind), '[]')
+                     FROM (SELECT kind, sum(n)::int AS total, jsonb_object_agg(severity, n) AS sev FROM open_alerts GROUP BY kind) x)),
+      'followUp', (SELECT jsonb_build_object(
+                      'initiatives', n,
+                      'withFollowUpPlan', with_plan,
+                      'followUpPlanShare', ${share('with_plan', 'n')},
+                      'withReportDue', with_report,
+                      'reportedOnTime', on_time,
+                      'reportedOnTimeShare', ${share('on_time', 'n')})
+                     FROM follow_up)
+    ) AS summary`;
+  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+}
+
+/**
+ * The funding cliff's SQL (#funding, buildFundingCliffSql) over one budget year, narrowed to the filtered
+ * initiatives, reduced to the year's totals in SQL.
+ */
+export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number) {
+  const { values, param } = params();
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+  const cliff = buildFundingCliffSql({
+    ctes: goalScope,
+    from: `${param(`${year}-01-01`)}`,
+    months: param(12),
+    initiativeScope: `i.id IN (SELECT i.id FROM initiatives i ${where})`,
+  });
+  const sql = `
+    SELECT jsonb_build_object(
+      'year', (y->>'year')::int,
+      'fundingEndingSek', (y->>'fundingEndingSek')::bigint,
+      'uncoveredAnnualCostSek', (y->>'uncoveredAnnualCostSek')::bigint,
+      'initiatives', (SELECT count(*)::int FROM jsonb_array_elements(y->'initiatives') e WHERE NOT (e->>'coverageDecided')::boolean),
+      'initiativesCoverageDecided', (SELECT count(*)::int FROM jsonb_array_elements(y->'initiatives') e WHERE (e->>'coverageDecided')::boolean)
+    ) AS cliff
+      FROM (${cliff}) c CROSS JOIN LATERAL jsonb_array_elements(c."budgetYears") AS y`;
+  return { sql, params: values };
+}
