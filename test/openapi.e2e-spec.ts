@@ -38,6 +38,7 @@ const CONTRACT = [
   'put /api/v1/funding/{id}/coverage-decision',
   'get /api/v1/portfolio/funding-cliff',
   'get /api/v1/portfolio/summary',
+  'get /api/v1/portfolio/readiness',
   'post /api/v1/jobs/{name}/runs',
   'get /api/v1/jobs/runs/{id}',
   'get /api/v1/audit-events',

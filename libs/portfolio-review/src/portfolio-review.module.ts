@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PortfolioReadinessController } from './readiness/portfolio-readiness.controller.js';
+import { PortfolioReadinessService } from './readiness/portfolio-readiness.service.js';
 import { PortfolioSummaryController } from './summary/portfolio-summary.controller.js';
 import { PortfolioSummaryService } from './summary/portfolio-summary.service.js';
 
@@ -7,7 +9,7 @@ import { PortfolioSummaryService } from './summary/portfolio-summary.service.js'
  * it sits above them: it imports #portfolio and #funding (which imports #portfolio) and none of them imports it.
  */
 @Module({
-  controllers: [PortfolioSummaryController],
-  providers: [PortfolioSummaryService],
+  controllers: [PortfolioSummaryController, PortfolioReadinessController],
+  providers: [PortfolioSummaryService, PortfolioReadinessService],
 })
 export class PortfolioReviewModule {}

@@ -1,9 +1,44 @@
 import { buildFundingCliffSql, monthlyShareSql } from '#funding';
 import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters, type SqlParam } from '#portfolio';
 
+/**
+ * `goal_up` and `areas(initiative_id, id, code, title)`: every goal an initiative of `scope` links to, followed up the
+ * tree; each `priority_area` goal met (the linked goal itself included) once per initiative. Shared by the summary and
+ * the readiness roll-up. Needs `WITH RECURSIVE`.
+ */
+export function priorityAreasCtes(scope: string): string {
+  return `goal_up(initiative_id, goal_id) AS (
+      SELECT ig.initiative_id, ig.goal_id FROM initiative_goals ig JOIN ${scope} s ON s.id = ig.initiative_id
+      UNION
+      SELECT u.initiative_id, g.parent_id FROM goal_up u JOIN goals g ON g.id = u.goal_id WHERE g.parent_id IS NOT NULL
+    ),
+    areas AS (
+      SELECT DISTINCT u.initiative_id, g.id, g.code, g.title
+        FROM goal_up u JOIN goals g ON g.id = u.goal_id
+       WHERE g.level = 'priority_area'
+    )`;
+}
 
+/**
+ * `latest_reports(initiative_id, on_time)`: for each approved or active initiative of `scope` (a CTE with `id` and
+ * `status`), its report in the latest reporting round due by `day`; `on_time` when it is submitted or approved and was
+ * submitted on or before the round's due date in the time zone `tz`. The summary's followUp and readiness's
+ * `reportedOnTime` check both read it. `day` and `tz` are SQL expressions (placeholders with casts).
+ */
+export function latestReportsCte(scope: string, day: string, tz: string): string {
+  return `latest_reports AS (
+      SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
+             sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE ${tz})::date <= rr.due_date AS on_time
+        FROM status_reports sr
+        JOIN reporting_rounds rr ON rr.id = sr.round_id
+        JOIN ${scope} s ON s.id = sr.initiative_id
+       WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
+       ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
+    )`;
+}
 
-function params(): { values: unknown[]; param: SqlParam } {
+/** Positional parameters for one statement: `param(value)` pushes the value and answers its placeholder. */
+export function sqlParams(): { values: unknown[]; param: SqlParam } {
   const values: unknown[] = [];
   return { values, param: (value) => (values.push(value), `$${values.length}`) };
 }
@@ -24,7 +59,7 @@ function params(): { values: unknown[]; param: SqlParam } {
  *   (in the configured time zone). Both shares are over the approved or active initiatives; null when there are none.
  */
 export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: string, timeZone: string, sourceTypes: readonly string[], alertSeverities: readonly string[]) {
-  const { values, param } = params();
+  const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;
   const tz = `${param(timeZone)}::text`;
@@ -36,16 +71,7 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
              (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
         FROM initiatives i ${where}
     ),
-    goal_up(initiative_id, goal_id) AS (
-      SELECT ig.initiative_id, ig.goal_id FROM initiative_goals ig JOIN scope s ON s.id = ig.initiative_id
-      UNION
-      SELECT u.initiative_id, g.parent_id FROM goal_up u JOIN goals g ON g.id = u.goal_id WHERE g.parent_id IS NOT NULL
-    ),
-    areas AS (
-      SELECT DISTINCT u.initiative_id, g.id, g.code, g.title
-        FROM goal_up u JOIN goals g ON g.id = u.goal_id
-       WHERE g.level = 'priority_area'
-    ),
+    ${priorityAreasCtes('scope')},
     running AS (
       SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
         FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
@@ -58,15 +84,7 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
        WHERE a.status IN ('open', 'acknowledged')
        GROUP BY a.kind, a.severity
     ),
-    latest_reports AS (
-      SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
-             sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE ${tz})::date <= rr.due_date AS on_time
-        FROM status_reports sr
-        JOIN reporting_rounds rr ON rr.id = sr.round_id
-        JOIN scope s ON s.id = sr.initiative_id
-       WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
-       ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
-    ),
+    ${latestReportsCte('scope', day, tz)},
     follow_up AS (
       SELECT count(*)::int AS n, count(*) FILTER (WHERE has_plan)::int AS with_plan,
              (SELECT count(*) FROM latest_reports)::int AS with_report,
@@ -125,7 +143,7 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
  * initiatives, reduced to the year's totals in SQL.
  */
 export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number) {
-  const { values, param } = params();
+  const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const cliff = buildFundingCliffSql({
     ctes: goalScope,
