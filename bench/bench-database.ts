@@ -1,3 +1,7 @@
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '#common';
+import { DevelopmentIssuer } from '#identity';
+
 /** The benchmark's own database: the generator drops and refills it, so it must never be the one people work in. */
 export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'samla_bench';
 
@@ -23,3 +27,26 @@ export const TYPICAL = {
   priorityAreaCode: 'FP-1',
   searchWord: 'trygghet',
 } as const;
+
+/**
+ * A runner's entry point: exits 0 when `main` is done and 1 with its message when it fails; Ctrl-C exits too, so the
+ * runner's 'exit' handlers stop the servers it started.
+ */
+export function runBenchmark(main: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
+
+/**
+ * A bearer token for the leadership role (reads the whole portfolio) from the development issuer, whose key file the
+ * API started by a runner reads too. Such an API runs with RATE_LIMIT_PER_MINUTE=0: a runner is one user.
+ */
+export function benchToken(config: AppConfig): Promise<string> {
+  return new DevelopmentIssuer(new ConfigService(config)).sign({ role: 'leadership', name: 'Benchmark' });
+}

@@ -1,7 +1,8 @@
 /**
  * Fills the benchmark database with a large, deterministic portfolio: 40 organisation units, a 200-node goal
  * tree, 20,000 initiatives with their links and 60,000 funding lines (BENCH_FUNDING_LINES; the grant expiry scan
- * benchmark uses 100,000). Rows are drawn in JavaScript from a seeded generator (so every run writes the same data)
+ * benchmark uses 100,000), and the follow-up the portfolio review reads: effect logic with indicators and
+ * baselines, reporting rounds with status reports, and alerts. Rows are drawn in JavaScript from a seeded generator (so every run writes the same data)
  * and written one table per statement with unnest().
  *
  *   npm run bench:generate            (BENCH_DATABASE, BENCH_SEED, BENCH_FUNDING_LINES and DATABASE_URL are optional)
@@ -27,9 +28,12 @@ const AS_OF = day('2026-11-01');
 const TEMPORARY_MONEY = new Set<FundingSourceType>(['state_grant', 'eu_fund', 'temporary_appropriation', 'partner_contribution', 'foundation', 'other']);
 const ENDED = new Set<InitiativeStatus>(['completed', 'integrated', 'discontinued']);
 const NEEDS_FUNDING = new Set<InitiativeStatus>(['approved', 'active', 'completed', 'integrated', 'discontinued']);
+const FOLLOWED_UP = new Set<InitiativeStatus>(['approved', 'active']);
+const INDICATORS = 400;
 
 type Row = Record<string, unknown>;
 type Goal = { id: string; code: string; level: GoalLevel; roadmap: boolean };
+type Owner = { id: string; code: string; status: InitiativeStatus; start: number | null; annualCost: number | null; leadId: string | null; leadName: string | null };
 
 /** mulberry32: small, fast and good enough to make data look random while staying reproducible. */
 class Random {
@@ -127,7 +131,7 @@ function generate(rng: Random) {
   const initiativeGoals: Row[] = [];
   const initiativeTargetGroups: Row[] = [];
   const initiativeDistricts: Row[] = [];
-  const owners: { id: string; status: InitiativeStatus; start: number | null; annualCost: number | null; leadName: string | null }[] = [];
+  const owners: Owner[] = [];
 
   for (let n = 1; n <= INITIATIVES; n++) {
     const id = rng.uuid();
@@ -189,7 +193,7 @@ function generate(rng: Random) {
     for (const goal of rng.distinct(pickGoal, pickLinkCount())) initiativeGoals.push({ initiative_id: id, goal_id: goal.id });
     for (const group of rng.distinct(pickTargetGroup, pickLinkCount())) initiativeTargetGroups.push({ initiative_id: id, target_group_id: group.id });
     for (const district of linkedDistricts) initiativeDistricts.push({ initiative_id: id, district_id: district.id });
-    owners.push({ id, status, start, annualCost, leadName: lead?.name ?? null });
+    owners.push({ id, code, status, start, annualCost, leadId: lead?.id ?? null, leadName: lead?.name ?? null });
   }
 
   const named = [TYPICAL.leadDepartmentCode, TYPICAL.smallDepartmentCode].every((code) => departmentByCode.has(code));
@@ -208,6 +212,7 @@ function generate(rng: Random) {
     initiative_target_groups: initiativeTargetGroups,
     initiative_districts: initiativeDistricts,
     funding_lines: fundingLines(rng, owners),
+    ...followUp(owners, departments.filter((d) => d.kind !== 'external')),
   };
 }
 
@@ -276,7 +281,7 @@ function goalTree(rng: Random, committees: { code: string; name: string }[]): { 
  * portfolio is meant to show; lines that ended more than a year ago mostly have one, as the budget process of their
  * day settled them (otherwise every old grant of an active initiative would be an open alert).
  */
-function fundingLines(rng: Random, owners: { id: string; status: InitiativeStatus; start: number | null; annualCost: number | null; leadName: string | null }[]): Row[] {
+function fundingLines(rng: Random, owners: Owner[]): Row[] {
   const counts = owners.map((o): number => (NEEDS_FUNDING.has(o.status) ? 1 : 0));
   for (let placed = counts.reduce((a, b) => a + b, 0); placed < FUNDING_LINES; placed++) counts[rng.int(0, owners.length - 1)]++;
   const pickSource = rng.weighted<FundingSourceType>([
@@ -344,6 +349,117 @@ function fundingLines(rng: Random, owners: { id: string; status: InitiativeStatu
   return lines;
 }
 
+const NODE_TITLES: Record<string, string> = {
+  activity: 'Aktivitet', output: 'Prestation', short_term_outcome: 'Kortsiktig effekt', long_term_outcome: 'Långsiktig effekt', impact: 'Samhällseffekt',
+};
+const OUTCOMES = new Set(['short_term_outcome', 'long_term_outcome', 'impact']);
+const ALERT_KINDS = ['grant_expiring', 'grant_expired_initiative_active', 'funding_gap', 'funder_report_due', 'follow_up_overdue', 'follow_up_plan_missing', 'baseline_missing'] as const;
+// Half-year rounds; the last is not due on the generator's "today", so "the latest round due" is 2026-H1.
+const ROUNDS = [['2025-H1', '2025-08-31'], ['2025-H2', '2026-02-28'], ['2026-H1', '2026-08-31'], ['2026-H2', '2027-02-28']] as const;
+
+/**
+ * What the portfolio review reads besides the register, drawn from a stream of its own (so the initiatives and funding
+ * lines stay the rows the other benchmarks measured):
+ * - effect logic for 65 % of the approved and active initiatives (20 % of the others): activities, outputs and outcomes,
+ *   each outcome measured by 0–2 of 400 indicators, three in four of which have a baseline;
+ * - four half-year reporting rounds, three of them due, with a report per approved or active initiative that had
+ *   started by the round's due date: most approved or submitted (some after the due date), the rest pending or returned;
+ * - alerts on a third of the approved and active initiatives, one to three kinds each, mostly open.
+ */
+function followUp(owners: Owner[], departments: { id: string }[]) {
+  const rng = new Random(SEED + 2);
+  const pickLevelCount = (level: string) => (level === 'activity' ? rng.int(1, 3) : level === 'impact' ? Number(rng.chance(0.2)) : level === 'long_term_outcome' ? rng.int(0, 1) : rng.int(1, 2));
+  const pickReport = rng.weighted([['approved', 50], ['submitted', 25], ['pending', 15], ['returned', 10]] as const);
+  const pickSeverity = rng.weighted([['info', 30], ['warning', 50], ['critical', 20]] as const);
+  const pickAlertStatus = rng.weighted([['open', 70], ['acknowledged', 15], ['resolved', 10], ['dismissed', 5]] as const);
+
+  const indicators = Array.from({ length: INDICATORS }, (_, i) => ({
+    id: rng.uuid(),
+    code: `BENCH-${String(i + 1).padStart(3, '0')}`,
+    name: `Andel som upplever att insatserna ${rng.pick(V.SUMMARY_AIMS)}`,
+    unit: 'percent',
+    direction: rng.chance(0.7) ? 'increase' : 'decrease',
+    source: rng.pick(['survey', 'internal', 'national_statistics']),
+    owner_department_id: rng.pick(departments).id,
+  }));
+  const indicatorValues: Row[] = [];
+  for (const indicator of indicators) {
+    const base = rng.int(10, 80);
+    const points = [
+      ...(rng.chance(0.75) ? [['baseline', '2024', '2024-01-01', '2024-12-31', base]] : []),
+      ...(rng.chance(0.5) ? [['target', '2027', '2027-01-01', '2027-12-31', base + rng.int(-10, 10)]] : []),
+      ['measurement', '2025', '2025-01-01', '2025-12-31', base + rng.int(-5, 5)],
+    ];
+    for (const [kind, period, periodStart, periodEnd, value] of points) {
+      indicatorValues.push({ id: rng.uuid(), indicator_id: indicator.id, kind, period, period_start: periodStart, period_end: periodEnd, cell: 'all', value });
+    }
+  }
+
+  const nodes: Row[] = [];
+  const nodeIndicators: Row[] = [];
+  const rounds = ROUNDS.map(([period, due]) => ({
+    id: rng.uuid(), title: `Uppföljning ${period}`, period, due_date: due, scope_statuses: '{approved,active}', created_by: 'Ledningsgruppen',
+  }));
+  const reports: Row[] = [];
+  const alerts: Row[] = [];
+  for (const owner of owners) {
+    const followed = FOLLOWED_UP.has(owner.status);
+    if (rng.chance(followed ? 0.65 : 0.2)) {
+      for (const level of Object.keys(NODE_TITLES)) {
+        for (let k = pickLevelCount(level); k > 0; k--) {
+          const node = { id: rng.uuid(), level, title: `${NODE_TITLES[level]}: ${rng.pick(V.SUMMARY_AIMS)}`, initiative_id: owner.id };
+          nodes.push(node);
+          if (!OUTCOMES.has(level)) continue;
+          for (const indicator of rng.distinct(() => rng.pick(indicators), rng.int(0, 2))) nodeIndicators.push({ effect_node_id: node.id, indicator_id: indicator.id });
+        }
+      }
+    }
+    if (!followed) continue;
+    for (const round of rounds) {
+      const due = day(round.due_date as string);
+      if (due > AS_OF || (owner.start ?? AS_OF) > due) continue;
+      const status = pickReport();
+      const submitted = status === 'approved' || status === 'submitted' ? iso(due + rng.int(-30, 14)) : null;
+      reports.push({
+        round_id: round.id,
+        initiative_id: owner.id,
+        department_id: owner.leadId,
+        status,
+        rag_status: submitted ? rng.pick(['green', 'green', 'amber', 'red']) : null,
+        submitted_by: submitted ? `Samordnare ${owner.code}` : null,
+        submitted_at: submitted ? `${submitted}T10:00:00Z` : null,
+      });
+    }
+    if (!rng.chance(0.33)) continue;
+    for (const kind of rng.distinct(() => rng.pick(ALERT_KINDS), rng.int(1, 3))) {
+      const status = pickAlertStatus();
+      alerts.push({
+        kind,
+        severity: pickSeverity(),
+        status,
+        // The key is unique among unresolved alerts, and each initiative gets each kind once.
+        dedupe_key: `${kind}:${owner.id}`,
+        initiative_id: owner.id,
+        department_id: owner.leadId,
+        title: `Bevakning för ${owner.code}`,
+        detail: `${owner.code}: uppmärksammad i benchmarkdata.`,
+        first_raised_at: `${iso(AS_OF - rng.int(0, 200))}T04:00:00Z`,
+        last_seen_on: iso(AS_OF),
+        resolved_at: status === 'resolved' ? `${iso(AS_OF)}T04:00:00Z` : null,
+      });
+    }
+  }
+  return {
+    effect_nodes: nodes,
+    indicators,
+    indicator_values: indicatorValues,
+    indicator_effect_nodes: nodeIndicators,
+    reporting_rounds: rounds,
+    status_reports: reports,
+    alerts,
+  };
+}
+
 /** Column types for the unnest() insert of each table, in the order the tables must be written. */
 const TABLES: Record<string, Record<string, string>> = {
   departments: { id: 'uuid', code: 'text', name: 'text', kind: 'text', parent_id: 'uuid' },
@@ -363,13 +479,30 @@ const TABLES: Record<string, Record<string, string>> = {
     period_end: 'date', status: 'text', renewable: 'boolean', paid_in_arrears: 'boolean', successor_funding_id: 'uuid', reporting_deadlines: 'jsonb',
     coverage_decision: 'text', coverage_note: 'text', coverage_decided_by: 'text', coverage_decided_on: 'date',
   },
+  effect_nodes: { id: 'uuid', level: 'text', title: 'text', initiative_id: 'uuid' },
+  indicators: { id: 'uuid', code: 'text', name: 'text', unit: 'text', direction: 'text', source: 'text', owner_department_id: 'uuid' },
+  indicator_values: { id: 'uuid', indicator_id: 'uuid', kind: 'text', period: 'text', period_start: 'date', period_end: 'date', cell: 'text', value: 'numeric' },
+  indicator_effect_nodes: { effect_node_id: 'uuid', indicator_id: 'uuid' },
+  reporting_rounds: { id: 'uuid', title: 'text', period: 'text', due_date: 'date', scope_statuses: 'text[]', created_by: 'text' },
+  status_reports: {
+    round_id: 'uuid', initiative_id: 'uuid', department_id: 'uuid', status: 'text', rag_status: 'text', submitted_by: 'text', submitted_at: 'timestamptz',
+  },
+  alerts: {
+    kind: 'text', severity: 'text', status: 'text', dedupe_key: 'text', initiative_id: 'uuid', department_id: 'uuid', title: 'text', detail: 'text',
+    first_raised_at: 'timestamptz', last_seen_on: 'date', resolved_at: 'timestamptz',
+  },
 };
 
-/** One statement per table: each column travels as one array parameter and unnest() zips them back into rows. */
+/**
+ * One statement per table: each column travels as one array parameter and unnest() zips them back into rows. An
+ * array column (`text[]`) travels as array literals and is cast back, as unnest() would flatten an array of arrays.
+ */
 async function insertAll(em: EntityManager, table: string, rows: Row[]) {
   const columns = Object.entries(TABLES[table]);
   const sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
-               SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+               SELECT ${columns.map(([name, type]) => (type.endsWith('[]') ? `${name}::${type}` : name)).join(', ')}
+                 FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type.endsWith('[]') ? 'text' : type}[]`).join(', ')})
+                   AS r(${columns.map(([name]) => name).join(', ')})`;
   await em.query(sql, columns.map(([name]) => rows.map((row) => row[name])));
 }
 

@@ -17,8 +17,8 @@ import pg from 'pg';
 import type { DataSource, Logger } from 'typeorm';
 import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
 import { CommonModule } from '#common';
-import { DatabaseModule } from '#database';
-import { BENCH_DATABASE, benchDatabaseUrl } from './bench-database.js';
+import { DatabaseModule, SESSION_OPTIONS } from '#database';
+import { BENCH_DATABASE, benchDatabaseUrl, runBenchmark } from './bench-database.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
@@ -194,7 +194,7 @@ function sameWork(side: string, timings: Timing[], reference: Timing[]) {
 
 async function main() {
   process.env.DATABASE_URL = benchDatabaseUrl();
-  const database = new pg.Client({ connectionString: benchDatabaseUrl() });
+  const database = new pg.Client({ connectionString: benchDatabaseUrl(), options: SESSION_OPTIONS });
   await database.connect();
   const app = await NestFactory.createApplicationContext(benchModule(), { logger: false });
   try {
@@ -258,10 +258,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

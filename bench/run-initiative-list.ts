@@ -10,7 +10,8 @@ import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
-import { BENCH_DATABASE, benchDatabaseUrl, TYPICAL } from './bench-database.js';
+import { validateEnvironmentOrExit } from '#common';
+import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, TYPICAL } from './bench-database.js';
 
 const CONNECTIONS = 32;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -28,11 +29,14 @@ const servers: Server[] = [
   { name: 'bare', port: Number(process.env.BENCH_BARE_PORT ?? 3101), script: new URL('./bare-server.js', import.meta.url), output: '' },
 ];
 
+// The API asks for a bearer token (the bare baseline ignores it); set in main before any request.
+const headers: Record<string, string> = {};
+
 const listUrl = (server: Server, query: string) => `http://127.0.0.1:${server.port}/api/v1/initiatives${query ? `?${query}` : ''}`;
 
 function start(server: Server) {
   const child = spawn(process.execPath, [server.script.pathname], {
-    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(server.port), LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(server.port), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Kept for the error message if the server never answers.
@@ -51,7 +55,7 @@ async function waitUntilAnswering(server: Server) {
   let last = 'no answer';
   while (Date.now() < deadline && server.child?.exitCode === null) {
     try {
-      const res = await fetch(listUrl(server, 'limit=1'));
+      const res = await fetch(listUrl(server, 'limit=1'), { headers });
       if (res.ok) return;
       last = `${res.status}: ${(await res.text()).slice(0, 500)}`;
     } catch {
@@ -88,7 +92,7 @@ async function assertSameAnswers(queries: Query[]) {
   for (const { name, query } of queries) {
     const [api, bare] = await Promise.all(
       servers.map(async (server) => {
-        const res = await fetch(listUrl(server, query));
+        const res = await fetch(listUrl(server, query), { headers });
         if (!res.ok) throw new Error(`${server.name} answered ${res.status} to ${name}: ${await res.text()}`);
         return (await res.json()) as { items: unknown[]; total: number };
       }),
@@ -100,7 +104,7 @@ async function assertSameAnswers(queries: Query[]) {
 }
 
 async function load(server: Server, query: string, duration: number, database: pg.Client): Promise<Result> {
-  const result = await autocannon({ url: listUrl(server, query), connections: CONNECTIONS, duration });
+  const result = await autocannon({ url: listUrl(server, query), headers, connections: CONNECTIONS, duration });
   await settle(database);
   return result;
 }
@@ -174,6 +178,7 @@ async function main() {
         `autocannon in this process: ${CONNECTIONS} connections, ${DURATION} s per run, servers alternating\n` +
         `load average at start: ${loadAverage()} (other work on the machine competes with the run)\n`,
     );
+    headers.Authorization = `Bearer ${await benchToken(validateEnvironmentOrExit('Initiative list benchmark'))}`;
     const queries = await typicalQueries(database);
     servers.forEach(start);
     await Promise.all(servers.map(waitUntilAnswering));
@@ -206,12 +211,4 @@ async function main() {
 }
 
 process.on('exit', stopAll);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -53,11 +53,14 @@ for _ in $(seq 1 120); do
 done
 curl -fsS -o /dev/null "$BASE/health/ready" 2>/dev/null || demo_die "$BASE/health/ready did not answer within a minute"
 
-# The scheduler scans at 06:00; the demo scans once now, so its alerts (and their mails) are there from the start.
+# The scheduler scans at 06:00 (overlaps on Mondays); the demo scans once now, so its alerts (and their mails) are
+# there from the start.
 demo_say "scanning the portfolio as of today"
 ADMIN_TOKEN=$(node dist/libs/identity/src/tokens/issue-development-token.js --role admin --name "Demo")
-curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{}' \
-  "$BASE/api/v1/jobs/scan-portfolio/runs" || demo_say "could not queue the scan (see the log above); the daily 06:00 scan will run it"
+for job in scan-portfolio scan-overlaps; do
+  curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{}' \
+    "$BASE/api/v1/jobs/$job/runs" || demo_say "could not queue $job (see the log above); the scheduler will run it"
+done
 
 cat >&2 <<EOF
 

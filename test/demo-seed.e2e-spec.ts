@@ -14,6 +14,7 @@ import {
   DEMO_GOALS,
   DEMO_INDICATORS,
   DEMO_INITIATIVES,
+  DEMO_PORTFOLIO_REVIEWS,
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
 } from '../libs/database/src/seeds/trollhattan.demo.js';
@@ -57,6 +58,8 @@ describe('Trollhättan demo seed', () => {
       reportingRounds: DEMO_REPORTING_ROUNDS.length,
       // Every round asks each approved or active initiative for a report.
       statusReports: DEMO_REPORTING_ROUNDS.length * DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status)).length,
+      portfolioReviews: DEMO_PORTFOLIO_REVIEWS.length,
+      portfolioDecisions: DEMO_PORTFOLIO_REVIEWS.reduce((n, r) => n + r.decisions.length, 0),
     };
 
     const counts = await rowCounts(t.dataSource, [
@@ -74,6 +77,8 @@ describe('Trollhättan demo seed', () => {
       'indicator_effect_nodes',
       'reporting_rounds',
       'status_reports',
+      'portfolio_reviews',
+      'portfolio_decisions',
     ]);
 
     expect(firstRun).toEqual(expected);
@@ -92,8 +97,11 @@ describe('Trollhättan demo seed', () => {
       indicator_effect_nodes: expected.indicatorLinks,
       reporting_rounds: expected.reportingRounds,
       status_reports: expected.statusReports,
+      portfolio_reviews: expected.portfolioReviews,
+      portfolio_decisions: expected.portfolioDecisions,
     });
     expect(expected.statusReports).toBe(14);
+    expect(expected.portfolioDecisions).toBe(5);
   });
 
   it('should give each of the five priority areas a chain from short-term outcome to impact', async () => {

@@ -88,8 +88,9 @@ describe('GET /portfolio/summary', () => {
     ]);
     expect(res.body.byPriorityArea).toEqual({
       areas: [
-        { id: ids.pa1, code: 'SUM-PA1', title: 'Trygghet', count: 2 },
-        { id: ids.pa2, code: 'SUM-PA2', title: 'Egen försörjning', count: 1 },
+        // I1 1 200 000 + I2 500 000; I2 counts under both areas.
+        { id: ids.pa1, code: 'SUM-PA1', title: 'Trygghet', count: 2, annualCostSek: 1_700_000 },
+        { id: ids.pa2, code: 'SUM-PA2', title: 'Egen försörjning', count: 1, annualCostSek: 500_000 },
       ],
       unlinked: 2,
     });

@@ -17,4 +17,21 @@ describe('Database schema', () => {
     const pending = sqlInMemory.upQueries.map((q) => q.query.trim());
     expect(pending).toEqual([]);
   });
+
+  it('should hold every CHECK with the vocabulary its entity declares', async () => {
+    // TypeORM compares CHECK constraints by name only, so a vocabulary that grew (a new alert kind) but whose
+    // migration forgot the constraint would pass the test above. Compare the quoted words on both sides.
+    const words = (sql: string) => [...sql.matchAll(/'([^']*)'/g)].map((m) => m[1]).sort();
+    const declared = t.dataSource.entityMetadatas
+      .flatMap((e) => e.checks.map((c) => ({ name: c.name, words: words(c.expression ?? '') })))
+      .filter((c) => c.words.length > 0);
+    const rows: { name: string; definition: string }[] = await t.dataSource.query(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE contype = 'c' AND conname = ANY($1)`,
+      [declared.map((c) => c.name)],
+    );
+    const inDatabase = Object.fromEntries(rows.map((r) => [r.name, words(r.definition)]));
+
+    expect(declared.map((c) => c.name)).toContain('ck_alerts_kind');
+    for (const check of declared) expect({ name: check.name, words: inDatabase[check.name] }).toEqual(check);
+  });
 });

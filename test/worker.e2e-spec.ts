@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
-import { QUEUES, runIdOf, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
+import { QUEUES, runIdOf, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
 import { killChildren, newQueuePrefix, REDIS_URL, spawnWorker, until } from './support/worker-process.js';
 
 /** Worker processes started from dist/ as in production, on this file's database. */
@@ -38,9 +38,14 @@ describe('worker', () => {
     const workers = await Promise.all([1, 2].map(() => spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix })));
     await Promise.all(workers.map((worker) => worker.whenReady()));
 
-    expect(await queue(prefix, QUEUES.portfolioScans).getJobSchedulers()).toEqual([
-      expect.objectContaining({ key: 'daily-portfolio-scan', name: SCAN_PORTFOLIO, pattern: '0 6 * * *', tz: 'Europe/Stockholm' }),
-    ]);
+    const scanSchedulers = await queue(prefix, QUEUES.portfolioScans).getJobSchedulers();
+    expect(scanSchedulers).toHaveLength(2);
+    expect(scanSchedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'daily-portfolio-scan', name: SCAN_PORTFOLIO, pattern: '0 6 * * *', tz: 'Europe/Stockholm' }),
+        expect.objectContaining({ key: 'weekly-overlap-scan', name: SCAN_OVERLAPS, pattern: '30 6 * * 1', tz: 'Europe/Stockholm' }),
+      ]),
+    );
     expect(await queue(prefix, QUEUES.notifications).getJobSchedulers()).toEqual([
       expect.objectContaining({ key: 'weekly-digest', name: WEEKLY_DIGEST, pattern: '0 7 * * 1', tz: 'Europe/Stockholm' }),
     ]);

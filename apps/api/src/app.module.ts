@@ -6,6 +6,7 @@ import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
+import { IntegrationModule } from '#integration';
 import { JobsModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
 import { PortfolioReviewModule } from '#portfolio-review';
@@ -36,6 +37,7 @@ export class AppModule {
         ResultsModule,
         FollowUpModule,
         PortfolioReviewModule,
+        IntegrationModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
       ],

@@ -2,8 +2,10 @@ import { RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, EtagInterceptor, PersonalDataPipe, ProblemDetailsDto, ProblemDetailsFilter, type AppConfig } from '#common';
+import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -22,6 +24,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
+  // A budget batch (up to 50,000 lines) is parsed here first, with its own limit; the parser below then skips it.
+  app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, json({ limit: BUDGET_LINES_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   // CSV imports (indicator values) arrive as text.
   app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/csv' });

@@ -4,8 +4,9 @@ import type { Job } from 'bullmq';
 import { AlertNoticesService, AlertScansService, type ScanCounts } from '#alerts';
 import type { AppConfig } from '#common';
 import { RoundRemindersService, StatusReportGenerator } from '#follow-up';
-import { CREATE_STATUS_REPORTS, isScanName, KOLADA_IMPORT, JobRunsService, QUEUES, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
+import { CREATE_STATUS_REPORTS, isScanName, KOLADA_IMPORT, JobRunsService, QUEUES, SCAN_OVERLAPS, SCAN_PORTFOLIO, type JobPayload, type JobRunCounts } from '#jobs';
 import { NotificationsService } from '#notifications';
+import { OverlapScanService } from '#portfolio-review';
 import { KoladaImportService } from '#results';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 
@@ -14,6 +15,7 @@ import { BoundedWorkerHost } from './bounded-worker-host.js';
  * planned for every open alert and the outbox sends what is pending: a retried or replayed job finds its notices
  * already recorded and sends none twice. The daily `scan-portfolio` also plans the reporting rounds' reminders, so
  * the scheduler that drives the scans drives them, with the same `asOf` and in the same send.
+ * `scan-overlaps` (weekly) raises the `possible_overlap` alerts, then notices as the other scans.
  * `create-status-reports` creates one reporting round's status reports; `kolada-import` reads Kolada's figures.
  */
 @Processor(QUEUES.portfolioScans)
@@ -26,6 +28,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
     private readonly statusReports: StatusReportGenerator,
     private readonly reminders: RoundRemindersService,
     private readonly kolada: KoladaImportService,
+    private readonly overlaps: OverlapScanService,
     config: ConfigService<AppConfig, true>,
   ) {
     super(config);
@@ -50,6 +53,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
 
   private scan(name: string, asOf: string): Promise<ScanCounts> {
     if (name === SCAN_PORTFOLIO) return this.scans.runAll(asOf);
+    if (name === SCAN_OVERLAPS) return this.overlaps.run(asOf);
     if (isScanName(name)) return this.scans.runScan(name, asOf);
     throw new Error(`No scan named ${name}`);
   }

@@ -5,6 +5,7 @@ import { DatabaseModule } from '#database';
 import { FollowUpWorkerModule } from '#follow-up';
 import { JobRunsModule } from '#jobs';
 import { NotificationsModule } from '#notifications';
+import { OverlapScanModule } from '#portfolio-review';
 import { KoladaImportModule } from '#results';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
@@ -15,7 +16,7 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule],
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule],
       providers: [PortfolioScansProcessor, NotificationsProcessor],
     };
   }

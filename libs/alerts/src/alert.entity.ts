@@ -10,6 +10,8 @@ export const ALERT_KINDS = [
   'follow_up_plan_missing',
   'baseline_missing',
   'possible_overlap',
+  'decision_follow_up_due',
+  'overspending',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

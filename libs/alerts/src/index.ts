@@ -4,6 +4,7 @@ export * from './scans/apply-findings.js';
 export * from './scans/alert-scans.service.js';
 export * from './scans/alert-scans.module.js';
 export * from './notices/alert-notices.service.js';
+export * from './notices/alert-labels.js';
 export * from './alerts.module.js';
 export * from './alerts.service.js';
 export * from './dto/alert.dto.js';

@@ -8,6 +8,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 // Calendar dates stay 'YYYY-MM-DD' strings: node-postgres would turn them into midnight in the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * Settings of every Samla session. JIT off: Samla's statements are short reads and writes, and the planner
+ * overestimates its recursive goal walks by ten to a hundred times, which made PostgreSQL spend seconds compiling a
+ * query that runs in a fraction of one (bench/README.md, "Portfolio review": 6.9 s of readiness's 8.2 s was JIT).
+ * The benchmarks' bare floors connect with the same settings.
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 /** The one description of the database, used by the API, the worker, the migration CLI and the tests. */
 export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DataSourceOptions {
   return {
@@ -20,6 +28,6 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     synchronize: false,
-    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'samla' },
+    extra: { max: config.DATABASE_POOL_SIZE, application_name: 'samla', options: SESSION_OPTIONS },
   };
 }

@@ -4,8 +4,10 @@ import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { JobRunEntity } from '#jobs';
 import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
+import { BudgetDimensionCodeEntity, BudgetDimensionEntity, BudgetLineEntity, IdempotencyKeyEntity } from '#integration';
 import { NotificationEntity } from '#notifications';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
+import { OverlapFactsEntity, OverlapPairEntity, OverlapReviewEntity, PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { EffectLinkEntity, EffectNodeEntity, IndicatorEffectNodeEntity, IndicatorEntity, IndicatorValueEntity, KoladaKpiEntity } from '#results';
 
@@ -33,4 +35,13 @@ export const ENTITIES = [
   KoladaKpiEntity,
   ReportingRoundEntity,
   StatusReportEntity,
+  PortfolioReviewEntity,
+  PortfolioDecisionEntity,
+  OverlapReviewEntity,
+  OverlapPairEntity,
+  OverlapFactsEntity,
+  BudgetDimensionEntity,
+  BudgetDimensionCodeEntity,
+  BudgetLineEntity,
+  IdempotencyKeyEntity,
 ];

@@ -24,6 +24,17 @@ type RawIndicator = Omit<ReportIndicator, 'values'> & {
 };
 
 /**
+ * The indicators an initiative's follow-up plan names, as a set-returning expression over the initiative alias:
+ * `plan(indicator_id uuid, ord)` in the plan's order (none when the plan or its list is missing). Status reports and
+ * the portfolio export read plans through it.
+ */
+export function planIndicatorsSql(initiative: string): string {
+  return `(SELECT e.value::uuid AS indicator_id, e.ord
+             FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(${initiative}.follow_up_plan -> 'indicatorIds') = 'array'
+                                                 THEN ${initiative}.follow_up_plan -> 'indicatorIds' ELSE '[]' END) WITH ORDINALITY AS e(value, ord)) AS plan`;
+}
+
+/**
  * Per report, the indicators its initiative's follow-up plan names (in the plan's order) with the measurements whose
  * period lies within the round's period (`2025-H1` takes `2025-03`, `2025-Q1` and `2025-H1`), by cell (`all` first),
  * latest first, the municipality's before Sweden's for the same period. One statement for any number of reports, so a page costs one query; small counts are then suppressed
@@ -40,10 +51,8 @@ export async function indicatorsForReports(em: EntityManager, actor: Actor, repo
                       ORDER BY plan.ord) AS indicators
        FROM jsonb_to_recordset($1::jsonb) AS w("reportId" uuid, "initiativeId" uuid, start date, "end" date)
        JOIN initiatives i ON i.id = w."initiativeId"
-      CROSS JOIN LATERAL jsonb_array_elements_text(
-              CASE WHEN jsonb_typeof(i.follow_up_plan -> 'indicatorIds') = 'array' THEN i.follow_up_plan -> 'indicatorIds' ELSE '[]' END
-            ) WITH ORDINALITY AS plan(indicator_id, ord)
-       JOIN indicators ind ON ind.id = plan.indicator_id::uuid
+      CROSS JOIN LATERAL ${planIndicatorsSql('i')}
+       JOIN indicators ind ON ind.id = plan.indicator_id
       CROSS JOIN LATERAL (
               SELECT COALESCE(jsonb_agg(jsonb_build_object('cell', iv.cell, 'area', iv.area, 'period', iv.period, 'value', iv.value, 'persons', iv.persons)
                                         ORDER BY iv.cell <> 'all', iv.cell, iv.period_end DESC, iv.period_start, iv.area <> 'municipality'), '[]') AS values

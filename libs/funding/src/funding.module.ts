@@ -11,6 +11,6 @@ import { FundingService } from './funding.service.js';
   imports: [TypeOrmModule.forFeature([FundingLineEntity, InitiativeEntity])],
   controllers: [FundingController, FundingCliffController],
   providers: [FundingService, FundingCliffService],
-  exports: [FundingService],
+  exports: [FundingService, FundingCliffService],
 })
 export class FundingModule {}

@@ -3,4 +3,5 @@ export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
 export * from './funding-cliff/monthly-share.sql.js';
-export { buildFundingCliffSql } from './funding-cliff/funding-cliff.service.js';
+export { buildFundingCliffSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
+export type { FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';

@@ -45,8 +45,16 @@ export const PERMISSIONS = {
   'status-reports:write': ['admin', 'department_head', 'staff'],
   /** Approve a submitted status report, or return it with a comment. */
   'status-reports:decide': ['admin', 'leadership'],
+  /** Record portfolio reviews and their decisions, which may stop or integrate an initiative (design: Portfolio review). */
+  'portfolio-reviews:write': ['admin', 'leadership'],
+  /** Give a verdict on a pair of possibly overlapping initiatives (the leadership group's review). */
+  'overlaps:review': ['admin', 'leadership'],
   /** Run a job now (a scan) and read how runs went. */
   'jobs:run': ['admin'],
+  /** Load the budget system's dimensions, codes and budget/actual lines (the integration key, or an admin). */
+  'budget:write': ['admin'],
+  /** Read the changes feed for the budget system. */
+  'budget:read': ['admin'],
   /** Users' departments and API keys. */
   'access:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -54,7 +62,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Permissions an API key can be given: a machine client never writes the portfolio itself. */
-export const API_KEY_SCOPES = ['portfolio:read'] as const satisfies readonly Permission[];
+export const API_KEY_SCOPES = ['portfolio:read', 'budget:write', 'budget:read'] as const satisfies readonly Permission[];
 
 /** Roles whose writes are not limited to their own department's initiatives. */
 const UNRESTRICTED: readonly Role[] = ['admin'];

@@ -9,12 +9,15 @@ export const SCAN_PORTFOLIO = 'scan-portfolio';
 export const WEEKLY_DIGEST = 'weekly-digest';
 /** Reads the Kolada-sourced indicators' values from Kolada. */
 export const KOLADA_IMPORT = 'kolada-import';
+/** Raises `possible_overlap` alerts (weekly; the scan is #portfolio-review's, which #alerts must not import). */
+export const SCAN_OVERLAPS = 'scan-overlaps';
 
 export const JOB_QUEUES = {
   [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
   ...(Object.fromEntries(SCAN_NAMES.map((scan) => [scan, QUEUES.portfolioScans])) as Record<ScanName, typeof QUEUES.portfolioScans>),
   [WEEKLY_DIGEST]: QUEUES.notifications,
   [KOLADA_IMPORT]: QUEUES.portfolioScans,
+  [SCAN_OVERLAPS]: QUEUES.portfolioScans,
 } as const;
 export type JobName = keyof typeof JOB_QUEUES;
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#common';
-import { QUEUES, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName, type QueueName } from './job-names.js';
+import { QUEUES, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName, type QueueName } from './job-names.js';
 
 type JobSchedule = { id: string; queue: QueueName; jobName: JobName; pattern: string };
 
@@ -13,6 +13,8 @@ type JobSchedule = { id: string; queue: QueueName; jobName: JobName; pattern: st
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { id: 'daily-portfolio-scan', queue: QUEUES.portfolioScans, jobName: SCAN_PORTFOLIO, pattern: '0 6 * * *' },
   { id: 'weekly-digest', queue: QUEUES.notifications, jobName: WEEKLY_DIGEST, pattern: '0 7 * * 1' },
+  // Mondays after the daily scan, so the week's overlap alerts are in the leadership group's week from its start.
+  { id: 'weekly-overlap-scan', queue: QUEUES.portfolioScans, jobName: SCAN_OVERLAPS, pattern: '30 6 * * 1' },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { Notices } from '#notifications';
-import { SEVERITY_LABELS } from './severity-labels.js';
+import { SEVERITY_LABELS } from './alert-labels.js';
 
 /**
  * The alert ladder (design: Alert) as notices: every open alert (not acknowledged, not dismissed, not resolved), at

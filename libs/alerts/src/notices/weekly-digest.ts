@@ -1,5 +1,5 @@
 import type { Notices } from '#notifications';
-import { SEVERITY_LABELS } from './severity-labels.js';
+import { SEVERITY_LABELS } from './alert-labels.js';
 
 /** Alerts listed per section; the rest are counted, and found in Samla. */
 export const DIGEST_SECTION_LIMIT = 100;

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SCAN_NAMES, type AlertScan, type ScanCounts, type ScanName } from './alert-scan.js';
 import { BaselineMissingScan } from './baseline-missing.scan.js';
+import { DecisionFollowUpDueScan } from './decision-follow-up-due.scan.js';
 import { FollowUpOverdueScan } from './follow-up-overdue.scan.js';
 import { FollowUpPlanMissingScan } from './follow-up-plan-missing.scan.js';
 import { FunderReportDueScan } from './funder-report-due.scan.js';
 import { FundingGapScan } from './funding-gap.scan.js';
 import { GrantExpiredInitiativeActiveScan } from './grant-expired-initiative-active.scan.js';
 import { GrantExpiringScan } from './grant-expiring.scan.js';
+import { OverspendingScan } from './overspending.scan.js';
 
 /** Runs the scans; each in a transaction of its own, so one failing scan leaves the others' alerts in place. */
 @Injectable()
@@ -24,8 +26,10 @@ export class AlertScansService {
     followUpOverdue: FollowUpOverdueScan,
     followUpPlanMissing: FollowUpPlanMissingScan,
     baselineMissing: BaselineMissingScan,
+    decisionFollowUpDue: DecisionFollowUpDueScan,
+    overspending: OverspendingScan,
   ) {
-    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue, followUpPlanMissing, baselineMissing].map((scan) => [scan.name, scan]));
+    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue, followUpPlanMissing, baselineMissing, decisionFollowUpDue, overspending].map((scan) => [scan.name, scan]));
   }
 
   /** The scans that can run, in the order `runAll` runs them. */

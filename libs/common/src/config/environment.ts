@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
@@ -207,6 +207,29 @@ export class EnvironmentVariables {
   @Min(0, { each: true })
   @Max(3650, { each: true })
   ALERT_LADDER_DAYS: number[] = [365, 182, 91];
+
+  /**
+   * The overlap score (0..1) at or above which the weekly scan raises a `possible_overlap` alert for a pair not
+   * reviewed since it last changed. Default 0.6: sharing every target group and district alone scores 0.4, so an
+   * alert also needs similar text, shared outcomes or priority areas — a pair worth the leadership group's time.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber({}, { message: 'OVERLAP_ALERT_MIN_SCORE must be a number between 0 and 1' })
+  @Min(0)
+  @Max(1)
+  OVERLAP_ALERT_MIN_SCORE = 0.6;
+
+  /**
+   * The storage floor of the precomputed overlap pairs: candidates scoring below it are not kept, and the list refuses
+   * a lower `minScore`. Default 0.4 — sharing every target group and district alone — measured on the 20,000-initiative
+   * bench portfolio: of its 6.7 million candidates about 14 % score 0.3 or more (0.9 million pairs, nobody's reading
+   * list) and 2 % score 0.4 or more. Below 0.4 a pair shares only part of its people and places and little else.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber({}, { message: 'OVERLAP_LIST_MIN_SCORE must be a number between 0 and 1' })
+  @Min(0)
+  @Max(1)
+  OVERLAP_LIST_MIN_SCORE = 0.4;
 
   /**
    * The mail server notices go out through: `smtp://user:password@host:587` (STARTTLS when the server offers it) or

@@ -2,8 +2,10 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/environment.js';
+import { REDIS_CLIENT } from './redis-client.js';
+import { SnapshotCache } from './snapshot-cache.js';
 
-export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+export { REDIS_CLIENT };
 
 /** One Redis connection per process for readiness and small commands; BullMQ keeps its own connections. */
 @Global()
@@ -21,8 +23,9 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
           retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
         }),
     },
+    SnapshotCache,
   ],
-  exports: [REDIS_CLIENT],
+  exports: [REDIS_CLIENT, SnapshotCache],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}

@@ -10,6 +10,12 @@ import { ReportingRounds1795441309726 } from './1795441309726-ReportingRounds.js
 import { EffectLogic1795441421099 } from './1795441421099-EffectLogic.js';
 import { Indicators1795442735167 } from './1795442735167-Indicators.js';
 import { KoladaSwedenAndKpis1795444673511 } from './1795444673511-KoladaSwedenAndKpis.js';
+import { PortfolioReviews1795447233721 } from './1795447233721-PortfolioReviews.js';
+import { Overlaps1795447390381 } from './1795447390381-Overlaps.js';
+import { BudgetIntegration1795447420922 } from './1795447420922-BudgetIntegration.js';
+import { ChangeFeed1795449458531 } from './1795449458531-ChangeFeed.js';
+import { OverlapPairs1795449560273 } from './1795449560273-OverlapPairs.js';
+import { BudgetFinance1795450739506 } from './1795450739506-BudgetFinance.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -25,4 +31,10 @@ export const MIGRATIONS = [
   EffectLogic1795441421099,
   Indicators1795442735167,
   KoladaSwedenAndKpis1795444673511,
+  PortfolioReviews1795447233721,
+  Overlaps1795447390381,
+  BudgetIntegration1795447420922,
+  ChangeFeed1795449458531,
+  OverlapPairs1795449560273,
+  BudgetFinance1795450739506,
 ];

@@ -4,6 +4,7 @@ import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
+import { PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
 import {
@@ -13,6 +14,7 @@ import {
   DEMO_GOALS,
   DEMO_INDICATORS,
   DEMO_INITIATIVES,
+  DEMO_PORTFOLIO_REVIEWS,
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
   type DemoEffectNode,
@@ -37,6 +39,8 @@ export type DemoSeedResult = {
   indicatorLinks: number;
   reportingRounds: number;
   statusReports: number;
+  portfolioReviews: number;
+  portfolioDecisions: number;
 };
 
 // Two seeds started at once (two replicas booting the demo) would otherwise both miss a code and one would fail
@@ -102,6 +106,7 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
     const effectLogic = await insertEffectLogic(em, goals);
     const indicatorLinks = await linkIndicators(em, indicators);
     const rounds = await insertReportingRounds(em);
+    const reviews = await insertPortfolioReviews(em);
 
     return {
       departments: departments.inserted.length,
@@ -116,6 +121,7 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       indicatorValues,
       indicatorLinks,
       ...rounds,
+      ...reviews,
     };
   });
 }
@@ -352,4 +358,27 @@ async function insertReportingRounds(em: EntityManager): Promise<{ reportingRoun
     statusReports += created;
   }
   return { reportingRounds: missing.length, statusReports };
+}
+
+/** The demo's past portfolio reviews, keyed by title, each written with its decisions in one statement. */
+async function insertPortfolioReviews(em: EntityManager): Promise<{ portfolioReviews: number; portfolioDecisions: number }> {
+  const existing: { title: string }[] = await em.query(`SELECT title FROM portfolio_reviews WHERE title = ANY($1)`, [DEMO_PORTFOLIO_REVIEWS.map((r) => r.title)]);
+  const missing = DEMO_PORTFOLIO_REVIEWS.filter((review) => !existing.some((e) => e.title === review.title));
+  let portfolioDecisions = 0;
+  for (const review of missing) {
+    const { identifiers } = await em.getRepository(PortfolioReviewEntity).insert({ title: review.title, meetingDate: review.meetingDate, notes: review.notes, createdBy: 'demo-seed' });
+    const [{ created }] = await em.query(
+      `WITH inserted AS (
+         INSERT INTO portfolio_decisions (review_id, initiative_id, decision, rationale, follow_up_date, decided_by, created_at)
+         SELECT $1, i.id, d.decision, d.rationale, d."followUpDate", 'ledningsgruppen', ($3::date || ' 12:00 Europe/Stockholm')::timestamptz
+           FROM jsonb_to_recordset($2::jsonb) AS d("initiativeCode" text, decision text, rationale text, "followUpDate" date)
+           JOIN initiatives i ON i.code = d."initiativeCode"
+         RETURNING 1
+       )
+       SELECT count(*)::int AS created FROM inserted`,
+      [identifiers[0].id, JSON.stringify(review.decisions), review.meetingDate],
+    );
+    portfolioDecisions += created;
+  }
+  return { portfolioReviews: missing.length, portfolioDecisions };
 }

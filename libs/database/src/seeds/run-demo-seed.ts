@@ -20,6 +20,8 @@ const LABELS: Record<keyof DemoSeedResult, string> = {
   indicatorLinks: 'indicator–outcome links',
   reportingRounds: 'reporting rounds',
   statusReports: 'status reports',
+  portfolioReviews: 'portfolio reviews',
+  portfolioDecisions: 'portfolio decisions',
 };
 
 function describe(result: DemoSeedResult, migrations: number): string {

@@ -1,3 +1,4 @@
+import type { PortfolioDecision } from '#common';
 import type { CoverageDecision, FundingSourceType, FundingStatus, ReportingDeadline } from '#funding';
 import type { GoalLevel } from '#goals';
 import type { EvidenceBase, FollowUpPlan, InitiativeKind, InitiativeStatus, ParticipantRole, ProcessOwner } from '#portfolio';
@@ -902,4 +903,54 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
     },
   },
   { title: 'Årsredovisning 2026', period: '2026', dueDate: '2027-01-31', reports: {} },
+];
+
+/** A decision of a demo review, on an initiative named by code. Demo decisions move no initiative (no stop or integrate). */
+export type DemoDecision = { initiativeCode: string; decision: Exclude<PortfolioDecision, 'stop' | 'integrate'>; rationale: string; followUpDate?: string };
+
+/** A review is keyed by its title and goes in with its decisions or not at all. */
+export type DemoPortfolioReview = { title: string; meetingDate: string; notes: string; decisions: DemoDecision[] };
+
+/*
+ * The leadership group's first portfolio review after the audits, in June 2026. The field workers' decision was to be
+ * followed up by the end of October and nothing has been decided since: the demo's decision_follow_up_due alert, and
+ * the first line of the November pack's "Beslut att följa upp".
+ */
+export const DEMO_PORTFOLIO_REVIEWS: DemoPortfolioReview[] = [
+  {
+    title: 'Portföljgenomgång juni 2026',
+    meetingDate: '2026-06-10',
+    notes: 'Första samlade genomgången av de förvaltningsövergripande insatserna efter revisionens granskning. Fokus: finansiering efter statsbidragen och insatser som riktar sig till samma unga.',
+    decisions: [
+      {
+        initiativeCode: 'FALTARBETARE',
+        decision: 'seek_funding',
+        rationale: 'Statsbidraget från Delmos har upphört och Delmos är avvecklat. Arbetsmarknads- och socialförvaltningen tar fram ett underlag om finansiering inom ordinarie ram eller genom Brå inför budgetberedningen.',
+        followUpDate: '2026-10-31',
+      },
+      {
+        initiativeCode: 'SSPF',
+        decision: 'continue',
+        rationale: 'Nationellt utvecklad metod med samordnartjänsten i ordinarie budget. Tilläggsanslaget för fler grupper 2026 behöver ett beslut om 2027.',
+        followUpDate: '2026-12-15',
+      },
+      {
+        initiativeCode: 'MBU',
+        decision: 'adjust',
+        rationale: 'MBU, SSPF och fältarbetarna möter samma unga i Kronogården och Lextorp. Rekryteringen av deltagare samordnas med SSPF-grupperna.',
+        followUpDate: '2027-01-31',
+      },
+      {
+        initiativeCode: 'FRAMTIDSCENTRUM',
+        decision: 'continue',
+        rationale: 'Fler unga än planerat skrivs in. Väntetiden till studie- och yrkesvägledning och beslutet om fortsatt ESF-finansiering följs upp.',
+        followUpDate: '2026-12-01',
+      },
+      {
+        initiativeCode: 'ALLA-BEHOVS-I-JOBB',
+        decision: 'scale_up',
+        rationale: 'Kompetensteamet når fler än de som står längst från arbetsmarknaden. Utred om teamet kan ta emot utrikesfödda kvinnor från fler stadsdelar.',
+      },
+    ],
+  },
 ];

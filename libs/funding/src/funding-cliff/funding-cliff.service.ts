@@ -16,7 +16,19 @@ import { monthlyShareSql } from './monthly-share.sql.js';
  * narrows the cliff to its filtered initiatives: `ctes` (ending in a comma) go first after `WITH RECURSIVE`, and
  * `initiativeScope` is a condition on the initiative `i`.
  */
-export function buildFundingCliffSql(opts: { from: string; months: string; ctes?: string; initiativeScope?: string }): string {
+export function buildFundingCliffSql(opts: FundingCliffSqlOptions): string {
+  return `${fundingCliffCtes(opts)},
+${CLIFF_REPORT}`;
+}
+
+export type FundingCliffSqlOptions = { from: string; months: string; ctes?: string; initiativeScope?: string; withEarlier?: boolean };
+
+/**
+ * The cliff's CTEs, ending with `initiative_years` (year, initiative_id, ending_sek, coverage_decided, uncovered, …): the
+ * report's statement, and the portfolio summary's totals of one budget year, which skips the cliffs before the window
+ * (`withEarlier: false`) and the per-month listing.
+ */
+export function fundingCliffCtes(opts: FundingCliffSqlOptions): string {
   return `
 WITH RECURSIVE ${opts.ctes ?? ''}
 bounds AS (
@@ -36,7 +48,7 @@ cliff_lines AS (
      AND i.status IN ('approved', 'active')${opts.initiativeScope ? `\n     AND ${opts.initiativeScope}` : ''}
      AND (i.end_date IS NULL OR i.end_date > f.period_end)
      AND NOT EXISTS (SELECT 1 FROM funding_lines s WHERE s.id = f.successor_funding_id AND s.status <> 'rejected')
-     AND (f.period_end >= b.first_month OR f.coverage_decision = 'undecided')
+     AND (f.period_end >= b.first_month${opts.withEarlier === false ? '' : ` OR f.coverage_decision = 'undecided'`})
 ),
 slotted AS (
   -- slot: the cliff month inside the window; NULL for a cliff before it.
@@ -86,8 +98,11 @@ initiative_years AS (
     FROM costed x
    WHERE x.slot IS NOT NULL
    GROUP BY 1, 2
-),
-month_rows AS (
+)`;
+}
+
+/** The report: month by month, per budget year, and the cliffs before the window still open. */
+const CLIFF_REPORT = `month_rows AS (
   SELECT g.m::date AS month,
          COALESCE(sum(i.ending_sek), 0) AS ending_sek,
          COALESCE(sum(i.uncovered) FILTER (WHERE NOT i.coverage_decided), 0) AS uncovered,
@@ -120,7 +135,6 @@ SELECT
   (SELECT jsonb_build_object('fundingEndingSek', COALESCE(sum(ending_sek), 0), 'uncoveredAnnualCostSek', COALESCE(sum(uncovered), 0),
                              'initiatives', COALESCE(jsonb_agg(item ORDER BY uncovered DESC NULLS LAST, code), '[]')) FROM earlier) AS "endedEarlier"
 `;
-}
 
 const FUNDING_CLIFF_SQL = buildFundingCliffSql({ from: '$1', months: '$2' });
 

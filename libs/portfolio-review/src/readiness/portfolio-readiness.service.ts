@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, type AppConfig } from '#common';
+import { Clock, SnapshotCache, type AppConfig } from '#common';
 import type { PortfolioReadinessDto, PortfolioReadinessQueryDto } from './portfolio-readiness.dto.js';
 import { buildPortfolioReadinessSql } from './portfolio-readiness.sql.js';
 
@@ -12,13 +12,22 @@ export class PortfolioReadinessService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly cache: SnapshotCache,
   ) {}
 
-  /** One statement: the page of initiatives with their checks, and the roll-ups by department and priority area. */
+  /**
+   * One statement: the page of initiatives with their checks, and the roll-ups by department and priority area; served
+   * from the snapshot cache while nothing has been committed since.
+   */
   async readiness(query: PortfolioReadinessQueryDto): Promise<PortfolioReadinessDto> {
     const { limit, offset, ...filters } = query;
-    const { sql, params } = buildPortfolioReadinessSql(filters, { limit, offset }, this.clock.today(), this.config.get('TIME_ZONE', { infer: true }));
-    const [{ readiness }] = await this.dataSource.query(sql, params);
-    return readiness;
+    const today = this.clock.today();
+    const { sql, params } = buildPortfolioReadinessSql(filters, { limit, offset }, today, this.config.get('TIME_ZONE', { infer: true }));
+    return this.dataSource.transaction('REPEATABLE READ', (em) =>
+      this.cache.read(em, 'portfolio-readiness', { query, today }, async () => {
+        const [{ readiness }] = await em.query(sql, params);
+        return readiness;
+      }),
+    );
   }
 }

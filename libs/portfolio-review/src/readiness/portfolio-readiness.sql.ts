@@ -1,4 +1,4 @@
-import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
+import { buildInitiativeFilter, type InitiativeListFilters, type SqlParam } from '#portfolio';
 import { latestReportsCte, priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
 
 /** The readiness checks, in the order they are reported (`missing` lists the failed ones in this order). */
@@ -14,48 +14,30 @@ export const READINESS_CHECKS = [
 ] as const;
 export type ReadinessCheck = (typeof READINESS_CHECKS)[number];
 
+/** Each check as a municipal reader sees it, lower case (exports list them; the review pack heads its columns). */
+export const READINESS_CHECK_LABELS: Record<ReadinessCheck, string> = {
+  leadDepartment: 'ledande förvaltning',
+  coOwnerResponsibilities: 'medägares ansvar',
+  processOwner: 'processägare',
+  goalLink: 'målkoppling',
+  effectLogic: 'effektlogik med baslinje',
+  followUpPlan: 'uppföljningsplan',
+  reportedOnTime: 'rapport i tid',
+  coverageDecision: 'beslut om fortsatt finansiering',
+};
+
 const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
 
 /**
- * Audit readiness in one statement over the approved or active initiatives the list's filters choose
- * (`buildInitiativeFilter`, shared with GET /initiatives and the summary). Read-only joins of other contexts' tables
- * (docs/adr/0003-cross-context-reads.md). Per initiative, each check is true or false:
- *
- * - leadDepartment: a lead department is set;
- * - coOwnerResponsibilities: every `co_owner` participant has a responsibility that is not blank (true with none);
- * - processOwner: a process owner (neither SQL NULL nor JSON null);
- * - goalLink: at least one linked goal;
- * - effectLogic: an outcome node of its own (short_term_outcome, long_term_outcome, impact) with an indicator that has
- *   a `baseline` value;
- * - followUpPlan: a follow-up plan (neither SQL NULL nor JSON null);
- * - reportedOnTime: its report in the latest round due by `today` is on time (`latest_reports`, the summary's
- *   definition); false when no round is due;
- * - coverageDecision: with temporary money (a granted or applied line not from `ordinary_budget`), every such line has a
- *   coverage decision other than `undecided`; null (not applicable) without temporary money.
- *
- * `score` is the share of the applicable checks met (four decimals). The page is sorted by score, then code. The
- * roll-ups cover every chosen initiative (not just the page): by lead department (null: none) and by priority area
- * above the initiative's goals (`unlinked`: under none), with per check the share of the group's initiatives meeting
- * it — coverageDecision's share is over those with temporary money, null when none has any.
+ * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`), `latest_reports`,
+ * `checks`, `check_rows(id, o, name, ok)` and `scored(id, code, title, lead_department_id, checks, score, missing)`:
+ * the per-initiative half of readiness, shared by GET /portfolio/readiness and the export. `day` and `tz` as in
+ * latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
  */
-export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page: { limit: number; offset: number }, today: string, timeZone: string) {
-  const { values, param } = sqlParams();
-  const { goalScope, where } = buildInitiativeFilter(filters, param);
-  const day = `${param(today)}::date`;
-  const tz = `${param(timeZone)}::text`;
+export function readinessCtes(where: string, day: string, tz: string, param: SqlParam): string {
   const present = (column: string) => `(${column} IS NOT NULL AND jsonb_typeof(${column}) <> 'null')`;
   const checkRows = READINESS_CHECKS.map((name, o) => `(${o + 1}, '${name}', c."${name}")`).join(',\n                ');
-  // One roll-up: `members(id, key)` says which group(s) an initiative counts in.
-  const rollup = (members: string) => `
-      SELECT st.key, st.n, st.score, ch.checks
-        FROM (SELECT m.key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score
-                FROM ${members} m JOIN scored s ON s.id = m.id GROUP BY m.key) st
-        JOIN (SELECT x.key, jsonb_object_agg(x.name, x.share ORDER BY x.o) AS checks
-                FROM (SELECT m.key, r.o, r.name, round(avg(r.ok::int), 4)::float8 AS share
-                        FROM ${members} m JOIN check_rows r ON r.id = m.id GROUP BY m.key, r.o, r.name) x
-               GROUP BY x.key) ch ON ch.key IS NOT DISTINCT FROM st.key`;
-  const sql = `
-    WITH RECURSIVE ${goalScope}
+  return `
     scope AS (
       SELECT f.* FROM (
         SELECT i.id, i.code, i.title, i.status, i.lead_department_id,
@@ -64,7 +46,6 @@ export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page:
       ) f WHERE f.status IN ('approved', 'active')
     ),
     ${latestReportsCte('scope', day, tz)},
-    ${priorityAreasCtes('scope')},
     checks AS (
       SELECT s.id, s.code, s.title, s.lead_department_id,
              s.lead_department_id IS NOT NULL AS "leadDepartment",
@@ -97,7 +78,49 @@ export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page:
              COALESCE(jsonb_agg(r.name ORDER BY r.o) FILTER (WHERE NOT r.ok), '[]') AS missing
         FROM checks c JOIN check_rows r ON r.id = c.id
        GROUP BY c.id, c.code, c.title, c.lead_department_id
-    ),
+    )`;
+}
+
+/**
+ * Audit readiness in one statement over the approved or active initiatives the list's filters choose
+ * (`buildInitiativeFilter`, shared with GET /initiatives and the summary). Read-only joins of other contexts' tables
+ * (docs/adr/0003-cross-context-reads.md). Per initiative, each check is true or false:
+ *
+ * - leadDepartment: a lead department is set;
+ * - coOwnerResponsibilities: every `co_owner` participant has a responsibility that is not blank (true with none);
+ * - processOwner: a process owner (neither SQL NULL nor JSON null);
+ * - goalLink: at least one linked goal;
+ * - effectLogic: an outcome node of its own (short_term_outcome, long_term_outcome, impact) with an indicator that has
+ *   a `baseline` value;
+ * - followUpPlan: a follow-up plan (neither SQL NULL nor JSON null);
+ * - reportedOnTime: its report in the latest round due by `today` is on time (`latest_reports`, the summary's
+ *   definition); false when no round is due;
+ * - coverageDecision: with temporary money (a granted or applied line not from `ordinary_budget`), every such line has a
+ *   coverage decision other than `undecided`; null (not applicable) without temporary money.
+ *
+ * `score` is the share of the applicable checks met (four decimals). The page is sorted by score, then code. The
+ * roll-ups cover every chosen initiative (not just the page): by lead department (null: none) and by priority area
+ * above the initiative's goals (`unlinked`: under none), with per check the share of the group's initiatives meeting
+ * it — coverageDecision's share is over those with temporary money, null when none has any.
+ */
+export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page: { limit: number; offset: number }, today: string, timeZone: string) {
+  const { values, param } = sqlParams();
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+  const day = `${param(today)}::date`;
+  const tz = `${param(timeZone)}::text`;
+  // One roll-up: `members(id, key)` says which group(s) an initiative counts in.
+  const rollup = (members: string) => `
+      SELECT st.key, st.n, st.score, ch.checks
+        FROM (SELECT m.key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score
+                FROM ${members} m JOIN scored s ON s.id = m.id GROUP BY m.key) st
+        JOIN (SELECT x.key, jsonb_object_agg(x.name, x.share ORDER BY x.o) AS checks
+                FROM (SELECT m.key, r.o, r.name, round(avg(r.ok::int), 4)::float8 AS share
+                        FROM ${members} m JOIN check_rows r ON r.id = m.id GROUP BY m.key, r.o, r.name) x
+               GROUP BY x.key) ch ON ch.key IS NOT DISTINCT FROM st.key`;
+  const sql = `
+    WITH RECURSIVE ${goalScope}
+    ${readinessCtes(where, day, tz, param).trim()},
+    ${priorityAreasCtes('scope')},
     dept_members AS (SELECT id, lead_department_id AS key FROM scope),
     area_members AS (SELECT s.id, a.id AS key FROM scope s LEFT JOIN areas a ON a.initiative_id = s.id),
     by_dept AS (${rollup('dept_members')}),

@@ -20,6 +20,7 @@ export class SummaryPriorityAreaCountDto {
   @ApiProperty() code: string;
   @ApiProperty() title: string;
   @count() count: number;
+  @kronor('Sum of the annual cost of the initiatives under the area.') annualCostSek: number;
 }
 
 export class SummaryPriorityAreasDto {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALERT_SEVERITIES } from '#alerts';
-import { Clock, FUNDING_SOURCE_TYPES, type AppConfig } from '#common';
+import { Clock, FUNDING_SOURCE_TYPES, SnapshotCache, type AppConfig } from '#common';
 import type { PortfolioSummaryDto, PortfolioSummaryQueryDto } from './portfolio-summary.dto.js';
 import { buildPortfolioSummarySql, buildSummaryCliffSql } from './portfolio-summary.sql.js';
 
@@ -13,18 +13,25 @@ export class PortfolioSummaryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly cache: SnapshotCache,
   ) {}
 
-  /** Two statements in one read-only snapshot: the summary, and the funding cliff of the next budget year. */
+  /**
+   * Two statements in one read-only snapshot: the summary, and the funding cliff of the next budget year. Served from
+   * the snapshot cache while nothing has been committed since (the whole portfolio takes a few hundred milliseconds
+   * of aggregation; bench/README.md, "Portfolio review").
+   */
   async summary(filters: PortfolioSummaryQueryDto): Promise<PortfolioSummaryDto> {
     const today = this.clock.today();
     const nextYear = Number(today.slice(0, 4)) + 1;
     const main = buildPortfolioSummarySql(filters, today, this.config.get('TIME_ZONE', { infer: true }), FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
     const cliff = buildSummaryCliffSql(filters, nextYear);
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const [{ summary }] = await em.query(main.sql, main.params);
-      const [{ cliff: fundingCliff }] = await em.query(cliff.sql, cliff.params);
-      return { ...summary, fundingCliff };
-    });
+    return this.dataSource.transaction('REPEATABLE READ', (em) =>
+      this.cache.read(em, 'portfolio-summary', { filters, today }, async () => {
+        const [{ summary }] = await em.query(main.sql, main.params);
+        const [{ cliff: fundingCliff }] = await em.query(cliff.sql, cliff.params);
+        return { ...summary, fundingCliff };
+      }),
+    );
   }
 }

@@ -27,6 +27,7 @@ import type {
   TransitionDto,
   UpdateInitiativeDto,
 } from '../dto/initiative.dto.js';
+import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
 import { assertKeepsReach, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
@@ -110,14 +111,21 @@ export class InitiativesService {
   }
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<InitiativeDto> {
-    return this.dataSource.transaction(async (em) => {
-      assertMayMove(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'), dto.to);
-      const from = await this.lifecycle.transition(em, id, dto.to, dto.comment ?? null);
-      const moved = await this.get(id, em);
-      const after = { status: moved.status, comment: dto.comment ?? null };
-      await this.audit.record(em, ctx, { action: 'transition', entityType: 'initiative', entityId: id, initiativeId: id, before: { status: from }, after });
-      return moved;
-    });
+    return this.dataSource.transaction(async (em) => (await this.moveWithin(em, ctx, id, dto.to, dto.comment ?? null)).initiative);
+  }
+
+  /**
+   * A lifecycle move inside the caller's transaction: who may move (403), the lifecycle's moves (409) and guards (422),
+   * the transition row and its audit event. A portfolio review's decision moves an initiative through here too, so a
+   * decision and its move commit or roll back together.
+   */
+  async moveWithin(em: EntityManager, ctx: RequestContext, id: string, to: InitiativeStatus, comment: string | null): Promise<{ from: InitiativeStatus; initiative: InitiativeDto }> {
+    assertMayMove(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'), to);
+    const from = await this.lifecycle.transition(em, id, to, comment);
+    const moved = await this.get(id, em);
+    const after = { status: moved.status, comment };
+    await this.audit.record(em, ctx, { action: 'transition', entityType: 'initiative', entityId: id, initiativeId: id, before: { status: from }, after });
+    return { from, initiative: moved };
   }
 
   async remove(ctx: RequestContext, id: string): Promise<void> {

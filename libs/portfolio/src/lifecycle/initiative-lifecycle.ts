@@ -2,6 +2,17 @@
 export const INITIATIVE_STATUSES = ['draft', 'proposed', 'approved', 'active', 'completed', 'integrated', 'discontinued'] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
+/** Each status as a municipal reader sees it (exports, the review pack). */
+export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatus, string> = {
+  draft: 'Utkast',
+  proposed: 'Föreslagen',
+  approved: 'Beslutad',
+  active: 'Pågående',
+  completed: 'Avslutad',
+  integrated: 'Införd i ordinarie verksamhet',
+  discontinued: 'Avbruten',
+};
+
 /** Where each status may go next. Ended states (completed, integrated, discontinued) go nowhere. */
 export const ALLOWED_TRANSITIONS: Record<InitiativeStatus, readonly InitiativeStatus[]> = {
   draft: ['proposed', 'discontinued'],

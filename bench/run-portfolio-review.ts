@@ -1,0 +1,272 @@
+/**
+ * Times the portfolio review's reads (GET /api/v1/portfolio/summary and /portfolio/readiness) on the real API against
+ * a floor: the statements the services send, built by the same exported SQL builders and run on one bare `pg`
+ * connection with the API's session settings. The API is timed twice: reading an unchanged portfolio again (served
+ * by the snapshot cache) and right after a write has committed (so it computes; the overlaps have no cache, both sides compute). N sequential requests per read and
+ * filter after a warm-up, the three sides in turn; prints p50, p95 and mean and the ratios. Needs the portfolio from
+ * generate-portfolio.ts.
+ *
+ *   npm run bench:portfolio-review    (BENCH_REQUESTS per read, filter and side, default 60, cut short after
+ *                                     BENCH_SERIES_SECONDS, default 60, but never below 10; BENCH_WARMUP, default 5)
+ *
+ * The overlaps read also runs its incremental refresh (nothing changed between requests: the fingerprints only);
+ * before the reads, the refresh is timed on its own: full, with nothing changed and with 10 initiatives dirty.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { ALERT_SEVERITIES } from '#alerts';
+import { calendarDateIn, DEFAULT_PAGE_SIZE, FUNDING_SOURCE_TYPES, validateEnvironmentOrExit } from '#common';
+// Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
+import { dataSourceOptions, SESSION_OPTIONS } from '#database';
+import type { InitiativeListFilters } from '#portfolio';
+import { buildOverlapsSql, buildPortfolioReadinessSql, buildPortfolioSummarySql, buildSummaryCliffSql, refreshOverlapPairs } from '#portfolio-review';
+import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, TYPICAL } from './bench-database.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+// A slow read (seconds a request) would otherwise take an hour; ten pairs still give a median and a rough p95.
+const SERIES_MS = Number(process.env.BENCH_SERIES_SECONDS ?? 60) * 1000;
+const MIN_REQUESTS = 10;
+const PORT = Number(process.env.BENCH_API_PORT ?? 3100);
+const READY_TIMEOUT_MS = 60_000;
+const AIM = { read: 'summary', filter: 'no filter', p50Ms: 50 };
+
+/** What a floor needs to build the service's statements: "today" and the time zone as the API's Clock sees them. */
+type FloorContext = { client: pg.Client; today: string; timeZone: string };
+type Read = {
+  name: string;
+  path: string;
+  /** The service's statements from its exported builders, sent as the service sends them; answers the response body. */
+  floor(filters: InitiativeListFilters, ctx: FloorContext): Promise<unknown>;
+  /** The read takes no initiative filters: timed once, unfiltered. */
+  unfiltered?: true;
+};
+type Filter = { name: string; query: string; filters: InitiativeListFilters };
+type Stats = { p50: number; p95: number; mean: number };
+const SIDES = ['cached', 'afterWrite', 'floor'] as const;
+type Side = (typeof SIDES)[number];
+
+/** Runs `work` inside one transaction on the floor's connection, as TypeORM's dataSource.transaction does. */
+async function inTransaction<T>(client: pg.Client, isolation: string, work: () => Promise<T>): Promise<T> {
+  await client.query(`START TRANSACTION ISOLATION LEVEL ${isolation}`);
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** The overlap list's storage floor as the API reads it (OVERLAP_LIST_MIN_SCORE). */
+let overlapFloor = 0;
+const refreshOverlaps = (client: pg.Client) =>
+  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs(async (sql, params) => (await client.query(sql, params)).rows, overlapFloor));
+
+const READS: Read[] = [
+  {
+    name: 'summary',
+    path: '/api/v1/portfolio/summary',
+    // PortfolioSummaryService.summary: the summary and next year's funding cliff in one REPEATABLE READ snapshot.
+    floor: (filters, { client, today, timeZone }) =>
+      inTransaction(client, 'REPEATABLE READ', async () => {
+        const main = buildPortfolioSummarySql(filters, today, timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
+        const cliff = buildSummaryCliffSql(filters, Number(today.slice(0, 4)) + 1);
+        const [{ summary }] = (await client.query<{ summary: object }>(main.sql, main.params)).rows;
+        const [{ cliff: fundingCliff }] = (await client.query<{ cliff: unknown }>(cliff.sql, cliff.params)).rows;
+        return { ...summary, fundingCliff };
+      }),
+  },
+  {
+    name: 'readiness',
+    path: '/api/v1/portfolio/readiness',
+    // PortfolioReadinessService.readiness: one statement, the first page at the default page size.
+    floor: async (filters, { client, today, timeZone }) => {
+      const { sql, params } = buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone);
+      const { rows } = await client.query<{ readiness: unknown }>(sql, params);
+      return rows[0].readiness;
+    },
+  },
+  {
+    name: 'overlaps',
+    path: '/api/v1/portfolio/overlaps',
+    unfiltered: true,
+    // OverlapsService.list: the incremental refresh in its transaction, then the first page at the floor.
+    floor: async (_filters, { client }) => {
+      await refreshOverlaps(client);
+      const { sql, params } = buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 });
+      const { rows } = await client.query<{ page: unknown }>(sql, params);
+      return rows[0].page;
+    },
+  },
+];
+
+/**
+ * The overlap refresh on its own, through the floor's connection: the full first refresh (every open initiative
+ * dirty: their fingerprints forgotten), a refresh with nothing changed (median of five) and one with 10 initiatives
+ * dirty (fingerprints of 10 forgotten: rescored as if they had changed). Leaves the stored pairs complete.
+ */
+async function timeOverlapRefreshes(client: pg.Client) {
+  await client.query('DELETE FROM overlap_facts');
+  const full = await timed(() => refreshOverlaps(client));
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM overlap_pairs');
+  const unchanged: number[] = [];
+  for (let i = 0; i < 5; i++) unchanged.push(await timed(() => refreshOverlaps(client)));
+  await client.query('DELETE FROM overlap_facts WHERE initiative_id IN (SELECT initiative_id FROM overlap_facts ORDER BY md5(initiative_id::text) LIMIT 10)');
+  const tenDirty = await timed(() => refreshOverlaps(client));
+  console.log(
+    `  overlap refresh: full (all open initiatives dirty) ${ms(full)} ms, ${rows[0].n} pairs stored at or above ${overlapFloor} | ` +
+      `nothing changed p50 ${ms(stats(unchanged).p50)} ms | 10 dirty ${ms(tenDirty)} ms\n`,
+  );
+}
+
+/** No filter, and the typical one: the largest administration's initiatives (about 15 % of the portfolio). */
+async function typicalFilters(client: pg.Client): Promise<Filter[]> {
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM departments WHERE code = $1', [TYPICAL.leadDepartmentCode]);
+  if (!rows[0]) throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run npm run bench:generate first`);
+  return [
+    { name: 'no filter', query: '', filters: {} },
+    { name: `leadDepartmentId (${TYPICAL.leadDepartmentCode})`, query: `leadDepartmentId=${rows[0].id}`, filters: { leadDepartmentId: rows[0].id } },
+  ];
+}
+
+function startApi(): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, [new URL('../apps/api/src/main.js', import.meta.url).pathname], {
+    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(PORT), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return { child, output: () => output };
+}
+
+async function get(url: string, token: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+  return res.json();
+}
+
+async function waitUntilAnswering(api: ReturnType<typeof startApi>, url: string, token: string) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline && api.child.exitCode === null) {
+    try {
+      await get(url, token);
+      return;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The API on port ${PORT} is not answering (${last}):\n${api.output()}`);
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+function stats(ms: number[]): Stats {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), mean: ms.reduce((a, b) => a + b, 0) / ms.length };
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+
+async function main() {
+  const config = validateEnvironmentOrExit('Portfolio review benchmark');
+  const timeZone = config.TIME_ZONE;
+  // The floor's session as the API's (jit off): the same statements under the same settings.
+  const client = new pg.Client({ connectionString: benchDatabaseUrl(), options: SESSION_OPTIONS });
+  await client.connect();
+  const api = startApi();
+  process.on('exit', () => api.child.exitCode === null && api.child.kill('SIGTERM'));
+  try {
+    const { rows } = await client.query<{ server_version: string; work_mem: string; jit: string }>(
+      `SELECT current_setting('server_version') AS server_version, current_setting('work_mem') AS work_mem, current_setting('jit') AS jit`,
+    );
+    const cpus = os.cpus();
+    console.log(
+      `Portfolio review benchmark, ${new Date().toISOString()}\n` +
+        `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+        `PostgreSQL ${rows[0].server_version} (work_mem ${rows[0].work_mem}, jit ${rows[0].jit}), database ${BENCH_DATABASE}, ` +
+        `pool of ${dataSourceOptions(config).extra?.max ?? 'default'} in the API\n` +
+        `${WARMUP} warm-up and ${REQUESTS} measured requests per read, filter and side, one at a time, the sides in turn\n` +
+        `load average at start: ${loadAverage()} (other work on the machine competes with the run)\n`,
+    );
+    const filters = await typicalFilters(client);
+    overlapFloor = config.OVERLAP_LIST_MIN_SCORE;
+    await timeOverlapRefreshes(client);
+    const token = await benchToken(config);
+    await waitUntilAnswering(api, `http://127.0.0.1:${PORT}${READS[0].path}`, token);
+
+    const results: ({ read: Read; filter: Filter } & Record<Side, Stats>)[] = [];
+    for (const read of READS) {
+      for (const filter of read.unfiltered ? filters.slice(0, 1) : filters) {
+        const url = `http://127.0.0.1:${PORT}${read.path}${filter.query ? `?${filter.query}` : ''}`;
+        // Today as the API's Clock sees it, taken per series so a run across midnight stays comparable.
+        const ctx = { client, today: calendarDateIn(new Date(), timeZone), timeZone };
+        const code = () => get(url, token);
+        const floor = () => read.floor(filter.filters, ctx);
+        // A committed transaction with an id moves every later snapshot on: the API's next read cannot use the cache.
+        const write = () => client.query('SELECT txid_current()');
+        // The floor must answer what the API answers; otherwise it is not the code's statements.
+        const [body, expected] = [await code(), await floor()];
+        if (!isDeepStrictEqual(body, JSON.parse(JSON.stringify(expected)))) throw new Error(`${read.name}, ${filter.name}: the API and the floor answer differently`);
+        for (let i = 0; i < WARMUP; i++) {
+          await code();
+          await floor();
+        }
+        const times: Record<Side, number[]> = { cached: [], afterWrite: [], floor: [] };
+        const started = performance.now();
+        for (let i = 0; i < REQUESTS && (i < MIN_REQUESTS || performance.now() - started < SERIES_MS); i++) {
+          // Rotating who goes first spreads drift (caches, other work on the machine) over the sides.
+          for (let k = 0; k < SIDES.length; k++) {
+            const side = SIDES[(i + k) % SIDES.length];
+            if (side === 'afterWrite') await write();
+            // The cached side reads right after another API read of the same question, with no write between.
+            if (side === 'cached') await code();
+            times[side].push(await timed(side === 'floor' ? floor : code));
+          }
+        }
+        const row = { read, filter, cached: stats(times.cached), afterWrite: stats(times.afterWrite), floor: stats(times.floor) };
+        console.log(
+          `  ${`${read.name}, ${filter.name}`.padEnd(40)} ${String(times.floor.length).padStart(3)} requests each: ` +
+            `cached p50 ${ms(row.cached.p50).padStart(5)} ms | after a write p50 ${ms(row.afterWrite.p50).padStart(5)} ms | floor p50 ${ms(row.floor.p50).padStart(5)} ms`,
+        );
+        results.push(row);
+      }
+    }
+
+    console.log(
+      [
+        '',
+        '| read | filter | cached p50 ms | cached p95 ms | after a write p50 ms | after a write p95 ms | floor p50 ms | floor p95 ms | after a write / floor p50 | cached / floor p50 |',
+        '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+        ...results.map(
+          ({ read, filter, cached, afterWrite, floor }) =>
+            `| ${read.name} | ${filter.name} | ${ms(cached.p50)} | ${ms(cached.p95)} | ${ms(afterWrite.p50)} | ${ms(afterWrite.p95)} | ${ms(floor.p50)} | ${ms(floor.p95)} | ` +
+            `${(afterWrite.p50 / floor.p50).toFixed(2)} | ${(cached.p50 / floor.p50).toFixed(2)} |`,
+        ),
+        '',
+      ].join('\n'),
+    );
+    const aimed = results.find((r) => r.read.name === AIM.read && r.filter.name === AIM.filter)!;
+    const verdict = (p50: number) => `${ms(p50)} ms (${p50 < AIM.p50Ms ? 'met' : 'NOT met'})`;
+    console.log(`Aim: ${AIM.read} (${AIM.filter}) under ${AIM.p50Ms} ms p50. Measured: cached ${verdict(aimed.cached.p50)}, after a write ${verdict(aimed.afterWrite.p50)}.`);
+    console.log(`Load average at the end: ${loadAverage()}`);
+  } finally {
+    await client.end();
+  }
+}
+
+runBenchmark(main);

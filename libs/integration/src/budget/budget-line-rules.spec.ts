@@ -1,0 +1,74 @@
+import { checkLines, isCodeValue } from './budget-line-rules.js';
+
+const DIMENSIONS = [
+  { code: 'ansvar', required: true },
+  { code: 'projekt', required: false },
+];
+const line = (overrides: Record<string, unknown> = {}) => ({ kind: 'actual', period: '2026-03', amountSek: 1200, dimensions: { ansvar: '1100' }, ...overrides });
+
+describe('checkLines', () => {
+  it('should pass good lines in their stored shape, with their indices', () => {
+    const { checked, errors } = checkLines([line(), line({ kind: 'budget', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } })], DIMENSIONS);
+    expect(errors).toEqual([]);
+    expect(checked).toEqual([
+      { index: 0, kind: 'actual', period: '2026-03-01', amountSek: 1200, dimensions: { ansvar: '1100' } },
+      { index: 1, kind: 'budget', period: '2026-03-01', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } },
+    ]);
+  });
+
+  it('should name every broken rule of every line', () => {
+    const { checked, errors } = checkLines(
+      [
+        line({ kind: 'forecast', period: '2026-13' }),
+        line({ amountSek: 10.5 }),
+        line({ amountSek: '100' }),
+        line({ amountSek: 2e12 }),
+        line({ dimensions: { projekt: 'P7', konto: '4010' } }),
+        line({ dimensions: { ansvar: ' 1100' } }),
+        line({ dimensions: ['1100'] }),
+        line({ extra: true }),
+        'not a line',
+        line(),
+      ],
+      DIMENSIONS,
+    );
+    expect(errors).toEqual([
+      { field: 'lines[0].kind', message: 'must be budget or actual' },
+      { field: 'lines[0].period', message: 'must be a month, YYYY-MM' },
+      { field: 'lines[1].amountSek', message: 'must be a whole number of kronor' },
+      { field: 'lines[2].amountSek', message: 'must be a whole number of kronor' },
+      { field: 'lines[3].amountSek', message: 'must be between -1000000000000 and 1000000000000' },
+      { field: 'lines[4].dimensions.konto', message: 'unknown dimension' },
+      { field: 'lines[4].dimensions.ansvar', message: 'missing: the dimension is required' },
+      { field: 'lines[5].dimensions.ansvar', message: 'must be a code of 1–40 characters' },
+      { field: 'lines[6].dimensions', message: 'must be an object of dimension codes' },
+      { field: 'lines[7].extra', message: 'unknown field' },
+      { field: 'lines[8]', message: 'must be an object with kind, period, amountSek and dimensions' },
+    ]);
+    expect(checked.map((c) => c.index)).toEqual([9]);
+  });
+
+  it('should refuse a second line with the same natural key, whatever the order of its dimensions', () => {
+    const { errors } = checkLines(
+      [
+        line({ dimensions: { ansvar: '1100', projekt: 'P7' } }),
+        line({ kind: 'budget', dimensions: { ansvar: '1100', projekt: 'P7' } }),
+        line({ amountSek: 5, dimensions: { projekt: 'P7', ansvar: '1100' } }),
+      ],
+      DIMENSIONS,
+    );
+    expect(errors).toEqual([{ field: 'lines[2]', message: 'same kind, period and dimensions as lines[0]' }]);
+  });
+
+  it('should not take an inherited property for a dimension that is there', () => {
+    const { errors } = checkLines([line({ dimensions: {} })], [{ code: 'constructor', required: true }]);
+    expect(errors).toEqual([{ field: 'lines[0].dimensions.constructor', message: 'missing: the dimension is required' }]);
+  });
+});
+
+describe('isCodeValue', () => {
+  it.each([['1100', true], ['P-2026.01', true], ['x'.repeat(40), true], ['', false], ['x'.repeat(41), false], [' 1', false], ['a\tb', false], [1100, false]])(
+    '%p → %p',
+    (value, expected) => expect(isCodeValue(value)).toBe(expected),
+  );
+});

@@ -1,0 +1,84 @@
+import { MAX_AMOUNT_SEK, type FieldError } from '#common';
+import { parsePeriod } from './budget-period.js';
+
+export const BUDGET_LINE_KINDS = ['budget', 'actual'] as const;
+export type BudgetLineKind = (typeof BUDGET_LINE_KINDS)[number];
+
+export const MAX_BUDGET_LINES = 50_000;
+/** A 422 lists at most this many line errors (and says how many there were): enough to fix a file, not a 50 MB answer. */
+export const MAX_LINE_ERRORS = 1000;
+export const MAX_CODE_LENGTH = 40;
+
+/** A line that passed the rules that need no database: the stored shape, with its index in the batch. */
+export type CheckedLine = { index: number; kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
+
+export type DimensionRule = { code: string; required: boolean };
+
+const LINE_FIELDS = new Set(['kind', 'period', 'amountSek', 'dimensions']);
+
+/** A code as the budget system writes it: 1–40 characters, no surrounding blanks, no control characters. */
+export const CODE_VALUE_PATTERN = /^[^\s\p{Cc}](?:[^\p{Cc}]{0,38}[^\s\p{Cc}])?$/u;
+
+export function isCodeValue(value: unknown): value is string {
+  return typeof value === 'string' && CODE_VALUE_PATTERN.test(value);
+}
+
+/**
+ * Every rule of a batch's lines that needs no database: kind, period, amount, known and required dimensions, and
+ * no two lines with the same natural key (kind, period, dimensions), which the upsert could not tell apart. Codes
+ * are checked afterwards, set-based in SQL, for the lines that pass.
+ */
+export function checkLines(lines: readonly unknown[], dimensions: readonly DimensionRule[]): { checked: CheckedLine[]; errors: FieldError[] } {
+  const known = new Map(dimensions.map((d) => [d.code, d]));
+  const required = dimensions.filter((d) => d.required).map((d) => d.code);
+  const checked: CheckedLine[] = [];
+  const errors: FieldError[] = [];
+  const firstWithKey = new Map<string, number>();
+  lines.forEach((raw, index) => {
+    const at = `lines[${index}]`;
+    const lineErrors = lineShapeErrors(raw, at, known, required);
+    if (lineErrors.length > 0) return errors.push(...lineErrors);
+    const line = raw as { kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
+    const period = parsePeriod(line.period)!;
+    const key = naturalKey(line.kind, period, line.dimensions, dimensions);
+    const first = firstWithKey.get(key);
+    if (first !== undefined) return errors.push({ field: at, message: `same kind, period and dimensions as lines[${first}]` });
+    firstWithKey.set(key, index);
+    checked.push({ index, kind: line.kind, period, amountSek: line.amountSek, dimensions: line.dimensions });
+  });
+  return { checked, errors };
+}
+
+/**
+ * The natural key as a string: the codes in the configured dimensions' order. Unambiguous, because a code holds no
+ * control characters, so \u0001 separates and \u0002 stands for a dimension the line leaves out.
+ */
+function naturalKey(kind: string, period: string, values: Record<string, string>, dimensions: readonly DimensionRule[]): string {
+  return [kind, period, ...dimensions.map((d) => (Object.hasOwn(values, d.code) ? values[d.code] : '\u0002'))].join('\u0001');
+}
+
+function lineShapeErrors(raw: unknown, at: string, known: Map<string, DimensionRule>, required: string[]): FieldError[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [{ field: at, message: 'must be an object with kind, period, amountSek and dimensions' }];
+  const line = raw as Record<string, unknown>;
+  const errors: FieldError[] = Object.keys(line)
+    .filter((field) => !LINE_FIELDS.has(field))
+    .map((field) => ({ field: `${at}.${field}`, message: 'unknown field' }));
+  if (!BUDGET_LINE_KINDS.includes(line.kind as BudgetLineKind)) errors.push({ field: `${at}.kind`, message: 'must be budget or actual' });
+  if (parsePeriod(line.period) === null) errors.push({ field: `${at}.period`, message: 'must be a month, YYYY-MM' });
+  const amount = line.amountSek;
+  if (typeof amount !== 'number' || !Number.isInteger(amount)) errors.push({ field: `${at}.amountSek`, message: 'must be a whole number of kronor' });
+  else if (Math.abs(amount) > MAX_AMOUNT_SEK) errors.push({ field: `${at}.amountSek`, message: `must be between -${MAX_AMOUNT_SEK} and ${MAX_AMOUNT_SEK}` });
+  const dims = line.dimensions;
+  if (dims === null || typeof dims !== 'object' || Array.isArray(dims)) {
+    errors.push({ field: `${at}.dimensions`, message: 'must be an object of dimension codes' });
+    return errors;
+  }
+  for (const [dimension, value] of Object.entries(dims)) {
+    if (!known.has(dimension)) errors.push({ field: `${at}.dimensions.${dimension}`, message: 'unknown dimension' });
+    else if (!isCodeValue(value)) errors.push({ field: `${at}.dimensions.${dimension}`, message: `must be a code of 1–${MAX_CODE_LENGTH} characters` });
+  }
+  for (const dimension of required) {
+    if (!Object.hasOwn(dims, dimension)) errors.push({ field: `${at}.dimensions.${dimension}`, message: 'missing: the dimension is required' });
+  }
+  return errors;
+}

@@ -1,0 +1,79 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainException, ValidationProblem, type FieldError } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { IdempotencyService, type IdempotentResponse, type StoredResponse } from '../idempotency/idempotency.service.js';
+import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS, type DimensionRule } from './budget-line-rules.js';
+import { findCodeErrors, linesParameter, upsertLines } from './budget-lines.sql.js';
+
+/** 422 for a batch with invalid lines: the first errors by line, and how many there were. Nothing is written. */
+export class InvalidBudgetLinesProblem extends DomainException {
+  constructor(errors: FieldError[], total: number, lines: number) {
+    const listed = total > errors.length ? ` The first ${errors.length} are listed.` : '';
+    super(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      '/problems/invalid-budget-lines',
+      'Invalid budget lines',
+      `The batch has ${total} ${total === 1 ? 'error' : 'errors'} in its ${lines} lines, so none was written.${listed}`,
+      { errors },
+    );
+  }
+}
+
+export type BudgetLinesResult = { lines: number; inserted: number; updated: number; unchanged: number };
+
+@Injectable()
+export class BudgetLinesService {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A batch, all or nothing, at most once per Idempotency-Key. */
+  put(ctx: RequestContext, key: string, body: unknown): Promise<IdempotentResponse> {
+    const lines = linesOrFail(body);
+    return this.idempotency.run(ctx, key, body, (em) => this.write(em, ctx, key, lines));
+  }
+
+  private async write(em: EntityManager, ctx: RequestContext, key: string, lines: unknown[]): Promise<StoredResponse> {
+    // FOR SHARE: the dimensions cannot change while the batch is checked against them and written.
+    const dimensions: DimensionRule[] = await em.query(`SELECT code, required FROM budget_dimensions ORDER BY position FOR SHARE`);
+    const { checked, errors } = checkLines(lines, dimensions);
+    const parameter = linesParameter(checked);
+    const codeErrors = checked.length > 0 ? await findCodeErrors(em, parameter, MAX_LINE_ERRORS) : [];
+    const total = errors.length + (codeErrors[0]?.total ?? 0);
+    if (total > 0) {
+      const all = [...errors, ...codeErrors.map(codeError)].sort((a, b) => lineIndex(a) - lineIndex(b));
+      throw new InvalidBudgetLinesProblem(all.slice(0, MAX_LINE_ERRORS), total, lines.length);
+    }
+    const { inserted, updated } = await upsertLines(em, parameter);
+    const result: BudgetLinesResult = { lines: checked.length, inserted, updated, unchanged: checked.length - inserted - updated };
+    await this.audit.record(em, ctx, { action: 'create', entityType: 'budget_line_batch', entityId: key, after: result });
+    return { status: HttpStatus.OK, body: result };
+  }
+}
+
+/** The body's shape (400): `{ "lines": [ … ] }` with 1–50,000 lines. The lines themselves are judged later (422). */
+function linesOrFail(body: unknown): unknown[] {
+  const shape = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const errors: FieldError[] = shape
+    ? Object.keys(shape)
+        .filter((field) => field !== 'lines')
+        .map((field) => ({ field, message: 'unknown field' }))
+    : [{ field: 'body', message: 'must be an object: { "lines": [ … ] }' }];
+  const lines = shape?.lines;
+  if (shape && (!Array.isArray(lines) || lines.length === 0 || lines.length > MAX_BUDGET_LINES)) {
+    errors.push({ field: 'lines', message: `must be an array of 1–${MAX_BUDGET_LINES} lines` });
+  }
+  if (errors.length > 0) throw new ValidationProblem(errors, 'request body');
+  return lines as unknown[];
+}
+
+function codeError(e: { index: number; dimension: string; code: string; known: boolean }): FieldError {
+  return {
+    field: `lines[${e.index}].dimensions.${e.dimension}`,
+    message: e.known ? `code ${e.code} is not valid in the line's period` : `unknown code ${e.code}`,
+  };
+}
+
+const lineIndex = (error: FieldError) => Number(/^lines\[(\d+)\]/.exec(error.field)?.[1]);

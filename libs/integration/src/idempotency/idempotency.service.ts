@@ -1,0 +1,94 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictProblem, DomainException, ValidationProblem } from '#common';
+import type { RequestContext } from '#identity';
+import { requestHash } from './canonical-json.js';
+
+/** Keys are kept at least this long; older ones are deleted by the next request that claims a key. */
+export const IDEMPOTENCY_KEY_TTL = '24 hours';
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export type StoredResponse = { status: number; body: unknown };
+export type IdempotentResponse = StoredResponse & { replayed: boolean };
+
+export class IdempotencyKeyReusedProblem extends DomainException {
+  constructor() {
+    super(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      '/problems/idempotency-key-reused',
+      'Idempotency-Key reused',
+      'This Idempotency-Key was used with another request body. Send a new key for a new request.',
+    );
+  }
+}
+
+/** The header, checked: 1–200 visible ASCII characters (a UUID is a good choice). */
+export function idempotencyKeyOrFail(header: string | undefined): string {
+  if (header === undefined || !KEY_PATTERN.test(header)) {
+    throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'required header: 1–200 visible ASCII characters, e.g. a UUID' }], 'request headers');
+  }
+  return header;
+}
+
+/**
+ * Runs a write at most once per client and Idempotency-Key. The key is claimed in a statement of its own (committed
+ * at once, state `running`), then the write's transaction locks that row with NOWAIT: a second request with the key
+ * finds it locked and gets 409 instead of waiting; once done, the stored response is replayed. A `running` row that is
+ * not locked belongs to a request that died, so it is taken over. A request that fails (422, 500) gives its key back,
+ * so the client may retry it after fixing the cause.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run(ctx: RequestContext, key: string, body: unknown, write: (em: EntityManager) => Promise<StoredResponse>): Promise<IdempotentResponse> {
+    const clientId = `${ctx.actor.kind}:${ctx.actor.id}`;
+    const hash = requestHash(body);
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_TTL}'`);
+    await this.dataSource.query(
+      `INSERT INTO idempotency_keys (client_id, key, request_hash, state) VALUES ($1, $2, $3, 'running') ON CONFLICT (client_id, key) DO NOTHING`,
+      [clientId, key, hash],
+    );
+    let writing = false;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const claim = await this.lockClaim(em, clientId, key);
+        if (claim.request_hash !== hash) throw new IdempotencyKeyReusedProblem();
+        if (claim.state === 'done') return { status: claim.response_status!, body: claim.response_body, replayed: true };
+        writing = true;
+        const response = await write(em);
+        await em.query(`UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE client_id = $1 AND key = $2`, [
+          clientId,
+          key,
+          response.status,
+          JSON.stringify(response.body),
+        ]);
+        return { ...response, replayed: false };
+      });
+    } catch (error) {
+      if (writing) {
+        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE client_id = $1 AND key = $2 AND state = 'running'`, [clientId, key]);
+      }
+      throw error;
+    }
+  }
+
+  private async lockClaim(em: EntityManager, clientId: string, key: string) {
+    try {
+      const [claim] = await em.query(
+        `SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE client_id = $1 AND key = $2 FOR UPDATE NOWAIT`,
+        [clientId, key],
+      );
+      // Gone between claim and lock: a failed first attempt gave it back just now.
+      if (!claim) throw new ConflictProblem(STILL_RUNNING);
+      return claim as { request_hash: string; state: string; response_status: number | null; response_body: unknown };
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === LOCK_NOT_AVAILABLE) throw new ConflictProblem(STILL_RUNNING);
+      throw error;
+    }
+  }
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+const STILL_RUNNING = 'A request with this Idempotency-Key is still being processed. Retry it in a moment: once done, its response is replayed.';

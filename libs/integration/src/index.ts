@@ -1,0 +1,6 @@
+export * from './integration.module.js';
+export * from './budget/budget-dimension.entity.js';
+export * from './budget/budget-line.entity.js';
+export * from './idempotency/idempotency-key.entity.js';
+export { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from './budget/budget-integration.controller.js';
+export { financeForecastSql } from './finance/finance-forecast.sql.js';

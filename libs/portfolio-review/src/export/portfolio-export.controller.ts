@@ -1,0 +1,45 @@
+import { Controller, Get, HttpStatus, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems, DomainException } from '#common';
+import { Ctx, Requires, type RequestContext } from '#identity';
+import { PortfolioExportQueryDto } from './portfolio-export.dto.js';
+import { CSV_TYPE, PortfolioExportService, XLSX_TYPE } from './portfolio-export.service.js';
+
+@ApiTags('portfolio')
+@Controller('portfolio/export')
+export class PortfolioExportController {
+  constructor(private readonly exports: PortfolioExportService) {}
+
+  @Get()
+  @Requires('portfolio:read')
+  @ApiOperation({
+    summary: 'The filtered portfolio as a CSV or Excel file, by the Accept header',
+    description:
+      'One row per initiative (Swedish headers) with status, departments, priority areas, goals, target groups, districts, dates, annual cost, ' +
+      'temporary funding, open alerts and audit readiness; and the follow-up plans\' indicator values (latest per cell, with baseline and ' +
+      'target), small counts suppressed as the indicator API does. `text/csv`: UTF-8 with BOM, `;`-separated, decimal comma, one table ' +
+      '(`table`); the spreadsheet type: a workbook with the sheets Insatser and Indikatorer. Any other Accept: 406.',
+  })
+  @ApiProduces(CSV_TYPE, XLSX_TYPE)
+  @ApiOkResponse({
+    description: 'An attachment named samla-portfolj-<date>.csv or .xlsx',
+    content: { [CSV_TYPE]: { schema: { type: 'string' } }, [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: HttpStatus.NOT_ACCEPTABLE, description: 'Accept names neither text/csv nor the spreadsheet type', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } })
+  @ApiProblems(400)
+  async export(@Ctx() ctx: RequestContext, @Req() req: Request, @Query() query: PortfolioExportQueryDto): Promise<StreamableFile> {
+    // No Accept (or */*) gets CSV, the first listed.
+    const type = req.accepts([CSV_TYPE, XLSX_TYPE]);
+    if (!type) {
+      throw new DomainException(HttpStatus.NOT_ACCEPTABLE, '/problems/not-acceptable', 'Not acceptable', `Ask for ${CSV_TYPE} or ${XLSX_TYPE}.`);
+    }
+    const { table = 'initiatives', ...filters } = query;
+    const { file, filename } = await this.exports.export(ctx.actor, filters, type === XLSX_TYPE ? 'xlsx' : 'csv', table);
+    return new StreamableFile(file, {
+      type: type === CSV_TYPE ? `${CSV_TYPE}; charset=utf-8` : XLSX_TYPE,
+      disposition: `attachment; filename="${filename}"`,
+      length: file.length,
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, NotFoundProblem, RuleViolationProblem, ValidationProblem, type Page } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { OverlapRefreshService } from './overlap-refresh.service.js';
+import { OverlapReviewEntity } from './overlap-review.entity.js';
+import { orderPair } from './overlap-rules.js';
+import type { OverlapPairDto, OverlapReviewDto, OverlapsQueryDto } from './overlaps.dto.js';
+import { buildOverlapsSql, buildPairFingerprintSql } from './overlaps.sql.js';
+
+// Distinct from the scans' lock class: serialises two first verdicts on one pair (the unique index is the backstop).
+const REVIEW_LOCK_CLASS = 4712;
+
+@Injectable()
+export class OverlapsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly refresher: OverlapRefreshService,
+  ) {}
+
+  /**
+   * Refreshes the stored pairs (only what changed is rescored), then reads one page of them with their verdicts.
+   * Pairs below the storage floor are not stored, so a lower `minScore` is refused rather than answered short.
+   */
+  async list(query: OverlapsQueryDto): Promise<Page<OverlapPairDto>> {
+    const floor = this.refresher.floor;
+    const minScore = query.minScore ?? floor;
+    if (minScore < floor) {
+      throw new ValidationProblem([{ field: 'minScore', message: `minScore must be at least ${floor}: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)` }], 'query');
+    }
+    await this.refresher.refresh();
+    const { sql, params } = buildOverlapsSql({ ...query, minScore, includeReviewed: query.include === 'reviewed' });
+    const [{ page }] = await this.dataSource.query(sql, params);
+    return page;
+  }
+
+  /**
+   * Records (or replaces) the verdict on a pair, with the fingerprint of the facts its score rests on now. Both
+   * initiatives are read FOR SHARE so that neither changes between the fingerprint and the commit.
+   */
+  async review(ctx: RequestContext, initiativeId: string, otherInitiativeId: string, dto: OverlapReviewDto): Promise<OverlapReviewEntity> {
+    if (initiativeId.toLowerCase() === otherInitiativeId.toLowerCase()) {
+      throw new RuleViolationProblem('An overlap is between two different initiatives.', [{ field: 'otherInitiativeId', message: 'must differ from initiativeId' }]);
+    }
+    const [a, b] = orderPair(initiativeId, otherInitiativeId);
+    return this.dataSource.transaction(async (em) => {
+      const found: { id: string }[] = await em.query('SELECT id FROM initiatives WHERE id = ANY($1::uuid[]) FOR SHARE', [[a, b]]);
+      const missing = [initiativeId, otherInitiativeId].find((id) => !found.some((row) => row.id === id.toLowerCase()));
+      if (missing) throw new NotFoundProblem('initiative', missing);
+      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REVIEW_LOCK_CLASS, `${a}:${b}`]);
+      const { sql, params } = buildPairFingerprintSql(a, b);
+      const [{ fingerprint }] = await em.query(sql, params);
+      const repo = em.getRepository(OverlapReviewEntity);
+      const before = await repo.findOneBy({ initiativeId: a, otherInitiativeId: b });
+      const verdict = {
+        verdict: dto.verdict,
+        note: dto.note ?? null,
+        fingerprint,
+        reviewedBy: ctx.actor.name,
+        reviewedAt: this.clock.now(),
+      };
+      const after = before
+        ? await repo.save({ ...before, ...verdict, version: before.version + 1 })
+        : await repo.save(repo.create({ initiativeId: a, otherInitiativeId: b, ...verdict }));
+      await this.audit.record(em, ctx, { action: 'decision', entityType: 'overlap_review', entityId: after.id, initiativeId: a, before, after });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,283 @@
+import { type SqlParam } from '#portfolio';
+import { priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
+import { OVERLAP_OPEN_STATUSES, OVERLAP_WEIGHTS } from './overlap-rules.js';
+
+const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
+
+/**
+ * The facts an overlap rests on, per initiative of `scope` (a CTE with the initiatives' rows): `tgs`, `dists`,
+ * `areas` (the priority areas above its goals, as the summary finds them), `outcomes` (outcome-level nodes its own
+ * effect-logic nodes lead to, following links: a goal chain's outcome that two initiatives link into is shared) and
+ * `facts` with counts and `fingerprint`, an md5 of all of them plus title and summary. A verdict stores the
+ * pair's fingerprint; the same builder computes it now, so any change to these facts wakes the pair, and nothing
+ * else does. Needs `WITH RECURSIVE`.
+ */
+function factsCtes(scope: string, param: SqlParam): string {
+  const agg = (cte: string, key: string) => `(SELECT initiative_id, count(*)::int AS n, array_agg(${key} ORDER BY ${key}) AS keys FROM ${cte} GROUP BY 1)`;
+  return `${priorityAreasCtes(scope)},
+    reach(initiative_id, node_id) AS (
+      SELECT n.initiative_id, n.id FROM effect_nodes n JOIN ${scope} s ON s.id = n.initiative_id
+      UNION
+      SELECT r.initiative_id, l.to_node_id FROM reach r JOIN effect_links l ON l.from_node_id = r.node_id
+    ),
+    outcomes AS (
+      SELECT DISTINCT r.initiative_id, n.id, n.title FROM reach r JOIN effect_nodes n ON n.id = r.node_id
+       WHERE n.level = ANY(${param(OUTCOME_LEVELS)}::text[])
+    ),
+    tgs AS (
+      SELECT x.initiative_id, t.code, t.name FROM initiative_target_groups x JOIN ${scope} s ON s.id = x.initiative_id JOIN target_groups t ON t.id = x.target_group_id
+    ),
+    dists AS (
+      SELECT x.initiative_id, d.code, d.name FROM initiative_districts x JOIN ${scope} s ON s.id = x.initiative_id JOIN districts d ON d.id = x.district_id
+    ),
+    facts AS (
+      SELECT s.id, s.code, s.title, s.status, s.lead_department_id, s.created_at,
+             COALESCE(t.n, 0) AS n_tg, COALESCE(d.n, 0) AS n_d, COALESCE(a.n, 0) AS n_a, COALESCE(o.n, 0) AS n_o,
+             md5(jsonb_build_array(s.title, s.summary, t.keys, d.keys, a.keys, o.keys)::text) AS fingerprint
+        FROM ${scope} s
+        LEFT JOIN ${agg('tgs', 'code')} t ON t.initiative_id = s.id
+        LEFT JOIN ${agg('dists', 'code')} d ON d.initiative_id = s.id
+        LEFT JOIN ${agg('areas', 'id')} a ON a.initiative_id = s.id
+        LEFT JOIN ${agg('outcomes', 'id')} o ON o.initiative_id = s.id
+    )`;
+}
+
+/** A pair's fingerprint from its two `facts` rows, the lower id first. */
+const pairFingerprint = (a: string, b: string) => `md5(${a}.fingerprint || ${b}.fingerprint)`;
+
+/** The fingerprint of the pair (a, b), `a < b`, as the overlaps list computes it now. */
+export function buildPairFingerprintSql(a: string, b: string) {
+  const { values, param } = sqlParams();
+  const sql = `
+    WITH RECURSIVE pair_scope AS (SELECT * FROM initiatives WHERE id IN (${param(a)}::uuid, ${param(b)}::uuid)),
+    ${factsCtes('pair_scope', param)}
+    SELECT ${pairFingerprint('fa', 'fb')} AS fingerprint FROM facts fa JOIN facts fb ON fb.id = ${param(b)}::uuid WHERE fa.id = ${param(a)}::uuid`;
+  return { sql, params: values };
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const jaccard = (shared: string, a: string, b: string) => `COALESCE(${shared}::numeric / NULLIF(${a} + ${b} - ${shared}, 0), 0)`;
+const round4 = (sql: string) => `round(${sql}, 4)::float8`;
+
+/**
+ * The overlap refresh (design: Portfolio review), statement by statement in one transaction under an advisory lock.
+ * Temp tables (ON COMMIT DROP) carry the current facts between statements:
+ * - `ovl_dict`: every target group, district, priority area and outcome node under a small integer (`k`, in the order
+ *   the reasons list them: codes, outcome ids), so shares are intarray intersections (`&`, `icount`), not subqueries;
+ * - `ovl_facts`: the facts of every open initiative now, with its fingerprint (`factsCtes`) and integer key arrays;
+ * - `ovl_touched`: dirty (fingerprint differs from overlap_facts, or none) and gone (no longer open) initiatives.
+ * overlap_facts keeps each scored initiative's distinct trigrams (pg_trgm's `show_trgm`) and Swedish lexemes as sorted
+ * int arrays (`hashtext`), so the text similarity is counted as `similarity` counts it — shared / either's distinct
+ * trigrams — without re-parsing the partner's text; only the dirty initiatives' arrays are computed. A 32-bit hash
+ * collision between two of the portfolio's few ten thousand distinct trigrams is possible in principle (about one
+ * chance in twenty per portfolio) and would move one pair's text part by a trigram.
+ */
+export function buildRefreshStatements(floor: number) {
+  if (!Number.isFinite(floor)) throw new Error(`overlap floor must be a number, not ${floor}`);
+  // CREATE TABLE AS takes no bind parameters: the values are the code's constants and the configured floor, inlined.
+  const param: SqlParam = (value) =>
+    Array.isArray(value) ? `ARRAY[${value.map((v) => quote(String(v))).join(', ')}]` : typeof value === 'number' ? String(value) : quote(String(value));
+  const dict = `
+    CREATE TEMP TABLE ovl_dict ON COMMIT DROP AS
+    SELECT kind, key, label, row_number() OVER (PARTITION BY kind ORDER BY node_id, key)::int AS k FROM (
+      SELECT 't' AS kind, code::text AS key, name::text AS label, NULL::uuid AS node_id FROM target_groups
+      UNION ALL SELECT 'd', code, name, NULL FROM districts
+      UNION ALL SELECT 'a', code, title, NULL FROM goals WHERE level = 'priority_area'
+      UNION ALL SELECT 'o', id::text, title, id FROM effect_nodes WHERE level = ANY(${param(OUTCOME_LEVELS)}::text[])
+    ) x`;
+  const facts = `
+    CREATE TEMP TABLE ovl_facts ON COMMIT DROP AS
+    WITH RECURSIVE open_scope AS (SELECT * FROM initiatives WHERE status = ANY(${param(OVERLAP_OPEN_STATUSES)}::text[])),
+    ${factsCtes('open_scope', param)},
+    keyed AS (
+      SELECT x.initiative_id, x.kind, array_agg(d.k ORDER BY d.k) AS ks
+        FROM (SELECT initiative_id, 't' AS kind, code::text AS key FROM tgs
+              UNION ALL SELECT initiative_id, 'd', code FROM dists
+              UNION ALL SELECT initiative_id, 'a', code FROM areas
+              UNION ALL SELECT initiative_id, 'o', id::text FROM outcomes) x
+        JOIN ovl_dict d ON d.kind = x.kind AND d.key = x.key
+       GROUP BY 1, 2
+    )
+    SELECT f.id, row_number() OVER (ORDER BY f.id)::int AS n, f.fingerprint, f.n_tg, f.n_d, f.n_a, f.n_o,
+           COALESCE(kt.ks, '{}') AS tk, COALESCE(kd.ks, '{}') AS dk, COALESCE(ka.ks, '{}') AS ak, COALESCE(ko.ks, '{}') AS ok
+      FROM facts f
+      LEFT JOIN keyed kt ON kt.initiative_id = f.id AND kt.kind = 't'
+      LEFT JOIN keyed kd ON kd.initiative_id = f.id AND kd.kind = 'd'
+      LEFT JOIN keyed ka ON ka.initiative_id = f.id AND ka.kind = 'a'
+      LEFT JOIN keyed ko ON ko.initiative_id = f.id AND ko.kind = 'o'`;
+  const touched = `
+    CREATE TEMP TABLE ovl_touched ON COMMIT DROP AS
+    SELECT f.id, false AS gone FROM ovl_facts f LEFT JOIN overlap_facts o ON o.initiative_id = f.id WHERE o.fingerprint IS DISTINCT FROM f.fingerprint
+    UNION ALL
+    SELECT o.initiative_id, true FROM overlap_facts o WHERE NOT EXISTS (SELECT 1 FROM ovl_facts f WHERE f.id = o.initiative_id)`;
+  return {
+    prepare: [dict, 'CREATE INDEX ON ovl_dict (kind, k)', 'ANALYZE ovl_dict', facts, 'CREATE INDEX ON ovl_facts (n)', 'ANALYZE ovl_facts', touched, 'ANALYZE ovl_touched'],
+    counts: `SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
+    forget: [
+      'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.initiative_id = t.id',
+      'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.other_initiative_id = t.id',
+      'DELETE FROM overlap_facts o USING ovl_touched t WHERE t.gone AND o.initiative_id = t.id',
+    ],
+    // Before the pairs: their text arrays are read from here, the dirty side's fresh, the other side's as last scored.
+    remember: `
+      INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, scored_at)
+      SELECT f.id, f.fingerprint,
+             ARRAY(SELECT DISTINCT hashtext(g) FROM unnest(show_trgm(lower(i.title || ' ' || COALESCE(i.summary, '')))) g ORDER BY 1),
+             -- The Swedish lexemes of title and summary: search_vector (code, title, summary) without the code's.
+             ARRAY(SELECT DISTINCT hashtext(w) FROM (SELECT unnest(tsvector_to_array(i.search_vector)) EXCEPT SELECT unnest(tsvector_to_array(to_tsvector('swedish', i.code)))) x(w) ORDER BY 1),
+             now()
+        FROM ovl_facts f JOIN ovl_touched t ON t.id = f.id AND NOT t.gone JOIN initiatives i ON i.id = f.id
+      ON CONFLICT (initiative_id) DO UPDATE SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, scored_at = excluded.scored_at`,
+    rescore: buildScoredPairsInsert(floor, param),
+  };
+}
+
+/**
+ * One INSERT … SELECT: the candidate pairs with at least one dirty side, scored, those at or above `floor` stored.
+ *
+ * Blocking: a candidate shares at least one target group and at least one district or priority area. Each initiative
+ * gets a blocking key per (target group, district) and per (target group, priority area) it has; a dirty initiative's
+ * keys meet every open initiative's on equality, never comparing every pair; a pair of two dirty ones comes twice and
+ * is kept once.
+ *
+ * Score (0..1, four decimals) = Σ weight × part (OVERLAP_WEIGHTS); target groups, districts, priority areas and outcome
+ * nodes each count shared / either's (Jaccard, 0 when neither has any); text is the mean of pg_trgm's similarity of
+ * "title summary" (lower-cased: shared distinct trigrams / either's, in float4 as pg_trgm computes it) and the Jaccard
+ * of their Swedish lexemes. A cheap cut first (float8, small arrays): the structural parts and the lexemes' Jaccard
+ * as they are, the trigram similarity by its upper bound (the smaller count / the larger); only the pairs that can
+ * reach the floor (less half a rounding step) get the trigram intersection and the exact numeric score. `reasons`
+ * lists each part that is not 0, with what is shared and a Swedish label.
+ */
+function buildScoredPairsInsert(floor: number, param: SqlParam): string {
+  const w = OVERLAP_WEIGHTS;
+  const min = param(floor);
+  const ratio = (a: string, b: string) => `COALESCE(least(${a}, ${b})::float8 / NULLIF(greatest(${a}, ${b}), 0), 0)`;
+  // A Jaccard of two sorted int arrays in float8, for the cut only.
+  const quick = (a: string, b: string) => `COALESCE(icount(${a} & ${b})::float8 / NULLIF(icount(${a}) + icount(${b}) - icount(${a} & ${b}), 0), 0)`;
+  // What a pair shares of one kind (`ks`, integer keys), listed as keys and labels in the dictionary's order.
+  const named = (kind: string, ks: string, alias: string) =>
+    `LEFT JOIN LATERAL (SELECT jsonb_agg(d.key ORDER BY d.k) AS keys, jsonb_agg(d.label ORDER BY d.k) AS labels
+                          FROM unnest(${ks}) u(k) JOIN ovl_dict d ON d.kind = '${kind}' AND d.k = u.k) ${alias} ON true`;
+  const reason = (kind: string, label: string, part: string, ks: string, row: string) =>
+    `CASE WHEN icount(${ks}) > 0 THEN jsonb_build_object('kind', '${kind}', 'label', '${label}', 'share', ${round4(part)}, 'shared', ${row}.keys, 'names', ${row}.labels) END`;
+  return `
+    INSERT INTO overlap_pairs (initiative_id, other_initiative_id, score, reasons, fingerprint, computed_at)
+    WITH blocks AS (
+      SELECT f.id, f.n, (t::bigint << 33) | d AS k FROM ovl_facts f, unnest(f.tk) t, unnest(f.dk) d
+      UNION ALL
+      SELECT f.id, f.n, (t::bigint << 33) | (1::bigint << 32) | a FROM ovl_facts f, unnest(f.tk) t, unnest(f.ak) a
+    ),
+    -- Pairs as the facts' row numbers (in id order, so the lower number is the lower id): a far smaller DISTINCT.
+    candidates AS (
+      SELECT DISTINCT least(x.n, y.n) AS a_n, greatest(x.n, y.n) AS b_n
+        FROM ovl_touched dirty JOIN blocks x ON x.id = dirty.id JOIN blocks y ON y.k = x.k AND y.n <> x.n
+       WHERE NOT dirty.gone
+    ),
+    -- The cheap cut, in float8: the structural parts and the lexemes' Jaccard as they are, the trigrams by their bound.
+    reachable AS MATERIALIZED (
+      SELECT c.a_n, c.b_n
+        FROM candidates c
+        JOIN ovl_facts fa ON fa.n = c.a_n
+        JOIN ovl_facts fb ON fb.n = c.b_n
+        JOIN overlap_facts ta ON ta.initiative_id = fa.id
+        JOIN overlap_facts tb ON tb.initiative_id = fb.id
+       WHERE ${w.targetGroups} * ${quick('fa.tk', 'fb.tk')} + ${w.districts} * ${quick('fa.dk', 'fb.dk')} + ${w.priorityAreas} * ${quick('fa.ak', 'fb.ak')} +
+             ${w.outcomes} * ${quick('fa.ok', 'fb.ok')} +
+             ${w.text} * (${ratio('icount(ta.grams)', 'icount(tb.grams)')} + ${quick('ta.words', 'tb.words')}) / 2 >= ${min} - 0.00005
+    ),
+    parts AS (
+      SELECT fa.id AS a_id, fb.id AS b_id, s.*, ${pairFingerprint('fa', 'fb')} AS fingerprint,
+             ${jaccard('icount(s.tg)', 'fa.n_tg', 'fb.n_tg')} AS p_tg,
+             ${jaccard('icount(s.d)', 'fa.n_d', 'fb.n_d')} AS p_d,
+             ${jaccard('icount(s.a)', 'fa.n_a', 'fb.n_a')} AS p_a,
+             ${jaccard('icount(s.o)', 'fa.n_o', 'fb.n_o')} AS p_o,
+             (COALESCE((icount(ta.grams & tb.grams)::float4 / NULLIF(icount(ta.grams) + icount(tb.grams) - icount(ta.grams & tb.grams), 0)::float4)::numeric, 0) +
+              ${jaccard('icount(ta.words & tb.words)', 'icount(ta.words)', 'icount(tb.words)')}) / 2 AS p_text
+        FROM reachable c
+        JOIN ovl_facts fa ON fa.n = c.a_n
+        JOIN ovl_facts fb ON fb.n = c.b_n
+        JOIN overlap_facts ta ON ta.initiative_id = fa.id
+        JOIN overlap_facts tb ON tb.initiative_id = fb.id
+        CROSS JOIN LATERAL (SELECT fa.tk & fb.tk AS tg, fa.dk & fb.dk AS d, fa.ak & fb.ak AS a, fa.ok & fb.ok AS o) s
+    ),
+    scored AS (
+      SELECT p.*,
+             ${round4(`${w.targetGroups} * p.p_tg + ${w.districts} * p.p_d + ${w.priorityAreas} * p.p_a + ${w.outcomes} * p.p_o + ${w.text} * p.p_text`)} AS score
+        FROM parts p
+    )
+    SELECT p.a_id, p.b_id, p.score,
+           to_jsonb(array_remove(ARRAY[
+             ${reason('target_groups', 'Samma målgrupper', 'p.p_tg', 'p.tg', 'rt')},
+             ${reason('districts', 'Samma geografiska områden', 'p.p_d', 'p.d', 'rd')},
+             ${reason('priority_areas', 'Samma prioriterade områden', 'p.p_a', 'p.a', 'ra')},
+             ${reason('outcomes', 'Samma effekter i effektlogiken', 'p.p_o', 'p.o', 'ro')},
+             CASE WHEN p.p_text > 0 THEN jsonb_build_object('kind', 'text', 'label', 'Liknande titel och beskrivning', 'similarity', ${round4('p.p_text')}) END
+           ], NULL)),
+           p.fingerprint, now()
+      FROM scored p
+      ${named('t', 'p.tg', 'rt')}
+      ${named('d', 'p.d', 'rd')}
+      ${named('a', 'p.a', 'ra')}
+      ${named('o', 'p.o', 'ro')}
+     WHERE p.score >= ${min}`;
+}
+
+/** The stored pairs with their verdicts: `quiet` when a verdict's fingerprint is the pair's now. */
+const reviewedPairs = `
+    SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reasons, r.verdict, r.note, r.reviewed_at,
+           (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet
+      FROM overlap_pairs p
+      LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id`;
+
+/** One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`. */
+export function buildOverlapsSql(query: { minScore: number; includeReviewed: boolean; limit: number; offset: number }) {
+  const { values, param } = sqlParams();
+  const ref = (f: string) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
+      'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
+  const sql = `
+    WITH pairs AS (${reviewedPairs}),
+    chosen AS (SELECT * FROM pairs WHERE score >= ${param(query.minScore)} AND (${param(query.includeReviewed)} OR NOT quiet))
+    SELECT jsonb_build_object(
+      'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
+                  'score', p.score, 'initiative', ${ref('fa')}, 'otherInitiative', ${ref('fb')}, 'reasons', p.reasons,
+                  'review', CASE WHEN p.verdict IS NOT NULL THEN jsonb_build_object('verdict', p.verdict, 'note', p.note, 'reviewedAt', p.reviewed_at, 'stale', NOT p.quiet) END
+                ) ORDER BY p.score DESC, fa.code, fb.code), '[]')
+                  FROM (SELECT c.* FROM chosen c JOIN initiatives fa ON fa.id = c.a_id JOIN initiatives fb ON fb.id = c.b_id
+                         ORDER BY c.score DESC, fa.code, fb.code LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}) p
+                  JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
+      'total', (SELECT count(*)::int FROM chosen),
+      'limit', ${param(query.limit)}::int,
+      'offset', ${param(query.offset)}::int
+    ) AS page`;
+  return { sql, params: values };
+}
+
+/**
+ * The `possible_overlap` findings (applyFindings' columns): stored pairs at or above `minScore` that are not quiet. The
+ * alert goes to the newer initiative of the pair (later created_at, then id) and its lead department: the later effort
+ * is the one to ask whether it repeats the earlier. Key `possible_overlap:<a>:<b>`, the lower id first.
+ */
+export function buildOverlapFindingsSql(minScore: number) {
+  const { values, param } = sqlParams();
+  const sql = `
+    WITH pairs AS (${reviewedPairs})
+    SELECT 'possible_overlap:' || p.a_id || ':' || p.b_id AS dedupe_key,
+           'warning' AS severity,
+           n.id AS initiative_id,
+           NULL::uuid AS funding_id,
+           n.lead_department_id AS department_id,
+           left('Möjlig överlappning: ' || n.title || ' (' || n.code || ') och ' || o.title || ' (' || o.code || ')', 300) AS title,
+           'Insatserna liknar varandra (likhet ' || round(p.score::numeric * 100) || ' av 100): ' ||
+             (SELECT string_agg(lower(r->>'label'), ', ' ORDER BY k) FROM jsonb_array_elements(p.reasons) WITH ORDINALITY AS x(r, k)) ||
+             '. Ledningsgruppen kan bedöma paret som separata insatser, dubbelarbete eller samordnade insatser; då tystnar larmet tills någon av dem ändras.' AS detail,
+           NULL::date AS due_date,
+           NULL::bigint AS amount_sek
+      FROM pairs p
+      JOIN initiatives fa ON fa.id = p.a_id
+      JOIN initiatives fb ON fb.id = p.b_id
+      CROSS JOIN LATERAL (SELECT (fb.created_at, fb.id) > (fa.created_at, fa.id) AS b_newer) x
+      JOIN initiatives n ON n.id = CASE WHEN x.b_newer THEN p.b_id ELSE p.a_id END
+      JOIN initiatives o ON o.id = CASE WHEN x.b_newer THEN p.a_id ELSE p.b_id END
+     WHERE p.score >= ${param(minScore)} AND NOT p.quiet`;
+  return { sql, params: values };
+}

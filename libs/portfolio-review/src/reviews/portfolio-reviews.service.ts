@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictProblem, lockOneOrNotFound, NotFoundProblem, UnknownReferenceProblem, type Page, type PageWindow } from '#common';
+import { AuditService, type RequestContext } from '#identity';
+import { InitiativesService, type InitiativeStatus } from '#portfolio';
+import { statusAfterDecision, transitionComment } from './decision-rules.js';
+import type {
+  CreatePortfolioDecisionDto,
+  CreatePortfolioReviewDto,
+  InitiativeDecisionDto,
+  PortfolioDecisionDto,
+  PortfolioReviewListItemDto,
+  PortfolioReviewWithDecisionsDto,
+} from './dto/portfolio-review.dto.js';
+import { PortfolioDecisionEntity } from './portfolio-decision.entity.js';
+import { PortfolioReviewEntity } from './portfolio-review.entity.js';
+
+/** An ended initiative is a public record: the leadership group takes no further decisions on it. */
+const ENDED: readonly InitiativeStatus[] = ['completed', 'integrated', 'discontinued'];
+
+const DECISION_COLUMNS = `d.id, d.review_id AS "reviewId", d.initiative_id AS "initiativeId", d.decision, d.rationale,
+  to_char(d.follow_up_date, 'YYYY-MM-DD') AS "followUpDate", d.from_status AS "fromStatus", d.to_status AS "toStatus",
+  d.decided_by AS "decidedBy", d.created_at AS "createdAt"`;
+
+type Counted<T> = T & { total: number };
+
+@Injectable()
+export class PortfolioReviewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly initiatives: InitiativesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Newest meeting first, each with its decision counts, in one statement. */
+  async list(window: PageWindow): Promise<Page<PortfolioReviewListItemDto>> {
+    const rows: Counted<PortfolioReviewListItemDto>[] = await this.dataSource.query(
+      `SELECT r.id, r.title, to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", r.notes, r.created_by AS "createdBy",
+              r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+              (SELECT count(*)::int FROM portfolio_decisions d WHERE d.review_id = r.id) AS "decisionCount",
+              (SELECT count(*)::int FROM portfolio_decisions d WHERE d.review_id = r.id AND d.to_status IS NOT NULL) AS "movedCount",
+              count(*) OVER ()::int AS total
+         FROM portfolio_reviews r
+        ORDER BY r.meeting_date DESC, r.created_at DESC, r.id
+        LIMIT $1 OFFSET $2`,
+      [window.limit, window.offset],
+    );
+    return this.page(rows, window, () => this.dataSource.query(`SELECT count(*)::int AS total FROM portfolio_reviews`));
+  }
+
+  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<PortfolioReviewWithDecisionsDto> {
+    const review = await em.findOneBy(PortfolioReviewEntity, { id });
+    if (!review) throw new NotFoundProblem('portfolio review', id);
+    const decisions = await em.query(
+      `SELECT ${DECISION_COLUMNS}, i.code AS "initiativeCode", i.title AS "initiativeTitle"
+         FROM portfolio_decisions d
+         JOIN initiatives i ON i.id = d.initiative_id
+        WHERE d.review_id = $1
+        ORDER BY i.code, d.id`,
+      [id],
+    );
+    return { ...review, decisions };
+  }
+
+  async create(ctx: RequestContext, dto: CreatePortfolioReviewDto): Promise<PortfolioReviewWithDecisionsDto> {
+    return this.dataSource.transaction(async (em) => {
+      const review = await em.save(
+        em.create(PortfolioReviewEntity, { title: dto.title, meetingDate: dto.meetingDate, notes: dto.notes ?? null, createdBy: ctx.actor.id }),
+      );
+      const created = await em.findOneByOrFail(PortfolioReviewEntity, { id: review.id });
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'portfolio_review', entityId: review.id, after: created });
+      return { ...created, decisions: [] };
+    });
+  }
+
+  /**
+   * Records a decision. `stop` and `integrate` move the initiative through the lifecycle exactly as a transition
+   * would (who may move, the allowed moves, the guards, the transition row and its audit event), in the same
+   * transaction as the decision: a refused move leaves no decision behind.
+   */
+  async decide(ctx: RequestContext, reviewId: string, dto: CreatePortfolioDecisionDto): Promise<PortfolioDecisionDto> {
+    return this.dataSource.transaction(async (em) => {
+      // Locking the review makes two decisions for the same initiative take turns, so the second sees the first.
+      const review = await lockOneOrNotFound(em, PortfolioReviewEntity, 'portfolio review', reviewId);
+      const [initiative]: { status: InitiativeStatus }[] = await em.query(`SELECT status FROM initiatives WHERE id = $1`, [dto.initiativeId]);
+      if (!initiative) throw new UnknownReferenceProblem([{ field: 'initiativeId', message: 'no initiative with this id' }]);
+      if (await em.existsBy(PortfolioDecisionEntity, { reviewId, initiativeId: dto.initiativeId })) {
+        throw new ConflictProblem(`This review already has a decision on the initiative; a later review takes a new one.`, [
+          { field: 'initiativeId', message: 'already decided in this review' },
+        ]);
+      }
+      const to = statusAfterDecision(dto.decision);
+      if (!to && ENDED.includes(initiative.status)) {
+        throw new ConflictProblem(`The initiative is ${initiative.status}; an ended initiative takes no further decisions.`);
+      }
+      const move = to ? await this.initiatives.moveWithin(em, ctx, dto.initiativeId, to, transitionComment(review.title, dto.rationale)) : null;
+      const { id } = await em.save(
+        em.create(PortfolioDecisionEntity, {
+          reviewId,
+          initiativeId: dto.initiativeId,
+          decision: dto.decision,
+          rationale: dto.rationale,
+          followUpDate: dto.followUpDate ?? null,
+          fromStatus: move?.from ?? null,
+          toStatus: move ? to : null,
+          decidedBy: ctx.actor.id,
+        }),
+      );
+      const [created]: PortfolioDecisionDto[] = await em.query(`SELECT ${DECISION_COLUMNS} FROM portfolio_decisions d WHERE d.id = $1`, [id]);
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'portfolio_decision', entityId: id, initiativeId: dto.initiativeId, after: created });
+      return created;
+    });
+  }
+
+  /** The initiative's decisions across reviews, newest meeting first, with each review's title and date. */
+  async history(initiativeId: string, window: PageWindow): Promise<Page<InitiativeDecisionDto>> {
+    await this.initiatives.get(initiativeId);
+    const rows: Counted<InitiativeDecisionDto>[] = await this.dataSource.query(
+      `SELECT ${DECISION_COLUMNS}, r.title AS "reviewTitle", to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate",
+              count(*) OVER ()::int AS total
+         FROM portfolio_decisions d
+         JOIN portfolio_reviews r ON r.id = d.review_id
+        WHERE d.initiative_id = $1
+        ORDER BY r.meeting_date DESC, d.created_at DESC, d.id
+        LIMIT $2 OFFSET $3`,
+      [initiativeId, window.limit, window.offset],
+    );
+    return this.page(rows, window, () => this.dataSource.query(`SELECT count(*)::int AS total FROM portfolio_decisions WHERE initiative_id = $1`, [initiativeId]));
+  }
+
+  /** The page counts its matches itself; only a page past the end needs a count of its own. */
+  private async page<T>(rows: Counted<T>[], window: PageWindow, count: () => Promise<{ total: number }[]>): Promise<Page<T>> {
+    const total = rows.length > 0 ? rows[0].total : window.offset === 0 ? 0 : (await count())[0].total;
+    return { items: rows.map(({ total: _, ...item }) => item as T), total, limit: window.limit, offset: window.offset };
+  }
+}

@@ -1,0 +1,84 @@
+import { ConfigService } from '@nestjs/config';
+import { Redis } from 'ioredis';
+import { SnapshotCache } from '#common';
+import { givenDepartment } from './support/factories.js';
+import { api, createTestApp, type TestApp } from './support/test-app.js';
+
+/** The cache's answers are checked against the database's truth, with real PostgreSQL and Redis. */
+describe('Snapshot cache', () => {
+  let t: TestApp;
+  let cache: SnapshotCache;
+  let computed: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cache = t.app.get(SnapshotCache);
+  });
+  afterAll(() => t.close());
+  beforeEach(() => (computed = 0));
+
+  /** The departments whose code starts with `prefix`, counted in one REPEATABLE READ transaction through the cache. */
+  const countDepartments = (prefix: string, through = cache) =>
+    t.dataSource.transaction('REPEATABLE READ', (em) =>
+      through.read(em, 'test-departments', { prefix }, async () => {
+        computed += 1;
+        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM departments WHERE code LIKE $1 || '%'`, [prefix]);
+        return n as number;
+      }),
+    );
+
+  it('should answer from the cache while nothing is committed, and compute again after any commit', async () => {
+    await givenDepartment(t.dataSource, { code: 'SC1-A' });
+
+    expect(await countDepartments('SC1-')).toBe(1);
+    expect(await countDepartments('SC1-')).toBe(1);
+    expect(computed).toBe(1);
+
+    await givenDepartment(t.dataSource, { code: 'SC1-B' });
+    expect(await countDepartments('SC1-')).toBe(2);
+    expect(computed).toBe(2);
+  });
+
+  it('should keep questions apart', async () => {
+    await givenDepartment(t.dataSource, { code: 'SC2-A' });
+
+    expect(await countDepartments('SC2-')).toBe(1);
+    expect(await countDepartments('SC2-A')).toBe(1);
+    expect(await countDepartments('SC9-')).toBe(0);
+    expect(computed).toBe(3);
+  });
+
+  it('should not serve an answer cached while a write was in progress once that write has committed', async () => {
+    const writer = t.dataSource.createQueryRunner();
+    await writer.startTransaction();
+    try {
+      await writer.query(`INSERT INTO departments (code, name, kind) VALUES ('SC3-A', 'Pågående', 'administration')`);
+      expect(await countDepartments('SC3-')).toBe(0);
+      await writer.commitTransaction();
+    } finally {
+      await writer.release();
+    }
+
+    // Nothing else has begun since: only the writer's commit tells the two snapshots apart.
+    expect(await countDepartments('SC3-')).toBe(1);
+    expect(computed).toBe(2);
+  });
+
+  it('should compute without the cache when Redis cannot be reached', async () => {
+    const unreachable = new Redis({ port: 1, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const withoutRedis = new SnapshotCache(unreachable, t.app.get(ConfigService));
+    await givenDepartment(t.dataSource, { code: 'SC4-A' });
+
+    expect(await countDepartments('SC4-', withoutRedis)).toBe(1);
+    expect(await countDepartments('SC4-', withoutRedis)).toBe(1);
+    expect(computed).toBe(2);
+    unreachable.disconnect();
+  });
+
+  it('should show a change in the portfolio summary at the next request', async () => {
+    const before = (await t.admin.get(api('/portfolio/summary'))).body.initiatives;
+    await t.admin.post(api('/initiatives')).send({ code: 'SC5-NY', title: 'Ny insats', kind: 'project' }).expect(201);
+
+    expect((await t.admin.get(api('/portfolio/summary'))).body.initiatives).toBe(before + 1);
+  });
+});
