@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { ConfigService } from '@nestjs/config';
+import pg from 'pg';
 import type { AppConfig } from '#common';
 import { DevelopmentIssuer } from '#identity';
 
@@ -8,11 +10,39 @@ export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'samla_bench';
 /** Where the benchmark's database is dropped and created from: DATABASE_URL, as the tests do. */
 export const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://samla:samla@127.0.0.1:5433/samla';
 
-/** DATABASE_URL with its database swapped for the benchmark's. */
-export function benchDatabaseUrl(): string {
+/** DATABASE_URL with its database swapped for `database` (default the benchmark's). */
+export function benchDatabaseUrl(database = BENCH_DATABASE): string {
   const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Drops and creates a benchmark's database beside DATABASE_URL's; refuses to drop the one people work in. */
+export async function recreateDatabase(database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database) || new URL(ADMIN_DATABASE_URL).pathname === `/${database}`) {
+    throw new Error(`Refusing to drop "${database}": the benchmark needs a database of its own`);
+  }
+  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The built API on `port` against `databaseUrl`, silent and without a rate limit; keeps its last output for errors. */
+export function startApi(databaseUrl: string, port: number): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, [new URL('../apps/api/src/main.js', import.meta.url).pathname], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return { child, output: () => output };
 }
 
 /**

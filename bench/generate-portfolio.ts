@@ -8,14 +8,13 @@
  *   npm run bench:generate            (BENCH_DATABASE, BENCH_SEED, BENCH_FUNDING_LINES and DATABASE_URL are optional)
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CoverageDecision, FundingStatus } from '#funding';
 import type { FundingSourceType } from '#common';
 import { dataSourceOptions } from '#database';
 import type { GoalLevel } from '#goals';
 import type { InitiativeKind, InitiativeStatus } from '#portfolio';
-import { ADMIN_DATABASE_URL, BENCH_DATABASE, benchDatabaseUrl, TYPICAL } from './bench-database.js';
+import { BENCH_DATABASE, benchDatabaseUrl, recreateDatabase, TYPICAL } from './bench-database.js';
 import * as V from './portfolio-vocabulary.js';
 
 const INITIATIVES = 20_000;
@@ -506,20 +505,6 @@ async function insertAll(em: EntityManager, table: string, rows: Row[]) {
   await em.query(sql, columns.map(([name]) => rows.map((row) => row[name])));
 }
 
-async function recreateDatabase() {
-  if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE) || new URL(ADMIN_DATABASE_URL).pathname === `/${BENCH_DATABASE}`) {
-    throw new Error(`Refusing to drop "${BENCH_DATABASE}": the benchmark needs a database of its own (set BENCH_DATABASE)`);
-  }
-  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${BENCH_DATABASE}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${BENCH_DATABASE}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function main() {
   if (!Number.isInteger(FUNDING_LINES) || FUNDING_LINES < INITIATIVES) {
     throw new Error(`BENCH_FUNDING_LINES must be a whole number of at least ${INITIATIVES} (one per initiative that needs funding)`);
@@ -535,7 +520,7 @@ async function main() {
   })();
 
   console.log(`Generating the benchmark portfolio in ${BENCH_DATABASE} (seed ${SEED})`);
-  await recreateDatabase();
+  await recreateDatabase(BENCH_DATABASE);
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: benchDatabaseUrl(), DATABASE_POOL_SIZE: 2 }));
   await dataSource.initialize();
   try {

@@ -12,7 +12,6 @@
  * The overlaps read also runs its incremental refresh (nothing changed between requests: the fingerprints only);
  * before the reads, the refresh is timed on its own: full, with nothing changed and with 10 initiatives dirty.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
@@ -23,7 +22,7 @@ import { calendarDateIn, DEFAULT_PAGE_SIZE, FUNDING_SOURCE_TYPES, validateEnviro
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
 import type { InitiativeListFilters } from '#portfolio';
 import { buildOverlapsSql, buildPortfolioReadinessSql, buildPortfolioSummarySql, buildSummaryCliffSql, refreshOverlapPairs } from '#portfolio-review';
-import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, TYPICAL } from './bench-database.js';
+import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, startApi, TYPICAL } from './bench-database.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -134,18 +133,6 @@ async function typicalFilters(client: pg.Client): Promise<Filter[]> {
   ];
 }
 
-function startApi(): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, [new URL('../apps/api/src/main.js', import.meta.url).pathname], {
-    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(PORT), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  return { child, output: () => output };
-}
-
 async function get(url: string, token: string): Promise<unknown> {
   const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
@@ -188,7 +175,7 @@ async function main() {
   // The floor's session as the API's (jit off): the same statements under the same settings.
   const client = new pg.Client({ connectionString: benchDatabaseUrl(), options: SESSION_OPTIONS });
   await client.connect();
-  const api = startApi();
+  const api = startApi(benchDatabaseUrl(), PORT);
   process.on('exit', () => api.child.exitCode === null && api.child.kill('SIGTERM'));
   try {
     const { rows } = await client.query<{ server_version: string; work_mem: string; jit: string }>(

@@ -89,6 +89,13 @@ const CONTRACT = [
   'put /api/v1/integrations/budget/lines',
   'get /api/v1/initiatives/{id}/finance',
   'get /api/v1/integrations/budget/initiatives',
+  'post /api/v1/webhook-subscriptions',
+  'get /api/v1/webhook-subscriptions',
+  'get /api/v1/webhook-subscriptions/{id}',
+  'patch /api/v1/webhook-subscriptions/{id}',
+  'delete /api/v1/webhook-subscriptions/{id}',
+  'get /api/v1/webhook-subscriptions/{id}/deliveries',
+  'post /api/v1/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver',
 ];
 
 describe('OpenAPI document', () => {
@@ -120,5 +127,14 @@ describe('OpenAPI document', () => {
     expect(statuses).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500']));
     if (key.startsWith('patch')) expect(statuses).toEqual(expect.arrayContaining(['412', '428']));
     if (key.includes('{id}')) expect(statuses).toContain('404');
+  });
+
+  // Issue 7: integrators read the examples; the budget integration's endpoints show a body and an answer each.
+  it.each(CONTRACT.filter((op) => /integrations\/budget|\/finance$/.test(op)))('should give %s an example answer and, for a PUT, example bodies', (key) => {
+    const op = operations.get(key) as Operation & { requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> } };
+    const answer = op.responses['200'].content?.['application/json'] as { example?: unknown } | undefined;
+
+    expect(answer?.example).toEqual(expect.any(Object));
+    if (key.startsWith('put')) expect(Object.values(op.requestBody!.content['application/json'].examples ?? {})).toEqual([{ value: expect.any(Object) }]);
   });
 });

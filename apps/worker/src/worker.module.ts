@@ -3,12 +3,14 @@ import { AlertScansModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FollowUpWorkerModule } from '#follow-up';
+import { WebhooksWorkerModule } from '#integration';
 import { JobRunsModule } from '#jobs';
 import { NotificationsModule } from '#notifications';
 import { OverlapScanModule } from '#portfolio-review';
 import { KoladaImportModule } from '#results';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
+import { WebhooksProcessor } from './webhooks.processor.js';
 
 /** The worker runs queued jobs (scans, notifications) and answers only its health check over HTTP. */
 @Module({})
@@ -16,8 +18,8 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule],
-      providers: [PortfolioScansProcessor, NotificationsProcessor],
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule, WebhooksWorkerModule],
+      providers: [PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],
     };
   }
 }

@@ -4,7 +4,7 @@ import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { JobRunEntity } from '#jobs';
 import { ApiKeyEntity, AuditEventEntity, UserEntity } from '#identity';
-import { BudgetDimensionCodeEntity, BudgetDimensionEntity, BudgetLineEntity, IdempotencyKeyEntity } from '#integration';
+import { BudgetDimensionCodeEntity, BudgetDimensionEntity, BudgetLineEntity, IdempotencyKeyEntity, WebhookDeliveryAttemptEntity, WebhookDeliveryEntity, WebhookEventEntity, WebhookSubscriptionEntity } from '#integration';
 import { NotificationEntity } from '#notifications';
 import { InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity } from '#portfolio';
 import { OverlapFactsEntity, OverlapPairEntity, OverlapReviewEntity, PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
@@ -44,4 +44,8 @@ export const ENTITIES = [
   BudgetDimensionCodeEntity,
   BudgetLineEntity,
   IdempotencyKeyEntity,
+  WebhookSubscriptionEntity,
+  WebhookEventEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
 ];

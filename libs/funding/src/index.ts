@@ -5,3 +5,4 @@ export * from './dto/funding-line.dto.js';
 export * from './funding-cliff/monthly-share.sql.js';
 export { buildFundingCliffSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
 export type { FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
+export * from './spending/spending-forecast.sql.js';

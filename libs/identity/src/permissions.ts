@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'budget:write': ['admin'],
   /** Read the changes feed for the budget system. */
   'budget:read': ['admin'],
+  /** Webhook subscriptions: targets, events, secrets, deliveries and redelivery. */
+  'webhooks:manage': ['admin'],
   /** Users' departments and API keys. */
   'access:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,8 +1,9 @@
 import { SCAN_NAMES, type ScanName } from '#alerts';
 
 /** The queues, named once: callers name a job, never a queue. */
-export const QUEUES = { portfolioScans: 'portfolio-scans', notifications: 'notifications' } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export const QUEUES = { portfolioScans: 'portfolio-scans', notifications: 'notifications', webhooks: 'webhooks' } as const;
+/** Queues of jobs that job_runs track and `/jobs` or the schedulers name; `webhooks` has its own producers and processor. */
+export type QueueName = Exclude<(typeof QUEUES)[keyof typeof QUEUES], typeof QUEUES.webhooks>;
 
 /** Runs every scan in one job; each scan can also run alone under its own name. */
 export const SCAN_PORTFOLIO = 'scan-portfolio';
@@ -27,6 +28,11 @@ export const CREATE_STATUS_REPORTS = 'create-status-reports';
 /** Jobs about one record, queued by the context that owns it: `/jobs` cannot ask for them, having no record to name. */
 export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: QUEUES.portfolioScans } as const;
 export type RecordJobName = keyof typeof RECORD_JOB_QUEUES;
+
+/** Turns new webhook events into deliveries, one per matching subscription (every few seconds, see WEBHOOK_FAN_OUT_INTERVAL_MS). */
+export const WEBHOOK_FAN_OUT = 'webhook-fan-out';
+/** POSTs one webhook delivery (`{ deliveryId }`; the BullMQ job id is the delivery id, or `<delivery id>-redelivery-<uuid>` for a redelivery by hand). */
+export const WEBHOOK_DELIVER = 'webhook-deliver';
 
 /**
  * What every job carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ

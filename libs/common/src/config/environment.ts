@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
@@ -266,6 +266,55 @@ export class EnvironmentVariables {
   /** The municipality whose Kolada values are imported: Kolada's four-digit id (Trollhättan is 1488). */
   @Matches(/^\d{4}$/, { message: 'KOLADA_MUNICIPALITY_ID must be a four-digit Kolada municipality id such as 1488' })
   KOLADA_MUNICIPALITY_ID = '1488';
+
+  /**
+   * Whether webhook targets may resolve to private, loopback, link-local or unique-local addresses. Default false:
+   * a subscription could otherwise make Samla call its own network (SSRF). Tests set it true for a receiver on loopback.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true'))
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** How long one webhook POST may take before it counts as a failed attempt (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * Webhook retries: the first retry waits WEBHOOK_RETRY_BASE_MS, each next one twice as long up to
+   * WEBHOOK_RETRY_MAX_DELAY_MS, and attempts stop once the waits add up to WEBHOOK_RETRY_WINDOW_MS. Defaults 30 s,
+   * 1 h and 24 h: 31 attempts over a day.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_MAX_DELAY_MS = 3_600_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_WINDOW_MS = 86_400_000;
+
+  /** Failed webhook attempts in a row (a success resets the count) after which a subscription is paused and its owner told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  WEBHOOK_PAUSE_AFTER_FAILURES = 50;
+
+  /** How often the worker turns new webhook events into deliveries (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  WEBHOOK_FAN_OUT_INTERVAL_MS = 5_000;
 }
 
 export type AppConfig = EnvironmentVariables;

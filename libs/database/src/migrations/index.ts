@@ -16,6 +16,7 @@ import { BudgetIntegration1795447420922 } from './1795447420922-BudgetIntegratio
 import { ChangeFeed1795449458531 } from './1795449458531-ChangeFeed.js';
 import { OverlapPairs1795449560273 } from './1795449560273-OverlapPairs.js';
 import { BudgetFinance1795450739506 } from './1795450739506-BudgetFinance.js';
+import { Webhooks1795451882000 } from './1795451882000-Webhooks.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ChangeFeed1795449458531,
   OverlapPairs1795449560273,
   BudgetFinance1795450739506,
+  Webhooks1795451882000,
 ];

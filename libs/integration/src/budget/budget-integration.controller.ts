@@ -12,8 +12,11 @@ import {
   BudgetDimensionCodesResultDto,
   BudgetDimensionListDto,
   BudgetDimensionsDto,
+  CODES_EXAMPLE,
+  CODES_RESULT_EXAMPLE,
+  DIMENSIONS_EXAMPLE,
 } from './dto/budget-dimension.dto.js';
-import { BudgetLinesBatchDto, BudgetLinesResultDto } from './dto/budget-lines.dto.js';
+import { BudgetLinesBatchDto, BudgetLinesResultDto, LINES_EXAMPLE, LINES_RESULT_EXAMPLE } from './dto/budget-lines.dto.js';
 
 /** The route whose body may be large (see app.setup.ts), relative to the API prefix. */
 export const BUDGET_LINES_PATH = '/integrations/budget/lines';
@@ -31,7 +34,7 @@ export class BudgetIntegrationController {
   @Get('dimensions')
   @Requires('budget:read')
   @ApiOperation({ summary: 'The dimensions of the coding string (kodsträng), in order' })
-  @ApiOkResponse({ type: BudgetDimensionListDto })
+  @ApiOkResponse({ type: BudgetDimensionListDto, example: DIMENSIONS_EXAMPLE })
   listDimensions() {
     return this.dimensions.list();
   }
@@ -39,7 +42,8 @@ export class BudgetIntegrationController {
   @Put('dimensions')
   @Requires('budget:write')
   @ApiOperation({ summary: 'Replace the dimensions of the coding string', description: 'The whole set: a dimension left out is removed with its codes.' })
-  @ApiOkResponse({ type: BudgetDimensionListDto })
+  @ApiBody({ type: BudgetDimensionsDto, examples: { 'coding string': { value: DIMENSIONS_EXAMPLE } } })
+  @ApiOkResponse({ type: BudgetDimensionListDto, example: DIMENSIONS_EXAMPLE })
   @ApiProblems(413)
   replaceDimensions(@Ctx() ctx: RequestContext, @Body() dto: BudgetDimensionsDto) {
     return this.dimensions.replace(ctx, dto);
@@ -48,7 +52,7 @@ export class BudgetIntegrationController {
   @Get('dimensions/:code/codes')
   @Requires('budget:read')
   @ApiOperation({ summary: "A dimension's valid codes, by code" })
-  @ApiOkResponse({ type: BudgetDimensionCodeListDto })
+  @ApiOkResponse({ type: BudgetDimensionCodeListDto, example: CODES_EXAMPLE })
   @ApiProblems(404)
   listCodes(@Param('code') code: string) {
     return this.dimensions.listCodes(code);
@@ -60,7 +64,8 @@ export class BudgetIntegrationController {
     summary: "Replace a dimension's valid codes (up to 10,000)",
     description: 'The whole list: codes left out are removed, the others inserted or updated. Lines are checked against them only when the dimension has `validatesCodes`.',
   })
-  @ApiOkResponse({ type: BudgetDimensionCodesResultDto })
+  @ApiBody({ type: BudgetDimensionCodesDto, examples: { 'projekt codes': { value: CODES_EXAMPLE } } })
+  @ApiOkResponse({ type: BudgetDimensionCodesResultDto, example: CODES_RESULT_EXAMPLE })
   @ApiProblems(404, 413)
   replaceCodes(@Ctx() ctx: RequestContext, @Param('code') code: string, @Body() dto: BudgetDimensionCodesDto) {
     return this.dimensions.replaceCodes(ctx, code, dto);
@@ -76,8 +81,8 @@ export class BudgetIntegrationController {
       'Keys are kept at least 24 hours; a refused batch does not keep its key. Body limit 32 MB.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A new key (e.g. a UUID) per batch; the same key when retrying it.' })
-  @ApiBody({ type: BudgetLinesBatchDto })
-  @ApiOkResponse({ type: BudgetLinesResultDto })
+  @ApiBody({ type: BudgetLinesBatchDto, examples: { 'budget, actual and a correction': { value: LINES_EXAMPLE } } })
+  @ApiOkResponse({ type: BudgetLinesResultDto, example: LINES_RESULT_EXAMPLE })
   @ApiProblems(409, 413, 422)
   async putLines(
     @Ctx() ctx: RequestContext,

@@ -82,3 +82,25 @@ function lineShapeErrors(raw: unknown, at: string, known: Map<string, DimensionR
   }
   return errors;
 }
+
+/** A code as a batch uses it: in which dimension, and the first and last month (first days) of its lines. */
+export type CodeUse = { dimension: string; code: string; first: string; last: string };
+
+/**
+ * Each distinct (dimension, code) of the lines with the span of months it is used in: a few thousand values for 50,000
+ * lines. A code's validity is one interval, so if it overlaps the first and the last month it overlaps every month in
+ * between: checking the span is the same as checking every line, at a fraction of the cost.
+ */
+export function codeUses(lines: readonly CheckedLine[]): CodeUse[] {
+  const uses = new Map<string, CodeUse>();
+  for (const { period, dimensions } of lines) {
+    for (const [dimension, code] of Object.entries(dimensions)) {
+      const key = `${dimension}\u0000${code}`;
+      const use = uses.get(key);
+      if (!use) uses.set(key, { dimension, code, first: period, last: period });
+      else if (period < use.first) use.first = period;
+      else if (period > use.last) use.last = period;
+    }
+  }
+  return [...uses.values()];
+}

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { DomainException, ValidationProblem, type FieldError } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { IdempotencyService, type IdempotentResponse, type StoredResponse } from '../idempotency/idempotency.service.js';
-import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS, type DimensionRule } from './budget-line-rules.js';
-import { findCodeErrors, linesParameter, upsertLines } from './budget-lines.sql.js';
+import { checkLines, codeUses, MAX_BUDGET_LINES, MAX_LINE_ERRORS, type DimensionRule } from './budget-line-rules.js';
+import { anyCodeError, findCodeErrors, linesParameter, upsertLines } from './budget-lines.sql.js';
 
 /** 422 for a batch with invalid lines: the first errors by line, and how many there were. Nothing is written. */
 export class InvalidBudgetLinesProblem extends DomainException {
@@ -40,7 +40,8 @@ export class BudgetLinesService {
     const dimensions: DimensionRule[] = await em.query(`SELECT code, required FROM budget_dimensions ORDER BY position FOR SHARE`);
     const { checked, errors } = checkLines(lines, dimensions);
     const parameter = linesParameter(checked);
-    const codeErrors = checked.length > 0 ? await findCodeErrors(em, parameter, MAX_LINE_ERRORS) : [];
+    // Codes are judged on the distinct values first; only a batch with a bad code pays for naming every bad line.
+    const codeErrors = checked.length > 0 && (await anyCodeError(em, codeUses(checked))) ? await findCodeErrors(em, parameter, MAX_LINE_ERRORS) : [];
     const total = errors.length + (codeErrors[0]?.total ?? 0);
     if (total > 0) {
       const all = [...errors, ...codeErrors.map(codeError)].sort((a, b) => lineIndex(a) - lineIndex(b));

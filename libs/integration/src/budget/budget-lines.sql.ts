@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CheckedLine } from './budget-line-rules.js';
+import type { CheckedLine, CodeUse } from './budget-line-rules.js';
 
 /**
  * The checked lines as one jsonb parameter, read back with jsonb_to_recordset: one parse in PostgreSQL, measured
@@ -10,6 +10,33 @@ const LINES = `jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, per
 
 export type CodeError = { index: number; dimension: string; code: string; known: boolean; total: number };
 export type UpsertCounts = { inserted: number; updated: number };
+
+/**
+ * The listed code `c` is valid in every month from `first` to `last` (months' first days): its validity, one interval,
+ * overlaps the first month and the last one, and so every month between.
+ */
+const codeValidFromTo = (c: string, first: string, last: string) =>
+  `${c}.code IS NOT NULL AND coalesce(${c}.valid_from, '-infinity') <= (${first} + interval '1 month' - interval '1 day')::date
+   AND coalesce(${c}.valid_to, 'infinity') >= ${last}`;
+
+/**
+ * Whether any code of a validating dimension is unknown or not valid in some month it is used in, judged on the
+ * batch's distinct codes and the span of months each is used in (`codeUses`): the common case, a clean batch, costs a
+ * few thousand lookups instead of one per line and dimension (bench/README.md, "Budget import").
+ */
+export async function anyCodeError(em: EntityManager, uses: readonly CodeUse[]): Promise<boolean> {
+  const [{ bad }]: { bad: boolean }[] = await em.query(
+    `SELECT EXISTS (
+       SELECT 1
+         FROM jsonb_to_recordset($1::jsonb) AS u(dimension text, code text, first date, last date)
+         JOIN budget_dimensions d ON d.code = u.dimension AND d.validates_codes
+         LEFT JOIN budget_dimension_codes c ON c.dimension_code = u.dimension AND c.code = u.code
+        WHERE NOT (${codeValidFromTo('c', 'u.first', 'u.last')})
+     ) AS bad`,
+    [JSON.stringify(uses)],
+  );
+  return bad;
+}
 
 /**
  * The codes of validating dimensions that the lines use but that are not listed, or not valid in the line's month
@@ -27,9 +54,7 @@ export async function findCodeErrors(em: EntityManager, lines: string, limit: nu
      SELECT used.idx, used.dimension, used.code, c.code IS NOT NULL AS known, count(*) OVER () AS total
      FROM used
      LEFT JOIN budget_dimension_codes c ON c.dimension_code = used.dimension AND c.code = used.code
-     WHERE c.code IS NULL
-        OR coalesce(c.valid_from, '-infinity') > (used.period + interval '1 month' - interval '1 day')::date
-        OR coalesce(c.valid_to, 'infinity') < used.period
+     WHERE NOT (${codeValidFromTo('c', 'used.period', 'used.period')})
      ORDER BY used.idx, used.position
      LIMIT $2`,
     [lines, limit],

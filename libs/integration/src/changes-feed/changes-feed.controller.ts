@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '#common';
 import { Requires } from '#identity';
-import { ChangesFeedPageDto, ChangesFeedQueryDto } from './changes-feed.dto.js';
+import { CHANGES_FEED_EXAMPLE, ChangesFeedPageDto, ChangesFeedQueryDto } from './changes-feed.dto.js';
 import { ChangesFeedService } from './changes-feed.service.js';
 
 @ApiTags('budget integration')
@@ -20,7 +20,7 @@ export class ChangesFeedController {
       '(and its funding lines) comes as `deleted: true`. Changes wait until every earlier-started transaction has ended, so a long ' +
       'transaction pauses the feed; nothing is lost.',
   })
-  @ApiOkResponse({ type: ChangesFeedPageDto })
+  @ApiOkResponse({ type: ChangesFeedPageDto, example: CHANGES_FEED_EXAMPLE })
   @ApiProblems(401, 403)
   page(@Query() query: ChangesFeedQueryDto) {
     return this.feed.page(query);

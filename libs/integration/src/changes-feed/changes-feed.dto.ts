@@ -74,3 +74,56 @@ export class ChangesFeedPageDto {
   @ApiProperty({ description: 'Send it as `cursor` for the next page. The same cursor again when nothing new has come.', example: 'djEuNzQxLjEy' }) nextCursor: string;
   @ApiProperty({ description: 'More changes are ready now; when false, poll again later with `nextCursor`.' }) hasMore: boolean;
 }
+
+/** OpenAPI example: a discontinued initiative, one of its funding lines, and a deleted draft's tombstone. */
+const INITIATIVE_ID = '3f6e2c1a-8d4b-4e7a-9c1f-0b2d5e8a7c64';
+export const CHANGES_FEED_EXAMPLE = {
+  items: [
+    {
+      kind: 'initiative',
+      id: INITIATIVE_ID,
+      deleted: false,
+      initiative: {
+        code: 'UNGA-ARB-2025',
+        title: 'Unga till arbete',
+        kind: 'project',
+        status: 'discontinued',
+        leadDepartmentCode: 'AMF',
+        budgetProjectCode: 'P4711',
+        startDate: '2025-01-01',
+        endDate: '2026-12-31',
+        annualCostSek: 1_200_000,
+        version: 4,
+        updatedAt: '2026-11-20T09:12:44.120Z',
+      },
+      fundingLine: null,
+    },
+    {
+      kind: 'funding_line',
+      id: '9a1b7c3d-2e4f-4a6b-8c0d-1e2f3a4b5c6d',
+      deleted: false,
+      initiative: null,
+      fundingLine: {
+        initiativeId: INITIATIVE_ID,
+        initiativeCode: 'UNGA-ARB-2025',
+        sourceType: 'state_grant',
+        funder: 'Länsstyrelsen Västra Götaland',
+        decisionReference: 'Dnr 2025-01234',
+        amountSek: 800_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2026-12-31',
+        status: 'ended',
+        renewable: false,
+        successorFundingId: null,
+        budgetProjectCode: 'P4711',
+        coverageDecision: 'phase_out',
+        coverageDecidedOn: '2026-11-20',
+        version: 3,
+        updatedAt: '2026-11-20T09:12:44.120Z',
+      },
+    },
+    { kind: 'initiative', id: '5c2d8e1f-7a3b-4c9d-8e0f-6a1b2c3d4e5f', deleted: true, initiative: null, fundingLine: null },
+  ],
+  nextCursor: 'djEuNzQxLjEy',
+  hasMore: false,
+};

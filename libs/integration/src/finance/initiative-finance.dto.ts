@@ -59,3 +59,41 @@ export class InitiativeFinanceDto {
   initiativeCodeActualSek: number;
   @ApiProperty({ type: FinanceForecastDto, nullable: true, description: 'null when no granted funding runs on asOf' }) forecast: FinanceForecastDto | null;
 }
+
+/**
+ * OpenAPI example, consistent with the rules: 1,870,000 spent of 2,000,000 granted for 2026, the last three months'
+ * mean 310,000, so the 130,000 left run out in June, well before the funding ends in December.
+ */
+const actuals = [460_000, 480_000, 300_000, 320_000, 310_000];
+export const FINANCE_EXAMPLE = {
+  asOf: '2026-06-15',
+  initiativeId: '3f6e2c1a-8d4b-4e7a-9c1f-0b2d5e8a7c64',
+  projectCodes: ['P5120', 'P5121'],
+  months: actuals.map((actualSek, i) => ({ month: `2026-0${i + 1}`, budgetSek: 250_000, actualSek })),
+  years: [{ year: 2026, budgetSek: 1_250_000, actualSek: 1_870_000 }],
+  fundingLines: [
+    {
+      id: '9a1b7c3d-2e4f-4a6b-8c0d-1e2f3a4b5c6d',
+      funder: 'Delegationen mot segregation (Delmos)',
+      status: 'granted',
+      budgetProjectCode: 'P5121',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      amountSek: 2_000_000,
+      actualSek: 1_100_000,
+      remainingSek: 900_000,
+    },
+  ],
+  initiativeCodeActualSek: 770_000,
+  forecast: {
+    fundingSek: 2_000_000,
+    fundingStarts: '2026-01',
+    fundingEnds: '2026-12-31',
+    spentSek: 1_870_000,
+    remainingSek: 130_000,
+    monthlyRateSek: 310_000,
+    lastActualMonth: '2026-05',
+    runsOutMonth: '2026-06',
+    overspending: true,
+  },
+};

@@ -1,4 +1,4 @@
-import { financeCodesSql, financeForecastSql } from './finance-forecast.sql.js';
+import { financeCodesSql, financeForecastSql } from '#funding';
 
 const SCOPE = 'i.id = $2';
 

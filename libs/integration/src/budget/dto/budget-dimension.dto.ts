@@ -97,3 +97,20 @@ export class BudgetDimensionCodesResultDto {
   @ApiProperty({ example: 1 }) updated: number;
   @ApiProperty({ example: 0 }) removed: number;
 }
+
+/** OpenAPI examples: a realistic coding string and one dimension's code list. */
+export const DIMENSIONS_EXAMPLE = {
+  dimensions: [
+    { code: 'ansvar', label: 'Ansvar', position: 1, required: true, validatesCodes: true },
+    { code: 'verksamhet', label: 'Verksamhet', position: 2, required: true, validatesCodes: true },
+    { code: 'projekt', label: 'Projekt', position: 3, required: false, validatesCodes: true },
+    { code: 'konto', label: 'Konto', position: 4, required: true, validatesCodes: false },
+  ],
+};
+export const CODES_EXAMPLE = {
+  codes: [
+    { code: 'P2023-12', label: 'Trygghetsvandringar', validFrom: '2023-01-01', validTo: '2025-12-31' },
+    { code: 'P2026-07', label: 'Unga till arbete', validFrom: '2026-01-01', validTo: null },
+  ],
+};
+export const CODES_RESULT_EXAMPLE = { dimension: 'projekt', codes: 2, inserted: 1, updated: 1, removed: 0 };

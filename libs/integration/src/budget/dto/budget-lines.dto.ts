@@ -25,3 +25,14 @@ export class BudgetLinesResultDto {
   @ApiProperty({ example: 1, description: 'Known keys whose amount changed.' }) updated: number;
   @ApiProperty({ example: 1, description: 'Known keys with the same amount: not rewritten.' }) unchanged: number;
 }
+
+/** OpenAPI examples: a small batch (budget, actual and a correction on one coding string) and its answer. */
+const CODING_STRING = { ansvar: '1100', verksamhet: '4120', projekt: 'P2026-07' };
+export const LINES_EXAMPLE = {
+  lines: [
+    { kind: 'budget', period: '2026-03', amountSek: 250_000, dimensions: { ...CODING_STRING, konto: '4010' } },
+    { kind: 'actual', period: '2026-03', amountSek: 231_400, dimensions: { ...CODING_STRING, konto: '4010' } },
+    { kind: 'actual', period: '2026-03', amountSek: -12_000, dimensions: { ...CODING_STRING, konto: '6420' } },
+  ],
+};
+export const LINES_RESULT_EXAMPLE = { lines: 3, inserted: 1, updated: 1, unchanged: 1 };

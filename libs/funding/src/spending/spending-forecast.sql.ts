@@ -1,6 +1,8 @@
 /**
- * What the budget system's numbers mean for initiatives, as SQL both the finance view (#integration) and the
- * `overspending` scan (#alerts) read, so the rule lives once. Tables are read by name (docs/adr/0003-cross-context-reads.md).
+ * How fast an initiative spends its funding, from the budget system's actuals: the rule the finance view
+ * (#integration) and the `overspending` scan (#alerts) both read, so it lives once. It sits in funding, below both
+ * (#alerts must not import #integration, which reaches #alerts through #jobs); budget_lines is read by name
+ * (docs/adr/0003-cross-context-reads.md).
  *
  * `scope` is a predicate on `initiatives i`; `$1::date` is the day judged (asOf).
  */
