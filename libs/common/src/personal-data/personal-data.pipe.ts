@@ -37,14 +37,15 @@ export class PersonalDataPipe implements PipeTransform {
   }
 }
 
-function offendingFields(value: unknown, path: string): FieldError[] {
+/** Walks the body once, collecting into one array (a body may be 50,000 budget lines). */
+function offendingFields(value: unknown, path: string, errors: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     const [kind] = findIdentityNumbers(value);
-    return kind ? [{ field: path || 'body', message: FIELD_MESSAGES[kind] }] : [];
+    if (kind) errors.push({ field: path || 'body', message: FIELD_MESSAGES[kind] });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => offendingFields(item, `${path}[${index}]`, errors));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) offendingFields(item, path ? `${path}.${key}` : key, errors);
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => offendingFields(item, `${path}[${index}]`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => offendingFields(item, path ? `${path}.${key}` : key));
-  }
-  return [];
+  return errors;
 }

@@ -18,9 +18,24 @@ const COORDINATION_DAY_OFFSET = 60;
 
 export type IdentityNumberKind = 'personal_identity_number' | 'coordination_number';
 
+/** An identity number has at least ten digits: fewer in the whole text, and no candidate can match. */
+const MIN_DIGITS = 10;
+
+function hasEnoughDigits(text: string): boolean {
+  if (text.length < MIN_DIGITS) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits >= MIN_DIGITS) return true;
+  }
+  return false;
+}
+
 /** The kind of each identity number in the text, in order; never the number itself, so callers cannot echo it. */
 export function findIdentityNumbers(text: string): IdentityNumberKind[] {
   const found: IdentityNumberKind[] = [];
+  // The cheap count first: a batch of budget lines is 500,000 short codes, none of which can hold a number.
+  if (!hasEnoughDigits(text)) return found;
   for (const match of text.matchAll(CANDIDATE)) {
     const [, century, year, month, day, , serial, check] = match;
     if (century !== undefined && !CENTURIES.includes(century)) continue;
