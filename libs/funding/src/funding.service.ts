@@ -15,7 +15,7 @@ import {
   ValidationProblem,
   type Page,
 } from '#common';
-import { assertMayWriteInitiative, InitiativeEntity, lockInitiativeOwnership, refused, type InitiativeOwnership, type InitiativeStatus } from '#portfolio';
+import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, refused, type InitiativeOwnership } from '#portfolio';
 import { FundingLineEntity, type CoverageDecision, type ReportingDeadline } from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,
@@ -27,7 +27,6 @@ import {
 } from './dto/funding-line.dto.js';
 
 /** An initiative in one of these has ended: it takes no new money. */
-const ENDED_STATUSES: readonly InitiativeStatus[] = ['completed', 'integrated', 'discontinued'];
 
 @Injectable()
 export class FundingService {

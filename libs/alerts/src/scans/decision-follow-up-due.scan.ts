@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PORTFOLIO_DECISION_LABELS } from '#common';
+import { PORTFOLIO_DECISION_LABELS, sqlList } from '#common';
+import { ENDED_STATUSES } from '#portfolio';
 import type { AlertScan, ScanCounts } from './alert-scan.js';
 import { applyFindings } from './apply-findings.js';
 
@@ -33,7 +34,7 @@ export class DecisionFollowUpDueScan implements AlertScan {
         JOIN portfolio_reviews r ON r.id = d.review_id
         JOIN initiatives i ON i.id = d.initiative_id
        WHERE d.follow_up_date < $1::date
-         AND i.status NOT IN ('completed', 'integrated', 'discontinued')
+         AND i.status NOT IN (${sqlList(ENDED_STATUSES)})
          AND NOT EXISTS (
                SELECT 1
                  FROM portfolio_decisions later

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { sqlList } from '#common';
 import { financeForecastSql } from '#funding';
+import { ENDED_STATUSES } from '#portfolio';
 import type { AlertScan, ScanCounts } from './alert-scan.js';
 import { applyFindings } from './apply-findings.js';
 
@@ -30,7 +32,7 @@ export class OverspendingScan implements AlertScan {
                '. Minska takten eller sök mer finansiering.' AS detail,
              f.runs_out_month AS due_date,
              f.remaining_sek::bigint AS amount_sek
-        FROM (${financeForecastSql(`i.status NOT IN ('completed', 'integrated', 'discontinued')`)}) f
+        FROM (${financeForecastSql(`i.status NOT IN (${sqlList(ENDED_STATUSES)})`)}) f
         JOIN initiatives i ON i.id = f.initiative_id
        WHERE f.overspending`;
     return applyFindings(em, this.name, asOf, { sql, params: [asOf] });

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock, type AppConfig } from '#common';
 import type { Actor } from '#identity';
 import type { InitiativeListFilters } from '#portfolio';
-import { maySeeSmallCounts, suppressed } from '#results';
+import { INDICATOR_UNIT_LABELS, maySeeSmallCounts, suppressed, type IndicatorUnit } from '#results';
 import { toCsv, toXlsx, type ExportColumn, type ExportTable } from './export-format.js';
 import type { ExportTableName } from './portfolio-export.dto.js';
 import { buildExportIndicatorsSql, buildExportInitiativesSql, type ExportIndicatorRow, type ExportInitiativeRow } from './portfolio-export.sql.js';
@@ -55,8 +55,6 @@ const INDICATOR_COLUMNS: ExportColumn<ShownIndicatorRow>[] = [
   { header: 'Undertryckt', key: 'suppressed', kind: 'text', width: 12 },
 ];
 
-const UNIT_LABELS: Record<string, string> = { percent: 'procent', per_1000: 'promille', ratio: 'kvot', count: 'antal', sek: 'kr', score: 'poäng' };
-
 @Injectable()
 export class PortfolioExportService {
   constructor(
@@ -104,7 +102,7 @@ function shown(actor: Actor, row: ExportIndicatorRow): ShownIndicatorRow {
   const { ownerDepartmentId: _owner, baselinePersons: _b, targetPersons: _t, ...rest } = row;
   return {
     ...rest,
-    unit: UNIT_LABELS[row.unit] ?? row.unit,
+    unit: INDICATOR_UNIT_LABELS[row.unit as IndicatorUnit],
     value: m.value,
     persons: m.persons,
     baseline: b.value,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, findOneOrNotFound, type AppConfig } from '#common';
+import { Clock, findOneOrNotFound, sqlList, type AppConfig } from '#common';
+import { ENDED_STATUSES } from '#portfolio';
 import { FundingCliffService } from '#funding';
 import { OverlapsService } from '../overlaps/overlaps.service.js';
 import { PortfolioReadinessService } from '../readiness/portfolio-readiness.service.js';
@@ -36,7 +37,7 @@ const DECISIONS_SQL = `
   shown AS (
     SELECT p.*,
            p.follow_up_date <= $1::date
-             AND p.status NOT IN ('completed', 'integrated', 'discontinued')
+             AND p.status NOT IN (${sqlList(ENDED_STATUSES)})
              AND NOT EXISTS (SELECT 1 FROM prior later
                               WHERE later.initiative_id = p.initiative_id
                                 AND (later.meeting_date, later.created_at) > (p.meeting_date, p.created_at)) AS due,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictProblem, lockOneOrNotFound, NotFoundProblem, UnknownReferenceProblem, type Page, type PageWindow } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { InitiativesService, type InitiativeStatus } from '#portfolio';
+import { ENDED_STATUSES, InitiativesService, type InitiativeStatus } from '#portfolio';
 import { statusAfterDecision, transitionComment } from './decision-rules.js';
 import type {
   CreatePortfolioDecisionDto,
@@ -16,8 +16,6 @@ import type {
 import { PortfolioDecisionEntity } from './portfolio-decision.entity.js';
 import { PortfolioReviewEntity } from './portfolio-review.entity.js';
 
-/** An ended initiative is a public record: the leadership group takes no further decisions on it. */
-const ENDED: readonly InitiativeStatus[] = ['completed', 'integrated', 'discontinued'];
 
 const DECISION_COLUMNS = `d.id, d.review_id AS "reviewId", d.initiative_id AS "initiativeId", d.decision, d.rationale,
   to_char(d.follow_up_date, 'YYYY-MM-DD') AS "followUpDate", d.from_status AS "fromStatus", d.to_status AS "toStatus",
@@ -91,7 +89,8 @@ export class PortfolioReviewsService {
         ]);
       }
       const to = statusAfterDecision(dto.decision);
-      if (!to && ENDED.includes(initiative.status)) {
+      // An ended initiative is a public record: the leadership group takes no further decisions on it.
+      if (!to && ENDED_STATUSES.includes(initiative.status)) {
         throw new ConflictProblem(`The initiative is ${initiative.status}; an ended initiative takes no further decisions.`);
       }
       const move = to ? await this.initiatives.moveWithin(em, ctx, dto.initiativeId, to, transitionComment(review.title, dto.rationale)) : null;

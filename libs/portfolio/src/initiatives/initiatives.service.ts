@@ -27,14 +27,12 @@ import type {
   TransitionDto,
   UpdateInitiativeDto,
 } from '../dto/initiative.dto.js';
-import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import { ENDED_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
 import { assertKeepsReach, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
-
-const ENDED = new Set(['completed', 'integrated', 'discontinued']);
 
 type ResolvedLinks = { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: ParticipantDto[] };
 
@@ -87,7 +85,7 @@ export class InitiativesService {
       assertMayWriteInitiative(ctx.actor, owners);
       assertKeepsReach(ctx.actor, owners, dto);
       const current = await this.get(id, em);
-      if (ENDED.has(current.status)) {
+      if (ENDED_STATUSES.includes(current.status)) {
         throw new ConflictProblem(`The initiative is ${current.status}; an ended initiative is a public record and is not changed.`);
       }
       assertDateOrder(

@@ -24,6 +24,9 @@ export const ALLOWED_TRANSITIONS: Record<InitiativeStatus, readonly InitiativeSt
   discontinued: [],
 };
 
+/** The statuses an initiative never leaves: it ran its course, went into ordinary operations or was stopped. */
+export const ENDED_STATUSES: readonly InitiativeStatus[] = INITIATIVE_STATUSES.filter((status) => ALLOWED_TRANSITIONS[status].length === 0);
+
 /** What the guards need to know about an initiative, gathered in one query. */
 export type GuardFacts = {
   leadDepartmentId: string | null;
