@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Installs npm dependencies when node_modules is missing or older than package-lock.json.
-# `npm install`, not `npm ci`: the registry this project installs from lacks some other platforms' optional
-# binaries (msgpackr-extract, unrs-resolver), so the lock file cannot list them and `npm ci` refuses it as out of
-# sync. With an unchanged package.json, `npm install` installs exactly the locked versions.
+# Installs npm dependencies when node_modules is missing or older than package-lock.json, with `npm ci`: exactly the
+# locked versions, and a lock file that disagrees with package.json fails here instead of being rewritten. The lock
+# lists every platform's optional binaries (msgpackr-extract, unrs-resolver), so it holds on any machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "[setup] installing npm dependencies" >&2
-  npm install --no-audit --no-fund --loglevel=error
+  npm ci --no-audit --no-fund --loglevel=error
 fi
