@@ -87,6 +87,8 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 -- Lets the tests drop their databases WITH (FORCE) while autovacuum is working in them.
 SELECT format('GRANT pg_signal_backend TO %I', :'user') \gexec
+-- Lets test/database-roles.e2e-spec.ts create the deployment's restricted application role to run the API as.
+SELECT format('ALTER ROLE %I CREATEROLE', :'user') \gexec
 SQL
   _pg_answers || { _die "PostgreSQL started but $DATABASE_URL does not answer"; return 1; }
 }

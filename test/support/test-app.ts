@@ -32,10 +32,18 @@ export type TestApp = {
  * The real API (same modules, same pipes, filters and body limits as main.ts) on a database of its own and
  * the real Redis. The environment is set before the app is assembled, because configuration is read then.
  */
-export async function createTestApp(options: { extraControllers?: Type[]; env?: Record<string, string>; withWorker?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    extraControllers?: Type[];
+    env?: Record<string, string>;
+    withWorker?: boolean;
+    /** Prepares the database and answers the URL API and worker connect with (e.g. as a restricted role). */
+    connectAs?: (database: TestDatabase) => Promise<string>;
+  } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   process.env.NODE_ENV = 'test';
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = options.connectAs ? await options.connectAs(database) : database.url;
   process.env.LOG_LEVEL ??= 'silent';
   // A worker takes every job under its prefix: queues of the file's own keep it from another file's jobs.
   if (options.withWorker) process.env.QUEUE_PREFIX = `samla-test-${randomUUID().slice(0, 8)}`;

@@ -1,3 +1,4 @@
 export * from './database.module.js';
 export * from './data-source-options.js';
 export * from './snake-naming.strategy.js';
+export * from './roles/app-role-privileges.js';

@@ -1,7 +1,7 @@
-import { BullModule, InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { DefaultJobOptions, Queue, RedisOptions } from 'bullmq';
+import { Queue, type DefaultJobOptions, type RedisOptions } from 'bullmq';
 import type { AppConfig } from '#common';
 import { QUEUES } from './job-names.js';
 
@@ -25,19 +25,20 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 30 * 24 * 3600, count: 5_000 },
 };
 
-/** Without a listener BullMQ prints every failed reconnect to stderr; this logs it as one JSON warning instead. */
-@Injectable()
-class QueueErrorLog implements OnModuleInit {
-  private readonly logger = new Logger('Queues');
+/**
+ * Without an error listener BullMQ prints every failed reconnect to stderr with its stack; this queue logs it as one
+ * JSON warning instead. The listener is attached in the constructor, because the first connection error can arrive
+ * before any provider's onModuleInit, and a queue added later is covered too.
+ */
+class LoggedQueue extends Queue {
+  private static readonly logger = new Logger('Queues');
 
-  constructor(@InjectQueue(QUEUES.portfolioScans) private readonly portfolioScans: Queue, @InjectQueue(QUEUES.notifications) private readonly notifications: Queue) {}
-
-  onModuleInit() {
-    for (const queue of [this.portfolioScans, this.notifications]) {
-      queue.on('error', (error) => this.logger.warn(`Queue ${queue.name}: ${error.message}`));
-    }
+  constructor(...args: ConstructorParameters<typeof Queue>) {
+    super(...args);
+    this.on('error', (error) => LoggedQueue.logger.warn(`Queue ${this.name}: ${error.message}`));
   }
 }
+BullModule.queueClass = LoggedQueue;
 
 @Module({})
 export class QueuesModule {
@@ -55,7 +56,6 @@ export class QueuesModule {
         }),
         BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
       ],
-      providers: [QueueErrorLog],
       exports: [BullModule],
     };
   }
