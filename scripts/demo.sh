@@ -79,7 +79,7 @@ cat >&2 <<EOF
     curl -s -H "Authorization: Bearer \$TOKEN" '$BASE/api/v1/portfolio/funding-cliff?from=2027-01&months=12'
   In the API docs, "Authorize" takes the same token.
 
-  Ctrl-C stops the API and the worker.
+  Below, the API logs one line a request (health checks none). Ctrl-C stops the API and the worker.
 
 EOF
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request, { type agent } from 'supertest';
 import type { App } from 'supertest/types.js';
 import { DataSource } from 'typeorm';
@@ -39,6 +39,8 @@ export async function createTestApp(
     withWorker?: boolean;
     /** Prepares the database and answers the URL API and worker connect with (e.g. as a restricted role). */
     connectAs?: (database: TestDatabase) => Promise<string>;
+    /** Replaces providers before the app is assembled (e.g. where the log goes, to read it). */
+    override?: (module: TestingModuleBuilder) => TestingModuleBuilder;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -48,7 +50,8 @@ export async function createTestApp(
   // A worker takes every job under its prefix: queues of the file's own keep it from another file's jobs.
   if (options.withWorker) process.env.QUEUE_PREFIX = `samla-test-${randomUUID().slice(0, 8)}`;
   Object.assign(process.env, options.env);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: options.extraControllers ?? [] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: options.extraControllers ?? [] });
+  const moduleRef = await (options.override?.(builder) ?? builder).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
   await app.init();

@@ -1,57 +1,107 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import request from 'supertest';
-import { pinoHttpOptions } from './pino-http.options.js';
+import { lineDestination, pinoHttpOptions, redactUrl, type LogFormat, type LogOutput } from './pino-http.options.js';
 
-/** A real request through pino-http with Samla's options, the log line captured instead of going to stdout. */
-async function logLinesFor(headers: Record<string, string>, handle: (req: IncomingMessage & { log: Logger }) => void = () => undefined): Promise<string[]> {
+type Exchange = { path?: string; headers?: Record<string, string>; format?: LogFormat; handle?: (req: IncomingMessage & { log: Logger }) => void };
+
+/** A real request through pino-http with Samla's options, the log lines captured instead of going to stdout. */
+async function logLinesFor({ path = '/api/v1/initiatives', headers = {}, format = 'json', handle = () => undefined }: Exchange = {}): Promise<string[]> {
   const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  const logger = pinoHttp(pinoHttpOptions('info'), destination);
+  const out: LogOutput = { write: (text: string) => lines.push(...text.split('\n').filter(Boolean)) };
+  const logger = pinoHttp(pinoHttpOptions('info', format), format === 'line' ? lineDestination(out) : out);
   const server = createServer((req, res) => {
     logger(req, res);
     handle(req as IncomingMessage & { log: Logger });
     res.end('{}');
   });
-  await request(server).get('/api/v1/initiatives').set(headers);
+  await request(server).get(path).set(headers);
   await new Promise((resolve) => setImmediate(resolve));
   return lines;
 }
 
-async function logLineFor(headers: Record<string, string>): Promise<string> {
-  const lines = await logLinesFor(headers);
+async function logLineFor(exchange: Exchange): Promise<string> {
+  const lines = await logLinesFor(exchange);
   expect(lines).toHaveLength(1);
   return lines[0];
 }
 
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJsaXZlIn0.live-signature';
+
 describe('pinoHttpOptions', () => {
   it('should redact the bearer token when a request carries an Authorization header', async () => {
-    const line = await logLineFor({ Authorization: 'Bearer eyJ.secret-token.sig', 'X-Request-Id': 'req-1' });
+    const line = await logLineFor({ headers: { Authorization: 'Bearer eyJ.secret-token.sig', 'X-Request-Id': 'req-1' } });
 
     expect(JSON.parse(line)).toMatchObject({ req: { id: 'req-1', headers: { authorization: '[redacted]' } } });
     expect(line).not.toContain('secret-token');
   });
 
   it('should redact the key when a request carries an X-Api-Key header', async () => {
-    const line = await logLineFor({ 'X-Api-Key': 'samla_live_secret-key' });
+    const line = await logLineFor({ headers: { 'X-Api-Key': 'samla_live_secret-key' } });
 
     expect(JSON.parse(line)).toMatchObject({ req: { headers: { 'x-api-key': '[redacted]' } } });
     expect(line).not.toContain('secret-key');
   });
 
   it('should put the request id at the top of every line when the handler logs while serving the request', async () => {
-    const lines = await logLinesFor({ 'X-Request-Id': 'req-7' }, (req) => req.log.info('looking up initiatives'));
+    const lines = await logLinesFor({ headers: { 'X-Request-Id': 'req-7' }, handle: (req) => req.log.info('looking up initiatives') });
 
     expect(lines.map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ msg: 'looking up initiatives', requestId: 'req-7' }),
       expect.objectContaining({ msg: 'request completed', requestId: 'req-7' }),
     ]);
+  });
+
+  it('should redact the token in the URL when a request carries access_token in its query', async () => {
+    const line = await logLineFor({ path: `/api/v1/initiatives?status=active&access_token=${JWT}` });
+
+    expect(JSON.parse(line)).toMatchObject({ req: { url: '/api/v1/initiatives?status=active&access_token=[redacted]' } });
+    expect(line).not.toContain('live-signature');
+  });
+
+  it('should redact the URL in the Referer header when it carries a token', async () => {
+    const line = await logLineFor({ headers: { Referer: `https://intranet.example.se/samla?token=${JWT}` } });
+
+    expect(JSON.parse(line)).toMatchObject({ req: { headers: { referer: 'https://intranet.example.se/samla?token=[redacted]' } } });
+    expect(line).not.toContain('live-signature');
+  });
+
+  it('should take a new id and keep the header out of the log when X-Request-Id holds an identity number', async () => {
+    const line = await logLineFor({ headers: { 'X-Request-Id': 'arende-811218-9876' } });
+
+    expect(JSON.parse(line).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(line).not.toContain('9876');
+  });
+
+  it('should log one short line of text a request when the format is line', async () => {
+    const line = await logLineFor({ path: `/api/v1/initiatives?access_token=${JWT}&status=active`, headers: { 'X-Request-Id': 'req-9' }, format: 'line' });
+
+    expect(line).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/v1\/initiatives\?access_token=\[redacted\]&status=active 200 \d+ ms requestId=req-9$/);
+  });
+
+  it('should log nothing when a health probe asks', async () => {
+    expect(await logLinesFor({ path: '/health/ready', format: 'line' })).toEqual([]);
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    ['access_token', '/api/v1/x?access_token=abc', '/api/v1/x?access_token=[redacted]'],
+    ['a name in capitals', '/api/v1/x?Access_Token=abc&status=active', '/api/v1/x?Access_Token=[redacted]&status=active'],
+    ['a percent-encoded name', '/api/v1/x?access%5Ftoken=abc', '/api/v1/x?access%5Ftoken=[redacted]'],
+    ['every credential name', '/x?token=1&api_key=2&key=3&code=4&id_token=5&refresh_token=6&client_secret=7&password=8', '/x?token=[redacted]&api_key=[redacted]&key=[redacted]&code=[redacted]&id_token=[redacted]&refresh_token=[redacted]&client_secret=[redacted]&password=[redacted]'],
+    ['a parameter repeated', '/x?token=1&token=2', '/x?token=[redacted]&token=[redacted]'],
+  ])('should redact the value when the query holds %s', (_, url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+
+  it.each([
+    ['no query', '/api/v1/initiatives'],
+    ['ordinary parameters', '/api/v1/initiatives?status=active&q=f%C3%A4ltarbetare&sort=-startDate'],
+    ['names that only contain a credential name', '/api/v1/x?budgetProjectCode=P4711&keyword=x&tokens=2'],
+    ['a malformed escape', '/api/v1/x?q=%E0%A4%A'],
+  ])('should leave the URL as it was when it has %s', (_, url) => {
+    expect(redactUrl(url)).toBe(url);
   });
 });

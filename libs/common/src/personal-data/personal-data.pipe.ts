@@ -1,4 +1,4 @@
-import { HttpStatus, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { HttpStatus, type ArgumentMetadata, type Paramtype, type PipeTransform } from '@nestjs/common';
 import { DomainException, type FieldError } from '../problem-details/problem.js';
 import { findIdentityNumbers, type IdentityNumberKind } from './personal-identity-number.js';
 
@@ -22,30 +22,37 @@ export class PersonalDataProblem extends DomainException {
   }
 }
 
+/** Everything a handler can be given from the request and may store; `custom` arguments are the server's own. */
+const CHECKED: ReadonlySet<Paramtype> = new Set(['body', 'query', 'param']);
+
 /**
- * Refuses a request body with a Swedish personal identity or coordination number in any string, at any depth.
- * Registered after the validation pipe, so it sees only bodies whose shape is already valid and answers 400 for
- * bad input before 422 for personal data. No field is exempt: ids are UUIDs, which never match, but codes may
- * hold ten digits and a hyphen, and an identity number has no place in a code either.
+ * Refuses a request with a Swedish personal identity or coordination number in any string of its body, query or
+ * path, at any depth. Registered after the validation pipe, so it sees only arguments whose shape is already valid
+ * and answers 400 for bad input before 422 for personal data. No field is exempt: ids are UUIDs, which never match,
+ * but codes may hold ten digits and a hyphen, and an identity number has no place in a code either. Headers reach
+ * no pipe: StoredHeadersGuard checks the ones Samla keeps.
  */
 export class PersonalDataPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type !== 'body') return value;
-    const errors = offendingFields(value, '');
+    if (!CHECKED.has(metadata.type)) return value;
+    const errors = personalDataFields(value, metadata.data ?? '');
     if (errors.length > 0) throw new PersonalDataProblem(errors);
     return value;
   }
 }
 
-/** Walks the body once, collecting into one array (a body may be 50,000 budget lines). */
-function offendingFields(value: unknown, path: string, errors: FieldError[] = []): FieldError[] {
+/**
+ * The fields of a value (named from `path`; a bare string at the root is `body`) that hold an identity number.
+ * Walks once, collecting into one array: a body may be 50,000 budget lines.
+ */
+export function personalDataFields(value: unknown, path: string, errors: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     const [kind] = findIdentityNumbers(value);
     if (kind) errors.push({ field: path || 'body', message: FIELD_MESSAGES[kind] });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => offendingFields(item, `${path}[${index}]`, errors));
+    value.forEach((item, index) => personalDataFields(item, `${path}[${index}]`, errors));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) offendingFields(item, path ? `${path}.${key}` : key, errors);
+    for (const [key, item] of Object.entries(value)) personalDataFields(item, path ? `${path}.${key}` : key, errors);
   }
   return errors;
 }
