@@ -359,6 +359,24 @@ const fundingCases: BadRequest[] = [
   },
 ];
 
+// PostgreSQL cannot store U+0000 and would store a lone surrogate as U+FFFD; both are refused wherever text comes in.
+const textCases: BadRequest[] = [
+  post('a department name holds a NUL character', '/departments', () => newDepartment({ name: 'Avdelningen\u0000för ny verksamhet' }), 400, ['name']),
+  initiativePost(
+    'a participant responsibility holds a NUL character',
+    (f) => ({ participants: [{ departmentId: f.partner.id, role: 'partner', responsibility: 'Fritidsgårdarnas del\u0000' }] }),
+    400,
+    ['participants[0].responsibility'],
+  ),
+  initiativePost('a summary holds a lone high surrogate', () => ({ summary: 'Fältassistenter \ud800 möter unga' }), 400, ['summary']),
+  fundingPost('a funder holds a lone low surrogate', { funder: 'Länsstyrelsen \udc00 Västra Götaland' }, 400, ['funder']),
+  patch('a department PATCH sets a name holding a NUL character', 'departments', (f) => f.partner, () => ({ name: 'Kultur\u0000' }), 400, ['name']),
+  get('the initiative list searches for a text holding a NUL character', () => '/initiatives?q=f%C3%A4lt%00arbete', 400, ['q']),
+  get('the audit trail filters by an actor holding a NUL character', () => '/audit-events?actor=test%00admin', 400, ['actor']),
+  get('a user subject in the path holds a NUL character', () => '/users/test%00admin', 400, ['subject']),
+  get('a budget dimension code in the path holds a NUL character', () => '/integrations/budget/dimensions/ANSVAR%00/codes', 400, ['code']),
+];
+
 describe('Bad input', () => {
   let t: TestApp;
   let f: Fixtures;
@@ -403,7 +421,7 @@ describe('Bad input', () => {
     return c.body ? req.send(c.body(f) as object) : req;
   };
 
-  const cases = [...departmentCases, ...codeListCases, ...goalCases, ...initiativeCases, ...transitionCases, ...fundingCases];
+  const cases = [...departmentCases, ...codeListCases, ...goalCases, ...initiativeCases, ...transitionCases, ...fundingCases, ...textCases];
 
   it('should cover at least 45 malformed requests', () => {
     expect(cases.length).toBeGreaterThanOrEqual(45);
@@ -425,6 +443,13 @@ describe('Bad input', () => {
     }
     expect(await rowCounts(t.dataSource, TABLES)).toEqual(countsBefore);
     if (target) expect(await targetRow(target)).toEqual(rowBefore);
+  });
+
+  it('should accept text with characters outside the Basic Multilingual Plane when they are sent as a surrogate pair', async () => {
+    const res = await t.admin.post(api('/target-groups')).set('content-type', 'application/json').send('{"code":"EMOJI","name":"Unga \\ud83c\\udf31 i arbete"}');
+
+    expect(res.status).toBe(201);
+    expect(res.body.name).toBe('Unga 🌱 i arbete');
   });
 
   it('should cap the page size at 200 rather than refuse it when limit=201', async () => {

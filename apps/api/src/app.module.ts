@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsModule } from '#alerts';
-import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule } from '#common';
+import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule, UnmatchedRoutesModule } from '#common';
 import { DatabaseModule } from '#database';
 import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
@@ -40,6 +40,7 @@ export class AppModule {
         IntegrationModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
+        UnmatchedRoutesModule,
       ],
     };
   }

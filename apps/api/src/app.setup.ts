@@ -2,9 +2,18 @@ import { RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, EtagInterceptor, PersonalDataPipe, ProblemDetailsDto, ProblemDetailsFilter, type AppConfig } from '#common';
+import {
+  createValidationPipe,
+  csvBody,
+  EtagInterceptor,
+  jsonBody,
+  PersonalDataPipe,
+  ProblemDetailsDto,
+  ProblemDetailsFilter,
+  WellFormedTextPipe,
+  type AppConfig,
+} from '#common';
 import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
 
 export const API_PREFIX = 'api/v1';
@@ -25,18 +34,19 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     maxAge: 600,
   });
   // A budget batch (up to 50,000 lines) is parsed here first, with its own limit; the parser below then skips it.
-  app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, json({ limit: BUDGET_LINES_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, jsonBody(BUDGET_LINES_BODY_LIMIT));
+  app.use(jsonBody(BODY_LIMIT));
   // CSV imports (indicator values) arrive as text.
-  app.useBodyParser('text', { limit: BODY_LIMIT, type: 'text/csv' });
+  app.use(csvBody(BODY_LIMIT));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  // In this order: a body is checked for personal data once its shape is valid (see PersonalDataPipe).
-  app.useGlobalPipes(createValidationPipe(), new PersonalDataPipe());
+  // In this order: text PostgreSQL cannot store is refused before anything reads it, and a body is checked for
+  // personal data once its shape is valid (see PersonalDataPipe).
+  app.useGlobalPipes(new WellFormedTextPipe(), createValidationPipe(), new PersonalDataPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new EtagInterceptor());
   app.enableShutdownHooks();

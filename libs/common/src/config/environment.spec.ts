@@ -41,7 +41,7 @@ describe('validateEnvironment', () => {
   });
 
   it('should allow the local front end and limit requests when running in development', () => {
-    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: ['http://localhost:3000'], RATE_LIMIT_PER_MINUTE: 300 });
+    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: ['http://localhost:3000'], RATE_LIMIT_PER_MINUTE: 300, AUTH_FAILURE_LIMIT_PER_MINUTE: 30 });
   });
 
   it('should allow no origin when running in production without CORS_ORIGINS', () => {
@@ -60,7 +60,12 @@ describe('validateEnvironment', () => {
   });
 
   it('should switch rate limiting off by default when running the tests', () => {
-    expect(validateEnvironment({ NODE_ENV: 'test' }).RATE_LIMIT_PER_MINUTE).toBe(0);
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 0, AUTH_FAILURE_LIMIT_PER_MINUTE: 0 });
+  });
+
+  it('should read the limit on refused sign-ins when it is given, and refuse one that is no whole number', () => {
+    expect(validateEnvironment({ AUTH_FAILURE_LIMIT_PER_MINUTE: '10' }).AUTH_FAILURE_LIMIT_PER_MINUTE).toBe(10);
+    expect(problemsOf({ AUTH_FAILURE_LIMIT_PER_MINUTE: '2.5' }).map((p) => p.split(' ')[0])).toEqual(['AUTH_FAILURE_LIMIT_PER_MINUTE']);
   });
 
   it('should tell no leadership group and keep mail out of the work tree by default when running the tests', () => {

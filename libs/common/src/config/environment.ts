@@ -12,14 +12,15 @@ const DEVELOPMENT_DEFAULTS: Record<string, string> = {
 };
 
 /**
- * Test files run in parallel against one Redis as the same few test users: a shared limit would make them fail
- * one another. The rate-limit tests set their own limit and key prefix.
+ * Test files run in parallel against one Redis as the same few test users, all from one loopback address: a shared
+ * limit would make them fail one another. The rate-limit tests set their own limits and key prefix.
  */
 // Queues of their own per Jest process, so a test's worker never takes a running demo's (or another file's) jobs.
 // Scans in tests mail nobody but the people their own data names, and never into the work tree (the notification
 // tests set the leadership group and the mail server they listen on).
 const TEST_DEFAULTS: Record<string, string> = {
   RATE_LIMIT_PER_MINUTE: '0',
+  AUTH_FAILURE_LIMIT_PER_MINUTE: '0',
   QUEUE_PREFIX: `samla-test-${process.pid}`,
   LEADERSHIP_EMAILS: '',
   MAIL_DROP_DIR: join(tmpdir(), 'samla-test-mail'),
@@ -180,6 +181,18 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE = 300;
+
+  /**
+   * Refused sign-ins (a bearer token or API key that fails its check) per client address a minute, counted in Redis
+   * so every replica shares the count; past it the address is answered 429, whatever it sends, until its minute is
+   * over. A correctly signed token refused for its claims (expired, say) does not count: the identity provider issued
+   * it. 0 switches it off. Default 30; 0 under NODE_ENV=test.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  AUTH_FAILURE_LIMIT_PER_MINUTE = 30;
 
   /** Prefix of the rate-limit counters' Redis keys; deployments sharing one Redis need different prefixes. */
   @IsString()

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
-import { DomainException, PROBLEM_CONTENT_TYPE, type FieldError } from './problem.js';
+import { DomainException, PROBLEM_CONTENT_TYPE, TooManyRequestsProblem, type FieldError } from './problem.js';
 
 type Problem = {
   type: string;
@@ -23,16 +23,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const response = ctx.getResponse<Response>();
-    const request = ctx.getRequest<Request>();
-    const problem = this.toProblem(exception);
+    this.respond(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
+  }
+
+  /** Also for errors that arise outside Nest's exception layer (see UnmatchedRoutesModule). */
+  respond(exception: unknown, request: Request, response: Response): void {
+    const error = unwrap(exception);
+    const problem = this.toProblem(error);
     problem.instance = request.originalUrl?.split('?')[0];
     // A 5xx the domain decided on (e.g. not ready) is expected; anything else is a failure to trace.
-    if (problem.status >= 500 && !(exception instanceof DomainException)) {
+    if (problem.status >= 500 && !(error instanceof DomainException)) {
       problem.errorId = randomUUID();
-      this.logger.error({ err: exception, errorId: problem.errorId }, `Unexpected failure ${problem.errorId}`);
+      this.logger.error({ err: error, errorId: problem.errorId }, `Unexpected failure ${problem.errorId}`);
     }
     if (response.headersSent) return;
+    if (error instanceof TooManyRequestsProblem) response.setHeader('Retry-After', error.retryAfterSeconds);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -55,6 +60,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return fromStatus(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. Quote the errorId when you report it.');
   }
+}
+
+/**
+ * Express hands an error raised in middleware (the body parsers' checks, see body-parsers.ts) to Nest wrapped in an
+ * HttpException; the refusal that was raised is the one to answer.
+ */
+function unwrap(exception: unknown): unknown {
+  return exception instanceof HttpException && exception.cause instanceof DomainException ? exception.cause : exception;
 }
 
 function fromHttpException(exception: HttpException): Problem {

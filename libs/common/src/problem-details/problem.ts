@@ -104,3 +104,13 @@ export class ValidationProblem extends DomainException {
     );
   }
 }
+
+/** Over a rate limit. The problem-details filter sends Retry-After with it. */
+export class TooManyRequestsProblem extends DomainException {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, '/problems/rate-limited', 'Too many requests', detail);
+  }
+}

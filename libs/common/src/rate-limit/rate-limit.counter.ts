@@ -1,6 +1,17 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { once } from 'node:events';
 
 export type Hit = { hits: number; resetsInMs: number };
+
+/** Every limit counts a minute. */
+export const WINDOW_MS = 60_000;
+const REDIS_READY_WAIT_MS = 2_000;
+
+/** The shared client does not queue commands while it connects; without this a process's first requests go uncounted. */
+export async function untilReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return;
+  await once(redis, 'ready', { signal: AbortSignal.timeout(REDIS_READY_WAIT_MS) }).catch(() => undefined);
+}
 
 /**
  * A fixed window per caller in the Redis every API replica shares. One MULTI runs atomically: the first hit of a
@@ -15,10 +26,21 @@ export class RateLimitCounter {
 
   async hit(caller: string, windowMs: number): Promise<Hit> {
     const key = `${this.keyPrefix}${caller}`;
-    const replies = await this.redis.multi().set(key, 0, 'PX', windowMs, 'NX').incr(key).pttl(key).exec();
-    const failed = replies?.find(([error]) => error);
-    if (!replies || failed) throw failed?.[0] ?? new Error('Redis discarded the rate-limit transaction');
-    const [, [, hits], [, resetsInMs]] = replies as [unknown, [null, number], [null, number]];
+    const [, hits, resetsInMs] = await replies<[unknown, number, number]>(this.redis.multi().set(key, 0, 'PX', windowMs, 'NX').incr(key).pttl(key));
     return { hits, resetsInMs: Math.max(resetsInMs, 0) };
   }
+
+  /** The caller's count in the current window without adding to it; no hits when the caller has none. */
+  async peek(caller: string): Promise<Hit> {
+    const key = `${this.keyPrefix}${caller}`;
+    const [hits, resetsInMs] = await replies<[string | null, number]>(this.redis.multi().get(key).pttl(key));
+    return { hits: Number(hits ?? 0), resetsInMs: Math.max(resetsInMs, 0) };
+  }
+}
+
+async function replies<T extends unknown[]>(transaction: ChainableCommander): Promise<T> {
+  const results = await transaction.exec();
+  const failed = results?.find(([error]) => error);
+  if (!results || failed) throw failed?.[0] ?? new Error('Redis discarded the rate-limit transaction');
+  return results.map(([, value]) => value) as T;
 }

@@ -1,27 +1,12 @@
-import { HttpStatus, Inject, Injectable, Logger, type CanActivate, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import type { Redis } from 'ioredis';
-import { once } from 'node:events';
 import type { AppConfig } from '../config/environment.js';
 import { HealthController } from '../health/health.controller.js';
-import { DomainException } from '../problem-details/problem.js';
+import { TooManyRequestsProblem } from '../problem-details/problem.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
-import { RateLimitCounter } from './rate-limit.counter.js';
-
-const WINDOW_MS = 60_000;
-const REDIS_READY_WAIT_MS = 2_000;
-
-export class TooManyRequestsProblem extends DomainException {
-  constructor(limit: number, retryAfterSeconds: number) {
-    super(
-      HttpStatus.TOO_MANY_REQUESTS,
-      '/problems/rate-limited',
-      'Too many requests',
-      `More than ${limit} requests a minute; try again in ${retryAfterSeconds} seconds (Retry-After).`,
-    );
-  }
-}
+import { RateLimitCounter, untilReady, WINDOW_MS } from './rate-limit.counter.js';
 
 /** What identity's guard leaves on the request; common cannot import identity, which depends on it. */
 type RequestWithActor = Request & { actor?: { kind: string; id: string } };
@@ -47,10 +32,8 @@ export class RateLimitGuard implements CanActivate, OnModuleInit {
     this.counter = new RateLimitCounter(redis, config.get('RATE_LIMIT_KEY_PREFIX', { infer: true }));
   }
 
-  /** The shared client does not queue commands while it connects; without this the first requests go uncounted. */
   async onModuleInit() {
-    if (this.limit === 0 || this.redis.status === 'ready') return;
-    await once(this.redis, 'ready', { signal: AbortSignal.timeout(REDIS_READY_WAIT_MS) }).catch(() => undefined);
+    if (this.limit > 0) await untilReady(this.redis);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -74,8 +57,7 @@ export class RateLimitGuard implements CanActivate, OnModuleInit {
     response.setHeader('X-RateLimit-Remaining', Math.max(this.limit - hit.hits, 0));
     response.setHeader('X-RateLimit-Reset', resetSeconds);
     if (hit.hits > this.limit) {
-      response.setHeader('Retry-After', resetSeconds);
-      throw new TooManyRequestsProblem(this.limit, resetSeconds);
+      throw new TooManyRequestsProblem(`More than ${this.limit} requests a minute; try again in ${resetSeconds} seconds (Retry-After).`, resetSeconds);
     }
     return true;
   }

@@ -2,7 +2,15 @@ import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '#common';
 
 export class UnauthenticatedProblem extends DomainException {
-  constructor(detail: string) {
+  /**
+   * @param suspicious false when the refusal shows no guessing: no credential was sent, the token is genuine but
+   * expired or carries claims Samla cannot keep, or the provider's keys could not be had. Only suspicious refusals
+   * count towards AUTH_FAILURE_LIMIT_PER_MINUTE.
+   */
+  constructor(
+    detail: string,
+    readonly suspicious = true,
+  ) {
     super(HttpStatus.UNAUTHORIZED, '/problems/unauthenticated', 'Not signed in', detail);
   }
 }

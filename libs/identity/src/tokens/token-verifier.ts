@@ -38,9 +38,12 @@ export class TokenVerifier {
       // it stays a 401 for them; the operator learns of it from the log.
       if (error instanceof KeySetUnavailable) {
         this.logger.warn({ err: error.cause }, 'The identity provider’s JWKS could not be fetched');
-        throw new UnauthenticatedProblem('The bearer token could not be checked: the identity provider’s keys are unavailable right now. Try again shortly.');
+        throw new UnauthenticatedProblem('The bearer token could not be checked: the identity provider’s keys are unavailable right now. Try again shortly.', false);
       }
-      throw new UnauthenticatedProblem(`The bearer token was refused: ${reason(error)}.`);
+      // jose checks the claims only once the signature holds: a token refused for them (expired, for another
+      // audience) was issued by the provider, and a browser still sending yesterday's token is no guesser.
+      const signed = error instanceof errors.JWTExpired || error instanceof errors.JWTClaimValidationFailed;
+      throw new UnauthenticatedProblem(`The bearer token was refused: ${reason(error)}.`, !signed);
     }
   }
 
