@@ -1,0 +1,20 @@
+import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
+import { accessibilityRoute } from './routes/accessibility';
+import { alertsRoute } from './routes/alerts';
+import { homeRoute } from './routes/home';
+import { initiativesRoute } from './routes/initiatives';
+import { overviewRoute } from './routes/overview';
+import { rootRoute } from './routes/root';
+
+const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, overviewRoute, alertsRoute, accessibilityRoute]);
+
+/** The app's router; tests pass a memory history. */
+export function createAppRouter(history: RouterHistory = createBrowserHistory()) {
+  return createRouter({ routeTree, history, scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

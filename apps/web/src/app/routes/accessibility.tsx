@@ -1,0 +1,9 @@
+import { createRoute } from '@tanstack/react-router';
+import { AccessibilityStatement } from '../../features/accessibility/components/accessibility-statement';
+import { rootRoute } from './root';
+
+export const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tillganglighet',
+  component: AccessibilityStatement,
+});

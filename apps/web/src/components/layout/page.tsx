@@ -1,0 +1,29 @@
+import { useEffect, type ReactNode } from 'react';
+import { messages } from '../../lib/messages';
+import styles from './page.module.css';
+
+export const PAGE_HEADING_ID = 'sidrubrik';
+
+type PageProps = {
+  /** The page's heading, and the first part of the browser tab's title. */
+  title: string;
+  children?: ReactNode;
+};
+
+/**
+ * Every page's frame: sets the document title and renders the one `<h1>`, which takes focus after a navigation
+ * (see useFocusOnNavigation) so screen readers announce the new page.
+ */
+export function Page({ title, children }: PageProps) {
+  useEffect(() => {
+    document.title = messages.app.documentTitle(title);
+  }, [title]);
+  return (
+    <div className={styles.page}>
+      <h1 id={PAGE_HEADING_ID} className={styles.heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </div>
+  );
+}
