@@ -54,6 +54,16 @@ describe('Request log', () => {
     expect(log.join('')).not.toContain(SIGNATURE);
   });
 
+  it('should log the refused request without the number when a query parameter holds an identity number', async () => {
+    const res = await t.admin.get(api('/initiatives')).query({ q: 'pnr 811218–9876', status: 'active' });
+
+    expect(res.status).toBe(422);
+    expect(await linesOf(res)).toContainEqual(
+      expect.objectContaining({ req: expect.objectContaining({ url: '/api/v1/initiatives?q=[redacted]&status=active', query: { q: '[redacted]', status: 'active' } }) }),
+    );
+    expect(log.join('')).not.toMatch(/811218|9876/);
+  });
+
   it('should log no line when a health probe asks', async () => {
     const res = await request(t.http).get('/health/live');
 

@@ -3,26 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { SerializedRequest } from 'pino-std-serializers';
+import { REDACTED, redactQuery, redactUrl } from '../http/redact-url.js';
 import { findIdentityNumbers } from '../personal-data/personal-identity-number.js';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
-const CENSOR = '[redacted]';
 
 /** Credentials a request may carry: a bearer token or an API key in a log line is a credential anyone can read. */
 export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'];
-
-/** Query parameters that carry credentials (OAuth's and the usual API-key names), compared case-insensitively. */
-export const CREDENTIAL_PARAMETERS: ReadonlySet<string> = new Set([
-  'access_token',
-  'token',
-  'api_key',
-  'key',
-  'code',
-  'id_token',
-  'refresh_token',
-  'client_secret',
-  'password',
-]);
 
 /**
  * `json` (production, tests): one JSON object a line, with the request and response. `line` (development): one
@@ -49,7 +36,7 @@ export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Opti
     quietReqLogger: true,
     // The authentication guard logs a refused request's URL as `path`.
     serializers: { req: serializeRequest, path: (path: unknown) => (typeof path === 'string' ? redactUrl(path) : path) },
-    redact: { paths: REDACTED_HEADERS, censor: CENSOR },
+    redact: { paths: REDACTED_HEADERS, censor: REDACTED },
     // Probes ask every few seconds; a line each would bury everything else.
     autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
   };
@@ -70,7 +57,7 @@ function requestLine(req: IncomingMessage & { originalUrl?: string }, res: Serve
 }
 
 /**
- * The request as logged: credential query parameters redacted in the URL, the query and the referrer; the
+ * The request as logged: credentials and identity numbers redacted in the URL, the query and the referrer; the
  * `X-Request-Id` header left out, because the id is on the line as `requestId` and a header that was not adopted
  * may hold anything, an identity number included.
  */
@@ -78,32 +65,6 @@ function serializeRequest(req: SerializedRequest): object {
   const { 'x-request-id': _requestId, ...headers } = req.headers;
   if (typeof headers.referer === 'string') headers.referer = redactUrl(headers.referer);
   return { ...req, url: redactUrl(req.url), query: redactQuery(req.query), headers };
-}
-
-/** The URL with the value of every credential query parameter replaced; anything else as it was. */
-export function redactUrl(url: string): string {
-  const start = url.indexOf('?');
-  if (start === -1) return url;
-  const pairs = url.slice(start + 1).split('&').map((pair) => {
-    const equals = pair.indexOf('=');
-    return equals !== -1 && isCredential(pair.slice(0, equals)) ? `${pair.slice(0, equals)}=${CENSOR}` : pair;
-  });
-  return `${url.slice(0, start + 1)}${pairs.join('&')}`;
-}
-
-function redactQuery(query: unknown): unknown {
-  if (query === null || typeof query !== 'object') return query;
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, isCredential(name) ? CENSOR : value]));
-}
-
-function isCredential(encodedName: string): boolean {
-  let name = encodedName.replaceAll('+', ' ');
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // A malformed escape: the raw name is compared as it is.
-  }
-  return CREDENTIAL_PARAMETERS.has(name.toLowerCase());
 }
 
 /** Where log text goes: standard output, or a test's capture. */

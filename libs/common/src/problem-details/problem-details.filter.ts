@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { DomainException, PROBLEM_CONTENT_TYPE, TooManyRequestsProblem, type FieldError } from './problem.js';
+import { redactUrl } from '../http/redact-url.js';
 
 type Problem = {
   type: string;
@@ -30,7 +31,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   respond(exception: unknown, request: Request, response: Response): void {
     const error = unwrap(exception);
     const problem = this.toProblem(error);
-    problem.instance = request.originalUrl?.split('?')[0];
+    // Redacted: a path the personal-data guard refused would otherwise be answered with the number in it.
+    problem.instance = request.originalUrl === undefined ? undefined : redactUrl(request.originalUrl.split('?')[0]);
     // A 5xx the domain decided on (e.g. not ready) is expected; anything else is a failure to trace.
     if (problem.status >= 500 && !(error instanceof DomainException)) {
       problem.errorId = randomUUID();
