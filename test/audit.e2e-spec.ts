@@ -234,7 +234,7 @@ describe('Audit trail', () => {
     it('should write no event when the change is refused with 422', async () => {
       const before = await eventCount();
 
-      const res = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('X'), title: 'Okänt mål', kind: 'project', goalIds: [UNKNOWN_ID] });
+      const res = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('X'), title: 'Okänt mål', kind: 'project', leadDepartmentId: (await givenDepartment(t.dataSource)).id, goalIds: [UNKNOWN_ID] });
 
       expectProblem(res, 422);
       expect(await eventCount()).toBe(before);
@@ -278,7 +278,7 @@ describe('Audit trail', () => {
         `CREATE CONSTRAINT TRIGGER test_refuse_at_commit AFTER UPDATE ON initiatives DEFERRABLE INITIALLY DEFERRED
            FOR EACH ROW WHEN (NEW.title = 'Avvisas vid commit') EXECUTE FUNCTION test_refuse_at_commit()`,
       );
-      const initiative = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('RB'), title: 'Före', kind: 'project' });
+      const initiative = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('RB'), title: 'Före', kind: 'project', leadDepartmentId: (await givenDepartment(t.dataSource)).id });
       const sequence = async () => Number((await t.dataSource.query(`SELECT last_value FROM audit_events_id_seq`))[0].last_value);
       const [eventsBefore, sequenceBefore] = [await eventCount(), await sequence()];
 
@@ -424,8 +424,9 @@ describe('Audit trail', () => {
 
   describe('GET /initiatives/{id}/history', () => {
     it('should show any reader the initiative’s own events and its funding lines’, newest first, and no other initiative’s', async () => {
-      const initiative = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('HIST'), title: 'Framtidscentrum', kind: 'project' });
-      const other = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('OTHER'), title: 'Alla behövs i jobb', kind: 'project' });
+      const leadDepartmentId = (await givenDepartment(t.dataSource)).id;
+      const initiative = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('HIST'), title: 'Framtidscentrum', kind: 'project', leadDepartmentId });
+      const other = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('OTHER'), title: 'Alla behövs i jobb', kind: 'project', leadDepartmentId });
       const line = await t.admin
         .post(api(`/initiatives/${initiative.body.id}/funding`))
         .send({ sourceType: 'eu_fund', funder: 'ESF-rådet', amountSek: 900_000, periodStart: '2025-01-01', periodEnd: '2026-06-30' });

@@ -289,7 +289,7 @@ const initiativeCases: BadRequest[] = [
   get('the initiative list searches for an empty text', () => '/initiatives?q=%20', 400, ['q']),
   get('the initiative list filters by a lower-case target group code', () => '/initiatives?targetGroup=unga', 400, ['targetGroup']),
   get('the initiative list has a parameter it does not know', () => '/initiatives?colour=red', 400, ['colour']),
-  get('an initiative id in the path is not a uuid', () => '/initiatives/SSPF', 400, ['id']),
+  get('an initiative in the path is named by neither a uuid nor a code', () => '/initiatives/sspf', 400, ['id']),
   {
     name: 'a DELETE names an initiative that is not a draft',
     method: 'delete',

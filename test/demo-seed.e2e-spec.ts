@@ -7,7 +7,7 @@ import { DatabaseModule, dataSourceOptions } from '#database';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { unmetGuards, type InitiativeStatus } from '#portfolio';
 import { linkBreaches, type EffectLevel } from '#results';
-import { seedDemo, type DemoSeedResult } from '../libs/database/src/seeds/demo-seed.js';
+import { DEMO_SEED_ACTOR, seedDemo, type DemoSeedResult } from '../libs/database/src/seeds/demo-seed.js';
 import {
   DEMO_DEPARTMENTS,
   DEMO_EFFECT_LOGIC,
@@ -288,15 +288,67 @@ describe('Trollhättan demo seed', () => {
     expect(unplanned.length).toBeGreaterThan(0);
   });
 
-  it('should insert nothing and touch no row when it runs a second time', async () => {
+  it('should record each row it created in the audit trail as created by the seed, in the same transaction, when it loads the register', async () => {
+    const events: { entityType: string; events: number; actors: string[]; actions: string[]; requests: number; transactions: number }[] = await t.dataSource.query(
+      `SELECT entity_type AS "entityType", count(*)::int AS events,
+              array_agg(DISTINCT actor_kind || ':' || actor_id || ':' || actor_name) AS actors,
+              array_agg(DISTINCT action) AS actions, count(request_id)::int AS requests,
+              count(DISTINCT occurred_at)::int AS transactions
+         FROM audit_events GROUP BY entity_type ORDER BY entity_type`,
+    );
+
+    const expected: Record<string, number> = {
+      department: firstRun.departments,
+      district: firstRun.districts,
+      effect_link: firstRun.effectLinks,
+      effect_node: firstRun.effectNodes,
+      funding_line: firstRun.fundingLines,
+      goal: firstRun.goals,
+      indicator: firstRun.indicators,
+      indicator_effect_node: firstRun.indicatorLinks,
+      indicator_value: firstRun.indicatorValues,
+      initiative: firstRun.initiatives,
+      portfolio_decision: firstRun.portfolioDecisions,
+      portfolio_review: firstRun.portfolioReviews,
+      reporting_round: firstRun.reportingRounds,
+      status_report: firstRun.statusReports,
+      target_group: firstRun.targetGroups,
+    };
+    expect(Object.fromEntries(events.map((e) => [e.entityType, e.events]))).toEqual(expected);
+    const { actor } = DEMO_SEED_ACTOR;
+    for (const e of events) {
+      expect(e).toMatchObject({ actors: [`system:${actor.id}:${actor.name}`], actions: ['create'], requests: 0, transactions: 1 });
+    }
+  });
+
+  it('should show the seed creating SSPF with its links and its funding lines when SSPF’s history is read', async () => {
+    const [sspf] = await t.dataSource.query(`SELECT id FROM initiatives WHERE code = 'SSPF'`);
+    const [{ lines }] = await t.dataSource.query(`SELECT count(*)::int AS lines FROM funding_lines WHERE initiative_id = $1`, [sspf.id]);
+    const reader = await t.as({ role: 'auditor', sub: 'demo-history-reader' });
+
+    const res = await reader.get(api(`/initiatives/${sspf.id}/history`)).query({ limit: 200 });
+
+    expect(res.status).toBe(200);
+    type Event = { action: string; entityType: string; actorKind: string; actorId: string; actorName: string; changes: Record<string, { after?: unknown }> };
+    const byType = (type: string) => (res.body.items as Event[]).filter((e) => e.entityType === type);
+    expect(byType('funding_line')).toHaveLength(lines);
+    const [created] = byType('initiative');
+    expect(created).toMatchObject({ action: 'create', actorKind: 'system', actorId: 'samla-demo-seed', actorName: 'Demodata (seed)' });
+    expect(created.changes).toMatchObject({ code: { after: 'SSPF' }, status: { after: 'active' } });
+    expect(created.changes.participants.after).toHaveLength(4);
+    expect(created.changes.goalIds.after).toHaveLength(4);
+    expect(created.changes.leadDepartmentCode).toBeUndefined();
+  });
+
+  it('should insert nothing, touch no row and record nothing when it runs a second time', async () => {
     const stampsBefore = await rowStamps(t.dataSource);
-    const linksBefore = await rowCounts(t.dataSource, LINK_TABLES);
+    const linksBefore = await rowCounts(t.dataSource, [...LINK_TABLES, 'audit_events']);
 
     const secondRun = await seedDemo(t.dataSource);
 
     expect(Object.values(secondRun).every((n) => n === 0)).toBe(true);
     expect(await rowStamps(t.dataSource)).toEqual(stampsBefore);
-    expect(await rowCounts(t.dataSource, LINK_TABLES)).toEqual(linksBefore);
+    expect(await rowCounts(t.dataSource, [...LINK_TABLES, 'audit_events'])).toEqual(linksBefore);
   });
 
   it('should find SSPF with its partners and links through the API when searching for it', async () => {
@@ -451,8 +503,7 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
 
     await expect(seedDemo(dataSource)).rejects.toThrow('refused by test');
 
-    expect(await rowCounts(dataSource, [...VERSIONED_TABLES, ...LINK_TABLES])).toEqual(
-      Object.fromEntries([...VERSIONED_TABLES, ...LINK_TABLES].map((table) => [table, 0])),
-    );
+    const tables = [...VERSIONED_TABLES, ...LINK_TABLES, 'audit_events'];
+    expect(await rowCounts(dataSource, tables)).toEqual(Object.fromEntries(tables.map((table) => [table, 0])));
   });
 });

@@ -246,11 +246,27 @@ describe('Goals', () => {
       expect(byOther.body.items.map((g: Goal) => g.id)).toEqual([otherRoot.id]);
     });
 
+    it('should list exactly the goal with the code when code is given', async () => {
+      const res = await t.admin.get(api('/goals')).query({ code: priorityA.code });
+      const withOtherFilter = await t.admin.get(api('/goals')).query({ code: priorityA.code, level: 'sub_goal' });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ items: [{ id: priorityA.id, code: priorityA.code }], total: 1 });
+      expect(withOtherFilter.body.total).toBe(0);
+    });
+
     it('should answer 400 when the level filter is unknown', async () => {
       const res = await t.admin.get(api('/goals')).query({ level: 'vision' });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'level' })]);
+    });
+
+    it('should answer 400 naming code when the code filter is not a code', async () => {
+      const res = await t.admin.get(api('/goals')).query({ code: 'fp 1' });
+
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
     });
   });
 });

@@ -3,7 +3,8 @@ import type { FollowUpPlan, InitiativeStatus } from '#portfolio';
 import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup, uniqueCode } from './support/factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
 
-type Participant = { departmentId: string; role: string; responsibility: string | null };
+type Participant = { departmentId: string; role: string; responsibility: string | null; departmentCode?: string; departmentName?: string };
+type GoalRef = { id: string; code: string; title: string };
 type Initiative = {
   id: string;
   code: string;
@@ -12,6 +13,7 @@ type Initiative = {
   version: number;
   participants: Participant[];
   goalIds: string[];
+  goals: GoalRef[];
   targetGroupCodes: string[];
   districtCodes: string[];
   [field: string]: unknown;
@@ -93,14 +95,26 @@ describe('Initiatives', () => {
   const move = (id: string, to: string, comment?: string) => t.admin.post(api(`/initiatives/${id}/transitions`)).send({ to, comment });
 
   describe('create and read', () => {
-    it('should store every field and read it back identically when the body is complete', async () => {
+    it('should store every field and read it back identically, each department and goal named, when the body is complete', async () => {
       const body = fullBody();
 
       const created = await t.admin.post(api('/initiatives')).send(body);
       const got = await t.admin.get(api(`/initiatives/${created.body.id}`));
 
       expect(created.status).toBe(201);
-      const expected = { ...body, id: expect.any(String), status: 'draft', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) };
+      const named = (id: string) => [ref.lead, ref.coOwner, ref.partner].find((d) => d.id === id)!;
+      const expected = {
+        ...body,
+        leadDepartmentCode: ref.lead.code,
+        leadDepartmentName: ref.lead.name,
+        participants: body.participants.map((p) => ({ ...p, departmentCode: named(p.departmentId).code, departmentName: named(p.departmentId).name })),
+        goals: [ref.priorityArea, ref.subGoal].map(({ id, code, title }) => ({ id, code, title })).sort((a, b) => a.code.localeCompare(b.code)),
+        id: expect.any(String),
+        status: 'draft',
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      };
       expect(asSets(created.body)).toEqual(asSets(expected));
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
@@ -108,7 +122,7 @@ describe('Initiatives', () => {
     });
 
     it('should fill absent optional fields with null or empty lists when only the required fields are sent', async () => {
-      const body = { code: uniqueCode('MIN'), title: 'Alla behövs i jobb', kind: 'project' };
+      const body = { code: uniqueCode('MIN'), title: 'Alla behövs i jobb', kind: 'project', leadDepartmentId: ref.lead.id };
 
       const created = await create(body);
 
@@ -116,10 +130,12 @@ describe('Initiatives', () => {
         ...body,
         id: expect.any(String),
         summary: null,
-        leadDepartmentId: null,
+        leadDepartmentCode: ref.lead.code,
+        leadDepartmentName: ref.lead.name,
         participants: [],
         processOwner: null,
         goalIds: [],
+        goals: [],
         targetGroupCodes: [],
         districtCodes: [],
         startDate: null,
@@ -140,6 +156,7 @@ describe('Initiatives', () => {
         code: uniqueCode('MBU'),
         title: 'MBU – Människan bakom uniformen',
         kind: 'method',
+        leadDepartmentId: ref.lead.id,
         processOwner: { name: 'Samordnare MBU' },
         followUpPlan: { method: 'Årlig enkät', frequency: 'annual', responsible: 'Räddningstjänsten' },
       });
@@ -149,7 +166,7 @@ describe('Initiatives', () => {
     });
 
     it('should keep whole kronor up to 10^12 exactly when the annual cost is large', async () => {
-      const created = await create({ code: uniqueCode('BIG'), title: 'Stor satsning', kind: 'project', annualCostSek: 1_000_000_000_000 });
+      const created = await create({ code: uniqueCode('BIG'), title: 'Stor satsning', kind: 'project', leadDepartmentId: ref.lead.id, annualCostSek: 1_000_000_000_000 });
 
       expect((await read(created.id)).annualCostSek).toBe(1_000_000_000_000);
     });
@@ -198,12 +215,73 @@ describe('Initiatives', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
     });
 
+    it('should answer 400 naming leadDepartmentId and write nothing when an admin leaves the lead department out', async () => {
+      const before = await rowCounts(t.dataSource, LINK_TABLES);
+
+      const res = await t.admin.post(api('/initiatives')).send({ ...fullBody(), leadDepartmentId: undefined });
+
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'leadDepartmentId', message: expect.any(String) }]);
+      expect(await rowCounts(t.dataSource, LINK_TABLES)).toEqual(before);
+    });
+
     it('should answer 404 when no initiative has the id', async () => {
       expectProblem(await t.admin.get(api(`/initiatives/${UNKNOWN_ID}`)), 404);
+    });
+
+    it('should answer exactly as by id, ETag included, when the initiative is read by its code', async () => {
+      const created = await create(fullBody());
+
+      const byId = await t.admin.get(api(`/initiatives/${created.id}`));
+      const byCode = await t.as({ role: 'auditor' }).then((reader) => reader.get(api(`/initiatives/${created.code}`)));
+
+      expect(byCode.status).toBe(200);
+      expect(byCode.headers.etag).toBe(byId.headers.etag);
+      expect(byCode.body).toEqual(byId.body);
+    });
+
+    it('should answer 404 naming the code when no initiative has it', async () => {
+      const res = await t.admin.get(api('/initiatives/FINNS-INTE'));
+
+      expectProblem(res, 404);
+      expect(res.body.detail).toBe('No initiative with code FINNS-INTE.');
+    });
+
+    it.each(['sspf', 'SSPF!', '-SSPF'])('should answer 400 naming id when the path holds %s, neither a UUID nor a code', async (value) => {
+      const res = await t.admin.get(api(`/initiatives/${encodeURIComponent(value)}`));
+
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'id', message: expect.stringMatching(/UUID or a code/) }]);
     });
   });
 
   describe('PATCH', () => {
+    it('should name the new lead department and goals when an admin hands the initiative over and changes its goals', async () => {
+      const created = await create(fullBody());
+
+      const res = await patch(created.id, 1, { leadDepartmentId: ref.partner.id, participants: [], goalIds: [ref.committeeGoal.id] });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        leadDepartmentId: ref.partner.id,
+        leadDepartmentCode: ref.partner.code,
+        leadDepartmentName: ref.partner.name,
+        goals: [{ id: ref.committeeGoal.id, code: ref.committeeGoal.code, title: ref.committeeGoal.title }],
+      });
+    });
+
+    it('should refuse the read-only labels with 400 when a read initiative is sent back whole', async () => {
+      const created = await create(fullBody());
+      const { id: _id, status: _status, version: _version, createdAt: _c, updatedAt: _u, ...editable } = created;
+
+      const res = await patch(created.id, 1, editable);
+
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+        expect.arrayContaining(['goals', 'leadDepartmentCode', 'leadDepartmentName', 'participants[0].departmentCode', 'participants[0].departmentName']),
+      );
+    });
+
     it('should replace the participants and goals it is sent and keep the lists it is not sent', async () => {
       const created = await create(fullBody());
 
@@ -562,8 +640,10 @@ describe('Initiative list', () => {
     const sspf = page.items.find((i) => i.code === 'SSPF')!;
     expect(sspf).toEqual((await t.admin.get(api(`/initiatives/${ids.sspf}`))).body);
     expect(sspf).toMatchObject({
-      participants: [{ departmentId: ref.partner.id, role: 'informed', responsibility: null }],
+      leadDepartmentCode: ref.lead.code,
+      participants: [{ departmentId: ref.partner.id, departmentCode: ref.partner.code, departmentName: ref.partner.name, role: 'informed', responsibility: null }],
       goalIds: [ref.subGoal.id],
+      goals: [{ id: ref.subGoal.id, code: ref.subGoal.code, title: ref.subGoal.title }],
       targetGroupCodes: [ref.youth.code],
       districtCodes: [ref.kronogarden.code],
       annualCostSek: 1_800_000,
@@ -579,6 +659,12 @@ describe('Initiative list', () => {
 
     expect(codesOf(page)).toEqual(codes);
     expect(page.total).toBe(codes.length);
+  });
+
+  it('should match the code exactly, not as a prefix or in another case, when code is given', async () => {
+    expect(codesOf(await list({ code: 'SSPF' }))).toEqual(['SSPF']);
+    expect(codesOf(await list({ code: 'SSP' }))).toEqual([]);
+    expect(codesOf(await list({ code: 'MBU', status: 'draft' }))).toEqual([]);
   });
 
   it('should filter by lead department when leadDepartmentId is given', async () => {
@@ -675,6 +761,7 @@ describe('Initiative list', () => {
   it.each([
     { query: { status: 'paused' }, field: 'status' },
     { query: { goalId: 'not-a-uuid' }, field: 'goalId' },
+    { query: { code: 'sspf' }, field: 'code' },
     { query: { fundingSourceType: 'lottery' }, field: 'fundingSourceType' },
     { query: { limit: 0 }, field: 'limit' },
     { query: { colour: 'red' }, field: 'colour' },

@@ -5,8 +5,11 @@ import type { Response } from 'supertest';
 import { givenDepartment, givenFundingLine, givenGoal, givenInitiative, uniqueCode } from './support/factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
 
-/** Whose record the request is about: the actor's own department's, another department's, or nobody's (reference data). */
-type Scope = 'own' | 'other' | 'n/a';
+/**
+ * Whose record the request is about: the actor's own department's, another department's, one another department
+ * leads with the actor's department as co-owner, or nobody's (reference data).
+ */
+type Scope = 'own' | 'other' | 'co-owner' | 'n/a';
 /** The row a request aims at, so a refusal can be shown to have left it as it was. */
 type Target = { table: string; id: string; version: number };
 type Endpoint = {
@@ -14,8 +17,8 @@ type Endpoint = {
   scopes: Scope[];
   /** Expected status per role, one per scope in `scopes`: the permission matrix the README shows. */
   expected: Record<Role, number[]>;
-  arrange: (department: DepartmentEntity) => Promise<Target | null>;
-  act: (agent: TestAgent, target: Target | null, department: DepartmentEntity) => Promise<Response>;
+  arrange: (department: DepartmentEntity, scope: Scope) => Promise<Target | null>;
+  act: (agent: TestAgent, target: Target | null, department: DepartmentEntity, scope: Scope) => Promise<Response>;
 };
 
 const ROLES: Role[] = ['admin', 'leadership', 'department_head', 'staff', 'auditor'];
@@ -111,6 +114,20 @@ describe('Permissions: every role × every write endpoint × own or other depart
       expected: ownWriters(200, ['department_head', 'staff']),
       arrange: (department) => givenReadyInitiative(department, 'draft'),
       act: (agent, target) => agent.patch(api(`/initiatives/${target!.id}`)).set('If-Match', ifMatch(target)).send({ title: 'Ändrad titel' }),
+    },
+    {
+      // The hole of issue 1: a co-owner named their own department lead and dropped the participants, and the old lead
+      // lost the initiative. Only an admin hands an initiative over, whoever leads or co-owns it.
+      name: 'PATCH /initiatives/{id} handing the lead to another department',
+      scopes: ['own', 'other', 'co-owner'],
+      expected: { admin: [200, 200, 200], leadership: [403, 403, 403], department_head: [403, 403, 403], staff: [403, 403, 403], auditor: [403, 403, 403] },
+      arrange: (department, scope) =>
+        scope === 'co-owner' ? givenReadyInitiative(other, 'draft', { participants: [{ departmentId: own.id, role: 'co_owner' }] }) : givenReadyInitiative(department, 'draft'),
+      act: (agent, target, _, scope) =>
+        agent
+          .patch(api(`/initiatives/${target!.id}`))
+          .set('If-Match', ifMatch(target))
+          .send({ leadDepartmentId: scope === 'own' ? other.id : own.id, participants: [] }),
     },
     {
       name: 'DELETE /initiatives/{id}',
@@ -212,8 +229,8 @@ describe('Permissions: every role × every write endpoint × own or other depart
     'should answer %s by %s for %s department with %i, writing nothing when refused',
     async (_name, role, scope, status, { endpoint }) => {
       const department = scope === 'other' ? other : own;
-      const target = await endpoint.arrange(department);
-      const act = () => endpoint.act(agents[role], target, department);
+      const target = await endpoint.arrange(department, scope);
+      const act = () => endpoint.act(agents[role], target, department, scope);
 
       if (status === 403) await expectRefusedWritingNothing(act, 403, target);
       else expect((await act()).status).toBe(status);
@@ -255,28 +272,65 @@ describe('Permissions: every role × every write endpoint × own or other depart
   });
 
   describe('keeping an initiative within reach', () => {
-    it('should refuse and change nothing when a department head hands the lead to another department without staying co-owner', async () => {
+    const patch = (agent: TestAgent, target: Target, body: object) => agent.patch(api(`/initiatives/${target.id}`)).set('If-Match', `"${target.version}"`).send(body);
+
+    it('should leave the lead department its initiative and its lead-only rights when a co-owner’s staff name their own department lead', async () => {
+      const target = await givenReadyInitiative(other, 'active', { participants: [{ departmentId: own.id, role: 'co_owner' }] });
+      const [line] = await t.dataSource.query(`SELECT id, version FROM funding_lines WHERE initiative_id = $1`, [target.id]);
+      const leadStaff = await t.as({ role: 'staff', department: other.code, sub: 'permissions-lead-staff' });
+
+      const res = await expectRefusedWritingNothing(() => patch(agents.staff, target, { leadDepartmentId: own.id, participants: [] }), 403, target);
+      const coverage = await agents.department_head
+        .put(api(`/funding/${line.id}/coverage-decision`))
+        .set('If-Match', `"${line.version}"`)
+        .send({ decision: 'phase_out', note: 'Avvecklas' });
+      const byLead = await patch(leadStaff, target, { title: 'Ändrad av den ledande förvaltningen' });
+
+      expect(res.body.detail).toBe('Only an admin hands an initiative over to another lead department. Leave leadDepartmentId out, or ask an admin.');
+      expectProblem(coverage, 403);
+      expect(byLead.status).toBe(200);
+    });
+
+    it('should refuse and change nothing when a department head hands the lead to another department even though their own stays on as co-owner', async () => {
       const target = await givenReadyInitiative(own, 'draft');
 
       const res = await expectRefusedWritingNothing(
-        () => agents.department_head.patch(api(`/initiatives/${target.id}`)).set('If-Match', `"${target.version}"`).send({ leadDepartmentId: other.id }),
+        () => patch(agents.department_head, target, { leadDepartmentId: other.id, participants: [{ departmentId: own.id, role: 'co_owner', responsibility: 'Ansvarar för uppföljningen' }] }),
         403,
         target,
       );
 
-      expect(res.body.detail).toMatch(/would neither lead nor co-own/);
+      expect(res.body.detail).toMatch(/^Only an admin hands an initiative over/);
     });
 
-    it('should let a department head hand the lead to another department when their own stays on as co-owner', async () => {
+    it('should refuse and change nothing when a department head takes the lead away, leaving the initiative without one', async () => {
       const target = await givenReadyInitiative(own, 'draft');
 
-      const res = await agents.department_head
-        .patch(api(`/initiatives/${target.id}`))
-        .set('If-Match', `"${target.version}"`)
-        .send({ leadDepartmentId: other.id, participants: [{ departmentId: own.id, role: 'co_owner', responsibility: 'Ansvarar för uppföljningen' }] });
+      await expectRefusedWritingNothing(() => patch(agents.department_head, target, { leadDepartmentId: null }), 403, target);
+    });
+
+    it('should accept an edit when it sends the current lead department back unchanged', async () => {
+      const target = await givenReadyInitiative(own, 'draft');
+
+      const res = await patch(agents.staff, target, { leadDepartmentId: own.id, title: 'Samma ledning, ny titel' });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ leadDepartmentId: other.id, participants: [{ departmentId: own.id, role: 'co_owner' }] });
+      expect(res.body).toMatchObject({ leadDepartmentId: own.id, leadDepartmentCode: own.code, title: 'Samma ledning, ny titel' });
+    });
+
+    it('should let the new lead’s head record the coverage decision when an admin has handed the initiative over', async () => {
+      const target = await givenReadyInitiative(other, 'active', { participants: [{ departmentId: own.id, role: 'co_owner' }] });
+      const [line] = await t.dataSource.query(`SELECT id, version FROM funding_lines WHERE initiative_id = $1`, [target.id]);
+
+      const handedOver = await patch(t.admin, target, { leadDepartmentId: own.id, participants: [{ departmentId: other.id, role: 'co_owner' }] });
+      const coverage = await agents.department_head
+        .put(api(`/funding/${line.id}/coverage-decision`))
+        .set('If-Match', `"${line.version}"`)
+        .send({ decision: 'ordinary_budget', note: 'Tas över i ordinarie budget' });
+
+      expect(handedOver.status).toBe(200);
+      expect(handedOver.body).toMatchObject({ leadDepartmentId: own.id, participants: [{ departmentId: other.id, role: 'co_owner' }] });
+      expect(coverage.status).toBe(200);
     });
 
     it('should refuse and change nothing when a co-owner turns their own department into a mere partner', async () => {
@@ -295,8 +349,19 @@ describe('Permissions: every role × every write endpoint × own or other depart
       expect(participant.role).toBe('co_owner');
     });
 
-    it('should refuse and write nothing when a department head registers an initiative with no lead department', async () => {
-      await expectRefusedWritingNothing(() => agents.department_head.post(api('/initiatives')).send({ code: uniqueCode('INI'), title: 'Utan ledning', kind: 'project' }), 403);
+    it('should make their own department lead when a department head registers an initiative without naming one', async () => {
+      const res = await agents.department_head.post(api('/initiatives')).send({ code: uniqueCode('INI'), title: 'Utan angiven ledning', kind: 'project' });
+
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ leadDepartmentId: own.id, leadDepartmentCode: own.code, leadDepartmentName: own.name });
+    });
+
+    it('should refuse and write nothing when a department head whose department Samla does not know registers an initiative', async () => {
+      const stranger = await t.as({ role: 'department_head', department: 'OKAND-FORVALTNING', sub: 'permissions-unknown-creator' });
+
+      const res = await expectRefusedWritingNothing(() => stranger.post(api('/initiatives')).send({ code: uniqueCode('INI'), title: 'Utan förvaltning', kind: 'project' }), 403);
+
+      expect(res.body.detail).toMatch(/knows no department of yours/);
     });
 
     it('should refuse and write nothing when a department head registers another department’s initiative with their own as co-owner', async () => {
@@ -312,7 +377,9 @@ describe('Permissions: every role × every write endpoint × own or other depart
         403,
       );
 
-      expect(res.body.detail).toMatch(/their own department leads/);
+      expect(res.body.detail).toBe(
+        `A department head registers initiatives that their own department leads: set leadDepartmentId to ${own.code}'s id (${own.id}), or leave it out.`,
+      );
     });
 
     it('should refuse a department head and change nothing when their token names a department Samla does not know', async () => {

@@ -181,6 +181,34 @@ describe('GET /portfolio/export', () => {
     expect(women((await workbook(leadership)).wb)).toEqual(['sex:women', `${Y - 1}`, undefined, undefined, undefined, undefined, undefined, undefined, 'ja']);
   });
 
+  it.each([
+    { format: 'xlsx', accept: CSV, type: XLSX },
+    { format: 'csv', accept: XLSX, type: 'text/csv; charset=utf-8' },
+    { format: 'xlsx', accept: 'application/pdf', type: XLSX },
+  ])('should write $format when format=$format is asked for, whatever Accept ($accept) says', async ({ format, accept, type }) => {
+    const res = await get(t.admin, accept, `?format=${format}`);
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(type);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="samla-portfolj-${today}.${format}"`);
+  });
+
+  it('should write the filtered portfolio as a workbook when format=xlsx comes with filters and Accept */*', async () => {
+    const byQuery = await get(t.admin, '*/*', `?format=xlsx&leadDepartmentId=${ids.b}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(byQuery.body);
+
+    expect(book.getWorksheet('Insatser')!.getRow(2).getCell(1).value).toBe('EXP-I2');
+    expect(book.getWorksheet('Insatser')!.rowCount).toBe(2);
+  });
+
+  it('should answer 400 naming format and write no file when format is neither csv nor xlsx', async () => {
+    const res = await t.admin.get(api('/portfolio/export?format=pdf')).set('Accept', CSV);
+
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+  });
+
   it('should refuse a media type it cannot write (406) and bad filters (400) with problem+json', async () => {
     expectProblem(await t.admin.get(api('/portfolio/export')).set('Accept', 'application/pdf'), 406);
     const bad = await t.admin.get(api('/portfolio/export?status=flying&leadDepartmentId=x&table=all')).set('Accept', CSV);

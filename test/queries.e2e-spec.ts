@@ -2,7 +2,14 @@ import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenIniti
 import { statementsDuring } from './support/sql-statements.js';
 import { api, createTestApp, request, type TestApp } from './support/test-app.js';
 
-type ListedInitiative = { participants: unknown[]; goalIds: string[]; targetGroupCodes: string[]; districtCodes: string[] };
+type ListedInitiative = {
+  leadDepartmentCode: string | null;
+  participants: { departmentCode: string }[];
+  goalIds: string[];
+  goals: { code: string }[];
+  targetGroupCodes: string[];
+  districtCodes: string[];
+};
 
 describe('Initiative list SQL', () => {
   let t: TestApp;
@@ -34,12 +41,12 @@ describe('Initiative list SQL', () => {
       await givenFundingLine(ds, initiative.id, { sourceType: 'state_grant' });
       await givenFundingLine(ds, initiative.id, { sourceType: 'ordinary_budget' });
     }
-    return lead;
+    return { lead, partner, funder, goals: [goalA, goalB] };
   }
 
-  it('should issue the same number of SQL statements for 200 initiatives as for 1 when each has every kind of link', async () => {
-    const one = await givenInitiativesWithEverything(1);
-    const many = await givenInitiativesWithEverything(200);
+  it('should issue the same number of SQL statements for 200 initiatives as for 1 when each has every kind of link, every department and goal named', async () => {
+    const { lead: one } = await givenInitiativesWithEverything(1);
+    const { lead: many, partner, funder, goals } = await givenInitiativesWithEverything(200);
     const listOf = (leadDepartmentId: string) => () =>
       t.admin.get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
 
@@ -54,8 +61,24 @@ describe('Initiative list SQL', () => {
     expect(manyRes.body.items).toHaveLength(200);
     for (const item of manyRes.body.items as ListedInitiative[]) {
       expect([item.participants.length, item.goalIds.length, item.targetGroupCodes.length, item.districtCodes.length]).toEqual([2, 2, 1, 1]);
+      expect(item.leadDepartmentCode).toBe(many.code);
+      expect(item.participants.map((p) => p.departmentCode).sort()).toEqual([partner.code, funder.code].sort());
+      expect(item.goals.map((g) => g.code)).toEqual(goals.map((g) => g.code).sort());
     }
     expect(forOne.length).toBeGreaterThan(0);
     expect(forMany).toHaveLength(forOne.length);
+  });
+
+  it('should issue as many SQL statements and answer the same when an initiative is read by its code as by its id', async () => {
+    const { lead } = await givenInitiativesWithEverything(1);
+    const [{ id, code }] = await t.dataSource.query(`SELECT id, code FROM initiatives WHERE lead_department_id = $1`, [lead.id]);
+
+    let byId!: request.Response, byCode!: request.Response;
+    const forId = await statementsDuring(t.dataSource, async () => (byId = await t.admin.get(api(`/initiatives/${id}`))));
+    const forCode = await statementsDuring(t.dataSource, async () => (byCode = await t.admin.get(api(`/initiatives/${code}`))));
+
+    expect(byCode.status).toBe(200);
+    expect(byCode.body).toEqual(byId.body);
+    expect(forCode).toHaveLength(forId.length);
   });
 });

@@ -201,11 +201,23 @@ describe('Reference data', () => {
       expect([...firstPage.body.items, ...secondPage.body.items].map((d: { code: string }) => d.code)).toEqual(units.map((u) => u.code).sort());
     });
 
+    it('should find exactly the department with the code, and no other sharing its start, when code is given', async () => {
+      const asf = await givenDepartment(t.dataSource, { code: uniqueCode('ASF') });
+      await givenDepartment(t.dataSource, { code: `${asf.code}-ENHET`, parentId: asf.id });
+
+      const res = await t.admin.get(api('/departments')).query({ code: asf.code });
+      const none = await t.admin.get(api('/departments')).query({ code: asf.code.slice(0, -1) });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [expect.objectContaining({ id: asf.id, code: asf.code })], total: 1, limit: 50, offset: 0 });
+      expect(none.body.total).toBe(0);
+    });
+
     it('should answer 400 when a filter value is not allowed', async () => {
-      const res = await t.admin.get(api('/departments')).query({ kind: 'förening', parentId: 'abc' });
+      const res = await t.admin.get(api('/departments')).query({ kind: 'förening', parentId: 'abc', code: 'asf' });
 
       expectProblem(res, 400);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'parentId']);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['code', 'kind', 'parentId']);
     });
   });
 

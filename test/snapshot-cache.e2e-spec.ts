@@ -77,7 +77,8 @@ describe('Snapshot cache', () => {
 
   it('should show a change in the portfolio summary at the next request', async () => {
     const before = (await t.admin.get(api('/portfolio/summary'))).body.initiatives;
-    await t.admin.post(api('/initiatives')).send({ code: 'SC5-NY', title: 'Ny insats', kind: 'project' }).expect(201);
+    const lead = await givenDepartment(t.dataSource, { code: 'SC5-LEAD' });
+    await t.admin.post(api('/initiatives')).send({ code: 'SC5-NY', title: 'Ny insats', kind: 'project', leadDepartmentId: lead.id }).expect(201);
 
     expect((await t.admin.get(api('/portfolio/summary'))).body.initiatives).toBe(before + 1);
   });

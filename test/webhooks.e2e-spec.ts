@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { givenFundingLine, givenInitiative, uniqueCode } from './support/factories.js';
+import { givenDepartment, givenFundingLine, givenInitiative, uniqueCode } from './support/factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
 const SECRET = 'whsec-0123456789abcdef';
@@ -77,7 +77,7 @@ describe('Webhooks (receiver on loopback)', () => {
   it('should deliver an initiative created through the API once, signed, with its event id', async () => {
     // Arrange
     const subscription = await subscribe('/created', ['initiative.created'], { ownerEmail: 'ekonomi@trollhattan.se' });
-    const created = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('WH'), title: 'Webhookinsats', kind: 'project' });
+    const created = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('WH'), title: 'Webhookinsats', kind: 'project', leadDepartmentId: (await givenDepartment(t.dataSource)).id });
     expect(created.status).toBe(201);
 
     // Act

@@ -14,6 +14,8 @@ export * from './concurrency/etag.interceptor.js';
 export * from './persistence/versioned.entity.js';
 export * from './persistence/update-versioned.js';
 export * from './http/uuid-param.pipe.js';
+export * from './http/id-or-code-param.pipe.js';
+export * from './http/creates.decorator.js';
 export * from './http/api-problem-responses.js';
 export * from './redis/redis.module.js';
 export * from './redis/snapshot-cache.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { FundingService } from './funding.service.js';
 import { CoverageDecisionDto, CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
@@ -22,7 +22,7 @@ export class FundingController {
   @Post('initiatives/:id/funding')
   @Requires('funding:write')
   @ApiOperation({ summary: 'Add a funding line to an initiative that has not ended' })
-  @ApiCreatedResponse({ type: FundingLineDto })
+  @Creates(FundingLineDto, 'funding/:id')
   @ApiProblems(404, 409, 413, 422)
   create(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) initiativeId: string, @Body() dto: CreateFundingLineDto) {
     return this.funding.create(ctx, initiativeId, dto);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { CreateGoalDto, GoalDto, GoalTreeNodeDto, GoalTreeQueryDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
@@ -31,7 +31,7 @@ export class GoalsController {
   @Post()
   @Requires('goals:write')
   @ApiOperation({ summary: "Add a goal; its level must be below its parent's" })
-  @ApiCreatedResponse({ type: GoalDto })
+  @Creates(GoalDto, 'goals/:id')
   @ApiProblems(409, 413, 422)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateGoalDto) {
     return this.goals.create(ctx, dto);

@@ -31,7 +31,7 @@ export class GoalsService {
   ) {}
 
   list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
-    return findPage(this.goals, query, { where: givenFilters({ level: query.level, framework: query.framework }), order: { code: 'ASC' } });
+    return findPage(this.goals, query, { where: givenFilters({ code: query.code, level: query.level, framework: query.framework }), order: { code: 'ASC' } });
   }
 
   /** The whole tree (or one framework's part of it) from one query; a goal whose parent is not included is a root. */

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'initiatives:create': ['admin', 'department_head'],
   /** Change an initiative and its participants (own). */
   'initiatives:write': ['admin', 'department_head', 'staff'],
+  /**
+   * Hand an initiative over: change its lead department. Lead-only rights (coverage decisions) follow the lead, so a
+   * co-owner who could name their own department lead could take the initiative from the department that leads it.
+   */
+  'initiatives:hand-over': ['admin'],
   /** Delete a draft (own). */
   'initiatives:delete': ['admin', 'department_head'],
   /** Move an initiative through its lifecycle; which moves each role may make is in the portfolio's transition rules. */

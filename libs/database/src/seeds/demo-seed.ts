@@ -1,10 +1,11 @@
-import { In, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { In, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from '#follow-up';
+import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity, StatusReportEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
-import { InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
-import { PortfolioReviewEntity } from '#portfolio-review';
+import { recordAuditEvents, type AuditContext, type AuditedChange } from '#identity';
+import { auditedInitiative, buildInitiativeListQuery, InitiativeEntity, InitiativeParticipantEntity, type InitiativeDto } from '#portfolio';
+import { PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
 import {
@@ -43,13 +44,18 @@ export type DemoSeedResult = {
   portfolioDecisions: number;
 };
 
+/** Who the audit trail says created the demo's rows: the seed itself, not a person. */
+export const DEMO_SEED_ACTOR: AuditContext = { actor: { kind: 'system', id: 'samla-demo-seed', name: 'Demodata (seed)' }, requestId: null };
+
 // Two seeds started at once (two replicas booting the demo) would otherwise both miss a code and one would fail
 // on the unique index; the second now waits and finds everything there.
 const SEED_LOCK = 4_711_002;
 
 /**
  * Loads the Trollhättan demo data in one transaction. Everything is keyed by its natural code and only what is
- * missing is inserted; an existing row is never touched, so a second run changes nothing.
+ * missing is inserted; an existing row is never touched, so a second run changes nothing. Every row inserted is
+ * recorded in the audit trail as created by DEMO_SEED_ACTOR, in the same transaction, so the demo's initiatives have
+ * a history like any other.
  *
  * An initiative is written whole or not at all: its participants, links and funding lines go in only with the
  * initiative itself. `npm run demo` seeds at every start, and a demo user who has since removed a goal link or
@@ -89,18 +95,20 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       koladaKpis: d.koladaKpis,
       ownerDepartmentId: departments.idOf(d.ownerDepartmentCode),
     }));
-    const indicatorValues = await insertIndicatorValues(em, indicators);
+    const indicatorValueIds = await insertIndicatorValues(em, indicators);
 
     const refs: References = { departments, goals, districts, targetGroups, indicators };
     const existing = await em.getRepository(InitiativeEntity).find({ select: { code: true }, where: { code: In(DEMO_INITIATIVES.map((i) => i.code)) } });
     const present = new Set(existing.map((i) => i.code));
     let participants = 0;
-    let fundingLines = 0;
+    const initiativeIds: string[] = [];
+    const fundingLineIds: string[] = [];
     const missing = DEMO_INITIATIVES.filter((i) => !present.has(i.code));
     for (const initiative of missing) {
       const written = await insertInitiative(em, initiative, refs);
-      participants += written.participants;
-      fundingLines += written.fundingLines;
+      initiativeIds.push(written.id);
+      participants += initiative.participants.length;
+      fundingLineIds.push(...written.fundingLineIds);
     }
 
     const effectLogic = await insertEffectLogic(em, goals);
@@ -108,22 +116,76 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
     const rounds = await insertReportingRounds(em);
     const reviews = await insertPortfolioReviews(em);
 
+    const codedIds = (codes: CodeIds) => codes.inserted.map(codes.idOf);
+    await recordAuditEvents(em, DEMO_SEED_ACTOR, [
+      ...(await createdRows(em, DepartmentEntity, 'department', codedIds(departments))),
+      ...(await createdRows(em, GoalEntity, 'goal', codedIds(goals))),
+      ...(await createdRows(em, DistrictEntity, 'district', codedIds(districts))),
+      ...(await createdRows(em, TargetGroupEntity, 'target_group', codedIds(targetGroups))),
+      ...(await createdRows(em, IndicatorEntity, 'indicator', codedIds(indicators))),
+      ...(await createdRows(em, IndicatorValueEntity, 'indicator_value', indicatorValueIds)),
+      ...(await createdInitiatives(em, initiativeIds)),
+      ...(await createdRows(em, FundingLineEntity, 'funding_line', fundingLineIds)),
+      ...(await createdRows(em, EffectNodeEntity, 'effect_node', effectLogic.nodeIds)),
+      ...(await createdEffectLinks(em, effectLogic.linkIds)),
+      ...indicatorLinks,
+      ...(await createdRows(em, ReportingRoundEntity, 'reporting_round', rounds.roundIds)),
+      ...(await createdRows(em, StatusReportEntity, 'status_report', rounds.statusReportIds)),
+      ...(await createdRows(em, PortfolioReviewEntity, 'portfolio_review', reviews.reviewIds)),
+      ...(await createdRows(em, PortfolioDecisionEntity, 'portfolio_decision', reviews.decisionIds)),
+    ]);
+
     return {
       departments: departments.inserted.length,
       goals: goals.inserted.length,
       districts: districts.inserted.length,
       targetGroups: targetGroups.inserted.length,
-      initiatives: missing.length,
+      initiatives: initiativeIds.length,
       participants,
-      fundingLines,
-      ...effectLogic,
+      fundingLines: fundingLineIds.length,
+      effectNodes: effectLogic.nodeIds.length,
+      effectLinks: effectLogic.linkIds.length,
       indicators: indicators.inserted.length,
-      indicatorValues,
-      indicatorLinks,
-      ...rounds,
-      ...reviews,
+      indicatorValues: indicatorValueIds.length,
+      indicatorLinks: indicatorLinks.length,
+      reportingRounds: rounds.roundIds.length,
+      statusReports: rounds.statusReportIds.length,
+      portfolioReviews: reviews.reviewIds.length,
+      portfolioDecisions: reviews.decisionIds.length,
     };
   });
+}
+
+/** Creation events for rows this run inserted, as stored (defaults included), each tied to its initiative if it has one. */
+async function createdRows<E extends ObjectLiteral & { id: string }>(em: EntityManager, entity: EntityTarget<E>, entityType: string, ids: string[]): Promise<AuditedChange[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>);
+  return rows.map((row) => ({ action: 'create', entityType, entityId: row.id, initiativeId: (row.initiativeId as string | null | undefined) ?? null, after: row }));
+}
+
+/** Initiatives as the API records their creation: in their API shape, links included. */
+async function createdInitiatives(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
+  if (ids.length === 0) return [];
+  const { sql, params } = buildInitiativeListQuery({ ids }, { sort: [], limit: ids.length, offset: 0 });
+  const rows: (InitiativeDto & { total?: number })[] = await em.query(sql, params);
+  return rows.map(({ total: _total, ...initiative }) => ({
+    action: 'create',
+    entityType: 'initiative',
+    entityId: initiative.id,
+    initiativeId: initiative.id,
+    after: auditedInitiative(initiative),
+  }));
+}
+
+/** Effect links as the API records them: the two ends, tied to the initiative whose chain the link starts in. */
+async function createdEffectLinks(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
+  if (ids.length === 0) return [];
+  const rows: { id: string; fromNodeId: string; toNodeId: string; initiativeId: string | null }[] = await em.query(
+    `SELECT l.id, l.from_node_id AS "fromNodeId", l.to_node_id AS "toNodeId", n.initiative_id AS "initiativeId"
+       FROM effect_links l JOIN effect_nodes n ON n.id = l.from_node_id WHERE l.id = ANY($1)`,
+    [ids],
+  );
+  return rows.map(({ id, initiativeId, ...ends }) => ({ action: 'create', entityType: 'effect_link', entityId: id, initiativeId, after: ends }));
 }
 
 /** `inserted` lists the codes this run added, in the order of the items. */
@@ -197,7 +259,7 @@ async function insertInitiative(em: EntityManager, initiative: DemoInitiative, r
   await link('targetGroups', initiative.targetGroupCodes.map(refs.targetGroups.idOf));
   await link('districts', initiative.districtCodes.map(refs.districts.idOf));
 
-  return { participants: initiative.participants.length, fundingLines: await insertFundingLines(em, initiativeId, initiative.funding) };
+  return { id: initiativeId, fundingLineIds: await insertFundingLines(em, initiativeId, initiative.funding) };
 }
 
 /** The plan as the initiative keeps it: its indicators by id, resolved now that they are in. */
@@ -209,7 +271,7 @@ function followUpPlan({ indicatorCodes, ...plan }: DemoFollowUpPlan, indicators:
  * An indicator's baselines, targets and measurements go in with the indicator only, like an initiative's parts: a
  * value a demo user has corrected or deleted since stays as they left it.
  */
-async function insertIndicatorValues(em: EntityManager, indicators: CodeIds): Promise<number> {
+async function insertIndicatorValues(em: EntityManager, indicators: CodeIds): Promise<string[]> {
   const rows = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
     d.values.map((v) => {
       if (canonicalCell(v.cell, d.breakdowns).cell !== v.cell) throw new Error(`The demo indicator ${d.code} has a value for ${v.cell}, which is not one of its cells.`);
@@ -217,15 +279,17 @@ async function insertIndicatorValues(em: EntityManager, indicators: CodeIds): Pr
       return { indicatorId: indicators.idOf(d.code), kind: v.kind, period: v.period, periodStart: start, periodEnd: end, cell: v.cell, value: v.value, persons: v.persons };
     }),
   );
-  if (rows.length > 0) await em.getRepository(IndicatorValueEntity).insert(rows);
-  return rows.length;
+  if (rows.length === 0) return [];
+  const { identifiers } = await em.getRepository(IndicatorValueEntity).insert(rows);
+  return identifiers.map((i) => i.id as string);
 }
 
 /**
- * Links the indicators this run added to the outcomes they measure. Nodes have no natural key, so a node is found
- * by its owner goal and title as DEMO_EFFECT_LOGIC writes them; one a demo user has renamed or removed is not linked.
+ * Links the indicators this run added to the outcomes they measure, answering the links' creation events. Nodes have
+ * no natural key, so a node is found by its owner goal and title as DEMO_EFFECT_LOGIC writes them; one a demo user has
+ * renamed or removed is not linked.
  */
-async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<number> {
+async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<AuditedChange[]> {
   const wanted = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
     d.measures.map((key) => {
       const area = DEMO_EFFECT_LOGIC.find((a) => a.nodes.some((n) => n.key === key));
@@ -233,8 +297,8 @@ async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<n
       return { indicatorId: indicators.idOf(d.code), goalCode: area.goalCode, title: area.nodes.find((n) => n.key === key)?.title };
     }),
   );
-  if (wanted.length === 0) return 0;
-  const [{ linked }] = await em.query(
+  if (wanted.length === 0) return [];
+  const linked: { indicatorId: string; effectNodeId: string; initiativeId: string | null }[] = await em.query(
     `WITH inserted AS (
        INSERT INTO indicator_effect_nodes (indicator_id, effect_node_id)
        SELECT w."indicatorId", n.id
@@ -242,16 +306,24 @@ async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<n
          JOIN goals g ON g.code = w."goalCode"
          JOIN effect_nodes n ON n.goal_id = g.id AND n.title = w.title
        ON CONFLICT DO NOTHING
-       RETURNING 1
+       RETURNING indicator_id, effect_node_id
      )
-     SELECT count(*)::int AS linked FROM inserted`,
+     SELECT i.indicator_id AS "indicatorId", i.effect_node_id AS "effectNodeId", n.initiative_id AS "initiativeId"
+       FROM inserted i JOIN effect_nodes n ON n.id = i.effect_node_id`,
     [JSON.stringify(wanted)],
   );
-  return linked;
+  // As the API records a link: under the node it measures.
+  return linked.map(({ indicatorId, effectNodeId, initiativeId }) => ({
+    action: 'create',
+    entityType: 'indicator_effect_node',
+    entityId: effectNodeId,
+    initiativeId,
+    after: { indicatorId, effectNodeId },
+  }));
 }
 
 /** A successor is inserted before the line it takes over from, so that line can point at it. */
-async function insertFundingLines(em: EntityManager, initiativeId: string, lines: readonly DemoFundingLine[]): Promise<number> {
+async function insertFundingLines(em: EntityManager, initiativeId: string, lines: readonly DemoFundingLine[]): Promise<string[]> {
   const repo = em.getRepository(FundingLineEntity);
   const ids = new Map<DemoFundingLine, string>();
   const insert = async (line: DemoFundingLine): Promise<string> => {
@@ -265,7 +337,7 @@ async function insertFundingLines(em: EntityManager, initiativeId: string, lines
     return id;
   };
   for (const line of lines) await insert(line);
-  return ids.size;
+  return [...ids.values()];
 }
 
 /**
@@ -274,7 +346,7 @@ async function insertFundingLines(em: EntityManager, initiativeId: string, lines
  * it the chains of its contributing initiatives that have no node yet and can reach the area through their goal
  * links (the rule the API enforces; a demo user may have unlinked the goal since).
  */
-async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ effectNodes: number; effectLinks: number }> {
+async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ nodeIds: string[]; linkIds: string[] }> {
   const codes = DEMO_EFFECT_LOGIC.flatMap((area) => area.initiatives.map((i) => i.code));
   const goalIds = DEMO_EFFECT_LOGIC.map((area) => goals.idOf(area.goalCode));
   const initiatives: { id: string; code: string; hasNodes: boolean; reach: string[] }[] = await em.query(
@@ -293,8 +365,8 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ e
     ((await em.query(`SELECT DISTINCT goal_id FROM effect_nodes WHERE goal_id = ANY($1)`, [goalIds])) as { goal_id: string }[]).map((r) => r.goal_id),
   );
 
-  let effectNodes = 0;
-  let effectLinks = 0;
+  const nodeIds: string[] = [];
+  const linkIds: string[] = [];
   for (const area of DEMO_EFFECT_LOGIC) {
     const goalId = goals.idOf(area.goalCode);
     if (goalsWithNodes.has(goalId)) continue;
@@ -310,11 +382,11 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ e
     const links = keys.flatMap((n) => (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })));
     const missing = links.find((l) => !l.toNodeId);
     if (missing) throw new Error(`The demo effect logic of ${area.goalCode} links to a node it does not define.`);
-    await em.getRepository(EffectLinkEntity).insert(links as { fromNodeId: string; toNodeId: string }[]);
-    effectNodes += rows.length;
-    effectLinks += links.length;
+    const inserted = await em.getRepository(EffectLinkEntity).insert(links as { fromNodeId: string; toNodeId: string }[]);
+    nodeIds.push(...identifiers.map((i) => i.id as string));
+    linkIds.push(...inserted.identifiers.map((i) => i.id as string));
   }
-  return { effectNodes, effectLinks };
+  return { nodeIds, linkIds };
 }
 
 /**
@@ -322,10 +394,11 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ e
  * are written here, the way the round's job would create them (one per initiative in scope, for its lead
  * department), with the answers and decisions the demo shows; initiatives the demo gives no answer stay pending.
  */
-async function insertReportingRounds(em: EntityManager): Promise<{ reportingRounds: number; statusReports: number }> {
+async function insertReportingRounds(em: EntityManager): Promise<{ roundIds: string[]; statusReportIds: string[] }> {
   const existing: { title: string }[] = await em.query(`SELECT title FROM reporting_rounds WHERE title = ANY($1)`, [DEMO_REPORTING_ROUNDS.map((r) => r.title)]);
   const missing = DEMO_REPORTING_ROUNDS.filter((round) => !existing.some((e) => e.title === round.title));
-  let statusReports = 0;
+  const roundIds: string[] = [];
+  const statusReportIds: string[] = [];
   for (const round of missing) {
     const { identifiers } = await em.getRepository(ReportingRoundEntity).insert({
       title: round.title,
@@ -336,49 +409,46 @@ async function insertReportingRounds(em: EntityManager): Promise<{ reportingRoun
       createdBy: 'demo-seed',
     });
     const answers = Object.entries(round.reports).map(([code, report]) => ({ code, ...report }));
-    const [{ created }] = await em.query(
-      `WITH inserted AS (
-         INSERT INTO status_reports (round_id, initiative_id, department_id, status, rag_status, progress, risks, spending_to_date_sek,
-                                     submitted_by, submitted_at, decided_by, decided_at, return_comment)
-         SELECT $1, i.id, i.lead_department_id, coalesce(a.status, 'pending'), a."ragStatus", a.progress, a.risks, a."spendingToDateSek",
-                CASE WHEN a.code IS NOT NULL THEN coalesce(i.process_owner->>'email', 'processagare') END,
-                (a."submittedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
-                CASE WHEN a."decidedOn" IS NOT NULL THEN 'ledningsgruppen' END,
-                (a."decidedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
-                a."returnComment"
-           FROM initiatives i
-           LEFT JOIN jsonb_to_recordset($3::jsonb) AS a(code text, status text, "ragStatus" text, progress text, risks text, "spendingToDateSek" bigint,
-                                                        "submittedOn" date, "decidedOn" date, "returnComment" text) ON a.code = i.code
-          WHERE i.status = ANY($2)
-         RETURNING 1
-       )
-       SELECT count(*)::int AS created FROM inserted`,
+    const reports: { id: string }[] = await em.query(
+      `INSERT INTO status_reports (round_id, initiative_id, department_id, status, rag_status, progress, risks, spending_to_date_sek,
+                                   submitted_by, submitted_at, decided_by, decided_at, return_comment)
+       SELECT $1, i.id, i.lead_department_id, coalesce(a.status, 'pending'), a."ragStatus", a.progress, a.risks, a."spendingToDateSek",
+              CASE WHEN a.code IS NOT NULL THEN coalesce(i.process_owner->>'email', 'processagare') END,
+              (a."submittedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
+              CASE WHEN a."decidedOn" IS NOT NULL THEN 'ledningsgruppen' END,
+              (a."decidedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
+              a."returnComment"
+         FROM initiatives i
+         LEFT JOIN jsonb_to_recordset($3::jsonb) AS a(code text, status text, "ragStatus" text, progress text, risks text, "spendingToDateSek" bigint,
+                                                      "submittedOn" date, "decidedOn" date, "returnComment" text) ON a.code = i.code
+        WHERE i.status = ANY($2)
+     RETURNING id`,
       [identifiers[0].id, [...DEFAULT_SCOPE_STATUSES], JSON.stringify(answers)],
     );
-    statusReports += created;
+    roundIds.push(identifiers[0].id as string);
+    statusReportIds.push(...reports.map((r) => r.id));
   }
-  return { reportingRounds: missing.length, statusReports };
+  return { roundIds, statusReportIds };
 }
 
 /** The demo's past portfolio reviews, keyed by title, each written with its decisions in one statement. */
-async function insertPortfolioReviews(em: EntityManager): Promise<{ portfolioReviews: number; portfolioDecisions: number }> {
+async function insertPortfolioReviews(em: EntityManager): Promise<{ reviewIds: string[]; decisionIds: string[] }> {
   const existing: { title: string }[] = await em.query(`SELECT title FROM portfolio_reviews WHERE title = ANY($1)`, [DEMO_PORTFOLIO_REVIEWS.map((r) => r.title)]);
   const missing = DEMO_PORTFOLIO_REVIEWS.filter((review) => !existing.some((e) => e.title === review.title));
-  let portfolioDecisions = 0;
+  const reviewIds: string[] = [];
+  const decisionIds: string[] = [];
   for (const review of missing) {
     const { identifiers } = await em.getRepository(PortfolioReviewEntity).insert({ title: review.title, meetingDate: review.meetingDate, notes: review.notes, createdBy: 'demo-seed' });
-    const [{ created }] = await em.query(
-      `WITH inserted AS (
-         INSERT INTO portfolio_decisions (review_id, initiative_id, decision, rationale, follow_up_date, decided_by, created_at)
-         SELECT $1, i.id, d.decision, d.rationale, d."followUpDate", 'ledningsgruppen', ($3::date || ' 12:00 Europe/Stockholm')::timestamptz
-           FROM jsonb_to_recordset($2::jsonb) AS d("initiativeCode" text, decision text, rationale text, "followUpDate" date)
-           JOIN initiatives i ON i.code = d."initiativeCode"
-         RETURNING 1
-       )
-       SELECT count(*)::int AS created FROM inserted`,
+    const decisions: { id: string }[] = await em.query(
+      `INSERT INTO portfolio_decisions (review_id, initiative_id, decision, rationale, follow_up_date, decided_by, created_at)
+       SELECT $1, i.id, d.decision, d.rationale, d."followUpDate", 'ledningsgruppen', ($3::date || ' 12:00 Europe/Stockholm')::timestamptz
+         FROM jsonb_to_recordset($2::jsonb) AS d("initiativeCode" text, decision text, rationale text, "followUpDate" date)
+         JOIN initiatives i ON i.code = d."initiativeCode"
+     RETURNING id`,
       [identifiers[0].id, JSON.stringify(review.decisions), review.meetingDate],
     );
-    portfolioDecisions += created;
+    reviewIds.push(identifiers[0].id as string);
+    decisionIds.push(...decisions.map((d) => d.id));
   }
-  return { portfolioReviews: missing.length, portfolioDecisions };
+  return { reviewIds, decisionIds };
 }

@@ -70,6 +70,11 @@ export class GoalTreeNodeDto extends GoalDto {
 }
 
 export class ListGoalsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'FP-3', description: 'Exactly this code' })
+  @IsOptional()
+  @IsCode()
+  code?: string;
+
   @ApiPropertyOptional({ enum: GOAL_LEVELS })
   @IsOptional()
   @IsIn(GOAL_LEVELS)

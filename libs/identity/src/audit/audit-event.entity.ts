@@ -3,6 +3,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'transition', 'decision', 'revoke'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** How the actor signed in: a bearer token (`user`), an API key, or not at all: one of Samla's own processes (the demo seed). */
+export const AUDIT_ACTOR_KINDS = ['user', 'api_key', 'system'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
 /** One field's value before and after a change; a created record has no before, a deleted one no after. */
 export type FieldChange = { before?: unknown; after?: unknown };
 
@@ -23,9 +27,8 @@ export class AuditEventEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
-  /** `user` (bearer token) or `api_key`. */
   @Column({ type: 'varchar', length: 10 })
-  actorKind: 'user' | 'api_key';
+  actorKind: AuditActorKind;
 
   @Column({ type: 'varchar', length: 200 })
   actorId: string;

@@ -5,7 +5,7 @@ import type { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { getPage, type AppConfig, type Page } from '#common';
 import type { RequestContext } from '../actor.js';
-import { AuditEventEntity, type AuditAction, type FieldChange } from './audit-event.entity.js';
+import { AuditEventEntity, type AuditAction, type AuditActorKind, type FieldChange } from './audit-event.entity.js';
 import { resolvePeriod } from './audit-period.js';
 import type { ListAuditEventsQueryDto } from './dto/audit-event.dto.js';
 
@@ -20,6 +20,9 @@ export type AuditedChange = {
   /** The initiative the record belongs to (the initiative itself, or the one a funding line pays for). */
   initiativeId?: string | null;
 };
+
+/** Who acted and in which request; a RequestContext is one, and Samla's own processes name themselves (kind `system`, no request). */
+export type AuditContext = { actor: { kind: AuditActorKind; id: string; name: string | null }; requestId: string | null };
 
 /** Bookkeeping columns that change with every write and say nothing about what was changed; the id is the event's entityId. */
 const NOT_AUDITED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchVector']);
@@ -36,30 +39,12 @@ export class AuditService {
   ) {}
 
   async record(em: EntityManager, ctx: RequestContext, change: AuditedChange): Promise<void> {
-    await em.save(this.event(em, ctx, change), { reload: false });
+    await em.save(auditEvent(em, ctx, change), { reload: false });
   }
 
   /** Many changes of one request (an import) in multi-row statements, rather than a round trip per record. */
-  async recordAll(em: EntityManager, ctx: RequestContext, changes: AuditedChange[]): Promise<void> {
-    // A statement carries at most 65,535 parameters; an event has 9.
-    for (let i = 0; i < changes.length; i += 5000) {
-      const events = changes.slice(i, i + 5000).map((change) => this.event(em, ctx, change));
-      await em.insert(AuditEventEntity, events as QueryDeepPartialEntity<AuditEventEntity>[]);
-    }
-  }
-
-  private event(em: EntityManager, ctx: RequestContext, change: AuditedChange): AuditEventEntity {
-    return em.create(AuditEventEntity, {
-      actorKind: ctx.actor.kind,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      initiativeId: change.initiativeId ?? null,
-      changes: changedFields(change.before ?? null, change.after ?? null),
-      requestId: ctx.requestId || null,
-    });
+  recordAll(em: EntityManager, ctx: RequestContext, changes: AuditedChange[]): Promise<void> {
+    return recordAuditEvents(em, ctx, changes);
   }
 
   /** Newest first; events of one transaction keep the order they were written in. */
@@ -74,6 +59,29 @@ export class AuditService {
     if (end) q.andWhere(endIncluded ? 'e.occurredAt <= :end' : 'e.occurredAt < :end', { end });
     return getPage(q.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC'), query);
   }
+}
+
+/** Writes the changes in multi-row statements, in the caller's transaction; also for processes without Nest (the demo seed). */
+export async function recordAuditEvents(em: EntityManager, ctx: AuditContext, changes: AuditedChange[]): Promise<void> {
+  // A statement carries at most 65,535 parameters; an event has 9.
+  for (let i = 0; i < changes.length; i += 5000) {
+    const events = changes.slice(i, i + 5000).map((change) => auditEvent(em, ctx, change));
+    await em.insert(AuditEventEntity, events as QueryDeepPartialEntity<AuditEventEntity>[]);
+  }
+}
+
+function auditEvent(em: EntityManager, ctx: AuditContext, change: AuditedChange): AuditEventEntity {
+  return em.create(AuditEventEntity, {
+    actorKind: ctx.actor.kind,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    initiativeId: change.initiativeId ?? null,
+    changes: changedFields(change.before ?? null, change.after ?? null),
+    requestId: ctx.requestId || null,
+  });
 }
 
 /** The fields whose values differ, compared as JSON (dates, arrays and nested objects included). */

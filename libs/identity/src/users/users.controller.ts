@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiPageResponse, ApiProblems } from '#common';
+import { ApiPageResponse, ApiProblems, Creates } from '#common';
 import type { RequestContext } from '../actor.js';
 import { Ctx, Requires } from '../auth/auth.decorators.js';
 import { SubjectParam } from './subject-param.pipe.js';
@@ -39,7 +39,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Place a person in a department (creates or replaces the mapping); used when their token names no department' })
   @ApiParam(SUBJECT)
   @ApiOkResponse({ type: UserDto, description: 'Replaced' })
-  @ApiCreatedResponse({ type: UserDto, description: 'Created' })
+  @Creates(UserDto, 'users/:subject')
   @ApiProblems(409, 413, 422)
   async put(@Ctx() ctx: RequestContext, @Param('subject', SubjectParam) subject: string, @Body() dto: PutUserDto, @Res({ passthrough: true }) res: Response) {
     const { user, created } = await this.users.put(ctx, subject, dto);

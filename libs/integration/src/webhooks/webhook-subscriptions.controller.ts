@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { ApiAcceptedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import {
   CreateWebhookSubscriptionDto,
@@ -22,7 +22,7 @@ export class WebhookSubscriptionsController {
     summary: 'Subscribe a receiver to events',
     description: 'Its host is resolved and every address checked: private, loopback, link-local and unique-local targets are refused (422).',
   })
-  @ApiCreatedResponse({ type: WebhookSubscriptionDto })
+  @Creates(WebhookSubscriptionDto, 'webhook-subscriptions/:id')
   @ApiProblems(413, 422)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateWebhookSubscriptionDto) {
     return this.subscriptions.create(ctx, dto);

@@ -7,12 +7,11 @@ import type { Actor } from '#identity';
 import type { InitiativeListFilters } from '#portfolio';
 import { INDICATOR_UNIT_LABELS, maySeeSmallCounts, suppressed, type IndicatorUnit } from '#results';
 import { toCsv, toXlsx, type ExportColumn, type ExportTable } from './export-format.js';
-import type { ExportTableName } from './portfolio-export.dto.js';
+import type { ExportFormat, ExportTableName } from './portfolio-export.dto.js';
 import { buildExportIndicatorsSql, buildExportInitiativesSql, type ExportIndicatorRow, type ExportInitiativeRow } from './portfolio-export.sql.js';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export type ExportFormat = 'csv' | 'xlsx';
 
 const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeRow>[] = [
   { header: 'Kod', key: 'code', kind: 'text', width: 14 },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, UuidParam } from '#common';
+import { ApiPageResponse, ApiProblems, Creates, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import {
   CreatePortfolioDecisionDto,
@@ -31,7 +31,7 @@ export class PortfolioReviewsController {
   @Post('portfolio-reviews')
   @Requires('portfolio-reviews:write')
   @ApiOperation({ summary: 'Record a portfolio review meeting (leadership)' })
-  @ApiCreatedResponse({ type: PortfolioReviewWithDecisionsDto })
+  @Creates(PortfolioReviewWithDecisionsDto, 'portfolio-reviews/:id')
   @ApiProblems(413, 422)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreatePortfolioReviewDto) {
     return this.reviews.create(ctx, dto);

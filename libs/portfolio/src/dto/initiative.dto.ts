@@ -134,7 +134,12 @@ export class CreateInitiativeDto {
   @IsIn(INITIATIVE_KINDS)
   kind: InitiativeKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'On create: required of an admin; a department head may leave it out and leads with their own department. Only an admin changes it.',
+  })
   @IsOptional()
   @IsUUID()
   leadDepartmentId?: string | null;
@@ -226,11 +231,30 @@ export class TransitionDto {
   comment?: string | null;
 }
 
+/** A participant as read: the department's code and name come along, so a reader needs no second request. */
+export class ParticipantViewDto extends ParticipantDto {
+  @ApiProperty({ example: 'UTBF', readOnly: true }) departmentCode: string;
+  @ApiProperty({ example: 'Utbildningsförvaltningen', readOnly: true }) departmentName: string;
+}
+
+export class GoalRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'FP-3' }) code: string;
+  @ApiProperty({ example: 'Tidiga och samordnade insatser för barn och unga' }) title: string;
+}
+
+/**
+ * An initiative as read. The `…Code`, `…Name` and `goals` fields are read-only labels of the ids beside them; a body
+ * that sends them back is refused like any unknown field.
+ */
 export class InitiativeDto extends CreateInitiativeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: INITIATIVE_STATUSES }) status: InitiativeStatus;
-  @ApiProperty({ type: [ParticipantDto] }) declare participants: ParticipantDto[];
+  @ApiProperty({ type: String, nullable: true, example: 'ASF', readOnly: true }) leadDepartmentCode: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Arbetsmarknads- och socialförvaltningen', readOnly: true }) leadDepartmentName: string | null;
+  @ApiProperty({ type: [ParticipantViewDto] }) declare participants: ParticipantViewDto[];
   @ApiProperty({ type: [String] }) declare goalIds: string[];
+  @ApiProperty({ type: [GoalRefDto], readOnly: true, description: 'The goals of `goalIds`, by code' }) goals: GoalRefDto[];
   @ApiProperty({ type: [String] }) declare targetGroupCodes: string[];
   @ApiProperty({ type: [String] }) declare districtCodes: string[];
   @ApiProperty() version: number;
@@ -239,6 +263,11 @@ export class InitiativeDto extends CreateInitiativeDto {
 }
 
 export class ListInitiativesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'SSPF', description: 'Exactly this code' })
+  @IsOptional()
+  @IsCode()
+  code?: string;
+
   @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', enum: INITIATIVE_STATUSES, isArray: true })
   @IsOptional()
   @QueryList()

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundProblem } from '#common';
-import { ForbiddenProblem, mayWriteForDepartments, type Actor } from '#identity';
+import { ForbiddenProblem, hasPermission, mayWriteForDepartments, type Actor } from '#identity';
 import { canMove, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { mayMove, TRANSITION_PERMISSIONS } from '../lifecycle/transition-permissions.js';
 import type { ParticipantRole } from './initiative-participant.entity.js';
@@ -44,23 +44,26 @@ export function refused(actor: Actor, detail: string): ForbiddenProblem {
 }
 
 /**
- * Refuses a change after which the actor could no longer write the initiative (a new lead while not a co-owner, or
- * their department dropped from the co-owners): handing an initiative over is for an admin, or for a department that
- * stays on as co-owner.
+ * Refuses (403) a change of lead department by anyone but an admin (`initiatives:hand-over`). Sending the current lead
+ * again is no change. Checked before `assertKeepsReach`, so a co-owner naming their own department lead is refused for
+ * what they attempt, not for what they would keep.
  */
-export function assertKeepsReach(
-  actor: Actor,
-  owners: InitiativeOwnership,
-  change: { leadDepartmentId?: string | null; participants?: { departmentId: string; role: ParticipantRole }[] },
-): void {
-  const after = {
-    leadDepartmentId: change.leadDepartmentId !== undefined ? change.leadDepartmentId : owners.leadDepartmentId,
-    coOwnerIds: change.participants ? change.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId) : owners.coOwnerIds,
-  };
+export function assertMayHandOver(actor: Actor, owners: InitiativeOwnership, change: { leadDepartmentId?: string | null }): void {
+  if (change.leadDepartmentId === undefined || change.leadDepartmentId === owners.leadDepartmentId || hasPermission(actor, 'initiatives:hand-over')) return;
+  throw refused(actor, 'Only an admin hands an initiative over to another lead department. Leave leadDepartmentId out, or ask an admin.');
+}
+
+/**
+ * Refuses a change of participants after which the actor could no longer write the initiative (their department
+ * dropped from the co-owners): leaving an initiative is handing your part of it over, which is for an admin.
+ */
+export function assertKeepsReach(actor: Actor, owners: InitiativeOwnership, change: { participants?: { departmentId: string; role: ParticipantRole }[] }): void {
+  if (!change.participants) return;
+  const coOwnerIds = change.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId);
   assertMayWriteInitiative(
     actor,
-    after,
-    'After this change your department would neither lead nor co-own the initiative. Keep your department as lead or co-owner, or ask an admin to hand it over.',
+    { leadDepartmentId: owners.leadDepartmentId, coOwnerIds },
+    'After this change your department would neither lead nor co-own the initiative. Keep your department as co-owner, or ask an admin.',
   );
 }
 

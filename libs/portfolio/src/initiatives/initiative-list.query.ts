@@ -3,6 +3,7 @@ import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
 export type InitiativeListFilters = {
   ids?: string[];
+  code?: string;
   status?: InitiativeStatus[];
   leadDepartmentId?: string;
   /** Lead or any participant role. */
@@ -35,7 +36,8 @@ const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`
 
 /**
  * One statement for a page of initiatives with everything the API shows: the page of ids (and the total) is
- * chosen first, then only those rows get their participants, goals, target groups and districts aggregated.
+ * chosen first, then only those rows get their participants, goals, target groups and districts aggregated, each
+ * department and goal with its code and name (title), so no reader needs a request per id.
  * The same SQL serves GET /initiatives, GET /initiatives/{id} and the bare-server baseline in bench/.
  */
 export function buildInitiativeListQuery(filters: InitiativeListFilters, page: InitiativeListPage): { sql: string; params: unknown[] } {
@@ -63,11 +65,16 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
     matches AS (SELECT count(*) AS total ${matching})
     SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
            i.lead_department_id AS "leadDepartmentId",
-           COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'role', ip.role, 'responsibility', ip.responsibility)
+           lead.code AS "leadDepartmentCode", lead.name AS "leadDepartmentName",
+           COALESCE((SELECT json_agg(json_build_object('departmentId', ip.department_id, 'departmentCode', d.code, 'departmentName', d.name,
+                                                       'role', ip.role, 'responsibility', ip.responsibility)
                                      ORDER BY ip.role, ip.department_id)
-                       FROM initiative_participants ip WHERE ip.initiative_id = i.id), '[]'::json) AS participants,
+                       FROM initiative_participants ip JOIN departments d ON d.id = ip.department_id
+                      WHERE ip.initiative_id = i.id), '[]'::json) AS participants,
            i.process_owner AS "processOwner",
            COALESCE((SELECT array_agg(ig.goal_id ORDER BY ig.goal_id) FROM initiative_goals ig WHERE ig.initiative_id = i.id), '{}') AS "goalIds",
+           COALESCE((SELECT json_agg(json_build_object('id', g.id, 'code', g.code, 'title', g.title) ORDER BY g.code)
+                       FROM initiative_goals ig JOIN goals g ON g.id = ig.goal_id WHERE ig.initiative_id = i.id), '[]'::json) AS goals,
            COALESCE((SELECT array_agg(tg.code ORDER BY tg.code) FROM initiative_target_groups itg
                        JOIN target_groups tg ON tg.id = itg.target_group_id WHERE itg.initiative_id = i.id), '{}') AS "targetGroupCodes",
            COALESCE((SELECT array_agg(d.code ORDER BY d.code) FROM initiative_districts idi
@@ -79,6 +86,7 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
            i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
            (SELECT total::int FROM matches) AS total
       FROM page JOIN initiatives i ON i.id = page.id
+      LEFT JOIN departments lead ON lead.id = i.lead_department_id
      ORDER BY ${orderBy}`;
   return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
 }
@@ -95,6 +103,7 @@ export function buildInitiativeFilter(filters: InitiativeListFilters, param: Sql
   let goalScope = '';
 
   if (filters.ids) where.push(`i.id = ANY(${param(filters.ids)}::uuid[])`);
+  if (filters.code) where.push(`i.code = ${param(filters.code)}`);
   if (filters.status?.length) where.push(`i.status = ANY(${param(filters.status)}::text[])`);
   if (filters.leadDepartmentId) where.push(`i.lead_department_id = ${param(filters.leadDepartmentId)}::uuid`);
   if (filters.departmentId) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, Creates, IdOrCodeParam, IfMatchVersion, UuidParam, type RecordRef } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
 import { InitiativesService } from './initiatives.service.js';
@@ -21,8 +21,11 @@ export class InitiativesController {
 
   @Post()
   @Requires('initiatives:create')
-  @ApiOperation({ summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts' })
-  @ApiCreatedResponse({ type: InitiativeDto })
+  @ApiOperation({
+    summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts',
+    description: 'A department head registers initiatives their own department leads and may leave leadDepartmentId out; an admin names it.',
+  })
+  @Creates(InitiativeDto, 'initiatives/:id')
   @ApiProblems(409, 413, 422)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateInitiativeDto) {
     return this.initiatives.create(ctx, dto);
@@ -30,16 +33,20 @@ export class InitiativesController {
 
   @Get(':id')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'One initiative; the ETag is its version' })
+  @ApiOperation({ summary: 'One initiative, by id or by code; the ETag is its version' })
+  @ApiParam({ name: 'id', description: 'The initiative’s id, or its code (e.g. SSPF)' })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404)
-  get(@Param('id', UuidParam()) id: string) {
-    return this.initiatives.get(id);
+  get(@Param('id', IdOrCodeParam()) ref: RecordRef) {
+    return this.initiatives.get(ref);
   }
 
   @Patch(':id')
   @Requires('initiatives:write')
-  @ApiOperation({ summary: 'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.' })
+  @ApiOperation({
+    summary: 'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.',
+    description: 'Only an admin changes leadDepartmentId (hands the initiative over); nobody else may drop their own department from the co-owners.',
+  })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)

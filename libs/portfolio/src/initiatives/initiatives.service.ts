@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, mayWriteForDepartments, type RequestContext } from '#identity';
+import { AuditService, hasPermission, type Actor, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   checkReferences,
   ConflictProblem,
   lockOneOrNotFound,
-  NotFoundProblem,
   parseSort,
+  RecordNotFoundProblem,
   RuleViolationProblem,
   UnknownReferenceProblem,
   updateVersioned,
   ValidationProblem,
   type FieldError,
   type Page,
+  type RecordRef,
 } from '#common';
 import { GoalsService } from '#goals';
 import { CodeListsService, DepartmentsService } from '#reference-data';
@@ -29,7 +30,7 @@ import type {
 } from '../dto/initiative.dto.js';
 import { ENDED_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
-import { assertKeepsReach, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
+import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
@@ -55,25 +56,25 @@ export class InitiativesService {
     return { items: rows.map(withoutTotal), total, limit, offset };
   }
 
-  async get(id: string, em: EntityManager = this.dataSource.manager): Promise<InitiativeDto> {
-    const [row] = await this.select(em, { ids: [id] }, { sort: [], limit: 1, offset: 0 });
-    if (!row) throw new NotFoundProblem('initiative', id);
+  /** One initiative by id, or by code (GET /initiatives/SSPF): the list's statement with one filter either way. */
+  async get(ref: string | RecordRef, em: EntityManager = this.dataSource.manager): Promise<InitiativeDto> {
+    const by = typeof ref === 'string' ? { id: ref } : ref;
+    const [row] = await this.select(em, 'id' in by ? { ids: [by.id] } : { code: by.code }, { sort: [], limit: 1, offset: 0 });
+    if (!row) throw new RecordNotFoundProblem('initiative', by);
     return withoutTotal(row);
   }
 
   async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
-    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
-    if (!mayWriteForDepartments(ctx.actor, [dto.leadDepartmentId ?? null])) {
-      throw refused(ctx.actor, 'A department head registers initiatives that their own department leads: set leadDepartmentId to your department.');
-    }
-    assertParticipantsDistinct(participants ?? [], dto.leadDepartmentId ?? null);
-    const links = await this.resolveLinks(dto);
+    const led = { ...dto, leadDepartmentId: await this.leadOfNew(ctx.actor, dto.leadDepartmentId ?? null) };
+    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = led;
+    assertParticipantsDistinct(participants ?? [], led.leadDepartmentId);
+    const links = await this.resolveLinks(led);
     await this.assertCodeFree(dto.code);
     return this.dataSource.transaction(async (em) => {
       const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...withWholeJson(fields), status: 'draft' }));
       await this.replaceLinks(em, id, links);
       const created = await this.get(id, em);
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'initiative', entityId: id, initiativeId: id, after: created });
+      await this.audit.record(em, ctx, { action: 'create', entityType: 'initiative', entityId: id, initiativeId: id, after: auditedInitiative(created) });
       return created;
     });
   }
@@ -83,6 +84,7 @@ export class InitiativesService {
     return this.dataSource.transaction(async (em) => {
       const owners = await lockInitiativeOwnership(em, id, 'FOR UPDATE');
       assertMayWriteInitiative(ctx.actor, owners);
+      assertMayHandOver(ctx.actor, owners, dto);
       assertKeepsReach(ctx.actor, owners, dto);
       const current = await this.get(id, em);
       if (ENDED_STATUSES.includes(current.status)) {
@@ -103,7 +105,14 @@ export class InitiativesService {
       // A change must not take away what the current status was approved on (e.g. the last goal of an approved initiative).
       await this.lifecycle.assertStillMeetsGuards(em, id, current.status);
       const updated = await this.get(id, em);
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'initiative', entityId: id, initiativeId: id, before: current, after: updated });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'initiative',
+        entityId: id,
+        initiativeId: id,
+        before: auditedInitiative(current),
+        after: auditedInitiative(updated),
+      });
       return updated;
     });
   }
@@ -135,7 +144,7 @@ export class InitiativesService {
           `Only a draft can be deleted; this initiative is ${initiative.status}. Records are public documents: move it to discontinued instead.`,
         );
       }
-      const before = await this.get(id, em);
+      const before = auditedInitiative(await this.get(id, em));
       // The delete takes the draft's funding lines with it. Funding depends on portfolio, not the reverse, so they
       // are read by table name (docs/adr/0003-cross-context-reads.md) for the trail to show each one gone.
       const fundingLines = await em.find<ObjectLiteral>('funding_lines', { where: { initiativeId: id } });
@@ -145,6 +154,23 @@ export class InitiativesService {
       }
       await this.audit.record(em, ctx, { action: 'delete', entityType: 'initiative', entityId: id, initiativeId: id, before });
     });
+  }
+
+  /**
+   * The lead department of a new initiative. Whoever may hand initiatives over (an admin) may give one to any
+   * department, and so must name it; anyone else leads with their own department, also when they leave it out, and
+   * naming another is refused with their own department's code, so they know what to send.
+   */
+  private async leadOfNew(actor: Actor, named: string | null): Promise<string> {
+    if (hasPermission(actor, 'initiatives:hand-over')) {
+      if (named) return named;
+      throw new ValidationProblem([{ field: 'leadDepartmentId', message: 'an admin names the lead department of a new initiative' }]);
+    }
+    const own = actor.kind === 'user' ? actor.departmentId : null;
+    if (own === null) throw refused(actor, 'You register initiatives for your own department, and Samla knows no department of yours: ask an admin to place you in one.');
+    if (named === null || named === own) return own;
+    const { code } = await this.departments.get(own);
+    throw refused(actor, `A department head registers initiatives that their own department leads: set leadDepartmentId to ${code}'s id (${own}), or leave it out.`);
   }
 
   private async select(em: EntityManager, filters: InitiativeListFilters, page: InitiativeListPage) {
@@ -240,6 +266,14 @@ function withWholeJson<T extends { processOwner?: ProcessOwnerDto | null; follow
       },
     }),
   };
+}
+
+/**
+ * An initiative as the audit trail keeps it: its own fields and links, without the department and goal labels the API
+ * adds for readers (a department renamed later is the department's change, not the initiative's).
+ */
+export function auditedInitiative({ leadDepartmentCode: _code, leadDepartmentName: _name, goals: _goals, participants, ...initiative }: InitiativeDto) {
+  return { ...initiative, participants: participants.map(({ departmentId, role, responsibility }) => ({ departmentId, role, responsibility })) };
 }
 
 function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, IfMatchVersion, UuidParam } from '#common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { DepartmentsService } from './departments.service.js';
 import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
@@ -22,7 +22,7 @@ export class DepartmentsController {
   @Post()
   @Requires('reference-data:write')
   @ApiOperation({ summary: 'Register an organisation unit' })
-  @ApiCreatedResponse({ type: DepartmentDto })
+  @Creates(DepartmentDto, 'departments/:id')
   @ApiProblems(409, 413, 422)
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateDepartmentDto) {
     return this.departments.create(ctx, dto);

@@ -25,7 +25,7 @@ export class DepartmentsService {
   ) {}
 
   list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
-    return findPage(this.departments, query, { where: givenFilters({ kind: query.kind, parentId: query.parentId }), order: { code: 'ASC' } });
+    return findPage(this.departments, query, { where: givenFilters({ code: query.code, kind: query.kind, parentId: query.parentId }), order: { code: 'ASC' } });
   }
 
   get(id: string): Promise<DepartmentEntity> {

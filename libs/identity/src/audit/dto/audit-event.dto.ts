@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { PageQueryDto } from '#common';
-import { AUDIT_ACTIONS, type AuditAction, type FieldChange } from '../audit-event.entity.js';
+import { AUDIT_ACTIONS, AUDIT_ACTOR_KINDS, type AuditAction, type AuditActorKind, type FieldChange } from '../audit-event.entity.js';
 import { isInstantOrDate } from '../audit-period.js';
 
 const INSTANT_OR_DATE = 'an instant with its time zone (2025-03-01T10:00:00Z) or a date (2025-03-01: the whole day in the municipality’s time zone)';
@@ -67,8 +67,8 @@ export class AuditEventDto {
   @ApiProperty({ example: '2025-03-01T09:12:44.120Z' })
   occurredAt: Date;
 
-  @ApiProperty({ enum: ['user', 'api_key'], description: 'How the actor authenticated: a bearer token (user) or an API key' })
-  actorKind: 'user' | 'api_key';
+  @ApiProperty({ enum: AUDIT_ACTOR_KINDS, description: 'How the actor authenticated: a bearer token (user), an API key, or not at all (system: the demo seed)' })
+  actorKind: AuditActorKind;
 
   @ApiProperty({ description: "The person's id at the identity provider, or the API key's id" })
   actorId: string;

@@ -44,6 +44,11 @@ export class DepartmentDto extends CreateDepartmentDto {
 }
 
 export class ListDepartmentsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'ASF', description: 'Exactly this code' })
+  @IsOptional()
+  @IsCode()
+  code?: string;
+
   @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })
   @IsOptional()
   @IsIn(DEPARTMENT_KINDS)
