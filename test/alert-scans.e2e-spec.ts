@@ -107,6 +107,62 @@ describe('Alert scans', () => {
       expect(await alertsOf(grant.id)).toHaveLength(flagged ? 1 : 0);
     });
 
+    // The grant pays 1 200 000 over 30 months: 40 000 a month. What follows is granted unless said otherwise.
+    it.each<[string, Partial<FundingLineEntity>[], number | null]>([
+      ['a line of the same initiative starting the day after that pays as much', [{ amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
+      ['the ordinary budget starting the day after that pays more', [{ sourceType: 'ordinary_budget', amountSek: 960_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
+      ['a line starting in its last month', [{ amountSek: 520_000, periodStart: '2026-06-01', periodEnd: '2027-06-30' }], null],
+      ['two lines starting the day after that pay as much together', [{ amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }, { sourceType: 'eu_fund', amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
+      ['a line starting two days after, leaving a gap', [{ amountSek: 480_000, periodStart: '2026-07-02', periodEnd: '2027-06-30' }], 1_200_000],
+      ['a line paying half as much', [{ amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 600_000],
+      ['a line only applied for', [{ status: 'applied', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
+      ['a rejected line', [{ status: 'rejected', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
+      ['a line already running alongside it, paying its own share', [{ sourceType: 'ordinary_budget', amountSek: 1_200_000, periodStart: '2025-01-01', periodEnd: '2027-06-30' }], 1_200_000],
+      // Next year's frame continues this year's frame (40 000 a month, ending the same day): nothing is left for the grant.
+      ['a frame renewed the day after, as large as the frame ending with the grant', [{ sourceType: 'ordinary_budget', amountSek: 240_000, periodStart: '2026-01-01', periodEnd: '2026-06-30' }, { sourceType: 'ordinary_budget', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
+    ])('should decide what is taken over of a grant followed by %s', async (_, following, uncovered) => {
+      const grant = await givenGrant({ periodEnd: '2026-06-30' });
+      for (const line of following) await givenFundingLine(s.ds, grant.initiativeId, { ...line });
+
+      await s.scans.runAll('2026-05-01');
+      await s.scans.runAll('2026-07-01');
+
+      const alerts = await s.ds.query(`SELECT kind, status, amount_sek FROM alerts WHERE funding_id = $1 ORDER BY kind`, [grant.id]);
+      const open = (kind: string) => ({ kind, status: 'open', amount_sek: String(uncovered) });
+      expect(alerts).toEqual(uncovered === null ? [] : [open('grant_expired_initiative_active'), { ...open('grant_expiring'), status: 'resolved' }]);
+    });
+
+    it('should say how much is taken over and what is left when a smaller line follows the grant', async () => {
+      const grant = await givenGrant({ periodEnd: '2026-06-30' });
+      await givenFundingLine(s.ds, grant.initiativeId, { amountSek: 120_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' });
+
+      await s.scans.runScan('grant_expiring', '2026-05-01');
+
+      const [alert] = await s.ds.query(`SELECT detail, amount_sek FROM alerts WHERE funding_id = $1`, [grant.id]);
+      expect(alert.amount_sek).toBe('900000');
+      expect(alert.detail).toContain('annan beviljad finansiering tar bara över 25 % av det som bidraget betalade (900 000 kr saknar efterföljare)');
+    });
+
+    it('should flag only the last line of a chain when each took over from the one before and all have ended', async () => {
+      const first = await givenGrant({ status: 'ended', periodStart: '2024-01-01', periodEnd: '2024-12-31', amountSek: 480_000 });
+      const second = await givenFundingLine(s.ds, first.initiativeId, { status: 'ended', amountSek: 480_000, periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+
+      await s.scans.runScan('grant_expired_initiative_active', '2026-03-01');
+
+      expect(await alertsOf(first.id)).toEqual([]);
+      expect((await alertsOf(second.id)).map((a) => a.kind)).toEqual(['grant_expired_initiative_active']);
+    });
+
+    it('should not count a line of another initiative starting the day after as taking over', async () => {
+      const grant = await givenGrant({ periodEnd: '2026-06-30' });
+      const other = await givenActiveInitiative();
+      await givenFundingLine(s.ds, other.id, { amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' });
+
+      await s.scans.runScan('grant_expiring', '2026-05-01');
+
+      expect((await alertsOf(grant.id)).map((a) => a.kind)).toEqual(['grant_expiring']);
+    });
+
     it('should write a Swedish title naming the money, the funder and the end when a grant is flagged', async () => {
       const grant = await givenGrant({ periodEnd: '2025-06-30', funder: 'Länsstyrelsen' });
 

@@ -13,6 +13,7 @@ import { AlertNoticesService, AlertScansService } from '#alerts';
 import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
+import type { DepartmentEntity } from '#reference-data';
 import { QUEUES, SCAN_PORTFOLIO } from '#jobs';
 import { enqueueNotices, NotificationsModule, NotificationsService } from '#notifications';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
@@ -134,11 +135,16 @@ describe('Notifications', () => {
   }
 
   let ownerCount = 0;
-  /** An active initiative with a grant ending 2026-06-30, its owner and its lead department's head named as given. */
-  async function givenGrantEnding(people: { owner?: string | null; head?: string | null } = {}) {
+  /**
+   * An active initiative with a grant ending 2026-06-30, its owner and its lead department's head named as given (or
+   * led by the department given).
+   */
+  async function givenGrantEnding(people: { owner?: string | null; head?: string | null; department?: DepartmentEntity } = {}) {
     ownerCount += 1;
     const owner = people.owner === undefined ? `Agare.${ownerCount}@Example.se` : people.owner;
-    const department = await givenDepartment(t.dataSource, { name: 'Arbetsmarknads- och socialförvaltningen', headEmail: people.head === undefined ? `chef.${ownerCount}@example.se` : people.head });
+    const department =
+      people.department ??
+      (await givenDepartment(t.dataSource, { name: 'Arbetsmarknads- och socialförvaltningen', headEmail: people.head === undefined ? `chef.${ownerCount}@example.se` : people.head }));
     const initiative = await givenInitiative(t.dataSource, {
       status: 'active',
       title: 'Fältarbetare i Kronogården',
@@ -150,11 +156,16 @@ describe('Notifications', () => {
     return { initiative, department, line, owner: owner?.toLowerCase() ?? null, head: department.headEmail, alertId };
   }
 
-  const recipientsOf = (alertId: string, severity: string) =>
-    smtp.received
-      .filter((m) => m.key.startsWith(`alert:${alertId}:${severity}:`))
+  /** Who received a mail telling them of the alert at this severity. */
+  const recipientsOf = async (alertId: string, severity: string) => {
+    const rows: { notice_key: string }[] = await t.dataSource.query(`SELECT notice_key FROM alert_notices WHERE alert_id = $1 AND severity = $2`, [alertId, severity]);
+    const keys = rows.map((r) => r.notice_key);
+    return smtp.received
+      .filter((m) => keys.includes(m.key))
       .flatMap((m) => m.to)
       .sort();
+  };
+  const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 
   describe('the alert ladder', () => {
     it('should mail the process owner once, in Swedish, when a scan raises an info alert', async () => {
@@ -164,7 +175,8 @@ describe('Notifications', () => {
 
       const alertId = await g.alertId();
       expect(run.counts).toEqual({ raised: 1, escalated: 0, resolved: 0, notified: 1 });
-      expect(smtp.received).toEqual([{ key: `alert:${alertId}:info:${g.owner}`, to: [g.owner], subject: expect.stringMatching(/^\[Samla\] Information: Statsbidraget från/), body: expect.any(String) }]);
+      expect(smtp.received).toEqual([{ key: `alerts:${run.id}:${g.owner}`, to: [g.owner], subject: expect.stringMatching(/^\[Samla\] Information: Statsbidraget från/), body: expect.any(String) }]);
+      expect(await recipientsOf(alertId, 'info')).toEqual([g.owner]);
       const [mail] = smtp.received;
       expect(mail.body).toContain(`Insats: Fältarbetare i Kronogården (${g.initiative.code})`);
       expect(mail.body).toContain(`eftersom du är processägare för insatsen ${g.initiative.code} och larmet har nivån information`);
@@ -198,14 +210,16 @@ describe('Notifications', () => {
       const alertId = await g.alertId();
       expect(warning.counts).toEqual({ raised: 0, escalated: 1, resolved: 0, notified: 2 });
       expect(critical.counts).toEqual({ raised: 0, escalated: 1, resolved: 0, notified: 4 });
-      expect(recipientsOf(alertId, 'info')).toEqual([g.owner]);
-      expect(recipientsOf(alertId, 'warning')).toEqual([g.head, g.owner].sort());
-      expect(recipientsOf(alertId, 'critical')).toEqual([g.head, g.owner, ...LEADERSHIP].sort());
-      const toLeadership = smtp.received.find((m) => m.key === `alert:${alertId}:critical:${LEADERSHIP[0]}`);
+      expect(await recipientsOf(alertId, 'info')).toEqual([g.owner]);
+      expect(await recipientsOf(alertId, 'warning')).toEqual([g.head, g.owner].sort());
+      expect(await recipientsOf(alertId, 'critical')).toEqual([g.head, g.owner, ...LEADERSHIP].sort());
+      const toLeadership = smtp.received.find((m) => m.key === `alerts:${critical.id}:${LEADERSHIP[0]}`);
       expect(toLeadership?.subject).toMatch(/^\[Samla\] Kritiskt: /);
       expect(toLeadership?.body).toContain(`eftersom du ingår i ledningsgruppen och larmet för insatsen ${g.initiative.code} är kritiskt`);
-      const toHead = smtp.received.find((m) => m.key === `alert:${alertId}:warning:${g.head}`);
+      const toHead = smtp.received.find((m) => m.key === `alerts:${warning.id}:${g.head}`);
       expect(toHead?.body).toContain(`eftersom du är chef för den förvaltning som leder insatsen ${g.initiative.code} och larmet har nått nivån varning`);
+      const toOwner = smtp.received.find((m) => m.key === `alerts:${critical.id}:${g.owner}`);
+      expect(toOwner?.body).toContain('Kritiskt (eskalerat): Statsbidraget från');
     });
 
     it('should send one mail to someone who is both process owner and head, and skip whoever has no address', async () => {
@@ -215,9 +229,9 @@ describe('Notifications', () => {
       const run = await runJob(SCAN_PORTFOLIO, WARNING_DAY);
 
       expect(run.counts).toEqual({ raised: 2, escalated: 0, resolved: 0, notified: 1 });
-      expect(recipientsOf(await both.alertId(), 'warning')).toEqual(['samma.person@example.se']);
+      expect(await recipientsOf(await both.alertId(), 'warning')).toEqual(['samma.person@example.se']);
       expect(smtp.received[0].body).toContain('eftersom du är processägare');
-      expect(recipientsOf(await nobody.alertId(), 'warning')).toEqual([]);
+      expect(await recipientsOf(await nobody.alertId(), 'warning')).toEqual([]);
     });
 
     it('should mail nobody about a dismissed or acknowledged alert until its severity rises', async () => {
@@ -233,8 +247,87 @@ describe('Notifications', () => {
 
       expect(quiet.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 0 });
       expect(sentQuiet).toBe(0);
-      expect(recipientsOf(await dismissed.alertId(), 'warning')).toEqual([dismissed.head, dismissed.owner].sort());
-      expect(recipientsOf(await acknowledged.alertId(), 'warning')).toEqual([acknowledged.head, acknowledged.owner].sort());
+      expect(await recipientsOf(await dismissed.alertId(), 'warning')).toEqual([dismissed.head, dismissed.owner].sort());
+      expect(await recipientsOf(await acknowledged.alertId(), 'warning')).toEqual([acknowledged.head, acknowledged.owner].sort());
+    });
+  });
+
+  describe('one notice per recipient and scan run', () => {
+    it('should send a department head one mail listing every alert new to them when a scan raises several', async () => {
+      const department = await givenDepartment(t.dataSource, { name: 'Arbetsmarknads- och socialförvaltningen', headEmail: 'chef.samlad@example.se' });
+      const grants = [await givenGrantEnding({ department }), await givenGrantEnding({ department }), await givenGrantEnding({ department })];
+
+      const run = await runJob(SCAN_PORTFOLIO, WARNING_DAY);
+
+      // The head and each of the three process owners: one mail each.
+      expect(run.counts).toEqual({ raised: 3, escalated: 0, resolved: 0, notified: 4 });
+      const rows = await t.dataSource.query(`SELECT notice_key, alert_id FROM notifications WHERE recipient = 'chef.samlad@example.se'`);
+      expect(rows).toEqual([{ notice_key: `alerts:${run.id}:chef.samlad@example.se`, alert_id: null }]);
+      const [mail] = mailTo('chef.samlad@example.se');
+      expect(mailTo('chef.samlad@example.se')).toHaveLength(1);
+      expect(mail.subject).toBe('[Samla] 3 nya eller eskalerade larm');
+      expect(mail.body).toContain('Samlas genomgång har hittat 3 larm som är nya för dig eller har eskalerats sedan du fick höra om dem');
+      for (const g of grants) expect(mail.body).toContain(`Insats: Fältarbetare i Kronogården (${g.initiative.code})`);
+      expect(mail.body.match(/^Varning: Statsbidraget från/gm)).toHaveLength(3);
+      for (const g of grants) expect(mailTo(g.owner!)).toHaveLength(1);
+    });
+
+    it('should write no notice when a second scan finds nothing new', async () => {
+      const department = await givenDepartment(t.dataSource, { headEmail: 'chef.lugn@example.se' });
+      await givenGrantEnding({ department });
+      await givenGrantEnding({ department });
+      await runJob(SCAN_PORTFOLIO, WARNING_DAY);
+      const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications`);
+
+      const second = await runJob(SCAN_PORTFOLIO, '2026-01-16');
+
+      expect(second.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 0 });
+      expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: before }]);
+    });
+
+    it('should list only what climbed, marked as escalated, when one of a head\'s alerts becomes critical', async () => {
+      const department = await givenDepartment(t.dataSource, { headEmail: 'chef.stege@example.se' });
+      const soon = await givenGrantEnding({ department });
+      const later = await givenGrantEnding({ department });
+      // A warning on both days (182 and 92 days ahead): nothing new about it to tell.
+      await t.dataSource.query(`UPDATE funding_lines SET period_end = '2026-07-16' WHERE id = $1`, [later.line.id]);
+      await runJob(SCAN_PORTFOLIO, WARNING_DAY);
+
+      const run = await runJob(SCAN_PORTFOLIO, CRITICAL_DAY);
+
+      const [mail] = smtp.received.filter((m) => m.key === `alerts:${run.id}:chef.stege@example.se`);
+      expect(mail.subject).toMatch(/^\[Samla\] Kritiskt: Statsbidraget från .* upphör 2026-06-30/);
+      expect(mail.body).toContain(`(${soon.initiative.code})`);
+      expect(mail.body).not.toContain(`(${later.initiative.code})`);
+      expect(mail.body).toContain('Kritiskt (eskalerat): ');
+    });
+
+    it('should tell a recipient of an alert once when two runs plan their notices at once', async () => {
+      const g = await givenGrantEnding();
+      await worker.get(AlertScansService).runAll(WARNING_DAY);
+      const notices = worker.get(AlertNoticesService);
+
+      const planned = await Promise.all([notices.planAlertNotices(randomUUID()), notices.planAlertNotices(randomUUID())]);
+
+      expect(planned.sort()).toEqual([0, 2]);
+      expect(await t.dataSource.query(`SELECT recipient FROM alert_notices WHERE alert_id = $1 ORDER BY recipient`, [await g.alertId()])).toEqual(
+        [g.head, g.owner].sort().map((recipient) => ({ recipient })),
+      );
+    });
+
+    it('should mail nobody when a funding gap falls and climbs back to a level they heard of', async () => {
+      const department = await givenDepartment(t.dataSource, { headEmail: 'chef.gap@example.se' });
+      const initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: department.id, annualCostSek: 1_200_000, processOwner: null });
+      // 2027 unpaid: a critical gap for the head and the leadership group.
+      await runJob('funding_gap', '2026-12-01');
+      const frame = await givenFundingLine(t.dataSource, initiative.id, { sourceType: 'ordinary_budget', amountSek: 1_080_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+      const fell = await runJob('funding_gap', '2026-12-01');
+      await t.dataSource.query(`UPDATE funding_lines SET amount_sek = 0 WHERE id = $1`, [frame.id]);
+      const climbedBack = await runJob('funding_gap', '2026-12-01');
+
+      expect(fell.counts.notified).toBe(0);
+      expect(climbedBack.counts).toEqual({ raised: 0, escalated: 1, resolved: 0, notified: 0 });
+      expect(mailTo('chef.gap@example.se')).toHaveLength(1);
     });
   });
 
@@ -274,7 +367,7 @@ describe('Notifications', () => {
     it('should never send again a notice whose sender stopped between claiming and recording it, and count it', async () => {
       await givenGrantEnding();
       await worker.get(AlertScansService).runAll(INFO_DAY);
-      await worker.get(AlertNoticesService).planAlertNotices();
+      await worker.get(AlertNoticesService).planAlertNotices(randomUUID());
       // What a worker killed mid-send leaves: the row claimed, the outcome never recorded.
       await t.dataSource.query(`UPDATE notifications SET status = 'sending', attempts = 1, claimed_at = now() - interval '2 hours'`);
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { calendarDateIn } from '#common';
 import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
 import { givenDecision, givenReview } from './support/review-factories.js';
 import { api, createTestApp, expectProblem, type TestApp } from './support/test-app.js';
@@ -117,5 +118,54 @@ describe('Review pack', () => {
     expectProblem(await t.admin.get(api('/portfolio/review-pack?reviewId=00000000-0000-4000-8000-000000000000')), 404);
     expectProblem(await t.admin.get(api('/portfolio/review-pack?reviewId=nov')), 400);
     expectProblem(await request(t.http).get(api('/portfolio/review-pack')), 401);
+  });
+});
+
+/**
+ * Next budget year (N) holds one initiative of each kind: one ending undecided, one whose only cliff is decided, and
+ * one with a decided and an undecided line. By hand: 600 000 + 200 000 kr end undecided; keeping them costs
+ * 1 200 000 + 500 000 kr a year; two initiatives are undecided, one decided.
+ */
+describe('Funding cliff of the next budget year in the pack, the summary and the cliff', () => {
+  let t: TestApp;
+  const N = Number(calendarDateIn(new Date(), 'Europe/Stockholm').slice(0, 4)) + 1;
+  const expected = { fundingEndingSek: 800_000, uncoveredAnnualCostSek: 1_700_000, initiativesUndecided: 2, initiativesCoverageDecided: 1 };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ds = t.dataSource;
+    const { id: leadDepartmentId } = await givenDepartment(ds);
+    const active = (code: string, annualCostSek: number) => givenInitiative(ds, { code, status: 'active', leadDepartmentId, annualCostSek });
+    const decided = { coverageDecision: 'phase_out' as const, coverageDecidedOn: `${N - 1}-10-01` };
+    const undecided = await active('AGREE-UNDECIDED', 1_200_000);
+    await givenFundingLine(ds, undecided.id, { amountSek: 600_000, periodStart: `${N}-01-01`, periodEnd: `${N}-06-30` });
+    const settled = await active('AGREE-DECIDED', 800_000);
+    await givenFundingLine(ds, settled.id, { amountSek: 300_000, periodStart: `${N}-01-01`, periodEnd: `${N}-03-31`, ...decided });
+    const mixed = await active('AGREE-MIXED', 500_000);
+    await givenFundingLine(ds, mixed.id, { amountSek: 100_000, periodStart: `${N}-01-01`, periodEnd: `${N}-02-28`, ...decided });
+    await givenFundingLine(ds, mixed.id, { amountSek: 200_000, periodStart: `${N}-01-01`, periodEnd: `${N}-09-30` });
+  });
+  afterAll(() => t.close());
+
+  it('should give the same kronor and the same undecided and decided initiatives everywhere when they show year N', async () => {
+    const summary = (await t.admin.get(api('/portfolio/summary'))).body.fundingCliff;
+    const yearAlone = (await t.admin.get(api(`/portfolio/funding-cliff?from=${N}-01&months=12`))).body.budgetYears[0];
+    const byDefault = (await t.admin.get(api('/portfolio/funding-cliff'))).body.budgetYears.find((y: { year: number }) => y.year === N);
+    const pack = (await t.admin.get(api('/portfolio/review-pack'))).text;
+
+    expect(summary).toEqual({
+      year: N,
+      fundingEndingSek: expected.fundingEndingSek,
+      uncoveredAnnualCostSek: expected.uncoveredAnnualCostSek,
+      initiatives: expected.initiativesUndecided,
+      initiativesCoverageDecided: expected.initiativesCoverageDecided,
+    });
+    for (const year of [yearAlone, byDefault]) expect(year).toMatchObject({ year: N, ...expected });
+    const sek = (n: number) => `${n.toLocaleString('sv-SE')} kr`;
+    expect(pack).toContain(
+      `<tr><td>${N}</td><td class="num">${sek(expected.fundingEndingSek)}</td><td class="num">${sek(expected.uncoveredAnnualCostSek)}</td>` +
+        `<td class="num">${expected.initiativesUndecided}</td><td class="num">${expected.initiativesCoverageDecided}</td></tr>`,
+    );
+    expect(pack).toContain(`Finansieringsstup ${N}<b>${sek(expected.uncoveredAnnualCostSek)}</b><small>${expected.initiativesUndecided} insatser utan beslut om fortsatt finansiering</small>`);
   });
 });

@@ -12,9 +12,10 @@ import { BoundedWorkerHost } from './bounded-worker-host.js';
 
 /**
  * `scan-portfolio` runs every scan; a job named after one scan runs that scan alone. Then the ladder's notices are
- * planned for every open alert and the outbox sends what is pending: a retried or replayed job finds its notices
- * already recorded and sends none twice. The daily `scan-portfolio` also plans the reporting rounds' reminders, so
- * the scheduler that drives the scans drives them, with the same `asOf` and in the same send.
+ * planned — one mail per recipient and run, listing the open alerts new to them — and the outbox sends what is
+ * pending: a retried or replayed job finds its notices already recorded and sends none twice. The daily
+ * `scan-portfolio` also plans the reporting rounds' reminders, so the scheduler that drives the scans drives them,
+ * with the same `asOf` and in the same send.
  * `scan-overlaps` (weekly) raises the `possible_overlap` alerts, then notices as the other scans.
  * `create-status-reports` creates one reporting round's status reports; `kolada-import` reads Kolada's figures.
  */
@@ -37,10 +38,10 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
   process(job: Job<JobPayload>) {
     if (job.name === CREATE_STATUS_REPORTS) return this.runs.track(job, () => this.createStatusReports(job.data));
     if (job.name === KOLADA_IMPORT) return this.runs.track(job, async (asOf) => ({ raised: 0, escalated: 0, resolved: 0, ...(await this.kolada.run(asOf)) }));
-    return this.runs.track(job, async (asOf): Promise<JobRunCounts> => {
+    return this.runs.track(job, async (asOf, runId): Promise<JobRunCounts> => {
       const counts = await this.scan(job.name, asOf);
       if (job.name === SCAN_PORTFOLIO) await this.reminders.plan(asOf);
-      await this.notices.planAlertNotices();
+      await this.notices.planAlertNotices(runId);
       const { sent } = await this.notifications.sendPending();
       return { ...counts, notified: sent };
     });

@@ -15,7 +15,7 @@ export const ALERT_KINDS = [
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-/** Ordered: a later severity is higher, and an alert only ever climbs. */
+/** Ordered: a later severity is higher. An alert only climbs, but for one whose severity measures its cause (a funding gap's size). */
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 

@@ -3,6 +3,7 @@ export * from './scans/alert-scan.js';
 export * from './scans/apply-findings.js';
 export * from './scans/alert-scans.service.js';
 export * from './scans/alert-scans.module.js';
+export * from './notices/alert-notice.entity.js';
 export * from './notices/alert-notices.service.js';
 export * from './notices/alert-labels.js';
 export * from './alerts.module.js';

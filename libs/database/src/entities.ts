@@ -1,4 +1,4 @@
-import { AlertEntity } from '#alerts';
+import { AlertEntity, AlertNoticeEntity } from '#alerts';
 import { ReportingRoundEntity, StatusReportEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
@@ -25,6 +25,7 @@ export const ENTITIES = [
   ApiKeyEntity,
   AuditEventEntity,
   AlertEntity,
+  AlertNoticeEntity,
   NotificationEntity,
   JobRunEntity,
   EffectNodeEntity,

@@ -3,6 +3,7 @@ export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
 export * from './funding-cliff/monthly-share.sql.js';
-export { buildFundingCliffSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
+export * from './funding-cliff/taken-over.sql.js';
+export { buildFundingCliffSql, cliffTotalsSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
 export type { FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
 export * from './spending/spending-forecast.sql.js';

@@ -19,11 +19,11 @@ export class JobRunsService {
     private readonly clock: Clock,
   ) {}
 
-  async track(job: Job<JobPayload>, work: (asOf: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
+  async track(job: Job<JobPayload>, work: (asOf: string, runId: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
     const runId = job.data.runId ?? runIdOf(job.id ?? job.name);
     const asOf = await this.start(runId, job.name, job.data.asOf ?? this.clock.today());
     try {
-      const counts = await work(asOf);
+      const counts = await work(asOf, runId);
       await this.dataSource.query(`UPDATE job_runs SET status = 'completed', counts = $2, error = NULL, finished_at = now() WHERE id = $1`, [runId, counts]);
       return counts;
     } catch (error) {

@@ -8,8 +8,8 @@ export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
- * One notice to one recipient, recorded under a unique key before it is sent (`alert:<id>:<severity>:<recipient>`,
- * `digest:<ISO week>:<recipient>`), so a retried, stalled or replayed job never sends it twice. The row holds the
+ * One notice to one recipient, recorded under a unique key before it is sent (`alerts:<scan run id>:<recipient>`,
+ * `digest:<ISO week>:<recipient>`, …), so a retried, stalled or replayed job never sends it twice. The row holds the
  * whole mail, so any worker can send it.
  */
 @Entity({ name: 'notifications' })

@@ -42,7 +42,7 @@ export class DismissAlertDto {
 export class AlertDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind: AlertKind;
-  @ApiProperty({ enum: ALERT_SEVERITIES, description: 'Only ever rises' }) severity: AlertSeverity;
+  @ApiProperty({ enum: ALERT_SEVERITIES, description: "Only ever rises, but a funding_gap's, which follows the gap's share of the annual cost both ways" }) severity: AlertSeverity;
   @ApiProperty({ enum: ALERT_STATUSES }) status: AlertStatus;
   @ApiProperty({ example: 'grant_expiring:3f0c…', description: 'Kind and subject; one unresolved alert per key' }) dedupeKey: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) initiativeId: string | null;

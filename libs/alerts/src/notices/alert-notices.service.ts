@@ -15,8 +15,9 @@ export class AlertNoticesService {
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
-  planAlertNotices(): Promise<number> {
-    return enqueueNotices(this.dataSource, alertNotices(this.leadership, this.timeZone));
+  /** One mail per recipient for the scan run `runId` (a job run's id), listing the alerts new to them. */
+  planAlertNotices(runId: string): Promise<number> {
+    return enqueueNotices(this.dataSource, alertNotices(runId, this.leadership, this.timeZone));
   }
 
   planWeeklyDigest(asOf: string): Promise<number> {

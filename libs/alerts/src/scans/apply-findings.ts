@@ -17,7 +17,9 @@ const SCAN_LOCK_CLASS = 4711;
  * - a new cause raises an open alert;
  * - a known cause refreshes its title, detail, due date, amount and last_seen_on; its severity only ever rises, and
  *   when it rises (escalated_at) an acknowledged or dismissed alert reopens as open, because the escalation asks
- *   someone to look again; otherwise it keeps its status, so a dismissal sticks until the severity rises;
+ *   someone to look again; otherwise it keeps its status, so a dismissal sticks until the severity rises. With
+ *   `severityFollowsCause` (a severity that measures the cause, such as a funding gap's size) it also falls with the
+ *   cause, keeping its status: a smaller problem asks nobody to look again;
  * - an unresolved alert of this kind whose cause is no longer found is resolved (dismissed ones too: the cause is
  *   gone, and should it come back it is a new alert).
  * Nothing is written for a cause that is unchanged, so running the same scan twice changes no row and counts 0.
@@ -28,10 +30,16 @@ const SCAN_LOCK_CLASS = 4711;
  * snapshot is taken after it and sees what the other run committed. The unique partial index on dedupe_key is the
  * backstop: even without the lock a key can have only one unresolved alert.
  */
-export async function applyFindings(em: EntityManager, kind: AlertKind, asOf: string, findings: Findings): Promise<ScanCounts> {
+export async function applyFindings(
+  em: EntityManager,
+  kind: AlertKind,
+  asOf: string,
+  findings: Findings,
+  { severityFollowsCause = false }: { severityFollowsCause?: boolean } = {},
+): Promise<ScanCounts> {
   await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SCAN_LOCK_CLASS, kind]);
   const n = findings.params.length;
-  const [kindParam, asOfParam, ladderParam] = [`$${n + 1}`, `$${n + 2}::date`, `$${n + 3}::text[]`];
+  const [kindParam, asOfParam, ladderParam, fallsParam] = [`$${n + 1}`, `$${n + 2}::date`, `$${n + 3}::text[]`, `$${n + 4}::boolean`];
   const rank = (severity: string) => `array_position(${ladderParam}, ${severity})`;
   const [row] = await em.query(
     `WITH findings AS MATERIALIZED (
@@ -48,7 +56,7 @@ export async function applyFindings(em: EntityManager, kind: AlertKind, asOf: st
          FROM findings f
         ORDER BY f.dedupe_key
        ON CONFLICT (dedupe_key) WHERE status <> 'resolved' DO UPDATE SET
-         severity = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('a.severity')} THEN EXCLUDED.severity ELSE a.severity END,
+         severity = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('a.severity')} OR ${fallsParam} THEN EXCLUDED.severity ELSE a.severity END,
          status = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('a.severity')} THEN 'open' ELSE a.status END,
          escalated_at = CASE WHEN ${rank('EXCLUDED.severity')} > ${rank('a.severity')} THEN now() ELSE a.escalated_at END,
          title = EXCLUDED.title,
@@ -59,6 +67,7 @@ export async function applyFindings(em: EntityManager, kind: AlertKind, asOf: st
          version = a.version + 1,
          updated_at = now()
        WHERE ${rank('EXCLUDED.severity')} > ${rank('a.severity')}
+          OR (${fallsParam} AND EXCLUDED.severity <> a.severity)
           OR (a.title, a.detail, a.due_date, a.amount_sek) IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.detail, EXCLUDED.due_date, EXCLUDED.amount_sek)
           OR EXCLUDED.last_seen_on > a.last_seen_on
        RETURNING a.id, a.severity, (a.xmax = 0) AS inserted
@@ -73,7 +82,7 @@ export async function applyFindings(em: EntityManager, kind: AlertKind, asOf: st
      SELECT (SELECT count(*) FROM upserted WHERE inserted)::int AS raised,
             (SELECT count(*) FROM upserted u JOIN known k ON k.id = u.id WHERE ${rank('u.severity')} > ${rank('k.severity')})::int AS escalated,
             (SELECT count(*) FROM resolved)::int AS resolved`,
-    [...findings.params, kind, asOf, ALERT_SEVERITIES],
+    [...findings.params, kind, asOf, ALERT_SEVERITIES, severityFollowsCause],
   );
   return row as ScanCounts;
 }

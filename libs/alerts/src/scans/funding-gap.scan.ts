@@ -1,25 +1,39 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '#common';
 import { monthlyShareSql } from '#funding';
 import type { AlertScan, ScanCounts } from './alert-scan.js';
 import { applyFindings } from './apply-findings.js';
+import { kronorSql as kronor } from './kronor.sql.js';
 
-const kronor = (sql: string) => `replace(to_char(${sql}, 'FM999,999,999,999,990'), ',', ' ')`;
+/**
+ * A gap's severity by its share of the initiative's annual cost. A quarter of a year's cost unpaid is more than an
+ * administration can absorb in its own frame, so the leadership group hears of it (critical); from 5 % — the size
+ * of deviation a head of department is expected to explain in the year's forecast — the head does (warning); less
+ * is the process owner's to tidy up (info).
+ */
+export const FUNDING_GAP_SHARES = { critical: 0.25, warning: 0.05 } as const;
 
 /**
  * For the rest of asOf's year (from asOf's month on) and the next budget year: the part of each approved or active
  * initiative's annual cost that its funding does not pay, month by month. A month costs annualCostSek / 12 while the
  * initiative runs in it (start and end dates); a line pays its amount spread evenly over the months of its period
  * (monthlyShareSql) and counts when granted, or when it is ordinary-budget money not rejected or ended (the
- * municipality's own frame, applied for in the budget process). Surplus in one month does not fill another.
+ * municipality's own frame, applied for in the budget process). Surplus in one month does not fill another. A line
+ * taking over from another (#funding's takenOverJoinSql) needs no rule here: what it pays lands in its own months.
  *
- * One alert per initiative and year, amount_sek the uncovered kronor: critical for the current year (the money is
- * being spent now with nothing paying it), warning for the next (the budget process can still act). When the year
- * turns, next year's warning becomes the current year's critical; a covered gap resolves.
+ * One alert per initiative and year, amount_sek the uncovered kronor, only from FUNDING_GAP_MIN_SEK on: a gap of a
+ * few thousand kronor (month spreading, a frame a little short) is no reason to mail anyone. Its severity is its
+ * materiality, the gap against the annual cost (FUNDING_GAP_SHARES), the same in either year: a kronor figure means
+ * as much in December as in January. As money is granted or the gap grows, the next scan moves the severity down or
+ * up (it follows the gap, unlike the ladders that only climb); a gap covered, or shrunk below the floor, resolves.
  */
 @Injectable()
 export class FundingGapScan implements AlertScan {
   readonly name = 'funding_gap' as const;
+
+  constructor(private readonly config: ConfigService<AppConfig, true>) {}
 
   run(em: EntityManager, asOf: string): Promise<ScanCounts> {
     const sql = `
@@ -53,20 +67,28 @@ export class FundingGapScan implements AlertScan {
          GROUP BY 1, 2
       )
       SELECT 'funding_gap:' || g.initiative_id || ':' || g.year AS dedupe_key,
-             CASE WHEN g.year = date_part('year', $1::date) THEN 'critical' ELSE 'warning' END AS severity,
+             CASE WHEN g.gap >= i.annual_cost_sek * $3::numeric THEN 'critical'
+                  WHEN g.gap >= i.annual_cost_sek * $4::numeric THEN 'warning'
+                  ELSE 'info' END AS severity,
              g.initiative_id,
              NULL::uuid AS funding_id,
              i.lead_department_id AS department_id,
              left('Ofinansierat ' || g.year || ': ' || ${kronor('g.gap')} || ' kr för ' || i.title, 300) AS title,
              i.title || ' (' || i.code || '): ' || ${kronor('g.gap')} || ' kr av årskostnaden ' || ${kronor('i.annual_cost_sek')} ||
-               ' kr täcks inte av beviljad finansiering eller ram ' ||
+               ' kr (' || round(100.0 * g.gap / i.annual_cost_sek) || ' %) täcks inte av beviljad finansiering eller ram ' ||
                CASE WHEN g.year = date_part('year', $1::date) THEN 'under resten av ' || g.year ELSE 'under budgetåret ' || g.year END ||
                ', räknat per månad från ' || to_char(g.first_short_month, 'YYYY-MM') || '.' AS detail,
              g.first_short_month AS due_date,
              g.gap AS amount_sek
         FROM gaps g
         JOIN initiatives i ON i.id = g.initiative_id
-       WHERE g.gap > 0`;
-    return applyFindings(em, this.name, asOf, { sql, params: [asOf] });
+       WHERE g.gap > 0 AND g.gap >= $2::bigint`;
+    return applyFindings(
+      em,
+      this.name,
+      asOf,
+      { sql, params: [asOf, this.config.get('FUNDING_GAP_MIN_SEK', { infer: true }), FUNDING_GAP_SHARES.critical, FUNDING_GAP_SHARES.warning] },
+      { severityFollowsCause: true },
+    );
   }
 }

@@ -5,8 +5,8 @@ import { applyFindings } from './apply-findings.js';
 import { grantFindings } from './grant-findings.js';
 
 /**
- * The funding cliff already passed: a temporary grant (granted, or since marked ended) has ended, nothing took
- * over, nobody decided, and the initiative is still active. Always critical; a coverage decision, a successor or
+ * The funding cliff already passed: a temporary grant (granted, or since marked ended) has ended, nothing (or not
+ * enough) took over (grantFindings), nobody decided, and the initiative is still active. Always critical; a coverage decision, a successor or
  * the initiative ending resolves it.
  */
 @Injectable()
@@ -21,7 +21,7 @@ export class GrantExpiredInitiativeActiveScan implements AlertScan {
       title: (p) => `${p.label} || ' från ' || ${p.funder} || ' upphörde ' || ${p.end} || ' men insatsen pågår utan beslut om fortsatt finansiering'`,
       detail: (p) =>
         `${p.initiative} || ' pågår fortfarande, men finansieringen från ' || ${p.funder} || ' (' || ${p.amount} || ' kr, ' || ${p.start} || '–' || ${p.end} || ') har upphört ' ||
-         'och ingen annan finansiering har tagit över. Besluta om verksamheten ska tas in i ramen, få ny finansiering eller avvecklas.'`,
+         'och ' || ${p.successor} || '. Besluta om verksamheten ska tas in i ramen, få ny finansiering eller avvecklas.'`,
       params: [],
     });
     return applyFindings(em, this.name, asOf, findings);

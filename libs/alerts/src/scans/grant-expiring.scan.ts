@@ -9,8 +9,8 @@ import { grantFindings } from './grant-findings.js';
 /**
  * A granted temporary grant of an approved or active initiative that ends within the ladder (ALERT_LADDER_DAYS,
  * default 365 / 182 / 91 days → info / warning / critical) with nothing decided about what comes after. The alert
- * climbs as the end comes closer; a successor, a coverage decision or an end date moved beyond the ladder resolves
- * it. A later end date within the ladder keeps the severity reached: it never falls.
+ * climbs as the end comes closer; a successor or granted money taking over all of it (grantFindings), a coverage
+ * decision or an end date moved beyond the ladder resolves it. A later end date within the ladder keeps the severity reached: it never falls.
  */
 @Injectable()
 export class GrantExpiringScan implements AlertScan {
@@ -31,8 +31,8 @@ export class GrantExpiringScan implements AlertScan {
                       ELSE 'info' END`,
       title: (p) => `${p.label} || ' från ' || ${p.funder} || ' upphör ' || ${p.end} || ' utan beslut om fortsatt finansiering'`,
       detail: (p) =>
-        `${p.initiative} || ': ' || ${p.label} || ' från ' || ${p.funder} || ' (' || ${p.amount} || ' kr, ' || ${p.start} || '–' || ${p.end} || ') upphör om ' || ${p.days} || ' dagar. ' ||
-         'Ingen efterföljande finansiering är registrerad och inget beslut om vad som händer när pengarna tar slut.'`,
+        `${p.initiative} || ': ' || ${p.label} || ' från ' || ${p.funder} || ' (' || ${p.amount} || ' kr, ' || ${p.start} || '–' || ${p.end} || ') upphör om ' || ${p.days} || ' dagar, ' ||
+         ${p.successor} || ', och inget beslut är fattat om vad som händer när pengarna tar slut.'`,
       params: [info, warning, critical],
     });
     return applyFindings(em, this.name, asOf, findings);

@@ -1,5 +1,7 @@
 import type { FundingSourceType } from '#common';
+import { takenOverJoinSql } from '#funding';
 import type { Findings } from './apply-findings.js';
+import { kronorSql } from './kronor.sql.js';
 
 /** How a municipal reader names each kind of temporary money, as the subject of a sentence. */
 const SOURCE_LABELS: Record<Exclude<FundingSourceType, 'ordinary_budget'>, string> = {
@@ -17,28 +19,36 @@ export type GrantRule = {
   /** Which lines and initiatives the rule is about, besides the conditions every grant rule shares. */
   where: string;
   severity: string;
-  /** Swedish text; `label` is the kind of money ("Statsbidraget"), `funder`, `period`, `amount` and `days` are SQL. */
+  /**
+   * Swedish text; `label` is the kind of money ("Statsbidraget"), `funder`, `period`, `amount` and `days` are SQL;
+   * `successor` is a clause on what takes over ("ingen annan finansiering tar över" or how much does).
+   */
   title: (parts: TextParts) => string;
   detail: (parts: TextParts) => string;
   params: unknown[];
 };
 
-type TextParts = { label: string; funder: string; start: string; end: string; amount: string; days: string; initiative: string };
+type TextParts = { label: string; funder: string; start: string; end: string; amount: string; days: string; initiative: string; successor: string };
 
 const PARTS: TextParts = {
   label: `($2::jsonb ->> f.source_type)`,
   funder: 'f.funder',
   start: `to_char(f.period_start, 'YYYY-MM-DD')`,
   end: `to_char(f.period_end, 'YYYY-MM-DD')`,
-  amount: `replace(to_char(f.amount_sek, 'FM999,999,999,999,990'), ',', ' ')`,
+  amount: kronorSql('f.amount_sek'),
   days: `(f.period_end - $1::date)`,
   initiative: `i.title || ' (' || i.code || ')'`,
+  successor: `CASE WHEN t.share = 0 THEN 'ingen annan finansiering tar över'
+                   ELSE 'annan beviljad finansiering tar bara över ' || round(t.share * 100) || ' % av det som bidraget betalade (' ||
+                        ${kronorSql('t.not_taken_over_sek')} || ' kr saknar efterföljare)' END`,
 };
 
 /**
  * The findings of a grant rule. Every grant rule is about temporary money (anything but the ordinary budget) that
- * nobody has yet decided what to do about: no coverage decision, and no successor line, applied for or granted,
- * that starts by the day after this one ends.
+ * nobody has yet decided what to do about: no coverage decision, and nothing that fully takes over when it ends —
+ * #funding's takenOverJoinSql, the funding cliff's rule: an explicit successor, applied for or granted, starting by
+ * the day after its end, or granted lines of the initiative starting then that pay as much. `amount_sek` is what is
+ * not taken over (all of the line when nothing is).
  */
 export function grantFindings(asOf: string, rule: GrantRule): Findings {
   return {
@@ -50,18 +60,14 @@ export function grantFindings(asOf: string, rule: GrantRule): Findings {
                  left(${rule.title(PARTS)}, 300) AS title,
                  ${rule.detail(PARTS)} AS detail,
                  f.period_end AS due_date,
-                 f.amount_sek
+                 t.not_taken_over_sek AS amount_sek
             FROM funding_lines f
             JOIN initiatives i ON i.id = f.initiative_id
+            ${takenOverJoinSql('f', 't')}
            WHERE f.source_type <> 'ordinary_budget'
              AND f.coverage_decision = 'undecided'
-             AND NOT EXISTS (
-                   SELECT 1 FROM funding_lines s
-                    WHERE s.id = f.successor_funding_id
-                      AND s.status IN ('applied', 'granted')
-                      AND s.period_start <= f.period_end + 1
-                 )
-             AND ${rule.where}`,
+             AND ${rule.where}
+             AND t.share < 1`,
     params: [asOf, JSON.stringify(SOURCE_LABELS), ...rule.params],
   };
 }

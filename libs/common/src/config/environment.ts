@@ -222,6 +222,16 @@ export class EnvironmentVariables {
   ALERT_LADDER_DAYS: number[] = [365, 182, 91];
 
   /**
+   * Whole kronor below which an initiative's unfunded part of a year raises no `funding_gap` alert: a shortfall that
+   * small is absorbed in the year's forecast, not a question for anyone's inbox. Default 10 000; 0 flags every gap.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  FUNDING_GAP_MIN_SEK = 10_000;
+
+  /**
    * The overlap score (0..1) at or above which the weekly scan raises a `possible_overlap` alert for a pair not
    * reviewed since it last changed. Default 0.6: sharing every target group and district alone scores 0.4, so an
    * alert also needs similar text, shared outcomes or priority areas — a pair worth the leadership group's time.

@@ -17,6 +17,7 @@ import { ChangeFeed1795449458531 } from './1795449458531-ChangeFeed.js';
 import { OverlapPairs1795449560273 } from './1795449560273-OverlapPairs.js';
 import { BudgetFinance1795450739506 } from './1795450739506-BudgetFinance.js';
 import { Webhooks1795451882000 } from './1795451882000-Webhooks.js';
+import { AlertNotices1795453000000 } from './1795453000000-AlertNotices.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OverlapPairs1795449560273,
   BudgetFinance1795450739506,
   Webhooks1795451882000,
+  AlertNotices1795453000000,
 ];

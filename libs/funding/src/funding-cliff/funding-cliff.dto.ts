@@ -32,6 +32,13 @@ export class CliffLineDto {
   @ApiProperty({ enum: FUNDING_SOURCE_TYPES }) sourceType: FundingSourceType;
   @ApiProperty({ example: 'Delegationen mot segregation (Delmos)' }) funder: string;
   @ApiProperty({ type: 'integer', example: 10_200_000 }) amountSek: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 10_200_000,
+    description:
+      'The part of amountSek nothing takes over: all of it, unless granted lines of the initiative starting in its last month or the day after its end pay part of what it paid a month (then the rest, in proportion).',
+  })
+  notTakenOverSek: number;
   @ApiProperty({ format: 'date', example: '2024-12-31' }) periodEnd: string;
   @ApiProperty({ enum: COVERAGE_DECISIONS }) coverageDecision: CoverageDecision;
 }
@@ -42,21 +49,28 @@ export class CliffInitiativeDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: CliffDepartmentDto, nullable: true }) leadDepartment: CliffDepartmentDto | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 3_400_000 }) annualCostSek: number | null;
-  @ApiProperty({ type: [CliffLineDto], description: 'The temporary lines that end with nothing to take over.' }) lines: CliffLineDto[];
+  @ApiProperty({ type: [CliffLineDto], description: 'The temporary lines that end with nothing, or not enough, to take over.' }) lines: CliffLineDto[];
   @ApiProperty({ description: 'Every one of these lines has a recorded coverage decision: shown, but not counted in the totals.' })
   coverageDecided: boolean;
   @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'Annual cost minus what the initiative\'s other granted lines still running afterwards pay a year (each line\'s amount spread evenly over its months, × 12); never below 0; null without an annual cost.',
+    description:
+      'Annual cost minus what the initiative\'s other granted lines still running afterwards pay a year (each line\'s amount spread evenly over its months, × 12), never below 0; ' +
+      '0 when coverageDecided (the decision says what happens, so nothing is left for the cliff); null only when the initiative has no annual cost.',
   })
   uncoveredAnnualCostSek: number | null;
 }
 
 class CliffTotalsDto {
-  @ApiProperty({ type: 'integer', description: 'Kronor of the temporary lines ending here with coverage undecided.' }) fundingEndingSek: number;
+  @ApiProperty({ type: 'integer', description: 'Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek).' })
+  fundingEndingSek: number;
   @ApiProperty({ type: 'integer', description: 'Sum of the undecided initiatives\' uncovered annual cost.' }) uncoveredAnnualCostSek: number;
-  @ApiProperty({ type: [CliffInitiativeDto] }) initiatives: CliffInitiativeDto[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Initiatives counted in the kronor: with at least one line ending here with coverage undecided.' })
+  initiativesUndecided: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor.' })
+  initiativesCoverageDecided: number;
+  @ApiProperty({ type: [CliffInitiativeDto], description: 'The undecided initiatives first, then the decided ones.' }) initiatives: CliffInitiativeDto[];
 }
 
 export class CliffMonthDto extends CliffTotalsDto {

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '#common';
+import { Clock, sqlList } from '#common';
 import type { FundingCliffDto, FundingCliffQueryDto } from './funding-cliff.dto.js';
 import { monthlyShareSql } from './monthly-share.sql.js';
+import { GRANTED_FUNDING_STATUSES, takenOverJoinSql } from './taken-over.sql.js';
 
 /**
- * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (status granted, or ended
- * once its period ran out), has no successor that is not rejected, and belongs to an approved or active initiative
- * that is meant to run past the line's end. Lines with a recorded coverage decision are listed (the group sees what
- * was decided) but not counted. The uncovered annual cost is measured on the first day after the cliff month (for
- * cliffs before the window: on its first day) against the initiative's other granted lines running that day.
+ * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (GRANTED_FUNDING_STATUSES)
+ * and that nothing fully takes over (takenOverJoinSql: an explicit successor, or granted lines of the initiative
+ * starting by the day after its end), of an approved or active initiative that is meant to run past the line's end.
+ * What others take over of a line is not counted: `notTakenOverSek` is the rest. Lines with a recorded coverage
+ * decision are listed (the group sees what was decided) but not counted. The uncovered annual cost is measured on
+ * the first day after the cliff month (for cliffs before the window: on its first day) against the initiative's
+ * other granted lines running that day; 0 when every line of the entry is decided.
  *
  * `from` and `months` are placeholders (the first month's first day, the number of months). The portfolio summary
  * narrows the cliff to its filtered initiatives: `ctes` (ending in a comma) go first after `WITH RECURSIVE`, and
@@ -35,20 +38,21 @@ bounds AS (
   SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, f.period_end, f.coverage_decision, f.amount_sek,
+  SELECT f.initiative_id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
          date_trunc('month', f.period_end)::date AS month,
          jsonb_build_object('id', f.id, 'sourceType', f.source_type, 'funder', f.funder, 'amountSek', f.amount_sek,
-                            'periodEnd', f.period_end, 'coverageDecision', f.coverage_decision) AS line
+                            'notTakenOverSek', t.not_taken_over_sek, 'periodEnd', f.period_end, 'coverageDecision', f.coverage_decision) AS line
     FROM funding_lines f
     JOIN initiatives i ON i.id = f.initiative_id
     CROSS JOIN bounds b
+    ${takenOverJoinSql('f', 't')}
    WHERE f.source_type <> 'ordinary_budget'
-     AND f.status IN ('granted', 'ended')
+     AND f.status IN (${sqlList(GRANTED_FUNDING_STATUSES)})
      AND f.period_end < b.after_last
      AND i.status IN ('approved', 'active')${opts.initiativeScope ? `\n     AND ${opts.initiativeScope}` : ''}
      AND (i.end_date IS NULL OR i.end_date > f.period_end)
-     AND NOT EXISTS (SELECT 1 FROM funding_lines s WHERE s.id = f.successor_funding_id AND s.status <> 'rejected')
      AND (f.period_end >= b.first_month${opts.withEarlier === false ? '' : ` OR f.coverage_decision = 'undecided'`})
+     AND t.share < 1
 ),
 slotted AS (
   -- slot: the cliff month inside the window; NULL for a cliff before it.
@@ -59,7 +63,7 @@ slotted AS (
 entries AS (
   SELECT s.initiative_id, s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
-         COALESCE(sum(s.amount_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
+         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          jsonb_agg(s.line ORDER BY s.period_end, s.line->>'id') AS lines
     FROM slotted s
    GROUP BY s.initiative_id, s.slot, s.measured_on
@@ -67,6 +71,7 @@ entries AS (
 costed AS (
   SELECT e.*, i.code,
          CASE WHEN i.annual_cost_sek IS NULL THEN NULL
+              WHEN e.coverage_decided THEN 0
               ELSE GREATEST(0, i.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered,
          jsonb_build_object(
            'id', i.id, 'code', i.code, 'title', i.title, 'annualCostSek', i.annual_cost_sek,
@@ -87,12 +92,12 @@ items AS (
     FROM costed c
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
--- of the year (what it takes to keep it going into the next one).
+-- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
   SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
-         (array_agg(x.uncovered ORDER BY x.slot DESC) FILTER (WHERE NOT x.coverage_decided))[1] AS uncovered,
+         (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered,
          (array_agg(x.info))[1] AS info,
          (SELECT jsonb_agg(l ORDER BY l->>'periodEnd', l->>'id') FROM jsonb_array_elements(jsonb_agg(x.lines)) AS ls(a), jsonb_array_elements(ls.a) AS l) AS lines
     FROM costed x
@@ -101,11 +106,32 @@ initiative_years AS (
 )`;
 }
 
+/**
+ * What a set of cliff entries (rows of `items` or `initiative_years`, aliased `entry`) adds up to: the one rule for
+ * "ending without a decision on what happens next" that the cliff's months, budget years and earlier cliffs, the
+ * portfolio summary and the review pack all show. An initiative counts as undecided when any of its lines ending
+ * there is undecided; the kronor are those undecided lines' kronor not taken over and the uncovered annual cost of the
+ * undecided initiatives (a decided entry adds 0 to both); an initiative whose lines there are all decided is counted
+ * apart. Aggregates, for a `jsonb_build_object` over a GROUP BY (a LEFT JOIN's empty side counts nothing).
+ */
+export function cliffTotalsSql(entry: string) {
+  return {
+    fundingEndingSek: `COALESCE(sum(${entry}.ending_sek), 0)::bigint`,
+    uncoveredAnnualCostSek: `COALESCE(sum(${entry}.uncovered), 0)::bigint`,
+    initiativesUndecided: `(count(${entry}.initiative_id) FILTER (WHERE NOT ${entry}.coverage_decided))::int`,
+    initiativesCoverageDecided: `(count(${entry}.initiative_id) FILTER (WHERE ${entry}.coverage_decided))::int`,
+  };
+}
+
+const totalsObject = (entry: string) =>
+  `jsonb_build_object(${Object.entries(cliffTotalsSql(entry))
+    .map(([key, sql]) => `'${key}', ${sql}`)
+    .join(', ')})`;
+
 /** The report: month by month, per budget year, and the cliffs before the window still open. */
 const CLIFF_REPORT = `month_rows AS (
   SELECT g.m::date AS month,
-         COALESCE(sum(i.ending_sek), 0) AS ending_sek,
-         COALESCE(sum(i.uncovered) FILTER (WHERE NOT i.coverage_decided), 0) AS uncovered,
+         ${totalsObject('i')} AS totals,
          COALESCE(jsonb_agg(i.item ORDER BY i.coverage_decided, i.uncovered DESC NULLS LAST, i.code) FILTER (WHERE i.initiative_id IS NOT NULL), '[]') AS initiatives
     FROM bounds b
     CROSS JOIN generate_series(b.first_month, b.after_last - interval '1 month', interval '1 month') AS g(m)
@@ -114,8 +140,7 @@ const CLIFF_REPORT = `month_rows AS (
 ),
 year_rows AS (
   SELECT y.year,
-         COALESCE(sum(iy.ending_sek), 0) AS ending_sek,
-         COALESCE(sum(iy.uncovered) FILTER (WHERE NOT iy.coverage_decided), 0) AS uncovered,
+         ${totalsObject('iy')} AS totals,
          COALESCE(jsonb_agg(iy.info || jsonb_build_object('lines', iy.lines, 'coverageDecided', iy.coverage_decided, 'uncoveredAnnualCostSek', iy.uncovered)
                             ORDER BY iy.coverage_decided, iy.uncovered DESC NULLS LAST, iy.code) FILTER (WHERE iy.initiative_id IS NOT NULL), '[]') AS initiatives
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
@@ -128,12 +153,10 @@ earlier AS (
 SELECT
   to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",
   to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
-  (SELECT jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'fundingEndingSek', ending_sek,
-                                       'uncoveredAnnualCostSek', uncovered, 'initiatives', initiatives) ORDER BY month) FROM month_rows) AS months,
-  (SELECT jsonb_agg(jsonb_build_object('year', year, 'fundingEndingSek', ending_sek,
-                                       'uncoveredAnnualCostSek', uncovered, 'initiatives', initiatives) ORDER BY year) FROM year_rows) AS "budgetYears",
-  (SELECT jsonb_build_object('fundingEndingSek', COALESCE(sum(ending_sek), 0), 'uncoveredAnnualCostSek', COALESCE(sum(uncovered), 0),
-                             'initiatives', COALESCE(jsonb_agg(item ORDER BY uncovered DESC NULLS LAST, code), '[]')) FROM earlier) AS "endedEarlier"
+  (SELECT jsonb_agg(jsonb_build_object('month', to_char(month, 'YYYY-MM'), 'initiatives', initiatives) || totals ORDER BY month) FROM month_rows) AS months,
+  (SELECT jsonb_agg(jsonb_build_object('year', year, 'initiatives', initiatives) || totals ORDER BY year) FROM year_rows) AS "budgetYears",
+  (SELECT jsonb_build_object('initiatives', COALESCE(jsonb_agg(e.item ORDER BY e.uncovered DESC NULLS LAST, e.code), '[]')) || ${totalsObject('e')}
+     FROM earlier e) AS "endedEarlier"
 `;
 
 const FUNDING_CLIFF_SQL = buildFundingCliffSql({ from: '$1', months: '$2' });

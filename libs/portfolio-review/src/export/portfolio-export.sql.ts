@@ -1,4 +1,4 @@
-import { monthlyShareSql } from '#funding';
+import { monthlyShareSql, takenOverJoinSql } from '#funding';
 import { planIndicatorsSql } from '#follow-up';
 import { buildInitiativeFilter, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
 import { READINESS_CHECK_LABELS, readinessCtes } from '../readiness/portfolio-readiness.sql.js';
@@ -32,7 +32,7 @@ export type ExportInitiativeRow = {
  * approved or active initiatives are scored; others get none). Money, as the summary counts it: `temporarySek` is what
  * granted lines not from `ordinary_budget` running on `today` pay a year (monthlyShareSql × 12), `temporaryShare` its
  * part of what all running granted lines pay a year (null when none run). `temporaryEndsOn` is the earliest end, today
- * or later, of a granted temporary line with no successor that is not rejected (the funding cliff's definition).
+ * or later, of a granted temporary line that nothing fully takes over (takenOverJoinSql, the funding cliff's rule).
  */
 export function buildExportInitiativesSql(filters: InitiativeListFilters, today: string, timeZone: string) {
   const { values, param } = sqlParams();
@@ -65,9 +65,9 @@ export function buildExportInitiativesSql(filters: InitiativeListFilters, today:
            c.annual_cost_sek::float8 AS "annualCostSek",
            COALESCE(round(m.temporary), 0)::float8 AS "temporarySek",
            round((COALESCE(m.temporary, 0) / NULLIF(m.funded, 0))::numeric, 4)::float8 AS "temporaryShare",
-           (SELECT to_char(min(f.period_end), 'YYYY-MM-DD') FROM funding_lines f
+           (SELECT to_char(min(f.period_end), 'YYYY-MM-DD') FROM funding_lines f ${takenOverJoinSql('f', 't')}
              WHERE f.initiative_id = c.id AND f.status = 'granted' AND f.source_type <> 'ordinary_budget' AND f.period_end >= ${day}
-               AND NOT EXISTS (SELECT 1 FROM funding_lines s WHERE s.id = f.successor_funding_id AND s.status <> 'rejected')) AS "temporaryEndsOn",
+               AND t.share < 1) AS "temporaryEndsOn",
            (SELECT count(*)::int FROM alerts al WHERE al.initiative_id = c.id AND al.status IN ('open', 'acknowledged')) AS "openAlerts",
            r.score AS "readinessScore",
            (SELECT string_agg(${param(READINESS_CHECK_LABELS)}::jsonb ->> e.name, ', ' ORDER BY e.o)

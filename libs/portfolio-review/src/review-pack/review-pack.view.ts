@@ -68,12 +68,13 @@ ${barChart('Årskostnad per prioriterat område', areas.map((a) => ({ label: a.t
 function fundingCliff({ cliff }: ReviewPackData): SafeHtml {
   const columns = cliff.months.map((m) => ({ month: m.month, value: m.fundingEndingSek, valueLabel: millionKronor(m.fundingEndingSek) }));
   const years = cliff.budgetYears.map(
-    (y) => html`<tr><td>${y.year}</td><td class="num">${kronor(y.fundingEndingSek)}</td><td class="num">${kronor(y.uncoveredAnnualCostSek)}</td><td class="num">${y.initiatives.length}</td></tr>`,
+    (y) =>
+      html`<tr><td>${y.year}</td><td class="num">${kronor(y.fundingEndingSek)}</td><td class="num">${kronor(y.uncoveredAnnualCostSek)}</td><td class="num">${y.initiativesUndecided}</td><td class="num">${y.initiativesCoverageDecided}</td></tr>`,
   );
   return html`<section id="finansieringsstup"><h2>Finansieringsstup per månad, ${monthName(cliff.from)}–${monthName(cliff.to)}</h2>
-<p>Tillfällig finansiering som tar slut utan efterföljare och utan beslut om vad som händer sedan.</p>
+<p>Tillfällig finansiering som tar slut utan efterföljare och utan beslut om vad som händer sedan. Insatser där det redan är beslutat vad som händer visas för sig och räknas inte i beloppen.</p>
 ${monthColumnChart('Tillfällig finansiering som upphör per månad', columns, 'Inga finansieringsstup under perioden.')}
-<table><thead><tr><th>Budgetår</th><th class="num">Upphörande finansiering</th><th class="num">Ofinansierad årskostnad</th><th class="num">Insatser</th></tr></thead><tbody>${years}</tbody></table></section>`;
+<table><thead><tr><th>Budgetår</th><th class="num">Upphörande finansiering</th><th class="num">Ofinansierad årskostnad</th><th class="num">Insatser utan beslut</th><th class="num">Insatser med beslut</th></tr></thead><tbody>${years}</tbody></table></section>`;
 }
 
 function alerts({ summary }: ReviewPackData): SafeHtml {

@@ -47,9 +47,9 @@ export class SummaryAnnualCostDto {
 
 export class SummaryFundingCliffDto {
   @ApiProperty({ example: 2027, description: 'The next budget year (the calendar year after today).' }) year: number;
-  @kronor('Temporary funding ending in the year with nothing to take over and coverage undecided.') fundingEndingSek: number;
+  @kronor('Temporary funding ending in the year with coverage undecided, less what other lines take over (the funding cliff\'s fundingEndingSek for the year).') fundingEndingSek: number;
   @kronor('What it costs a year to keep those initiatives going after their last cliff of the year.') uncoveredAnnualCostSek: number;
-  @count('Initiatives with an undecided cliff in the year.') initiatives: number;
+  @count('Initiatives with an undecided cliff in the year: the funding cliff\'s initiativesUndecided for the year.') initiatives: number;
   @count('Initiatives whose cliffs in the year all have a coverage decision (not counted in the kronor).') initiativesCoverageDecided: number;
 }
 

@@ -1,4 +1,4 @@
-import { fundingCliffCtes, monthlyShareSql } from '#funding';
+import { cliffTotalsSql, fundingCliffCtes, monthlyShareSql } from '#funding';
 import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters, type SqlParam } from '#portfolio';
 
 /**
@@ -146,9 +146,9 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
 }
 
 /**
- * The funding cliff of one budget year, narrowed to the filtered initiatives: the cliff's own CTEs (#funding,
- * fundingCliffCtes, so the figures are the cliff endpoint's), reduced to the year's totals as its budget-year rows are,
- * without the per-month listing or the cliffs before the year.
+ * The funding cliff of one budget year, narrowed to the filtered initiatives: the cliff's own CTEs and totals (#funding,
+ * fundingCliffCtes and cliffTotalsSql, so the figures and who counts as undecided are the cliff endpoint's budget-year
+ * row's), without the per-month listing or the cliffs before the year. `initiatives` is the cliff's initiativesUndecided.
  */
 export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number) {
   const { values, param } = sqlParams();
@@ -160,14 +160,15 @@ export function buildSummaryCliffSql(filters: InitiativeListFilters, year: numbe
     initiativeScope: `i.id IN (SELECT i.id FROM initiatives i ${where})`,
     withEarlier: false,
   });
+  const totals = cliffTotalsSql('iy');
   const sql = `${ctes}
     SELECT jsonb_build_object(
       'year', ${param(year)}::int,
-      'fundingEndingSek', COALESCE(sum(ending_sek), 0)::bigint,
-      'uncoveredAnnualCostSek', COALESCE(sum(uncovered) FILTER (WHERE NOT coverage_decided), 0)::bigint,
-      'initiatives', count(*) FILTER (WHERE NOT coverage_decided)::int,
-      'initiativesCoverageDecided', count(*) FILTER (WHERE coverage_decided)::int
+      'fundingEndingSek', ${totals.fundingEndingSek},
+      'uncoveredAnnualCostSek', ${totals.uncoveredAnnualCostSek},
+      'initiatives', ${totals.initiativesUndecided},
+      'initiativesCoverageDecided', ${totals.initiativesCoverageDecided}
     ) AS cliff
-      FROM initiative_years`;
+      FROM initiative_years iy`;
   return { sql, params: values };
 }
