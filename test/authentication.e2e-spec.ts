@@ -1,6 +1,6 @@
 import { createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
 
-const PUBLIC_PATHS = ['/health/live', '/health/ready'];
+const PUBLIC_PATHS = ['/health/live', '/health/ready', '/api/v1/web-config'];
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('authentication', () => {

@@ -68,6 +68,41 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** Every permission of the matrix, in its order. */
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+/**
+ * How far a permission reaches: every record (`all`), only records of the person's own department (`own_department`:
+ * the initiative's lead or co-owner, the alert's department, the indicator's owning department), or only those their
+ * department leads (`lead_department`).
+ */
+export const REACHES = ['all', 'own_department', 'lead_department'] as const;
+export type Reach = (typeof REACHES)[number];
+
+/**
+ * The matrix's "own" cells: the roles for which a permission reaches only their own department's records. A role
+ * holding a permission and not named here holds it for every record (admins always; the leadership group for all it
+ * may do). The services check these record by record (mayWriteForDepartments and the rules beside it); `GET /me`
+ * reports them, so the web app knows which records an action applies to instead of guessing.
+ */
+export const DEPARTMENT_REACH = {
+  'initiatives:create': { department_head: 'own_department' },
+  'initiatives:write': { department_head: 'own_department', staff: 'own_department' },
+  'initiatives:delete': { department_head: 'own_department' },
+  'initiatives:transition': { department_head: 'own_department' },
+  'funding:write': { department_head: 'own_department', staff: 'own_department' },
+  'funding:decide-coverage': { department_head: 'lead_department' },
+  'alerts:handle': { department_head: 'own_department', staff: 'own_department' },
+  'effect-logic:write': { department_head: 'own_department', staff: 'own_department' },
+  'indicators:write': { department_head: 'own_department' },
+  'indicator-values:write': { department_head: 'own_department', staff: 'own_department' },
+  'status-reports:write': { department_head: 'own_department', staff: 'own_department' },
+} as const satisfies Partial<Record<Permission, Partial<Record<Role, Exclude<Reach, 'all'>>>>>;
+
+/** Why an action is not open to the caller: no role (or API key scope) gives it, or it needs a department they lack. */
+export type AccessRefusal = 'not_granted' | 'no_department';
+export type Access = { allowed: boolean; reach: Reach | null; reason: AccessRefusal | null };
+
 /** Permissions an API key can be given: a machine client never writes the portfolio itself. */
 export const API_KEY_SCOPES = ['portfolio:read', 'budget:write', 'budget:read'] as const satisfies readonly Permission[];
 
@@ -78,6 +113,23 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   if (actor.kind === 'api_key') return actor.scopes.includes(permission);
   const allowed: readonly Role[] = PERMISSIONS[permission];
   return actor.roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * What the actor may do with a permission: allowed or not, and on which records. With several roles the widest reach
+ * counts. A person whose department is unknown may use a department-limited permission nowhere ("can read but not
+ * write"); an API key holds its scopes for every record.
+ */
+export function accessFor(actor: Actor, permission: Permission): Access {
+  if (actor.kind === 'api_key') {
+    return actor.scopes.includes(permission) ? { allowed: true, reach: 'all', reason: null } : { allowed: false, reach: null, reason: 'not_granted' };
+  }
+  const limits: Partial<Record<Role, Reach>> = (DEPARTMENT_REACH as Partial<Record<Permission, Partial<Record<Role, Reach>>>>)[permission] ?? {};
+  const reaches = actor.roles.filter((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role)).map((role) => limits[role] ?? 'all');
+  if (reaches.length === 0) return { allowed: false, reach: null, reason: 'not_granted' };
+  const widest = REACHES.find((reach) => reaches.includes(reach))!;
+  if (widest !== 'all' && actor.departmentId === null) return { allowed: false, reach: null, reason: 'no_department' };
+  return { allowed: true, reach: widest, reason: null };
 }
 
 /**

@@ -30,7 +30,17 @@ describe('validateEnvironment', () => {
   it('should require the service URLs, the identity provider and the mail server when running in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
 
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['DATABASE_URL', 'REDIS_URL', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'SMTP_URL']);
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'DATABASE_URL',
+      'REDIS_URL',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'OIDC_CLIENT_ID',
+      'OIDC_SCOPES',
+      'MUNICIPALITY_NAME',
+      'SMTP_URL',
+    ]);
   });
 
   it('should hide the password when it reports a bad database URL', () => {
@@ -52,6 +62,9 @@ describe('validateEnvironment', () => {
       AUTH_JWKS_URL: 'https://login.example.se/keys',
       AUTH_ISSUER: 'https://login.example.se',
       AUTH_AUDIENCE: 'samla-api',
+      OIDC_CLIENT_ID: 'samla-web',
+      OIDC_SCOPES: 'openid api://samla-api/access_as_user',
+      MUNICIPALITY_NAME: 'Exempelby kommun',
       SMTP_URL: 'smtp://relay.example.se:587',
     });
 
@@ -98,5 +111,44 @@ describe('validateEnvironment', () => {
     const problems = problemsOf({ SMTP_URL: 'https://smtp.example.se', MAIL_FROM: 'Samla', LEADERSHIP_EMAILS: 'a@example.se,Ledningsgruppen' });
 
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['SMTP_URL', 'MAIL_FROM', 'LEADERSHIP_EMAILS']);
+  });
+
+  it('should sign the web app in with the development issuer as Trollhättans Stad when nothing is set in development', () => {
+    expect(validateEnvironment({})).toMatchObject({
+      PUBLIC_URL: 'http://localhost:3000',
+      MUNICIPALITY_NAME: 'Trollhättans Stad',
+      OIDC_CLIENT_ID: 'samla-web',
+      OIDC_SCOPES: ['openid', 'profile', 'offline_access'],
+    });
+    expect(validateEnvironment({}).OIDC_AUTHORITY).toBeUndefined();
+  });
+
+  it('should read the scopes separated by spaces when OIDC_SCOPES is given, as OAuth writes them', () => {
+    const config = validateEnvironment({ OIDC_SCOPES: 'openid  profile offline_access api://7c1e/access_as_user' });
+
+    expect(config.OIDC_SCOPES).toEqual(['openid', 'profile', 'offline_access', 'api://7c1e/access_as_user']);
+  });
+
+  it('should refuse scopes without openid, a public URL with a path and a provider without its JWKS', () => {
+    const problems = problemsOf({ OIDC_SCOPES: 'profile', PUBLIC_URL: 'http://localhost:3000/samla', OIDC_AUTHORITY: 'https://login.example.se' });
+
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(['PUBLIC_URL', 'OIDC_SCOPES', 'OIDC_AUTHORITY']);
+  });
+
+  it('should ask for the web app’s provider in production when AUTH_ISSUER is no URL to sign in at', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://samla@db/samla',
+      REDIS_URL: 'redis://redis:6379',
+      AUTH_JWKS_URL: 'https://login.example.se/keys',
+      AUTH_ISSUER: 'samla-issuer',
+      AUTH_AUDIENCE: 'samla-api',
+      OIDC_CLIENT_ID: 'samla-web',
+      OIDC_SCOPES: 'openid',
+      MUNICIPALITY_NAME: 'Exempelby kommun',
+      SMTP_URL: 'smtp://relay.example.se:587',
+    });
+
+    expect(problems).toEqual([expect.stringMatching(/^OIDC_AUTHORITY \(missing\)/)]);
   });
 });

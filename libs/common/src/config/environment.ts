@@ -9,6 +9,10 @@ const DEVELOPMENT_DEFAULTS: Record<string, string> = {
   REDIS_URL: 'redis://127.0.0.1:6380',
   CORS_ORIGINS: 'http://localhost:3000',
   LEADERSHIP_EMAILS: 'ledningsgruppen@trollhattan.se',
+  PUBLIC_URL: 'http://localhost:3000',
+  MUNICIPALITY_NAME: 'Trollhättans Stad',
+  OIDC_CLIENT_ID: 'samla-web',
+  OIDC_SCOPES: 'openid profile offline_access',
 };
 
 /**
@@ -29,6 +33,9 @@ const TEST_DEFAULTS: Record<string, string> = {
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value;
+// OAuth scopes are separated by spaces (RFC 6749 §3.3); commas are read too, as in the other lists.
+const toScopes = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(/[\s,]+/).filter((item) => item.length > 0) : value;
 const toIntList = (params: { value: unknown }) => {
   const list = toList(params);
   return Array.isArray(list) ? list.map(Number) : list;
@@ -170,6 +177,51 @@ export class EnvironmentVariables {
   /** Where the development issuer keeps its signing key (created on first use; never used in production). */
   @IsString()
   DEV_ISSUER_KEY_FILE = '.data/dev-issuer-key.json';
+
+  /**
+   * Where people's browsers reach Samla: scheme, host and optional port, no path (the web app on `/`, the API under
+   * `/api`). The development issuer names itself after it (`<PUBLIC_URL>/api/v1/dev-oidc`) and sends a sign-in back
+   * only to it or to CORS_ORIGINS. Default `http://localhost:3000` outside production; not needed in production.
+   */
+  @IsOptional()
+  @Matches(ORIGIN, { message: 'PUBLIC_URL must be an origin like https://samla.example.se (scheme, host, optional port; no path or trailing slash)' })
+  PUBLIC_URL?: string;
+
+  /**
+   * The municipality Samla serves, as the web app names it (`GET /api/v1/web-config`). Default `Trollhättans Stad`
+   * (the demo's) outside production; required in production, where a wrong name would be worse than none.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[^\p{Cc}]{1,100}$/u, { message: 'MUNICIPALITY_NAME must be 1–100 characters without control characters' })
+  MUNICIPALITY_NAME: string;
+
+  /**
+   * The OpenID Connect provider the web app signs in with: its issuer URL, under which it publishes
+   * `/.well-known/openid-configuration`. Default AUTH_ISSUER, which it is for Entra ID's v2 tokens. Only with
+   * AUTH_JWKS_URL: without it the web app signs in with the development issuer.
+   */
+  @IsOptional()
+  @IsUrl({ ...URL_OPTIONS, protocols: ['http', 'https'] })
+  OIDC_AUTHORITY?: string;
+
+  /** The web app's client id at the provider. `samla-web` outside production (the development issuer's one client); required in production. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'OIDC_CLIENT_ID must be 1–200 visible ASCII characters' })
+  OIDC_CLIENT_ID: string;
+
+  /**
+   * The scopes the web app asks for, separated by spaces: `openid` and, for a provider that issues access tokens per
+   * API as Entra ID does, the API's scope (`api://<client-id>/access_as_user`), or its access tokens are for another
+   * API and Samla refuses them. Default `openid profile offline_access` outside production; required in production.
+   */
+  @IsOptional()
+  @Transform(toScopes)
+  @IsArray()
+  @ArrayMaxSize(20)
+  // RFC 6749 §3.3: a scope token is visible ASCII but `"` and `\`.
+  @Matches(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, { each: true, message: 'OIDC_SCOPES must be scope names separated by spaces' })
+  OIDC_SCOPES: string[];
 
   /**
    * Requests per minute that one user or API key may make (anonymous callers: per IP address), counted in Redis
@@ -371,10 +423,20 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   if (Array.isArray(ladder) && ladder.some((days, i) => i > 0 && days >= ladder[i - 1])) {
     problems.push(`ALERT_LADDER_DAYS (got "${ladder.join(',')}"): must fall, info first, e.g. 365,182,91`);
   }
+  if (Array.isArray(config.OIDC_SCOPES) && !config.OIDC_SCOPES.includes('openid')) {
+    problems.push(`OIDC_SCOPES (got "${config.OIDC_SCOPES.join(' ')}"): must include openid, or the provider signs nobody in with OpenID Connect`);
+  }
+  if (config.OIDC_AUTHORITY && !config.AUTH_JWKS_URL) {
+    problems.push('OIDC_AUTHORITY (set without AUTH_JWKS_URL): the API would refuse that provider\'s tokens; set AUTH_JWKS_URL too, or neither to sign in with the development issuer');
+  }
   if (production) {
     // Production verifies tokens against the real identity provider: nothing about it may come from a default.
-    for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+    // Nor may what the web app signs in with, or the name it shows.
+    for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'OIDC_CLIENT_ID', 'OIDC_SCOPES', 'MUNICIPALITY_NAME'] as const) {
       if (!env[name]) problems.push(`${name} (missing): required in production`);
+    }
+    if (!env.OIDC_AUTHORITY && typeof env.AUTH_ISSUER === 'string' && !/^https?:\/\//.test(env.AUTH_ISSUER)) {
+      problems.push('OIDC_AUTHORITY (missing): AUTH_ISSUER is no URL, so name the provider the web app signs in with');
     }
     // Without it notices would pile up as files on a server nobody reads.
     if (!env.SMTP_URL) problems.push('SMTP_URL (missing): required in production');

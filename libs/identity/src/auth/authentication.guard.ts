@@ -9,17 +9,18 @@ import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { hasPermission, type Permission } from '../permissions.js';
 import { TokenVerifier } from '../tokens/token-verifier.js';
 import { UsersService } from '../users/users.service.js';
-import { PERMISSION_KEY } from './auth.decorators.js';
+import { PERMISSION_KEY, SIGNED_IN_KEY } from './auth.decorators.js';
 import { AmbiguousCredentialsProblem, ForbiddenProblem, UnauthenticatedProblem } from './auth.problems.js';
 import { claimNamesFrom, readClaims, type ClaimNames } from './claims.js';
 
 type AuthenticatedRequest = Request & { actor?: Actor; id?: unknown };
 
 /**
- * Global guard: every endpoint needs a verified identity and the permission it declares with @Requires, unless
- * it is @Public. An endpoint that declares neither is refused to everybody, so a forgotten decorator fails closed.
- * People send a bearer token; machine clients send X-Api-Key; a request with both is refused (400). An address
- * whose credentials keep being refused is answered 429 for the rest of the minute (see AuthFailureLimiter).
+ * Global guard: every endpoint needs a verified identity and the permission it declares with @Requires (or only
+ * the identity, with @SignedIn), unless it is @Public. An endpoint that declares none of them is refused to everybody,
+ * so a forgotten decorator fails closed. People send a bearer token; machine clients send X-Api-Key; a request with
+ * both is refused (400). An address whose credentials keep being refused is answered 429 for the rest of the minute
+ * (see AuthFailureLimiter).
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate, OnModuleInit {
@@ -57,6 +58,7 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
       throw error;
     });
     request.actor = actor;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !hasPermission(actor, permission)) {
       this.logger.warn({ actor: { kind: actor.kind, id: actor.id }, permission, method: request.method, path: request.originalUrl }, 'Refused: missing permission');

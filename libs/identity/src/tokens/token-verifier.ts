@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '#common';
 import { UnauthenticatedProblem } from '../auth/auth.problems.js';
-import { DevelopmentIssuer } from './development-issuer.js';
+import { DevelopmentIssuer, developmentOidcIssuer } from './development-issuer.js';
 
 /** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused whatever the header says. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -26,7 +26,7 @@ export class TokenVerifier {
   async verify(token: string): Promise<JWTPayload> {
     try {
       const { payload } = await jwtVerify(token, await this.keySet(), {
-        issuer: this.config.get('AUTH_ISSUER'),
+        issuer: this.issuers(),
         audience: this.config.get('AUTH_AUDIENCE'),
         algorithms: ALGORITHMS,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -45,6 +45,16 @@ export class TokenVerifier {
       const signed = error instanceof errors.JWTExpired || error instanceof errors.JWTClaimValidationFailed;
       throw new UnauthenticatedProblem(`The bearer token was refused: ${reason(error)}.`, !signed);
     }
+  }
+
+  /**
+   * AUTH_ISSUER; while the API is its own issuer also its OpenID Provider's URL, which the web app's sign-ins carry
+   * (`npm run token` keeps issuing as AUTH_ISSUER, so its tokens stay valid).
+   */
+  private issuers(): string[] {
+    const issuer = this.config.get('AUTH_ISSUER');
+    if (this.config.get('AUTH_JWKS_URL', { infer: true })) return [issuer];
+    return [issuer, developmentOidcIssuer({ PUBLIC_URL: this.config.get('PUBLIC_URL', { infer: true }), PORT: this.config.get('PORT', { infer: true }) })];
   }
 
   private async keySet(): Promise<JWTVerifyGetKey> {
