@@ -72,6 +72,26 @@ describe('validateEnvironment', () => {
     expect(config.LEADERSHIP_EMAILS).toEqual([]);
   });
 
+  it('should take an empty variable for an unset one when running in production', () => {
+    const config = validateEnvironment({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://samla@db/samla',
+      REDIS_URL: 'redis://redis:6379',
+      AUTH_JWKS_URL: 'https://login.example.se/keys',
+      AUTH_ISSUER: 'https://login.example.se',
+      AUTH_AUDIENCE: 'samla-api',
+      OIDC_CLIENT_ID: 'samla-web',
+      OIDC_SCOPES: 'openid api://samla-api/access_as_user',
+      MUNICIPALITY_NAME: 'Exempelby kommun',
+      SMTP_URL: 'smtp://relay.example.se:587',
+      OIDC_AUTHORITY: '',
+      CORS_ORIGINS: '',
+    });
+
+    expect(config.OIDC_AUTHORITY).toBeUndefined();
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
   it('should switch rate limiting off by default when running the tests', () => {
     expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 0, AUTH_FAILURE_LIMIT_PER_MINUTE: 0 });
   });

@@ -408,7 +408,8 @@ export class InvalidConfigurationError extends Error {
 export function validateEnvironment(env: Record<string, unknown>): AppConfig {
   const production = env.NODE_ENV === 'production';
   const defaults = env.NODE_ENV === 'test' ? { ...DEVELOPMENT_DEFAULTS, ...TEST_DEFAULTS } : DEVELOPMENT_DEFAULTS;
-  const withDefaults = production ? { ...env } : { ...defaults, ...stripEmpty(env) };
+  // An empty variable is an unset one (compose passes `${NAME:-}` through as ""); production has no defaults to fill in.
+  const withDefaults = production ? stripEmpty(env) : { ...defaults, ...stripEmpty(env) };
   const config = plainToInstance(EnvironmentVariables, withDefaults, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
   const problems = errors.map((e) => {
