@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm run demo: installs what is missing, starts PostgreSQL and Redis (installing them on Debian as root), builds,
-# migrates, loads the Trollhättan demo data and runs the API and the worker until Ctrl-C, which stops both.
+# npm run demo: installs what is missing, starts PostgreSQL and Redis (installing them on Debian as root), builds the
+# server and the web app, migrates, loads the Trollhättan demo data and runs the API (which serves the web app on /)
+# and the worker until Ctrl-C, which stops both.
 # PostgreSQL and Redis keep running afterwards (`npm run services -- down` stops them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,7 @@ source scripts/services.sh
 services_up
 demo_say "building"
 npm run --silent build || demo_die "the build failed; see the compiler errors above"
+npm run --silent web:build -- --logLevel=warn || demo_die "the web app's build failed; see above"
 demo_say "migrating"
 npm run --silent typeorm -- migration:run >/dev/null || demo_die "the migrations failed; see above"
 demo_say "loading the Trollhättan demo data"
@@ -65,6 +67,7 @@ done
 cat >&2 <<EOF
 
   Samla runs with the Trollhättan demo data.
+    web app    $BASE/   (no sign-in yet: its pages are placeholders)
     API        $BASE/api/v1
     API docs   $BASE/api/docs   (OpenAPI JSON: $BASE/api/docs-json)
     health     $BASE/health/ready   worker: http://localhost:$WORKER_HEALTH_PORT/health/ready

@@ -29,8 +29,9 @@ describe('HTTP conventions', () => {
   });
 
   it.each([
-    ['get', '/'],
-    ['get', '/index.html'],
+    // GET / and the web app's other pages answer its index.html (test/web-app.e2e-spec.ts).
+    ['post', '/'],
+    ['get', '/favicon.ico'],
     ['post', '/api/v2/initiatives'],
     ['delete', '/health'],
   ] as const)('should answer problem+json 404, not an HTML page, when %s %s is outside every route', async (method, path) => {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsModule } from '#alerts';
-import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule, UnmatchedRoutesModule } from '#common';
+import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule, UnmatchedRoutesModule, WebAppModule, webAppDirectory } from '#common';
 import { DatabaseModule } from '#database';
 import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
@@ -13,10 +13,14 @@ import { PortfolioReviewModule } from '#portfolio-review';
 import { ReferenceDataModule } from '#reference-data';
 import { ResultsModule } from '#results';
 
+/** Where `npm run web:build` puts the web app: dist/apps/web in the project, from apps/api/src or dist/apps/api/src. */
+export const WEB_APP_DIR = webAppDirectory(import.meta.url);
+
 /** The HTTP app only wires modules; each bounded context brings its own controllers. */
 @Module({})
 export class AppModule {
-  static forRoot(): DynamicModule {
+  /** `webAppDir`: the built web app to serve on `/` (tests point it elsewhere). */
+  static forRoot(options: { webAppDir?: string } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -40,6 +44,8 @@ export class AppModule {
         IntegrationModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
+        // The web app on the same origin: its files, and index.html for its pages (every GET outside /api and /health).
+        WebAppModule.forRoot({ rootPath: options.webAppDir ?? WEB_APP_DIR }),
         UnmatchedRoutesModule,
       ],
     };

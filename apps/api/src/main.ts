@@ -10,7 +10,7 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false, abortOnError: false });
   configureApp(app);
   await app.listen(PORT);
-  console.log(`Samla API listening on http://localhost:${PORT}/api/v1 (docs: http://localhost:${PORT}/api/docs)`);
+  console.log(`Samla listening on http://localhost:${PORT}/ (API: http://localhost:${PORT}/api/v1, docs: http://localhost:${PORT}/api/docs)`);
 }
 
 bootstrap().catch(exitOnBootFailure);

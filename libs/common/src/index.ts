@@ -35,3 +35,4 @@ export * from './rate-limit/rate-limit.module.js';
 export * from './rate-limit/auth-failure.limiter.js';
 export * from './http/body-parsers.js';
 export * from './http/unmatched-routes.module.js';
+export * from './http/web-app.module.js';

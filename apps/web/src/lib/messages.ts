@@ -130,7 +130,7 @@ export const messages = {
       lead: 'Bristande förenlighet med lagkraven (WCAG 2.1 nivå AA):',
       items: [
         'Samla är under uppbyggnad. Insatser, Portföljen i korthet och Larm visar ännu bara en platshållare, och inloggning finns inte ännu. Varje ny del granskas innan den tas i bruk.',
-        'Samla har ännu inte testats i en riktig webbläsare med skärmläsare (till exempel NVDA, JAWS eller VoiceOver) eller med förstoring. De automatiska testerna körs i en simulerad webbläsare, som inte kan bedöma allt.',
+        'Samla har ännu inte testats med skärmläsare (till exempel NVDA, JAWS eller VoiceOver) eller med förstoring, och bara i webbläsaren Chromium. Automatiska tester kan inte bedöma allt.',
         'Samla har ännu inte testats av personer som använder hjälpmedel.',
         'Diagram, tabeller, formulär och datumväljare finns ännu inte. Tillgängligheten i dem bedöms när de byggs: varje siffra i ett diagram ska också finnas i en tabell, och status ska aldrig visas enbart med färg.',
       ],
@@ -139,8 +139,8 @@ export const messages = {
       heading: 'Hur vi testat Samla',
       body: [
         'Vi har gjort en självskattning (intern testning) av Samla.',
-        'Varje sida granskas automatiskt med axe-core vid varje ändring av koden, i en simulerad webbläsare (jsdom). Den simulerade webbläsaren kan inte räkna ut färgkontrast; därför räknas kontrasten mellan alla färger vi använder ut i ett eget automatiskt test, mot kraven 4,5:1 för text och 3:1 för fokusmarkeringar och kanter.',
-        'Automatiska tester kontrollerar också att det finns en länk för att hoppa direkt till huvudinnehållet, att sidan har rubriker och landmärken (sidhuvud, huvudmeny, huvudinnehåll och sidfot) och att fokus flyttas till sidans rubrik när du byter sida, så att skärmläsare läser upp den. Alla funktioner ska gå att använda med enbart tangentbord.',
+        'Varje sida granskas automatiskt med axe-core vid varje ändring av koden, både i en simulerad webbläsare (jsdom) och i webbläsaren Chromium, där även färgkontrasten granskas. Kontrasten mellan alla färger vi använder räknas dessutom ut i ett eget automatiskt test, mot kraven 4,5:1 för text och 3:1 för fokusmarkeringar och kanter.',
+        'Automatiska tester kontrollerar också att det finns en länk för att hoppa direkt till huvudinnehållet, att sidan har rubriker och landmärken (sidhuvud, huvudmeny, huvudinnehåll och sidfot) och att fokus flyttas till sidans rubrik när du byter sida, så att skärmläsare läser upp den. I Chromium går testerna igenom sidorna med enbart tangentbord: första tabbstoppet är länken till huvudinnehållet, och varje sida nås via menyerna. Alla funktioner ska gå att använda med enbart tangentbord.',
       ],
       assessed: (date: string) => `Senaste bedömningen gjordes den ${date}.`,
     },
