@@ -1,3 +1,4 @@
+import { operationsOf, type HttpMethod } from './support/openapi.js';
 import { createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
 
 const PUBLIC_PATHS = ['/health/live', '/health/ready', '/api/v1/web-config'];
@@ -5,14 +6,12 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('authentication', () => {
   let t: TestApp;
-  let operations: { method: 'get' | 'post' | 'patch' | 'delete'; path: string }[];
+  let operations: { method: HttpMethod; path: string }[];
 
   beforeAll(async () => {
     t = await createTestApp();
     const doc = await request(t.http).get('/api/docs-json');
-    operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, byMethod]) =>
-      Object.keys(byMethod).map((method) => ({ method: method as 'get', path: path.replace(/\{id\}/g, SOME_ID) })),
-    );
+    operations = operationsOf(doc.body).map(({ method, url }) => ({ method, path: url.replace(/\{id\}/g, SOME_ID) }));
   });
 
   afterAll(() => t.close());

@@ -41,7 +41,7 @@ async function connectAsAppRole(database: TestDatabase): Promise<string> {
 async function runWhenFinished(agent: TestAgent, id: string) {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const res = await agent.get(api(`/jobs/runs/${id}`));
+    const res = await agent.get(api(`/job-runs/${id}`));
     if (['completed', 'failed'].includes(res.body.status) || Date.now() > deadline) return res.body;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

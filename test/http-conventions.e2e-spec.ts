@@ -163,7 +163,7 @@ describe('HTTP conventions', () => {
   it('should serve the OpenAPI document and UI', async () => {
     const json = await t.admin.get('/api/docs-json');
     expect(json.status).toBe(200);
-    expect(json.body.paths['/api/v1/departments']).toBeDefined();
+    expect(json.body.paths['/departments']).toBeDefined();
     const ui = await t.admin.get('/api/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

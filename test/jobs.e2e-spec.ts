@@ -7,7 +7,7 @@ const QUEUE_PREFIX = `samla-test-jobs-${randomUUID().slice(0, 8)}`;
 async function runWhenFinished(agent: TestAgent, id: string) {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const res = await agent.get(api(`/jobs/runs/${id}`));
+    const res = await agent.get(api(`/job-runs/${id}`));
     if (['completed', 'failed'].includes(res.body.status) || Date.now() > deadline) return res;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -87,7 +87,7 @@ describe('jobs', () => {
     const run = await t.admin.post(api('/jobs/grant_expiring/runs')).send({ asOf: '2025-05-03' });
     const agent = await t.as({ role: 'leadership' });
 
-    const res = await agent.get(api(`/jobs/runs/${run.body.id}`));
+    const res = await agent.get(api(`/job-runs/${run.body.id}`));
 
     expectProblem(res, 403);
   });
@@ -106,7 +106,7 @@ describe('jobs', () => {
   });
 
   it('should answer 404 when no run has the id', async () => {
-    const res = await t.admin.get(api(`/jobs/runs/${randomUUID()}`));
+    const res = await t.admin.get(api(`/job-runs/${randomUUID()}`));
 
     expectProblem(res, 404);
   });

@@ -1,25 +1,24 @@
 import { givenDepartment, givenInitiative, uniqueCode } from './support/factories.js';
+import { operationsOf } from './support/openapi.js';
 import { api, createTestApp, type TestAgent, type TestApp } from './support/test-app.js';
-
-type Operation = { responses: Record<string, { headers?: Record<string, unknown> }> };
 
 /**
  * Creates whose resource has no GET URL yet: a Location would point at nothing. Each needs a `GET …/{id}` from the
  * context that owns it; then `@Creates(Dto, 'path/:id')` gives it its Location.
  */
 const CREATES_WITHOUT_A_GET_URL = [
-  'post /api/v1/target-groups',
-  'post /api/v1/districts',
-  'post /api/v1/api-keys',
-  'post /api/v1/indicators',
-  'post /api/v1/indicators/{id}/measurements',
-  'post /api/v1/indicators/{id}/measurements/import',
-  'post /api/v1/indicators/{id}/targets',
-  'post /api/v1/effect-nodes',
-  'post /api/v1/effect-nodes/{id}/indicators',
-  'post /api/v1/effect-links',
-  'post /api/v1/reporting-rounds',
-  'post /api/v1/portfolio-reviews/{id}/decisions',
+  'post /target-groups',
+  'post /districts',
+  'post /api-keys',
+  'post /indicators',
+  'post /indicators/{id}/measurements',
+  'post /indicators/{id}/measurements/import',
+  'post /indicators/{id}/targets',
+  'post /effect-nodes',
+  'post /effect-nodes/{id}/indicators',
+  'post /effect-links',
+  'post /reporting-rounds',
+  'post /portfolio-reviews/{id}/decisions',
 ];
 
 describe('Location on 201 Created', () => {
@@ -101,10 +100,8 @@ describe('Location on 201 Created', () => {
   });
 
   it('should document a Location header on every 201 of the API when the created resource has a GET URL', async () => {
-    const paths = (await t.admin.get('/api/docs-json')).body.paths as Record<string, Record<string, Operation>>;
-    const creates = Object.entries(paths).flatMap(([path, byMethod]) =>
-      Object.entries(byMethod).flatMap(([method, op]) => (op.responses['201'] ? [{ key: `${method} ${path}`, headers: op.responses['201'].headers ?? {} }] : [])),
-    );
+    const operations = operationsOf((await t.admin.get('/api/docs-json')).body);
+    const creates = operations.flatMap(({ key, operation }) => (operation.responses['201'] ? [{ key, headers: operation.responses['201'].headers ?? {} }] : []));
 
     const withoutLocation = creates.filter((c) => !('Location' in c.headers)).map((c) => c.key);
 

@@ -142,7 +142,7 @@ describe('Overlaps', () => {
       let run = queued.body;
       for (const deadline = Date.now() + 20_000; !['completed', 'failed'].includes(run.status) && Date.now() < deadline; ) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        run = (await t.admin.get(api(`/jobs/runs/${queued.body.id}`))).body;
+        run = (await t.admin.get(api(`/job-runs/${queued.body.id}`))).body;
       }
       expect(run).toMatchObject({ jobName: 'scan-overlaps', status: 'completed', counts: { raised: 1, escalated: 0, resolved: 0 } });
       expect(await scan()).toEqual({ raised: 0, escalated: 0, resolved: 0 });

@@ -1,7 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import {
@@ -10,12 +10,12 @@ import {
   EtagInterceptor,
   jsonBody,
   PersonalDataPipe,
-  ProblemDetailsDto,
   ProblemDetailsFilter,
   WellFormedTextPipe,
   type AppConfig,
 } from '#common';
 import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -63,12 +63,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(jsonBody(BODY_LIMIT));
   // CSV imports (indicator values) arrive as text.
   app.use(csvBody(BODY_LIMIT));
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-    ],
-  });
+  useApiPrefix(app);
   // In this order: text PostgreSQL cannot store is refused before anything reads it, and a body is checked for
   // personal data once its shape is valid (see PersonalDataPipe).
   app.useGlobalPipes(new WellFormedTextPipe(), createValidationPipe(), new PersonalDataPipe());
@@ -76,22 +71,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalInterceptors(new EtagInterceptor());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Samla API')
-      .setDescription(
-        'Portfolio of the municipality’s cross-department initiatives. Errors are application/problem+json (RFC 9457); ' +
-          'reads answer with an ETag and updates need If-Match.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From the identity provider; in development `npm run token -- --role admin`' })
-      .addSecurityRequirements('bearer')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Machine clients (the budget system): a key an admin created with POST /api-keys. Send one of the two, not both.' }, 'api-key')
-      .addSecurityRequirements('api-key')
-      .build(),
-    { extraModels: [ProblemDetailsDto] },
-  );
+  const document = buildOpenApiDocument(app, API_PREFIX);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** `/api/v1` before every route but the health checks; write-openapi.ts builds the document on the same routes. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
 }

@@ -6,6 +6,7 @@ export * from './problem-details/problem-details.filter.js';
 export * from './validation/validation.pipe.js';
 export * from './validation/validators.js';
 export * from './validation/well-formed-text.js';
+export * from './validation/patch-type.js';
 export * from './pagination/page.js';
 export * from './pagination/sort.js';
 export * from './pagination/find-page.js';

@@ -42,7 +42,7 @@ export class ReportingRoundEntity extends VersionedEntity {
   @Column({ type: 'varchar', length: 200 })
   createdBy: string;
 
-  /** The job run that creates the round's status reports (`GET /jobs/runs/{id}`). */
+  /** The job run that creates the round's status reports (`GET /job-runs/{id}`). */
   @Column({ type: 'uuid', nullable: true })
   jobRunId: string | null;
 }

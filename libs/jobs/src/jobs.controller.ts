@@ -14,7 +14,7 @@ export class JobsController {
   @Post(':name/runs')
   @HttpCode(HttpStatus.ACCEPTED)
   @Requires('jobs:run')
-  @ApiOperation({ summary: 'Run a job now (a scan, as of today or a given day); follow it at /jobs/runs/{id}' })
+  @ApiOperation({ summary: 'Run a job now (a scan, as of today or a given day); follow it at /job-runs/{id}' })
   @ApiParam({ name: 'name', enum: JOB_NAMES })
   @ApiAcceptedResponse({ type: JobRunDto, description: 'Queued; the worker runs it' })
   @ApiProblems(404)
@@ -26,8 +26,15 @@ export class JobsController {
   requestRun(@Ctx() ctx: RequestContext, @Param('name') name: string, @Body() dto: RequestJobRunDto) {
     return this.jobs.requestRun(ctx, name, dto.asOf);
   }
+}
 
-  @Get('runs/:id')
+/** A run on a path of its own: under /jobs, `runs/{id}` and `{name}/runs` would both match `/jobs/runs/runs`. */
+@ApiTags('jobs')
+@Controller('job-runs')
+export class JobRunsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Get(':id')
   @Requires('jobs:run')
   @ApiOperation({ summary: 'How a job run went: state, attempts, counts (raised, escalated, resolved), error, times' })
   @ApiOkResponse({ type: JobRunDto })

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ApiProblemError, unwrap } from './api-client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { api, ApiProblemError, unwrap } from './api-client';
+import type { ProblemDetails } from './problem';
 
 const response = (status: number) => new Response(null, { status });
 
@@ -33,5 +34,30 @@ describe('unwrap', () => {
     const abort = new DOMException('The operation was aborted.', 'AbortError');
 
     await expect(unwrap(Promise.reject(abort))).rejects.toBe(abort);
+  });
+});
+
+describe('api', () => {
+  // Never called: `npm run web:typecheck` (tsc) checks these calls against the API's OpenAPI document, and fails when
+  // an @ts-expect-error line compiles, that is when the document stops requiring what the comment says.
+  async function calls(id: string) {
+    const read = await api.GET('/initiatives/{id}', { params: { path: { id } } });
+    expectTypeOf(read.data?.leadDepartmentId).toEqualTypeOf<string | null | undefined>();
+    const problem: ProblemDetails | undefined = read.error;
+    expectTypeOf(problem?.unmetGuards).toEqualTypeOf<string[] | undefined>();
+
+    await api.PATCH('/initiatives/{id}', { params: { path: { id }, header: { 'If-Match': '"3"' } }, body: { title: 'SSPF' } });
+    // @ts-expect-error an update needs If-Match
+    await api.PATCH('/initiatives/{id}', { params: { path: { id } }, body: { title: 'SSPF' } });
+    // @ts-expect-error `kind` is one of the API's kinds
+    await api.PATCH('/initiatives/{id}', { params: { path: { id }, header: { 'If-Match': '"3"' } }, body: { kind: 'projekt' } });
+    // @ts-expect-error the API knows no field `titel`
+    await api.POST('/initiatives', { body: { code: 'SSPF', titel: 'SSPF', kind: 'method' } });
+    // @ts-expect-error nor such a path
+    await api.GET('/initiative/{id}', { params: { path: { id } } });
+  }
+
+  it('should be typed by the API’s OpenAPI document', () => {
+    expect(calls).toBeTypeOf('function');
   });
 });

@@ -1,22 +1,16 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { components } from './api-schema';
 import { messages } from './messages';
 
 /** One invalid field as the API names it: `title`, `goalIds[1]`, `participants[0].departmentId`. */
-export type ApiFieldError = { field: string; message: string };
+export type ApiFieldError = components['schemas']['FieldErrorDto'];
 
-/** The API's `application/problem+json` body (RFC 9457), for every refused or failed request. */
-export type ProblemDetails = {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: ApiFieldError[];
-  /** Lifecycle moves only: every guard the target status needs that the initiative does not meet. */
-  unmetGuards?: string[];
-  /** Unexpected failures only: the id of the log line, for the person to quote to support. */
-  errorId?: string;
-};
+/**
+ * The API's `application/problem+json` body (RFC 9457), for every refused or failed request, as its OpenAPI document
+ * declares it: `errors` for invalid input, `unmetGuards` for a refused lifecycle move, `errorId` for an unexpected
+ * failure (the id of the log line, for the person to quote to support).
+ */
+export type ProblemDetails = components['schemas']['ProblemDetailsDto'];
 
 /** What a form or page does about a problem, so it can branch on meaning instead of on numbers. */
 export type ProblemKind =

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DomainException, PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
@@ -24,8 +24,40 @@ class NotReadyProblem extends DomainException {
   }
 }
 
+const PROBLEM = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
+
+/** Each dependency checked, by name (`database`, `redis`), with `status` and, when down, a `message`. */
+const DEPENDENCIES = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } },
+    additionalProperties: true,
+  },
+};
+
+/** Terminus's result. Documented here, not by @HealthCheck, whose 503 would be JSON: every error here is problem+json. */
+const HEALTH_RESULT = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['ok', 'degraded', 'shutting_down'],
+      description: '`degraded`: a dependency the process can serve without is down; `shutting_down` (readiness only): the process is stopping.',
+    },
+    info: { ...DEPENDENCIES, description: 'The dependencies that are up.' },
+    error: { ...DEPENDENCIES, description: 'The dependencies that are down.' },
+    details: { ...DEPENDENCIES, description: 'Every dependency checked.' },
+  },
+  example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } },
+};
+
 @ApiTags('health')
 @Public()
+// StoredHeadersGuard checks every request, probes too: health's one refusal.
+@ApiUnprocessableEntityResponse({ description: 'X-Request-Id holds a personal identity or coordination number', content: PROBLEM })
 @Controller('health')
 export class HealthController {
   constructor(
@@ -38,7 +70,9 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up (no dependencies checked)' })
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'Up; `info`, `error` and `details` are empty', schema: HEALTH_RESULT })
+  @ApiServiceUnavailableResponse({ description: 'Shutting down', content: PROBLEM })
   live() {
     return this.health.check([]);
   }
@@ -48,12 +82,9 @@ export class HealthController {
     summary: 'PostgreSQL and Redis answer; 503 names a required one that does not',
     description: 'The API needs only PostgreSQL to serve: with Redis down it answers 200 with status `degraded` (job triggers answer 503 meanwhile). The worker needs both.',
   })
-  @HealthCheck()
-  @ApiOkResponse({ description: 'Every required dependency answers; `status` is `degraded` when another does not' })
-  @ApiServiceUnavailableResponse({
-    description: 'Not ready: the detail names what is down; `checks` holds each dependency',
-    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
-  })
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ description: 'Every required dependency answers; `status` is `degraded` when another does not', schema: HEALTH_RESULT })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the detail names what is down; `checks` holds each dependency', content: PROBLEM })
   async ready(): Promise<HealthCheckResult | (Omit<HealthCheckResult, 'status'> & { status: 'degraded' })> {
     const result = await this.health
       .check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()])

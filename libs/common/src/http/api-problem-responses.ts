@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
 
@@ -16,13 +15,27 @@ const DESCRIPTIONS: Record<number, string> = {
   500: 'Unexpected failure (problem details with `errorId`, also in the log)',
 };
 
-/** Documents the problem+json answers an endpoint can give. 400 and 500 apply everywhere. */
-export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(
-    ...[...new Set([400, ...statuses, 500])].map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } }),
-    ),
-  );
+/** The statuses ApiProblems has declared on a handler (or controller) so far. */
+const DECLARED = Symbol('samla:api-problems');
+
+/**
+ * Documents the problem+json answers an endpoint can give. 400 and 500 apply everywhere. An endpoint is often
+ * decorated more than once (`@Requires` declares 401, 403 and 429, the endpoint its own 404 …): each status is
+ * declared once, since @nestjs/swagger would otherwise join the repeated descriptions.
+ */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    const holder: object = descriptor?.value ?? target;
+    const declared: Set<number> = Reflect.getOwnMetadata(DECLARED, holder) ?? new Set();
+    for (const status of new Set([400, ...statuses, 500])) {
+      if (declared.has(status)) continue;
+      declared.add(status);
+      const decorate = ApiResponse({ status, description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } });
+      if (descriptor) decorate(target, key!, descriptor);
+      else (decorate as ClassDecorator)(target as Function);
+    }
+    Reflect.defineMetadata(DECLARED, declared, holder);
+  };
 }
 
 export { ProblemDetailsDto };

@@ -37,7 +37,12 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ description: 'Lifecycle moves only: every unmet guard.', type: [String] })
   unmetGuards?: string[];
 
-  @ApiPropertyOptional({ description: 'Readiness only: the state of each dependency.', example: { database: { status: 'up' }, redis: { status: 'down' } } })
+  @ApiPropertyOptional({
+    description: 'Readiness only: the state of each dependency.',
+    type: 'object',
+    additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true },
+    example: { database: { status: 'up' }, redis: { status: 'down' } },
+  })
   checks?: Record<string, unknown>;
 }
 

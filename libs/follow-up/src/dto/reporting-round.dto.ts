@@ -47,7 +47,7 @@ export class ReportingRoundDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES, isArray: true }) scopeStatuses: InitiativeStatus[];
   @ApiProperty({ type: [String], format: 'uuid', nullable: true }) scopeDepartmentIds: string[] | null;
   @ApiProperty({ description: 'Who created the round (actor id)' }) createdBy: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The job run creating its status reports (GET /jobs/runs/{id})' }) jobRunId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The job run creating its status reports (GET /job-runs/{id})' }) jobRunId: string | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsCode, IsOmittable, IsOnOrAfter, IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
+import { IsCalendarDate, IsCode, IsOmittable, IsOnOrAfter, IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, PatchType, Trim } from '#common';
 import {
   COVERAGE_DECISIONS,
   FUNDING_SOURCE_TYPES,
@@ -152,7 +152,7 @@ export class CreateFundingLineDto {
 }
 
 /** Every field optional; null only where the field itself is nullable. */
-export class UpdateFundingLineDto extends PartialType(CreateFundingLineDto, { skipNullProperties: false }) {}
+export class UpdateFundingLineDto extends PatchType(CreateFundingLineDto) {}
 
 export class FundingLineDto extends CreateFundingLineDto {
   @ApiProperty({ format: 'uuid' }) id: string;

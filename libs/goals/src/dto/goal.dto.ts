@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsCode, IsOnOrAfter, PageQueryDto, Trim } from '#common';
+import { IsCalendarDate, IsCode, IsOnOrAfter, PageQueryDto, PatchType, Trim } from '#common';
 import { GOAL_LEVELS, type GoalLevel } from '../goal.entity.js';
 
 export class CreateGoalDto {
@@ -51,7 +51,7 @@ export class CreateGoalDto {
 }
 
 /** Every field optional, but `null` only where the field is nullable: `{ "title": null }` is refused, not stored. */
-export class UpdateGoalDto extends PartialType(CreateGoalDto, { skipNullProperties: false }) {}
+export class UpdateGoalDto extends PatchType(CreateGoalDto) {}
 
 export class GoalDto extends CreateGoalDto {
   @ApiProperty({ format: 'uuid' }) id: string;

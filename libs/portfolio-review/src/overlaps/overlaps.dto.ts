@@ -63,7 +63,7 @@ export class OverlapReasonDto {
 
 export class OverlapVerdictDto {
   @ApiProperty({ enum: OVERLAP_VERDICTS }) verdict: OverlapVerdict;
-  @ApiProperty({ nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
   @ApiProperty({ description: 'Either initiative changed in a way that matters since the verdict: the pair shows again.' }) stale: boolean;
 }
@@ -81,7 +81,7 @@ export class OverlapReviewResultDto {
   @ApiProperty({ format: 'uuid' }) initiativeId: string;
   @ApiProperty({ format: 'uuid' }) otherInitiativeId: string;
   @ApiProperty({ enum: OVERLAP_VERDICTS }) verdict: OverlapVerdict;
-  @ApiProperty({ nullable: true }) note: string | null;
-  @ApiProperty({ nullable: true }) reviewedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewedBy: string | null;
   @ApiProperty({ format: 'date-time' }) reviewedAt: Date;
 }

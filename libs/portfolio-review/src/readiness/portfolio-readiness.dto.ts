@@ -39,9 +39,9 @@ export class ReadinessGroupDto {
 }
 
 export class ReadinessDepartmentDto extends ReadinessGroupDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null: initiatives without a lead department.' }) id: string | null;
-  @ApiProperty({ nullable: true }) code: string | null;
-  @ApiProperty({ nullable: true }) name: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: initiatives without a lead department.' }) id: string | null;
+  @ApiProperty({ type: String, nullable: true }) code: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
 }
 
 export class ReadinessPriorityAreaDto extends ReadinessGroupDto {

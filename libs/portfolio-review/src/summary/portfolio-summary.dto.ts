@@ -9,9 +9,9 @@ const kronor = (description: string) => ApiProperty({ type: 'integer', descripti
 const share = (description: string) => ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, description });
 
 export class SummaryDepartmentCountDto {
-  @ApiProperty({ format: 'uuid', nullable: true }) id: string | null;
-  @ApiProperty({ nullable: true, example: 'ASF' }) code: string | null;
-  @ApiProperty({ nullable: true }) name: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) id: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ASF' }) code: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
   @count() count: number;
 }
 

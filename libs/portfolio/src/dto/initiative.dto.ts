@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,6 +21,7 @@ import {
   IsOnOrAfter,
   IsWholeKronor,
   PageQueryDto,
+  PatchType,
   QueryList,
   Trim,
   type FundingSourceType,
@@ -216,7 +217,7 @@ export class CreateInitiativeDto {
 }
 
 /** Every field optional, but `null` only where the field is nullable: `{ "title": null }` is refused, not stored. */
-export class UpdateInitiativeDto extends PartialType(CreateInitiativeDto, { skipNullProperties: false }) {}
+export class UpdateInitiativeDto extends PatchType(CreateInitiativeDto) {}
 
 export class TransitionDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })

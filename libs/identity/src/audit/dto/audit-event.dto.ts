@@ -52,11 +52,16 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   to?: string;
 }
 
+/** A field's value as the record holds it: text, a number, a flag, a list (goal ids, participants) or null. */
+const FIELD_VALUE = {
+  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }, { type: 'null' }],
+};
+
 export class FieldChangeDto {
-  @ApiPropertyOptional({ description: 'The value before; absent when the record was created' })
+  @ApiPropertyOptional({ ...FIELD_VALUE, description: 'The value before; absent when the record was created' })
   before?: unknown;
 
-  @ApiPropertyOptional({ description: 'The value after; absent when the record was deleted' })
+  @ApiPropertyOptional({ ...FIELD_VALUE, description: 'The value after; absent when the record was deleted' })
   after?: unknown;
 }
 

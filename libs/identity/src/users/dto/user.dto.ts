@@ -8,7 +8,7 @@ export class PutUserDto {
   @IsUUID()
   departmentId: string;
 
-  @ApiPropertyOptional({ example: 'Samordnare SSPF', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Samordnare SSPF', maxLength: 200, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -16,7 +16,7 @@ export class PutUserDto {
   @MaxLength(200)
   name?: string | null;
 
-  @ApiPropertyOptional({ example: 'samordnare.sspf@example.se', maxLength: 254, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'samordnare.sspf@example.se', maxLength: 254, nullable: true })
   @IsOptional()
   @Trim()
   @IsEmail()

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCode, PageQueryDto, Trim } from '#common';
+import { IsCode, PageQueryDto, PatchType, Trim } from '#common';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '../department.entity.js';
 
 export class CreateDepartmentDto {
@@ -19,7 +19,7 @@ export class CreateDepartmentDto {
   @IsIn(DEPARTMENT_KINDS)
   kind: DepartmentKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The unit this one belongs to (an avdelning under its förvaltning).' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The unit this one belongs to (an avdelning under its förvaltning).' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -32,7 +32,7 @@ export class CreateDepartmentDto {
 }
 
 /** Every field optional, but `null` only where the field is nullable: `{ "name": null }` is refused, not stored. */
-export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto, { skipNullProperties: false }) {}
+export class UpdateDepartmentDto extends PatchType(CreateDepartmentDto) {}
 
 export class DepartmentDto extends CreateDepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;

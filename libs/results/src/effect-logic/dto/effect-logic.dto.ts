@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsOmittable, Trim } from '#common';
+import { IsOmittable, PatchType, Trim } from '#common';
 import { EFFECT_LEVELS, type EffectLevel } from '../effect-node.entity.js';
 
 export class CreateEffectNodeDto {
@@ -35,7 +35,7 @@ export class CreateEffectNodeDto {
 }
 
 /** The owner is fixed at creation: moving a node to another chain would carry its links across owners. */
-export class UpdateEffectNodeDto extends PartialType(OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const), { skipNullProperties: false }) {}
+export class UpdateEffectNodeDto extends PatchType(OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const)) {}
 
 export class EffectNodeDto extends OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const) {
   @ApiProperty({ format: 'uuid' }) id: string;
