@@ -29,6 +29,8 @@ wait "$web_build" || compiled=1
 [ "$compiled" -eq 0 ] || exit 1
 # The web app's first load stays within its budget (prints the size).
 node apps/web/scripts/bundle-size.mjs dist/apps/web
+# The committed OpenAPI document passes Redocly's recommended rules (test/openapi.e2e-spec.ts proves it is current).
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint openapi.json --format=summary >&2 || exit 1
 mkdir -p reports
 rm -f reports/jest-results.json reports/vitest-results.json reports/browser-results.json
 set +e
