@@ -41,6 +41,13 @@ describe('HTTP conventions', () => {
     expect(res.body).toMatchObject({ instance: path, detail: `No route: ${method.toUpperCase()} ${path}.` });
   });
 
+  it('should leave an identity number out of the answer when an unmatched path holds one', async () => {
+    const res = await request(t.http).post('/api/v2/users/811218-9876');
+
+    expectProblem(res, 404);
+    expect(res.body).toMatchObject({ instance: '/api/v2/users/[redacted]', detail: 'No route: POST /api/v2/users/[redacted].' });
+  });
+
   it('should answer problem+json 400 when the body is not valid JSON', async () => {
     const res = await t.admin.post(api('/departments')).set('content-type', 'application/json').send('{"code": "X",');
     expectProblem(res, 400);

@@ -2,6 +2,7 @@ import { Injectable, Module, NotFoundException, type OnApplicationBootstrap } fr
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ProblemDetailsFilter } from '../problem-details/problem-details.filter.js';
+import { redactUrl } from './redact-url.js';
 
 /**
  * Nest answers unmatched routes under the global prefix itself; anything else (`/`, `/favicon.ico`, `/api/v2/…`) fell
@@ -15,7 +16,7 @@ class UnmatchedRouteHandler implements OnApplicationBootstrap {
   onApplicationBootstrap() {
     const problems = new ProblemDetailsFilter();
     this.adapterHost.httpAdapter?.use((request: Request, response: Response) =>
-      problems.respond(new NotFoundException(`Cannot ${request.method} ${request.originalUrl.split('?')[0]}`), request, response),
+      problems.respond(new NotFoundException(`Cannot ${request.method} ${redactUrl(request.originalUrl.split('?')[0])}`), request, response),
     );
   }
 }
