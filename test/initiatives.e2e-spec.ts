@@ -519,6 +519,93 @@ describe('Initiatives', () => {
     });
   });
 
+  describe('the next moves (GET /initiatives/{id}/transitions)', () => {
+    const nextMoves = (agent: typeof t.admin, idOrCode: string) => agent.get(api(`/initiatives/${idOrCode}/transitions`));
+
+    it('should list every move the lifecycle allows with the guards the move would refuse with, changing nothing', async () => {
+      const proposed = await givenInitiative(t.dataSource, { status: 'proposed', leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
+      const before = await rowCounts(t.dataSource, LINK_TABLES);
+
+      const res = await nextMoves(t.admin, proposed.id);
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        status: 'proposed',
+        moves: [
+          { to: 'draft', unmetGuards: [], allowed: true },
+          { to: 'approved', unmetGuards: ['followUpPlan', 'funding'], allowed: true },
+          { to: 'discontinued', unmetGuards: [], allowed: true },
+        ],
+      });
+      expect(await rowCounts(t.dataSource, LINK_TABLES)).toEqual(before);
+      expect(await read(proposed.id)).toMatchObject({ status: 'proposed', version: 1 });
+      // What the move itself answers: the same guards.
+      expect((await move(proposed.id, 'approved')).body.unmetGuards).toEqual(['followUpPlan', 'funding']);
+    });
+
+    it('should read the initiative by its code too, and list every guard a bare draft lacks', async () => {
+      const draft = await givenInitiative(t.dataSource);
+
+      const res = await nextMoves(t.admin, draft.code);
+
+      expect(res.status).toBe(200);
+      expect(res.body.moves).toEqual([
+        { to: 'proposed', unmetGuards: ['leadDepartment', 'goal'], allowed: true },
+        { to: 'discontinued', unmetGuards: [], allowed: true },
+      ]);
+    });
+
+    it('should not count a rejected funding application, and need the start date for active', async () => {
+      const approved = await givenInitiative(
+        t.dataSource,
+        { status: 'approved', leadDepartmentId: ref.lead.id, followUpPlan: PLAN, startDate: null },
+        { goalIds: [ref.subGoal.id] },
+      );
+      await givenFundingLine(t.dataSource, approved.id, { status: 'rejected' });
+
+      const res = await nextMoves(t.admin, approved.id);
+
+      expect(res.body.moves).toEqual([
+        { to: 'active', unmetGuards: ['funding', 'startDate'], allowed: true },
+        { to: 'discontinued', unmetGuards: [], allowed: true },
+      ]);
+    });
+
+    it('should have no moves once the initiative has ended', async () => {
+      const integrated = await givenInitiative(t.dataSource, { status: 'integrated', leadDepartmentId: ref.lead.id });
+
+      const res = await nextMoves(t.admin, integrated.id);
+
+      expect(res.body).toEqual({ status: 'integrated', moves: [] });
+    });
+
+    it('should say which moves the caller may make: a department head their own proposals, leadership the decisions, staff and auditors none', async () => {
+      const draft = await givenInitiative(t.dataSource, { leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
+      const proposed = await givenInitiative(t.dataSource, { status: 'proposed', leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
+      const allowed = async (agent: typeof t.admin, id: string) =>
+        Object.fromEntries(((await nextMoves(agent, id)).body.moves as { to: string; allowed: boolean }[]).map((m) => [m.to, m.allowed]));
+      const ownHead = await t.as({ role: 'department_head', department: ref.lead.code, sub: 'moves-own-head' });
+      const otherHead = await t.as({ role: 'department_head', department: ref.partner.code, sub: 'moves-other-head' });
+      const leadership = await t.as({ role: 'leadership', sub: 'moves-leadership' });
+      const staff = await t.as({ role: 'staff', department: ref.lead.code, sub: 'moves-staff' });
+      const auditor = await t.as({ role: 'auditor', sub: 'moves-auditor' });
+
+      expect(await allowed(ownHead, draft.id)).toEqual({ proposed: true, discontinued: false });
+      expect(await allowed(otherHead, draft.id)).toEqual({ proposed: false, discontinued: false });
+      expect(await allowed(leadership, draft.id)).toEqual({ proposed: false, discontinued: true });
+      expect(await allowed(ownHead, proposed.id)).toEqual({ draft: true, approved: false, discontinued: false });
+      expect(await allowed(leadership, proposed.id)).toEqual({ draft: true, approved: true, discontinued: true });
+      expect(await allowed(staff, proposed.id)).toEqual({ draft: false, approved: false, discontinued: false });
+      expect(await allowed(auditor, proposed.id)).toEqual({ draft: false, approved: false, discontinued: false });
+    });
+
+    it('should answer 404 for an unknown id or code, and 401 without an identity', async () => {
+      expectProblem(await nextMoves(t.admin, UNKNOWN_ID), 404);
+      expectProblem(await nextMoves(t.admin, 'FINNS-INTE'), 404);
+      expectProblem(await request(t.http).get(api(`/initiatives/${UNKNOWN_ID}/transitions`)), 401);
+    });
+  });
+
   describe('DELETE', () => {
     it('should delete a draft and every row that belongs to it', async () => {
       const created = await create(fullBody());

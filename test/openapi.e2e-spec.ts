@@ -33,6 +33,7 @@ const CONTRACT = [
   'patch /initiatives/{id}',
   'delete /initiatives/{id}',
   'post /initiatives/{id}/transitions',
+  'get /initiatives/{id}/transitions',
   'get /initiatives/{id}/history',
   'get /initiatives/{id}/funding',
   'post /initiatives/{id}/funding',

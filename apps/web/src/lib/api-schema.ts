@@ -637,7 +637,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The lifecycle moves open to an initiative now, each with its unmet guards and whether the caller may make it
+         * @description Reads what `POST /initiatives/{id}/transitions` would answer for every status the lifecycle allows next, without attempting a move: `unmetGuards` as its 422 would list them, `allowed` as its 403 would decide. An ended initiative has no moves. By id or by code.
+         */
+        get: operations["InitiativesController_nextMoves"];
         put?: never;
         /**
          * Move an initiative through its lifecycle
@@ -3047,6 +3051,31 @@ export interface components {
             code: string;
             /** @example Arbetsmarknads- och socialförvaltningen */
             name: string;
+        };
+        NextMoveDto: {
+            /**
+             * @example approved
+             * @enum {string}
+             */
+            to: "draft" | "proposed" | "approved" | "active" | "completed" | "integrated" | "discontinued";
+            /**
+             * @description The guards the move would refuse with today (422 `unmetGuards`): leadDepartment, goal, followUpPlan, funding, startDate. Empty: it needs nothing more.
+             * @example [
+             *       "followUpPlan"
+             *     ]
+             */
+            unmetGuards: string[];
+            /** @description Whether the caller’s roles (and department, for moves limited to their own initiatives) allow this move; not whether its guards are met. */
+            allowed: boolean;
+        };
+        NextMovesDto: {
+            /**
+             * @example proposed
+             * @enum {string}
+             */
+            status: "draft" | "proposed" | "approved" | "active" | "completed" | "integrated" | "discontinued";
+            /** @description Every status the lifecycle allows next, in its order; none once the initiative has ended. */
+            moves: components["schemas"]["NextMoveDto"][];
         };
         OverlapDepartmentDto: {
             /** Format: uuid */
@@ -8715,6 +8744,82 @@ export interface operations {
                         /** @example 0 */
                         offset: number;
                     };
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InitiativesController_nextMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative’s id, or its code (e.g. SSPF) */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextMovesDto"];
                 };
             };
             /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */

@@ -219,6 +219,31 @@ export class CreateInitiativeDto {
 /** Every field optional, but `null` only where the field is nullable: `{ "title": null }` is refused, not stored. */
 export class UpdateInitiativeDto extends PatchType(CreateInitiativeDto) {}
 
+/** One move the lifecycle allows from the current status: what it still needs, and whether the caller may make it. */
+export class NextMoveDto {
+  @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'approved' })
+  to: InitiativeStatus;
+
+  @ApiProperty({
+    type: [String],
+    example: ['followUpPlan'],
+    description: 'The guards the move would refuse with today (422 `unmetGuards`): leadDepartment, goal, followUpPlan, funding, startDate. Empty: it needs nothing more.',
+  })
+  unmetGuards: string[];
+
+  @ApiProperty({ description: 'Whether the caller’s roles (and department, for moves limited to their own initiatives) allow this move; not whether its guards are met.' })
+  allowed: boolean;
+}
+
+/** The moves open to an initiative now, read without attempting any of them. */
+export class NextMovesDto {
+  @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })
+  status: InitiativeStatus;
+
+  @ApiProperty({ type: [NextMoveDto], description: 'Every status the lifecycle allows next, in its order; none once the initiative has ended.' })
+  moves: NextMoveDto[];
+}
+
 export class TransitionDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })
   @IsIn(INITIATIVE_STATUSES)

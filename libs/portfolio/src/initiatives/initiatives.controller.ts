@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, Creates, IdOrCodeParam, IfMatchVersion, UuidParam, type RecordRef } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
+import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, NextMovesDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
 import { InitiativesService } from './initiatives.service.js';
 
 @ApiTags('initiatives')
@@ -62,6 +62,21 @@ export class InitiativesController {
   @ApiProblems(404, 409)
   remove(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
     return this.initiatives.remove(ctx, id);
+  }
+
+  @Get(':id/transitions')
+  @Requires('portfolio:read')
+  @ApiOperation({
+    summary: 'The lifecycle moves open to an initiative now, each with its unmet guards and whether the caller may make it',
+    description:
+      'Reads what `POST /initiatives/{id}/transitions` would answer for every status the lifecycle allows next, without attempting a move: ' +
+      '`unmetGuards` as its 422 would list them, `allowed` as its 403 would decide. An ended initiative has no moves. By id or by code.',
+  })
+  @ApiParam({ name: 'id', description: 'The initiative’s id, or its code (e.g. SSPF)' })
+  @ApiOkResponse({ type: NextMovesDto })
+  @ApiProblems(404)
+  nextMoves(@Ctx() ctx: RequestContext, @Param('id', IdOrCodeParam()) ref: RecordRef) {
+    return this.initiatives.nextMoves(ctx.actor, ref);
   }
 
   @Post(':id/transitions')

@@ -23,13 +23,15 @@ import type {
   FollowUpPlanDto,
   InitiativeDto,
   ListInitiativesQueryDto,
+  NextMovesDto,
   ParticipantDto,
   ProcessOwnerDto,
   TransitionDto,
   UpdateInitiativeDto,
 } from '../dto/initiative.dto.js';
-import { ENDED_STATUSES, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import { ALLOWED_TRANSITIONS, ENDED_STATUSES, unmetGuards, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
+import { mayMove } from '../lifecycle/transition-permissions.js';
 import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
@@ -115,6 +117,24 @@ export class InitiativesService {
       });
       return updated;
     });
+  }
+
+  /**
+   * The moves the lifecycle allows from the initiative's current status, each with the guards it would refuse with
+   * today and whether the actor may make it: what POST …/transitions would answer, without attempting it.
+   */
+  async nextMoves(actor: Actor, ref: string | RecordRef): Promise<NextMovesDto> {
+    const initiative = await this.get(ref);
+    const facts = await this.lifecycle.facts(this.dataSource.manager, initiative.id);
+    const owners = [facts.leadDepartmentId, ...initiative.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+    return {
+      status: facts.status,
+      moves: ALLOWED_TRANSITIONS[facts.status].map((to) => ({
+        to,
+        unmetGuards: unmetGuards(to, facts).map((unmet) => unmet.guard),
+        allowed: mayMove(actor, facts.status, to, owners),
+      })),
+    };
   }
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<InitiativeDto> {

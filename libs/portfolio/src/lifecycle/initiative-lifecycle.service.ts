@@ -42,7 +42,7 @@ export class InitiativeLifecycleService {
   }
 
   /** Everything the guards look at, in one query. Rejected funding applications are not funding. */
-  private async facts(em: EntityManager, id: string): Promise<GuardFacts & { status: InitiativeStatus }> {
+  async facts(em: EntityManager, id: string): Promise<GuardFacts & { status: InitiativeStatus }> {
     const [row] = await em.query(
       `SELECT i.status,
               i.lead_department_id AS "leadDepartmentId",
