@@ -118,6 +118,23 @@ describe('Alerts API', () => {
       expect(res.headers.etag).toBe(`"${alert.version}"`);
     });
 
+    it('should name the initiative and the department the alert is about, in the list, one alert and a move', async () => {
+      const initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: own.id, title: 'Namngiven insats' });
+      const alert = await givenAlert({ initiativeId: initiative.id });
+      const orphan = await givenAlert({ initiativeId: null, departmentId: null });
+      const names = { initiativeCode: initiative.code, initiativeTitle: 'Namngiven insats', departmentCode: own.code, departmentName: own.name };
+
+      const list = await t.admin.get(api('/alerts')).query({ initiativeId: initiative.id });
+      const one = await t.admin.get(api(`/alerts/${alert.id}`));
+      const moved = await t.admin.post(api(`/alerts/${alert.id}/acknowledge`));
+      const none = await t.admin.get(api(`/alerts/${orphan.id}`));
+
+      expect(list.body.items).toEqual([expect.objectContaining({ id: alert.id, ...names })]);
+      expect(one.body).toEqual(expect.objectContaining(names));
+      expect(moved.body).toEqual(expect.objectContaining({ status: 'acknowledged', ...names }));
+      expect(none.body).toEqual(expect.objectContaining({ initiativeCode: null, initiativeTitle: null, departmentCode: null, departmentName: null }));
+    });
+
     it('should answer 404 for an unknown alert and 400 for a malformed id', async () => {
       expectProblem(await t.admin.get(api('/alerts/00000000-0000-4000-8000-000000000000')), 404);
       expectProblem(await t.admin.get(api('/alerts/not-a-uuid')), 400);

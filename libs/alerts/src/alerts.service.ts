@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, mapPage, type Page } from '#common';
+import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, type Page } from '#common';
 import { AuditService, ForbiddenProblem, mayWriteForDepartments, type Actor, type RequestContext, type Role } from '#identity';
 import { ALERT_SEVERITIES, AlertEntity, type AlertStatus } from './alert.entity.js';
 import type { AlertDto, ListAlertsQueryDto } from './dto/alert.dto.js';
@@ -38,11 +38,40 @@ export class AlertsService {
       .addOrderBy('a.dueDate', 'ASC', 'NULLS LAST')
       .addOrderBy('a.firstRaisedAt', 'ASC')
       .addOrderBy('a.id', 'ASC');
-    return mapPage(await getPage(q, query), toAlertDto);
+    const page = await getPage(q, query);
+    return { ...page, items: await this.named(page.items) };
   }
 
   async get(id: string): Promise<AlertDto> {
-    return toAlertDto(await findOneOrNotFound(this.alerts, 'alert', id));
+    const [alert] = await this.named([await findOneOrNotFound(this.alerts, 'alert', id)]);
+    return alert!;
+  }
+
+  /** The alerts as the API answers them, naming their initiative and department (one statement for the page). */
+  private async named(alerts: AlertEntity[]): Promise<AlertDto[]> {
+    const initiativeIds = [...new Set(alerts.map((a) => a.initiativeId).filter((id): id is string => id !== null))];
+    const departmentIds = [...new Set(alerts.map((a) => a.departmentId).filter((id): id is string => id !== null))];
+    const rows: { kind: 'initiative' | 'department'; id: string; code: string; name: string }[] =
+      initiativeIds.length + departmentIds.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT 'initiative' AS kind, id, code, title AS name FROM initiatives WHERE id = ANY($1::uuid[])
+             UNION ALL
+             SELECT 'department' AS kind, id, code, name FROM departments WHERE id = ANY($2::uuid[])`,
+            [initiativeIds, departmentIds],
+          );
+    const names = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
+    return alerts.map((alert) => {
+      const initiative = alert.initiativeId === null ? undefined : names.get(`initiative:${alert.initiativeId}`);
+      const department = alert.departmentId === null ? undefined : names.get(`department:${alert.departmentId}`);
+      return {
+        ...toAlertDto(alert),
+        initiativeCode: initiative?.code ?? null,
+        initiativeTitle: initiative?.name ?? null,
+        departmentCode: department?.code ?? null,
+        departmentName: department?.name ?? null,
+      };
+    });
   }
 
   acknowledge(ctx: RequestContext, id: string): Promise<AlertDto> {
@@ -67,7 +96,8 @@ export class AlertsService {
       await this.audit.record(em, ctx, { action: 'transition', entityType: 'alert', entityId: id, initiativeId: before.initiativeId, before, after: updated });
       return updated;
     });
-    return toAlertDto(after);
+    const [named] = await this.named([after]);
+    return named!;
   }
 
   private update(em: EntityManager, id: string, changes: Record<string, unknown>) {
@@ -89,6 +119,6 @@ function assertMayHandle(actor: Actor, alert: AlertEntity): void {
 }
 
 /** Kronor as a number: node-postgres reads bigint as a string, and amounts stay below 2^53. */
-export function toAlertDto(alert: AlertEntity): AlertDto {
+export function toAlertDto(alert: AlertEntity): Omit<AlertDto, 'initiativeCode' | 'initiativeTitle' | 'departmentCode' | 'departmentName'> {
   return { ...alert, amountSek: alert.amountSek === null ? null : Number(alert.amountSek) };
 }

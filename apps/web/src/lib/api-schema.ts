@@ -1290,6 +1290,17 @@ export interface components {
              * @description The lead department when the alert was raised
              */
             departmentId: string | null;
+            /**
+             * @description The initiative's code (its address in the web app: /insatser/{code})
+             * @example FALTARBETARE
+             */
+            readonly initiativeCode: string | null;
+            /** @example Fältarbetare och profilsocialsekreterare */
+            readonly initiativeTitle: string | null;
+            /** @example ASF */
+            readonly departmentCode: string | null;
+            /** @example Arbetsmarknads- och socialförvaltningen */
+            readonly departmentName: string | null;
             /** @example Statsbidraget från Länsstyrelsen Västra Götaland upphör 2025-06-30 utan beslut om fortsatt finansiering */
             title: string;
             detail: string;

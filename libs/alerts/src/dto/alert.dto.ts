@@ -48,6 +48,11 @@ export class AlertDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) initiativeId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) fundingId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead department when the alert was raised' }) departmentId: string | null;
+  @ApiProperty({ type: String, nullable: true, readOnly: true, example: 'FALTARBETARE', description: "The initiative's code (its address in the web app: /insatser/{code})" })
+  initiativeCode: string | null;
+  @ApiProperty({ type: String, nullable: true, readOnly: true, example: 'Fältarbetare och profilsocialsekreterare' }) initiativeTitle: string | null;
+  @ApiProperty({ type: String, nullable: true, readOnly: true, example: 'ASF' }) departmentCode: string | null;
+  @ApiProperty({ type: String, nullable: true, readOnly: true, example: 'Arbetsmarknads- och socialförvaltningen' }) departmentName: string | null;
   @ApiProperty({ example: 'Statsbidraget från Länsstyrelsen Västra Götaland upphör 2025-06-30 utan beslut om fortsatt finansiering' }) title: string;
   @ApiProperty() detail: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: "The date the alert is about: a grant's end, a report's deadline" }) dueDate: string | null;
