@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { FollowUpPlan, InitiativeStatus } from '#portfolio';
-import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup, uniqueCode } from './support/factories.js';
+import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup, uniqueCode } from './support/factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
 
 type Participant = { departmentId: string; role: string; responsibility: string | null; departmentCode?: string; departmentName?: string };
@@ -114,6 +114,9 @@ describe('Initiatives', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        latestRagStatus: null,
+        temporaryFundingEndsOn: null,
+        openAlertCount: 0,
       };
       expect(asSets(created.body)).toEqual(asSets(expected));
       expect(got.status).toBe(200);
@@ -148,6 +151,9 @@ describe('Initiatives', () => {
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        latestRagStatus: null,
+        temporaryFundingEndsOn: null,
+        openAlertCount: 0,
       });
     });
 
@@ -857,5 +863,99 @@ describe('Initiative list', () => {
 
     expectProblem(res, 400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+});
+
+describe('Initiative list: the latest report, temporary funding and open alerts', () => {
+  // A database of its own: the rows arranged here would change other blocks' totals and orders.
+  let t: TestApp;
+  const DAY = 86_400_000;
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+  const list = async (query: Record<string, string | number>) => {
+    const res = await t.admin.get(api('/initiatives')).query(query);
+    expect(res.status).toBe(200);
+    return res.body as { items: Initiative[] };
+  };
+  const codesOf = (page: { items: Initiative[] }) => page.items.map((i) => i.code);
+
+  async function givenRound(ds: DataSource, dueDate: string) {
+    const [round] = await ds.query(
+      `INSERT INTO reporting_rounds (title, period, due_date, scope_statuses, created_by) VALUES ($1, $2, $3, '{active}', 'test') RETURNING id`,
+      [`Omgång ${dueDate}`, dueDate.slice(0, 4), dueDate],
+    );
+    return round.id as string;
+  }
+  async function givenReport(ds: DataSource, roundId: string, initiativeId: string, status: string, ragStatus: string | null) {
+    await ds.query(`INSERT INTO status_reports (round_id, initiative_id, status, rag_status) VALUES ($1, $2, $3, $4)`, [roundId, initiativeId, status, ragStatus]);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const ds = t.dataSource;
+    const [alfa, beta, gamma] = [
+      await givenDepartment(ds, { name: 'Alfaförvaltningen' }),
+      await givenDepartment(ds, { name: 'Betaförvaltningen' }),
+      await givenDepartment(ds, { name: 'Gammaförvaltningen' }),
+    ];
+    // AMBER: reports red, then amber, then one pending without a RAG; temporary money ending in 100 and 400 days;
+    // two open alerts (one acknowledged) and two closed.
+    const amber = await givenInitiative(ds, { code: 'AMBER', status: 'active', leadDepartmentId: gamma.id });
+    // NONE: no report; its temporary line is taken over by an explicit successor; no alerts.
+    const none = await givenInitiative(ds, { code: 'NONE', status: 'active', leadDepartmentId: alfa.id });
+    // GREEN: one green report; temporary money ending in 300 days; one open alert.
+    const green = await givenInitiative(ds, { code: 'GREEN', status: 'active', leadDepartmentId: beta.id });
+
+    const [early, middle, late] = [await givenRound(ds, '2025-03-31'), await givenRound(ds, '2025-09-30'), await givenRound(ds, '2025-12-31')];
+    await givenReport(ds, early, amber.id, 'approved', 'red');
+    await givenReport(ds, middle, amber.id, 'submitted', 'amber');
+    await givenReport(ds, late, amber.id, 'pending', null);
+    await givenReport(ds, late, green.id, 'approved', 'green');
+
+    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', periodStart: inDays(-300), periodEnd: inDays(100) });
+    await givenFundingLine(ds, amber.id, { sourceType: 'eu_fund', periodStart: inDays(-300), periodEnd: inDays(400) });
+    await givenFundingLine(ds, amber.id, { sourceType: 'ordinary_budget', periodStart: inDays(-300), periodEnd: inDays(50) });
+    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', status: 'applied', periodStart: inDays(-300), periodEnd: inDays(30) });
+    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', periodStart: inDays(-400), periodEnd: inDays(-10) });
+    const successor = await givenFundingLine(ds, none.id, { sourceType: 'ordinary_budget', periodStart: inDays(201), periodEnd: inDays(600) });
+    await givenFundingLine(ds, none.id, { sourceType: 'state_grant', periodStart: inDays(-100), periodEnd: inDays(200), successorFundingId: successor.id });
+    await givenFundingLine(ds, green.id, { sourceType: 'foundation', periodStart: inDays(-100), periodEnd: inDays(300) });
+
+    await givenAlert(ds, amber.id, { status: 'open' });
+    await givenAlert(ds, amber.id, { status: 'acknowledged' });
+    await givenAlert(ds, amber.id, { status: 'resolved' });
+    await givenAlert(ds, amber.id, { status: 'dismissed' });
+    await givenAlert(ds, green.id, { status: 'open' });
+  });
+  afterAll(() => t.close());
+
+  it('should name the latest RAG, the end of temporary funding nothing takes over and the open alerts of each initiative in the list and by code', async () => {
+    const page = await list({});
+
+    expect(page.items.map(({ code, latestRagStatus, temporaryFundingEndsOn, openAlertCount }) => ({ code, latestRagStatus, temporaryFundingEndsOn, openAlertCount }))).toEqual([
+      { code: 'AMBER', latestRagStatus: 'amber', temporaryFundingEndsOn: inDays(100), openAlertCount: 2 },
+      { code: 'GREEN', latestRagStatus: 'green', temporaryFundingEndsOn: inDays(300), openAlertCount: 1 },
+      { code: 'NONE', latestRagStatus: null, temporaryFundingEndsOn: null, openAlertCount: 0 },
+    ]);
+    expect((await t.admin.get(api('/initiatives/AMBER'))).body).toEqual(page.items[0]);
+  });
+
+  it.each([
+    { sort: 'latestRagStatus', codes: ['GREEN', 'AMBER', 'NONE'] },
+    { sort: '-latestRagStatus', codes: ['AMBER', 'GREEN', 'NONE'] },
+    { sort: 'temporaryFundingEndsOn', codes: ['AMBER', 'GREEN', 'NONE'] },
+    { sort: '-temporaryFundingEndsOn', codes: ['GREEN', 'AMBER', 'NONE'] },
+    { sort: 'openAlertCount', codes: ['NONE', 'GREEN', 'AMBER'] },
+    { sort: '-openAlertCount', codes: ['AMBER', 'GREEN', 'NONE'] },
+    { sort: 'leadDepartmentName', codes: ['NONE', 'GREEN', 'AMBER'] },
+    { sort: '-leadDepartmentName', codes: ['AMBER', 'GREEN', 'NONE'] },
+  ])('should order by $sort, initiatives without a value last, when sort is given', async ({ sort, codes }) => {
+    expect(codesOf(await list({ sort }))).toEqual(codes);
+  });
+
+  it('should page by a derived sort without overlap when limit and offset are given', async () => {
+    const first = await list({ sort: '-openAlertCount', limit: 2, offset: 0 });
+    const rest = await list({ sort: '-openAlertCount', limit: 2, offset: 2 });
+
+    expect([...codesOf(first), ...codesOf(rest)]).toEqual(['AMBER', 'GREEN', 'NONE']);
   });
 });

@@ -81,4 +81,22 @@ describe('Initiative list SQL', () => {
     expect(byCode.body).toEqual(byId.body);
     expect(forCode).toHaveLength(forId.length);
   });
+
+  it.each(['-latestRagStatus', 'temporaryFundingEndsOn', '-openAlertCount', 'leadDepartmentName'])(
+    'should issue the same number of SQL statements for 200 initiatives as for 1 when sorted by %s, read from other tables',
+    async (sort) => {
+      const { lead: one } = await givenInitiativesWithEverything(1);
+      const { lead: many } = await givenInitiativesWithEverything(200);
+      const listOf = (leadDepartmentId: string) => t.admin.get(api('/initiatives')).query({ leadDepartmentId, limit: 200, sort });
+
+      let manyRes!: request.Response;
+      const forOne = await statementsDuring(t.dataSource, async () => expect((await listOf(one.id)).status).toBe(200));
+      const forMany = await statementsDuring(t.dataSource, async () => (manyRes = await listOf(many.id)));
+
+      expect(manyRes.status).toBe(200);
+      expect(manyRes.body.items).toHaveLength(200);
+      expect(manyRes.body.items[0]).toMatchObject({ latestRagStatus: null, openAlertCount: 0 });
+      expect(forMany).toHaveLength(forOne.length);
+    },
+  );
 });

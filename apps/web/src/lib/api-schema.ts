@@ -2882,6 +2882,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description The RAG of the latest submitted or approved status report that has one (by its round's due date); null when none has
+             * @enum {string|null}
+             */
+            readonly latestRagStatus: "green" | "amber" | "red" | null;
+            /**
+             * Format: date
+             * @description The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over (as the export's "Tillfällig finansiering slutar utan efterföljare"); null when none
+             * @example 2026-12-31
+             */
+            readonly temporaryFundingEndsOn: string | null;
+            /** @description Open or acknowledged alerts about the initiative */
+            readonly openAlertCount: number;
         };
         InitiativeFinanceDto: {
             /** Format: date */
@@ -7755,7 +7768,7 @@ export interface operations {
                 fundingSourceType?: ("state_grant" | "eu_fund" | "temporary_appropriation" | "ordinary_budget" | "partner_contribution" | "foundation" | "other")[];
                 /** @description Free text over code, title and summary (Swedish full text or substring) */
                 q?: string;
-                /** @description Comma-separated keys, - for descending: code, title, status, startDate, endDate, annualCostSek, createdAt, updatedAt */
+                /** @description Comma-separated keys, - for descending: code, title, status, leadDepartmentName, startDate, endDate, annualCostSek, createdAt, updatedAt, latestRagStatus (green < amber < red), temporaryFundingEndsOn, openAlertCount */
                 sort?: string;
             };
             header?: never;

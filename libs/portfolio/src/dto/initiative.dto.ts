@@ -286,6 +286,23 @@ export class InitiativeDto extends CreateInitiativeDto {
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiProperty({
+    enum: ['green', 'amber', 'red'],
+    nullable: true,
+    readOnly: true,
+    description: 'The RAG of the latest submitted or approved status report that has one (by its round\'s due date); null when none has',
+  })
+  latestRagStatus: 'green' | 'amber' | 'red' | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    readOnly: true,
+    example: '2026-12-31',
+    description: 'The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over (as the export\'s "Tillfällig finansiering slutar utan efterföljare"); null when none',
+  })
+  temporaryFundingEndsOn: string | null;
+  @ApiProperty({ readOnly: true, description: 'Open or acknowledged alerts about the initiative' }) openAlertCount: number;
 }
 
 export class ListInitiativesQueryDto extends PageQueryDto {
@@ -346,7 +363,9 @@ export class ListInitiativesQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
-    description: 'Comma-separated keys, - for descending: code, title, status, startDate, endDate, annualCostSek, createdAt, updatedAt',
+    description:
+      'Comma-separated keys, - for descending: code, title, status, leadDepartmentName, startDate, endDate, annualCostSek, createdAt, updatedAt, ' +
+      'latestRagStatus (green < amber < red), temporaryFundingEndsOn, openAlertCount',
     example: '-startDate,title',
   })
   @IsOptional()

@@ -1,4 +1,5 @@
 import type { SortColumn } from '#common';
+import { takenOverJoinSql } from '#funding/sql';
 import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
 export type InitiativeListFilters = {
@@ -19,16 +20,43 @@ export type InitiativeListFilters = {
 /** `sort` holds allow-listed SQL columns only (see INITIATIVE_SORT_KEYS). */
 export type InitiativeListPage = { sort: SortColumn[]; limit: number; offset: number };
 
+/*
+ * What the list shows beside the initiative's own columns, each a correlated subquery over `i` so it can be both
+ * selected for the page and sorted by (read-only joins of other contexts' tables, docs/adr/0003-cross-context-reads.md).
+ * `today` is a CTE of the statement holding the municipality's today.
+ */
+
+/** The RAG of the latest submitted or approved status report that has one, by its round's due date. */
+const LATEST_RAG_SQL = `(SELECT sr.rag_status FROM status_reports sr JOIN reporting_rounds rr ON rr.id = sr.round_id
+       WHERE sr.initiative_id = i.id AND sr.status IN ('submitted', 'approved') AND sr.rag_status IS NOT NULL
+       ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id LIMIT 1)`;
+
+/**
+ * The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over
+ * (#funding's takenOverJoinSql, the funding cliff's rule) — the export's "Tillfällig finansiering slutar utan efterföljare".
+ */
+const TEMPORARY_FUNDING_ENDS_SQL = `(SELECT min(f.period_end) FROM funding_lines f ${takenOverJoinSql('f', 't')}
+       WHERE f.initiative_id = i.id AND f.status = 'granted' AND f.source_type <> 'ordinary_budget'
+         AND f.period_end >= (SELECT day FROM today) AND t.share < 1)`;
+
+/** Open or acknowledged alerts about the initiative, as the summary and the export count them. */
+const OPEN_ALERTS_SQL = `(SELECT count(*)::int FROM alerts al WHERE al.initiative_id = i.id AND al.status IN ('open', 'acknowledged'))`;
+
 /** API sort keys → SQL. Anything else is refused before it reaches SQL (see parseSort). */
 export const INITIATIVE_SORT_KEYS: Record<string, string> = {
   code: 'i.code',
   title: 'i.title',
   status: 'i.status',
+  leadDepartmentName: '(SELECT d.name FROM departments d WHERE d.id = i.lead_department_id)',
   startDate: 'i.start_date',
   endDate: 'i.end_date',
   annualCostSek: 'i.annual_cost_sek',
   createdAt: 'i.created_at',
   updatedAt: 'i.updated_at',
+  // green < amber < red: `-latestRagStatus` puts red first.
+  latestRagStatus: `(CASE ${LATEST_RAG_SQL} WHEN 'green' THEN 1 WHEN 'amber' THEN 2 WHEN 'red' THEN 3 END)`,
+  temporaryFundingEndsOn: TEMPORARY_FUNDING_ENDS_SQL,
+  openAlertCount: OPEN_ALERTS_SQL,
 };
 
 // Must match the trigram index's expression (FoundationSql migration) for the planner to use it.
@@ -37,10 +65,12 @@ const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`
 /**
  * One statement for a page of initiatives with everything the API shows: the page of ids (and the total) is
  * chosen first, then only those rows get their participants, goals, target groups and districts aggregated, each
- * department and goal with its code and name (title), so no reader needs a request per id.
+ * department and goal with its code and name (title), and the latest report's RAG, the end of temporary funding and
+ * the open alerts, so no reader needs a request per id. `today` (YYYY-MM-DD, the municipality's; the database's
+ * date when left out) is when temporary funding is counted from.
  * The same SQL serves GET /initiatives, GET /initiatives/{id} and the bare-server baseline in bench/.
  */
-export function buildInitiativeListQuery(filters: InitiativeListFilters, page: InitiativeListPage): { sql: string; params: unknown[] } {
+export function buildInitiativeListQuery(filters: InitiativeListFilters, page: InitiativeListPage, today?: string): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -56,6 +86,7 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
   // planner pick plans that are only fast when they may stop after `limit` rows, which the window never does.
   const sql = `
     WITH RECURSIVE ${goalScope}
+    today AS (SELECT ${today ? `${param(today)}::date` : 'CURRENT_DATE'} AS day),
     page AS (
       SELECT i.id
         ${matching}
@@ -84,6 +115,9 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
            i.evidence_base AS "evidenceBase", i.budget_project_code AS "budgetProjectCode",
            i.follow_up_plan AS "followUpPlan",
            i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+           ${LATEST_RAG_SQL} AS "latestRagStatus",
+           to_char(${TEMPORARY_FUNDING_ENDS_SQL}, 'YYYY-MM-DD') AS "temporaryFundingEndsOn",
+           ${OPEN_ALERTS_SQL} AS "openAlertCount",
            (SELECT total::int FROM matches) AS total
       FROM page JOIN initiatives i ON i.id = page.id
       LEFT JOIN departments lead ON lead.id = i.lead_department_id

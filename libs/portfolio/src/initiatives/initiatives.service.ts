@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   checkReferences,
+  Clock,
   ConflictProblem,
   lockOneOrNotFound,
   parseSort,
@@ -48,6 +49,7 @@ export class InitiativesService {
     private readonly codeLists: CodeListsService,
     private readonly lifecycle: InitiativeLifecycleService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ListInitiativesQueryDto): Promise<Page<InitiativeDto>> {
@@ -194,7 +196,7 @@ export class InitiativesService {
   }
 
   private async select(em: EntityManager, filters: InitiativeListFilters, page: InitiativeListPage) {
-    const { sql, params } = buildInitiativeListQuery(filters, page);
+    const { sql, params } = buildInitiativeListQuery(filters, page, this.clock.today());
     return (await em.query(sql, params)) as (InitiativeDto & { total: number })[];
   }
 
@@ -292,7 +294,17 @@ function withWholeJson<T extends { processOwner?: ProcessOwnerDto | null; follow
  * An initiative as the audit trail keeps it: its own fields and links, without the department and goal labels the API
  * adds for readers (a department renamed later is the department's change, not the initiative's).
  */
-export function auditedInitiative({ leadDepartmentCode: _code, leadDepartmentName: _name, goals: _goals, participants, ...initiative }: InitiativeDto) {
+/** The initiative's own data: without the names its ids point at and what the list reads from other contexts. */
+export function auditedInitiative({
+  leadDepartmentCode: _code,
+  leadDepartmentName: _name,
+  goals: _goals,
+  latestRagStatus: _rag,
+  temporaryFundingEndsOn: _temporaryEnd,
+  openAlertCount: _alerts,
+  participants,
+  ...initiative
+}: InitiativeDto) {
   return { ...initiative, participants: participants.map(({ departmentId, role, responsibility }) => ({ departmentId, role, responsibility })) };
 }
 
