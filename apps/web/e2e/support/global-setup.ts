@@ -10,9 +10,10 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 /**
- * Once for the browser tests: finds (or installs) Chromium, creates a database of their own and migrates it with the
- * deployment's one-shot migration, and starts the built API as production does (`node dist/apps/api/src/main.js`) on
- * a free loopback port, serving the built web app. The returned teardown stops the API and drops the database,
+ * Once for the browser tests: finds (or installs) Chromium, creates a database of their own, migrates it with the
+ * deployment's one-shot migration, loads the Trollhättan demo data (the built seed `npm run demo` runs: departments
+ * SSPF, MBU…, initiatives such as FRAMTIDSCENTRUM), and starts the built API as production does
+ * (`node dist/apps/api/src/main.js`) on a free loopback port, serving the built web app. The returned teardown stops the API and drops the database,
  * whether the tests passed or not. A signal (Ctrl-C, npm test's timeout) or an exit without teardown kills the API
  * and drops the database on the way out; a database left even so is dropped by the next Jest run
  * (test/setup/global-setup.js: its name carries this process's id, as createTestDatabase's do).
@@ -30,13 +31,14 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..'
 const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 const WEB_INDEX = join(ROOT, 'dist/apps/web/index.html');
 const MIGRATE = join(ROOT, 'dist/libs/database/src/migrate.js');
+const DEMO_SEED = join(ROOT, 'dist/libs/database/src/seeds/run-demo-seed.js');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://samla:samla@127.0.0.1:5433/samla';
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export default async function setup(project: TestProject) {
-  for (const [file, build] of [[API_MAIN, 'npm run build'], [MIGRATE, 'npm run build'], [WEB_INDEX, 'npm run web:build']] as const) {
+  for (const [file, build] of [[API_MAIN, 'npm run build'], [MIGRATE, 'npm run build'], [DEMO_SEED, 'npm run build'], [WEB_INDEX, 'npm run web:build']] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` first (npm test does)`);
   }
   // Installs Debian's chromium when missing and running as root; prints its path.
@@ -69,6 +71,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     await database.migrate();
+    await database.seedDemo();
     api = await ApiProcess.start({ DATABASE_URL: database.url });
     await api.whenReady();
   } catch (error) {
@@ -104,6 +107,11 @@ class TestDatabase {
 
   async migrate() {
     await promisify(execFile)(process.execPath, [MIGRATE], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url }, timeout: 60_000 });
+  }
+
+  /** The Trollhättan demo data (departments SSPF, MBU…, initiatives, funding, alerts' sources), as `npm run demo` loads it. */
+  async seedDemo() {
+    await promisify(execFile)(process.execPath, [DEMO_SEED], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url }, timeout: 120_000 });
   }
 
   async drop() {
