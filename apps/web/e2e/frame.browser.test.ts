@@ -13,7 +13,6 @@ const PAGES = [
   { path: '/larm', heading: messages.nav.alerts, shot: 'larm' },
   { path: '/tillganglighet', heading: messages.accessibility.title, shot: 'tillganglighet' },
   { path: '/finns-inte', heading: messages.notFound.title, shot: 'sidan-finns-inte' },
-  { path: '/insatser/SSPF', heading: messages.notFound.title, shot: null },
 ];
 
 let browser: Browser;

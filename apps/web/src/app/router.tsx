@@ -2,11 +2,12 @@ import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstac
 import { accessibilityRoute } from './routes/accessibility';
 import { alertsRoute } from './routes/alerts';
 import { homeRoute } from './routes/home';
+import { initiativeRoute } from './routes/initiative';
 import { initiativesRoute } from './routes/initiatives';
 import { overviewRoute } from './routes/overview';
 import { rootRoute } from './routes/root';
 
-const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, overviewRoute, alertsRoute, accessibilityRoute]);
+const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, initiativeRoute, overviewRoute, alertsRoute, accessibilityRoute]);
 
 /** The app's router; tests pass a memory history. */
 export function createAppRouter(history: RouterHistory = createBrowserHistory()) {

@@ -1,0 +1,104 @@
+import { Link, useParams } from '@tanstack/react-router';
+import type { MouseEvent } from 'react';
+import { Page } from '../../../components/layout/page';
+import { ApiProblemError } from '../../../lib/api-client';
+import { messages } from '../../../lib/messages';
+import { useInitiative } from '../api/initiative-queries';
+import { FundingSection } from './funding-section';
+import { AlertsSection, DecisionsSection, EffectLogicSection, IndicatorsSection, StatusReportSection } from './follow-up-sections';
+import { HistorySection } from './history-section';
+import { LifecycleSection } from './lifecycle-section';
+import { GoalsSection, ParticipantsSection, SummarySection } from './overview-sections';
+import { LoadError, sectionHeadingId, sectionId, type SectionKey } from './section';
+import styles from './initiative.module.css';
+
+const SECTIONS = Object.keys(messages.initiative.sections) as SectionKey[];
+
+/**
+ * The page's table of contents. A link moves focus to its section's heading as well as scrolling there, so a keyboard
+ * or screen reader user goes on reading from the section, and no `#…` reaches the router as a navigation.
+ */
+function TableOfContents() {
+  const jump = (key: SectionKey) => (event: MouseEvent<HTMLAnchorElement>) => {
+    const heading = document.getElementById(sectionHeadingId(key));
+    if (!heading) return;
+    event.preventDefault();
+    heading.focus();
+    heading.scrollIntoView?.();
+  };
+  return (
+    <nav aria-label={messages.initiative.toc} className={styles.toc}>
+      <h2 className={styles.tocHeading}>{messages.initiative.toc}</h2>
+      <ol>
+        {SECTIONS.map((key) => (
+          <li key={key}>
+            <a href={`#${sectionId(key)}`} onClick={jump(key)}>
+              {messages.initiative.sections[key]}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** An unknown code (or a string that is no code at all): a Swedish 404 with the way back to the list. */
+function InitiativeNotFound({ code }: { code: string }) {
+  const text = messages.initiative.notFound;
+  return (
+    <Page title={text.title}>
+      <p>{text.body(code)}</p>
+      <p>
+        <Link to="/insatser">{text.back}</Link>
+      </p>
+    </Page>
+  );
+}
+
+/** Insatsen: one initiative, read only, by its code (`/insatser/SSPF`). */
+export function InitiativePage({ code }: { code: string }) {
+  const initiative = useInitiative(code);
+  if (initiative.isPending) {
+    return (
+      <Page title={messages.initiative.pageTitle}>
+        <p role="status">{messages.initiative.loading}</p>
+      </Page>
+    );
+  }
+  if (initiative.isError) {
+    const status = initiative.error instanceof ApiProblemError ? initiative.error.problem.status : 0;
+    if (status === 404 || status === 400) return <InitiativeNotFound code={code} />;
+    return (
+      <Page title={messages.initiative.pageTitle}>
+        <p>{messages.initiative.error}</p>
+        <LoadError error={initiative.error} onRetry={() => void initiative.refetch()} />
+      </Page>
+    );
+  }
+  const data = initiative.data;
+  return (
+    <Page title={data.title} wide>
+      <p className={styles.lead}>
+        {[data.code, messages.initiativeStatus[data.status], data.leadDepartmentName].filter(Boolean).join(' · ')}
+      </p>
+      <TableOfContents />
+      <SummarySection initiative={data} />
+      <LifecycleSection initiativeId={data.id} status={data.status} />
+      <ParticipantsSection initiative={data} />
+      <GoalsSection initiative={data} />
+      <FundingSection initiativeId={data.id} />
+      <AlertsSection initiativeId={data.id} />
+      <StatusReportSection initiativeId={data.id} />
+      <EffectLogicSection initiativeId={data.id} />
+      <IndicatorsSection initiative={data} />
+      <DecisionsSection initiativeId={data.id} />
+      <HistorySection initiativeId={data.id} />
+    </Page>
+  );
+}
+
+/** The route's component: the code from the address. */
+export function InitiativeRoutePage() {
+  const { code = '' } = useParams({ strict: false });
+  return <InitiativePage key={code} code={code} />;
+}

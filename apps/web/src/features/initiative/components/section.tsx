@@ -1,0 +1,51 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ApiProblemError } from '../../../lib/api-client';
+import { messages } from '../../../lib/messages';
+import { summaryFor } from '../../../lib/problem';
+import styles from './initiative.module.css';
+
+export type SectionKey = keyof typeof messages.initiative.sections;
+
+export const sectionId = (key: SectionKey) => `avsnitt-${key}`;
+export const sectionHeadingId = (key: SectionKey) => `${sectionId(key)}-rubrik`;
+
+/** One part of the page: a section named by its h2, which the table of contents moves focus to. */
+export function Section({ name, children, busy = false }: { name: SectionKey; children: ReactNode; busy?: boolean }) {
+  return (
+    <section id={sectionId(name)} aria-labelledby={sectionHeadingId(name)} aria-busy={busy || undefined} className={styles.section}>
+      <h2 id={sectionHeadingId(name)} tabIndex={-1} className={styles.sectionHeading}>
+        {messages.initiative.sections[name]}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** What a failed read says: the problem in Swedish, what to do, and a way to try again. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const status = error instanceof ApiProblemError ? error.problem.status : 0;
+  return (
+    <div role="alert" className={styles.error}>
+      <p>{summaryFor(status)}</p>
+      <button type="button" className={styles.button} onClick={onRetry}>
+        {messages.initiative.retry}
+      </button>
+    </div>
+  );
+}
+
+/** A section's read: "Hämtar …" while it loads, the error with a retry when it fails, else what `children` makes of the data. */
+export function QuerySection<T>({ name, query, children }: { name: SectionKey; query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  return (
+    <Section name={name} busy={query.isPending}>
+      {query.isPending ? (
+        <p className={styles.muted}>{messages.initiative.sectionLoading}</p>
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        children(query.data)
+      )}
+    </Section>
+  );
+}

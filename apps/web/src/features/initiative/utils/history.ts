@@ -1,0 +1,73 @@
+import type { components } from '../../../lib/api-schema';
+import { formatDate, formatMoney, formatNumber, LOCALE } from '../../../lib/format';
+import { messages, type InitiativeStatusKey } from '../../../lib/messages';
+
+type AuditEvent = components['schemas']['AuditEventDto'];
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// The municipality's time, whatever the browser's: an audit trail is read as Stockholm lived it.
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+
+/** `2025-03-01T09:12:44.120Z` → `1 mars 2025 10:12`. */
+export function formatDateTime(instant: string): string {
+  return dateTimeFormat.format(new Date(instant));
+}
+
+export type HistoryChange = { field: string; label: string; before: string | null; after: string | null };
+
+export type HistoryEntry = { id: string; when: string; who: string; what: string; changes: HistoryChange[] };
+
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  status: messages.initiativeStatus,
+  kind: messages.initiative.kind,
+  evidenceBase: messages.initiative.evidenceBase,
+  sourceType: messages.initiative.funding.sourceTypeLabel,
+  coverageDecision: messages.initiative.funding.coverageLabel,
+  ragStatus: messages.initiative.statusReport.ragLabel,
+  decision: messages.initiative.decisions.decisionLabel,
+  level: messages.initiative.effectLogic.level,
+};
+
+/** A value from the trail in words: labels for known codes, Swedish dates and kronor, lists joined. */
+export function historyValue(field: string, value: unknown): string {
+  const text = messages.initiative.history;
+  if (value === null || value === undefined || value === '') return text.empty;
+  if (typeof value === 'boolean') return value ? text.yes : text.no;
+  if (typeof value === 'number') return field.endsWith('Sek') ? formatMoney(value) : formatNumber(value);
+  if (typeof value === 'string') {
+    const label = ENUM_LABELS[field]?.[value];
+    if (label) return label;
+    if (CALENDAR_DATE.test(value)) {
+      try {
+        return formatDate(value);
+      } catch {
+        return value;
+      }
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? text.empty : value.map((item) => historyValue(field, item)).join(', ');
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, inner]) => inner !== null && inner !== undefined && !(Array.isArray(inner) && inner.length === 0))
+    .map(([key, inner]) => `${text.field[key] ?? key}: ${historyValue(key, inner)}`)
+    .join('; ');
+}
+
+/** One audit event as the history table shows it: when, who, what was done to which record, and each changed field. */
+export function historyEntry(event: AuditEvent): HistoryEntry {
+  const text = messages.initiative.history;
+  const who = event.actorKind === 'system' ? text.system : (event.actorName ?? (event.actorKind === 'api_key' ? text.apiKey : event.actorId));
+  const entity = text.entity[event.entityType] ?? event.entityType;
+  const changes = Object.entries(event.changes ?? {}).map(([field, change]) => ({
+    field,
+    label: text.field[field] ?? field,
+    before: change && 'before' in change ? historyValue(field, change.before) : null,
+    after: change && 'after' in change ? historyValue(field, change.after) : null,
+  }));
+  return { id: event.id, when: formatDateTime(event.occurredAt), who, what: `${text.action[event.action] ?? event.action} ${entity}`, changes };
+}
+
+export function statusLabel(status: string): string {
+  return messages.initiativeStatus[status as InitiativeStatusKey] ?? status;
+}

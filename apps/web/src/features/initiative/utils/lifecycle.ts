@@ -1,0 +1,36 @@
+import { messages, type InitiativeStatusKey } from '../../../lib/messages';
+
+export type PhaseState = 'done' | 'current' | 'upcoming' | 'notReached';
+
+export type Phase = {
+  /** A status, or `end` for the last step (completed or integrated, whichever it was or will be). */
+  key: InitiativeStatusKey | 'end';
+  label: string;
+  state: PhaseState;
+};
+
+/** The path every initiative takes, then one end: completed or integrated into ordinary operations. */
+const PATH: readonly InitiativeStatusKey[] = ['draft', 'proposed', 'approved', 'active'];
+
+/**
+ * The lifecycle as phases (Utkast → Föreslagen → Beslutad → Pågående → Avslutad/Införd), each done, current or
+ * upcoming; a discontinued initiative gets Avbruten as its current, last phase, and the path it did not finish is
+ * marked as not reached.
+ */
+export function lifecyclePhases(status: InitiativeStatusKey): Phase[] {
+  const labels = messages.initiativeStatus;
+  const ended = status === 'completed' || status === 'integrated';
+  const endLabel = ended ? labels[status] : messages.initiative.lifecycle.endLabel;
+  if (status === 'discontinued') {
+    return [
+      ...PATH.map((key): Phase => ({ key, label: labels[key], state: 'notReached' })),
+      { key: 'end', label: messages.initiative.lifecycle.endLabel, state: 'notReached' },
+      { key: 'discontinued', label: labels.discontinued, state: 'current' },
+    ];
+  }
+  const at = ended ? PATH.length : PATH.indexOf(status);
+  return [
+    ...PATH.map((key, index): Phase => ({ key, label: labels[key], state: index < at ? 'done' : index === at ? 'current' : 'upcoming' })),
+    { key: 'end', label: endLabel, state: ended ? 'current' : 'upcoming' },
+  ];
+}
