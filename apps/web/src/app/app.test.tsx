@@ -114,7 +114,6 @@ describe('routes', () => {
 
   it('should show a placeholder on each screen that is not built yet', async () => {
     for (const [path, title] of [
-      ['/insatser', 'Insatser'],
       ['/portfoljen', 'Portföljen i korthet'],
       ['/larm', 'Larm'],
     ]) {

@@ -1,12 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/coming-soon';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { parseInitiativeListSearch } from '../../features/portfolio/utils/initiative-list-search';
-import { messages } from '../../lib/messages';
 import { rootRoute } from './root';
 
 export const initiativesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/insatser',
   validateSearch: parseInitiativeListSearch,
-  component: () => <ComingSoon title={messages.nav.initiatives} description={messages.comingSoon.initiatives} />,
+  // Loaded when first visited, so the list's code (react-aria's table, selects, comboboxes) stays out of the first load.
+  component: lazyRouteComponent(() => import('../../features/portfolio/components/initiative-list-page'), 'InitiativeListRoute'),
 });

@@ -1,0 +1,166 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Page } from '../../../components/layout/page';
+import { ApiProblemError } from '../../../lib/api-client';
+import { messages } from '../../../lib/messages';
+import { summaryFor } from '../../../lib/problem';
+import { downloadExport, type ExportFormat } from '../api/export';
+import { useInitiativeList } from '../api/initiative-list';
+import {
+  DEFAULT_LIMIT,
+  hasFilters,
+  toSortValue,
+  withFilters,
+  withoutFilters,
+  type InitiativeListSearch,
+} from '../utils/initiative-list-search';
+import { InitiativeTable } from './initiative-table';
+import { ListFilters } from './list-filters';
+import styles from './initiative-list-page.module.css';
+
+const t = messages.portfolio;
+const route = getRouteApi('/insatser');
+
+/** Insatser at /insatser: the route's search is the view; every change is a navigation. */
+export function InitiativeListRoute() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  return <InitiativeListPage search={search} onNavigate={(next) => navigate({ search: next })} />;
+}
+
+type Props = {
+  search: InitiativeListSearch;
+  onNavigate: (search: InitiativeListSearch) => void;
+};
+
+/** The portfolio list: filters, the table, paging and the export of exactly the filtered view. */
+export function InitiativeListPage({ search, onNavigate }: Props) {
+  const list = useInitiativeList(search);
+  const page = list.data;
+
+  return (
+    <Page title={t.title} wide>
+      <p>{t.intro}</p>
+      <ListFilters search={search} onChange={(patch) => onNavigate(withFilters(search, patch))} onClear={() => onNavigate(withoutFilters(search))} />
+      <ExportButtons search={search} />
+      <div className={styles.results}>
+        {list.isPending ? (
+          <p role="status" className={styles.status}>
+            <span className={styles.spinner} aria-hidden="true" />
+            {t.loading}
+          </p>
+        ) : list.isError && !page ? (
+          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+        ) : page && page.items.length === 0 ? (
+          <EmptyState filtered={hasFilters(search)} onClear={() => onNavigate(withoutFilters(search))} />
+        ) : page ? (
+          <>
+            <p role="status" className={styles.status}>
+              {list.isPlaceholderData ? t.updating : t.paging.showing(page.offset + 1, page.offset + page.items.length, page.total)}
+            </p>
+            {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+            <InitiativeTable
+              items={page.items}
+              search={search}
+              isUpdating={list.isPlaceholderData}
+              onSort={(key, direction) => onNavigate({ ...search, sort: toSortValue(key, direction), offset: undefined })}
+            />
+            <Paging
+              offset={page.offset}
+              limit={page.limit}
+              total={page.total}
+              onPage={(offset) => onNavigate({ ...search, offset: offset > 0 ? offset : undefined })}
+            />
+          </>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const problem = error instanceof ApiProblemError ? error.problem : undefined;
+  return (
+    <div role="alert" className={styles.error}>
+      <h2 className={styles.errorTitle}>{t.error.title}</h2>
+      <p>{summaryFor(problem?.status ?? 0)}</p>
+      {problem?.errorId && <p>{messages.problem.errorId(problem.errorId)}</p>}
+      <Button className={styles.button} onPress={onRetry}>
+        {t.error.retry}
+      </Button>
+    </div>
+  );
+}
+
+function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  return (
+    <div role="status" className={styles.empty}>
+      <h2 className={styles.emptyTitle}>{filtered ? t.empty.title : t.empty.bodyNoFilters}</h2>
+      {filtered && (
+        <>
+          <p>{t.empty.body}</p>
+          <Button className={styles.button} onPress={onClear}>
+            {t.filters.clear}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** "Visar 1–50 av 134" with previous and next; the offset goes to the URL. */
+function Paging({ offset, limit, total, onPage }: { offset: number; limit: number; total: number; onPage: (offset: number) => void }) {
+  if (total <= limit && offset === 0) return null;
+  const size = limit || DEFAULT_LIMIT;
+  return (
+    <nav aria-label={t.paging.label} className={styles.paging}>
+      <Button className={styles.pageButton} isDisabled={offset === 0} onPress={() => onPage(Math.max(0, offset - size))}>
+        {t.paging.previous}
+      </Button>
+      <Button className={styles.pageButton} isDisabled={offset + size >= total} onPress={() => onPage(offset + size)}>
+        {t.paging.next}
+      </Button>
+    </nav>
+  );
+}
+
+type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
+
+/** "Exportera": the filtered view as Excel or CSV, downloaded with the signed-in person's token. */
+function ExportButtons({ search }: { search: InitiativeListSearch }) {
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const run = async (format: ExportFormat) => {
+    setState({ kind: 'busy' });
+    try {
+      setState({ kind: 'done', fileName: await downloadExport(search, format) });
+    } catch (error) {
+      const status = error instanceof ApiProblemError ? error.problem.status : 0;
+      setState({ kind: 'failed', message: `${t.export.failed} ${summaryFor(status)}` });
+    }
+  };
+  return (
+    <section aria-labelledby="export-rubrik" className={styles.export}>
+      <h2 id="export-rubrik" className={styles.exportHeading}>
+        {t.export.heading}
+      </h2>
+      <p className={styles.exportDescription}>{t.export.description}</p>
+      <div className={styles.exportButtons}>
+        <Button className={styles.button} isDisabled={state.kind === 'busy'} onPress={() => void run('xlsx')}>
+          {t.export.xlsx}
+        </Button>
+        <Button className={styles.button} isDisabled={state.kind === 'busy'} onPress={() => void run('csv')}>
+          {t.export.csv}
+        </Button>
+      </div>
+      <p role="status" className={styles.exportStatus}>
+        {state.kind === 'busy' ? t.export.busy : state.kind === 'done' ? t.export.done(state.fileName) : ''}
+      </p>
+      {state.kind === 'failed' && (
+        <p role="alert" className={styles.exportFailed}>
+          {state.message}
+        </p>
+      )}
+    </section>
+  );
+}
