@@ -1,10 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/coming-soon';
-import { messages } from '../../lib/messages';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { parseAlertListSearch } from '../../features/alerts/utils/alert-search';
 import { rootRoute } from './root';
 
+// The filters are in the URL; the page itself is loaded when first visited.
 export const alertsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/larm',
-  component: () => <ComingSoon title={messages.nav.alerts} description={messages.comingSoon.alerts} />,
+  validateSearch: parseAlertListSearch,
+  component: lazyRouteComponent(() => import('../../features/alerts/components/alerts-page'), 'AlertsPage'),
 });

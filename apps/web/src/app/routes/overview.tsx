@@ -1,10 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
-import { ComingSoon } from '../../components/coming-soon';
-import { messages } from '../../lib/messages';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from './root';
 
+// Loaded when first visited, so the overview (and its chart library) stays out of the first load's JavaScript.
 export const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/portfoljen',
-  component: () => <ComingSoon title={messages.nav.overview} description={messages.comingSoon.overview} />,
+  component: lazyRouteComponent(() => import('../../features/overview/components/overview-page'), 'OverviewPage'),
 });
