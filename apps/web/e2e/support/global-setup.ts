@@ -32,6 +32,7 @@ const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 const WEB_INDEX = join(ROOT, 'dist/apps/web/index.html');
 const MIGRATE = join(ROOT, 'dist/libs/database/src/migrate.js');
 const DEMO_SEED = join(ROOT, 'dist/libs/database/src/seeds/run-demo-seed.js');
+const SCAN_PORTFOLIO = join(ROOT, 'apps/web/e2e/support/scan-portfolio.mjs');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://samla:samla@127.0.0.1:5433/samla';
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -72,6 +73,7 @@ export default async function setup(project: TestProject) {
   try {
     await database.migrate();
     await database.seedDemo();
+    await database.scanPortfolio();
     api = await ApiProcess.start({ DATABASE_URL: database.url });
     await api.whenReady();
   } catch (error) {
@@ -112,6 +114,15 @@ class TestDatabase {
   /** The Trollhättan demo data (departments SSPF, MBU…, initiatives, funding, alerts' sources), as `npm run demo` loads it. */
   async seedDemo() {
     await promisify(execFile)(process.execPath, [DEMO_SEED], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url }, timeout: 120_000 });
+  }
+
+  /** The portfolio scans once, as of today, as `npm run demo` runs them when it starts: the demo's alerts. */
+  async scanPortfolio() {
+    await promisify(execFile)(process.execPath, [SCAN_PORTFOLIO, ROOT], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', DATABASE_URL: this.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380' },
+      timeout: 60_000,
+    });
   }
 
   async drop() {
@@ -172,6 +183,8 @@ class ApiProcess {
         ...inherited,
         NODE_ENV: 'test',
         PORT: String(port),
+        // The development issuer names itself after PUBLIC_URL and sends sign-ins back only to its origin: this one.
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380',
         QUEUE_PREFIX: `samla-browser-${randomUUID().slice(0, 8)}`,
         LOG_LEVEL: 'warn',

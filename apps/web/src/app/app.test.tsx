@@ -36,7 +36,8 @@ describe('the frame', () => {
       ['Larm', '/larm'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
-    expect(within(banner).getByText(messages.app.municipalityName)).toBeTruthy();
+    // The municipality web-config names (testing/auth.ts).
+    expect(within(banner).getByText('Trollhättans Stad')).toBeTruthy();
   });
 
   it('should link the accessibility statement from the footer', async () => {

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
+import { AuthProvider } from '../lib/auth/auth-provider';
 import { LOCALE } from '../lib/format';
 
 /** Refused requests (4xx) are answers, not outages: retry only failures that another try may fix. */
@@ -19,12 +20,17 @@ export function createQueryClient() {
   });
 }
 
-/** Everything the app needs around the router: server state and the locale for react-aria's widgets. */
+/**
+ * Everything the app needs around the router: server state, the locale for react-aria's widgets, and sign-in (which
+ * reads web-config through TanStack Query, so it sits inside its provider).
+ */
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <I18nProvider locale={LOCALE}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>{children}</AuthProvider>
+      </QueryClientProvider>
     </I18nProvider>
   );
 }

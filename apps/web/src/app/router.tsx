@@ -6,8 +6,9 @@ import { initiativeRoute } from './routes/initiative';
 import { initiativesRoute } from './routes/initiatives';
 import { overviewRoute } from './routes/overview';
 import { rootRoute } from './routes/root';
+import { signedInRoute } from './routes/signed-in';
 
-const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, initiativeRoute, overviewRoute, alertsRoute, accessibilityRoute]);
+const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, initiativeRoute, overviewRoute, alertsRoute, accessibilityRoute, signedInRoute]);
 
 /** The app's router; tests pass a memory history. */
 export function createAppRouter(history: RouterHistory = createBrowserHistory()) {

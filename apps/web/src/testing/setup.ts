@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { setUserManager } from '../lib/auth/session';
 
 // Files that need no DOM run with `@vitest-environment node`, and this setup runs for them too.
 if (typeof window !== 'undefined') {
@@ -9,5 +10,8 @@ if (typeof window !== 'undefined') {
   afterEach(() => {
     cleanup();
     document.title = '';
+    // No sign-in carries over to the next test.
+    window.sessionStorage.clear();
+    setUserManager(null);
   });
 }

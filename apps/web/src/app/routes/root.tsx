@@ -1,6 +1,8 @@
-import { Outlet, createRootRoute, useRouter, type NavigateOptions, type ToOptions } from '@tanstack/react-router';
+import { Outlet, createRootRoute, useRouter, useRouterState, type NavigateOptions, type ToOptions } from '@tanstack/react-router';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { AppLayout, type NavigationItem } from '../../components/layout/app-layout';
+import { SignInGate } from '../../lib/auth/sign-in-gate';
+import { useWebConfig } from '../../lib/auth/web-config';
 import { messages } from '../../lib/messages';
 import { NotFound } from './not-found';
 
@@ -9,6 +11,13 @@ declare module 'react-aria-components' {
   interface RouterConfig {
     href: ToOptions['to'];
     routerOptions: Omit<NavigateOptions, keyof ToOptions>;
+  }
+}
+
+// A route marks itself `staticData: { public: true }` to be shown without signing in.
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    public?: boolean;
   }
 }
 
@@ -22,17 +31,25 @@ const footerNavigation: readonly NavigationItem[] = [{ to: '/tillganglighet', la
 
 function Root() {
   const router = useRouter();
+  const { municipalityName } = useWebConfig();
+  // Public: a route that says so, and the 404 page of an address no route has (the root's notFoundComponent).
+  const isPublic = useRouterState({
+    select: (state) => state.matches.some((match) => match._notFound === true || match.staticData?.public === true),
+  });
+  const returnTo = useRouterState({ select: (state) => state.location.href });
   return (
     <AriaRouterProvider
       navigate={(to, options) => router.navigate({ ...options, to })}
       useHref={(to) => router.buildLocation({ to }).href}
     >
       <AppLayout
-        municipalityName={messages.app.municipalityName}
+        municipalityName={municipalityName}
         primaryNavigation={primaryNavigation}
         footerNavigation={footerNavigation}
       >
-        <Outlet />
+        <SignInGate isPublic={isPublic} returnTo={returnTo}>
+          <Outlet />
+        </SignInGate>
       </AppLayout>
     </AriaRouterProvider>
   );

@@ -2,6 +2,7 @@ import { Link, type LinkProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { messages } from '../../lib/messages';
 import styles from './app-layout.module.css';
+import { SignedInPerson } from './signed-in-person';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
@@ -14,7 +15,10 @@ type AppLayoutProps = {
   children: ReactNode;
 };
 
-/** The frame around every page: skip link, header with the primary navigation, main content, footer. */
+/**
+ * The frame around every page: skip link, header with the primary navigation and the signed-in person (with
+ * "Logga ut"), main content, footer.
+ */
 export function AppLayout({ municipalityName, primaryNavigation, footerNavigation, children }: AppLayoutProps) {
   useFocusOnNavigation();
   return (
@@ -39,6 +43,7 @@ export function AppLayout({ municipalityName, primaryNavigation, footerNavigatio
               ))}
             </ul>
           </nav>
+          <SignedInPerson />
         </div>
       </header>
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className={styles.main}>

@@ -1,4 +1,5 @@
 import { Page } from '../../../components/layout/page';
+import { useWebConfig } from '../../../lib/auth/web-config';
 import { formatDate } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
 
@@ -6,9 +7,10 @@ import { messages } from '../../../lib/messages';
 export function AccessibilityStatement() {
   const text = messages.accessibility;
   const date = formatDate(text.statementDate);
+  const { municipalityName } = useWebConfig();
   return (
     <Page title={text.title}>
-      {text.intro(messages.app.municipalityName).map((paragraph) => (
+      {text.intro(municipalityName).map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
 

@@ -43,7 +43,7 @@ export function ParticipantsSection({ initiative }: { initiative: Initiative }) 
     <Section name="participants">
       <div className={styles.tableScroll}>
         <table className={styles.table}>
-          <caption className="visually-hidden">{messages.initiative.sections.participants}</caption>
+          <caption className="visually-hidden">{text.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{text.department}</th>

@@ -18,8 +18,20 @@ export type HistoryChange = { field: string; label: string; before: string | nul
 
 export type HistoryEntry = { id: string; when: string; who: string; what: string; changes: HistoryChange[] };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Links between records that say nothing to a reader (the record's own initiative, round, review, nodes). */
+const HIDDEN_FIELDS = new Set(['initiativeId', 'roundId', 'reviewId', 'departmentId', 'fromNodeId', 'toNodeId', 'indicatorId', 'effectNodeId', 'goalId', 'version']);
+
+/** `status` means another vocabulary on each kind of record. */
+const STATUS_LABELS: Record<string, Record<string, string>> = {
+  initiative: messages.initiativeStatus,
+  funding_line: messages.initiative.funding.statusLabel,
+  status_report: messages.initiative.statusReport.statusLabel,
+};
+
 const ENUM_LABELS: Record<string, Record<string, string>> = {
-  status: messages.initiativeStatus,
   kind: messages.initiative.kind,
   evidenceBase: messages.initiative.evidenceBase,
   sourceType: messages.initiative.funding.sourceTypeLabel,
@@ -27,17 +39,23 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   ragStatus: messages.initiative.statusReport.ragLabel,
   decision: messages.initiative.decisions.decisionLabel,
   level: messages.initiative.effectLogic.level,
+  role: messages.initiative.participants.role_,
 };
 
-/** A value from the trail in words: labels for known codes, Swedish dates and kronor, lists joined. */
-export function historyValue(field: string, value: unknown): string {
+/**
+ * A value from the trail in words: labels for known codes, Swedish dates, times and kronor, lists joined; a reference
+ * to another record by id says only that it points somewhere.
+ */
+export function historyValue(field: string, value: unknown, entityType = 'initiative'): string {
   const text = messages.initiative.history;
   if (value === null || value === undefined || value === '') return text.empty;
   if (typeof value === 'boolean') return value ? text.yes : text.no;
   if (typeof value === 'number') return field.endsWith('Sek') ? formatMoney(value) : formatNumber(value);
   if (typeof value === 'string') {
-    const label = ENUM_LABELS[field]?.[value];
+    const label = (field === 'status' ? STATUS_LABELS[entityType] : ENUM_LABELS[field])?.[value];
     if (label) return label;
+    if (UUID.test(value)) return text.reference;
+    if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
     if (CALENDAR_DATE.test(value)) {
       try {
         return formatDate(value);
@@ -47,10 +65,14 @@ export function historyValue(field: string, value: unknown): string {
     }
     return value;
   }
-  if (Array.isArray(value)) return value.length === 0 ? text.empty : value.map((item) => historyValue(field, item)).join(', ');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return text.empty;
+    if (value.every((item) => typeof item === 'string' && UUID.test(item))) return text.references(value.length);
+    return value.map((item) => historyValue(field, item, entityType)).join(', ');
+  }
   return Object.entries(value as Record<string, unknown>)
-    .filter(([, inner]) => inner !== null && inner !== undefined && !(Array.isArray(inner) && inner.length === 0))
-    .map(([key, inner]) => `${text.field[key] ?? key}: ${historyValue(key, inner)}`)
+    .filter(([key, inner]) => !HIDDEN_FIELDS.has(key) && inner !== null && inner !== undefined && !(Array.isArray(inner) && inner.length === 0))
+    .map(([key, inner]) => `${text.field[key] ?? key}: ${historyValue(key, inner, entityType)}`)
     .join('; ');
 }
 
@@ -59,12 +81,14 @@ export function historyEntry(event: AuditEvent): HistoryEntry {
   const text = messages.initiative.history;
   const who = event.actorKind === 'system' ? text.system : (event.actorName ?? (event.actorKind === 'api_key' ? text.apiKey : event.actorId));
   const entity = text.entity[event.entityType] ?? event.entityType;
-  const changes = Object.entries(event.changes ?? {}).map(([field, change]) => ({
-    field,
-    label: text.field[field] ?? field,
-    before: change && 'before' in change ? historyValue(field, change.before) : null,
-    after: change && 'after' in change ? historyValue(field, change.after) : null,
-  }));
+  const changes = Object.entries(event.changes ?? {})
+    .filter(([field]) => !HIDDEN_FIELDS.has(field))
+    .map(([field, change]) => ({
+      field,
+      label: text.field[field] ?? field,
+      before: change && 'before' in change ? historyValue(field, change.before, event.entityType) : null,
+      after: change && 'after' in change ? historyValue(field, change.after, event.entityType) : null,
+    }));
   return { id: event.id, when: formatDateTime(event.occurredAt), who, what: `${text.action[event.action] ?? event.action} ${entity}`, changes };
 }
 
