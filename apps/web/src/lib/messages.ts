@@ -17,8 +17,6 @@ const initiativeStatus = {
 export const messages = {
   app: {
     name: 'Samla',
-    // Placeholder until the API tells the app which municipality it serves (one deployment, one municipality).
-    municipalityName: 'Kommunen',
     description: 'Kommunens samlade bild av pågående insatser och projekt.',
     /** The browser tab: the page first, so tabs stay distinguishable. */
     documentTitle: (page: string) => `${page} – Samla`,
@@ -44,6 +42,55 @@ export const messages = {
     title: 'Sidan finns inte',
     body: 'Vi hittar ingen sida på den här adressen. Den kan ha flyttats, eller så är adressen felskriven.',
     back: 'Gå till Insatser',
+  },
+  /** Sign-in, the signed-in person in the frame, and why an action is not offered (lib/auth). */
+  auth: {
+    /** The API's roles, named as the development sign-in page names them. */
+    roles: {
+      admin: 'Administratör',
+      leadership: 'Ledningsgrupp',
+      department_head: 'Förvaltningschef',
+      staff: 'Medarbetare',
+      auditor: 'Revisor',
+    },
+    person: {
+      region: 'Inloggad användare',
+      role: 'Roll',
+      department: 'Förvaltning',
+      noDepartment: 'Ingen förvaltning',
+      signOut: 'Logga ut',
+    },
+    starting: 'Startar Samla …',
+    signingIn: {
+      title: 'Loggar in',
+      body: 'Du skickas till inloggningen. Det tar bara ett ögonblick.',
+      returning: 'Loggar in dig i Samla …',
+    },
+    configError: {
+      title: 'Samla kan inte starta just nu',
+      body: 'Samla kunde inte hämta inställningarna för inloggningen från servern. Försök igen om en stund.',
+      help: 'Om felet finns kvar: kontakta kommunens IT-support och berätta att Samlas inloggningsinställningar inte gick att hämta.',
+      retry: 'Försök igen',
+    },
+    signInError: {
+      title: 'Inloggningen misslyckades',
+      body: 'Du kunde inte loggas in i Samla. Försök logga in igen.',
+      cancelled: 'Inloggningen avbröts.',
+      help: 'Om det inte går: kontakta kommunens IT-support och berätta vad som hände och vilken tid det var.',
+      retry: 'Logga in igen',
+    },
+    signedOut: {
+      title: 'Du är utloggad',
+      body: 'Du har loggat ut från Samla. Använder du en delad dator: stäng webbläsaren när du är klar.',
+      signIn: 'Logga in igen',
+    },
+    may: {
+      notGranted: 'Din roll ger inte behörighet att göra det här.',
+      noDepartment:
+        'Du är inte kopplad till någon förvaltning i Samla, så du kan läsa men inte ändra. Be en administratör att koppla dig till din förvaltning.',
+      ownDepartment: 'Det här hör till en annan förvaltning. Du kan bara ändra det som din förvaltning leder eller är med och äger.',
+      leadDepartment: 'Bara den förvaltning som leder insatsen kan göra det här.',
+    },
   },
   initiativeStatus,
   /** Insatsen: one initiative, read only (/insatser/SSPF). */
