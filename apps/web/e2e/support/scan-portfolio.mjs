@@ -1,0 +1,22 @@
+// Runs every portfolio scan once, as of today in Europe/Stockholm, on the database at DATABASE_URL: what `npm run demo`
+// does through the worker when it starts, so the browser tests' demo data has its alerts. Uses the built libraries
+// (npm run build); the repository root is the first argument. Prints the counts.
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+const root = process.argv[2];
+const { CommonModule } = await import(`${root}/dist/libs/common/src/index.js`);
+const { DatabaseModule } = await import(`${root}/dist/libs/database/src/index.js`);
+const { AlertScansModule, AlertScansService } = await import(`${root}/dist/libs/alerts/src/index.js`);
+
+class ScanOnce {}
+Module({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] })(ScanOnce);
+
+const app = await NestFactory.createApplicationContext(ScanOnce, { logger: ['error'] });
+try {
+  const asOf = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  console.log(JSON.stringify(await app.get(AlertScansService).runAll(asOf)));
+} finally {
+  await app.close();
+}
