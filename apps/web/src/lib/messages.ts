@@ -466,7 +466,7 @@ export const messages = {
       nextYear: (year: number, sek: string, count: number) =>
         `Nästa budgetår (${year}) upphör ${sek} i tillfällig finansiering utan beslut, för ${count} ${count === 1 ? 'insats' : 'insatser'}.`,
       endedEarlier: (sek: string, count: number) =>
-        `Dessutom är ${count} ${count === 1 ? 'stup' : 'stup'} från tidigare månader fortfarande öppna: ${sek} som upphört utan efterföljare och utan beslut.`,
+        `Dessutom är ${count} stup från tidigare månader fortfarande ${count === 1 ? 'öppet' : 'öppna'}: ${sek} som upphört utan efterföljare och utan beslut.`,
       chartLabel: 'Stapeldiagram: tillfälliga pengar som upphör utan beslut, per månad. Samma siffror finns i tabellen nedan.',
       chartLoading: 'Hämtar diagrammet …',
       tableCaption: 'Finansieringsstupet per månad, samma siffror som i diagrammet',

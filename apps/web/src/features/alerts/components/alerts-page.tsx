@@ -36,8 +36,17 @@ export function AlertsPage() {
   const [refusal, setRefusal] = useState<string | undefined>();
   const listHeading = useRef<HTMLHeadingElement>(null);
 
-  // After a move the list is read again and the alert may leave it: focus goes back to the top of the list.
-  const backToList = () => requestAnimationFrame(() => listHeading.current?.focus());
+  // After a move the list is read again and the alert may leave it: focus goes back to the top of the list. A dialog
+  // that was open restores focus to its trigger a frame after it closes (and the trigger may be gone with its alert),
+  // so the list's heading takes focus once no dialog is left, a frame after that.
+  const backToList = () => {
+    const attempt = (frames: number) =>
+      requestAnimationFrame(() => {
+        if (frames > 0 && document.querySelector('[role="dialog"]')) return void attempt(frames - 1);
+        requestAnimationFrame(() => listHeading.current?.focus());
+      });
+    attempt(60);
+  };
   const refused = (error: unknown) => {
     setAnnouncement('');
     setRefusal(refusalMessage(error));

@@ -1,0 +1,97 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { messages } from '../src/lib/messages';
+import { launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
+import { signIn } from './support/sign-in';
+
+// Portföljen i korthet on the Trollhättan demo, signed in as the leadership group.
+const baseUrl = inject('baseUrl');
+const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
+
+let browser: Browser;
+let closeBrowser: (() => Promise<void>) | undefined;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+beforeEach(async () => {
+  ({ context, page, problems } = await openPage(browser, baseUrl));
+  await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen' });
+  // What signing in itself logs is the sign-in's tests' business; these look at the pages after it.
+  problems.length = 0;
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openOverview() {
+  await page.goto('/portfoljen');
+  await page.getByRole('heading', { level: 1, name: messages.nav.overview }).waitFor();
+  await page.getByRole('heading', { level: 3, name: messages.overview.byStatus }).waitFor();
+  await page.getByTestId('stupet-diagram').locator('rect[data-month]').first().waitFor();
+}
+
+describe('Portföljen i korthet', () => {
+  it('should show the demo portfolio as cards, with no WCAG 2.1 AA violation', async () => {
+    await openOverview();
+
+    const statusCard = page.getByRole('region', { name: messages.overview.byStatus });
+    expect(plain(await statusCard.getByRole('link', { name: /^Alla \d+ insatser$/ }).innerText())).toBe('Alla 8 insatser');
+    const departmentCard = page.getByRole('region', { name: messages.overview.byDepartment });
+    expect(await departmentCard.getByRole('link', { name: /Arbetsmarknads- och socialförvaltningen/ }).count()).toBe(1);
+    const alertsCard = page.getByRole('region', { name: messages.overview.openAlerts });
+    expect(plain(await alertsCard.innerText())).toMatch(/Kritiskt\s*\d+/);
+    const { violations } = await wcagViolations(page);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'portfoljen');
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+      copyFileSync(resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../reports/browser-screenshots/portfoljen.png'), join(DOCS_SCREENSHOTS, 'overview.png'));
+    }
+  });
+
+  it('should open Insatser filtered by the card row that was followed, the filter in the URL', async () => {
+    await openOverview();
+
+    await page.getByRole('region', { name: messages.overview.byStatus }).getByRole('link', { name: new RegExp(`^${messages.initiativeStatus.active}`) }).click();
+
+    await page.getByRole('heading', { level: 1, name: messages.nav.initiatives }).waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/insatser');
+    expect(decodeURIComponent(url.search)).toContain('active');
+    expect(url.searchParams.has('status')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('should show the same months and amounts in the chart as in its table', async () => {
+    await openOverview();
+
+    const bars = await page.getByTestId('stupet-diagram').locator('rect[data-month]').evaluateAll((rects) =>
+      rects.map((rect) => ({ month: rect.getAttribute('data-month'), amount: Number(rect.getAttribute('data-amount')) })),
+    );
+    const rows = await page.getByTestId('stupet-tabell').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        month: tr.getAttribute('data-month'),
+        amount: Number((tr.querySelector('td')?.textContent ?? '').replace(/[^\d-]/g, '')),
+      })),
+    );
+
+    expect(rows).toHaveLength(24);
+    // Recharts draws a bar for every month (a month with 0 kr is a bar of no height).
+    expect(bars.map((b) => b.month)).toEqual(rows.map((r) => r.month));
+    expect(bars.map((b) => b.amount)).toEqual(rows.map((r) => r.amount));
+    expect(rows.some((r) => r.amount > 0)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
