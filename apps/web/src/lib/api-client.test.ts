@@ -1,5 +1,8 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { User, UserManager } from 'oidc-client-ts';
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { json, storeSignedInUser, stubApi, TEST_WEB_CONFIG } from '../testing/auth';
 import { api, ApiProblemError, unwrap } from './api-client';
+import { createUserManager, onSessionEnding, setUserManager } from './auth/session';
 import type { ProblemDetails } from './problem';
 
 const response = (status: number) => new Response(null, { status });
@@ -59,5 +62,72 @@ describe('api', () => {
 
   it('should be typed by the API’s OpenAPI document', () => {
     expect(calls).toBeTypeOf('function');
+  });
+});
+
+describe('the bearer token', () => {
+  const initiatives = { items: [], total: 0, limit: 50, offset: 0 };
+
+  beforeEach(() => {
+    setUserManager(createUserManager(TEST_WEB_CONFIG));
+  });
+
+  it('should send no Authorization header while nobody is signed in', async () => {
+    const requests = stubApi({ handle: () => json(initiatives) });
+
+    await api.GET('/initiatives');
+
+    expect(requests[0]?.headers.get('Authorization')).toBeNull();
+  });
+
+  it('should send the signed-in person’s access token with every call', async () => {
+    storeSignedInUser();
+    const requests = stubApi({ handle: () => json(initiatives) });
+
+    const { data } = await api.GET('/initiatives');
+
+    expect(data).toEqual(initiatives);
+    expect(requests[0]?.headers.get('Authorization')).toBe('Bearer test-access-token');
+  });
+
+  it('should renew once on 401 and send the refused call again with the new token', async () => {
+    storeSignedInUser();
+    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (this: UserManager) {
+      const user = new User({ access_token: 'renewed-token', token_type: 'Bearer', profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 }, expires_at: Math.floor(Date.now() / 1000) + 3600 });
+      await this.storeUser(user);
+      return user;
+    });
+    const requests = stubApi({
+      handle: (request) => (request.headers.get('Authorization') === 'Bearer renewed-token' ? json(initiatives) : json({ status: 401, title: 'Unauthorized' }, 401)),
+    });
+
+    const [first, second] = await Promise.all([api.GET('/initiatives'), api.GET('/initiatives', { params: { query: { q: 'unga' } } })]);
+
+    expect(first.data).toEqual(initiatives);
+    expect(second.data).toEqual(initiatives);
+    expect(renew).toHaveBeenCalledTimes(1);
+    expect(requests.map((request) => request.headers.get('Authorization'))).toEqual([
+      'Bearer test-access-token',
+      'Bearer test-access-token',
+      'Bearer renewed-token',
+      'Bearer renewed-token',
+    ]);
+  });
+
+  it('should send the person to sign in, back to this page, when renewal fails, telling forms first', async () => {
+    storeSignedInUser();
+    vi.spyOn(UserManager.prototype, 'signinSilent').mockRejectedValue(new Error('invalid_grant'));
+    const redirect = vi.spyOn(UserManager.prototype, 'signinRedirect').mockResolvedValue(undefined);
+    const ending = vi.fn();
+    const stop = onSessionEnding(ending);
+    window.history.replaceState(null, '', '/larm?severity=critical');
+    stubApi({ handle: () => json({ status: 401, title: 'Unauthorized' }, 401) });
+
+    const { response } = await api.GET('/initiatives');
+
+    stop();
+    expect(response.status).toBe(401);
+    expect(ending).toHaveBeenCalledTimes(1);
+    expect(redirect).toHaveBeenCalledWith({ state: { returnTo: '/larm?severity=critical' } });
   });
 });

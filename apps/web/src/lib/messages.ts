@@ -60,7 +60,7 @@ export const messages = {
       noDepartment: 'Ingen förvaltning',
       signOut: 'Logga ut',
     },
-    starting: 'Startar Samla …',
+    starting: { title: 'Samla startar', body: 'Hämtar inställningarna för inloggningen …' },
     signingIn: {
       title: 'Loggar in',
       body: 'Du skickas till inloggningen. Det tar bara ett ögonblick.',

@@ -80,7 +80,8 @@ export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
 
 type StubApiOptions = {
-  webConfig?: WebConfig | Response;
+  /** The config, or an answer (made anew for each request when a function). */
+  webConfig?: WebConfig | Response | (() => Response);
   me?: Me | Response;
   /** Answers the other requests; one it leaves (undefined) is answered 404 problem+json. */
   handle?: FetchHandler;
@@ -97,7 +98,10 @@ export function stubApi({ webConfig = TEST_WEB_CONFIG, me = fakeMe(), handle }: 
     const request = input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
     requests.push(request.clone());
     const { pathname } = new URL(request.url);
-    if (pathname === '/api/v1/web-config') return webConfig instanceof Response ? webConfig.clone() : json(webConfig);
+    if (pathname === '/api/v1/web-config') {
+      if (typeof webConfig === 'function') return webConfig();
+      return webConfig instanceof Response ? webConfig.clone() : json(webConfig);
+    }
     if (pathname === '/api/v1/me') return me instanceof Response ? me.clone() : json(me);
     return (await handle?.(request)) ?? json({ type: '/problems/not-found', title: 'Not Found', status: 404 }, 404);
   };

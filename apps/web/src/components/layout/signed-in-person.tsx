@@ -1,4 +1,3 @@
-import { Button } from 'react-aria-components';
 import { useAuth } from 'react-oidc-context';
 import { signOut } from '../../lib/auth/session';
 import { useMe, type Role } from '../../lib/auth/use-me';
@@ -14,13 +13,17 @@ export function roleLabels(roles: readonly Role[]): string {
 
 /**
  * In the header, once signed in: who the person is to Samla (GET /me: name, role, department) and "Logga ut". Until
- * /me answers, the name from the sign-in itself.
+ * /me answers, the name from the sign-in itself. Nothing (and no request) while nobody is signed in.
  */
 export function SignedInPerson() {
   const auth = useAuth();
-  const me = useMe();
   if (!auth.isAuthenticated) return null;
-  const name = me.data?.name ?? auth.user?.profile.name ?? '';
+  return <Person signInName={auth.user?.profile.name ?? ''} />;
+}
+
+function Person({ signInName }: { signInName: string }) {
+  const me = useMe();
+  const name = me.data?.name ?? signInName;
   return (
     <div className={styles.person}>
       <p className={styles.personText}>
@@ -39,9 +42,9 @@ export function SignedInPerson() {
           </>
         )}
       </p>
-      <Button className={styles.signOut} onPress={() => void signOut()}>
+      <button type="button" className={styles.signOut} onClick={() => void signOut()}>
         {text.signOut}
-      </Button>
+      </button>
     </div>
   );
 }

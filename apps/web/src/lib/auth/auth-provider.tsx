@@ -19,7 +19,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryFn: ({ signal }) => fetchWebConfig(signal),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
+    // One more try after a moment, then say what to do (with a button to try again).
     retry: 1,
+    retryDelay: 300,
   });
   // Set during render, not in an effect: the children's first requests (their effects run before ours) need it.
   const userManager = useMemo(() => {

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { Button } from 'react-aria-components';
 import { Page } from '../../components/layout/page';
 import { messages } from '../messages';
 import styles from './auth-screens.module.css';
@@ -33,8 +32,8 @@ function Standalone({ title, children }: { title: string; children: React.ReactN
 /** While web-config loads. */
 export function StartingScreen() {
   return (
-    <Standalone title={text.signingIn.title}>
-      <Busy label={text.starting} />
+    <Standalone title={text.starting.title}>
+      <Busy label={text.starting.body} />
     </Standalone>
   );
 }
@@ -47,9 +46,9 @@ export function ConfigErrorScreen({ onRetry }: { onRetry: () => void }) {
         <p>{text.configError.body}</p>
         <p>{text.configError.help}</p>
       </div>
-      <Button className={styles.button} onPress={onRetry}>
+      <button type="button" className={styles.button} onClick={onRetry}>
         {text.configError.retry}
-      </Button>
+      </button>
     </Standalone>
   );
 }
@@ -71,9 +70,9 @@ export function SignInFailed({ cancelled = false, onRetry }: { cancelled?: boole
         <p>{cancelled ? text.signInError.cancelled : text.signInError.body}</p>
         <p>{text.signInError.help}</p>
       </div>
-      <Button className={styles.button} onPress={onRetry}>
+      <button type="button" className={styles.button} onClick={onRetry}>
         {text.signInError.retry}
-      </Button>
+      </button>
     </Page>
   );
 }
@@ -83,9 +82,9 @@ export function SignedOut({ onSignIn }: { onSignIn: () => void }) {
   return (
     <Page title={text.signedOut.title}>
       <p>{text.signedOut.body}</p>
-      <Button className={styles.button} onPress={onSignIn}>
+      <button type="button" className={styles.button} onClick={onSignIn}>
         {text.signedOut.signIn}
-      </Button>
+      </button>
     </Page>
   );
 }

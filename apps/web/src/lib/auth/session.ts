@@ -33,7 +33,7 @@ export function createUserManager(config: WebConfig, origin: string = window.loc
     scope: config.oidc.scopes.join(' '),
     response_type: 'code',
     automaticSilentRenew: true,
-    // The refresh token alone renews; no hidden iframe (the development issuer's pages forbid framing).
+    // Renewal uses the refresh token (offline_access); renewSession never falls back to a hidden iframe.
     silentRequestTimeoutInSeconds: 10,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
@@ -63,13 +63,20 @@ export async function accessToken(): Promise<string | null> {
   return user && !user.expired ? user.access_token : null;
 }
 
-/** One silent renewal (refresh token) at a time, however many requests ask; true when it gave a fresh token. */
+/**
+ * One silent renewal with the refresh token at a time, however many requests ask; true when it gave a fresh token.
+ * Without a refresh token there is nothing to renew with (no hidden iframe: providers forbid framing their pages).
+ */
 export function renewSession(): Promise<boolean> {
   const manager = userManager;
   if (!manager) return Promise.resolve(false);
   renewing ??= manager
-    .signinSilent()
-    .then((user) => user !== null && !user.expired)
+    .getUser()
+    .then(async (user) => {
+      if (!user?.refresh_token) return false;
+      const renewed = await manager.signinSilent();
+      return renewed !== null && !renewed.expired;
+    })
     .catch(() => false)
     .finally(() => {
       renewing = null;
@@ -131,10 +138,17 @@ export async function handleUnauthorized(): Promise<boolean> {
  */
 export async function signOut(): Promise<void> {
   const manager = userManager;
-  if (!manager) return;
+  if (!manager || redirecting) return;
+  // Nothing starts a sign-in while the browser leaves for the provider's logout.
+  redirecting = true;
   clearAllDrafts();
   window.sessionStorage.setItem(SIGNED_OUT_KEY, '1');
-  await manager.signoutRedirect();
+  try {
+    await manager.signoutRedirect();
+  } catch (error) {
+    redirecting = false;
+    throw error;
+  }
 }
 
 /** Whether the person signed out in this tab and has not signed in again since. */

@@ -19,7 +19,8 @@ type SignInGateProps = {
 export function SignInGate({ isPublic, returnTo, children }: SignInGateProps) {
   const auth = useAuth();
   const [failed, setFailed] = useState(false);
-  const [signedOut, setSignedOut] = useState(hasSignedOut);
+  // Read on every render: "Logga ut" sets it just before the user is removed, which renders this again.
+  const signedOut = hasSignedOut();
   const mustSignIn = !isPublic && !auth.isLoading && !auth.isAuthenticated && !auth.error && !signedOut && !failed;
   const canRenew = Boolean(auth.user?.refresh_token);
 
@@ -38,7 +39,6 @@ export function SignInGate({ isPublic, returnTo, children }: SignInGateProps) {
 
   const signInAgain = () => {
     setFailed(false);
-    setSignedOut(false);
     void signIn(returnTo).catch(() => setFailed(true));
   };
 
