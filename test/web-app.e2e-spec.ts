@@ -3,6 +3,16 @@ import { join } from 'node:path';
 import { WEB_APP_DIR } from '../apps/api/src/app.module.js';
 import { expectProblem, request, type TestApp, createTestApp } from './support/test-app.js';
 
+/** The policy's directives by name. */
+function directives(header: unknown): Record<string, string[]> {
+  return Object.fromEntries(
+    String(header)
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
+}
+
 // scripts/test.sh builds the web app (dist/apps/web) before Jest starts, as it builds the server.
 const INDEX = join(WEB_APP_DIR, 'index.html');
 
@@ -52,17 +62,14 @@ describe('the web app on the API’s origin', () => {
   it('should send a strict Content-Security-Policy with the app: scripts and styles from its own origin only, nothing inline', async () => {
     const res = await request(t.http).get('/insatser');
 
-    const policy = Object.fromEntries(
-      String(res.headers['content-security-policy'])
-        .split(';')
-        .map((directive) => directive.trim().split(/\s+/))
-        .map(([name, ...values]) => [name, values]),
-    );
+    const policy = directives(res.headers['content-security-policy']);
     expect(policy['default-src']).toEqual(["'self'"]);
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(policy['script-src-attr']).toEqual(["'none'"]);
     expect(policy['style-src']).toEqual(["'self'"]);
     expect(policy['object-src']).toEqual(["'none'"]);
+    // The API is its own issuer here: the web app signs in on its own origin, and connects nowhere else.
+    expect(policy['connect-src']).toEqual(["'self'"]);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
@@ -93,5 +100,44 @@ describe('the web app on the API’s origin', () => {
     expect((await t.admin.get('/api/v1/goals')).status).toBe(200);
     expect((await request(t.http).get('/api/docs-json')).body).toMatchObject({ info: { title: 'Samla API' } });
     expect((await request(t.http).get('/health/live')).status).toBe(200);
+  });
+});
+
+describe('the web app’s Content-Security-Policy with an identity provider', () => {
+  const NAMES = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'OIDC_AUTHORITY', 'OIDC_CLIENT_ID', 'OIDC_SCOPES'] as const;
+  const TENANT = '5a1e0000-0000-4000-8000-00000000ab12';
+  const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: {
+        AUTH_JWKS_URL: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+        AUTH_ISSUER: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        AUTH_AUDIENCE: '7c1e0000-0000-4000-8000-0000000000a1',
+        OIDC_CLIENT_ID: '7c1e0000-0000-4000-8000-0000000000b2',
+        OIDC_SCOPES: 'openid profile offline_access api://7c1e0000-0000-4000-8000-0000000000a1/access_as_user',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    for (const name of NAMES) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+
+  it('should let the app connect to the provider’s origin (discovery, token endpoint) and nowhere else new', async () => {
+    const app = directives((await request(t.http).get('/insatser')).headers['content-security-policy']);
+    const docs = directives((await request(t.http).get('/api/docs/')).headers['content-security-policy']);
+    const config = await request(t.http).get('/api/v1/web-config');
+
+    expect(new URL(config.body.oidc.authority).origin).toBe('https://login.microsoftonline.com');
+    expect(app['connect-src']).toEqual(["'self'", 'https://login.microsoftonline.com']);
+    expect(docs['connect-src']).toEqual(["'self'", 'https://login.microsoftonline.com']);
+    // Only connect-src: scripts, styles, frames and forms stay this origin's.
+    expect(app['script-src']).toEqual(["'self'"]);
+    expect(app['form-action']).toEqual(["'self'"]);
+    expect(app['frame-ancestors']).toEqual(["'none'"]);
   });
 });

@@ -22,38 +22,70 @@ export const BODY_LIMIT = '1mb';
 /** Where SwaggerModule.setup serves Swagger UI, below. */
 const DOCS_PATH = 'api/docs';
 
-/** helmet's defaults without their allowances (`https:` and inline styles, fonts from anywhere), framing by nobody. */
-const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
-  'default-src': ["'self'"],
-  'base-uri': ["'self'"],
-  'connect-src': ["'self'"],
-  'font-src': ["'self'"],
-  'form-action': ["'self'"],
-  'frame-ancestors': ["'none'"],
-  'img-src': ["'self'", 'data:'],
-  'object-src': ["'none'"],
-  'script-src': ["'self'"],
-  'script-src-attr': ["'none'"],
-  'style-src': ["'self'"],
-  'upgrade-insecure-requests': [],
-};
-const DOCS_CONTENT_SECURITY_POLICY = Object.entries({ ...CONTENT_SECURITY_POLICY, 'style-src': ["'self'", "'unsafe-inline'"] })
-  .map(([name, values]) => [name, ...values].join(' '))
-  .join(';');
+/**
+ * helmet's defaults without their allowances (`https:` and inline styles, fonts from anywhere), framing by nobody.
+ * `connect-src` adds the identity provider's origin when there is one: the web app fetches its discovery document
+ * and redeems codes and refresh tokens at its token endpoint from the browser.
+ */
+export function contentSecurityPolicy(identityProviderOrigins: readonly string[] = []): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'connect-src': ["'self'", ...identityProviderOrigins],
+    'font-src': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'img-src': ["'self'", 'data:'],
+    'object-src': ["'none'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'"],
+    'upgrade-insecure-requests': [],
+  };
+}
+
+/**
+ * The origin the web app signs in at, as GET /web-config names it: none while the API is its own issuer
+ * (AUTH_JWKS_URL unset: the development issuer is on this origin), else OIDC_AUTHORITY's (default AUTH_ISSUER's).
+ */
+export function identityProviderOrigins(config: Pick<AppConfig, 'AUTH_JWKS_URL' | 'OIDC_AUTHORITY' | 'AUTH_ISSUER'>): string[] {
+  if (!config.AUTH_JWKS_URL) return [];
+  try {
+    const authority = new URL(config.OIDC_AUTHORITY ?? config.AUTH_ISSUER);
+    return authority.protocol === 'https:' || authority.protocol === 'http:' ? [authority.origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+function serialize(policy: Record<string, string[]>): string {
+  return Object.entries(policy)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join(';');
+}
 
 /** Everything main.ts does to the app before listening, shared with the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
+  const config = app.get(ConfigService<AppConfig, true>);
+  const policy = contentSecurityPolicy(
+    identityProviderOrigins({
+      AUTH_JWKS_URL: config.get('AUTH_JWKS_URL', { infer: true }),
+      OIDC_AUTHORITY: config.get('OIDC_AUTHORITY', { infer: true }),
+      AUTH_ISSUER: config.get('AUTH_ISSUER', { infer: true }),
+    }),
+  );
   // The web app on `/` runs on this policy: its scripts and styles are files from this origin, nothing inline.
-  app.useSecurityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY }, xFrameOptions: { action: 'deny' } });
+  app.useSecurityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: policy }, xFrameOptions: { action: 'deny' } });
   // Swagger UI's page carries its own <style> blocks: inline styles are allowed there, and only there.
+  const docsPolicy = serialize({ ...policy, 'style-src': ["'self'", "'unsafe-inline'"] });
   app.use(`/${DOCS_PATH}`, (_request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('Content-Security-Policy', DOCS_CONTENT_SECURITY_POLICY);
+    response.setHeader('Content-Security-Policy', docsPolicy);
     next();
   });
   // Browser pages from the configured origins only. Tokens travel in headers, never cookies, so no credentials.
   app.enableCors({
-    origin: app.get(ConfigService<AppConfig, true>).get('CORS_ORIGINS', { infer: true }),
+    origin: config.get('CORS_ORIGINS', { infer: true }),
     credentials: false,
     exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
