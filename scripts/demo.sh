@@ -67,7 +67,7 @@ done
 cat >&2 <<EOF
 
   Samla runs with the Trollhättan demo data.
-    web app    $BASE/   (no sign-in yet: its pages are placeholders)
+    web app    $BASE/   (sign in: pick a role and a department on the development sign-in page)
     API        $BASE/api/v1
     API docs   $BASE/api/docs   (OpenAPI JSON: $BASE/api/docs-json)
     health     $BASE/health/ready   worker: http://localhost:$WORKER_HEALTH_PORT/health/ready
