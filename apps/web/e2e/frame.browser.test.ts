@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
 import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
+import { signIn } from './support/sign-in';
 
 // The frame and its pages in Chromium, served by the real API from the production build, under its real
 // Content-Security-Policy: what jsdom cannot show (colour contrast, focus order, what a browser refuses to run).
@@ -29,6 +30,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   ({ context, page, problems } = await openPage(browser, baseUrl));
+  // The frame as people see it: signed in (sign-in itself is e2e/sign-in.browser.test.ts).
+  await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson' });
 });
 afterEach(async () => {
   await context?.close();
