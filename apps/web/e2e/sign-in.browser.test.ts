@@ -10,6 +10,8 @@ import { AUTHORIZE_PATH, fillAuthorizePage, signIn, type Role } from './support/
 const baseUrl = inject('baseUrl');
 const t = messages.auth;
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
+/** Waits are bounded, but a renewal or a sign-in round trip on a busy machine takes more than expect.poll's second. */
+const POLL = { timeout: 10_000 };
 
 let browser: Browser;
 let closeBrowser: (() => Promise<void>) | undefined;
@@ -55,7 +57,7 @@ describe('signing in to the web app', () => {
     await signIn(page, baseUrl, { role, departmentCode, name });
 
     // Name, role and department as GET /me gives them, each said with its label to a screen reader.
-    await expect.poll(() => header().textContent()).toContain(`${t.person.department}: ${department}`);
+    await expect.poll(() => header().textContent(), POLL).toContain(`${t.person.department}: ${department}`);
     const text = await header().textContent();
     expect(text).toContain(`${t.person.region}: ${name}`);
     expect(text).toContain(`${t.person.role}: ${label}`);
@@ -76,7 +78,7 @@ describe('signing in to the web app', () => {
     await header().getByRole('button', { name: t.person.signOut }).waitFor();
 
     // Back on the list with the filter asked for: the router writes its array as JSON (status=["active"]).
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/insatser');
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe('/insatser');
     expect(JSON.parse(new URL(page.url()).searchParams.get('status') ?? 'null')).toEqual(['active']);
     expect(new URL((await listAsked).url()).searchParams.get('status')).toBe('active');
     expect(problems).toEqual([]);
@@ -100,7 +102,7 @@ describe('signing in to the web app', () => {
     await signIn(page, baseUrl, { role: 'leadership', name: 'Lena Lund' });
 
     await page.goto('/portfoljen');
-    await expect.poll(() => header().textContent()).toContain('Lena Lund');
+    await expect.poll(() => header().textContent(), POLL).toContain('Lena Lund');
     expect(new URL(page.url()).pathname).toBe('/portfoljen');
     const other = await context.newPage();
     await other.goto('/larm');
@@ -119,7 +121,7 @@ describe('signing in to the web app', () => {
 
     await page.reload();
 
-    await expect.poll(() => header().textContent()).toContain(`${t.person.department}: ${ASF}`);
+    await expect.poll(() => header().textContent(), POLL).toContain(`${t.person.department}: ${ASF}`);
     expect(new URL(page.url()).pathname).toBe('/larm');
     // The calls refused with 401, one renewal at the token endpoint (refresh token), the same calls again.
     const refused = problems.filter((problem) => /^401 for .*\/api\/v1\/me$/.test(problem));
@@ -139,7 +141,7 @@ describe('signing in to the web app', () => {
     await fillAuthorizePage(page, { role: 'staff', departmentCode: 'ASF' });
     await header().getByRole('button', { name: t.person.signOut }).waitFor();
 
-    await expect.poll(path).toBe('/larm?severity=critical');
+    await expect.poll(path, POLL).toBe('/larm?severity=critical');
   });
 
   it('should sign out at the provider, say so, and sign in again only when asked', async () => {
@@ -202,7 +204,7 @@ describe('signing in, accessibly', () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/larm' });
     await page.goto('/tillganglighet');
     await page.getByRole('heading', { level: 1, name: messages.accessibility.title }).waitFor();
-    await expect.poll(() => header().textContent()).toContain(ASF);
+    await expect.poll(() => header().textContent(), POLL).toContain(ASF);
 
     const { violations, passes } = await wcagViolations(page);
 
