@@ -1,32 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
+import { focused, screenshot, wcagViolations } from './support/browser';
 import { signIn } from './support/sign-in';
+import { useBrowser } from './support/use-browser';
 
 // Larm on the Trollhättan demo after one portfolio scan (global-setup): all its alerts are ASF's.
 const baseUrl = inject('baseUrl');
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
 const t = messages.alerts;
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
-});
-afterEach(async () => {
-  await context?.close();
-});
+useBrowser({ opened: (session) => ({ page, problems } = session) });
 
 async function openAlerts(path = '/larm') {
   await page.goto(path);
@@ -47,8 +34,6 @@ async function tabTo(name: string, limit = 80) {
 describe('Larm for the head of ASF', () => {
   beforeEach(async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' });
-    // What signing in itself logs is the sign-in's tests' business; these look at the pages after it.
-    problems.length = 0;
   });
 
   it('should show ASF’s own alerts first, under their own heading, with no WCAG 2.1 AA violation', async () => {
@@ -120,7 +105,6 @@ describe('Larm for the head of ASF', () => {
 describe('Larm for an auditor', () => {
   it('should show the alerts without any action, saying why', async () => {
     await signIn(page, baseUrl, { role: 'auditor', name: 'Revisor' });
-    problems.length = 0;
     await openAlerts();
 
     await page.getByText(t.mayNot.not_granted).waitFor();

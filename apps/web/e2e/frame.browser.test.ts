@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
-import { signIn } from './support/sign-in';
+import { focused, screenshot, wcagViolations } from './support/browser';
+import { useBrowser } from './support/use-browser';
 
 // The frame and its pages in Chromium, served by the real API from the production build, under its real
 // Content-Security-Policy: what jsdom cannot show (colour contrast, focus order, what a browser refuses to run).
-const baseUrl = inject('baseUrl');
 
 const PAGES = [
   { path: '/insatser', heading: messages.nav.initiatives, shot: 'insatser' },
@@ -16,26 +15,11 @@ const PAGES = [
   { path: '/finns-inte', heading: messages.notFound.title, shot: 'sidan-finns-inte' },
 ];
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
-  // The frame as people see it: signed in (sign-in itself is e2e/sign-in.browser.test.ts).
-  await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson' });
-});
-afterEach(async () => {
-  await context?.close();
-});
+// The frame as people see it: signed in (sign-in itself is e2e/sign-in.browser.test.ts).
+useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson' } });
 
 /** Loads a page of the app and waits for its heading. */
 async function visit(path: string, heading: string) {

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
+import { focused, screenshot, wcagViolations } from './support/browser';
 import { signIn } from './support/sign-in';
+import { useBrowser } from './support/use-browser';
 
 // Insatsen in Chromium: SSPF from the Trollhättan demo data, opened directly by its address, read by the leadership
 // group and by a department head; the table of contents with the keyboard; an unknown code's 404.
@@ -14,24 +15,10 @@ const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '.
 const SSPF_TITLE = 'SSPF – skola, socialtjänst, polis och fritid';
 const text = messages.initiative;
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
-});
-afterEach(async () => {
-  await context?.close();
-});
+useBrowser({ opened: (session) => ({ page, problems } = session) });
 
 /** SSPF's page, where signing in came back to, once every section has what it loaded (none still busy). */
 async function openSspf() {
@@ -46,8 +33,6 @@ describe.each([
 ])('Insatsen, read by $who', ({ as }) => {
   beforeEach(async () => {
     await signIn(page, baseUrl, { ...as, path: '/insatser/SSPF' });
-    // What the sign-in itself logs is the sign-in's tests' to judge; from here on, the page's.
-    problems.length = 0;
   });
 
   it('should show every section of SSPF with the demo data, and no WCAG 2.1 AA violation', async () => {

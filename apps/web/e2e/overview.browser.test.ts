@@ -1,38 +1,20 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
-import { signIn } from './support/sign-in';
+import { screenshot, wcagViolations } from './support/browser';
+import { useBrowser } from './support/use-browser';
 
 // Portföljen i korthet on the Trollhättan demo, signed in as the leadership group.
-const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
-  await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen' });
-  // What signing in itself logs is the sign-in's tests' business; these look at the pages after it.
-  problems.length = 0;
-});
-afterEach(async () => {
-  await context?.close();
-});
+useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'leadership', name: 'Ledningsgruppen' } });
 
 async function openOverview() {
   await page.goto('/portfoljen');

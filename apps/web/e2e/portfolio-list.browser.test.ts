@@ -1,42 +1,26 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
-import { signIn } from './support/sign-in';
+import { focused, screenshot, wcagViolations } from './support/browser';
+import { useBrowser } from './support/use-browser';
 
 // Insatser in Chromium with the Trollhättan demo data: a department head of ASF finds their initiatives, filters,
 // goes back, sorts, opens one by its code, exports the view, and does it all with the keyboard too.
-const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/insatser.png');
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
 const t = messages.portfolio;
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 let signIns = 0;
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
+useBrowser({
+  opened: (session) => ({ page, problems } = session),
   // A person of their own for each test (the subject follows the name), so no test spends another's requests a minute.
-  signIns += 1;
-  await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: `Förvaltningschef ASF ${signIns}` });
-  // What signing in itself logs is the sign-in's tests' to judge; from here on, the list's.
-  problems.splice(0);
-});
-afterEach(async () => {
-  await context?.close();
+  signedIn: () => ({ role: 'department_head', departmentCode: 'ASF', name: `Förvaltningschef ASF ${(signIns += 1)}` }),
 });
 
 const table = () => page.getByRole('grid', { name: t.table.label });

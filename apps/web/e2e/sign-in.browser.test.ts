@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
-import { focused, launchChromium, openPage, screenshot, wcagViolations } from './support/browser';
+import { focused, screenshot, wcagViolations } from './support/browser';
 import { AUTHORIZE_PATH, fillAuthorizePage, signIn, type Role } from './support/sign-in';
+import { useBrowser } from './support/use-browser';
 
 // Signing in to the web app in Chromium, as the demo does it: the app reads web-config, sends the browser to the API's
 // development OpenID Provider, where one picks a role, a department and a name, and comes back with a code that
@@ -13,24 +14,11 @@ const ASF = 'Arbetsmarknads- och socialförvaltningen';
 /** Waits are bounded, but a renewal or a sign-in round trip on a busy machine takes more than expect.poll's second. */
 const POLL = { timeout: 10_000 };
 
-let browser: Browser;
-let closeBrowser: (() => Promise<void>) | undefined;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  ({ browser, close: closeBrowser } = await launchChromium(inject('chromiumPath')));
-});
-afterAll(async () => {
-  await closeBrowser?.();
-});
-beforeEach(async () => {
-  ({ context, page, problems } = await openPage(browser, baseUrl));
-});
-afterEach(async () => {
-  await context?.close();
-});
+useBrowser({ opened: (session) => ({ context, page, problems } = session) });
 
 const header = () => page.getByRole('banner');
 const path = () => {
