@@ -26,7 +26,7 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
 /**
- * The initiative list's view, kept in the URL (`/insatser?status=["active"]&q=unga`) so it can be bookmarked, shared,
+ * The initiative list's view, kept in the URL (`/insatser?status=active&status=proposed&q=unga`) so it can be bookmarked, shared,
  * restored by the back button and exported. Names follow the API's query parameters, so filters go to
  * GET /initiatives and GET /portfolio/export as they are.
  */
@@ -76,7 +76,7 @@ function uuid(value: unknown): string | undefined {
   return candidate && UUID.test(candidate) ? candidate.toLowerCase() : undefined;
 }
 
-/** One value or several (`?status=active` or `?status=["active","approved"]`), the allowed ones, each once. */
+/** One value or several (`?status=active`, or `?status=active&status=approved` read as a list), the allowed ones, each once. */
 function list<T extends string>(value: unknown, allowed: (candidate: string) => boolean): T[] | undefined {
   const values = (Array.isArray(value) ? value : [value])
     .map((v) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : ''))
