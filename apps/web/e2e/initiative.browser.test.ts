@@ -52,7 +52,7 @@ describe.each([
     await main.getByRole('list', { name: /^Målkedja för/ }).first().getByText(text.goals.level.agenda2030!).waitFor();
     await main.getByRole('img', { name: /^Tidslinje över 3 finansieringsrader/ }).waitFor();
     expect(await main.getByRole('table', { name: text.funding.tableCaption }).getByRole('row').count()).toBe(4);
-    await page.locator('#avsnitt-statusReport').getByText(text.statusReport.ragLabel.green!, { exact: true }).waitFor();
+    await page.locator('#avsnitt-statusReport').getByText(messages.vocabulary.ragStatus.green, { exact: true }).waitFor();
     await page.locator('#avsnitt-effectLogic').getByText('Lokala SSPF-grupper', { exact: false }).waitFor();
     await main.getByText(text.indicators.none).waitFor();
     await main.getByRole('table', { name: new RegExp(`^${text.history.caption}`) }).waitFor();

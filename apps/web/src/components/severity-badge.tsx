@@ -1,7 +1,7 @@
 import { messages } from '../lib/messages';
 import styles from './severity-badge.module.css';
 
-export type Severity = keyof typeof messages.alerts.severity;
+export type Severity = keyof typeof messages.vocabulary.alertSeverity;
 
 // A shape per severity, so it never rests on colour alone: critical an octagon (a stop sign), warning a triangle,
 // information a circle. The text says it too; the shape is aria-hidden.
@@ -18,7 +18,7 @@ export function SeverityBadge({ severity, children }: { severity: Severity; chil
       <svg className={styles.shape} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <path d={SHAPES[severity]} />
       </svg>
-      <span>{messages.alerts.severity[severity]}</span>
+      <span>{messages.vocabulary.alertSeverity[severity]}</span>
       {children}
     </span>
   );

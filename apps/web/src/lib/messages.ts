@@ -14,7 +14,45 @@ const initiativeStatus = {
   discontinued: 'Avbruten',
 } as const;
 
+/**
+ * The API's vocabularies, labelled once for every screen (Insatser, Insatsen, Larm, the badges): what a status, a
+ * severity or a kind is called does not depend on where it shows.
+ */
+const vocabulary = {
+  initiativeStatus,
+  alertKind: {
+    grant_expiring: 'Bidrag löper ut',
+    grant_expired_initiative_active: 'Bidraget har upphört men insatsen pågår',
+    funding_gap: 'Finansieringsgap',
+    funder_report_due: 'Rapport till finansiär',
+    follow_up_overdue: 'Försenad uppföljning',
+    follow_up_plan_missing: 'Uppföljningsplan saknas',
+    baseline_missing: 'Baslinje saknas',
+    possible_overlap: 'Möjligt överlapp',
+    decision_follow_up_due: 'Beslut ska följas upp',
+    overspending: 'Pengarna tar slut före finansieringsperioden',
+  },
+  alertSeverity: { critical: 'Kritiskt', warning: 'Varning', info: 'Information' },
+  alertStatus: { open: 'Öppet', acknowledged: 'Kvitterat', resolved: 'Löst', dismissed: 'Avfärdat' },
+  /** A status report's overall assessment (red, amber, green). */
+  ragStatus: {
+    green: 'Grön – enligt plan',
+    amber: 'Gul – avvikelser',
+    red: 'Röd – allvarliga avvikelser',
+  },
+  fundingSourceType: {
+    state_grant: 'Statsbidrag',
+    eu_fund: 'EU-medel',
+    temporary_appropriation: 'Tillfälligt anslag',
+    ordinary_budget: 'Ordinarie budget',
+    partner_contribution: 'Bidrag från samverkanspart',
+    foundation: 'Stiftelse',
+    other: 'Annat',
+  },
+} as const;
+
 export const messages = {
+  vocabulary,
   app: {
     name: 'Samla',
     description: 'Kommunens samlade bild av pågående insatser och projekt.',
@@ -211,15 +249,6 @@ export const messages = {
       periodText: (from: string, to: string) => `${from} – ${to}`,
       today: 'I dag',
       decidedBy: (who: string, when: string) => `Beslutat av ${who}, ${when}`,
-      sourceTypeLabel: {
-        state_grant: 'Statsbidrag',
-        eu_fund: 'EU-medel',
-        temporary_appropriation: 'Tillfälligt anslag',
-        ordinary_budget: 'Ordinarie budget',
-        partner_contribution: 'Bidrag från samverkanspart',
-        foundation: 'Stiftelse',
-        other: 'Annat',
-      } as Record<string, string>,
       statusLabel: {
         applied: 'Sökt',
         granted: 'Beviljad',
@@ -240,19 +269,6 @@ export const messages = {
       severity: 'Allvarlighet',
       due: (date: string) => `Gäller ${date}`,
       acknowledged: 'Kvitterat',
-      severityLabel: { info: 'Information', warning: 'Varning', critical: 'Kritiskt' } as Record<string, string>,
-      kindLabel: {
-        grant_expiring: 'Bidrag löper ut',
-        grant_expired_initiative_active: 'Bidraget har upphört men insatsen pågår',
-        funding_gap: 'Finansieringsgap',
-        funder_report_due: 'Rapport till finansiär',
-        follow_up_overdue: 'Försenad uppföljning',
-        follow_up_plan_missing: 'Uppföljningsplan saknas',
-        baseline_missing: 'Baslinje saknas',
-        possible_overlap: 'Möjligt överlapp',
-        decision_follow_up_due: 'Beslut ska följas upp',
-        overspending: 'Pengarna tar slut före finansieringsperioden',
-      } as Record<string, string>,
     },
     statusReport: {
       none: 'Insatsen har ingen inlämnad lägesrapport ännu.',
@@ -265,7 +281,6 @@ export const messages = {
       spending: 'Förbrukat hittills',
       reportStatus: 'Rapportens status',
       submittedAt: 'Inlämnad',
-      ragLabel: { green: 'Grön – enligt plan', amber: 'Gul – avvikelser', red: 'Röd – allvarliga avvikelser' } as Record<string, string>,
       noRag: 'Ingen bedömning',
       statusLabel: { pending: 'Väntar', submitted: 'Inlämnad', approved: 'Godkänd', returned: 'Återsänd' } as Record<string, string>,
     },
@@ -482,20 +497,6 @@ export const messages = {
   /** Larm (/larm), and the alerts' kinds, severities and statuses wherever they show. */
   alerts: {
     intro: 'Larm om bidrag som tar slut, finansieringsgap, rapporter och uppföljningar. Din förvaltnings larm visas först.',
-    kind: {
-      grant_expiring: 'Bidrag löper ut',
-      grant_expired_initiative_active: 'Bidraget har upphört men insatsen pågår',
-      funding_gap: 'Finansieringsgap',
-      funder_report_due: 'Rapport till finansiär',
-      follow_up_overdue: 'Försenad uppföljning',
-      follow_up_plan_missing: 'Uppföljningsplan saknas',
-      baseline_missing: 'Baslinje saknas',
-      possible_overlap: 'Möjligt överlapp',
-      decision_follow_up_due: 'Beslut ska följas upp',
-      overspending: 'Pengarna tar slut före finansieringsperioden',
-    },
-    severity: { critical: 'Kritiskt', warning: 'Varning', info: 'Information' },
-    status: { open: 'Öppet', acknowledged: 'Kvitterat', resolved: 'Löst', dismissed: 'Avfärdat' },
     filters: {
       heading: 'Filtrera larm',
       kind: 'Typ av larm',
@@ -592,20 +593,6 @@ export const messages = {
       noRag: 'Ingen rapport',
       noTemporaryEnd: 'Inget slut',
       sortHint: 'Klicka på en kolumnrubrik för att sortera. Klicka igen för att vända ordningen.',
-    },
-    ragStatus: {
-      green: 'Grön – enligt plan',
-      amber: 'Gul – avvikelser',
-      red: 'Röd – allvarliga avvikelser',
-    },
-    fundingSourceType: {
-      state_grant: 'Statsbidrag',
-      eu_fund: 'EU-medel',
-      temporary_appropriation: 'Tillfälligt anslag',
-      ordinary_budget: 'Ordinarie budget',
-      partner_contribution: 'Bidrag från samverkanspart',
-      foundation: 'Stiftelse',
-      other: 'Annat',
     },
     paging: {
       label: 'Sidor',

@@ -47,19 +47,19 @@ export function AlertFilters({ search, onChange }: { search: AlertListSearch; on
         <FilterSelect
           label={t.filters.severity}
           value={search.severity ?? ANY}
-          options={[{ id: ANY, label: t.filters.allSeverities }, ...ALERT_SEVERITIES.map((s) => ({ id: s, label: t.severity[s] }))]}
+          options={[{ id: ANY, label: t.filters.allSeverities }, ...ALERT_SEVERITIES.map((s) => ({ id: s, label: messages.vocabulary.alertSeverity[s] }))]}
           onChange={set('severity')}
         />
         <FilterSelect
           label={t.filters.kind}
           value={search.kind ?? ANY}
-          options={[{ id: ANY, label: t.filters.allKinds }, ...ALERT_KINDS.map((k) => ({ id: k, label: t.kind[k] }))]}
+          options={[{ id: ANY, label: t.filters.allKinds }, ...ALERT_KINDS.map((k) => ({ id: k, label: messages.vocabulary.alertKind[k] }))]}
           onChange={set('kind')}
         />
         <FilterSelect
           label={t.filters.status}
           value={search.status ?? DEFAULT_STATUS}
-          options={[...ALERT_STATUSES.map((s) => ({ id: s, label: t.status[s] })), { id: ALL_STATUSES, label: t.filters.allStatuses }]}
+          options={[...ALERT_STATUSES.map((s) => ({ id: s, label: messages.vocabulary.alertStatus[s] })), { id: ALL_STATUSES, label: t.filters.allStatuses }]}
           onChange={(value) => onChange({ ...search, status: value === DEFAULT_STATUS ? undefined : (value as AlertListSearch['status']) })}
         />
         <FilterSelect

@@ -202,7 +202,7 @@ function AlertItem({
     <article aria-labelledby={headingId} className={`${styles.alert} ${styles[alert.severity]}`} data-alert-id={alert.id}>
       <div className={styles.alertHeader}>
         <SeverityBadge severity={alert.severity} />
-        <span className={styles.kind}>{t.kind[alert.kind]}</span>
+        <span className={styles.kind}>{messages.vocabulary.alertKind[alert.kind]}</span>
       </div>
       <h3 id={headingId} className={styles.alertTitle}>
         {alert.title}
@@ -234,7 +234,7 @@ function AlertItem({
         </div>
         <div>
           <dt>{t.statusLabel}</dt>
-          <dd>{t.status[alert.status]}</dd>
+          <dd>{messages.vocabulary.alertStatus[alert.status]}</dd>
         </div>
       </dl>
       <p className={styles.detail}>{alert.detail}</p>

@@ -31,9 +31,9 @@ export function AlertsSection({ initiativeId }: { initiativeId: string }) {
                   <Shape name={SEVERITY_SHAPE[alert.severity] ?? 'circle'} />
                   <span>
                     <span className="visually-hidden">{text.severity}: </span>
-                    {text.severityLabel[alert.severity] ?? alert.severity}
+                    {messages.vocabulary.alertSeverity[alert.severity] ?? alert.severity}
                   </span>
-                  <span className={styles.muted}>· {text.kindLabel[alert.kind] ?? alert.kind}</span>
+                  <span className={styles.muted}>· {messages.vocabulary.alertKind[alert.kind] ?? alert.kind}</span>
                   {alert.status === 'acknowledged' && <span className={styles.muted}>· {text.acknowledged}</span>}
                 </p>
                 <h3 className={styles.cardHeading}>{alert.title}</h3>
@@ -67,7 +67,7 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
               <dd>
                 <span className={`${styles.badge} ${report.ragStatus ? styles[`rag-${report.ragStatus}`] : ''}`}>
                   {report.ragStatus && <Shape name={RAG_SHAPE[report.ragStatus] ?? 'circle'} />}
-                  {report.ragStatus ? text.ragLabel[report.ragStatus] : text.noRag}
+                  {report.ragStatus ? messages.vocabulary.ragStatus[report.ragStatus] : text.noRag}
                 </span>
               </dd>
             </div>

@@ -56,7 +56,7 @@ export function fundingRows(lines: readonly FundingLine[]): FundingRow[] {
     return {
       id: line.id,
       funder: line.funder,
-      sourceType: text.sourceTypeLabel[line.sourceType] ?? line.sourceType,
+      sourceType: (messages.vocabulary.fundingSourceType as Record<string, string>)[line.sourceType] ?? line.sourceType,
       amount: formatMoney(line.amountSek),
       period: text.periodText(formatDate(line.periodStart), formatDate(line.periodEnd)),
       status: line.status ?? 'applied',

@@ -34,9 +34,9 @@ const STATUS_LABELS: Record<string, Record<string, string>> = {
 const ENUM_LABELS: Record<string, Record<string, string>> = {
   kind: messages.initiative.kind,
   evidenceBase: messages.initiative.evidenceBase,
-  sourceType: messages.initiative.funding.sourceTypeLabel,
+  sourceType: messages.vocabulary.fundingSourceType,
   coverageDecision: messages.initiative.funding.coverageLabel,
-  ragStatus: messages.initiative.statusReport.ragLabel,
+  ragStatus: messages.vocabulary.ragStatus,
   decision: messages.initiative.decisions.decisionLabel,
   level: messages.initiative.effectLogic.level,
   role: messages.initiative.participants.role_,

@@ -1,7 +1,7 @@
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import styles from './badges.module.css';
 
-export type RagStatus = keyof typeof messages.portfolio.ragStatus;
+export type RagStatus = keyof typeof messages.vocabulary.ragStatus;
 
 // Every status and RAG has a shape of its own beside its text, so neither rests on colour alone. The text says it;
 // the shape is aria-hidden.
@@ -52,7 +52,7 @@ export function RagBadge({ rag }: { rag: RagStatus | null }) {
   return (
     <span className={`${styles.badge} ${styles[rag]}`}>
       <Shape d={RAG_SHAPES[rag]} filled />
-      <span>{messages.portfolio.ragStatus[rag]}</span>
+      <span>{messages.vocabulary.ragStatus[rag]}</span>
     </span>
   );
 }

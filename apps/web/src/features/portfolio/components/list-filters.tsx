@@ -32,7 +32,7 @@ type Props = {
 };
 
 const STATUS_KEYS = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
-const SOURCE_TYPE_OPTIONS: Option[] = (Object.entries(messages.portfolio.fundingSourceType) as [FundingSourceTypeKey, string][]).map(([id, name]) => ({ id, name }));
+const SOURCE_TYPE_OPTIONS: Option[] = (Object.entries(messages.vocabulary.fundingSourceType) as [FundingSourceTypeKey, string][]).map(([id, name]) => ({ id, name }));
 const ALL = '__alla__';
 
 /**

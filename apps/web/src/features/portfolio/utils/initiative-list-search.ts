@@ -1,7 +1,7 @@
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 
 /** The funding source types the API filters by (`fundingSourceType`), with their Swedish labels. */
-export type FundingSourceTypeKey = keyof typeof messages.portfolio.fundingSourceType;
+export type FundingSourceTypeKey = keyof typeof messages.vocabulary.fundingSourceType;
 
 /** The columns the list sorts by: the API's sort keys (GET /initiatives `sort`). */
 export const SORT_KEYS = [
@@ -60,7 +60,7 @@ export const FILTER_KEYS = [
 ] as const satisfies readonly (keyof InitiativeListSearch)[];
 
 const STATUSES = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
-const SOURCE_TYPES = Object.keys(messages.portfolio.fundingSourceType) as FundingSourceTypeKey[];
+const SOURCE_TYPES = Object.keys(messages.vocabulary.fundingSourceType) as FundingSourceTypeKey[];
 // What the API takes as a code; anything else would only earn a 400.
 const CODE = /^[A-Z0-9_-]{1,40}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
