@@ -10,6 +10,20 @@ function problemsOf(env: Record<string, unknown>): string[] {
   return [];
 }
 
+/** Every variable production requires, set. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://samla@db/samla',
+  REDIS_URL: 'redis://redis:6379',
+  AUTH_JWKS_URL: 'https://login.example.se/keys',
+  AUTH_ISSUER: 'https://login.example.se',
+  AUTH_AUDIENCE: 'samla-api',
+  OIDC_CLIENT_ID: 'samla-web',
+  OIDC_SCOPES: 'openid api://samla-api/access_as_user',
+  MUNICIPALITY_NAME: 'Exempelby kommun',
+  SMTP_URL: 'smtp://relay.example.se:587',
+};
+
 describe('validateEnvironment', () => {
   it('should fall back to the local development services when nothing is set outside production', () => {
     const config = validateEnvironment({});
@@ -55,18 +69,7 @@ describe('validateEnvironment', () => {
   });
 
   it('should allow no origin when running in production without CORS_ORIGINS', () => {
-    const config = validateEnvironment({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://samla@db/samla',
-      REDIS_URL: 'redis://redis:6379',
-      AUTH_JWKS_URL: 'https://login.example.se/keys',
-      AUTH_ISSUER: 'https://login.example.se',
-      AUTH_AUDIENCE: 'samla-api',
-      OIDC_CLIENT_ID: 'samla-web',
-      OIDC_SCOPES: 'openid api://samla-api/access_as_user',
-      MUNICIPALITY_NAME: 'Exempelby kommun',
-      SMTP_URL: 'smtp://relay.example.se:587',
-    });
+    const config = validateEnvironment(PRODUCTION);
 
     expect(config.CORS_ORIGINS).toEqual([]);
     expect(config.LEADERSHIP_EMAILS).toEqual([]);
@@ -74,16 +77,7 @@ describe('validateEnvironment', () => {
 
   it('should take an empty variable for an unset one when running in production', () => {
     const config = validateEnvironment({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://samla@db/samla',
-      REDIS_URL: 'redis://redis:6379',
-      AUTH_JWKS_URL: 'https://login.example.se/keys',
-      AUTH_ISSUER: 'https://login.example.se',
-      AUTH_AUDIENCE: 'samla-api',
-      OIDC_CLIENT_ID: 'samla-web',
-      OIDC_SCOPES: 'openid api://samla-api/access_as_user',
-      MUNICIPALITY_NAME: 'Exempelby kommun',
-      SMTP_URL: 'smtp://relay.example.se:587',
+      ...PRODUCTION,
       OIDC_AUTHORITY: '',
       CORS_ORIGINS: '',
     });
