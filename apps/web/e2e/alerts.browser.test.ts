@@ -4,11 +4,12 @@ import { messages } from '../src/lib/messages';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
+import { alertsMessages } from '../src/features/alerts/messages';
 
 // Larm on the Trollhättan demo after one portfolio scan (global-setup): all its alerts are ASF's.
 const baseUrl = inject('baseUrl');
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
-const t = messages.alerts;
+const t = alertsMessages;
 
 let page: Page;
 let problems: string[];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { useBrowser } from './support/use-browser';
+import { accessibilityMessages } from '../src/features/accessibility/messages';
 
 // The frame and its pages in Chromium, served by the real API from the production build, under its real
 // Content-Security-Policy: what jsdom cannot show (colour contrast, focus order, what a browser refuses to run).
@@ -11,7 +12,7 @@ const PAGES = [
   { path: '/insatser', heading: messages.nav.initiatives, shot: 'insatser' },
   { path: '/portfoljen', heading: messages.nav.overview, shot: 'portfoljen' },
   { path: '/larm', heading: messages.nav.alerts, shot: 'larm' },
-  { path: '/tillganglighet', heading: messages.accessibility.title, shot: 'tillganglighet' },
+  { path: '/tillganglighet', heading: accessibilityMessages.title, shot: 'tillganglighet' },
   { path: '/finns-inte', heading: messages.notFound.title, shot: 'sidan-finns-inte' },
 ];
 
@@ -102,7 +103,7 @@ describe('the web app in Chromium', () => {
     await tabTo(messages.nav.accessibility);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/tillganglighet');
-    await expectFocusOnHeading(messages.accessibility.title);
+    await expectFocusOnHeading(accessibilityMessages.title);
     visited.push('/tillganglighet');
 
     expect(visited).toEqual(['/portfoljen', '/larm', '/insatser', '/tillganglighet']);

@@ -7,13 +7,14 @@ import { messages } from '../src/lib/messages';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
+import { initiativeMessages } from '../src/features/initiative/messages';
 
 // Insatsen in Chromium: SSPF from the Trollhättan demo data, opened directly by its address, read by the leadership
 // group and by a department head; the table of contents with the keyboard; an unknown code's 404.
 const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/insatsen.png');
 const SSPF_TITLE = 'SSPF – skola, socialtjänst, polis och fritid';
-const text = messages.initiative;
+const text = initiativeMessages;
 
 let page: Page;
 let problems: string[];

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
 import { screenshot, wcagViolations } from './support/browser';
 import { useBrowser } from './support/use-browser';
+import { overviewMessages } from '../src/features/overview/messages';
 
 // Portföljen i korthet on the Trollhättan demo, signed in as the leadership group.
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
@@ -19,7 +20,7 @@ useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { ro
 async function openOverview() {
   await page.goto('/portfoljen');
   await page.getByRole('heading', { level: 1, name: messages.nav.overview }).waitFor();
-  await page.getByRole('heading', { level: 3, name: messages.overview.byStatus }).waitFor();
+  await page.getByRole('heading', { level: 3, name: overviewMessages.byStatus }).waitFor();
   await page.getByTestId('stupet-diagram').locator('rect[data-month]').first().waitFor();
 }
 
@@ -27,11 +28,11 @@ describe('Portföljen i korthet', () => {
   it('should show the demo portfolio as cards, with no WCAG 2.1 AA violation', async () => {
     await openOverview();
 
-    const statusCard = page.getByRole('region', { name: messages.overview.byStatus });
+    const statusCard = page.getByRole('region', { name: overviewMessages.byStatus });
     expect(plain(await statusCard.getByRole('link', { name: /^Alla \d+ insatser$/ }).innerText())).toBe('Alla 8 insatser');
-    const departmentCard = page.getByRole('region', { name: messages.overview.byDepartment });
+    const departmentCard = page.getByRole('region', { name: overviewMessages.byDepartment });
     expect(await departmentCard.getByRole('link', { name: /Arbetsmarknads- och socialförvaltningen/ }).count()).toBe(1);
-    const alertsCard = page.getByRole('region', { name: messages.overview.openAlerts });
+    const alertsCard = page.getByRole('region', { name: overviewMessages.openAlerts });
     expect(plain(await alertsCard.innerText())).toMatch(/Kritiskt\s*\d+/);
     const { violations } = await wcagViolations(page);
     expect(violations).toEqual([]);
@@ -46,7 +47,7 @@ describe('Portföljen i korthet', () => {
   it('should open Insatser filtered by the card row that was followed, the filter in the URL', async () => {
     await openOverview();
 
-    await page.getByRole('region', { name: messages.overview.byStatus }).getByRole('link', { name: new RegExp(`^${messages.initiativeStatus.active}`) }).click();
+    await page.getByRole('region', { name: overviewMessages.byStatus }).getByRole('link', { name: new RegExp(`^${messages.initiativeStatus.active}`) }).click();
 
     await page.getByRole('heading', { level: 1, name: messages.nav.initiatives }).waitFor();
     const url = new URL(page.url());

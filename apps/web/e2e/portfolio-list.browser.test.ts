@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { useBrowser } from './support/use-browser';
+import { portfolioMessages } from '../src/features/portfolio/messages';
 
 // Insatser in Chromium with the Trollhättan demo data: a department head of ASF finds their initiatives, filters,
 // goes back, sorts, opens one by its code, exports the view, and does it all with the keyboard too.
 const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/insatser.png');
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
-const t = messages.portfolio;
+const t = portfolioMessages;
 
 let page: Page;
 let problems: string[];

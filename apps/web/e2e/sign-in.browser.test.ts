@@ -4,6 +4,7 @@ import { messages } from '../src/lib/messages';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { AUTHORIZE_PATH, fillAuthorizePage, signIn, type Role } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
+import { accessibilityMessages } from '../src/features/accessibility/messages';
 
 // Signing in to the web app in Chromium, as the demo does it: the app reads web-config, sends the browser to the API's
 // development OpenID Provider, where one picks a role, a department and a name, and comes back with a code that
@@ -166,7 +167,7 @@ describe('signing in to the web app', () => {
   it('should show the accessibility statement without signing in', async () => {
     await page.goto('/tillganglighet');
 
-    await page.getByRole('heading', { level: 1, name: messages.accessibility.title }).waitFor();
+    await page.getByRole('heading', { level: 1, name: accessibilityMessages.title }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/tillganglighet');
     expect(await header().getByRole('button', { name: t.person.signOut }).count()).toBe(0);
     expect(problems).toEqual([]);
@@ -191,7 +192,7 @@ describe('signing in, accessibly', () => {
   it('should find no WCAG 2.1 AA violation in the app signed in, the frame with the person included', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/larm' });
     await page.goto('/tillganglighet');
-    await page.getByRole('heading', { level: 1, name: messages.accessibility.title }).waitFor();
+    await page.getByRole('heading', { level: 1, name: accessibilityMessages.title }).waitFor();
     await expect.poll(() => header().textContent(), POLL).toContain(ASF);
 
     const { violations, passes } = await wcagViolations(page);

@@ -1,5 +1,4 @@
-import { createRoute } from '@tanstack/react-router';
-import { AccessibilityStatement } from '../../features/accessibility/components/accessibility-statement';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from './root';
 
 export const accessibilityRoute = createRoute({
@@ -7,5 +6,5 @@ export const accessibilityRoute = createRoute({
   path: '/tillganglighet',
   // Anyone may read the accessibility statement, signed in or not.
   staticData: { public: true },
-  component: AccessibilityStatement,
+  component: lazyRouteComponent(() => import('../../features/accessibility/components/accessibility-statement'), 'AccessibilityStatement'),
 });

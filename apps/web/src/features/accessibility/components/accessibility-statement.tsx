@@ -1,11 +1,11 @@
 import { Page } from '../../../components/layout/page';
 import { useWebConfig } from '../../../lib/auth/web-config';
 import { formatDate } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
+import { accessibilityMessages } from '../messages';
 
 /** The accessibility statement (tillgänglighetsredogörelse), laid out as in DIGG's template. */
 export function AccessibilityStatement() {
-  const text = messages.accessibility;
+  const text = accessibilityMessages;
   const date = formatDate(text.statementDate);
   const { municipalityName } = useWebConfig();
   return (

@@ -4,8 +4,9 @@ import { messages } from '../../../lib/messages';
 import { useDepartments } from '../api/use-alerts';
 import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATUSES, ALL_STATUSES, DEFAULT_STATUS, type AlertListSearch } from '../utils/alert-search';
 import styles from './alerts.module.css';
+import { alertsMessages } from '../messages';
 
-const t = messages.alerts;
+const t = alertsMessages;
 const ANY = '';
 
 type Option = { id: string; label: string };

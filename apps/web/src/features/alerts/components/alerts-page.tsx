@@ -13,8 +13,9 @@ import { splitByDepartment } from '../utils/sort-alerts';
 import { AlertFilters } from './alert-filters';
 import { DismissDialog } from './dismiss-dialog';
 import styles from './alerts.module.css';
+import { alertsMessages } from '../messages';
 
-const t = messages.alerts;
+const t = alertsMessages;
 const route = getRouteApi('/larm');
 
 /** A refused move in Swedish: what it means for an alert, else what the status means; and the error id to quote. */

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal, ModalOverlay, Text, TextArea, TextField } from 'react-aria-components';
 import { ApiProblemError } from '../../../lib/api-client';
-import { messages } from '../../../lib/messages';
 import { toFormProblem } from '../../../lib/problem';
 import type { Alert } from '../api/use-alerts';
 import styles from './alerts.module.css';
+import { alertsMessages } from '../messages';
 
-const t = messages.alerts;
+const t = alertsMessages;
 
 /**
  * "Avfärda": a dialog asking for the reason, which the API requires. A field error from the API stays in the dialog

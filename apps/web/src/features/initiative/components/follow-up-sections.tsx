@@ -8,6 +8,7 @@ import { indicatorRow, type ProgressKind } from '../utils/indicator-progress';
 import { LoadError, QuerySection, Section } from './section';
 import { Shape, type ShapeName } from './shapes';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
 type Initiative = components['schemas']['InitiativeDto'];
 
@@ -17,7 +18,7 @@ const PROGRESS_SHAPE: Record<ProgressKind, ShapeName> = { achieved: 'check', tow
 
 export function AlertsSection({ initiativeId }: { initiativeId: string }) {
   const alerts = useOpenAlerts(initiativeId);
-  const text = messages.initiative.alerts;
+  const text = initiativeMessages.alerts;
   return (
     <QuerySection name="alerts" query={alerts}>
       {(items) =>
@@ -50,7 +51,7 @@ export function AlertsSection({ initiativeId }: { initiativeId: string }) {
 
 export function StatusReportSection({ initiativeId }: { initiativeId: string }) {
   const latest = useLatestStatusReport(initiativeId);
-  const text = messages.initiative.statusReport;
+  const text = initiativeMessages.statusReport;
   return (
     <QuerySection name="statusReport" query={latest}>
       {(data) => {
@@ -100,7 +101,7 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
 }
 
 function EffectList({ nodes, ownerId }: { nodes: EffectTreeNode[]; ownerId: string }) {
-  const text = messages.initiative.effectLogic;
+  const text = initiativeMessages.effectLogic;
   return (
     <ul className={styles.effectList}>
       {nodes.map(({ node, children }) => (
@@ -121,9 +122,9 @@ export function EffectLogicSection({ initiativeId }: { initiativeId: string }) {
     <QuerySection name="effectLogic" query={graph}>
       {(data) => {
         const tree = effectTree(data);
-        if (tree.length === 0) return <p>{messages.initiative.effectLogic.none}</p>;
+        if (tree.length === 0) return <p>{initiativeMessages.effectLogic.none}</p>;
         return (
-          <div role="group" aria-label={messages.initiative.effectLogic.label}>
+          <div role="group" aria-label={initiativeMessages.effectLogic.label}>
             <EffectList nodes={tree} ownerId={data.owner.id} />
           </div>
         );
@@ -135,7 +136,7 @@ export function EffectLogicSection({ initiativeId }: { initiativeId: string }) {
 export function IndicatorsSection({ initiative }: { initiative: Initiative }) {
   const ids = initiative.followUpPlan?.indicatorIds ?? [];
   const series = useIndicatorSeries(ids);
-  const text = messages.initiative.indicators;
+  const text = initiativeMessages.indicators;
   const failed = series.find((query) => query.isError);
   const pending = series.some((query) => query.isPending);
   return (
@@ -145,7 +146,7 @@ export function IndicatorsSection({ initiative }: { initiative: Initiative }) {
       ) : failed ? (
         <LoadError error={failed.error} onRetry={() => series.forEach((query) => query.isError && void query.refetch())} />
       ) : pending ? (
-        <p className={styles.muted}>{messages.initiative.sectionLoading}</p>
+        <p className={styles.muted}>{initiativeMessages.sectionLoading}</p>
       ) : (
         <div className={styles.tableScroll}>
           <table className={styles.table}>
@@ -191,7 +192,7 @@ export function IndicatorsSection({ initiative }: { initiative: Initiative }) {
 
 export function DecisionsSection({ initiativeId }: { initiativeId: string }) {
   const decisions = useDecisions(initiativeId);
-  const text = messages.initiative.decisions;
+  const text = initiativeMessages.decisions;
   return (
     <QuerySection name="decisions" query={decisions}>
       {(page) =>

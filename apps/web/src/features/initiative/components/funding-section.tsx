@@ -1,11 +1,11 @@
 import type { components } from '../../../lib/api-schema';
 import { formatDate } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
 import { useFunding } from '../api/initiative-queries';
 import { fundingRows, fundingTimeline, type FundingRow, type FundingTimeline } from '../utils/funding-timeline';
 import { QuerySection } from './section';
 import { Shape, type ShapeName } from './shapes';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
 type FundingLine = components['schemas']['FundingLineDto'];
 
@@ -24,7 +24,7 @@ const AXIS = 28;
  * table.
  */
 export function FundingTimelineChart({ timeline }: { timeline: FundingTimeline }) {
-  const text = messages.initiative.funding;
+  const text = initiativeMessages.funding;
   const height = AXIS + timeline.bars.length * ROW;
   return (
     <svg
@@ -69,7 +69,7 @@ export function FundingTimelineChart({ timeline }: { timeline: FundingTimeline }
 }
 
 export function FundingTable({ rows }: { rows: FundingRow[] }) {
-  const text = messages.initiative.funding;
+  const text = initiativeMessages.funding;
   return (
     <div className={styles.tableScroll}>
       <table className={styles.table}>
@@ -119,7 +119,7 @@ function today(): string {
 
 export function FundingView({ lines, asOf = today() }: { lines: FundingLine[]; asOf?: string }) {
   const timeline = fundingTimeline(lines, asOf);
-  if (!timeline) return <p>{messages.initiative.funding.none}</p>;
+  if (!timeline) return <p>{initiativeMessages.funding.none}</p>;
   return (
     <>
       <FundingTimelineChart timeline={timeline} />

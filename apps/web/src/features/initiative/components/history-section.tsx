@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { messages } from '../../../lib/messages';
 import { HISTORY_PAGE_SIZE, useHistory } from '../api/initiative-queries';
 import { historyEntry } from '../utils/history';
 import { LoadError, Section, sectionHeadingId } from './section';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
 /** The initiative's audit trail, newest first, a page at a time: who, when, what, and each changed field. */
 export function HistorySection({ initiativeId }: { initiativeId: string }) {
   const [offset, setOffset] = useState(0);
   const history = useHistory(initiativeId, offset);
-  const text = messages.initiative.history;
+  const text = initiativeMessages.history;
   const page = history.data;
   const go = (to: number) => {
     setOffset(to);
@@ -19,7 +19,7 @@ export function HistorySection({ initiativeId }: { initiativeId: string }) {
   return (
     <Section name="history" busy={history.isFetching}>
       {history.isPending ? (
-        <p className={styles.muted}>{messages.initiative.sectionLoading}</p>
+        <p className={styles.muted}>{initiativeMessages.sectionLoading}</p>
       ) : history.isError ? (
         <LoadError error={history.error} onRetry={() => void history.refetch()} />
       ) : page!.total === 0 ? (

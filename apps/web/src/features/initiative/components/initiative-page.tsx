@@ -11,8 +11,9 @@ import { LifecycleSection } from './lifecycle-section';
 import { GoalsSection, ParticipantsSection, SummarySection } from './overview-sections';
 import { LoadError, sectionHeadingId, sectionId, type SectionKey } from './section';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
-const SECTIONS = Object.keys(messages.initiative.sections) as SectionKey[];
+const SECTIONS = Object.keys(initiativeMessages.sections) as SectionKey[];
 
 /**
  * The page's table of contents. A link moves focus to its section's heading as well as scrolling there, so a keyboard
@@ -27,13 +28,13 @@ function TableOfContents() {
     heading.scrollIntoView?.();
   };
   return (
-    <nav aria-label={messages.initiative.toc} className={styles.toc}>
-      <h2 className={styles.tocHeading}>{messages.initiative.toc}</h2>
+    <nav aria-label={initiativeMessages.toc} className={styles.toc}>
+      <h2 className={styles.tocHeading}>{initiativeMessages.toc}</h2>
       <ol>
         {SECTIONS.map((key) => (
           <li key={key}>
             <a href={`#${sectionId(key)}`} onClick={jump(key)}>
-              {messages.initiative.sections[key]}
+              {initiativeMessages.sections[key]}
             </a>
           </li>
         ))}
@@ -44,7 +45,7 @@ function TableOfContents() {
 
 /** An unknown code (or a string that is no code at all): a Swedish 404 with the way back to the list. */
 function InitiativeNotFound({ code }: { code: string }) {
-  const text = messages.initiative.notFound;
+  const text = initiativeMessages.notFound;
   return (
     <Page title={text.title}>
       <p>{text.body(code)}</p>
@@ -60,8 +61,8 @@ export function InitiativePage({ code }: { code: string }) {
   const initiative = useInitiative(code);
   if (initiative.isPending) {
     return (
-      <Page title={messages.initiative.pageTitle}>
-        <p role="status">{messages.initiative.loading}</p>
+      <Page title={initiativeMessages.pageTitle}>
+        <p role="status">{initiativeMessages.loading}</p>
       </Page>
     );
   }
@@ -69,8 +70,8 @@ export function InitiativePage({ code }: { code: string }) {
     const status = initiative.error instanceof ApiProblemError ? initiative.error.problem.status : 0;
     if (status === 404 || status === 400) return <InitiativeNotFound code={code} />;
     return (
-      <Page title={messages.initiative.pageTitle}>
-        <p>{messages.initiative.error}</p>
+      <Page title={initiativeMessages.pageTitle}>
+        <p>{initiativeMessages.error}</p>
         <LoadError error={initiative.error} onRetry={() => void initiative.refetch()} />
       </Page>
     );

@@ -5,12 +5,13 @@ import { lifecyclePhases, type PhaseState } from '../utils/lifecycle';
 import { QuerySection } from './section';
 import { Shape, type ShapeName } from './shapes';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
 const SHAPE: Record<PhaseState, ShapeName> = { done: 'check', current: 'diamond', upcoming: 'ring', notReached: 'dash' };
 
 /** The phases, the current one marked by text, shape and aria-current. */
 export function LifecyclePhases({ status }: { status: InitiativeStatusKey }) {
-  const text = messages.initiative.lifecycle;
+  const text = initiativeMessages.lifecycle;
   return (
     <ol className={styles.phases} aria-label={text.phasesLabel}>
       {lifecyclePhases(status).map((phase) => (
@@ -26,7 +27,7 @@ export function LifecyclePhases({ status }: { status: InitiativeStatusKey }) {
 
 /** Each next move with what it still needs (the API's unmet guards) and whether the signed-in person may make it. */
 export function NextMoves({ moves }: { moves: components['schemas']['NextMoveDto'][] }) {
-  const text = messages.initiative.lifecycle;
+  const text = initiativeMessages.lifecycle;
   if (moves.length === 0) return <p>{text.noMoves}</p>;
   return (
     <ul className={styles.moves}>
@@ -58,7 +59,7 @@ export function NextMoves({ moves }: { moves: components['schemas']['NextMoveDto
 
 export function LifecycleSection({ initiativeId, status }: { initiativeId: string; status: InitiativeStatusKey }) {
   const moves = useNextMoves(initiativeId);
-  const text = messages.initiative.lifecycle;
+  const text = initiativeMessages.lifecycle;
   return (
     <QuerySection name="lifecycle" query={moves}>
       {(data) => (

@@ -5,20 +5,21 @@ import { useGoalTree } from '../api/initiative-queries';
 import { goalChains } from '../utils/goal-chains';
 import { QuerySection, Section } from './section';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
 type Initiative = components['schemas']['InitiativeDto'];
 
 export function SummarySection({ initiative }: { initiative: Initiative }) {
-  const text = messages.initiative.summary;
+  const text = initiativeMessages.summary;
   const facts: [string, string][] = [
     [text.code, initiative.code],
-    [text.kind, messages.initiative.kind[initiative.kind] ?? initiative.kind],
+    [text.kind, initiativeMessages.kind[initiative.kind] ?? initiative.kind],
     [text.status, messages.initiativeStatus[initiative.status]],
     [text.leadDepartment, initiative.leadDepartmentName ?? text.none],
     [text.startDate, initiative.startDate ? formatDate(initiative.startDate) : text.none],
     [text.endDate, initiative.endDate ? formatDate(initiative.endDate) : text.noEndDate],
     [text.annualCost, initiative.annualCostSek !== null && initiative.annualCostSek !== undefined ? formatMoney(initiative.annualCostSek) : text.none],
-    [text.evidenceBase, messages.initiative.evidenceBase[initiative.evidenceBase ?? 'unknown'] ?? String(initiative.evidenceBase)],
+    [text.evidenceBase, initiativeMessages.evidenceBase[initiative.evidenceBase ?? 'unknown'] ?? String(initiative.evidenceBase)],
     [text.budgetProjectCode, initiative.budgetProjectCode ?? text.none],
   ];
   return (
@@ -37,7 +38,7 @@ export function SummarySection({ initiative }: { initiative: Initiative }) {
 }
 
 export function ParticipantsSection({ initiative }: { initiative: Initiative }) {
-  const text = messages.initiative.participants;
+  const text = initiativeMessages.participants;
   const owner = initiative.processOwner;
   return (
     <Section name="participants">
@@ -92,7 +93,7 @@ export function ParticipantsSection({ initiative }: { initiative: Initiative }) 
 /** Each goal with its chain up to Agenda 2030, as a breadcrumb-like ordered list from the top down. */
 export function GoalsSection({ initiative }: { initiative: Initiative }) {
   const tree = useGoalTree();
-  const text = messages.initiative.goals;
+  const text = initiativeMessages.goals;
   if (initiative.goals.length === 0) {
     return (
       <Section name="goals">

@@ -1,11 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiProblemError } from '../../../lib/api-client';
-import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
 import styles from './initiative.module.css';
+import { initiativeMessages } from '../messages';
 
-export type SectionKey = keyof typeof messages.initiative.sections;
+export type SectionKey = keyof typeof initiativeMessages.sections;
 
 export const sectionId = (key: SectionKey) => `avsnitt-${key}`;
 export const sectionHeadingId = (key: SectionKey) => `${sectionId(key)}-rubrik`;
@@ -15,7 +15,7 @@ export function Section({ name, children, busy = false }: { name: SectionKey; ch
   return (
     <section id={sectionId(name)} aria-labelledby={sectionHeadingId(name)} aria-busy={busy || undefined} className={styles.section}>
       <h2 id={sectionHeadingId(name)} tabIndex={-1} className={styles.sectionHeading}>
-        {messages.initiative.sections[name]}
+        {initiativeMessages.sections[name]}
       </h2>
       {children}
     </section>
@@ -29,7 +29,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => v
     <div role="alert" className={styles.error}>
       <p>{summaryFor(status)}</p>
       <button type="button" className={styles.button} onClick={onRetry}>
-        {messages.initiative.retry}
+        {initiativeMessages.retry}
       </button>
     </div>
   );
@@ -40,7 +40,7 @@ export function QuerySection<T>({ name, query, children }: { name: SectionKey; q
   return (
     <Section name={name} busy={query.isPending}>
       {query.isPending ? (
-        <p className={styles.muted}>{messages.initiative.sectionLoading}</p>
+        <p className={styles.muted}>{initiativeMessages.sectionLoading}</p>
       ) : query.isError ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : (

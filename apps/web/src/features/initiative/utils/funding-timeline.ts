@@ -1,6 +1,7 @@
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney, parseCalendarDate } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
+import { initiativeMessages } from '../messages';
 
 type FundingLine = components['schemas']['FundingLineDto'];
 
@@ -43,12 +44,12 @@ export type FundingTimeline = {
 
 /** A line as the table and the timeline name it: its funder and period. */
 function lineName(line: FundingLine): string {
-  return `${line.funder}, ${messages.initiative.funding.periodText(formatDate(line.periodStart), formatDate(line.periodEnd))}`;
+  return `${line.funder}, ${initiativeMessages.funding.periodText(formatDate(line.periodStart), formatDate(line.periodEnd))}`;
 }
 
 /** The facts of each funding line in words: funder, kind, amount, period, status, successor and coverage decision. */
 export function fundingRows(lines: readonly FundingLine[]): FundingRow[] {
-  const text = messages.initiative.funding;
+  const text = initiativeMessages.funding;
   const byId = new Map(lines.map((line) => [line.id, line]));
   return lines.map((line) => {
     const successor = line.successorFundingId ? byId.get(line.successorFundingId) : undefined;

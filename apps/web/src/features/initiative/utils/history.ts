@@ -1,6 +1,7 @@
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney, formatNumber, LOCALE } from '../../../lib/format';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
+import { initiativeMessages } from '../messages';
 
 type AuditEvent = components['schemas']['AuditEventDto'];
 
@@ -27,19 +28,19 @@ const HIDDEN_FIELDS = new Set(['initiativeId', 'roundId', 'reviewId', 'departmen
 /** `status` means another vocabulary on each kind of record. */
 const STATUS_LABELS: Record<string, Record<string, string>> = {
   initiative: messages.initiativeStatus,
-  funding_line: messages.initiative.funding.statusLabel,
-  status_report: messages.initiative.statusReport.statusLabel,
+  funding_line: initiativeMessages.funding.statusLabel,
+  status_report: initiativeMessages.statusReport.statusLabel,
 };
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {
-  kind: messages.initiative.kind,
-  evidenceBase: messages.initiative.evidenceBase,
+  kind: initiativeMessages.kind,
+  evidenceBase: initiativeMessages.evidenceBase,
   sourceType: messages.vocabulary.fundingSourceType,
-  coverageDecision: messages.initiative.funding.coverageLabel,
+  coverageDecision: initiativeMessages.funding.coverageLabel,
   ragStatus: messages.vocabulary.ragStatus,
-  decision: messages.initiative.decisions.decisionLabel,
-  level: messages.initiative.effectLogic.level,
-  role: messages.initiative.participants.role_,
+  decision: initiativeMessages.decisions.decisionLabel,
+  level: initiativeMessages.effectLogic.level,
+  role: initiativeMessages.participants.role_,
 };
 
 /**
@@ -47,7 +48,7 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
  * to another record by id says only that it points somewhere.
  */
 export function historyValue(field: string, value: unknown, entityType = 'initiative'): string {
-  const text = messages.initiative.history;
+  const text = initiativeMessages.history;
   if (value === null || value === undefined || value === '') return text.empty;
   if (typeof value === 'boolean') return value ? text.yes : text.no;
   if (typeof value === 'number') return field.endsWith('Sek') ? formatMoney(value) : formatNumber(value);
@@ -78,7 +79,7 @@ export function historyValue(field: string, value: unknown, entityType = 'initia
 
 /** One audit event as the history table shows it: when, who, what was done to which record, and each changed field. */
 export function historyEntry(event: AuditEvent): HistoryEntry {
-  const text = messages.initiative.history;
+  const text = initiativeMessages.history;
   const who = event.actorKind === 'system' ? text.system : (event.actorName ?? (event.actorKind === 'api_key' ? text.apiKey : event.actorId));
   const entity = text.entity[event.entityType] ?? event.entityType;
   const changes = Object.entries(event.changes ?? {})

@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent } from '../../../lib/format';
 import type { components } from '../../../lib/api-schema';
-import { messages } from '../../../lib/messages';
+import { initiativeMessages } from '../messages';
 
 type Series = components['schemas']['IndicatorSeriesDto'];
 type Point = components['schemas']['SeriesPointDto'];
@@ -14,7 +14,7 @@ export type ProgressKind = 'achieved' | 'towards' | 'unchanged' | 'away' | 'unkn
  * way too; `achieved` says the latest value is at or beyond the target in the desired direction.
  */
 export function progressOf(target: Pick<Target, 'progress' | 'achieved'> | null): { kind: ProgressKind; text: string } {
-  const text = messages.initiative.indicators;
+  const text = initiativeMessages.indicators;
   if (!target || target.progress === null) return { kind: 'unknown', text: text.unknown };
   if (target.achieved) return { kind: 'achieved', text: text.achieved };
   if (target.progress > 0) return { kind: 'towards', text: text.towards(formatPercent(Math.min(target.progress, 1))) };
@@ -24,7 +24,7 @@ export function progressOf(target: Pick<Target, 'progress' | 'achieved'> | null)
 
 /** A value as the API answers it: withheld when it rests on fewer than five persons and the viewer may not see it. */
 export function valueText(point: Pick<Point, 'value' | 'suppressed' | 'period'> | null, unit: string): string {
-  const text = messages.initiative.indicators;
+  const text = initiativeMessages.indicators;
   if (!point) return text.missing;
   if (point.suppressed || point.value === null) return text.suppressed;
   const suffix = text.unit[unit] ?? '';
@@ -55,7 +55,7 @@ export function indicatorRow(series: Series): IndicatorRow {
     id: indicator.id,
     code: indicator.code,
     name: indicator.name,
-    better: messages.initiative.indicators.better[indicator.direction] ?? '',
+    better: initiativeMessages.indicators.better[indicator.direction] ?? '',
     baseline: valueText(cell?.baseline ?? null, indicator.unit),
     latest: valueText(cell?.latest ?? null, indicator.unit),
     target: valueText(target, indicator.unit),

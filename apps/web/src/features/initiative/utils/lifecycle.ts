@@ -1,4 +1,5 @@
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
+import { initiativeMessages } from '../messages';
 
 export type PhaseState = 'done' | 'current' | 'upcoming' | 'notReached';
 
@@ -20,11 +21,11 @@ const PATH: readonly InitiativeStatusKey[] = ['draft', 'proposed', 'approved', '
 export function lifecyclePhases(status: InitiativeStatusKey): Phase[] {
   const labels = messages.initiativeStatus;
   const ended = status === 'completed' || status === 'integrated';
-  const endLabel = ended ? labels[status] : messages.initiative.lifecycle.endLabel;
+  const endLabel = ended ? labels[status] : initiativeMessages.lifecycle.endLabel;
   if (status === 'discontinued') {
     return [
       ...PATH.map((key): Phase => ({ key, label: labels[key], state: 'notReached' })),
-      { key: 'end', label: messages.initiative.lifecycle.endLabel, state: 'notReached' },
+      { key: 'end', label: initiativeMessages.lifecycle.endLabel, state: 'notReached' },
       { key: 'discontinued', label: labels.discontinued, state: 'current' },
     ];
   }

@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
 import type { CliffRow } from '../utils/cliff-series';
 import styles from './overview.module.css';
+import { overviewMessages } from '../messages';
 
 const compact = new Intl.NumberFormat('sv-SE', { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -26,8 +26,8 @@ export default function FundingCliffChart({ rows, label }: { rows: readonly Clif
           <CartesianGrid vertical={false} className={styles.grid} />
           <XAxis dataKey="label" interval="preserveStartEnd" tickMargin={6} />
           <YAxis tickFormatter={(value: number) => `${compact.format(value)} kr`} width={80} />
-          <Tooltip formatter={(value) => [formatMoney(Number(value)), messages.overview.cliff.fundingEnding]} isAnimationActive={false} />
-          <Bar dataKey="fundingEndingSek" name={messages.overview.cliff.fundingEnding} shape={CliffBar} isAnimationActive={false} />
+          <Tooltip formatter={(value) => [formatMoney(Number(value)), overviewMessages.cliff.fundingEnding]} isAnimationActive={false} />
+          <Bar dataKey="fundingEndingSek" name={overviewMessages.cliff.fundingEnding} shape={CliffBar} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,16 +1,16 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { formatMoney } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
 import { useFundingCliff, type PortfolioSummary } from '../api/use-overview';
 import { currentMonth, formatShortMonth, toCliffRows, type CliffRow } from '../utils/cliff-series';
 import { QueryProblem } from './query-problem';
 import styles from './overview.module.css';
+import { overviewMessages } from '../messages';
 
 // recharts is loaded only here, when the chart shows: it stays out of the first load and out of the page's own chunk.
 const FundingCliffChart = lazy(() => import('./funding-cliff-chart'));
 
 export const CLIFF_MONTHS = 24;
-const t = messages.overview.cliff;
+const t = overviewMessages.cliff;
 
 /** The funding cliff for the next 24 months: a bar chart, and the same figures in a table. */
 export function FundingCliffSection({ nextBudgetYear }: { nextBudgetYear?: PortfolioSummary['fundingCliff'] }) {

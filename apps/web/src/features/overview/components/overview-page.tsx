@@ -5,19 +5,20 @@ import { FundingCliffSection } from './funding-cliff-section';
 import { QueryProblem } from './query-problem';
 import { SummaryCards } from './summary-cards';
 import styles from './overview.module.css';
+import { overviewMessages } from '../messages';
 
 /** Portföljen i korthet: what runs, on what money, ending when, each figure a way into the list it counts. */
 export function OverviewPage() {
   const summary = usePortfolioSummary();
   return (
     <Page title={messages.nav.overview} wide>
-      <p className={styles.intro}>{messages.overview.intro}</p>
+      <p className={styles.intro}>{overviewMessages.intro}</p>
       <section aria-labelledby="portfoljen-siffror" className={styles.section}>
-        <h2 id="portfoljen-siffror">{messages.overview.cardsHeading}</h2>
+        <h2 id="portfoljen-siffror">{overviewMessages.cardsHeading}</h2>
         {summary.isPending ? (
-          <p role="status">{messages.overview.loading}</p>
+          <p role="status">{overviewMessages.loading}</p>
         ) : summary.isError ? (
-          <QueryProblem error={summary.error} message={messages.overview.error} onRetry={() => void summary.refetch()} />
+          <QueryProblem error={summary.error} message={overviewMessages.error} onRetry={() => void summary.refetch()} />
         ) : (
           <SummaryCards summary={summary.data} />
         )}

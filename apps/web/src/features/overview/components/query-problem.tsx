@@ -3,6 +3,7 @@ import { ApiProblemError } from '../../../lib/api-client';
 import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
 import styles from './overview.module.css';
+import { overviewMessages } from '../messages';
 
 /** A read that failed: what failed, what to do (in Swedish, by the problem's status), and a way to try again. */
 export function QueryProblem({ error, message, onRetry }: { error: unknown; message: string; onRetry: () => void }) {
@@ -14,7 +15,7 @@ export function QueryProblem({ error, message, onRetry }: { error: unknown; mess
       </p>
       {problem?.errorId ? <p>{messages.problem.errorId(problem.errorId)}</p> : null}
       <Button className={styles.button} onPress={onRetry}>
-        {messages.overview.retry}
+        {overviewMessages.retry}
       </Button>
     </div>
   );

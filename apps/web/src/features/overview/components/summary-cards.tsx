@@ -6,8 +6,9 @@ import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import type { PortfolioSummary } from '../api/use-overview';
 import { alertLinks, initiativeLinks, type ListLink } from '../utils/list-links';
 import styles from './overview.module.css';
+import { overviewMessages } from '../messages';
 
-const t = messages.overview;
+const t = overviewMessages;
 const STATUSES = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
 const SOURCE_TYPES = ['ordinary_budget', 'state_grant', 'eu_fund', 'temporary_appropriation', 'partner_contribution', 'foundation', 'other'] as const;

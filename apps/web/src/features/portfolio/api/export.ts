@@ -1,7 +1,7 @@
 import { api, ApiProblemError } from '../../../lib/api-client';
 import { toProblemDetails } from '../../../lib/problem';
-import { messages } from '../../../lib/messages';
 import { filtersOf, type InitiativeListSearch } from '../utils/initiative-list-search';
+import { portfolioMessages } from '../messages';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -25,7 +25,7 @@ export async function downloadExport(search: InitiativeListSearch, format: Expor
   if (!result.response.ok || !(result.data instanceof Blob)) {
     throw new ApiProblemError(toProblemDetails(result.response.status, result.error));
   }
-  const fileName = messages.portfolio.export.fileName(swedishToday(), format);
+  const fileName = portfolioMessages.export.fileName(swedishToday(), format);
   const url = URL.createObjectURL(result.data);
   try {
     const link = document.createElement('a');

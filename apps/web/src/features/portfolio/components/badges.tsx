@@ -1,5 +1,6 @@
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import styles from './badges.module.css';
+import { portfolioMessages } from '../messages';
 
 export type RagStatus = keyof typeof messages.vocabulary.ragStatus;
 
@@ -48,7 +49,7 @@ export function StatusBadge({ status }: { status: InitiativeStatusKey }) {
 
 /** The latest report's RAG as shape, colour and text (`▲ Gul – avvikelser`), or that there is none. */
 export function RagBadge({ rag }: { rag: RagStatus | null }) {
-  if (!rag) return <span className={styles.muted}>{messages.portfolio.table.noRag}</span>;
+  if (!rag) return <span className={styles.muted}>{portfolioMessages.table.noRag}</span>;
   return (
     <span className={`${styles.badge} ${styles[rag]}`}>
       <Shape d={RAG_SHAPES[rag]} filled />

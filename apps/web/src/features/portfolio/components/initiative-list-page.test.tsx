@@ -6,6 +6,7 @@ import { api } from '../../../lib/api-client';
 import { messages } from '../../../lib/messages';
 import { parseInitiativeListSearch } from '../utils/initiative-list-search';
 import { InitiativeListRoute } from './initiative-list-page';
+import { portfolioMessages } from '../messages';
 
 const DEPARTMENT = { id: '3e5f7a9b-1c2d-4e6f-8a0b-2c4d6e8f0a1b', code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen' };
 
@@ -59,7 +60,7 @@ function renderList(path = '/insatser') {
   return router;
 }
 
-const t = messages.portfolio;
+const t = portfolioMessages;
 
 beforeEach(() => {
   listQueries.length = 0;

@@ -18,8 +18,9 @@ import {
 import { InitiativeTable } from './initiative-table';
 import { ListFilters } from './list-filters';
 import styles from './initiative-list-page.module.css';
+import { portfolioMessages } from '../messages';
 
-const t = messages.portfolio;
+const t = portfolioMessages;
 const route = getRouteApi('/insatser');
 
 /** Insatser at /insatser: the route's search is the view; every change is a navigation. */

@@ -1,13 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
 import { formatDate } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
 import type { ListedInitiative } from '../api/initiative-list';
 import { sortDirection, type InitiativeListSearch, type SortKey } from '../utils/initiative-list-search';
 import { RagBadge, StatusBadge } from './badges';
 import styles from './initiative-table.module.css';
+import { portfolioMessages } from '../messages';
 
-const t = messages.portfolio.table;
+const t = portfolioMessages.table;
 
 const COLUMNS: { key: SortKey; label: string; rowHeader?: boolean; numeric?: boolean }[] = [
   { key: 'code', label: t.code },

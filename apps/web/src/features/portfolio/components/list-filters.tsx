@@ -19,8 +19,9 @@ import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import { useDepartmentOptions, useDistrictOptions, useGoalOptions, useTargetGroupOptions, type GoalOption, type Option } from '../api/filter-options';
 import { hasFilters, type FilterPatch, type FundingSourceTypeKey, type InitiativeListSearch } from '../utils/initiative-list-search';
 import styles from './list-filters.module.css';
+import { portfolioMessages } from '../messages';
 
-const t = messages.portfolio.filters;
+const t = portfolioMessages.filters;
 /** How long typing may pause before the text search runs. */
 export const SEARCH_DEBOUNCE_MS = 400;
 
