@@ -34,6 +34,8 @@ describe('the frame', () => {
       ['Insatser', '/insatser'],
       ['Portföljen i korthet', '/portfoljen'],
       ['Larm', '/larm'],
+      ['Rapporter', '/rapporter'],
+      ['Indikatorer', '/indikatorer'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
     // The municipality web-config names (testing/auth.ts).

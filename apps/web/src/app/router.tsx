@@ -1,15 +1,39 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
 import { alertsRoute } from './routes/alerts';
+import { editInitiativeRoute } from './routes/edit-initiative';
+import { effectLogicRoute } from './routes/effect-logic';
 import { homeRoute } from './routes/home';
+import { indicatorRoute } from './routes/indicator';
+import { indicatorsRoute } from './routes/indicators';
 import { initiativeRoute } from './routes/initiative';
+import { initiativeFundingRoute } from './routes/initiative-funding';
 import { initiativesRoute } from './routes/initiatives';
+import { myReportsRoute } from './routes/my-reports';
+import { newInitiativeRoute } from './routes/new-initiative';
 import { overviewRoute } from './routes/overview';
+import { reportRoute } from './routes/report';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
 import { parseSearch, stringifySearch } from './search-params';
 
-const routeTree = rootRoute.addChildren([homeRoute, initiativesRoute, initiativeRoute, overviewRoute, alertsRoute, accessibilityRoute, signedInRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  initiativesRoute,
+  newInitiativeRoute,
+  initiativeRoute,
+  editInitiativeRoute,
+  initiativeFundingRoute,
+  effectLogicRoute,
+  indicatorsRoute,
+  indicatorRoute,
+  myReportsRoute,
+  reportRoute,
+  overviewRoute,
+  alertsRoute,
+  accessibilityRoute,
+  signedInRoute,
+]);
 
 /** The app's router; tests pass a memory history. Search params are plain (`?status=active&status=proposed`), see search-params.ts. */
 export function createAppRouter(history: RouterHistory = createBrowserHistory()) {

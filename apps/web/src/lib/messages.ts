@@ -70,6 +70,8 @@ export const messages = {
     initiatives: 'Insatser',
     overview: 'Portföljen i korthet',
     alerts: 'Larm',
+    reports: 'Rapporter',
+    indicators: 'Indikatorer',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   notFound: {

@@ -25,6 +25,8 @@ const primaryNavigation: readonly NavigationItem[] = [
   { to: '/insatser', label: messages.nav.initiatives },
   { to: '/portfoljen', label: messages.nav.overview },
   { to: '/larm', label: messages.nav.alerts },
+  { to: '/rapporter', label: messages.nav.reports },
+  { to: '/indikatorer', label: messages.nav.indicators },
 ];
 
 const footerNavigation: readonly NavigationItem[] = [{ to: '/tillganglighet', label: messages.nav.accessibility }];

@@ -1,0 +1,7 @@
+import { Page } from '../../../components/layout/page';
+import { initiativeEditingMessages } from '../messages';
+
+/** Placeholder until the screen is built (issue 14). */
+export function EditInitiativeRoutePage() {
+  return <Page title={initiativeEditingMessages.editTitle}>{null}</Page>;
+}

@@ -1,0 +1,7 @@
+import { Page } from '../../../components/layout/page';
+import { resultsMessages } from '../messages';
+
+/** Placeholder until the screen is built (issue 14). */
+export function IndicatorRoutePage() {
+  return <Page title={resultsMessages.indicatorTitle}>{null}</Page>;
+}
