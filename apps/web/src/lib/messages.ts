@@ -74,6 +74,16 @@ export const messages = {
     indicators: 'Indikatorer',
     accessibility: 'Tillgänglighetsredogörelse',
   },
+  /** The form kit (components/forms): what every form says the same way. */
+  forms: {
+    required: '(obligatoriskt)',
+    choose: 'Välj …',
+    openCalendar: 'Välj datum i en kalender',
+    errorSummaryTitle: 'Det gick inte att spara',
+    /** `Deltagare (rad 2)`: a field of one row in a list of rows. */
+    rowLabel: (label: string, rows: number[]) => `${label} (rad ${rows.join(', ')})`,
+    unsavedChanges: 'Du har ändringar som inte är sparade. Vill du lämna sidan ändå? Ändringarna försvinner.',
+  },
   notFound: {
     title: 'Sidan finns inte',
     body: 'Vi hittar ingen sida på den här adressen. Den kan ha flyttats, eller så är adressen felskriven.',
