@@ -2,7 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Page } from '../../../components/layout/page';
-import { SeverityBadge } from '../../../components/severity-badge';
+import { SeverityBadge } from '../../../components/badges';
 import { ApiProblemError } from '../../../lib/api-client';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { SeverityBadge, type Severity } from '../../../components/severity-badge';
+import { SeverityBadge, type Severity } from '../../../components/badges';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import type { PortfolioSummary } from '../api/use-overview';

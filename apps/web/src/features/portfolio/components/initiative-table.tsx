@@ -3,7 +3,7 @@ import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor }
 import { formatDate } from '../../../lib/format';
 import type { ListedInitiative } from '../api/initiative-list';
 import { sortDirection, type InitiativeListSearch, type SortKey } from '../utils/initiative-list-search';
-import { RagBadge, StatusBadge } from './badges';
+import { RagBadge, StatusBadge } from '../../../components/badges';
 import styles from './initiative-table.module.css';
 import { portfolioMessages } from '../messages';
 
@@ -76,7 +76,7 @@ export function InitiativeTable({ items, search, onSort, isUpdating = false }: P
                 <StatusBadge status={initiative.status} />
               </Cell>
               <Cell className={styles.cell}>
-                <RagBadge rag={initiative.latestRagStatus} />
+                {initiative.latestRagStatus ? <RagBadge rag={initiative.latestRagStatus} /> : <span className={styles.muted}>{t.noRag}</span>}
               </Cell>
               <Cell className={styles.cell}>
                 {initiative.temporaryFundingEndsOn ? (
