@@ -51,6 +51,40 @@ const vocabulary = {
     foundation: 'Stiftelse',
     other: 'Annat',
   },
+  /** An initiative's kind, evidence base, participants' roles and follow-up frequency (Insatsen, Ny insats, editing). */
+  initiativeKind: {
+    project: 'Projekt',
+    method: 'Metod',
+    agreement: 'Överenskommelse',
+    ordinary_operation: 'Ordinarie verksamhet',
+  },
+  evidenceBase: {
+    national_method: 'Nationell metod',
+    research_based: 'Forskningsbaserad',
+    local_development: 'Lokalt utvecklad',
+    unknown: 'Okänt',
+  },
+  participantRole: {
+    co_owner: 'Medägare',
+    partner: 'Samverkanspart',
+    funder: 'Finansiär',
+    informed: 'Informeras',
+  },
+  followUpFrequency: {
+    monthly: 'Varje månad',
+    quarterly: 'Varje kvartal',
+    biannual: 'Varje halvår',
+    annual: 'Varje år',
+  },
+  /** The goal tree's levels, top down. */
+  goalLevel: {
+    agenda2030: 'Agenda 2030',
+    focus_area: 'Fokusområde',
+    priority_goal: 'Prioriterat mål',
+    committee_goal: 'Nämndmål',
+    priority_area: 'Prioriterat område',
+    sub_goal: 'Delmål',
+  },
 } as const;
 
 export const messages = {
@@ -83,6 +117,20 @@ export const messages = {
     /** `Deltagare (rad 2)`: a field of one row in a list of rows. */
     rowLabel: (label: string, rows: number[]) => `${label} (rad ${rows.join(', ')})`,
     unsavedChanges: 'Du har ändringar som inte är sparade. Vill du lämna sidan ändå? Ändringarna försvinner.',
+    /** The conflict view (components/forms/conflict-view.tsx): someone else saved first (412). */
+    conflict: {
+      title: 'Någon annan har sparat ändringar under tiden',
+      intro:
+        'Medan du arbetade sparade någon annan ändringar i samma uppgifter. Inget av det du skrev har sparats ännu. Välj för varje uppgift vilken version som ska gälla och spara sedan.',
+      keepAllMine: 'Välj alla mina',
+      takeAllTheirs: 'Välj alla den andras',
+      mine: 'Din version',
+      theirs: 'Den andras version',
+      untouched: 'Du har inte ändrat den här uppgiften.',
+      empty: '(tomt)',
+      save: 'Spara med de här valen',
+      nothingToChoose: 'Den andra ändrade inget av det du ser här. Spara för att lägga dina ändringar ovanpå.',
+    },
   },
   notFound: {
     title: 'Sidan finns inte',

@@ -1,3 +1,5 @@
+import { messages } from '../../lib/messages';
+
 /** Insatsen: one initiative, read only (/insatser/SSPF). */
 export const initiativeMessages = {
   pageTitle: 'Insatsen',
@@ -38,18 +40,8 @@ export const initiativeMessages = {
     noEndDate: 'Inget slutdatum',
     noSummary: 'Insatsen har ingen beskrivning.',
   },
-  kind: {
-    project: 'Projekt',
-    method: 'Metod',
-    agreement: 'Överenskommelse',
-    ordinary_operation: 'Ordinarie verksamhet',
-  } as Record<string, string>,
-  evidenceBase: {
-    national_method: 'Nationell metod',
-    research_based: 'Forskningsbaserad',
-    local_development: 'Lokalt utvecklad',
-    unknown: 'Okänt',
-  } as Record<string, string>,
+  kind: messages.vocabulary.initiativeKind as Record<string, string>,
+  evidenceBase: messages.vocabulary.evidenceBase as Record<string, string>,
   lifecycle: {
     phasesLabel: 'Livscykelns faser',
     endLabel: 'Avslutad eller införd i ordinarie verksamhet',
@@ -81,24 +73,12 @@ export const initiativeMessages = {
     processOwner: 'Processägare',
     noProcessOwner: 'Ingen processägare är angiven.',
     email: 'E-post',
-    role_: {
-      co_owner: 'Medägare',
-      partner: 'Samverkanspart',
-      funder: 'Finansiär',
-      informed: 'Informeras',
-    } as Record<string, string>,
+    role_: messages.vocabulary.participantRole as Record<string, string>,
   },
   goals: {
     none: 'Insatsen är inte kopplad till något mål.',
     chainLabel: (goal: string) => `Målkedja för ${goal}`,
-    level: {
-      agenda2030: 'Agenda 2030',
-      focus_area: 'Fokusområde',
-      priority_goal: 'Prioriterat mål',
-      committee_goal: 'Nämndmål',
-      priority_area: 'Prioriterat område',
-      sub_goal: 'Delmål',
-    } as Record<string, string>,
+    level: messages.vocabulary.goalLevel as Record<string, string>,
   },
   funding: {
     none: 'Insatsen har inga finansieringsrader.',

@@ -2,7 +2,7 @@ import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
 import { useGoalTree } from '../api/initiative-queries';
-import { goalChains } from '../utils/goal-chains';
+import { goalChains } from '../../../lib/goal-chains';
 import { QuerySection, Section } from './section';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';

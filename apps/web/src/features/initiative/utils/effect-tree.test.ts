@@ -2,10 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../../lib/api-schema';
 import { effectTree, type EffectTreeNode } from './effect-tree';
-import { goalChains } from './goal-chains';
 
 type GraphNode = components['schemas']['EffectGraphNodeDto'];
-type TreeNode = components['schemas']['GoalTreeNodeDto'];
 
 const owner = { kind: 'initiative' as const, id: 'i', code: 'SSPF', title: 'SSPF' };
 const node = (id: string, level: GraphNode['level']): GraphNode => ({ id, level, title: id, description: null, initiativeId: 'i', goalId: null, owner, version: 1 });
@@ -28,18 +26,5 @@ describe('effectTree', () => {
 
     expect(shape(effectTree({ nodes, links }))).toEqual([{ a: [{ x: [] }] }, { b: [{ x: [] }] }]);
     expect(effectTree({ nodes: [node('p', 'output'), node('q', 'output')], links: [{ id: '1', fromNodeId: 'p', toNodeId: 'q' }, { id: '2', fromNodeId: 'q', toNodeId: 'p' }] })).toEqual([]);
-  });
-});
-
-describe('goalChains', () => {
-  const goal = (id: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode =>
-    ({ id, code: id.toUpperCase(), title: `Mål ${id}`, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children }) as TreeNode;
-
-  it('should give each goal its chain from Agenda 2030 down to itself', () => {
-    const tree = [goal('sdg10', 'agenda2030', [goal('mrp', 'priority_goal', [goal('ks', 'committee_goal', [goal('fp3', 'priority_area')])])])];
-
-    const chains = goalChains(tree, [{ id: 'fp3', code: 'FP3', title: 'Mål fp3' }, { id: 'gone', code: 'GONE', title: 'Upphört mål' }]);
-
-    expect(chains.map((chain) => chain.map((g) => g.id))).toEqual([['sdg10', 'mrp', 'ks', 'fp3'], ['gone']]);
   });
 });

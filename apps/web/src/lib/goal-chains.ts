@@ -1,4 +1,4 @@
-import type { components } from '../../../lib/api-schema';
+import type { components } from './api-schema';
 
 type TreeNode = components['schemas']['GoalTreeNodeDto'];
 export type ChainGoal = Pick<TreeNode, 'id' | 'code' | 'title' | 'level'>;
