@@ -10,7 +10,7 @@ import { initiativeRoute } from './routes/initiative';
 import { initiativeFundingRoute } from './routes/initiative-funding';
 import { initiativesRoute } from './routes/initiatives';
 import { myReportsRoute } from './routes/my-reports';
-import { newInitiativeRoute } from './routes/new-initiative';
+import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
 import { overviewRoute } from './routes/overview';
 import { reportRoute } from './routes/report';
 import { rootRoute } from './routes/root';
@@ -21,6 +21,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   initiativesRoute,
   newInitiativeRoute,
+  initiativeGuideRoute,
   initiativeRoute,
   editInitiativeRoute,
   initiativeFundingRoute,

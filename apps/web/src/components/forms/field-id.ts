@@ -8,7 +8,12 @@ export function fieldId(name: string): string {
 
 /** Moves focus to a field by its path: the control itself, or the first control of a group (radio buttons, a date). */
 export function focusField(name: string): boolean {
-  const element = document.getElementById(fieldId(name));
+  return focusFieldById(fieldId(name));
+}
+
+/** focusField by the field's DOM id, as a link to it names it (`/insatser/SSPF/andra#falt-title`). */
+export function focusFieldById(id: string): boolean {
+  const element = document.getElementById(id);
   if (!element) return false;
   const target = element.matches('input, textarea, select, button, [tabindex]')
     ? element

@@ -13,6 +13,11 @@ export const initiativeMessages = {
   },
   error: 'Insatsen kunde inte hämtas.',
   toc: 'Innehåll på sidan',
+  actions: {
+    label: 'Ändra insatsen',
+    edit: 'Ändra uppgifter',
+    resumeGuide: 'Fortsätt i guiden',
+  },
   sections: {
     summary: 'Sammanfattning',
     lifecycle: 'Livscykel',

@@ -2,6 +2,7 @@
 export const portfolioMessages = {
   title: 'Insatser',
   intro: 'Alla insatser och projekt i kommunen. Filtrera, sortera och exportera precis det urval du ser.',
+  newInitiative: 'Ny insats',
   filters: {
     heading: 'Filter',
     search: 'Sök',

@@ -2,6 +2,8 @@ import { Link, useParams } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
+import type { components } from '../../../lib/api-schema';
+import { useMay } from '../../../lib/auth/use-may';
 import { messages } from '../../../lib/messages';
 import { useInitiative } from '../api/initiative-queries';
 import { FundingSection } from './funding-section';
@@ -56,6 +58,31 @@ function InitiativeNotFound({ code }: { code: string }) {
   );
 }
 
+const ENDED: readonly string[] = ['completed', 'integrated', 'discontinued'];
+
+/**
+ * "Ändra uppgifter" (and, for a draft, "Fortsätt i guiden") where /me says the person may write the initiative: their
+ * department leads or co-owns it. An ended initiative is a public record and is not changed.
+ */
+function EditActions({ initiative }: { initiative: components['schemas']['InitiativeDto'] }) {
+  const owners = [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+  const may = useMay('initiatives:write', { departmentIds: owners });
+  if (!may.allowed || ENDED.includes(initiative.status)) return null;
+  const text = initiativeMessages.actions;
+  return (
+    <nav aria-label={text.label} className={styles.actions}>
+      {initiative.status === 'draft' && (
+        <Link to="/insatser/$code/guide" params={{ code: initiative.code }} className={styles.actionLink}>
+          {text.resumeGuide}
+        </Link>
+      )}
+      <Link to="/insatser/$code/andra" params={{ code: initiative.code }} className={styles.actionLink}>
+        {text.edit}
+      </Link>
+    </nav>
+  );
+}
+
 /** Insatsen: one initiative, read only, by its code (`/insatser/SSPF`). */
 export function InitiativePage({ code }: { code: string }) {
   const initiative = useInitiative(code);
@@ -82,6 +109,7 @@ export function InitiativePage({ code }: { code: string }) {
       <p className={styles.lead}>
         {[data.code, messages.initiativeStatus[data.status], data.leadDepartmentName].filter(Boolean).join(' · ')}
       </p>
+      <EditActions initiative={data} />
       <TableOfContents />
       <SummarySection initiative={data} />
       <LifecycleSection initiativeId={data.id} status={data.status} />

@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
 import { messages } from '../../../lib/messages';
+import { fakeMe } from '../../../testing/auth';
 import { parseInitiativeListSearch } from '../utils/initiative-list-search';
 import { InitiativeListRoute } from './initiative-list-page';
 import { portfolioMessages } from '../messages';
@@ -27,13 +28,16 @@ function initiative(code: string, overrides: Record<string, unknown> = {}) {
 
 type Answer = { status?: number; body: unknown };
 let listAnswer: (query: Record<string, unknown>) => Answer;
+let me = fakeMe();
 const listQueries: Record<string, unknown>[] = [];
 
 /** The API at its client: GET answers by path, the list by `listAnswer`. */
 function stubApi() {
   return vi.spyOn(api, 'GET').mockImplementation((async (path: string, init?: { params?: { query?: Record<string, unknown> } }) => {
     const answer: Answer =
-      path === '/initiatives'
+      path === '/me'
+        ? { body: me }
+        : path === '/initiatives'
         ? (listQueries.push(init?.params?.query ?? {}), listAnswer(init?.params?.query ?? {}))
         : path === '/departments'
           ? { body: { items: [DEPARTMENT], total: 1, limit: 200, offset: 0 } }
@@ -50,7 +54,8 @@ function renderList(path = '/insatser') {
   const rootRoute = createRootRoute({ component: () => <Outlet /> });
   const listRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser', validateSearch: parseInitiativeListSearch, component: InitiativeListRoute });
   const initiativeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/$code', component: () => <h1>Insatsen</h1> });
-  const router = createRouter({ routeTree: rootRoute.addChildren([listRoute, initiativeRoute]), history: createMemoryHistory({ initialEntries: [path] }) });
+  const newRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/ny', component: () => <h1>Ny insats</h1> });
+  const router = createRouter({ routeTree: rootRoute.addChildren([listRoute, newRoute, initiativeRoute]), history: createMemoryHistory({ initialEntries: [path] }) });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>
@@ -63,6 +68,7 @@ function renderList(path = '/insatser') {
 const t = portfolioMessages;
 
 beforeEach(() => {
+  me = fakeMe();
   listQueries.length = 0;
   listAnswer = () => ({
     body: {
@@ -95,6 +101,17 @@ describe('Insatser', () => {
     expect(within(rows[1]!).getByRole('link', { name: 'MBU' }).getAttribute('href')).toBe('/insatser/MBU');
     expect(within(rows[2]!).getByText(t.table.noTemporaryEnd)).toBeTruthy();
     expect(screen.getByText(t.paging.showing(1, 2, 2))).toBeTruthy();
+  });
+
+  it('should offer "Ny insats" only to whom /me allows registering initiatives', async () => {
+    renderList();
+    await screen.findByRole('grid', { name: t.table.label });
+    expect(screen.queryByRole('link', { name: t.newInitiative })).toBeNull();
+
+    cleanup();
+    me = fakeMe({ roles: ['department_head'], allow: { 'portfolio:read': 'all', 'initiatives:create': 'own_department' } });
+    renderList();
+    expect((await screen.findByRole('link', { name: t.newInitiative })).getAttribute('href')).toBe('/insatser/ny');
   });
 
   it('should sort by a column into the URL and ask the API for that order, descending on the second press', async () => {

@@ -1,8 +1,9 @@
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
+import { useMay } from '../../../lib/auth/use-may';
 import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
 import { downloadExport, type ExportFormat } from '../api/export';
@@ -39,10 +40,18 @@ type Props = {
 export function InitiativeListPage({ search, onNavigate }: Props) {
   const list = useInitiativeList(search);
   const page = list.data;
+  const mayCreate = useMay('initiatives:create');
 
   return (
     <Page title={t.title} wide>
       <p>{t.intro}</p>
+      {mayCreate.allowed && (
+        <p>
+          <Link to="/insatser/ny" className={styles.newInitiative}>
+            {t.newInitiative}
+          </Link>
+        </p>
+      )}
       <ListFilters search={search} onChange={(patch) => onNavigate(withFilters(search, patch))} onClear={() => onNavigate(withoutFilters(search))} />
       <ExportButtons search={search} />
       <div className={styles.results}>
