@@ -162,7 +162,7 @@ export function fieldPaths(fields: readonly InitiativeField[]): string[] {
 
 /** Little words a code leaves out: "Sommarjobb för unga i Kronogården" → SUK. */
 const SMALL_WORDS = new Set(['I', 'OCH', 'FOR', 'PA', 'MED', 'TILL', 'AV', 'EN', 'ETT', 'SOM', 'OM', 'ATT', 'VID', 'MOT', 'FRAN', 'DEN', 'DET', 'DE']);
-const MAX_CODE = 12;
+const MAX_CODE = 20;
 
 /**
  * A code to suggest from the title, in the form the API takes (A–Z, digits, -): one word as itself, several as their
@@ -178,7 +178,7 @@ export function suggestCode(title: string): string {
   const letters = words.filter((word) => !/^\d+$/.test(word));
   const numbers = words.filter((word) => /^\d+$/.test(word));
   const stem = letters.length === 1 ? letters[0]! : letters.map((word) => word[0]).join('');
-  return [stem, ...numbers].filter(Boolean).join('-').slice(0, MAX_CODE);
+  return [stem, ...numbers].filter(Boolean).join('-').slice(0, MAX_CODE).replace(/-+$/, '');
 }
 
 const t = initiativeEditingMessages.apiMessages;
