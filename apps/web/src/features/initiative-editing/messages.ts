@@ -46,7 +46,6 @@ export const initiativeEditingMessages = {
     proposing: 'Föreslår …',
     proposed: 'Insatsen är föreslagen. Ledningsgruppen kan nu ta ställning till den.',
     alreadyMoved: (status: string) => `Insatsen har status ${status}.`,
-    laterNeeds: 'Innan insatsen kan beslutas behövs också en uppföljningsplan och minst en finansieringsrad.',
     goToStep: (step: string) => `Gå till ${step}`,
   },
   edit: {

@@ -12,6 +12,7 @@ import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
+import { summaryFor } from '../../../lib/problem';
 import { patchInitiative, readInitiative, saved, useDepartments, useDistricts, useEditableInitiative, useGoalTree, useTargetGroups, type Versioned } from '../api/initiative-editing';
 import { FIELD_LABELS, fieldPaths, STEPS, toBody, toFormValues, type InitiativeField, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
 import { goalsWithChains } from '../utils/goals';
@@ -44,13 +45,16 @@ function EditInitiative({ versioned }: { versioned: Versioned }) {
   const may = useMay('initiatives:write', ownersOf(initiative));
   const title = t.editTitle;
   if (may.pending) return <Page title={title}>{null}</Page>;
-  const refusal = !may.allowed ? may.reason : ENDED.has(initiative.status) ? t.edit.ended : null;
+  // Refused as the API would refuse the save (403), with /me's reason; an ended initiative is refused for everyone.
+  const refusal = !may.allowed ? [summaryFor(403), may.reason] : ENDED.has(initiative.status) ? [t.edit.ended] : null;
   if (refusal) {
     return (
       <Page title={title}>
         <section className={styles.refusal} aria-labelledby="andra-nekad">
           <h2 id="andra-nekad">{t.edit.notAllowedTitle}</h2>
-          <p>{refusal}</p>
+          {refusal.map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
           <p>
             <Link to="/insatser/$code" params={{ code: initiative.code }}>
               {t.toInitiative}

@@ -285,7 +285,6 @@ function DoneStep({ initiative }: { initiative: Initiative }) {
               </ul>
             </>
           )}
-          <p className={styles.help}>{text.laterNeeds}</p>
           {toProposed && !toProposed.allowed && <p>{text.notAllowed}</p>}
           <FormActions>
             <FormButton isDisabled={busy || guards.length > 0 || !toProposed?.allowed} onPress={() => void move()}>

@@ -102,6 +102,7 @@ describe('inSwedish', () => {
     type: 'about:blank',
     title: 'Bad Request',
     status: 400,
+    detail: 'Validation failed',
     errors: messages.map((message, i) => ({ field: `f${i}`, message })),
   });
   const t = initiativeEditingMessages.apiMessages;
