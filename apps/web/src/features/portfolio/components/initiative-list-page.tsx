@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
@@ -12,7 +12,6 @@ import {
   DEFAULT_LIMIT,
   hasFilters,
   toSortValue,
-  withFilters,
   withoutFilters,
   type InitiativeListSearch,
 } from '../utils/initiative-list-search';
@@ -33,10 +32,13 @@ export function InitiativeListRoute() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const queryClient = useQueryClient();
-  const show = (next: InitiativeListSearch) => {
-    void queryClient.prefetchQuery(initiativeListQuery(next));
-    void navigate({ search: next });
-  };
+  const show = useCallback(
+    (next: InitiativeListSearch) => {
+      void queryClient.prefetchQuery(initiativeListQuery(next));
+      void navigate({ search: next });
+    },
+    [queryClient, navigate],
+  );
   return <InitiativeListPage search={search} onNavigate={show} />;
 }
 
@@ -53,7 +55,7 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
   return (
     <Page title={t.title} wide>
       <p>{t.intro}</p>
-      <ListFilters search={search} onChange={(patch) => onNavigate(withFilters(search, patch))} onClear={() => onNavigate(withoutFilters(search))} />
+      <ListFilters search={search} onNavigate={onNavigate} />
       <ExportButtons search={search} />
       <div className={styles.results}>
         {list.isPending ? (
