@@ -21,5 +21,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
+    // A file's first render loads its lazy routes and axe; on a busy 2-core CI machine that took over the 5 s default.
+    testTimeout: 15_000,
   },
 });

@@ -35,6 +35,19 @@ const storage = () =>
   });
 const userKey = (keys: { key: string; token: boolean }[]) => keys.find(({ key }) => key.startsWith('oidc.user:'));
 
+/**
+ * Changes the tokens this tab keeps, on a page of the same origin where no app code runs (the API's liveness check):
+ * an app page could be renewing right then, with a refresh token the reload would lose, and the provider ends a
+ * sign-in whose spent refresh token is shown again — the test would measure that race, not the renewal.
+ */
+async function replaceStoredTokens(tokens: { access_token: string; refresh_token?: string }) {
+  await page.goto('/health/live');
+  await page.evaluate((replacement) => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), ...replacement }));
+  }, tokens);
+}
+
 describe('signing in to the web app', () => {
   it.each<{ role: Role; departmentCode?: string; name: string; label: string; department: string }>([
     { role: 'admin', name: 'Ada Andersson', label: t.roles.admin, department: t.person.noDepartment },
@@ -102,13 +115,9 @@ describe('signing in to the web app', () => {
 
   it('should renew silently when the API refuses the access token, and carry on', async () => {
     await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson', path: '/larm' });
-    await page.evaluate(() => {
-      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
-      const user = JSON.parse(sessionStorage.getItem(key)!);
-      sessionStorage.setItem(key, JSON.stringify({ ...user, access_token: 'no-longer-valid' }));
-    });
+    await replaceStoredTokens({ access_token: 'no-longer-valid' });
 
-    await page.reload();
+    await page.goto('/larm');
 
     await expect.poll(() => header().textContent(), POLL).toContain(`${t.person.department}: ${ASF}`);
     expect(new URL(page.url()).pathname).toBe('/larm');
@@ -120,13 +129,9 @@ describe('signing in to the web app', () => {
 
   it('should send the person to sign in when renewal fails too, and back to the page they were on', async () => {
     await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', path: '/larm?severity=critical' });
-    await page.evaluate(() => {
-      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
-      const user = JSON.parse(sessionStorage.getItem(key)!);
-      sessionStorage.setItem(key, JSON.stringify({ ...user, access_token: 'no-longer-valid', refresh_token: 'spent' }));
-    });
+    await replaceStoredTokens({ access_token: 'no-longer-valid', refresh_token: 'spent' });
 
-    await page.reload();
+    await page.goto('/larm?severity=critical');
     await fillAuthorizePage(page, { role: 'staff', departmentCode: 'ASF' });
     await header().getByRole('button', { name: t.person.signOut }).waitFor();
 

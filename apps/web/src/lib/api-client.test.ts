@@ -114,6 +114,33 @@ describe('the bearer token', () => {
     ]);
   });
 
+  it('should send a call refused after another call renewed again with the new token, without renewing twice', async () => {
+    storeSignedInUser();
+    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (this: UserManager) {
+      const user = new User({ access_token: 'renewed-token', token_type: 'Bearer', profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 }, expires_at: Math.floor(Date.now() / 1000) + 3600 });
+      await this.storeUser(user);
+      return user;
+    });
+    let answerLate: (() => void) | undefined;
+    const late = new Promise<void>((resolve) => (answerLate = resolve));
+    stubApi({
+      handle: async (request) => {
+        if (request.headers.get('Authorization') === 'Bearer renewed-token') return json(initiatives);
+        // The second call's refusal arrives only after the first call has renewed and been answered.
+        if (new URL(request.url).searchParams.has('q')) await late;
+        return json({ status: 401, title: 'Unauthorized' }, 401);
+      },
+    });
+
+    const second = api.GET('/initiatives', { params: { query: { q: 'unga' } } });
+    const first = await api.GET('/initiatives');
+    answerLate?.();
+
+    expect(first.data).toEqual(initiatives);
+    expect((await second).data).toEqual(initiatives);
+    expect(renew).toHaveBeenCalledTimes(1);
+  });
+
   it('should send the person to sign in, back to this page, when renewal fails, telling forms first', async () => {
     storeSignedInUser();
     vi.spyOn(UserManager.prototype, 'signinSilent').mockRejectedValue(new Error('invalid_grant'));

@@ -23,7 +23,10 @@ export const bearerToken: Middleware = {
     const original = sent.get(id);
     sent.delete(id);
     if (response.status !== 401 || !original || !currentUserManager()) return undefined;
-    if (!(await handleUnauthorized())) return undefined;
+    // Refused with a token another call has renewed since: sent again with the new one. Renewing once more would
+    // spend a refresh token for nothing (each works once).
+    const renewedMeanwhile = original.headers.get('Authorization') !== `Bearer ${await accessToken()}`;
+    if (!renewedMeanwhile && !(await handleUnauthorized())) return undefined;
     const token = await accessToken();
     if (!token) return undefined;
     original.headers.set('Authorization', `Bearer ${token}`);

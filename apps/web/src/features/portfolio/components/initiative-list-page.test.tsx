@@ -56,7 +56,8 @@ function renderList(path = '/insatser') {
   const initiativeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/$code', component: () => <h1>Insatsen</h1> });
   const newRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/ny', component: () => <h1>Ny insats</h1> });
   const router = createRouter({ routeTree: rootRoute.addChildren([listRoute, newRoute, initiativeRoute]), history: createMemoryHistory({ initialEntries: [path] }) });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // As the app's client (app/provider.tsx) but without retries: answers stay fresh for a while, so a prefetched view is not asked for again.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
   render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router as never} />
@@ -135,6 +136,22 @@ describe('Insatser', () => {
 
     await waitFor(() => expect(router.state.location.search).toEqual({ status: ['active'] }));
     await waitFor(() => expect(listQueries.at(-1)).toMatchObject({ status: ['active'], offset: 0 }));
+  });
+
+  it('should ask the API once for each new view, the request made on the press joined by the page’s own', async () => {
+    renderList('/insatser?sort=-code');
+    await screen.findByRole('grid');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: messages.initiativeStatus.active }));
+    // Asked for on the press, before the navigation re-renders the page.
+    expect(listQueries).toHaveLength(2);
+    await screen.findByText(/^Visar/);
+    fireEvent.click(screen.getByRole('checkbox', { name: messages.initiativeStatus.proposed }));
+    await waitFor(() => expect(listQueries).toHaveLength(3));
+    await screen.findByText(/^Visar/);
+
+    expect(listQueries).toHaveLength(3);
+    expect(listQueries.at(-1)).toMatchObject({ sort: '-code', status: ['active', 'proposed'] });
   });
 
   it('should search the text when typing pauses, and at once on Enter', async () => {

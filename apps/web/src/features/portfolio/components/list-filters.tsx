@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -17,7 +17,14 @@ import {
 } from 'react-aria-components';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import { useDepartmentOptions, useDistrictOptions, useGoalOptions, useTargetGroupOptions, type GoalOption, type Option } from '../api/filter-options';
-import { hasFilters, type FilterPatch, type FundingSourceTypeKey, type InitiativeListSearch } from '../utils/initiative-list-search';
+import {
+  hasFilters,
+  withFilters,
+  withoutFilters,
+  type FilterPatch,
+  type FundingSourceTypeKey,
+  type InitiativeListSearch,
+} from '../utils/initiative-list-search';
 import styles from './list-filters.module.css';
 import { portfolioMessages } from '../messages';
 
@@ -27,9 +34,8 @@ export const SEARCH_DEBOUNCE_MS = 400;
 
 type Props = {
   search: InitiativeListSearch;
-  /** A new view: some filters changed (the caller goes back to the first page). */
-  onChange: (patch: FilterPatch) => void;
-  onClear: () => void;
+  /** The new view when filters change (back on the first page) or are cleared; kept stable by the caller. */
+  onNavigate: (search: InitiativeListSearch) => void;
 };
 
 const STATUS_KEYS = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
@@ -39,9 +45,13 @@ const ALL = '__alla__';
 /**
  * The list's filters, each one of the API's: free text (debounced, or at once on Enter), statuses, the lead
  * department, a department in any role, a goal with the goals below it, target groups, districts and funding source
- * types. Each change is a new URL, so the back button steps through the views.
+ * types. Each change is a new URL, so the back button steps through the views. Rendered again only when the view
+ * changes: the list's answers re-render the page, and the filters' collections (every department twice, every goal)
+ * are the costliest part of it to render.
  */
-export function ListFilters({ search, onChange, onClear }: Props) {
+export const ListFilters = memo(function ListFilters({ search, onNavigate }: Props) {
+  const onChange = (patch: FilterPatch) => onNavigate(withFilters(search, patch));
+  const onClear = () => onNavigate(withoutFilters(search));
   const departments = useDepartmentOptions();
   const goals = useGoalOptions();
   const targetGroups = useTargetGroupOptions();
@@ -114,7 +124,7 @@ export function ListFilters({ search, onChange, onClear }: Props) {
       )}
     </section>
   );
-}
+});
 
 /** Free text: runs when typing pauses, or at once on Enter or the button; follows the URL (the back button). */
 function TextSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
