@@ -22,8 +22,8 @@ function chainText({ chain }: GoalWithChain): string {
 }
 
 /**
- * The goal tree as checkboxes, indented by level, each goal with the chain of governing documents above it; a search
- * narrows it by name or code. The chosen goals are listed with their chains above the tree, so a choice the search
+ * The goal tree as checkboxes, indented by level, each goal described by the chain of governing documents above it
+ * (shown once a search narrows the tree by name or code, when indentation no longer shows it). The chosen goals are listed with their chains above the tree, so a choice the search
  * hides stays in view.
  */
 export function GoalPicker({ control }: { control: Control<InitiativeFormValues> }) {
@@ -81,8 +81,9 @@ export function GoalPicker({ control }: { control: Control<InitiativeFormValues>
                   <span className={styles.goalLevel}>{levels[goal.level] ?? goal.level}</span> {goal.code} {goal.title}
                 </span>
               </Checkbox>
+              {/* The tree's indentation shows the chain to the eye; a screen reader hears it, and a search shows it. */}
               {goal.chain.length > 1 && (
-                <span id={`mal-${goal.id}-kedja`} className={styles.chain}>
+                <span id={`mal-${goal.id}-kedja`} className={query ? styles.chain : 'visually-hidden'}>
                   {chainText(goal)}
                 </span>
               )}
