@@ -9,6 +9,7 @@ export const initiativeEditingMessages = {
   notFound: (code: string) => `Vi hittar ingen insats med koden ${code}.`,
   toList: 'Gå till Insatser',
   toInitiative: 'Till insatsen',
+  restoredDraft: 'Det du skrev innan inloggningen gick ut är återställt men inte sparat. Spara för att behålla det.',
   /** The parts of an initiative, each a step of the guide and a section of the edit page. */
   steps: {
     basics: 'Grunduppgifter',

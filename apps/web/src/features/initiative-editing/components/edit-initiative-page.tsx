@@ -10,6 +10,7 @@ import { useUnsavedChangesWarning } from '../../../components/forms/use-unsaved-
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
+import { useMe } from '../../../lib/auth/use-me';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
@@ -18,6 +19,7 @@ import { FIELD_LABELS, fieldPaths, STEPS, toBody, toFormValues, type InitiativeF
 import { goalsWithChains } from '../utils/goals';
 import { GoalPicker } from './goal-picker';
 import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
+import { useSessionDraft } from '../hooks/use-session-draft';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
 import styles from './editing.module.css';
@@ -129,6 +131,8 @@ function EditForm({ versioned }: { versioned: Versioned }) {
   const { control, formState } = form;
   const conflictFields = useConflictFields();
   useUnsavedChangesWarning(formState.isDirty);
+  const me = useMe();
+  const restored = useSessionDraft(form, `insats-andra:${versioned.initiative.id}`, base, me.data?.subject);
 
   // A link to a field to fix (`…/andra#falt-goalIds`) lands on it.
   useEffect(() => {
@@ -181,7 +185,7 @@ function EditForm({ versioned }: { versioned: Versioned }) {
         <ErrorSummary problem={problem} labels={FIELD_LABELS} />
       )}
       <p role="status" className={styles.status}>
-        {status}
+        {status || (restored ? t.restoredDraft : '')}
       </p>
       <nav aria-label={t.edit.sectionsLabel}>
         <ul>

@@ -27,6 +27,7 @@ import {
 } from '../utils/initiative-form';
 import { GoalPicker } from './goal-picker';
 import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
+import { useSessionDraft } from '../hooks/use-session-draft';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
 import styles from './editing.module.css';
@@ -172,12 +173,11 @@ function StepForm({ versioned, step }: { versioned: Versioned | undefined; step:
   const { key, fields: stepFields } = STEPS[step - 1]!;
   // An admin names the lead department when registering (the API requires it of them); others lead with their own.
   const fields: readonly InitiativeField[] = !initiative && mayHandOver.allowed ? [...stepFields, 'leadDepartmentId'] : stepFields;
-  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({
-    defaultValues: initiative ? toFormValues(initiative) : EMPTY_VALUES,
-    fields: fieldPaths(fields),
-  });
+  const [opened] = useState(() => (initiative ? toFormValues(initiative) : EMPTY_VALUES));
+  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({ defaultValues: opened, fields: fieldPaths(fields) });
   const { control, formState } = form;
   useUnsavedChangesWarning(formState.isDirty);
+  const restored = useSessionDraft(form, `insats-guide:${initiative?.code ?? 'ny'}:${step}`, opened, me.data?.subject);
 
   const save = submitWith(async (values) => {
     const next = versioned
@@ -192,6 +192,7 @@ function StepForm({ versioned, step }: { versioned: Versioned | undefined; step:
   return (
     <form onSubmit={save} noValidate>
       <ErrorSummary problem={problem} labels={FIELD_LABELS} />
+      {restored && <p className={styles.status}>{t.restoredDraft}</p>}
       {key === 'basics' && <BasicsFields control={control} setCode={initiative ? undefined : (code) => form.setValue('code', code)} lead={!initiative && mayHandOver.allowed ? lead : undefined} />}
       {key === 'participants' && (
         <>
