@@ -120,6 +120,11 @@ describe('Ändra insatsen, as staff', () => {
 
     const saved = await callApi<{ processOwner: { name: string } | null }>(page, 'GET', `/initiatives/${id}`);
     expect(saved.body.processOwner?.name).toBe('Samordnare läxhjälp');
+
+    // Another page's link to a field to fix lands on that field.
+    await page.goto(`/insatser/${code}/andra#falt-followUpPlan-method`);
+    await page.getByRole('button', { name: t.edit.save }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('falt-followUpPlan-method');
     expect(problems).toEqual([]);
   }, 90_000);
 
