@@ -32,7 +32,7 @@ export const initiativeEditingMessages = {
     previous: 'Föregående steg',
     saving: 'Sparar …',
     saved: (step: string) => `${step} är sparat.`,
-    draftNote: 'Insatsen är ett utkast. Bara din förvaltning ser att den håller på att skrivas, och den kan tas bort så länge den är ett utkast.',
+    draftNote: 'Insatsen sparas som ett utkast när du går vidare. Ett utkast kan tas bort; när insatsen har föreslagits är den en allmän handling som finns kvar.',
     fundingIntro:
       'Lägg till insatsens finansiering: varje bidrag, anslag eller budgetram för sig, med belopp och period. Det krävs minst en finansieringsrad innan insatsen kan beslutas.',
     fundingNext: 'Fortsätt',
