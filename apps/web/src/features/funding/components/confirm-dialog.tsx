@@ -21,6 +21,7 @@ export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm
   const [error, setError] = useState<string | null>(null);
 
   const run = async () => {
+    if (pending) return;
     setPending(true);
     try {
       const refusal = await onConfirm();
@@ -55,7 +56,7 @@ export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm
               </p>
             )}
             <div className={styles.actions}>
-              <FormButton onPress={() => void run()} isPending={pending} autoFocus>
+              <FormButton onPress={() => void run()} autoFocus>
                 {confirm}
               </FormButton>
               <FormButton variant="secondary" slot="close" isDisabled={pending}>

@@ -77,7 +77,7 @@ export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
 
   const headingId = `rad-${line.id}-tackning-rubrik`;
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
+    <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby={headingId}>
       <LevelHeading ref={headingRef} level={level} id={headingId} className={styles.formHeading}>
         {t.heading(lineName(line))}
       </LevelHeading>
@@ -90,7 +90,7 @@ export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
       <TextField control={form.control} name="decidedBy" label={t.decidedBy} description={t.decidedByHelp} />
       <DateField control={form.control} name="decidedOn" label={t.decidedOn} description={t.decidedOnHelp} />
       <FormActions>
-        <FormButton type="submit" isPending={form.formState.isSubmitting}>
+        <FormButton type="submit">
           {form.formState.isSubmitting ? fundingMessages.form.saving : t.save}
         </FormButton>
         <FormButton variant="secondary" onPress={onCancel}>

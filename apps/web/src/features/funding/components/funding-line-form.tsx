@@ -128,7 +128,7 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
 
   const name = line ? lineName(line) : '';
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${fieldPrefix(line)}-rubrik`}>
+    <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby={`${fieldPrefix(line)}-rubrik`}>
       <LevelHeading ref={headingRef} level={level} id={`${fieldPrefix(line)}-rubrik`} className={styles.formHeading}>
         {line ? t.editHeading(name) : t.addHeading}
       </LevelHeading>
@@ -190,7 +190,8 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
       </fieldset>
 
       <FormActions>
-        <FormButton type="submit" isPending={form.formState.isSubmitting}>
+        {/* Not react-aria's isPending: it announces the button by id, a reference left dangling once the form closes. */}
+        <FormButton type="submit">
           {form.formState.isSubmitting ? t.saving : line ? t.save : t.create}
         </FormButton>
         <FormButton variant="secondary" onPress={onCancel}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormButton } from '../../../components/forms/form-button';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
@@ -25,10 +25,21 @@ function refusalText(error: unknown): string {
   return general ?? summaryFor(error.problem.status);
 }
 
-/** Moves focus to an element by id (a line's heading, the add button). */
-function focusById(id: string) {
-  // After the list has re-rendered with the saved line.
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
+/**
+ * Where focus goes after a form closes or a line changes (a line's heading, the add button): asked for by id, and
+ * moved once that element is on screen, since the list re-renders with the saved line after the write.
+ */
+function usePendingFocus() {
+  const [target, setTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!target) return;
+    const element = document.getElementById(target);
+    if (!element) return;
+    // After react-aria has put focus back where a closed dialog was opened from.
+    requestAnimationFrame(() => element.focus());
+    setTarget(null);
+  });
+  return setTarget;
 }
 
 /**
@@ -43,6 +54,7 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   const writes = useFundingWrites(initiativeId);
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
+  const focusById = usePendingFocus();
 
   const owners = initiative.data
     ? [initiative.data.leadDepartmentId, ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)]
