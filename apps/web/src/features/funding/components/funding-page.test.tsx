@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { configure, fireEvent, getConfig, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../../lib/messages';
 import { ASF, fakeMe, json } from '../../../testing/auth';
 import { renderApp } from '../../../testing/render-app';
@@ -35,7 +35,7 @@ const line = {
   paidInArrears: false,
   successorFundingId: null,
   budgetProjectCode: null,
-  reportingDeadlines: [],
+  reportingDeadlines: [{ date: '2026-02-28', kind: 'final', description: null }],
   coverageDecision: 'undecided',
   coverageNote: null,
   coverageDecidedBy: null,
@@ -65,7 +65,16 @@ async function openLine() {
   return screen.findByRole('article', { name: LINE_NAME });
 }
 
-describe('Finansiering', () => {
+describe('Finansiering', { timeout: 20_000 }, () => {
+  // The whole app in jsdom (its lazy routes, then a form of react-aria fields) is slow on a busy machine: every wait,
+  // renderApp's included, may take up to 5 s instead of 1.
+  let restore: number;
+  beforeAll(() => {
+    restore = getConfig().asyncUtilTimeout;
+    configure({ asyncUtilTimeout: 5_000 });
+  });
+  afterAll(() => configure({ asyncUtilTimeout: restore }));
+
   it('should offer the head of the lead department every action but deleting, since the initiative is no longer a draft', async () => {
     await renderApp('/insatser/TEST/finansiering', { me: HEAD, handle: api('active') });
 
@@ -111,5 +120,26 @@ describe('Finansiering', () => {
     expect(summary.textContent).toContain(t.coverage.forbidden);
     expect(sent).toEqual(['"2"']);
     expect(screen.getByRole('article', { name: LINE_NAME }).querySelector('dl')?.textContent).toContain(t.coverageLabel.undecided);
+  });
+
+  it('should send only what changed, with If-Match: a removed reporting deadline', async () => {
+    const sent: { ifMatch: string | null; body: unknown }[] = [];
+    await renderApp('/insatser/TEST/finansiering', {
+      me: HEAD,
+      handle: api('active', (request) => {
+        if (request.method !== 'PATCH') return undefined;
+        return request.json().then((body: unknown) => {
+          sent.push({ ifMatch: request.headers.get('If-Match'), body });
+          return json({ ...line, reportingDeadlines: [], version: 3 });
+        }) as unknown as Response;
+      }),
+    });
+    fireEvent.click(within(await openLine()).getByRole('button', { name: t.actions.editLabel(LINE_NAME) }));
+    fireEvent.click(await screen.findByRole('button', { name: t.form.removeDeadline(1) }));
+    expect(screen.getByText(t.form.noDeadlines)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: t.form.save }));
+
+    await screen.findByText(t.announce.saved(LINE_NAME));
+    expect(sent).toEqual([{ ifMatch: '"2"', body: { reportingDeadlines: [] } }]);
   });
 });
