@@ -240,6 +240,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     await page.keyboard.press('Enter');
 
     await announced(t.announce.decided(LINE));
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: LINE });
     const card = page.getByRole('article', { name: LINE });
     await card.getByText(t.coverageLabel.ordinary_budget).waitFor();
     await card.getByText('Tas in i ramen från 2026 enligt KS beslut.').waitFor();
@@ -262,6 +263,8 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
 
     await dialog.waitFor({ state: 'detached' });
     await announced(t.announce.ended(LINE));
+    // The dialog's button has gone with the ended line's "Avsluta": focus goes to the line's heading, not the page.
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: LINE });
     const card = page.getByRole('article', { name: LINE });
     await card.getByText(t.statusLabel.ended, { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: t.actions.endLabel(LINE) }).count()).toBe(0);
