@@ -12,15 +12,16 @@ import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
 // Finansiering in Chromium, on an initiative of its own (made through the API as the head of ASF would, so no demo
-// record other files read is changed): a line added by keyboard after a refused first try, changed, changed again
-// while someone else saved, ended and still listed, and a coverage decision; then the same page for people who may
-// only read. The tests run in order and share that initiative.
+// record other files read is changed): a line added by keyboard after a refused first try, changed while someone else
+// saved, its coverage decision, ended and still listed, and the line that takes over; then the same page for people
+// who may only read. The tests run in order and share that initiative.
 const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/finansiering.png');
 const t = fundingMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
 const CODE = `FIN-E2E-${Date.now().toString(36).toUpperCase()}`;
 const LINE = 'Länsstyrelsen Västra Götaland, 1 januari 2025 – 30 juni 2026';
+const NEXT_LINE = 'Arbetsmarknads- och socialnämnden, 1 juli 2026 – 31 december 2027';
 // A keyboard user's way through a long form is many key presses, each waited on: more than the default 30 s on a busy
 // machine.
 const KEYBOARD_TEST = 90_000;
@@ -272,15 +273,33 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     expect(await card.getByRole('button', { name: t.actions.removeLabel(LINE) }).count()).toBe(1);
     await expectNoViolations();
     expect(problems).toEqual([]);
+  }, KEYBOARD_TEST);
 
-    // Add a second, granted line so the guide's screenshot shows an ended line beside a running one.
+  it('should name the line that takes over when this one ends', async () => {
+    await signIn(page, baseUrl, { ...HEAD_OF_ASF, path: fundingPath });
+    // The ordinary budget takes over from the grant: a line of the same initiative, made through the API.
     const initiative = await callApi<{ id: string }>(page, 'GET', `/initiatives/${CODE}`);
-    const second = await callApi(page, 'POST', `/initiatives/${initiative.body.id}/funding`, {
+    const next = await callApi(page, 'POST', `/initiatives/${initiative.body.id}/funding`, {
       body: { sourceType: 'ordinary_budget', funder: 'Arbetsmarknads- och socialnämnden', amountSek: 900_000, periodStart: '2026-07-01', periodEnd: '2027-12-31', status: 'granted' },
     });
-    expect(second.status).toBe(201);
-    await page.reload();
-    await page.getByRole('article', { name: /^Arbetsmarknads- och socialnämnden/ }).waitFor();
+    expect(next.status).toBe(201);
+    await openFunding();
+
+    await tabTo(t.actions.editLabel(LINE));
+    await page.keyboard.press('Enter');
+    await tabToField('successorFundingId');
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: NEXT_LINE }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await tabTo(t.form.save);
+    await page.keyboard.press('Enter');
+
+    await announced(t.announce.saved(LINE));
+    const facts = page.getByRole('article', { name: LINE }).locator('dl');
+    expect(await facts.textContent()).toContain(`${t.facts.successor}${NEXT_LINE}`);
+    await expectNoViolations();
+    expect(problems).toEqual([]);
     await screenshot(page, 'finansiering');
     if (process.env.UPDATE_SCREENSHOTS === '1') {
       mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
