@@ -16,9 +16,9 @@ export const fundingMessages = {
     'Finansieringsraderna är allmänna handlingar. En rad som inte längre gäller avslutas och finns kvar med sin historik; bara rader för en insats som fortfarande är ett utkast kan tas bort.',
   none: 'Insatsen har inga finansieringsrader ännu.',
   mayNotEdit: (reason: string) => `Du kan läsa finansieringen men inte ändra den. ${reason}`,
+  mayOnlyDecide: (reason: string) => `Du kan besluta om fortsatt finansiering men inte ändra raderna. ${reason}`,
   mayNotDecide: (reason: string) => `Beslut om fortsatt finansiering: ${reason}`,
   lineHeading: (funder: string, from: string, to: string) => `${funder}, ${from} – ${to}`,
-  ended: 'Avslutad',
 
   facts: {
     sourceType: 'Typ av finansiering',

@@ -55,7 +55,7 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
   const terms = [line.renewable && t.facts.renewable, line.paidInArrears && t.facts.paidInArrears].filter(Boolean).join(', ');
   const ended = line.status === 'ended';
   return (
-    <article className={ended ? `${styles.card} ${styles.ended}` : styles.card} aria-labelledby={lineHeadingId(line.id)} data-funding-line={line.id}>
+    <article className={ended ? `${styles.card} ${styles.ended}` : styles.card} aria-labelledby={lineHeadingId(line.id)}>
       <LevelHeading level={level} id={lineHeadingId(line.id)} className={styles.cardHeading}>
         {name}
       </LevelHeading>

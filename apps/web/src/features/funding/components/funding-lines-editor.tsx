@@ -109,7 +109,7 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
         {t.linesHeading}
       </LevelHeading>
       <p className={styles.notice}>{t.publicRecords}</p>
-      {!write.allowed && write.reason && <p>{t.mayNotEdit(write.reason)}</p>}
+      {!write.allowed && write.reason && <p>{decide.allowed ? t.mayOnlyDecide(write.reason) : t.mayNotEdit(write.reason)}</p>}
       {write.allowed && !decide.allowed && decide.reason && <p>{t.mayNotDecide(decide.reason)}</p>}
       <p role="status" className={styles.muted}>
         {announcement}

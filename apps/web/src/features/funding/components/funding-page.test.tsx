@@ -100,6 +100,17 @@ describe('Finansiering', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('main')).queryAllByRole('button')).toEqual([]);
   });
 
+  it('should let the leadership group record coverage decisions without offering to change the lines', async () => {
+    const leadership = fakeMe({ roles: ['leadership'], department: null, allow: { 'portfolio:read': 'all', 'funding:decide-coverage': 'all' } });
+    await renderApp('/insatser/TEST/finansiering', { me: leadership, handle: api('active') });
+
+    const card = within(await openLine());
+    expect(card.getByRole('button', { name: t.actions.decideLabel(LINE_NAME) })).toBeTruthy();
+    expect(card.queryByRole('button', { name: t.actions.editLabel(LINE_NAME) })).toBeNull();
+    expect(card.queryByRole('button', { name: t.actions.endLabel(LINE_NAME) })).toBeNull();
+    expect(screen.getByText(t.mayOnlyDecide(messages.auth.may.notGranted))).toBeTruthy();
+  });
+
   it('should say clearly when the API refuses a coverage decision that /me allowed, and change nothing on screen', async () => {
     const sent: unknown[] = [];
     await renderApp('/insatser/TEST/finansiering', {
