@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { FormButton } from '../../../components/forms/form-button';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
@@ -42,6 +42,20 @@ function usePendingFocus() {
   return setTarget;
 }
 
+const HEADING_ID = 'finansieringsrader-rubrik';
+
+/** The editor's one h2, whatever state it is in: loading, failed, or the lines. */
+function LinesSection({ busy = false, children }: { busy?: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={HEADING_ID} aria-busy={busy || undefined}>
+      <LevelHeading level={2} id={HEADING_ID}>
+        {t.linesHeading}
+      </LevelHeading>
+      {children}
+    </section>
+  );
+}
+
 /**
  * An initiative's funding lines, to add, change and end: on Finansiering, and as the guide's funding step (the app's
  * route for Ny insats passes it in, since features do not import each other). Its headings start at level 2 and it has
@@ -65,28 +79,22 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   const query = initiative.isError ? initiative : funding;
   if (initiative.isPending || funding.isPending) {
     return (
-      <section aria-labelledby="finansieringsrader-rubrik" aria-busy="true">
-        <LevelHeading level={2} id="finansieringsrader-rubrik">
-          {t.linesHeading}
-        </LevelHeading>
+      <LinesSection busy>
         <p className={styles.muted}>{t.loading}</p>
-      </section>
+      </LinesSection>
     );
   }
   if (query.isError) {
     const status = query.error instanceof ApiProblemError ? query.error.problem.status : 0;
     return (
-      <section aria-labelledby="finansieringsrader-rubrik">
-        <LevelHeading level={2} id="finansieringsrader-rubrik">
-          {t.linesHeading}
-        </LevelHeading>
+      <LinesSection>
         <div role="alert">
           <p>{summaryFor(status)}</p>
           <FormButton variant="secondary" onPress={() => void query.refetch()}>
             {t.retry}
           </FormButton>
         </div>
-      </section>
+      </LinesSection>
     );
   }
 
@@ -104,10 +112,7 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   };
 
   return (
-    <section aria-labelledby="finansieringsrader-rubrik">
-      <LevelHeading level={2} id="finansieringsrader-rubrik">
-        {t.linesHeading}
-      </LevelHeading>
+    <LinesSection>
       <p className={styles.notice}>{t.publicRecords}</p>
       {!write.allowed && write.reason && <p>{decide.allowed ? t.mayOnlyDecide(write.reason) : t.mayNotEdit(write.reason)}</p>}
       {write.allowed && !decide.allowed && decide.reason && <p>{t.mayNotDecide(decide.reason)}</p>}
@@ -202,6 +207,6 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
           })}
         </ul>
       )}
-    </section>
+    </LinesSection>
   );
 }
