@@ -16,4 +16,14 @@ describe('parseCsv', () => {
   it('should keep empty fields and report an unclosed quote by line', () => {
     expect(parseCsv('a,,b\n"open,c')).toEqual({ lines: [{ line: 1, fields: ['a', '', 'b'] }], errors: [{ line: 2, message: 'a quoted field is not closed' }] });
   });
+
+  it('should read a file Excel saved, byte order mark first, and report a stray quote by line and read on', () => {
+    expect(parseCsv('\uFEFFperiod,value\n2024,"1"2"\n2025,3\n')).toEqual({
+      lines: [
+        { line: 1, fields: ['period', 'value'] },
+        { line: 3, fields: ['2025', '3'] },
+      ],
+      errors: [{ line: 2, message: 'a quote inside a quoted field is not doubled' }],
+    });
+  });
 });

@@ -1,44 +1,34 @@
+import { parse, type CsvError, type Info } from 'csv-parse/sync';
+
 /** One line of a CSV text: its 1-based line number and its fields. */
 export type CsvLine = { line: number; fields: string[] };
 
+const PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field is not doubled',
+};
+
 /**
- * Splits CSV text (RFC 4180 without line breaks inside fields) into lines of fields. A field in double quotes may hold
- * commas (`"sex:women,born:abroad"`) and doubled quotes; blank lines are skipped. Answers the line numbers of lines
- * with an unterminated quote as errors, so that an import can report them with the other line errors.
+ * Splits CSV text (RFC 4180, read by csv-parse) into lines of fields, trimmed. A field in double quotes may hold
+ * commas (`"sex:women,born:abroad"`) and doubled quotes; blank lines are skipped; `\r\n` and `\n` both end a line.
+ * A line csv-parse cannot read (an unclosed quote) is answered as an error with its line number and the reading goes
+ * on, so an import can report it with the other line errors.
  */
 export function parseCsv(text: string): { lines: CsvLine[]; errors: { line: number; message: string }[] } {
-  const lines: CsvLine[] = [];
   const errors: { line: number; message: string }[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const fields = splitLine(raw);
-    if (fields === null) errors.push({ line: index + 1, message: 'a quoted field is not closed' });
-    else lines.push({ line: index + 1, fields });
-  });
-  return { lines, errors };
-}
-
-function splitLine(raw: string): string[] | null {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quoted && c === '"' && raw[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (!quoted && c === '"' && field === '') {
-      quoted = true;
-    } else if (!quoted && c === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) return null;
-  fields.push(field.trim());
-  return fields;
+  // With `info`, each record comes with where it was read (csv-parse's declared return type leaves that out).
+  const records = parse(text, {
+    info: true,
+    // Excel writes a byte order mark first; it is not part of the first column's name.
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n'],
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined) => {
+      if (error) errors.push({ line: Number(error.lines), message: PROBLEMS[error.code] ?? error.message });
+    },
+  }) as unknown as { record: string[]; info: Info }[];
+  return { lines: records.map(({ record, info }) => ({ line: info.lines, fields: record })), errors };
 }

@@ -87,6 +87,7 @@ export const initiativeMessages = {
   },
   funding: {
     none: 'Insatsen har inga finansieringsrader.',
+    edit: 'Lägg till, ändra eller avsluta finansieringsrader',
     timelineLabel: (from: string, to: string, count: number) =>
       `Tidslinje över ${count} finansieringsrader från ${from} till ${to}. Samma uppgifter finns i tabellen under.`,
     tableCaption: 'Finansieringsrader',

@@ -1,4 +1,6 @@
+import { Link } from '@tanstack/react-router';
 import type { components } from '../../../lib/api-schema';
+import { useMay } from '../../../lib/auth/use-may';
 import { formatDate } from '../../../lib/format';
 import { useFunding } from '../api/initiative-queries';
 import { fundingRows, fundingTimeline, type FundingRow, type FundingTimeline } from '../utils/funding-timeline';
@@ -8,6 +10,7 @@ import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 
 type FundingLine = components['schemas']['FundingLineDto'];
+type Initiative = components['schemas']['InitiativeDto'];
 
 const STATUS_SHAPE: Record<FundingRow['status'], ShapeName> = { applied: 'ring', granted: 'circle', rejected: 'cross', ended: 'square' };
 
@@ -128,7 +131,25 @@ export function FundingView({ lines, asOf = today() }: { lines: FundingLine[]; a
   );
 }
 
-export function FundingSection({ initiativeId }: { initiativeId: string }) {
-  const funding = useFunding(initiativeId);
-  return <QuerySection name="funding" query={funding}>{(page) => <FundingView lines={page.items} />}</QuerySection>;
+/** The funding read only, and the way to Finansiering for whoever may write this initiative's funding. */
+export function FundingSection({ initiative }: { initiative: Initiative }) {
+  const funding = useFunding(initiative.id);
+  const owners = [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+  const mayEdit = useMay('funding:write', { departmentIds: owners }).allowed;
+  return (
+    <QuerySection name="funding" query={funding}>
+      {(page) => (
+        <>
+          {mayEdit && (
+            <p>
+              <Link to="/insatser/$code/finansiering" params={{ code: initiative.code }}>
+                {initiativeMessages.funding.edit}
+              </Link>
+            </p>
+          )}
+          <FundingView lines={page.items} />
+        </>
+      )}
+    </QuerySection>
+  );
 }

@@ -115,7 +115,7 @@ export function InitiativePage({ code }: { code: string }) {
       <LifecycleSection initiativeId={data.id} status={data.status} />
       <ParticipantsSection initiative={data} />
       <GoalsSection initiative={data} />
-      <FundingSection initiativeId={data.id} />
+      <FundingSection initiative={data} />
       <AlertsSection initiativeId={data.id} />
       <StatusReportSection initiativeId={data.id} />
       <EffectLogicSection initiativeId={data.id} />
