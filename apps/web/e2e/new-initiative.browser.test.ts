@@ -11,6 +11,7 @@ import { useBrowser, type BrowserSession } from './support/use-browser';
 import { initiativeMessages } from '../src/features/initiative/messages';
 import { portfolioMessages } from '../src/features/portfolio/messages';
 import { initiativeEditingMessages } from '../src/features/initiative-editing/messages';
+import { fundingMessages } from '../src/features/funding/messages';
 
 // Ny insats in Chromium: a department head of ASF registers an initiative from nothing through the guide, by keyboard
 // alone, until it is proposed; closes the browser mid-guide and resumes from Insatsen with nothing lost; and meets a
@@ -53,7 +54,7 @@ async function docsScreenshot(name: string) {
 /** The guide at a step: its heading, and the address saying which. */
 async function atStep(step: number) {
   await page.waitForURL((url) => url.searchParams.get('steg') === String(step));
-  await page.getByRole('heading', { level: 2, name: t.steps[Object.keys(t.steps)[step - 1] as keyof typeof t.steps] }).waitFor();
+  await page.getByRole('heading', { level: 2, name: t.steps[Object.keys(t.steps)[step - 1] as keyof typeof t.steps], exact: true }).waitFor();
 }
 
 const field = (label: string | RegExp) => page.getByRole('main').getByLabel(label);
@@ -191,14 +192,26 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await page.keyboard.type('20271231');
     await saveStep();
 
-    // 7. Finansiering.
+    // 7. Finansiering: a line added through features/funding's editor, which the app's route puts in this step.
     await atStep(7);
-    // TODO(lead): FundingLinesEditor (features/funding) is still a stub; once it lands, add the line here by keyboard
-    // through the editor instead of through the API.
-    const line = await callApi(page, 'POST', `/initiatives/${id}/funding`, {
-      body: { sourceType: 'state_grant', funder: 'Länsstyrelsen Västra Götaland', amountSek: 300000, periodStart: '2027-06-01', periodEnd: '2027-12-31', status: 'applied' },
-    });
-    expect(line.status).toBe(201);
+    await tabTo(page.getByRole('button', { name: fundingMessages.actions.add }));
+    await page.keyboard.press('Enter');
+    await tabTo(page.locator('#falt-sourceType'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('Enter');
+    await tabTo(page.locator('#falt-funder'));
+    await page.keyboard.type('Länsstyrelsen Västra Götaland');
+    await tabTo(page.locator('#falt-amountSek'));
+    await page.keyboard.type('300000');
+    await tabTo(page.locator('#falt-periodStart'));
+    await page.keyboard.type('20270601');
+    await tabTo(page.locator('#falt-periodEnd'));
+    await page.keyboard.type('20271231');
+    await tabTo(page.getByRole('button', { name: fundingMessages.form.create, exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('article').filter({ hasText: 'Länsstyrelsen Västra Götaland' }).waitFor();
+    await expectNoViolations();
     await saveStep(t.guide.fundingNext);
 
     // 8. Uppföljning, with the help text that says why it is asked.
@@ -230,6 +243,9 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     expect(proposed.body.participants[0]?.responsibility).toContain('två kvällar i veckan');
     expect(proposed.body.goals.map((g) => g.code)).toEqual(['FP-1']);
     expect(proposed.body.followUpPlan.frequency).toBe('biannual');
+    expect((await callApi<{ items: { funder: string; amountSek: number }[] }>(page, 'GET', `/initiatives/${id}/funding`)).body.items).toEqual([
+      expect.objectContaining({ funder: 'Länsstyrelsen Västra Götaland', amountSek: 300000 }),
+    ]);
     // The one refused save is the only failed request (the browser logs it too).
     expect(session.problems).toHaveLength(2);
     expect(session.problems).toEqual(
