@@ -1,25 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ConflictView, sameValue, type ConflictField } from '../../../components/forms/conflict-view';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ConflictView } from '../../../components/forms/conflict-view';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { focusFieldById } from '../../../components/forms/field-id';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { useApiForm } from '../../../components/forms/use-api-form';
 import { useUnsavedChangesWarning } from '../../../components/forms/use-unsaved-changes-warning';
 import { Page } from '../../../components/layout/page';
-import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
 import { useMe } from '../../../lib/auth/use-me';
-import { formatDate, formatMoney } from '../../../lib/format';
-import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
-import { patchInitiative, readInitiative, saved, useDepartments, useDistricts, useEditableInitiative, useGoalTree, useTargetGroups, type Versioned } from '../api/initiative-editing';
-import { FIELD_LABELS, fieldPaths, STEPS, toBody, toFormValues, type InitiativeField, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
-import { goalsWithChains } from '../utils/goals';
+import { useEditableInitiative, type Versioned } from '../api/initiative-editing';
+import { useConflictFields } from '../hooks/use-conflict-fields';
+import { useSessionDraft } from '../hooks/use-session-draft';
+import { useVersionedSave } from '../hooks/use-versioned-save';
+import { FIELD_LABELS, fieldPaths, STEPS, toFormValues, type InitiativeField, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
 import { GoalPicker } from './goal-picker';
 import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
-import { useSessionDraft } from '../hooks/use-session-draft';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
 import styles from './editing.module.css';
@@ -77,61 +74,26 @@ function EditInitiative({ versioned }: { versioned: Versioned }) {
   );
 }
 
-/** What the conflict view shows for each field: names for ids and codes, dates and kronor as sv-SE writes them. */
-function useConflictFields(): ConflictField[] {
-  const departments = useDepartments();
-  const targetGroups = useTargetGroups();
-  const districts = useDistricts();
-  const tree = useGoalTree();
-  return useMemo(() => {
-    const name = (options: { id: string; label: string }[] | undefined) => (id: unknown) => options?.find((o) => o.id === id)?.label ?? String(id);
-    const names = (options: { id: string; label: string }[] | undefined) => (ids: unknown) => (ids as string[]).map(name(options)).join(', ');
-    const goals = goalsWithChains(tree.data ?? []);
-    const vocabulary = (labels: Record<string, string>) => (value: unknown) => labels[String(value)] ?? String(value);
-    const format: Partial<Record<InitiativeField, (value: unknown) => string>> = {
-      kind: vocabulary(messages.vocabulary.initiativeKind),
-      evidenceBase: vocabulary(messages.vocabulary.evidenceBase),
-      leadDepartmentId: name(departments.data),
-      participants: (value) =>
-        (value as InitiativeFormValues['participants'])
-          .map((p) => [name(departments.data)(p.departmentId), p.role ? vocabulary(messages.vocabulary.participantRole)(p.role) : '', p.responsibility].filter(Boolean).join(' – '))
-          .join('\n'),
-      processOwner: (value) => Object.values(value as InitiativeFormValues['processOwner']).filter(Boolean).join(', '),
-      goalIds: (ids) => (ids as string[]).map((id) => goals.find((g) => g.id === id)).map((g) => (g ? `${g.code} ${g.title}` : '')).join('\n'),
-      targetGroupCodes: names(targetGroups.data),
-      districtCodes: names(districts.data),
-      startDate: (value) => formatDate(String(value)),
-      endDate: (value) => formatDate(String(value)),
-      annualCostSek: (value) => formatMoney(Number(value)),
-      followUpPlan: (value) => {
-        const plan = value as InitiativeFormValues['followUpPlan'];
-        const frequency = plan.frequency ? vocabulary(messages.vocabulary.followUpFrequency)(plan.frequency) : '';
-        return [plan.method, frequency, plan.responsible, plan.firstReportDue ? formatDate(plan.firstReportDue) : ''].filter(Boolean).join('\n');
-      },
-    };
-    return ALL_FIELDS.map((field) => ({ name: field, label: FIELD_LABELS[field] ?? field, ...(format[field] ? { format: format[field] } : {}) }));
-  }, [departments.data, targetGroups.data, districts.data, tree.data]);
-}
-
-type Conflict = { mine: InitiativeFormValues; theirs: Versioned };
-
 /**
  * The whole initiative in one form, each part a section. Saving sends only what the person changed, with the version
  * they started from; when someone else saved first (412), the conflict view shows both and nothing is overwritten.
  */
 function EditForm({ versioned }: { versioned: Versioned }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mayHandOver = useMay('initiatives:hand-over');
-  const [current, setCurrent] = useState(versioned);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [status, setStatus] = useState('');
-  const base = useMemo(() => toFormValues(current.initiative), [current]);
-  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({ defaultValues: base, fields: fieldPaths(ALL_FIELDS) });
-  const { control, formState } = form;
-  const conflictFields = useConflictFields();
-  useUnsavedChangesWarning(formState.isDirty);
   const me = useMe();
+  const [status, setStatus] = useState('');
+  const [opened] = useState(() => toFormValues(versioned.initiative));
+  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({ defaultValues: opened, fields: fieldPaths(ALL_FIELDS) });
+  const { control, formState } = form;
+  const conflictFields = useConflictFields(ALL_FIELDS);
+  useUnsavedChangesWarning(formState.isDirty);
+  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(form, submitWith, versioned, ALL_FIELDS, async (outcome, now, before) => {
+    setStatus(outcome === 'saved' ? t.edit.saved : t.edit.noChanges);
+    if (now.initiative.code !== before.initiative.code) {
+      await navigate({ to: '/insatser/$code/andra', params: { code: now.initiative.code }, replace: true, ignoreBlocker: true });
+    }
+  });
   const restored = useSessionDraft(form, `insats-andra:${versioned.initiative.id}`, base, me.data?.subject);
 
   // A link to a field to fix (`…/andra#falt-goalIds`) lands on it.
@@ -139,46 +101,14 @@ function EditForm({ versioned }: { versioned: Versioned }) {
     if (window.location.hash.startsWith('#falt-')) focusFieldById(decodeURIComponent(window.location.hash.slice(1)));
   }, []);
 
-  const save = async (values: InitiativeFormValues, from: Versioned) => {
-    const start = toFormValues(from.initiative);
-    const changed = ALL_FIELDS.filter((field) => !sameValue(start[field], values[field]));
-    if (changed.length === 0) {
-      setStatus(t.edit.noChanges);
-      return;
-    }
-    setStatus(t.edit.saving);
-    try {
-      const next = await patchInitiative(from.initiative.id, from.etag, toBody(values, changed));
-      await saved(queryClient, next);
-      setCurrent(next);
-      form.reset(toFormValues(next.initiative));
-      setStatus(t.edit.saved);
-      if (next.initiative.code !== from.initiative.code) {
-        await navigate({ to: '/insatser/$code/andra', params: { code: next.initiative.code }, replace: true, ignoreBlocker: true });
-      }
-    } catch (error) {
-      setStatus('');
-      if (error instanceof ApiProblemError && error.problem.status === 412) {
-        setConflict({ mine: values, theirs: await readInitiative(from.initiative.id) });
-        return;
-      }
-      throw error;
-    }
-  };
-
-  const resolve = async (merged: InitiativeFormValues) => {
-    if (!conflict) return;
-    const { theirs } = conflict;
-    setConflict(null);
-    setCurrent(theirs);
-    // The other person's version is the new starting point; the merge is what this person now has typed.
-    form.reset(toFormValues(theirs.initiative));
-    for (const field of ALL_FIELDS) form.setValue(field, merged[field], { shouldDirty: true });
-    await submitWith((values) => save(values, theirs))();
-  };
-
   return (
-    <form onSubmit={submitWith((values) => save(values, current))} noValidate>
+    <form
+      onSubmit={(event) => {
+        setStatus('');
+        return onSubmit(event);
+      }}
+      noValidate
+    >
       {conflict ? (
         <ConflictView fields={conflictFields} base={base} mine={conflict.mine} theirs={toFormValues(conflict.theirs.initiative)} onResolve={resolve} />
       ) : (
@@ -214,7 +144,7 @@ function EditForm({ versioned }: { versioned: Versioned }) {
       ))}
       <FormActions>
         <FormButton type="submit" isDisabled={formState.isSubmitting || conflict !== null}>
-          {t.edit.save}
+          {formState.isSubmitting ? t.edit.saving : t.edit.save}
         </FormButton>
         <Link to="/insatser/$code" params={{ code: current.initiative.code }}>
           {t.toInitiative}

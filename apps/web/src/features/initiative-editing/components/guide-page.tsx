@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type BaseSyntheticEvent, type ComponentType, type ReactNode } from 'react';
+import { ConflictView } from '../../../components/forms/conflict-view';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { useApiForm } from '../../../components/forms/use-api-form';
@@ -11,7 +12,7 @@ import { useMay } from '../../../lib/auth/use-may';
 import { useMe } from '../../../lib/auth/use-me';
 import { messages } from '../../../lib/messages';
 import { toFormProblem, type FormProblem } from '../../../lib/problem';
-import { createInitiative, patchInitiative, propose, saved, useEditableInitiative, useNextMoves, type Versioned } from '../api/initiative-editing';
+import { createInitiative, propose, saved, useEditableInitiative, useNextMoves, type Versioned } from '../api/initiative-editing';
 import {
   clampStep,
   EMPTY_VALUES,
@@ -27,7 +28,9 @@ import {
 } from '../utils/initiative-form';
 import { GoalPicker } from './goal-picker';
 import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
+import { useConflictFields } from '../hooks/use-conflict-fields';
 import { useSessionDraft } from '../hooks/use-session-draft';
+import { useVersionedSave } from '../hooks/use-versioned-save';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
 import styles from './editing.module.css';
@@ -160,38 +163,84 @@ function StepLinks({ code, step }: { code: string; step: number }) {
   );
 }
 
-/**
- * One step's fields in a form of their own. The first save of a new initiative registers it as a draft (POST); every
- * later one changes only the step's fields, with If-Match (PATCH). Then on to the next step.
- */
+/** Moves on to a step once a save is done (the form is saved, so nothing to warn about). */
+function useGoToStep() {
+  const navigate = useNavigate();
+  return (code: string, steg: number) => navigate({ to: '/insatser/$code/guide', params: { code }, search: { steg }, ignoreBlocker: true });
+}
+
+/** A step's form: warns before unsaved changes are lost, and keeps them if the session ends. */
+function useStepForm(values: InitiativeFormValues, fields: readonly InitiativeField[], draftKey: string) {
+  const me = useMe();
+  const [opened] = useState(values);
+  const apiForm = useApiForm<InitiativeFormValues>({ defaultValues: opened, fields: fieldPaths(fields) });
+  useUnsavedChangesWarning(apiForm.form.formState.isDirty);
+  const restored = useSessionDraft(apiForm.form, draftKey, opened, me.data?.subject);
+  return { ...apiForm, restored };
+}
+
+/** A step's fields in a form of their own: the first step of a new initiative registers it, any other saves its changes. */
 function StepForm({ versioned, step }: { versioned: Versioned | undefined; step: number }) {
-  const initiative = versioned?.initiative;
+  return versioned ? <SaveStepForm versioned={versioned} step={step} /> : <CreateStepForm />;
+}
+
+/** The first step, before there is a draft: saving registers the initiative as a draft (POST), then on to step 2. */
+function CreateStepForm() {
+  const mayHandOver = useMay('initiatives:hand-over');
+  const queryClient = useQueryClient();
+  const goToStep = useGoToStep();
+  // An admin names the lead department when registering (the API requires it of them); others lead with their own.
+  const fields: readonly InitiativeField[] = mayHandOver.allowed ? [...STEPS[0]!.fields, 'leadDepartmentId'] : STEPS[0]!.fields;
+  const stepForm = useStepForm(EMPTY_VALUES, fields, 'insats-guide:ny');
+  const onSubmit = stepForm.submitWith(async (values) => {
+    const next = await createInitiative(toBody(values, fields));
+    await saved(queryClient, next);
+    stepForm.form.reset(toFormValues(next.initiative));
+    await goToStep(next.initiative.code, 2);
+  });
+  return <StepFields step={1} stepForm={stepForm} onSubmit={onSubmit} />;
+}
+
+/**
+ * A step of a draft on the server: saving sends the step's changed fields with If-Match (PATCH), then on to the next
+ * step; when someone else saved first, the conflict view shows both versions of the step's fields.
+ */
+function SaveStepForm({ versioned, step }: { versioned: Versioned; step: number }) {
+  const { fields } = STEPS[step - 1]!;
+  const goToStep = useGoToStep();
+  const stepForm = useStepForm(toFormValues(versioned.initiative), fields, `insats-guide:${versioned.initiative.id}:${step}`);
+  const conflictFields = useConflictFields(fields);
+  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(stepForm.form, stepForm.submitWith, versioned, fields, (_, now) =>
+    goToStep(now.initiative.code, step + 1),
+  );
+  const conflictView = conflict && (
+    <ConflictView fields={conflictFields} base={base} mine={conflict.mine} theirs={toFormValues(conflict.theirs.initiative)} onResolve={resolve} />
+  );
+  return <StepFields step={step} stepForm={stepForm} onSubmit={onSubmit} initiative={current.initiative} conflictView={conflictView} />;
+}
+
+type StepFieldsProps = {
+  step: number;
+  stepForm: ReturnType<typeof useStepForm>;
+  onSubmit: (event?: BaseSyntheticEvent) => Promise<void>;
+  /** The draft, once there is one. */
+  initiative?: Initiative;
+  conflictView?: ReactNode;
+};
+
+/** The step's fields, what went wrong (or the conflict view) above them, and the step's buttons. */
+function StepFields({ step, stepForm, onSubmit, initiative, conflictView }: StepFieldsProps) {
+  const { form, problem, restored } = stepForm;
+  const { control, formState } = form;
   const mayHandOver = useMay('initiatives:hand-over');
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { key, fields: stepFields } = STEPS[step - 1]!;
-  // An admin names the lead department when registering (the API requires it of them); others lead with their own.
-  const fields: readonly InitiativeField[] = !initiative && mayHandOver.allowed ? [...stepFields, 'leadDepartmentId'] : stepFields;
-  const [opened] = useState(() => (initiative ? toFormValues(initiative) : EMPTY_VALUES));
-  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({ defaultValues: opened, fields: fieldPaths(fields) });
-  const { control, formState } = form;
-  useUnsavedChangesWarning(formState.isDirty);
-  const restored = useSessionDraft(form, `insats-guide:${initiative?.code ?? 'ny'}:${step}`, opened, me.data?.subject);
-
-  const save = submitWith(async (values) => {
-    const next = versioned
-      ? await patchInitiative(versioned.initiative.id, versioned.etag, toBody(values, fields))
-      : await createInitiative(toBody(values, fields));
-    await saved(queryClient, next);
-    form.reset(toFormValues(next.initiative));
-    await navigate({ to: '/insatser/$code/guide', params: { code: next.initiative.code }, search: { steg: step + 1 }, ignoreBlocker: true });
-  });
+  const { key } = STEPS[step - 1]!;
   const lead = <LeadDepartmentField control={control} mayChoose={mayHandOver.allowed} name={initiative?.leadDepartmentName ?? me.data?.department?.name} />;
 
   return (
-    <form onSubmit={save} noValidate>
-      <ErrorSummary problem={problem} labels={FIELD_LABELS} />
+    <form onSubmit={onSubmit} noValidate>
+      {conflictView || <ErrorSummary problem={problem} labels={FIELD_LABELS} />}
       {restored && <p className={styles.status}>{t.restoredDraft}</p>}
       {key === 'basics' && <BasicsFields control={control} setCode={initiative ? undefined : (code) => form.setValue('code', code)} lead={!initiative && mayHandOver.allowed ? lead : undefined} />}
       {key === 'participants' && (
@@ -206,7 +255,7 @@ function StepForm({ versioned, step }: { versioned: Versioned | undefined; step:
       {key === 'timeAndCost' && <TimeAndCostFields control={control} />}
       {key === 'followUp' && <FollowUpFields control={control} />}
       <FormActions>
-        <FormButton type="submit" isDisabled={formState.isSubmitting}>
+        <FormButton type="submit" isDisabled={formState.isSubmitting || Boolean(conflictView)}>
           {formState.isSubmitting ? t.guide.saving : initiative ? t.guide.saveAndContinue : t.guide.createDraft}
         </FormButton>
         {step > 1 && initiative && (
