@@ -15,7 +15,8 @@ import { fundingMessages } from '../src/features/funding/messages';
 
 // Ny insats in Chromium: a department head of ASF registers an initiative from nothing through the guide, by keyboard
 // alone, until it is proposed; closes the browser mid-guide and resumes from Insatsen with nothing lost; and meets a
-// refusal on a later step, announced and linked from the error summary. Each test makes initiatives of its own.
+// refusal on a later step, announced and linked from the error summary; a step saved over a change made elsewhere gets
+// the conflict view. Each test makes initiatives of its own.
 const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = initiativeEditingMessages;
@@ -293,4 +294,39 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
       await again.context.close();
     }
   }, 90_000);
+  it('should show the conflict view when the draft was changed elsewhere since the step opened, and save the choice', async () => {
+    const code = uniqueCode('KONFLIKT');
+    await page.goto('/insatser');
+    await page.getByRole('heading', { level: 1, name: portfolioMessages.title }).waitFor();
+    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code, title: 'Läxhjälp Sylte', kind: 'project' } });
+    await page.goto(`/insatser/${code}/guide?steg=3`);
+    await atStep(3);
+
+    // Someone else (another tab, a colleague) names a process owner meanwhile.
+    const read = await callApi(page, 'GET', `/initiatives/${created.body.id}`);
+    const changed = await callApi(page, 'PATCH', `/initiatives/${created.body.id}`, {
+      body: { processOwner: { name: 'Samordnare Sylte', title: null, email: null } },
+      headers: { 'if-match': read.etag! },
+    });
+    expect(changed.status).toBe(200);
+
+    await fillProcessOwner();
+    await saveStep();
+    const heading = page.getByRole('heading', { level: 2, name: messages.forms.conflict.title });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    const owner = page.getByRole('radiogroup', { name: t.steps.processOwner });
+    await owner.getByRole('radio', { name: `${messages.forms.conflict.theirs} Samordnare Sylte` }).waitFor();
+    expect(await owner.getByRole('radio', { name: new RegExp(`^${messages.forms.conflict.mine} Samordnare Sommarjobb`) }).isChecked()).toBe(true);
+    await expectNoViolations();
+
+    await tabTo(page.getByRole('button', { name: messages.forms.conflict.save }));
+    await page.keyboard.press('Enter');
+    await atStep(4);
+    const saved = await callApi<{ processOwner: { name: string; email: string } }>(page, 'GET', `/initiatives/${created.body.id}`);
+    expect(saved.body.processOwner).toMatchObject({ name: 'Samordnare Sommarjobb', email: 'samordnare.sommarjobb@trollhattan.se' });
+    // The refused save (412) is the one failed request, logged by the browser too.
+    expect(session.problems).toHaveLength(2);
+    expect(session.problems).toEqual(expect.arrayContaining([`412 for ${baseUrl}/api/v1/initiatives/${created.body.id}`]));
+  }, 60_000);
 });
