@@ -2,8 +2,8 @@
 export const statusReportsMessages = {
   myReportsTitle: 'Mina rapporter',
   reportTitle: 'Statusrapport',
-  /** `Statusrapport: SSPF – Delårsrapport augusti 2026` */
-  reportPageTitle: (code: string, round: string) => `Statusrapport: ${code} – ${round}`,
+  /** `Statusrapport: Läxhjälp i Kronogården – Delårsrapport augusti 2026` */
+  reportPageTitle: (initiative: string, round: string) => `Statusrapport: ${initiative} – ${round}`,
   loading: 'Hämtar rapporterna …',
   loadingOne: 'Hämtar rapporten …',
   retry: 'Försök igen',

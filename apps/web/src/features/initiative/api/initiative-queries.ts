@@ -53,17 +53,16 @@ export function useOpenAlerts(id: string) {
 
 /**
  * The latest status report that says something: submitted or approved (a pending or returned one is still being
- * written), with its reporting round's title.
+ * written). It names its reporting round.
  */
 export function useLatestStatusReport(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'status-report'],
     queryFn: async ({ signal }) => {
-      const reports = await unwrap(api.GET('/status-reports', { params: { query: { initiativeId: id, limit: 50 } }, signal }));
-      const report = reports.items.find((r) => r.status === 'submitted' || r.status === 'approved') ?? null;
-      if (!report) return null;
-      const rounds = await unwrap(api.GET('/reporting-rounds', { params: { query: { limit: 200 } }, signal }));
-      return { report, round: rounds.items.find((round) => round.id === report.roundId) ?? null };
+      const reports = await unwrap(
+        api.GET('/status-reports', { params: { query: { initiativeId: id, status: ['submitted', 'approved'], limit: 1 } }, signal }),
+      );
+      return reports.items[0] ?? null;
     },
   });
 }

@@ -17,7 +17,9 @@ const d = statusReportsMessages.decide;
 export function DecidePanel({ report, onDone }: { report: StatusReport; onDone: (message: string) => void }) {
   const move = useReportMove(report);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // No isPending on these buttons (see ReportForm): the panel is gone once the report is decided.
   const approve = () => {
+    if (move.isPending) return;
     setRefusal(null);
     move.mutate(
       { kind: 'approve' },
@@ -32,7 +34,7 @@ export function DecidePanel({ report, onDone }: { report: StatusReport; onDone: 
       <h2 id="rapport-granska">{d.heading}</h2>
       <div role="alert">{refusal && <p className={styles.refusal}>{refusal}</p>}</div>
       <FormActions>
-        <FormButton onPress={approve} isPending={move.isPending}>
+        <FormButton onPress={approve}>
           {d.approve}
         </FormButton>
         <ReturnDialog report={report} onReturned={() => onDone(d.returned)} />
@@ -46,6 +48,7 @@ function ReturnDialog({ report, onReturned }: { report: StatusReport; onReturned
   const move = useReportMove(report);
   const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
   const send = submitWith(async ({ comment }) => {
+    if (move.isPending) return;
     await move.mutateAsync({ kind: 'return', comment });
     setOpen(false);
     onReturned();
@@ -73,7 +76,7 @@ function ReturnDialog({ report, onReturned }: { report: StatusReport; onReturned
               <ErrorSummary problem={problem} labels={{ comment: d.comment }} />
               <TextAreaField control={form.control} name="comment" label={d.comment} isRequired />
               <FormActions>
-                <FormButton type="submit" isPending={move.isPending}>
+                <FormButton type="submit">
                   {move.isPending ? d.sending : d.send}
                 </FormButton>
                 <FormButton variant="secondary" slot="close" isDisabled={move.isPending}>

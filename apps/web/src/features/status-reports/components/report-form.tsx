@@ -26,13 +26,17 @@ export function ReportForm({ report, onDone }: { report: StatusReport; onDone: (
   const [action, setAction] = useState<'save' | 'submit'>('save');
   useUnsavedChangesWarning(form.formState.isDirty);
 
+  // No isPending on the buttons: react-aria announces a pending button by its id, and these may be gone by the time
+  // the announcement is read (a submitted report shows no form); a second press while busy is ignored instead.
   const save = submitWith(async (values) => {
+    if (move.isPending) return;
     setAction('save');
     await move.mutateAsync({ kind: 'save', patch: reportPatch(values) });
     form.reset(values);
     onDone(f.saved, false);
   });
   const submit = submitWith(async (values) => {
+    if (move.isPending) return;
     setAction('submit');
     await move.mutateAsync({ kind: 'submit', ...(form.formState.isDirty ? { patch: reportPatch(values) } : {}) });
     form.reset(values);
@@ -50,10 +54,10 @@ export function ReportForm({ report, onDone }: { report: StatusReport; onDone: (
         <TextAreaField control={control} name="risks" label={f.risks} description={f.risksHelp} />
         <NumberField control={control} name="spendingToDateSek" label={f.spending} description={f.spendingHelp} unit="kr" minValue={0} />
         <FormActions>
-          <FormButton type="submit" isPending={move.isPending && action === 'submit'}>
+          <FormButton type="submit">
             {move.isPending && action === 'submit' ? f.submitting : f.submit}
           </FormButton>
-          <FormButton variant="secondary" onPress={() => void save()} isPending={move.isPending && action === 'save'}>
+          <FormButton variant="secondary" onPress={() => void save()}>
             {move.isPending && action === 'save' ? f.saving : f.save}
           </FormButton>
         </FormActions>

@@ -66,7 +66,7 @@ function ReportView({ report }: { report: StatusReport }) {
   const r = t.report;
 
   return (
-    <Page title={t.reportPageTitle(report.initiative.code, report.round.title)} wide>
+    <Page title={t.reportPageTitle(report.initiative.title, report.round.title)} wide>
       <section aria-labelledby="rapport-fakta" className={styles.section}>
         <h2 id="rapport-fakta">{r.facts}</h2>
         <dl className={styles.facts}>
