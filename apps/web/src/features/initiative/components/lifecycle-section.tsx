@@ -122,9 +122,14 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
           <LifecyclePhases status={data.status} />
           {status === 'discontinued' && <p>{text.discontinued}</p>}
           {(status === 'completed' || status === 'integrated') && <p>{text.ended}</p>}
-          <p role="status" ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-            {announcement}
-          </p>
+          {/* The live regions stay in the page, so what is put in them later is read out. */}
+          <div role="status">
+            {announcement && (
+              <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
+                {announcement}
+              </p>
+            )}
+          </div>
           <div role="alert" ref={refusalRef} tabIndex={-1} className={refusal ? styles.error : undefined}>
             {refusal && (
               <>

@@ -38,7 +38,9 @@ export function MyReportsRoutePage() {
             <ReportSection heading={t.list.mine} lead={department ? t.list.mineLead(department.name) : t.list.noDepartment} query={department ? own : undefined} empty={t.list.mineEmpty} />
           )}
           {mayDecide.allowed && <ReportSection heading={t.list.review} lead={t.list.reviewLead} query={toReview} empty={t.list.reviewEmpty} />}
-          {!mayWrite.allowed && !mayDecide.allowed && <p>{t.list.neither}</p>}
+          {!mayWrite.allowed && !mayDecide.allowed && (
+            <p>{me.data?.may['status-reports:write']?.reason === 'no_department' ? t.list.noDepartment : t.list.neither}</p>
+          )}
         </>
       )}
     </Page>

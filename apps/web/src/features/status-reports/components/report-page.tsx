@@ -60,7 +60,8 @@ function ReportView({ report }: { report: StatusReport }) {
   // After a submit or a decision the buttons pressed are gone: focus goes to what happened, which is also announced.
   const done = (message: string, moveFocus: boolean) => {
     setAnnouncement(message);
-    if (moveFocus) requestAnimationFrame(() => announcementRef.current?.focus());
+    // Two frames: after react-aria has put focus back where a closing dialog was opened from.
+    if (moveFocus) requestAnimationFrame(() => requestAnimationFrame(() => announcementRef.current?.focus()));
   };
   const editable = isEditable(report.status);
   const r = t.report;
@@ -87,9 +88,14 @@ function ReportView({ report }: { report: StatusReport }) {
         </dl>
       </section>
 
-      <p role="status" ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-        {announcement}
-      </p>
+      {/* The live region stays in the page, so what is put in it later is read out. */}
+      <div role="status">
+        {announcement && (
+          <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
+            {announcement}
+          </p>
+        )}
+      </div>
 
       {report.status === 'returned' && report.returnComment && (
         <section aria-labelledby="rapport-atersand" className={styles.returned}>
