@@ -100,7 +100,11 @@ export const statusReportsMessages = {
     send: 'Skicka tillbaka',
     sending: 'Skickar …',
     cancel: 'Avbryt',
-    refused: 'Det gick inte.',
+    /** Why a decision was refused, where the status says more than the general sentence. */
+    refused: {
+      403: 'Ditt konto får inte granska statusrapporter.',
+      409: 'Rapporten är redan granskad, eller inte inlämnad längre. Sidan visar hur den står nu.',
+    } as Record<number, string>,
   },
 
   cells: {

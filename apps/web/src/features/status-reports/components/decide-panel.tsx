@@ -5,7 +5,7 @@ import { TextAreaField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { useApiForm } from '../../../components/forms/use-api-form';
 import { ApiProblemError } from '../../../lib/api-client';
-import { toFormProblem } from '../../../lib/problem';
+import { summaryFor } from '../../../lib/problem';
 import { useReportMove } from '../api/report-queries';
 import type { StatusReport } from '../utils/report-form';
 import styles from './status-reports.module.css';
@@ -13,43 +13,52 @@ import { statusReportsMessages } from '../messages';
 
 const d = statusReportsMessages.decide;
 
-/** Leadership's answer to a submitted report: approve it, or send it back with a comment the department will read. */
-export function DecidePanel({ report, onDone }: { report: StatusReport; onDone: (message: string) => void }) {
+/** A refused decision in Swedish: what the status means for a report where it says more, else the general sentence. */
+export function decisionRefusal(error: unknown): string {
+  const status = error instanceof ApiProblemError ? error.problem.status : 0;
+  return d.refused[status] ?? summaryFor(status);
+}
+
+/**
+ * Leadership's answer to a submitted report: approve it, or send it back with a comment the department will read. A
+ * refusal goes to the page (`onRefused`): the report is read again and this panel may be gone with its status.
+ */
+export function DecidePanel({ report, onDone, onRefused }: { report: StatusReport; onDone: (message: string) => void; onRefused: (error: unknown) => void }) {
   const move = useReportMove(report);
-  const [refusal, setRefusal] = useState<string | null>(null);
   // No isPending on these buttons (see ReportForm): the panel is gone once the report is decided.
   const approve = () => {
     if (move.isPending) return;
-    setRefusal(null);
-    move.mutate(
-      { kind: 'approve' },
-      {
-        onSuccess: () => onDone(d.approved),
-        onError: (error) => setRefusal(error instanceof ApiProblemError ? toFormProblem(error.problem).summary : d.refused),
-      },
-    );
+    move.mutate({ kind: 'approve' }, { onSuccess: () => onDone(d.approved), onError: onRefused });
   };
   return (
     <section aria-labelledby="rapport-granska" className={styles.section}>
       <h2 id="rapport-granska">{d.heading}</h2>
-      <div role="alert">{refusal && <p className={styles.refusal}>{refusal}</p>}</div>
       <FormActions>
-        <FormButton onPress={approve}>
-          {d.approve}
-        </FormButton>
-        <ReturnDialog report={report} onReturned={() => onDone(d.returned)} />
+        <FormButton onPress={approve}>{d.approve}</FormButton>
+        <ReturnDialog report={report} onReturned={() => onDone(d.returned)} onRefused={onRefused} />
       </FormActions>
     </section>
   );
 }
 
-function ReturnDialog({ report, onReturned }: { report: StatusReport; onReturned: () => void }) {
+/**
+ * "Skicka tillbaka": the comment the API requires. A refused comment stays in the dialog on its field; any other
+ * refusal (the report was decided meanwhile) closes it and goes to the page.
+ */
+function ReturnDialog({ report, onReturned, onRefused }: { report: StatusReport; onReturned: () => void; onRefused: (error: unknown) => void }) {
   const [isOpen, setOpen] = useState(false);
   const move = useReportMove(report);
   const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
   const send = submitWith(async ({ comment }) => {
     if (move.isPending) return;
-    await move.mutateAsync({ kind: 'return', comment });
+    try {
+      await move.mutateAsync({ kind: 'return', comment });
+    } catch (error) {
+      if (!(error instanceof ApiProblemError) || error.problem.status === 400) throw error;
+      setOpen(false);
+      onRefused(error);
+      return;
+    }
     setOpen(false);
     onReturned();
   });

@@ -7,7 +7,7 @@ import { ApiProblemError } from '../../../lib/api-client';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useReport, useReportInitiative } from '../api/report-queries';
 import { formatDay, isEditable, type StatusReport } from '../utils/report-form';
-import { DecidePanel } from './decide-panel';
+import { DecidePanel, decisionRefusal } from './decide-panel';
 import { IndicatorTables } from './indicator-tables';
 import { LoadError, ReportStatus } from './report-parts';
 import { ReportForm } from './report-form';
@@ -56,12 +56,21 @@ function ReportView({ report }: { report: StatusReport }) {
   const mayWrite = useMay('status-reports:write', { departmentIds: owners });
   const mayDecide = useMay('status-reports:decide');
   const [announcement, setAnnouncement] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
   const announcementRef = useRef<HTMLParagraphElement>(null);
+  const refusalRef = useRef<HTMLParagraphElement>(null);
+  const focusSoon = (ref: React.RefObject<HTMLElement | null>) => requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
   // After a submit or a decision the buttons pressed are gone: focus goes to what happened, which is also announced.
+  // Two frames: after react-aria has put focus back where a closing dialog was opened from.
   const done = (message: string, moveFocus: boolean) => {
+    setRefusal(null);
     setAnnouncement(message);
-    // Two frames: after react-aria has put focus back where a closing dialog was opened from.
-    if (moveFocus) requestAnimationFrame(() => requestAnimationFrame(() => announcementRef.current?.focus()));
+    if (moveFocus) focusSoon(announcementRef);
+  };
+  const refused = (error: unknown) => {
+    setAnnouncement('');
+    setRefusal(decisionRefusal(error));
+    focusSoon(refusalRef);
   };
   const editable = isEditable(report.status);
   const r = t.report;
@@ -96,6 +105,13 @@ function ReportView({ report }: { report: StatusReport }) {
           </p>
         )}
       </div>
+      <div role="alert">
+        {refusal && (
+          <p ref={refusalRef} tabIndex={-1} className={styles.refusal}>
+            {refusal}
+          </p>
+        )}
+      </div>
 
       {report.status === 'returned' && report.returnComment && (
         <section aria-labelledby="rapport-atersand" className={styles.returned}>
@@ -115,7 +131,7 @@ function ReportView({ report }: { report: StatusReport }) {
         <ReportReadOnly report={report} note={editable && !mayWrite.pending ? t.readOnly.mayNotWrite : undefined} />
       )}
 
-      {report.status === 'submitted' && mayDecide.allowed && <DecidePanel report={report} onDone={(message) => done(message, true)} />}
+      {report.status === 'submitted' && mayDecide.allowed && <DecidePanel report={report} onDone={(message) => done(message, true)} onRefused={refused} />}
     </Page>
   );
 }
