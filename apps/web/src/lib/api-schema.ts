@@ -3636,6 +3636,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StatusReportInitiativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SSPF */
+            code: string;
+            /** @example SSPF – skola, socialtjänst, polis och fritid */
+            title: string;
+        };
+        StatusReportRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Delårsrapport augusti 2025 */
+            title: string;
+            /** @example 2025-H1 */
+            period: string;
+            /** Format: date */
+            dueDate: string;
+        };
         StatusReportWithIndicatorsDto: {
             /** Format: uuid */
             id: string;
@@ -3669,6 +3687,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            round: components["schemas"]["StatusReportRoundDto"];
+            initiative: components["schemas"]["StatusReportInitiativeDto"];
+            /** @description Not yet submitted (pending or returned) after the round’s due date, as of today in TIME_ZONE */
+            overdue: boolean;
             /** @description The indicators the initiative’s follow-up plan names, in its order */
             indicators: components["schemas"]["ReportIndicatorDto"][];
         };
@@ -11043,7 +11065,12 @@ export interface operations {
                 initiativeId?: string;
                 /** @description The lead department when the report was created */
                 departmentId?: string;
-                status?: "pending" | "submitted" | "approved" | "returned";
+                /** @description Reports of the initiatives this department leads or co-owns now: the ones it writes and submits */
+                ownerDepartmentId?: string;
+                /** @description One or more statuses, comma-separated */
+                status?: ("pending" | "submitted" | "approved" | "returned")[];
+                /** @description `dueDate`: the round due first comes first (what to do next); `-createdAt`: newest first */
+                sort?: "-createdAt" | "dueDate";
             };
             header?: never;
             path?: never;

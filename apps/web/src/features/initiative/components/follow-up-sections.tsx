@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
@@ -56,12 +57,16 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
     <QuerySection name="statusReport" query={latest}>
       {(data) => {
         if (!data) return <p>{text.none}</p>;
-        const { report, round } = data;
+        const report = data;
         return (
           <dl className={styles.facts}>
             <div className={styles.fact}>
               <dt>{text.round}</dt>
-              <dd>{round ? `${round.title} (${round.period})` : text.noProgress}</dd>
+              <dd>
+                <Link to="/rapporter/$id" params={{ id: report.id }}>
+                  {`${report.round.title} (${report.round.period})`}
+                </Link>
+              </dd>
             </div>
             <div className={styles.fact}>
               <dt>{text.rag}</dt>

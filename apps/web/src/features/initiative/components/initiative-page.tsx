@@ -84,7 +84,7 @@ export function InitiativePage({ code }: { code: string }) {
       </p>
       <TableOfContents />
       <SummarySection initiative={data} />
-      <LifecycleSection initiativeId={data.id} status={data.status} />
+      <LifecycleSection initiativeId={data.id} code={data.code} status={data.status} />
       <ParticipantsSection initiative={data} />
       <GoalsSection initiative={data} />
       <FundingSection initiative={data} />
