@@ -149,8 +149,10 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
                 const name = to ? `${to.title}${chainLabel(to) ? ` (${chainLabel(to)})` : ''}` : '';
                 return (
                   <li key={link.id}>
-                    <span aria-hidden="true">→ </span>
-                    {name}
+                    <span>
+                      <span aria-hidden="true">→ </span>
+                      {name}
+                    </span>
                     {canWrite && (
                       <FormButton
                         variant="secondary"

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { SelectField, TextAreaField, TextField, type FieldOption } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
@@ -17,6 +18,8 @@ export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }:
     defaultValues: { title: '', description: null },
     fields: ['title', 'description'],
   });
+  // The form opens where the person pressed "Lägg till": they type straight away.
+  useEffect(() => form.setFocus('title'), [form]);
   const onSubmit = submitWith(async ({ title, description }) => {
     const node = await unwrap(api.POST('/effect-nodes', { body: { level, title, ...(description?.trim() ? { description } : {}), initiativeId } }));
     onAdded(node.title);
@@ -44,6 +47,7 @@ export function RenameNodeForm({ node, heading, onCancel, onRenamed }: FormProps
     defaultValues: { title: node.title, description: node.description },
     fields: ['title', 'description'],
   });
+  useEffect(() => form.setFocus('title'), [form]);
   const onSubmit = submitWith(async ({ title, description }) => {
     const saved = await unwrap(
       api.PATCH('/effect-nodes/{id}', {
@@ -73,6 +77,10 @@ export function RenameNodeForm({ node, heading, onCancel, onRenamed }: FormProps
 /** One choice from a list and a submit: linking a node forward, or measuring it with an indicator. */
 function ChooseForm({ heading, label, help, options, empty, onCancel, submit }: FormProps & { label: string; help: string; options: readonly FieldOption[]; empty: string; submit: (id: string) => Promise<void> }) {
   const { form, problem, submitWith } = useApiForm<{ choice: string | null }>({ defaultValues: { choice: null }, fields: ['choice'] });
+  const hasOptions = options.length > 0;
+  useEffect(() => {
+    if (hasOptions) form.setFocus('choice');
+  }, [form, hasOptions]);
   const onSubmit = submitWith(async ({ choice }) => submit(choice!));
   return (
     <form onSubmit={onSubmit} className={styles.inlineForm} aria-label={heading} noValidate>

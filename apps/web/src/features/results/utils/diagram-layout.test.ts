@@ -53,6 +53,12 @@ describe('layoutDiagram', () => {
     expect(layout.width).toBe(2 * DIAGRAM.nodeWidth + DIAGRAM.gapX + 2 * DIAGRAM.padding);
   });
 
+  it('should grow as wide as its widest row', () => {
+    const nodes = ['a', 'b', 'c'].map((id) => node(id, 'activity'));
+
+    expect(layoutDiagram({ nodes, links: [] }, 'i').width).toBe(3 * DIAGRAM.nodeWidth + 2 * DIAGRAM.gapX + 2 * DIAGRAM.padding);
+  });
+
   it('should draw each link from the bottom of its start to the top of its end, and none to a node not drawn', () => {
     const layout = layoutDiagram({ nodes: [node('a', 'activity'), node('b', 'output')], links: [link('a', 'b'), link('a', 'gone')] }, 'i');
 

@@ -45,7 +45,9 @@ export function layoutDiagram(graph: { nodes: readonly EffectGraphNode[]; links:
     return [...inLevel.filter((node) => node.owner.id === ownerId), ...inLevel.filter((node) => node.owner.id !== ownerId)];
   });
   const widest = Math.max(0, ...rowsOfNodes.map((row) => row.length));
-  const width = Math.max(nodeWidth, widest * nodeWidth + (widest - 1) * gapX) + 2 * padding;
+  // At least two nodes wide: a chain of single nodes keeps its row labels clear of the links down the middle.
+  const columns = Math.max(2, widest);
+  const width = columns * nodeWidth + (columns - 1) * gapX + 2 * padding;
   const rowHeight = rowLabel + nodeHeight + gapY;
   const rows: DiagramRow[] = levels.map((level, index) => ({ level, y: padding + index * rowHeight }));
   const nodes: DiagramNode[] = rowsOfNodes.flatMap((row, index) => {
