@@ -7,7 +7,7 @@ import { api, ApiProblemError, unwrap } from '../../../lib/api-client';
 import { summaryFor } from '../../../lib/problem';
 import { useDistricts, type Indicator } from '../api/results-queries';
 import { resultsMessages } from '../messages';
-import { cellKey, importErrors, type ImportError } from '../utils/indicator-series';
+import { cellKey, importErrors, swedishMessage, type ImportError } from '../utils/indicator-series';
 import styles from './results.module.css';
 
 const t = resultsMessages.indicator;
@@ -41,6 +41,16 @@ const LABELS: Record<string, string> = {
   persons: t.persons,
 };
 
+/** The API's field messages for values in Swedish where known (lib/problem knows the common ones, this the indicator's). */
+async function inSwedish<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (!(error instanceof ApiProblemError) || !error.problem.errors) throw error;
+    throw new ApiProblemError({ ...error.problem, errors: error.problem.errors.map((e) => ({ ...e, message: swedishMessage(e.message) })) });
+  }
+}
+
 const choices = (values: Record<string, string>) => [{ id: 'all', label: t.all }, ...Object.entries(values).map(([id, label]) => ({ id, label }))];
 
 /**
@@ -65,8 +75,8 @@ export function ValueForm({ indicator, hasBaseline, onRecorded }: { indicator: I
       ...(values.persons !== null ? { persons: values.persons } : {}),
     };
     const params = { path: { id: indicator.id } };
-    if (values.kind === 'target') await unwrap(api.POST('/indicators/{id}/targets', { params, body: figures }));
-    else await unwrap(api.POST('/indicators/{id}/measurements', { params, body: { ...figures, kind: values.kind } }));
+    if (values.kind === 'target') await inSwedish(unwrap(api.POST('/indicators/{id}/targets', { params, body: figures })));
+    else await inSwedish(unwrap(api.POST('/indicators/{id}/measurements', { params, body: { ...figures, kind: values.kind } })));
     form.reset({ ...defaults, kind: values.kind });
     onRecorded(t.recorded(t.kindLabel[values.kind] ?? values.kind, figures.period));
   });

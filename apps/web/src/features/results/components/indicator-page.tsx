@@ -141,7 +141,7 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
           <figure className={styles.chart}>
             <Suspense fallback={<p role="status">{t.chartLoading}</p>}>
               <IndicatorChart
-                points={chartPoints(rows)}
+                points={chartPoints(rows.filter((row) => row.actual !== null || row.target !== null || row.sweden !== null))}
                 baseline={cell.baseline && !cell.baseline.suppressed ? cell.baseline.value : null}
                 unit={unit}
                 label={t.chartLabel(indicator.name, label)}
@@ -154,6 +154,9 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
               <thead>
                 <tr>
                   <th scope="col">{t.period}</th>
+                  <th scope="col" className={styles.number}>
+                    {t.baseline}
+                  </th>
                   <th scope="col" className={styles.number}>
                     {t.actual}
                   </th>
@@ -169,6 +172,7 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
                 {rows.map((row) => (
                   <tr key={row.period}>
                     <th scope="row">{row.period}</th>
+                    <td className={styles.number}>{row.baseline === null ? '' : formatFigure(row.baseline, unit)}</td>
                     <td className={styles.number}>{formatFigure(row.actual, unit)}</td>
                     <td className={styles.number}>{formatFigure(row.target, unit)}</td>
                     <td className={styles.number}>{formatFigure(row.sweden, unit)}</td>
@@ -177,7 +181,7 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
               </tbody>
             </table>
           </div>
-          {rows.some((row) => row.actual === 'suppressed' || row.target === 'suppressed') && <p className={styles.muted}>{t.suppressedNote}</p>}
+          {rows.some((row) => [row.baseline, row.actual, row.target].includes('suppressed')) && <p className={styles.muted}>{t.suppressedNote}</p>}
         </>
       )}
       {series.gaps.length > 0 && (

@@ -16,20 +16,20 @@ describe('seriesRows', () => {
     sweden: [{ period: '2024', value: 11.9 }],
   };
 
-  it('should put actuals, targets and Sweden’s figures of a period in one row, ordered by when the period ends', () => {
+  it('should put the baseline, actuals, targets and Sweden’s figures of a period in one row, ordered by when the period ends', () => {
     expect(seriesRows(cell)).toEqual([
-      { period: '2024-H1', actual: 14.4, target: null, sweden: null },
-      { period: '2024', actual: 14.0, target: null, sweden: 11.9 },
-      { period: '2025', actual: 13.5, target: null, sweden: null },
-      { period: '2026', actual: null, target: 12, sweden: null },
-      { period: '2028', actual: null, target: 10, sweden: null },
+      { period: '2024-H1', baseline: null, actual: 14.4, target: null, sweden: null },
+      { period: '2024', baseline: 14.2, actual: 14.0, target: null, sweden: 11.9 },
+      { period: '2025', baseline: null, actual: 13.5, target: null, sweden: null },
+      { period: '2026', baseline: null, actual: null, target: 12, sweden: null },
+      { period: '2028', baseline: null, actual: null, target: 10, sweden: null },
     ]);
   });
 
   it('should keep a withheld figure as withheld in the table and a gap in the chart, never a number', () => {
-    const rows = seriesRows({ ...cell, actuals: [point('2025', null, true)], targets: [], sweden: [] });
+    const rows = seriesRows({ ...cell, baseline: null, actuals: [point('2025', null, true)], targets: [], sweden: [] });
 
-    expect(rows).toEqual([{ period: '2025', actual: 'suppressed', target: null, sweden: null }]);
+    expect(rows).toEqual([{ period: '2025', baseline: null, actual: 'suppressed', target: null, sweden: null }]);
     expect(chartPoints(rows)).toEqual([{ period: '2025', actual: null, target: null, sweden: null }]);
     expect(formatFigure(rows[0]!.actual, 'percent')).toBe('färre än 5');
   });

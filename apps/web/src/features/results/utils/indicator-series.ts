@@ -20,19 +20,21 @@ export function periodEnd(period: string): string {
 export type SeriesRow = {
   period: string;
   /** null: nothing recorded; 'suppressed': withheld (fewer than 5 persons); else the figure. */
+  baseline: number | null | 'suppressed';
   actual: number | null | 'suppressed';
   target: number | null | 'suppressed';
   sweden: number | null;
 };
 
-/** One row per period that has an actual, a target or Sweden's figure, oldest first: what the table and chart show. */
+/** One row per period with the baseline, an actual, a target or Sweden's figure, oldest first: what the table shows. */
 export function seriesRows(cell: CellSeries): SeriesRow[] {
   const rows = new Map<string, SeriesRow>();
   const row = (period: string) => {
     let found = rows.get(period);
-    if (!found) rows.set(period, (found = { period, actual: null, target: null, sweden: null }));
+    if (!found) rows.set(period, (found = { period, baseline: null, actual: null, target: null, sweden: null }));
     return found;
   };
+  if (cell.baseline) row(cell.baseline.period).baseline = cell.baseline.suppressed ? 'suppressed' : cell.baseline.value;
   for (const point of cell.actuals) row(point.period).actual = point.suppressed ? 'suppressed' : point.value;
   for (const point of cell.targets) row(point.period).target = point.suppressed ? 'suppressed' : point.value;
   for (const point of cell.sweden) row(point.period).sweden = point.value;
@@ -41,7 +43,7 @@ export function seriesRows(cell: CellSeries): SeriesRow[] {
 
 export type ChartPoint = { period: string; actual: number | null; target: number | null; sweden: number | null };
 
-/** The rows as the chart draws them: a withheld figure is a gap, never a number. */
+/** The rows as the chart draws them (the baseline is a level line of its own): a withheld figure is a gap, never a number. */
 export function chartPoints(rows: readonly SeriesRow[]): ChartPoint[] {
   const figure = (value: SeriesRow['actual']) => (typeof value === 'number' ? value : null);
   return rows.map((row) => ({ period: row.period, actual: figure(row.actual), target: figure(row.target), sweden: row.sweden }));
