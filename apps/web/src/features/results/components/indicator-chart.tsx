@@ -24,11 +24,11 @@ export default function IndicatorChart({ points, baseline, unit, label }: Props)
         <LineChart data={[...points]} accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="period" tickMargin={6} />
-          <YAxis width={72} tickFormatter={(value: number) => formatFigure(value, unit)} domain={['auto', 'auto']} />
+          <YAxis width={72} tickFormatter={(value: number) => formatFigure(value, unit)} domain={[(lowest: number) => Math.min(0, Math.floor(lowest)), 'auto']} />
           <Tooltip formatter={(value) => formatFigure(Number(value), unit)} isAnimationActive={false} />
           <Legend />
           {baseline !== null && (
-            <ReferenceLine y={baseline} stroke={COLOURS.baseline} strokeDasharray="2 4" label={{ value: t.baseline, position: 'insideTopLeft', fill: COLOURS.baseline }} />
+            <ReferenceLine y={baseline} ifOverflow="extendDomain" stroke={COLOURS.baseline} strokeDasharray="2 4" label={{ value: t.baseline, position: 'insideTopLeft', fill: COLOURS.baseline }} />
           )}
           <Line dataKey="actual" name={t.actual} stroke={COLOURS.actual} strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />
           {hasTarget && <Line dataKey="target" name={t.target} stroke={COLOURS.target} strokeWidth={2} strokeDasharray="8 4" dot={{ r: 5 }} connectNulls isAnimationActive={false} />}

@@ -141,7 +141,7 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
           <figure className={styles.chart}>
             <Suspense fallback={<p role="status">{t.chartLoading}</p>}>
               <IndicatorChart
-                points={chartPoints(rows.filter((row) => row.actual !== null || row.target !== null || row.sweden !== null))}
+                points={chartPoints(rows)}
                 baseline={cell.baseline && !cell.baseline.suppressed ? cell.baseline.value : null}
                 unit={unit}
                 label={t.chartLabel(indicator.name, label)}
