@@ -179,6 +179,41 @@ describe('Effektlogik for the head of ASF', () => {
   });
 });
 
+describe('Effektlogik: measuring an outcome', () => {
+  it('should attach an indicator to an outcome by keyboard and link to the indicator', async () => {
+    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/insatser' });
+    const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
+    const code = `MATT-${Date.now().toString(36).toUpperCase()}`;
+    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code, title: 'Stöd till unga vuxna', kind: 'project', leadDepartmentId: me.body.department.id } });
+    await callApi(page, 'POST', '/effect-nodes', { body: { level: 'short_term_outcome', title: 'Fler unga har en plan', initiativeId: created.body.id } });
+    await page.goto(`/insatser/${code}/effektlogik`);
+    await page.getByRole('heading', { level: 3, name: 'Fler unga har en plan' }).waitFor();
+    await page.getByText(t.sharedNone).waitFor();
+
+    await page.getByRole('heading', { level: 1 }).focus();
+    await tabTo(t.measureLabel('Fler unga har en plan'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining(messages.forms.choose) });
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    for (let presses = 0; presses < 30; presses += 1) {
+      if ((await page.evaluate(() => document.activeElement?.textContent ?? '')).startsWith('UNGA-UVAS')) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining('UNGA-UVAS') });
+    await expectNoViolations();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    const indicator = 'UNGA-UVAS Andel unga 16–24 år som varken arbetar eller studerar';
+    await announced(t.done.measured('Fler unga har en plan', indicator));
+    await page.getByRole('link', { name: indicator }).waitFor();
+    await expectNoViolations();
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('Effektlogik for an auditor', () => {
   it('should show the chain without any action, saying why', async () => {
     await signIn(page, baseUrl, { role: 'auditor', name: 'Revisor', path: '/insatser/FRAMTIDSCENTRUM/effektlogik' });
