@@ -55,7 +55,7 @@ function tableRows() {
 }
 
 describe('Indikatorer for the head of ASF', () => {
-  it('should define an indicator, record a baseline and falling targets, show chart and table, and import a CSV line by line', async () => {
+  it('should define an indicator, record a baseline and falling targets, show chart and table, import a CSV line by line and attach it to an outcome', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/indikatorer' });
     await page.getByRole('table', { name: ti.caption }).getByRole('link', { name: 'Andel unga 16–24 år som varken arbetar eller studerar' }).waitFor();
     await expectNoViolations();
@@ -132,6 +132,23 @@ describe('Indikatorer for the head of ASF', () => {
     await page.getByRole('status').filter({ hasText: t.imported(1) }).waitFor();
     await expect.poll(async () => (await tableRows())[0]).toEqual(['2023', '', '14,8 %', '–', '–']);
     expect(await errors.count()).toBe(0);
+    await expectNoViolations();
+
+    // It measures an outcome of an initiative of ASF's: chosen by initiative, then by outcome.
+    const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
+    const initiativeCode = `UVAS-INSATS-${unique()}`;
+    const initiative = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
+      body: { code: initiativeCode, title: 'Uppsökande arbete i Kronogården', kind: 'project', leadDepartmentId: me.body.department.id },
+    });
+    await callApi(page, 'POST', '/effect-nodes', { body: { level: 'long_term_outcome', title: 'Fler unga i Kronogården arbetar eller studerar', initiativeId: initiative.body.id } });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: t.attachHeading }).waitFor();
+    await choose('initiativeId', `${initiativeCode} Uppsökande arbete i Kronogården`);
+    await choose('effectNodeId', 'långsiktig effekt: Fler unga i Kronogården arbetar eller studerar');
+    await page.getByRole('form', { name: t.attachHeading }).getByRole('button', { name: t.attachSubmit }).click();
+    await page.getByRole('status').filter({ hasText: t.attached('Fler unga i Kronogården arbetar eller studerar', initiativeCode) }).waitFor();
+    const graph = await callApi<{ nodes: { indicators: { code: string }[] }[] }>(page, 'GET', `/initiatives/${initiative.body.id}/effect-logic`);
+    expect(graph.body.nodes[0]!.indicators.map((indicator) => indicator.code)).toEqual([code]);
     await expectNoViolations();
 
     // The refused period (400) and the refused file (422) are the failed responses this test expects.

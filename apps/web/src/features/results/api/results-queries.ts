@@ -27,8 +27,9 @@ function graphOnly(graph: EffectGraph | string): EffectGraph {
   return graph;
 }
 
-export function useInitiativeEffectLogic(initiativeId: string) {
+export function useInitiativeEffectLogic(initiativeId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: effectLogicKey(initiativeId),
     queryFn: async ({ signal }) =>
       graphOnly(await unwrap(api.GET('/initiatives/{id}/effect-logic', { params: { path: { id: initiativeId }, query: { format: 'json' } }, signal }))),
@@ -90,5 +91,15 @@ export function useDistricts() {
     queryKey: ['districts'],
     queryFn: ({ signal }) => unwrap(api.GET('/districts', { params: { query: { limit: 200 } }, signal })),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Initiatives by code: of the person's own department (lead or participant) when `departmentId` is given, else all. */
+export function useInitiativeChoices(departmentId: string | null, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: ['initiatives', 'choices', departmentId],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/initiatives', { params: { query: { limit: 200, sort: 'code', ...(departmentId ? { departmentId } : {}) } }, signal })),
   });
 }

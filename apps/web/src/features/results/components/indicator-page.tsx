@@ -10,6 +10,7 @@ import { useDepartments, useDistricts, useIndicatorSeries, useInvalidateSeries, 
 import { resultsMessages } from '../messages';
 import { cellLabel, chartPoints, formatFigure, seriesRows } from '../utils/indicator-series';
 import { LiveRegion, LoadError, useAnnouncer } from './feedback';
+import { AttachForm } from './attach-form';
 import { ImportForm, ValueForm } from './indicator-forms';
 import styles from './results.module.css';
 
@@ -48,6 +49,7 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
   const { indicator } = series;
   const departments = useDepartments();
   const may = useMay('indicator-values:write', { departmentIds: [indicator.ownerDepartmentId] });
+  const mayAttach = useMay('effect-logic:write');
   const invalidate = useInvalidateSeries(indicator.id);
   const { announcement, done } = useAnnouncer();
   const owner = departments.data?.items.find((department) => department.id === indicator.ownerDepartmentId)?.name ?? '';
@@ -103,6 +105,12 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
         <section aria-labelledby="importera" className={styles.section}>
           <h2 id="importera">{t.importHeading}</h2>
           <ImportForm indicatorId={indicator.id} onImported={recorded} />
+        </section>
+      )}
+      {mayAttach.allowed && (
+        <section aria-labelledby="koppla-effekt" className={styles.section}>
+          <h2 id="koppla-effekt">{t.attachHeading}</h2>
+          <AttachForm indicatorId={indicator.id} onAttached={done} />
         </section>
       )}
     </Page>
