@@ -60,6 +60,9 @@ export function AttachForm({ indicatorId, onAttached }: { indicatorId: string; o
           name="initiativeId"
           label={t.attachInitiative}
           options={(initiatives.data?.items ?? []).map((item) => ({ id: item.id, label: `${item.code} ${item.title}` }))}
+          // Nothing to choose from until the list is in: say so rather than open an empty list.
+          isDisabled={!initiatives.isSuccess}
+          {...(initiatives.isSuccess ? {} : { placeholder: resultsMessages.loading })}
           isRequired
           rules={REQUIRED}
         />
