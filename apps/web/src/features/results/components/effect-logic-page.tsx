@@ -211,7 +211,8 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
             onLinked={(to) => void finish(t.done.linked(node.title, to), actionId(node.id, 'koppla'))}
           />
         )}
-        {open === 'measure' && (
+        {open === 'measure' && !indicators.isSuccess && <p role="status">{resultsMessages.loading}</p>}
+        {open === 'measure' && indicators.isSuccess && (
           <MeasureForm
             node={node}
             indicators={indicatorOptions}
