@@ -2253,6 +2253,8 @@ export interface components {
             /** @description By level, then title. */
             nodes: components["schemas"]["EffectGraphNodeDto"][];
             links: components["schemas"]["EffectGraphLinkDto"][];
+            /** @description Initiative graphs only: the goal chains with nodes that the initiative's nodes may link into — its goals and every goal above them (its priority area …), top down. */
+            goalChains?: components["schemas"]["ChainOwnerRefDto"][];
         };
         EffectGraphLinkDto: {
             /** Format: uuid */
@@ -2277,6 +2279,8 @@ export interface components {
             owner: components["schemas"]["ChainOwnerRefDto"];
             /** @example 1 */
             version: number;
+            /** @description The indicators that measure the node (POST /effect-nodes/{id}/indicators), by code. */
+            indicators: components["schemas"]["MeasuredByRefDto"][];
             /** @description Goal graphs only: initiatives with a node that has a path to this node, by code. */
             contributors?: components["schemas"]["ContributorRefDto"][];
         };
@@ -3067,6 +3071,14 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** @description Every permission of the matrix, as it applies to the caller: allowed or not, on which records, and why not. Records another department owns are refused with 403 when the reach is `own_department` or `lead_department`; compare a record’s departments with `department.id`. */
             may: components["schemas"]["MayDto"];
+        };
+        MeasuredByRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example UVAS-16-24 */
+            code: string;
+            /** @example Unga 16–24 som varken arbetar eller studerar, andel (%) */
+            name: string;
         };
         MyDepartmentDto: {
             /** Format: uuid */

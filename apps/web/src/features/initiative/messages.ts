@@ -178,6 +178,7 @@ export const initiativeMessages = {
   },
   effectLogic: {
     none: 'Insatsen har ingen effektlogik ännu.',
+    open: 'Bygg och ändra effektlogiken',
     label: 'Effektlogik från aktivitet till effekt',
     goalChain: (code: string) => `målkedja ${code}`,
     level: {
@@ -190,6 +191,7 @@ export const initiativeMessages = {
   },
   indicators: {
     none: 'Insatsens uppföljningsplan namnger inga nyckeltal.',
+    open: 'Alla indikatorer, med värden och diagram',
     caption: 'Nyckeltal: senaste värde mot utgångsvärde och mål',
     indicator: 'Nyckeltal',
     baseline: 'Utgångsvärde',

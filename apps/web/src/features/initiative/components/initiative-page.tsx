@@ -90,7 +90,7 @@ export function InitiativePage({ code }: { code: string }) {
       <FundingSection initiative={data} />
       <AlertsSection initiativeId={data.id} />
       <StatusReportSection initiativeId={data.id} />
-      <EffectLogicSection initiativeId={data.id} />
+      <EffectLogicSection initiativeId={data.id} code={data.code} />
       <IndicatorsSection initiative={data} />
       <DecisionsSection initiativeId={data.id} />
       <HistorySection initiativeId={data.id} />
