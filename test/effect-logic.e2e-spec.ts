@@ -5,6 +5,7 @@ import type { GoalEntity } from '#goals';
 import type { InitiativeEntity } from '#portfolio';
 import type { Response } from 'supertest';
 import { givenDepartment, givenGoal, givenInitiative } from './support/factories.js';
+import { givenIndicator } from './support/indicator-factories.js';
 import { givenEffectLink, givenEffectNode } from './support/results-factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
 
@@ -351,6 +352,36 @@ describe('Effect logic', () => {
         [n.aActivity.id, n.aOutput.id],
         [n.aOutput.id, n.subOutcome.id],
       ]);
+    });
+
+    it("should name the goal chains within the initiative's reach that have nodes, top down, and none on a goal graph", async () => {
+      const graphOf = async (id: string) => (await t.admin.get(api(`/initiatives/${id}/effect-logic`))).body;
+      const goalRef = (g: GoalEntity) => ({ kind: 'goal', id: g.id, code: g.code, title: g.title });
+
+      expect((await graphOf(a.id)).goalChains).toEqual([goalRef(area), goalRef(sub)]);
+      expect((await graphOf(b.id)).goalChains).toEqual([goalRef(area)]);
+      expect((await t.admin.get(api(`/goals/${area.id}/effect-logic`))).body).not.toHaveProperty('goalChains');
+    });
+
+    it('should name the indicators that measure each node, by code', async () => {
+      const later = await givenIndicator(t.dataSource, own.id, { code: 'ZZ-GRAF', name: 'Senare i koden' });
+      const earlier = await givenIndicator(t.dataSource, own.id, { code: 'AA-GRAF', name: 'Tidigare i koden' });
+      for (const indicator of [later, earlier]) {
+        expect((await t.admin.post(api(`/effect-nodes/${n.subOutcome.id}/indicators`)).send({ indicatorId: indicator.id })).status).toBe(201);
+      }
+
+      const res = await t.admin.get(api(`/initiatives/${a.id}/effect-logic`));
+
+      const byId = new Map(res.body.nodes.map((node: { id: string }) => [node.id, node]));
+      expect(byId.get(n.subOutcome.id)).toEqual(
+        expect.objectContaining({
+          indicators: [
+            { id: earlier.id, code: 'AA-GRAF', name: 'Tidigare i koden' },
+            { id: later.id, code: 'ZZ-GRAF', name: 'Senare i koden' },
+          ],
+        }),
+      );
+      expect(byId.get(n.aOutput.id)).toEqual(expect.objectContaining({ indicators: [] }));
     });
 
     it('should return the goal graph as Mermaid text with escaped titles and the contributors', async () => {

@@ -268,6 +268,56 @@ describe('Reporting rounds and status reports', () => {
       expect(submitted.body).toEqual(expect.objectContaining({ total: 1, items: [expect.objectContaining({ initiativeId: initiative2.id })] }));
       expectProblem(bad, 400);
     });
+
+    it('should name each report’s round and initiative and say whether it is overdue, in the list and alone', async () => {
+      const [{ initiative_id: initiativeId }] = await t.dataSource.query(`SELECT initiative_id FROM status_reports WHERE id = $1`, [reportId]);
+      const [initiative] = await t.dataSource.query(`SELECT code, title FROM initiatives WHERE id = $1`, [initiativeId]);
+      const late = await givenRound(t.dataSource, { title: 'Årsrapport 2024', period: '2024', dueDate: addDays(today(), -1) });
+      const lateReport = await givenStatusReport(t.dataSource, late.id, initiativeId, { departmentId: lead.id, status: 'returned' });
+      const coming = await givenRound(t.dataSource, { title: 'Årsrapport 2026', period: '2026', dueDate: addDays(today(), 10) });
+      await givenStatusReport(t.dataSource, coming.id, initiativeId, { departmentId: lead.id, status: 'pending' });
+      const doneLate = await givenRound(t.dataSource, { title: 'Delårsrapport 2024', period: '2024-H1', dueDate: addDays(today(), -30) });
+      await givenStatusReport(t.dataSource, doneLate.id, initiativeId, { departmentId: lead.id, status: 'submitted' });
+
+      const one = await leadership.get(api(`/status-reports/${lateReport.id}`));
+      const list = await leadership.get(api(`/status-reports?initiativeId=${initiativeId}&sort=dueDate`));
+
+      expect(one.body).toEqual(
+        expect.objectContaining({
+          round: { id: late.id, title: 'Årsrapport 2024', period: '2024', dueDate: late.dueDate },
+          initiative: { id: initiativeId, code: initiative.code, title: initiative.title },
+          overdue: true,
+          indicators: [],
+        }),
+      );
+      // Due first comes first; only a report not yet submitted is late, and none before its due date.
+      expect(list.body.items.map((r: { round: { title: string }; overdue: boolean }) => [r.round.title, r.overdue])).toEqual([
+        ['Delårsrapport augusti 2025', true],
+        ['Delårsrapport 2024', false],
+        ['Årsrapport 2024', true],
+        ['Årsrapport 2026', false],
+      ]);
+      expectProblem(await leadership.get(api('/status-reports?sort=title')), 400);
+    });
+
+    it('should list the reports a department writes (lead or co-owner, not partner) in the statuses asked for', async () => {
+      const round2 = await givenRound(t.dataSource, { period: '2025' });
+      const ofCoOwner = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: other.id }, { participants: [{ departmentId: lead.id, role: 'co_owner' }] });
+      const coOwned = await givenStatusReport(t.dataSource, round2.id, ofCoOwner.id, { departmentId: other.id, status: 'returned' });
+      const ofPartner = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: other.id }, { participants: [{ departmentId: lead.id, role: 'partner' }] });
+      await givenStatusReport(t.dataSource, round2.id, ofPartner.id, { departmentId: other.id, status: 'pending' });
+      await t.dataSource.query(`UPDATE status_reports SET status = 'approved' WHERE id = $1`, [reportId]);
+      const staff = await agentFor('staff', lead);
+
+      const toWrite = await staff.get(api(`/status-reports?ownerDepartmentId=${lead.id}&status=pending,returned,submitted`));
+      const everything = await staff.get(api(`/status-reports?ownerDepartmentId=${lead.id}`));
+      const ofCoOwnerDept = await staff.get(api(`/status-reports?ownerDepartmentId=${coOwner.id}`));
+
+      expect(toWrite.body.items.map((r: { id: string }) => r.id)).toEqual([coOwned.id]);
+      expect(everything.body.items.map((r: { id: string }) => r.id).sort()).toEqual([coOwned.id, reportId].sort());
+      expect(ofCoOwnerDept.body.items.map((r: { id: string }) => r.id)).toEqual([reportId]);
+      expectProblem(await staff.get(api('/status-reports?ownerDepartmentId=ASF&status=pending,done')), 400);
+    });
   });
 
   describe('creating a round: access and input', () => {

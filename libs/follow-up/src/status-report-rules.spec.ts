@@ -1,5 +1,5 @@
 import { PERIOD_PATTERN } from './reporting-round.entity.js';
-import { canMoveReport, missingForSubmit } from './status-report-rules.js';
+import { canMoveReport, isOverdue, missingForSubmit } from './status-report-rules.js';
 
 describe('status report rules', () => {
   it.each([
@@ -22,6 +22,16 @@ describe('status report rules', () => {
     expect(missingForSubmit({ ragStatus: null, progress: '  ' }).map((e) => e.field)).toEqual(['ragStatus', 'progress']);
     expect(missingForSubmit({ ragStatus: 'green', progress: null }).map((e) => e.field)).toEqual(['progress']);
     expect(missingForSubmit({ ragStatus: 'amber', progress: 'Enligt plan.' })).toEqual([]);
+  });
+
+  it.each([
+    ['pending', '2025-09-15', '2025-09-16', true],
+    ['returned', '2025-09-15', '2025-09-16', true],
+    ['pending', '2025-09-15', '2025-09-15', false],
+    ['submitted', '2025-09-15', '2025-09-16', false],
+    ['approved', '2025-09-15', '2026-01-01', false],
+  ] as const)('should call a %s report due %s overdue on %s: %s', (status, dueDate, today, overdue) => {
+    expect(isOverdue(status, dueDate, today)).toBe(overdue);
   });
 
   it.each(['2025', '2025-H1', '2025-H2', '2025-Q1', '2025-Q4', '2025-01', '2025-12'])('should accept the period %s', (period) => {

@@ -23,3 +23,11 @@ export function missingForSubmit(report: { ragStatus: string | null; progress: s
   if (!report.progress?.trim()) missing.push({ field: 'progress', message: 'is required to submit' });
   return missing;
 }
+
+/**
+ * Late: still to be submitted (pending, or returned for completion) after the round's due date, judged on `today` in
+ * the municipality's time zone; the same rule as the round's completion count.
+ */
+export function isOverdue(status: StatusReportStatus, dueDate: string, today: string): boolean {
+  return EDITABLE_STATUSES.includes(status) && dueDate < today;
+}

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { ConflictProblem, findOneOrNotFound, findPage, givenFilters, lockOneOrNotFound, RuleViolationProblem, updateVersioned, type Page } from '#common';
+import { DataSource, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Clock, ConflictProblem, getPage, lockOneOrNotFound, NotFoundProblem, RuleViolationProblem, updateVersioned, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
 import { indicatorsForReports, type ReportIndicator } from './status-report-indicators.js';
 import { StatusReportEntity } from './status-report.entity.js';
-import { canMoveReport, EDITABLE_STATUSES, missingForSubmit, REPORT_MOVES, type ReportMove } from './status-report-rules.js';
+import { canMoveReport, EDITABLE_STATUSES, isOverdue, missingForSubmit, REPORT_MOVES, type ReportMove } from './status-report-rules.js';
 import type { ListStatusReportsQueryDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
 
-export type StatusReportWithIndicators = Omit<StatusReportEntity, 'round'> & { indicators: ReportIndicator[] };
+/** A report as read: with its round and initiative named, whether it is late, and its indicators for the period. */
+export type StatusReportWithIndicators = Omit<StatusReportEntity, 'round' | 'initiative'> & {
+  round: { id: string; title: string; period: string; dueDate: string };
+  initiative: { id: string; code: string; title: string };
+  overdue: boolean;
+  indicators: ReportIndicator[];
+};
 
 const NOT_YOURS = "Only the initiative's lead department and its co-owners write and submit its status report; your department is neither.";
 
@@ -23,32 +29,61 @@ export class StatusReportsService {
     @InjectRepository(StatusReportEntity) private readonly reports: Repository<StatusReportEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  /** A page of reports, each with its indicators for the period: one more statement for the whole page. */
+  /** A page of reports, each with its round, initiative and indicators for the period: one more statement for the page. */
   async list(ctx: RequestContext, query: ListStatusReportsQueryDto): Promise<Page<StatusReportWithIndicators>> {
-    const page = await findPage(this.reports, query, {
-      where: givenFilters({ roundId: query.roundId, initiativeId: query.initiativeId, departmentId: query.departmentId, status: query.status }),
-      order: { createdAt: 'DESC', id: 'ASC' },
-      relations: { round: true },
-    });
+    const q = this.withRoundAndInitiative();
+    if (query.roundId) q.andWhere('r.roundId = :roundId', { roundId: query.roundId });
+    if (query.initiativeId) q.andWhere('r.initiativeId = :initiativeId', { initiativeId: query.initiativeId });
+    if (query.departmentId) q.andWhere('r.departmentId = :departmentId', { departmentId: query.departmentId });
+    if (query.status?.length) q.andWhere('r.status IN (:...statuses)', { statuses: query.status });
+    if (query.ownerDepartmentId) {
+      // The departments that write the report now (assertMayWriteInitiative): the lead and the co-owners.
+      q.andWhere(
+        `(initiative.lead_department_id = :owner OR EXISTS (SELECT 1 FROM initiative_participants p
+           WHERE p.initiative_id = r.initiative_id AND p.department_id = :owner AND p.role = 'co_owner'))`,
+        { owner: query.ownerDepartmentId },
+      );
+    }
+    if (query.sort === 'dueDate') q.orderBy('round.dueDate', 'ASC').addOrderBy('initiative.code', 'ASC');
+    else q.orderBy('r.createdAt', 'DESC');
+    const page = await getPage(q.addOrderBy('r.id', 'ASC'), query);
     return { ...page, items: await this.withIndicators(ctx, page.items) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<StatusReportWithIndicators> {
-    const report = await findOneOrNotFound(this.reports, 'status report', id, { relations: { round: true } });
+    const report = await this.withRoundAndInitiative().where('r.id = :id', { id }).getOne();
+    if (!report) throw new NotFoundProblem('status report', id);
     const [shown] = await this.withIndicators(ctx, [report]);
     return shown!;
   }
 
-  /** Reports loaded with their round, answered without it and with the indicator values of the round's period. */
+  /** Reports with their round and the initiative's code and title, which every reader of a report needs to place it. */
+  private withRoundAndInitiative(): SelectQueryBuilder<StatusReportEntity> {
+    return this.reports
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.round', 'round')
+      .innerJoin('r.initiative', 'initiative')
+      .addSelect(['initiative.id', 'initiative.code', 'initiative.title']);
+  }
+
+  /** Reports loaded with their round and initiative, answered with the indicator values of the round's period. */
   private async withIndicators(ctx: RequestContext, reports: StatusReportEntity[]): Promise<StatusReportWithIndicators[]> {
     const indicators = await indicatorsForReports(
       this.dataSource.manager,
       ctx.actor,
       reports.map((r) => ({ id: r.id, initiativeId: r.initiativeId, period: r.round!.period })),
     );
-    return reports.map(({ round: _round, ...report }) => ({ ...report, indicators: indicators.get(report.id) ?? [] }));
+    const today = this.clock.today();
+    return reports.map(({ round, initiative, ...report }) => ({
+      ...report,
+      round: { id: round!.id, title: round!.title, period: round!.period, dueDate: round!.dueDate },
+      initiative: { id: initiative!.id, code: initiative!.code, title: initiative!.title },
+      overdue: isOverdue(report.status, round!.dueDate, today),
+      indicators: indicators.get(report.id) ?? [],
+    }));
   }
 
   update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateStatusReportDto): Promise<StatusReportEntity> {

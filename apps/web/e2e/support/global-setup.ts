@@ -24,6 +24,8 @@ declare module 'vitest' {
     /** `http://127.0.0.1:<port>`: the API and the web app. */
     baseUrl: string;
     chromiumPath: string;
+    /** The tests' database, for what a worker would do in production (e2e/support/round-job.ts). */
+    databaseUrl: string;
   }
 }
 
@@ -82,6 +84,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', api.baseUrl);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('databaseUrl', database.url);
   return teardown;
 }
 

@@ -2253,6 +2253,8 @@ export interface components {
             /** @description By level, then title. */
             nodes: components["schemas"]["EffectGraphNodeDto"][];
             links: components["schemas"]["EffectGraphLinkDto"][];
+            /** @description Initiative graphs only: the goal chains with nodes that the initiative's nodes may link into — its goals and every goal above them (its priority area …), top down. */
+            goalChains?: components["schemas"]["ChainOwnerRefDto"][];
         };
         EffectGraphLinkDto: {
             /** Format: uuid */
@@ -2277,6 +2279,8 @@ export interface components {
             owner: components["schemas"]["ChainOwnerRefDto"];
             /** @example 1 */
             version: number;
+            /** @description The indicators that measure the node (POST /effect-nodes/{id}/indicators), by code. */
+            indicators: components["schemas"]["MeasuredByRefDto"][];
             /** @description Goal graphs only: initiatives with a node that has a path to this node, by code. */
             contributors?: components["schemas"]["ContributorRefDto"][];
         };
@@ -3068,6 +3072,14 @@ export interface components {
             /** @description Every permission of the matrix, as it applies to the caller: allowed or not, on which records, and why not. Records another department owns are refused with 403 when the reach is `own_department` or `lead_department`; compare a record’s departments with `department.id`. */
             may: components["schemas"]["MayDto"];
         };
+        MeasuredByRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example UVAS-16-24 */
+            code: string;
+            /** @example Unga 16–24 som varken arbetar eller studerar, andel (%) */
+            name: string;
+        };
         MyDepartmentDto: {
             /** Format: uuid */
             id: string;
@@ -3636,6 +3648,24 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        StatusReportInitiativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SSPF */
+            code: string;
+            /** @example SSPF – skola, socialtjänst, polis och fritid */
+            title: string;
+        };
+        StatusReportRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Delårsrapport augusti 2025 */
+            title: string;
+            /** @example 2025-H1 */
+            period: string;
+            /** Format: date */
+            dueDate: string;
+        };
         StatusReportWithIndicatorsDto: {
             /** Format: uuid */
             id: string;
@@ -3669,6 +3699,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            round: components["schemas"]["StatusReportRoundDto"];
+            initiative: components["schemas"]["StatusReportInitiativeDto"];
+            /** @description Not yet submitted (pending or returned) after the round’s due date, as of today in TIME_ZONE */
+            overdue: boolean;
             /** @description The indicators the initiative’s follow-up plan names, in its order */
             indicators: components["schemas"]["ReportIndicatorDto"][];
         };
@@ -11043,7 +11077,12 @@ export interface operations {
                 initiativeId?: string;
                 /** @description The lead department when the report was created */
                 departmentId?: string;
-                status?: "pending" | "submitted" | "approved" | "returned";
+                /** @description Reports of the initiatives this department leads or co-owns now: the ones it writes and submits */
+                ownerDepartmentId?: string;
+                /** @description One or more statuses, comma-separated */
+                status?: ("pending" | "submitted" | "approved" | "returned")[];
+                /** @description `dueDate`: the round due first comes first (what to do next); `-createdAt`: newest first */
+                sort?: "-createdAt" | "dueDate";
             };
             header?: never;
             path?: never;

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, Trim } from '#common';
+import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, QueryList, Trim } from '#common';
 import { INDICATOR_DIRECTIONS, INDICATOR_UNITS, VALUE_AREAS, type IndicatorDirection, type IndicatorUnit, type ValueArea } from '#results';
 import { RAG_STATUSES, STATUS_REPORT_STATUSES, type RagStatus, type StatusReportStatus } from '../status-report.entity.js';
 
 const TEXT_MAX = 10_000;
+
+export const STATUS_REPORT_SORTS = ['-createdAt', 'dueDate'] as const;
+export type StatusReportSort = (typeof STATUS_REPORT_SORTS)[number];
 
 /** What the department writes; null clears a field. */
 export class UpdateStatusReportDto {
@@ -60,10 +63,29 @@ export class ListStatusReportsQueryDto extends PageQueryDto {
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ enum: STATUS_REPORT_STATUSES })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Reports of the initiatives this department leads or co-owns now: the ones it writes and submits',
+  })
   @IsOptional()
-  @IsIn(STATUS_REPORT_STATUSES)
-  status?: StatusReportStatus;
+  @IsUUID()
+  ownerDepartmentId?: string;
+
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', enum: STATUS_REPORT_STATUSES, isArray: true })
+  @IsOptional()
+  @QueryList()
+  @IsIn(STATUS_REPORT_STATUSES, { each: true })
+  @ArrayMaxSize(STATUS_REPORT_STATUSES.length)
+  status?: StatusReportStatus[];
+
+  @ApiPropertyOptional({
+    enum: STATUS_REPORT_SORTS,
+    default: '-createdAt',
+    description: '`dueDate`: the round due first comes first (what to do next); `-createdAt`: newest first',
+  })
+  @IsOptional()
+  @IsIn(STATUS_REPORT_SORTS)
+  sort?: StatusReportSort;
 }
 
 export class StatusReportDto {
@@ -105,7 +127,25 @@ export class ReportIndicatorDto {
   values: ReportIndicatorValueDto[];
 }
 
+/** The round a report answers, as much as a reader needs to place it. */
+export class StatusReportRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Delårsrapport augusti 2025' }) title: string;
+  @ApiProperty({ example: '2025-H1' }) period: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+}
+
+export class StatusReportInitiativeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'SSPF' }) code: string;
+  @ApiProperty({ example: 'SSPF – skola, socialtjänst, polis och fritid' }) title: string;
+}
+
 export class StatusReportWithIndicatorsDto extends StatusReportDto {
+  @ApiProperty({ type: StatusReportRoundDto }) round: StatusReportRoundDto;
+  @ApiProperty({ type: StatusReportInitiativeDto }) initiative: StatusReportInitiativeDto;
+  @ApiProperty({ description: 'Not yet submitted (pending or returned) after the round’s due date, as of today in TIME_ZONE' }) overdue: boolean;
+
   @ApiProperty({ type: [ReportIndicatorDto], description: 'The indicators the initiative’s follow-up plan names, in its order' })
   indicators: ReportIndicatorDto[];
 }

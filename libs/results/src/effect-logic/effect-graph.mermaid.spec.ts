@@ -13,6 +13,7 @@ const node = (id: string, level: EffectGraphNode['level'], title: string, owner:
   goalId: owner.kind === 'goal' ? owner.id : null,
   owner,
   version: 1,
+  indicators: [],
 });
 
 describe('renderMermaid', () => {

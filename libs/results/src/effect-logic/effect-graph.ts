@@ -7,6 +7,9 @@ export type ChainOwnerRef = { kind: 'initiative' | 'goal'; id: string; code: str
 /** An initiative with a node that has a path to the node (design: "contributes"). */
 export type ContributorRef = { id: string; code: string; title: string };
 
+/** An indicator that measures a node. */
+export type MeasuredByRef = { id: string; code: string; name: string };
+
 export type EffectGraphNode = {
   id: string;
   level: EffectLevel;
@@ -16,6 +19,8 @@ export type EffectGraphNode = {
   goalId: string | null;
   owner: ChainOwnerRef;
   version: number;
+  /** The indicators that measure the node, by code. */
+  indicators: MeasuredByRef[];
   /** Goal graphs only: the initiatives contributing to this node. */
   contributors?: ContributorRef[];
 };
@@ -27,7 +32,13 @@ export type EffectGraphLink = { id: string; fromNodeId: string; toNodeId: string
  * links. Nodes come by level, then title, then id; links in the order of their ends, so the same graph always reads
  * (and renders) the same.
  */
-export type EffectGraph = { owner: ChainOwnerRef; nodes: EffectGraphNode[]; links: EffectGraphLink[] };
+export type EffectGraph = {
+  owner: ChainOwnerRef;
+  nodes: EffectGraphNode[];
+  links: EffectGraphLink[];
+  /** Initiative graphs only: the goal chains its nodes may link into (its goals and those above them, with nodes). */
+  goalChains?: ChainOwnerRef[];
+};
 
 export function compareNodes(a: Pick<EffectGraphNode, 'level' | 'title' | 'id'>, b: Pick<EffectGraphNode, 'level' | 'title' | 'id'>): number {
   return effectLevelRank(a.level) - effectLevelRank(b.level) || a.title.localeCompare(b.title, 'sv') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -166,7 +166,11 @@ export class EffectLogicService {
               CASE WHEN $2 THEN COALESCE(
                 (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'code', c.code, 'title', c.title) ORDER BY c.code, c.id)
                    FROM contributions c WHERE c.target_id = n.id),
-                '[]'::jsonb) END AS contributors
+                '[]'::jsonb) END AS contributors,
+              COALESCE(
+                (SELECT jsonb_agg(jsonb_build_object('id', ind.id, 'code', ind.code, 'name', ind.name) ORDER BY ind.code, ind.id)
+                   FROM indicator_effect_nodes ien JOIN indicators ind ON ind.id = ien.indicator_id WHERE ien.effect_node_id = n.id),
+                '[]'::jsonb) AS indicators
          FROM graph_nodes gn
          JOIN effect_nodes n ON n.id = gn.id
          LEFT JOIN initiatives i ON i.id = n.initiative_id
@@ -179,11 +183,31 @@ export class EffectLogicService {
         WHERE f.${column} = $1`,
       [ownerId],
     );
-    return inStableOrder({
+    const graph = inStableOrder({
       owner,
       nodes: nodes.map(({ contributors, ...node }) => (withContributors ? { ...node, contributors: contributors ?? [] } : node)),
       links,
     });
+    return kind === 'initiative' ? { ...graph, goalChains: await this.goalChainsInReach(ownerId) } : graph;
+  }
+
+  /**
+   * The goal chains an initiative's nodes may link into (the reach createLink judges by), those with any node, so a
+   * screen can offer their nodes without knowing the rule: by the goal's place in the tree, top down, then title.
+   */
+  private goalChainsInReach(initiativeId: string): Promise<ChainOwnerRef[]> {
+    return this.dataSource.query(
+      `WITH RECURSIVE reach(id, depth) AS (
+         SELECT goal_id, 0 FROM initiative_goals WHERE initiative_id = $1
+         UNION
+         SELECT g.parent_id, r.depth + 1 FROM goals g JOIN reach r ON g.id = r.id WHERE g.parent_id IS NOT NULL
+       )
+       SELECT 'goal' AS kind, g.id, g.code, g.title
+         FROM goals g JOIN (SELECT id, max(depth) AS depth FROM reach GROUP BY id) r ON r.id = g.id
+        WHERE EXISTS (SELECT 1 FROM effect_nodes n WHERE n.goal_id = g.id)
+        ORDER BY r.depth DESC, g.title, g.id`,
+      [initiativeId],
+    );
   }
 
   private async assertOwnerExists(em: EntityManager, owner: ChainOwner): Promise<void> {

@@ -65,6 +65,30 @@ export const initiativeMessages = {
     allowed: 'Du får ta det här steget.',
     notAllowed: 'Ditt konto får inte ta det här steget.',
     noMoves: 'Det finns inga fler steg.',
+    /** A checklist item's link to the page and field that put the guard right. */
+    fix: {
+      leadDepartment: 'Ange ansvarig förvaltning',
+      goal: 'Koppla insatsen till ett mål',
+      followUpPlan: 'Skriv en uppföljningsplan',
+      funding: 'Lägg till en finansieringsrad',
+      startDate: 'Ange ett startdatum',
+    } as Record<string, string>,
+    checklistLabel: (status: string) => `Det här saknas för steget till ${status}`,
+    move: (status: string) => `Flytta till ${status}`,
+    dialogTitle: (status: string) => `Flytta insatsen till ${status}?`,
+    dialogBody: (from: string, to: string) => `Insatsen byter status från ${from} till ${to}. Bytet sparas i insatsens historik med ditt namn.`,
+    comment: 'Kommentar',
+    commentHelp: 'Valfri. Till exempel vilket beslut bytet bygger på.',
+    moving: 'Flyttar …',
+    cancel: 'Avbryt',
+    moved: (status: string) => `Insatsen är nu ${status}.`,
+    refusedTitle: (status: string) => `Insatsen kunde inte flyttas till ${status}`,
+    /** Why a move was refused, where the status says more than the general sentence. */
+    refused: {
+      403: 'Ditt konto får inte ta det här steget för den här insatsen.',
+      409: 'Insatsen har bytt status sedan sidan lästes in, så steget finns inte längre. Stegen nedan visar vad som gäller nu.',
+      422: 'Det här saknas innan insatsen kan byta status:',
+    } as Record<number, string>,
   },
   participants: {
     caption: 'Förvaltningar och organisationer i insatsen',
@@ -139,6 +163,7 @@ export const initiativeMessages = {
   },
   effectLogic: {
     none: 'Insatsen har ingen effektlogik ännu.',
+    open: 'Bygg och ändra effektlogiken',
     label: 'Effektlogik från aktivitet till effekt',
     goalChain: (code: string) => `målkedja ${code}`,
     level: {
@@ -151,6 +176,7 @@ export const initiativeMessages = {
   },
   indicators: {
     none: 'Insatsens uppföljningsplan namnger inga nyckeltal.',
+    open: 'Alla indikatorer, med värden och diagram',
     caption: 'Nyckeltal: senaste värde mot utgångsvärde och mål',
     indicator: 'Nyckeltal',
     baseline: 'Utgångsvärde',

@@ -85,6 +85,12 @@ export class ContributorRefDto {
   @ApiProperty({ example: 'Framtidscentrum' }) title: string;
 }
 
+export class MeasuredByRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'UVAS-16-24' }) code: string;
+  @ApiProperty({ example: 'Unga 16–24 som varken arbetar eller studerar, andel (%)' }) name: string;
+}
+
 export class EffectGraphNodeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: EFFECT_LEVELS }) level: EffectLevel;
@@ -95,6 +101,8 @@ export class EffectGraphNodeDto {
   @ApiProperty({ type: ChainOwnerRefDto, description: "The chain the node belongs to: the graph's owner, or a goal chain the owner's links point into." })
   owner: ChainOwnerRefDto;
   @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ type: [MeasuredByRefDto], description: 'The indicators that measure the node (POST /effect-nodes/{id}/indicators), by code.' })
+  indicators: MeasuredByRefDto[];
   @ApiPropertyOptional({ type: [ContributorRefDto], description: "Goal graphs only: initiatives with a node that has a path to this node, by code." })
   contributors?: ContributorRefDto[];
 }
@@ -109,4 +117,9 @@ export class EffectGraphDto {
   @ApiProperty({ type: ChainOwnerRefDto }) owner: ChainOwnerRefDto;
   @ApiProperty({ type: [EffectGraphNodeDto], description: 'By level, then title.' }) nodes: EffectGraphNodeDto[];
   @ApiProperty({ type: [EffectGraphLinkDto] }) links: EffectGraphLinkDto[];
+  @ApiPropertyOptional({
+    type: [ChainOwnerRefDto],
+    description: "Initiative graphs only: the goal chains with nodes that the initiative's nodes may link into — its goals and every goal above them (its priority area …), top down.",
+  })
+  goalChains?: ChainOwnerRefDto[];
 }

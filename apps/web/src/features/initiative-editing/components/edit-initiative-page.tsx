@@ -96,9 +96,12 @@ function EditForm({ versioned }: { versioned: Versioned }) {
   });
   const restored = useSessionDraft(form, `insats-andra:${versioned.initiative.id}`, base, me.data?.subject);
 
-  // A link to a field to fix (`…/andra#falt-goalIds`) lands on it.
+  // A link to a field to fix (`…/andra#falt-goalIds`) lands on it: after the frame has put focus on the page's heading.
   useEffect(() => {
-    if (window.location.hash.startsWith('#falt-')) focusFieldById(decodeURIComponent(window.location.hash.slice(1)));
+    const { hash } = window.location;
+    if (!hash.startsWith('#falt-')) return undefined;
+    const frame = requestAnimationFrame(() => focusFieldById(decodeURIComponent(hash.slice(1))));
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   return (

@@ -1,5 +1,6 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import type { components } from '../../../lib/api-schema';
 
 /** How many history entries a page shows. */
 export const HISTORY_PAGE_SIZE = 10;
@@ -17,6 +18,20 @@ export function useNextMoves(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'transitions'],
     queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/transitions', { params: { path: { id } }, signal })),
+  });
+}
+
+/**
+ * A lifecycle move (POST /initiatives/{id}/transitions). Whether it went through or was refused, the initiative (read
+ * by its code) and everything read by its id — the moves on offer, the history — are read again.
+ */
+export function useMoveInitiative(id: string, code: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ to, comment }: { to: components['schemas']['TransitionDto']['to']; comment: string | null }) =>
+      unwrap(api.POST('/initiatives/{id}/transitions', { params: { path: { id } }, body: { to, comment } })),
+    onSettled: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['initiative', code] }), queryClient.invalidateQueries({ queryKey: ['initiative', id] })]),
   });
 }
 
@@ -53,17 +68,16 @@ export function useOpenAlerts(id: string) {
 
 /**
  * The latest status report that says something: submitted or approved (a pending or returned one is still being
- * written), with its reporting round's title.
+ * written). It names its reporting round.
  */
 export function useLatestStatusReport(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'status-report'],
     queryFn: async ({ signal }) => {
-      const reports = await unwrap(api.GET('/status-reports', { params: { query: { initiativeId: id, limit: 50 } }, signal }));
-      const report = reports.items.find((r) => r.status === 'submitted' || r.status === 'approved') ?? null;
-      if (!report) return null;
-      const rounds = await unwrap(api.GET('/reporting-rounds', { params: { query: { limit: 200 } }, signal }));
-      return { report, round: rounds.items.find((round) => round.id === report.roundId) ?? null };
+      const reports = await unwrap(
+        api.GET('/status-reports', { params: { query: { initiativeId: id, status: ['submitted', 'approved'], limit: 1 } }, signal }),
+      );
+      return reports.items[0] ?? null;
     },
   });
 }

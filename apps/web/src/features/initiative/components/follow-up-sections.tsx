@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
@@ -56,12 +57,16 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
     <QuerySection name="statusReport" query={latest}>
       {(data) => {
         if (!data) return <p>{text.none}</p>;
-        const { report, round } = data;
+        const report = data;
         return (
           <dl className={styles.facts}>
             <div className={styles.fact}>
               <dt>{text.round}</dt>
-              <dd>{round ? `${round.title} (${round.period})` : text.noProgress}</dd>
+              <dd>
+                <Link to="/rapporter/$id" params={{ id: report.id }}>
+                  {`${report.round.title} (${report.round.period})`}
+                </Link>
+              </dd>
             </div>
             <div className={styles.fact}>
               <dt>{text.rag}</dt>
@@ -116,17 +121,33 @@ function EffectList({ nodes, ownerId }: { nodes: EffectTreeNode[]; ownerId: stri
 }
 
 /** The effect logic as nested lists: activity → output → outcomes → impact, each step inside the one before. */
-export function EffectLogicSection({ initiativeId }: { initiativeId: string }) {
+export function EffectLogicSection({ initiativeId, code }: { initiativeId: string; code: string }) {
   const graph = useEffectLogic(initiativeId);
+  const open = (
+    <p>
+      <Link to="/insatser/$code/effektlogik" params={{ code }}>
+        {initiativeMessages.effectLogic.open}
+      </Link>
+    </p>
+  );
   return (
     <QuerySection name="effectLogic" query={graph}>
       {(data) => {
         const tree = effectTree(data);
-        if (tree.length === 0) return <p>{initiativeMessages.effectLogic.none}</p>;
+        if (tree.length === 0)
+          return (
+            <>
+              <p>{initiativeMessages.effectLogic.none}</p>
+              {open}
+            </>
+          );
         return (
-          <div role="group" aria-label={initiativeMessages.effectLogic.label}>
-            <EffectList nodes={tree} ownerId={data.owner.id} />
-          </div>
+          <>
+            <div role="group" aria-label={initiativeMessages.effectLogic.label}>
+              <EffectList nodes={tree} ownerId={data.owner.id} />
+            </div>
+            {open}
+          </>
         );
       }}
     </QuerySection>
@@ -141,6 +162,9 @@ export function IndicatorsSection({ initiative }: { initiative: Initiative }) {
   const pending = series.some((query) => query.isPending);
   return (
     <Section name="indicators" busy={pending}>
+      <p>
+        <Link to="/indikatorer">{text.open}</Link>
+      </p>
       {ids.length === 0 ? (
         <p>{text.none}</p>
       ) : failed ? (

@@ -112,13 +112,13 @@ export function InitiativePage({ code }: { code: string }) {
       <EditActions initiative={data} />
       <TableOfContents />
       <SummarySection initiative={data} />
-      <LifecycleSection initiativeId={data.id} status={data.status} />
+      <LifecycleSection initiativeId={data.id} code={data.code} status={data.status} />
       <ParticipantsSection initiative={data} />
       <GoalsSection initiative={data} />
       <FundingSection initiative={data} />
       <AlertsSection initiativeId={data.id} />
       <StatusReportSection initiativeId={data.id} />
-      <EffectLogicSection initiativeId={data.id} />
+      <EffectLogicSection initiativeId={data.id} code={data.code} />
       <IndicatorsSection initiative={data} />
       <DecisionsSection initiativeId={data.id} />
       <HistorySection initiativeId={data.id} />

@@ -1,4 +1,6 @@
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { components } from '../../../lib/api-schema';
@@ -39,25 +41,43 @@ describe('the lifecycle', () => {
     expect(current?.querySelector('svg')).not.toBeNull();
   });
 
-  it('should list what each next move still needs in Swedish, and whether the person may make it', async () => {
-    render(
+  it('should list what each next move still needs in Swedish, each linked to the field to fix, and whether the person may make it', async () => {
+    await renderInRouter(
       <NextMoves
+        code="SSPF"
         moves={[
           { to: 'approved', unmetGuards: ['followUpPlan', 'funding'], allowed: false },
           { to: 'discontinued', unmetGuards: [], allowed: true },
         ]}
+        action={(move) => <button type="button">Flytta till {move.to}</button>}
       />,
     );
 
     const approved = screen.getByRole('heading', { name: 'Till Beslutad' }).closest('li')!;
-    expect(within(approved).getByText('En uppföljningsplan måste finnas.')).toBeTruthy();
-    expect(within(approved).getByText('Minst en finansieringsrad måste finnas.')).toBeTruthy();
+    const checklist = within(approved).getByRole('list', { name: 'Det här saknas för steget till Beslutad' });
+    expect(within(checklist).getAllByRole('listitem').map((item) => item.textContent?.trim())).toEqual([
+      'En uppföljningsplan måste finnas. Skriv en uppföljningsplan',
+      'Minst en finansieringsrad måste finnas. Lägg till en finansieringsrad',
+    ]);
+    expect(within(checklist).getByRole('link', { name: 'Skriv en uppföljningsplan' }).getAttribute('href')).toBe('/insatser/SSPF/andra#falt-followUpPlan-method');
+    expect(within(checklist).getByRole('link', { name: 'Lägg till en finansieringsrad' }).getAttribute('href')).toBe('/insatser/SSPF/finansiering');
     expect(within(approved).getByText('Ditt konto får inte ta det här steget.')).toBeTruthy();
+    expect(within(approved).queryByRole('button')).toBeNull();
     const discontinued = screen.getByRole('heading', { name: 'Till Avbruten' }).closest('li')!;
     expect(within(discontinued).getByText('Inget saknas för det här steget.', { exact: false })).toBeTruthy();
+    // Allowed and needing nothing more: the only move offered.
+    expect(within(discontinued).getByRole('button').textContent).toBe('Flytta till discontinued');
     expect((await axe.run(document, options)).violations.map((v) => v.id)).toEqual([]);
   });
 });
+
+/** Links need a router: `ui` as the page of a router of its own, in memory, at /insatser/SSPF. */
+async function renderInRouter(ui: ReactNode) {
+  const root = createRootRoute({ component: () => ui });
+  const router = createRouter({ routeTree: root, history: createMemoryHistory({ initialEntries: ['/insatser/SSPF'] }) });
+  render(<RouterProvider router={router} />);
+  await screen.findAllByRole('list');
+}
 
 describe('the funding', () => {
   const base = { initiativeId: '00000000-0000-4000-8000-999999999999', version: 1, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' };

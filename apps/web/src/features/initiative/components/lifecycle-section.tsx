@@ -1,17 +1,28 @@
+import { Link } from '@tanstack/react-router';
+import { useRef, useState, type ReactNode } from 'react';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ErrorSummary } from '../../../components/forms/error-summary';
+import { TextAreaField } from '../../../components/forms/fields';
+import { FormActions, FormButton } from '../../../components/forms/form-button';
+import { useApiForm } from '../../../components/forms/use-api-form';
+import { ApiProblemError } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
-import { useNextMoves } from '../api/initiative-queries';
-import { lifecyclePhases, type PhaseState } from '../utils/lifecycle';
+import { summaryFor } from '../../../lib/problem';
+import { useMoveInitiative, useNextMoves } from '../api/initiative-queries';
+import { guardFix, lifecyclePhases, type PhaseState } from '../utils/lifecycle';
 import { QuerySection } from './section';
 import { Shape, type ShapeName } from './shapes';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 
+type NextMove = components['schemas']['NextMoveDto'];
+
 const SHAPE: Record<PhaseState, ShapeName> = { done: 'check', current: 'diamond', upcoming: 'ring', notReached: 'dash' };
+const text = initiativeMessages.lifecycle;
 
 /** The phases, the current one marked by text, shape and aria-current. */
 export function LifecyclePhases({ status }: { status: InitiativeStatusKey }) {
-  const text = initiativeMessages.lifecycle;
   return (
     <ol className={styles.phases} aria-label={text.phasesLabel}>
       {lifecyclePhases(status).map((phase) => (
@@ -25,41 +36,85 @@ export function LifecyclePhases({ status }: { status: InitiativeStatusKey }) {
   );
 }
 
-/** Each next move with what it still needs (the API's unmet guards) and whether the signed-in person may make it. */
-export function NextMoves({ moves }: { moves: components['schemas']['NextMoveDto'][] }) {
-  const text = initiativeMessages.lifecycle;
-  if (moves.length === 0) return <p>{text.noMoves}</p>;
+/** The API's unmet guards as a checklist: each says what is missing and links to the page and field that put it right. */
+export function GuardChecklist({ code, guards, label }: { code: string; guards: readonly string[]; label: string }) {
   return (
-    <ul className={styles.moves}>
-      {moves.map((move) => (
-        <li key={move.to} className={styles.move}>
-          <h4 className={styles.moveHeading}>{text.moveTo(messages.initiativeStatus[move.to])}</h4>
-          {move.unmetGuards.length === 0 ? (
-            <p>
-              <Shape name="check" className={styles.okShape} /> {text.ready}
-            </p>
-          ) : (
-            <>
-              <p>
-                <Shape name="triangle" className={styles.warnShape} /> {text.needs}
-              </p>
-              <ul>
-                {move.unmetGuards.map((guard) => (
-                  <li key={guard}>{messages.problem.guards[guard] ?? guard}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          <p className={styles.muted}>{move.allowed ? text.allowed : text.notAllowed}</p>
-        </li>
-      ))}
+    <ul className={styles.checklist} aria-label={label}>
+      {guards.map((guard) => {
+        const fix = guardFix(guard);
+        return (
+          <li key={guard}>
+            <Shape name="square" className={styles.uncheckedShape} /> {messages.problem.guards[guard] ?? guard}
+            {fix && (
+              <>
+                {' '}
+                <Link to={fix.to} params={{ code }} {...(fix.hash ? { hash: fix.hash } : {})}>
+                  {text.fix[guard]}
+                </Link>
+              </>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
 
-export function LifecycleSection({ initiativeId, status }: { initiativeId: string; status: InitiativeStatusKey }) {
+/**
+ * Each next move with what it still needs (the API's unmet guards, as a checklist) and whether the signed-in person
+ * may make it; `action` renders the way to make a move that is allowed and needs nothing more.
+ */
+export function NextMoves({ code, moves, action }: { code: string; moves: NextMove[]; action?: (move: NextMove) => ReactNode }) {
+  if (moves.length === 0) return <p>{text.noMoves}</p>;
+  return (
+    <ul className={styles.moves}>
+      {moves.map((move) => {
+        const to = messages.initiativeStatus[move.to];
+        return (
+          <li key={move.to} className={styles.move}>
+            <h4 className={styles.moveHeading}>{text.moveTo(to)}</h4>
+            {move.unmetGuards.length === 0 ? (
+              <p>
+                <Shape name="check" className={styles.okShape} /> {text.ready}
+              </p>
+            ) : (
+              <>
+                <p>
+                  <Shape name="triangle" className={styles.warnShape} /> {text.needs}
+                </p>
+                <GuardChecklist code={code} guards={move.unmetGuards} label={text.checklistLabel(to)} />
+              </>
+            )}
+            <p className={styles.muted}>{move.allowed ? text.allowed : text.notAllowed}</p>
+            {move.allowed && move.unmetGuards.length === 0 && action?.(move)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+type Refusal = { to: InitiativeStatusKey; status: number; guards: string[]; errorId: string | undefined };
+
+/** The lifecycle: where the initiative is, the moves open to it, and the moves the person may make, confirmed first. */
+export function LifecycleSection({ initiativeId, code, status }: { initiativeId: string; code: string; status: InitiativeStatusKey }) {
   const moves = useNextMoves(initiativeId);
-  const text = initiativeMessages.lifecycle;
+  const [announcement, setAnnouncement] = useState('');
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const refusalRef = useRef<HTMLDivElement>(null);
+  // The move's button goes with the move (the next ones differ): focus goes to what happened, which is announced.
+  const focusLater = (ref: React.RefObject<HTMLElement | null>) => requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
+  const moved = (to: InitiativeStatusKey) => {
+    setRefusal(null);
+    setAnnouncement(text.moved(messages.initiativeStatus[to]));
+    focusLater(announcementRef);
+  };
+  const refused = (to: InitiativeStatusKey, error: ApiProblemError) => {
+    setAnnouncement('');
+    setRefusal({ to, status: error.problem.status, guards: error.problem.unmetGuards ?? [], errorId: error.problem.errorId });
+    focusLater(refusalRef);
+  };
   return (
     <QuerySection name="lifecycle" query={moves}>
       {(data) => (
@@ -67,14 +122,107 @@ export function LifecycleSection({ initiativeId, status }: { initiativeId: strin
           <LifecyclePhases status={data.status} />
           {status === 'discontinued' && <p>{text.discontinued}</p>}
           {(status === 'completed' || status === 'integrated') && <p>{text.ended}</p>}
+          {/* The live regions stay in the page, so what is put in them later is read out. */}
+          <div role="status">
+            {announcement && (
+              <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
+                {announcement}
+              </p>
+            )}
+          </div>
+          <div role="alert" ref={refusalRef} tabIndex={-1} className={refusal ? styles.error : undefined}>
+            {refusal && (
+              <>
+                <h3 className={styles.refusalHeading}>{text.refusedTitle(messages.initiativeStatus[refusal.to])}</h3>
+                <p>{text.refused[refusal.status] ?? summaryFor(refusal.status)}</p>
+                {refusal.guards.length > 0 && <GuardChecklist code={code} guards={refusal.guards} label={text.checklistLabel(messages.initiativeStatus[refusal.to])} />}
+                {refusal.errorId && <p>{messages.problem.errorId(refusal.errorId)}</p>}
+              </>
+            )}
+          </div>
           {data.moves.length > 0 && (
             <>
               <h3>{text.nextHeading}</h3>
-              <NextMoves moves={data.moves} />
+              <NextMoves
+                code={code}
+                moves={data.moves}
+                action={(move) => (
+                  <MoveDialog initiativeId={initiativeId} code={code} from={data.status} to={move.to} onMoved={moved} onRefused={refused} />
+                )}
+              />
             </>
           )}
         </>
       )}
     </QuerySection>
+  );
+}
+
+type MoveDialogProps = {
+  initiativeId: string;
+  code: string;
+  from: InitiativeStatusKey;
+  to: InitiativeStatusKey;
+  onMoved: (to: InitiativeStatusKey) => void;
+  onRefused: (to: InitiativeStatusKey, error: ApiProblemError) => void;
+};
+
+/**
+ * "Flytta till …": a dialog that says what the move does and takes an optional comment. A comment the API refuses
+ * stays in the dialog on its field; a refused move (its guards, its status, the person's rights) closes the dialog and
+ * is told in the section, since the moves on offer have changed with it.
+ */
+function MoveDialog({ initiativeId, code, from, to, onMoved, onRefused }: MoveDialogProps) {
+  const [isOpen, setOpen] = useState(false);
+  const move = useMoveInitiative(initiativeId, code);
+  const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
+  const toLabel = messages.initiativeStatus[to];
+  const confirm = submitWith(async ({ comment }) => {
+    if (move.isPending) return;
+    try {
+      await move.mutateAsync({ to, comment: comment.trim() === '' ? null : comment.trim() });
+    } catch (error) {
+      if (!(error instanceof ApiProblemError) || error.problem.status === 400) throw error;
+      setOpen(false);
+      onRefused(to, error);
+      return;
+    }
+    setOpen(false);
+    onMoved(to);
+  });
+  return (
+    <DialogTrigger
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        setOpen(open);
+        if (open) {
+          form.reset({ comment: '' });
+          setProblem(null);
+        }
+      }}
+    >
+      <FormButton>{text.move(toLabel)}</FormButton>
+      <ModalOverlay className={styles.overlay} isDismissable={!move.isPending}>
+        <Modal className={styles.modal}>
+          <Dialog className={styles.dialog}>
+            <Heading slot="title" className={styles.dialogTitle}>
+              {text.dialogTitle(toLabel)}
+            </Heading>
+            <p>{text.dialogBody(messages.initiativeStatus[from], toLabel)}</p>
+            <form onSubmit={confirm} noValidate>
+              <ErrorSummary problem={problem} labels={{ comment: text.comment }} />
+              <TextAreaField control={form.control} name="comment" label={text.comment} description={text.commentHelp} rows={3} />
+              <FormActions>
+                {/* No isPending: react-aria would announce the button by its id after the dialog has gone. */}
+                <FormButton type="submit">{move.isPending ? text.moving : text.move(toLabel)}</FormButton>
+                <FormButton variant="secondary" slot="close" isDisabled={move.isPending}>
+                  {text.cancel}
+                </FormButton>
+              </FormActions>
+            </form>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
   );
 }

@@ -6,7 +6,7 @@ import { effectTree, type EffectTreeNode } from './effect-tree';
 type GraphNode = components['schemas']['EffectGraphNodeDto'];
 
 const owner = { kind: 'initiative' as const, id: 'i', code: 'SSPF', title: 'SSPF' };
-const node = (id: string, level: GraphNode['level']): GraphNode => ({ id, level, title: id, description: null, initiativeId: 'i', goalId: null, owner, version: 1 });
+const node = (id: string, level: GraphNode['level']): GraphNode => ({ id, level, title: id, description: null, initiativeId: 'i', goalId: null, owner, version: 1, indicators: [] });
 const shape = (nodes: EffectTreeNode[]): unknown[] => nodes.map((n) => ({ [n.node.id]: shape(n.children) }));
 
 describe('effectTree', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { lifecyclePhases } from './lifecycle';
+import { guardFix, lifecyclePhases } from './lifecycle';
 
 const states = (status: Parameters<typeof lifecyclePhases>[0]) => lifecyclePhases(status).map((p) => `${p.label}:${p.state}`);
 
@@ -31,5 +31,21 @@ describe('lifecyclePhases', () => {
     expect(phases.at(-1)).toEqual({ key: 'discontinued', label: 'Avbruten', state: 'current' });
     expect(phases.slice(0, -1).every((p) => p.state === 'notReached')).toBe(true);
     expect(phases.filter((p) => p.state === 'current')).toHaveLength(1);
+  });
+});
+
+describe('guardFix', () => {
+  it.each([
+    ['leadDepartment', { to: '/insatser/$code/andra', hash: 'falt-leadDepartmentId' }],
+    ['goal', { to: '/insatser/$code/andra', hash: 'falt-goalIds' }],
+    ['followUpPlan', { to: '/insatser/$code/andra', hash: 'falt-followUpPlan-method' }],
+    ['startDate', { to: '/insatser/$code/andra', hash: 'falt-startDate' }],
+    ['funding', { to: '/insatser/$code/finansiering' }],
+  ])('should send the guard %s to the field that puts it right', (guard, fix) => {
+    expect(guardFix(guard)).toEqual(fix);
+  });
+
+  it('should give a guard it does not know no link', () => {
+    expect(guardFix('budget')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { fieldId } from '../../../components/forms/field-id';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import { initiativeMessages } from '../messages';
 
@@ -34,4 +35,24 @@ export function lifecyclePhases(status: InitiativeStatusKey): Phase[] {
     ...PATH.map((key, index): Phase => ({ key, label: labels[key], state: index < at ? 'done' : index === at ? 'current' : 'upcoming' })),
     { key: 'end', label: endLabel, state: ended ? 'current' : 'upcoming' },
   ];
+}
+
+/** Where a guard the API names (`unmetGuards`) is put right: the editing page at the field, or the funding page. */
+export type GuardFix = { to: '/insatser/$code/andra'; hash: string } | { to: '/insatser/$code/finansiering'; hash?: undefined };
+
+const EDIT = '/insatser/$code/andra';
+const GUARD_FIXES: Record<string, GuardFix> = {
+  leadDepartment: { to: EDIT, hash: fieldId('leadDepartmentId') },
+  goal: { to: EDIT, hash: fieldId('goalIds') },
+  followUpPlan: { to: EDIT, hash: fieldId('followUpPlan.method') },
+  startDate: { to: EDIT, hash: fieldId('startDate') },
+  funding: { to: '/insatser/$code/finansiering' },
+};
+
+/**
+ * The page and field that put an unmet guard right. Only navigation: which guards a move needs is the API's answer
+ * (GET /initiatives/{id}/transitions). A guard this app does not know yet gets no link, only its name.
+ */
+export function guardFix(guard: string): GuardFix | undefined {
+  return GUARD_FIXES[guard];
 }
