@@ -177,6 +177,7 @@ describe('POST /initiative-imports', () => {
       const listed = async (app: TestApp) => codes((await app.admin.get(api('/initiatives?limit=200'))).body.items);
       expect(await listed(empty)).toEqual(await listed(t));
       expect((await empty.admin.get(api('/initiatives/IMP-UNGA'))).body).toMatchObject({ title: 'Unga till arbete', annualCostSek: 1_200_000, status: 'draft' });
+      expect((await empty.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({ title: 'Fritid; för alla', kind: 'method', leadDepartmentId: expect.any(String) });
     } finally {
       await empty.close();
     }
