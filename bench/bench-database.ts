@@ -74,9 +74,9 @@ export function runBenchmark(main: () => Promise<void>): void {
 }
 
 /**
- * A bearer token for the leadership role (reads the whole portfolio) from the development issuer, whose key file the
- * API started by a runner reads too. Such an API runs with RATE_LIMIT_PER_MINUTE=0: a runner is one user.
+ * A bearer token from the development issuer, whose key file the API started by a runner reads too: the leadership
+ * role (reads the whole portfolio) unless told. Such an API runs with RATE_LIMIT_PER_MINUTE=0: a runner is one user.
  */
-export function benchToken(config: AppConfig): Promise<string> {
-  return new DevelopmentIssuer(new ConfigService(config)).sign({ role: 'leadership', name: 'Benchmark' });
+export function benchToken(config: AppConfig, role: 'leadership' | 'admin' = 'leadership'): Promise<string> {
+  return new DevelopmentIssuer(new ConfigService(config)).sign({ role, name: 'Benchmark' });
 }

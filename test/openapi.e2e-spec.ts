@@ -28,6 +28,7 @@ const CONTRACT = [
   'get /goals/{id}',
   'patch /goals/{id}',
   'get /initiatives',
+  'post /initiative-imports',
   'post /initiatives',
   'get /initiatives/{id}',
   'patch /initiatives/{id}',

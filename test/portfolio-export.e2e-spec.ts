@@ -8,7 +8,7 @@ const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const INITIATIVE_HEADERS = [
-  'Kod', 'Namn', 'Status', 'Ledande förvaltning', 'Medverkande förvaltningar', 'Prioriterade områden', 'Mål', 'Målgrupper', 'Områden',
+  'Kod', 'Namn', 'Typ', 'Status', 'Ledande förvaltning', 'Medverkande förvaltningar', 'Prioriterade områden', 'Mål', 'Målgrupper', 'Områden',
   'Start', 'Slut', 'Årskostnad (kr)', 'Varav tillfällig finansiering (kr/år)', 'Tillfällig andel',
   'Tillfällig finansiering slutar utan efterföljare', 'Öppna larm', 'Beredskap', 'Beredskap saknas',
 ];
@@ -121,10 +121,10 @@ describe('GET /portfolio/export', () => {
     expect(raw.toString('utf8')).toContain(`"Sommarjobb; ""Unga i arbete""\nfas 2"`);
     expect(rows[0]).toEqual(INITIATIVE_HEADERS);
     expect(rows.slice(1)).toEqual([
-      ['EXP-I1', 'Unga in i arbete', 'Pågående', 'Arbetsmarknadsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Trygghet', 'Fler unga i arbete',
+      ['EXP-I1', 'Unga in i arbete', 'Projekt', 'Pågående', 'Arbetsmarknadsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Trygghet', 'Fler unga i arbete',
         'Unga 16–24', 'Kronogården', `${Y}-01-01`, `${Y + 2}-12-31`, '2400000', '600000', '0,25', `${Y}-12-31`, '2', '0,5',
         'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering'],
-      ['EXP-I2', awkward, 'Utkast', 'Barn- och utbildningsförvaltningen', '', '', '', '', '', '', '', '', '0', '', '', '0', '', ''],
+      ['EXP-I2', awkward, 'Projekt', 'Utkast', 'Barn- och utbildningsförvaltningen', '', '', '', '', '', '', '', '', '0', '', '', '0', '', ''],
     ]);
   });
 
@@ -170,9 +170,9 @@ describe('GET /portfolio/export', () => {
     expect(sheet.rowCount).toBe(3);
     const i1 = sheet.getRow(2);
     expect(i1.getCell(1).value).toBe('EXP-I1');
-    expect(i1.getCell(12).value).toBe(2_400_000);
-    expect(i1.getCell(14).value).toBe(0.25);
-    expect(i1.getCell(10).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
+    expect(i1.getCell(13).value).toBe(2_400_000);
+    expect(i1.getCell(15).value).toBe(0.25);
+    expect(i1.getCell(11).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
     expect(sheet.getRow(3).getCell(2).value).toBe(awkward);
 
     const women = (book: ExcelJS.Workbook) => (book.getWorksheet('Indikatorer')!.getRow(3).values as unknown[]).slice(6);

@@ -6,6 +6,7 @@ import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
+import { InitiativeImportModule } from '#initiative-import';
 import { IntegrationModule } from '#integration';
 import { JobsModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
@@ -42,6 +43,7 @@ export class AppModule {
         FollowUpModule,
         PortfolioReviewModule,
         IntegrationModule,
+        InitiativeImportModule,
         // Last: its guard must run after identity's, to count per verified user rather than per IP address.
         RateLimitModule,
         // The web app on the same origin: its files, and index.html for its pages (every GET outside /api and /health).

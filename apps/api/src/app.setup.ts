@@ -9,11 +9,13 @@ import {
   csvBody,
   EtagInterceptor,
   jsonBody,
+  spreadsheetBody,
   PersonalDataPipe,
   ProblemDetailsFilter,
   WellFormedTextPipe,
   type AppConfig,
 } from '#common';
+import { INITIATIVE_IMPORT_BODY_LIMIT, INITIATIVE_IMPORTS_PATH } from '#initiative-import';
 import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
 import { buildOpenApiDocument } from './openapi-document.js';
 
@@ -92,6 +94,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   });
   // A budget batch (up to 50,000 lines) is parsed here first, with its own limit; the parser below then skips it.
   app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, jsonBody(BUDGET_LINES_BODY_LIMIT));
+  // A spreadsheet to import is read as bytes (CSV or XLSX), before the CSV text parser below would take it.
+  app.use(`/${API_PREFIX}${INITIATIVE_IMPORTS_PATH}`, spreadsheetBody(INITIATIVE_IMPORT_BODY_LIMIT));
   app.use(jsonBody(BODY_LIMIT));
   // CSV imports (indicator values) arrive as text.
   app.use(csvBody(BODY_LIMIT));

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type Actor, type RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
   Clock,
   ConflictProblem,
   findOneOrNotFound,
   findPage,
   givenFilters,
+  inChunks,
   NotFoundProblem,
   RuleViolationProblem,
   UnknownReferenceProblem,
@@ -16,7 +17,7 @@ import {
   type Page,
 } from '#common';
 import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, refused, type InitiativeOwnership } from '#portfolio';
-import { FundingLineEntity, type CoverageDecision, type ReportingDeadline } from './funding-line.entity.js';
+import { FundingLineEntity, type CoverageDecision, type FundingStatus, type ReportingDeadline } from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,
   type CoverageDecisionDto,
@@ -26,7 +27,8 @@ import {
   type UpdateFundingLineDto,
 } from './dto/funding-line.dto.js';
 
-/** An initiative in one of these has ended: it takes no new money. */
+/** A line for a new initiative, checked by the caller (see createMany). */
+export type NewFundingLine = Pick<FundingLineEntity, 'initiativeId' | 'sourceType' | 'funder' | 'amountSek' | 'periodStart' | 'periodEnd'> & { status: FundingStatus };
 
 @Injectable()
 export class FundingService {
@@ -74,6 +76,25 @@ export class FundingService {
       await this.audit.record(em, ctx, { action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId, after: line });
       return line;
     });
+  }
+
+  /**
+   * New lines for new initiatives in the caller's transaction (a spreadsheet import, which has checked them): no
+   * successor, deadline or coverage decision yet; multi-row statements, each creation in the audit trail.
+   */
+  async createMany(em: EntityManager, ctx: RequestContext, lines: NewFundingLine[]): Promise<void> {
+    const ids: string[] = [];
+    for (const chunk of inChunks(lines)) {
+      const inserted = await em.insert(FundingLineEntity, chunk.map((line) => ({ ...line, reportingDeadlines: [] })));
+      ids.push(...inserted.identifiers.map((identifier) => identifier.id as string));
+    }
+    if (ids.length === 0) return;
+    const created = await em.findBy(FundingLineEntity, { id: In(ids) });
+    await this.audit.recordAll(
+      em,
+      ctx,
+      created.map((line) => ({ action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId: line.initiativeId, after: line })),
+    );
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'goals:write': ['admin'],
   /** Register an initiative (own: led by the person's department). */
   'initiatives:create': ['admin', 'department_head'],
+  /** Import a spreadsheet of initiatives as drafts with their funding lines, for any lead department. */
+  'initiatives:import': ['admin'],
   /** Change an initiative and its participants (own). */
   'initiatives:write': ['admin', 'department_head', 'staff'],
   /**

@@ -7,4 +7,4 @@ export * from './lifecycle/initiative-lifecycle.js';
 export * from './lifecycle/transition-permissions.js';
 export * from './lifecycle/initiative-transition.entity.js';
 export * from './portfolio.module.js';
-export { InitiativeFiltersQueryDto, type InitiativeDto } from './dto/initiative.dto.js';
+export { CreateInitiativeDto, InitiativeFiltersQueryDto, type InitiativeDto } from './dto/initiative.dto.js';

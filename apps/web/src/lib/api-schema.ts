@@ -498,6 +498,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/initiative-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a spreadsheet of initiatives as drafts with their funding lines, all rows or none
+         * @description CSV (UTF-8, `;` or `,`) or XLSX (the sheet `Insatser`, or the first), the header in row 1. Samla's own headers are read as they are, so the portfolio export imports back: Kod, Namn, Typ, Sammanfattning, Ledande förvaltning, Medverkande förvaltningar, Mål, Målgrupper, Områden, Start, Slut, Årskostnad (kr), Finansieringskälla, Finansiär, Belopp (kr), Finansiering från, Finansiering till, Finansieringsstatus; other headers are mapped with `column`. Names or codes of departments, goals, target groups and districts; lists separated by commas; dates as YYYY-MM-DD; whole kronor. A dry run checks everything and imports nothing; an import where any row has a problem is refused with 422 and imports nothing.
+         */
+        post: operations["InitiativeImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/initiatives": {
         parameters: {
             query?: never;
@@ -2682,6 +2702,38 @@ export interface components {
             /** @description The goals directly under this one, by level then code. */
             children: components["schemas"]["GoalTreeNodeDto"][];
         };
+        ImportColumnDto: {
+            /** @example Projektnamn */
+            header: string;
+            /**
+             * @description The field the column fills; null when read past
+             * @example title
+             * @enum {string|null}
+             */
+            field: "code" | "title" | "kind" | "summary" | "leadDepartment" | "participants" | "goals" | "targetGroups" | "districts" | "startDate" | "endDate" | "annualCostSek" | "fundingSourceType" | "funder" | "fundingAmountSek" | "fundingStart" | "fundingEnd" | "fundingStatus" | null;
+            /**
+             * @description Why a column is read past: `derived` (worked out by Samla's export, e.g. Beredskap) or `unknown`
+             * @example null
+             * @enum {string|null}
+             */
+            ignored: "derived" | "unknown" | null;
+        };
+        ImportProblemDto: {
+            /**
+             * @description The row as Excel numbers it (the header is row 1)
+             * @example 7
+             */
+            row: number;
+            /** @example Ledande förvaltning */
+            column: string | null;
+            /**
+             * @example leadDepartment
+             * @enum {string|null}
+             */
+            field: "code" | "title" | "kind" | "summary" | "leadDepartment" | "participants" | "goals" | "targetGroups" | "districts" | "startDate" | "endDate" | "annualCostSek" | "fundingSourceType" | "funder" | "fundingAmountSek" | "fundingStart" | "fundingEnd" | "fundingStatus" | null;
+            /** @example no department is named or coded "Kulturförvaltningen" */
+            message: string;
+        };
         ImportResultDto: {
             /**
              * @description Values written.
@@ -2921,6 +2973,28 @@ export interface components {
             /** @description null when no granted funding runs on asOf */
             forecast: components["schemas"]["FinanceForecastDto"] | null;
         };
+        InitiativeImportDto: {
+            /** @example true */
+            dryRun: boolean;
+            /**
+             * @description Rows read below the header
+             * @example 120
+             */
+            rows: number;
+            /**
+             * @description Draft initiatives created (would be, on a dry run); 0 when any row has a problem
+             * @example 120
+             */
+            initiatives: number;
+            /**
+             * @description Funding lines created with them (would be, on a dry run)
+             * @example 80
+             */
+            fundingLines: number;
+            columns: components["schemas"]["ImportColumnDto"][];
+            /** @description Every problem of every row; an import with any imports nothing */
+            problems: components["schemas"]["ImportProblemDto"][];
+        };
         JobRunCountsDto: {
             /**
              * @description Alerts raised.
@@ -3017,6 +3091,7 @@ export interface components {
             "reference-data:write": components["schemas"]["AccessDto"];
             "goals:write": components["schemas"]["AccessDto"];
             "initiatives:create": components["schemas"]["AccessDto"];
+            "initiatives:import": components["schemas"]["AccessDto"];
             "initiatives:write": components["schemas"]["AccessDto"];
             "initiatives:hand-over": components["schemas"]["AccessDto"];
             "initiatives:delete": components["schemas"]["AccessDto"];
@@ -3214,7 +3289,7 @@ export interface components {
          * @description The permissions the caller’s roles (or API key scopes) give, named as in the permission matrix: what each endpoint checks first.
          * @enum {string}
          */
-        Permission: "portfolio:read" | "reference-data:write" | "goals:write" | "initiatives:create" | "initiatives:write" | "initiatives:hand-over" | "initiatives:delete" | "initiatives:transition" | "funding:write" | "funding:decide-coverage" | "alerts:handle" | "effect-logic:write" | "effect-logic:goal-chains" | "indicators:write" | "indicator-values:write" | "audit:read" | "reporting-rounds:write" | "status-reports:write" | "status-reports:decide" | "portfolio-reviews:write" | "overlaps:review" | "jobs:run" | "budget:write" | "budget:read" | "webhooks:manage" | "access:manage";
+        Permission: "portfolio:read" | "reference-data:write" | "goals:write" | "initiatives:create" | "initiatives:import" | "initiatives:write" | "initiatives:hand-over" | "initiatives:delete" | "initiatives:transition" | "funding:write" | "funding:decide-coverage" | "alerts:handle" | "effect-logic:write" | "effect-logic:goal-chains" | "indicators:write" | "indicator-values:write" | "audit:read" | "reporting-rounds:write" | "status-reports:write" | "status-reports:decide" | "portfolio-reviews:write" | "overlaps:review" | "jobs:run" | "budget:write" | "budget:read" | "webhooks:manage" | "access:manage";
         PortfolioDecisionDto: {
             /** Format: uuid */
             id: string;
@@ -7743,6 +7818,106 @@ export interface operations {
             };
             /** @description Body larger than 1 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Well-formed but refused: unknown references, unmet rules, or personal data about a resident */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InitiativeImportController_import: {
+        parameters: {
+            query?: {
+                /** @description Check the file and answer what would be imported, importing nothing */
+                dryRun?: boolean;
+                /** @description A column of the file whose header is not Samla's, as `field:header`; repeat for more. Fields (and Samla's own headers): code (Kod), title (Namn), kind (Typ), summary (Sammanfattning), leadDepartment (Ledande förvaltning), participants (Medverkande förvaltningar), goals (Mål), targetGroups (Målgrupper), districts (Områden), startDate (Start), endDate (Slut), annualCostSek (Årskostnad (kr)), fundingSourceType (Finansieringskälla), funder (Finansiär), fundingAmountSek (Belopp (kr)), fundingStart (Finansiering från), fundingEnd (Finansiering till), fundingStatus (Finansieringsstatus). */
+                column?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeImportDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

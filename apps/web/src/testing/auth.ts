@@ -21,7 +21,7 @@ export const ASF = { id: '7a1e4a52-2f6b-4e0b-9d43-0d1b7a9f3c11', code: 'ASF', na
 /** Every permission of the API's matrix (a missing or unknown one is a compile error). */
 const PERMISSIONS = Object.keys({
   'portfolio:read': 1, 'reference-data:write': 1, 'goals:write': 1, 'initiatives:create': 1, 'initiatives:write': 1,
-  'initiatives:hand-over': 1, 'initiatives:delete': 1, 'initiatives:transition': 1, 'funding:write': 1,
+  'initiatives:hand-over': 1, 'initiatives:import': 1, 'initiatives:delete': 1, 'initiatives:transition': 1, 'funding:write': 1,
   'funding:decide-coverage': 1, 'alerts:handle': 1, 'effect-logic:write': 1, 'effect-logic:goal-chains': 1,
   'indicators:write': 1, 'indicator-values:write': 1, 'audit:read': 1, 'reporting-rounds:write': 1,
   'status-reports:write': 1, 'status-reports:decide': 1, 'portfolio-reviews:write': 1, 'overlaps:review': 1,

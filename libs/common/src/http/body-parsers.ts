@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { json, text, type RequestHandler } from 'express';
+import { json, raw, text, type RequestHandler } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainException, ValidationProblem } from '../problem-details/problem.js';
@@ -44,6 +44,21 @@ export function jsonBody(limit: string): RequestHandler {
 /** CSV imports arrive as text, in UTF-8 unless the request names another charset. */
 export function csvBody(limit: string): RequestHandler {
   return text({ limit, type: 'text/csv', verify: verifyText });
+}
+
+/** XLSX workbooks. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Spreadsheet imports arrive as bytes, CSV (UTF-8) or XLSX, and the importer reads them: as bytes, not text, a CSV is
+ * not one string the personal-data check would refuse whole, and each row's problems can be named instead.
+ */
+export function spreadsheetBody(limit: string): RequestHandler {
+  return raw({ limit, type: ['text/csv', XLSX_TYPE], verify: verifySpreadsheet });
+}
+
+function verifySpreadsheet(request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
+  if (request.headers['content-type']?.startsWith('text/csv') && !isUtf8(body)) throw new NotUtf8Problem();
 }
 
 function verifyJson(_request: IncomingMessage, _response: ServerResponse, body: Buffer, encoding: string): void {

@@ -2,7 +2,8 @@ import { HttpStatus, type ArgumentMetadata, type Paramtype, type PipeTransform }
 import { DomainException, type FieldError } from '../problem-details/problem.js';
 import { findIdentityNumbers, type IdentityNumberKind } from './personal-identity-number.js';
 
-const FIELD_MESSAGES: Record<IdentityNumberKind, string> = {
+/** What a field holding an identity number is told (never the number: the answer may end up in a log). */
+export const PERSONAL_DATA_MESSAGES: Record<IdentityNumberKind, string> = {
   personal_identity_number: 'looks like a Swedish personal identity number; personal data about residents must not be entered',
   coordination_number: 'looks like a Swedish coordination number; personal data about residents must not be entered',
 };
@@ -48,7 +49,7 @@ export class PersonalDataPipe implements PipeTransform {
 export function personalDataFields(value: unknown, path: string, errors: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     const [kind] = findIdentityNumbers(value);
-    if (kind) errors.push({ field: path || 'body', message: FIELD_MESSAGES[kind] });
+    if (kind) errors.push({ field: path || 'body', message: PERSONAL_DATA_MESSAGES[kind] });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => personalDataFields(item, `${path}[${index}]`, errors));
   } else if (value !== null && typeof value === 'object') {

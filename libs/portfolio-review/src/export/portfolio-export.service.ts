@@ -16,6 +16,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeRow>[] = [
   { header: 'Kod', key: 'code', kind: 'text', width: 14 },
   { header: 'Namn', key: 'title', kind: 'text', width: 40 },
+  { header: 'Typ', key: 'kind', kind: 'text', width: 16 },
   { header: 'Status', key: 'status', kind: 'text', width: 14 },
   { header: 'Ledande förvaltning', key: 'leadDepartment', kind: 'text', width: 28 },
   { header: 'Medverkande förvaltningar', key: 'participants', kind: 'text', width: 36 },

@@ -1,6 +1,6 @@
 import { monthlyShareSql, takenOverJoinSql } from '#funding';
 import { planIndicatorsSql } from '#follow-up';
-import { buildInitiativeFilter, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
+import { buildInitiativeFilter, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
 import { READINESS_CHECK_LABELS, readinessCtes } from '../readiness/portfolio-readiness.sql.js';
 import { priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
 
@@ -8,6 +8,7 @@ import { priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.j
 export type ExportInitiativeRow = {
   code: string;
   title: string;
+  kind: string;
   status: string;
   leadDepartment: string | null;
   participants: string | null;
@@ -54,7 +55,7 @@ export function buildExportInitiativesSql(filters: InitiativeListFilters, today:
        WHERE f.status = 'granted' AND f.period_start <= ${day} AND f.period_end >= ${day}
        GROUP BY f.initiative_id
     )
-    SELECT c.code, c.title, ${param(INITIATIVE_STATUS_LABELS)}::jsonb ->> c.status AS status,
+    SELECT c.code, c.title, ${param(INITIATIVE_KIND_LABELS)}::jsonb ->> c.kind AS kind, ${param(INITIATIVE_STATUS_LABELS)}::jsonb ->> c.status AS status,
            d.name AS "leadDepartment",
            ${names('initiative_participants p', `JOIN departments x ON x.id = p.department_id WHERE p.initiative_id = c.id`)} AS participants,
            (SELECT string_agg(a.title, ', ' ORDER BY a.code) FROM areas a WHERE a.initiative_id = c.id) AS "priorityAreas",

@@ -7,6 +7,12 @@ import { InitiativeParticipantEntity } from './initiative-participant.entity.js'
 
 export const INITIATIVE_KINDS = ['project', 'method', 'agreement', 'ordinary_operation'] as const;
 export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+export const INITIATIVE_KIND_LABELS: Record<InitiativeKind, string> = {
+  project: 'Projekt',
+  method: 'Metod',
+  agreement: 'Överenskommelse',
+  ordinary_operation: 'Ordinarie verksamhet',
+};
 
 export const EVIDENCE_BASES = ['national_method', 'research_based', 'local_development', 'unknown'] as const;
 export type EvidenceBase = (typeof EVIDENCE_BASES)[number];

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   checkReferences,
   Clock,
+  inChunks,
   ConflictProblem,
   lockOneOrNotFound,
   parseSort,
@@ -39,6 +40,14 @@ import { InitiativeParticipantEntity } from './initiative-participant.entity.js'
 import { InitiativeEntity } from './initiative.entity.js';
 
 type ResolvedLinks = { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: ParticipantDto[] };
+
+/** A draft initiative whose references are resolved to ids (see createMany). */
+export type NewInitiative = Pick<InitiativeEntity, 'code' | 'title' | 'kind' | 'summary' | 'leadDepartmentId' | 'startDate' | 'endDate' | 'annualCostSek'> & {
+  participants: ParticipantDto[];
+  goalIds: string[];
+  targetGroupIds: string[];
+  districtIds: string[];
+};
 
 @Injectable()
 export class InitiativesService {
@@ -81,6 +90,44 @@ export class InitiativesService {
       await this.audit.record(em, ctx, { action: 'create', entityType: 'initiative', entityId: id, initiativeId: id, after: auditedInitiative(created) });
       return created;
     });
+  }
+
+  /**
+   * Many new drafts in the caller's transaction (a spreadsheet import, which has checked them row by row and resolved
+   * every reference): multi-row statements instead of a round trip per initiative, and each creation in the audit
+   * trail as `create` records it.
+   */
+  async createMany(em: EntityManager, ctx: RequestContext, drafts: NewInitiative[]): Promise<InitiativeDto[]> {
+    if (drafts.length === 0) return [];
+    const ids: string[] = [];
+    for (const chunk of inChunks(drafts)) {
+      const inserted = await em.insert(
+        InitiativeEntity,
+        chunk.map(({ participants: _p, goalIds: _g, targetGroupIds: _t, districtIds: _d, ...fields }) => ({ ...fields, status: 'draft' as const })),
+      );
+      ids.push(...inserted.identifiers.map((identifier) => identifier.id as string));
+    }
+    const pairs = (pick: (draft: NewInitiative) => string[]) => {
+      const pairs = drafts.flatMap((draft, i) => pick(draft).map((other) => [ids[i], other]));
+      return [pairs.map(([id]) => id), pairs.map(([, other]) => other)];
+    };
+    for (const [table, column, pick] of [
+      ['initiative_goals', 'goal_id', (draft: NewInitiative) => draft.goalIds],
+      ['initiative_target_groups', 'target_group_id', (draft: NewInitiative) => draft.targetGroupIds],
+      ['initiative_districts', 'district_id', (draft: NewInitiative) => draft.districtIds],
+    ] as const) {
+      const [initiativeIds, otherIds] = pairs(pick);
+      if (initiativeIds.length > 0) await em.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [initiativeIds, otherIds]);
+    }
+    const participants = drafts.flatMap((draft, i) => draft.participants.map((p) => ({ initiativeId: ids[i], departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? null })));
+    for (const chunk of inChunks(participants)) await em.insert(InitiativeParticipantEntity, chunk);
+    const created = (await this.select(em, { ids }, { sort: [], limit: ids.length, offset: 0 })).map(withoutTotal);
+    await this.audit.recordAll(
+      em,
+      ctx,
+      created.map((initiative) => ({ action: 'create', entityType: 'initiative', entityId: initiative.id, initiativeId: initiative.id, after: auditedInitiative(initiative) })),
+    );
+    return created;
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {

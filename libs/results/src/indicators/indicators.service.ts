@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, NotFoundProblem, RuleViolationProblem, UnknownReferenceProblem, ValidationProblem, type FieldError, type Page } from '#common';
+import { ConflictProblem, NotFoundProblem, parseCsv, RuleViolationProblem, UnknownReferenceProblem, ValidationProblem, type FieldError, type Page } from '#common';
 import { AuditService, mayWriteForDepartments, type Actor, type RequestContext } from '#identity';
 import { refused } from '#portfolio';
 import { lockChainForWrite } from '../effect-logic/effect-chain-access.js';
 import { EffectNodeEntity, type EffectLevel } from '../effect-logic/effect-node.entity.js';
-import { parseCsv } from './csv.js';
 import { MEASURABLE_LEVELS } from './indicator-links.js';
 import {
   CreateIndicatorValueDto,

@@ -1,4 +1,4 @@
-import { parseCsv } from './csv.js';
+import { parseCsv } from './parse-csv.js';
 
 describe('parseCsv', () => {
   it('should split fields, keep commas and doubled quotes inside quotes, skip blank lines and count lines from 1', () => {
@@ -25,5 +25,13 @@ describe('parseCsv', () => {
       ],
       errors: [{ line: 2, message: 'a quote inside a quoted field is not doubled' }],
     });
+  });
+
+  it('should split on `;` when told, commas then being part of a field', () => {
+    expect(parseCsv('Kod;Mål\r\nSSPF;Trygghet, skola\r\nMBU;"Skola; polis"\r\n', { delimiter: ';' }).lines).toEqual([
+      { line: 1, fields: ['Kod', 'Mål'] },
+      { line: 2, fields: ['SSPF', 'Trygghet, skola'] },
+      { line: 3, fields: ['MBU', 'Skola; polis'] },
+    ]);
   });
 });

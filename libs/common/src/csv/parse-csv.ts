@@ -9,18 +9,22 @@ const PROBLEMS: Record<string, string> = {
 };
 
 /**
- * Splits CSV text (RFC 4180, read by csv-parse) into lines of fields, trimmed. A field in double quotes may hold
- * commas (`"sex:women,born:abroad"`) and doubled quotes; blank lines are skipped; `\r\n` and `\n` both end a line.
- * A line csv-parse cannot read (an unclosed quote) is answered as an error with its line number and the reading goes
- * on, so an import can report it with the other line errors.
+ * Splits CSV text (RFC 4180, read by csv-parse) into lines of fields, trimmed: every CSV import reads through here.
+ * A field in double quotes may hold the separator (`"sex:women,born:abroad"`) and doubled quotes; blank lines are
+ * skipped; `\r\n` and `\n` both end a line. The separator is `,` unless told (`;` for Swedish Excel). A line csv-parse cannot read (an unclosed quote) is answered as an error with its line
+ * number and the reading goes on, so an import can report it with the other line errors.
  */
-export function parseCsv(text: string): { lines: CsvLine[]; errors: { line: number; message: string }[] } {
+export function parseCsv(
+  text: string | Buffer,
+  { delimiter = ',' }: { delimiter?: ',' | ';' } = {},
+): { lines: CsvLine[]; errors: { line: number; message: string }[] } {
   const errors: { line: number; message: string }[] = [];
   // With `info`, each record comes with where it was read (csv-parse's declared return type leaves that out).
   const records = parse(text, {
     info: true,
     // Excel writes a byte order mark first; it is not part of the first column's name.
     bom: true,
+    delimiter,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,

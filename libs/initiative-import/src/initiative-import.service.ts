@@ -1,0 +1,109 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { DomainException, flattenValidationErrors, ValidationProblem } from '#common';
+import { CreateFundingLineDto, FundingService } from '#funding';
+import type { RequestContext } from '#identity';
+import { CreateInitiativeDto, InitiativesService } from '#portfolio';
+import { mapColumns, type ColumnUse, type ImportField } from './import-columns.js';
+import { key, readRows, type ImportDraft, type ImportLookups, type ImportProblem, type NameIndex } from './import-rows.js';
+import type { InitiativeImportDto } from './initiative-import.dto.js';
+import { readSheet } from './spreadsheet.js';
+
+/** 422: some rows have problems, so nothing was imported; `errors` name each row and field (`rows[7].leadDepartment`). */
+class ImportRefusedProblem extends DomainException {
+  constructor(problems: ImportProblem[]) {
+    const rows = new Set(problems.map((problem) => problem.row)).size;
+    super(HttpStatus.UNPROCESSABLE_ENTITY, '/problems/import-refused', 'Import refused', `${rows === 1 ? '1 row has' : `${rows} rows have`} problems; nothing was imported.`, {
+      errors: problems.map((problem) => ({ field: `rows[${problem.row}]${problem.field ? `.${problem.field}` : ''}`, message: problem.message })),
+    });
+  }
+}
+
+/** The API's own DTO rules (code pattern, lengths, amounts), checked per draft: a row gets what a POST would answer. */
+const INITIATIVE_FIELDS: Partial<Record<string, ImportField>> = { code: 'code', title: 'title', kind: 'kind', summary: 'summary', startDate: 'startDate', endDate: 'endDate', annualCostSek: 'annualCostSek' };
+const FUNDING_FIELDS: Partial<Record<string, ImportField>> = {
+  sourceType: 'fundingSourceType',
+  funder: 'funder',
+  amountSek: 'fundingAmountSek',
+  periodStart: 'fundingStart',
+  periodEnd: 'fundingEnd',
+  status: 'fundingStatus',
+};
+
+/**
+ * Starting from the spreadsheet a municipality already has: every row read and checked against the reference data
+ * and the API's own rules, then all rows imported as draft initiatives with their funding lines in one transaction,
+ * or none when any row has a problem. A dry run answers the same without writing.
+ */
+@Injectable()
+export class InitiativeImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly initiatives: InitiativesService,
+    private readonly funding: FundingService,
+  ) {}
+
+  async import(ctx: RequestContext, body: Buffer, contentType: string, options: { dryRun: boolean; mapping: Record<string, ImportField> }): Promise<InitiativeImportDto> {
+    const sheet = await readSheet(body, contentType);
+    const { columns, problems: fileProblems } = mapColumns(sheet.headers, options.mapping);
+    if (fileProblems.length > 0) throw new ValidationProblem(fileProblems.map((message) => ({ field: 'column', message })), 'file');
+    const codes = sheet.rows.map(({ cells }) => cells[columns.findIndex((column) => column.field === 'code')] ?? '').filter((code) => code !== '');
+    const { drafts, problems } = readRows(sheet.rows, columns, await this.lookups(codes));
+    problems.push(...(await apiRuleProblems(drafts, columns)));
+    problems.sort((a, b) => a.row - b.row);
+    const result: InitiativeImportDto = {
+      dryRun: options.dryRun,
+      rows: sheet.rows.length,
+      initiatives: problems.length > 0 ? 0 : drafts.length,
+      fundingLines: problems.length > 0 ? 0 : drafts.filter((draft) => draft.fundingLine).length,
+      columns,
+      problems,
+    };
+    if (problems.length > 0 && !options.dryRun) throw new ImportRefusedProblem(problems);
+    if (problems.length > 0 || options.dryRun) return result;
+    await this.dataSource.transaction(async (em) => {
+      const created = await this.initiatives.createMany(em, ctx, drafts.map((draft) => draft.initiative));
+      const idByCode = new Map(created.map((initiative) => [initiative.code, initiative.id]));
+      const lines = drafts.flatMap(({ initiative, fundingLine }) => (fundingLine ? [{ ...fundingLine, initiativeId: idByCode.get(initiative.code)! }] : []));
+      await this.funding.createMany(em, ctx, lines);
+    });
+    return result;
+  }
+
+  /** The reference data by name and by code, and which of the file's codes are taken: five statements in all. */
+  private async lookups(codes: string[]): Promise<ImportLookups> {
+    const index = async (sql: string) => {
+      const rows = (await this.dataSource.query(sql)) as { id: string; code: string; name: string }[];
+      const byName: NameIndex = new Map();
+      for (const row of rows) byName.set(key(row.name), row.id).set(key(row.code), row.id);
+      return byName;
+    };
+    const [departments, goals, targetGroups, districts, taken] = await Promise.all([
+      index('SELECT id, code, name FROM departments'),
+      index('SELECT id, code, title AS name FROM goals'),
+      index('SELECT id, code, name FROM target_groups'),
+      index('SELECT id, code, name FROM districts'),
+      this.dataSource.query('SELECT code FROM initiatives WHERE code = ANY($1::text[])', [codes]) as Promise<{ code: string }[]>,
+    ]);
+    return { departments, goals, targetGroups, districts, takenCodes: new Set(taken.map((row) => row.code)) };
+  }
+}
+
+async function apiRuleProblems(drafts: ImportDraft[], columns: ColumnUse[]): Promise<ImportProblem[]> {
+  const headerOf = (field: ImportField) => columns.find((column) => column.field === field)?.header ?? null;
+  const check = async (row: number, dtoClass: new () => object, plain: object, fields: Partial<Record<string, ImportField>>) =>
+    flattenValidationErrors(await validate(plainToInstance(dtoClass, plain))).flatMap(({ field: property, message }) => {
+      const field = fields[property];
+      return field ? [{ row, column: headerOf(field), field, message }] : [];
+    });
+  const problems = await Promise.all(
+    drafts.map(async ({ row, initiative, fundingLine }) => [
+      ...(await check(row, CreateInitiativeDto, initiative, INITIATIVE_FIELDS)),
+      ...(fundingLine ? await check(row, CreateFundingLineDto, fundingLine, FUNDING_FIELDS) : []),
+    ]),
+  );
+  return problems.flat();
+}
