@@ -2,7 +2,7 @@
 # npm test: type-checks and builds, then runs every unit and end-to-end test against real PostgreSQL and Redis, which are
 # started (and installed, on Debian as root) when none answers, then the web app's tests (Vitest), then the web app in
 # Chromium (installed from Debian's packages as root when missing) served by the built API. Extra arguments go to Jest;
-# Vitest always runs all of the web app's tests (a few seconds), and the browser tests all of theirs (about 20 s).
+# Vitest always runs all of the web app's tests (a few seconds), and the browser tests all of theirs (a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-dependencies.sh
