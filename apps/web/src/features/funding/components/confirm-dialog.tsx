@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../../../components/dialog';
 import { FormButton } from '../../../components/forms/form-button';
 import styles from './funding.module.css';
 
@@ -33,39 +33,35 @@ export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm
   };
 
   return (
-    <DialogTrigger
+    <ModalDialog
+      trigger={
+        <FormButton variant="secondary" aria-label={trigger.ariaLabel}>
+          {trigger.label}
+        </FormButton>
+      }
       isOpen={isOpen}
       onOpenChange={(open) => {
         setOpen(open);
         if (open) setError(null);
       }}
+      isPending={pending}
+      title={title}
+      lead={body}
+      role="alertdialog"
     >
-      <FormButton variant="secondary" aria-label={trigger.ariaLabel}>
-        {trigger.label}
-      </FormButton>
-      <ModalOverlay className={styles.overlay} isDismissable={!pending}>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog} role="alertdialog">
-            <Heading slot="title" className={styles.dialogTitle}>
-              {title}
-            </Heading>
-            <p>{body}</p>
-            {error && (
-              <p role="alert" className={styles.dialogError}>
-                {error}
-              </p>
-            )}
-            <div className={styles.actions}>
-              <FormButton onPress={() => void run()} autoFocus>
-                {confirm}
-              </FormButton>
-              <FormButton variant="secondary" slot="close" isDisabled={pending}>
-                {cancel}
-              </FormButton>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      {error && (
+        <p role="alert" className={styles.dialogError}>
+          {error}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <FormButton onPress={() => void run()} autoFocus>
+          {confirm}
+        </FormButton>
+        <FormButton variant="secondary" slot="close" isDisabled={pending}>
+          {cancel}
+        </FormButton>
+      </div>
+    </ModalDialog>
   );
 }
