@@ -86,7 +86,7 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             <ul className={styles.plainList}>
               {line.reportingDeadlines.map((deadline) => (
                 <li key={`${deadline.date}-${deadline.kind}-${deadline.description ?? ''}`}>
-                  {t.facts.deadline(formatDate(deadline.date), t.deadlineKind[deadline.kind], deadline.description ?? null)}
+                  {t.facts.deadline(formatDate(deadline.date), messages.vocabulary.deadlineKind[deadline.kind], deadline.description ?? null)}
                 </li>
               ))}
             </ul>
