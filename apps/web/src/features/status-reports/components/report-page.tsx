@@ -11,6 +11,7 @@ import { DecidePanel, decisionRefusal } from './decide-panel';
 import { IndicatorTables } from './indicator-tables';
 import { LoadError, ReportStatus } from './report-parts';
 import { ReportForm } from './report-form';
+import factStyles from '../../../components/facts.module.css';
 import styles from './status-reports.module.css';
 import { statusReportsMessages } from '../messages';
 
@@ -79,7 +80,7 @@ function ReportView({ report }: { report: StatusReport }) {
     <Page title={t.reportPageTitle(report.initiative.title, report.round.title)} wide>
       <section aria-labelledby="rapport-fakta" className={styles.section}>
         <h2 id="rapport-fakta">{r.facts}</h2>
-        <dl className={styles.facts}>
+        <dl className={factStyles.facts}>
           <Fact term={r.initiative}>
             <Link to="/insatser/$code" params={{ code: report.initiative.code }}>
               {report.initiative.code}
@@ -138,7 +139,7 @@ function ReportView({ report }: { report: StatusReport }) {
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div className={styles.fact}>
+    <div>
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -152,14 +153,14 @@ function ReportReadOnly({ report, note }: { report: StatusReport; note: string |
     <section aria-labelledby="rapport-innehall" className={styles.section}>
       <h2 id="rapport-innehall">{f.heading}</h2>
       {note && <p className={styles.notice}>{note}</p>}
-      <dl className={styles.facts}>
+      <dl className={factStyles.facts}>
         <Fact term={f.rag}>{report.ragStatus ? <RagBadge rag={report.ragStatus} /> : t.readOnly.noRag}</Fact>
         <Fact term={f.spending}>{report.spendingToDateSek === null ? t.readOnly.none : formatMoney(report.spendingToDateSek)}</Fact>
-        <div className={`${styles.fact} ${styles.factWide}`}>
+        <div className={factStyles.factWide}>
           <dt>{f.progress}</dt>
           <dd className={styles.text}>{report.progress ?? t.readOnly.none}</dd>
         </div>
-        <div className={`${styles.fact} ${styles.factWide}`}>
+        <div className={factStyles.factWide}>
           <dt>{f.risks}</dt>
           <dd className={styles.text}>{report.risks ?? t.readOnly.none}</dd>
         </div>
