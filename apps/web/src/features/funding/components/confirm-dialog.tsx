@@ -6,16 +6,15 @@ import styles from './funding.module.css';
 type Props = {
   /** The button that opens the dialog: its visible word and its name with the line, for a list of many lines. */
   trigger: { label: string; ariaLabel: string };
-  title: string;
-  body: string;
-  confirm: string;
-  cancel: string;
+  /** The dialog's words (funding messages' `end` or `remove`); the body names the line. */
+  texts: { title: string; body: (line: string) => string; confirm: string; cancel: string };
+  line: string;
   /** Does the thing; resolves to a sentence to show in the dialog when it could not, or null when done (it closes). */
   onConfirm: () => Promise<string | null>;
 };
 
 /** Asks before a step that cannot be taken back (ending or deleting a line), by keyboard as well as by pointer. */
-export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm }: Props) {
+export function ConfirmDialog({ trigger, texts, line, onConfirm }: Props) {
   const [isOpen, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,8 +44,8 @@ export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm
         if (open) setError(null);
       }}
       isPending={pending}
-      title={title}
-      lead={body}
+      title={texts.title}
+      lead={texts.body(line)}
       role="alertdialog"
     >
       {error && (
@@ -56,10 +55,10 @@ export function ConfirmDialog({ trigger, title, body, confirm, cancel, onConfirm
       )}
       <div className={styles.actions}>
         <FormButton onPress={() => void run()} autoFocus>
-          {confirm}
+          {texts.confirm}
         </FormButton>
         <FormButton variant="secondary" slot="close" isDisabled={pending}>
-          {cancel}
+          {texts.cancel}
         </FormButton>
       </div>
     </ModalDialog>
