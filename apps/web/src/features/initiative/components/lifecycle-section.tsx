@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useRef, useState, type ReactNode } from 'react';
+import { Announcement } from '../../../components/announcement';
 import { CommentDialog } from '../../../components/dialog';
 import { FormButton } from '../../../components/forms/form-button';
 import { ApiProblemError } from '../../../lib/api-client';
@@ -120,13 +121,7 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
           {status === 'discontinued' && <p>{text.discontinued}</p>}
           {(status === 'completed' || status === 'integrated') && <p>{text.ended}</p>}
           {/* The live regions stay in the page, so what is put in them later is read out. */}
-          <div role="status">
-            {announcement && (
-              <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-                {announcement}
-              </p>
-            )}
-          </div>
+          <Announcement text={announcement} ref={announcementRef} />
           <div role="alert" ref={refusalRef} tabIndex={-1} className={refusal ? styles.error : undefined}>
             {refusal && (
               <>

@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
+import { Announcement } from '../../../components/announcement';
 import { RagBadge } from '../../../components/badges';
 import { Page } from '../../../components/layout/page';
 import { useMay } from '../../../lib/auth/use-may';
@@ -98,14 +99,8 @@ function ReportView({ report }: { report: StatusReport }) {
         </dl>
       </section>
 
-      {/* The live region stays in the page, so what is put in it later is read out. */}
-      <div role="status">
-        {announcement && (
-          <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-            {announcement}
-          </p>
-        )}
-      </div>
+      {/* Both live regions stay in the page, so what is put in them later is read out. */}
+      <Announcement text={announcement} ref={announcementRef} className={styles.announcement} />
       <div role="alert">
         {refusal && (
           <p ref={refusalRef} tabIndex={-1} className={styles.refusal}>
