@@ -152,9 +152,9 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     await announced(t.announce.created(LINE));
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: LINE });
     const card = page.getByRole('article', { name: LINE });
-    await card.getByText(t.statusLabel.applied, { exact: true }).waitFor();
+    await card.getByText(messages.vocabulary.fundingStatus.applied, { exact: true }).waitFor();
     await card.getByText(/1\s200\s000\skr/).waitFor();
-    await card.getByText(t.facts.deadline('30 september 2026', t.deadlineKind.final, 'Slutredovisning till Länsstyrelsen')).waitFor();
+    await card.getByText(t.facts.deadline('30 september 2026', messages.vocabulary.deadlineKind.final, 'Slutredovisning till Länsstyrelsen')).waitFor();
     await expectNoViolations();
     // The empty first try is the one failed response this test expects.
     const expected = [/^400 for .*\/funding$/, /^console error: Failed to load resource: the server responded with a status of 400/];
@@ -171,7 +171,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     await tabToField('status');
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor();
-    await page.getByRole('option', { name: t.statusLabel.granted }).waitFor();
+    await page.getByRole('option', { name: messages.vocabulary.fundingStatus.granted }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await tabToField('amountSek');
@@ -218,7 +218,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     const card = page.getByRole('article', { name: LINE });
     await card.getByText(/1\s500\s000\skr/).waitFor();
     await card.getByText('851-9999-2025').waitFor();
-    await card.getByText(t.statusLabel.granted, { exact: true }).waitFor();
+    await card.getByText(messages.vocabulary.fundingStatus.granted, { exact: true }).waitFor();
     const expected = [/^412 for .*\/funding\/[0-9a-f-]+$/, /^console error: Failed to load resource: the server responded with a status of 412/];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
   }, KEYBOARD_TEST);
@@ -267,7 +267,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     // The dialog's button has gone with the ended line's "Avsluta": focus goes to the line's heading, not the page.
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: LINE });
     const card = page.getByRole('article', { name: LINE });
-    await card.getByText(t.statusLabel.ended, { exact: true }).waitFor();
+    await card.getByText(messages.vocabulary.fundingStatus.ended, { exact: true }).waitFor();
     expect(await card.getByRole('button', { name: t.actions.endLabel(LINE) }).count()).toBe(0);
     // Still a draft: its lines may yet be deleted, and the screen offers it.
     expect(await card.getByRole('button', { name: t.actions.removeLabel(LINE) }).count()).toBe(1);
@@ -326,7 +326,7 @@ describe.each([
 
     await page.getByText(t.mayNotEdit(reason)).waitFor();
     const card = page.getByRole('article', { name: LINE });
-    await card.getByText(t.statusLabel.ended, { exact: true }).waitFor();
+    await card.getByText(messages.vocabulary.fundingStatus.ended, { exact: true }).waitFor();
     expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
     await expectNoViolations();
 

@@ -51,6 +51,9 @@ const vocabulary = {
     foundation: 'Stiftelse',
     other: 'Annat',
   },
+  /** A funding line's status, and the kinds of report its funder wants by a date (Finansiering, Insatsen, its history). */
+  fundingStatus: { applied: 'Sökt', granted: 'Beviljad', rejected: 'Avslagen', ended: 'Avslutad' },
+  deadlineKind: { interim: 'Delredovisning', final: 'Slutredovisning', claim: 'Rekvisition' },
   /** An initiative's kind, evidence base, participants' roles and follow-up frequency (Insatsen, Ny insats, editing). */
   initiativeKind: {
     project: 'Projekt',

@@ -44,7 +44,6 @@ export const fundingMessages = {
     deadline: (date: string, kind: string, description: string | null) => `${date}: ${kind}${description ? ` – ${description}` : ''}`,
   },
 
-  statusLabel: { applied: 'Sökt', granted: 'Beviljad', rejected: 'Avslagen', ended: 'Avslutad' },
   coverageLabel: {
     undecided: 'Inte beslutat',
     ordinary_budget: 'Tas in i ordinarie budget (ramen)',
@@ -53,7 +52,6 @@ export const fundingMessages = {
     phase_out: 'Verksamheten avvecklas',
     not_needed: 'Behövs inte: insatsen slutar samtidigt',
   },
-  deadlineKind: { interim: 'Delredovisning', final: 'Slutredovisning', claim: 'Rekvisition' },
 
   actions: {
     add: 'Lägg till finansieringsrad',

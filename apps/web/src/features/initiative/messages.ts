@@ -126,12 +126,6 @@ export const initiativeMessages = {
     periodText: (from: string, to: string) => `${from} – ${to}`,
     today: 'I dag',
     decidedBy: (who: string, when: string) => `Beslutat av ${who}, ${when}`,
-    statusLabel: {
-      applied: 'Sökt',
-      granted: 'Beviljad',
-      rejected: 'Avslagen',
-      ended: 'Avslutad',
-    } as Record<string, string>,
     coverageLabel: {
       undecided: 'Inte beslutat',
       ordinary_budget: 'Ordinarie budget',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal, ModalOverlay, Text, TextArea, TextField } from 'react-aria-components';
+import { Button, FieldError, Form, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { ModalDialog } from '../../../components/dialog';
 import { ApiProblemError } from '../../../lib/api-client';
 import { toFormProblem } from '../../../lib/problem';
 import type { Alert } from '../api/use-alerts';
@@ -47,7 +48,12 @@ export function DismissDialog({
   };
 
   return (
-    <DialogTrigger
+    <ModalDialog
+      trigger={
+        <Button className={styles.secondaryButton} aria-label={t.dismissLabel(alert.title)}>
+          {t.dismiss}
+        </Button>
+      }
       isOpen={isOpen}
       onOpenChange={(open) => {
         setOpen(open);
@@ -56,48 +62,38 @@ export function DismissDialog({
           setReasonError(undefined);
         }
       }}
+      isPending={pending}
+      title={t.dialog.title}
+      lead={t.dialog.lead(alert.title)}
     >
-      <Button className={styles.secondaryButton} aria-label={t.dismissLabel(alert.title)}>
-        {t.dismiss}
-      </Button>
-      <ModalOverlay className={styles.overlay} isDismissable={!pending}>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
-              {t.dialog.title}
-            </Heading>
-            <p>{t.dialog.lead(alert.title)}</p>
-            <Form onSubmit={submit} validationBehavior="aria">
-              <TextField
-                className={styles.field}
-                value={reason}
-                onChange={(value) => {
-                  setReason(value);
-                  setReasonError(undefined);
-                }}
-                isRequired
-                isInvalid={reasonError !== undefined}
-                autoFocus
-              >
-                <Label className={styles.label}>{t.dialog.reason}</Label>
-                <Text slot="description" className={styles.hint}>
-                  {t.dialog.reasonHint}
-                </Text>
-                <TextArea className={styles.textArea} rows={4} />
-                <FieldError className={styles.fieldError}>{reasonError}</FieldError>
-              </TextField>
-              <div className={styles.dialogButtons}>
-                <Button type="submit" className={styles.primaryButton} isPending={pending}>
-                  {pending ? t.dialog.sending : t.dialog.submit}
-                </Button>
-                <Button slot="close" className={styles.secondaryButton} isDisabled={pending}>
-                  {t.dialog.cancel}
-                </Button>
-              </div>
-            </Form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <Form onSubmit={submit} validationBehavior="aria">
+        <TextField
+          className={styles.field}
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            setReasonError(undefined);
+          }}
+          isRequired
+          isInvalid={reasonError !== undefined}
+          autoFocus
+        >
+          <Label className={styles.label}>{t.dialog.reason}</Label>
+          <Text slot="description" className={styles.hint}>
+            {t.dialog.reasonHint}
+          </Text>
+          <TextArea className={styles.textArea} rows={4} />
+          <FieldError className={styles.fieldError}>{reasonError}</FieldError>
+        </TextField>
+        <div className={styles.dialogButtons}>
+          <Button type="submit" className={styles.primaryButton} isPending={pending}>
+            {pending ? t.dialog.sending : t.dialog.submit}
+          </Button>
+          <Button slot="close" className={styles.secondaryButton} isDisabled={pending}>
+            {t.dialog.cancel}
+          </Button>
+        </div>
+      </Form>
+    </ModalDialog>
   );
 }

@@ -86,7 +86,7 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             <ul className={styles.plainList}>
               {line.reportingDeadlines.map((deadline) => (
                 <li key={`${deadline.date}-${deadline.kind}-${deadline.description ?? ''}`}>
-                  {t.facts.deadline(formatDate(deadline.date), t.deadlineKind[deadline.kind], deadline.description ?? null)}
+                  {t.facts.deadline(formatDate(deadline.date), messages.vocabulary.deadlineKind[deadline.kind], deadline.description ?? null)}
                 </li>
               ))}
             </ul>
@@ -112,24 +112,10 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             </FormButton>
           )}
           {actions.end && (
-            <ConfirmDialog
-              trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }}
-              title={t.end.title}
-              body={t.end.body(name)}
-              confirm={t.end.confirm}
-              cancel={t.end.cancel}
-              onConfirm={onEnd}
-            />
+            <ConfirmDialog trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }} texts={t.end} line={name} onConfirm={onEnd} />
           )}
           {actions.remove && (
-            <ConfirmDialog
-              trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }}
-              title={t.remove.title}
-              body={t.remove.body(name)}
-              confirm={t.remove.confirm}
-              cancel={t.remove.cancel}
-              onConfirm={onRemove}
-            />
+            <ConfirmDialog trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }} texts={t.remove} line={name} onConfirm={onRemove} />
           )}
         </div>
       )}

@@ -35,7 +35,7 @@ const t = fundingMessages.form;
 type FormValues = FundingLineValues & { resolution: Partial<Record<LineField, Resolution | null>> };
 
 const SOURCE_TYPES = Object.entries(messages.vocabulary.fundingSourceType).map(([id, label]) => ({ id, label }));
-const DEADLINE_KINDS = Object.entries(fundingMessages.deadlineKind).map(([id, label]) => ({ id, label }));
+const DEADLINE_KINDS = Object.entries(messages.vocabulary.deadlineKind).map(([id, label]) => ({ id, label }));
 
 const DEADLINE_LABELS: Record<string, string> = {
   'reportingDeadlines.*.date': t.deadlineDate,
@@ -91,10 +91,10 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
 
   const statusOptions = useMemo(
     () =>
-      (Object.keys(fundingMessages.statusLabel) as FundingLine['status'][])
+      (Object.keys(messages.vocabulary.fundingStatus) as FundingLine['status'][])
         // Ending is its own step, with a confirmation; an ended line shows its status as it is.
         .filter((status) => status !== 'ended' || line?.status === 'ended')
-        .map((status) => ({ id: status, label: fundingMessages.statusLabel[status] })),
+        .map((status) => ({ id: status, label: messages.vocabulary.fundingStatus[status] })),
     [line?.status],
   );
   const successorOptions = useMemo(

@@ -1,7 +1,7 @@
 import { forwardRef, type ReactNode } from 'react';
 import badges from '../../../components/badges.module.css';
 import type { FundingStatus } from '../utils/funding-form';
-import { fundingMessages } from '../messages';
+import { messages } from '../../../lib/messages';
 import styles from './funding.module.css';
 
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -39,7 +39,7 @@ export function FundingStatusBadge({ status }: { status: FundingStatus }) {
       <svg className={styles.shape} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <path d={d} fillOpacity={filled ? 1 : 0} strokeWidth={filled ? 0 : 1.75} strokeLinecap="round" strokeLinejoin="round" />
       </svg>
-      <span>{fundingMessages.statusLabel[status]}</span>
+      <span>{messages.vocabulary.fundingStatus[status]}</span>
     </span>
   );
 }

@@ -210,7 +210,7 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
     case 'sourceType':
       return messages.vocabulary.fundingSourceType[value as FundingSourceType];
     case 'status':
-      return t.statusLabel[value as FundingStatus];
+      return messages.vocabulary.fundingStatus[value as FundingStatus];
     case 'renewable':
     case 'paidInArrears':
       return value ? t.conflict.yes : t.conflict.no;
@@ -221,7 +221,7 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
     case 'reportingDeadlines': {
       const deadlines = value as Deadline[];
       if (deadlines.length === 0) return t.facts.noDeadlines;
-      return deadlines.map((d) => t.facts.deadline(d.date ? formatDate(d.date) : t.conflict.empty, t.deadlineKind[d.kind] ?? '', d.description ?? null)).join('; ');
+      return deadlines.map((d) => t.facts.deadline(d.date ? formatDate(d.date) : t.conflict.empty, messages.vocabulary.deadlineKind[d.kind] ?? '', d.description ?? null)).join('; ');
     }
     default:
       return String(value);

@@ -15,8 +15,7 @@ import { useConflictFields } from '../hooks/use-conflict-fields';
 import { useSessionDraft } from '../hooks/use-session-draft';
 import { useVersionedSave } from '../hooks/use-versioned-save';
 import { FIELD_LABELS, fieldPaths, STEPS, toFormValues, type InitiativeField, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
-import { GoalPicker } from './goal-picker';
-import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
+import { BasicsFields, LeadDepartmentField, SectionFields } from './initiative-fields';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
 import styles from './editing.module.css';
@@ -131,18 +130,12 @@ function EditForm({ versioned }: { versioned: Versioned }) {
       </nav>
       {SECTIONS.map((key) => (
         <EditSection key={key} name={key}>
-          {key === 'basics' && <BasicsFields control={control} />}
-          {key === 'participants' && (
-            <>
-              <LeadDepartmentField control={control} mayChoose={mayHandOver.allowed} name={current.initiative.leadDepartmentName} />
-              <ParticipantsFields control={control} />
-            </>
-          )}
-          {key === 'processOwner' && <ProcessOwnerFields control={control} />}
-          {key === 'goals' && <GoalPicker control={control} />}
-          {key === 'reach' && <ReachFields control={control} />}
-          {key === 'timeAndCost' && <TimeAndCostFields control={control} />}
-          {key === 'followUp' && <FollowUpFields control={control} />}
+          <SectionFields
+            step={key}
+            control={control}
+            basics={<BasicsFields control={control} />}
+            lead={<LeadDepartmentField control={control} mayChoose={mayHandOver.allowed} name={current.initiative.leadDepartmentName} />}
+          />
         </EditSection>
       ))}
       <FormActions>

@@ -26,8 +26,7 @@ import {
   type InitiativeField,
   type InitiativeFormValues,
 } from '../utils/initiative-form';
-import { GoalPicker } from './goal-picker';
-import { BasicsFields, FollowUpFields, LeadDepartmentField, ParticipantsFields, ProcessOwnerFields, ReachFields, TimeAndCostFields } from './initiative-fields';
+import { BasicsFields, LeadDepartmentField, SectionFields } from './initiative-fields';
 import { useConflictFields } from '../hooks/use-conflict-fields';
 import { useSessionDraft } from '../hooks/use-session-draft';
 import { useVersionedSave } from '../hooks/use-versioned-save';
@@ -242,18 +241,12 @@ function StepFields({ step, stepForm, onSubmit, initiative, conflictView }: Step
     <form onSubmit={onSubmit} noValidate>
       {conflictView || <ErrorSummary problem={problem} labels={FIELD_LABELS} />}
       {restored && <p className={styles.status}>{t.restoredDraft}</p>}
-      {key === 'basics' && <BasicsFields control={control} setCode={initiative ? undefined : (code) => form.setValue('code', code)} lead={!initiative && mayHandOver.allowed ? lead : undefined} />}
-      {key === 'participants' && (
-        <>
-          {lead}
-          <ParticipantsFields control={control} />
-        </>
-      )}
-      {key === 'processOwner' && <ProcessOwnerFields control={control} />}
-      {key === 'goals' && <GoalPicker control={control} />}
-      {key === 'reach' && <ReachFields control={control} />}
-      {key === 'timeAndCost' && <TimeAndCostFields control={control} />}
-      {key === 'followUp' && <FollowUpFields control={control} />}
+      <SectionFields
+        step={key}
+        control={control}
+        basics={<BasicsFields control={control} setCode={initiative ? undefined : (code) => form.setValue('code', code)} lead={!initiative && mayHandOver.allowed ? lead : undefined} />}
+        lead={lead}
+      />
       <FormActions>
         <FormButton type="submit" isDisabled={formState.isSubmitting || Boolean(conflictView)}>
           {formState.isSubmitting ? t.guide.saving : initiative ? t.guide.saveAndContinue : t.guide.createDraft}

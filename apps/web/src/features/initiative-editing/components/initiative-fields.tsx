@@ -5,8 +5,9 @@ import { CheckboxGroupField, DateField, NumberField, RadioGroupField, SelectFiel
 import { FormButton } from '../../../components/forms/form-button';
 import { messages } from '../../../lib/messages';
 import { useDepartments, useDistricts, useTargetGroups, type Option } from '../api/initiative-editing';
-import { suggestCode, type InitiativeFormValues } from '../utils/initiative-form';
+import { suggestCode, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
 import { initiativeEditingMessages } from '../messages';
+import { GoalPicker } from './goal-picker';
 import styles from './editing.module.css';
 
 const f = initiativeEditingMessages.fields;
@@ -165,4 +166,35 @@ export function FollowUpFields({ control }: Props) {
       <DateField control={control} name="followUpPlan.firstReportDue" label={f.followUpFirstReport} />
     </fieldset>
   );
+}
+
+/**
+ * The fields of one step of the guide or one section of the editing page (none for funding and the end). The two
+ * differ only in the basics (the guide suggests a code, and may ask for the lead department there) and in how the lead
+ * department is asked for, so those come in ready made.
+ */
+export function SectionFields({ step, control, basics, lead }: Props & { step: StepKey; basics: ReactNode; lead: ReactNode }) {
+  switch (step) {
+    case 'basics':
+      return basics;
+    case 'participants':
+      return (
+        <>
+          {lead}
+          <ParticipantsFields control={control} />
+        </>
+      );
+    case 'processOwner':
+      return <ProcessOwnerFields control={control} />;
+    case 'goals':
+      return <GoalPicker control={control} />;
+    case 'reach':
+      return <ReachFields control={control} />;
+    case 'timeAndCost':
+      return <TimeAndCostFields control={control} />;
+    case 'followUp':
+      return <FollowUpFields control={control} />;
+    default:
+      return null;
+  }
 }

@@ -8,6 +8,7 @@ import { formatDateTime, statusLabel } from '../utils/history';
 import { indicatorRow, type ProgressKind } from '../utils/indicator-progress';
 import { LoadError, QuerySection, Section } from './section';
 import { Shape, type ShapeName } from './shapes';
+import factStyles from '../../../components/facts.module.css';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 
@@ -59,8 +60,8 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
         if (!data) return <p>{text.none}</p>;
         const report = data;
         return (
-          <dl className={styles.facts}>
-            <div className={styles.fact}>
+          <dl className={factStyles.facts}>
+            <div>
               <dt>{text.round}</dt>
               <dd>
                 <Link to="/rapporter/$id" params={{ id: report.id }}>
@@ -68,7 +69,7 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
                 </Link>
               </dd>
             </div>
-            <div className={styles.fact}>
+            <div>
               <dt>{text.rag}</dt>
               <dd>
                 <span className={`${styles.badge} ${report.ragStatus ? styles[`rag-${report.ragStatus}`] : ''}`}>
@@ -77,7 +78,7 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
                 </span>
               </dd>
             </div>
-            <div className={styles.fact}>
+            <div>
               <dt>{text.reportStatus}</dt>
               <dd>
                 {text.statusLabel[report.status] ?? report.status}
@@ -85,16 +86,16 @@ export function StatusReportSection({ initiativeId }: { initiativeId: string }) 
               </dd>
             </div>
             {report.spendingToDateSek !== null && (
-              <div className={styles.fact}>
+              <div>
                 <dt>{text.spending}</dt>
                 <dd>{formatMoney(report.spendingToDateSek)}</dd>
               </div>
             )}
-            <div className={`${styles.fact} ${styles.factWide}`}>
+            <div className={factStyles.factWide}>
               <dt>{text.progress}</dt>
               <dd>{report.progress ?? text.noProgress}</dd>
             </div>
-            <div className={`${styles.fact} ${styles.factWide}`}>
+            <div className={factStyles.factWide}>
               <dt>{text.risks}</dt>
               <dd>{report.risks ?? text.noRisks}</dd>
             </div>

@@ -1,10 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useRef, useState, type ReactNode } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { ErrorSummary } from '../../../components/forms/error-summary';
-import { TextAreaField } from '../../../components/forms/fields';
-import { FormActions, FormButton } from '../../../components/forms/form-button';
-import { useApiForm } from '../../../components/forms/use-api-form';
+import { Announcement } from '../../../components/announcement';
+import { CommentDialog } from '../../../components/dialog';
+import { FormButton } from '../../../components/forms/form-button';
 import { ApiProblemError } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
@@ -123,13 +121,7 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
           {status === 'discontinued' && <p>{text.discontinued}</p>}
           {(status === 'completed' || status === 'integrated') && <p>{text.ended}</p>}
           {/* The live regions stay in the page, so what is put in them later is read out. */}
-          <div role="status">
-            {announcement && (
-              <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-                {announcement}
-              </p>
-            )}
-          </div>
+          <Announcement text={announcement} ref={announcementRef} />
           <div role="alert" ref={refusalRef} tabIndex={-1} className={refusal ? styles.error : undefined}>
             {refusal && (
               <>
@@ -173,56 +165,20 @@ type MoveDialogProps = {
  * is told in the section, since the moves on offer have changed with it.
  */
 function MoveDialog({ initiativeId, code, from, to, onMoved, onRefused }: MoveDialogProps) {
-  const [isOpen, setOpen] = useState(false);
   const move = useMoveInitiative(initiativeId, code);
-  const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
   const toLabel = messages.initiativeStatus[to];
-  const confirm = submitWith(async ({ comment }) => {
-    if (move.isPending) return;
-    try {
-      await move.mutateAsync({ to, comment: comment.trim() === '' ? null : comment.trim() });
-    } catch (error) {
-      if (!(error instanceof ApiProblemError) || error.problem.status === 400) throw error;
-      setOpen(false);
-      onRefused(to, error);
-      return;
-    }
-    setOpen(false);
-    onMoved(to);
-  });
   return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        setOpen(open);
-        if (open) {
-          form.reset({ comment: '' });
-          setProblem(null);
-        }
-      }}
-    >
-      <FormButton>{text.move(toLabel)}</FormButton>
-      <ModalOverlay className={styles.overlay} isDismissable={!move.isPending}>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
-              {text.dialogTitle(toLabel)}
-            </Heading>
-            <p>{text.dialogBody(messages.initiativeStatus[from], toLabel)}</p>
-            <form onSubmit={confirm} noValidate>
-              <ErrorSummary problem={problem} labels={{ comment: text.comment }} />
-              <TextAreaField control={form.control} name="comment" label={text.comment} description={text.commentHelp} rows={3} />
-              <FormActions>
-                {/* No isPending: react-aria would announce the button by its id after the dialog has gone. */}
-                <FormButton type="submit">{move.isPending ? text.moving : text.move(toLabel)}</FormButton>
-                <FormButton variant="secondary" slot="close" isDisabled={move.isPending}>
-                  {text.cancel}
-                </FormButton>
-              </FormActions>
-            </form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <CommentDialog
+      trigger={<FormButton>{text.move(toLabel)}</FormButton>}
+      title={text.dialogTitle(toLabel)}
+      lead={text.dialogBody(messages.initiativeStatus[from], toLabel)}
+      comment={{ label: text.comment, description: text.commentHelp, rows: 3 }}
+      submit={{ label: text.move(toLabel), pendingLabel: text.moving }}
+      cancel={text.cancel}
+      isPending={move.isPending}
+      onSubmit={(comment) => move.mutateAsync({ to, comment: comment.trim() === '' ? null : comment.trim() })}
+      onDone={() => onMoved(to)}
+      onRefused={(error) => onRefused(to, error)}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { messages } from '../../../lib/messages';
 import { useGoalTree } from '../api/initiative-queries';
 import { goalChains } from '../../../lib/goal-chains';
 import { QuerySection, Section } from './section';
+import factStyles from '../../../components/facts.module.css';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 
@@ -25,9 +26,9 @@ export function SummarySection({ initiative }: { initiative: Initiative }) {
   return (
     <Section name="summary">
       <p>{initiative.summary ?? text.noSummary}</p>
-      <dl className={styles.facts}>
+      <dl className={factStyles.facts}>
         {facts.map(([term, value]) => (
-          <div key={term} className={styles.fact}>
+          <div key={term}>
             <dt>{term}</dt>
             <dd>{value}</dd>
           </div>

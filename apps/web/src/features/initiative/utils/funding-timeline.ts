@@ -61,7 +61,7 @@ export function fundingRows(lines: readonly FundingLine[]): FundingRow[] {
       amount: formatMoney(line.amountSek),
       period: text.periodText(formatDate(line.periodStart), formatDate(line.periodEnd)),
       status: line.status ?? 'applied',
-      statusLabel: text.statusLabel[line.status ?? 'applied'] ?? String(line.status),
+      statusLabel: messages.vocabulary.fundingStatus[line.status ?? 'applied'],
       successor: successor ? lineName(successor) : text.noSuccessor,
       coverage: text.coverageLabel[line.coverageDecision ?? 'undecided'] ?? String(line.coverageDecision ?? ''),
       coverageDetail:

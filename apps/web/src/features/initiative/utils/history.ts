@@ -28,7 +28,7 @@ const HIDDEN_FIELDS = new Set(['initiativeId', 'roundId', 'reviewId', 'departmen
 /** `status` means another vocabulary on each kind of record. */
 const STATUS_LABELS: Record<string, Record<string, string>> = {
   initiative: messages.initiativeStatus,
-  funding_line: initiativeMessages.funding.statusLabel,
+  funding_line: messages.vocabulary.fundingStatus,
   status_report: initiativeMessages.statusReport.statusLabel,
 };
 

@@ -12,22 +12,19 @@ const t = resultsMessages.effectLogic;
 
 type FormProps = { heading: string; onCancel: () => void };
 
-/** A new node at `level` of the initiative's chain. */
-export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }: FormProps & { initiativeId: string; level: EffectLevel; onAdded: (title: string) => void }) {
-  const { form, problem, submitWith } = useApiForm<{ title: string; description: string | null }>({
-    defaultValues: { title: '', description: null },
-    fields: ['title', 'description'],
-  });
-  // The form opens where the person pressed "Lägg till": they type straight away.
+type NodeValues = { title: string; description: string | null };
+
+/** A node's title and description, for a new node or a renamed one. */
+function NodeForm({ heading, onCancel, defaultValues, titleHelp, save }: FormProps & { defaultValues: NodeValues; titleHelp?: string; save: (values: NodeValues) => Promise<void> }) {
+  const { form, problem, submitWith } = useApiForm<NodeValues>({ defaultValues, fields: ['title', 'description'] });
+  // The form opens where the person pressed "Lägg till" or "Ändra": they type straight away.
   useEffect(() => form.setFocus('title'), [form]);
-  const onSubmit = submitWith(async ({ title, description }) => {
-    const node = await unwrap(api.POST('/effect-nodes', { body: { level, title, ...(description?.trim() ? { description } : {}), initiativeId } }));
-    onAdded(node.title);
-  });
+  const onSubmit = submitWith(save);
   return (
     <form onSubmit={onSubmit} className={styles.inlineForm} aria-label={heading} noValidate>
+      {/* A refused level (only a new node sends one) is told as the title's, the field that says what the node is. */}
       <ErrorSummary problem={problem} labels={{ title: t.nodeTitle, description: t.description, level: t.nodeTitle }} />
-      <TextField control={form.control} name="title" label={t.nodeTitle} description={t.levelHelp[level]} isRequired rules={REQUIRED} />
+      <TextField control={form.control} name="title" label={t.nodeTitle} description={titleHelp} isRequired rules={REQUIRED} />
       <TextAreaField control={form.control} name="description" label={t.description} description={t.descriptionHelp} rows={2} />
       <FormActions>
         <FormButton type="submit" isDisabled={form.formState.isSubmitting}>
@@ -41,36 +38,39 @@ export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }:
   );
 }
 
+/** A new node at `level` of the initiative's chain. */
+export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }: FormProps & { initiativeId: string; level: EffectLevel; onAdded: (title: string) => void }) {
+  return (
+    <NodeForm
+      heading={heading}
+      onCancel={onCancel}
+      defaultValues={{ title: '', description: null }}
+      titleHelp={t.levelHelp[level]}
+      save={async ({ title, description }) => {
+        const node = await unwrap(api.POST('/effect-nodes', { body: { level, title, ...(description?.trim() ? { description } : {}), initiativeId } }));
+        onAdded(node.title);
+      }}
+    />
+  );
+}
+
 /** A new title (and description) for a node, with If-Match: a node someone else changed meanwhile is refused (412). */
 export function RenameNodeForm({ node, heading, onCancel, onRenamed }: FormProps & { node: EffectGraphNode; onRenamed: (title: string) => void }) {
-  const { form, problem, submitWith } = useApiForm<{ title: string; description: string | null }>({
-    defaultValues: { title: node.title, description: node.description },
-    fields: ['title', 'description'],
-  });
-  useEffect(() => form.setFocus('title'), [form]);
-  const onSubmit = submitWith(async ({ title, description }) => {
-    const saved = await unwrap(
-      api.PATCH('/effect-nodes/{id}', {
-        params: { path: { id: node.id }, header: { 'If-Match': `"${node.version}"` } },
-        body: { title, description: description?.trim() ? description : null },
-      }),
-    );
-    onRenamed(saved.title);
-  });
   return (
-    <form onSubmit={onSubmit} className={styles.inlineForm} aria-label={heading} noValidate>
-      <ErrorSummary problem={problem} labels={{ title: t.nodeTitle, description: t.description }} />
-      <TextField control={form.control} name="title" label={t.nodeTitle} isRequired rules={REQUIRED} />
-      <TextAreaField control={form.control} name="description" label={t.description} description={t.descriptionHelp} rows={2} />
-      <FormActions>
-        <FormButton type="submit" isDisabled={form.formState.isSubmitting}>
-          {t.save}
-        </FormButton>
-        <FormButton variant="secondary" onPress={onCancel}>
-          {t.cancel}
-        </FormButton>
-      </FormActions>
-    </form>
+    <NodeForm
+      heading={heading}
+      onCancel={onCancel}
+      defaultValues={{ title: node.title, description: node.description }}
+      save={async ({ title, description }) => {
+        const saved = await unwrap(
+          api.PATCH('/effect-nodes/{id}', {
+            params: { path: { id: node.id }, header: { 'If-Match': `"${node.version}"` } },
+            body: { title, description: description?.trim() ? description : null },
+          }),
+        );
+        onRenamed(saved.title);
+      }}
+    />
   );
 }
 

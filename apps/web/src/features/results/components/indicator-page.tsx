@@ -12,6 +12,7 @@ import { cellLabel, chartPoints, formatFigure, seriesRows } from '../utils/indic
 import { LiveRegion, LoadError, useAnnouncer } from './feedback';
 import { AttachForm } from './attach-form';
 import { ImportForm, ValueForm } from './indicator-forms';
+import factStyles from '../../../components/facts.module.css';
 import styles from './results.module.css';
 
 // recharts is loaded only when the chart shows: out of the first load and out of this page's own chunk.
@@ -59,7 +60,7 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
       <p className={styles.lead}>
         <Link to="/indikatorer">{t.back}</Link>
       </p>
-      <dl className={styles.facts} aria-label={t.factsLabel}>
+      <dl className={factStyles.facts} aria-label={t.factsLabel}>
         <div>
           <dt>{ti.code}</dt>
           <dd>{indicator.code}</dd>

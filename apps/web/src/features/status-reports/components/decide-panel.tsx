@@ -1,9 +1,5 @@
-import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { ErrorSummary } from '../../../components/forms/error-summary';
-import { TextAreaField } from '../../../components/forms/fields';
+import { CommentDialog } from '../../../components/dialog';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
-import { useApiForm } from '../../../components/forms/use-api-form';
 import { ApiProblemError } from '../../../lib/api-client';
 import { summaryFor } from '../../../lib/problem';
 import { useReportMove } from '../api/report-queries';
@@ -46,56 +42,19 @@ export function DecidePanel({ report, onDone, onRefused }: { report: StatusRepor
  * refusal (the report was decided meanwhile) closes it and goes to the page.
  */
 function ReturnDialog({ report, onReturned, onRefused }: { report: StatusReport; onReturned: () => void; onRefused: (error: unknown) => void }) {
-  const [isOpen, setOpen] = useState(false);
   const move = useReportMove(report);
-  const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
-  const send = submitWith(async ({ comment }) => {
-    if (move.isPending) return;
-    try {
-      await move.mutateAsync({ kind: 'return', comment });
-    } catch (error) {
-      if (!(error instanceof ApiProblemError) || error.problem.status === 400) throw error;
-      setOpen(false);
-      onRefused(error);
-      return;
-    }
-    setOpen(false);
-    onReturned();
-  });
   return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        setOpen(open);
-        if (open) {
-          form.reset({ comment: '' });
-          setProblem(null);
-        }
-      }}
-    >
-      <FormButton variant="secondary">{d.giveBack}</FormButton>
-      <ModalOverlay className={styles.overlay} isDismissable={!move.isPending}>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.dialogTitle}>
-              {d.dialogTitle}
-            </Heading>
-            <p>{d.dialogLead}</p>
-            <form onSubmit={send} noValidate>
-              <ErrorSummary problem={problem} labels={{ comment: d.comment }} />
-              <TextAreaField control={form.control} name="comment" label={d.comment} isRequired />
-              <FormActions>
-                <FormButton type="submit">
-                  {move.isPending ? d.sending : d.send}
-                </FormButton>
-                <FormButton variant="secondary" slot="close" isDisabled={move.isPending}>
-                  {d.cancel}
-                </FormButton>
-              </FormActions>
-            </form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <CommentDialog
+      trigger={<FormButton variant="secondary">{d.giveBack}</FormButton>}
+      title={d.dialogTitle}
+      lead={d.dialogLead}
+      comment={{ label: d.comment, isRequired: true }}
+      submit={{ label: d.send, pendingLabel: d.sending }}
+      cancel={d.cancel}
+      isPending={move.isPending}
+      onSubmit={(comment) => move.mutateAsync({ kind: 'return', comment })}
+      onDone={onReturned}
+      onRefused={onRefused}
+    />
   );
 }

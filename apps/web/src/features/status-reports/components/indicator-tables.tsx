@@ -23,7 +23,7 @@ export function IndicatorTables({ report }: { report: StatusReport }) {
             ) : (
               <div key={indicator.indicatorId} className={styles.tableWrapper}>
                 <table className={styles.table}>
-                  <caption className={styles.caption}>{t.caption(indicator.name, indicator.code)}</caption>
+                  <caption>{t.caption(indicator.name, indicator.code)}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.period}</th>

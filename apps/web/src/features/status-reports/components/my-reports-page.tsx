@@ -71,7 +71,7 @@ function ReportTable({ caption, reports }: { caption: string; reports: StatusRep
   return (
     <div className={styles.tableWrapper}>
       <table className={styles.table}>
-        <caption className={styles.caption}>{caption}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{l.initiative}</th>

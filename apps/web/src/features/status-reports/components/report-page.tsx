@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
+import { Announcement } from '../../../components/announcement';
 import { RagBadge } from '../../../components/badges';
 import { Page } from '../../../components/layout/page';
 import { useMay } from '../../../lib/auth/use-may';
@@ -11,6 +12,7 @@ import { DecidePanel, decisionRefusal } from './decide-panel';
 import { IndicatorTables } from './indicator-tables';
 import { LoadError, ReportStatus } from './report-parts';
 import { ReportForm } from './report-form';
+import factStyles from '../../../components/facts.module.css';
 import styles from './status-reports.module.css';
 import { statusReportsMessages } from '../messages';
 
@@ -79,7 +81,7 @@ function ReportView({ report }: { report: StatusReport }) {
     <Page title={t.reportPageTitle(report.initiative.title, report.round.title)} wide>
       <section aria-labelledby="rapport-fakta" className={styles.section}>
         <h2 id="rapport-fakta">{r.facts}</h2>
-        <dl className={styles.facts}>
+        <dl className={factStyles.facts}>
           <Fact term={r.initiative}>
             <Link to="/insatser/$code" params={{ code: report.initiative.code }}>
               {report.initiative.code}
@@ -97,14 +99,8 @@ function ReportView({ report }: { report: StatusReport }) {
         </dl>
       </section>
 
-      {/* The live region stays in the page, so what is put in it later is read out. */}
-      <div role="status">
-        {announcement && (
-          <p ref={announcementRef} tabIndex={-1} className={styles.announcement}>
-            {announcement}
-          </p>
-        )}
-      </div>
+      {/* Both live regions stay in the page, so what is put in them later is read out. */}
+      <Announcement text={announcement} ref={announcementRef} className={styles.announcement} />
       <div role="alert">
         {refusal && (
           <p ref={refusalRef} tabIndex={-1} className={styles.refusal}>
@@ -138,7 +134,7 @@ function ReportView({ report }: { report: StatusReport }) {
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div className={styles.fact}>
+    <div>
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -152,14 +148,14 @@ function ReportReadOnly({ report, note }: { report: StatusReport; note: string |
     <section aria-labelledby="rapport-innehall" className={styles.section}>
       <h2 id="rapport-innehall">{f.heading}</h2>
       {note && <p className={styles.notice}>{note}</p>}
-      <dl className={styles.facts}>
+      <dl className={factStyles.facts}>
         <Fact term={f.rag}>{report.ragStatus ? <RagBadge rag={report.ragStatus} /> : t.readOnly.noRag}</Fact>
         <Fact term={f.spending}>{report.spendingToDateSek === null ? t.readOnly.none : formatMoney(report.spendingToDateSek)}</Fact>
-        <div className={`${styles.fact} ${styles.factWide}`}>
+        <div className={factStyles.factWide}>
           <dt>{f.progress}</dt>
           <dd className={styles.text}>{report.progress ?? t.readOnly.none}</dd>
         </div>
-        <div className={`${styles.fact} ${styles.factWide}`}>
+        <div className={factStyles.factWide}>
           <dt>{f.risks}</dt>
           <dd className={styles.text}>{report.risks ?? t.readOnly.none}</dd>
         </div>
