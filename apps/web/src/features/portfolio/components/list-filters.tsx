@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -50,8 +50,11 @@ const ALL = '__alla__';
  * are the costliest part of it to render.
  */
 export const ListFilters = memo(function ListFilters({ search, onNavigate }: Props) {
-  const onChange = (patch: FilterPatch) => onNavigate(withFilters(search, patch));
-  const onClear = () => onNavigate(withoutFilters(search));
+  // Each control gets the same change handler for the life of the page, so a change re-renders only the control whose
+  // value changed, not the others' collections; the handler reads the view as it is when the person acts.
+  const latest = useRef(search);
+  latest.current = search;
+  const change = useCallback((patch: FilterPatch) => onNavigate(withFilters(latest.current, patch)), [onNavigate]);
   const departments = useDepartmentOptions();
   const goals = useGoalOptions();
   const targetGroups = useTargetGroupOptions();
@@ -63,54 +66,22 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
       <h2 id="filter-rubrik" className={styles.heading}>
         {t.heading}
       </h2>
-      <TextSearch value={search.q ?? ''} onSearch={(q) => onChange({ q: q || undefined })} />
+      <TextSearch value={search.q ?? ''} onChange={change} />
       <div className={styles.grid}>
-        <CheckboxGroup
-          className={styles.statuses}
-          value={search.status ?? []}
-          onChange={(values) => onChange({ status: values as InitiativeStatusKey[] })}
-        >
-          <Label className={styles.label}>{t.status}</Label>
-          <div className={styles.checkboxes}>
-            {STATUS_KEYS.map((status) => (
-              <Checkbox key={status} value={status} className={styles.checkbox}>
-                <span className={styles.box} aria-hidden="true">
-                  <svg viewBox="0 0 16 16" width="14" height="14" focusable="false">
-                    <path d="M3 8.5 6.5 12 13 4.5" />
-                  </svg>
-                </span>
-                {messages.initiativeStatus[status]}
-              </Checkbox>
-            ))}
-          </div>
-        </CheckboxGroup>
+        <StatusFilter value={search.status} onChange={change} />
+        <SingleSelect field="leadDepartmentId" label={t.leadDepartment} options={departments.data} value={search.leadDepartmentId} onChange={change} />
         <SingleSelect
-          label={t.leadDepartment}
-          options={departments.data}
-          value={search.leadDepartmentId}
-          onChange={(leadDepartmentId) => onChange({ leadDepartmentId })}
-        />
-        <SingleSelect
+          field="departmentId"
           label={t.anyDepartment}
           description={t.anyDepartmentDescription}
           options={departments.data}
           value={search.departmentId}
-          onChange={(departmentId) => onChange({ departmentId })}
+          onChange={change}
         />
-        <GoalComboBox options={goals.data} value={search.goalId} onChange={(goalId) => onChange({ goalId })} />
-        <MultiSelect
-          label={t.targetGroup}
-          options={targetGroups.data}
-          value={search.targetGroup}
-          onChange={(targetGroup) => onChange({ targetGroup })}
-        />
-        <MultiSelect label={t.district} options={districts.data} value={search.district} onChange={(district) => onChange({ district })} />
-        <MultiSelect
-          label={t.fundingSourceType}
-          options={SOURCE_TYPE_OPTIONS}
-          value={search.fundingSourceType}
-          onChange={(values) => onChange({ fundingSourceType: values as FundingSourceTypeKey[] })}
-        />
+        <GoalComboBox options={goals.data} value={search.goalId} onChange={change} />
+        <MultiSelect field="targetGroup" label={t.targetGroup} options={targetGroups.data} value={search.targetGroup} onChange={change} />
+        <MultiSelect field="district" label={t.district} options={districts.data} value={search.district} onChange={change} />
+        <MultiSelect field="fundingSourceType" label={t.fundingSourceType} options={SOURCE_TYPE_OPTIONS} value={search.fundingSourceType} onChange={change} />
       </div>
       {optionsFailed && (
         <p role="alert" className={styles.optionsFailed}>
@@ -118,7 +89,7 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
         </p>
       )}
       {hasFilters(search) && (
-        <Button className={styles.clear} onPress={onClear}>
+        <Button className={styles.clear} onPress={() => onNavigate(withoutFilters(search))}>
           {t.clear}
         </Button>
       )}
@@ -126,8 +97,30 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
   );
 });
 
+type OnChange = (patch: FilterPatch) => void;
+
+const StatusFilter = memo(function StatusFilter({ value, onChange }: { value: InitiativeStatusKey[] | undefined; onChange: OnChange }) {
+  return (
+    <CheckboxGroup className={styles.statuses} value={value ?? []} onChange={(values) => onChange({ status: values as InitiativeStatusKey[] })}>
+      <Label className={styles.label}>{t.status}</Label>
+      <div className={styles.checkboxes}>
+        {STATUS_KEYS.map((status) => (
+          <Checkbox key={status} value={status} className={styles.checkbox}>
+            <span className={styles.box} aria-hidden="true">
+              <svg viewBox="0 0 16 16" width="14" height="14" focusable="false">
+                <path d="M3 8.5 6.5 12 13 4.5" />
+              </svg>
+            </span>
+            {messages.initiativeStatus[status]}
+          </Checkbox>
+        ))}
+      </div>
+    </CheckboxGroup>
+  );
+});
+
 /** Free text: runs when typing pauses, or at once on Enter or the button; follows the URL (the back button). */
-function TextSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+const TextSearch = memo(function TextSearch({ value, onChange }: { value: string; onChange: OnChange }) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(value);
@@ -138,7 +131,7 @@ function TextSearch({ value, onSearch }: { value: string; onSearch: (q: string) 
 
   const submit = (q: string) => {
     clearTimeout(timer.current);
-    if (q.trim() !== latest.current) onSearch(q.trim());
+    if (q.trim() !== latest.current) onChange({ q: q.trim() || undefined });
   };
 
   return (
@@ -172,7 +165,7 @@ function TextSearch({ value, onSearch }: { value: string; onSearch: (q: string) 
       </button>
     </form>
   );
-}
+});
 
 function Field({ children }: { children: ReactNode }) {
   return <div className={styles.field}>{children}</div>;
@@ -186,14 +179,21 @@ function Chevron() {
   );
 }
 
-function SingleSelect(props: { label: string; description?: string; options: Option[] | undefined; value: string | undefined; onChange: (id: string | undefined) => void }) {
+const SingleSelect = memo(function SingleSelect(props: {
+  field: 'leadDepartmentId' | 'departmentId';
+  label: string;
+  description?: string;
+  options: Option[] | undefined;
+  value: string | undefined;
+  onChange: OnChange;
+}) {
   const items = [{ id: ALL, name: t.all }, ...(props.options ?? [])];
   return (
     <Field>
       <Select
         className={styles.select}
         value={props.value && props.options ? props.value : ALL}
-        onChange={(key: Key | null) => props.onChange(key === null || key === ALL ? undefined : String(key))}
+        onChange={(key: Key | null) => props.onChange({ [props.field]: key === null || key === ALL ? undefined : String(key) })}
         isDisabled={!props.options}
       >
         <Label className={styles.label}>{props.label}</Label>
@@ -218,9 +218,15 @@ function SingleSelect(props: { label: string; description?: string; options: Opt
       </Select>
     </Field>
   );
-}
+});
 
-function MultiSelect(props: { label: string; options: Option[] | undefined; value: string[] | undefined; onChange: (ids: string[]) => void }) {
+const MultiSelect = memo(function MultiSelect(props: {
+  field: 'targetGroup' | 'district' | 'fundingSourceType';
+  label: string;
+  options: Option[] | undefined;
+  value: string[] | undefined;
+  onChange: OnChange;
+}) {
   return (
     <Field>
       <Select
@@ -228,7 +234,7 @@ function MultiSelect(props: { label: string; options: Option[] | undefined; valu
         className={styles.select}
         placeholder={props.options ? t.all : t.loadingOptions}
         value={props.options ? (props.value ?? []) : []}
-        onChange={(keys) => props.onChange(keys.map(String))}
+        onChange={(keys) => props.onChange({ [props.field]: keys.map(String) } as FilterPatch)}
         isDisabled={!props.options}
       >
         <Label className={styles.label}>{props.label}</Label>
@@ -251,19 +257,19 @@ function MultiSelect(props: { label: string; options: Option[] | undefined; valu
       </Select>
     </Field>
   );
-}
+});
 
 const DEPTH_CLASS = [styles.depth0, styles.depth1, styles.depth2, styles.depth3, styles.depth4, styles.depth5];
 
 /** The goal tree in a searchable combobox, indented by depth; a goal includes the goals below it. */
-function GoalComboBox(props: { options: GoalOption[] | undefined; value: string | undefined; onChange: (id: string | undefined) => void }) {
+const GoalComboBox = memo(function GoalComboBox(props: { options: GoalOption[] | undefined; value: string | undefined; onChange: OnChange }) {
   return (
     <Field>
       <ComboBox
         className={styles.select}
         defaultItems={props.options ?? []}
         selectedKey={props.options ? (props.value ?? null) : null}
-        onSelectionChange={(key) => props.onChange(key === null ? undefined : String(key))}
+        onSelectionChange={(key) => props.onChange({ goalId: key === null ? undefined : String(key) })}
         isDisabled={!props.options}
         menuTrigger="focus"
         allowsEmptyCollection
@@ -290,4 +296,4 @@ function GoalComboBox(props: { options: GoalOption[] | undefined; value: string 
       </ComboBox>
     </Field>
   );
-}
+});
