@@ -67,7 +67,6 @@ export const initiativeImportMessages = {
     summary: (initiatives: number, fundingLines: number) =>
       `${formatNumber(initiatives)} ${initiatives === 1 ? 'insats har' : 'insatser har'} skapats som utkast, med ${formatNumber(fundingLines)} ${fundingLines === 1 ? 'finansieringsrad' : 'finansieringsrader'}.`,
     showDrafts: 'Visa utkasten i Insatser',
-    another: 'Importera en fil till',
   },
   refused: {
     /** 422: a row had a problem when importing (the file changed since the preview, or someone registered a code). */
