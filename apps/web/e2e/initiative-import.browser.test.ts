@@ -102,7 +102,7 @@ describe('Importera insatser', () => {
     expect(problems).toEqual([]);
   });
 
-  it('should say why a file cannot be read at all, with focus on the summary', async () => {
+  it('should say why a file cannot be read at all, with focus on the summary, and take the file’s own header for a missing column', async () => {
     await signIn(page, baseUrl, { role: 'admin', name: 'Administratör', path: '/admin/import' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
 
@@ -111,6 +111,15 @@ describe('Importera insatser', () => {
     const alert = page.getByRole('alert').filter({ hasText: t.refused.file });
     await alert.getByText(t.problems.noColumnFor(t.fields.code)).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    await noViolations();
+
+    // The file calls its code column Projektkod: named, the list previews with it.
+    await page.getByLabel(t.missing.label(t.fields.code)).fill('Projektkod');
+    await page.getByRole('button', { name: t.columns.previewAgain }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: t.preview.clean(1) }).count()).toBe(1);
+    expect(await page.getByLabel(t.columns.selectLabel('Projektkod')).inputValue()).toBe('code');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: t.preview.import(1) }).waitFor();
     await noViolations();
     // The refusal is the answer this test asks for: the browser logs it, and nothing else went wrong.
     expect(problems).toEqual([expect.stringMatching(/^400 for .*\/initiative-imports\?dryRun=true/), expect.stringMatching(/status of 400/)]);

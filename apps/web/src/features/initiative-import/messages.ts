@@ -26,6 +26,12 @@ export const initiativeImportMessages = {
     selectLabel: (header: string) => `Fält för kolumnen ”${header}”`,
     previewAgain: 'Förhandsgranska igen',
   },
+  /** A required field no column of the file fills under Samla's header (400): the person names their own header. */
+  missing: {
+    heading: 'Koppla kolumner som saknas',
+    intro: 'Filen saknar kolumner som Samla behöver. Skriv rubriken som kolumnen har i din fil, exakt som den står där.',
+    label: (field: string) => `Rubrik i filen för fältet ${field}`,
+  },
   /** Samla's fields by the Swedish headers its own export writes (the API's IMPORT_FIELDS). */
   fields: {
     code: 'Kod',

@@ -9,15 +9,19 @@ import { formatNumber } from '../../../lib/format';
 import { summaryFor } from '../../../lib/problem';
 import { useInitiativeImport } from '../api/use-initiative-import';
 import { initiativeImportMessages } from '../messages';
-import { problemsFromErrors, rowsWithProblems, translateProblem, type ImportField, type ImportPreview, type ImportProblem } from '../utils/import-problems';
+import { missingFields, problemsFromErrors, rowsWithProblems, translateProblem, type ImportField, type ImportPreview, type ImportProblem } from '../utils/import-problems';
 import { ACCEPTED_FILES } from '../utils/import-request';
 import { ColumnTable, ProblemTable } from './import-tables';
+import { MissingColumns } from './missing-columns';
 import styles from './initiative-import-page.module.css';
 
 const t = initiativeImportMessages;
 
-/** Why nothing was imported or previewed: some rows (422), the file as a whole (400), or the request (403, 415 …). */
-type Refusal = { problems: ImportProblem[]; messages: string[] };
+/**
+ * Why nothing was imported or previewed: some rows (422), the file as a whole (400, with the required fields no column
+ * fills), or the request (403, 415 …).
+ */
+type Refusal = { problems: ImportProblem[]; messages: string[]; missing: ImportField[] };
 
 /** /admin/import: choose a file, preview it (a dry run), map unknown columns, then import every row or none. */
 export function InitiativeImportPage() {
@@ -53,14 +57,15 @@ function InitiativeImport() {
     if (imported) doneRef.current?.focus();
   }, [imported]);
 
-  const run = (dryRun: boolean) => {
+  const run = (dryRun: boolean, chosen = mapping) => {
     if (!file) {
       setMissingFile(true);
       return;
     }
+    setMapping(chosen);
     setRefusal(null);
     importing.mutate(
-      { file, mapping, dryRun },
+      { file, mapping: chosen, dryRun },
       {
         onSuccess: (result) => (result.dryRun ? setPreview(result) : setImported(result)),
         onError: (error) => setRefusal(refusalOf(error, preview)),
@@ -137,6 +142,9 @@ function InitiativeImport() {
           {refusal.problems.length > 0 && <ProblemTable problems={refusal.problems} />}
         </div>
       )}
+      {refusal && refusal.missing.length > 0 && (
+        <MissingColumns missing={refusal.missing} isPending={importing.isPending} onMap={(typed) => run(true, { ...mapping, ...typed })} />
+      )}
 
       {imported ? (
         <section aria-labelledby="import-klar" className={styles.section}>
@@ -200,11 +208,13 @@ function InitiativeImport() {
 
 /** A refused request as what the page shows: a 422's rows as problems, a 400's file problems in Swedish, else a sentence. */
 function refusalOf(error: unknown, preview: ImportPreview | null): Refusal {
-  if (!(error instanceof ApiProblemError)) return { problems: [], messages: [summaryFor(500)] };
+  if (!(error instanceof ApiProblemError)) return { problems: [], messages: [summaryFor(500)], missing: [] };
   const { status, errors = [] } = error.problem;
-  if (status === 422) return { problems: problemsFromErrors(errors, preview?.columns ?? []), messages: [t.refused.rows] };
+  const problems = problemsFromErrors(errors, preview?.columns ?? []);
+  if (status === 422) return { problems, messages: [t.refused.rows], missing: [] };
   if (status === 400 && errors.length > 0) {
-    return { problems: problemsFromErrors(errors, preview?.columns ?? []), messages: [t.refused.file, ...errors.filter((e) => !e.field.startsWith('rows[')).map((e) => translateProblem(e.message))] };
+    const whole = errors.filter((error) => !error.field.startsWith('rows['));
+    return { problems, messages: [t.refused.file, ...whole.map((error) => translateProblem(error.message))], missing: missingFields(whole) };
   }
-  return { problems: [], messages: [t.refused.byStatus[status] ?? summaryFor(status)] };
+  return { problems: [], messages: [t.refused.byStatus[status] ?? summaryFor(status)], missing: [] };
 }

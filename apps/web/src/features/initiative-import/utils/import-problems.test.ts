@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsFromErrors, rowsWithProblems, translateProblem, type ImportColumn } from './import-problems';
+import { missingFields, problemsFromErrors, rowsWithProblems, translateProblem, type ImportColumn } from './import-problems';
 
 describe('translateProblem', () => {
   it.each([
@@ -47,5 +47,16 @@ describe('problemsFromErrors', () => {
 
   it('should leave out errors about the file as a whole', () => {
     expect(problemsFromErrors([{ field: 'column', message: 'the file has no header row' }], columns)).toEqual([]);
+  });
+});
+
+describe('missingFields', () => {
+  it('should name the required fields no column fills, and nothing for other problems with the file', () => {
+    const errors = [
+      { field: 'column', message: 'no column gives code (Samla\'s header: "Kod")' },
+      { field: 'column', message: 'the mapping names a column "Projekt" that the file does not have' },
+      { field: 'column', message: 'no column gives leadDepartment (Samla\'s header: "Ledande förvaltning")' },
+    ];
+    expect(missingFields(errors)).toEqual(['code', 'leadDepartment']);
   });
 });

@@ -61,3 +61,11 @@ export function problemsFromErrors(errors: readonly { field: string; message: st
     return [{ row: Number(match[1]), column, field, message }];
   });
 }
+
+/** The required fields a 400 says no column of the file fills (`no column gives code (Samla's header: "Kod")`). */
+export function missingFields(errors: readonly { message: string }[]): ImportField[] {
+  return errors.flatMap(({ message }) => {
+    const match = /^no column gives (\w+) /.exec(message);
+    return match ? [match[1] as ImportField] : [];
+  });
+}
