@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { initiativeImportMessages } from '../src/features/initiative-import/messages';
 import { messages } from '../src/lib/messages';
+import { callApi } from './support/api';
 import { focused, screenshot, wcagViolations } from './support/browser';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
@@ -123,6 +124,29 @@ describe('Importera insatser', () => {
     await noViolations();
     // The refusal is the answer this test asks for: the browser logs it, and nothing else went wrong.
     expect(problems).toEqual([expect.stringMatching(/^400 for .*\/initiative-imports\?dryRun=true/), expect.stringMatching(/status of 400/)]);
+  });
+
+  it('should refuse the import when a row’s code is taken after the preview, showing the row with focus on it', async () => {
+    await signIn(page, baseUrl, { role: 'admin', name: 'Administratör', path: '/admin/import' });
+    await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+    await choose('sent-lista.csv', csv('Kod;Namn;Ledande förvaltning', 'IMPORT-WEB-3;Språkcafé;UTBF'));
+    await preview();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: t.preview.clean(1) }).count()).toBe(1);
+
+    // Meanwhile someone registers IMPORT-WEB-3.
+    const departments = await callApi<{ items: { id: string; code: string }[] }>(page, 'GET', '/departments');
+    const utbf = departments.body.items.find((department) => department.code === 'UTBF')!;
+    const created = await callApi(page, 'POST', '/initiatives', { body: { code: 'IMPORT-WEB-3', title: 'Språkcafé på biblioteket', kind: 'project', leadDepartmentId: utbf.id } });
+    expect(created.status).toBe(201);
+
+    await page.getByRole('button', { name: t.preview.import(1) }).click();
+    const alert = page.getByRole('alert').filter({ hasText: t.refused.rows });
+    const row = alert.getByRole('table', { name: t.preview.problemsCaption }).getByRole('row').filter({ hasText: 'IMPORT-WEB-3' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['2', 'Kod', t.problems.codeTaken('IMPORT-WEB-3')]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    await noViolations();
+    expect(problems).toEqual([expect.stringMatching(/^422 for .*\/initiative-imports\?dryRun=false/), expect.stringMatching(/status of 422/)]);
   });
 
   it('should neither offer nor allow importing to a department head', async () => {
