@@ -145,6 +145,7 @@ describe('Importera insatser', () => {
     await row.waitFor();
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(['2', 'Kod', t.problems.codeTaken('IMPORT-WEB-3')]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.getByRole('button', { name: t.preview.import(1) }).count()).toBe(0);
     await noViolations();
     expect(problems).toEqual([expect.stringMatching(/^422 for .*\/initiative-imports\?dryRun=false/), expect.stringMatching(/status of 422/)]);
   });

@@ -134,8 +134,8 @@ function InitiativeImport() {
 
       {refusal && (
         <div ref={refusalRef} tabIndex={-1} role="alert" className={formStyles.errorSummary}>
-          {refusal.messages.map((message) => (
-            <p key={message} className={styles.refusalMessage}>
+          {refusal.messages.map((message, index) => (
+            <p key={index} className={styles.refusalMessage}>
               {message}
             </p>
           ))}
@@ -189,7 +189,9 @@ function InitiativeImport() {
                   <ProblemTable problems={preview.problems} />
                 </>
               ) : (
-                preview.initiatives > 0 && (
+                // After a refusal the preview is out of date: preview again before importing.
+                preview.initiatives > 0 &&
+                !refusal && (
                   <>
                   <p>{t.preview.clean(preview.rows)}</p>
                   <FormButton onPress={() => run(false)} isDisabled={importing.isPending}>
