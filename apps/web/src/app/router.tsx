@@ -8,6 +8,7 @@ import { indicatorRoute } from './routes/indicator';
 import { indicatorsRoute } from './routes/indicators';
 import { initiativeRoute } from './routes/initiative';
 import { initiativeFundingRoute } from './routes/initiative-funding';
+import { initiativeImportRoute } from './routes/initiative-import';
 import { initiativesRoute } from './routes/initiatives';
 import { myReportsRoute } from './routes/my-reports';
 import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([
   reportRoute,
   overviewRoute,
   alertsRoute,
+  initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

@@ -109,6 +109,7 @@ export const messages = {
     alerts: 'Larm',
     reports: 'Rapporter',
     indicators: 'Indikatorer',
+    initiativeImport: 'Importera insatser',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   /** The form kit (components/forms): what every form says the same way. */

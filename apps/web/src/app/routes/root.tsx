@@ -1,7 +1,10 @@
 import { Outlet, createRootRoute, useRouter, useRouterState, type NavigateOptions, type ToOptions } from '@tanstack/react-router';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { useAuth } from 'react-oidc-context';
 import { AppLayout, type NavigationItem } from '../../components/layout/app-layout';
 import { SignInGate } from '../../lib/auth/sign-in-gate';
+import { mayFrom } from '../../lib/auth/use-may';
+import { useMe } from '../../lib/auth/use-me';
 import { useWebConfig } from '../../lib/auth/web-config';
 import { messages } from '../../lib/messages';
 import { NotFound } from './not-found';
@@ -29,11 +32,15 @@ const primaryNavigation: readonly NavigationItem[] = [
   { to: '/indikatorer', label: messages.nav.indicators },
 ];
 
+// Offered to whoever /me says may import; nobody signed in is asked nothing.
+const importNavigation: readonly NavigationItem[] = [...primaryNavigation, { to: '/admin/import', label: messages.nav.initiativeImport }];
+
 const footerNavigation: readonly NavigationItem[] = [{ to: '/tillganglighet', label: messages.nav.accessibility }];
 
 function Root() {
   const router = useRouter();
   const { municipalityName } = useWebConfig();
+  const { data: me } = useMe({ enabled: useAuth().isAuthenticated });
   // Public: a route that says so, and the 404 page of an address no route has (the root's notFoundComponent).
   const isPublic = useRouterState({
     select: (state) => state.matches.some((match) => match._notFound === true || match.staticData?.public === true),
@@ -46,7 +53,7 @@ function Root() {
     >
       <AppLayout
         municipalityName={municipalityName}
-        primaryNavigation={primaryNavigation}
+        primaryNavigation={mayFrom(me, 'initiatives:import').allowed ? importNavigation : primaryNavigation}
         footerNavigation={footerNavigation}
       >
         <SignInGate isPublic={isPublic} returnTo={returnTo}>

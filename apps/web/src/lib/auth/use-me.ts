@@ -12,12 +12,13 @@ export const ME_QUERY_KEY = ['me'] as const;
 
 /**
  * The signed-in person (TanStack Query of GET /me, with their token). Roles and permissions change seldom: kept for
- * five minutes, asked again when the tab regains focus after that.
+ * five minutes, asked again when the tab regains focus after that. `enabled: false` asks nothing (nobody signed in).
  */
-export function useMe() {
+export function useMe({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ME_QUERY_KEY,
     queryFn: ({ signal }) => unwrap(api.GET('/me', { signal })),
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
