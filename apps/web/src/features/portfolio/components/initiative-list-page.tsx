@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
@@ -15,6 +15,7 @@ import {
   toSortValue,
   withoutFilters,
   type InitiativeListSearch,
+  type SortKey,
 } from '../utils/initiative-list-search';
 import { InitiativeTable } from './initiative-table';
 import { ListFilters } from './list-filters';
@@ -53,6 +54,13 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
   const list = useInitiativeList(search);
   const page = list.data;
   const mayCreate = useMay('initiatives:create');
+  // Stable for the table (see InitiativeTable); reads the view as it is when the person sorts.
+  const latest = useRef(search);
+  latest.current = search;
+  const sortBy = useCallback(
+    (key: SortKey, direction: 'ascending' | 'descending') => onNavigate({ ...latest.current, sort: toSortValue(key, direction), offset: undefined }),
+    [onNavigate],
+  );
 
   return (
     <Page title={t.title} wide>
@@ -82,12 +90,9 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
               {list.isPlaceholderData ? t.updating : t.paging.showing(page.offset + 1, page.offset + page.items.length, page.total)}
             </p>
             {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
-            <InitiativeTable
-              items={page.items}
-              search={search}
-              isUpdating={list.isPlaceholderData}
-              onSort={(key, direction) => onNavigate({ ...search, sort: toSortValue(key, direction), offset: undefined })}
-            />
+            <div aria-busy={list.isPlaceholderData || undefined} className={list.isPlaceholderData ? styles.updating : undefined}>
+              <InitiativeTable items={page.items} sort={search.sort} onSort={sortBy} />
+            </div>
             <Paging
               offset={page.offset}
               limit={page.limit}

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { memo } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
 import { formatDate } from '../../../lib/format';
 import type { ListedInitiative } from '../api/initiative-list';
@@ -21,17 +22,20 @@ const COLUMNS: { key: SortKey; label: string; rowHeader?: boolean; numeric?: boo
 
 type Props = {
   items: ListedInitiative[];
-  search: InitiativeListSearch;
+  sort: InitiativeListSearch['sort'];
+  /** Kept stable by the caller, so the table renders again only for new rows or a new sort. */
   onSort: (key: SortKey, direction: 'ascending' | 'descending') => void;
-  /** While the next page or view loads, the rows shown are the last ones. */
-  isUpdating?: boolean;
 };
 
-/** The initiatives of one page, sortable by every column (the sort goes to the URL and the API). */
-export function InitiativeTable({ items, search, onSort, isUpdating = false }: Props) {
-  const sorted = COLUMNS.find((column) => sortDirection(search, column.key));
+/**
+ * The initiatives of one page, sortable by every column (the sort goes to the URL and the API). While the next view
+ * loads, the caller marks the region around it busy: 50 rows of cells are the page's costliest render, and marking
+ * the table itself would render them again only to say so.
+ */
+export const InitiativeTable = memo(function InitiativeTable({ items, sort, onSort }: Props) {
+  const sorted = COLUMNS.find((column) => sortDirection({ sort }, column.key));
   const sortDescriptor: SortDescriptor | undefined = sorted
-    ? { column: sorted.key, direction: sortDirection(search, sorted.key)! }
+    ? { column: sorted.key, direction: sortDirection({ sort }, sorted.key)! }
     : undefined;
 
   return (
@@ -39,7 +43,6 @@ export function InitiativeTable({ items, search, onSort, isUpdating = false }: P
       <Table
         aria-label={t.label}
         aria-describedby="insatser-sorteringshjalp"
-        aria-busy={isUpdating || undefined}
         className={styles.table}
         sortDescriptor={sortDescriptor}
         onSortChange={(descriptor) => onSort(descriptor.column as SortKey, descriptor.direction)}
@@ -95,7 +98,7 @@ export function InitiativeTable({ items, search, onSort, isUpdating = false }: P
       </p>
     </div>
   );
-}
+});
 
 /** ▲ ascending, ▼ descending, ⇅ sortable: the direction is announced through aria-sort, the arrow is for the eye. */
 function SortArrow({ direction }: { direction: 'ascending' | 'descending' | undefined }) {
