@@ -112,7 +112,7 @@ describe('Finansieringsstup', () => {
 
     await decideButton().click();
     const dialog = page.getByRole('dialog', { name: t.decide.title(TITLE) });
-    await dialog.getByRole('radio', { name: fundingMessages.coverageLabel.ordinary_budget }).check();
+    await dialog.getByText(fundingMessages.coverageLabel.ordinary_budget, { exact: true }).click();
     await dialog.getByRole('textbox', { name: new RegExp(`^${fundingMessages.coverage.note}`) }).fill('x'.repeat(2001));
     await expectNoViolations();
     await dialog.getByRole('button', { name: fundingMessages.coverage.save }).click();
