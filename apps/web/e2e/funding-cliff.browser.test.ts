@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fundingCliffMessages } from '../src/features/funding-cliff/messages';
@@ -14,6 +17,7 @@ import { useBrowser } from './support/use-browser';
 // decided. The leadership group sees it on the cliff, records a coverage decision after one refusal, and the uncovered
 // amount shrinks; a staff member sees the same cliff without the action. The tests run in order and share the initiative.
 const baseUrl = inject('baseUrl');
+const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/finansieringsstup.png');
 const t = fundingCliffMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
 const LEADERSHIP = { role: 'leadership' as const, name: 'Ledningsgruppen' };
@@ -102,6 +106,10 @@ describe('Finansieringsstup', () => {
     await decideButton().waitFor();
     await expectNoViolations();
     await screenshot(page, 'finansieringsstup');
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
+      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
+    }
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -115,6 +123,7 @@ describe('Finansieringsstup', () => {
     await dialog.getByText(fundingMessages.coverageLabel.ordinary_budget, { exact: true }).click();
     await dialog.getByRole('textbox', { name: new RegExp(`^${fundingMessages.coverage.note}`) }).fill('x'.repeat(2001));
     await expectNoViolations();
+    await screenshot(page, 'finansieringsstup-beslut');
     await dialog.getByRole('button', { name: fundingMessages.coverage.save }).click();
 
     // The API refuses the note; the summary is announced, takes focus and links the field.

@@ -3,7 +3,7 @@ import { ModalDialog } from '../../../components/dialog';
 import { FormButton } from '../../../components/forms/form-button';
 import { CoverageForm } from '../../funding/components/coverage-form';
 import { QueryProblem } from '../../overview/components/query-problem';
-import { useFundingLine, useRefreshCliff } from '../api/use-funding-cliff-page';
+import { useFundingLine } from '../api/use-funding-cliff-page';
 import { fundingCliffMessages } from '../messages';
 import type { CliffInitiative, CliffLine } from '../utils/cliff-departments';
 
@@ -12,12 +12,11 @@ const t = fundingCliffMessages.decide;
 /**
  * The coverage decision for one line of the cliff, in a dialog: Finansiering's own form (PUT
  * /funding/{id}/coverage-decision with If-Match, errors on their fields), on the line as stored now. When saved, the
- * cliff is counted again and `onDecided` tells the page.
+ * dialog closes and `onDecided` tells the page, which counts the cliff again.
  */
 export function CoverageDialog({ initiative, line, onDecided }: { initiative: CliffInitiative; line: CliffLine; onDecided: (text: string) => void }) {
   const [isOpen, setOpen] = useState(false);
   const stored = useFundingLine(line.id, isOpen);
-  const refreshCliff = useRefreshCliff();
   return (
     <ModalDialog
       trigger={<FormButton variant="secondary" aria-label={t.buttonLabel(initiative.title, line.funder)}>{t.button}</FormButton>}
@@ -38,7 +37,6 @@ export function CoverageDialog({ initiative, line, onDecided }: { initiative: Cl
           level={3}
           onDone={() => {
             setOpen(false);
-            void refreshCliff();
             onDecided(t.done(initiative.title));
           }}
           onCancel={() => setOpen(false)}

@@ -8,7 +8,7 @@ import { formatDate, formatMoney, formatMonth } from '../../../lib/format';
 import { fundingMessages } from '../../funding/messages';
 import { QueryProblem } from '../../overview/components/query-problem';
 import { currentMonth } from '../../overview/utils/cliff-series';
-import { useFundingCliffPage } from '../api/use-funding-cliff-page';
+import { useFundingCliffPage, useRefreshCliff } from '../api/use-funding-cliff-page';
 import { fundingCliffMessages } from '../messages';
 import { byDepartment, isUndecided, monthsOfYear, type CliffInitiative, type FundingCliff } from '../utils/cliff-departments';
 import { CoverageDialog } from './coverage-dialog';
@@ -24,10 +24,11 @@ export function FundingCliffPage() {
   const { data: me } = useMe();
   const [announcement, setAnnouncement] = useState('');
   const announcementRef = useRef<HTMLParagraphElement>(null);
-  // The button that opened the dialog may be gone once the cliff is counted again: the sentence takes focus instead.
+  const refreshCliff = useRefreshCliff();
+  // The button that opened the dialog is gone once the cliff is counted again: the sentence takes focus instead.
   const onDecided = (text: string) => {
     setAnnouncement(text);
-    requestAnimationFrame(() => announcementRef.current?.focus());
+    void refreshCliff().then(() => announcementRef.current?.focus());
   };
   return (
     <Page title={t.title} wide>
