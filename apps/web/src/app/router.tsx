@@ -3,6 +3,7 @@ import { accessibilityRoute } from './routes/accessibility';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
+import { fundingCliffRoute } from './routes/funding-cliff';
 import { homeRoute } from './routes/home';
 import { indicatorRoute } from './routes/indicator';
 import { indicatorsRoute } from './routes/indicators';
@@ -32,6 +33,7 @@ const routeTree = rootRoute.addChildren([
   myReportsRoute,
   reportRoute,
   overviewRoute,
+  fundingCliffRoute,
   alertsRoute,
   initiativeImportRoute,
   accessibilityRoute,

@@ -106,6 +106,7 @@ export const messages = {
   nav: {
     initiatives: 'Insatser',
     overview: 'Portföljen i korthet',
+    fundingCliff: 'Finansieringsstup',
     alerts: 'Larm',
     reports: 'Rapporter',
     indicators: 'Indikatorer',

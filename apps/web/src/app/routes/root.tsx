@@ -27,6 +27,7 @@ declare module '@tanstack/react-router' {
 const primaryNavigation: readonly NavigationItem[] = [
   { to: '/insatser', label: messages.nav.initiatives },
   { to: '/portfoljen', label: messages.nav.overview },
+  { to: '/finansieringsstup', label: messages.nav.fundingCliff },
   { to: '/larm', label: messages.nav.alerts },
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
