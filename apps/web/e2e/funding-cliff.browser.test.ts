@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fundingCliffMessages } from '../src/features/funding-cliff/messages';
+import { fundingCliffMessages } from '../src/features/funding/funding-cliff-messages';
 import { fundingMessages } from '../src/features/funding/messages';
 import { formatDate, formatMoney, formatMonth } from '../src/lib/format';
 import { messages } from '../src/lib/messages';

@@ -33,6 +33,7 @@ describe('the frame', () => {
     expect(within(primary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Insatser', '/insatser'],
       ['Portföljen i korthet', '/portfoljen'],
+      ['Finansieringsstup', '/finansieringsstup'],
       ['Larm', '/larm'],
       ['Rapporter', '/rapporter'],
       ['Indikatorer', '/indikatorer'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../testing/plain-text';
-import { FIRST_DAY_OF_WEEK, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate } from './format';
+import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate } from './format';
 
 describe('formatDate', () => {
   it('should write the day, the month in words and the year when given an API date', () => {
@@ -93,5 +93,13 @@ describe('formatPercent', () => {
 describe('calendar settings', () => {
   it('should start the week on Monday', () => {
     expect(FIRST_DAY_OF_WEEK).toBe('mon');
+  });
+});
+
+describe('currentMonth', () => {
+  it('should be the month in Stockholm, also on the last evening of a month in UTC', () => {
+    expect(currentMonth(new Date('2026-12-04T12:00:00Z'))).toBe('2026-12');
+    // 23:30 UTC on 31 December is already January in Stockholm (UTC+1).
+    expect(currentMonth(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
   });
 });

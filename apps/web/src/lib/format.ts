@@ -82,3 +82,11 @@ export function formatPercent(ratio: number, fractionDigits = 0): string {
   }
   return format.format(ratio);
 }
+
+const stockholmMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' });
+
+/** The current month in Europe/Stockholm as `YYYY-MM`: where the funding cliff's months begin. */
+export function currentMonth(now: Date = new Date()): string {
+  const parts = Object.fromEntries(stockholmMonth.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}`;
+}

@@ -192,6 +192,7 @@ export const messages = {
     },
   },
   initiativeStatus,
+  loadError: { retry: 'Försök igen' },
   problem: {
     /** What a person can do about a refused request, by HTTP status. */
     byStatus: {

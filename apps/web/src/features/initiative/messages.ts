@@ -5,7 +5,6 @@ export const initiativeMessages = {
   pageTitle: 'Insatsen',
   loading: 'Hämtar insatsen …',
   sectionLoading: 'Hämtar …',
-  retry: 'Försök igen',
   notFound: {
     title: 'Insatsen finns inte',
     body: (code: string) => `Vi hittar ingen insats med koden ${code}. Koden kan vara felskriven, eller så har insatsen tagits bort.`,

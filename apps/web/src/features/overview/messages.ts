@@ -3,7 +3,6 @@ export const overviewMessages = {
   intro: 'Vad som pågår, på vilka pengar och när finansieringen tar slut. Varje siffra leder till listan med de insatser den räknar.',
   loading: 'Hämtar portföljen …',
   error: 'Portföljens sammanställning kunde inte hämtas.',
-  retry: 'Försök igen',
   cardsHeading: 'Portföljen i siffror',
   initiativesCount: (count: number) => (count === 1 ? '1 insats' : `${count} insatser`),
   initiativesUnit: 'insatser',

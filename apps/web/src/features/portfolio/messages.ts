@@ -52,10 +52,7 @@ export const portfolioMessages = {
     body: 'Ta bort ett eller flera filter, eller rensa alla filter för att se hela portföljen.',
     bodyNoFilters: 'Det finns inga insatser registrerade ännu.',
   },
-  error: {
-    title: 'Insatserna kunde inte hämtas',
-    retry: 'Försök igen',
-  },
+  error: { title: 'Insatserna kunde inte hämtas' },
   export: {
     heading: 'Exportera',
     description: 'Laddar ner exakt det urval som filtren visar, en rad per insats.',

@@ -32,7 +32,6 @@ export const resultsMessages = {
   indicatorsTitle: 'Indikatorer',
   indicatorTitle: 'Indikatorn',
   loading: 'Hämtar …',
-  retry: 'Försök igen',
   loadError: 'Uppgifterna kunde inte hämtas.',
   level,
   levelOne,

@@ -6,7 +6,6 @@ export const statusReportsMessages = {
   reportPageTitle: (initiative: string, round: string) => `Statusrapport: ${initiative} – ${round}`,
   loading: 'Hämtar rapporterna …',
   loadingOne: 'Hämtar rapporten …',
-  retry: 'Försök igen',
 
   list: {
     intro: 'Här ser du de statusrapporter som ska lämnas i pågående uppföljningsomgångar, det du ska granska och var varje rapport står.',

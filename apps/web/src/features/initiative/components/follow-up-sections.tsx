@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { LoadError } from '../../../components/load-error';
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
@@ -6,7 +7,7 @@ import { useDecisions, useEffectLogic, useIndicatorSeries, useLatestStatusReport
 import { effectTree, type EffectTreeNode } from '../utils/effect-tree';
 import { formatDateTime, statusLabel } from '../utils/history';
 import { indicatorRow, type ProgressKind } from '../utils/indicator-progress';
-import { LoadError, QuerySection, Section } from './section';
+import { QuerySection, Section } from './section';
 import { Shape, type ShapeName } from './shapes';
 import factStyles from '../../../components/facts.module.css';
 import styles from './initiative.module.css';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { LoadError } from '../../../components/load-error';
 import { HISTORY_PAGE_SIZE, useHistory } from '../api/initiative-queries';
 import { historyEntry } from '../utils/history';
-import { LoadError, Section, sectionHeadingId } from './section';
+import { Section, sectionHeadingId } from './section';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 

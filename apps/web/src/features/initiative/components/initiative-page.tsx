@@ -1,5 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
+import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
@@ -11,7 +12,7 @@ import { AlertsSection, DecisionsSection, EffectLogicSection, IndicatorsSection,
 import { HistorySection } from './history-section';
 import { LifecycleSection } from './lifecycle-section';
 import { GoalsSection, ParticipantsSection, SummarySection } from './overview-sections';
-import { LoadError, sectionHeadingId, sectionId, type SectionKey } from './section';
+import { sectionHeadingId, sectionId, type SectionKey } from './section';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 

@@ -1,7 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiProblemError } from '../../../lib/api-client';
-import { summaryFor } from '../../../lib/problem';
+import { LoadError } from '../../../components/load-error';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
 
@@ -19,19 +18,6 @@ export function Section({ name, children, busy = false }: { name: SectionKey; ch
       </h2>
       {children}
     </section>
-  );
-}
-
-/** What a failed read says: the problem in Swedish, what to do, and a way to try again. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const status = error instanceof ApiProblemError ? error.problem.status : 0;
-  return (
-    <div role="alert" className={styles.error}>
-      <p>{summaryFor(status)}</p>
-      <button type="button" className={styles.button} onClick={onRetry}>
-        {initiativeMessages.retry}
-      </button>
-    </div>
   );
 }
 

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { formatMoney } from '../../../lib/format';
+import { LoadError } from '../../../components/load-error';
+import { currentMonth, formatMoney } from '../../../lib/format';
 import { useFundingCliff, type PortfolioSummary } from '../api/use-overview';
-import { currentMonth, formatShortMonth, toCliffRows, type CliffRow } from '../utils/cliff-series';
-import { QueryProblem } from './query-problem';
+import { formatShortMonth, toCliffRows, type CliffRow } from '../utils/cliff-series';
 import styles from './overview.module.css';
 import { overviewMessages } from '../messages';
 
@@ -26,7 +26,7 @@ export function FundingCliffSection({ nextBudgetYear }: { nextBudgetYear?: Portf
       {cliff.isPending ? (
         <p role="status">{t.loading}</p>
       ) : cliff.isError ? (
-        <QueryProblem error={cliff.error} message={t.error} onRetry={() => void cliff.refetch()} />
+        <LoadError error={cliff.error} message={t.error} onRetry={() => void cliff.refetch()} />
       ) : (
         <>
           {cliff.data.endedEarlier.initiativesUndecided > 0 ? (

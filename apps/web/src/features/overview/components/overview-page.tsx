@@ -1,8 +1,8 @@
+import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
 import { messages } from '../../../lib/messages';
 import { usePortfolioSummary } from '../api/use-overview';
 import { FundingCliffSection } from './funding-cliff-section';
-import { QueryProblem } from './query-problem';
 import { SummaryCards } from './summary-cards';
 import styles from './overview.module.css';
 import { overviewMessages } from '../messages';
@@ -18,7 +18,7 @@ export function OverviewPage() {
         {summary.isPending ? (
           <p role="status">{overviewMessages.loading}</p>
         ) : summary.isError ? (
-          <QueryProblem error={summary.error} message={overviewMessages.error} onRetry={() => void summary.refetch()} />
+          <LoadError error={summary.error} message={overviewMessages.error} onRetry={() => void summary.refetch()} />
         ) : (
           <SummaryCards summary={summary.data} />
         )}

@@ -36,11 +36,3 @@ export function toCliffRows(months: readonly CliffMonth[]): CliffRow[] {
     initiativesCoverageDecided: m.initiativesCoverageDecided,
   }));
 }
-
-const stockholmMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' });
-
-/** The current month in Europe/Stockholm as `YYYY-MM`: where the leadership group's 24 months begin. */
-export function currentMonth(now: Date = new Date()): string {
-  const parts = Object.fromEntries(stockholmMonth.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}`;
-}

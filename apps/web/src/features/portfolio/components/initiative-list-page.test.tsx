@@ -191,7 +191,7 @@ describe('Insatser', () => {
     expect(alert.textContent).toContain(messages.problem.byStatus[503]);
 
     listAnswer = () => ({ body: { items: [initiative('SSPF')], total: 1, limit: 50, offset: 0 } });
-    fireEvent.click(within(alert).getByRole('button', { name: t.error.retry }));
+    fireEvent.click(within(alert).getByRole('button', { name: messages.loadError.retry }));
     expect(await screen.findByRole('grid')).toBeTruthy();
   });
 

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
-import { messages } from '../../../lib/messages';
 import { summaryFor } from '../../../lib/problem';
 import { downloadExport, type ExportFormat } from '../api/export';
 import { initiativeListQuery, useInitiativeList } from '../api/initiative-list';
@@ -81,7 +81,7 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
             {t.loading}
           </p>
         ) : list.isError && !page ? (
-          <LoadError error={list.error} onRetry={() => void list.refetch()} />
+          <LoadError message={t.error.title} error={list.error} onRetry={() => void list.refetch()} />
         ) : page && page.items.length === 0 ? (
           <EmptyState filtered={hasFilters(search)} onClear={() => onNavigate(withoutFilters(search))} />
         ) : page ? (
@@ -89,7 +89,7 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
             <p role="status" className={styles.status}>
               {list.isPlaceholderData ? t.updating : t.paging.showing(page.offset + 1, page.offset + page.items.length, page.total)}
             </p>
-            {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+            {list.isError && <LoadError message={t.error.title} error={list.error} onRetry={() => void list.refetch()} />}
             <div aria-busy={list.isPlaceholderData || undefined} className={list.isPlaceholderData ? styles.updating : undefined}>
               <InitiativeTable items={page.items} sort={search.sort} onSort={sortBy} />
             </div>
@@ -103,20 +103,6 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
         ) : null}
       </div>
     </Page>
-  );
-}
-
-function LoadError({ error, onRetry }: { error: Error; onRetry: () => void }) {
-  const problem = error instanceof ApiProblemError ? error.problem : undefined;
-  return (
-    <div role="alert" className={styles.error}>
-      <h2 className={styles.errorTitle}>{t.error.title}</h2>
-      <p>{summaryFor(problem?.status ?? 0)}</p>
-      {problem?.errorId && <p>{messages.problem.errorId(problem.errorId)}</p>}
-      <Button className={styles.button} onPress={onRetry}>
-        {t.error.retry}
-      </Button>
-    </div>
   );
 }
 

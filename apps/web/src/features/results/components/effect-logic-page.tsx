@@ -1,5 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
+import { LoadError } from '../../../components/load-error';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { Page } from '../../../components/layout/page';
 import { api, ApiProblemError, unwrap } from '../../../lib/api-client';
@@ -19,7 +20,7 @@ import { resultsMessages } from '../messages';
 import { EFFECT_LEVELS, linkTargets, MEASURABLE_LEVELS, nodesByLevel } from '../utils/effect-levels';
 import { EffectDiagram } from './effect-diagram';
 import { AddNodeForm, LinkForm, MeasureForm, RenameNodeForm } from './effect-node-forms';
-import { focusById, LiveRegion, LoadError, useAnnouncer } from './feedback';
+import { focusById, LiveRegion, useAnnouncer } from './feedback';
 import styles from './results.module.css';
 
 type Initiative = components['schemas']['InitiativeDto'];
@@ -58,7 +59,7 @@ export function EffectLogicRoutePage() {
     }
     return (
       <Page title={resultsMessages.effectLogicTitle}>
-        <LoadError error={initiative.error} onRetry={() => void initiative.refetch()} />
+        <LoadError message={resultsMessages.loadError} error={initiative.error} onRetry={() => void initiative.refetch()} />
       </Page>
     );
   }
@@ -81,7 +82,7 @@ function EffectLogicPage({ initiative }: { initiative: Initiative }) {
       {graph.isPending ? (
         <p role="status">{resultsMessages.loading}</p>
       ) : graph.isError ? (
-        <LoadError error={graph.error} onRetry={() => void graph.refetch()} />
+        <LoadError message={resultsMessages.loadError} error={graph.error} onRetry={() => void graph.refetch()} />
       ) : (
         <EffectLogicEditor graph={graph.data} initiativeId={initiative.id} canWrite={may.allowed} />
       )}
@@ -301,7 +302,7 @@ function SharedChains({ chains, ownerId }: { chains: ReturnType<typeof useGoalCh
             {resultsMessages.loading}
           </p>
         ) : chain.isError ? (
-          <LoadError key={index} error={chain.error} onRetry={() => void chain.refetch()} />
+          <LoadError key={index} message={resultsMessages.loadError} error={chain.error} onRetry={() => void chain.refetch()} />
         ) : (
           <div key={chain.data.owner.id}>
             <h3>{t.sharedChainHeading(chain.data.owner.code, chain.data.owner.title)}</h3>

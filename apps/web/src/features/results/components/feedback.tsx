@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ApiProblemError } from '../../../lib/api-client';
 import { summaryFor } from '../../../lib/problem';
-import { FormButton } from '../../../components/forms/form-button';
 import { resultsMessages } from '../messages';
 import styles from './results.module.css';
 
@@ -32,21 +31,6 @@ export function useAnnouncer() {
     setAnnouncement({ text: `${text} ${summaryFor(status)}`, failed: true });
   }, []);
   return { announcement, done, failed };
-}
-
-/** A read that failed: why, in Swedish, and a way to try again. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const status = error instanceof ApiProblemError ? error.problem.status : 0;
-  return (
-    <div role="alert" className={styles.failed}>
-      <p>
-        {resultsMessages.loadError} {summaryFor(status)}
-      </p>
-      <FormButton variant="secondary" onPress={onRetry}>
-        {resultsMessages.retry}
-      </FormButton>
-    </div>
-  );
 }
 
 /** Moves focus to the element with `id` once it is in the page (after the render that brings it back). */

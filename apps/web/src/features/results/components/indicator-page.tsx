@@ -1,6 +1,7 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
+import { LoadError } from '../../../components/load-error';
 import { SelectField } from '../../../components/forms/fields';
 import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
@@ -9,7 +10,7 @@ import { useMay } from '../../../lib/auth/use-may';
 import { useDepartments, useDistricts, useIndicatorSeries, useInvalidateSeries, type IndicatorSeries } from '../api/results-queries';
 import { resultsMessages } from '../messages';
 import { cellLabel, chartPoints, formatFigure, seriesRows } from '../utils/indicator-series';
-import { LiveRegion, LoadError, useAnnouncer } from './feedback';
+import { LiveRegion, useAnnouncer } from './feedback';
 import { AttachForm } from './attach-form';
 import { ImportForm, ValueForm } from './indicator-forms';
 import factStyles from '../../../components/facts.module.css';
@@ -36,7 +37,7 @@ export function IndicatorRoutePage() {
     const status = series.error instanceof ApiProblemError ? series.error.problem.status : 0;
     return (
       <Page title={status === 404 || status === 400 ? t.notFound : resultsMessages.indicatorTitle}>
-        {status === 404 || status === 400 ? <p>{t.notFoundBody}</p> : <LoadError error={series.error} onRetry={() => void series.refetch()} />}
+        {status === 404 || status === 400 ? <p>{t.notFoundBody}</p> : <LoadError message={resultsMessages.loadError} error={series.error} onRetry={() => void series.refetch()} />}
         <p>
           <Link to="/indikatorer">{t.back}</Link>
         </p>

@@ -1,4 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { LoadError } from '../../../components/load-error';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { CheckboxGroupField, RadioGroupField, SelectField, TextField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
@@ -9,7 +10,6 @@ import { useMay } from '../../../lib/auth/use-may';
 import { useMe } from '../../../lib/auth/use-me';
 import { useDepartments, useIndicators, useInvalidateIndicators, type Indicator } from '../api/results-queries';
 import { resultsMessages } from '../messages';
-import { LoadError } from './feedback';
 import styles from './results.module.css';
 
 const t = resultsMessages.indicators;
@@ -26,7 +26,7 @@ export function IndicatorsRoutePage() {
       {indicators.isPending ? (
         <p role="status">{resultsMessages.loading}</p>
       ) : indicators.isError ? (
-        <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />
+        <LoadError message={resultsMessages.loadError} error={indicators.error} onRetry={() => void indicators.refetch()} />
       ) : indicators.data.items.length === 0 ? (
         <p>{t.none}</p>
       ) : (

@@ -1,13 +1,14 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
+import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
 import { useMay } from '../../../lib/auth/use-may';
 import { useMe } from '../../../lib/auth/use-me';
 import { formatDate } from '../../../lib/format';
 import { useDepartmentReports, useReportsToReview } from '../api/report-queries';
 import type { StatusReport } from '../utils/report-form';
-import { LoadError, ReportStatus } from './report-parts';
+import { ReportStatus } from './report-parts';
 import styles from './status-reports.module.css';
 import { statusReportsMessages } from '../messages';
 

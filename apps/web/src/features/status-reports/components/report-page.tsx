@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
+import { LoadError } from '../../../components/load-error';
 import { Announcement } from '../../../components/announcement';
 import { RagBadge } from '../../../components/badges';
 import { Page } from '../../../components/layout/page';
@@ -10,7 +11,7 @@ import { useReport, useReportInitiative } from '../api/report-queries';
 import { formatDay, isEditable, type StatusReport } from '../utils/report-form';
 import { DecidePanel, decisionRefusal } from './decide-panel';
 import { IndicatorTables } from './indicator-tables';
-import { LoadError, ReportStatus } from './report-parts';
+import { ReportStatus } from './report-parts';
 import { ReportForm } from './report-form';
 import factStyles from '../../../components/facts.module.css';
 import styles from './status-reports.module.css';

@@ -1,6 +1,3 @@
-import { ApiProblemError } from '../../../lib/api-client';
-import { summaryFor } from '../../../lib/problem';
-import buttons from '../../../components/buttons.module.css';
 import type { StatusReport } from '../utils/report-form';
 import styles from './status-reports.module.css';
 import { statusReportsMessages } from '../messages';
@@ -17,15 +14,3 @@ export function ReportStatus({ report }: { report: Pick<StatusReport, 'status' |
   );
 }
 
-/** A failed read: the problem in Swedish and a way to try again. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const status = error instanceof ApiProblemError ? error.problem.status : 0;
-  return (
-    <div role="alert" className={styles.refusal}>
-      <p>{summaryFor(status)}</p>
-      <button type="button" className={buttons.outlined} onClick={onRetry}>
-        {t.retry}
-      </button>
-    </div>
-  );
-}

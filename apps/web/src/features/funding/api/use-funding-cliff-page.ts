@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { toLine } from '../../funding/utils/funding-form';
 import { monthsThroughYearAfterNext } from '../utils/cliff-departments';
+import { toLine } from '../utils/funding-form';
 
 /**
  * The cliff from `from` (YYYY-MM) through the year after next; its key is under ['portfolio'] like the overview's, so

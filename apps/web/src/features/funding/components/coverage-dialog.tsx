@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { ModalDialog } from '../../../components/dialog';
 import { FormButton } from '../../../components/forms/form-button';
-import { CoverageForm } from '../../funding/components/coverage-form';
-import { QueryProblem } from '../../overview/components/query-problem';
+import { LoadError } from '../../../components/load-error';
 import { useFundingLine } from '../api/use-funding-cliff-page';
-import { fundingCliffMessages } from '../messages';
+import { fundingCliffMessages } from '../funding-cliff-messages';
 import type { CliffInitiative, CliffLine } from '../utils/cliff-departments';
+import { CoverageForm } from './coverage-form';
 
 const t = fundingCliffMessages.decide;
 
@@ -29,7 +29,7 @@ export function CoverageDialog({ initiative, line, onDecided }: { initiative: Cl
       {stored.isPending ? (
         <p role="status">{t.loading}</p>
       ) : stored.isError ? (
-        <QueryProblem error={stored.error} message={t.loadError} onRetry={() => void stored.refetch()} />
+        <LoadError error={stored.error} message={t.loadError} onRetry={() => void stored.refetch()} />
       ) : (
         <CoverageForm
           initiativeId={initiative.id}

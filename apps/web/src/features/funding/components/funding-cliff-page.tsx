@@ -1,15 +1,14 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
+import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
 import { mayFrom } from '../../../lib/auth/use-may';
 import { useMe, type Me } from '../../../lib/auth/use-me';
-import { formatDate, formatMoney, formatMonth } from '../../../lib/format';
-import { fundingMessages } from '../../funding/messages';
-import { QueryProblem } from '../../overview/components/query-problem';
-import { currentMonth } from '../../overview/utils/cliff-series';
+import { currentMonth, formatDate, formatMoney, formatMonth } from '../../../lib/format';
 import { useFundingCliffPage, useRefreshCliff } from '../api/use-funding-cliff-page';
-import { fundingCliffMessages } from '../messages';
+import { fundingCliffMessages } from '../funding-cliff-messages';
+import { fundingMessages } from '../messages';
 import { byDepartment, isUndecided, monthsOfYear, type CliffInitiative, type FundingCliff } from '../utils/cliff-departments';
 import { CoverageDialog } from './coverage-dialog';
 import styles from './funding-cliff.module.css';
@@ -38,7 +37,7 @@ export function FundingCliffPage() {
       {cliff.isPending ? (
         <p role="status">{t.loading}</p>
       ) : cliff.isError ? (
-        <QueryProblem error={cliff.error} message={t.error} onRetry={() => void cliff.refetch()} />
+        <LoadError error={cliff.error} message={t.error} onRetry={() => void cliff.refetch()} />
       ) : (
         <>
           {cliff.data.endedEarlier.initiatives.length > 0 ? (
