@@ -37,6 +37,7 @@ describe('the frame', () => {
       ['Larm', '/larm'],
       ['Rapporter', '/rapporter'],
       ['Indikatorer', '/indikatorer'],
+      ['Överlapp', '/overlapp'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
     // The municipality web-config names (testing/auth.ts).

@@ -13,6 +13,7 @@ import { initiativeImportRoute } from './routes/initiative-import';
 import { initiativesRoute } from './routes/initiatives';
 import { myReportsRoute } from './routes/my-reports';
 import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
+import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
 import { reportRoute } from './routes/report';
 import { rootRoute } from './routes/root';
@@ -35,6 +36,7 @@ const routeTree = rootRoute.addChildren([
   overviewRoute,
   fundingCliffRoute,
   alertsRoute,
+  overlapsRoute,
   initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,

@@ -110,6 +110,7 @@ export const messages = {
     alerts: 'Larm',
     reports: 'Rapporter',
     indicators: 'Indikatorer',
+    overlaps: 'Överlapp',
     initiativeImport: 'Importera insatser',
     accessibility: 'Tillgänglighetsredogörelse',
   },

@@ -31,6 +31,7 @@ const primaryNavigation: readonly NavigationItem[] = [
   { to: '/larm', label: messages.nav.alerts },
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
+  { to: '/overlapp', label: messages.nav.overlaps },
 ];
 
 // Offered to whoever /me says may import; nobody signed in is asked nothing.

@@ -1,0 +1,219 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useRef, useState } from 'react';
+import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
+import { StatusBadge } from '../../../components/badges';
+import factStyles from '../../../components/facts.module.css';
+import formStyles from '../../../components/forms/forms.module.css';
+import { Page } from '../../../components/layout/page';
+import { ApiProblemError } from '../../../lib/api-client';
+import { useMay } from '../../../lib/auth/use-may';
+import { formatNumber, formatPercent } from '../../../lib/format';
+import { messages } from '../../../lib/messages';
+import { summaryFor } from '../../../lib/problem';
+// The day in Stockholm of an instant, as Rapporter shows when a report was decided.
+import { formatDay } from '../../status-reports/utils/report-form';
+import { useOverlaps, type OverlapPair } from '../api/use-overlaps';
+import { MIN_SCORE_CHOICES, scoreLevel, type OverlapListSearch } from '../utils/overlap-search';
+import { overlapsMessages } from '../messages';
+import styles from './overlaps.module.css';
+import { VerdictDialog } from './verdict-dialog';
+
+const t = overlapsMessages;
+const route = getRouteApi('/overlapp');
+const ANY = 'alla';
+
+/** Överlapp: the pairs that may be the same work twice, side by side with why; the leadership group's verdict. */
+export function OverlapsPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const overlaps = useOverlaps(search);
+  const mayReview = useMay('overlaps:review');
+  const [announcement, setAnnouncement] = useState('');
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  // The reviewed pair may leave the list with its button: focus goes to the list's heading once the dialog (which
+  // hands focus back to its trigger as it closes) is gone.
+  const recorded = (pair: OverlapPair, verdict: keyof typeof t.verdictLabel) => {
+    setAnnouncement(t.recorded(pair.initiative.code, pair.otherInitiative.code, t.verdictLabel[verdict]));
+    const focusList = (frames: number) =>
+      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="dialog"]') ? focusList(frames - 1) : listHeading.current?.focus()));
+    focusList(60);
+  };
+
+  return (
+    <Page title={messages.nav.overlaps} wide>
+      <p>{t.intro}</p>
+      {!mayReview.allowed && !mayReview.pending ? <p className={styles.notice}>{t.mayNot}</p> : null}
+      <Filters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
+      <p role="status" className={styles.announcement}>
+        {announcement}
+      </p>
+      {overlaps.isPending ? (
+        <p role="status">{t.loading}</p>
+      ) : overlaps.isError ? (
+        <div role="alert" className={styles.notice}>
+          <p>
+            <strong>{t.error}</strong> {summaryFor(overlaps.error instanceof ApiProblemError ? overlaps.error.problem.status : 0)}
+          </p>
+          <Button className={styles.secondaryButton} onPress={() => void overlaps.refetch()}>
+            {t.retry}
+          </Button>
+        </div>
+      ) : (
+        <section aria-labelledby="overlapp-lista">
+          <h2 id="overlapp-lista" ref={listHeading} tabIndex={-1}>
+            {t.listHeading}
+          </h2>
+          <p>{t.count(overlaps.data.items.length, overlaps.data.total)}</p>
+          {overlaps.data.items.length === 0 ? (
+            <p>{t.empty}</p>
+          ) : (
+            <ul className={styles.list}>
+              {overlaps.data.items.map((pair) => (
+                <li key={`${pair.initiative.id}:${pair.otherInitiative.id}`}>
+                  <PairItem pair={pair} mayReview={mayReview.allowed} onRecorded={(verdict) => recorded(pair, verdict)} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function Filters({ search, onChange }: { search: OverlapListSearch; onChange: (next: OverlapListSearch) => void }) {
+  return (
+    <section aria-labelledby="overlapp-filter" className={styles.filters}>
+      <h2 id="overlapp-filter" className={styles.filtersHeading}>
+        {t.filters.heading}
+      </h2>
+      <div className={styles.filterRow}>
+        <ChoiceGroup
+          label={t.filters.minScore}
+          value={search.minScore === undefined ? ANY : String(search.minScore)}
+          options={[{ id: ANY, label: t.filters.anyScore }, ...MIN_SCORE_CHOICES.map((score) => ({ id: String(score), label: t.filters.atLeast(formatNumber(score)) }))]}
+          onChange={(value) => onChange({ ...search, minScore: value === ANY ? undefined : Number(value) })}
+        />
+        <ChoiceGroup
+          label={t.filters.include}
+          value={search.include ?? ANY}
+          options={[
+            { id: ANY, label: t.filters.unreviewed },
+            { id: 'reviewed', label: t.filters.reviewed },
+          ]}
+          onChange={(value) => onChange({ ...search, include: value === 'reviewed' ? 'reviewed' : undefined })}
+        />
+      </div>
+    </section>
+  );
+}
+
+function ChoiceGroup({ label, value, options, onChange }: { label: string; value: string; options: { id: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <RadioGroup className={formStyles.fieldset} value={value} onChange={onChange}>
+      <Label className={formStyles.label}>{label}</Label>
+      <div className={formStyles.choices}>
+        {options.map((option) => (
+          <Radio key={option.id} value={option.id} className={formStyles.radio}>
+            <span className={formStyles.dot} aria-hidden="true" />
+            {option.label}
+          </Radio>
+        ))}
+      </div>
+    </RadioGroup>
+  );
+}
+
+function PairItem({ pair, mayReview, onRecorded }: { pair: OverlapPair; mayReview: boolean; onRecorded: (verdict: keyof typeof t.verdictLabel) => void }) {
+  const { initiative: one, otherInitiative: other, review } = pair;
+  const headingId = `par-${one.id}-${other.id}`;
+  const sides = [one, other];
+  return (
+    <article aria-labelledby={headingId} className={styles.pair}>
+      <h3 id={headingId} className={styles.pairHeading}>
+        {t.pairHeading(one.code, other.code)}
+      </h3>
+      <p className={styles.score}>
+        <strong>{t.score}:</strong> {t.scoreValue(formatNumber(pair.score), t.scoreLevel[scoreLevel(pair.score)])}
+      </p>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <caption className="visually-hidden">{t.comparison(one.code, other.code)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.fact}</th>
+              {sides.map((side) => (
+                <th key={side.id} scope="col">
+                  {side.code}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t.title}</th>
+              {sides.map((side) => (
+                <td key={side.id}>
+                  <Link to="/insatser/$code" params={{ code: side.code }}>
+                    {side.title}
+                  </Link>
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t.status}</th>
+              {sides.map((side) => (
+                <td key={side.id}>
+                  <StatusBadge status={side.status} />
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t.leadDepartment}</th>
+              {sides.map((side) => (
+                <td key={side.id}>{side.leadDepartment?.name ?? t.none}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <h4 className={styles.subheading}>{t.reasonsHeading}</h4>
+      <ul className={styles.reasons}>
+        {pair.reasons.map((reason) => (
+          <li key={reason.kind}>
+            <strong>{reason.label}</strong>
+            {reason.share !== undefined ? ` (${t.share(formatPercent(reason.share))})` : null}
+            {reason.similarity !== undefined ? ` (${t.similarity(formatPercent(reason.similarity))})` : null}
+            {reason.names?.length ? `: ${reason.names.join(', ')}` : null}
+          </li>
+        ))}
+      </ul>
+      {review ? (
+        <>
+          <h4 className={styles.subheading}>{t.verdictHeading}</h4>
+          <dl className={factStyles.facts}>
+            <div>
+              <dt>{t.verdictHeading}</dt>
+              <dd>{t.verdictLabel[review.verdict]}</dd>
+            </div>
+            <div>
+              <dt>{t.dialog.note}</dt>
+              <dd>{review.note ?? t.noNote}</dd>
+            </div>
+            <div>
+              <dt>{t.reviewedOn}</dt>
+              <dd>{formatDay(review.reviewedAt)}</dd>
+            </div>
+          </dl>
+          {review.stale ? <p className={styles.notice}>{t.stale}</p> : null}
+        </>
+      ) : null}
+      {mayReview ? (
+        <div className={styles.actions}>
+          <VerdictDialog pair={pair} onRecorded={onRecorded} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
