@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../testing/plain-text';
-import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate } from './format';
+import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate } from './format';
 
 describe('formatDate', () => {
   it('should write the day, the month in words and the year when given an API date', () => {
@@ -101,5 +101,11 @@ describe('currentMonth', () => {
     expect(currentMonth(new Date('2026-12-04T12:00:00Z'))).toBe('2026-12');
     // 23:30 UTC on 31 December is already January in Stockholm (UTC+1).
     expect(currentMonth(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
+  });
+});
+
+describe('formatDay', () => {
+  it('should show an instant as its day in Sweden', () => {
+    expect(formatDay('2026-09-10T22:30:00Z')).toBe('11 september 2026');
   });
 });

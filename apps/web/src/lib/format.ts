@@ -90,3 +90,10 @@ export function currentMonth(now: Date = new Date()): string {
   const parts = Object.fromEntries(stockholmMonth.formatToParts(now).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}`;
 }
+
+const swedishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** An instant (when a report was submitted, a pair reviewed) as its day in Sweden: `2026-09-10T22:30:00Z` → `11 september 2026`. */
+export function formatDay(instant: string): string {
+  return formatDate(swedishDay.format(new Date(instant)));
+}

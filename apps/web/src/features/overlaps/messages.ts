@@ -14,7 +14,6 @@ export const overlapsMessages = {
   },
   loading: 'Hämtar par …',
   error: 'Paren kunde inte hämtas.',
-  retry: 'Försök igen',
   count: (shown: number, total: number) =>
     shown === total ? `${total} ${total === 1 ? 'par' : 'par'}` : `Visar ${shown} av ${total} par. Höj lägsta likhet för att se de mest lika.`,
   listHeading: 'Möjliga överlapp',

@@ -1,17 +1,15 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { StatusBadge } from '../../../components/badges';
 import factStyles from '../../../components/facts.module.css';
 import formStyles from '../../../components/forms/forms.module.css';
 import { Page } from '../../../components/layout/page';
-import { ApiProblemError } from '../../../lib/api-client';
+import { LoadError } from '../../../components/load-error';
 import { useMay } from '../../../lib/auth/use-may';
-import { formatNumber, formatPercent } from '../../../lib/format';
+import { formatDay, formatNumber, formatPercent } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
-import { summaryFor } from '../../../lib/problem';
 // The day in Stockholm of an instant, as Rapporter shows when a report was decided.
-import { formatDay } from '../../status-reports/utils/report-form';
 import { useOverlaps, type OverlapPair } from '../api/use-overlaps';
 import { MIN_SCORE_CHOICES, scoreLevel, type OverlapListSearch } from '../utils/overlap-search';
 import { overlapsMessages } from '../messages';
@@ -51,14 +49,7 @@ export function OverlapsPage() {
       {overlaps.isPending ? (
         <p role="status">{t.loading}</p>
       ) : overlaps.isError ? (
-        <div role="alert" className={styles.notice}>
-          <p>
-            <strong>{t.error}</strong> {summaryFor(overlaps.error instanceof ApiProblemError ? overlaps.error.problem.status : 0)}
-          </p>
-          <Button className={styles.secondaryButton} onPress={() => void overlaps.refetch()}>
-            {t.retry}
-          </Button>
-        </div>
+        <LoadError error={overlaps.error} message={t.error} onRetry={() => void overlaps.refetch()} />
       ) : (
         <section aria-labelledby="overlapp-lista">
           <h2 id="overlapp-lista" ref={listHeading} tabIndex={-1}>

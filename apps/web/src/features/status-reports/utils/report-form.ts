@@ -1,5 +1,5 @@
 import type { components } from '../../../lib/api-schema';
-import { formatDate, formatMoney, formatNumber } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import { statusReportsMessages } from '../messages';
 
 export type StatusReport = components['schemas']['StatusReportWithIndicatorsDto'];
@@ -87,9 +87,3 @@ export function indicatorRows(indicator: ReportIndicator): IndicatorRow[] {
 }
 
 // The municipality's calendar: an instant is shown as the day it was in Sweden.
-const swedishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** When a report was submitted or decided, as the day in Sweden: `2026-09-10T22:30:00Z` → `11 september 2026`. */
-export function formatDay(instant: string): string {
-  return formatDate(swedishDay.format(new Date(instant)));
-}
