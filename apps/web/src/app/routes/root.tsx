@@ -1,10 +1,11 @@
 import { Outlet, createRootRoute, useRouter, useRouterState, type NavigateOptions, type ToOptions } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useAuth } from 'react-oidc-context';
 import { AppLayout, type NavigationItem } from '../../components/layout/app-layout';
 import { SignInGate } from '../../lib/auth/sign-in-gate';
 import { mayFrom } from '../../lib/auth/use-may';
-import { useMe } from '../../lib/auth/use-me';
+import { useMe, type Me, type Permission } from '../../lib/auth/use-me';
 import { useWebConfig } from '../../lib/auth/web-config';
 import { messages } from '../../lib/messages';
 import { NotFound } from './not-found';
@@ -24,7 +25,13 @@ declare module '@tanstack/react-router' {
   }
 }
 
-const primaryNavigation: readonly NavigationItem[] = [
+type Screen = NavigationItem & {
+  /** Listed for whoever /me grants this; a screen without one is for everyone signed in. */
+  permission?: Permission;
+};
+
+// One line per screen, in the order the header lists them.
+const screens: readonly Screen[] = [
   { to: '/insatser', label: messages.nav.initiatives },
   { to: '/portfoljen', label: messages.nav.overview },
   { to: '/finansieringsstup', label: messages.nav.fundingCliff },
@@ -32,10 +39,13 @@ const primaryNavigation: readonly NavigationItem[] = [
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
   { to: '/overlapp', label: messages.nav.overlaps },
+  { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
 ];
 
-// Offered to whoever /me says may import; nobody signed in is asked nothing.
-const importNavigation: readonly NavigationItem[] = [...primaryNavigation, { to: '/admin/import', label: messages.nav.initiativeImport }];
+/** The screens this person may use; before /me answers (or signed out), only those for everyone. */
+function primaryNavigationFor(me: Me | undefined): readonly NavigationItem[] {
+  return screens.filter((screen) => !screen.permission || mayFrom(me, screen.permission).allowed);
+}
 
 const footerNavigation: readonly NavigationItem[] = [{ to: '/tillganglighet', label: messages.nav.accessibility }];
 
@@ -48,6 +58,7 @@ function Root() {
     select: (state) => state.matches.some((match) => match._notFound === true || match.staticData?.public === true),
   });
   const returnTo = useRouterState({ select: (state) => state.location.href });
+  const primaryNavigation = useMemo(() => primaryNavigationFor(me), [me]);
   return (
     <AriaRouterProvider
       navigate={(to, options) => router.navigate({ ...options, to })}
@@ -55,7 +66,7 @@ function Root() {
     >
       <AppLayout
         municipalityName={municipalityName}
-        primaryNavigation={mayFrom(me, 'initiatives:import').allowed ? importNavigation : primaryNavigation}
+        primaryNavigation={primaryNavigation}
         footerNavigation={footerNavigation}
       >
         <SignInGate isPublic={isPublic} returnTo={returnTo}>
