@@ -8,3 +8,4 @@ export * from './job-runs.service.js';
 export * from './job-schedules.service.js';
 export * from './within-timeout.js';
 export * from './jobs.problems.js';
+export * from './job-handlers.js';
