@@ -9,3 +9,5 @@ export * from './job-schedules.service.js';
 export * from './within-timeout.js';
 export * from './jobs.problems.js';
 export * from './job-handlers.js';
+export * from './queue-dashboard/queue-dashboard.module.js';
+export { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard/queue-dashboard-session.js';
