@@ -5,7 +5,7 @@ import { api, createTestApp, expectProblem, request, type TestApp } from './supp
 
 type Reach = 'all' | 'own_department' | 'lead_department';
 
-/** The README's matrix, written out again by hand: what each role may do, and on which records. */
+/** The matrix of docs/domain.md, written out again by hand: what each role may do, and on which records. */
 const MATRIX: Record<Role, Partial<Record<Permission, Reach>>> = {
   admin: Object.fromEntries(Object.keys(PERMISSIONS).map((permission) => [permission, 'all'])),
   leadership: {

@@ -15,7 +15,7 @@ type Target = { table: string; id: string; version: number };
 type Endpoint = {
   name: string;
   scopes: Scope[];
-  /** Expected status per role, one per scope in `scopes`: the permission matrix the README shows. */
+  /** Expected status per role, one per scope in `scopes`: the permission matrix docs/domain.md shows. */
   expected: Record<Role, number[]>;
   arrange: (department: DepartmentEntity, scope: Scope) => Promise<Target | null>;
   act: (agent: TestAgent, target: Target | null, department: DepartmentEntity, scope: Scope) => Promise<Response>;

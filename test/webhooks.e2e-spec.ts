@@ -9,7 +9,7 @@ const TABLES = ['webhook_subscriptions', 'audit_events'];
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string; valid: boolean };
 
-/** The receiver's signature check, as the README shows it. */
+/** The receiver's signature check, as docs/integration.md shows it (there as isFromSamla, taking a Buffer too). */
 function verify(secret: string, header: string | undefined, rawBody: string): boolean {
   const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '') ?? [];
   if (!t || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;

@@ -36,7 +36,7 @@ async function preview() {
   await page.getByRole('heading', { level: 2, name: t.preview.heading }).waitFor();
 }
 
-/** For the README's user guide too, when UPDATE_SCREENSHOTS=1. */
+/** For the user guide (docs/user-guide.md) too, when UPDATE_SCREENSHOTS=1. */
 async function docsScreenshot(name: string) {
   await screenshot(page, name);
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;

@@ -1,7 +1,7 @@
 import type { Actor, Role } from './actor.js';
 
 /**
- * What each role may do, in one place (the README shows this table). Reading the portfolio is open to every
+ * What each role may do, in one place (docs/domain.md shows this table). Reading the portfolio is open to every
  * signed-in role: transparency is the point. Writes marked "own" are further limited, record by record, to
  * initiatives where the person's department is lead or co-owner (see `mayWriteForDepartments`).
  */

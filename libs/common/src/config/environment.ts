@@ -47,8 +47,8 @@ const URL_OPTIONS = { require_tld: false, require_protocol: true };
 const MAILBOX = /^(?:[^<>@\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
 
 /**
- * Every environment variable Samla reads, with its default and meaning. The README's table is written from
- * this class; keep the two together.
+ * Every environment variable Samla reads, with its default and meaning. The table in docs/operations.md
+ * (Configuration) is written from this class; keep the two together.
  */
 export class EnvironmentVariables {
   /** `development`, `test` or `production`. Production has no default URLs. */

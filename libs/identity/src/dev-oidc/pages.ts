@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../actor.js';
 
-/** What the sign-in page names each role, and what it lets a person do (the matrix in the README, in brief). */
+/** What the sign-in page names each role, and what it lets a person do (the matrix in docs/domain.md, in brief). */
 export const ROLE_CHOICES: Record<Role, { label: string; hint: string }> = {
   admin: { label: 'Administratör', hint: 'Får göra allt, även sköta användare, API-nycklar och referensdata.' },
   leadership: { label: 'Ledningsgrupp', hint: 'Beslutar om insatser, täckning av finansiering och portföljgenomgångar i hela kommunen.' },

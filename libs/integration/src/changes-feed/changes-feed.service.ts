@@ -42,7 +42,7 @@ type FeedRow = {
   funding_updated_at: Date;
 };
 
-/** The outbound changes feed for the budget system (design: README, "Changes feed"). */
+/** The outbound changes feed for the budget system (design: docs/integration.md, "How the feed works"). */
 @Injectable()
 export class ChangesFeedService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -9,7 +9,7 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
 }
 
 /**
- * The receiver's check (the README shows the same few lines): the header's HMAC matches and its timestamp is at
+ * The receiver's check (docs/integration.md shows the same few lines): the header's HMAC matches and its timestamp is at
  * most `toleranceSeconds` from `nowSeconds`.
  */
 export function verifyWebhookSignature(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {

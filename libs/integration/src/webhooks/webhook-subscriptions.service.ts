@@ -13,7 +13,7 @@ import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.enti
 import { webhookDeliveryJobOptions } from './webhook-jobs.js';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target.js';
 
-/** Admins' webhook subscriptions (design: README, "Webhooks"). */
+/** Admins' webhook subscriptions (design: docs/integration.md, "Receive events (webhooks)"). */
 @Injectable()
 export class WebhookSubscriptionsService {
   constructor(

@@ -17,7 +17,7 @@ const LEADERSHIP_DECIDES: MoveGrant = { admin: 'any', leadership: 'any' };
 
 /**
  * Who may make which lifecycle move, for exactly the moves in ALLOWED_TRANSITIONS (the unit spec holds the two
- * together). Admins may make every move; staff and auditors none. The README shows this table.
+ * together). Admins may make every move; staff and auditors none. docs/domain.md shows this table.
  */
 export const TRANSITION_PERMISSIONS: Record<InitiativeStatus, Partial<Record<InitiativeStatus, MoveGrant>>> = {
   draft: { proposed: DEPARTMENT_PROPOSES, discontinued: LEADERSHIP_DECIDES },
