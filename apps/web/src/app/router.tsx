@@ -1,6 +1,7 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
 import { alertsRoute } from './routes/alerts';
+import { auditTrailRoute, initiativeAuditRoute } from './routes/audit-trail';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
 import { fundingCliffRoute } from './routes/funding-cliff';
@@ -38,6 +39,8 @@ const routeTree = rootRoute.addChildren([
   alertsRoute,
   overlapsRoute,
   initiativeImportRoute,
+  auditTrailRoute,
+  initiativeAuditRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

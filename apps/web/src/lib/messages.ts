@@ -141,6 +141,7 @@ export const messages = {
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
     initiativeImport: 'Importera insatser',
+    auditTrail: 'Granskning',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   /** The form kit (components/forms): what every form says the same way. */
