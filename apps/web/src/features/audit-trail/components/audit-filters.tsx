@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { FilterPanel } from '../../../components/filter-panel';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { DateField, SelectField, TextField } from '../../../components/forms/fields';
 import { FormButton } from '../../../components/forms/form-button';
@@ -84,11 +85,8 @@ export function AuditFilters({ search, actorName, onSearch }: { search: AuditSea
   });
 
   return (
-    <section aria-labelledby="granskning-sok" className={styles.panel}>
-      <h2 id="granskning-sok" className={styles.panelHeading}>
-        {t.heading}
-      </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+    <FilterPanel id="granskning-sok" heading={t.heading}>
+      <form onSubmit={(event) => void submit(event)} noValidate className={styles.filterForm}>
         <ErrorSummary problem={problem} labels={LABELS} title={t.summaryTitle} />
         <div className={styles.filterRow}>
           <TextField control={form.control} name="initiative" label={t.initiative} description={t.initiativeHelp} />
@@ -143,6 +141,6 @@ export function AuditFilters({ search, actorName, onSearch }: { search: AuditSea
           ) : null}
         </div>
       </form>
-    </section>
+    </FilterPanel>
   );
 }

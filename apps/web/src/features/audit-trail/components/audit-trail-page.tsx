@@ -107,8 +107,8 @@ function ExportPanel({ query, total, name }: { query: ReturnType<typeof toAuditQ
   };
 
   return (
-    <section aria-labelledby="granskning-export" className={styles.panel}>
-      <h2 id="granskning-export" className={styles.panelHeading}>
+    <section aria-labelledby="granskning-export" className={styles.section}>
+      <h2 id="granskning-export">
         {t.export.heading}
       </h2>
       <p>{t.export.lead}</p>
