@@ -8,10 +8,9 @@ const t = auditTrailPageMessages.event;
 /**
  * The events as cards, newest first: when and what as the card's heading, who and which record, and each changed
  * field in a table with its value before and after. Links lead on to the same search narrowed to the person or the
- * record, and to the initiative's history; nothing here changes anything.
+ * record, and to the initiative's history (unless the list is that history); nothing here changes anything.
  */
-export function AuditEventList({ events, name, headingLevel = 3 }: { events: readonly AuditEvent[]; name: ReferenceName; headingLevel?: 3 | 4 }) {
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+export function AuditEventList({ events, name, linkInitiative = true }: { events: readonly AuditEvent[]; name: ReferenceName; linkInitiative?: boolean }) {
   return (
     <ol className={styles.events}>
       {events.map((event) => {
@@ -21,9 +20,9 @@ export function AuditEventList({ events, name, headingLevel = 3 }: { events: rea
         return (
           <li key={event.id}>
             <article aria-labelledby={headingId} className={styles.event}>
-              <Heading id={headingId} className={styles.eventHeading}>
+              <h3 id={headingId} className={styles.eventHeading}>
                 {t.heading(entry.when, entry.what)}
-              </Heading>
+              </h3>
               <dl className={styles.eventFacts}>
                 <div>
                   <dt>{t.who}</dt>
@@ -47,7 +46,7 @@ export function AuditEventList({ events, name, headingLevel = 3 }: { events: rea
                     {t.recordHistory}
                   </Link>
                 </li>
-                {event.initiativeId ? (
+                {linkInitiative && event.initiativeId ? (
                   <li>
                     <Link to="/granskning/insatser/$code" params={{ code: event.initiativeId }}>
                       {t.initiativeHistory}

@@ -213,7 +213,7 @@ function Changes({ id }: { id: string }) {
       ) : (
         <>
           <p role="status">{text.count(offset + 1, offset + history.data.items.length, history.data.total)}</p>
-          <AuditEventList events={history.data.items} name={name} />
+          <AuditEventList events={history.data.items} name={name} linkInitiative={false} />
           {history.data.total > PAGE_SIZE ? (
             <nav aria-label={text.pager.label} className={styles.pager}>
               {offset > 0 ? (
