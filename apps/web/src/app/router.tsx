@@ -17,6 +17,7 @@ import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiativ
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
 import { reportRoute } from './routes/report';
+import { reportingRoundsRoute } from './routes/reporting-rounds';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
 import { parseSearch, stringifySearch } from './search-params';
@@ -39,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   alertsRoute,
   overlapsRoute,
   initiativeImportRoute,
+  reportingRoundsRoute,
   auditTrailRoute,
   initiativeAuditRoute,
   accessibilityRoute,

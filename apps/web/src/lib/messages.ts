@@ -141,6 +141,7 @@ export const messages = {
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
     initiativeImport: 'Importera insatser',
+    reportingRounds: 'Uppföljningsomgångar',
     auditTrail: 'Granskning',
     accessibility: 'Tillgänglighetsredogörelse',
   },
