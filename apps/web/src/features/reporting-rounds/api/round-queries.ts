@@ -15,10 +15,13 @@ export function useRounds() {
   });
 }
 
-/** Per lead department: reports in the round, submitted, approved, pending and overdue as of today. */
+/**
+ * Per lead department: reports in the round, submitted, approved, pending and overdue as of today. Under the status
+ * reports' key, so a report submitted, approved or returned in Rapporter is counted here when the page shows again.
+ */
 export function useCompletion(roundId: string) {
   return useQuery({
-    queryKey: [...ROUNDS_KEY, roundId, 'completion'],
+    queryKey: ['status-reports', 'round', roundId, 'completion'],
     queryFn: ({ signal }) => unwrap(api.GET('/reporting-rounds/{id}/completion', { params: { path: { id: roundId } }, signal })),
   });
 }

@@ -2,6 +2,7 @@ import { ErrorSummary } from '../../../components/forms/error-summary';
 import { CheckboxGroupField, DateField, TextField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { REQUIRED, useApiForm } from '../../../components/forms/use-api-form';
+import { ApiProblemError } from '../../../lib/api-client';
 import { messages } from '../../../lib/messages';
 import { useCreateRound, useDepartmentOptions, type ReportingRound } from '../api/round-queries';
 import { EMPTY_ROUND, toNewRound, type RoundFormValues } from '../utils/round-form';
@@ -12,13 +13,22 @@ const t = reportingRoundsMessages.create;
 const FIELDS = ['title', 'period', 'dueDate', 'scopeStatuses', 'scopeDepartmentIds'] as const;
 const LABELS = { title: t.title, period: t.period, dueDate: t.dueDate, scopeStatuses: t.scopeStatuses, scopeDepartmentIds: t.scopeDepartments, 'scopeDepartmentIds.*': t.scopeDepartments };
 
+/** The API's English for a period it cannot read, in Swedish; other refusals as the form kit words them. */
+function inSwedish(error: unknown): unknown {
+  if (!(error instanceof ApiProblemError) || !error.problem.errors) return error;
+  const errors = error.problem.errors.map((e) => (e.field === 'period' && /^period must be/.test(e.message) ? { ...e, message: t.invalidPeriod } : e));
+  return new ApiProblemError({ ...error.problem, errors });
+}
+
 /** A new round: its name, period, due date and scope. The API checks it all; its refusals land on the fields. */
 export function CreateRoundForm({ onCreated }: { onCreated: (round: ReportingRound) => void }) {
   const create = useCreateRound();
   const departments = useDepartmentOptions();
   const { form, problem, submitWith } = useApiForm<RoundFormValues>({ defaultValues: EMPTY_ROUND, fields: FIELDS });
   const submit = submitWith(async (values) => {
-    const round = await create.mutateAsync(toNewRound(values));
+    const round = await create.mutateAsync(toNewRound(values)).catch((error: unknown) => {
+      throw inSwedish(error);
+    });
     form.reset(EMPTY_ROUND);
     onCreated(round);
   });
