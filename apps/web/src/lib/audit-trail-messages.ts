@@ -10,6 +10,13 @@ export const auditTrailMessages = {
   references: (count: number) => (count === 1 ? '1 post' : `${count} poster`),
   yes: 'Ja',
   no: 'Nej',
+  /** An organisation unit's kind, as the API names them. */
+  departmentKind: {
+    administration: 'Förvaltning',
+    committee: 'Nämnd',
+    company: 'Kommunalt bolag',
+    external: 'Extern part',
+  } as Record<string, string>,
   action: {
     create: 'Skapade',
     update: 'Ändrade',

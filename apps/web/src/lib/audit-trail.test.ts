@@ -72,4 +72,10 @@ describe('auditValue', () => {
     expect(auditValue('decision', 'seek_funding', 'portfolio_decision')).toBe('Sök finansiering');
     expect(auditValue('toStatus', 'discontinued', 'portfolio_decision')).toBe('Avbruten');
   });
+
+  it('should read a kind in the vocabulary of the record it belongs to', () => {
+    expect(auditValue('kind', 'project', 'initiative')).toBe('Projekt');
+    expect(auditValue('kind', 'committee', 'department')).toBe('Nämnd');
+    expect(auditValue('kind', 'funding_gap', 'alert')).toBe('Finansieringsgap');
+  });
 });

@@ -22,16 +22,18 @@ const HIDDEN_FIELDS = new Set(['initiativeId', 'roundId', 'reviewId', 'departmen
 
 const vocabulary = messages.vocabulary as unknown as Record<string, Record<string, string>>;
 
-/** `status` means another vocabulary on each kind of record. */
-const STATUS_LABELS: Record<string, Record<string, string>> = {
-  initiative: vocabulary.initiativeStatus!,
-  funding_line: vocabulary.fundingStatus!,
-  status_report: vocabulary.reportStatus!,
-  alert: vocabulary.alertStatus!,
+/** `status` and `kind` mean another vocabulary on each kind of record. */
+const BY_ENTITY: Record<string, Record<string, Record<string, string>>> = {
+  status: {
+    initiative: vocabulary.initiativeStatus!,
+    funding_line: vocabulary.fundingStatus!,
+    status_report: vocabulary.reportStatus!,
+    alert: vocabulary.alertStatus!,
+  },
+  kind: { initiative: vocabulary.initiativeKind!, alert: vocabulary.alertKind!, department: text.departmentKind },
 };
 
 const ENUM_LABELS: Record<string, Record<string, string>> = {
-  kind: { ...vocabulary.initiativeKind, ...vocabulary.alertKind },
   evidenceBase: vocabulary.evidenceBase!,
   sourceType: vocabulary.fundingSourceType!,
   coverageDecision: vocabulary.coverageDecision!,
@@ -58,7 +60,7 @@ export function auditValue(field: string, value: unknown, entityType = 'initiati
   if (typeof value === 'boolean') return value ? text.yes : text.no;
   if (typeof value === 'number') return field.endsWith('Sek') ? formatMoney(value) : formatNumber(value);
   if (typeof value === 'string') {
-    const label = (field === 'status' ? STATUS_LABELS[entityType] : ENUM_LABELS[field])?.[value];
+    const label = (BY_ENTITY[field] ? BY_ENTITY[field][entityType] : ENUM_LABELS[field])?.[value];
     if (label) return label;
     if (UUID.test(value)) return name?.(field, value) ?? text.reference;
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
