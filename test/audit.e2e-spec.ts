@@ -328,12 +328,12 @@ describe('Audit trail', () => {
 
   describe('GET /audit-events', () => {
     /** Events written straight into the table (INSERT is allowed) at chosen moments, all about one record. */
-    async function givenEvents(at: { occurredAt: string; actorId?: string }[]) {
+    async function givenEvents(at: { occurredAt: string; actorId?: string; action?: string }[]) {
       const entityId = uniqueCode('REC');
       for (const e of at) {
         await t.dataSource.query(
-          `INSERT INTO audit_events (occurred_at, actor_kind, actor_id, action, entity_type, entity_id, changes) VALUES ($1, 'user', $2, 'update', 'goal', $3, '{}')`,
-          [e.occurredAt, e.actorId ?? 'someone', entityId],
+          `INSERT INTO audit_events (occurred_at, actor_kind, actor_id, action, entity_type, entity_id, changes) VALUES ($1, 'user', $2, $3, 'goal', $4, '{}')`,
+          [e.occurredAt, e.actorId ?? 'someone', e.action ?? 'update', entityId],
         );
       }
       return entityId;
@@ -374,6 +374,19 @@ describe('Audit trail', () => {
       expect(res.body.items.map((e: { actorId: string }) => e.actorId)).toEqual(['auditee-2']);
     });
 
+    it('should answer only events of that kind when filtered by action', async () => {
+      const entityId = await givenEvents([
+        { occurredAt: '2025-04-02T08:00:00Z', action: 'create' },
+        { occurredAt: '2025-04-02T09:00:00Z' },
+        { occurredAt: '2025-04-02T10:00:00Z', action: 'delete' },
+      ]);
+
+      const res = await list({ entityId, action: 'create' });
+
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
+    });
+
     it('should take a date as the whole day in Stockholm when from and to are dates', async () => {
       // 22:59:59Z is 23:59:59 on 1 March in Stockholm (UTC+1); 23:00:00Z is already 2 March there.
       const entityId = await givenEvents([{ occurredAt: '2025-02-28T23:00:00Z' }, { occurredAt: '2025-03-01T22:59:59Z' }, { occurredAt: '2025-03-01T23:00:00Z' }]);
@@ -399,6 +412,7 @@ describe('Audit trail', () => {
       [{ to: '2025-03-01T10:00:00' }, 'to'],
       [{ from: 'yesterday' }, 'from'],
       [{ entityType: 'Initiative; DROP' }, 'entityType'],
+      [{ action: 'rename' }, 'action'],
     ])('should answer 400 naming the field when the query is %p', async (query, field) => {
       const res = await list(query);
 

@@ -1,6 +1,7 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
 import { alertsRoute } from './routes/alerts';
+import { auditTrailRoute, initiativeAuditRoute } from './routes/audit-trail';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
 import { fundingCliffRoute } from './routes/funding-cliff';
@@ -16,6 +17,7 @@ import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiativ
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
 import { reportRoute } from './routes/report';
+import { reportingRoundsRoute } from './routes/reporting-rounds';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
 import { parseSearch, stringifySearch } from './search-params';
@@ -38,6 +40,9 @@ const routeTree = rootRoute.addChildren([
   alertsRoute,
   overlapsRoute,
   initiativeImportRoute,
+  reportingRoundsRoute,
+  auditTrailRoute,
+  initiativeAuditRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

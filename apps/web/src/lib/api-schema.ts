@@ -4867,6 +4867,8 @@ export interface operations {
                 entityId?: string;
                 /** @description The actor's id: a person's id from the identity provider, or an API key's id */
                 actor?: string;
+                /** @description Only events of this kind: a record created, changed, deleted, moved in its lifecycle, decided on or revoked */
+                action?: "create" | "update" | "delete" | "transition" | "decision" | "revoke";
                 /** @description Events of the initiative and of the records that belong to it (its funding lines) */
                 initiativeId?: string;
                 /** @description From this moment on: an instant with its time zone (2025-03-01T10:00:00Z) or a date (2025-03-01: the whole day in the municipality’s time zone) */

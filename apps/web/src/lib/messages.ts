@@ -79,6 +79,35 @@ const vocabulary = {
     biannual: 'Varje halvår',
     annual: 'Varje år',
   },
+  /** What was decided about a funding line's money after it ends (Finansiering, Insatsen, the audit trail). */
+  coverageDecision: {
+    undecided: 'Inte beslutat',
+    ordinary_budget: 'Ordinarie budget',
+    new_external_funding: 'Ny extern finansiering',
+    extension: 'Förlängning',
+    phase_out: 'Avvecklas',
+    not_needed: 'Behövs inte',
+  },
+  /** The leadership group's decisions at a portfolio review. */
+  portfolioDecision: {
+    continue: 'Fortsätt',
+    scale_up: 'Skala upp',
+    adjust: 'Justera',
+    pause: 'Pausa',
+    stop: 'Avsluta',
+    integrate: 'Integrera i ordinarie verksamhet',
+    seek_funding: 'Sök finansiering',
+  },
+  /** A status report's status in its round. */
+  reportStatus: { pending: 'Väntar', submitted: 'Inlämnad', approved: 'Godkänd', returned: 'Återsänd' },
+  /** The effect logic's levels, from what is done to what it changes. */
+  effectLevel: {
+    activity: 'Aktivitet',
+    output: 'Prestation',
+    short_term_outcome: 'Kortsiktigt resultat',
+    long_term_outcome: 'Långsiktigt resultat',
+    impact: 'Effekt',
+  },
   /** The goal tree's levels, top down. */
   goalLevel: {
     agenda2030: 'Agenda 2030',
@@ -112,6 +141,8 @@ export const messages = {
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
     initiativeImport: 'Importera insatser',
+    reportingRounds: 'Uppföljningsomgångar',
+    auditTrail: 'Granskning',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   /** The form kit (components/forms): what every form says the same way. */

@@ -54,6 +54,7 @@ export class AuditService {
     if (query.entityType !== undefined) q.andWhere('e.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId !== undefined) q.andWhere('e.entityId = :entityId', { entityId: query.entityId });
     if (query.actor !== undefined) q.andWhere('e.actorId = :actor', { actor: query.actor });
+    if (query.action !== undefined) q.andWhere('e.action = :action', { action: query.action });
     if (query.initiativeId !== undefined) q.andWhere('e.initiativeId = :initiativeId', { initiativeId: query.initiativeId });
     if (start) q.andWhere('e.occurredAt >= :start', { start });
     if (end) q.andWhere(endIncluded ? 'e.occurredAt <= :end' : 'e.occurredAt < :end', { end });

@@ -40,6 +40,8 @@ const screens: readonly Screen[] = [
   { to: '/indikatorer', label: messages.nav.indicators },
   { to: '/overlapp', label: messages.nav.overlaps },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
+  { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
+  { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },
 ];
 
 /** The screens this person may use; before /me answers (or signed out), only those for everyone. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { PageQueryDto } from '#common';
 import { AUDIT_ACTIONS, AUDIT_ACTOR_KINDS, type AuditAction, type AuditActorKind, type FieldChange } from '../audit-event.entity.js';
 import { isInstantOrDate } from '../audit-period.js';
@@ -35,6 +35,11 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   actor?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, description: 'Only events of this kind: a record created, changed, deleted, moved in its lifecycle, decided on or revoked' })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Events of the initiative and of the records that belong to it (its funding lines)' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LoadError } from '../../../components/load-error';
 import { HISTORY_PAGE_SIZE, useHistory } from '../api/initiative-queries';
-import { historyEntry } from '../utils/history';
+import { auditEntry } from '../../../lib/audit-trail';
 import { Section, sectionHeadingId } from './section';
 import styles from './initiative.module.css';
 import { initiativeMessages } from '../messages';
@@ -41,7 +41,7 @@ export function HistorySection({ initiativeId }: { initiativeId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {page!.items.map(historyEntry).map((entry) => (
+                {page!.items.map((event) => auditEntry(event)).map((entry) => (
                   <tr key={entry.id}>
                     <th scope="row">{entry.when}</th>
                     <td>{entry.who}</td>

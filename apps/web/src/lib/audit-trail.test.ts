@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { historyEntry } from './history';
+import { auditEntry, auditValue } from './audit-trail';
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const event = {
@@ -13,9 +13,9 @@ const event = {
   requestId: null,
 };
 
-describe('historyEntry', () => {
+describe('auditEntry', () => {
   it('should say who did what when, in Stockholm time, with Swedish field names and values', () => {
-    const entry = historyEntry({
+    const entry = auditEntry({
       ...event,
       action: 'update',
       entityType: 'initiative',
@@ -40,7 +40,7 @@ describe('historyEntry', () => {
   });
 
   it('should read status in the record’s own vocabulary, leave out links between records, and name the demo seed as the system', () => {
-    const entry = historyEntry({
+    const entry = auditEntry({
       ...event,
       actorKind: 'system',
       actorName: 'samla-demo-seed',
@@ -53,5 +53,29 @@ describe('historyEntry', () => {
     expect(entry.who).toBe('Systemet');
     expect(entry.what).toBe('Skapade en lägesrapport');
     expect(entry.changes).toEqual([{ field: 'status', label: 'Status', before: null, after: 'Väntar' }]);
+  });
+});
+
+describe('auditValue', () => {
+  it('should name a referenced record where the screen knows it, and say only that it points somewhere where not', () => {
+    const departments: Record<string, string> = { '00000000-0000-4000-8000-000000000002': 'Arbetsmarknad' };
+    const name = (_field: string, id: string) => departments[id];
+
+    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000002', 'initiative', name)).toBe('Arbetsmarknad');
+    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000009', 'initiative', name)).toBe('en annan post');
+    expect(auditValue('scopeDepartmentIds', ['00000000-0000-4000-8000-000000000002'], 'reporting_round', name)).toBe('Arbetsmarknad');
+    expect(auditValue('goalIds', ['00000000-0000-4000-8000-000000000009', '00000000-0000-4000-8000-000000000002'], 'initiative', name)).toBe('2 poster');
+  });
+
+  it('should write flags in words and a portfolio decision and its statuses in their vocabularies', () => {
+    expect(auditValue('renewable', false, 'funding_line')).toBe('Nej');
+    expect(auditValue('decision', 'seek_funding', 'portfolio_decision')).toBe('Sök finansiering');
+    expect(auditValue('toStatus', 'discontinued', 'portfolio_decision')).toBe('Avbruten');
+  });
+
+  it('should read a kind in the vocabulary of the record it belongs to', () => {
+    expect(auditValue('kind', 'project', 'initiative')).toBe('Projekt');
+    expect(auditValue('kind', 'committee', 'department')).toBe('Nämnd');
+    expect(auditValue('kind', 'funding_gap', 'alert')).toBe('Finansieringsgap');
   });
 });
