@@ -15,6 +15,7 @@ import { myReportsRoute } from './routes/my-reports';
 import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
+import { readinessRoute } from './routes/readiness';
 import { reportRoute } from './routes/report';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
@@ -37,6 +38,7 @@ const routeTree = rootRoute.addChildren([
   fundingCliffRoute,
   alertsRoute,
   overlapsRoute,
+  readinessRoute,
   initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,
