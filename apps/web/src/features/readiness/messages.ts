@@ -25,6 +25,17 @@ export const readinessMessages = {
     reportedOnTime: 'Rapport i tid',
     coverageDecision: 'Beslut om fortsatt finansiering',
   },
+  /** The roll-ups' column headers: the checks with soft hyphens (\u00AD), so eleven columns fit the page's width. */
+  checkColumns: {
+    leadDepartment: 'Ledande förvaltning',
+    coOwnerResponsibilities: 'Medägares ansvar',
+    processOwner: 'Process\u00ADägare',
+    goalLink: 'Mål\u00ADkoppling',
+    effectLogic: 'Effekt\u00ADlogik med bas\u00ADvärde',
+    followUpPlan: 'Uppfölj\u00ADnings\u00ADplan',
+    reportedOnTime: 'Rapport i tid',
+    coverageDecision: 'Beslut om fortsatt finan\u00ADsiering',
+  },
   checkHelp: {
     leadDepartment: 'En förvaltning leder insatsen.',
     coOwnerResponsibilities: 'Varje medägande förvaltning har sitt ansvar beskrivet.',

@@ -1,13 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { toReadinessQuery, type ReadinessSearch } from '../utils/readiness-search';
 
-/** One page of readiness with the roll-ups; under ['portfolio'] so a coverage decision elsewhere counts it again. */
+/**
+ * One page of readiness with the roll-ups; under ['portfolio'] so a coverage decision elsewhere counts it again. While
+ * a new filter is read the previous answer stays, so the link or choice that changed it keeps its focus.
+ */
 export function useReadiness(search: ReadinessSearch) {
   const query = toReadinessQuery(search);
   return useQuery({
     queryKey: ['portfolio', 'readiness', query],
     queryFn: ({ signal }) => unwrap(api.GET('/portfolio/readiness', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
   });
 }
 

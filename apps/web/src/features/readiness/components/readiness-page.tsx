@@ -42,13 +42,12 @@ export function ReadinessPage() {
     <Page title={messages.nav.readiness} wide>
       <p className={styles.lead}>{t.intro}</p>
       <Filters search={search} onChange={filter} />
-      {readiness.isPending ? (
-        <p role="status">{t.loading}</p>
-      ) : readiness.isError ? (
+      <p role="status" className={styles.status}>
+        {readiness.isPending || readiness.isPlaceholderData ? t.loading : readiness.isError ? '' : listSummary(readiness.data)}
+      </p>
+      {readiness.isError ? (
         <LoadError error={readiness.error} message={t.error} onRetry={() => void readiness.refetch()} />
-      ) : readiness.data.total === 0 ? (
-        <p role="status">{t.list.empty}</p>
-      ) : (
+      ) : readiness.isPending || readiness.data.total === 0 ? null : (
         <>
           <GroupTable id="per-forvaltning" heading={t.byDepartment.heading} lead={t.byDepartment.lead} nameHeader={t.byDepartment.department} rows={departmentRows(readiness.data, t.byDepartment.noLead)} />
           <GroupTable id="per-omrade" heading={t.byArea.heading} lead={t.byArea.lead} nameHeader={t.byArea.area} rows={priorityAreaRows(readiness.data, t.byArea.unlinked)} />
@@ -74,6 +73,7 @@ export function ReadinessPage() {
 function Filters({ search, onChange }: { search: ReadinessSearch; onChange: (patch: Partial<ReadinessSearch>) => void }) {
   const departments = useDepartmentChoices();
   const areas = usePriorityAreaChoices();
+  // Kept while its filter is on: the link that was followed keeps its focus.
   const mine = useMe().data?.department;
   return (
     <section aria-labelledby="beredskap-filter" className={styles.filters}>
@@ -98,7 +98,7 @@ function Filters({ search, onChange }: { search: ReadinessSearch; onChange: (pat
         />
       </div>
       <ul className={styles.shortcuts}>
-        {mine && search.leadDepartmentId !== mine.id ? (
+        {mine ? (
           <li>
             <Link to="/revisionsberedskap" search={{ leadDepartmentId: mine.id }}>
               {t.filters.mine(mine.name)}
@@ -156,7 +156,7 @@ function GroupTable({ id, heading, lead, nameHeader, rows }: { id: string; headi
       <h2 id={id}>{heading}</h2>
       <p className={styles.lead}>{lead}</p>
       <div className={styles.scroll}>
-        <table className={styles.table} aria-labelledby={id}>
+        <table className={`${styles.table} ${styles.compact}`} aria-labelledby={id}>
           <thead>
             <tr>
               <th scope="col">{nameHeader}</th>
@@ -168,7 +168,7 @@ function GroupTable({ id, heading, lead, nameHeader, rows }: { id: string; headi
               </th>
               {READINESS_CHECKS.map((check) => (
                 <th key={check} scope="col" className={styles.number}>
-                  {t.checks[check]}
+                  {t.checkColumns[check]}
                 </th>
               ))}
             </tr>
@@ -201,14 +201,18 @@ function GroupTable({ id, heading, lead, nameHeader, rows }: { id: string; headi
   );
 }
 
+/** What the filters found, said in the live region: how many initiatives this page shows of how many. */
+function listSummary(readiness: Readiness) {
+  const range = pageRange(readiness.offset, readiness.initiatives.length);
+  return range ? t.list.count(range.first, range.last, readiness.total) : t.list.empty;
+}
+
 /** The page of initiatives, lowest readiness first, each missing item a link to where it is put right. */
 function InitiativeList({ readiness }: { readiness: Readiness }) {
-  const range = pageRange(readiness.offset, readiness.initiatives.length);
   const pages = neighbourPages(readiness.offset, readiness.total);
   return (
     <section aria-labelledby="insatserna" className={styles.section}>
       <h2 id="insatserna">{t.list.heading}</h2>
-      <p>{range ? t.list.count(range.first, range.last, readiness.total) : t.list.empty}</p>
       <div className={styles.scroll}>
         <table className={styles.table} aria-labelledby="insatserna">
           <thead>
@@ -216,7 +220,9 @@ function InitiativeList({ readiness }: { readiness: Readiness }) {
               <th scope="col">{t.list.initiative}</th>
               <th scope="col">{t.list.department}</th>
               <th scope="col">{t.readiness}</th>
-              <th scope="col">{t.list.missing}</th>
+              <th scope="col" className={styles.missingColumn}>
+                {t.list.missing}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -239,7 +245,8 @@ function InitiativeList({ readiness }: { readiness: Readiness }) {
                       <ul className={styles.missing}>
                         {initiative.missing.map((check) => (
                           <li key={check}>
-                            <FixLink check={check} code={initiative.code} /> <span className={styles.place}>{t.fixPlace[checkFix(check).page]}</span>
+                            <FixLink check={check} code={initiative.code} />{' '}
+                            <span className={styles.place}>{t.fixPlace[checkFix(check).page]}</span>
                           </li>
                         ))}
                       </ul>
