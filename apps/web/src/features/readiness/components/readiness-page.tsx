@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, type Key } from 'react-aria-components';
+import { FilterPanel } from '../../../components/filter-panel';
 import formStyles from '../../../components/forms/forms.module.css';
 import { Page } from '../../../components/layout/page';
 import { LoadError } from '../../../components/load-error';
@@ -76,44 +77,44 @@ function Filters({ search, onChange }: { search: ReadinessSearch; onChange: (pat
   // Kept while its filter is on: the link that was followed keeps its focus.
   const mine = useMe().data?.department;
   return (
-    <section aria-labelledby="beredskap-filter" className={styles.filters}>
-      <h2 id="beredskap-filter" className={styles.filtersHeading}>
-        {t.filters.heading}
-      </h2>
-      <div className={styles.filterRow}>
-        <FilterSelect
-          label={t.filters.department}
-          allLabel={t.filters.allDepartments}
-          choices={departments.data}
-          value={search.leadDepartmentId}
-          onChange={(leadDepartmentId) => onChange({ leadDepartmentId })}
-        />
-        <FilterSelect
-          label={t.filters.area}
-          description={t.filters.areaHelp}
-          allLabel={t.filters.allAreas}
-          choices={areas.data}
-          value={search.goalId}
-          onChange={(goalId) => onChange({ goalId })}
-        />
-      </div>
-      <ul className={styles.shortcuts}>
-        {mine ? (
-          <li>
-            <Link to="/revisionsberedskap" search={{ leadDepartmentId: mine.id }}>
-              {t.filters.mine(mine.name)}
-            </Link>
-          </li>
-        ) : null}
-        {search.leadDepartmentId || search.goalId ? (
-          <li>
-            <Link to="/revisionsberedskap" search={{}}>
-              {t.filters.clear}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </section>
+    <FilterPanel
+      id="beredskap-filter"
+      heading={t.filters.heading}
+      footer={
+        <ul className={styles.shortcuts}>
+          {mine ? (
+            <li>
+              <Link to="/revisionsberedskap" search={{ leadDepartmentId: mine.id }}>
+                {t.filters.mine(mine.name)}
+              </Link>
+            </li>
+          ) : null}
+          {search.leadDepartmentId || search.goalId ? (
+            <li>
+              <Link to="/revisionsberedskap" search={{}}>
+                {t.filters.clear}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      }
+    >
+      <FilterSelect
+        label={t.filters.department}
+        allLabel={t.filters.allDepartments}
+        choices={departments.data}
+        value={search.leadDepartmentId}
+        onChange={(leadDepartmentId) => onChange({ leadDepartmentId })}
+      />
+      <FilterSelect
+        label={t.filters.area}
+        description={t.filters.areaHelp}
+        allLabel={t.filters.allAreas}
+        choices={areas.data}
+        value={search.goalId}
+        onChange={(goalId) => onChange({ goalId })}
+      />
+    </FilterPanel>
   );
 }
 
