@@ -16,6 +16,7 @@ import { myReportsRoute } from './routes/my-reports';
 import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
+import { readinessRoute } from './routes/readiness';
 import { reportRoute } from './routes/report';
 import { reportingRoundsRoute } from './routes/reporting-rounds';
 import { rootRoute } from './routes/root';
@@ -39,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   fundingCliffRoute,
   alertsRoute,
   overlapsRoute,
+  readinessRoute,
   initiativeImportRoute,
   reportingRoundsRoute,
   auditTrailRoute,

@@ -140,6 +140,7 @@ export const messages = {
     reports: 'Rapporter',
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
+    readiness: 'Revisionsberedskap',
     initiativeImport: 'Importera insatser',
     reportingRounds: 'Uppföljningsomgångar',
     auditTrail: 'Granskning',

@@ -39,6 +39,7 @@ const screens: readonly Screen[] = [
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
   { to: '/overlapp', label: messages.nav.overlaps },
+  { to: '/revisionsberedskap', label: messages.nav.readiness },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
   { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
   { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
-import { focusField } from '../../../components/forms/field-id';
+import { fieldId, focusField } from '../../../components/forms/field-id';
 import { CheckboxGroupField, DateField, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormButton } from '../../../components/forms/form-button';
 import { messages } from '../../../lib/messages';
@@ -82,8 +82,9 @@ export function ParticipantsFields({ control }: Props) {
     setFocusRow(null);
   }, [focusRow]);
 
+  // The group's id is where a link to "participants" lands (the error summary's, Revisionsberedskap's): its first control.
   return (
-    <fieldset className={styles.group}>
+    <fieldset id={fieldId('participants')} className={styles.group}>
       <legend className={styles.legend}>{f.participants}</legend>
       <p className={styles.help}>{f.participantsHelp}</p>
       {fields.length === 0 && <p>{f.noParticipants}</p>}
