@@ -129,8 +129,9 @@ describe('Revisionsberedskap', () => {
     await page.keyboard.press('Enter');
     const path = fix.to.replace('$code', first!.code);
     await page.waitForURL((url) => url.pathname === path && url.hash === ('hash' in fix ? `#${fix.hash}` : ''));
-    // The page it leads to has its own heading, which takes focus (a field, on Ändra insatsen).
-    await expect.poll(() => focused(page)).toMatchObject('hash' in fix ? { id: expect.stringContaining(fix.hash) } : { tag: 'h1' });
+    // The page it leads to has its own heading, which takes focus (a field, on Ändra insatsen) once the page has
+    // loaded its data: on a loaded machine that takes longer than expect.poll's default second.
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toMatchObject('hash' in fix ? { id: expect.stringContaining(fix.hash) } : { tag: 'h1' });
     expect(problems).toEqual([]);
   });
 
