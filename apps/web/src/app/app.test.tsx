@@ -38,6 +38,7 @@ describe('the frame', () => {
       ['Rapporter', '/rapporter'],
       ['Indikatorer', '/indikatorer'],
       ['Överlapp', '/overlapp'],
+      ['Mål och effekter', '/mal'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
     // The municipality web-config names (testing/auth.ts).

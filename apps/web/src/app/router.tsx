@@ -4,6 +4,7 @@ import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
 import { fundingCliffRoute } from './routes/funding-cliff';
+import { goalChainRoute, goalsRoute } from './routes/goals';
 import { homeRoute } from './routes/home';
 import { indicatorRoute } from './routes/indicator';
 import { indicatorsRoute } from './routes/indicators';
@@ -37,6 +38,8 @@ const routeTree = rootRoute.addChildren([
   fundingCliffRoute,
   alertsRoute,
   overlapsRoute,
+  goalsRoute,
+  goalChainRoute,
   initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,

@@ -111,6 +111,7 @@ export const messages = {
     reports: 'Rapporter',
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
+    goals: 'Mål och effekter',
     initiativeImport: 'Importera insatser',
     accessibility: 'Tillgänglighetsredogörelse',
   },

@@ -1,0 +1,15 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { rootRoute } from './root';
+
+// Both pages are loaded when first visited.
+export const goalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mal',
+  component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/goals-page'), 'GoalsPage'),
+});
+
+export const goalChainRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/mal/$code',
+  component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/goal-chain-page'), 'GoalChainPage'),
+});
