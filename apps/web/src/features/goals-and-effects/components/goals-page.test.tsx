@@ -3,24 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { messages } from '../../../lib/messages';
 import { json } from '../../../testing/auth';
 import { renderApp } from '../../../testing/render-app';
-import type { GoalFigures } from '../api/goal-queries';
 import { goalsMessages as t } from '../messages';
-
-const goal = (code: string, level: GoalFigures['level'], figures: Partial<GoalFigures> = {}, children: GoalFigures[] = []): GoalFigures => ({
-  id: `00000000-0000-4000-8000-${code.padStart(12, '0')}`,
-  code,
-  title: `Målet ${code}`,
-  level,
-  framework: 'Färdplan',
-  parentId: null,
-  initiatives: 0,
-  annualCostSek: 0,
-  initiativesWithoutAnnualCost: 0,
-  directInitiatives: 0,
-  indicators: [],
-  children,
-  ...figures,
-});
+import { testGoal as goal } from '../utils/test-goals';
 
 const area = goal('3', 'priority_area', { initiatives: 2, annualCostSek: 500_000, directInitiatives: 1 }, [goal('31', 'sub_goal', { initiatives: 1, annualCostSek: 200_000, directInitiatives: 1 })]);
 const TREE = [goal('1', 'agenda2030', { initiatives: 2, annualCostSek: 500_000 }, [area])];

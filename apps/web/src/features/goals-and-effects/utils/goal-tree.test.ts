@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../../testing/plain-text';
-import type { GoalFigures, GoalIndicator } from '../api/goal-queries';
+import type { GoalIndicator } from '../api/goal-queries';
 import { chainLevels, costText, findGoal, formatIndicatorValue, goalsWithChildren, openAtFirst, trendText } from './goal-tree';
+import { testGoal as goal } from './test-goals';
 
-const goal = (code: string, level: GoalFigures['level'], children: GoalFigures[] = []): GoalFigures => ({
-  id: `id-${code}`,
-  code,
-  title: `Mål ${code}`,
-  level,
-  framework: 'Färdplan',
-  parentId: null,
-  initiatives: 0,
-  annualCostSek: 0,
-  initiativesWithoutAnnualCost: 0,
-  directInitiatives: 0,
-  indicators: [],
-  children,
-});
-
-const tree = [goal('A', 'agenda2030', [goal('M', 'priority_goal', [goal('P', 'priority_area', [goal('S', 'sub_goal')]), goal('Q', 'priority_area')])]), goal('B', 'agenda2030')];
+const tree = [goal('A', 'agenda2030', {}, [goal('M', 'priority_goal', {}, [goal('P', 'priority_area', {}, [goal('S', 'sub_goal')]), goal('Q', 'priority_area')])]), goal('B', 'agenda2030')];
 
 const indicator = (overrides: Partial<GoalIndicator>): GoalIndicator => ({
   id: 'i',
@@ -34,15 +20,15 @@ const indicator = (overrides: Partial<GoalIndicator>): GoalIndicator => ({
 
 describe('the goal tree', () => {
   it('should open the levels above the priority areas at first, and only goals with goals under them', () => {
-    expect([...openAtFirst(tree)].sort()).toEqual(['id-A', 'id-M']);
+    expect([...openAtFirst(tree)].sort()).toEqual([goal('A', 'agenda2030').id, goal('M', 'priority_goal').id].sort());
   });
 
   it('should name every goal with goals under it, at any depth', () => {
-    expect(goalsWithChildren(tree).sort()).toEqual(['id-A', 'id-M', 'id-P']);
+    expect(goalsWithChildren(tree).sort()).toEqual(['A', 'M', 'P'].map((code) => goal(code, 'sub_goal').id).sort());
   });
 
   it('should find a goal by code at any depth, and nothing for an unknown code', () => {
-    expect(findGoal(tree, 'S')?.id).toBe('id-S');
+    expect(findGoal(tree, 'S')?.title).toBe('Målet S');
     expect(findGoal(tree, 'X')).toBeUndefined();
   });
 });
