@@ -2,23 +2,26 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { components } from '../src/lib/api-schema';
 import { goalsMessages } from '../src/features/goals-and-effects/messages';
 import { costText } from '../src/features/goals-and-effects/utils/goal-tree';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
-import { focused, screenshot, wcagViolations } from './support/browser';
+import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
-// Mål och effekter in Chromium on the demo's goal tree, read only: the figures the page shows against the API's answer,
-// the tree opened and closed by keyboard, and FP-3's shared effect chain reached by keyboard with the initiatives that
-// contribute to each step.
+// Mål och effekter in Chromium on the demo's goal tree: the figures the page shows against the API's answer (with a
+// draft of the test's own, removed again, to tell the two choices of initiatives apart), the tree opened and closed by
+// keyboard, and FP-3's shared effect chain reached by keyboard with the initiatives that contribute to each step.
 type GoalFigures = components['schemas']['GoalTreeFiguresNodeDto'];
 type ChainGraph = components['schemas']['EffectGraphDto'];
 
 const t = goalsMessages;
 const AREA = 'FP-3';
+const DRAFT_COST = 123_000;
+const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const REPORT_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../reports/browser-screenshots');
 
@@ -49,6 +52,32 @@ async function openTree() {
   await treeSection().getByRole('heading', { level: 2, name: t.treeHeading }).waitFor();
 }
 
+/** Every goal's figures on the page, with all goals open, against GET /portfolio/goal-tree with the same query. */
+async function expectFiguresAsAnswered(query: string) {
+  await page.getByRole('button', { name: t.expandAll }).click();
+  const answer = await callApi<GoalFigures[]>(page, 'GET', `/portfolio/goal-tree${query}`);
+  expect(answer.status).toBe(200);
+  const goals = flatten(answer.body);
+  expect(goals.some((goal) => goal.initiatives > 0 && goal.indicators.length > 0)).toBe(true);
+  for (const goal of goals) {
+    await treeSection().getByText(goal.title, { exact: true }).waitFor();
+    if (goal.initiatives === 0) continue;
+    const direct = goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives ? ` ${t.direct(goal.directInitiatives)}` : '';
+    const figures = countLink(goal).locator('xpath=..');
+    expect(plain(await figures.innerText())).toBe(plain(`${t.initiatives(goal.initiatives)}${direct}, ${costText(goal)}`));
+    expect(await countLink(goal).getAttribute('href')).toBe(`/insatser?goalId=${goal.id}${query.replace('?', '&')}`);
+  }
+  const without = goals.filter((goal) => goal.initiatives === 0).length;
+  expect(await treeSection().getByText(t.noInitiatives, { exact: true }).count()).toBe(without);
+  for (const indicator of goals.flatMap((goal) => goal.indicators)) {
+    const item = treeSection().getByRole('listitem').filter({ has: page.getByRole('link', { name: indicator.name, exact: true }) });
+    await item.first().waitFor();
+    const trend = indicator.trend ? t.trend[indicator.trend] : indicator.latest ? t.noTrend : t.noMeasurement;
+    expect(await item.first().innerText()).toContain(trend);
+  }
+  return goals;
+}
+
 describe('Mål och effekter', () => {
   it("should show every goal's initiatives, annual cost and indicators' trend as the API answers them", async () => {
     await openTree();
@@ -61,30 +90,47 @@ describe('Mål och effekter', () => {
       copyFileSync(join(REPORT_SCREENSHOTS, 'mal-och-effekter.png'), join(DOCS_SCREENSHOTS, 'mal-och-effekter.png'));
     }
 
-    await page.getByRole('button', { name: t.expandAll }).click();
-    const answer = await callApi<GoalFigures[]>(page, 'GET', '/portfolio/goal-tree');
-    expect(answer.status).toBe(200);
-    const goals = flatten(answer.body);
-    expect(goals.some((goal) => goal.initiatives > 0 && goal.indicators.length > 0)).toBe(true);
-    for (const goal of goals) {
-      await treeSection().getByText(goal.title, { exact: true }).waitFor();
-      if (goal.initiatives === 0) continue;
-      const direct = goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives ? ` ${t.direct(goal.directInitiatives)}` : '';
-      const figures = countLink(goal).locator('xpath=..');
-      expect(plain(await figures.innerText())).toBe(plain(`${t.initiatives(goal.initiatives)}${direct}, ${costText(goal)}`));
-      expect(await countLink(goal).getAttribute('href')).toBe(`/insatser?goalId=${goal.id}`);
-    }
-    const without = goals.filter((goal) => goal.initiatives === 0).length;
-    expect(await treeSection().getByText(t.noInitiatives, { exact: true }).count()).toBe(without);
-    for (const indicator of goals.flatMap((goal) => goal.indicators)) {
-      const item = treeSection().getByRole('listitem').filter({ has: page.getByRole('link', { name: indicator.name, exact: true }) });
-      await item.first().waitFor();
-      const trend = indicator.trend ? t.trend[indicator.trend] : indicator.latest ? t.noTrend : t.noMeasurement;
-      expect(await item.first().innerText()).toContain(trend);
-    }
+    await expectFiguresAsAnswered('');
     await expectNoViolations();
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it("should count a draft of the test's own under every initiative and not under the open ones, as the API and Insatser do", async () => {
+    // ASF's head makes the draft on a page of their own, and removes it again, so the demo stays as it was.
+    const head = await openPage(page.context().browser()!, baseUrl);
+    let draftId: string | undefined;
+    try {
+      await signIn(head.page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' });
+      const area = await callApi<{ items: { id: string }[] }>(head.page, 'GET', `/goals?code=${AREA}`);
+      const draft = await callApi<{ id: string }>(head.page, 'POST', '/initiatives', {
+        body: { code: `MAL-E2E-${Date.now().toString(36).toUpperCase()}`, title: 'Utkast under FP-3', kind: 'project', goalIds: [area.body.items[0]!.id], annualCostSek: DRAFT_COST },
+      });
+      expect(draft.status).toBe(201);
+      draftId = draft.body.id;
+
+      await page.reload();
+      await openTree();
+      const all = (await expectFiguresAsAnswered('')).find((goal) => goal.code === AREA)!;
+
+      // By keyboard: the arrow moves the choice within the group, and the figures follow.
+      await page.getByRole('radio', { name: t.scope.all }).focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: t.scope.open }).isChecked()).toBe(true);
+      await expect.poll(() => page.url()).toMatch(/\?scope=open$/);
+      await openTree();
+      const open = (await expectFiguresAsAnswered('?status=proposed&status=approved&status=active')).find((goal) => goal.code === AREA)!;
+      expect({ initiatives: open.initiatives, annualCostSek: open.annualCostSek }).toEqual({ initiatives: all.initiatives - 1, annualCostSek: all.annualCostSek - DRAFT_COST });
+      await expectNoViolations();
+
+      // The count leads to Insatser filtered the same way, whose total is the same number.
+      await countLink(open).click();
+      await page.getByText(new RegExp(`av ${open.initiatives}$`)).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      if (draftId) expect((await callApi(head.page, 'DELETE', `/initiatives/${draftId}`)).status).toBe(204);
+      await head.context.close();
+    }
+  }, 90_000);
 
   it('should close and open a goal by keyboard, saying whether it is open', async () => {
     await openTree();

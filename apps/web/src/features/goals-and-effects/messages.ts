@@ -4,6 +4,11 @@ export const goalsMessages = {
     'Målträdet från Agenda 2030 via kommunens mål och nämndernas mål ner till färdplanens prioriterade områden och delmål. Vid varje mål står hur många insatser som arbetar mot det eller mot ett mål under det, vad de kostar per år och hur målets nyckeltal utvecklas.',
   loading: 'Hämtar målträdet …',
   error: 'Målträdet kunde inte hämtas.',
+  scope: {
+    label: 'Insatser som räknas',
+    all: 'Alla insatser, som i Portföljen i korthet',
+    open: 'Bara föreslagna, beslutade och pågående',
+  },
   treeHeading: 'Målträdet',
   empty: 'Det finns inga mål ännu.',
   expandAll: 'Visa alla mål',

@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
+import type { InitiativeStatusKey } from '../../../lib/messages';
 
 export type GoalFigures = components['schemas']['GoalTreeFiguresNodeDto'];
 export type GoalIndicator = components['schemas']['GoalIndicatorTrendDto'];
 export type ChainGraph = components['schemas']['EffectGraphDto'];
 export type ChainNode = components['schemas']['EffectGraphNodeDto'];
 
-/** Every goal with its initiatives, their annual cost and its indicators' trend, over the whole portfolio. */
-export function useGoalTreeFigures() {
+/** Every goal with its initiatives (those of these statuses, or all), their annual cost and its indicators' trend. */
+export function useGoalTreeFigures(status?: readonly InitiativeStatusKey[]) {
   return useQuery({
-    queryKey: ['portfolio', 'goal-tree'],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/goal-tree', { signal })),
+    queryKey: ['portfolio', 'goal-tree', status ?? 'all'],
+    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/goal-tree', { params: { query: status ? { status: [...status] } : {} }, signal })),
   });
 }
 

@@ -1,28 +1,34 @@
 import { Link } from '@tanstack/react-router';
-import { messages } from '../../../lib/messages';
+import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import type { GoalFigures } from '../api/goal-queries';
 import { goalsMessages as t } from '../messages';
 import { costText } from '../utils/goal-tree';
 import { IndicatorTrends } from './indicator-trends';
 import styles from './goals.module.css';
 
-type TreeProps = { goals: readonly GoalFigures[]; open: ReadonlySet<string>; onToggle: (goalId: string) => void };
+type TreeProps = {
+  goals: readonly GoalFigures[];
+  open: ReadonlySet<string>;
+  onToggle: (goalId: string) => void;
+  /** The statuses counted (none: all), carried to Insatser so its total is the same number. */
+  status: InitiativeStatusKey[] | undefined;
+};
 
 /**
  * The goal tree as nested lists. A goal with goals under it is a disclosure button (aria-expanded) that shows or hides
  * them; every figure is text beside the goal, the count a link to Insatser filtered by the goal.
  */
-export function GoalTree({ goals, open, onToggle, nested = false }: TreeProps & { nested?: boolean }) {
+export function GoalTree({ goals, nested = false, ...shared }: TreeProps & { nested?: boolean }) {
   return (
     <ul className={nested ? styles.subtree : styles.tree}>
       {goals.map((goal) => (
-        <GoalItem key={goal.id} goal={goal} open={open} onToggle={onToggle} />
+        <GoalItem key={goal.id} goal={goal} {...shared} />
       ))}
     </ul>
   );
 }
 
-function GoalItem({ goal, open, onToggle }: { goal: GoalFigures } & Omit<TreeProps, 'goals'>) {
+function GoalItem({ goal, open, onToggle, status }: { goal: GoalFigures } & Omit<TreeProps, 'goals'>) {
   const isOpen = open.has(goal.id);
   const childrenId = `mal-${goal.id}-under`;
   const name = (
@@ -48,7 +54,7 @@ function GoalItem({ goal, open, onToggle }: { goal: GoalFigures } & Omit<TreePro
       <div className={styles.details}>
         <p className={styles.figures}>
           {goal.initiatives > 0 ? (
-            <Link to="/insatser" search={{ goalId: goal.id }} aria-label={`${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`}>
+            <Link to="/insatser" search={{ goalId: goal.id, status }} aria-label={`${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`}>
               {t.initiatives(goal.initiatives)}
             </Link>
           ) : (
@@ -68,7 +74,7 @@ function GoalItem({ goal, open, onToggle }: { goal: GoalFigures } & Omit<TreePro
       </div>
       {goal.children.length > 0 ? (
         <div id={childrenId} hidden={!isOpen}>
-          {isOpen ? <GoalTree goals={goal.children} open={open} onToggle={onToggle} nested /> : null}
+          {isOpen ? <GoalTree goals={goal.children} open={open} onToggle={onToggle} status={status} nested /> : null}
         </div>
       ) : null}
     </li>
