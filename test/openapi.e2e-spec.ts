@@ -58,6 +58,7 @@ const CONTRACT = [
   'post /portfolio-reviews',
   'get /portfolio-reviews/{id}',
   'post /portfolio-reviews/{id}/decisions',
+  'post /queue-dashboard/session',
   'get /initiatives/{id}/decisions',
   'post /jobs/{name}/runs',
   'get /job-runs/{id}',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
-import { QUEUES, runIdOf, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
+import { QUEUES, runIdOf, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEBHOOK_FAN_OUT, WEEKLY_DIGEST } from '#jobs';
 import { killChildren, newQueuePrefix, REDIS_URL, spawnWorker, until } from './support/worker-process.js';
 
 /** Worker processes started from dist/ as in production, on this file's database. */
@@ -49,6 +49,8 @@ describe('worker', () => {
     expect(await queue(prefix, QUEUES.notifications).getJobSchedulers()).toEqual([
       expect.objectContaining({ key: 'weekly-digest', name: WEEKLY_DIGEST, pattern: '0 7 * * 1', tz: 'Europe/Stockholm' }),
     ]);
+    // The webhook fan-out is in the same list, at the configured interval.
+    expect(await queue(prefix, QUEUES.webhooks).getJobSchedulers()).toEqual([expect.objectContaining({ key: 'webhook-fan-out', name: WEBHOOK_FAN_OUT, every: 5_000 })]);
     const logs = workers.map((worker) => worker.log());
     expect(logs.filter((log) => log.includes('Job schedulers registered: daily-portfolio-scan (0 6 * * *, Europe/Stockholm), weekly-digest'))).toHaveLength(1);
     expect(logs.filter((log) => /Another worker is registering the job schedulers|Job schedulers already registered/.test(log))).toHaveLength(1);

@@ -8,7 +8,7 @@ import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
 import { InitiativeImportModule } from '#initiative-import';
 import { IntegrationModule } from '#integration';
-import { JobsModule } from '#jobs';
+import { JobsModule, QueueDashboardModule } from '#jobs';
 import { PortfolioModule } from '#portfolio';
 import { PortfolioReviewModule } from '#portfolio-review';
 import { ReferenceDataModule } from '#reference-data';
@@ -39,6 +39,7 @@ export class AppModule {
         FundingModule,
         AlertsModule,
         JobsModule,
+        QueueDashboardModule,
         ResultsModule,
         FollowUpModule,
         PortfolioReviewModule,

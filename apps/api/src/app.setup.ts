@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import {
+  API_PREFIX,
   createValidationPipe,
   csvBody,
   EtagInterceptor,
@@ -17,9 +18,9 @@ import {
 } from '#common';
 import { INITIATIVE_IMPORT_BODY_LIMIT, INITIATIVE_IMPORTS_PATH } from '#initiative-import';
 import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
+import { QUEUE_DASHBOARD_ROUTE } from '#jobs';
 import { buildOpenApiDocument } from './openapi-document.js';
 
-export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
 /** Where SwaggerModule.setup serves Swagger UI, below. */
 const DOCS_PATH = 'api/docs';
@@ -79,13 +80,15 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   // The web app on `/` runs on this policy: its scripts and styles are files from this origin, nothing inline.
   app.useSecurityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: policy }, xFrameOptions: { action: 'deny' } });
-  // Swagger UI's page carries its own <style> blocks: inline styles are allowed there, and only there.
-  const docsPolicy = serialize({ ...policy, 'style-src': ["'self'", "'unsafe-inline'"] });
-  app.use(`/${DOCS_PATH}`, (_request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('Content-Security-Policy', docsPolicy);
+  // Swagger UI's and the queue dashboard's pages carry their own <style> blocks: inline styles are allowed there, and
+  // only there.
+  const withInlineStyles = serialize({ ...policy, 'style-src': ["'self'", "'unsafe-inline'"] });
+  app.use([`/${DOCS_PATH}`, `/${API_PREFIX}/${QUEUE_DASHBOARD_ROUTE}`], (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Content-Security-Policy', withInlineStyles);
     next();
   });
-  // Browser pages from the configured origins only. Tokens travel in headers, never cookies, so no credentials.
+  // Browser pages from the configured origins only. Tokens travel in headers; the one cookie (the queue dashboard's
+  // session) is SameSite=Strict for this origin's own pages, so no credentials.
   app.enableCors({
     origin: config.get('CORS_ORIGINS', { infer: true }),
     credentials: false,

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
-import { API_PREFIX, useApiPrefix } from './app.setup.js';
+import { API_PREFIX } from '#common';
+import { useApiPrefix } from './app.setup.js';
 import { buildOpenApiDocument, OPENAPI_FILE, OPENAPI_TYPES_FILE, serializeOpenApiDocument } from './openapi-document.js';
 import { generateApiTypes } from './openapi-types.js';
 

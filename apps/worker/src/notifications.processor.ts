@@ -1,31 +1,28 @@
 import { Processor } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
-import { AlertNoticesService } from '#alerts';
 import type { AppConfig } from '#common';
-import { JobRunsService, QUEUES, WEEKLY_DIGEST, type JobPayload } from '#jobs';
-import { NotificationsService } from '#notifications';
+import { handlerFor, JobRunsService, QUEUES, WEEKLY_DIGEST, type JobNameOn, type JobPayloads, type JobRunCounts } from '#jobs';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
+import { PortfolioWorkflows } from './portfolio-workflows.service.js';
 
-/** `weekly-digest`: the leadership group's digest as of the job's day, then whatever the outbox has pending. */
+type NotificationsJob = JobNameOn<typeof QUEUES.notifications>;
+
+/** Dispatches the notifications queue's jobs to their handlers, each run tracked in job_runs. */
 @Processor(QUEUES.notifications)
 export class NotificationsProcessor extends BoundedWorkerHost {
+  private readonly handlers: { [N in NotificationsJob]: (asOf: string) => Promise<JobRunCounts> };
+
   constructor(
     private readonly runs: JobRunsService,
-    private readonly notices: AlertNoticesService,
-    private readonly notifications: NotificationsService,
+    workflows: PortfolioWorkflows,
     config: ConfigService<AppConfig, true>,
   ) {
     super(config);
+    this.handlers = { [WEEKLY_DIGEST]: (asOf) => workflows.sendWeeklyDigest(asOf) };
   }
 
-  process(job: Job<JobPayload>) {
-    return this.runs.track(job, async (asOf) => {
-      if (job.name !== WEEKLY_DIGEST) throw new Error(`No notification job named ${job.name}`);
-      await this.notices.planWeeklyDigest(asOf);
-      const { sent } = await this.notifications.sendPending();
-      // A digest raises, escalates and resolves nothing; the counts keep the shape every run has.
-      return { raised: 0, escalated: 0, resolved: 0, notified: sent };
-    });
+  process(job: Job<JobPayloads[NotificationsJob]>) {
+    return this.runs.track(job, (asOf) => handlerFor(this.handlers, QUEUES.notifications, job.name)(asOf));
   }
 }

@@ -10,6 +10,7 @@ import { OverlapScanModule } from '#portfolio-review';
 import { KoladaImportModule } from '#results';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
+import { PortfolioWorkflows } from './portfolio-workflows.service.js';
 import { WebhooksProcessor } from './webhooks.processor.js';
 
 /** The worker runs queued jobs (scans, notifications) and answers only its health check over HTTP. */
@@ -19,7 +20,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule, WebhooksWorkerModule],
-      providers: [PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],
+      providers: [PortfolioWorkflows, PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],
     };
   }
 }

@@ -14,6 +14,7 @@ export * from './concurrency/if-match.js';
 export * from './concurrency/etag.interceptor.js';
 export * from './persistence/versioned.entity.js';
 export * from './persistence/update-versioned.js';
+export * from './http/api-prefix.js';
 export * from './http/uuid-param.pipe.js';
 export * from './http/id-or-code-param.pipe.js';
 export * from './http/creates.decorator.js';

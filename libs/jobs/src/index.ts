@@ -8,3 +8,6 @@ export * from './job-runs.service.js';
 export * from './job-schedules.service.js';
 export * from './within-timeout.js';
 export * from './jobs.problems.js';
+export * from './job-handlers.js';
+export * from './queue-dashboard/queue-dashboard.module.js';
+export { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard/queue-dashboard-session.js';

@@ -35,11 +35,25 @@ export const WEBHOOK_FAN_OUT = 'webhook-fan-out';
 export const WEBHOOK_DELIVER = 'webhook-deliver';
 
 /**
- * What every job carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ
+ * What a tracked run carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ
  * job id) and a fixed `asOf`; a job the scheduler adds carries neither: it judges the portfolio as of the day it
  * runs, and the worker opens its row.
  */
-export type JobPayload = { runId?: string; asOf?: string; /** `create-status-reports` only */ roundId?: string };
+export type RunPayload = { runId?: string; asOf?: string };
+
+/** Each job's payload, by its name: a processor's handler for a job takes exactly this. */
+export type JobPayloads = Record<JobName, RunPayload> & {
+  [CREATE_STATUS_REPORTS]: RunPayload & { roundId: string };
+  [WEBHOOK_FAN_OUT]: Record<string, never>;
+  [WEBHOOK_DELIVER]: { deliveryId: string };
+};
+
+/** Every job, by name, with its queue. */
+type AllJobQueues = typeof JOB_QUEUES &
+  typeof RECORD_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof QUEUES.webhooks; [WEBHOOK_DELIVER]: typeof QUEUES.webhooks };
+
+/** The jobs a queue's processor handles: its handler map must name each of them. */
+export type JobNameOn<Queue extends string> = { [N in keyof AllJobQueues]: AllJobQueues[N] extends Queue ? N : never }[keyof AllJobQueues];
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOB_QUEUES, name);

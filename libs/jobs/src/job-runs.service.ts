@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '#common';
-import type { JobPayload } from './job-names.js';
+import type { RunPayload } from './job-names.js';
 import type { JobRunCounts } from './job-run.entity.js';
 
 /**
@@ -19,7 +19,7 @@ export class JobRunsService {
     private readonly clock: Clock,
   ) {}
 
-  async track(job: Job<JobPayload>, work: (asOf: string, runId: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
+  async track(job: Job<RunPayload>, work: (asOf: string, runId: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
     const runId = job.data.runId ?? runIdOf(job.id ?? job.name);
     const asOf = await this.start(runId, job.name, job.data.asOf ?? this.clock.today());
     try {

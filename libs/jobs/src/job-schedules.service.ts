@@ -5,16 +5,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#common';
-import { QUEUES, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName, type QueueName } from './job-names.js';
+import { QUEUES, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEBHOOK_FAN_OUT, WEEKLY_DIGEST, type JobName } from './job-names.js';
 
-type JobSchedule = { id: string; queue: QueueName; jobName: JobName; pattern: string };
+type ScheduledQueue = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** Cron patterns in TIME_ZONE (Europe/Stockholm), so 06:00 stays 06:00 across daylight-saving changes. */
+/** A cron pattern in TIME_ZONE, or an interval in ms read from the configuration. */
+type JobSchedule = { id: string; queue: ScheduledQueue; jobName: JobName | typeof WEBHOOK_FAN_OUT } & (
+  | { pattern: string }
+  | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' }
+);
+
+/**
+ * Every schedule, in one list. Cron patterns are in TIME_ZONE (Europe/Stockholm), so 06:00 stays 06:00 across
+ * daylight-saving changes.
+ */
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { id: 'daily-portfolio-scan', queue: QUEUES.portfolioScans, jobName: SCAN_PORTFOLIO, pattern: '0 6 * * *' },
   { id: 'weekly-digest', queue: QUEUES.notifications, jobName: WEEKLY_DIGEST, pattern: '0 7 * * 1' },
   // Mondays after the daily scan, so the week's overlap alerts are in the leadership group's week from its start.
   { id: 'weekly-overlap-scan', queue: QUEUES.portfolioScans, jobName: SCAN_OVERLAPS, pattern: '30 6 * * 1' },
+  // New events become webhook deliveries within seconds.
+  { id: 'webhook-fan-out', queue: QUEUES.webhooks, jobName: WEBHOOK_FAN_OUT, everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' },
 ];
 
 /**
@@ -26,15 +37,16 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
 @Injectable()
 export class JobSchedulesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(JobSchedulesService.name);
-  private readonly queues: Record<QueueName, Queue>;
+  private readonly queues: Record<ScheduledQueue, Queue>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.portfolioScans) portfolioScans: Queue,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
+    @InjectQueue(QUEUES.webhooks) webhooks: Queue,
     private readonly config: ConfigService<AppConfig, true>,
   ) {
-    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications };
+    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications, [QUEUES.webhooks]: webhooks };
   }
 
   async onApplicationBootstrap() {
@@ -50,16 +62,24 @@ export class JobSchedulesService implements OnApplicationBootstrap {
         this.logger.log('Another worker is registering the job schedulers');
         return;
       }
+      const wanted = JOB_SCHEDULES.map((schedule) => ({
+        schedule,
+        repeat: 'pattern' in schedule ? { pattern: schedule.pattern, tz } : { every: this.config.get(schedule.everyMsFrom, { infer: true }) },
+      }));
       const current = await Promise.all(JOB_SCHEDULES.map((schedule) => this.queues[schedule.queue].getJobScheduler(schedule.id)));
-      const stale = JOB_SCHEDULES.filter((schedule, i) => current[i]?.name !== schedule.jobName || current[i]?.pattern !== schedule.pattern || current[i]?.tz !== tz);
+      const stale = wanted.filter(({ schedule, repeat }, i) => {
+        const now = current[i];
+        return now?.name !== schedule.jobName || ('pattern' in repeat ? now.pattern !== repeat.pattern || now.tz !== repeat.tz : Number(now.every) !== repeat.every);
+      });
       if (stale.length === 0) {
         this.logger.log('Job schedulers already registered, by another worker or an earlier start');
         return;
       }
-      for (const schedule of stale) {
-        await this.queues[schedule.queue].upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz }, { name: schedule.jobName, data: {} });
+      for (const { schedule, repeat } of stale) {
+        await this.queues[schedule.queue].upsertJobScheduler(schedule.id, repeat, { name: schedule.jobName, data: {} });
       }
-      this.logger.log(`Job schedulers registered: ${stale.map((s) => `${s.id} (${s.pattern}, ${tz})`).join(', ')}`);
+      const described = stale.map(({ schedule, repeat }) => `${schedule.id} (${'pattern' in repeat ? `${repeat.pattern}, ${repeat.tz}` : `every ${repeat.every} ms`})`);
+      this.logger.log(`Job schedulers registered: ${described.join(', ')}`);
     });
   }
 }

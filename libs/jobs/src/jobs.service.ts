@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { Clock, findOneOrNotFound } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { isJobName, JOB_QUEUES, QUEUES, RECORD_JOB_QUEUES, type JobName, type JobPayload, type QueueName, type RecordJobName } from './job-names.js';
+import { isJobName, JOB_QUEUES, QUEUES, RECORD_JOB_QUEUES, type JobName, type JobPayloads, type QueueName, type RecordJobName } from './job-names.js';
 import { JobRunEntity } from './job-run.entity.js';
 import { QueueUnavailableProblem, UnknownJobProblem } from './jobs.problems.js';
 import { withinTimeout } from './within-timeout.js';
@@ -42,11 +42,12 @@ export class JobsService {
    * The same in the caller's transaction, for a context queuing a job about its own record (a reporting round):
    * if Redis refuses, the caller's writes roll back with the run (503).
    */
-  async queueRun(em: EntityManager, ctx: RequestContext, jobName: JobName | RecordJobName, data: Omit<JobPayload, 'runId'> & { asOf: string }): Promise<JobRunEntity> {
+  async queueRun<N extends JobName | RecordJobName>(em: EntityManager, ctx: RequestContext, jobName: N, data: Omit<JobPayloads[N], 'runId'> & { asOf: string }): Promise<JobRunEntity> {
     const run = await em.save(em.create(JobRunEntity, { jobName, asOf: data.asOf, status: 'queued', requestedBy: ctx.actor.id }));
     await this.audit.record(em, ctx, { action: 'create', entityType: 'job_run', entityId: run.id, after: { jobName, ...data } });
-    const queue = isJobName(jobName) ? JOB_QUEUES[jobName] : RECORD_JOB_QUEUES[jobName];
-    const payload: JobPayload = { ...data, runId: run.id };
+    const queue: QueueName = isJobName(jobName) ? JOB_QUEUES[jobName] : RECORD_JOB_QUEUES[jobName as RecordJobName];
+    // The spread of Omit<P, 'runId'> with a runId is P, which TypeScript cannot see for a generic N.
+    const payload = { ...data, runId: run.id } as JobPayloads[N];
     await withinTimeout(this.queues[queue].add(jobName, payload, { jobId: run.id }), QUEUE_ADD_TIMEOUT_MS).catch(() => {
       throw new QueueUnavailableProblem();
     });

@@ -1,5 +1,6 @@
 import type { Key } from 'react-aria-components';
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { FilterPanel } from '../../../components/filter-panel';
 import { messages } from '../../../lib/messages';
 import { useDepartments } from '../api/use-alerts';
 import { ALERT_KINDS, ALERT_SEVERITIES, ALERT_STATUSES, ALL_STATUSES, DEFAULT_STATUS, type AlertListSearch } from '../utils/alert-search';
@@ -40,41 +41,36 @@ export function AlertFilters({ search, onChange }: { search: AlertListSearch; on
   const set = (key: keyof AlertListSearch) => (value: string) => onChange({ ...search, [key]: value === ANY ? undefined : value });
   const filtered = search.kind !== undefined || search.severity !== undefined || search.departmentId !== undefined || search.status !== undefined;
   return (
-    <section aria-labelledby="larm-filter" className={styles.filters}>
-      <h2 id="larm-filter" className={styles.filtersHeading}>
-        {t.filters.heading}
-      </h2>
-      <div className={styles.filterRow}>
-        <FilterSelect
-          label={t.filters.severity}
-          value={search.severity ?? ANY}
-          options={[{ id: ANY, label: t.filters.allSeverities }, ...ALERT_SEVERITIES.map((s) => ({ id: s, label: messages.vocabulary.alertSeverity[s] }))]}
-          onChange={set('severity')}
-        />
-        <FilterSelect
-          label={t.filters.kind}
-          value={search.kind ?? ANY}
-          options={[{ id: ANY, label: t.filters.allKinds }, ...ALERT_KINDS.map((k) => ({ id: k, label: messages.vocabulary.alertKind[k] }))]}
-          onChange={set('kind')}
-        />
-        <FilterSelect
-          label={t.filters.status}
-          value={search.status ?? DEFAULT_STATUS}
-          options={[...ALERT_STATUSES.map((s) => ({ id: s, label: messages.vocabulary.alertStatus[s] })), { id: ALL_STATUSES, label: t.filters.allStatuses }]}
-          onChange={(value) => onChange({ ...search, status: value === DEFAULT_STATUS ? undefined : (value as AlertListSearch['status']) })}
-        />
-        <FilterSelect
-          label={t.filters.department}
-          value={search.departmentId ?? ANY}
-          options={[{ id: ANY, label: t.filters.allDepartments }, ...(departments.data ?? []).map((d) => ({ id: d.id, label: d.name }))]}
-          onChange={set('departmentId')}
-        />
-        {filtered ? (
-          <Button className={styles.secondaryButton} onPress={() => onChange({})}>
-            {t.filters.clear}
-          </Button>
-        ) : null}
-      </div>
-    </section>
+    <FilterPanel id="larm-filter" heading={t.filters.heading}>
+      <FilterSelect
+        label={t.filters.severity}
+        value={search.severity ?? ANY}
+        options={[{ id: ANY, label: t.filters.allSeverities }, ...ALERT_SEVERITIES.map((s) => ({ id: s, label: messages.vocabulary.alertSeverity[s] }))]}
+        onChange={set('severity')}
+      />
+      <FilterSelect
+        label={t.filters.kind}
+        value={search.kind ?? ANY}
+        options={[{ id: ANY, label: t.filters.allKinds }, ...ALERT_KINDS.map((k) => ({ id: k, label: messages.vocabulary.alertKind[k] }))]}
+        onChange={set('kind')}
+      />
+      <FilterSelect
+        label={t.filters.status}
+        value={search.status ?? DEFAULT_STATUS}
+        options={[...ALERT_STATUSES.map((s) => ({ id: s, label: messages.vocabulary.alertStatus[s] })), { id: ALL_STATUSES, label: t.filters.allStatuses }]}
+        onChange={(value) => onChange({ ...search, status: value === DEFAULT_STATUS ? undefined : (value as AlertListSearch['status']) })}
+      />
+      <FilterSelect
+        label={t.filters.department}
+        value={search.departmentId ?? ANY}
+        options={[{ id: ANY, label: t.filters.allDepartments }, ...(departments.data ?? []).map((d) => ({ id: d.id, label: d.name }))]}
+        onChange={set('departmentId')}
+      />
+      {filtered ? (
+        <Button className={styles.secondaryButton} onPress={() => onChange({})}>
+          {t.filters.clear}
+        </Button>
+      ) : null}
+    </FilterPanel>
   );
 }

@@ -4,6 +4,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { StatusBadge } from '../../../components/badges';
 import factStyles from '../../../components/facts.module.css';
 import formStyles from '../../../components/forms/forms.module.css';
+import { FilterPanel } from '../../../components/filter-panel';
 import { Page } from '../../../components/layout/page';
 import { LoadError } from '../../../components/load-error';
 import { useMay } from '../../../lib/auth/use-may';
@@ -75,28 +76,23 @@ export function OverlapsPage() {
 
 function Filters({ search, onChange }: { search: OverlapListSearch; onChange: (next: OverlapListSearch) => void }) {
   return (
-    <section aria-labelledby="overlapp-filter" className={styles.filters}>
-      <h2 id="overlapp-filter" className={styles.filtersHeading}>
-        {t.filters.heading}
-      </h2>
-      <div className={styles.filterRow}>
-        <ChoiceGroup
-          label={t.filters.minScore}
-          value={search.minScore === undefined ? ANY : String(search.minScore)}
-          options={[{ id: ANY, label: t.filters.anyScore }, ...MIN_SCORE_CHOICES.map((score) => ({ id: String(score), label: t.filters.atLeast(formatNumber(score)) }))]}
-          onChange={(value) => onChange({ ...search, minScore: value === ANY ? undefined : Number(value) })}
-        />
-        <ChoiceGroup
-          label={t.filters.include}
-          value={search.include ?? ANY}
-          options={[
-            { id: ANY, label: t.filters.unreviewed },
-            { id: 'reviewed', label: t.filters.reviewed },
-          ]}
-          onChange={(value) => onChange({ ...search, include: value === 'reviewed' ? 'reviewed' : undefined })}
-        />
-      </div>
-    </section>
+    <FilterPanel id="overlapp-filter" heading={t.filters.heading}>
+      <ChoiceGroup
+        label={t.filters.minScore}
+        value={search.minScore === undefined ? ANY : String(search.minScore)}
+        options={[{ id: ANY, label: t.filters.anyScore }, ...MIN_SCORE_CHOICES.map((score) => ({ id: String(score), label: t.filters.atLeast(formatNumber(score)) }))]}
+        onChange={(value) => onChange({ ...search, minScore: value === ANY ? undefined : Number(value) })}
+      />
+      <ChoiceGroup
+        label={t.filters.include}
+        value={search.include ?? ANY}
+        options={[
+          { id: ANY, label: t.filters.unreviewed },
+          { id: 'reviewed', label: t.filters.reviewed },
+        ]}
+        onChange={(value) => onChange({ ...search, include: value === 'reviewed' ? 'reviewed' : undefined })}
+      />
+    </FilterPanel>
   );
 }
 
