@@ -77,6 +77,7 @@ const CONTRACT = [
   'post /effect-links',
   'delete /effect-links/{id}',
   'get /indicators',
+  'get /indicators/overview',
   'post /indicators',
   'post /effect-nodes/{id}/indicators',
   'get /indicators/{id}/measurements',

@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators, by code, each with its whole population's baseline, latest value, targets with progress and Sweden's figures
+         * @description Cell `all` of GET /indicators/{id}/series for a page of indicators; values resting on fewer than 5 persons suppressed as there.
+         */
+        get: operations["IndicatorsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators/{id}/measurements": {
         parameters: {
             query?: never;
@@ -2897,6 +2917,11 @@ export interface components {
             effectNodeId: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        IndicatorOverviewDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            /** @description The whole population (cell `all`), as GET /indicators/{id}/series gives it. */
+            series: components["schemas"]["CellSeriesDto"];
         };
         IndicatorSeriesDto: {
             indicator: components["schemas"]["IndicatorDto"];
@@ -7348,6 +7373,83 @@ export interface operations {
             };
             /** @description Well-formed but refused: unknown references, unmet rules, or personal data about a resident */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_overview: {
+        parameters: {
+            query?: {
+                /** @description Values above 200 are capped at 200. */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IndicatorOverviewDto"][];
+                        /** @example 1 */
+                        total: number;
+                        /** @example 50 */
+                        limit: number;
+                        /** @example 0 */
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
