@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { components } from '../src/lib/api-schema';
 import { goalsMessages } from '../src/features/goals-and-effects/messages';
 import { costText } from '../src/features/goals-and-effects/utils/goal-tree';
+import { pointText, swedenBeside, targetText } from '../src/features/goals-and-effects/utils/key-figures';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
@@ -17,6 +18,7 @@ import { useBrowser } from './support/use-browser';
 // keyboard, and FP-3's shared effect chain reached by keyboard with the initiatives that contribute to each step.
 type GoalFigures = components['schemas']['GoalTreeFiguresNodeDto'];
 type ChainGraph = components['schemas']['EffectGraphDto'];
+type KeyFigure = components['schemas']['IndicatorOverviewDto'];
 
 const t = goalsMessages;
 const AREA = 'FP-3';
@@ -181,6 +183,35 @@ describe('Mål och effekter', () => {
     const contributor = own.flatMap((node) => node.contributors ?? [])[0]!;
     await page.getByRole('link', { name: `${contributor.code} ${contributor.title}` }).first().click();
     await page.getByRole('heading', { level: 1, name: contributor.title }).waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("should list every indicator's latest value beside Sweden's, its baseline and progress toward each target as the API answers", async () => {
+    await openTree();
+    await page.getByRole('link', { name: t.toKeyFigures }).click();
+    await page.getByRole('heading', { level: 1, name: t.keyFigures.title }).waitFor();
+    const table = page.getByRole('table', { name: t.keyFigures.caption });
+    await table.waitFor();
+
+    const answer = await callApi<{ items: KeyFigure[]; total: number }>(page, 'GET', '/indicators/overview?limit=200');
+    expect(answer.body.items.length).toBeGreaterThan(0);
+    expect(answer.body.items.some(({ series }) => series.targets.some((target) => target.progress !== null))).toBe(true);
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBe(answer.body.items.length + 1);
+    for (const [index, { indicator, series }] of answer.body.items.entries()) {
+      const cells = await rows.nth(index + 1).locator('th, td').allInnerTexts();
+      expect(cells.map(plain)).toEqual(
+        [
+          `${indicator.name} (${indicator.code})`,
+          pointText(series.latest, indicator.unit),
+          pointText(swedenBeside(series), indicator.unit),
+          pointText(series.baseline, indicator.unit),
+          series.targets.length ? series.targets.map((target) => targetText(target, indicator.unit)).join(' ') : t.keyFigures.none,
+        ].map(plain),
+      );
+    }
+    await expectNoViolations();
+    await screenshot(page, 'nyckeltal');
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -4,7 +4,7 @@ import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
 import { fundingCliffRoute } from './routes/funding-cliff';
-import { goalChainRoute, goalsRoute } from './routes/goals';
+import { goalChainRoute, goalsRoute, keyFiguresRoute } from './routes/goals';
 import { homeRoute } from './routes/home';
 import { indicatorRoute } from './routes/indicator';
 import { indicatorsRoute } from './routes/indicators';
@@ -40,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   overlapsRoute,
   goalsRoute,
   goalChainRoute,
+  keyFiguresRoute,
   initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,

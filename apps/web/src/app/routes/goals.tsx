@@ -15,3 +15,9 @@ export const goalChainRoute = createRoute({
   path: '/mal/$code',
   component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/goal-chain-page'), 'GoalChainPage'),
 });
+
+export const keyFiguresRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/nyckeltal',
+  component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/key-figures-page'), 'KeyFiguresPage'),
+});

@@ -34,6 +34,32 @@ export const goalsMessages = {
   only: (latest: string, period: string) => `${latest} (${period})`,
   openChain: (code: string) => `Gemensam effektkedja för ${code}`,
 
+  toKeyFigures: 'Alla nyckeltal med senaste värde, Sveriges värde och framsteg mot målen',
+
+  keyFigures: {
+    title: 'Nyckeltal',
+    intro:
+      'Varje nyckeltal för hela befolkningen: det senaste värdet bredvid Sveriges, baslinjen och hur långt det senaste värdet har kommit från baslinjen mot varje mål. Uppdelningar på kön, ålder, födelseland och stadsdel finns under nyckeltalet.',
+    loading: 'Hämtar nyckeltalen …',
+    error: 'Nyckeltalen kunde inte hämtas.',
+    empty: 'Det finns inga nyckeltal ännu.',
+    caption: 'Nyckeltal för hela befolkningen',
+    indicator: 'Nyckeltal',
+    latest: 'Senaste värde',
+    sweden: 'Sverige',
+    baseline: 'Baslinje',
+    targets: 'Mål och framsteg',
+    none: 'saknas',
+    suppressed: 'färre än 5 personer',
+    valueIn: (value: string, period: string) => `${value} (${period})`,
+    target: (value: string, period: string) => `${value} till ${period}`,
+    progress: (percent: string) => `${percent} av vägen från baslinjen`,
+    achieved: 'målet är nått',
+    noProgress: 'framsteg kan inte räknas',
+    shown: (shown: number, total: number) => `Visar ${shown} av ${total} nyckeltal.`,
+    back: 'Till Mål och effekter',
+  },
+
   chain: {
     title: (code: string) => `Effektkedja för ${code}`,
     back: 'Tillbaka till Mål och effekter',

@@ -1,4 +1,4 @@
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import buttons from '../../../components/buttons.module.css';
@@ -25,6 +25,9 @@ export function GoalsPage() {
   return (
     <Page title={messages.nav.goals} wide>
       <p className={styles.intro}>{t.intro}</p>
+      <p>
+        <Link to="/nyckeltal">{t.toKeyFigures}</Link>
+      </p>
       <ScopeChoice search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
       {tree.isPending ? (
         <p role="status">{t.loading}</p>
