@@ -29,6 +29,26 @@ export function placementErrors({ level, parentLevel, childLevels, changed }: Go
   return errors;
 }
 
+type TreeRow = { id: string; parentId: string | null; level: GoalLevel; code: string };
+export type NestedGoal<T> = T & { children: NestedGoal<T>[] };
+
+/**
+ * Nests goals read flat into their tree, each list by level then code; a goal whose parent is not among them is a
+ * root. The rows gain `children` in place.
+ */
+export function nestGoals<T extends TreeRow>(rows: readonly T[]): NestedGoal<T>[] {
+  type Node = NestedGoal<T>;
+  const nodes = new Map(rows.map((row) => [row.id, Object.assign(row, { children: [] as Node[] }) as Node]));
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const byLevelThenCode = (a: Node, b: Node) => levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code, 'sv');
+  for (const node of nodes.values()) node.children.sort(byLevelThenCode);
+  return roots.sort(byLevelThenCode);
+}
+
 /** A validity period may be open at either end, but never end before it starts. */
 export function validityErrors(validFrom: string | null, validTo: string | null): FieldError[] {
   return validFrom !== null && validTo !== null && validTo < validFrom ? [{ field: 'validTo', message: 'must not be before validFrom' }] : [];

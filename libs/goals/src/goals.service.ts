@@ -18,9 +18,9 @@ import {
 } from '#common';
 import type { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalEntity, type GoalLevel } from './goal.entity.js';
-import { levelRank, placementErrors, validityErrors } from './goal-tree.rules.js';
+import { nestGoals, placementErrors, validityErrors, type NestedGoal } from './goal-tree.rules.js';
 
-export type GoalTreeNode = GoalEntity & { children: GoalTreeNode[] };
+export type GoalTreeNode = NestedGoal<GoalEntity>;
 
 @Injectable()
 export class GoalsService {
@@ -36,16 +36,7 @@ export class GoalsService {
 
   /** The whole tree (or one framework's part of it) from one query; a goal whose parent is not included is a root. */
   async tree(framework?: string): Promise<GoalTreeNode[]> {
-    const goals = await this.goals.find({ where: givenFilters({ framework }) });
-    const nodes = new Map(goals.map((g) => [g.id, Object.assign(g, { children: [] as GoalTreeNode[] })]));
-    const roots: GoalTreeNode[] = [];
-    for (const node of nodes.values()) {
-      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-      (parent ? parent.children : roots).push(node);
-    }
-    const byLevelThenCode = (a: GoalTreeNode, b: GoalTreeNode) => levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code, 'sv');
-    for (const node of nodes.values()) node.children.sort(byLevelThenCode);
-    return roots.sort(byLevelThenCode);
+    return nestGoals(await this.goals.find({ where: givenFilters({ framework }) }));
   }
 
   get(id: string): Promise<GoalEntity> {

@@ -14,6 +14,8 @@ import { OverlapsService } from './overlaps/overlaps.service.js';
 import { OverlapRefreshService } from './overlaps/overlap-refresh.service.js';
 import { ReviewPackController } from './review-pack/review-pack.controller.js';
 import { ReviewPackService } from './review-pack/review-pack.service.js';
+import { GoalTreeFiguresController } from './goal-tree/goal-tree.controller.js';
+import { GoalTreeFiguresService } from './goal-tree/goal-tree.service.js';
 
 /**
  * The leadership group's portfolio review (issue 6). It reads across portfolio, funding, alerts and follow-up, so
@@ -21,7 +23,7 @@ import { ReviewPackService } from './review-pack/review-pack.service.js';
  */
 @Module({
   imports: [PortfolioModule, FundingModule],
-  controllers: [PortfolioSummaryController, PortfolioReadinessController, PortfolioReviewsController, PortfolioExportController, OverlapsController, ReviewPackController],
-  providers: [PortfolioSummaryService, PortfolioReadinessService, PortfolioReviewsService, PortfolioExportService, OverlapsService, OverlapRefreshService, ReviewPackService],
+  controllers: [PortfolioSummaryController, PortfolioReadinessController, PortfolioReviewsController, PortfolioExportController, OverlapsController, ReviewPackController, GoalTreeFiguresController],
+  providers: [PortfolioSummaryService, PortfolioReadinessService, PortfolioReviewsService, PortfolioExportService, OverlapsService, OverlapRefreshService, ReviewPackService, GoalTreeFiguresService],
 })
 export class PortfolioReviewModule {}

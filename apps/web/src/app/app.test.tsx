@@ -39,6 +39,7 @@ describe('the frame', () => {
       ['Indikatorer', '/indikatorer'],
       ['Överlapp', '/overlapp'],
       ['Revisionsberedskap', '/revisionsberedskap'],
+      ['Mål och effekter', '/mal'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
     // The municipality web-config names (testing/auth.ts).

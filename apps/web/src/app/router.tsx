@@ -5,6 +5,7 @@ import { auditTrailRoute, initiativeAuditRoute } from './routes/audit-trail';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
 import { fundingCliffRoute } from './routes/funding-cliff';
+import { goalChainRoute, goalsRoute, keyFiguresRoute } from './routes/goals';
 import { homeRoute } from './routes/home';
 import { indicatorRoute } from './routes/indicator';
 import { indicatorsRoute } from './routes/indicators';
@@ -41,6 +42,9 @@ const routeTree = rootRoute.addChildren([
   alertsRoute,
   overlapsRoute,
   readinessRoute,
+  goalsRoute,
+  goalChainRoute,
+  keyFiguresRoute,
   initiativeImportRoute,
   reportingRoundsRoute,
   auditTrailRoute,

@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indicators, by code, each with its whole population's baseline, latest value, targets with progress and Sweden's figures
+         * @description Cell `all` of GET /indicators/{id}/series for a page of indicators; values resting on fewer than 5 persons suppressed as there.
+         */
+        get: operations["IndicatorsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators/{id}/measurements": {
         parameters: {
             query?: never;
@@ -894,6 +914,26 @@ export interface paths {
          * @description For the leadership group: what stops being paid for next year, and what it costs to keep it.
          */
         get: operations["FundingCliffController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio/goal-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The goal tree with, per goal, its initiatives and their annual cost over its subtree, and its indicators' trend
+         * @description Every goal, nested as GET /goals/tree nests them. Each counts the initiatives the filters choose (those of GET /initiatives) that link to it or a goal under it, once, with the sum of their annual cost, and names the indicators of its own effect-logic chain with their last two measurements and trend.
+         */
+        get: operations["GoalTreeFiguresController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2666,6 +2706,35 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        GoalIndicatorPointDto: {
+            /** @example 2024 */
+            period: string;
+            /** @example 12.4 */
+            value: number;
+        };
+        GoalIndicatorTrendDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example UNGA-UVAS */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            unit: "percent" | "per_1000" | "ratio" | "count" | "sek" | "score";
+            /**
+             * @description Which way is better.
+             * @enum {string}
+             */
+            direction: "increase" | "decrease";
+            /** @description The latest measurement for the whole population (cell `all`) by period end; values on fewer than 5 persons left out. */
+            latest: components["schemas"]["GoalIndicatorPointDto"] | null;
+            /** @description The measurement before it. */
+            previous: components["schemas"]["GoalIndicatorPointDto"] | null;
+            /**
+             * @description latest against previous, judged by direction; null with fewer than two measurements.
+             * @enum {string|null}
+             */
+            trend: "improving" | "worsening" | "unchanged" | null;
+        };
         GoalRefDto: {
             /** Format: uuid */
             id: string;
@@ -2673,6 +2742,31 @@ export interface components {
             code: string;
             /** @example Tidiga och samordnade insatser för barn och unga */
             title: string;
+        };
+        GoalTreeFiguresNodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example FP-3 */
+            code: string;
+            title: string;
+            /** @enum {string} */
+            level: "agenda2030" | "focus_area" | "priority_goal" | "committee_goal" | "priority_area" | "sub_goal";
+            /** @example Färdplan för social hållbarhet */
+            framework: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Initiatives linked to this goal or any goal under it, each once: the total of GET /initiatives?goalId=<id> with the same filters. */
+            initiatives: number;
+            /** @description Sum of the annual cost of those initiatives, each once. */
+            annualCostSek: number;
+            /** @description Of those, the initiatives without an annual cost. */
+            initiativesWithoutAnnualCost: number;
+            /** @description Initiatives linked to this goal itself. */
+            directInitiatives: number;
+            /** @description Indicators measuring a node of this goal's own effect-logic chain, by code. */
+            indicators: components["schemas"]["GoalIndicatorTrendDto"][];
+            /** @description The goals directly under this one, by level then code. */
+            children: components["schemas"]["GoalTreeFiguresNodeDto"][];
         };
         GoalTreeNodeDto: {
             /**
@@ -2823,6 +2917,11 @@ export interface components {
             effectNodeId: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        IndicatorOverviewDto: {
+            indicator: components["schemas"]["IndicatorDto"];
+            /** @description The whole population (cell `all`), as GET /indicators/{id}/series gives it. */
+            series: components["schemas"]["CellSeriesDto"];
         };
         IndicatorSeriesDto: {
             indicator: components["schemas"]["IndicatorDto"];
@@ -7303,6 +7402,83 @@ export interface operations {
             };
         };
     };
+    IndicatorsController_overview: {
+        parameters: {
+            query?: {
+                /** @description Values above 200 are capped at 200. */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IndicatorOverviewDto"][];
+                        /** @example 1 */
+                        total: number;
+                        /** @example 50 */
+                        limit: number;
+                        /** @example 0 */
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     IndicatorsController_listValues: {
         parameters: {
             query?: {
@@ -10545,6 +10721,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundingCliffDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    GoalTreeFiguresController_get: {
+        parameters: {
+            query?: {
+                /** @description Exactly this code */
+                code?: string;
+                /** @description One or more statuses, comma-separated */
+                status?: ("draft" | "proposed" | "approved" | "active" | "completed" | "integrated" | "discontinued")[];
+                leadDepartmentId?: string;
+                /** @description Lead or participant in any role */
+                departmentId?: string;
+                /** @description Linked to this goal or any goal below it */
+                goalId?: string;
+                /** @description Target group codes, comma-separated (any of them) */
+                targetGroup?: string[];
+                /** @description District codes, comma-separated (any of them) */
+                district?: string[];
+                /** @description Funding source types, comma-separated (any of them) */
+                fundingSourceType?: ("state_grant" | "eu_fund" | "temporary_appropriation" | "ordinary_budget" | "partner_contribution" | "foundation" | "other")[];
+                /** @description Free text over code, title and summary (Swedish full text or substring) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalTreeFiguresNodeDto"][];
                 };
             };
             /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */

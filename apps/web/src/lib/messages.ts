@@ -141,6 +141,7 @@ export const messages = {
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
     readiness: 'Revisionsberedskap',
+    goals: 'Mål och effekter',
     initiativeImport: 'Importera insatser',
     reportingRounds: 'Uppföljningsomgångar',
     auditTrail: 'Granskning',

@@ -9,6 +9,7 @@ import {
   ImportResultDto,
   IndicatorDto,
   IndicatorLinkDto,
+  IndicatorOverviewDto,
   IndicatorSeriesDto,
   IndicatorValueDto,
   LinkIndicatorDto,
@@ -30,6 +31,18 @@ export class IndicatorsController {
   @ApiProblems()
   list(@Query() query: ListIndicatorsQueryDto) {
     return this.indicators.list(query);
+  }
+
+  @Get('indicators/overview')
+  @Requires('portfolio:read')
+  @ApiOperation({
+    summary: "Indicators, by code, each with its whole population's baseline, latest value, targets with progress and Sweden's figures",
+    description: 'Cell `all` of GET /indicators/{id}/series for a page of indicators; values resting on fewer than 5 persons suppressed as there.',
+  })
+  @ApiPageResponse(IndicatorOverviewDto)
+  @ApiProblems()
+  overview(@Ctx() ctx: RequestContext, @Query() query: ListIndicatorsQueryDto) {
+    return this.indicators.overview(ctx, query);
   }
 
   @Post('indicators')

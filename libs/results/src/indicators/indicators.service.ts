@@ -15,8 +15,10 @@ import {
   type IndicatorLinkDto,
   type IndicatorSeriesDto,
   type IndicatorValueDto,
+  type IndicatorOverviewDto,
   type KoladaKpiTitleDto,
   type LinkIndicatorDto,
+  type ListIndicatorsQueryDto,
   type ListValuesQueryDto,
 } from './dto/indicator.dto.js';
 import { buildSeries, type SeriesPoint } from './indicator-series.js';
@@ -152,21 +154,11 @@ export class IndicatorsService {
     });
   }
 
-  /**
-   * Per cell, baseline, targets with progress and actuals, and the gaps between cells, all from the municipality's
-   * values; beside them Sweden's actuals (Kolada's 0000) to compare with, and the titles of the indicator's Kolada
-   * KPIs. The grouping by cell and kind is SQL's; suppression and progress are the pure functions', applied in that
-   * order so nothing is computed from a hidden figure.
-   */
+  /** Every cell's series and the gaps (seriesAsSeen), with the titles of the indicator's Kolada KPIs; SQL groups the values. */
   async series(ctx: RequestContext, indicatorId: string): Promise<IndicatorSeriesDto> {
     const indicator = await this.get(indicatorId);
-    const points = (kind: ValueKind, area: ValueArea = 'municipality') =>
-      `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC)
-                FILTER (WHERE kind = '${kind}' AND area = '${area}'), '[]')`;
-    const rows: { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[]; sweden: RawPoint[] }[] = await this.dataSource.query(
-      `SELECT cell, ${points('baseline')} AS baselines, ${points('target')} AS targets, ${points('measurement')} AS actuals,
-              ${points('measurement', 'sweden')} AS sweden
-         FROM indicator_values WHERE indicator_id = $1
+    const rows: RawCellValues[] = await this.dataSource.query(
+      `SELECT cell, ${CELL_POINTS} FROM indicator_values WHERE indicator_id = $1
         GROUP BY cell ORDER BY cell <> 'all', cell`,
       [indicatorId],
     );
@@ -177,19 +169,26 @@ export class IndicatorsService {
         WHERE i.id = $1 ORDER BY e.key <> 'all', e.key`,
       [indicatorId],
     );
-    const visible = maySeeSmallCounts(ctx.actor, indicator.ownerDepartmentId);
-    const shown = (list: RawPoint[]): SeriesPoint[] =>
-      list.map((p) => {
-        const { value, suppressed: hidden } = suppressed({ value: p.value, numerator: null, denominator: null, persons: p.persons }, visible);
-        return { period: p.period, value, suppressed: hidden };
-      });
-    const { cells, gaps } = buildSeries(
-      indicator.direction,
-      rows.map((r) => ({ cell: r.cell, baselines: shown(r.baselines), targets: shown(r.targets), actuals: shown(r.actuals) })),
+    const { cells, gaps } = seriesAsSeen(ctx, indicator, rows);
+    return { indicator, cells, gaps, kolada };
+  }
+
+  /**
+   * A page of indicators, by code, each with its whole population's series (cell `all`): baseline, latest actual,
+   * targets with progress and Sweden's figures, as GET /indicators/{id}/series gives that cell, small counts suppressed
+   * the same way. The page (as GET /indicators reads it), then one statement for the values of all its indicators.
+   */
+  async overview(ctx: RequestContext, query: ListIndicatorsQueryDto): Promise<Page<IndicatorOverviewDto>> {
+    const page = await this.list(query);
+    const rows: (RawCellValues & { indicator_id: string })[] = await this.dataSource.query(
+      `SELECT indicator_id, cell, ${CELL_POINTS} FROM indicator_values
+        WHERE indicator_id = ANY($1::uuid[]) AND cell = 'all' GROUP BY indicator_id, cell`,
+      [page.items.map((indicator) => indicator.id)],
     );
-    // Sweden's figures rest on the whole country's population: nothing to suppress.
-    const sweden = new Map(rows.map((r) => [r.cell, r.sweden.map(({ period, value }) => ({ period, value }))]));
-    return { indicator, cells: cells.map((c) => ({ ...c, sweden: sweden.get(c.cell) ?? [] })), gaps, kolada };
+    const byIndicator = new Map(rows.map((row) => [row.indicator_id, row]));
+    const none: RawCellValues = { cell: 'all', baselines: [], targets: [], actuals: [], sweden: [] };
+    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0]! }));
+    return { ...page, items };
   }
 
   async get(id: string): Promise<IndicatorEntity> {
@@ -239,6 +238,36 @@ export class IndicatorsService {
 }
 
 type RawPoint = { period: string; value: number; persons: number | null };
+type RawCellValues = { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[]; sweden: RawPoint[] };
+
+const points = (kind: ValueKind, area: ValueArea = 'municipality') =>
+  `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC)
+            FILTER (WHERE kind = '${kind}' AND area = '${area}'), '[]')`;
+/** A cell's values grouped by kind, each list in period order, and Sweden's beside them. */
+const CELL_POINTS = `${points('baseline')} AS baselines, ${points('target')} AS targets, ${points('measurement')} AS actuals,
+              ${points('measurement', 'sweden')} AS sweden`;
+
+/**
+ * Per cell, baseline, targets with progress and actuals, and the gaps between cells, all from the municipality's
+ * values; beside them Sweden's actuals (Kolada's 0000) to compare with. Suppression and progress are the pure
+ * functions', applied in that order so nothing is computed from a hidden figure.
+ */
+function seriesAsSeen(ctx: RequestContext, indicator: IndicatorEntity, rows: RawCellValues[]) {
+  const visible = maySeeSmallCounts(ctx.actor, indicator.ownerDepartmentId);
+  const shown = (list: RawPoint[]): SeriesPoint[] =>
+    list.map((p) => {
+      const { value, suppressed: hidden } = suppressed({ value: p.value, numerator: null, denominator: null, persons: p.persons }, visible);
+      return { period: p.period, value, suppressed: hidden };
+    });
+  const { cells, gaps } = buildSeries(
+    indicator.direction,
+    rows.map((r) => ({ cell: r.cell, baselines: shown(r.baselines), targets: shown(r.targets), actuals: shown(r.actuals) })),
+  );
+  // Sweden's figures rest on the whole country's population: nothing to suppress.
+  const sweden = new Map(rows.map((r) => [r.cell, r.sweden.map(({ period, value }) => ({ period, value }))]));
+  return { cells: cells.map((c) => ({ ...c, sweden: sweden.get(c.cell) ?? [] })), gaps };
+}
+
 
 function assertMayRecord(actor: Actor, indicator: IndicatorEntity): void {
   if (!mayWriteForDepartments(actor, [indicator.ownerDepartmentId])) {

@@ -250,3 +250,8 @@ export class IndicatorSeriesDto {
 export class ImportResultDto {
   @ApiProperty({ example: 12, description: 'Values written.' }) written: number;
 }
+
+export class IndicatorOverviewDto {
+  @ApiProperty({ type: () => IndicatorDto }) indicator: IndicatorDto;
+  @ApiProperty({ type: CellSeriesDto, description: 'The whole population (cell `all`), as GET /indicators/{id}/series gives it.' }) series: CellSeriesDto;
+}
