@@ -15,6 +15,7 @@ import { myReportsRoute } from './routes/my-reports';
 import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiative';
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
+import { agendaItemRoute, minutesRoute, reviewPackRoute, reviewRoute, reviewsRoute } from './routes/portfolio-reviews';
 import { reportRoute } from './routes/report';
 import { rootRoute } from './routes/root';
 import { signedInRoute } from './routes/signed-in';
@@ -37,6 +38,11 @@ const routeTree = rootRoute.addChildren([
   fundingCliffRoute,
   alertsRoute,
   overlapsRoute,
+  reviewsRoute,
+  reviewRoute,
+  agendaItemRoute,
+  minutesRoute,
+  reviewPackRoute,
   initiativeImportRoute,
   accessibilityRoute,
   signedInRoute,

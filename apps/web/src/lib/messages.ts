@@ -111,6 +111,7 @@ export const messages = {
     reports: 'Rapporter',
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
+    portfolioReviews: 'Portföljgenomgång',
     initiativeImport: 'Importera insatser',
     accessibility: 'Tillgänglighetsredogörelse',
   },

@@ -37,7 +37,12 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid #d5dde5; vertical-align: top; }
   td.num, th.num { text-align: right; white-space: nowrap; }
   section { break-inside: avoid-page; }
-  @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } }`;
+  @page { size: A4; margin: 18mm 15mm; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; }
+    section + section { break-before: page; }
+    table { table-layout: fixed; font-size: 8.5pt; } th, td { overflow-wrap: anywhere; hyphens: auto; } th.num { white-space: normal; }
+  }`;
 
 function figure(label: string, value: string, note?: string): SafeHtml {
   return html`<div class="figure">${label}<b>${value}</b>${note && html`<small>${note}</small>`}</div>`;

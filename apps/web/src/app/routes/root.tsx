@@ -39,6 +39,7 @@ const screens: readonly Screen[] = [
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
   { to: '/overlapp', label: messages.nav.overlaps },
+  { to: '/genomgangar', label: messages.nav.portfolioReviews, permission: 'portfolio:read' },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
 ];
 
