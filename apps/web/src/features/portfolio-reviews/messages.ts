@@ -106,6 +106,8 @@ export const reviewMessages = {
     followUpDateHelp: 'Frivilligt. Dagen efter skapar Samla ett larm om inget nytt beslut har fattats.',
     save: 'Registrera beslutet',
     saving: 'Registrerar …',
+    /** A 409 on `to`: the lifecycle does not allow the move from the initiative's status. */
+    notAllowed: 'Insatsens status tillåter inte det beslutet: Integrera gäller bara pågående insatser, och en avslutad insats tar inga nya beslut.',
   },
   decisionLabel: {
     continue: 'Fortsätt',

@@ -5,7 +5,7 @@ import { REQUIRED, useApiForm } from '../../../components/forms/use-api-form';
 import { useUnsavedChangesWarning } from '../../../components/forms/use-unsaved-changes-warning';
 import { useDecide } from '../api/review-queries';
 import { reviewMessages } from '../messages';
-import { decisionBody, DECISIONS, type Decision, type DecisionValues } from '../utils/agenda';
+import { decisionBody, DECISIONS, withRefusedMove, type Decision, type DecisionValues } from '../utils/agenda';
 import styles from './reviews.module.css';
 
 const t = reviewMessages.decide;
@@ -24,7 +24,7 @@ export function DecisionForm({ reviewId, initiativeId, headingId, onDecided }: {
 }) {
   const decide = useDecide(reviewId);
   const { form, problem, submitWith } = useApiForm<DecisionValues>({
-    defaultValues: { decision: '', rationale: '', followUpDate: '' },
+    defaultValues: { decision: null, rationale: '', followUpDate: '' },
     fields: ['decision', 'rationale', 'followUpDate'],
   });
   useUnsavedChangesWarning(form.formState.isDirty && !form.formState.isSubmitSuccessful);
@@ -34,7 +34,7 @@ export function DecisionForm({ reviewId, initiativeId, headingId, onDecided }: {
   });
   return (
     <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby={headingId}>
-      <ErrorSummary problem={problem} labels={LABELS} />
+      <ErrorSummary problem={withRefusedMove(problem)} labels={LABELS} />
       <RadioGroupField control={form.control} name="decision" label={t.decision} description={t.decisionHelp} isRequired rules={REQUIRED} options={OPTIONS} />
       <TextAreaField control={form.control} name="rationale" label={t.rationale} description={t.rationaleHelp} isRequired rules={REQUIRED} rows={4} />
       <DateField control={form.control} name="followUpDate" label={t.followUpDate} description={t.followUpDateHelp} />

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, AgendaReason } from '../api/review-queries';
 import { formatMoney, formatPercent } from '../../../lib/format';
-import { agendaPosition, decisionBody, describeReason, isHeld, reasonSummary, today } from './agenda';
+import type { FormProblem } from '../../../lib/problem';
+import { agendaPosition, decisionBody, describeReason, isHeld, reasonSummary, today, withRefusedMove } from './agenda';
 
 const none = { alert: null, fundingCliff: null, overlap: null, dueDecision: null, statusReport: null };
 const reason = (overrides: Partial<AgendaReason> & Pick<AgendaReason, 'kind'>): AgendaReason => ({ ...none, ...overrides });
@@ -89,5 +90,28 @@ describe('isHeld', () => {
     expect(today(lateEvening)).toBe('2026-11-24');
     expect(isHeld('2026-11-24', lateEvening)).toBe(true);
     expect(isHeld('2026-11-25', lateEvening)).toBe(false);
+  });
+});
+
+describe('withRefusedMove', () => {
+  const conflict = (field?: string): FormProblem => ({
+    status: 409,
+    kind: 'conflict',
+    summary: 'Ändringen krockar …',
+    fieldErrors: {},
+    otherErrors: field ? [{ field, message: 'x', apiMessage: 'x' }] : [],
+    unmetGuards: [],
+  });
+
+  it('should say a move the lifecycle refuses in Swedish, without the API\'s English on `to`', () => {
+    expect(withRefusedMove(conflict('to'))).toEqual({ ...conflict(), summary: 'Insatsens status tillåter inte det beslutet: Integrera gäller bara pågående insatser, och en avslutad insats tar inga nya beslut.' });
+    expect(withRefusedMove(conflict())?.summary).toMatch(/^Insatsens status tillåter inte/);
+  });
+
+  it('should leave a second decision on the initiative, and every other problem, as they are', () => {
+    expect(withRefusedMove(conflict('initiativeId'))).toEqual(conflict('initiativeId'));
+    const invalid = { ...conflict(), status: 400 };
+    expect(withRefusedMove(invalid)).toBe(invalid);
+    expect(withRefusedMove(null)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { messages } from '../../../lib/messages';
+import type { FormProblem } from '../../../lib/problem';
 import { formatDate, formatMoney, formatPercent } from '../../../lib/format';
 import type { AgendaItem, AgendaReason, NewDecision } from '../api/review-queries';
 import { reviewMessages } from '../messages';
@@ -54,7 +55,8 @@ export function agendaPosition(items: readonly AgendaItem[], code: string) {
   return { item: items[index]!, position: index + 1, total: items.length, previous: items[index - 1] ?? null, next: items[index + 1] ?? null, nextUndecided };
 }
 
-export type DecisionValues = { decision: Decision | ''; rationale: string; followUpDate: string };
+/** No decision chosen is null, not '' (a radio group with the value '' would leave no radio in the tab order). */
+export type DecisionValues = { decision: Decision | null; rationale: string; followUpDate: string };
 
 /** The form's values as the API takes them: no follow-up date is null, not an empty string. */
 export function decisionBody(initiativeId: string, values: DecisionValues): NewDecision {
@@ -70,4 +72,14 @@ export function today(now: Date = new Date()): string {
 
 export function isHeld(meetingDate: string, now: Date = new Date()): boolean {
   return meetingDate <= today(now);
+}
+
+/**
+ * A 409 other than a second decision on the initiative (which names `initiativeId`) is the lifecycle refusing: the
+ * move is not allowed from the initiative's status (the API names `to`), or the initiative has ended. Said in one
+ * Swedish sentence instead of the API's English.
+ */
+export function withRefusedMove(problem: FormProblem | null): FormProblem | null {
+  if (problem?.status !== 409 || problem.otherErrors.some((error) => error.field === 'initiativeId')) return problem;
+  return { ...problem, otherErrors: problem.otherErrors.filter((error) => error.field !== 'to'), summary: reviewMessages.decide.notAllowed };
 }
