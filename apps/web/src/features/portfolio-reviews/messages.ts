@@ -1,3 +1,5 @@
+import { messages } from '../../lib/messages';
+
 /** Portföljgenomgång: the leadership group's review meeting, its agenda, decisions, minutes and review pack. */
 export const reviewMessages = {
   list: {
@@ -109,15 +111,7 @@ export const reviewMessages = {
     /** A 409 on `to`: the lifecycle does not allow the move from the initiative's status. */
     notAllowed: 'Insatsens status tillåter inte det beslutet: Integrera gäller bara pågående insatser, och en avslutad insats tar inga nya beslut.',
   },
-  decisionLabel: {
-    continue: 'Fortsätt',
-    scale_up: 'Skala upp',
-    adjust: 'Justera',
-    pause: 'Pausa',
-    stop: 'Avsluta',
-    integrate: 'Integrera i ordinarie verksamhet',
-    seek_funding: 'Sök finansiering',
-  },
+  decisionLabel: messages.vocabulary.portfolioDecision,
   minutes: {
     title: (review: string) => `Protokoll: ${review}`,
     meta: (date: string) => `Ledningsgruppens portföljgenomgång ${date}.`,
@@ -128,7 +122,7 @@ export const reviewMessages = {
     rationale: 'Motivering',
     followUp: 'Följs upp',
     status: 'Statusändring',
-    noFollowUp: '–',
+    noFollowUp: 'Ingen uppföljning',
     noStatusChange: 'Ingen',
     print: 'Skriv ut protokollet',
     notes: 'Anteckningar',
