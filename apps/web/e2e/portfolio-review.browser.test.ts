@@ -133,6 +133,7 @@ async function printToPdf(name: string): Promise<number> {
   expect(layout.tables.length).toBeGreaterThan(0);
   for (const width of layout.tables) expect(width).toBeLessThanOrEqual(A4_CONTENT_WIDTH_PX);
   expect(layout.overflow).toBeLessThanOrEqual(A4_CONTENT_WIDTH_PX);
+  await screenshot(page, `${name}-utskrift`);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   mkdirSync(PDFS, { recursive: true });
   writeFileSync(join(PDFS, `${name}.pdf`), pdf);
@@ -188,6 +189,7 @@ describe('Portföljgenomgång', () => {
     await page.getByText(t.item.cliff(NEXT_YEAR)).waitFor();
     await page.getByText(messages.vocabulary.initiativeStatus.approved).first().waitFor();
     await expectNoViolations();
+    await screenshot(page, 'portfoljgenomgang-punkt');
     await submitDecision();
     const summary = page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
     await summary.waitFor();
@@ -250,6 +252,7 @@ describe('Portföljgenomgång', () => {
     await expectNoViolations();
     // A page per section: the pack has seven.
     expect(await printToPdf('underlag')).toBeGreaterThanOrEqual(6);
+    await screenshot(page, 'underlag');
     expect(problems).toEqual([]);
   }, 120_000);
 
