@@ -56,6 +56,7 @@ const CONTRACT = [
   'get /portfolio-reviews',
   'post /portfolio-reviews',
   'get /portfolio-reviews/{id}',
+  'get /portfolio-reviews/{id}/agenda',
   'post /portfolio-reviews/{id}/decisions',
   'get /initiatives/{id}/decisions',
   'post /jobs/{name}/runs',
