@@ -57,6 +57,7 @@ const CONTRACT = [
   'get /portfolio-reviews',
   'post /portfolio-reviews',
   'get /portfolio-reviews/{id}',
+  'get /portfolio-reviews/{id}/agenda',
   'post /portfolio-reviews/{id}/decisions',
   'post /queue-dashboard/session',
   'get /initiatives/{id}/decisions',

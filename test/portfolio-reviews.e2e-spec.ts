@@ -1,6 +1,7 @@
 import type { InitiativeEntity, InitiativeStatus } from '#portfolio';
 import { scanCounts as counts, startScans, type Scans } from './support/alert-scans.js';
-import { givenDepartment, givenInitiative } from './support/factories.js';
+import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import { givenRound, givenStatusReport } from './support/follow-up-factories.js';
 import { givenDecision, givenReview } from './support/review-factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
 
@@ -295,6 +296,98 @@ describe('portfolio reviews and decisions', () => {
       await givenDecision(t.dataSource, review.id, initiative.id, { followUpDate: '2027-03-01' });
 
       expect(await scan('2027-04-01')).toEqual(counts(0, 0, 0));
+    });
+  });
+
+  describe('GET /portfolio-reviews/{id}/agenda', () => {
+    it('should assemble one item per initiative from what needs the group, most urgent first, and keep a decided one', async () => {
+      const ds = t.dataSource;
+      const may = await givenReview(ds, { title: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' });
+      const review = await givenReview(ds, { meetingDate: '2026-11-23' });
+      const alerted = await given('active', { code: 'AG-ALERT' });
+      await givenAlert(ds, alerted.id, { kind: 'funding_gap', severity: 'critical', title: 'Ofinansierad del 2027' });
+      await givenAlert(ds, alerted.id, { kind: 'baseline_missing', severity: 'warning' });
+      const ended = await given('discontinued', { code: 'AG-ENDED' });
+      await givenAlert(ds, ended.id, { severity: 'critical' });
+      // The coming budget year is 2027: June's grant is on the agenda, a decided line and a 2028 line are not.
+      const cliff = await given('active', { code: 'AG-CLIFF', annualCostSek: 1_200_000 });
+      const line = await givenFundingLine(ds, cliff.id, { funder: 'Delmos', amountSek: 600_000, periodStart: '2026-01-01', periodEnd: '2027-06-30' });
+      const decided = await given('active', { code: 'AG-COVERED' });
+      await givenFundingLine(ds, decided.id, { periodStart: '2026-01-01', periodEnd: '2027-03-31', coverageDecision: 'phase_out' });
+      const later = await given('active', { code: 'AG-LATER' });
+      await givenFundingLine(ds, later.id, { periodStart: '2026-01-01', periodEnd: '2028-03-31' });
+      const followed = await given('active', { code: 'AG-FOLLOW' });
+      await givenDecision(ds, may.id, followed.id, { decision: 'seek_funding', rationale: 'Sök ESF-medel.', followUpDate: '2026-10-01' });
+      const reported = await given('active', { code: 'AG-REPORT' });
+      const round = await givenRound(ds, { title: 'Delårsrapport augusti 2026', dueDate: '2026-09-15' });
+      await givenStatusReport(ds, round.id, reported.id, { status: 'returned' });
+      const missing = await given('active', { code: 'AG-MISSING' });
+      await givenStatusReport(ds, round.id, missing.id, { status: 'pending' });
+      const onTime = await given('active', { code: 'AG-SUBMITTED' });
+      await givenStatusReport(ds, round.id, onTime.id, { status: 'submitted' });
+
+      const res = await t.as({ role: 'auditor', sub: 'revisor' }).then((auditor) => auditor.get(api(`/portfolio-reviews/${review.id}/agenda`)));
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.objectContaining({ reviewId: review.id, meetingDate: '2026-11-23', budgetYear: 2027 }));
+      const byCode = (code: string) => res.body.items.find((item: { initiative: { code: string } }) => item.initiative.code === code);
+      expect(res.body.items.map((item: { initiative: { code: string } }) => item.initiative.code)).toEqual(['AG-ALERT', 'AG-CLIFF', 'AG-FOLLOW', 'AG-MISSING', 'AG-REPORT']);
+      expect(byCode('AG-ALERT')).toEqual({
+        initiative: expect.objectContaining({ id: alerted.id, status: 'active', leadDepartment: { id: departmentId, code: departmentCode, name: expect.any(String) } }),
+        reasons: [expect.objectContaining({ kind: 'critical_alert', alert: expect.objectContaining({ kind: 'funding_gap', title: 'Ofinansierad del 2027' }), fundingCliff: null })],
+        decision: null,
+      });
+      expect(byCode('AG-CLIFF').reasons).toEqual([
+        expect.objectContaining({
+          kind: 'funding_cliff',
+          fundingCliff: { year: 2027, lines: [expect.objectContaining({ id: line.id, funder: 'Delmos', periodEnd: '2027-06-30', coverageDecision: 'undecided' })], uncoveredAnnualCostSek: 1_200_000 },
+        }),
+      ]);
+      expect(byCode('AG-FOLLOW').reasons).toEqual([
+        expect.objectContaining({
+          kind: 'decision_follow_up',
+          dueDecision: { decision: 'seek_funding', rationale: 'Sök ESF-medel.', followUpDate: '2026-10-01', reviewTitle: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' },
+        }),
+      ]);
+      expect(byCode('AG-REPORT').reasons).toEqual([
+        expect.objectContaining({ kind: 'status_report', statusReport: expect.objectContaining({ status: 'returned', roundTitle: 'Delårsrapport augusti 2026', dueDate: '2026-09-15' }) }),
+      ]);
+      expect(byCode('AG-MISSING').reasons).toEqual([expect.objectContaining({ kind: 'status_report', statusReport: expect.objectContaining({ status: 'pending' }) })]);
+
+      // Stopped at the meeting, the initiative leaves the cliff but stays on the agenda with its decision, last.
+      expect((await decide(review.id, { initiativeId: cliff.id, decision: 'stop', rationale: 'Avslutas.' })).status).toBe(201);
+      const after = await leadership.get(api(`/portfolio-reviews/${review.id}/agenda`));
+      expect(after.body.items.at(-1)).toEqual({
+        initiative: expect.objectContaining({ code: 'AG-CLIFF', status: 'discontinued' }),
+        reasons: [],
+        decision: expect.objectContaining({ decision: 'stop', toStatus: 'discontinued', initiativeCode: 'AG-CLIFF' }),
+      });
+    });
+
+    it('should list both initiatives of an overlap without a verdict, each naming the other', async () => {
+      const ds = t.dataSource;
+      const review = await givenReview(ds);
+      const area = await givenGoal(ds, { level: 'priority_area' });
+      const young = await givenTargetGroup(ds);
+      const district = await givenDistrict(ds);
+      const same = { title: 'Sommarjobb för unga', summary: null };
+      const links = { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [district.id] };
+      const a = await givenInitiative(ds, { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-A', ...same }, links);
+      const b = await givenInitiative(ds, { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-B', ...same }, links);
+
+      const res = await leadership.get(api(`/portfolio-reviews/${review.id}/agenda`));
+
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ initiative: expect.objectContaining({ id: a.id }), reasons: [expect.objectContaining({ kind: 'overlap', overlap: expect.objectContaining({ otherInitiative: { id: b.id, code: 'AG-OVL-B', title: same.title } }) })] }),
+        expect.objectContaining({ initiative: expect.objectContaining({ id: b.id }), reasons: [expect.objectContaining({ kind: 'overlap', overlap: expect.objectContaining({ otherInitiative: { id: a.id, code: 'AG-OVL-A', title: same.title } }) })] }),
+      ]);
+      expect(res.body.items[0].reasons[0].overlap.score).toBeGreaterThanOrEqual(0.6);
+    });
+
+    it('should answer 404 for an unknown review', async () => {
+      const res = await leadership.get(api('/portfolio-reviews/00000000-0000-4000-8000-000000000000/agenda'));
+      expectProblem(res, 404);
     });
   });
 });

@@ -15,3 +15,4 @@ export * from './overlaps/overlap-scan.module.js';
 export * from './overlaps/overlap-scan.service.js';
 export * from './overlaps/overlap-refresh.service.js';
 export { buildOverlapsSql, buildRefreshStatements } from './overlaps/overlaps.sql.js';
+export * from './reviews/dto/review-agenda.dto.js';

@@ -7,6 +7,7 @@ import { PortfolioSummaryController } from './summary/portfolio-summary.controll
 import { PortfolioSummaryService } from './summary/portfolio-summary.service.js';
 import { PortfolioReviewsController } from './reviews/portfolio-reviews.controller.js';
 import { PortfolioReviewsService } from './reviews/portfolio-reviews.service.js';
+import { ReviewAgendaService } from './reviews/review-agenda.service.js';
 import { PortfolioExportController } from './export/portfolio-export.controller.js';
 import { PortfolioExportService } from './export/portfolio-export.service.js';
 import { OverlapsController } from './overlaps/overlaps.controller.js';
@@ -24,6 +25,6 @@ import { GoalTreeFiguresService } from './goal-tree/goal-tree.service.js';
 @Module({
   imports: [PortfolioModule, FundingModule],
   controllers: [PortfolioSummaryController, PortfolioReadinessController, PortfolioReviewsController, PortfolioExportController, OverlapsController, ReviewPackController, GoalTreeFiguresController],
-  providers: [PortfolioSummaryService, PortfolioReadinessService, PortfolioReviewsService, PortfolioExportService, OverlapsService, OverlapRefreshService, ReviewPackService, GoalTreeFiguresService],
+  providers: [PortfolioSummaryService, PortfolioReadinessService, PortfolioReviewsService, ReviewAgendaService, PortfolioExportService, OverlapsService, OverlapRefreshService, ReviewPackService, GoalTreeFiguresService],
 })
 export class PortfolioReviewModule {}

@@ -30,6 +30,8 @@ describe('the frame', () => {
 
     const banner = screen.getByRole('banner');
     const primary = within(banner).getByRole('navigation', { name: messages.layout.primaryNavigation });
+    // Screens with a permission are listed once /me has answered.
+    await within(primary).findByRole('link', { name: messages.nav.portfolioReviews });
     expect(within(primary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Insatser', '/insatser'],
       ['Portföljen i korthet', '/portfoljen'],
@@ -40,6 +42,7 @@ describe('the frame', () => {
       ['Överlapp', '/overlapp'],
       ['Revisionsberedskap', '/revisionsberedskap'],
       ['Mål och effekter', '/mal'],
+      ['Portföljgenomgång', '/genomgangar'],
     ]);
     expect(screen.getAllByRole('main')).toHaveLength(1);
     // The municipality web-config names (testing/auth.ts).

@@ -18,6 +18,7 @@ import { initiativeGuideRoute, newInitiativeRoute } from './routes/new-initiativ
 import { overlapsRoute } from './routes/overlaps';
 import { overviewRoute } from './routes/overview';
 import { readinessRoute } from './routes/readiness';
+import { agendaItemRoute, minutesRoute, reviewPackRoute, reviewRoute, reviewsRoute } from './routes/portfolio-reviews';
 import { reportRoute } from './routes/report';
 import { reportingRoundsRoute } from './routes/reporting-rounds';
 import { rootRoute } from './routes/root';
@@ -45,6 +46,11 @@ const routeTree = rootRoute.addChildren([
   goalsRoute,
   goalChainRoute,
   keyFiguresRoute,
+  reviewsRoute,
+  reviewRoute,
+  agendaItemRoute,
+  minutesRoute,
+  reviewPackRoute,
   initiativeImportRoute,
   reportingRoundsRoute,
   auditTrailRoute,

@@ -865,6 +865,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portfolio-reviews/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review's agenda, assembled from what needs the leadership group
+         * @description One item per initiative with its reasons: open critical alerts, temporary funding ending in the coming budget year with no coverage decision, earlier decisions whose follow-up date has come by the meeting, status reports returned or missing, overlaps without a verdict; and the review's decision on it once taken (a decided initiative stays on the agenda).
+         */
+        get: operations["PortfolioReviewsController_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portfolio-reviews/{id}/decisions": {
         parameters: {
             query?: never;
@@ -1344,6 +1364,99 @@ export interface components {
          * @enum {string}
          */
         AccessRefusal: "not_granted" | "no_department";
+        AgendaAlertDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "grant_expiring" | "grant_expired_initiative_active" | "funding_gap" | "funder_report_due" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "possible_overlap" | "decision_follow_up_due" | "overspending";
+            /** @description Swedish, as the scan wrote it. */
+            title: string;
+            detail: string;
+            /** Format: date */
+            dueDate: string | null;
+            amountSek: number | null;
+        };
+        AgendaDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ASF */
+            code: string;
+            /** @example Arbetsmarknads- och socialförvaltningen */
+            name: string;
+        };
+        AgendaDueDecisionDto: {
+            /** @enum {string} */
+            decision: "continue" | "scale_up" | "adjust" | "pause" | "stop" | "integrate" | "seek_funding";
+            rationale: string;
+            /** Format: date */
+            followUpDate: string;
+            /** @description The earlier review that took it. */
+            reviewTitle: string;
+            /** Format: date */
+            meetingDate: string;
+        };
+        AgendaFundingCliffDto: {
+            /** @example 2027 */
+            year: number;
+            /** @description The temporary lines ending in the year with nothing, or not enough, to take over. */
+            lines: components["schemas"]["CliffLineDto"][];
+            /** @description The funding cliff's uncovered annual cost. */
+            uncoveredAnnualCostSek: number | null;
+        };
+        AgendaInitiativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example SSPF */
+            code: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "proposed" | "approved" | "active" | "completed" | "integrated" | "discontinued";
+            leadDepartment: components["schemas"]["AgendaDepartmentDto"] | null;
+            annualCostSek: number | null;
+            /** Format: date */
+            startDate: string | null;
+            /** Format: date */
+            endDate: string | null;
+        };
+        AgendaOtherInitiativeDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+        };
+        AgendaOverlapDto: {
+            score: number;
+            otherInitiative: components["schemas"]["AgendaOtherInitiativeDto"];
+            /** @description The reasons' Swedish labels. */
+            reasons: string[];
+        };
+        AgendaReasonDto: {
+            /** @enum {string} */
+            kind: "critical_alert" | "funding_cliff" | "decision_follow_up" | "status_report" | "overlap";
+            /** @description `critical_alert`: the open or acknowledged critical alert. */
+            alert: components["schemas"]["AgendaAlertDto"] | null;
+            /** @description `funding_cliff`: lines ending in the coming budget year with no coverage decision. */
+            fundingCliff: components["schemas"]["AgendaFundingCliffDto"] | null;
+            /** @description `overlap`: a pair without a standing verdict. */
+            overlap: components["schemas"]["AgendaOverlapDto"] | null;
+            /** @description `decision_follow_up`: an earlier decision whose follow-up date has come. */
+            dueDecision: components["schemas"]["AgendaDueDecisionDto"] | null;
+            /** @description `status_report`: a report returned or missing. */
+            statusReport: components["schemas"]["AgendaStatusReportDto"] | null;
+        };
+        AgendaStatusReportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `pending` past its round's due date (missing) or `returned`.
+             * @enum {string}
+             */
+            status: "pending" | "returned";
+            /** @example Delårsrapport augusti 2026 */
+            roundTitle: string;
+            /** Format: date */
+            dueDate: string;
+        };
         AlertDto: {
             /** Format: uuid */
             id: string;
@@ -3750,6 +3863,26 @@ export interface components {
         ReturnStatusReportDto: {
             /** @example Komplettera med hur medlen har använts under perioden. */
             comment: string;
+        };
+        ReviewAgendaDto: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: date */
+            meetingDate: string;
+            /**
+             * @description The coming budget year: the year after the meeting's.
+             * @example 2027
+             */
+            budgetYear: number;
+            /** @description One item per initiative, the most urgent reason first, then by code. */
+            items: components["schemas"]["ReviewAgendaItemDto"][];
+        };
+        ReviewAgendaItemDto: {
+            initiative: components["schemas"]["AgendaInitiativeDto"];
+            /** @description Why it is on the agenda; empty once this review's decision has settled every reason (e.g. after `stop`). */
+            reasons: components["schemas"]["AgendaReasonDto"][];
+            /** @description This review's decision on the initiative, once taken. */
+            decision: components["schemas"]["ReviewDecisionDto"] | null;
         };
         ReviewDecisionDto: {
             /** Format: uuid */
@@ -10440,6 +10573,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortfolioReviewWithDecisionsDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PortfolioReviewsController_agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewAgendaDto"];
                 };
             };
             /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */

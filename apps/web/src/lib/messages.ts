@@ -35,6 +35,16 @@ const vocabulary = {
     overspending: 'Pengarna tar slut före finansieringsperioden',
   },
   alertSeverity: { critical: 'Kritiskt', warning: 'Varning', info: 'Information' },
+  /** The leadership group's decisions at a portfolio review (Portföljgenomgång, Insatsen's decisions). */
+  portfolioDecision: {
+    continue: 'Fortsätt',
+    scale_up: 'Skala upp',
+    adjust: 'Justera',
+    pause: 'Pausa',
+    stop: 'Avsluta',
+    integrate: 'Integrera i ordinarie verksamhet',
+    seek_funding: 'Sök finansiering',
+  },
   alertStatus: { open: 'Öppet', acknowledged: 'Kvitterat', resolved: 'Löst', dismissed: 'Avfärdat' },
   /** A status report's overall assessment (red, amber, green). */
   ragStatus: {
@@ -142,6 +152,7 @@ export const messages = {
     overlaps: 'Överlapp',
     readiness: 'Revisionsberedskap',
     goals: 'Mål och effekter',
+    portfolioReviews: 'Portföljgenomgång',
     initiativeImport: 'Importera insatser',
     reportingRounds: 'Uppföljningsomgångar',
     auditTrail: 'Granskning',

@@ -56,6 +56,11 @@ export class OverlapRefreshService {
     return this.config.get('OVERLAP_LIST_MIN_SCORE', { infer: true });
   }
 
+  /** The pairs worth a meeting: those an alert would be raised for, never below what the list keeps at all. */
+  get meetingFloor(): number {
+    return Math.max(this.config.get('OVERLAP_ALERT_MIN_SCORE', { infer: true }), this.floor);
+  }
+
   refresh(): Promise<OverlapRefreshResult> {
     return this.dataSource.transaction((em) => refreshOverlapPairs((sql, params) => em.query(sql, params), this.floor));
   }

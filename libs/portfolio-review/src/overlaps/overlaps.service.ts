@@ -11,6 +11,8 @@ import { buildOverlapsSql, buildPairFingerprintSql } from './overlaps.sql.js';
 
 // Distinct from the scans' lock class: serialises two first verdicts on one pair (the unique index is the backstop).
 const REVIEW_LOCK_CLASS = 4712;
+/** Enough pairs for one meeting's agenda; the rest are a click away in GET /portfolio/overlaps. */
+const OVERLAPS_TO_DISCUSS = 15;
 
 @Injectable()
 export class OverlapsService {
@@ -20,6 +22,11 @@ export class OverlapsService {
     private readonly clock: Clock,
     private readonly refresher: OverlapRefreshService,
   ) {}
+
+  /** The pairs the leadership group should discuss (no standing verdict, at the alert threshold), best first. */
+  toDiscuss(): Promise<Page<OverlapPairDto>> {
+    return this.list({ minScore: this.refresher.meetingFloor, limit: OVERLAPS_TO_DISCUSS, offset: 0 });
+  }
 
   /**
    * Refreshes the stored pairs (only what changed is rescored), then reads one page of them with their verdicts.

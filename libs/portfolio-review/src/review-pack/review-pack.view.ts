@@ -35,9 +35,15 @@ const STYLE = `
   .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .6rem; }
   .figure { border: 1px solid #d5dde5; border-radius: 4px; padding: .5rem .7rem; } .figure b { display: block; font-size: 1.3rem; }
   table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid #d5dde5; vertical-align: top; }
-  td.num, th.num { text-align: right; white-space: nowrap; }
+  td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
   section { break-inside: avoid-page; }
-  @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } }`;
+  @page { size: A4; margin: 18mm 15mm; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; }
+    section + section { break-before: page; }
+    table { font-size: 8.5pt; } th, td { overflow-wrap: break-word; }
+    #beredskap thead th.num { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; text-align: left; vertical-align: bottom; }
+  }`;
 
 function figure(label: string, value: string, note?: string): SafeHtml {
   return html`<div class="figure">${label}<b>${value}</b>${note && html`<small>${note}</small>`}</div>`;

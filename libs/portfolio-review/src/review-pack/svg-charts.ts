@@ -43,10 +43,13 @@ export function barChart(title: string, bars: readonly ChartBar[], whenEmpty = '
 export type ChartColumn = { month: string; value: number; valueLabel: string };
 
 const MONTH_LETTERS = ['j', 'f', 'm', 'a', 'm', 'j', 'j', 'a', 's', 'o', 'n', 'd'];
+/** Room a year label takes under the axis (four digits at the chart's font size, and a gap). */
+const YEAR_LABEL_WIDTH = 34;
 
 /**
  * One column per month (YYYY-MM), scaled to the largest value, with the month's initial under it and the year under
- * each January and the first month: a funding cliff reads as a skyline over the budget years.
+ * each January and the first month: a funding cliff reads as a skyline over the budget years. The first month's year
+ * is left out when the next January is too close for both to be read (a window from December).
  */
 export function monthColumnChart(title: string, columns: readonly ChartColumn[], whenEmpty: string): SafeHtml {
   if (!columns.some((c) => c.value > 0)) return empty(title, whenEmpty);
@@ -54,6 +57,8 @@ export function monthColumnChart(title: string, columns: readonly ChartColumn[],
   const plotHeight = 150;
   const step = (WIDTH - 16) / columns.length;
   const max = Math.max(...columns.map((c) => c.value));
+  const monthsToJanuary = 12 - (Number(columns[0]!.month.slice(5, 7)) - 1);
+  const firstYearFits = monthsToJanuary >= columns.length || monthsToJanuary * step >= YEAR_LABEL_WIDTH;
   const bars = columns.map((column, i) => {
     const x = 8 + i * step;
     const height = Math.round((column.value / max) * plotHeight);
@@ -62,7 +67,7 @@ export function monthColumnChart(title: string, columns: readonly ChartColumn[],
     return html`<g><title>${column.month}: ${column.valueLabel}</title>
 <rect x="${x + 2}" y="${baseline - height}" width="${Math.max(step - 4, 1)}" height="${height}" fill="${INK}"/>
 <text x="${x + step / 2}" y="${baseline + 14}" text-anchor="middle" fill="${MUTED}">${MONTH_LETTERS[monthIndex]}</text>
-${(i === 0 || monthIndex === 0) && html`<text x="${x + 2}" y="${baseline + 30}" fill="${INK}">${column.month.slice(0, 4)}</text>`}</g>`;
+${((i === 0 && firstYearFits) || monthIndex === 0) && html`<text x="${x + 2}" y="${baseline + 30}" fill="${INK}">${column.month.slice(0, 4)}</text>`}</g>`;
   });
   const axis = html`<line x1="8" y1="${plotTop + plotHeight}" x2="${WIDTH - 8}" y2="${plotTop + plotHeight}" stroke="${MUTED}"/>`;
   const peak = html`<text x="8" y="12" fill="${MUTED}">Högsta månad: ${columns.find((c) => c.value === max)!.valueLabel}</text>`;

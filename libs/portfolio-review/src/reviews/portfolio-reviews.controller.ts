@@ -12,12 +12,17 @@ import {
   PortfolioReviewListItemDto,
   PortfolioReviewWithDecisionsDto,
 } from './dto/portfolio-review.dto.js';
+import { ReviewAgendaDto } from './dto/review-agenda.dto.js';
 import { PortfolioReviewsService } from './portfolio-reviews.service.js';
+import { ReviewAgendaService } from './review-agenda.service.js';
 
 @ApiTags('portfolio-reviews')
 @Controller()
 export class PortfolioReviewsController {
-  constructor(private readonly reviews: PortfolioReviewsService) {}
+  constructor(
+    private readonly reviews: PortfolioReviewsService,
+    private readonly agendas: ReviewAgendaService,
+  ) {}
 
   @Get('portfolio-reviews')
   @Requires('portfolio:read')
@@ -44,6 +49,21 @@ export class PortfolioReviewsController {
   @ApiProblems(404)
   get(@Param('id', UuidParam()) id: string) {
     return this.reviews.get(id);
+  }
+
+  @Get('portfolio-reviews/:id/agenda')
+  @Requires('portfolio:read')
+  @ApiOperation({
+    summary: "The review's agenda, assembled from what needs the leadership group",
+    description:
+      'One item per initiative with its reasons: open critical alerts, temporary funding ending in the coming budget year with no coverage decision, ' +
+      'earlier decisions whose follow-up date has come by the meeting, status reports returned or missing, overlaps without a verdict; and the ' +
+      "review's decision on it once taken (a decided initiative stays on the agenda).",
+  })
+  @ApiOkResponse({ type: ReviewAgendaDto })
+  @ApiProblems(404)
+  agenda(@Param('id', UuidParam()) id: string) {
+    return this.agendas.agenda(id);
   }
 
   @Post('portfolio-reviews/:id/decisions')

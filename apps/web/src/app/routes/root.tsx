@@ -41,6 +41,7 @@ const screens: readonly Screen[] = [
   { to: '/overlapp', label: messages.nav.overlaps },
   { to: '/revisionsberedskap', label: messages.nav.readiness },
   { to: '/mal', label: messages.nav.goals },
+  { to: '/genomgangar', label: messages.nav.portfolioReviews, permission: 'portfolio:read' },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
   { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
   { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },
