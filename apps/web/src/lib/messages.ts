@@ -35,16 +35,6 @@ const vocabulary = {
     overspending: 'Pengarna tar slut före finansieringsperioden',
   },
   alertSeverity: { critical: 'Kritiskt', warning: 'Varning', info: 'Information' },
-  /** The leadership group's decisions at a portfolio review (Portföljgenomgång, Insatsen's decisions). */
-  portfolioDecision: {
-    continue: 'Fortsätt',
-    scale_up: 'Skala upp',
-    adjust: 'Justera',
-    pause: 'Pausa',
-    stop: 'Avsluta',
-    integrate: 'Integrera i ordinarie verksamhet',
-    seek_funding: 'Sök finansiering',
-  },
   alertStatus: { open: 'Öppet', acknowledged: 'Kvitterat', resolved: 'Löst', dismissed: 'Avfärdat' },
   /** A status report's overall assessment (red, amber, green). */
   ragStatus: {
@@ -98,7 +88,7 @@ const vocabulary = {
     phase_out: 'Avvecklas',
     not_needed: 'Behövs inte',
   },
-  /** The leadership group's decisions at a portfolio review. */
+  /** The leadership group's decisions at a portfolio review (Portföljgenomgång, Insatsen, the audit trail). */
   portfolioDecision: {
     continue: 'Fortsätt',
     scale_up: 'Skala upp',

@@ -34,17 +34,17 @@ type Screen = NavigationItem & {
 const screens: readonly Screen[] = [
   { to: '/insatser', label: messages.nav.initiatives },
   { to: '/portfoljen', label: messages.nav.overview },
-  { to: '/finansieringsstup', label: messages.nav.fundingCliff },
   { to: '/larm', label: messages.nav.alerts },
   { to: '/rapporter', label: messages.nav.reports },
   { to: '/indikatorer', label: messages.nav.indicators },
+  { to: '/mal', label: messages.nav.goals },
+  { to: '/finansieringsstup', label: messages.nav.fundingCliff },
   { to: '/overlapp', label: messages.nav.overlaps },
   { to: '/revisionsberedskap', label: messages.nav.readiness },
-  { to: '/mal', label: messages.nav.goals },
-  { to: '/genomgangar', label: messages.nav.portfolioReviews, permission: 'portfolio:read' },
-  { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
+  { to: '/genomgangar', label: messages.nav.portfolioReviews },
   { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
   { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },
+  { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
 ];
 
 /** The screens this person may use; before /me answers (or signed out), only those for everyone. */
