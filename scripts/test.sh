@@ -41,7 +41,7 @@ npx vitest run --root apps/web --reporter=default --reporter=json --outputFile=.
 [ $? -eq 0 ] || status=1
 # Every wait in them is bounded; this bounds the whole run too (their teardown stops the API and drops the database).
 echo "[test] web app in Chromium (Vitest, apps/web/e2e)" >&2
-timeout --kill-after=15 600 npx vitest run --config apps/web/vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$PWD/reports/browser-results.json"
+timeout --kill-after=15 1500 npx vitest run --config apps/web/vitest.browser.config.ts --reporter=default --reporter=json --outputFile="$PWD/reports/browser-results.json"
 [ $? -eq 0 ] || status=1
 set -e
 node scripts/print-test-summary.mjs reports/jest-results.json reports/vitest-results.json reports/browser-results.json || status=1
