@@ -59,6 +59,7 @@ const CONTRACT = [
   'post /portfolio-reviews/{id}/decisions',
   'get /initiatives/{id}/decisions',
   'post /jobs/{name}/runs',
+  'get /job-runs',
   'get /job-runs/{id}',
   'get /audit-events',
   'get /users',
