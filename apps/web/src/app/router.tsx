@@ -1,5 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
+import { administrationRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([
   alertsRoute,
   overlapsRoute,
   initiativeImportRoute,
+  administrationRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

@@ -112,6 +112,7 @@ export const messages = {
     indicators: 'Indikatorer',
     overlaps: 'Överlapp',
     initiativeImport: 'Importera insatser',
+    administration: 'Administration',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   /** The form kit (components/forms): what every form says the same way. */

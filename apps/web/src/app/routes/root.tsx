@@ -40,6 +40,7 @@ const screens: readonly Screen[] = [
   { to: '/indikatorer', label: messages.nav.indicators },
   { to: '/overlapp', label: messages.nav.overlaps },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
+  { to: '/admin', label: messages.nav.administration, permission: 'access:manage' },
 ];
 
 /** The screens this person may use; before /me answers (or signed out), only those for everyone. */

@@ -1,0 +1,9 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { rootRoute } from './root';
+
+// Administrators' pages, seldom used: each loaded when first visited.
+export const administrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('../../features/administration/components/administration-page'), 'AdministrationPage'),
+});

@@ -1,0 +1,31 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeMe } from '../../../testing/auth';
+import { renderApp } from '../../../testing/render-app';
+import { administrationMessages } from '../messages';
+
+const t = administrationMessages;
+const ADMIN = fakeMe({
+  roles: ['admin'],
+  name: 'Administratör',
+  department: null,
+  allow: { 'portfolio:read': 'all', 'reference-data:write': 'all', 'initiatives:import': 'all', 'access:manage': 'all', 'jobs:run': 'all' },
+});
+
+describe('Administration', () => {
+  it('should link every screen an administrator may use', async () => {
+    await renderApp('/admin', { me: ADMIN });
+
+    await screen.findByRole('heading', { level: 1, name: t.title });
+    const links = (await screen.findAllByRole('link')).filter((link) => link.closest('main'));
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toContainEqual([t.screens.import.title, '/admin/import']);
+    expect(screen.queryByText(t.mayNot)).toBeNull();
+  });
+
+  it('should say, and link nothing, to someone whose role gives none of them', async () => {
+    await renderApp('/admin', { me: fakeMe({ roles: ['department_head'] }) });
+
+    await screen.findByText(t.mayNot);
+    expect(screen.queryByRole('heading', { level: 2, name: t.screensHeading })).toBeNull();
+  });
+});
