@@ -1,6 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute } from './routes/administration';
+import { administrationRoute, apiKeysRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -40,6 +40,7 @@ const routeTree = rootRoute.addChildren([
   overlapsRoute,
   initiativeImportRoute,
   administrationRoute,
+  apiKeysRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

@@ -7,3 +7,9 @@ export const administrationRoute = createRoute({
   path: '/admin',
   component: lazyRouteComponent(() => import('../../features/administration/components/administration-page'), 'AdministrationPage'),
 });
+
+export const apiKeysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/nycklar',
+  component: lazyRouteComponent(() => import('../../features/administration/components/api-keys-page'), 'ApiKeysPage'),
+});
