@@ -1,6 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute, apiKeysRoute } from './routes/administration';
+import { administrationRoute, apiKeysRoute, jobsRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -41,6 +41,7 @@ const routeTree = rootRoute.addChildren([
   initiativeImportRoute,
   administrationRoute,
   apiKeysRoute,
+  jobsRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

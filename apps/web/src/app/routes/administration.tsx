@@ -13,3 +13,9 @@ export const apiKeysRoute = createRoute({
   path: '/admin/nycklar',
   component: lazyRouteComponent(() => import('../../features/administration/components/api-keys-page'), 'ApiKeysPage'),
 });
+
+export const jobsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/jobb',
+  component: lazyRouteComponent(() => import('../../features/administration/components/jobs-page'), 'JobsPage'),
+});

@@ -88,6 +88,7 @@ export const administrationMessages = {
     running: 'Startar …',
     queued: (job: string, day: string) => `${job} per ${day} är startat. Resultatet visas här när det är klart.`,
     resultHeading: 'Resultat',
+    runSummary: (job: string, day: string, status: string) => `${job} per ${day}: ${status}`,
     error: 'Körningarna kunde inte hämtas.',
     historyHeading: 'Tidigare körningar',
     caption: 'Körningar, senaste först',

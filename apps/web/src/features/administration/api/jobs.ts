@@ -1,14 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import type { components, paths } from '../../../lib/api-schema';
-import { isUnderway } from '../utils/job-runs';
+import type { components } from '../../../lib/api-schema';
+import { isUnderway, type JobName } from '../utils/job-runs';
 import { unwrapInSwedish } from './refusal';
 
 export type JobRun = components['schemas']['JobRunDto'];
-/** The jobs an admin may run now (`POST /jobs/{name}/runs`). */
-export type JobName = paths['/jobs/{name}/runs']['post']['parameters']['path']['name'];
-/** Every job a run can be of, those queued about one record (a reporting round's reports) included. */
-export type RunJobName = NonNullable<NonNullable<paths['/job-runs']['get']['parameters']['query']>['jobName']>;
 
 const JOB_RUNS = ['job-runs'] as const;
 /** How often a run still queued or running is asked about again. */

@@ -13,6 +13,7 @@ type Screen = { to: LinkProps['to']; permission: Permission; title: string; desc
 const SCREENS: readonly Screen[] = [
   { to: '/admin/import', permission: 'initiatives:import', ...t.screens.import },
   { to: '/admin/nycklar', permission: 'access:manage', ...t.screens.apiKeys },
+  { to: '/admin/jobb', permission: 'jobs:run', ...t.screens.jobs },
 ];
 
 /** /admin: every administration screen the person may use, or why there is none. */
