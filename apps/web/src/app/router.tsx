@@ -1,6 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute, apiKeysRoute, jobsRoute } from './routes/administration';
+import { administrationRoute, apiKeysRoute, departmentsRoute, jobsRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -42,6 +42,7 @@ const routeTree = rootRoute.addChildren([
   administrationRoute,
   apiKeysRoute,
   jobsRoute,
+  departmentsRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

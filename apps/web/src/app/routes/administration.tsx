@@ -19,3 +19,9 @@ export const jobsRoute = createRoute({
   path: '/admin/jobb',
   component: lazyRouteComponent(() => import('../../features/administration/components/jobs-page'), 'JobsPage'),
 });
+
+export const departmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/forvaltningar',
+  component: lazyRouteComponent(() => import('../../features/administration/components/departments-page'), 'DepartmentsPage'),
+});

@@ -18,7 +18,12 @@ describe('Administration', () => {
 
     await screen.findByRole('heading', { level: 1, name: t.title });
     const links = (await screen.findAllByRole('link')).filter((link) => link.closest('main'));
-    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toContainEqual([t.screens.import.title, '/admin/import']);
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      [t.screens.departments.title, '/admin/forvaltningar'],
+      [t.screens.import.title, '/admin/import'],
+      [t.screens.apiKeys.title, '/admin/nycklar'],
+      [t.screens.jobs.title, '/admin/jobb'],
+    ]);
     expect(screen.queryByText(t.mayNot)).toBeNull();
   });
 

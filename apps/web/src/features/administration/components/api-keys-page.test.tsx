@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { configure, fireEvent, getConfig, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeMe, json } from '../../../testing/auth';
 import { renderApp } from '../../../testing/render-app';
 import { administrationMessages } from '../messages';
@@ -17,7 +17,15 @@ const KEY = {
   revokedAt: null,
 };
 
-describe('API-nycklar', () => {
+describe('API-nycklar', { timeout: 20_000 }, () => {
+  // The whole app in jsdom with a form of react-aria fields is slow on a busy machine: each wait may take 5 s, not 1.
+  let restore: number;
+  beforeAll(() => {
+    restore = getConfig().asyncUtilTimeout;
+    configure({ asyncUtilTimeout: 5_000 });
+  });
+  afterAll(() => configure({ asyncUtilTimeout: restore }));
+
   it('should show the new key once with a copy button, and the name the API refuses on its field', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });

@@ -3,13 +3,16 @@ import type { components } from '../../../lib/api-schema';
 type Department = components['schemas']['DepartmentDto'];
 type Kind = Department['kind'];
 
-/** The department form's values: strings as the fields hold them, '' for an empty optional one. */
-export type DepartmentValues = { code: string; name: string; kind: Kind | ''; parentId: string; headEmail: string };
+/** The parent select's choice for a unit that belongs to no other: a select's options need an id. */
+export const NO_PARENT = 'ingen';
 
-export const EMPTY_DEPARTMENT: DepartmentValues = { code: '', name: '', kind: '', parentId: '', headEmail: '' };
+/** The department form's values as the fields hold them: null for a kind not yet chosen, '' for an empty e-mail. */
+export type DepartmentValues = { code: string; name: string; kind: Kind | null; parentId: string; headEmail: string };
+
+export const EMPTY_DEPARTMENT: DepartmentValues = { code: '', name: '', kind: null, parentId: NO_PARENT, headEmail: '' };
 
 export function toDepartmentValues(department: Department): DepartmentValues {
-  return { code: department.code, name: department.name, kind: department.kind, parentId: department.parentId ?? '', headEmail: department.headEmail ?? '' };
+  return { code: department.code, name: department.name, kind: department.kind, parentId: department.parentId ?? NO_PARENT, headEmail: department.headEmail ?? '' };
 }
 
 /** A new unit's body: empty optional fields left out; the code in capitals, as codes are written. */
@@ -17,9 +20,9 @@ export function toNewDepartment(values: DepartmentValues) {
   return {
     code: values.code.trim().toUpperCase(),
     name: values.name,
-    // An empty kind is sent as it is, for the API to name the field.
+    // A kind not chosen is left for the API to name (the form asks for one first).
     kind: values.kind as Kind,
-    ...(values.parentId ? { parentId: values.parentId } : {}),
+    ...(values.parentId !== NO_PARENT ? { parentId: values.parentId } : {}),
     ...(values.headEmail.trim() ? { headEmail: values.headEmail.trim() } : {}),
   };
 }

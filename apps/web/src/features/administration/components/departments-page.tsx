@@ -1,0 +1,109 @@
+import { useRef, useState } from 'react';
+import { Announcement } from '../../../components/announcement';
+import buttons from '../../../components/buttons.module.css';
+import { LoadError } from '../../../components/load-error';
+import { useDepartments, type Department } from '../api/departments';
+import { inTreeOrder } from '../utils/departments';
+import { administrationMessages } from '../messages';
+import { AdminScreen } from './admin-screen';
+import styles from './administration.module.css';
+import { DepartmentForm } from './department-form';
+
+const t = administrationMessages.departments;
+const INDENT = [undefined, styles.indent1, styles.indent2];
+const ADD_BUTTON_ID = 'lagg-till-enhet';
+const editButtonId = (id: string) => `andra-${id}`;
+
+/** /admin/forvaltningar: the organisation's units with their kinds and parents; add one, change one. */
+export function DepartmentsPage() {
+  return (
+    <AdminScreen title={t.title} permission="reference-data:write" mayNot={t.mayNot} wide>
+      <Departments />
+    </AdminScreen>
+  );
+}
+
+/** Which form is open: none, a new unit's, or one unit's. One at a time, so field ids stay unique. */
+type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; department: Department };
+
+function Departments() {
+  const departments = useDepartments();
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [announcement, setAnnouncement] = useState('');
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+
+  const open = (next: Editing) => {
+    setAnnouncement('');
+    setEditing(next);
+  };
+  // Back to the button that opened the form, or to what was done.
+  const close = (done: string | null) => {
+    const opener = editing.kind === 'edit' ? editButtonId(editing.department.id) : ADD_BUTTON_ID;
+    setEditing({ kind: 'none' });
+    if (done) setAnnouncement(done);
+    requestAnimationFrame(() => (done ? announcementRef.current : document.getElementById(opener))?.focus());
+  };
+
+  if (departments.isPending) return <p role="status">{administrationMessages.loading}</p>;
+  if (departments.isError) return <LoadError error={departments.error} message={t.error} onRetry={() => void departments.refetch()} />;
+  const all = departments.data.items;
+  return (
+    <>
+      <p>{t.intro}</p>
+      <Announcement text={announcement} ref={announcementRef} />
+      {editing.kind === 'none' ? (
+        <button type="button" id={ADD_BUTTON_ID} className={buttons.button} onClick={() => open({ kind: 'new' })}>
+          {t.add}
+        </button>
+      ) : (
+        <DepartmentForm
+          key={editing.kind === 'edit' ? editing.department.id : 'ny'}
+          department={editing.kind === 'edit' ? editing.department : null}
+          departments={all}
+          onDone={(saved) => close(editing.kind === 'edit' ? t.saved(saved.name) : t.added(saved.name))}
+          onCancel={() => close(null)}
+        />
+      )}
+      <p>{t.count(departments.data.total)}</p>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <caption>{t.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.column.code}</th>
+              <th scope="col">{t.column.name}</th>
+              <th scope="col">{t.column.kind}</th>
+              <th scope="col">{t.column.parent}</th>
+              <th scope="col">{t.column.headEmail}</th>
+              <th scope="col">{t.column.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {inTreeOrder(all).map(({ department, depth }) => (
+              <tr key={department.id}>
+                <td>{department.code}</td>
+                <th scope="row" className={INDENT[Math.min(depth, INDENT.length - 1)]}>
+                  {department.name}
+                </th>
+                <td>{t.kind[department.kind]}</td>
+                <td>{all.find((d) => d.id === department.parentId)?.name ?? t.none}</td>
+                <td>{department.headEmail ?? t.none}</td>
+                <td>
+                  <button
+                    type="button"
+                    id={editButtonId(department.id)}
+                    className={buttons.outlined}
+                    aria-label={t.editLabel(department.name)}
+                    onClick={() => open({ kind: 'edit', department })}
+                  >
+                    {t.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
