@@ -38,8 +38,11 @@ function ApiKeys() {
   const revoked = (key: ApiKey) => {
     setAnnouncement(t.revoked(key.name));
     if (created?.id === key.id) setCreated(null);
-    // The dialog hands focus back to its button as it closes; the button goes with the change, so focus goes to the list.
-    requestAnimationFrame(() => listHeading.current?.focus());
+    // The dialog hands focus back to its button as it closes, and the button goes with the change: once the dialog
+    // has gone, focus goes to the list's heading.
+    const focusList = (frames: number) =>
+      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="alertdialog"]') ? focusList(frames - 1) : listHeading.current?.focus()));
+    focusList(60);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
 import buttons from '../../../components/buttons.module.css';
 import { LoadError } from '../../../components/load-error';
@@ -31,17 +31,22 @@ function Departments() {
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [announcement, setAnnouncement] = useState('');
   const announcementRef = useRef<HTMLParagraphElement>(null);
+  // Where focus goes once the form has gone: the button that opened it, or the sentence saying what was done.
+  const [focusAfter, setFocusAfter] = useState<{ id: string } | 'announcement' | null>(null);
+  useEffect(() => {
+    if (!focusAfter || editing.kind !== 'none') return;
+    (focusAfter === 'announcement' ? announcementRef.current : document.getElementById(focusAfter.id))?.focus();
+    setFocusAfter(null);
+  }, [focusAfter, editing]);
 
   const open = (next: Editing) => {
     setAnnouncement('');
     setEditing(next);
   };
-  // Back to the button that opened the form, or to what was done.
   const close = (done: string | null) => {
-    const opener = editing.kind === 'edit' ? editButtonId(editing.department.id) : ADD_BUTTON_ID;
+    setFocusAfter(done ? 'announcement' : { id: editing.kind === 'edit' ? editButtonId(editing.department.id) : ADD_BUTTON_ID });
     setEditing({ kind: 'none' });
     if (done) setAnnouncement(done);
-    requestAnimationFrame(() => (done ? announcementRef.current : document.getElementById(opener))?.focus());
   };
 
   if (departments.isPending) return <p role="status">{administrationMessages.loading}</p>;

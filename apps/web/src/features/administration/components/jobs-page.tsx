@@ -37,8 +37,8 @@ function Jobs() {
       <RunForm
         onQueued={(run) => {
           setRunId(run.id);
+          // Focus stays on "Kör nu"; the status region reads the sentence out.
           setAnnouncement(t.queued(jobLabel(run.jobName), formatDate(run.asOf)));
-          requestAnimationFrame(() => announcementRef.current?.focus());
         }}
       />
       <Announcement text={announcement} ref={announcementRef} />
@@ -163,12 +163,16 @@ function RunTable({ runs }: { runs: readonly JobRun[] }) {
               <td>{run.startedAt ? formatInstant(run.startedAt) : t.notYet}</td>
               <td>{run.finishedAt ? formatInstant(run.finishedAt) : t.notYet}</td>
               <td>
-                <ul className={styles.plain}>
-                  {countsInWords(run.counts).map((words) => (
-                    <li key={words}>{words}</li>
-                  ))}
-                  {run.error ? <li>{t.failedBecause(run.error)}</li> : null}
-                </ul>
+                {run.counts || run.error ? (
+                  <ul className={styles.plain}>
+                    {countsInWords(run.counts).map((words) => (
+                      <li key={words}>{words}</li>
+                    ))}
+                    {run.error ? <li>{t.failedBecause(run.error)}</li> : null}
+                  </ul>
+                ) : (
+                  t.notYet
+                )}
               </td>
               <td>{run.requestedBy ?? t.scheduler}</td>
             </tr>
