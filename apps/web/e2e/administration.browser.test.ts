@@ -202,7 +202,7 @@ describe('Administration', () => {
     await page.reload();
     const pages = page.getByRole('navigation', { name: j.pagination });
     await pages.getByText(/^Visar 1–10 av \d+$/).waitFor();
-    await tabTo(pages.getByRole('button', { name: j.next }));
+    await tabTo(pages.getByRole('button', { name: t.paging.next }));
     await page.keyboard.press('Enter');
     await pages.getByText(/^Visar 11–\d+ av \d+$/).waitFor();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: j.historyHeading });

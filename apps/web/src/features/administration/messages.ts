@@ -30,6 +30,11 @@ export const administrationMessages = {
     parentCycle: 'En enhet kan inte höra till sig själv eller till någon av sina egna enheter.',
     noScopes: 'Välj minst en behörighet.',
   },
+  paging: {
+    showing: (from: number, to: number, total: number) => `Visar ${from}–${to} av ${total}`,
+    previous: 'Föregående',
+    next: 'Nästa',
+  },
   backToOverview: 'Tillbaka till Administration',
   loading: 'Hämtar …',
 
@@ -96,9 +101,6 @@ export const administrationMessages = {
     column: { job: 'Jobb', asOf: 'Per', status: 'Status', queued: 'Beställd', started: 'Startad', finished: 'Klar', counts: 'Utfall', by: 'Beställd av' },
     scheduler: 'Schemat',
     notYet: '–',
-    showing: (from: number, to: number, total: number) => `Visar ${from}–${to} av ${total}`,
-    previous: 'Föregående',
-    next: 'Nästa',
     pagination: 'Sidor med körningar',
     jobName: {
       'scan-portfolio': 'Alla larmskanningar',

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
 import buttons from '../../../components/buttons.module.css';
 import { LoadError } from '../../../components/load-error';
 import { useDepartments, type Department } from '../api/departments';
+import { useFormPanel } from '../hooks/use-form-panel';
 import { inTreeOrder } from '../utils/departments';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
@@ -23,31 +23,10 @@ export function DepartmentsPage() {
   );
 }
 
-/** Which form is open: none, a new unit's, or one unit's. One at a time, so field ids stay unique. */
-type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; department: Department };
-
 function Departments() {
   const departments = useDepartments();
-  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const [announcement, setAnnouncement] = useState('');
-  const announcementRef = useRef<HTMLParagraphElement>(null);
-  // Where focus goes once the form has gone: the button that opened it, or the sentence saying what was done.
-  const [focusAfter, setFocusAfter] = useState<{ id: string } | 'announcement' | null>(null);
-  useEffect(() => {
-    if (!focusAfter || editing.kind !== 'none') return;
-    (focusAfter === 'announcement' ? announcementRef.current : document.getElementById(focusAfter.id))?.focus();
-    setFocusAfter(null);
-  }, [focusAfter, editing]);
-
-  const open = (next: Editing) => {
-    setAnnouncement('');
-    setEditing(next);
-  };
-  const close = (done: string | null) => {
-    setFocusAfter(done ? 'announcement' : { id: editing.kind === 'edit' ? editButtonId(editing.department.id) : ADD_BUTTON_ID });
-    setEditing({ kind: 'none' });
-    if (done) setAnnouncement(done);
-  };
+  const { editing, open, close, announcement, announcementRef } = useFormPanel<Department>();
+  const opener = editing.kind === 'edit' ? editButtonId(editing.item.id) : ADD_BUTTON_ID;
 
   if (departments.isPending) return <p role="status">{administrationMessages.loading}</p>;
   if (departments.isError) return <LoadError error={departments.error} message={t.error} onRetry={() => void departments.refetch()} />;
@@ -62,11 +41,11 @@ function Departments() {
         </button>
       ) : (
         <DepartmentForm
-          key={editing.kind === 'edit' ? editing.department.id : 'ny'}
-          department={editing.kind === 'edit' ? editing.department : null}
+          key={editing.kind === 'edit' ? editing.item.id : 'ny'}
+          department={editing.kind === 'edit' ? editing.item : null}
           departments={all}
-          onDone={(saved) => close(editing.kind === 'edit' ? t.saved(saved.name) : t.added(saved.name))}
-          onCancel={() => close(null)}
+          onDone={(saved) => close(editing.kind === 'edit' ? t.saved(saved.name) : t.added(saved.name), opener)}
+          onCancel={() => close(null, opener)}
         />
       )}
       <p>{t.count(departments.data.total)}</p>
@@ -99,7 +78,7 @@ function Departments() {
                     id={editButtonId(department.id)}
                     className={buttons.outlined}
                     aria-label={t.editLabel(department.name)}
-                    onClick={() => open({ kind: 'edit', department })}
+                    onClick={() => open({ kind: 'edit', item: department })}
                   >
                     {t.edit}
                   </button>

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
-import buttons from '../../../components/buttons.module.css';
 import { ErrorSummary } from '../../../components/forms/error-summary';
 import { DateField, SelectField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
@@ -9,9 +8,10 @@ import { LoadError } from '../../../components/load-error';
 import { formatDate } from '../../../lib/format';
 import { useJobRun, useJobRuns, useRequestJobRun, type JobRun } from '../api/jobs';
 import { formatInstant } from '../utils/format-instant';
-import { countsInWords, jobLabel, pageWindow, RUNNABLE_JOBS, type JobName } from '../utils/job-runs';
+import { countsInWords, jobLabel, RUNNABLE_JOBS, type JobName } from '../utils/job-runs';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { Paging } from './paging';
 import styles from './administration.module.css';
 
 const t = administrationMessages.jobs;
@@ -125,7 +125,7 @@ function History() {
       ) : (
         <>
           <RunTable runs={runs.data.items} />
-          <Paging offset={offset} total={runs.data.total} shown={runs.data.items.length} onGo={go} />
+          <Paging label={t.pagination} offset={offset} limit={PAGE_SIZE} total={runs.data.total} shown={runs.data.items.length} onGo={go} />
         </>
       )}
     </section>
@@ -180,24 +180,5 @@ function RunTable({ runs }: { runs: readonly JobRun[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-function Paging({ offset, total, shown, onGo }: { offset: number; total: number; shown: number; onGo: (offset: number) => void }) {
-  const pages = pageWindow({ offset, limit: PAGE_SIZE, total, shown });
-  return (
-    <nav aria-label={t.pagination} className={styles.paging}>
-      <span>{t.showing(pages.from, pages.to, total)}</span>
-      {pages.previous !== null ? (
-        <button type="button" className={buttons.outlined} onClick={() => onGo(pages.previous!)}>
-          {t.previous}
-        </button>
-      ) : null}
-      {pages.next !== null ? (
-        <button type="button" className={buttons.outlined} onClick={() => onGo(pages.next!)}>
-          {t.next}
-        </button>
-      ) : null}
-    </nav>
   );
 }
