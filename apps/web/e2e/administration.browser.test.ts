@@ -24,6 +24,9 @@ const STAMP = Date.now().toString(36).toUpperCase();
 const KEY_NAME = `Budgetsystemet test ${STAMP}`;
 const UNIT_CODE = `E2E-${STAMP}`;
 const UNIT_NAME = `Testenheten ${STAMP}`;
+// A person of the test's own, by a made-up id and a role rather than a name.
+const PERSON_SUBJECT = `e2e-person-${STAMP.toLowerCase()}`;
+const PERSON_NAME = `Samordnare test ${STAMP}`;
 // A day next year: a preview of what will be flagged then.
 const PREVIEW_DAY = `${new Date().getUTCFullYear() + 1}-06-30`;
 const KEYBOARD_TEST = 90_000;
@@ -90,6 +93,7 @@ describe('Administration', () => {
     expect(await links.evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
       [t.screens.import.title, '/admin/import'],
+      [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);
@@ -263,6 +267,41 @@ describe('Administration', () => {
     expect(unexpected([/^409 for .*\/departments$/, /^console error: Failed to load resource: the server responded with a status of 409/])).toEqual([]);
   }, KEYBOARD_TEST);
 
+  it("should place a person in a department and move them to another", async () => {
+    const u = t.users;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/anvandare' });
+    await page.getByRole('heading', { level: 2, name: u.listHeading }).waitFor();
+    await expectNoViolations();
+
+    await tabTo(page.getByRole('button', { name: u.add }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: u.addHeading });
+    await tabTo(field('subject'));
+    await page.keyboard.type(PERSON_SUBJECT);
+    await chooseByKeyboard('departmentId', 'Arbetsmarknads- och socialförvaltningen (ASF)');
+    await tabTo(field('name'));
+    await page.keyboard.type(PERSON_NAME);
+    await tabTo(page.getByRole('button', { name: u.save }));
+    await page.keyboard.press('Enter');
+
+    await announced(u.saved(PERSON_NAME, 'Arbetsmarknads- och socialförvaltningen')).waitFor();
+    const row = page.getByRole('table', { name: u.caption }).getByRole('row', { name: new RegExp(PERSON_NAME) });
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([u.none, PERSON_SUBJECT, 'Arbetsmarknads- och socialförvaltningen', expect.any(String), u.edit]);
+    await expectNoViolations();
+
+    await tabTo(row.getByRole('button', { name: u.editLabel(PERSON_NAME) }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: u.editHeading(PERSON_NAME) });
+    expect(await field('subject').isDisabled()).toBe(true);
+    await chooseByKeyboard('departmentId', 'Kultur- och fritidsförvaltningen (KFF)');
+    await tabTo(page.getByRole('button', { name: u.save }));
+    await page.keyboard.press('Enter');
+    await announced(u.saved(PERSON_NAME, 'Kultur- och fritidsförvaltningen')).waitFor();
+    await expect.poll(() => row.getByRole('cell').nth(2).innerText()).toBe('Kultur- och fritidsförvaltningen');
+    await expectNoViolations();
+    expect(problems).toEqual([]);
+  }, KEYBOARD_TEST);
+
   it('should offer a department head no administration: the pages say why and the API refuses', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
@@ -274,6 +313,7 @@ describe('Administration', () => {
     await expectNoViolations();
 
     for (const [path, title, mayNot] of [
+      ['/admin/anvandare', t.users.title, t.users.mayNot],
       ['/admin/nycklar', t.apiKeys.title, t.apiKeys.mayNot],
       ['/admin/jobb', t.jobs.title, t.jobs.mayNot],
       ['/admin/forvaltningar', t.departments.title, t.departments.mayNot],

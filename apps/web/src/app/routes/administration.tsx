@@ -25,3 +25,9 @@ export const departmentsRoute = createRoute({
   path: '/admin/forvaltningar',
   component: lazyRouteComponent(() => import('../../features/administration/components/departments-page'), 'DepartmentsPage'),
 });
+
+export const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/anvandare',
+  component: lazyRouteComponent(() => import('../../features/administration/components/users-page'), 'UsersPage'),
+});

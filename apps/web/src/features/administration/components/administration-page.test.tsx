@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeMe } from '../../../testing/auth';
 import { renderApp } from '../../../testing/render-app';
 import { administrationMessages } from '../messages';
+import { usePatientWaits } from '../testing/patient-waits';
 
 const t = administrationMessages;
 const ADMIN = fakeMe({
@@ -12,7 +13,9 @@ const ADMIN = fakeMe({
   allow: { 'portfolio:read': 'all', 'reference-data:write': 'all', 'initiatives:import': 'all', 'access:manage': 'all', 'jobs:run': 'all' },
 });
 
-describe('Administration', () => {
+describe('Administration', { timeout: 20_000 }, () => {
+  usePatientWaits();
+
   it('should link every screen an administrator may use', async () => {
     await renderApp('/admin', { me: ADMIN });
 
@@ -21,6 +24,7 @@ describe('Administration', () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
       [t.screens.import.title, '/admin/import'],
+      [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);

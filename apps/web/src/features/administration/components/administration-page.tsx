@@ -13,6 +13,7 @@ type Screen = { to: LinkProps['to']; permission: Permission; title: string; desc
 const SCREENS: readonly Screen[] = [
   { to: '/admin/forvaltningar', permission: 'reference-data:write', ...t.screens.departments },
   { to: '/admin/import', permission: 'initiatives:import', ...t.screens.import },
+  { to: '/admin/anvandare', permission: 'access:manage', ...t.screens.users },
   { to: '/admin/nycklar', permission: 'access:manage', ...t.screens.apiKeys },
   { to: '/admin/jobb', permission: 'jobs:run', ...t.screens.jobs },
 ];

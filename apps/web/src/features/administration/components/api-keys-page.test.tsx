@@ -1,8 +1,9 @@
-import { configure, fireEvent, getConfig, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeMe, json } from '../../../testing/auth';
 import { renderApp } from '../../../testing/render-app';
 import { administrationMessages } from '../messages';
+import { usePatientWaits } from '../testing/patient-waits';
 
 const t = administrationMessages.apiKeys;
 const ADMIN = fakeMe({ roles: ['admin'], name: 'Administratör', department: null, allow: { 'portfolio:read': 'all', 'access:manage': 'all' } });
@@ -18,13 +19,7 @@ const KEY = {
 };
 
 describe('API-nycklar', { timeout: 20_000 }, () => {
-  // The whole app in jsdom with a form of react-aria fields is slow on a busy machine: each wait may take 5 s, not 1.
-  let restore: number;
-  beforeAll(() => {
-    restore = getConfig().asyncUtilTimeout;
-    configure({ asyncUtilTimeout: 5_000 });
-  });
-  afterAll(() => configure({ asyncUtilTimeout: restore }));
+  usePatientWaits();
 
   it('should show the new key once with a copy button, and the name the API refuses on its field', async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
