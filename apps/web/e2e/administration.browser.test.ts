@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fieldId } from '../src/components/forms/field-id';
@@ -27,6 +28,8 @@ const UNIT_NAME = `Testenheten ${STAMP}`;
 // A person of the test's own, by a made-up id and a role rather than a name.
 const PERSON_SUBJECT = `e2e-person-${STAMP.toLowerCase()}`;
 const PERSON_NAME = `Samordnare test ${STAMP}`;
+// TEST-NET-3 (RFC 5737): a public address that needs no DNS and that nothing answers; nothing is sent to it, as no worker runs.
+const WEBHOOK_URL = `https://203.0.113.10/samla-${STAMP.toLowerCase()}`;
 // A day next year: a preview of what will be flagged then.
 const PREVIEW_DAY = `${new Date().getUTCFullYear() + 1}-06-30`;
 const KEYBOARD_TEST = 90_000;
@@ -95,6 +98,7 @@ describe('Administration', () => {
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
+      [t.screens.webhooks.title, '/admin/webhooks'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);
     await expectNoViolations();
@@ -302,6 +306,83 @@ describe('Administration', () => {
     expect(problems).toEqual([]);
   }, KEYBOARD_TEST);
 
+  it('should subscribe a receiver after a private address is refused, show a failed delivery, send it again, pause and remove it', async () => {
+    const w = t.webhooks;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/webhooks' });
+    await page.getByRole('heading', { level: 2, name: w.listHeading }).waitFor();
+    await tabTo(page.getByRole('button', { name: w.add }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: w.addHeading });
+    await tabTo(field('url'));
+    await page.keyboard.type('http://127.0.0.1:9/samla');
+    await tabTo(page.getByRole('checkbox', { name: w.eventType['funding.changed'] }));
+    await page.keyboard.press('Space');
+    await tabTo(field('secret'));
+    await page.keyboard.type(`e2e-hemlighet-${STAMP}-0123456789`);
+    await tabTo(page.getByRole('button', { name: w.save }));
+    await page.keyboard.press('Enter');
+
+    const summary = page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
+    await summary.waitFor();
+    expect(await descriptionOf('url')).toContain(t.problems.privateTarget);
+    expect(await field('url').getAttribute('aria-invalid')).toBe('true');
+    await expectNoViolations();
+    await field('url').fill(WEBHOOK_URL);
+    await page.getByRole('button', { name: w.save }).press('Enter');
+    await announced(w.added(WEBHOOK_URL)).waitFor();
+    const card = page.getByRole('article', { name: WEBHOOK_URL });
+    await card.getByText(w.eventType['funding.changed']).waitFor();
+    await expectNoViolations();
+
+    // A delivery the worker would have made and the receiver refused: written where the worker writes it.
+    const subscriptions = await callApi<{ id: string; url: string }[]>(page, 'GET', '/webhook-subscriptions');
+    const subscriptionId = subscriptions.body.find((s) => s.url === WEBHOOK_URL)!.id;
+    const db = new pg.Client({ connectionString: inject('databaseUrl') });
+    await db.connect();
+    try {
+      const [event] = (await db.query(`INSERT INTO webhook_events (type, payload, fanned_out_at) VALUES ('funding.changed', '{}', now()) RETURNING id`)).rows as { id: string }[];
+      const [delivery] = (
+        await db.query(`INSERT INTO webhook_deliveries (subscription_id, event_id, status, attempts) VALUES ($1, $2, 'failed', 1) RETURNING id`, [subscriptionId, event!.id])
+      ).rows as { id: string }[];
+      await db.query(`INSERT INTO webhook_delivery_attempts (delivery_id, attempted_at, status_code, duration_ms) VALUES ($1, now(), 500, 84)`, [delivery!.id]);
+
+      await tabTo(card.getByRole('button', { name: w.showDeliveries }));
+      await page.keyboard.press('Enter');
+      const row = card.getByRole('table', { name: w.deliveriesCaption(WEBHOOK_URL) }).getByRole('row', { name: new RegExp(w.eventType['funding.changed']) });
+      await row.waitFor();
+      expect(await row.innerText()).toContain(`${w.deliveryStatus.failed} (${w.attempts(1)})`);
+      expect(await row.innerText()).toContain(w.answered(500));
+      expect(await card.getByRole('button', { name: w.hideDeliveries }).getAttribute('aria-expanded')).toBe('true');
+      await expectNoViolations();
+
+      await tabTo(row.getByRole('button', { name: new RegExp(`^${w.redeliver}`) }));
+      await page.keyboard.press('Enter');
+      await announced(w.redelivered(w.eventType['funding.changed'])).waitFor();
+      await expect.poll(() => row.innerText()).toContain(w.deliveryStatus.pending);
+      expect(await row.getByRole('button').count()).toBe(0);
+
+      await tabTo(card.getByRole('button', { name: w.pauseLabel(WEBHOOK_URL) }));
+      await page.keyboard.press('Enter');
+      await announced(w.paused(WEBHOOK_URL)).waitFor();
+      await card.getByText(w.status.paused, { exact: true }).waitFor();
+      await expectNoViolations();
+
+      await tabTo(card.getByRole('button', { name: w.removeLabel(WEBHOOK_URL) }));
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('alertdialog', { name: w.removeTitle });
+      await dialog.getByText(w.removeBody(WEBHOOK_URL)).waitFor();
+      await expectNoViolations();
+      await dialog.getByRole('button', { name: w.removeConfirm }).click();
+      await announced(w.removed(WEBHOOK_URL)).waitFor();
+      expect(await card.count()).toBe(0);
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: w.listHeading });
+      await db.query(`DELETE FROM webhook_events WHERE id = $1`, [event!.id]);
+    } finally {
+      await db.end();
+    }
+    expect(unexpected([/^422 for .*\/webhook-subscriptions$/, /^console error: Failed to load resource: the server responded with a status of 422/])).toEqual([]);
+  }, KEYBOARD_TEST);
+
   it('should offer a department head no administration: the pages say why and the API refuses', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
@@ -315,6 +396,7 @@ describe('Administration', () => {
     for (const [path, title, mayNot] of [
       ['/admin/anvandare', t.users.title, t.users.mayNot],
       ['/admin/nycklar', t.apiKeys.title, t.apiKeys.mayNot],
+      ['/admin/webhooks', t.webhooks.title, t.webhooks.mayNot],
       ['/admin/jobb', t.jobs.title, t.jobs.mayNot],
       ['/admin/forvaltningar', t.departments.title, t.departments.mayNot],
     ] as const) {

@@ -1,6 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute, apiKeysRoute, departmentsRoute, jobsRoute, usersRoute } from './routes/administration';
+import { administrationRoute, apiKeysRoute, departmentsRoute, jobsRoute, usersRoute, webhooksRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -44,6 +44,7 @@ const routeTree = rootRoute.addChildren([
   jobsRoute,
   departmentsRoute,
   usersRoute,
+  webhooksRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

@@ -31,3 +31,9 @@ export const usersRoute = createRoute({
   path: '/admin/anvandare',
   component: lazyRouteComponent(() => import('../../features/administration/components/users-page'), 'UsersPage'),
 });
+
+export const webhooksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/webhooks',
+  component: lazyRouteComponent(() => import('../../features/administration/components/webhooks-page'), 'WebhooksPage'),
+});

@@ -10,7 +10,7 @@ const ADMIN = fakeMe({
   roles: ['admin'],
   name: 'Administratör',
   department: null,
-  allow: { 'portfolio:read': 'all', 'reference-data:write': 'all', 'initiatives:import': 'all', 'access:manage': 'all', 'jobs:run': 'all' },
+  allow: { 'portfolio:read': 'all', 'reference-data:write': 'all', 'initiatives:import': 'all', 'access:manage': 'all', 'webhooks:manage': 'all', 'jobs:run': 'all' },
 });
 
 describe('Administration', { timeout: 20_000 }, () => {
@@ -26,6 +26,7 @@ describe('Administration', { timeout: 20_000 }, () => {
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
+      [t.screens.webhooks.title, '/admin/webhooks'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);
     expect(screen.queryByText(t.mayNot)).toBeNull();

@@ -15,6 +15,7 @@ const SCREENS: readonly Screen[] = [
   { to: '/admin/import', permission: 'initiatives:import', ...t.screens.import },
   { to: '/admin/anvandare', permission: 'access:manage', ...t.screens.users },
   { to: '/admin/nycklar', permission: 'access:manage', ...t.screens.apiKeys },
+  { to: '/admin/webhooks', permission: 'webhooks:manage', ...t.screens.webhooks },
   { to: '/admin/jobb', permission: 'jobs:run', ...t.screens.jobs },
 ];
 

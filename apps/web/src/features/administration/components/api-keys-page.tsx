@@ -7,12 +7,13 @@ import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { REQUIRED, useApiForm } from '../../../components/forms/use-api-form';
 import { LoadError } from '../../../components/load-error';
 import { formatDay } from '../../../lib/format';
-import { useApiKeys, useCreateApiKey, type ApiKey, type ApiKeyScope } from '../api/api-keys';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKey, type ApiKeyScope } from '../api/api-keys';
+import { focusAfterDialog } from '../hooks/focus-after-dialog';
 import { formatInstant } from '../utils/format-instant';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
 import styles from './administration.module.css';
-import { RevokeDialog } from './revoke-dialog';
+import { ConfirmDialog } from './confirm-dialog';
 
 const t = administrationMessages.apiKeys;
 const SCOPES = Object.keys(t.scopeLabel) as ApiKeyScope[];
@@ -38,11 +39,7 @@ function ApiKeys() {
   const revoked = (key: ApiKey) => {
     setAnnouncement(t.revoked(key.name));
     if (created?.id === key.id) setCreated(null);
-    // The dialog hands focus back to its button as it closes, and the button goes with the change: once the dialog
-    // has gone, focus goes to the list's heading.
-    const focusList = (frames: number) =>
-      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="alertdialog"]') ? focusList(frames - 1) : listHeading.current?.focus()));
-    focusList(60);
+    focusAfterDialog(() => listHeading.current);
   };
 
   return (
@@ -165,11 +162,24 @@ function KeyTable({ keys, onRevoked }: { keys: readonly ApiKey[]; onRevoked: (ke
               <td>{formatDay(key.createdAt)}</td>
               <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt) : t.neverUsed}</td>
               <td>{key.revokedAt ? t.revokedOn(formatDay(key.revokedAt)) : t.active}</td>
-              <td>{key.revokedAt ? null : <RevokeDialog apiKey={key} onRevoked={() => onRevoked(key)} />}</td>
+              <td>{key.revokedAt ? null : <RevokeButton apiKey={key} onRevoked={() => onRevoked(key)} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "Återkalla": asked first, since a revoked key cannot be used again. */
+function RevokeButton({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
+  const revoke = useRevokeApiKey();
+  return (
+    <ConfirmDialog
+      trigger={{ label: t.revoke, ariaLabel: t.revokeLabel(apiKey.name) }}
+      texts={{ title: t.revokeTitle, body: t.revokeBody(apiKey.name), confirm: t.revokeConfirm, pending: t.revoking, cancel: t.cancel, failed: t.revokeFailed }}
+      onConfirm={() => revoke.mutateAsync(apiKey.id)}
+      onDone={onRevoked}
+    />
   );
 }

@@ -10,6 +10,10 @@ const API_MESSAGES: ReadonlyArray<[string, RegExp, string]> = [
   ['name', /already exists/, t.nameTaken],
   ['parentId', /would create a cycle/, t.parentCycle],
   ['scopes', /should not be empty/, t.noScopes],
+  ['url', /resolves to a private/, t.privateTarget],
+  ['url', /does not resolve/, t.unknownHost],
+  ['url', /must be a URL address/, t.notUrl],
+  ['secret', /must be longer than or equal to/, t.shortSecret],
 ];
 
 /** A refusal's field messages in Swedish where these screens know better words; the rest stay for lib/problem.ts. */
