@@ -14,8 +14,9 @@ import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
 // Administration as an administrator: the overview, an API key created (its secret shown once) and revoked, a scan run
-// as of a later day and found in the history, a unit added after a refused code and then changed. Everything made
-// here is the test's own (names and codes unique to the run); the API deletes neither keys nor units, so they stay,
+// as of a later day and found in the history, a unit added after a refused code and then changed, a person placed in a
+// department, a webhook receiver with a delivery sent again and then removed, a district. Everything made here is the
+// test's own (names and codes unique to the run); the API deletes no key, unit, mapping or district, so those stay,
 // revoked or unused. The browser tests run no worker: a run asked for stays queued. A department head gets none of it.
 const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
@@ -95,6 +96,7 @@ describe('Administration', () => {
     const links = main().getByRole('list').getByRole('link');
     expect(await links.evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
+      [t.screens.codeLists.title, '/admin/malgrupper'],
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
@@ -383,6 +385,35 @@ describe('Administration', () => {
     expect(unexpected([/^422 for .*\/webhook-subscriptions$/, /^console error: Failed to load resource: the server responded with a status of 422/])).toEqual([]);
   }, KEYBOARD_TEST);
 
+  it('should add a district after its taken code is refused on the field', async () => {
+    const c = t.codeLists;
+    const name = `Testområdet ${STAMP}`;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/malgrupper' });
+    const districts = page.getByRole('table', { name: c.caption.district });
+    await districts.getByRole('row', { name: /Kronogården/ }).waitFor();
+    await expectNoViolations();
+
+    await tabTo(page.getByRole('radio', { name: c.whichOption.targetGroup }));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: c.whichOption.district }).isChecked()).toBe(true);
+    await tabTo(field('code'));
+    await page.keyboard.type('KRONOGARDEN');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(name);
+    await tabTo(page.getByRole('button', { name: c.add }));
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle }).waitFor();
+    expect(await descriptionOf('code')).toContain(t.problems.codeTaken);
+    await expectNoViolations();
+    await field('code').fill(`E2E-${STAMP}`);
+    await page.getByRole('button', { name: c.add }).press('Enter');
+    await announced(c.added(name, c.list.district)).waitFor();
+    expect(await districts.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts()).toEqual([`E2E-${STAMP}`]);
+    await expectNoViolations();
+    expect(unexpected([/^409 for .*\/districts$/, /^console error: Failed to load resource: the server responded with a status of 409/])).toEqual([]);
+  }, KEYBOARD_TEST);
+
   it('should offer a department head no administration: the pages say why and the API refuses', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
@@ -399,6 +430,7 @@ describe('Administration', () => {
       ['/admin/webhooks', t.webhooks.title, t.webhooks.mayNot],
       ['/admin/jobb', t.jobs.title, t.jobs.mayNot],
       ['/admin/forvaltningar', t.departments.title, t.departments.mayNot],
+      ['/admin/malgrupper', t.codeLists.title, t.codeLists.mayNot],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();

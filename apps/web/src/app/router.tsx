@@ -1,6 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute, apiKeysRoute, departmentsRoute, jobsRoute, usersRoute, webhooksRoute } from './routes/administration';
+import { administrationRoute, apiKeysRoute, codeListsRoute, departmentsRoute, jobsRoute, usersRoute, webhooksRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { editInitiativeRoute } from './routes/edit-initiative';
 import { effectLogicRoute } from './routes/effect-logic';
@@ -45,6 +45,7 @@ const routeTree = rootRoute.addChildren([
   departmentsRoute,
   usersRoute,
   webhooksRoute,
+  codeListsRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

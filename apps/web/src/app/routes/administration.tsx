@@ -37,3 +37,9 @@ export const webhooksRoute = createRoute({
   path: '/admin/webhooks',
   component: lazyRouteComponent(() => import('../../features/administration/components/webhooks-page'), 'WebhooksPage'),
 });
+
+export const codeListsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/malgrupper',
+  component: lazyRouteComponent(() => import('../../features/administration/components/code-lists-page'), 'CodeListsPage'),
+});

@@ -25,6 +25,10 @@ export const administrationMessages = {
       title: 'Webhooks',
       description: 'Andra system som får veta när något händer i Samla: mottagare, händelser, leveranser och att skicka igen.',
     },
+    codeLists: {
+      title: 'Målgrupper och områden',
+      description: 'Målgrupperna och stadsdelarna som insatserna riktar sig till.',
+    },
     import: {
       title: 'Importera insatser',
       description: 'Läs in kommunens befintliga lista över insatser från Excel eller CSV.',
@@ -32,7 +36,7 @@ export const administrationMessages = {
   },
   /** The API's refusals on these screens' fields, where lib/messages' general words say too little. */
   problems: {
-    codeTaken: 'Det finns redan en enhet med den här koden. Välj en annan kod.',
+    codeTaken: 'Koden används redan. Välj en annan kod.',
     codePattern: 'Koden får bara innehålla versaler A–Z, siffror, - och _, till exempel ASF.',
     nameTaken: 'Det finns redan en nyckel med det här namnet. Välj ett annat namn.',
     parentCycle: 'En enhet kan inte höra till sig själv eller till någon av sina egna enheter.',
@@ -233,6 +237,26 @@ export const administrationMessages = {
     redeliverLabel: (event: string, day: string) => `Skicka igen: ${event}, ${day}`,
     redelivered: (event: string) => `${event} skickas igen.`,
     none: '–',
+  },
+
+  codeLists: {
+    title: 'Målgrupper och områden',
+    intro: 'Insatserna anger vilka målgrupper och vilka områden i kommunen de riktar sig till. Målgrupper är grupper, aldrig enskilda personer.',
+    mayNot: 'Bara administratörer lägger till målgrupper och områden. Din roll ger inte behörighet till det.',
+    error: 'Listorna kunde inte hämtas.',
+    list: { targetGroup: 'Målgrupper', district: 'Områden' },
+    caption: { targetGroup: 'Målgrupper', district: 'Områden' },
+    column: { code: 'Kod', name: 'Namn' },
+    empty: 'Listan är tom.',
+    addHeading: 'Lägg till i en lista',
+    which: 'Lista',
+    whichOption: { targetGroup: 'Målgrupp', district: 'Område' },
+    code: 'Kod',
+    codeHelp: 'En kort unik kod med versaler, siffror och bindestreck, till exempel KRONOGARDEN.',
+    name: 'Namn',
+    add: 'Lägg till',
+    adding: 'Lägger till …',
+    added: (name: string, list: string) => `${name} är tillagd bland ${list.toLowerCase()}.`,
   },
 
   departments: {

@@ -23,6 +23,7 @@ describe('Administration', { timeout: 20_000 }, () => {
     const links = (await screen.findAllByRole('link')).filter((link) => link.closest('main'));
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
+      [t.screens.codeLists.title, '/admin/malgrupper'],
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],

@@ -12,6 +12,7 @@ type Screen = { to: LinkProps['to']; permission: Permission; title: string; desc
 // Each screen with the permission /me must grant for it, in the order an administrator sets Samla up.
 const SCREENS: readonly Screen[] = [
   { to: '/admin/forvaltningar', permission: 'reference-data:write', ...t.screens.departments },
+  { to: '/admin/malgrupper', permission: 'reference-data:write', ...t.screens.codeLists },
   { to: '/admin/import', permission: 'initiatives:import', ...t.screens.import },
   { to: '/admin/anvandare', permission: 'access:manage', ...t.screens.users },
   { to: '/admin/nycklar', permission: 'access:manage', ...t.screens.apiKeys },
