@@ -12,6 +12,7 @@ import { focusAfterDialog } from '../hooks/focus-after-dialog';
 import { formatInstant } from '../utils/format-instant';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 import { ConfirmDialog } from './confirm-dialog';
 
@@ -131,43 +132,27 @@ function CreatedKey({ created, onCopied }: { created: ApiKey & { key: string }; 
 function KeyTable({ keys, onRevoked }: { keys: readonly ApiKey[]; onRevoked: (key: ApiKey) => void }) {
   const c = t.column;
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table}>
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.name}</th>
-            <th scope="col">{c.prefix}</th>
-            <th scope="col">{c.scopes}</th>
-            <th scope="col">{c.created}</th>
-            <th scope="col">{c.lastUsed}</th>
-            <th scope="col">{c.status}</th>
-            <th scope="col">{c.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id}>
-              <th scope="row">{key.name}</th>
-              <td>
-                <code>samla_{key.prefix}_…</code>
-              </td>
-              <td>
-                <ul className={styles.plain}>
-                  {key.scopes.map((scope) => (
-                    <li key={scope}>{t.scopeLabel[scope]}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>{formatDay(key.createdAt)}</td>
-              <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt) : t.neverUsed}</td>
-              <td>{key.revokedAt ? t.revokedOn(formatDay(key.revokedAt)) : t.active}</td>
-              <td>{key.revokedAt ? null : <RevokeButton apiKey={key} onRevoked={() => onRevoked(key)} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable caption={t.caption} columns={[c.name, c.prefix, c.scopes, c.created, c.lastUsed, c.status, c.actions]}>
+      {keys.map((key) => (
+        <tr key={key.id}>
+          <th scope="row">{key.name}</th>
+          <td>
+            <code>samla_{key.prefix}_…</code>
+          </td>
+          <td>
+            <ul className={styles.plain}>
+              {key.scopes.map((scope) => (
+                <li key={scope}>{t.scopeLabel[scope]}</li>
+              ))}
+            </ul>
+          </td>
+          <td>{formatDay(key.createdAt)}</td>
+          <td>{key.lastUsedAt ? formatInstant(key.lastUsedAt) : t.neverUsed}</td>
+          <td>{key.revokedAt ? t.revokedOn(formatDay(key.revokedAt)) : t.active}</td>
+          <td>{key.revokedAt ? null : <RevokeButton apiKey={key} onRevoked={() => onRevoked(key)} />}</td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }
 

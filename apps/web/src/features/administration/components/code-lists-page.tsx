@@ -8,6 +8,7 @@ import { LoadError } from '../../../components/load-error';
 import { useAddCodeListItem, useCodeList, type CodeList } from '../api/code-lists';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 
 const t = administrationMessages.codeLists;
@@ -72,25 +73,14 @@ function ListSection({ list }: { list: CodeList }) {
       ) : items.data.items.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <caption>{t.caption[list]}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.column.code}</th>
-                <th scope="col">{t.column.name}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.data.items.map((item) => (
-                <tr key={item.id}>
-                  <td>{item.code}</td>
-                  <th scope="row">{item.name}</th>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption={t.caption[list]} columns={[t.column.code, t.column.name]}>
+          {items.data.items.map((item) => (
+            <tr key={item.id}>
+              <td>{item.code}</td>
+              <th scope="row">{item.name}</th>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

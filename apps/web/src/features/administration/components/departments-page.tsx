@@ -6,6 +6,7 @@ import { useFormPanel } from '../hooks/use-form-panel';
 import { inTreeOrder } from '../utils/departments';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 import { DepartmentForm } from './department-form';
 
@@ -49,45 +50,30 @@ function Departments() {
         />
       )}
       <p>{t.count(departments.data.total)}</p>
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption>{t.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.column.code}</th>
-              <th scope="col">{t.column.name}</th>
-              <th scope="col">{t.column.kind}</th>
-              <th scope="col">{t.column.parent}</th>
-              <th scope="col">{t.column.headEmail}</th>
-              <th scope="col">{t.column.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inTreeOrder(all).map(({ department, depth }) => (
-              <tr key={department.id}>
-                <td>{department.code}</td>
-                <th scope="row" className={INDENT[Math.min(depth, INDENT.length - 1)]}>
-                  {department.name}
-                </th>
-                <td>{t.kind[department.kind]}</td>
-                <td>{all.find((d) => d.id === department.parentId)?.name ?? t.none}</td>
-                <td>{department.headEmail ?? t.none}</td>
-                <td>
-                  <button
-                    type="button"
-                    id={editButtonId(department.id)}
-                    className={buttons.outlined}
-                    aria-label={t.editLabel(department.name)}
-                    onClick={() => open({ kind: 'edit', item: department })}
-                  >
-                    {t.edit}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t.caption} columns={[t.column.code, t.column.name, t.column.kind, t.column.parent, t.column.headEmail, t.column.actions]}>
+        {inTreeOrder(all).map(({ department, depth }) => (
+          <tr key={department.id}>
+            <td>{department.code}</td>
+            <th scope="row" className={INDENT[Math.min(depth, INDENT.length - 1)]}>
+              {department.name}
+            </th>
+            <td>{t.kind[department.kind]}</td>
+            <td>{all.find((d) => d.id === department.parentId)?.name ?? t.none}</td>
+            <td>{department.headEmail ?? t.none}</td>
+            <td>
+              <button
+                type="button"
+                id={editButtonId(department.id)}
+                className={buttons.outlined}
+                aria-label={t.editLabel(department.name)}
+                onClick={() => open({ kind: 'edit', item: department })}
+              >
+                {t.edit}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { formatInstant } from '../utils/format-instant';
 import { countsInWords, jobLabel, RUNNABLE_JOBS, type JobName } from '../utils/job-runs';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { AdminTable } from './admin-table';
 import { Paging } from './paging';
 import styles from './administration.module.css';
 
@@ -135,50 +136,33 @@ function History() {
 function RunTable({ runs }: { runs: readonly JobRun[] }) {
   const c = t.column;
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table}>
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.job}</th>
-            <th scope="col">{c.asOf}</th>
-            <th scope="col">{c.status}</th>
-            <th scope="col">{c.queued}</th>
-            <th scope="col">{c.started}</th>
-            <th scope="col">{c.finished}</th>
-            <th scope="col">{c.counts}</th>
-            <th scope="col">{c.by}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={run.id}>
-              <th scope="row">{jobLabel(run.jobName)}</th>
-              <td>{formatDate(run.asOf)}</td>
-              <td>
-                {t.status[run.status]}
-                {run.attempts > 1 ? ` (${t.attempts(run.attempts)})` : null}
-              </td>
-              <td>{formatInstant(run.queuedAt)}</td>
-              <td>{run.startedAt ? formatInstant(run.startedAt) : t.notYet}</td>
-              <td>{run.finishedAt ? formatInstant(run.finishedAt) : t.notYet}</td>
-              <td>
-                {run.counts || run.error ? (
-                  <ul className={styles.plain}>
-                    {countsInWords(run.counts).map((words) => (
-                      <li key={words}>{words}</li>
-                    ))}
-                    {run.error ? <li>{t.failedBecause(run.error)}</li> : null}
-                  </ul>
-                ) : (
-                  t.notYet
-                )}
-              </td>
-              <td>{run.requestedBy ?? t.scheduler}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable caption={t.caption} columns={[c.job, c.asOf, c.status, c.queued, c.started, c.finished, c.counts, c.by]}>
+      {runs.map((run) => (
+        <tr key={run.id}>
+          <th scope="row">{jobLabel(run.jobName)}</th>
+          <td>{formatDate(run.asOf)}</td>
+          <td>
+            {t.status[run.status]}
+            {run.attempts > 1 ? ` (${t.attempts(run.attempts)})` : null}
+          </td>
+          <td>{formatInstant(run.queuedAt)}</td>
+          <td>{run.startedAt ? formatInstant(run.startedAt) : t.notYet}</td>
+          <td>{run.finishedAt ? formatInstant(run.finishedAt) : t.notYet}</td>
+          <td>
+            {run.counts || run.error ? (
+              <ul className={styles.plain}>
+                {countsInWords(run.counts).map((words) => (
+                  <li key={words}>{words}</li>
+                ))}
+                {run.error ? <li>{t.failedBecause(run.error)}</li> : null}
+              </ul>
+            ) : (
+              t.notYet
+            )}
+          </td>
+          <td>{run.requestedBy ?? t.scheduler}</td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

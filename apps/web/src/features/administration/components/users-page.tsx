@@ -8,6 +8,7 @@ import { useUsers, type User } from '../api/users';
 import { useFormPanel } from '../hooks/use-form-panel';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
+import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 import { Paging } from './paging';
 import { UserForm } from './user-form';
@@ -74,45 +75,30 @@ function Users() {
       ) : (
         <>
           <p>{t.count(users.data.total)}</p>
-          <div className={styles.scroll}>
-            <table className={styles.table}>
-              <caption>{t.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.column.name}</th>
-                  <th scope="col">{t.column.email}</th>
-                  <th scope="col">{t.column.subject}</th>
-                  <th scope="col">{t.column.department}</th>
-                  <th scope="col">{t.column.updated}</th>
-                  <th scope="col">{t.column.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">{user.name ?? t.none}</th>
-                    <td>{user.email ?? t.none}</td>
-                    <td>
-                      <code>{user.subject}</code>
-                    </td>
-                    <td>{departmentName(user.departmentId)}</td>
-                    <td>{formatDay(user.updatedAt)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        id={editButtonId(user.id)}
-                        className={buttons.outlined}
-                        aria-label={t.editLabel(who(user))}
-                        onClick={() => open({ kind: 'edit', item: user })}
-                      >
-                        {t.edit}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable caption={t.caption} columns={[t.column.name, t.column.email, t.column.subject, t.column.department, t.column.updated, t.column.actions]}>
+            {users.data.items.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">{user.name ?? t.none}</th>
+                <td>{user.email ?? t.none}</td>
+                <td>
+                  <code>{user.subject}</code>
+                </td>
+                <td>{departmentName(user.departmentId)}</td>
+                <td>{formatDay(user.updatedAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    id={editButtonId(user.id)}
+                    className={buttons.outlined}
+                    aria-label={t.editLabel(who(user))}
+                    onClick={() => open({ kind: 'edit', item: user })}
+                  >
+                    {t.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
           <Paging
             label={t.pagination}
             offset={offset}

@@ -5,7 +5,7 @@ import { useRedeliver, useWebhookDeliveries, type WebhookDelivery, type WebhookS
 import { formatInstant } from '../utils/format-instant';
 import { lastAttemptInWords, refusalOf } from '../utils/webhooks';
 import { administrationMessages } from '../messages';
-import styles from './administration.module.css';
+import { AdminTable } from './admin-table';
 import { Paging } from './paging';
 
 const t = administrationMessages.webhooks;
@@ -28,46 +28,31 @@ export function WebhookDeliveries({ subscription, onSay }: { subscription: Webho
   if (deliveries.data.items.length === 0) return <p>{t.noDeliveries}</p>;
   return (
     <>
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption>{t.deliveriesCaption(subscription.url)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.column.event}</th>
-              <th scope="col">{t.column.status}</th>
-              <th scope="col">{t.column.created}</th>
-              <th scope="col">{t.column.delivered}</th>
-              <th scope="col">{t.column.lastAttempt}</th>
-              <th scope="col">{t.column.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.data.items.map((delivery) => (
-              <tr key={delivery.id}>
-                <th scope="row">{t.eventType[delivery.eventType]}</th>
-                <td>
-                  {t.deliveryStatus[delivery.status]} ({t.attempts(delivery.attempts)})
-                </td>
-                <td>{formatInstant(delivery.createdAt)}</td>
-                <td>{delivery.deliveredAt ? formatInstant(delivery.deliveredAt) : t.none}</td>
-                <td>{lastAttemptInWords(delivery)}</td>
-                <td>
-                  {delivery.status === 'pending' || subscription.status !== 'active' ? null : (
-                    <button
-                      type="button"
-                      className={buttons.outlined}
-                      aria-label={t.redeliverLabel(t.eventType[delivery.eventType], formatInstant(delivery.createdAt))}
-                      onClick={() => again(delivery)}
-                    >
-                      {t.redeliver}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption={t.deliveriesCaption(subscription.url)} columns={[t.column.event, t.column.status, t.column.created, t.column.delivered, t.column.lastAttempt, t.column.actions]}>
+        {deliveries.data.items.map((delivery) => (
+          <tr key={delivery.id}>
+            <th scope="row">{t.eventType[delivery.eventType]}</th>
+            <td>
+              {t.deliveryStatus[delivery.status]} ({t.attempts(delivery.attempts)})
+            </td>
+            <td>{formatInstant(delivery.createdAt)}</td>
+            <td>{delivery.deliveredAt ? formatInstant(delivery.deliveredAt) : t.none}</td>
+            <td>{lastAttemptInWords(delivery)}</td>
+            <td>
+              {delivery.status === 'pending' || subscription.status !== 'active' ? null : (
+                <button
+                  type="button"
+                  className={buttons.outlined}
+                  aria-label={t.redeliverLabel(t.eventType[delivery.eventType], formatInstant(delivery.createdAt))}
+                  onClick={() => again(delivery)}
+                >
+                  {t.redeliver}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       <Paging label={t.deliveriesPagination} offset={offset} limit={PAGE_SIZE} total={deliveries.data.total} shown={deliveries.data.items.length} onGo={setOffset} />
     </>
   );
