@@ -202,6 +202,7 @@ describe('Administration', () => {
     await expect.poll(() => first.innerText()).toContain(formatDate(PREVIEW_DAY));
     expect(await first.getByRole('rowheader').innerText()).toBe(label);
     expect(await first.innerText()).toContain(j.status.queued);
+    expect(await first.getByRole('cell').last().innerText()).toBe(j.you);
     await expectNoViolations();
     await docsScreenshot('jobb');
 

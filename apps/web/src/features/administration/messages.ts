@@ -116,6 +116,7 @@ export const administrationMessages = {
     empty: 'Inga körningar ännu.',
     column: { job: 'Jobb', asOf: 'Per', status: 'Status', queued: 'Beställd', started: 'Startad', finished: 'Klar', counts: 'Utfall', by: 'Beställd av' },
     scheduler: 'Schemat',
+    you: 'Du',
     notYet: '–',
     pagination: 'Sidor med körningar',
     jobName: {

@@ -5,6 +5,7 @@ import { DateField, SelectField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { REQUIRED, useApiForm } from '../../../components/forms/use-api-form';
 import { LoadError } from '../../../components/load-error';
+import { useMe } from '../../../lib/auth/use-me';
 import { formatDate } from '../../../lib/format';
 import { useJobRun, useJobRuns, useRequestJobRun, type JobRun } from '../api/jobs';
 import { formatInstant } from '../utils/format-instant';
@@ -135,6 +136,9 @@ function History() {
 
 function RunTable({ runs }: { runs: readonly JobRun[] }) {
   const c = t.column;
+  const { data: me } = useMe();
+  // Who asked: the scheduler, the person reading, or another by their id at the sign-in.
+  const requester = (run: JobRun) => (run.requestedBy === null ? t.scheduler : run.requestedBy === me?.subject ? t.you : run.requestedBy);
   return (
     <AdminTable caption={t.caption} columns={[c.job, c.asOf, c.status, c.queued, c.started, c.finished, c.counts, c.by]}>
       {runs.map((run) => (
@@ -160,7 +164,7 @@ function RunTable({ runs }: { runs: readonly JobRun[] }) {
               t.notYet
             )}
           </td>
-          <td>{run.requestedBy ?? t.scheduler}</td>
+          <td>{requester(run)}</td>
         </tr>
       ))}
     </AdminTable>
