@@ -105,6 +105,36 @@ describe('jobs', () => {
     expectProblem(res, 400);
   });
 
+  it("should list the runs newest first, only one job's when asked, a page at a time", async () => {
+    const older = await t.admin.post(api('/jobs/funder_report_due/runs')).send({ asOf: '2025-05-04' });
+    const newer = await t.admin.post(api('/jobs/funder_report_due/runs')).send({ asOf: '2025-05-05' });
+
+    const res = await t.admin.get(api('/job-runs?jobName=funder_report_due&limit=2'));
+    const next = await t.admin.get(api('/job-runs?jobName=funder_report_due&limit=2&offset=2'));
+
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((run: { id: string }) => run.id)).toEqual([newer.body.id, older.body.id]);
+    expect(res.body).toEqual(expect.objectContaining({ limit: 2, offset: 0, total: expect.any(Number) }));
+    expect(res.body.total).toBeGreaterThanOrEqual(2);
+    expect(next.body.items.map((run: { id: string }) => run.id)).not.toContain(newer.body.id);
+    expect(res.body.items[0]).toEqual(expect.objectContaining({ jobName: 'funder_report_due', asOf: '2025-05-05', requestedBy: 'test-admin' }));
+  });
+
+  it('should answer 400 naming jobName when the history is asked for an unknown job', async () => {
+    const res = await t.admin.get(api('/job-runs?jobName=scan-everything'));
+
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'jobName' })]);
+  });
+
+  it('should answer 403 when anyone but an admin reads the run history', async () => {
+    const agent = await t.as({ role: 'leadership' });
+
+    const res = await agent.get(api('/job-runs'));
+
+    expectProblem(res, 403);
+  });
+
   it('should answer 404 when no run has the id', async () => {
     const res = await t.admin.get(api(`/job-runs/${randomUUID()}`));
 

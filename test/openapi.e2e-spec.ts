@@ -62,6 +62,7 @@ const CONTRACT = [
   'post /queue-dashboard/session',
   'get /initiatives/{id}/decisions',
   'post /jobs/{name}/runs',
+  'get /job-runs',
   'get /job-runs/{id}',
   'get /audit-events',
   'get /users',

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, PROBLEM_CONTENT_TYPE, UuidParam } from '#common';
+import { ApiPageResponse, ApiProblems, PROBLEM_CONTENT_TYPE, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { JobRunDto, RequestJobRunDto } from './dto/job-run.dto.js';
+import { JobRunDto, ListJobRunsQueryDto, RequestJobRunDto } from './dto/job-run.dto.js';
 import { JOB_NAMES } from './job-names.js';
 import { JobsService } from './jobs.service.js';
 
@@ -33,6 +33,15 @@ export class JobsController {
 @Controller('job-runs')
 export class JobRunsController {
   constructor(private readonly jobs: JobsService) {}
+
+  @Get()
+  @Requires('jobs:run')
+  @ApiOperation({ summary: 'The run history, newest first: runs asked for and the scheduler\'s alike' })
+  @ApiPageResponse(JobRunDto)
+  @ApiProblems()
+  list(@Query() query: ListJobRunsQueryDto) {
+    return this.jobs.listRuns(query);
+  }
 
   @Get(':id')
   @Requires('jobs:run')

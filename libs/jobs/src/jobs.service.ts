@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { Clock, findOneOrNotFound } from '#common';
+import { Clock, findOneOrNotFound, findPage, givenFilters, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { isJobName, JOB_QUEUES, QUEUES, RECORD_JOB_QUEUES, type JobName, type JobPayloads, type QueueName, type RecordJobName } from './job-names.js';
+import type { ListJobRunsQueryDto } from './dto/job-run.dto.js';
 import { JobRunEntity } from './job-run.entity.js';
 import { QueueUnavailableProblem, UnknownJobProblem } from './jobs.problems.js';
 import { withinTimeout } from './within-timeout.js';
@@ -52,6 +53,11 @@ export class JobsService {
       throw new QueueUnavailableProblem();
     });
     return run;
+  }
+
+  /** The run history, newest first: asked for and scheduled runs alike. */
+  listRuns(query: ListJobRunsQueryDto): Promise<Page<JobRunEntity>> {
+    return findPage(this.runs, query, { where: givenFilters({ jobName: query.jobName }), order: { queuedAt: 'DESC', id: 'DESC' } });
   }
 
   findRun(id: string): Promise<JobRunEntity> {

@@ -1,5 +1,6 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
+import { administrationRoute, apiKeysRoute, codeListsRoute, departmentsRoute, jobsRoute, usersRoute, webhooksRoute } from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { auditTrailRoute, initiativeAuditRoute } from './routes/audit-trail';
 import { editInitiativeRoute } from './routes/edit-initiative';
@@ -55,6 +56,13 @@ const routeTree = rootRoute.addChildren([
   reportingRoundsRoute,
   auditTrailRoute,
   initiativeAuditRoute,
+  administrationRoute,
+  apiKeysRoute,
+  jobsRoute,
+  departmentsRoute,
+  usersRoute,
+  webhooksRoute,
+  codeListsRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

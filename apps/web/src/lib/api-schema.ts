@@ -776,6 +776,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/job-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run history, newest first: runs asked for and the scheduler's alike */
+        get: operations["JobRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/job-runs/{id}": {
         parameters: {
             query?: never;
@@ -10144,6 +10161,85 @@ export interface operations {
             };
             /** @description Well-formed but refused: unknown references, unmet rules, or personal data about a resident */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    JobRunsController_list: {
+        parameters: {
+            query?: {
+                /** @description Values above 200 are capped at 200. */
+                limit?: number;
+                offset?: number;
+                /** @description Only runs of this job */
+                jobName?: "scan-portfolio" | "grant_expiring" | "grant_expired_initiative_active" | "funder_report_due" | "funding_gap" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "decision_follow_up_due" | "overspending" | "weekly-digest" | "kolada-import" | "scan-overlaps" | "create-status-reports";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["JobRunDto"][];
+                        /** @example 1 */
+                        total: number;
+                        /** @example 50 */
+                        limit: number;
+                        /** @example 0 */
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

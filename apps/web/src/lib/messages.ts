@@ -146,6 +146,7 @@ export const messages = {
     initiativeImport: 'Importera insatser',
     reportingRounds: 'Uppföljningsomgångar',
     auditTrail: 'Granskning',
+    administration: 'Administration',
     accessibility: 'Tillgänglighetsredogörelse',
   },
   /** The form kit (components/forms): what every form says the same way. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { IsCalendarDate } from '#common';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '#common';
+import { JOB_NAMES, RECORD_JOB_QUEUES } from '../job-names.js';
 import { JOB_RUN_STATUSES, type JobRunCounts, type JobRunStatus } from '../job-run.entity.js';
 
 export class RequestJobRunDto {
@@ -33,4 +34,14 @@ export class JobRunDto {
   @ApiProperty() queuedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) startedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
+}
+
+/** Every job name a run can carry: those `/jobs` runs and those a context queues about its own record. */
+const RUN_JOB_NAMES = [...JOB_NAMES, ...Object.keys(RECORD_JOB_QUEUES)];
+
+export class ListJobRunsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: RUN_JOB_NAMES, example: 'scan-portfolio', description: 'Only runs of this job' })
+  @IsOptional()
+  @IsIn(RUN_JOB_NAMES)
+  jobName?: string;
 }

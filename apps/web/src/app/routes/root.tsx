@@ -45,6 +45,7 @@ const screens: readonly Screen[] = [
   { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
   { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },
   { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
+  { to: '/admin', label: messages.nav.administration, permission: 'access:manage' },
 ];
 
 /** The screens this person may use; before /me answers (or signed out), only those for everyone. */

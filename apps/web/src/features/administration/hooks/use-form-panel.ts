@@ -1,0 +1,38 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** Which form a list page has open: none, a new record's, or one record's. One at a time, so field ids stay unique. */
+export type Editing<T> = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: T };
+
+/**
+ * A list page's one form, opened by a button and closed by saving or cancelling: after saving, focus goes to the
+ * sentence saying what was done (a live region); after cancelling, back to the button that opened the form, by its id.
+ * Focus moves once the form has gone, since its buttons go with it.
+ */
+export function useFormPanel<T>() {
+  const [editing, setEditing] = useState<Editing<T>>({ kind: 'none' });
+  const [announcement, setAnnouncement] = useState('');
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const [focusAfter, setFocusAfter] = useState<{ id: string } | 'announcement' | null>(null);
+
+  useEffect(() => {
+    if (!focusAfter || editing.kind !== 'none') return;
+    (focusAfter === 'announcement' ? announcementRef.current : document.getElementById(focusAfter.id))?.focus();
+    setFocusAfter(null);
+  }, [focusAfter, editing]);
+
+  return {
+    editing,
+    announcement,
+    announcementRef,
+    open: (next: Exclude<Editing<T>, { kind: 'none' }>) => {
+      setAnnouncement('');
+      setEditing(next);
+    },
+    /** `done`: what saving did, to announce; null when cancelled, focus then goes to `openerId`. */
+    close: (done: string | null, openerId: string) => {
+      setFocusAfter(done ? 'announcement' : { id: openerId });
+      setEditing({ kind: 'none' });
+      if (done) setAnnouncement(done);
+    },
+  };
+}
