@@ -100,13 +100,21 @@ const vocabulary = {
   },
   /** A status report's status in its round. */
   reportStatus: { pending: 'Väntar', submitted: 'Inlämnad', approved: 'Godkänd', returned: 'Återsänd' },
-  /** The effect logic's levels, from what is done to what it changes. */
+  /** The effect logic's levels, from what is done to what it changes (one node: the audit trail's words). */
   effectLevel: {
     activity: 'Aktivitet',
     output: 'Prestation',
-    short_term_outcome: 'Kortsiktigt resultat',
-    long_term_outcome: 'Långsiktigt resultat',
-    impact: 'Effekt',
+    short_term_outcome: 'Kortsiktig effekt',
+    long_term_outcome: 'Långsiktig effekt',
+    impact: 'Samhällseffekt',
+  },
+  /** The same levels as headings over their nodes (Effektlogik, a priority area's chain). */
+  effectLevels: {
+    activity: 'Aktiviteter',
+    output: 'Prestationer',
+    short_term_outcome: 'Kortsiktiga effekter',
+    long_term_outcome: 'Långsiktiga effekter',
+    impact: 'Samhällseffekter',
   },
   /** The goal tree's levels, top down. */
   goalLevel: {

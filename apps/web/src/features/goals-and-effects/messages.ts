@@ -1,3 +1,5 @@
+import { messages } from '../../lib/messages';
+
 /** Mål och effekter (/mal): the goal tree with each goal's initiatives, cost and indicators; a goal's shared effect chain. */
 export const goalsMessages = {
   intro:
@@ -78,12 +80,6 @@ export const goalsMessages = {
     measuredBy: 'Mäts med',
     contributors: 'Insatser som bidrar',
     noContributors: 'Ingen insats leder hit ännu.',
-    levels: {
-      activity: 'Aktiviteter',
-      output: 'Prestationer',
-      short_term_outcome: 'Kortsiktiga effekter',
-      long_term_outcome: 'Långsiktiga effekter',
-      impact: 'Samhällseffekter',
-    },
+    levels: messages.vocabulary.effectLevels,
   },
 } as const;

@@ -1,12 +1,8 @@
+import { messages } from '../../lib/messages';
+
 /** Effektlogik (/insatser/SSPF/effektlogik) and Indikatorer (/indikatorer): what an initiative should achieve and how it is measured. */
 
-const level = {
-  activity: 'Aktiviteter',
-  output: 'Prestationer',
-  short_term_outcome: 'Kortsiktiga effekter',
-  long_term_outcome: 'Långsiktiga effekter',
-  impact: 'Samhällseffekter',
-} as const;
+const level = messages.vocabulary.effectLevels;
 
 /** One node of a level, as in "Lägg till aktivitet". */
 const levelOne = {
