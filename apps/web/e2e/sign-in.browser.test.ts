@@ -234,7 +234,15 @@ describe('signing in, accessibly', () => {
     const signOut = await tabUntil((now) => now.tag === 'button' && now.text === t.person.signOut, 60, 'Shift+Tab');
     expect(signOut.outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: t.signedOut.title }).waitFor();
+    // Two page loads (the provider's logout, then Samla again): once longer than 10 s on a busy CI machine. Should it
+    // fail again, the message says where the browser was and what it showed.
+    await page
+      .getByRole('heading', { level: 1, name: t.signedOut.title })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: Error) => {
+        const headings = await page.locator('h1').allTextContents().catch(() => []);
+        throw new Error(`${error.message}\nat ${page.url()}, h1 ${JSON.stringify(headings)}, problems ${JSON.stringify(problems)}`);
+      });
   });
 });
 
