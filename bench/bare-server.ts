@@ -11,6 +11,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseSort, validateEnvironmentOrExit, type Page } from '#common';
 // Importing the data source options also installs the API's pg type parsers, so both servers serialise the same rows.
 import { dataSourceOptions } from '#database';
+import { ENTITIES } from '#schema';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters } from '#portfolio';
 
 const LIST_PATH = '/api/v1/initiatives';
@@ -18,7 +19,7 @@ const LIST_FILTERS = ['status', 'targetGroup', 'district', 'fundingSourceType'] 
 const SINGLE_FILTERS = ['leadDepartmentId', 'departmentId', 'goalId', 'q'] as const;
 
 const config = validateEnvironmentOrExit('Samla bare baseline');
-const options = dataSourceOptions(config) as Extract<DataSourceOptions, { type: 'postgres' }>;
+const options = dataSourceOptions(config, ENTITIES) as Extract<DataSourceOptions, { type: 'postgres' }>;
 const pool = new pg.Pool({ connectionString: options.url, ...options.extra });
 
 /** The query string read the way ListInitiativesQueryDto reads it (comma lists, page defaults), minus validation. */

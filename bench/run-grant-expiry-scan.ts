@@ -18,6 +18,7 @@ import type { DataSource, Logger } from 'typeorm';
 import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
 import { CommonModule } from '#common';
 import { DatabaseModule, SESSION_OPTIONS } from '#database';
+import { ENTITIES } from '#schema';
 import { BENCH_DATABASE, benchDatabaseUrl, runBenchmark } from './bench-database.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -61,7 +62,7 @@ class GrantExpiryScanBench {}
 
 /** What the worker assembles for the scans, without its queues, health check and logger. */
 function benchModule(): DynamicModule {
-  return { module: GrantExpiryScanBench, imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] };
+  return { module: GrantExpiryScanBench, imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] };
 }
 
 const median = (values: number[]) => {

@@ -27,7 +27,7 @@ npm run --silent web:build -- --logLevel=warn || demo_die "the web app's build f
 demo_say "migrating"
 npm run --silent typeorm -- migration:run >/dev/null || demo_die "the migrations failed; see above"
 demo_say "loading the Trollhättan demo data"
-node dist/libs/database/src/seeds/run-demo-seed.js
+node dist/libs/demo/src/run-demo-seed.js
 
 pids=()
 stop() {

@@ -5,6 +5,6 @@ set -euo pipefail
 name="${1:?usage: npm run migration:generate -- MigrationName}"
 cd "$(dirname "$0")/.."
 npm run build --silent
-npx typeorm -d dist/libs/database/src/data-source.js migration:run >/dev/null
-npx typeorm -d dist/libs/database/src/data-source.js migration:generate --pretty "libs/database/src/migrations/$name"
+npx typeorm -d dist/libs/schema/src/data-source.js migration:run >/dev/null
+npx typeorm -d dist/libs/schema/src/data-source.js migration:generate --pretty "libs/database/src/migrations/$name"
 echo "Now add the new class to libs/database/src/migrations/index.ts."

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '#database';
+import { ENTITIES } from '#schema';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { AlertNotices1795453000000 } from '../libs/database/src/migrations/1795453000000-AlertNotices.js';
 import { givenAlert } from './support/factories.js';
@@ -9,7 +10,7 @@ describe('AlertNotices migration', () => {
   let ds: DataSource;
   beforeAll(async () => {
     database = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 })).initialize();
+    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES)).initialize();
   });
   afterAll(async () => {
     await ds.destroy();

@@ -1,5 +1,5 @@
 import type { ScanCounts } from '#alerts';
-import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
+import { seedDemo } from '#demo';
 import type { FundingLineEntity } from '#funding';
 import type { InitiativeEntity } from '#portfolio';
 import { startScansOnOwnDatabase, type Scans } from './support/alert-scans.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, grantAppRolePrivileges } from '#database';
+import { ENTITIES } from '#schema';
 import type { TestDatabase } from '#database/testing';
 import { givenDepartment, uniqueCode } from './support/factories.js';
 import { api, createTestApp, type TestAgent, type TestApp } from './support/test-app.js';
@@ -25,7 +26,7 @@ async function asAdmin(sql: string) {
 /** Creates the role and grants it what migrate.ts grants, as the schema's owner; answers the role's URL. */
 async function connectAsAppRole(database: TestDatabase): Promise<string> {
   await asAdmin(`CREATE ROLE "${APP_ROLE}" LOGIN PASSWORD '${APP_PASSWORD}'`);
-  const owner = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 1 }));
+  const owner = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 1 }, ENTITIES));
   await owner.initialize();
   try {
     await grantAppRolePrivileges(owner, APP_ROLE);

@@ -1,4 +1,4 @@
-import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
+import { seedDemo } from '#demo';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
 /** The day the demo data describes: its dates are written as seen from late November 2026. */

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { AlertScansModule, AlertScansService } from '#alerts';
 import { CommonModule } from '#common';
 import { DatabaseModule, dataSourceOptions } from '#database';
+import { ENTITIES } from '#schema';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { unmetGuards, type InitiativeStatus } from '#portfolio';
 import { linkBreaches, type EffectLevel } from '#results';
-import { DEMO_SEED_ACTOR, seedDemo, type DemoSeedResult } from '../libs/database/src/seeds/demo-seed.js';
+import { DEMO_SEED_ACTOR, seedDemo, type DemoSeedResult } from '#demo';
 import {
   DEMO_DEPARTMENTS,
   DEMO_EFFECT_LOGIC,
@@ -17,7 +18,7 @@ import {
   DEMO_PORTFOLIO_REVIEWS,
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
-} from '../libs/database/src/seeds/trollhattan.demo.js';
+} from '#demo';
 import { api, createTestApp, request, rowCounts, type TestApp } from './support/test-app.js';
 
 const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'indicators', 'indicator_values', 'reporting_rounds', 'status_reports'];
@@ -384,7 +385,7 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.dataSource);
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] }).compile();
     scans = await moduleRef.createNestApplication({ bufferLogs: true }).init();
     await scans.get(AlertScansService).runAll(DEMO_TODAY);
   });
@@ -448,7 +449,7 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
   let dataSource: DataSource;
   beforeEach(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 })).initialize();
+    dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES)).initialize();
   });
   afterEach(async () => {
     await dataSource.destroy();

@@ -1,7 +1,7 @@
 import { calendarDateIn } from '#common';
 import type { FundingLineEntity } from '#funding';
 import type { InitiativeEntity } from '#portfolio';
-import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
+import { seedDemo } from '#demo';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 import { api, createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
 

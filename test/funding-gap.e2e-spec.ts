@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ScanCounts } from '#alerts';
 import { InvalidConfigurationError, validateEnvironment } from '#common';
 import type { InitiativeEntity } from '#portfolio';
-import { seedDemo } from '../libs/database/src/seeds/demo-seed.js';
+import { seedDemo } from '#demo';
 import { startScansOnOwnDatabase, type Scans } from './support/alert-scans.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 

@@ -12,9 +12,11 @@ import { DataSource } from 'typeorm';
 import { AlertNoticesService, AlertScansService } from '#alerts';
 import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
+import { ENTITIES } from '#schema';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import type { DepartmentEntity } from '#reference-data';
-import { QUEUES, SCAN_PORTFOLIO } from '#jobs';
+import { SCAN_PORTFOLIO } from '#jobs';
+import { QUEUES } from '#queue';
 import { enqueueNotices, NotificationsModule, NotificationsService } from '#notifications';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
@@ -437,7 +439,7 @@ describe('Notifications without a mail server', () => {
     dropDir = await mkdtemp(join(tmpdir(), 'samla-mail-'));
     delete process.env.SMTP_URL;
     Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, MAIL_DROP_DIR: join(dropDir, 'mail'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
-    moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, NotificationsModule] }).compile();
+    moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), NotificationsModule] }).compile();
     await moduleRef.init();
   });
 

@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
+import { ENTITIES } from '#schema';
 import { OverlapScanModule, OverlapScanService, orderPair } from '#portfolio-review';
 import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
 import { givenEffectLink, givenEffectNode } from './support/results-factories.js';
@@ -92,7 +93,7 @@ describe('Overlaps', () => {
 
   /** A scan as the worker runs it, on the test app's database. */
   const scan = async (asOf = '2026-01-05') => {
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, OverlapScanModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), OverlapScanModule] }).compile();
     await moduleRef.init();
     try {
       return await moduleRef.get(OverlapScanService).run(asOf);

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '#database';
+import { ENTITIES } from '#schema';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
-import { QUEUES } from '#jobs';
+import { QUEUES } from '#queue';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 import { killChildren, newQueuePrefix, PrivateRedis, REDIS_URL, spawnWorker, until, type WorkerProcess } from './support/worker-process.js';
 
@@ -29,7 +30,7 @@ describe('worker faults', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 3 })).initialize();
+    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 3 }, ENTITIES)).initialize();
     const department = await givenDepartment(ds);
     // As of AS_OF: one grant within each step of the ladder (365 / 182 / 91 days).
     for (const periodEnd of ['2026-04-01', '2025-10-01', '2025-06-30']) {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
-import { QUEUES, runIdOf, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEBHOOK_FAN_OUT, WEEKLY_DIGEST } from '#jobs';
+import { WEBHOOK_FAN_OUT } from '#integration';
+import { SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
+import { QUEUES, runIdOf } from '#queue';
 import { killChildren, newQueuePrefix, REDIS_URL, spawnWorker, until } from './support/worker-process.js';
 
 /** Worker processes started from dist/ as in production, on this file's database. */

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AlertScansModule, AlertScansService, type ScanCounts } from '#alerts';
 import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
+import { ENTITIES } from '#schema';
 import { createTestDatabase } from '#database/testing';
 
 export type Scans = { ds: DataSource; scans: AlertScansService; close: () => Promise<void> };
@@ -12,7 +13,7 @@ export type Scans = { ds: DataSource; scans: AlertScansService; close: () => Pro
  * when it runs after createTestApp.
  */
 export async function startScans(): Promise<Scans> {
-  const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] }).compile();
   await moduleRef.init();
   return { ds: moduleRef.get(DataSource), scans: moduleRef.get(AlertScansService), close: () => moduleRef.close() };
 }

@@ -2,13 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule, UnmatchedRoutesModule, WebAppModule, webAppDirectory } from '#common';
 import { DatabaseModule } from '#database';
+import { ENTITIES } from '#schema';
 import { FollowUpModule } from '#follow-up';
 import { FundingModule } from '#funding';
 import { GoalsModule } from '#goals';
 import { AuditModule, IdentityModule } from '#identity';
 import { InitiativeImportModule } from '#initiative-import';
 import { IntegrationModule } from '#integration';
-import { JobsModule, QueueDashboardModule } from '#jobs';
+import { JobsModule } from '#jobs';
+import { QueueDashboardModule } from '#queue';
 import { PortfolioModule } from '#portfolio';
 import { PortfolioReviewModule } from '#portfolio-review';
 import { ReferenceDataModule } from '#reference-data';
@@ -27,7 +29,7 @@ export class AppModule {
       imports: [
         CommonModule.forRoot(),
         LoggingModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         RedisModule,
         // Redis only queues jobs for the API: while it is down everything but job triggers keeps working.
         HealthModule.forRoot({ required: ['database'] }),

@@ -18,7 +18,7 @@ import {
 } from '#common';
 import { INITIATIVE_IMPORT_BODY_LIMIT, INITIATIVE_IMPORTS_PATH } from '#initiative-import';
 import { BUDGET_LINES_BODY_LIMIT, BUDGET_LINES_PATH } from '#integration';
-import { QUEUE_DASHBOARD_ROUTE } from '#jobs';
+import { QUEUE_DASHBOARD_ROUTE } from '#queue';
 import { buildOpenApiDocument } from './openapi-document.js';
 
 export const BODY_LIMIT = '1mb';

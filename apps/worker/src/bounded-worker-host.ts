@@ -3,7 +3,7 @@ import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } f
 import { ConfigService } from '@nestjs/config';
 import type { WorkerOptions } from 'bullmq';
 import type { AppConfig } from '#common';
-import { withinTimeout } from '#jobs';
+import { withinTimeout } from '#queue';
 
 // Where @nestjs/bullmq keeps a processor class's worker options (@Processor's second argument); it does not export it.
 const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';

@@ -2,7 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '#common';
-import { handlerFor, JobRunsService, QUEUES, WEEKLY_DIGEST, type JobNameOn, type JobPayloads, type JobRunCounts } from '#jobs';
+import { WEEKLY_DIGEST, type JobNameOn, type JobPayloads } from '#jobs';
+import { handlerFor, JobRunsService, QUEUES, type JobRunCounts } from '#queue';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 import { PortfolioWorkflows } from './portfolio-workflows.service.js';
 

@@ -3,19 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import { SCAN_NAMES, type ScanName } from '#alerts';
 import type { AppConfig } from '#common';
-import { StatusReportGenerator } from '#follow-up';
-import {
-  CREATE_STATUS_REPORTS,
-  handlerFor,
-  JobRunsService,
-  KOLADA_IMPORT,
-  QUEUES,
-  SCAN_OVERLAPS,
-  SCAN_PORTFOLIO,
-  type JobNameOn,
-  type JobPayloads,
-  type JobRunCounts,
-} from '#jobs';
+import { CREATE_STATUS_REPORTS, StatusReportGenerator } from '#follow-up';
+import { KOLADA_IMPORT, SCAN_OVERLAPS, SCAN_PORTFOLIO, type JobNameOn, type JobPayloads } from '#jobs';
+import { handlerFor, JobRunsService, QUEUES, type JobRunCounts } from '#queue';
 import { KoladaImportService } from '#results';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 import { PortfolioWorkflows } from './portfolio-workflows.service.js';

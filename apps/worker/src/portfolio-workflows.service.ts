@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AlertNoticesService, AlertScansService, type ScanCounts, type ScanName } from '#alerts';
 import { RoundRemindersService } from '#follow-up';
-import type { JobRunCounts } from '#jobs';
+import type { JobRunCounts } from '#queue';
 import { NotificationsService } from '#notifications';
 import { OverlapScanService } from '#portfolio-review';
 

@@ -3,7 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '#common';
 import { WEBHOOK_BACKOFF, WebhookDeliveryService, webhookDelays } from '#integration';
-import { handlerFor, QUEUES, WEBHOOK_DELIVER, WEBHOOK_FAN_OUT, type JobNameOn, type JobPayloads } from '#jobs';
+import { WEBHOOK_DELIVER, WEBHOOK_FAN_OUT } from '#integration';
+import type { JobNameOn, JobPayloads } from '#jobs';
+import { handlerFor, QUEUES } from '#queue';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 
 type WebhooksJob = JobNameOn<typeof QUEUES.webhooks>;

@@ -2,9 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertScansModule } from '#alerts';
 import { CommonModule, HealthModule, LoggingModule, RedisModule } from '#common';
 import { DatabaseModule } from '#database';
+import { ENTITIES } from '#schema';
 import { FollowUpWorkerModule } from '#follow-up';
 import { WebhooksWorkerModule } from '#integration';
-import { JobRunsModule } from '#jobs';
+import { JobSchedulesModule } from '#jobs';
 import { NotificationsModule } from '#notifications';
 import { OverlapScanModule } from '#portfolio-review';
 import { KoladaImportModule } from '#results';
@@ -19,7 +20,7 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule, RedisModule, HealthModule, JobRunsModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule, WebhooksWorkerModule],
+      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule.forRoot(ENTITIES), RedisModule, HealthModule, JobSchedulesModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule, WebhooksWorkerModule],
       providers: [PortfolioWorkflows, PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],
     };
   }

@@ -9,3 +9,4 @@ export * from './notices/alert-labels.js';
 export * from './alerts.module.js';
 export * from './alerts.service.js';
 export * from './dto/alert.dto.js';
+export { ALERTS_ENTITIES } from './alerts.entities.js';

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#common';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -16,12 +15,15 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
  */
 export const SESSION_OPTIONS = '-c jit=off';
 
-/** The one description of the database, used by the API, the worker, the migration CLI and the tests. */
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): DataSourceOptions {
+/**
+ * The one description of the database, used by the API, the worker, the migration CLI and the tests. The entities
+ * come from above (#schema gathers every context's); running the migrations needs none.
+ */
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '#jobs';
+import { JobRunQueueModule } from '#queue';
 import { FollowUpController } from './follow-up.controller.js';
 import { RoundRemindersService } from './reminders/round-reminders.service.js';
 import { ReportingRoundEntity } from './reporting-round.entity.js';
@@ -11,7 +11,7 @@ import { StatusReportsService } from './status-reports.service.js';
 
 /** The follow-up API: reporting rounds and status reports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportingRoundEntity, StatusReportEntity]), JobsModule],
+  imports: [TypeOrmModule.forFeature([ReportingRoundEntity, StatusReportEntity]), JobRunQueueModule],
   controllers: [FollowUpController],
   providers: [ReportingRoundsService, StatusReportsService],
 })

@@ -6,5 +6,7 @@ export { planIndicatorsSql } from './status-report-indicators.js';
 export * from './reminders/round-reminders.js';
 export * from './reminders/round-reminders.service.js';
 export * from './follow-up.module.js';
+export * from './status-report-jobs.js';
 export * from './dto/reporting-round.dto.js';
 export * from './dto/status-report.dto.js';
+export { FOLLOW_UP_ENTITIES } from './follow-up.entities.js';

@@ -3,7 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Clock, findOneOrNotFound, findPage, UnknownReferenceProblem, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { CREATE_STATUS_REPORTS, JobsService } from '#jobs';
+import { JobRunQueue } from '#queue';
+import { CREATE_STATUS_REPORTS, CREATE_STATUS_REPORTS_QUEUE, type CreateStatusReportsPayload } from './status-report-jobs.js';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from './reporting-round.entity.js';
 import type { CreateReportingRoundDto, ListReportingRoundsQueryDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
 
@@ -13,7 +14,7 @@ export class ReportingRoundsService {
     @InjectRepository(ReportingRoundEntity) private readonly rounds: Repository<ReportingRoundEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly jobs: JobsService,
+    private readonly jobRuns: JobRunQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -50,7 +51,11 @@ export class ReportingRoundsService {
           jobRunId: null,
         }),
       );
-      const run = await this.jobs.queueRun(em, ctx, CREATE_STATUS_REPORTS, { asOf: this.clock.today(), roundId: round.id });
+      const run = await this.jobRuns.queueRun<CreateStatusReportsPayload>(em, ctx, {
+        queue: CREATE_STATUS_REPORTS_QUEUE,
+        jobName: CREATE_STATUS_REPORTS,
+        data: { asOf: this.clock.today(), roundId: round.id },
+      });
       await em.update(ReportingRoundEntity, { id: round.id }, { jobRunId: run.id });
       const created = await em.findOneByOrFail(ReportingRoundEntity, { id: round.id });
       await this.audit.record(em, ctx, { action: 'create', entityType: 'reporting_round', entityId: round.id, after: created });

@@ -7,3 +7,4 @@ export * from './funding-cliff/taken-over.sql.js';
 export { buildFundingCliffSql, cliffTotalsSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
 export { CliffLineDto, type FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
 export * from './spending/spending-forecast.sql.js';
+export { FUNDING_ENTITIES } from './funding.entities.js';

@@ -7,3 +7,4 @@ export * from './tokens/development-issuer.js';
 export * from './api-keys/api-key.entity.js';
 export * from './users/user.entity.js';
 export * from './audit/index.js';
+export { IDENTITY_ENTITIES } from './identity.entities.js';

@@ -1,13 +1,5 @@
-export * from './job-run.entity.js';
 export * from './job-names.js';
-export * from './queues.module.js';
 export * from './jobs.module.js';
 export * from './jobs.service.js';
-export * from './job-runs.module.js';
-export * from './job-runs.service.js';
 export * from './job-schedules.service.js';
-export * from './within-timeout.js';
 export * from './jobs.problems.js';
-export * from './job-handlers.js';
-export * from './queue-dashboard/queue-dashboard.module.js';
-export { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard/queue-dashboard-session.js';

@@ -1,9 +1,13 @@
 import { SCAN_NAMES, type ScanName } from '#alerts';
+import { CREATE_STATUS_REPORTS, CREATE_STATUS_REPORTS_QUEUE, type CreateStatusReportsPayload } from '#follow-up';
+import { WEBHOOK_DELIVER, WEBHOOK_FAN_OUT, WEBHOOK_QUEUE, type WebhookJobPayloads } from '#integration';
+import { QUEUES, type RunPayload } from '#queue';
 
-/** The queues, named once: callers name a job, never a queue. */
-export const QUEUES = { portfolioScans: 'portfolio-scans', notifications: 'notifications', webhooks: 'webhooks' } as const;
-/** Queues of jobs that job_runs track and `/jobs` or the schedulers name; `webhooks` has its own producers and processor. */
-export type QueueName = Exclude<(typeof QUEUES)[keyof typeof QUEUES], typeof QUEUES.webhooks>;
+/**
+ * The catalog of every job: the ones `/jobs` and the schedules name (scans, digests, imports) with their queues, and
+ * the contexts' own jobs about one record, which those contexts name and queue themselves (#follow-up, #integration).
+ * The worker's processors type their handler maps from it.
+ */
 
 /** Runs every scan in one job; each scan can also run alone under its own name. */
 export const SCAN_PORTFOLIO = 'scan-portfolio';
@@ -23,34 +27,18 @@ export const JOB_QUEUES = {
 export type JobName = keyof typeof JOB_QUEUES;
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
 
-/** Creates one reporting round's status reports. Queued by the follow-up context with the round's id, never through `/jobs`. */
-export const CREATE_STATUS_REPORTS = 'create-status-reports';
 /** Jobs about one record, queued by the context that owns it: `/jobs` cannot ask for them, having no record to name. */
-export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: QUEUES.portfolioScans } as const;
+export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: CREATE_STATUS_REPORTS_QUEUE } as const;
 export type RecordJobName = keyof typeof RECORD_JOB_QUEUES;
-
-/** Turns new webhook events into deliveries, one per matching subscription (every few seconds, see WEBHOOK_FAN_OUT_INTERVAL_MS). */
-export const WEBHOOK_FAN_OUT = 'webhook-fan-out';
-/** POSTs one webhook delivery (`{ deliveryId }`; the BullMQ job id is the delivery id, or `<delivery id>-redelivery-<uuid>` for a redelivery by hand). */
-export const WEBHOOK_DELIVER = 'webhook-deliver';
-
-/**
- * What a tracked run carries. A run asked for through the API has its job_runs row already (`runId`, also the BullMQ
- * job id) and a fixed `asOf`; a job the scheduler adds carries neither: it judges the portfolio as of the day it
- * runs, and the worker opens its row.
- */
-export type RunPayload = { runId?: string; asOf?: string };
 
 /** Each job's payload, by its name: a processor's handler for a job takes exactly this. */
 export type JobPayloads = Record<JobName, RunPayload> & {
-  [CREATE_STATUS_REPORTS]: RunPayload & { roundId: string };
-  [WEBHOOK_FAN_OUT]: Record<string, never>;
-  [WEBHOOK_DELIVER]: { deliveryId: string };
-};
+  [CREATE_STATUS_REPORTS]: CreateStatusReportsPayload;
+} & WebhookJobPayloads;
 
 /** Every job, by name, with its queue. */
 type AllJobQueues = typeof JOB_QUEUES &
-  typeof RECORD_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof QUEUES.webhooks; [WEBHOOK_DELIVER]: typeof QUEUES.webhooks };
+  typeof RECORD_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof WEBHOOK_QUEUE; [WEBHOOK_DELIVER]: typeof WEBHOOK_QUEUE };
 
 /** The jobs a queue's processor handles: its handler map must name each of them. */
 export type JobNameOn<Queue extends string> = { [N in keyof AllJobQueues]: AllJobQueues[N] extends Queue ? N : never }[keyof AllJobQueues];

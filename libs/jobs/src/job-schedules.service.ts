@@ -5,9 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#common';
-import { QUEUES, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEBHOOK_FAN_OUT, WEEKLY_DIGEST, type JobName } from './job-names.js';
-
-type ScheduledQueue = (typeof QUEUES)[keyof typeof QUEUES];
+import { WEBHOOK_FAN_OUT, WEBHOOK_QUEUE } from '#integration';
+import { QUEUES, type AnyQueueName as ScheduledQueue } from '#queue';
+import { SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './job-names.js';
 
 /** A cron pattern in TIME_ZONE, or an interval in ms read from the configuration. */
 type JobSchedule = { id: string; queue: ScheduledQueue; jobName: JobName | typeof WEBHOOK_FAN_OUT } & (
@@ -25,7 +25,7 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // Mondays after the daily scan, so the week's overlap alerts are in the leadership group's week from its start.
   { id: 'weekly-overlap-scan', queue: QUEUES.portfolioScans, jobName: SCAN_OVERLAPS, pattern: '30 6 * * 1' },
   // New events become webhook deliveries within seconds.
-  { id: 'webhook-fan-out', queue: QUEUES.webhooks, jobName: WEBHOOK_FAN_OUT, everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' },
+  { id: 'webhook-fan-out', queue: WEBHOOK_QUEUE, jobName: WEBHOOK_FAN_OUT, everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' },
 ];
 
 /**
@@ -43,10 +43,10 @@ export class JobSchedulesService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.portfolioScans) portfolioScans: Queue,
     @InjectQueue(QUEUES.notifications) notifications: Queue,
-    @InjectQueue(QUEUES.webhooks) webhooks: Queue,
+    @InjectQueue(WEBHOOK_QUEUE) webhooks: Queue,
     private readonly config: ConfigService<AppConfig, true>,
   ) {
-    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications, [QUEUES.webhooks]: webhooks };
+    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications, [WEBHOOK_QUEUE]: webhooks };
   }
 
   async onApplicationBootstrap() {

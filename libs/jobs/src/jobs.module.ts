@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobRunEntity } from './job-run.entity.js';
+import { JobRunQueueModule, JobRunsModule } from '#queue';
 import { JobRunsController, JobsController } from './jobs.controller.js';
+import { JobSchedulesService } from './job-schedules.service.js';
 import { JobsService } from './jobs.service.js';
-import { QueuesModule } from './queues.module.js';
 
-/** The API's side of the jobs: ask for a run, read how it went. The worker's side is JobRunsModule. */
+/** The API's side of the jobs: ask for a run by name, read how it went. */
 @Module({
-  imports: [QueuesModule.forRoot('producer'), TypeOrmModule.forFeature([JobRunEntity])],
+  imports: [JobRunQueueModule],
   controllers: [JobsController, JobRunsController],
   providers: [JobsService],
-  exports: [JobsService],
 })
 export class JobsModule {}
+
+/** The worker's side: its queues, the run bookkeeping, and every schedule registered at start. */
+@Module({
+  imports: [JobRunsModule],
+  providers: [JobSchedulesService],
+  exports: [JobRunsModule, JobSchedulesService],
+})
+export class JobSchedulesModule {}

@@ -8,3 +8,4 @@ export * from './lifecycle/transition-permissions.js';
 export * from './lifecycle/initiative-transition.entity.js';
 export * from './portfolio.module.js';
 export { CreateInitiativeDto, InitiativeFiltersQueryDto, type InitiativeDto } from './dto/initiative.dto.js';
+export { PORTFOLIO_ENTITIES } from './portfolio.entities.js';

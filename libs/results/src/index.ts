@@ -14,3 +14,4 @@ export * from './indicators/suppression.js';
 export * from './kolada/kolada-kpi.entity.js';
 export * from './kolada/kolada-import.module.js';
 export * from './kolada/kolada-import.service.js';
+export { RESULTS_ENTITIES } from './results.entities.js';

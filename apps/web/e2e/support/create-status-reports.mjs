@@ -8,10 +8,11 @@ import { NestFactory } from '@nestjs/core';
 const [root, roundId] = process.argv.slice(2);
 const { CommonModule } = await import(`${root}/dist/libs/common/src/index.js`);
 const { DatabaseModule } = await import(`${root}/dist/libs/database/src/index.js`);
+const { ENTITIES } = await import(`${root}/dist/libs/schema/src/index.js`);
 const { FollowUpWorkerModule, StatusReportGenerator } = await import(`${root}/dist/libs/follow-up/src/index.js`);
 
 class CreateOnce {}
-Module({ imports: [CommonModule.forRoot(), DatabaseModule, FollowUpWorkerModule] })(CreateOnce);
+Module({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), FollowUpWorkerModule] })(CreateOnce);
 
 const app = await NestFactory.createApplicationContext(CreateOnce, { logger: ['error'] });
 try {

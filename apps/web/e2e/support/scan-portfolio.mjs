@@ -8,10 +8,11 @@ import { NestFactory } from '@nestjs/core';
 const root = process.argv[2];
 const { CommonModule } = await import(`${root}/dist/libs/common/src/index.js`);
 const { DatabaseModule } = await import(`${root}/dist/libs/database/src/index.js`);
+const { ENTITIES } = await import(`${root}/dist/libs/schema/src/index.js`);
 const { AlertScansModule, AlertScansService } = await import(`${root}/dist/libs/alerts/src/index.js`);
 
 class ScanOnce {}
-Module({ imports: [CommonModule.forRoot(), DatabaseModule, AlertScansModule] })(ScanOnce);
+Module({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] })(ScanOnce);
 
 const app = await NestFactory.createApplicationContext(ScanOnce, { logger: ['error'] });
 try {

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#common';
-import { QUEUES, WEBHOOK_DELIVER } from '#jobs';
+import { WEBHOOK_DELIVER, WEBHOOK_QUEUE } from './webhook-jobs.js';
 import { enqueueNotices, NotificationsService } from '#notifications';
 import type { WebhookEventType } from './webhook.entities.js';
 import { postWebhook } from './webhook-http.js';
@@ -34,7 +34,7 @@ export class WebhookDeliveryService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
+    @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
     private readonly notifications: NotificationsService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}

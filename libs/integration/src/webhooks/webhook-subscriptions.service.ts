@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { ConflictProblem, findOneOrNotFound, lockOneOrNotFound, RuleViolationProblem, updateVersioned, type AppConfig, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { QUEUES, WEBHOOK_DELIVER } from '#jobs';
+import { WEBHOOK_DELIVER, WEBHOOK_QUEUE } from './webhook-jobs.js';
 import type { CreateWebhookSubscriptionDto, ListWebhookDeliveriesQueryDto, UpdateWebhookSubscriptionDto, WebhookAttemptDto, WebhookDeliveryDto, WebhookSubscriptionDto } from './dto/webhook-subscription.dto.js';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities.js';
 import { webhookDeliveryJobOptions } from './webhook-jobs.js';
@@ -19,7 +19,7 @@ export class WebhookSubscriptionsService {
   constructor(
     @InjectRepository(WebhookSubscriptionEntity) private readonly subscriptions: Repository<WebhookSubscriptionEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
+    @InjectQueue(WEBHOOK_QUEUE) private readonly queue: Queue,
     private readonly audit: AuditService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QueuesModule } from '#jobs';
+import { QueuesModule } from '#queue';
 import { NotificationsModule } from '#notifications';
 import { WebhookDeliveryService } from './webhook-delivery.service.js';
 import { WebhookSubscriptionsController } from './webhook-subscriptions.controller.js';

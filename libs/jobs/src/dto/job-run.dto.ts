@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate, PageQueryDto } from '#common';
 import { JOB_NAMES, RECORD_JOB_QUEUES } from '../job-names.js';
-import { JOB_RUN_STATUSES, type JobRunCounts, type JobRunStatus } from '../job-run.entity.js';
+import { JOB_RUN_STATUSES, type JobRunCounts, type JobRunStatus } from '#queue';
 
 export class RequestJobRunDto {
   @ApiPropertyOptional({ format: 'date', example: '2025-06-01', description: 'The day to judge the portfolio as of; default today (Europe/Stockholm). A later day previews what will be flagged.' })

@@ -3,7 +3,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Queue, type DefaultJobOptions, type RedisOptions } from 'bullmq';
 import type { AppConfig } from '#common';
-import { QUEUES } from './job-names.js';
+import { QUEUES } from './queues.js';
 
 /**
  * The API only adds jobs: its connection fails a command at once while Redis is down (no offline queue), so a

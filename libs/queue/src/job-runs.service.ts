@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Clock } from '#common';
-import type { RunPayload } from './job-names.js';
+import type { RunPayload } from './queues.js';
 import type { JobRunCounts } from './job-run.entity.js';
 
 /**

@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { validateEnvironmentOrExit } from '#common';
-import { dataSourceOptions } from '../data-source-options.js';
+import { dataSourceOptions } from '#database';
+import { ENTITIES } from '#schema';
 import { seedDemo, type DemoSeedResult } from './demo-seed.js';
 
 const LABELS: Record<keyof DemoSeedResult, string> = {
@@ -32,7 +33,7 @@ function describe(result: DemoSeedResult, migrations: number): string {
     : `Trollhättan demo data: ${migrated}nothing to do, it is all there already.`;
 }
 
-const dataSource = new DataSource(dataSourceOptions(validateEnvironmentOrExit('Samla seed')));
+const dataSource = new DataSource(dataSourceOptions(validateEnvironmentOrExit('Samla seed'), ENTITIES));
 try {
   await dataSource.initialize();
   const migrations = await dataSource.runMigrations({ transaction: 'each' });

@@ -8,7 +8,7 @@ import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { API_PREFIX } from '#common';
 import { UnauthenticatedProblem } from '#identity';
-import { QUEUES } from '../job-names.js';
+import { QUEUES } from '../queues.js';
 import { QueuesModule } from '../queues.module.js';
 import { QueueDashboardController } from './queue-dashboard.controller.js';
 import { QUEUE_DASHBOARD_ROUTE, QueueDashboardSessions, sessionIdFrom } from './queue-dashboard-session.js';

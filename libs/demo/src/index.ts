@@ -1,0 +1,2 @@
+export * from './demo-seed.js';
+export * from './trollhattan.demo.js';

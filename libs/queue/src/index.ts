@@ -1,0 +1,12 @@
+export * from './queues.js';
+export * from './queues.module.js';
+export * from './job-run.entity.js';
+export * from './job-run-queue.service.js';
+export * from './job-runs.module.js';
+export * from './job-runs.service.js';
+export * from './job-handlers.js';
+export * from './within-timeout.js';
+export * from './queue.problems.js';
+export * from './queue-dashboard/queue-dashboard.module.js';
+export { QUEUE_DASHBOARD_ROUTE } from './queue-dashboard/queue-dashboard-session.js';
+export { QUEUE_ENTITIES } from './queue.entities.js';
