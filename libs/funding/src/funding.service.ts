@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type Actor, type RequestContext } from '#identity';
+import { AuditService, refused, type Actor, type RequestContext } from '#identity';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
@@ -16,7 +16,7 @@ import {
   ValidationProblem,
   type Page,
 } from '#common';
-import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, refused, type InitiativeOwnership } from '#portfolio';
+import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, type InitiativeOwnership } from '#portfolio';
 import { FundingLineEntity, type CoverageDecision, type FundingStatus, type ReportingDeadline } from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,

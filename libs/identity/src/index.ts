@@ -2,6 +2,7 @@ export * from './actor.js';
 export * from './permissions.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/auth.problems.js';
+export * from './auth/refused.js';
 export * from './identity.module.js';
 export * from './tokens/development-issuer.js';
 export * from './api-keys/api-key.entity.js';

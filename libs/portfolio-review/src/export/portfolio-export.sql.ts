@@ -1,8 +1,9 @@
-import { monthlyShareSql, takenOverJoinSql } from '#funding';
+import { sqlParams } from '#common';
 import { planIndicatorsSql } from '#follow-up';
+import { monthlyShareSql, takenOverJoinSql } from '#funding';
 import { buildInitiativeFilter, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
 import { READINESS_CHECK_LABELS, readinessCtes } from '../readiness/portfolio-readiness.sql.js';
-import { priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
+import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 
 /** One initiative as the export writes it; lists are already joined, labels already Swedish. */
 export type ExportInitiativeRow = {

@@ -1,6 +1,6 @@
+import { sqlParams } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
 import { SUPPRESSION_THRESHOLD } from '#results';
-import { sqlParams } from '../summary/portfolio-summary.sql.js';
 
 /** Which way an indicator's last two measurements moved, judged by its direction. */
 export const INDICATOR_TRENDS = ['improving', 'worsening', 'unchanged'] as const;

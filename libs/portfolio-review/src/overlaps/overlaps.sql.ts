@@ -1,5 +1,5 @@
-import { type SqlParam } from '#portfolio';
-import { priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
+import { sqlParams, type SqlParam } from '#common';
+import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 import { OVERLAP_OPEN_STATUSES, OVERLAP_WEIGHTS } from './overlap-rules.js';
 
 const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];

@@ -1,5 +1,6 @@
-import { buildInitiativeFilter, type InitiativeListFilters, type SqlParam } from '#portfolio';
-import { latestReportsCte, priorityAreasCtes, sqlParams } from '../summary/portfolio-summary.sql.js';
+import { sqlParams, type SqlParam } from '#common';
+import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
+import { latestReportsCte, priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 
 /** The readiness checks, in the order they are reported (`missing` lists the failed ones in this order). */
 export const READINESS_CHECKS = [

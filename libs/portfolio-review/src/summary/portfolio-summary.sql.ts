@@ -1,5 +1,6 @@
+import { sqlParams, type SqlParam } from '#common';
 import { cliffTotalsSql, fundingCliffCtes, monthlyShareSql } from '#funding';
-import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters, type SqlParam } from '#portfolio';
+import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters } from '#portfolio';
 
 /**
  * `area_goals` and `areas(initiative_id, id, code, title)`: each initiative of `scope` under each `priority_area` goal
@@ -39,12 +40,6 @@ export function latestReportsCte(scope: string, day: string, tz: string): string
        WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
        ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
     )`;
-}
-
-/** Positional parameters for one statement: `param(value)` pushes the value and answers its placeholder. */
-export function sqlParams(): { values: unknown[]; param: SqlParam } {
-  const values: unknown[] = [];
-  return { values, param: (value) => (values.push(value), `$${values.length}`) };
 }
 
 /**

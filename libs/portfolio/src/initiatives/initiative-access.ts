@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotFoundProblem } from '#common';
-import { ForbiddenProblem, hasPermission, mayWriteForDepartments, type Actor } from '#identity';
+import { hasPermission, mayWriteForDepartments, refused, type Actor } from '#identity';
 import { canMove, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { mayMove, TRANSITION_PERMISSIONS } from '../lifecycle/transition-permissions.js';
 import type { ParticipantRole } from './initiative-participant.entity.js';
@@ -9,7 +8,6 @@ import type { ParticipantRole } from './initiative-participant.entity.js';
 /** The departments that may write an initiative and what belongs to it (design: Identity): its lead and its co-owners. */
 export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
 
-const logger = new Logger('Access');
 const NOT_YOURS = 'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
 
 /**
@@ -35,12 +33,6 @@ export async function lockInitiativeOwnership(em: EntityManager, id: string, loc
 /** Refuses (403) a write by someone whose department neither leads nor co-owns the initiative; admins may write any. */
 export function assertMayWriteInitiative(actor: Actor, owners: Pick<InitiativeOwnership, 'leadDepartmentId' | 'coOwnerIds'>, detail = NOT_YOURS): void {
   if (!mayWriteForDepartments(actor, [owners.leadDepartmentId, ...owners.coOwnerIds])) throw refused(actor, detail);
-}
-
-/** A refused write is logged like the guard's refusals (issue 3: refused writes are logged), then answered 403. */
-export function refused(actor: Actor, detail: string): ForbiddenProblem {
-  logger.warn({ actor: { kind: actor.kind, id: actor.id }, detail }, 'Refused: not allowed on this record');
-  return new ForbiddenProblem(detail);
 }
 
 /**

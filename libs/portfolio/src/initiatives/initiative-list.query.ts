@@ -1,4 +1,4 @@
-import type { SortColumn } from '#common';
+import { SortColumn, type SqlParam } from '#common';
 import { takenOverJoinSql } from '#funding/sql';
 import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
@@ -124,8 +124,6 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
      ORDER BY ${orderBy}`;
   return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
 }
-
-export type SqlParam = (value: unknown) => string;
 
 /**
  * The initiative list's filters as SQL over `initiatives i`: `goalScope` is a recursive CTE (ending in a comma) to

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, hasPermission, type Actor, type RequestContext } from '#identity';
+import { AuditService, hasPermission, refused, type Actor, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
 import {
@@ -34,7 +34,7 @@ import type {
 import { ALLOWED_TRANSITIONS, ENDED_STATUSES, unmetGuards, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
 import { mayMove } from '../lifecycle/transition-permissions.js';
-import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership, refused } from './initiative-access.js';
+import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership } from './initiative-access.js';
 import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';

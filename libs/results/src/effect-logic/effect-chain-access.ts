@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { hasPermission, type Actor } from '#identity';
-import { assertMayWriteInitiative, lockInitiativeOwnership, refused } from '#portfolio';
+import { hasPermission, refused, type Actor } from '#identity';
+import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
 
 /** Who owns a chain: exactly one of the two is set (the table's CHECK says so too). */
 export type ChainOwner = { initiativeId: string | null; goalId: string | null };
