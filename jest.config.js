@@ -13,7 +13,6 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
     '^#database/testing$': '<rootDir>/libs/database/src/testing/index.ts',
-    '^#funding/sql$': '<rootDir>/libs/funding/src/sql.ts',
     '^#([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -2,8 +2,6 @@ export * from './funding-line.entity.js';
 export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
-export * from './funding-cliff/monthly-share.sql.js';
-export * from './funding-cliff/taken-over.sql.js';
 export { buildFundingCliffSql, cliffTotalsSql, fundingCliffCtes, FundingCliffService } from './funding-cliff/funding-cliff.service.js';
 export { CliffLineDto, type FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
 export * from './spending/spending-forecast.sql.js';

@@ -27,8 +27,9 @@ export async function renderApp(path: string, { me = fakeMe(), handle, webConfig
   if (me) storeSignedInUser(undefined, me.name ?? undefined);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
   const view = render(<App router={router} />);
-  // Past "Samla startar" (web-config), and signed in past "Loggar in" too.
+  // Past "Samla startar" (web-config), and signed in past "Loggar in" too. A lazily loaded page took over the default
+  // second once on a busy CI machine, hence the longer wait.
   const passing = me ? [messages.auth.starting.title, messages.auth.signingIn.title] : [messages.auth.starting.title];
-  await waitFor(() => expect(passing).not.toContain(screen.getByRole('heading', { level: 1 }).textContent));
+  await waitFor(() => expect(passing).not.toContain(screen.getByRole('heading', { level: 1 }).textContent), { timeout: 5_000 });
   return { router, requests, ...view };
 }

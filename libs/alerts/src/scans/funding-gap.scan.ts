@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '#common';
-import { monthlyShareSql } from '#funding';
+import { monthlyShareSql } from '#funding-rules';
 import type { AlertScan, ScanCounts } from './alert-scan.js';
 import { applyFindings } from './apply-findings.js';
 import { kronorSql as kronor } from './kronor.sql.js';

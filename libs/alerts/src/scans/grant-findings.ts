@@ -1,5 +1,5 @@
 import type { FundingSourceType } from '#common';
-import { takenOverJoinSql } from '#funding';
+import { takenOverJoinSql } from '#funding-rules';
 import type { Findings } from './apply-findings.js';
 import { kronorSql } from './kronor.sql.js';
 

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, sqlList } from '#common';
+import { GRANTED_FUNDING_STATUSES, monthlyShareSql, takenOverJoinSql } from '#funding-rules';
 import type { FundingCliffDto, FundingCliffQueryDto } from './funding-cliff.dto.js';
-import { monthlyShareSql } from './monthly-share.sql.js';
-import { GRANTED_FUNDING_STATUSES, takenOverJoinSql } from './taken-over.sql.js';
 
 /**
  * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (GRANTED_FUNDING_STATUSES)

@@ -1,6 +1,6 @@
 import { sqlParams } from '#common';
 import { planIndicatorsSql } from '#follow-up';
-import { monthlyShareSql, takenOverJoinSql } from '#funding';
+import { monthlyShareSql, takenOverJoinSql } from '#funding-rules';
 import { buildInitiativeFilter, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
 import { READINESS_CHECK_LABELS, readinessCtes } from '../readiness/portfolio-readiness.sql.js';
 import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';

@@ -1,5 +1,6 @@
 import { sqlParams, type SqlParam } from '#common';
-import { cliffTotalsSql, fundingCliffCtes, monthlyShareSql } from '#funding';
+import { cliffTotalsSql, fundingCliffCtes } from '#funding';
+import { monthlyShareSql } from '#funding-rules';
 import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters } from '#portfolio';
 
 /**

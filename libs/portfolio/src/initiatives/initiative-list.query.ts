@@ -1,5 +1,5 @@
-import { SortColumn, type SqlParam } from '#common';
-import { takenOverJoinSql } from '#funding/sql';
+import type { SortColumn, SqlParam } from '#common';
+import { takenOverJoinSql } from '#funding-rules';
 import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
 export type InitiativeListFilters = {
@@ -33,7 +33,7 @@ const LATEST_RAG_SQL = `(SELECT sr.rag_status FROM status_reports sr JOIN report
 
 /**
  * The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over
- * (#funding's takenOverJoinSql, the funding cliff's rule) — the export's "Tillfällig finansiering slutar utan efterföljare".
+ * (#funding-rules' takenOverJoinSql, the funding cliff's rule) — the export's "Tillfällig finansiering slutar utan efterföljare".
  */
 const TEMPORARY_FUNDING_ENDS_SQL = `(SELECT min(f.period_end) FROM funding_lines f ${takenOverJoinSql('f', 't')}
        WHERE f.initiative_id = i.id AND f.status = 'granted' AND f.source_type <> 'ordinary_budget'
