@@ -116,7 +116,7 @@ describe('API keys for machine clients', () => {
 
   it('should record when the key was last used, at most once a minute', async () => {
     const { id, key } = await givenKey();
-    const lastUsed = async () => ((await t.dataSource.query(`SELECT last_used_at FROM api_keys WHERE id = $1`, [id])) as { last_used_at: Date | null }[])[0].last_used_at;
+    const lastUsed = async () => (await t.dataSource.query<{ last_used_at: Date | null }[]>(`SELECT last_used_at FROM api_keys WHERE id = $1`, [id]))[0].last_used_at;
     expect(await lastUsed()).toBeNull();
 
     await withKey(key).get('/initiatives');

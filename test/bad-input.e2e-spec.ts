@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
-import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
+import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 2, item 9: bad input gets a clear problem+json answer naming the field, and writes nothing. Each case is

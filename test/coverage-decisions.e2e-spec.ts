@@ -33,7 +33,7 @@ describe('Coverage decisions on funding lines', () => {
     it.each([
       ['leadership', () => t.as({ role: 'leadership', sub: 'ledningsgruppen' })],
       ["the lead department's head", () => head(lead)],
-      ['an admin', async () => t.admin],
+      ['an admin', () => Promise.resolve(t.admin)],
     ])('should record the decision with its note, who and when when %s decides', async (_, agent) => {
       const line = await givenLine();
 

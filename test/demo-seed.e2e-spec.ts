@@ -19,7 +19,7 @@ import {
   DEMO_REPORTING_ROUNDS,
   DEMO_TARGET_GROUPS,
 } from '#demo';
-import { api, createTestApp, request, rowCounts, type TestApp } from './support/test-app.js';
+import { api, createTestApp, rowCounts, type TestApp } from './support/test-app.js';
 
 const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'indicators', 'indicator_values', 'reporting_rounds', 'status_reports'];
 const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'effect_links', 'indicator_effect_nodes'];

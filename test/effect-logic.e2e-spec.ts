@@ -492,7 +492,7 @@ describe('Effect logic', () => {
       {
         name: 'POST /effect-nodes',
         ok: 201,
-        arrange: async () => null,
+        arrange: () => Promise.resolve(null),
         act: (agent, chain) => agent.post(api('/effect-nodes')).send({ level: 'output', title: 'Ny nod', ...ownerOf(chain) }),
       },
       {

@@ -1,6 +1,6 @@
 import type { InitiativeStatus } from '#portfolio';
 import { givenFundingLine, givenInitiative } from './support/factories.js';
-import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
+import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
 const UNKNOWN_ID = '7b9d1f3a-5c7e-4a0b-8d2f-4a6c8e0b2d4f';
 

@@ -1,6 +1,6 @@
 import type { GoalLevel } from '#goals';
 import { givenGoal, uniqueCode } from './support/factories.js';
-import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
+import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
 type Goal = { id: string; code: string; level: GoalLevel; framework: string; parentId: string | null };
 type TreeNode = Goal & { children: TreeNode[] };

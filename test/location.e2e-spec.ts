@@ -42,7 +42,7 @@ describe('Location on 201 Created', () => {
   it.each<[string, () => Promise<{ path: string; body: object }>, (body: { id: string }) => string]>([
     [
       'POST /initiatives',
-      async () => ({ path: '/initiatives', body: { code: uniqueCode('LOC'), title: 'Platsinsats', kind: 'project', leadDepartmentId: leadId } }),
+      () => Promise.resolve({ path: '/initiatives', body: { code: uniqueCode('LOC'), title: 'Platsinsats', kind: 'project', leadDepartmentId: leadId } }),
       ({ id }) => `/initiatives/${id}`,
     ],
     [
@@ -55,22 +55,22 @@ describe('Location on 201 Created', () => {
     ],
     [
       'POST /departments',
-      async () => ({ path: '/departments', body: { code: uniqueCode('DEP'), name: 'Platsförvaltningen', kind: 'administration' } }),
+      () => Promise.resolve({ path: '/departments', body: { code: uniqueCode('DEP'), name: 'Platsförvaltningen', kind: 'administration' } }),
       ({ id }) => `/departments/${id}`,
     ],
     [
       'POST /goals',
-      async () => ({ path: '/goals', body: { code: uniqueCode('G'), title: 'Platsmål', level: 'priority_area', framework: 'Färdplan för social hållbarhet' } }),
+      () => Promise.resolve({ path: '/goals', body: { code: uniqueCode('G'), title: 'Platsmål', level: 'priority_area', framework: 'Färdplan för social hållbarhet' } }),
       ({ id }) => `/goals/${id}`,
     ],
     [
       'POST /portfolio-reviews',
-      async () => ({ path: '/portfolio-reviews', body: { title: 'Portföljgenomgång december 2026', meetingDate: '2026-12-14' } }),
+      () => Promise.resolve({ path: '/portfolio-reviews', body: { title: 'Portföljgenomgång december 2026', meetingDate: '2026-12-14' } }),
       ({ id }) => `/portfolio-reviews/${id}`,
     ],
     [
       'POST /webhook-subscriptions',
-      async () => ({ path: '/webhook-subscriptions', body: { url: 'http://127.0.0.1:9/samla', events: ['initiative.created'], secret: 'whsec-0123456789abcdef' } }),
+      () => Promise.resolve({ path: '/webhook-subscriptions', body: { url: 'http://127.0.0.1:9/samla', events: ['initiative.created'], secret: 'whsec-0123456789abcdef' } }),
       ({ id }) => `/webhook-subscriptions/${id}`,
     ],
   ])('should answer with a Location that reads the resource back when %s creates one', async (_name, arrange, expectedPath) => {

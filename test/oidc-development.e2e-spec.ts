@@ -412,7 +412,7 @@ describe('the development issuer’s OpenID Provider once an identity provider i
   const pkce = newPkce();
   it.each([
     ['discovery', 'get', '/dev-oidc/.well-known/openid-configuration', undefined],
-    ['the sign-in page', 'get', `/dev-oidc/authorize?${new URLSearchParams(authorizeQuery(pkce))}`, undefined],
+    ['the sign-in page', 'get', `/dev-oidc/authorize?${new URLSearchParams(authorizeQuery(pkce)).toString()}`, undefined],
     ['the sign-in form', 'post', '/dev-oidc/authorize', { ...authorizeQuery(pkce), action: 'sign_in', role: 'admin', department: '', name: '' }],
     ['the stylesheet', 'get', '/dev-oidc/authorize.css', undefined],
     ['the token endpoint (code)', 'post', '/dev-oidc/token', { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: pkce.verifier }],

@@ -42,7 +42,7 @@ describe('Permissions: every role × every write endpoint × own or other depart
   afterAll(() => t.close());
 
   const allTables = async (): Promise<string[]> =>
-    ((await t.dataSource.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`)) as { tablename: string }[]).map(
+    (await t.dataSource.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`)).map(
       (r) => r.tablename,
     );
   const versionOf = async (target: Target) => {
@@ -104,7 +104,7 @@ describe('Permissions: every role × every write endpoint × own or other depart
       name: 'POST /initiatives',
       scopes: ['own', 'other'],
       expected: ownWriters(201, ['department_head']),
-      arrange: async () => null,
+      arrange: () => Promise.resolve(null),
       act: (agent, _, department) =>
         agent.post(api('/initiatives')).send({ code: uniqueCode('INI'), title: 'Ny insats', kind: 'project', leadDepartmentId: department.id }),
     },
@@ -177,7 +177,7 @@ describe('Permissions: every role × every write endpoint × own or other depart
       name: 'POST /departments',
       scopes: ['n/a'],
       expected: onlyAdmin(201),
-      arrange: async () => null,
+      arrange: () => Promise.resolve(null),
       act: (agent) => agent.post(api('/departments')).send({ code: uniqueCode('DEP'), name: 'Ny förvaltning', kind: 'administration' }),
     },
     {
@@ -192,21 +192,21 @@ describe('Permissions: every role × every write endpoint × own or other depart
       name: 'POST /target-groups',
       scopes: ['n/a'],
       expected: onlyAdmin(201),
-      arrange: async () => null,
+      arrange: () => Promise.resolve(null),
       act: (agent) => agent.post(api('/target-groups')).send({ code: uniqueCode('TG'), name: 'Föräldrar till förskolebarn' }),
     },
     {
       name: 'POST /districts',
       scopes: ['n/a'],
       expected: onlyAdmin(201),
-      arrange: async () => null,
+      arrange: () => Promise.resolve(null),
       act: (agent) => agent.post(api('/districts')).send({ code: uniqueCode('DIST'), name: 'Lextorp' }),
     },
     {
       name: 'POST /goals',
       scopes: ['n/a'],
       expected: onlyAdmin(201),
-      arrange: async () => null,
+      arrange: () => Promise.resolve(null),
       act: (agent) => agent.post(api('/goals')).send({ code: uniqueCode('G'), title: 'Minskad ojämlikhet', level: 'agenda2030', framework: 'Agenda 2030' }),
     },
     {

@@ -18,7 +18,7 @@ describe('the queue dashboard', () => {
     const res = await t.admin.post(api('/queue-dashboard/session'));
     expect(res.status).toBe(204);
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0] ?? '';
-    return { cookie: setCookie.split(';')[0]!, setCookie };
+    return { cookie: setCookie.split(';')[0], setCookie };
   }
 
   it('should open for an admin with a session cookie kept from scripts, other sites and other paths', async () => {

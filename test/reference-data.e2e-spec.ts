@@ -1,5 +1,5 @@
 import { givenDepartment, givenDistrict, givenTargetGroup, uniqueCode } from './support/factories.js';
-import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
+import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
 describe('Reference data', () => {
   let t: TestApp;

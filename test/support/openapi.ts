@@ -17,7 +17,7 @@ export type HttpMethod = (typeof METHODS)[number];
  */
 export function operationsOf(document: OpenApiDocument): { key: string; method: HttpMethod; url: string; operation: OpenApiOperation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) => {
-    const server = (item.servers ?? document.servers)[0]!.url.replace(/\/$/, '');
+    const server = (item.servers ?? document.servers)[0].url.replace(/\/$/, '');
     return METHODS.filter((method) => method in item).map((method) => ({
       key: `${method} ${path}`,
       method,

@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -165,7 +165,7 @@ export class PrivateRedis {
     const server = new ChildUnderTest(`redis-server on port ${this.port}`, child);
     this.server = server;
     try {
-      await until('redis-server to accept connections', async () => {
+      await until('redis-server to accept connections', () => {
         if (!server.alive) throw new Error('redis-server exited');
         return server.log().includes('Ready to accept connections') ? true : undefined;
       }, 10_000);
