@@ -685,7 +685,7 @@ export interface paths {
         put?: never;
         /**
          * Move an initiative through its lifecycle
-         * @description draft → proposed → approved → active → completed | integrated | discontinued. proposed needs a lead department and a goal; approved also a follow-up plan and a funding line; active also a start date. A move the lifecycle does not allow from the current status (e.g. draft → active) answers 409; an allowed move whose guards are not met answers 422 listing every unmet guard in `unmetGuards`. Which role may make which move (department heads only up to proposed, on their own initiatives; leadership approves, starts and ends) is in the README's permission matrix; others get 403.
+         * @description draft → proposed → approved → active → completed | integrated | discontinued. proposed needs a lead department and a goal; approved also a follow-up plan and a funding line; active also a start date. A move the lifecycle does not allow from the current status (e.g. draft → active) answers 409; an allowed move whose guards are not met answers 422 listing every unmet guard in `unmetGuards`. Which role may make which move (department heads only up to proposed, on their own initiatives; leadership approves, starts and ends) is in the permission matrix (docs/domain.md, "Who may do what"; `GET /me` says it per person); others get 403.
          */
         post: operations["InitiativesController_transition"];
         delete?: never;
