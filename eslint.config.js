@@ -12,10 +12,16 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // The browser tests' Vitest config belongs to no tsconfig (the web app's has no Node types, e2e's is below it).
+        projectService: { allowDefaultProject: ['apps/web/vitest.browser.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
+      // A form's onSubmit takes react-hook-form's handleSubmit, a promise-returning handler that catches its own errors.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       // `_`-prefixed names are the ones left out on purpose (a rest destructuring that drops a field).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
@@ -25,6 +31,21 @@ export default tseslint.config(
     ignores: ['apps/web/e2e/**'],
     ...reactHooks.configs.flat.recommended,
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // TanStack Router redirects by throwing its redirect object (beforeLoad), as its documentation does.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] }],
+    },
+  },
+  {
+    // React's act(async () => …) flushes what a handler starts, whether or not the callback awaits anything.
+    files: ['apps/web/src/**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
+    // Vitest types its asymmetric matchers (expect.stringContaining, expect.any …) as any.
+    files: ['apps/web/**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
     // supertest types a response's body as `any`: the API specs assert its shape field by field (and the OpenAPI

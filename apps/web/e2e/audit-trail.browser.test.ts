@@ -172,7 +172,7 @@ describe('Granskning', () => {
     await page.getByRole('status').filter({ hasText: t.count(1, 3, 3) }).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.export.button }).click()]);
-    const csv = nbsp(readFileSync((await download.path())!, 'utf8'));
+    const csv = nbsp(readFileSync((await download.path()), 'utf8'));
     expect(download.suggestedFilename()).toMatch(/^granskning-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.startsWith('\uFEFFHändelse;Tidpunkt;Vem;Vad;')).toBe(true);
     expect(csv).toContain(`;${nbsp(formatDateTime(changedAt))};${HEAD_OF_ASF.name};Ändrade en finansieringsrad;funding_line;`);

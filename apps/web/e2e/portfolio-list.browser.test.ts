@@ -143,7 +143,7 @@ describe('Insatser, as a department head of ASF', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
 
     expect(download.suggestedFilename()).toMatch(new RegExp(`^insatser-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
-    const file = readFileSync((await download.path())!);
+    const file = readFileSync((await download.path()));
     expect(file.length).toBeGreaterThan(100);
     expect(file.subarray(0, starts.length)).toEqual(starts);
     if (format === 'csv') {

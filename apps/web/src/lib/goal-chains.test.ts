@@ -7,7 +7,7 @@ type TreeNode = components['schemas']['GoalTreeNodeDto'];
 
 describe('goalChains', () => {
   const goal = (id: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode =>
-    ({ id, code: id.toUpperCase(), title: `Mål ${id}`, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children }) as TreeNode;
+    ({ id, code: id.toUpperCase(), title: `Mål ${id}`, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children });
 
   it('should give each goal its chain from Agenda 2030 down to itself', () => {
     const tree = [goal('sdg10', 'agenda2030', [goal('mrp', 'priority_goal', [goal('ks', 'committee_goal', [goal('fp3', 'priority_area')])])])];

@@ -65,6 +65,12 @@ const KIND_BY_STATUS: Record<number, ProblemKind> = {
   503: 'unavailable',
 };
 
+function isFieldError(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof message === 'string';
+}
+
 export function isProblemDetails(value: unknown): value is ProblemDetails {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
@@ -73,7 +79,7 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
     typeof candidate.title === 'string' &&
     (candidate.errors === undefined ||
       (Array.isArray(candidate.errors) &&
-        candidate.errors.every((e) => typeof e?.field === 'string' && typeof e?.message === 'string')))
+        (candidate.errors as unknown[]).every(isFieldError)))
   );
 }
 

@@ -74,14 +74,14 @@ function HelpAndError({ description, error }: { description?: ReactNode; error: 
 
 // Each field validates "aria" style: no native bubbles; the message comes from the form (the API's, in Swedish).
 export function TextField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, type = 'text', autoComplete }: FieldProps<T> & { type?: 'text' | 'email' | 'tel' | 'url'; autoComplete?: string }) {
-  const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <AriaTextField
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
       type={type}
-      value={(field.value as string | null | undefined) ?? ''}
+      value={(field.value) ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -91,20 +91,20 @@ export function TextField<T extends FieldValues>({ control, name, label, descrip
       {...(autoComplete ? { autoComplete } : {})}
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <Input ref={field.ref} className={styles.input} />
+      <Input ref={ref} className={styles.input} />
       <HelpAndError description={description} error={fieldState.error?.message} />
     </AriaTextField>
   );
 }
 
 export function TextAreaField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, rows = 4 }: FieldProps<T> & { rows?: number }) {
-  const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <AriaTextField
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
-      value={(field.value as string | null | undefined) ?? ''}
+      value={(field.value) ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -113,7 +113,7 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
       validationBehavior="aria"
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <TextArea ref={field.ref} rows={rows} className={styles.textArea} />
+      <TextArea ref={ref} rows={rows} className={styles.textArea} />
       <HelpAndError description={description} error={fieldState.error?.message} />
     </AriaTextField>
   );
@@ -121,7 +121,7 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
 
 /** A number (empty is null); `unit: 'kr'` formats whole kronor as sv-SE writes them (1 234 567 kr). */
 export function NumberField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, unit, minValue }: FieldProps<T> & { unit?: 'kr'; minValue?: number }) {
-  const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   const value = field.value as number | null | undefined;
   return (
     <AriaNumberField
@@ -139,7 +139,7 @@ export function NumberField<T extends FieldValues>({ control, name, label, descr
       formatOptions={unit === 'kr' ? { style: 'currency', currency: 'SEK', currencyDisplay: 'symbol', maximumFractionDigits: 0 } : { maximumFractionDigits: 2 }}
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <Input ref={field.ref} className={styles.input} />
+      <Input ref={ref} className={styles.input} />
       <HelpAndError description={description} error={fieldState.error?.message} />
     </AriaNumberField>
   );
@@ -201,13 +201,13 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
 
 /** One choice from a list; `placeholder` shows while nothing is chosen (the value is then null). */
 export function SelectField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, options, placeholder = t.choose }: FieldProps<T> & { options: readonly FieldOption[]; placeholder?: string }) {
-  const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <Select
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
-      selectedKey={(field.value as string | null | undefined) ?? null}
+      selectedKey={(field.value) ?? null}
       onSelectionChange={(key) => field.onChange(key === null ? null : String(key))}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -217,7 +217,7 @@ export function SelectField<T extends FieldValues>({ control, name, label, descr
       placeholder={placeholder}
     >
       <FieldLabel label={label} isRequired={isRequired} />
-      <Button ref={field.ref} className={styles.selectButton}>
+      <Button ref={ref} className={styles.selectButton}>
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </Button>
@@ -279,7 +279,7 @@ export function CheckboxGroupField<T extends FieldValues>({ control, name, label
       id={fieldId(name)}
       className={styles.fieldset}
       name={field.name}
-      value={(field.value as string[] | null | undefined) ?? []}
+      value={(field.value) ?? []}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -309,7 +309,7 @@ export function RadioGroupField<T extends FieldValues>({ control, name, label, d
       id={fieldId(name)}
       className={styles.fieldset}
       name={field.name}
-      value={(field.value as string | null | undefined) ?? null}
+      value={(field.value) ?? null}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}

@@ -132,7 +132,7 @@ describe('the form kit', () => {
 
   it('should show the amount as sv-SE kronor and the date in segments', () => {
     render(<Form action={() => Promise.resolve()} />);
-    const amount = screen.getByRole('textbox', { name: 'Årlig kostnad' }) as HTMLInputElement;
+    const amount = screen.getByRole<HTMLInputElement>('textbox', { name: 'Årlig kostnad' });
     expect(amount.value.replace(/\s/g, ' ')).toBe('1 234 567 kr');
     expect(screen.getByRole('group', { name: 'Startdatum' }).textContent).toContain('2026');
   });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusAfterRender } from '../../../lib/hooks/use-focus-after-render';
 
 /** Which form a list page has open: none, a new record's, or one record's. One at a time, so field ids stay unique. */
 export type Editing<T> = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: T };
@@ -12,13 +13,7 @@ export function useFormPanel<T>() {
   const [editing, setEditing] = useState<Editing<T>>({ kind: 'none' });
   const [announcement, setAnnouncement] = useState('');
   const announcementRef = useRef<HTMLParagraphElement>(null);
-  const [focusAfter, setFocusAfter] = useState<{ id: string } | 'announcement' | null>(null);
-
-  useEffect(() => {
-    if (!focusAfter || editing.kind !== 'none') return;
-    (focusAfter === 'announcement' ? announcementRef.current : document.getElementById(focusAfter.id))?.focus();
-    setFocusAfter(null);
-  }, [focusAfter, editing]);
+  const focusAfterRender = useFocusAfterRender();
 
   return {
     editing,
@@ -30,8 +25,12 @@ export function useFormPanel<T>() {
     },
     /** `done`: what saving did, to announce; null when cancelled, focus then goes to `openerId`. */
     close: (done: string | null, openerId: string) => {
-      setFocusAfter(done ? 'announcement' : { id: openerId });
       setEditing({ kind: 'none' });
+      focusAfterRender(() => {
+        const target = done ? announcementRef.current : document.getElementById(openerId);
+        target?.focus();
+        return target !== null;
+      });
       if (done) setAnnouncement(done);
     },
   };

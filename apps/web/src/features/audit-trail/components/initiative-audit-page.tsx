@@ -76,7 +76,7 @@ export function InitiativeAuditPage() {
           <div>
             <dt>{t.status}</dt>
             <dd>
-              <StatusBadge status={data.status as InitiativeStatusKey} />
+              <StatusBadge status={data.status} />
             </dd>
           </div>
           <div>

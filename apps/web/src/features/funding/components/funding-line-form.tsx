@@ -6,6 +6,7 @@ import { CheckboxField, DateField, NumberField, SelectField, TextField } from '.
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { useApiForm } from '../../../components/forms/use-api-form';
 import { useUnsavedChangesWarning } from '../../../components/forms/use-unsaved-changes-warning';
+import { useFocusAfterRender } from '../../../lib/hooks/use-focus-after-render';
 import { messages } from '../../../lib/messages';
 import { isStale, useFundingWrites } from '../api/funding-queries';
 import {
@@ -78,16 +79,12 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
   });
   const deadlines = useFieldArray({ control: form.control, name: 'reportingDeadlines' });
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const focusAfterRender = useFocusAfterRender();
   useUnsavedChangesWarning(form.formState.isDirty);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (focusRow !== null) focusField(`reportingDeadlines.${focusRow}.date`);
-    setFocusRow(null);
-  }, [focusRow]);
 
   const statusOptions = useMemo(
     () =>
@@ -182,7 +179,8 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
           variant="secondary"
           onPress={() => {
             deadlines.append({ date: null, kind: null, description: '' });
-            setFocusRow(deadlines.fields.length);
+            const added = deadlines.fields.length;
+            focusAfterRender(() => focusField(`reportingDeadlines.${added}.date`));
           }}
         >
           {t.addDeadline}

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormButton } from '../../../components/forms/form-button';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
+import { focusById, useFocusAfterRender } from '../../../lib/hooks/use-focus-after-render';
 import { summaryFor } from '../../../lib/problem';
 import { useFundingInitiative, useFundingLines, useFundingWrites } from '../api/funding-queries';
 import { lineName, type FundingLine } from '../utils/funding-form';
@@ -23,23 +24,6 @@ function refusalText(error: unknown): string {
   if (!(error instanceof ApiProblemError)) throw error;
   const general = error.problem.errors?.find((e) => e.field === '')?.message;
   return general ?? summaryFor(error.problem.status);
-}
-
-/**
- * Where focus goes after a form closes or a line changes (a line's heading, the add button): asked for by id, and
- * moved once that element is on screen, since the list re-renders with the saved line after the write.
- */
-function usePendingFocus() {
-  const [target, setTarget] = useState<string | null>(null);
-  useEffect(() => {
-    if (!target) return;
-    const element = document.getElementById(target);
-    if (!element) return;
-    // After react-aria has put focus back where a closed dialog was opened from.
-    requestAnimationFrame(() => element.focus());
-    setTarget(null);
-  });
-  return setTarget;
 }
 
 const HEADING_ID = 'finansieringsrader-rubrik';
@@ -68,7 +52,8 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   const writes = useFundingWrites(initiativeId);
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
-  const focusById = usePendingFocus();
+  // After a form closes or a line changes, focus goes to a line's heading or the add button once the list shows it.
+  const focusAfterRender = useFocusAfterRender();
 
   const owners = initiative.data
     ? [initiative.data.leadDepartmentId, ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)]
@@ -103,12 +88,11 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   const done = (message: string, line: FundingLine) => {
     setOpen(null);
     setAnnouncement(message);
-    focusById(lineHeadingId(line.id));
+    focusAfterRender(focusById(lineHeadingId(line.id)));
   };
   const close = (focusId: string | null) => {
     setOpen(null);
-    if (focusId) focusById(focusId);
-    else focusById(ADD_BUTTON_ID);
+    focusAfterRender(focusById(focusId || ADD_BUTTON_ID));
   };
 
   return (

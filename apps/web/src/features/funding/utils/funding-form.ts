@@ -143,7 +143,7 @@ export function patchBody(base: FundingLine, values: FundingLineValues): UpdateF
   const before = lineToValues(base);
   return Object.fromEntries(
     LINE_FIELDS.filter((field) => !same(apiValue(field, values), apiValue(field, before))).map((field) => [field, apiValue(field, values)]),
-  ) as UpdateFundingLineBody;
+  );
 }
 
 export type VersionComparison<F extends string> = {
@@ -216,7 +216,7 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
       return value ? t.conflict.yes : t.conflict.no;
     case 'successorFundingId': {
       const successor = lines.find((line) => line.id === value);
-      return successor ? lineName(successor) : String(value);
+      return successor ? lineName(successor) : (value as string);
     }
     case 'reportingDeadlines': {
       const deadlines = value as Deadline[];
@@ -224,7 +224,8 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
       return deadlines.map((d) => t.facts.deadline(d.date ? formatDate(d.date) : t.conflict.empty, messages.vocabulary.deadlineKind[d.kind] ?? '', d.description ?? null)).join('; ');
     }
     default:
-      return String(value);
+      // The free-text fields: funder, decision reference, budget project code.
+      return value as string;
   }
 }
 
@@ -268,7 +269,8 @@ export function describeCoverageValue(field: CoverageField, value: unknown): str
   if (value === null || value === undefined || value === '') return t.conflict.empty;
   if (field === 'decision') return t.coverageLabel[value as CoverageDecision];
   if (field === 'decidedOn') return formatDate(value as string);
-  return String(value);
+  // The note and who decided: text.
+  return value as string;
 }
 
 /** What was being done when the API refused: decides which general explanation a 403 or 409 gets. */

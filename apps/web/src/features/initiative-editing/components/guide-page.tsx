@@ -66,12 +66,8 @@ function Guide({ versioned, step, fundingEditor: FundingLines }: GuideProps) {
   const mayWrite = useMay('initiatives:write', initiative ? ownersOf(initiative) : undefined);
   const may = initiative ? mayWrite : mayCreate;
   // The step's heading takes focus when the person moves between steps, not when the page first shows.
-  const shownStep = useRef(step);
-  const moved = useRef(false);
-  if (shownStep.current !== step) {
-    shownStep.current = step;
-    moved.current = true;
-  }
+  const [shown, setShown] = useState({ step, moved: false });
+  if (shown.step !== step) setShown({ step, moved: true });
 
   const { key } = STEPS[step - 1]!;
   return (
@@ -81,7 +77,7 @@ function Guide({ versioned, step, fundingEditor: FundingLines }: GuideProps) {
       {may.pending ? null : !may.allowed ? (
         <p className={styles.refusal}>{may.reason}</p>
       ) : (
-        <StepFrame key={step} step={step} focus={moved.current}>
+        <StepFrame key={step} step={step} focus={shown.step !== step || shown.moved}>
           {key === 'funding' && initiative ? (
             <>
               <p className={styles.help}>{t.guide.fundingIntro}</p>

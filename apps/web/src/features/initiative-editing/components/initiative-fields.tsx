@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { fieldId, focusField } from '../../../components/forms/field-id';
 import { CheckboxGroupField, DateField, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
 import { FormButton } from '../../../components/forms/form-button';
+import { focusById, useFocusAfterRender } from '../../../lib/hooks/use-focus-after-render';
 import { messages } from '../../../lib/messages';
 import { useDepartments, useDistricts, useTargetGroups, type Option } from '../api/initiative-editing';
 import { suggestCode, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
@@ -27,14 +28,18 @@ const labelled = (items: Option[] | undefined) => items ?? [];
 function useCodeSuggestion(control: Control<InitiativeFormValues>, setCode: ((code: string) => void) | undefined) {
   const title = useWatch({ control, name: 'title' });
   const code = useWatch({ control, name: 'code' });
-  const [suggested, setSuggested] = useState(() => suggestCode(title));
+  // The suggestion last made (none before the first): a code equal to it is still the suggestion, not the person's.
+  const suggested = useRef<string | null>(null);
   useEffect(() => {
-    if (!setCode) return;
     const next = suggestCode(title);
-    if (code === '' || code === suggested) setCode(next);
-    setSuggested(next);
-  }, [title]);
+    if (!setCode || next === suggested.current) return;
+    if (code === '' || code === suggested.current) setCode(next);
+    suggested.current = next;
+  }, [title, code, setCode]);
 }
+
+/** The add button, where focus goes when a participant is removed. */
+const ADD_PARTICIPANT_ID = 'lagg-till-deltagare';
 
 /**
  * Title, code, summary, kind and evidence base. `setCode` (the guide's first step) suggests a code from the title;
@@ -74,13 +79,7 @@ export function ParticipantsFields({ control }: Props) {
   const lead = useWatch({ control, name: 'leadDepartmentId' });
   const departments = useDepartments();
   const choices = labelled(departments.data).filter((d) => d.id !== lead);
-  const [focusRow, setFocusRow] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusRow === null) return;
-    if (focusRow < 0) document.getElementById('lagg-till-deltagare')?.focus();
-    else focusField(`participants.${focusRow}.departmentId`);
-    setFocusRow(null);
-  }, [focusRow]);
+  const focusAfterRender = useFocusAfterRender();
 
   // The group's id is where a link to "participants" lands (the error summary's, Revisionsberedskap's): its first control.
   return (
@@ -99,7 +98,7 @@ export function ParticipantsFields({ control }: Props) {
               variant="secondary"
               onPress={() => {
                 remove(index);
-                setFocusRow(-1);
+                focusAfterRender(focusById(ADD_PARTICIPANT_ID));
               }}
             >
               {f.removeParticipant(index + 1)}
@@ -108,11 +107,12 @@ export function ParticipantsFields({ control }: Props) {
         ))}
       </ol>
       <FormButton
-        id="lagg-till-deltagare"
+        id={ADD_PARTICIPANT_ID}
         variant="secondary"
         onPress={() => {
           append({ departmentId: null, role: null, responsibility: '' });
-          setFocusRow(fields.length);
+          const added = fields.length;
+          focusAfterRender(() => focusField(`participants.${added}.departmentId`));
         }}
       >
         {f.addParticipant}

@@ -21,6 +21,8 @@ export function useSessionDraft<T extends FieldValues>(form: UseFormReturn<T>, k
     clearDraft(key);
     if (!draft) return;
     for (const [name, value] of Object.entries(draft.value)) form.setValue(name as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true });
+    // Once per form, after writing the stored draft into it (an effect's work): one more render, to say it was put back.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestored(true);
   }, [form, key, owner]);
 

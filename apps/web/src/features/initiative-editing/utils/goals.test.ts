@@ -5,7 +5,7 @@ import { goalsWithChains, matchesGoal } from './goals';
 
 type TreeNode = components['schemas']['GoalTreeNodeDto'];
 const goal = (id: string, title: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode =>
-  ({ id, code: id.toUpperCase(), title, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children }) as TreeNode;
+  ({ id, code: id.toUpperCase(), title, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children });
 
 describe('the goal picker’s tree', () => {
   const tree = [goal('sdg10', 'Minskad ojämlikhet', 'agenda2030', [goal('mrp', 'Jämlika livsvillkor', 'priority_goal', [goal('fp-1', 'Fler hittar vägen till jobb', 'priority_area')])])];

@@ -144,7 +144,7 @@ function bodyValue(values: InitiativeFormValues, field: InitiativeField): unknow
 
 /** The request body with just these fields (a PATCH changes only what it names). */
 export function toBody(values: InitiativeFormValues, fields: readonly InitiativeField[]): InitiativeBody {
-  return Object.fromEntries(fields.map((field) => [field, bodyValue(values, field)])) as InitiativeBody;
+  return Object.fromEntries(fields.map((field) => [field, bodyValue(values, field)]));
 }
 
 /**

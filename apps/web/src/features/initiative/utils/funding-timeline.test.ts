@@ -23,7 +23,7 @@ function line(overrides: Partial<FundingLine>): FundingLine {
     createdAt: '2024-01-01T00:00:00Z',
     updatedAt: '2024-01-01T00:00:00Z',
     ...overrides,
-  } as FundingLine;
+  };
 }
 
 const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

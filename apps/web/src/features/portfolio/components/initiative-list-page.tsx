@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
+import { useLatest } from '../../../lib/hooks/use-latest';
 import { ApiProblemError } from '../../../lib/api-client';
 import { useMay } from '../../../lib/auth/use-may';
 import { summaryFor } from '../../../lib/problem';
@@ -55,11 +56,10 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
   const page = list.data;
   const mayCreate = useMay('initiatives:create');
   // Stable for the table (see InitiativeTable); reads the view as it is when the person sorts.
-  const latest = useRef(search);
-  latest.current = search;
+  const latestRef = useLatest(search);
   const sortBy = useCallback(
-    (key: SortKey, direction: 'ascending' | 'descending') => onNavigate({ ...latest.current, sort: toSortValue(key, direction), offset: undefined }),
-    [onNavigate],
+    (key: SortKey, direction: 'ascending' | 'descending') => onNavigate({ ...latestRef.current, sort: toSortValue(key, direction), offset: undefined }),
+    [onNavigate, latestRef],
   );
 
   return (

@@ -15,6 +15,7 @@ import {
   Text,
   type Key,
 } from 'react-aria-components';
+import { useLatest } from '../../../lib/hooks/use-latest';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
 import { useDepartmentOptions, useDistrictOptions, useGoalOptions, useTargetGroupOptions, type GoalOption, type Option } from '../api/filter-options';
 import {
@@ -52,9 +53,8 @@ const ALL = '__alla__';
 export const ListFilters = memo(function ListFilters({ search, onNavigate }: Props) {
   // Each control gets the same change handler for the life of the page, so a change re-renders only the control whose
   // value changed, not the others' collections; the handler reads the view as it is when the person acts.
-  const latest = useRef(search);
-  latest.current = search;
-  const change = useCallback((patch: FilterPatch) => onNavigate(withFilters(latest.current, patch)), [onNavigate]);
+  const latestRef = useLatest(search);
+  const change = useCallback((patch: FilterPatch) => onNavigate(withFilters(latestRef.current, patch)), [onNavigate, latestRef]);
   const departments = useDepartmentOptions();
   const goals = useGoalOptions();
   const targetGroups = useTargetGroupOptions();
@@ -122,16 +122,19 @@ const StatusFilter = memo(function StatusFilter({ value, onChange }: { value: In
 /** Free text: runs when typing pauses, or at once on Enter or the button; follows the URL (the back button). */
 const TextSearch = memo(function TextSearch({ value, onChange }: { value: string; onChange: OnChange }) {
   const [text, setText] = useState(value);
+  // The URL's value the field last took: when it changes (Back, a link), the field shows it instead of what was typed.
+  const [followed, setFollowed] = useState(value);
+  if (followed !== value) {
+    setFollowed(value);
+    setText(value);
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef(value);
-  latest.current = value;
-
-  useEffect(() => setText(value), [value]);
+  const latestRef = useLatest(value);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const submit = (q: string) => {
     clearTimeout(timer.current);
-    if (q.trim() !== latest.current) onChange({ q: q.trim() || undefined });
+    if (q.trim() !== latestRef.current) onChange({ q: q.trim() || undefined });
   };
 
   return (
@@ -234,7 +237,7 @@ const MultiSelect = memo(function MultiSelect(props: {
         className={styles.select}
         placeholder={props.options ? t.all : t.loadingOptions}
         value={props.options ? (props.value ?? []) : []}
-        onChange={(keys) => props.onChange({ [props.field]: keys.map(String) } as FilterPatch)}
+        onChange={(keys) => props.onChange({ [props.field]: keys.map(String) })}
         isDisabled={!props.options}
       >
         <Label className={styles.label}>{props.label}</Label>

@@ -123,7 +123,7 @@ export function parseInitiativeListSearch(raw: Record<string, unknown>): Initiat
 export function filtersOf(search: InitiativeListSearch): Pick<InitiativeListSearch, (typeof FILTER_KEYS)[number]> {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (search[key] !== undefined) filters[key] = search[key];
-  return filters as Pick<InitiativeListSearch, (typeof FILTER_KEYS)[number]>;
+  return filters;
 }
 
 export function hasFilters(search: InitiativeListSearch): boolean {

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { RagBadge } from '../../../components/badges';
 import { LoadError } from '../../../components/load-error';
 import { formatDate, formatDay } from '../../../lib/format';
-import { messages, type InitiativeStatusKey } from '../../../lib/messages';
+import { messages } from '../../../lib/messages';
 import { useCompletion, useDepartmentOptions, useSubmittedReports, type ReportingRound } from '../api/round-queries';
 import { reportingRoundsMessages } from '../messages';
 import styles from './reporting-rounds.module.css';
@@ -37,7 +37,7 @@ function Scope({ round }: { round: ReportingRound }) {
       </div>
       <div>
         <dt>{t.statuses}</dt>
-        <dd>{round.scopeStatuses.map((status) => messages.initiativeStatus[status as InitiativeStatusKey] ?? status).join(', ')}</dd>
+        <dd>{round.scopeStatuses.map((status) => messages.initiativeStatus[status] ?? status).join(', ')}</dd>
       </div>
       <div>
         <dt>{t.departments}</dt>

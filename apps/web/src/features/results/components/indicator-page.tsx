@@ -1,6 +1,6 @@
 import { Link, useParams } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { LoadError } from '../../../components/load-error';
 import { SelectField } from '../../../components/forms/fields';
 import { Page } from '../../../components/layout/page';
@@ -124,8 +124,8 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
   const { indicator, cells } = series;
   const districts = useDistricts();
   const districtNames = useMemo(() => new Map((districts.data?.items ?? []).map((d) => [d.code, d.name])), [districts.data]);
-  const { control, watch } = useForm<{ cell: string }>({ defaultValues: { cell: 'all' } });
-  const chosen = watch('cell');
+  const { control } = useForm<{ cell: string }>({ defaultValues: { cell: 'all' } });
+  const chosen = useWatch({ control, name: 'cell' });
   const cell = cells.find((c) => c.cell === chosen) ?? cells[0];
   const rows = useMemo(() => (cell ? seriesRows(cell) : []), [cell]);
   const label = cell ? cellLabel(cell.cell, districtNames) : t.all;

@@ -91,7 +91,7 @@ describe('the report page', () => {
     const returned = await screen.findByRole('region', { name: t.report.returnedHeading });
     expect(within(returned).getByText('Komplettera med finansieringen efter 2024.')).toBeTruthy();
     expect(screen.getByText(t.overdue)).toBeTruthy();
-    const progress = (await screen.findByRole('textbox', { name: new RegExp(t.form.progress) })) as HTMLTextAreaElement;
+    const progress = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: new RegExp(t.form.progress) });
     expect(progress.value).toBe('Fältarbetet fortsätter kvällstid.');
     expect((await axe.run(document, options)).violations.map((v) => v.id)).toEqual([]);
 
