@@ -161,6 +161,8 @@ describe('POST /initiative-imports', () => {
   });
 
   it('should import Samla’s own export into an empty Samla with the same reference data', async () => {
+    // A title Excel would take for a formula: the CSV export writes it as '-18…, and it must come back as it was.
+    await givenInitiative(t.dataSource, { code: 'IMP-FORMEL', title: '-18 år: läxhjälp', leadDepartmentId: ref.b.id });
     const exported = await t.admin.get(api('/portfolio/export')).set('Accept', 'text/csv').buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -178,6 +180,7 @@ describe('POST /initiative-imports', () => {
       expect(await listed(empty)).toEqual(await listed(t));
       expect((await empty.admin.get(api('/initiatives/IMP-UNGA'))).body).toMatchObject({ title: 'Unga till arbete', annualCostSek: 1_200_000, status: 'draft' });
       expect((await empty.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({ title: 'Fritid; för alla', kind: 'method', leadDepartmentId: expect.any(String) });
+      expect((await empty.admin.get(api('/initiatives/IMP-FORMEL'))).body).toMatchObject({ title: '-18 år: läxhjälp', leadDepartmentCode: 'IMP-B' });
     } finally {
       await empty.close();
     }

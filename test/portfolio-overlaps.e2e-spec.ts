@@ -125,10 +125,18 @@ describe('Overlaps', () => {
       expect((await list('?limit=1&offset=1')).body).toMatchObject({ items: [{ score: 0.4, ...pair('C', 'G') }], total: 2, limit: 1, offset: 1 });
     });
 
-    it('refuses a bad minScore or include with problem+json', async () => {
+    it('lists only the pairs an initiative is in, on either side, with initiativeId', async () => {
+      expect((await list(`?initiativeId=${ids.G}`)).body).toMatchObject({ items: [{ score: 0.4, ...pair('C', 'G') }], total: 1 });
+      expect((await list(`?initiativeId=${ids.C}`)).body).toMatchObject({ items: [pair('C', 'G')], total: 1 });
+      expect((await list(`?initiativeId=${ids.B}&minScore=0.5`)).body).toMatchObject({ items: [pair('A', 'B')], total: 1 });
+      expect((await list(`?initiativeId=${ids.E}`)).body).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('refuses a bad minScore, include or initiativeId with problem+json', async () => {
       expectProblem(await list('?minScore=2'), 400);
       expectProblem(await list('?minScore=abc'), 400);
       expectProblem(await list('?include=everything'), 400);
+      expectProblem(await list('?initiativeId=SSPF'), 400);
     });
 
     it('is open to every reading role', async () => {
@@ -217,6 +225,9 @@ describe('Overlaps', () => {
         reasons: abReasons(),
         review: { verdict: 'coordinated', note: 'Samordnas i SSPF-gruppen', reviewedAt: expect.any(String), stale: false },
       });
+      // Found from the agenda by one of its initiatives: gone from the pairs to discuss, there with its verdict.
+      expect((await list(`?initiativeId=${ids.A}`)).body).toMatchObject({ items: [], total: 0 });
+      expect((await list(`?initiativeId=${ids.A}&include=reviewed`)).body).toMatchObject({ items: [{ ...pair('A', 'B'), review: { verdict: 'coordinated' } }], total: 1 });
     });
 
     it('replaces the verdict when given again (one row per pair)', async () => {

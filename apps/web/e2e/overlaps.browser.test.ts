@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
 import { overlapsMessages } from '../src/features/overlaps/messages';
+import { reviewMessages } from '../src/features/portfolio-reviews/messages';
 import { callApi } from './support/api';
-import { focused, screenshot, wcagViolations } from './support/browser';
+import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { pressUntil, tabTo } from './support/keyboard';
 import { signIn, type SignInAs } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -42,43 +44,68 @@ async function expectNoViolations() {
   expect((await wcagViolations(page)).violations).toEqual([]);
 }
 
-/** Presses `key` until `reached` holds; at most 20 presses. */
-async function pressUntil(key: string, reached: () => Promise<boolean>) {
-  for (let presses = 0; presses < 20; presses += 1) {
-    if (await reached()) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`20 × ${key} did not get there`);
-}
-
-async function first<T>(path: string): Promise<T[]> {
-  const answer = await callApi<{ items: T[] }>(page, 'GET', path);
+async function first<T>(on: Page, path: string): Promise<T[]> {
+  const answer = await callApi<{ items: T[] }>(on, 'GET', path);
   expect(answer.status).toBe(200);
   return answer.body.items;
 }
 
-async function moveTo(id: string, to: string) {
-  expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to, comment: 'Testets egen insats.' } })).status).toBe(200);
+async function moveTo(on: Page, id: string, to: string) {
+  expect((await callApi(on, 'POST', `/initiatives/${id}/transitions`, { body: { to, comment: 'Testets egen insats.' } })).status).toBe(200);
+}
+
+/**
+ * As the department head signed in on `on`: an initiative for each code and title, all with the same summary and the
+ * first two target groups (from `targetGroupOffset`), districts and goals `goalsPath` finds, each proposed (open, so
+ * scored). Answers their ids in the same order.
+ */
+async function proposeAlike(on: Page, sides: readonly (readonly [string, string])[], { targetGroupOffset = 0, goalsPath = '/goals?limit=1' } = {}) {
+  const targetGroupCodes = (await first<{ code: string }>(on, `/target-groups?limit=2&offset=${targetGroupOffset}`)).map((group) => group.code);
+  const districtCodes = (await first<{ code: string }>(on, '/districts?limit=2')).map((district) => district.code);
+  const goalIds = (await first<{ id: string }>(on, goalsPath)).map((goal) => goal.id);
+  const summary = 'Aktiviteter under sommarlovet för unga som annars inte har något att göra, tillsammans med föreningar.';
+  const created: string[] = [];
+  for (const [code, title] of sides) {
+    const answer = await callApi<{ id: string }>(on, 'POST', '/initiatives', { body: { code, title, summary, kind: 'project', targetGroupCodes, districtCodes, goalIds } });
+    expect(answer.status).toBe(201);
+    created.push(answer.body.id);
+    await moveTo(on, answer.body.id, 'proposed');
+  }
+  return created;
+}
+
+/** As ASF's head: the test's own initiatives back to draft and deleted; their pair leaves even the list with the reviewed. */
+async function removeAndExpectGone(initiativeIds: readonly string[], pairHeading: string) {
+  await signIn(page, baseUrl, HEAD);
+  for (const id of initiativeIds) {
+    await moveTo(page, id, 'draft');
+    expect((await callApi(page, 'DELETE', `/initiatives/${id}`)).status).toBe(204);
+  }
+  await openOverlaps('/overlapp?include=reviewed');
+  await page.getByText(t.count(0, 0)).or(page.getByRole('article').first()).first().waitFor();
+  expect(await page.getByRole('article', { name: pairHeading }).count()).toBe(0);
+  await expectNoViolations();
+  expect(problems).toEqual([]);
+}
+
+/** In the verdict dialog, by keyboard: Tab into the verdict group, then the arrows onto "Samordnade" (arrows select as they move). */
+async function chooseCoordinated(dialog: Locator) {
+  const coordinated = dialog.getByRole('radio', { name: new RegExp(`^${t.verdictLabel.coordinated}`) });
+  await pressUntil(page, 'Tab', () => page.evaluate(() => document.activeElement?.getAttribute('type') === 'radio'));
+  await pressUntil(page, 'ArrowDown', () => coordinated.evaluate((element) => element === document.activeElement));
+  await page.keyboard.press('Space');
+  expect(await coordinated.isChecked()).toBe(true);
 }
 
 describe('Överlapp', () => {
   it('should list a likely duplicate pair side by side with its score in words and why, and offer a department head no verdict', { timeout: 60_000 }, async () => {
     await signIn(page, baseUrl, HEAD);
-    const targetGroupCodes = (await first<{ code: string }>('/target-groups?limit=2')).map((group) => group.code);
-    const districtCodes = (await first<{ code: string }>('/districts?limit=2')).map((district) => district.code);
-    const goalIds = (await first<{ id: string }>('/goals?limit=1')).map((goal) => goal.id);
-    for (const [code, title] of [
-      [CODE, 'Sommarlovsaktiviteter för unga i Kronogården'],
-      [OTHER, 'Sommarlovsaktiviteter för ungdomar i Kronogården'],
-    ] as const) {
-      const summary = 'Aktiviteter under sommarlovet för unga som annars inte har något att göra, tillsammans med föreningar.';
-      const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
-        body: { code, title, summary, kind: 'project', targetGroupCodes, districtCodes, goalIds },
-      });
-      expect(created.status).toBe(201);
-      ids.push(created.body.id);
-      await moveTo(created.body.id, 'proposed');
-    }
+    ids.push(
+      ...(await proposeAlike(page, [
+        [CODE, 'Sommarlovsaktiviteter för unga i Kronogården'],
+        [OTHER, 'Sommarlovsaktiviteter för ungdomar i Kronogården'],
+      ])),
+    );
     if (ids[1]! < ids[0]!) codes = [OTHER, CODE];
 
     await openOverlaps();
@@ -112,12 +139,7 @@ describe('Överlapp', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: t.dialog.title });
     await dialog.waitFor();
-    // Tab into the verdict group, then the arrows onto "Samordnade" (arrows select as they move).
-    const coordinated = dialog.getByRole('radio', { name: new RegExp(`^${t.verdictLabel.coordinated}`) });
-    await pressUntil('Tab', () => page.evaluate(() => document.activeElement?.getAttribute('type') === 'radio'));
-    await pressUntil('ArrowDown', () => coordinated.evaluate((element) => element === document.activeElement));
-    await page.keyboard.press('Space');
-    expect(await coordinated.isChecked()).toBe(true);
+    await chooseCoordinated(dialog);
     await dialog.getByRole('button', { name: t.dialog.submit }).focus();
     await page.keyboard.press('Enter');
 
@@ -164,15 +186,92 @@ describe('Överlapp', () => {
   });
 
   it('should drop the pair once its initiatives are no longer open (the test’s own are moved back and deleted)', async () => {
-    await signIn(page, baseUrl, HEAD);
-    for (const id of ids) {
-      await moveTo(id, 'draft');
-      expect((await callApi(page, 'DELETE', `/initiatives/${id}`)).status).toBe(204);
-    }
-    await openOverlaps('/overlapp?include=reviewed');
-    await page.getByText(t.count(0, 0)).or(page.getByRole('article').first()).first().waitFor();
-    expect(await pair().count()).toBe(0);
+    await removeAndExpectGone(ids, t.pairHeading(...codes));
+  });
+});
+
+// From Portföljgenomgång's agenda to the pair on Överlapp and back, on a pair of its own: ASF's head proposes two
+// initiatives alike in everything — title, target groups (not those of the pair above, so the two pairs never meet),
+// districts and priority area — which scores them well above the agenda's floor. The leadership group opens a review,
+// follows the item's overlap to Överlapp, records the verdict by keyboard and, back on the agenda, finds both
+// initiatives gone from it. At the end both go back to draft and are deleted.
+describe('Överlapp from a review’s agenda', () => {
+  const r = reviewMessages;
+  const TITLE = 'Nattvandring med föreningar i Kronogården';
+  const [FIRST, SECOND] = ['OVERLAPPC', 'OVERLAPPD'];
+  const REVIEW_TITLE = `Genomgång med överlapp ${Date.now().toString(36)}`;
+  const AGENDA_NOTE = 'Båda förvaltningarna nattvandrar: de delar nu schema och samordnare.';
+  const pairIds: string[] = [];
+  /** The pair's codes in the API's order (the lower id first), as the first describe's. */
+  const pairCodes = (): [string, string] => (pairIds[1]! < pairIds[0]! ? [SECOND, FIRST] : [FIRST, SECOND]);
+  const itemLink = (code: string) => page.getByRole('link', { name: r.item.title(code, TITLE), exact: true });
+
+  it('should take the leadership group from the agenda to the pair and, after a verdict by keyboard, back to an agenda without it', { timeout: 120_000 }, async () => {
+    const head = await openPage(page.context().browser()!, baseUrl);
+    await signIn(head.page, baseUrl, HEAD);
+    const sides = [[FIRST, TITLE], [SECOND, TITLE]] as const;
+    pairIds.push(...(await proposeAlike(head.page, sides, { targetGroupOffset: 2, goalsPath: '/goals?level=priority_area&limit=1' })));
+    expect(head.problems).toEqual([]);
+    await head.context.close();
+
+    await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen', path: '/genomgangar' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const review = await callApi<{ id: string }>(page, 'POST', '/portfolio-reviews', { body: { title: REVIEW_TITLE, meetingDate: today } });
+    expect(review.status).toBe(201);
+    await page.goto(`/genomgangar/${review.body.id}`);
+    await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
+    const agenda = page.getByRole('table', { name: r.review.caption });
+    for (const code of [FIRST, SECOND]) await agenda.getByRole('row').filter({ has: itemLink(code) }).getByText(r.reason.overlap).waitFor();
+    await expectNoViolations();
+
+    // The item: why it is on the agenda, and the way to the pair.
+    await tabTo(itemLink(FIRST));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: r.item.title(FIRST, TITLE) }).waitFor();
+    const toPair = page.getByRole('link', { name: r.item.overlapLink(FIRST, SECOND) });
+    await toPair.waitFor();
+    await expectNoViolations();
+    await tabTo(toPair);
+    await page.keyboard.press('Enter');
+
+    // Överlapp shows that pair alone, the review remembered in the address.
+    await page.waitForURL((url) => url.pathname === '/overlapp' && url.searchParams.getAll('par').length === 2 && url.searchParams.get('genomgang') === review.body.id);
+    await page.getByRole('heading', { level: 2, name: t.onePair.heading }).waitFor();
+    const article = page.getByRole('article', { name: t.pairHeading(...pairCodes()) });
+    await article.waitFor();
+    expect(await page.getByRole('article').count()).toBe(1);
+    await expectNoViolations();
+
+    await tabTo(article.getByRole('button', { name: t.dialog.openLabel(...pairCodes()) }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: t.dialog.title });
+    await dialog.waitFor();
+    await chooseCoordinated(dialog);
+    await tabTo(dialog.getByRole('textbox', { name: t.dialog.note }));
+    await page.keyboard.type(AGENDA_NOTE);
+    await tabTo(dialog.getByRole('button', { name: t.dialog.submit }));
+    await page.keyboard.press('Enter');
+
+    // The sentence saying so takes focus; the pair stays with its verdict; the next Tab is the way back.
+    const recorded = t.recorded(...pairCodes(), t.verdictLabel.coordinated);
+    await page.getByRole('status').filter({ hasText: recorded }).waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: recorded });
+    await article.getByText(AGENDA_NOTE).waitFor();
+    expect(await article.getByText(t.verdictLabel.coordinated, { exact: true }).count()).toBe(1);
+    await expectNoViolations();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', text: t.onePair.backToReview });
+    await page.keyboard.press('Enter');
+
+    // Back on the agenda, read again: neither initiative is on it any longer.
+    await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
+    await agenda.or(page.getByText(r.review.agendaEmpty)).first().waitFor();
+    for (const code of [FIRST, SECOND]) await itemLink(code).waitFor({ state: 'detached' });
     await expectNoViolations();
     expect(problems).toEqual([]);
+  });
+
+  it('should leave no pair behind (the test’s own initiatives are moved back and deleted)', async () => {
+    await removeAndExpectGone(pairIds, t.pairHeading(...pairCodes()));
   });
 });

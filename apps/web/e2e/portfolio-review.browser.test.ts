@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { reviewMessages } from '../src/features/portfolio-reviews/messages';
 import { formatDate } from '../src/lib/format';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { tabTo } from './support/keyboard';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -51,15 +52,6 @@ async function docsScreenshot(name: string) {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Presses Tab until `target` (or something inside it) has focus: the keyboard user's way there. */
-async function tabTo(target: Locator, max = 80) {
-  for (let presses = 0; presses < max; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
 }
 
 /** Picks a decision by keyboard: Tab into the radio group (onto the checked choice, or the first), then the arrows. */

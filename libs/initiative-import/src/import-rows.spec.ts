@@ -45,6 +45,12 @@ describe('readRows', () => {
     expect(row(['A-2', 'Med pengar', 'ASF', '', '', 'Statsbidrag', 'Skolverket', '100', '2027-01-01', '2027-06-30', '']).drafts[0].fundingLine?.status).toBe('granted');
   });
 
+  it('should read text the CSV export guarded against Excel formulas without the guard, and keep an apostrophe elsewhere', () => {
+    expect(row(['A-4', "'-18 år: läxhjälp", 'ASF', '', '', '', '', '', '', '', '']).drafts[0].initiative.title).toBe('-18 år: läxhjälp');
+    expect(row(['A-5', "'=Lika villkor", 'ASF', '', '', '', '', '', '', '', '']).drafts[0].initiative.title).toBe('=Lika villkor');
+    expect(row(['A-6', "'Unga' i arbete", 'ASF', '', '', '', '', '', '', '', '']).drafts[0].initiative.title).toBe("'Unga' i arbete");
+  });
+
   it('should name a cell with a personal identity number without repeating the number', () => {
     const { problems } = row(['A-3', 'Stöd till 19121212-1212', 'ASF', '', '', '', '', '', '', '', '']);
 

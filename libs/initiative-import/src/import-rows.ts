@@ -18,6 +18,12 @@ export type ImportDraft = { row: number; initiative: NewInitiative; fundingLine:
 export const key = (text: string) => text.trim().toLocaleLowerCase('sv-SE');
 
 /**
+ * Samla's CSV export writes text that Excel would run as a formula (`=`, `+`, `-`, `@` first) after a `'` (csvCell in
+ * #portfolio-review): read back without it, so `-18 år` comes back as it was, not as `'-18 år`.
+ */
+const FORMULA_GUARD = /^'(?=[=+\-@])/;
+
+/**
  * Reads every row into an initiative draft (and its funding line, when the row has funding columns), resolving names
  * and codes against the lookups, and answers each problem with its row and column: a required cell empty, an unknown
  * department, goal, target group or district, a date or an amount that does not read, a code taken or repeated,
@@ -36,7 +42,7 @@ export function readRows(rows: SheetRow[], columns: ColumnUse[], lookups: Import
       problems.push({ row, column, field, message });
     const cell = (field: ImportField) => {
       const index = columnOf.get(field);
-      return index === undefined ? '' : (cells[index] ?? '').trim();
+      return index === undefined ? '' : (cells[index] ?? '').trim().replace(FORMULA_GUARD, '');
     };
     cells.forEach((text, index) => {
       const kind = findIdentityNumbers(text)[0];

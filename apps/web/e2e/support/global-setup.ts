@@ -88,7 +88,8 @@ export default async function setup(project: TestProject) {
   return teardown;
 }
 
-class TestDatabase {
+/** A database of the browser tests' own on the development PostgreSQL: created, migrated, seeded, dropped. */
+export class TestDatabase {
   private dropped = false;
 
   private constructor(
@@ -152,7 +153,8 @@ class TestDatabase {
   }
 }
 
-class ApiProcess {
+/** The built API (`node dist/apps/api/src/main.js`) on a free loopback port, serving the built web app. */
+export class ApiProcess {
   private output = '';
   private readonly exited: Promise<void>;
   private ended = false;

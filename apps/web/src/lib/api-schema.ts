@@ -11166,6 +11166,8 @@ export interface operations {
                 minScore?: number;
                 /** @description `reviewed` also lists the pairs that are quiet (a verdict, and no change since), with their verdict. */
                 include?: "reviewed";
+                /** @description Only the pairs this initiative is in, on either side: one pair found from a review's agenda, with or without its verdict. */
+                initiativeId?: string;
             };
             header?: never;
             path?: never;

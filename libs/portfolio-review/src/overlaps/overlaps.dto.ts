@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto, Trim } from '#common';
 import { INITIATIVE_STATUSES } from '#portfolio';
 import { OVERLAP_VERDICTS, VERDICTS_NEEDING_NOTE, type OverlapVerdict } from './overlap-rules.js';
@@ -22,6 +22,11 @@ export class OverlapsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['reviewed'])
   include?: 'reviewed';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the pairs this initiative is in, on either side: one pair found from a review\'s agenda, with or without its verdict.' })
+  @IsOptional()
+  @IsUUID()
+  initiativeId?: string;
 }
 
 export class OverlapReviewDto {

@@ -229,14 +229,18 @@ const reviewedPairs = `
       FROM overlap_pairs p
       LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id`;
 
-/** One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`. */
-export function buildOverlapsSql(query: { minScore: number; includeReviewed: boolean; limit: number; offset: number }) {
+/**
+ * One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`; with
+ * `initiativeId`, only the pairs that initiative is in (on either side).
+ */
+export function buildOverlapsSql(query: { minScore: number; includeReviewed: boolean; initiativeId?: string; limit: number; offset: number }) {
   const { values, param } = sqlParams();
   const ref = (f: string) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
       'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
   const sql = `
     WITH pairs AS (${reviewedPairs}),
-    chosen AS (SELECT * FROM pairs WHERE score >= ${param(query.minScore)} AND (${param(query.includeReviewed)} OR NOT quiet))
+    chosen AS (SELECT * FROM pairs WHERE score >= ${param(query.minScore)} AND (${param(query.includeReviewed)} OR NOT quiet)
+                 ${query.initiativeId ? `AND ${param(query.initiativeId)}::uuid IN (a_id, b_id)` : ''})
     SELECT jsonb_build_object(
       'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                   'score', p.score, 'initiative', ${ref('fa')}, 'otherInitiative', ${ref('fb')}, 'reasons', p.reasons,

@@ -17,6 +17,14 @@ export const overlapsMessages = {
   count: (shown: number, total: number) =>
     shown === total ? `${total} ${total === 1 ? 'par' : 'par'}` : `Visar ${shown} av ${total} par. Höj lägsta likhet för att se de mest lika.`,
   listHeading: 'Möjliga överlapp',
+  /** One pair, opened from a review's agenda (`?par=…&par=…&genomgang=…`). */
+  onePair: {
+    heading: 'Valt par',
+    missing: 'Paret finns inte bland möjliga överlapp: någon av insatserna kan ha avslutats, eller ändrats så att de inte längre liknar varandra.',
+    backToReview: 'Tillbaka till genomgången',
+    all: 'Visa alla par',
+    links: 'Härifrån',
+  },
   empty: 'Inga par matchar filtren.',
   pairHeading: (code: string, otherCode: string) => `${code} och ${otherCode}`,
   score: 'Likhet',

@@ -89,6 +89,7 @@ export const reviewMessages = {
     reportMissing: (round: string, date: string) => `Rapporten i ${round} saknas (skulle lämnas ${date})`,
     overlap: (code: string, title: string, score: string) => `Liknar ${code} – ${title} (likhet ${score})`,
     overlapReasons: (reasons: string) => `Gemensamt: ${reasons}.`,
+    overlapLink: (code: string, otherCode: string) => `Bedöm paret ${code} och ${otherCode} på Överlapp`,
     statusMoved: (from: string, to: string) => `Status ändrad från ${from} till ${to}.`,
     next: (code: string) => `Nästa punkt: ${code}`,
     previous: (code: string) => `Föregående punkt: ${code}`,

@@ -16,12 +16,15 @@ export function useOverlaps(search: OverlapListSearch) {
 
 export type OverlapReview = { initiativeId: string; otherInitiativeId: string; verdict: OverlapVerdict; note?: string };
 
-/** Records the verdict on a pair; the list is read again whatever the answer (a reviewed pair leaves the default list). */
+/**
+ * Records the verdict on a pair; the list is read again whatever the answer (a reviewed pair leaves the default list),
+ * and so is everything under Portföljgenomgång's key, whose agendas list the pairs without a verdict.
+ */
 export function useOverlapReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ initiativeId, otherInitiativeId, ...body }: OverlapReview) =>
       unwrap(api.PUT('/portfolio/overlaps/{initiativeId}/{otherInitiativeId}/review', { params: { path: { initiativeId, otherInitiativeId } }, body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['overlaps'] }),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['overlaps'] }), queryClient.invalidateQueries({ queryKey: ['portfolio-reviews'] })]),
   });
 }

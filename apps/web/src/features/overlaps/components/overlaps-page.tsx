@@ -1,6 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { Announcement } from '../../../components/announcement';
 import { StatusBadge } from '../../../components/badges';
 import factStyles from '../../../components/facts.module.css';
 import { FilterPanel } from '../../../components/filter-panel';
@@ -12,7 +13,7 @@ import { formatDay, formatNumber, formatPercent } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
 // The day in Stockholm of an instant, as Rapporter shows when a report was decided.
 import { useOverlaps, type OverlapPair } from '../api/use-overlaps';
-import { MIN_SCORE_CHOICES, scoreLevel, type OverlapListSearch } from '../utils/overlap-search';
+import { isPair, MIN_SCORE_CHOICES, scoreLevel, type OverlapListSearch } from '../utils/overlap-search';
 import { overlapsMessages } from '../messages';
 import styles from './overlaps.module.css';
 import { VerdictDialog } from './verdict-dialog';
@@ -21,7 +22,10 @@ const t = overlapsMessages;
 const route = getRouteApi('/overlapp');
 const ANY = 'alla';
 
-/** Överlapp: the pairs that may be the same work twice, side by side with why; the leadership group's verdict. */
+/**
+ * Överlapp: the pairs that may be the same work twice, side by side with why; the leadership group's verdict. Or one
+ * pair, opened from a review's agenda (`par`), with the way back to the review (`genomgang`).
+ */
 export function OverlapsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -29,24 +33,28 @@ export function OverlapsPage() {
   const mayReview = useMay('overlaps:review');
   const [announcement, setAnnouncement] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const { par } = search;
 
-  // The reviewed pair may leave the list with its button: focus goes to the list's heading once the dialog (which
-  // hands focus back to its trigger as it closes) is gone.
+  // Focus moves once the dialog (which hands focus back to its trigger as it closes) is gone: in the list, the
+  // reviewed pair may leave with its button, so to the list's heading; one pair from a review stays with its verdict,
+  // so to the sentence saying what was recorded, with the way back to the review right after it.
   const recorded = (pair: OverlapPair, verdict: keyof typeof t.verdictLabel) => {
     setAnnouncement(t.recorded(pair.initiative.code, pair.otherInitiative.code, t.verdictLabel[verdict]));
-    const focusList = (frames: number) =>
-      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="dialog"]') ? focusList(frames - 1) : listHeading.current?.focus()));
-    focusList(60);
+    const target = () => (par ? announcementRef.current : listHeading.current);
+    const focusAfterDialog = (frames: number) =>
+      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="dialog"]') ? focusAfterDialog(frames - 1) : target()?.focus()));
+    focusAfterDialog(60);
   };
+  const items = overlaps.data ? overlaps.data.items.filter((pair) => !par || isPair(pair, par)) : [];
 
   return (
     <Page title={messages.nav.overlaps} wide>
       <p>{t.intro}</p>
       {!mayReview.allowed && !mayReview.pending ? <p className={styles.notice}>{t.mayNot}</p> : null}
-      <Filters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
-      <p role="status" className={styles.announcement}>
-        {announcement}
-      </p>
+      {par ? null : <Filters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />}
+      <Announcement text={announcement} ref={announcementRef} />
+      {par ? <OnePairLinks reviewId={search.genomgang} /> : null}
       {overlaps.isPending ? (
         <p role="status">{t.loading}</p>
       ) : overlaps.isError ? (
@@ -54,14 +62,14 @@ export function OverlapsPage() {
       ) : (
         <section aria-labelledby="overlapp-lista">
           <h2 id="overlapp-lista" ref={listHeading} tabIndex={-1}>
-            {t.listHeading}
+            {par ? t.onePair.heading : t.listHeading}
           </h2>
-          <p>{t.count(overlaps.data.items.length, overlaps.data.total)}</p>
-          {overlaps.data.items.length === 0 ? (
-            <p>{t.empty}</p>
+          {par ? null : <p>{t.count(overlaps.data.items.length, overlaps.data.total)}</p>}
+          {items.length === 0 ? (
+            <p>{par ? t.onePair.missing : t.empty}</p>
           ) : (
             <ul className={styles.list}>
-              {overlaps.data.items.map((pair) => (
+              {items.map((pair) => (
                 <li key={`${pair.initiative.id}:${pair.otherInitiative.id}`}>
                   <PairItem pair={pair} mayReview={mayReview.allowed} onRecorded={(verdict) => recorded(pair, verdict)} />
                 </li>
@@ -71,6 +79,28 @@ export function OverlapsPage() {
         </section>
       )}
     </Page>
+  );
+}
+
+/** One pair's way on: back to the review it was opened from, or to every pair. */
+function OnePairLinks({ reviewId }: { reviewId: string | undefined }) {
+  return (
+    <nav aria-label={t.onePair.links}>
+      <ul className={styles.links}>
+        {reviewId ? (
+          <li>
+            <Link to="/genomgangar/$reviewId" params={{ reviewId }}>
+              {t.onePair.backToReview}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/overlapp" search={{}}>
+            {t.onePair.all}
+          </Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

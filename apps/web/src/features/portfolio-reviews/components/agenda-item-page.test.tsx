@@ -26,11 +26,11 @@ const agenda = {
 };
 
 /** The review and its agenda; the decision is answered by `decide`. */
-function api(decide: (body: Record<string, unknown>) => Response): FetchHandler {
+function api(decide: (body: Record<string, unknown>) => Response, answer: unknown = agenda): FetchHandler {
   return (request) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}`) return json(review);
-    if (request.method === 'GET' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/agenda`) return json(agenda);
+    if (request.method === 'GET' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/agenda`) return json(answer);
     if (request.method === 'POST' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/decisions`) return request.json().then((body) => decide(body as Record<string, unknown>));
     return undefined;
   };
@@ -74,6 +74,20 @@ describe('an agenda item', () => {
 
     expect(within(summary).getByRole('link', { name: `${t.decide.rationale}: ${messages.problem.field.required}` }).getAttribute('href')).toBe('#falt-rationale');
     expect(screen.getByRole('textbox', { name: new RegExp(`^${t.decide.rationale}`) }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('should link an overlap to the pair on Överlapp, with the review for the way back', async () => {
+    const OTHER_ID = '44444444-4444-4444-8444-444444444444';
+    const overlap = { score: 0.82, otherInitiative: { id: OTHER_ID, code: 'ANNAN', title: 'Annan insats' }, reasons: ['Samma målgrupper'] };
+    const [item] = agenda.items;
+    await renderApp(`/genomgangar/${REVIEW_ID}/punkter/TEST`, {
+      me: LEADERSHIP,
+      handle: api(() => json({}, 500), { ...agenda, items: [{ ...item!, reasons: [{ ...none, kind: 'overlap', overlap }] }] }),
+    });
+
+    const link = await screen.findByRole('link', { name: t.item.overlapLink('TEST', 'ANNAN') });
+
+    expect(link.getAttribute('href')).toBe(`/overlapp?par=${INITIATIVE_ID}&par=${OTHER_ID}&genomgang=${REVIEW_ID}`);
   });
 
   it('should offer no decision to someone /me does not let decide', async () => {

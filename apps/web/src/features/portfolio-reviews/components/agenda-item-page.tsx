@@ -78,12 +78,21 @@ function ItemOnAgenda({ reviewId, code }: { reviewId: string; code: string }) {
           <ul className={styles.reasons}>
             {item.reasons.map((reason, index) => {
               const { heading, details } = describeReason(reason);
+              const other = reason.overlap?.otherInitiative;
               return (
                 <li key={index}>
                   <strong>{heading}</strong>
                   {details.map((detail) => (
                     <p key={detail}>{detail}</p>
                   ))}
+                  {other ? (
+                    // The verdict is given on Överlapp, which remembers the review for the way back.
+                    <p>
+                      <Link to="/overlapp" search={{ par: [item.initiative.id, other.id], genomgang: reviewId }}>
+                        {t.overlapLink(item.initiative.code, other.code)}
+                      </Link>
+                    </p>
+                  ) : null}
                 </li>
               );
             })}
