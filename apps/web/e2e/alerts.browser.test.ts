@@ -48,7 +48,7 @@ describe('Larm for the head of ASF', () => {
     expect(await own.getByRole('link', { name: /Fältarbetare|SSPF/ }).count()).toBeGreaterThan(0);
     expect((await wcagViolations(page)).violations).toEqual([]);
     expect(problems).toEqual([]);
-    await screenshot(page, 'larm');
+    await screenshot(page, 'larm', { docs: true, docsClip: { x: 0, y: 0, width: 1280, height: 1400 } });
   });
 
   it('should acknowledge an alert with the keyboard, announce it and return focus to the list', async () => {

@@ -1,6 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { auditTrailPageMessages } from '../src/features/audit-trail/messages';
@@ -17,7 +15,6 @@ import { useBrowser } from './support/use-browser';
 // after, exports what the search found, opens the initiative's whole history, and is offered no write on the way
 // (nor does the page send one). The tests run in order and share the initiative.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = auditTrailPageMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
 const AUDITOR = { role: 'auditor' as const, name: 'Revisor Granskning' };
@@ -150,11 +147,7 @@ describe('Granskning', () => {
     expect(nbsp(await amountRow.innerText()).split('\t')).toEqual(['Belopp', nbsp(formatMoney(AMOUNT_BEFORE)), nbsp(formatMoney(AMOUNT_AFTER))]);
     expect(await writesOffered()).toEqual([]);
     await expectNoViolations();
-    await screenshot(page, 'granskning');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'granskning.png'), fullPage: true });
-    }
+    await screenshot(page, 'granskning', { docs: true });
 
     // The same person's other changes: the search narrowed to them, said in words with a way to undo it.
     await event.getByRole('link', { name: t.event.byActor(HEAD_OF_ASF.name) }).click();

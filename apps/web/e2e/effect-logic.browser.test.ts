@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -14,7 +11,6 @@ import { useBrowser } from './support/use-browser';
 // chain no demo initiative contributes to), built with the keyboard alone by the head of ASF.
 const baseUrl = inject('baseUrl');
 const t = resultsMessages.effectLogic;
-const DOCS_SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots/effektlogik.png');
 const SHARED_OUTCOME = 'Färre unga har attityder som stödjer våld';
 
 let page: Page;
@@ -136,11 +132,7 @@ describe('Effektlogik for the head of ASF', () => {
 
     await expectNoViolations();
     expect(problems).toEqual([]);
-    await screenshot(page, 'effektlogik');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'effektlogik', { docs: '../../../docs/screenshots/effektlogik' });
 
     // What the page said is what the API holds.
     const graph = await callApi<{ links: unknown[] }>(page, 'GET', `/initiatives/${initiativeId}/effect-logic`);

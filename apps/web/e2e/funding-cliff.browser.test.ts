@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { fundingCliffMessages } from '../src/features/funding/funding-cliff-messages';
@@ -17,7 +14,6 @@ import { useBrowser } from './support/use-browser';
 // decided. The leadership group sees it on the cliff, records a coverage decision after one refusal, and the uncovered
 // amount shrinks; a staff member sees the same cliff without the action. The tests run in order and share the initiative.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/finansieringsstup.png');
 const t = fundingCliffMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
 const LEADERSHIP = { role: 'leadership' as const, name: 'Ledningsgruppen' };
@@ -109,11 +105,7 @@ describe('Finansieringsstup', () => {
     expect(await kronor(departmentRow().getByRole('cell').last())).toBeGreaterThanOrEqual(ANNUAL_COST);
     await decideButton().waitFor();
     await expectNoViolations();
-    await screenshot(page, 'finansieringsstup');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'finansieringsstup', { docs: '../../../docs/screenshots/finansieringsstup' });
     expect(problems).toEqual([]);
   }, 60_000);
 

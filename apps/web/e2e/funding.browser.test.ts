@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -16,7 +13,6 @@ import { useBrowser } from './support/use-browser';
 // saved, its coverage decision, ended and still listed, and the line that takes over; then the same page for people
 // who may only read. The tests run in order and share that initiative.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/finansiering.png');
 const t = fundingMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
 const CODE = `FIN-E2E-${Date.now().toString(36).toUpperCase()}`;
@@ -300,11 +296,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     expect(await facts.textContent()).toContain(`${t.facts.successor}${NEXT_LINE}`);
     await expectNoViolations();
     expect(problems).toEqual([]);
-    await screenshot(page, 'finansiering');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'finansiering', { docs: '../../../docs/screenshots/finansiering' });
   }, KEYBOARD_TEST);
 
   it('should lead from Insatsen to Finansiering', async () => {

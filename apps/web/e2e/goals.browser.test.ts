@@ -1,6 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { components } from '../src/lib/api-schema';
@@ -24,8 +21,6 @@ const t = goalsMessages;
 const AREA = 'FP-3';
 const DRAFT_COST = 123_000;
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
-const REPORT_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../reports/browser-screenshots');
 
 let page: Page;
 let problems: string[];
@@ -86,11 +81,7 @@ describe('Mål och effekter', () => {
     expect(await page.title()).toBe(messages.app.documentTitle(messages.nav.goals));
     await page.getByRole('navigation').first().getByRole('link', { name: messages.nav.goals }).waitFor();
     await expectNoViolations();
-    await screenshot(page, 'mal-och-effekter');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      copyFileSync(join(REPORT_SCREENSHOTS, 'mal-och-effekter.png'), join(DOCS_SCREENSHOTS, 'mal-och-effekter.png'));
-    }
+    await screenshot(page, 'mal-och-effekter', { docs: true });
 
     await expectFiguresAsAnswered('');
     await expectNoViolations();

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { fieldId } from '../src/components/forms/field-id';
@@ -16,7 +13,6 @@ import { useBrowser } from './support/use-browser';
 const baseUrl = inject('baseUrl');
 const t = resultsMessages.indicator;
 const ti = resultsMessages.indicators;
-const DOCS_SCREENSHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots/indikator.png');
 const NAME = 'Unga 16–24 år i Kronogården som varken arbetar eller studerar, andel (%)';
 
 let page: Page;
@@ -116,11 +112,7 @@ describe('Indikatorer for the head of ASF', () => {
     // (13.1 − 14.2) / (10 − 14.2): a quarter of the way down to the 2028 target.
     await page.getByText(t.progressText('2028', '26 %')).waitFor();
     await expectNoViolations();
-    await screenshot(page, 'indikator');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'indikator', { docs: '../../../docs/screenshots/indikator' });
 
     // The refused period (400) is the one failed response this test expects.
     const expected = [/^400 for .*\/measurements$/, /^console error: Failed to load resource: the server responded with a status of 400/];

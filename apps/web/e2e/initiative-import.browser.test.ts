@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { initiativeImportMessages } from '../src/features/initiative-import/messages';
@@ -14,7 +11,6 @@ import { useBrowser } from './support/use-browser';
 // codes are this file's own (IMPORT-WEB-…), so the drafts it creates touch no demo record other files read.
 const baseUrl = inject('baseUrl');
 const t = initiativeImportMessages;
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 
 let page: Page;
 let problems: string[];
@@ -34,14 +30,6 @@ async function choose(name: string, buffer: Buffer) {
 async function preview() {
   await page.getByRole('button', { name: t.file.preview, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: t.preview.heading }).waitFor();
-}
-
-/** For the user guide (docs/user-guide.md) too, when UPDATE_SCREENSHOTS=1. */
-async function docsScreenshot(name: string) {
-  await screenshot(page, name);
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 async function noViolations() {
@@ -87,7 +75,7 @@ describe('Importera insatser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: t.preview.clean(2) }).count()).toBe(1);
     expect(await page.getByRole('table', { name: t.preview.problemsCaption }).count()).toBe(0);
     await noViolations();
-    await docsScreenshot('importera');
+    await screenshot(page, 'importera', { docs: true });
 
     await page.getByRole('button', { name: t.preview.import(2) }).click();
     await page.getByRole('heading', { level: 2, name: t.done.heading }).waitFor();

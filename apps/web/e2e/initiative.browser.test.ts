@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -12,7 +9,6 @@ import { initiativeMessages } from '../src/features/initiative/messages';
 // Insatsen in Chromium: SSPF from the Trollhättan demo data, opened directly by its address, read by the leadership
 // group and by a department head; the table of contents with the keyboard; an unknown code's 404.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/insatsen.png');
 const SSPF_TITLE = 'SSPF – skola, socialtjänst, polis och fritid';
 const text = initiativeMessages;
 
@@ -63,12 +59,8 @@ describe.each([
     expect(violations).toEqual([]);
     expect(passes).toBeGreaterThan(10);
     expect(problems).toEqual([]);
-    await screenshot(page, `insatsen-${as.role}`);
-    if (process.env.UPDATE_SCREENSHOTS === '1' && as.role === 'leadership') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      // The top of the page, down through the funding timeline: what the docs show; the whole page is in reports/.
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 3000 } });
-    }
+    // The user guide shows the leadership's view from the top down through the funding timeline.
+    await screenshot(page, `insatsen-${as.role}`, as.role === 'leadership' ? { docs: 'insatsen', docsClip: { x: 0, y: 0, width: 1280, height: 3000 } } : {});
   });
 
   it('should take a keyboard user through the table of contents to a section, with focus on its heading', async () => {

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -18,7 +15,6 @@ import { fundingMessages } from '../src/features/funding/messages';
 // refusal on a later step, announced and linked from the error summary; a step saved over a change made elsewhere gets
 // the conflict view. Each test makes initiatives of its own.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = initiativeEditingMessages;
 const f = t.fields;
 // Nine steps by keyboard on a shared two-core machine: these tests get minutes, not the default half minute.
@@ -43,13 +39,6 @@ async function tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
 
 async function expectNoViolations() {
   expect((await wcagViolations(page)).violations).toEqual([]);
-}
-
-async function docsScreenshot(name: string) {
-  await screenshot(page, name);
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /** The guide at a step: its heading, and the address saying which. */
@@ -127,7 +116,7 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
 
     // 1. Grunduppgifter: saved as a draft on the server.
     await fillBasics(title, code);
-    await docsScreenshot('ny-insats-grunduppgifter');
+    await screenshot(page, 'ny-insats-grunduppgifter', { docs: true });
     await saveStep(t.guide.createDraft);
     await atStep(2);
     expect(new URL(page.url()).pathname).toBe(`/insatser/${code}/guide`);
@@ -140,7 +129,7 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await fillParticipant('Fritidsgårdarna i Kronogården tar emot ungdomarna som handledare två kvällar i veckan.');
     await page.getByText(f.responsibilityHelp).waitFor();
     await expectNoViolations();
-    await docsScreenshot('ny-insats-deltagare');
+    await screenshot(page, 'ny-insats-deltagare', { docs: true });
     await saveStep();
 
     // 3. Processägare.
@@ -233,7 +222,7 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await atStep(9);
     await page.getByText(t.done.ready).waitFor();
     await expectNoViolations();
-    await docsScreenshot('ny-insats-klar');
+    await screenshot(page, 'ny-insats-klar', { docs: true });
     await tabTo(page.getByRole('button', { name: t.done.propose }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: t.done.proposed }).waitFor();

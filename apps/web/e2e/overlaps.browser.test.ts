@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -17,7 +14,6 @@ import { useBrowser } from './support/use-browser';
 // leadership group records a verdict by keyboard; staff and the department head see the pair but are offered none.
 // At the end both go back to draft and are deleted, and the pair leaves the list with them.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/overlapp.png');
 const t = overlapsMessages;
 const [CODE, OTHER] = ['OVERLAPPA', 'OVERLAPPB'];
 const HEAD: SignInAs = { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
@@ -129,11 +125,7 @@ describe('Överlapp', () => {
     await openOverlaps();
     await pair().waitFor();
     await expectNoViolations();
-    await screenshot(page, 'overlapp');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'overlapp', { docs: '../../../docs/screenshots/overlapp' });
 
     await pair().getByRole('button', { name: t.dialog.openLabel(...codes) }).focus();
     await page.keyboard.press('Enter');

@@ -1,6 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -10,7 +7,6 @@ import { useBrowser } from './support/use-browser';
 import { overviewMessages } from '../src/features/overview/messages';
 
 // Portföljen i korthet on the Trollhättan demo, signed in as the leadership group.
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').trim();
 
 let page: Page;
@@ -41,11 +37,7 @@ describe('Portföljen i korthet', () => {
     const { violations } = await wcagViolations(page);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
-    await screenshot(page, 'portfoljen');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      copyFileSync(resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../reports/browser-screenshots/portfoljen.png'), join(DOCS_SCREENSHOTS, 'overview.png'));
-    }
+    await screenshot(page, 'portfoljen', { docs: 'overview' });
   });
 
   it('should open Insatser filtered by the card row that was followed, the filter in the URL', async () => {

@@ -1,6 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -10,7 +8,6 @@ import { portfolioMessages } from '../src/features/portfolio/messages';
 
 // Insatser in Chromium with the Trollhättan demo data: a department head of ASF finds their initiatives, filters,
 // goes back, sorts, opens one by its code, exports the view, and does it all with the keyboard too.
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/insatser.png');
 const ASF = 'Arbetsmarknads- och socialförvaltningen';
 const t = portfolioMessages;
 
@@ -54,11 +51,7 @@ describe('Insatser, as a department head of ASF', () => {
     expect(codes).toContain('SSPF');
     expect(codes).toEqual([...codes].sort());
     await expectNoViolations();
-    await screenshot(page, 'insatser');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'insatser', { docs: '../../../docs/screenshots/insatser' });
     expect(problems).toEqual([]);
   });
 

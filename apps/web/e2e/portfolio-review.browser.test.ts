@@ -19,7 +19,6 @@ import { useBrowser } from './support/use-browser';
 // other; then prints the minutes and the pack to A4 PDFs. The tests run in order and share the review.
 const baseUrl = inject('baseUrl');
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const DOCS_SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const PDFS = join(ROOT, 'reports/browser-pdfs');
 const t = reviewMessages;
 const HEAD_OF_ASF = { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' };
@@ -45,13 +44,6 @@ useBrowser({ opened: (session) => ({ page, problems } = session) });
 
 async function expectNoViolations() {
   expect((await wcagViolations(page)).violations).toEqual([]);
-}
-
-async function docsScreenshot(name: string) {
-  await screenshot(page, name);
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /** Picks a decision by keyboard: Tab into the radio group (onto the checked choice, or the first), then the arrows. */
@@ -172,7 +164,7 @@ describe('Portföljgenomgång', () => {
       await row.getByText(t.review.undecided).waitFor();
     }
     await expectNoViolations();
-    await docsScreenshot('portfoljgenomgang');
+    await screenshot(page, 'portfoljgenomgang', { docs: true });
 
     // The first item: its facts and why it is here, then a decision refused by the form, then `stop`.
     await tabTo(itemLink(STOPPED));
@@ -234,7 +226,7 @@ describe('Portföljgenomgång', () => {
     await minutes.getByRole('row').filter({ hasText: STOP_RATIONALE }).getByText(t.decisionLabel.stop, { exact: true }).waitFor();
     await minutes.getByRole('row').filter({ hasText: FUNDING_RATIONALE }).getByText(formatDate(FOLLOW_UP)).waitFor();
     await expectNoViolations();
-    await docsScreenshot('protokoll');
+    await screenshot(page, 'protokoll', { docs: true });
     expect(await printToPdf('protokoll')).toBeGreaterThanOrEqual(1);
 
     await page.goto(`/genomgangar/${reviewId}/underlag`);

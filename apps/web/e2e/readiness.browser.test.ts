@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readinessMessages } from '../src/features/readiness/messages';
@@ -15,7 +12,6 @@ import { useBrowser } from './support/use-browser';
 // Revisionsberedskap reads the demo as it is and changes nothing: every figure on the page is compared with what
 // GET /portfolio/readiness answers for the same filter, asked by the test as the same person.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots/revisionsberedskap.png');
 const t = readinessMessages;
 const HEAD: SignInAs = { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/revisionsberedskap' };
 const LEADERSHIP: SignInAs = { role: 'leadership', name: 'Ledningsgruppen', path: '/revisionsberedskap' };
@@ -87,11 +83,7 @@ describe('Revisionsberedskap', () => {
     // Leadership acts for no department: no shortcut to one.
     expect(await page.getByRole('link', { name: /^Visa bara / }).count()).toBe(0);
     await expectNoViolations();
-    await screenshot(page, 'revisionsberedskap');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
-      await page.screenshot({ path: DOCS_SCREENSHOT, fullPage: true });
-    }
+    await screenshot(page, 'revisionsberedskap', { docs: '../../../docs/screenshots/revisionsberedskap' });
 
     // A priority area's name in the roll-up filters to it; the URL carries the filter, the figures follow.
     const area = answer.byPriorityArea.areas[0]!;

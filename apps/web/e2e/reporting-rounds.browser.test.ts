@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { reportingRoundsMessages } from '../src/features/reporting-rounds/messages';
@@ -17,7 +14,6 @@ import { useBrowser } from './support/use-browser';
 // of a period), its report created as the round's job would (the browser tests run no worker), submitted by the
 // department's head, and approved by the leadership group on the report's own page, reached from the round.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = reportingRoundsMessages;
 const SUFFIX = Date.now().toString(36).toUpperCase();
 const DEPARTMENT = { code: `OMG${SUFFIX}`, name: `Omgångsförvaltningen ${SUFFIX}` };
@@ -121,11 +117,7 @@ describe('Uppföljningsomgångar', () => {
     const open = round().getByRole('link', { name: t.round.open(INITIATIVE.code) });
     await open.waitFor();
     await expectNoViolations();
-    await screenshot(page, 'omgangar');
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'omgangar.png'), fullPage: true });
-    }
+    await screenshot(page, 'omgangar', { docs: true });
 
     // Approved on the report's own page, the round counts it.
     await open.click();

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { messages } from '../src/lib/messages';
@@ -17,7 +14,6 @@ import { statusReportsMessages } from '../src/features/status-reports/messages';
 // demo indicator, and a round scoped to that department's drafts, so no other browser test's demo records change;
 // the initiative (and with it its report) is deleted at the end.
 const baseUrl = inject('baseUrl');
-const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = statusReportsMessages;
 // Every run has a database of its own (global-setup), so fixed codes are unique.
 const DEPARTMENT = { code: 'RAPPORTERING', name: 'Rapporteringsförvaltningen' };
@@ -33,13 +29,6 @@ let problems: string[];
 let made: { reportId: string; initiativeId: string } | undefined;
 
 useBrowser({ opened: (session) => ({ page, problems } = session) });
-
-async function docsScreenshot(name: string) {
-  await screenshot(page, name);
-  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 /** The page's problems but the refusal the test provoked: its response, and the console line Chromium logs for it. */
 function besides(status: number, path: RegExp): string[] {
@@ -108,7 +97,7 @@ describe('Mina rapporter on the demo', () => {
     expect(await page.getByRole('region', { name: t.list.review }).count()).toBe(0);
     await expectNoViolations();
     expect(problems).toEqual([]);
-    await docsScreenshot('mina-rapporter');
+    await screenshot(page, 'mina-rapporter', { docs: true });
   });
 
   it('should list the submitted reports for the leadership group to review, and none to write', async () => {
@@ -156,7 +145,7 @@ describe('A status report, submitted, returned, corrected and approved', () => {
     await page.getByRole('status').filter({ hasText: t.form.saved }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: t.form.submitTitle }).count()).toBe(0);
     await facts().getByText(t.status.pending).waitFor();
-    await docsScreenshot('rapport');
+    await screenshot(page, 'rapport', { docs: true });
     await form().getByRole('button', { name: t.form.submit }).click();
 
     await page.getByRole('status').filter({ hasText: t.form.submitted }).waitFor();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,6 +9,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 /** WCAG 2.1 A and AA: what the law (and the accessibility statement) promise. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../reports/browser-screenshots');
+const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../docs/screenshots');
 
 /**
  * `launch` starts Chromium on a new, empty profile in a temporary folder of its own, removed again by `close`: no
@@ -86,8 +87,24 @@ export function focused(page: Page) {
   });
 }
 
-/** For looking at, not for comparing: reports/ is not committed. */
-export async function screenshot(page: Page, name: string) {
+export type ScreenshotOptions = {
+  /** Also the user guide's picture, docs/screenshots/<docs>.png (`true`: under `name`), when UPDATE_SCREENSHOTS=1. */
+  docs?: string | true;
+  /** The part of the page the user guide shows, when not all of it; reports/ still gets the whole page. */
+  docsClip?: { x: number; y: number; width: number; height: number };
+};
+
+/**
+ * For looking at, not for comparing: the whole page to reports/ (not committed). The user guide's pictures are
+ * written only on request (`UPDATE_SCREENSHOTS=1`), so an ordinary run changes no tracked file.
+ */
+export async function screenshot(page: Page, name: string, { docs, docsClip }: ScreenshotOptions = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const report = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: report, fullPage: true });
+  if (!docs || process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  const picture = join(DOCS_SCREENSHOTS, `${docs === true ? name : docs}.png`);
+  if (docsClip) await page.screenshot({ path: picture, fullPage: true, clip: docsClip });
+  else copyFileSync(report, picture);
 }
