@@ -15,9 +15,11 @@ import { useBrowser } from './support/use-browser';
 
 // Administration as an administrator: the overview, an API key created (its secret shown once) and revoked, a scan run
 // as of a later day and found in the history, a unit added after a refused code and then changed, a person placed in a
-// department, a webhook receiver with a delivery sent again and then removed, a district. Everything made here is the
-// test's own (names and codes unique to the run); the API deletes no key, unit, mapping or district, so those stay,
-// revoked or unused. The browser tests run no worker: a run asked for stays queued. A department head gets none of it.
+// department, a webhook receiver with a delivery sent again and then removed, a district, goals added under a priority
+// area and changed after someone else's change, a budget dimension with its codes, and the queue dashboard in a tab of
+// its own. Everything made here is the test's own (names and codes unique to the run); the API deletes no key, unit,
+// mapping, district or goal, so those stay, revoked or unused; the budget dimension is removed again. The browser tests
+// run no worker: a run asked for stays queued. A department head gets none of it.
 const baseUrl = inject('baseUrl');
 const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../docs/screenshots');
 const t = administrationMessages;
@@ -33,6 +35,10 @@ const PERSON_NAME = `Samordnare test ${STAMP}`;
 const WEBHOOK_URL = `https://203.0.113.10/samla-${STAMP.toLowerCase()}`;
 // A day next year: a preview of what will be flagged then.
 const PREVIEW_DAY = `${new Date().getUTCFullYear() + 1}-06-30`;
+const GOAL_CODE = `E2E-MAL-${STAMP}`;
+const GOAL_TITLE = `Fler unga i Sylte deltar i fritidsaktiviteter ${STAMP}`;
+const DIMENSION = `e2e_${STAMP.toLowerCase()}`;
+const DIMENSION_LABEL = `Testdimension ${STAMP}`;
 const KEYBOARD_TEST = 90_000;
 
 let page: Page;
@@ -61,6 +67,13 @@ async function tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
 }
 
 const field = (name: string) => page.locator(`#${fieldId(name)}`);
+/** Selects what the focused field holds and types `text` over it. */
+async function retype(text: string) {
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+/** Today in Stockholm, as the API and the app count days. */
+const todayInSweden = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Stockholm' });
 /** What a field's control is described by (its help and its error), as a screen reader reads it out. */
 const descriptionOf = (name: string) =>
   field(name).evaluate((control) => (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
@@ -68,6 +81,22 @@ const main = () => page.getByRole('main');
 const announced = (text: string) => page.getByRole('status').filter({ hasText: text });
 /** The failed responses a test expects, each with the console's line about it. */
 const unexpected = (expected: RegExp[]) => problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+
+/**
+ * After a save refused for a taken code: the error summary has focus and links only the code field, which says why in
+ * Swedish and is marked invalid; Enter on the link puts focus in the field to type another.
+ */
+async function expectCodeTakenAndFixIt() {
+  const summary = page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
+  await summary.waitFor();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  expect(await summary.getByRole('link').evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual([`#${fieldId('code')}`]);
+  expect(await descriptionOf('code')).toContain(t.problems.codeTaken);
+  expect(await field('code').getAttribute('aria-invalid')).toBe('true');
+  await expectNoViolations();
+  await summary.getByRole('link').press('Enter');
+  await expect.poll(() => focused(page)).toMatchObject({ id: fieldId('code') });
+}
 
 /** Picks `option` in a react-aria select by keyboard: focus it, open it, arrow to the option, Enter. */
 async function chooseByKeyboard(name: string, option: string) {
@@ -97,9 +126,11 @@ describe('Administration', () => {
     expect(await links.evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
       [t.screens.codeLists.title, '/admin/malgrupper'],
+      [t.screens.goals.title, '/admin/mal'],
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
+      [t.screens.budget.title, '/admin/budget'],
       [t.screens.webhooks.title, '/admin/webhooks'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);
@@ -175,7 +206,7 @@ describe('Administration', () => {
     await page.keyboard.press('Enter');
 
     await announced(a.revoked(KEY_NAME)).waitFor();
-    await expect.poll(() => row.innerText()).toContain(a.revokedOn(formatDate(new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Stockholm' }))));
+    await expect.poll(() => row.innerText()).toContain(a.revokedOn(formatDate(todayInSweden())));
     expect(await row.getByRole('button').count()).toBe(0);
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: a.listHeading });
     expect((await page.request.get(`${baseUrl}/api/v1/initiatives?limit=1`, { headers: { 'x-api-key': secret } })).status()).toBe(401);
@@ -242,18 +273,8 @@ describe('Administration', () => {
     await tabTo(page.getByRole('button', { name: d.save }));
     await page.keyboard.press('Enter');
 
-    const summary = page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
-    await summary.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    expect(await summary.getByRole('link').evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual([`#${fieldId('code')}`]);
-    expect(await descriptionOf('code')).toContain(t.problems.codeTaken);
-    expect(await field('code').getAttribute('aria-invalid')).toBe('true');
-    await expectNoViolations();
-
-    await summary.getByRole('link').press('Enter');
-    await expect.poll(() => focused(page)).toMatchObject({ id: fieldId('code') });
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(UNIT_CODE);
+    await expectCodeTakenAndFixIt();
+    await retype(UNIT_CODE);
     await tabTo(page.getByRole('button', { name: d.save }));
     await page.keyboard.press('Enter');
 
@@ -415,6 +436,192 @@ describe('Administration', () => {
     expect(unexpected([/^409 for .*\/districts$/, /^console error: Failed to load resource: the server responded with a status of 409/])).toEqual([]);
   }, KEYBOARD_TEST);
 
+  it('should add a goal under a priority area by keyboard after its taken code is refused on the field', async () => {
+    const g = t.goals;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/mal' });
+    const addUnder = page.getByRole('button', { name: g.addUnderLabel('FP-5'), exact: true });
+    await addUnder.waitFor();
+    await expectNoViolations();
+
+    await tabTo(addUnder);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: g.addHeading('FP-5') });
+    expect(await field('level').innerText()).toContain(messages.vocabulary.goalLevel.sub_goal);
+    expect(await field('framework').inputValue()).toBe('Färdplan för social hållbarhet');
+    await tabTo(field('code'));
+    await page.keyboard.type('FP-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(GOAL_TITLE);
+    await tabTo(page.getByRole('button', { name: g.save }));
+    await page.keyboard.press('Enter');
+
+    await expectCodeTakenAndFixIt();
+    await retype(GOAL_CODE);
+    await tabTo(page.getByRole('button', { name: g.save }));
+    await page.keyboard.press('Enter');
+
+    await announced(g.added(GOAL_CODE)).waitFor();
+    // Under FP-5 in the tree (the innermost item holding FP-5's own button is FP-5's), and so in the API.
+    const area = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: g.editLabel('FP-5'), exact: true }) }).last();
+    await area.getByRole('button', { name: g.editLabel(GOAL_CODE), exact: true }).waitFor();
+    expect(await area.innerText()).toContain(GOAL_TITLE);
+    const [saved] = (await callApi<{ items: { level: string; parentId: string }[] }>(page, 'GET', `/goals?code=${GOAL_CODE}`)).body.items;
+    const [fp5] = (await callApi<{ items: { id: string }[] }>(page, 'GET', '/goals?code=FP-5')).body.items;
+    expect(saved).toMatchObject({ level: 'sub_goal', parentId: fp5!.id });
+    await expectNoViolations();
+    await docsScreenshot('maltradet');
+    expect(unexpected([/^409 for .*\/goals$/, /^console error: Failed to load resource: the server responded with a status of 409/])).toEqual([]);
+  }, KEYBOARD_TEST);
+
+  it('should say that someone else changed a goal first, fetch the latest, and save on top of it', async () => {
+    const g = t.goals;
+    const code = `${GOAL_CODE}-B`;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/mal' });
+    const [fp5] = (await callApi<{ items: { id: string }[] }>(page, 'GET', '/goals?code=FP-5')).body.items;
+    const created = await callApi<{ id: string }>(page, 'POST', '/goals', {
+      body: { code, title: 'Fler föreningar i Sylte', level: 'sub_goal', framework: 'Färdplan för social hållbarhet', parentId: fp5!.id },
+    });
+    expect(created.status).toBe(201);
+    await page.reload();
+    const edit = page.getByRole('button', { name: g.editLabel(code), exact: true });
+    await edit.waitFor();
+    await tabTo(edit);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h3', text: g.editHeading(code) });
+
+    // Someone else saves a change after the form has read the goal.
+    const read = await callApi(page, 'GET', `/goals/${created.body.id}`);
+    const theirs = await callApi(page, 'PATCH', `/goals/${created.body.id}`, { body: { title: 'Fler föreningar i Sylte och Lextorp' }, headers: { 'if-match': read.etag! } });
+    expect(theirs.status).toBe(200);
+
+    await tabTo(field('title'));
+    await retype('Fler och starkare föreningar i Sylte');
+    await tabTo(page.getByRole('button', { name: g.save }));
+    await page.keyboard.press('Enter');
+    const notice = page.getByRole('alert', { name: g.staleTitle });
+    await notice.getByText(g.staleBody).waitFor();
+    await expect.poll(() => notice.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoViolations();
+
+    await tabTo(notice.getByRole('button', { name: t.stale.reload }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: t.stale.reloaded });
+    expect(await field('title').inputValue()).toBe('Fler föreningar i Sylte och Lextorp');
+    expect(await notice.count()).toBe(0);
+    await expectNoViolations();
+
+    await tabTo(field('title'));
+    await retype('Fler och starkare föreningar i Sylte och Lextorp');
+    await tabTo(page.getByRole('button', { name: g.save }));
+    await page.keyboard.press('Enter');
+    await announced(g.saved(code)).waitFor();
+    const now = await callApi<{ title: string; version: number }>(page, 'GET', `/goals/${created.body.id}`);
+    expect(now.body).toMatchObject({ title: 'Fler och starkare föreningar i Sylte och Lextorp', version: 3 });
+    await expectNoViolations();
+    expect(unexpected([/^412 for .*\/goals\/[\w-]+$/, /^console error: Failed to load resource: the server responded with a status of 412/])).toEqual([]);
+  }, KEYBOARD_TEST);
+
+  it("should add a budget dimension and a code by keyboard, keep the code someone else added meanwhile, deactivate it, and remove the dimension", async () => {
+    const b = t.budget;
+    const k = t.budgetCodes;
+    const theirs = { code: `P-${STAMP}`, label: 'Sommarjobb för unga', validFrom: null, validTo: null };
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin/budget' });
+    await tabTo(page.getByRole('button', { name: b.add }));
+    await expectNoViolations();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: b.addHeading });
+    await tabTo(field('code'));
+    await page.keyboard.type(DIMENSION);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DIMENSION_LABEL);
+    await tabTo(field('validatesCodes'));
+    await page.keyboard.press('Space');
+    await tabTo(page.getByRole('button', { name: b.save }));
+    await page.keyboard.press('Enter');
+
+    await announced(b.added(DIMENSION_LABEL)).waitFor();
+    const row = page.getByRole('table', { name: b.caption }).getByRole('row', { name: new RegExp(DIMENSION_LABEL) });
+    expect((await row.getByRole('cell').allInnerTexts()).slice(1, 4)).toEqual([DIMENSION, b.yes, b.yes]);
+    await expectNoViolations();
+
+    await tabTo(row.getByRole('link', { name: b.codesLabel(DIMENSION_LABEL) }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: k.title(DIMENSION) });
+    await page.getByText(k.empty).waitFor();
+    await expectNoViolations();
+
+    // Someone else (the budget system, say) puts a code while the page shows an empty list.
+    expect((await callApi(page, 'PUT', `/integrations/budget/dimensions/${DIMENSION}/codes`, { body: { codes: [theirs] } })).status).toBe(200);
+    await tabTo(page.getByRole('button', { name: k.add }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: k.addHeading });
+    await tabTo(field('code'));
+    await page.keyboard.type('E2E-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Lovskola');
+    await tabTo(page.getByRole('button', { name: k.save }));
+    await page.keyboard.press('Enter');
+
+    await announced(k.added('E2E-1')).waitFor();
+    const table = page.getByRole('table', { name: k.caption(DIMENSION_LABEL) });
+    await expect.poll(() => table.getByRole('rowheader').allInnerTexts()).toEqual(['Lovskola', theirs.label]);
+    const stored = await callApi<{ codes: { code: string }[] }>(page, 'GET', `/integrations/budget/dimensions/${DIMENSION}/codes`);
+    expect(stored.body.codes.map((code) => code.code)).toEqual(['E2E-1', theirs.code]);
+    await expectNoViolations();
+    await docsScreenshot('budgetkoder');
+
+    const theirRow = table.getByRole('row', { name: new RegExp(theirs.label) });
+    expect(await theirRow.innerText()).toContain(k.status.active);
+    await tabTo(theirRow.getByRole('button', { name: k.deactivateLabel(theirs.code) }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: k.deactivateTitle });
+    await dialog.getByText(k.deactivateBody(theirs.code)).waitFor();
+    await expectNoViolations();
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: k.deactivateConfirm });
+    await page.keyboard.press('Enter');
+    await announced(k.deactivated(theirs.code)).waitFor();
+    await expect.poll(() => theirRow.innerText()).toContain(k.status.ended);
+    expect(await theirRow.getByRole('button', { name: k.deactivateLabel(theirs.code) }).count()).toBe(0);
+    await expectNoViolations();
+
+    await tabTo(main().getByRole('link', { name: k.back }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: b.title });
+    await tabTo(row.getByRole('button', { name: b.removeLabel(DIMENSION_LABEL) }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog', { name: b.removeTitle }).getByText(b.removeBody(DIMENSION_LABEL)).waitFor();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await announced(b.removed(DIMENSION_LABEL)).waitFor();
+    expect(await row.count()).toBe(0);
+    const left = await callApi<{ dimensions: { code: string }[] }>(page, 'GET', '/integrations/budget/dimensions');
+    expect(left.body.dimensions.map((dimension) => dimension.code)).not.toContain(DIMENSION);
+    await expectNoViolations();
+    expect(problems).toEqual([]);
+  }, KEYBOARD_TEST);
+
+  it('should open the queue dashboard in a new tab from the Jobbköerna button', async () => {
+    const q = t.queueDashboard;
+    await signIn(page, baseUrl, { ...ADMIN, path: '/admin' });
+    const button = main().getByRole('button', { name: `${q.open} ${q.newTab}` });
+    await tabTo(button);
+    await expectNoViolations();
+
+    const [dashboard] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+    const failed: string[] = [];
+    dashboard.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} for ${response.url()}`);
+    });
+    await dashboard.waitForURL((url) => url.pathname === '/api/v1/queues/', { timeout: 30_000 });
+    // bull-board's own page, listing Samla's queues from its API with the session's cookie.
+    await dashboard.getByText('portfolio-scans', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(failed).toEqual([]);
+    await expect.poll(() => button.innerText()).toContain(q.open);
+    expect(await page.getByRole('alert').filter({ hasText: q.failed }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, KEYBOARD_TEST);
+
   it('should offer a department head no administration: the pages say why and the API refuses', async () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
@@ -432,6 +639,9 @@ describe('Administration', () => {
       ['/admin/jobb', t.jobs.title, t.jobs.mayNot],
       ['/admin/forvaltningar', t.departments.title, t.departments.mayNot],
       ['/admin/malgrupper', t.codeLists.title, t.codeLists.mayNot],
+      ['/admin/mal', t.goals.title, t.goals.mayNot],
+      ['/admin/budget', t.budget.title, t.budget.mayNot],
+      ['/admin/budget/ansvar', t.budgetCodes.title('ansvar'), t.budgetCodes.mayNot],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -443,6 +653,9 @@ describe('Administration', () => {
     expect((await callApi(page, 'GET', '/api-keys')).status).toBe(403);
     expect((await callApi(page, 'POST', '/jobs/scan-portfolio/runs', { body: {} })).status).toBe(403);
     expect((await callApi(page, 'POST', '/departments', { body: { code: `${UNIT_CODE}-X`, name: UNIT_NAME, kind: 'external' } })).status).toBe(403);
+    expect((await callApi(page, 'POST', '/goals', { body: { code: `${GOAL_CODE}-X`, title: 'Mål', level: 'agenda2030', framework: 'Agenda 2030' } })).status).toBe(403);
+    expect((await callApi(page, 'PUT', '/integrations/budget/dimensions', { body: { dimensions: [] } })).status).toBe(403);
+    expect((await callApi(page, 'POST', '/queue-dashboard/session')).status).toBe(403);
     expect(problems).toEqual([]);
   }, KEYBOARD_TEST);
 });

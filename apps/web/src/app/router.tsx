@@ -1,6 +1,17 @@
 import { createBrowserHistory, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { accessibilityRoute } from './routes/accessibility';
-import { administrationRoute, apiKeysRoute, codeListsRoute, departmentsRoute, jobsRoute, usersRoute, webhooksRoute } from './routes/administration';
+import {
+  administrationRoute,
+  apiKeysRoute,
+  budgetCodesRoute,
+  budgetDimensionsRoute,
+  codeListsRoute,
+  departmentsRoute,
+  goalsAdminRoute,
+  jobsRoute,
+  usersRoute,
+  webhooksRoute,
+} from './routes/administration';
 import { alertsRoute } from './routes/alerts';
 import { auditTrailRoute, initiativeAuditRoute } from './routes/audit-trail';
 import { editInitiativeRoute } from './routes/edit-initiative';
@@ -63,6 +74,9 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   webhooksRoute,
   codeListsRoute,
+  goalsAdminRoute,
+  budgetDimensionsRoute,
+  budgetCodesRoute,
   accessibilityRoute,
   signedInRoute,
 ]);

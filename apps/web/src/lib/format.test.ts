@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../testing/plain-text';
-import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate } from './format';
+import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate, today } from './format';
 
 describe('formatDate', () => {
   it('should write the day, the month in words and the year when given an API date', () => {
@@ -101,6 +101,13 @@ describe('currentMonth', () => {
     expect(currentMonth(new Date('2026-12-04T12:00:00Z'))).toBe('2026-12');
     // 23:30 UTC on 31 December is already January in Stockholm (UTC+1).
     expect(currentMonth(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
+  });
+});
+
+describe('today', () => {
+  it('should be the day in Stockholm, also late in the evening in UTC', () => {
+    expect(today(new Date('2026-09-10T12:00:00Z'))).toBe('2026-09-10');
+    expect(today(new Date('2026-09-10T22:30:00Z'))).toBe('2026-09-11');
   });
 });
 

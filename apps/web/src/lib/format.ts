@@ -93,6 +93,11 @@ export function currentMonth(now: Date = new Date()): string {
 
 const swedishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** Today in Sweden as `YYYY-MM-DD`, the form dates take. */
+export function today(now: Date = new Date()): string {
+  return swedishDay.format(now);
+}
+
 /** An instant (when a report was submitted, a pair reviewed) as its day in Sweden: `2026-09-10T22:30:00Z` → `11 september 2026`. */
 export function formatDay(instant: string): string {
   return formatDate(swedishDay.format(new Date(instant)));

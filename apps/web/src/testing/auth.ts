@@ -74,7 +74,7 @@ export function storeSignedInUser(config: WebConfig = TEST_WEB_CONFIG, name = 'M
   window.sessionStorage.setItem(`oidc.user:${config.oidc.authority}:${config.oidc.clientId}`, user.toStorageString());
 }
 
-export type FetchHandler = (request: Request) => Response | Promise<Response> | undefined;
+export type FetchHandler = (request: Request) => Response | undefined | Promise<Response | undefined>;
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });

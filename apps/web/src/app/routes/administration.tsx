@@ -43,3 +43,21 @@ export const codeListsRoute = createRoute({
   path: '/admin/malgrupper',
   component: lazyRouteComponent(() => import('../../features/administration/components/code-lists-page'), 'CodeListsPage'),
 });
+
+export const goalsAdminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/mal',
+  component: lazyRouteComponent(() => import('../../features/administration/components/goals-page'), 'GoalsAdminPage'),
+});
+
+export const budgetDimensionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/budget',
+  component: lazyRouteComponent(() => import('../../features/administration/components/budget-page'), 'BudgetDimensionsPage'),
+});
+
+export const budgetCodesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/budget/$dimension',
+  component: lazyRouteComponent(() => import('../../features/administration/components/budget-codes-page'), 'BudgetCodesPage'),
+});

@@ -10,7 +10,16 @@ const ADMIN = fakeMe({
   roles: ['admin'],
   name: 'Administratör',
   department: null,
-  allow: { 'portfolio:read': 'all', 'reference-data:write': 'all', 'initiatives:import': 'all', 'access:manage': 'all', 'webhooks:manage': 'all', 'jobs:run': 'all' },
+  allow: {
+    'portfolio:read': 'all',
+    'reference-data:write': 'all',
+    'goals:write': 'all',
+    'initiatives:import': 'all',
+    'access:manage': 'all',
+    'budget:write': 'all',
+    'webhooks:manage': 'all',
+    'jobs:run': 'all',
+  },
 });
 
 describe('Administration', { timeout: 20_000 }, () => {
@@ -24,13 +33,23 @@ describe('Administration', { timeout: 20_000 }, () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       [t.screens.departments.title, '/admin/forvaltningar'],
       [t.screens.codeLists.title, '/admin/malgrupper'],
+      [t.screens.goals.title, '/admin/mal'],
       [t.screens.import.title, '/admin/import'],
       [t.screens.users.title, '/admin/anvandare'],
       [t.screens.apiKeys.title, '/admin/nycklar'],
+      [t.screens.budget.title, '/admin/budget'],
       [t.screens.webhooks.title, '/admin/webhooks'],
       [t.screens.jobs.title, '/admin/jobb'],
     ]);
+    expect(screen.getByRole('button', { name: `${t.queueDashboard.open} ${t.queueDashboard.newTab}` })).toBeTruthy();
     expect(screen.queryByText(t.mayNot)).toBeNull();
+  });
+
+  it('should offer the queue dashboard only to whoever may run jobs', async () => {
+    await renderApp('/admin', { me: fakeMe({ roles: ['admin'], department: null, allow: { 'portfolio:read': 'all', 'reference-data:write': 'all' } }) });
+
+    await screen.findByRole('link', { name: t.screens.departments.title });
+    expect(screen.queryByRole('heading', { name: t.queueDashboard.title })).toBeNull();
   });
 
   it('should say, and link nothing, to someone whose role gives none of them', async () => {

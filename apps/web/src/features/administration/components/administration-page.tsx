@@ -4,6 +4,7 @@ import { mayFrom } from '../../../lib/auth/use-may';
 import { useMe, type Permission } from '../../../lib/auth/use-me';
 import { administrationMessages } from '../messages';
 import styles from './administration.module.css';
+import { QueueDashboardCard } from './queue-dashboard-card';
 
 const t = administrationMessages;
 
@@ -13,9 +14,11 @@ type Screen = { to: LinkProps['to']; permission: Permission; title: string; desc
 const SCREENS: readonly Screen[] = [
   { to: '/admin/forvaltningar', permission: 'reference-data:write', ...t.screens.departments },
   { to: '/admin/malgrupper', permission: 'reference-data:write', ...t.screens.codeLists },
+  { to: '/admin/mal', permission: 'goals:write', ...t.screens.goals },
   { to: '/admin/import', permission: 'initiatives:import', ...t.screens.import },
   { to: '/admin/anvandare', permission: 'access:manage', ...t.screens.users },
   { to: '/admin/nycklar', permission: 'access:manage', ...t.screens.apiKeys },
+  { to: '/admin/budget', permission: 'budget:write', ...t.screens.budget },
   { to: '/admin/webhooks', permission: 'webhooks:manage', ...t.screens.webhooks },
   { to: '/admin/jobb', permission: 'jobs:run', ...t.screens.jobs },
 ];
@@ -41,6 +44,7 @@ export function AdministrationPage() {
                 <p>{screen.description}</p>
               </li>
             ))}
+            {mayFrom(me, 'jobs:run').allowed ? <QueueDashboardCard /> : null}
           </ul>
         </>
       )}

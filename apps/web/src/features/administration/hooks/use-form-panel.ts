@@ -23,6 +23,8 @@ export function useFormPanel<T>() {
       setAnnouncement('');
       setEditing(next);
     },
+    /** Announces what a step outside the form did (a removal); opening a form clears it. */
+    say: setAnnouncement,
     /** `done`: what saving did, to announce; null when cancelled, focus then goes to `openerId`. */
     close: (done: string | null, openerId: string) => {
       setEditing({ kind: 'none' });

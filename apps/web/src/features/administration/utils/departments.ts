@@ -66,19 +66,22 @@ export function inTreeOrder(departments: readonly Department[]): Array<{ departm
   return ordered;
 }
 
-/** The units a unit may be put under: not itself and not one of its own units (the API refuses a cycle too). */
-export function possibleParents(departments: readonly Department[], id: string | null): Department[] {
-  if (!id) return [...departments];
+/**
+ * What a record of a tree (a unit, a goal) may be put under: not itself and not one of its own descendants (the API
+ * refuses a cycle too).
+ */
+export function possibleParents<T extends { id: string; parentId?: string | null }>(records: readonly T[], id: string | null): T[] {
+  if (!id) return [...records];
   const excluded = new Set([id]);
   let grew = true;
   while (grew) {
     grew = false;
-    for (const department of departments) {
-      if (department.parentId && excluded.has(department.parentId) && !excluded.has(department.id)) {
-        excluded.add(department.id);
+    for (const record of records) {
+      if (record.parentId && excluded.has(record.parentId) && !excluded.has(record.id)) {
+        excluded.add(record.id);
         grew = true;
       }
     }
   }
-  return departments.filter((d) => !excluded.has(d.id));
+  return records.filter((record) => !excluded.has(record.id));
 }

@@ -19,6 +19,13 @@ describe('inSwedish', () => {
     expect(swedish.errors?.map((e) => e.message)).toEqual([t.codeTaken, t.nameTaken, t.privateTarget, 'headEmail must be an email']);
   });
 
+  it("should take a screen's own words before the shared ones", () => {
+    const cycle = problem([{ field: 'parentId', message: 'would create a cycle' }]);
+
+    expect(inSwedish(cycle).errors?.[0]?.message).toBe(t.parentCycle);
+    expect(inSwedish(cycle, [['parentId', /cycle/, t.goalCycle]]).errors?.[0]?.message).toBe(t.goalCycle);
+  });
+
   it('should leave a problem without field errors as it is', () => {
     const plain = { type: '/problems/x', title: 'x', status: 500, detail: '' };
 
