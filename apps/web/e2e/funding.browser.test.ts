@@ -256,6 +256,9 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
     await dialog.waitFor();
     await dialog.getByText(t.end.body(LINE)).waitFor();
     await expectNoViolations();
+    // Avbryt has focus first; the step is one Shift+Tab back.
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: t.end.cancel });
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
 
     await dialog.waitFor({ state: 'detached' });

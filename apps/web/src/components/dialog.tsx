@@ -105,3 +105,62 @@ export function CommentDialog({ trigger, title, lead, comment, submit, cancel, i
     </ModalDialog>
   );
 }
+
+type ConfirmDialogProps = {
+  /** The button that opens the dialog: its visible word, and its name with the record it acts on (a list has many). */
+  trigger: { label: string; ariaLabel: string };
+  texts: { title: string; body: string; confirm: string; cancel: string; pending?: string };
+  /** Takes the step: resolves to null when done (the dialog closes), or to a sentence saying why not (it stays open). */
+  onConfirm: () => Promise<string | null>;
+};
+
+/**
+ * Asks before a step that cannot be taken back (ending a funding line, revoking a key, removing a subscription), by
+ * keyboard as well as by pointer. Avbryt has focus first: Enter on an opened dialog never takes the step by mistake.
+ */
+export function ConfirmDialog({ trigger, texts, onConfirm }: ConfirmDialogProps) {
+  const [isOpen, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const confirm = async () => {
+    if (pending) return;
+    setPending(true);
+    try {
+      const why = await onConfirm();
+      setRefusal(why);
+      if (!why) setOpen(false);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <ModalDialog
+      trigger={
+        <FormButton variant="secondary" aria-label={trigger.ariaLabel}>
+          {trigger.label}
+        </FormButton>
+      }
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        setOpen(open);
+        if (open) setRefusal(null);
+      }}
+      isPending={pending}
+      title={texts.title}
+      lead={texts.body}
+      role="alertdialog"
+    >
+      {refusal && (
+        <p role="alert" className={styles.refusal}>
+          {refusal}
+        </p>
+      )}
+      <FormActions>
+        <FormButton onPress={() => void confirm()}>{pending && texts.pending ? texts.pending : texts.confirm}</FormButton>
+        <FormButton variant="secondary" slot="close" autoFocus isDisabled={pending}>
+          {texts.cancel}
+        </FormButton>
+      </FormActions>
+    </ModalDialog>
+  );
+}

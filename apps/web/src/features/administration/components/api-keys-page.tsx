@@ -14,7 +14,7 @@ import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
 import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmApiStep } from './confirm-dialog';
 
 const t = administrationMessages.apiKeys;
 const SCOPES = Object.keys(t.scopeLabel) as ApiKeyScope[];
@@ -160,7 +160,7 @@ function KeyTable({ keys, onRevoked }: { keys: readonly ApiKey[]; onRevoked: (ke
 function RevokeButton({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }) {
   const revoke = useRevokeApiKey();
   return (
-    <ConfirmDialog
+    <ConfirmApiStep
       trigger={{ label: t.revoke, ariaLabel: t.revokeLabel(apiKey.name) }}
       texts={{ title: t.revokeTitle, body: t.revokeBody(apiKey.name), confirm: t.revokeConfirm, pending: t.revoking, cancel: t.cancel, failed: t.revokeFailed }}
       onConfirm={() => revoke.mutateAsync(apiKey.id)}

@@ -14,7 +14,7 @@ import { AdminScreen } from './admin-screen';
 import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 import { BudgetCodeForm } from './budget-code-form';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmApiStep } from './confirm-dialog';
 import { Paging } from './paging';
 
 const t = administrationMessages.budgetCodes;
@@ -129,7 +129,7 @@ function CodeActions({ dimension, code, day, onEdit, onDeactivated }: ActionsPro
         {t.edit}
       </button>
       {ended ? (
-        <ConfirmDialog
+        <ConfirmApiStep
           trigger={{ label: t.deactivate, ariaLabel: t.deactivateLabel(code.code) }}
           texts={{ title: t.deactivateTitle, body: t.deactivateBody(code.code), confirm: t.deactivateConfirm, pending: t.deactivating, cancel: t.cancel, failed: t.deactivateFailed }}
           onConfirm={() => change.mutateAsync({ kind: 'change', before: code, entry: ended })}

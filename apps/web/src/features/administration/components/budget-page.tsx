@@ -10,7 +10,7 @@ import { AdminScreen } from './admin-screen';
 import { AdminTable } from './admin-table';
 import styles from './administration.module.css';
 import { BudgetDimensionForm } from './budget-dimension-form';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmApiStep } from './confirm-dialog';
 
 const t = administrationMessages.budget;
 const ADD_BUTTON_ID = 'lagg-till-dimension';
@@ -96,7 +96,7 @@ function DimensionActions({ dimension, onEdit, onRemoved }: { dimension: BudgetD
       <button type="button" id={editButtonId(dimension.code)} className={buttons.outlined} aria-label={t.editLabel(dimension.label)} onClick={onEdit}>
         {t.edit}
       </button>
-      <ConfirmDialog
+      <ConfirmApiStep
         trigger={{ label: t.remove, ariaLabel: t.removeLabel(dimension.label) }}
         texts={{ title: t.removeTitle, body: t.removeBody(dimension.label), confirm: t.removeConfirm, pending: t.removing, cancel: t.cancel, failed: t.removeFailed }}
         onConfirm={() => change.mutateAsync({ kind: 'remove', before: dimension })}

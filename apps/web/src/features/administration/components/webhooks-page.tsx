@@ -10,7 +10,7 @@ import { refusalOf } from '../utils/webhooks';
 import { administrationMessages } from '../messages';
 import { AdminScreen } from './admin-screen';
 import styles from './administration.module.css';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmApiStep } from './confirm-dialog';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookForm } from './webhook-form';
 
@@ -124,7 +124,7 @@ function SubscriptionCard({ subscription, onSay, onRemoved }: { subscription: We
         <button type="button" className={buttons.outlined} aria-label={status === 'active' ? t.pauseLabel(url) : t.resumeLabel(url)} onClick={toggleStatus}>
           {status === 'active' ? t.pause : t.resume}
         </button>
-        <ConfirmDialog
+        <ConfirmApiStep
           trigger={{ label: t.remove, ariaLabel: t.removeLabel(url) }}
           texts={{ title: t.removeTitle, body: t.removeBody(url), confirm: t.removeConfirm, pending: t.removing, cancel: t.cancel, failed: t.refused }}
           onConfirm={() => remove.mutateAsync(subscription.id)}

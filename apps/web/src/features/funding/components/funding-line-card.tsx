@@ -3,7 +3,7 @@ import { messages } from '../../../lib/messages';
 import { lineName, type FundingLine } from '../utils/funding-form';
 import { fundingMessages } from '../messages';
 import { FormButton } from '../../../components/forms/form-button';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../../components/dialog';
 import { LevelHeading, FundingStatusBadge, type HeadingLevel } from './funding-parts';
 import styles from './funding.module.css';
 
@@ -112,10 +112,10 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             </FormButton>
           )}
           {actions.end && (
-            <ConfirmDialog trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }} texts={t.end} line={name} onConfirm={onEnd} />
+            <ConfirmDialog trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }} texts={{ ...t.end, body: t.end.body(name) }} onConfirm={onEnd} />
           )}
           {actions.remove && (
-            <ConfirmDialog trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }} texts={t.remove} line={name} onConfirm={onRemove} />
+            <ConfirmDialog trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }} texts={{ ...t.remove, body: t.remove.body(name) }} onConfirm={onRemove} />
           )}
         </div>
       )}
