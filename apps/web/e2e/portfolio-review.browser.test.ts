@@ -8,6 +8,7 @@ import { formatDate } from '../src/lib/format';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { currentNavigationLink } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -158,7 +159,7 @@ describe('Portföljgenomgång', () => {
     for (const id of Object.values(initiativeIds)) {
       expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' } })).status).toBe(200);
     }
-    await page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.portfolioReviews }).waitFor();
+    expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.portfolioReviews);
     await page.getByRole('heading', { level: 1, name: t.list.title }).waitFor();
     await page.getByRole('heading', { level: 2, name: t.create.heading }).waitFor();
     await expectNoViolations();
