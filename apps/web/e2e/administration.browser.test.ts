@@ -10,6 +10,7 @@ import { formatDate } from '../src/lib/format';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, screenshot, wcagViolations } from './support/browser';
+import { navigationLink, primaryNavigation } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -115,8 +116,13 @@ async function chooseByKeyboard(name: string, option: string) {
 describe('Administration', () => {
   it('should lead an administrator from the header to every administration screen by keyboard', async () => {
     await signIn(page, baseUrl, ADMIN);
-    const nav = page.getByRole('navigation', { name: messages.layout.primaryNavigation });
-    await tabTo(nav.getByRole('link', { name: messages.nav.administration }));
+    // Signed in, focus is on the first page's heading: back from it to the header's Administration group, opened by
+    // keyboard, then on to its link.
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: messages.nav.initiatives });
+    const nav = primaryNavigation(page);
+    await tabTo(nav.getByRole('button', { name: messages.nav.groups.administration, exact: true }), { backwards: true });
+    await page.keyboard.press('Enter');
+    await tabTo(nav.getByRole('link', { name: messages.nav.administration, exact: true }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h1', text: t.title });
@@ -626,9 +632,9 @@ describe('Administration', () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await page.getByText(t.mayNot).waitFor();
-    const nav = page.getByRole('navigation', { name: messages.layout.primaryNavigation });
-    await nav.getByRole('link', { name: messages.nav.initiatives }).waitFor();
-    expect(await nav.getByRole('link', { name: messages.nav.administration }).count()).toBe(0);
+    await navigationLink(page, messages.nav.initiatives).waitFor({ state: 'attached' });
+    expect(await navigationLink(page, messages.nav.administration).count()).toBe(0);
+    expect(await primaryNavigation(page).getByRole('button', { name: messages.nav.groups.administration }).count()).toBe(0);
     expect(await main().getByRole('link').count()).toBe(0);
     await expectNoViolations();
 

@@ -6,6 +6,7 @@ import { formatDate, formatMoney, formatMonth } from '../src/lib/format';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { currentNavigationLink } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -93,7 +94,7 @@ describe('Finansieringsstup', () => {
     const id = await proposeInitiative(head).finally(() => head.context.close());
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/finansieringsstup' });
     expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' } })).status).toBe(200);
-    await page.getByRole('navigation').first().getByRole('link', { name: messages.nav.fundingCliff }).waitFor();
+    expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.fundingCliff);
     await openCliff();
     expect(await page.title()).toBe(messages.app.documentTitle(t.title));
 

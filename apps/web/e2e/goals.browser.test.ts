@@ -7,6 +7,7 @@ import { pointText, swedenBeside, targetText } from '../src/features/goals-and-e
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
+import { currentNavigationLink } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -79,7 +80,7 @@ describe('Mål och effekter', () => {
   it("should show every goal's initiatives, annual cost and indicators' trend as the API answers them", async () => {
     await openTree();
     expect(await page.title()).toBe(messages.app.documentTitle(messages.nav.goals));
-    await page.getByRole('navigation').first().getByRole('link', { name: messages.nav.goals }).waitFor();
+    expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.goals);
     await expectNoViolations();
     await screenshot(page, 'mal-och-effekter', { docs: true });
 

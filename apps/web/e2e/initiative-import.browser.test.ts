@@ -4,6 +4,7 @@ import { initiativeImportMessages } from '../src/features/initiative-import/mess
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, screenshot, wcagViolations } from './support/browser';
+import { navigationLink, openNavigationTo } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -39,7 +40,7 @@ async function noViolations() {
 describe('Importera insatser', () => {
   it('should show a bad row’s problem and import nothing, then import the fixed list as drafts', async () => {
     await signIn(page, baseUrl, { role: 'admin', name: 'Administratör' });
-    await page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.initiativeImport }).click();
+    await (await openNavigationTo(page, messages.nav.initiativeImport)).click();
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await noViolations();
 
@@ -142,9 +143,8 @@ describe('Importera insatser', () => {
     await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/admin/import' });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await page.getByText(t.mayNot).waitFor();
-    const nav = page.getByRole('navigation', { name: messages.layout.primaryNavigation });
-    await nav.getByRole('link', { name: messages.nav.initiatives }).waitFor();
-    expect(await nav.getByRole('link', { name: messages.nav.initiativeImport }).count()).toBe(0);
+    await navigationLink(page, messages.nav.initiatives).waitFor({ state: 'attached' });
+    expect(await navigationLink(page, messages.nav.initiativeImport).count()).toBe(0);
     expect(await page.getByLabel(t.file.label).count()).toBe(0);
     await noViolations();
     expect(problems).toEqual([]);

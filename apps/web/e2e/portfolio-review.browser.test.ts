@@ -9,6 +9,7 @@ import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
 import { tabTo } from './support/keyboard';
+import { currentNavigationLink } from './support/navigation';
 import { signIn } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
 
@@ -142,7 +143,7 @@ describe('Portföljgenomgång', () => {
     for (const id of Object.values(initiativeIds)) {
       expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' } })).status).toBe(200);
     }
-    await page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.portfolioReviews }).waitFor();
+    expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.portfolioReviews);
     await page.getByRole('heading', { level: 1, name: t.list.title }).waitFor();
     await page.getByRole('heading', { level: 2, name: t.create.heading }).waitFor();
     await expectNoViolations();

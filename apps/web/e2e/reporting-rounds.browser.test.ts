@@ -5,6 +5,7 @@ import { statusReportsMessages } from '../src/features/status-reports/messages';
 import { messages } from '../src/lib/messages';
 import { callApi } from './support/api';
 import { openPage, screenshot, wcagViolations } from './support/browser';
+import { navigationLink, openNavigationTo } from './support/navigation';
 import { createStatusReports } from './support/round-job';
 import { signIn, type SignInAs } from './support/sign-in';
 import { useBrowser } from './support/use-browser';
@@ -62,7 +63,7 @@ describe('Uppföljningsomgångar', () => {
       await ok(admin, 'POST', '/initiatives', { body: { ...INITIATIVE, kind: 'project', leadDepartmentId: department.body.id } });
     });
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/insatser' });
-    await page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.reportingRounds }).click();
+    await (await openNavigationTo(page, messages.nav.reportingRounds)).click();
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await page.getByRole('table', { name: t.list.caption }).waitFor();
     await expectNoViolations();
@@ -137,7 +138,7 @@ describe('Uppföljningsomgångar', () => {
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await page.getByText(t.mayNot).waitFor();
     expect(await page.getByRole('region', { name: t.create.heading }).count()).toBe(0);
-    expect(await page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.reportingRounds }).count()).toBe(0);
+    expect(await navigationLink(page, messages.nav.reportingRounds).count()).toBe(0);
     await expectNoViolations();
     expect(problems).toEqual([]);
   }, 60_000);

@@ -139,8 +139,17 @@ export const messages = {
     skipToContent: 'Hoppa till huvudinnehållet',
     primaryNavigation: 'Huvudmeny',
     footerNavigation: 'Om tjänsten',
+    /** Read after the name of the header's group that holds the page shown (its bar says it to the eye). */
+    currentGroup: '(du är här)',
   },
   nav: {
+    /** The header's groups of screens, in the order people work. */
+    groups: {
+      portfolio: 'Portföljen',
+      followUp: 'Uppföljning',
+      leadership: 'Ledningsgruppen',
+      administration: 'Administration',
+    },
     initiatives: 'Insatser',
     overview: 'Portföljen i korthet',
     fundingCliff: 'Finansieringsstup',

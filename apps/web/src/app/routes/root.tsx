@@ -2,7 +2,8 @@ import { Outlet, createRootRoute, useRouter, useRouterState, type NavigateOption
 import { useMemo } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useAuth } from 'react-oidc-context';
-import { AppLayout, type NavigationItem } from '../../components/layout/app-layout';
+import { AppLayout } from '../../components/layout/app-layout';
+import type { NavigationEntry, NavigationItem } from '../../components/layout/primary-navigation';
 import { SignInGate } from '../../lib/auth/sign-in-gate';
 import { mayFrom } from '../../lib/auth/use-may';
 import { useMe, type Me, type Permission } from '../../lib/auth/use-me';
@@ -29,28 +30,58 @@ type Screen = NavigationItem & {
   /** Listed for whoever /me grants this; a screen without one is for everyone signed in. */
   permission?: Permission;
 };
+type ScreenGroup = { label: string; screens: readonly Screen[] };
 
-// One line per screen, in the order the header lists them.
-const screens: readonly Screen[] = [
-  { to: '/insatser', label: messages.nav.initiatives },
-  { to: '/portfoljen', label: messages.nav.overview },
-  { to: '/larm', label: messages.nav.alerts },
-  { to: '/rapporter', label: messages.nav.reports },
-  { to: '/indikatorer', label: messages.nav.indicators },
-  { to: '/mal', label: messages.nav.goals },
-  { to: '/finansieringsstup', label: messages.nav.fundingCliff },
-  { to: '/overlapp', label: messages.nav.overlaps },
-  { to: '/revisionsberedskap', label: messages.nav.readiness },
-  { to: '/genomgangar', label: messages.nav.portfolioReviews },
-  { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
+// The header's navigation in the order people work: the portfolio, its follow-up, the leadership group's meeting,
+// the auditors' trail (one screen, so a link of its own), administration. One line per screen.
+const screens: readonly (Screen | ScreenGroup)[] = [
+  {
+    label: messages.nav.groups.portfolio,
+    screens: [
+      { to: '/insatser', label: messages.nav.initiatives },
+      { to: '/portfoljen', label: messages.nav.overview },
+      { to: '/larm', label: messages.nav.alerts },
+    ],
+  },
+  {
+    label: messages.nav.groups.followUp,
+    screens: [
+      { to: '/rapporter', label: messages.nav.reports },
+      { to: '/indikatorer', label: messages.nav.indicators },
+      { to: '/mal', label: messages.nav.goals },
+      { to: '/omgangar', label: messages.nav.reportingRounds, permission: 'reporting-rounds:write' },
+    ],
+  },
+  {
+    label: messages.nav.groups.leadership,
+    screens: [
+      { to: '/finansieringsstup', label: messages.nav.fundingCliff },
+      { to: '/overlapp', label: messages.nav.overlaps },
+      { to: '/revisionsberedskap', label: messages.nav.readiness },
+      { to: '/genomgangar', label: messages.nav.portfolioReviews },
+    ],
+  },
   { to: '/granskning', label: messages.nav.auditTrail, permission: 'audit:read' },
-  { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
-  { to: '/admin', label: messages.nav.administration, permission: 'access:manage' },
+  {
+    label: messages.nav.groups.administration,
+    screens: [
+      { to: '/admin/import', label: messages.nav.initiativeImport, permission: 'initiatives:import' },
+      { to: '/admin', label: messages.nav.administration, permission: 'access:manage' },
+    ],
+  },
 ];
 
-/** The screens this person may use; before /me answers (or signed out), only those for everyone. */
-function primaryNavigationFor(me: Me | undefined): readonly NavigationItem[] {
-  return screens.filter((screen) => !screen.permission || mayFrom(me, screen.permission).allowed);
+/**
+ * The screens this person may use, a group only with at least one of them; before /me answers (or signed out), only
+ * those for everyone.
+ */
+function primaryNavigationFor(me: Me | undefined): readonly NavigationEntry[] {
+  const mayUse = (screen: Screen) => !screen.permission || mayFrom(me, screen.permission).allowed;
+  return screens.flatMap((entry): NavigationEntry[] => {
+    if (!('screens' in entry)) return mayUse(entry) ? [entry] : [];
+    const items = entry.screens.filter(mayUse);
+    return items.length > 0 ? [{ label: entry.label, items }] : [];
+  });
 }
 
 const footerNavigation: readonly NavigationItem[] = [{ to: '/tillganglighet', label: messages.nav.accessibility }];

@@ -1,16 +1,15 @@
-import { Link, type LinkProps } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { messages } from '../../lib/messages';
 import styles from './app-layout.module.css';
+import { PrimaryNavigation, type NavigationEntry, type NavigationItem } from './primary-navigation';
 import { SignedInPerson } from './signed-in-person';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
-export type NavigationItem = { to: LinkProps['to']; label: string };
-
 type AppLayoutProps = {
   municipalityName: string;
-  primaryNavigation: readonly NavigationItem[];
+  primaryNavigation: readonly NavigationEntry[];
   footerNavigation: readonly NavigationItem[];
   children: ReactNode;
 };
@@ -32,17 +31,7 @@ export function AppLayout({ municipalityName, primaryNavigation, footerNavigatio
             </Link>
             <span className={styles.municipality}>{municipalityName}</span>
           </div>
-          <nav aria-label={messages.layout.primaryNavigation} className={styles.primaryNav}>
-            <ul>
-              {primaryNavigation.map((item) => (
-                <li key={item.label}>
-                  <Link to={item.to} className={styles.navLink} activeProps={{ className: styles.navLinkActive }}>
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <PrimaryNavigation label={messages.layout.primaryNavigation} entries={primaryNavigation} />
           <SignedInPerson />
         </div>
       </header>
