@@ -12,7 +12,8 @@ services_up
 CHROMIUM_PATH=$(bash scripts/ensure-chromium.sh) && export CHROMIUM_PATH || echo "[test] no Chromium: the browser tests will fail" >&2
 # The type-check covers the tests too; the build (dist/) is what the worker tests start as real processes.
 # Both are incremental and run side by side, with the web app's type-check and production build (dist/apps/web).
-echo "[test] type-checking and building" >&2
+echo "[test] type-checking, building and linting" >&2
+mkdir -p reports
 npx tsc -p tsconfig.json --noEmit &
 typecheck=$!
 npm run build --silent &
@@ -21,6 +22,9 @@ build=$!
 web_typecheck=$!
 npm run web:build --silent -- --logLevel=warn &
 web_build=$!
+# ESLint (type-checked rules) and Prettier's check, beside the builds; their findings fail the run below.
+npm run -s lint >reports/lint.log 2>&1 &
+lint=$!
 compiled=0
 wait "$typecheck" || compiled=1
 wait "$build" || compiled=1
@@ -31,6 +35,11 @@ wait "$web_build" || compiled=1
 node apps/web/scripts/bundle-size.mjs dist/apps/web
 # The committed OpenAPI document passes Redocly's recommended rules (test/openapi.e2e-spec.ts proves it is current).
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint openapi.json --format=summary >&2 || exit 1
+if ! wait "$lint"; then
+  cat reports/lint.log >&2
+  echo "[test] lint failed: fix the findings above (npm run format writes the formatting)" >&2
+  exit 1
+fi
 # The libs keep their layer order (.dependency-cruiser.cjs, docs/adr/0004-layers.md): an upward import fails the run.
 npm run -s lint:layers >&2 || exit 1
 mkdir -p reports
