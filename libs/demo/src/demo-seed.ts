@@ -4,7 +4,7 @@ import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity, StatusReportEntity } from
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { recordAuditEvents, type AuditContext, type AuditedChange } from '#identity';
-import { auditedInitiative, buildInitiativeListQuery, InitiativeEntity, InitiativeParticipantEntity, type InitiativeDto } from '#portfolio';
+import { auditedInitiative, buildInitiativeListSql, InitiativeEntity, InitiativeParticipantEntity, type InitiativeDto } from '#portfolio';
 import { PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
@@ -166,7 +166,7 @@ async function createdRows<E extends ObjectLiteral & { id: string }>(em: EntityM
 /** Initiatives as the API records their creation: in their API shape, links included. */
 async function createdInitiatives(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
   if (ids.length === 0) return [];
-  const { sql, params } = buildInitiativeListQuery({ ids }, { sort: [], limit: ids.length, offset: 0 });
+  const { sql, params } = buildInitiativeListSql({ ids }, { sort: [], limit: ids.length, offset: 0 });
   const rows: (InitiativeDto & { total?: number })[] = await em.query(sql, params);
   return rows.map(({ total: _total, ...initiative }) => ({
     action: 'create',
