@@ -23,6 +23,7 @@ import { dataSourceOptions, SESSION_OPTIONS } from '#database';
 import type { InitiativeListFilters } from '#portfolio';
 import { buildOverlapsSql, buildPortfolioReadinessSql, buildPortfolioSummarySql, buildSummaryCliffSql, refreshOverlapPairs } from '#portfolio-review';
 import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, startApi, TYPICAL } from './bench-database.js';
+import { pgRows } from './pg-statements.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -75,8 +76,8 @@ const READS: Read[] = [
       inTransaction(client, 'REPEATABLE READ', async () => {
         const main = buildPortfolioSummarySql(filters, today, timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
         const cliff = buildSummaryCliffSql(filters, Number(today.slice(0, 4)) + 1);
-        const [{ summary }] = (await client.query<{ summary: object }>(main.sql, main.params)).rows;
-        const [{ cliff: fundingCliff }] = (await client.query<{ cliff: unknown }>(cliff.sql, cliff.params)).rows;
+        const [{ summary }] = await pgRows(client, main);
+        const [{ cliff: fundingCliff }] = await pgRows(client, cliff);
         return { ...summary, fundingCliff };
       }),
   },
@@ -85,9 +86,8 @@ const READS: Read[] = [
     path: '/api/v1/portfolio/readiness',
     // PortfolioReadinessService.readiness: one statement, the first page at the default page size.
     floor: async (filters, { client, today, timeZone }) => {
-      const { sql, params } = buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone);
-      const { rows } = await client.query<{ readiness: unknown }>(sql, params);
-      return rows[0].readiness;
+      const [{ readiness }] = await pgRows(client, buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone));
+      return readiness;
     },
   },
   {
