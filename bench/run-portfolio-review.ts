@@ -65,7 +65,7 @@ async function inTransaction<T>(client: pg.Client, isolation: string, work: () =
 /** The overlap list's storage floor as the API reads it (OVERLAP_LIST_MIN_SCORE). */
 let overlapFloor = 0;
 const refreshOverlaps = (client: pg.Client) =>
-  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs(async (sql, params) => (await client.query(sql, params)).rows, overlapFloor));
+  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs({ query: async (sql, params) => (await client.query(sql, params)).rows }, overlapFloor));
 
 const READS: Read[] = [
   {
@@ -97,9 +97,8 @@ const READS: Read[] = [
     // OverlapsService.list: the incremental refresh in its transaction, then the first page at the floor.
     floor: async (_filters, { client }) => {
       await refreshOverlaps(client);
-      const { sql, params } = buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 });
-      const { rows } = await client.query<{ page: unknown }>(sql, params);
-      return rows[0].page;
+      const [{ page }] = await pgRows(client, buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 }));
+      return page;
     },
   },
 ];

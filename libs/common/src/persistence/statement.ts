@@ -70,7 +70,8 @@ export async function execute(runner: SqlRunner, s: Statement<unknown>, params: 
  */
 function rowsOf(raw: unknown): unknown[] {
   if (isUpdateResult(raw)) return raw[0];
-  return Array.isArray(raw) ? raw : [];
+  if (!Array.isArray(raw)) throw new Error('The runner answered no rows: give queryRows a runner whose query answers them (TypeORM\'s does)');
+  return raw;
 }
 
 function isUpdateResult(raw: unknown): raw is [unknown[], number] {
