@@ -31,6 +31,8 @@ wait "$web_build" || compiled=1
 node apps/web/scripts/bundle-size.mjs dist/apps/web
 # The committed OpenAPI document passes Redocly's recommended rules (test/openapi.e2e-spec.ts proves it is current).
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint openapi.json --format=summary >&2 || exit 1
+# The committed SQL of the main statements (docs/sql) is what the code builds: a changed statement shows in the diff.
+node dist/scripts/write-sql.js --check || exit 1
 # The libs keep their layer order (.dependency-cruiser.cjs, docs/adr/0004-layers.md): an upward import fails the run.
 npm run -s lint:layers >&2 || exit 1
 mkdir -p reports
