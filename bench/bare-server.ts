@@ -21,7 +21,7 @@ const SINGLE_FILTERS = ['leadDepartmentId', 'departmentId', 'goalId', 'q'] as co
 
 const config = validateEnvironmentOrExit('Samla bare baseline');
 const options = dataSourceOptions(config, ENTITIES) as Extract<DataSourceOptions, { type: 'postgres' }>;
-const pool = new pg.Pool({ connectionString: options.url, ...options.extra });
+const pool = new pg.Pool({ connectionString: options.url, ...(options.extra as pg.PoolConfig | undefined) });
 
 /** The query string read the way ListInitiativesQueryDto reads it (comma lists, page defaults), minus validation. */
 function readQuery(params: URLSearchParams) {

@@ -415,7 +415,7 @@ function followUp(owners: Owner[], departments: { id: string }[]) {
     }
     if (!followed) continue;
     for (const round of rounds) {
-      const due = day(round.due_date as string);
+      const due = day(round.due_date);
       if (due > AS_OF || (owner.start ?? AS_OF) > due) continue;
       const status = pickReport();
       const submitted = status === 'approved' || status === 'submitted' ? iso(due + rng.int(-30, 14)) : null;

@@ -65,7 +65,7 @@ async function inTransaction<T>(client: pg.Client, isolation: string, work: () =
 /** The overlap list's storage floor as the API reads it (OVERLAP_LIST_MIN_SCORE). */
 let overlapFloor = 0;
 const refreshOverlaps = (client: pg.Client) =>
-  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs({ query: async (sql, params) => (await client.query(sql, params)).rows }, overlapFloor));
+  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs({ query: async (sql, params) => (await client.query<pg.QueryResultRow>(sql, params)).rows }, overlapFloor));
 
 const READS: Read[] = [
   {
@@ -185,7 +185,7 @@ async function main() {
       `Portfolio review benchmark, ${new Date().toISOString()}\n` +
         `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
         `PostgreSQL ${rows[0].server_version} (work_mem ${rows[0].work_mem}, jit ${rows[0].jit}), database ${BENCH_DATABASE}, ` +
-        `pool of ${dataSourceOptions(config).extra?.max ?? 'default'} in the API\n` +
+        `pool of ${(dataSourceOptions(config).extra as pg.PoolConfig | undefined)?.max ?? 'default'} in the API\n` +
         `${WARMUP} warm-up and ${REQUESTS} measured requests per read, filter and side, one at a time, the sides in turn\n` +
         `load average at start: ${loadAverage()} (other work on the machine competes with the run)\n`,
     );

@@ -45,7 +45,7 @@ export class AlertsService {
 
   async get(id: string): Promise<AlertDto> {
     const [alert] = await this.named([await findOneOrNotFound(this.alerts, 'alert', id)]);
-    return alert!;
+    return alert;
   }
 
   /** The alerts as the API answers them, naming their initiative and department (one statement for the page). */
@@ -90,14 +90,14 @@ export class AlertsService {
       return updated;
     });
     const [named] = await this.named([after]);
-    return named!;
+    return named;
   }
 
   private update(em: EntityManager, id: string, changes: Record<string, unknown>) {
     return em
       .createQueryBuilder()
       .update(AlertEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id })
       .execute();
   }

@@ -363,7 +363,7 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ n
     const links = keys.flatMap((n) => (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })));
     const missing = links.find((l) => !l.toNodeId);
     if (missing) throw new Error(`The demo effect logic of ${area.goalCode} links to a node it does not define.`);
-    const inserted = await em.getRepository(EffectLinkEntity).insert(links as { fromNodeId: string; toNodeId: string }[]);
+    const inserted = await em.getRepository(EffectLinkEntity).insert(links);
     nodeIds.push(...identifiers.map((i) => i.id as string));
     linkIds.push(...inserted.identifiers.map((i) => i.id as string));
   }

@@ -1,4 +1,4 @@
-import { bound, sqlParams, type BoundStatement, type SqlParam } from '#common';
+import { bound, sqlParams, type BoundStatement } from '#common';
 import { cliffTotalsSql, fundingCliffCtes } from '#funding';
 import { monthlyShareSql } from '#funding-rules';
 import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters } from '#portfolio';

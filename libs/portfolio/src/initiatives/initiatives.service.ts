@@ -92,7 +92,7 @@ export class InitiativesService {
 
   async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const led = { ...dto, leadDepartmentId: await this.leadOfNew(ctx.actor, dto.leadDepartmentId ?? null) };
-    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = led;
+    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = led;
     assertParticipantsDistinct(participants ?? [], led.leadDepartmentId);
     const links = await this.resolveLinks(led);
     await this.assertCodeFree(dto.code);
@@ -144,7 +144,7 @@ export class InitiativesService {
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
-    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
+    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const owners = await lockInitiativeOwnership(em, id, 'FOR UPDATE');
       assertMayWriteInitiative(ctx.actor, owners);
@@ -229,7 +229,7 @@ export class InitiativesService {
       const before = auditedInitiative(await this.get(id, em));
       // The delete takes the draft's funding lines with it. Funding depends on portfolio, not the reverse, so they
       // are read by table name (docs/adr/0003-cross-context-reads.md) for the trail to show each one gone.
-      const fundingLines = await em.find<ObjectLiteral>('funding_lines', { where: { initiativeId: id } });
+      const fundingLines = await em.find<ObjectLiteral & { id: string }>('funding_lines', { where: { initiativeId: id } });
       await em.delete(InitiativeEntity, { id });
       for (const line of fundingLines) {
         await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: line.id, initiativeId: id, before: line });
@@ -363,7 +363,7 @@ export function auditedInitiative({
 }
 
 function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {
-  return initiative as InitiativeDto;
+  return initiative;
 }
 
 function assertDateOrder(start: string | null | undefined, end: string | null | undefined) {

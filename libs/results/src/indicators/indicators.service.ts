@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictProblem, NotFoundProblem, parseCsv, queryRow, queryRows, RuleViolationProblem, UnknownReferenceProblem, ValidationProblem, type FieldError, type Page } from '#common';
 import { AuditService, mayWriteForDepartments, refused, type Actor, type RequestContext } from '#identity';
 import { lockChainForWrite } from '../effect-logic/effect-chain-access.js';
-import { EffectNodeEntity, type EffectLevel } from '../effect-logic/effect-node.entity.js';
+import { EffectNodeEntity } from '../effect-logic/effect-node.entity.js';
 import { MEASURABLE_LEVELS } from './indicator-links.js';
 import {
   CreateIndicatorValueDto,
@@ -15,7 +15,6 @@ import {
   type IndicatorSeriesDto,
   type IndicatorValueDto,
   type IndicatorOverviewDto,
-  type KoladaKpiTitleDto,
   type LinkIndicatorDto,
   type ListIndicatorsQueryDto,
   type ListValuesQueryDto,
@@ -179,7 +178,7 @@ export class IndicatorsService {
     const rows = await queryRows(this.dataSource, ALL_CELL_VALUES_SQL, [page.items.map((indicator) => indicator.id)]);
     const byIndicator = new Map(rows.map((row) => [row.indicator_id, row]));
     const none: RawCellValues = { cell: 'all', baselines: [], targets: [], actuals: [], sweden: [] };
-    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0]! }));
+    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0] }));
     return { ...page, items };
   }
 
