@@ -4,11 +4,11 @@ import { hasPermission, mayWriteForDepartments, refused, type Actor } from '#ide
 import { canMove, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 import { lockInitiativeSql } from '../lifecycle/initiative-lifecycle.sql.js';
 import { mayMove, TRANSITION_PERMISSIONS } from '../lifecycle/transition-permissions.js';
-import { INITIATIVE_OWNERSHIP_SQL } from './initiatives.sql.js';
+import { INITIATIVE_OWNERSHIP_SQL, type InitiativeOwnership } from './initiatives.sql.js';
+
+export type { InitiativeOwnership } from './initiatives.sql.js';
 import type { ParticipantRole } from './initiative-participant.entity.js';
 
-/** The departments that may write an initiative and what belongs to it (design: Identity): its lead and its co-owners. */
-export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
 
 const NOT_YOURS = 'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
 

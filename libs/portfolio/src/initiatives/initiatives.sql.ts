@@ -1,5 +1,8 @@
 import { statement, type Statement } from '#common';
-import type { InitiativeOwnership } from './initiative-access.js';
+import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+
+/** The departments that may write an initiative and what belongs to it (design: Identity): its lead and its co-owners. */
+export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
 
 /** An initiative's link tables and the column each links it to (goals, target groups, districts). */
 export type LinkTable = { table: 'initiative_goals'; column: 'goal_id' } | { table: 'initiative_target_groups'; column: 'target_group_id' } | { table: 'initiative_districts'; column: 'district_id' };
