@@ -14,9 +14,6 @@ export type Statement<Row> = { readonly sql: string; readonly [rowType]?: Row };
 /** A statement built for one call, with its bind parameters (the builders of filtered reads answer these). */
 export type BoundStatement<Row> = Statement<Row> & { readonly params: readonly unknown[] };
 
-/** The row type a statement declares, for the DTOs and helpers that pass its rows on. */
-export type RowOf<S> = S extends Statement<infer Row> ? Row : never;
-
 /** Declares a statement: `statement<{ id: string }>('SELECT id FROM …')`. */
 export function statement<Row>(sql: string): Statement<Row> {
   return { sql };
