@@ -7,7 +7,8 @@ SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reason
        (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet
   FROM overlap_pairs p
   LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id),
-chosen AS (SELECT * FROM pairs WHERE score >= $1 AND ($2 OR NOT quiet))
+chosen AS (SELECT * FROM pairs WHERE score >= $1 AND ($2 OR NOT quiet)
+             )
 SELECT jsonb_build_object(
   'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
               'score', p.score, 'initiative', jsonb_build_object('id', fa.id, 'code', fa.code, 'title', fa.title, 'status', fa.status,
