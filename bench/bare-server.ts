@@ -1,6 +1,6 @@
 /**
  * The benchmark's baseline: GET /api/v1/initiatives on plain node:http and pg, with no framework, validation,
- * logging or ETag in the way. It runs the API's own statement (buildInitiativeListQuery) on a pool configured as
+ * logging or ETag in the way. It runs the API's own statement (buildInitiativeListSql) on a pool configured as
  * the API's is, so the difference the runner measures is what the API adds around the SQL.
  *
  *   PORT=3101 DATABASE_URL=… node dist/bench/bare-server.js
@@ -12,7 +12,8 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseSort, validateEnvironmentOrExit,
 // Importing the data source options also installs the API's pg type parsers, so both servers serialise the same rows.
 import { dataSourceOptions } from '#database';
 import { ENTITIES } from '#schema';
-import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters } from '#portfolio';
+import { buildInitiativeListSql, INITIATIVE_SORT_KEYS, type InitiativeListFilters } from '#portfolio';
+import { pgRows } from './pg-statements.js';
 
 const LIST_PATH = '/api/v1/initiatives';
 const LIST_FILTERS = ['status', 'targetGroup', 'district', 'fundingSourceType'] as const;
@@ -20,7 +21,7 @@ const SINGLE_FILTERS = ['leadDepartmentId', 'departmentId', 'goalId', 'q'] as co
 
 const config = validateEnvironmentOrExit('Samla bare baseline');
 const options = dataSourceOptions(config, ENTITIES) as Extract<DataSourceOptions, { type: 'postgres' }>;
-const pool = new pg.Pool({ connectionString: options.url, ...options.extra });
+const pool = new pg.Pool({ connectionString: options.url, ...(options.extra as pg.PoolConfig | undefined) });
 
 /** The query string read the way ListInitiativesQueryDto reads it (comma lists, page defaults), minus validation. */
 function readQuery(params: URLSearchParams) {
@@ -40,8 +41,7 @@ function readQuery(params: URLSearchParams) {
 
 async function list(params: URLSearchParams): Promise<Page<unknown>> {
   const { filters, limit, offset, sort } = readQuery(params);
-  const { sql, params: values } = buildInitiativeListQuery(filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset });
-  const { rows } = await pool.query<{ total: number }>(sql, values);
+  const rows = await pgRows(pool, buildInitiativeListSql(filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset }));
   // The benchmark never pages past the end, where the API counts separately; an empty page answers 0 here.
   return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0, limit, offset };
 }

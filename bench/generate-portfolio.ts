@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CoverageDecision, FundingStatus } from '#funding';
-import type { FundingSourceType } from '#common';
+import { execute, queryOne, statement, type FundingSourceType } from '#common';
 import { dataSourceOptions } from '#database';
 import type { GoalLevel } from '#goals';
 import type { InitiativeKind, InitiativeStatus } from '#portfolio';
@@ -415,7 +415,7 @@ function followUp(owners: Owner[], departments: { id: string }[]) {
     }
     if (!followed) continue;
     for (const round of rounds) {
-      const due = day(round.due_date as string);
+      const due = day(round.due_date);
       if (due > AS_OF || (owner.start ?? AS_OF) > due) continue;
       const status = pickReport();
       const submitted = status === 'approved' || status === 'submitted' ? iso(due + rng.int(-30, 14)) : null;
@@ -498,11 +498,11 @@ const TABLES: Record<string, Record<string, string>> = {
  */
 async function insertAll(em: EntityManager, table: string, rows: Row[]) {
   const columns = Object.entries(TABLES[table]);
-  const sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
+  const insert = statement<never>(`INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
                SELECT ${columns.map(([name, type]) => (type.endsWith('[]') ? `${name}::${type}` : name)).join(', ')}
                  FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type.endsWith('[]') ? 'text' : type}[]`).join(', ')})
-                   AS r(${columns.map(([name]) => name).join(', ')})`;
-  await em.query(sql, columns.map(([name]) => rows.map((row) => row[name])));
+                   AS r(${columns.map(([name]) => name).join(', ')})`);
+  await execute(em, insert, columns.map(([name]) => rows.map((row) => row[name])));
 }
 
 async function main() {
@@ -532,11 +532,11 @@ async function main() {
       for (const table of Object.keys(TABLES)) await insertAll(em, table, data[table as keyof typeof data]);
     });
     lap('rows written');
-    await dataSource.query('VACUUM (ANALYZE)');
+    await execute(dataSource, statement<never>('VACUUM (ANALYZE)'));
     lap('vacuum and analyze');
 
     for (const table of Object.keys(TABLES)) {
-      const [{ rows }] = await dataSource.query(`SELECT count(*)::int AS rows FROM ${table}`);
+      const { rows } = await queryOne(dataSource, statement<{ rows: number }>(`SELECT count(*)::int AS rows FROM ${table}`));
       console.log(`  ${table.padEnd(26)} ${String(rows).padStart(7)} rows`);
     }
     console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

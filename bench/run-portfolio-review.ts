@@ -23,6 +23,7 @@ import { dataSourceOptions, SESSION_OPTIONS } from '#database';
 import type { InitiativeListFilters } from '#portfolio';
 import { buildOverlapsSql, buildPortfolioReadinessSql, buildPortfolioSummarySql, buildSummaryCliffSql, refreshOverlapPairs } from '#portfolio-review';
 import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, startApi, TYPICAL } from './bench-database.js';
+import { pgRows } from './pg-statements.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -64,7 +65,7 @@ async function inTransaction<T>(client: pg.Client, isolation: string, work: () =
 /** The overlap list's storage floor as the API reads it (OVERLAP_LIST_MIN_SCORE). */
 let overlapFloor = 0;
 const refreshOverlaps = (client: pg.Client) =>
-  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs(async (sql, params) => (await client.query(sql, params)).rows, overlapFloor));
+  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs({ query: async (sql, params) => (await client.query<pg.QueryResultRow>(sql, params)).rows }, overlapFloor));
 
 const READS: Read[] = [
   {
@@ -75,8 +76,8 @@ const READS: Read[] = [
       inTransaction(client, 'REPEATABLE READ', async () => {
         const main = buildPortfolioSummarySql(filters, today, timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
         const cliff = buildSummaryCliffSql(filters, Number(today.slice(0, 4)) + 1);
-        const [{ summary }] = (await client.query<{ summary: object }>(main.sql, main.params)).rows;
-        const [{ cliff: fundingCliff }] = (await client.query<{ cliff: unknown }>(cliff.sql, cliff.params)).rows;
+        const [{ summary }] = await pgRows(client, main);
+        const [{ cliff: fundingCliff }] = await pgRows(client, cliff);
         return { ...summary, fundingCliff };
       }),
   },
@@ -85,9 +86,8 @@ const READS: Read[] = [
     path: '/api/v1/portfolio/readiness',
     // PortfolioReadinessService.readiness: one statement, the first page at the default page size.
     floor: async (filters, { client, today, timeZone }) => {
-      const { sql, params } = buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone);
-      const { rows } = await client.query<{ readiness: unknown }>(sql, params);
-      return rows[0].readiness;
+      const [{ readiness }] = await pgRows(client, buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone));
+      return readiness;
     },
   },
   {
@@ -97,9 +97,8 @@ const READS: Read[] = [
     // OverlapsService.list: the incremental refresh in its transaction, then the first page at the floor.
     floor: async (_filters, { client }) => {
       await refreshOverlaps(client);
-      const { sql, params } = buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 });
-      const { rows } = await client.query<{ page: unknown }>(sql, params);
-      return rows[0].page;
+      const [{ page }] = await pgRows(client, buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 }));
+      return page;
     },
   },
 ];
@@ -186,7 +185,7 @@ async function main() {
       `Portfolio review benchmark, ${new Date().toISOString()}\n` +
         `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
         `PostgreSQL ${rows[0].server_version} (work_mem ${rows[0].work_mem}, jit ${rows[0].jit}), database ${BENCH_DATABASE}, ` +
-        `pool of ${dataSourceOptions(config).extra?.max ?? 'default'} in the API\n` +
+        `pool of ${(dataSourceOptions(config).extra as pg.PoolConfig | undefined)?.max ?? 'default'} in the API\n` +
         `${WARMUP} warm-up and ${REQUESTS} measured requests per read, filter and side, one at a time, the sides in turn\n` +
         `load average at start: ${loadAverage()} (other work on the machine competes with the run)\n`,
     );

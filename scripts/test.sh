@@ -35,6 +35,8 @@ wait "$web_build" || compiled=1
 node apps/web/scripts/bundle-size.mjs dist/apps/web
 # The committed OpenAPI document passes Redocly's recommended rules (test/openapi.e2e-spec.ts proves it is current).
 REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx redocly lint openapi.json --format=summary >&2 || exit 1
+# The committed SQL of the main statements (docs/sql) is what the code builds: a changed statement shows in the diff.
+node dist/scripts/write-sql.js --check || exit 1
 if ! wait "$lint"; then
   cat reports/lint.log >&2
   echo "[test] lint failed: fix the findings above (npm run format writes the formatting)" >&2

@@ -22,7 +22,7 @@ export abstract class BoundedWorkerHost extends WorkerHost implements OnApplicat
     super();
     // BullMQ reads the lock and stalled-check timings once, when @nestjs/bullmq builds the worker (after every
     // provider is constructed, from the class's options), so they go there rather than onto the worker afterwards.
-    const decorated: WorkerOptions | undefined = Reflect.getMetadata(WORKER_OPTIONS_METADATA, this.constructor);
+    const decorated = Reflect.getMetadata(WORKER_OPTIONS_METADATA, this.constructor) as WorkerOptions | undefined;
     Reflect.defineMetadata(
       WORKER_OPTIONS_METADATA,
       { ...decorated, lockDuration: config.get('WORKER_LOCK_DURATION_MS', { infer: true }), stalledInterval: config.get('WORKER_STALLED_INTERVAL_MS', { infer: true }) },

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, type Page } from '#common';
+import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, queryRows, type Page } from '#common';
 import { AuditService, ForbiddenProblem, mayWriteForDepartments, type Actor, type RequestContext, type Role } from '#identity';
 import { ALERT_SEVERITIES, AlertEntity, type AlertStatus } from './alert.entity.js';
 import type { AlertDto, ListAlertsQueryDto } from './dto/alert.dto.js';
+import { ALERT_SUBJECT_NAMES_SQL } from './alerts.sql.js';
 
 /** Roles that handle any department's alerts; the others (with `alerts:handle`) only their own department's. */
 const ALL_DEPARTMENTS: readonly Role[] = ['leadership'];
@@ -44,22 +45,14 @@ export class AlertsService {
 
   async get(id: string): Promise<AlertDto> {
     const [alert] = await this.named([await findOneOrNotFound(this.alerts, 'alert', id)]);
-    return alert!;
+    return alert;
   }
 
   /** The alerts as the API answers them, naming their initiative and department (one statement for the page). */
   private async named(alerts: AlertEntity[]): Promise<AlertDto[]> {
     const initiativeIds = [...new Set(alerts.map((a) => a.initiativeId).filter((id): id is string => id !== null))];
     const departmentIds = [...new Set(alerts.map((a) => a.departmentId).filter((id): id is string => id !== null))];
-    const rows: { kind: 'initiative' | 'department'; id: string; code: string; name: string }[] =
-      initiativeIds.length + departmentIds.length === 0
-        ? []
-        : await this.dataSource.query(
-            `SELECT 'initiative' AS kind, id, code, title AS name FROM initiatives WHERE id = ANY($1::uuid[])
-             UNION ALL
-             SELECT 'department' AS kind, id, code, name FROM departments WHERE id = ANY($2::uuid[])`,
-            [initiativeIds, departmentIds],
-          );
+    const rows = initiativeIds.length + departmentIds.length === 0 ? [] : await queryRows(this.dataSource, ALERT_SUBJECT_NAMES_SQL, [initiativeIds, departmentIds]);
     const names = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
     return alerts.map((alert) => {
       const initiative = alert.initiativeId === null ? undefined : names.get(`initiative:${alert.initiativeId}`);
@@ -97,14 +90,14 @@ export class AlertsService {
       return updated;
     });
     const [named] = await this.named([after]);
-    return named!;
+    return named;
   }
 
   private update(em: EntityManager, id: string, changes: Record<string, unknown>) {
     return em
       .createQueryBuilder()
       .update(AlertEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
       .where('id = :id', { id })
       .execute();
   }

@@ -1,10 +1,11 @@
 import { In, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { execute, queryRows } from '#common';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity, StatusReportEntity } from '#follow-up';
 import { FundingLineEntity } from '#funding';
 import { GoalEntity } from '#goals';
 import { recordAuditEvents, type AuditContext, type AuditedChange } from '#identity';
-import { auditedInitiative, buildInitiativeListQuery, InitiativeEntity, InitiativeParticipantEntity, type InitiativeDto } from '#portfolio';
+import { auditedInitiative, buildInitiativeListSql, InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
 import { PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
 import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
@@ -23,6 +24,17 @@ import {
   type DemoFundingLine,
   type DemoInitiative,
 } from './trollhattan.demo.js';
+import {
+  CREATED_EFFECT_LINKS_SQL,
+  DEMO_CHAIN_OWNERS_SQL,
+  EXISTING_REVIEWS_SQL,
+  EXISTING_ROUNDS_SQL,
+  GOALS_WITH_NODES_SQL,
+  INSERT_DEMO_DECISIONS_SQL,
+  INSERT_DEMO_STATUS_REPORTS_SQL,
+  LINK_DEMO_INDICATORS_SQL,
+  SEED_LOCK_SQL,
+} from './demo-seed.sql.js';
 
 /** How many rows of each kind one run inserted; all zero when the demo data was already there. */
 export type DemoSeedResult = {
@@ -63,7 +75,7 @@ const SEED_LOCK = 4_711_002;
  */
 export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
   return dataSource.transaction(async (em) => {
-    await em.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    await execute(em, SEED_LOCK_SQL, [SEED_LOCK]);
 
     const departments = await insertMissing(em, DepartmentEntity, DEMO_DEPARTMENTS, (d, ids) => ({
       code: d.code,
@@ -166,8 +178,7 @@ async function createdRows<E extends ObjectLiteral & { id: string }>(em: EntityM
 /** Initiatives as the API records their creation: in their API shape, links included. */
 async function createdInitiatives(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
   if (ids.length === 0) return [];
-  const { sql, params } = buildInitiativeListQuery({ ids }, { sort: [], limit: ids.length, offset: 0 });
-  const rows: (InitiativeDto & { total?: number })[] = await em.query(sql, params);
+  const rows = await queryRows(em, buildInitiativeListSql({ ids }, { sort: [], limit: ids.length, offset: 0 }));
   return rows.map(({ total: _total, ...initiative }) => ({
     action: 'create',
     entityType: 'initiative',
@@ -180,11 +191,7 @@ async function createdInitiatives(em: EntityManager, ids: string[]): Promise<Aud
 /** Effect links as the API records them: the two ends, tied to the initiative whose chain the link starts in. */
 async function createdEffectLinks(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
   if (ids.length === 0) return [];
-  const rows: { id: string; fromNodeId: string; toNodeId: string; initiativeId: string | null }[] = await em.query(
-    `SELECT l.id, l.from_node_id AS "fromNodeId", l.to_node_id AS "toNodeId", n.initiative_id AS "initiativeId"
-       FROM effect_links l JOIN effect_nodes n ON n.id = l.from_node_id WHERE l.id = ANY($1)`,
-    [ids],
-  );
+  const rows = await queryRows(em, CREATED_EFFECT_LINKS_SQL, [ids]);
   return rows.map(({ id, initiativeId, ...ends }) => ({ action: 'create', entityType: 'effect_link', entityId: id, initiativeId, after: ends }));
 }
 
@@ -298,20 +305,7 @@ async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<A
     }),
   );
   if (wanted.length === 0) return [];
-  const linked: { indicatorId: string; effectNodeId: string; initiativeId: string | null }[] = await em.query(
-    `WITH inserted AS (
-       INSERT INTO indicator_effect_nodes (indicator_id, effect_node_id)
-       SELECT w."indicatorId", n.id
-         FROM jsonb_to_recordset($1::jsonb) AS w("indicatorId" uuid, "goalCode" text, title text)
-         JOIN goals g ON g.code = w."goalCode"
-         JOIN effect_nodes n ON n.goal_id = g.id AND n.title = w.title
-       ON CONFLICT DO NOTHING
-       RETURNING indicator_id, effect_node_id
-     )
-     SELECT i.indicator_id AS "indicatorId", i.effect_node_id AS "effectNodeId", n.initiative_id AS "initiativeId"
-       FROM inserted i JOIN effect_nodes n ON n.id = i.effect_node_id`,
-    [JSON.stringify(wanted)],
-  );
+  const linked = await queryRows(em, LINK_DEMO_INDICATORS_SQL, [JSON.stringify(wanted)]);
   // As the API records a link: under the node it measures.
   return linked.map(({ indicatorId, effectNodeId, initiativeId }) => ({
     action: 'create',
@@ -349,21 +343,8 @@ async function insertFundingLines(em: EntityManager, initiativeId: string, lines
 async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ nodeIds: string[]; linkIds: string[] }> {
   const codes = DEMO_EFFECT_LOGIC.flatMap((area) => area.initiatives.map((i) => i.code));
   const goalIds = DEMO_EFFECT_LOGIC.map((area) => goals.idOf(area.goalCode));
-  const initiatives: { id: string; code: string; hasNodes: boolean; reach: string[] }[] = await em.query(
-    `WITH RECURSIVE reach(initiative_id, goal_id) AS (
-       SELECT ig.initiative_id, ig.goal_id FROM initiative_goals ig JOIN initiatives i ON i.id = ig.initiative_id WHERE i.code = ANY($1)
-       UNION
-       SELECT r.initiative_id, g.parent_id FROM goals g JOIN reach r ON g.id = r.goal_id WHERE g.parent_id IS NOT NULL
-     )
-     SELECT i.id, i.code,
-            EXISTS (SELECT 1 FROM effect_nodes n WHERE n.initiative_id = i.id) AS "hasNodes",
-            coalesce((SELECT array_agg(r.goal_id) FROM reach r WHERE r.initiative_id = i.id), '{}') AS reach
-       FROM initiatives i WHERE i.code = ANY($1)`,
-    [codes],
-  );
-  const goalsWithNodes = new Set(
-    ((await em.query(`SELECT DISTINCT goal_id FROM effect_nodes WHERE goal_id = ANY($1)`, [goalIds])) as { goal_id: string }[]).map((r) => r.goal_id),
-  );
+  const initiatives = await queryRows(em, DEMO_CHAIN_OWNERS_SQL, [codes]);
+  const goalsWithNodes = new Set((await queryRows(em, GOALS_WITH_NODES_SQL, [goalIds])).map((r) => r.goal_id));
 
   const nodeIds: string[] = [];
   const linkIds: string[] = [];
@@ -382,7 +363,7 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ n
     const links = keys.flatMap((n) => (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })));
     const missing = links.find((l) => !l.toNodeId);
     if (missing) throw new Error(`The demo effect logic of ${area.goalCode} links to a node it does not define.`);
-    const inserted = await em.getRepository(EffectLinkEntity).insert(links as { fromNodeId: string; toNodeId: string }[]);
+    const inserted = await em.getRepository(EffectLinkEntity).insert(links);
     nodeIds.push(...identifiers.map((i) => i.id as string));
     linkIds.push(...inserted.identifiers.map((i) => i.id as string));
   }
@@ -395,7 +376,7 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ n
  * department), with the answers and decisions the demo shows; initiatives the demo gives no answer stay pending.
  */
 async function insertReportingRounds(em: EntityManager): Promise<{ roundIds: string[]; statusReportIds: string[] }> {
-  const existing: { title: string }[] = await em.query(`SELECT title FROM reporting_rounds WHERE title = ANY($1)`, [DEMO_REPORTING_ROUNDS.map((r) => r.title)]);
+  const existing = await queryRows(em, EXISTING_ROUNDS_SQL, [DEMO_REPORTING_ROUNDS.map((r) => r.title)]);
   const missing = DEMO_REPORTING_ROUNDS.filter((round) => !existing.some((e) => e.title === round.title));
   const roundIds: string[] = [];
   const statusReportIds: string[] = [];
@@ -409,22 +390,7 @@ async function insertReportingRounds(em: EntityManager): Promise<{ roundIds: str
       createdBy: 'demo-seed',
     });
     const answers = Object.entries(round.reports).map(([code, report]) => ({ code, ...report }));
-    const reports: { id: string }[] = await em.query(
-      `INSERT INTO status_reports (round_id, initiative_id, department_id, status, rag_status, progress, risks, spending_to_date_sek,
-                                   submitted_by, submitted_at, decided_by, decided_at, return_comment)
-       SELECT $1, i.id, i.lead_department_id, coalesce(a.status, 'pending'), a."ragStatus", a.progress, a.risks, a."spendingToDateSek",
-              CASE WHEN a.code IS NOT NULL THEN coalesce(i.process_owner->>'email', 'processagare') END,
-              (a."submittedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
-              CASE WHEN a."decidedOn" IS NOT NULL THEN 'ledningsgruppen' END,
-              (a."decidedOn" || ' 12:00 Europe/Stockholm')::timestamptz,
-              a."returnComment"
-         FROM initiatives i
-         LEFT JOIN jsonb_to_recordset($3::jsonb) AS a(code text, status text, "ragStatus" text, progress text, risks text, "spendingToDateSek" bigint,
-                                                      "submittedOn" date, "decidedOn" date, "returnComment" text) ON a.code = i.code
-        WHERE i.status = ANY($2)
-     RETURNING id`,
-      [identifiers[0].id, [...DEFAULT_SCOPE_STATUSES], JSON.stringify(answers)],
-    );
+    const reports = await queryRows(em, INSERT_DEMO_STATUS_REPORTS_SQL, [identifiers[0].id, [...DEFAULT_SCOPE_STATUSES], JSON.stringify(answers)]);
     roundIds.push(identifiers[0].id as string);
     statusReportIds.push(...reports.map((r) => r.id));
   }
@@ -433,20 +399,13 @@ async function insertReportingRounds(em: EntityManager): Promise<{ roundIds: str
 
 /** The demo's past portfolio reviews, keyed by title, each written with its decisions in one statement. */
 async function insertPortfolioReviews(em: EntityManager): Promise<{ reviewIds: string[]; decisionIds: string[] }> {
-  const existing: { title: string }[] = await em.query(`SELECT title FROM portfolio_reviews WHERE title = ANY($1)`, [DEMO_PORTFOLIO_REVIEWS.map((r) => r.title)]);
+  const existing = await queryRows(em, EXISTING_REVIEWS_SQL, [DEMO_PORTFOLIO_REVIEWS.map((r) => r.title)]);
   const missing = DEMO_PORTFOLIO_REVIEWS.filter((review) => !existing.some((e) => e.title === review.title));
   const reviewIds: string[] = [];
   const decisionIds: string[] = [];
   for (const review of missing) {
     const { identifiers } = await em.getRepository(PortfolioReviewEntity).insert({ title: review.title, meetingDate: review.meetingDate, notes: review.notes, createdBy: 'demo-seed' });
-    const decisions: { id: string }[] = await em.query(
-      `INSERT INTO portfolio_decisions (review_id, initiative_id, decision, rationale, follow_up_date, decided_by, created_at)
-       SELECT $1, i.id, d.decision, d.rationale, d."followUpDate", 'ledningsgruppen', ($3::date || ' 12:00 Europe/Stockholm')::timestamptz
-         FROM jsonb_to_recordset($2::jsonb) AS d("initiativeCode" text, decision text, rationale text, "followUpDate" date)
-         JOIN initiatives i ON i.code = d."initiativeCode"
-     RETURNING id`,
-      [identifiers[0].id, JSON.stringify(review.decisions), review.meetingDate],
-    );
+    const decisions = await queryRows(em, INSERT_DEMO_DECISIONS_SQL, [identifiers[0].id, JSON.stringify(review.decisions), review.meetingDate]);
     reviewIds.push(identifiers[0].id as string);
     decisionIds.push(...decisions.map((d) => d.id));
   }

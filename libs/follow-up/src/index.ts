@@ -2,7 +2,7 @@ export * from './reporting-round.entity.js';
 export * from './status-report.entity.js';
 export * from './status-report-rules.js';
 export * from './status-report-generation.js';
-export { planIndicatorsSql } from './status-report-indicators.js';
+export { planIndicatorsSql } from './status-report-indicators.sql.js';
 export * from './reminders/round-reminders.js';
 export * from './reminders/round-reminders.service.js';
 export * from './follow-up.module.js';

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { Clock, findOneOrNotFound, findPage, UnknownReferenceProblem, type Page } from '#common';
+import { Clock, findOneOrNotFound, findPage, queryRows, UnknownReferenceProblem, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { JobRunQueue } from '#queue';
 import { CREATE_STATUS_REPORTS, CREATE_STATUS_REPORTS_QUEUE, type CreateStatusReportsPayload } from './status-report-jobs.js';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from './reporting-round.entity.js';
 import type { CreateReportingRoundDto, ListReportingRoundsQueryDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
+import { KNOWN_DEPARTMENTS_SQL, ROUND_COMPLETION_SQL } from './reporting-rounds.sql.js';
 
 @Injectable()
 export class ReportingRoundsService {
@@ -35,7 +36,7 @@ export class ReportingRoundsService {
     return this.dataSource.transaction(async (em) => {
       const scopeDepartmentIds = dto.scopeDepartmentIds ?? null;
       if (scopeDepartmentIds) {
-        const rows: { id: string }[] = await em.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[])`, [scopeDepartmentIds]);
+        const rows = await queryRows(em, KNOWN_DEPARTMENTS_SQL, [scopeDepartmentIds]);
         const known = new Set(rows.map((r) => r.id));
         const errors = scopeDepartmentIds.flatMap((id, i) => (known.has(id) ? [] : [{ field: `scopeDepartmentIds[${i}]`, message: 'no department with this id' }]));
         if (errors.length > 0) throw new UnknownReferenceProblem(errors);
@@ -70,23 +71,7 @@ export class ReportingRoundsService {
   async completion(id: string): Promise<RoundCompletionDto> {
     const round = await this.get(id);
     const asOf = this.clock.today();
-    const rows: (RoundCompletionDto['departments'][number] & { grouping: number })[] = await this.dataSource.query(
-      `SELECT s.department_id AS "departmentId",
-              d.name AS "departmentName",
-              GROUPING(s.department_id, d.name) AS grouping,
-              count(*)::int AS total,
-              count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS submitted,
-              count(*) FILTER (WHERE s.status = 'approved')::int AS approved,
-              count(*) FILTER (WHERE s.status IN ('pending', 'returned'))::int AS pending,
-              count(*) FILTER (WHERE s.status IN ('pending', 'returned') AND r.due_date < $2::date)::int AS overdue
-         FROM status_reports s
-         JOIN reporting_rounds r ON r.id = s.round_id
-         LEFT JOIN departments d ON d.id = s.department_id
-        WHERE s.round_id = $1
-        GROUP BY GROUPING SETS ((s.department_id, d.name), ())
-        ORDER BY grouping, overdue DESC, pending DESC, d.name NULLS LAST, s.department_id`,
-      [id, asOf],
-    );
+    const rows = await queryRows(this.dataSource, ROUND_COMPLETION_SQL, [id, asOf]);
     const totalsRow = rows.find((r) => r.grouping !== 0);
     const { total = 0, submitted = 0, approved = 0, pending = 0, overdue = 0 } = totalsRow ?? {};
     return {

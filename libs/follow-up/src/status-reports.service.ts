@@ -57,7 +57,7 @@ export class StatusReportsService {
     const report = await this.withRoundAndInitiative().where('r.id = :id', { id }).getOne();
     if (!report) throw new NotFoundProblem('status report', id);
     const [shown] = await this.withIndicators(ctx, [report]);
-    return shown!;
+    return shown;
   }
 
   /** Reports with their round and the initiative's code and title, which every reader of a report needs to place it. */
@@ -148,7 +148,7 @@ function move(em: EntityManager, id: string, name: ReportMove, changes: Record<s
   return em
     .createQueryBuilder()
     .update(StatusReportEntity)
-    .set({ ...changes, status: REPORT_MOVES[name].to, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+    .set({ ...changes, status: REPORT_MOVES[name].to, version: () => 'version + 1', updatedAt: () => 'now()' })
     .where('id = :id', { id })
     .execute();
 }

@@ -15,7 +15,9 @@ import {
   updateVersioned,
   ValidationProblem,
   type Page,
+  queryRow,
 } from '#common';
+import { SUCCESSOR_CHAIN_REACHES_SQL } from './funding-lines.sql.js';
 import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, type InitiativeOwnership } from '#portfolio';
 import { FundingLineEntity, type CoverageDecision, type FundingStatus, type ReportingDeadline } from './funding-line.entity.js';
 import {
@@ -200,18 +202,9 @@ export class FundingService {
     }
   }
 
-  /** One recursive query: does following successors from `start` lead to `target`? */
+  /** Does following successors from `start` lead to `target`? */
   private async reachesVia(em: EntityManager, start: string, target: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
-      `WITH RECURSIVE chain(id) AS (
-         SELECT $1::uuid
-         UNION
-         SELECT f.successor_funding_id FROM funding_lines f JOIN chain c ON f.id = c.id WHERE f.successor_funding_id IS NOT NULL
-       )
-       SELECT 1 FROM chain WHERE id = $2::uuid LIMIT 1`,
-      [start, target],
-    );
-    return rows.length > 0;
+    return (await queryRow(em, SUCCESSOR_CHAIN_REACHES_SQL, [start, target])) !== undefined;
   }
 }
 

@@ -15,6 +15,8 @@ import {
   ValidationProblem,
   type FieldError,
   type Page,
+  execute,
+  XACT_LOCK_SQL,
 } from '#common';
 import type { CreateGoalDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
 import { GoalEntity, type GoalLevel } from './goal.entity.js';
@@ -118,7 +120,7 @@ export class GoalsService {
  * its parent. Taken before any row lock, so waiting for it cannot deadlock. Moves are rare; plain edits never wait.
  */
 async function lockTreeShape(em: EntityManager) {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext('samla.goals.tree'))`);
+  await execute(em, XACT_LOCK_SQL, ['samla.goals.tree']);
 }
 
 function assertValidPlacement(errors: FieldError[]): void {

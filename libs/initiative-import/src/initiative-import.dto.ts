@@ -8,7 +8,7 @@ const COLUMN_PATTERN = new RegExp(`^(${IMPORT_FIELD_NAMES.join('|')}):.+$`);
 export class InitiativeImportQueryDto {
   @ApiPropertyOptional({ description: 'Check the file and answer what would be imported, importing nothing', default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dryRun?: boolean;
 
@@ -18,7 +18,7 @@ export class InitiativeImportQueryDto {
     description: `A column of the file whose header is not Samla's, as \`field:header\`; repeat for more. Fields (and Samla's own headers): ${IMPORT_FIELD_NAMES.map((field) => `${field} (${IMPORT_FIELDS[field]})`).join(', ')}.`,
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @IsArray()
   @ArrayMaxSize(IMPORT_FIELD_NAMES.length)
   @Matches(COLUMN_PATTERN, { each: true, message: `each column must be field:header, the field one of ${IMPORT_FIELD_NAMES.join(', ')}` })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { DomainException, flattenValidationErrors, ValidationProblem } from '#common';
+import { DomainException, flattenValidationErrors, queryRows, ValidationProblem, type Statement } from '#common';
+import { DEPARTMENT_NAMES_SQL, DISTRICT_NAMES_SQL, GOAL_NAMES_SQL, TAKEN_CODES_SQL, TARGET_GROUP_NAMES_SQL, type NamedRow } from './initiative-import.sql.js';
 import { CreateFundingLineDto, FundingService } from '#funding';
 import type { RequestContext } from '#identity';
 import { CreateInitiativeDto, InitiativesService } from '#portfolio';
@@ -75,18 +76,17 @@ export class InitiativeImportService {
 
   /** The reference data by name and by code, and which of the file's codes are taken: five statements in all. */
   private async lookups(codes: string[]): Promise<ImportLookups> {
-    const index = async (sql: string) => {
-      const rows = (await this.dataSource.query(sql)) as { id: string; code: string; name: string }[];
+    const index = async (names: Statement<NamedRow>) => {
       const byName: NameIndex = new Map();
-      for (const row of rows) byName.set(key(row.name), row.id).set(key(row.code), row.id);
+      for (const row of await queryRows(this.dataSource, names)) byName.set(key(row.name), row.id).set(key(row.code), row.id);
       return byName;
     };
     const [departments, goals, targetGroups, districts, taken] = await Promise.all([
-      index('SELECT id, code, name FROM departments'),
-      index('SELECT id, code, title AS name FROM goals'),
-      index('SELECT id, code, name FROM target_groups'),
-      index('SELECT id, code, name FROM districts'),
-      this.dataSource.query('SELECT code FROM initiatives WHERE code = ANY($1::text[])', [codes]) as Promise<{ code: string }[]>,
+      index(DEPARTMENT_NAMES_SQL),
+      index(GOAL_NAMES_SQL),
+      index(TARGET_GROUP_NAMES_SQL),
+      index(DISTRICT_NAMES_SQL),
+      queryRows(this.dataSource, TAKEN_CODES_SQL, [codes]),
     ]);
     return { departments, goals, targetGroups, districts, takenCodes: new Set(taken.map((row) => row.code)) };
   }

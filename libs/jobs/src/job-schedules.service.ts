@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '#common';
+import { queryOne, TRY_XACT_LOCK_SQL, type AppConfig } from '#common';
 import { WEBHOOK_FAN_OUT, WEBHOOK_QUEUE } from '#integration';
 import { QUEUES, type AnyQueueName as ScheduledQueue } from '#queue';
 import { SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './job-names.js';
@@ -57,7 +57,7 @@ export class JobSchedulesService implements OnApplicationBootstrap {
     const tz = this.config.get('TIME_ZONE', { infer: true });
     const lockName = `samla-job-schedulers:${this.config.get('QUEUE_PREFIX', { infer: true })}`;
     return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [lockName]);
+      const { locked } = await queryOne(em, TRY_XACT_LOCK_SQL, [lockName]);
       if (!locked) {
         this.logger.log('Another worker is registering the job schedulers');
         return;

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { execute, queryOne, queryRows } from '#common';
 import { MailTransport, type OutgoingMail } from './mail-transport.js';
+import { CLAIM_NOTICES_SQL, COUNT_ABANDONED_SQL, MARK_FAILED_SQL, MARK_SENT_SQL } from './notifications.sql.js';
 
 /** Sends of one notice before it is given up as `failed`. */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -52,55 +54,22 @@ export class NotificationsService {
     return counts;
   }
 
-  private async claim(skip: string[]): Promise<OutgoingMail[]> {
-    // For an UPDATE, TypeORM answers [rows, affected].
-    const [rows] = await this.dataSource.query(
-      `UPDATE notifications n
-          SET status = 'sending', attempts = n.attempts + 1, claimed_at = now()
-        WHERE n.id IN (
-          SELECT id FROM notifications
-           WHERE status = 'pending' AND NOT (id = ANY($2::uuid[]))
-           ORDER BY created_at
-           LIMIT $1
-           FOR UPDATE SKIP LOCKED
-        )
-        RETURNING n.id, n.notice_key AS "noticeKey", n.recipient, n.subject, n.body`,
-      [BATCH_SIZE, skip],
-    );
-    return rows;
+  private claim(skip: string[]): Promise<OutgoingMail[]> {
+    return queryRows(this.dataSource, CLAIM_NOTICES_SQL, [BATCH_SIZE, skip]);
   }
 
   private async markSent(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const [, affected] = await this.dataSource.query(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
-      [ids],
-    );
-    return affected;
+    return (await execute(this.dataSource, MARK_SENT_SQL, [ids])) ?? 0;
   }
 
   private async markFailed(failures: { id: string; error: string }[]): Promise<{ retrying: number; failed: number }> {
     if (failures.length === 0) return { retrying: 0, failed: 0 };
-    const [row] = await this.dataSource.query(
-      `WITH updated AS (
-         UPDATE notifications n
-            SET status = CASE WHEN n.attempts >= $3 THEN 'failed' ELSE 'pending' END, last_error = f.error
-           FROM unnest($1::uuid[], $2::text[]) AS f(id, error)
-          WHERE n.id = f.id AND n.status = 'sending'
-          RETURNING n.status
-       )
-       SELECT count(*) FILTER (WHERE status = 'pending')::int AS retrying, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM updated`,
-      [failures.map((f) => f.id), failures.map((f) => f.error), MAX_SEND_ATTEMPTS],
-    );
-    return row;
+    return queryOne(this.dataSource, MARK_FAILED_SQL, [failures.map((f) => f.id), failures.map((f) => f.error), MAX_SEND_ATTEMPTS]);
   }
 
   private async countAbandoned(): Promise<number> {
-    const [{ abandoned }] = await this.dataSource.query(
-      `SELECT count(*)::int AS abandoned FROM notifications WHERE status = 'sending' AND claimed_at < now() - $1::interval`,
-      [ABANDONED_AFTER],
-    );
-    return abandoned;
+    return (await queryOne(this.dataSource, COUNT_ABANDONED_SQL, [ABANDONED_AFTER])).abandoned;
   }
 }
 

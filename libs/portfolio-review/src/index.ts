@@ -3,6 +3,7 @@ export * from './summary/portfolio-summary.dto.js';
 export * from './summary/portfolio-summary.sql.js';
 export * from './readiness/portfolio-readiness.dto.js';
 export * from './readiness/portfolio-readiness.sql.js';
+export * from './readiness/readiness-checks.js';
 export * from './reviews/decision-rules.js';
 export * from './reviews/portfolio-review.entity.js';
 export * from './reviews/portfolio-decision.entity.js';

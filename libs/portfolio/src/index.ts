@@ -1,6 +1,6 @@
 export * from './initiatives/initiative.entity.js';
 export * from './initiatives/initiative-participant.entity.js';
-export * from './initiatives/initiative-list.query.js';
+export * from './initiatives/initiative-list.sql.js';
 export * from './initiatives/initiatives.service.js';
 export * from './initiatives/initiative-access.js';
 export * from './lifecycle/initiative-lifecycle.js';

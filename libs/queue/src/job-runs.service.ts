@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Clock } from '#common';
+import { Clock, execute, queryOne } from '#common';
 import type { RunPayload } from './queues.js';
 import type { JobRunCounts } from './job-run.entity.js';
+import { COMPLETE_JOB_RUN_SQL, FAIL_JOB_RUN_SQL, OPEN_JOB_RUN_SQL, START_JOB_RUN_SQL } from './job-runs.sql.js';
 
 /**
  * The worker's bookkeeping around one attempt of a job: the job_runs row says running, then completed with the
@@ -24,14 +25,11 @@ export class JobRunsService {
     const asOf = await this.start(runId, job.name, job.data.asOf ?? this.clock.today());
     try {
       const counts = await work(asOf, runId);
-      await this.dataSource.query(`UPDATE job_runs SET status = 'completed', counts = $2, error = NULL, finished_at = now() WHERE id = $1`, [runId, counts]);
+      await execute(this.dataSource, COMPLETE_JOB_RUN_SQL, [runId, counts]);
       return counts;
     } catch (error) {
       const retried = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-      await this.dataSource.query(
-        `UPDATE job_runs SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END WHERE id = $1`,
-        [runId, retried ? 'queued' : 'failed', error instanceof Error ? error.message : String(error)],
-      );
+      await execute(this.dataSource, FAIL_JOB_RUN_SQL, [runId, retried ? 'queued' : 'failed', error instanceof Error ? error.message : String(error)]);
       throw error;
     }
   }
@@ -41,13 +39,8 @@ export class JobRunsService {
    * job was queued). An INSERT that meets the API's still uncommitted row waits for that commit, then does nothing.
    */
   private async start(runId: string, jobName: string, asOf: string): Promise<string> {
-    await this.dataSource.query(`INSERT INTO job_runs (id, job_name, as_of, status) VALUES ($1, $2, $3, 'queued') ON CONFLICT (id) DO NOTHING`, [runId, jobName, asOf]);
-    // For an UPDATE, TypeORM answers [rows, affected].
-    const [[row]] = await this.dataSource.query(
-      `UPDATE job_runs SET status = 'running', attempts = attempts + 1, started_at = now(), finished_at = NULL WHERE id = $1 RETURNING to_char(as_of, 'YYYY-MM-DD') AS "asOf"`,
-      [runId],
-    );
-    return row.asOf;
+    await execute(this.dataSource, OPEN_JOB_RUN_SQL, [runId, jobName, asOf]);
+    return (await queryOne(this.dataSource, START_JOB_RUN_SQL, [runId])).asOf;
   }
 }
 

@@ -100,7 +100,7 @@ export class HealthController {
   private async pingRedis() {
     const indicator = this.indicators.check('redis');
     try {
-      const reply = await Promise.race([
+      const reply: string = await Promise.race([
         this.redis.ping(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS).unref()),
       ]);

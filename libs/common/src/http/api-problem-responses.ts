@@ -25,14 +25,14 @@ const DECLARED = Symbol('samla:api-problems');
  */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
-    const holder: object = descriptor?.value ?? target;
-    const declared: Set<number> = Reflect.getOwnMetadata(DECLARED, holder) ?? new Set();
+    const holder = (descriptor?.value as object | undefined) ?? target;
+    const declared = (Reflect.getOwnMetadata(DECLARED, holder) as Set<number> | undefined) ?? new Set<number>();
     for (const status of new Set([400, ...statuses, 500])) {
       if (declared.has(status)) continue;
       declared.add(status);
       const decorate = ApiResponse({ status, description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } });
       if (descriptor) decorate(target, key!, descriptor);
-      else (decorate as ClassDecorator)(target as Function);
+      else (decorate as ClassDecorator)(target as abstract new (...args: never[]) => unknown);
     }
     Reflect.defineMetadata(DECLARED, declared, holder);
   };

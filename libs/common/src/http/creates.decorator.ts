@@ -36,7 +36,7 @@ export class LocationInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: Record<string, unknown>) => {
-        if (response.statusCode === HttpStatus.CREATED) response.setHeader('Location', locationOf(this.app.getGlobalPrefix(), path, body));
+        if (response.statusCode === (HttpStatus.CREATED as number)) response.setHeader('Location', locationOf(this.app.getGlobalPrefix(), path, body));
         return body;
       }),
     );

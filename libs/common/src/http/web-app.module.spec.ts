@@ -50,7 +50,7 @@ describe('WebAppModule', () => {
     expect(page.status).toBe(503);
     expect(page.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(page.body).toMatchObject({ type: '/problems/web-app-not-built', status: 503, detail: expect.stringContaining('npm run web:build') });
-    expect(page.body.errorId).toBeUndefined();
+    expect((page.body as { errorId?: unknown }).errorId).toBeUndefined();
     expect(api.status).toBe(200);
     expect(unknown.status).toBe(404);
   });

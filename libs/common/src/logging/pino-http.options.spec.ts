@@ -13,7 +13,7 @@ async function logLinesFor({ path = '/api/v1/initiatives', headers = {}, format 
   const logger = pinoHttp(pinoHttpOptions('info', format), format === 'line' ? lineDestination(out) : out);
   const server = createServer((req, res) => {
     logger(req, res);
-    handle(req as IncomingMessage & { log: Logger });
+    handle(req);
     res.end('{}');
   });
   await request(server).get(path).set(headers);
@@ -47,7 +47,7 @@ describe('pinoHttpOptions', () => {
   it('should put the request id at the top of every line when the handler logs while serving the request', async () => {
     const lines = await logLinesFor({ headers: { 'X-Request-Id': 'req-7' }, handle: (req) => req.log.info('looking up initiatives') });
 
-    expect(lines.map((line) => JSON.parse(line))).toEqual([
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
       expect.objectContaining({ msg: 'looking up initiatives', requestId: 'req-7' }),
       expect.objectContaining({ msg: 'request completed', requestId: 'req-7' }),
     ]);
@@ -70,7 +70,7 @@ describe('pinoHttpOptions', () => {
   it('should take a new id and keep the header out of the log when X-Request-Id holds an identity number', async () => {
     const line = await logLineFor({ headers: { 'X-Request-Id': 'arende-811218-9876' } });
 
-    expect(JSON.parse(line).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((JSON.parse(line) as { requestId: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(line).not.toContain('9876');
   });
 

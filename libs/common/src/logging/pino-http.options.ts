@@ -72,6 +72,9 @@ export type LogOutput = { write(text: string): unknown };
 
 const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
+/** One of pino's JSON lines: the fields `line` lays out, and whatever else the log call added. */
+type LogRecord = { time: number; level: number; msg?: string; context?: string; requestId?: string; err?: { stack?: string }; [field: string]: unknown };
+
 /**
  * Where `line` logs go: pino's JSON turned into `17:02:11 INFO GET /api/v1/goals/tree 200 8 ms requestId=…`, with
  * the context of application logs, any other field as compact JSON and an error's stack on the lines below.
@@ -79,7 +82,7 @@ const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INF
 export function lineDestination(out: LogOutput = process.stdout): DestinationStream {
   return {
     write(json: string) {
-      const { time, level, msg, context, requestId, err, ...rest } = JSON.parse(json);
+      const { time, level, msg, context, requestId, err, ...rest } = JSON.parse(json) as LogRecord;
       const words = [new Date(time).toTimeString().slice(0, 8), LEVEL_NAMES[level] ?? level, context && `[${context}]`, msg, requestId && `requestId=${requestId}`];
       if (Object.keys(rest).length > 0) words.push(JSON.stringify(rest));
       out.write(`${words.filter(Boolean).join(' ')}\n${err?.stack ? `${err.stack}\n` : ''}`);

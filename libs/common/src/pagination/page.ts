@@ -13,7 +13,7 @@ export class PageQueryDto {
   @QueryInt()
   @IsInt()
   @Min(1)
-  @Transform(({ value }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value), { toClassOnly: true })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value), { toClassOnly: true })
   limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { queryRow } from './statement.js';
+import { selfOrDescendantSql } from './subtree.sql.js';
 
 /**
  * One recursive query over a self-referencing table (`id`, `parent_id`): is `candidate` the row `rootId` itself
@@ -6,14 +8,5 @@ import type { EntityManager } from 'typeorm';
  * `table` is always a constant of the calling context, never input.
  */
 export async function isSelfOrDescendant(em: EntityManager, table: string, rootId: string, candidate: string): Promise<boolean> {
-  const rows: unknown[] = await em.query(
-    `WITH RECURSIVE below(id) AS (
-       SELECT $1::uuid
-       UNION
-       SELECT t.id FROM "${table}" t JOIN below b ON t.parent_id = b.id
-     )
-     SELECT 1 FROM below WHERE id = $2::uuid LIMIT 1`,
-    [rootId, candidate],
-  );
-  return rows.length > 0;
+  return (await queryRow(em, selfOrDescendantSql(table), [rootId, candidate])) !== undefined;
 }

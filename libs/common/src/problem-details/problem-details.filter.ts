@@ -53,7 +53,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...exception.extra,
       };
     }
-    if (exception instanceof QueryFailedError) return fromDatabaseError(exception);
+    if (exception instanceof QueryFailedError) return fromDatabaseError(exception as QueryFailedError<Error>);
     if (exception instanceof HttpException) return fromHttpException(exception);
     // Errors raised by Express's body parser before Nest sees the request (malformed JSON, body too large).
     const status = (exception as { status?: unknown })?.status;
@@ -77,8 +77,8 @@ function fromHttpException(exception: HttpException): Problem {
   const body = exception.getResponse();
   const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
   const cause = (exception as { cause?: { type?: string; limit?: number } }).cause;
-  const detail = cause?.type ? bodyParserDetail(cause, status) : Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
-  return fromStatus(status, status === HttpStatus.NOT_FOUND && /Cannot \w+ /.test(detail) ? `No route: ${detail.replace(/^Cannot /, '')}.` : detail);
+  const detail = cause?.type ? bodyParserDetail(cause, status) : Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  return fromStatus(status, status === (HttpStatus.NOT_FOUND as number) && /Cannot \w+ /.test(detail) ? `No route: ${detail.replace(/^Cannot /, '')}.` : detail);
 }
 
 function bodyParserDetail(error: { type?: string; limit?: number }, status: number): string {
@@ -105,7 +105,7 @@ function slug(text: string) {
 }
 
 /** Constraint violations that slipped past the services' own checks (e.g. a race between two requests). */
-function fromDatabaseError(error: QueryFailedError): Problem {
+function fromDatabaseError(error: QueryFailedError<Error>): Problem {
   const driverError = error.driverError as { code?: string; detail?: string; constraint?: string };
   const column = /Key \(([^)]+)\)=/.exec(driverError.detail ?? '')?.[1];
   const field = column ? camel(column.split(',')[0].trim()) : (driverError.constraint ?? 'unknown');

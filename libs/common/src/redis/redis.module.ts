@@ -30,7 +30,7 @@ export { REDIS_CLIENT };
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
-  async onApplicationShutdown() {
+  onApplicationShutdown() {
     this.redis.disconnect();
   }
 }

@@ -4,7 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/environment.js';
+import { queryOne } from '../persistence/statement.js';
 import { REDIS_CLIENT } from './redis-client.js';
+import { CURRENT_SNAPSHOT_SQL } from './snapshot-cache.sql.js';
 
 /**
  * Long enough to serve a meeting's worth of reads of an unchanged portfolio; the key space is one entry per read and
@@ -38,7 +40,7 @@ export class SnapshotCache {
    * first fixes the one `compute` then runs in.
    */
   async read<T>(em: EntityManager, name: string, question: unknown, compute: () => Promise<T>): Promise<T> {
-    const [{ snapshot }]: { snapshot: string }[] = await em.query(`SELECT pg_current_snapshot()::text AS snapshot`);
+    const { snapshot } = await queryOne(em, CURRENT_SNAPSHOT_SQL);
     const key = `${this.prefix}:${name}:${createHash('sha256').update(JSON.stringify(question)).digest('hex')}`;
     const cached = await this.redis.get(key).catch((error: Error) => this.skip(error));
     if (cached) {

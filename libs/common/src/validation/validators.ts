@@ -71,12 +71,12 @@ export function IsWholeKronor(options?: ValidationOptions) {
 
 /** Trims surrounding white space so that "  " counts as empty for `IsNotEmpty`. */
 export function Trim() {
-  return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }
 
 /** Query-string integers: `?limit=20` arrives as a string; anything that is not a plain integer stays invalid. */
 export function QueryInt() {
-  return Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
 }
 
 /** Query-string lists: `?status=draft,active` or repeated `?status=draft&status=active`. */

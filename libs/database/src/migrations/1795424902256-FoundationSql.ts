@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What entities cannot express: the search vector's trigger, the free-text and descending-sort indexes over initiatives (declared with
- * `synchronize: false` on InitiativeEntity). The expressions must match the search predicate in buildInitiativeListQuery for the planner to use them.
+ * `synchronize: false` on InitiativeEntity). The expressions must match the search predicate in buildInitiativeListSql for the planner to use them.
  */
 export class FoundationSql1795424902256 implements MigrationInterface {
   name = 'FoundationSql1795424902256';

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { execute, queryOne } from '#common';
+import { grantStatements, ROLE_TARGET_SQL } from './app-role-privileges.sql.js';
 
 /**
  * Grants the role the API and the worker connect as (deployment: docker-compose.yml) what they need and no more,
@@ -7,26 +9,9 @@ import type { DataSource } from 'typeorm';
  * table or alter the schema. Run after every migration run (migrate.ts), so tables added later are covered.
  */
 export async function grantAppRolePrivileges(db: DataSource, role: string): Promise<void> {
-  const [{ database, exists }]: { database: string; exists: boolean }[] = await db.query(
-    'SELECT current_database() AS database, EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists',
-    [role],
-  );
+  const { database, exists } = await queryOne(db, ROLE_TARGET_SQL, [role]);
   if (!exists) throw new Error(`the application role "${role}" does not exist: create it first (deploy/postgres/create-roles.sh)`);
-  const grantee = quoteIdentifier(role);
   await db.transaction(async (em) => {
-    for (const statement of [
-      `GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdentifier(database)} TO ${grantee}`,
-      `GRANT USAGE ON SCHEMA public TO ${grantee}`,
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${grantee}`,
-      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${grantee}`,
-      `REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${grantee}`,
-      `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${grantee}`,
-    ]) {
-      await em.query(statement);
-    }
+    for (const grant of grantStatements(database, role)) await execute(em, grant);
   });
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { ConflictProblem, findPage, lockOneOrNotFound, mapPage, type Page, type PageQueryDto } from '#common';
+import { ConflictProblem, execute, findPage, lockOneOrNotFound, mapPage, type Page, type PageQueryDto } from '#common';
 import type { ApiKeyActor, RequestContext } from '../actor.js';
 import { UnauthenticatedProblem } from '../auth/auth.problems.js';
 import { generateApiKey, matchesHash, prefixOf } from './api-key-secret.js';
 import { ApiKeyEntity } from './api-key.entity.js';
+import { TOUCH_API_KEY_SQL } from './api-keys.sql.js';
 
 /** `lastUsedAt` is kept to the minute: a busy client must not turn every read into a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -63,12 +64,8 @@ export class ApiKeysService {
     return { kind: 'api_key', id: row.id, name: row.name, scopes: row.scopes };
   }
 
-  /** Conditional, so replicas racing on the same minute write once between them. */
   private async touch(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - make_interval(secs => $2))`,
-      [id, LAST_USED_RESOLUTION_MS / 1000],
-    );
+    await execute(this.dataSource, TOUCH_API_KEY_SQL, [id, LAST_USED_RESOLUTION_MS / 1000]);
   }
 }
 

@@ -21,7 +21,8 @@ export const SignedIn = () => applyDecorators(SetMetadata(SIGNED_IN_KEY, true), 
 
 /** The signed-in actor and the request id, for services that check records and write the audit trail. */
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
-  const request = context.switchToHttp().getRequest<Request & { actor?: RequestContext['actor']; id?: unknown }>();
+  // pino-http sets the id (genReqId in pino-http.options.ts).
+  const request = context.switchToHttp().getRequest<Request & { actor?: RequestContext['actor']; id?: string }>();
   if (!request.actor) throw new Error('Ctx used on an endpoint without authentication');
   return { actor: request.actor, requestId: String(request.id ?? '') };
 });

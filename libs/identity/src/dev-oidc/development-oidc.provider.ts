@@ -5,8 +5,9 @@ import type { Redis } from 'ioredis';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock, REDIS_CLIENT, type AppConfig } from '#common';
+import { Clock, queryRow, queryRows, REDIS_CLIENT, type AppConfig } from '#common';
 import type { Role } from '../actor.js';
+import { DEPARTMENT_BY_CODE_SQL, DEPARTMENTS_SQL, type DepartmentRow } from '../departments.sql.js';
 import { DEVELOPMENT_JWKS_PATH, DEVELOPMENT_TOKEN_HOURS, DevelopmentIssuer, developmentOidcIssuer, type DevelopmentTokenClaims } from '../tokens/development-issuer.js';
 import type { AuthorizationRequest } from './authorization-request.js';
 import { verifiesChallenge } from './pkce.js';
@@ -46,7 +47,7 @@ export type TokenResponse = {
   refresh_token?: string;
 };
 
-export type Department = { id: string; code: string; name: string };
+export type Department = DepartmentRow;
 
 /** One sign-in: who the person chose to be, for which client, until when. Its refresh tokens and codes point to it. */
 type Session = { id: string; clientId: string; scope: string[]; claims: DevelopmentTokenClaims & { sub: string }; authTime: number; expiresAt: number };
@@ -101,14 +102,13 @@ export class DevelopmentOidcProvider {
 
   /** Every department, as the sign-in page lists them (a read of reference data's table, docs/adr/0003). */
   async departments(): Promise<Department[]> {
-    const rows = (await this.dataSource.query(`SELECT id, code, name FROM departments`)) as Department[];
+    const rows = await queryRows(this.dataSource, DEPARTMENTS_SQL);
     const collator = new Intl.Collator('sv');
     return rows.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.code, b.code));
   }
 
   async department(code: string): Promise<Department | null> {
-    const [row] = (await this.dataSource.query(`SELECT id, code, name FROM departments WHERE code = upper($1)`, [code])) as Department[];
-    return row ?? null;
+    return (await queryRow(this.dataSource, DEPARTMENT_BY_CODE_SQL, [code])) ?? null;
   }
 
   /** The person chose who to be: a one-time code for the client, bound to its redirect URI, PKCE challenge and nonce. */

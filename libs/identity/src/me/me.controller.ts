@@ -2,7 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { queryRow } from '#common';
 import type { Actor, RequestContext } from '../actor.js';
+import { DEPARTMENT_BY_ID_SQL } from '../departments.sql.js';
 import { Ctx, SignedIn } from '../auth/auth.decorators.js';
 import { accessFor, hasPermission, PERMISSION_NAMES, type Access, type Permission } from '../permissions.js';
 import { MeDto, MyDepartmentDto } from './me.dto.js';
@@ -42,7 +44,6 @@ export class MeController {
   /** A read of reference data's table (docs/adr/0003-cross-context-reads.md). */
   private async department(actor: Actor & { kind: 'user' }): Promise<MyDepartmentDto | null> {
     if (actor.departmentId === null) return null;
-    const [row] = (await this.dataSource.query(`SELECT id, code, name FROM departments WHERE id = $1`, [actor.departmentId])) as MyDepartmentDto[];
-    return row ?? null;
+    return (await queryRow(this.dataSource, DEPARTMENT_BY_ID_SQL, [actor.departmentId])) ?? null;
   }
 }

@@ -87,7 +87,7 @@ export class DevelopmentIssuer {
   }
 
   private async readOrCreateKey(): Promise<StoredKey> {
-    const file = this.config.get('DEV_ISSUER_KEY_FILE');
+    const file = this.config.get('DEV_ISSUER_KEY_FILE', { infer: true });
     try {
       return JSON.parse(await readFile(file, 'utf8')) as StoredKey;
     } catch (error) {

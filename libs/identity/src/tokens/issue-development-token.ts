@@ -7,9 +7,10 @@ import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { validateEnvironmentOrExit } from '#common';
+import { queryRows, validateEnvironmentOrExit } from '#common';
 import { dataSourceOptions } from '#database';
 import { ROLES, type Role } from '../actor.js';
+import { DEPARTMENT_CODES_SQL } from '../departments.sql.js';
 import { DEVELOPMENT_TOKEN_HOURS, DevelopmentIssuer } from './development-issuer.js';
 
 const config = validateEnvironmentOrExit('npm run token');
@@ -25,7 +26,7 @@ async function departmentCodes(): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions({ ...config, DATABASE_POOL_SIZE: 1 }));
   try {
     await dataSource.initialize();
-    return ((await dataSource.query(`SELECT code FROM departments ORDER BY code`)) as { code: string }[]).map((row) => row.code);
+    return (await queryRows(dataSource, DEPARTMENT_CODES_SQL)).map((row) => row.code);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
   }

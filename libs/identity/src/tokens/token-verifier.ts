@@ -52,7 +52,7 @@ export class TokenVerifier {
    * (`npm run token` keeps issuing as AUTH_ISSUER, so its tokens stay valid).
    */
   private issuers(): string[] {
-    const issuer = this.config.get('AUTH_ISSUER');
+    const issuer = this.config.get('AUTH_ISSUER', { infer: true });
     if (this.config.get('AUTH_JWKS_URL', { infer: true })) return [issuer];
     return [issuer, developmentOidcIssuer({ PUBLIC_URL: this.config.get('PUBLIC_URL', { infer: true }), PORT: this.config.get('PORT', { infer: true }) })];
   }

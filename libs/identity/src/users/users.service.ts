@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { findOneOrNotFound, findPage, givenFilters, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import { findOneOrNotFound, findPage, givenFilters, queryRow, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import { DEPARTMENT_BY_CODE_SQL, DEPARTMENT_BY_ID_SQL } from '../departments.sql.js';
 import type { RequestContext } from '../actor.js';
 import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
 import { UserEntity } from './user.entity.js';
@@ -56,7 +57,7 @@ export class UsersService {
   async departmentIdFor(subject: string, departmentCode: string | null): Promise<string | null> {
     if (departmentCode !== null) {
       // A read of reference data's table (docs/adr/0003-cross-context-reads.md); codes are upper-case by rule.
-      const [row] = (await this.dataSource.query(`SELECT id FROM departments WHERE code = upper($1)`, [departmentCode])) as { id: string }[];
+      const row = await queryRow(this.dataSource, DEPARTMENT_BY_CODE_SQL, [departmentCode]);
       return row?.id ?? null;
     }
     const user = await this.users.findOne({ select: { departmentId: true }, where: { subject } });
@@ -66,8 +67,7 @@ export class UsersService {
 
 /** A read of reference data's table (docs/adr/0003-cross-context-reads.md): identity must not depend on a context that depends on it. */
 async function assertDepartmentExists(em: EntityManager, departmentId: string): Promise<void> {
-  const rows: unknown[] = await em.query(`SELECT 1 FROM departments WHERE id = $1`, [departmentId]);
-  if (rows.length === 0) throw new UnknownReferenceProblem([{ field: 'departmentId', message: 'no department with this id' }]);
+  if (!(await queryRow(em, DEPARTMENT_BY_ID_SQL, [departmentId]))) throw new UnknownReferenceProblem([{ field: 'departmentId', message: 'no department with this id' }]);
 }
 
 function pick(user: UserEntity) {

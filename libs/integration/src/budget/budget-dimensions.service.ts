@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundProblem } from '#common';
+import { NotFoundProblem, queryOne } from '#common';
 import { AuditService, type AuditedChange, type RequestContext } from '#identity';
 import { BudgetDimensionCodeEntity, BudgetDimensionEntity } from './budget-dimension.entity.js';
+import { REPLACE_DIMENSION_CODES_SQL } from './budget-dimensions.sql.js';
 import type { BudgetDimensionCodesDto, BudgetDimensionCodesResultDto, BudgetDimensionDto, BudgetDimensionsDto } from './dto/budget-dimension.dto.js';
 
 const SHOWN = ['code', 'label', 'position', 'required', 'validatesCodes'] as const;
@@ -57,27 +58,13 @@ export class BudgetDimensionsService {
     return this.dataSource.transaction(async (em) => {
       const found = await em.findOne(BudgetDimensionEntity, { select: { code: true }, where: { code: dimension }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw new NotFoundProblem('budget dimension', dimension);
-      const [counts]: { codes_before: number; inserted: number; updated: number; removed: number }[] = await em.query(
-        `WITH incoming AS (
-           SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::date[], $5::date[]) AS i(code, label, valid_from, valid_to)
-         ), removed AS (
-           DELETE FROM budget_dimension_codes c
-           WHERE c.dimension_code = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.code = c.code)
-           RETURNING 1
-         ), written AS (
-           INSERT INTO budget_dimension_codes (dimension_code, code, label, valid_from, valid_to)
-           SELECT $1, code, label, valid_from, valid_to FROM incoming ORDER BY code
-           ON CONFLICT (dimension_code, code) DO UPDATE SET label = EXCLUDED.label, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
-             WHERE (budget_dimension_codes.label, budget_dimension_codes.valid_from, budget_dimension_codes.valid_to)
-                   IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.valid_from, EXCLUDED.valid_to)
-           RETURNING xmax = 0 AS inserted
-         )
-         SELECT (SELECT count(*)::int FROM budget_dimension_codes WHERE dimension_code = $1) AS codes_before,
-                (SELECT count(*)::int FROM written WHERE inserted) AS inserted,
-                (SELECT count(*)::int FROM written WHERE NOT inserted) AS updated,
-                (SELECT count(*)::int FROM removed) AS removed`,
-        [dimension, dto.codes.map((c) => c.code), dto.codes.map((c) => c.label), dto.codes.map((c) => c.validFrom ?? null), dto.codes.map((c) => c.validTo ?? null)],
-      );
+      const counts = await queryOne(em, REPLACE_DIMENSION_CODES_SQL, [
+        dimension,
+        dto.codes.map((c) => c.code),
+        dto.codes.map((c) => c.label),
+        dto.codes.map((c) => c.validFrom ?? null),
+        dto.codes.map((c) => c.validTo ?? null),
+      ]);
       const result = { dimension, codes: dto.codes.length, inserted: counts.inserted, updated: counts.updated, removed: counts.removed };
       await this.audit.record(em, ctx, {
         action: 'update',

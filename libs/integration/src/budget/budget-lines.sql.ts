@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import type { CheckedLine, CodeUse } from './budget-line-rules.js';
+import { statement } from '#common';
+import type { CheckedLine, DimensionRule } from './budget-line-rules.js';
 
 /**
  * The checked lines as one jsonb parameter, read back with jsonb_to_recordset: one parse in PostgreSQL, measured
@@ -8,8 +8,10 @@ import type { CheckedLine, CodeUse } from './budget-line-rules.js';
 export const linesParameter = (lines: readonly CheckedLine[]) => JSON.stringify(lines);
 const LINES = `jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, period date, "amountSek" bigint, dimensions jsonb)`;
 
-export type CodeError = { index: number; dimension: string; code: string; known: boolean; total: number };
 export type UpsertCounts = { inserted: number; updated: number };
+
+/** The dimensions, in order, FOR SHARE: they cannot change while a batch is checked against them and written. */
+export const DIMENSION_RULES_SQL = statement<DimensionRule>(`SELECT code, required FROM budget_dimensions ORDER BY position FOR SHARE`);
 
 /**
  * The listed code `c` is valid in every month from `first` to `last` (months' first days): its validity, one interval,
@@ -22,63 +24,51 @@ const codeValidFromTo = (c: string, first: string, last: string) =>
 /**
  * Whether any code of a validating dimension is unknown or not valid in some month it is used in, judged on the
  * batch's distinct codes and the span of months each is used in (`codeUses`): the common case, a clean batch, costs a
- * few thousand lookups instead of one per line and dimension (bench/README.md, "Budget import").
+ * few thousand lookups instead of one per line and dimension (bench/README.md, "Budget import"). `$1`: the uses as JSON.
  */
-export async function anyCodeError(em: EntityManager, uses: readonly CodeUse[]): Promise<boolean> {
-  const [{ bad }]: { bad: boolean }[] = await em.query(
-    `SELECT EXISTS (
-       SELECT 1
-         FROM jsonb_to_recordset($1::jsonb) AS u(dimension text, code text, first date, last date)
-         JOIN budget_dimensions d ON d.code = u.dimension AND d.validates_codes
-         LEFT JOIN budget_dimension_codes c ON c.dimension_code = u.dimension AND c.code = u.code
-        WHERE NOT (${codeValidFromTo('c', 'u.first', 'u.last')})
-     ) AS bad`,
-    [JSON.stringify(uses)],
-  );
-  return bad;
-}
+export const ANY_CODE_ERROR_SQL = statement<{ bad: boolean }>(
+  `SELECT EXISTS (
+     SELECT 1
+       FROM jsonb_to_recordset($1::jsonb) AS u(dimension text, code text, first date, last date)
+       JOIN budget_dimensions d ON d.code = u.dimension AND d.validates_codes
+       LEFT JOIN budget_dimension_codes c ON c.dimension_code = u.dimension AND c.code = u.code
+      WHERE NOT (${codeValidFromTo('c', 'u.first', 'u.last')})
+   ) AS bad`,
+);
 
 /**
  * The codes of validating dimensions that the lines use but that are not listed, or not valid in the line's month
  * (valid if the code's validity overlaps the month at all), in one statement: lines × validating dimensions, joined
- * to the codes. Returns the first `limit` by line and dimension position, each with the total count.
+ * to the codes. Answers the first `$2` by line and dimension position, each with the total count (bigint, as text).
  */
-export async function findCodeErrors(em: EntityManager, lines: string, limit: number): Promise<CodeError[]> {
-  const rows: { idx: number; dimension: string; code: string; known: boolean; total: string }[] = await em.query(
-    `WITH line AS (
-       SELECT l."index" AS idx, l.period, l.dimensions FROM ${LINES}
-     ), used AS (
-       SELECT line.idx, line.period, d.code AS dimension, d.position, line.dimensions ->> d.code AS code
-       FROM line JOIN budget_dimensions d ON d.validates_codes AND line.dimensions ? d.code
-     )
-     SELECT used.idx, used.dimension, used.code, c.code IS NOT NULL AS known, count(*) OVER () AS total
-     FROM used
-     LEFT JOIN budget_dimension_codes c ON c.dimension_code = used.dimension AND c.code = used.code
-     WHERE NOT (${codeValidFromTo('c', 'used.period', 'used.period')})
-     ORDER BY used.idx, used.position
-     LIMIT $2`,
-    [lines, limit],
-  );
-  return rows.map((r) => ({ index: r.idx, dimension: r.dimension, code: r.code, known: r.known, total: Number(r.total) }));
-}
+export const CODE_ERRORS_SQL = statement<{ idx: number; dimension: string; code: string; known: boolean; total: string }>(
+  `WITH line AS (
+     SELECT l."index" AS idx, l.period, l.dimensions FROM ${LINES}
+   ), used AS (
+     SELECT line.idx, line.period, d.code AS dimension, d.position, line.dimensions ->> d.code AS code
+     FROM line JOIN budget_dimensions d ON d.validates_codes AND line.dimensions ? d.code
+   )
+   SELECT used.idx, used.dimension, used.code, c.code IS NOT NULL AS known, count(*) OVER () AS total
+   FROM used
+   LEFT JOIN budget_dimension_codes c ON c.dimension_code = used.dimension AND c.code = used.code
+   WHERE NOT (${codeValidFromTo('c', 'used.period', 'used.period')})
+   ORDER BY used.idx, used.position
+   LIMIT $2`,
+);
 
 /**
  * Every line in one statement, upserted on its natural key. A line whose amount is already stored is left alone (the
  * WHERE), so it is neither rewritten nor returned; `xmax = 0` marks a row this statement inserted. Rows go in
  * natural-key order, so two batches touching the same lines lock them in the same order and cannot deadlock.
  */
-export async function upsertLines(em: EntityManager, lines: string): Promise<UpsertCounts> {
-  const [counts]: UpsertCounts[] = await em.query(
-    `WITH written AS (
-       INSERT INTO budget_lines (kind, period, dimensions, amount_sek)
-       SELECT kind, period, dimensions, "amountSek" FROM ${LINES}
-       ORDER BY kind, period, dimensions
-       ON CONFLICT (kind, period, dimensions) DO UPDATE SET amount_sek = EXCLUDED.amount_sek, updated_at = now()
-         WHERE budget_lines.amount_sek IS DISTINCT FROM EXCLUDED.amount_sek
-       RETURNING xmax = 0 AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
-    [lines],
-  );
-  return counts;
-}
+export const UPSERT_LINES_SQL = statement<UpsertCounts>(
+  `WITH written AS (
+     INSERT INTO budget_lines (kind, period, dimensions, amount_sek)
+     SELECT kind, period, dimensions, "amountSek" FROM ${LINES}
+     ORDER BY kind, period, dimensions
+     ON CONFLICT (kind, period, dimensions) DO UPDATE SET amount_sek = EXCLUDED.amount_sek, updated_at = now()
+       WHERE budget_lines.amount_sek IS DISTINCT FROM EXCLUDED.amount_sek
+     RETURNING xmax = 0 AS inserted
+   )
+   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+);

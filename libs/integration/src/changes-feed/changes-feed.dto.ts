@@ -23,7 +23,7 @@ export class ChangesFeedQueryDto {
   @QueryInt()
   @IsInt()
   @Min(1)
-  @Transform(({ value }) => (typeof value === 'number' && value > FEED_MAX_LIMIT ? FEED_MAX_LIMIT : value), { toClassOnly: true })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' && value > FEED_MAX_LIMIT ? FEED_MAX_LIMIT : value), { toClassOnly: true })
   limit: number = FEED_DEFAULT_LIMIT;
 }
 

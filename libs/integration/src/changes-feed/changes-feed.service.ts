@@ -1,46 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CoverageDecision, FundingStatus } from '#funding';
-import type { InitiativeKind, InitiativeStatus } from '#portfolio';
+import { queryRows } from '#common';
 import { decodeCursor, encodeCursor, FEED_START } from './changes-feed-cursor.js';
-import type { ChangesFeedItemDto, ChangesFeedPageDto, ChangesFeedQueryDto, FeedEntityKind } from './changes-feed.dto.js';
-import { CHANGES_FEED_PAGE_SQL } from './changes-feed.sql.js';
-
-type FeedRow = {
-  xid: string;
-  position: string;
-  kind: FeedEntityKind;
-  id: string;
-  deleted: boolean;
-  code: string;
-  title: string;
-  initiative_kind: InitiativeKind;
-  status: InitiativeStatus;
-  lead_department_code: string | null;
-  budget_project_code: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  annual_cost_sek: string | null;
-  version: number;
-  updated_at: Date;
-  initiative_id: string;
-  initiative_code: string;
-  source_type: string;
-  funder: string;
-  decision_reference: string | null;
-  amount_sek: string;
-  period_start: string;
-  period_end: string;
-  funding_status: FundingStatus;
-  renewable: boolean;
-  successor_funding_id: string | null;
-  funding_budget_project_code: string | null;
-  coverage_decision: CoverageDecision;
-  coverage_decided_on: string | null;
-  funding_version: number;
-  funding_updated_at: Date;
-};
+import type { ChangesFeedItemDto, ChangesFeedPageDto, ChangesFeedQueryDto } from './changes-feed.dto.js';
+import { CHANGES_FEED_PAGE_SQL, type FeedRow } from './changes-feed.sql.js';
 
 /** The outbound changes feed for the budget system (design: docs/integration.md, "How the feed works"). */
 @Injectable()
@@ -50,7 +14,7 @@ export class ChangesFeedService {
   async page(query: ChangesFeedQueryDto): Promise<ChangesFeedPageDto> {
     // The DTO has validated the cursor already.
     const cursor = query.cursor === undefined ? FEED_START : decodeCursor(query.cursor)!;
-    const rows: FeedRow[] = await this.dataSource.query(CHANGES_FEED_PAGE_SQL, [cursor.xid, cursor.position, query.limit + 1]);
+    const rows = await queryRows(this.dataSource, CHANGES_FEED_PAGE_SQL, [cursor.xid, cursor.position, query.limit + 1]);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {

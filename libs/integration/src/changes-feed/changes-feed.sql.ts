@@ -1,3 +1,44 @@
+import { statement } from '#common';
+import type { CoverageDecision, FundingStatus } from '#funding';
+import type { InitiativeKind, InitiativeStatus } from '#portfolio';
+import type { FeedEntityKind } from './changes-feed.dto.js';
+
+/** A change of the page and the record's state as of it (nulls for a tombstone's columns). */
+export type FeedRow = {
+  xid: string;
+  position: string;
+  kind: FeedEntityKind;
+  id: string;
+  deleted: boolean;
+  code: string;
+  title: string;
+  initiative_kind: InitiativeKind;
+  status: InitiativeStatus;
+  lead_department_code: string | null;
+  budget_project_code: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  annual_cost_sek: string | null;
+  version: number;
+  updated_at: Date;
+  initiative_id: string;
+  initiative_code: string;
+  source_type: string;
+  funder: string;
+  decision_reference: string | null;
+  amount_sek: string;
+  period_start: string;
+  period_end: string;
+  funding_status: FundingStatus;
+  renewable: boolean;
+  successor_funding_id: string | null;
+  funding_budget_project_code: string | null;
+  coverage_decision: CoverageDecision;
+  coverage_decided_on: string | null;
+  funding_version: number;
+  funding_updated_at: Date;
+};
+
 /**
  * One page of the changes feed, in one statement so the horizon, the changes and the records' state come from the
  * same snapshot. $1 xid and $2 position of the cursor, $3 the page size plus one (to tell whether more follow).
@@ -8,7 +49,7 @@
  *   latest change, with its state as of that change (a later committed change is always visible here too).
  * - A record that no longer exists (a deleted draft, or a funding line deleted with it) comes back as a tombstone.
  */
-export const CHANGES_FEED_PAGE_SQL = `
+export const CHANGES_FEED_PAGE_SQL = statement<FeedRow>(`
 WITH page AS (
   SELECT f.xid, f.position, f.entity_kind, f.entity_id
   FROM change_feed f
@@ -36,4 +77,4 @@ LEFT JOIN initiatives i ON page.entity_kind = 'initiative' AND i.id = page.entit
 LEFT JOIN departments d ON d.id = i.lead_department_id
 LEFT JOIN funding_lines fl ON page.entity_kind = 'funding_line' AND fl.id = page.entity_id
 LEFT JOIN initiatives fi ON fi.id = fl.initiative_id
-ORDER BY page.xid, page.position`;
+ORDER BY page.xid, page.position`);

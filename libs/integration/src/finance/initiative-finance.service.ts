@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, NotFoundProblem } from '#common';
+import { Clock, NotFoundProblem, queryRow } from '#common';
 import type { InitiativeFinanceDto } from './initiative-finance.dto.js';
 import { INITIATIVE_FINANCE_SQL } from './initiative-finance.sql.js';
 
@@ -14,7 +14,7 @@ export class InitiativeFinanceService {
 
   async get(initiativeId: string, asOf?: string): Promise<InitiativeFinanceDto> {
     const day = asOf ?? this.clock.today();
-    const [row] = await this.dataSource.query(INITIATIVE_FINANCE_SQL, [day, initiativeId]);
+    const row = await queryRow(this.dataSource, INITIATIVE_FINANCE_SQL, [day, initiativeId]);
     if (!row) throw new NotFoundProblem('initiative', initiativeId);
     return { asOf: day, ...row, initiativeCodeActualSek: Number(row.initiativeCodeActualSek) };
   }

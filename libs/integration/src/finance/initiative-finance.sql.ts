@@ -1,4 +1,9 @@
+import { statement } from '#common';
 import { financeCodesSql, financeForecastSql } from '#funding';
+import type { InitiativeFinanceDto } from './initiative-finance.dto.js';
+
+/** The figures as the statement answers them: the sum of actuals on the initiative's own code is a bigint, as text. */
+export type InitiativeFinanceRow = Omit<InitiativeFinanceDto, 'asOf' | 'initiativeCodeActualSek'> & { initiativeCodeActualSek: string };
 
 const SCOPE = 'i.id = $2';
 
@@ -8,7 +13,7 @@ const SCOPE = 'i.id = $2';
  * line's spending is the actuals on its own code in the months of its period; actuals on the initiative's code that
  * is no funding line's code count against the initiative as a whole (`initiativeCodeActualSek`), not a line.
  */
-export const INITIATIVE_FINANCE_SQL = `
+export const INITIATIVE_FINANCE_SQL = statement<InitiativeFinanceRow>(`
   WITH lines AS (
     SELECT l.kind, l.period, l.amount_sek, c.code
       FROM (${financeCodesSql(SCOPE)}) c
@@ -47,4 +52,4 @@ export const INITIATIVE_FINANCE_SQL = `
                    'overspending', f.overspending)
             FROM forecast f) AS forecast
     FROM initiatives i
-   WHERE i.id = $2`;
+   WHERE i.id = $2`);

@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, DomainException, ValidationProblem } from '#common';
+import { ConflictProblem, DomainException, execute, queryRow, ValidationProblem } from '#common';
 import type { RequestContext } from '#identity';
 import { requestHash } from './canonical-json.js';
+import { CLAIM_KEY_SQL, DELETE_EXPIRED_KEYS_SQL, LOCK_CLAIM_SQL, RELEASE_KEY_SQL, STORE_RESPONSE_SQL } from './idempotency.sql.js';
 
 /** Keys are kept at least this long; older ones are deleted by the next request that claims a key. */
 export const IDEMPOTENCY_KEY_TTL = '24 hours';
@@ -45,11 +46,8 @@ export class IdempotencyService {
   async run(ctx: RequestContext, key: string, body: unknown, write: (em: EntityManager) => Promise<StoredResponse>): Promise<IdempotentResponse> {
     const clientId = `${ctx.actor.kind}:${ctx.actor.id}`;
     const hash = requestHash(body);
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_KEY_TTL}'`);
-    await this.dataSource.query(
-      `INSERT INTO idempotency_keys (client_id, key, request_hash, state) VALUES ($1, $2, $3, 'running') ON CONFLICT (client_id, key) DO NOTHING`,
-      [clientId, key, hash],
-    );
+    await execute(this.dataSource, DELETE_EXPIRED_KEYS_SQL, [IDEMPOTENCY_KEY_TTL]);
+    await execute(this.dataSource, CLAIM_KEY_SQL, [clientId, key, hash]);
     let writing = false;
     try {
       return await this.dataSource.transaction(async (em) => {
@@ -58,17 +56,12 @@ export class IdempotencyService {
         if (claim.state === 'done') return { status: claim.response_status!, body: claim.response_body, replayed: true };
         writing = true;
         const response = await write(em);
-        await em.query(`UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4 WHERE client_id = $1 AND key = $2`, [
-          clientId,
-          key,
-          response.status,
-          JSON.stringify(response.body),
-        ]);
+        await execute(em, STORE_RESPONSE_SQL, [clientId, key, response.status, JSON.stringify(response.body)]);
         return { ...response, replayed: false };
       });
     } catch (error) {
       if (writing) {
-        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE client_id = $1 AND key = $2 AND state = 'running'`, [clientId, key]);
+        await execute(this.dataSource, RELEASE_KEY_SQL, [clientId, key]);
       }
       throw error;
     }
@@ -76,13 +69,10 @@ export class IdempotencyService {
 
   private async lockClaim(em: EntityManager, clientId: string, key: string) {
     try {
-      const [claim] = await em.query(
-        `SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE client_id = $1 AND key = $2 FOR UPDATE NOWAIT`,
-        [clientId, key],
-      );
+      const claim = await queryRow(em, LOCK_CLAIM_SQL, [clientId, key]);
       // Gone between claim and lock: a failed first attempt gave it back just now.
       if (!claim) throw new ConflictProblem(STILL_RUNNING);
-      return claim as { request_hash: string; state: string; response_status: number | null; response_body: unknown };
+      return claim;
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === LOCK_NOT_AVAILABLE) throw new ConflictProblem(STILL_RUNNING);
       throw error;

@@ -4,28 +4,29 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '#common';
+import { execute, queryOne, queryRow, queryRows, type AppConfig } from '#common';
 import { WEBHOOK_DELIVER, WEBHOOK_QUEUE } from './webhook-jobs.js';
 import { enqueueNotices, NotificationsService } from '#notifications';
-import type { WebhookEventType } from './webhook.entities.js';
 import { postWebhook } from './webhook-http.js';
 import { webhookDeliveryJobOptions } from './webhook-jobs.js';
+import {
+  COUNT_SUBSCRIPTION_FAILURE_SQL,
+  DELIVERY_SQL,
+  FAIL_DELIVERY_SQL,
+  FAIL_PENDING_DELIVERY_SQL,
+  FAN_OUT_EVENTS_SQL,
+  LOCK_SUBSCRIPTION_SQL,
+  LOG_ATTEMPT_SQL,
+  MARK_QUEUED_SQL,
+  PAUSED_NOTICE_SQL,
+  RECORD_DELIVERY_ATTEMPT_SQL,
+  UNQUEUED_DELIVERIES_SQL,
+} from './webhook-delivery.sql.js';
 import { signWebhook } from './webhook-signature.js';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target.js';
 
 /** Events and deliveries taken per statement. */
 const BATCH_SIZE = 1000;
-
-type DeliveryRow = {
-  status: string;
-  url: string;
-  secret: string;
-  subscription_status: string;
-  event_id: string;
-  type: WebhookEventType;
-  payload: unknown;
-  occurred_at: Date;
-};
 
 /** The worker's side of webhooks: events into deliveries, deliveries onto the queue, one POST per attempt. */
 @Injectable()
@@ -48,23 +49,7 @@ export class WebhookDeliveryService {
     let deliveries = 0;
     for (let created = -1; created !== 0; ) {
       created = await this.dataSource.transaction(async (em) => {
-        const [{ events, inserted }] = await em.query(
-          `WITH events AS (
-             SELECT id, type, created_at FROM webhook_events
-              WHERE fanned_out_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED
-           ), marked AS (
-             UPDATE webhook_events e SET fanned_out_at = now() FROM events WHERE e.id = events.id RETURNING 1
-           ), inserted AS (
-             INSERT INTO webhook_deliveries (subscription_id, event_id)
-             SELECT s.id, events.id FROM events
-               JOIN webhook_subscriptions s ON s.status = 'active' AND events.type = ANY (s.events) AND s.created_at <= events.created_at
-             ORDER BY events.created_at, events.id, s.id
-             ON CONFLICT (subscription_id, event_id) DO NOTHING
-             RETURNING 1
-           )
-           SELECT (SELECT count(*)::int FROM marked) AS events, (SELECT count(*)::int FROM inserted) AS inserted`,
-          [BATCH_SIZE],
-        );
+        const { events, inserted } = await queryOne(em, FAN_OUT_EVENTS_SQL, [BATCH_SIZE]);
         deliveries += inserted;
         return events;
       });
@@ -76,13 +61,10 @@ export class WebhookDeliveryService {
     const options = webhookDeliveryJobOptions(this.config);
     let queued = 0;
     for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM webhook_deliveries WHERE queued_at IS NULL ORDER BY created_at, id LIMIT $1`,
-        [BATCH_SIZE],
-      );
+      const rows = await queryRows(this.dataSource, UNQUEUED_DELIVERIES_SQL, [BATCH_SIZE]);
       if (rows.length === 0) return queued;
       await this.queue.addBulk(rows.map(({ id }) => ({ name: WEBHOOK_DELIVER, data: { deliveryId: id }, opts: { ...options, jobId: id } })));
-      await this.dataSource.query(`UPDATE webhook_deliveries SET queued_at = now() WHERE id = ANY ($1::uuid[])`, [rows.map((r) => r.id)]);
+      await execute(this.dataSource, MARK_QUEUED_SQL, [rows.map((r) => r.id)]);
       queued += rows.length;
     }
   }
@@ -92,18 +74,11 @@ export class WebhookDeliveryService {
    * subscription is paused: its remaining attempts would only fail again).
    */
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<void> {
-    const [row]: DeliveryRow[] = await this.dataSource.query(
-      `SELECT d.status, s.url, s.secret, s.status AS subscription_status, e.id AS event_id, e.type, e.payload, e.created_at AS occurred_at
-         FROM webhook_deliveries d
-         JOIN webhook_subscriptions s ON s.id = d.subscription_id
-         JOIN webhook_events e ON e.id = d.event_id
-        WHERE d.id = $1`,
-      [deliveryId],
-    );
+    const row = await queryRow(this.dataSource, DELIVERY_SQL, [deliveryId]);
     // Gone with its subscription, or delivered already by a parallel job (a redelivery by hand).
     if (!row || row.status === 'delivered') return;
     if (row.subscription_status !== 'active') {
-      await this.dataSource.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1 AND status = 'pending'`, [deliveryId]);
+      await execute(this.dataSource, FAIL_PENDING_DELIVERY_SQL, [deliveryId]);
       return;
     }
     const body = JSON.stringify({ id: row.event_id, type: row.type, occurredAt: row.occurred_at.toISOString(), data: row.payload });
@@ -145,34 +120,15 @@ export class WebhookDeliveryService {
   ): Promise<{ pausedNow: boolean }> {
     const threshold = this.config.get('WEBHOOK_PAUSE_AFTER_FAILURES', { infer: true });
     return this.dataSource.transaction(async (em) => {
-      const [[delivery]] = await em.query(
-        `UPDATE webhook_deliveries
-            SET attempts = attempts + 1,
-                status = CASE WHEN $2 THEN 'delivered' WHEN $3 THEN 'failed' ELSE 'pending' END,
-                delivered_at = CASE WHEN $2 THEN now() ELSE delivered_at END
-          WHERE id = $1
-          RETURNING subscription_id`,
-        [deliveryId, a.ok, a.lastAttempt],
-      );
-      await em.query(
-        `INSERT INTO webhook_delivery_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)`,
-        [deliveryId, a.startedAt, a.statusCode, a.error?.slice(0, 500) ?? null, a.durationMs],
-      );
-      const [{ status: before }] = await em.query(`SELECT status FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`, [delivery.subscription_id]);
-      const [[subscription]] = await em.query(
-        `UPDATE webhook_subscriptions
-            SET consecutive_failures = CASE WHEN $2 THEN 0 ELSE consecutive_failures + 1 END,
-                status = CASE WHEN NOT $2 AND status = 'active' AND consecutive_failures + 1 >= $3 THEN 'paused' ELSE status END,
-                paused_at = CASE WHEN NOT $2 AND status = 'active' AND consecutive_failures + 1 >= $3 THEN now() ELSE paused_at END
-          WHERE id = $1
-          RETURNING id, url, owner_email, consecutive_failures, paused_at, status`,
-        [delivery.subscription_id, a.ok, threshold],
-      );
-      if (before !== 'active' || subscription.status !== 'paused') return { pausedNow: false };
-      await em.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1`, [deliveryId]);
+      const delivery = await queryOne(em, RECORD_DELIVERY_ATTEMPT_SQL, [deliveryId, a.ok, a.lastAttempt]);
+      await execute(em, LOG_ATTEMPT_SQL, [deliveryId, a.startedAt, a.statusCode, a.error?.slice(0, 500) ?? null, a.durationMs]);
+      const { status: before } = await queryOne(em, LOCK_SUBSCRIPTION_SQL, [delivery.subscription_id]);
+      const subscription = await queryOne(em, COUNT_SUBSCRIPTION_FAILURE_SQL, [delivery.subscription_id, a.ok, threshold]);
+      if (before !== 'active' || subscription.status !== 'paused' || !subscription.paused_at) return { pausedNow: false };
+      await execute(em, FAIL_DELIVERY_SQL, [deliveryId]);
       if (subscription.owner_email) {
         await enqueueNotices(em, {
-          sql: `SELECT $1::text AS notice_key, NULL::uuid AS alert_id, $2::text AS recipient, $3::text AS subject, $4::text AS body`,
+          sql: PAUSED_NOTICE_SQL,
           params: [
             `webhook-paused:${subscription.id}:${subscription.paused_at.toISOString()}`,
             subscription.owner_email,

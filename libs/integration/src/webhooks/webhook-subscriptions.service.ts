@@ -5,11 +5,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { ConflictProblem, findOneOrNotFound, lockOneOrNotFound, RuleViolationProblem, updateVersioned, type AppConfig, type Page } from '#common';
+import { ConflictProblem, findOneOrNotFound, lockOneOrNotFound, queryRows, RuleViolationProblem, updateVersioned, type AppConfig, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { WEBHOOK_DELIVER, WEBHOOK_QUEUE } from './webhook-jobs.js';
 import type { CreateWebhookSubscriptionDto, ListWebhookDeliveriesQueryDto, UpdateWebhookSubscriptionDto, WebhookAttemptDto, WebhookDeliveryDto, WebhookSubscriptionDto } from './dto/webhook-subscription.dto.js';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities.js';
+import { DELIVERIES_PAGE_SQL, DELIVERY_ATTEMPTS_SQL } from './webhook-subscriptions.sql.js';
 import { webhookDeliveryJobOptions } from './webhook-jobs.js';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target.js';
 
@@ -85,20 +86,8 @@ export class WebhookSubscriptionsService {
   /** Newest first, each with its attempts: two statements per page, whatever its size. */
   async deliveries(id: string, query: ListWebhookDeliveriesQueryDto, onlyDeliveryId: string | null = null): Promise<Page<WebhookDeliveryDto>> {
     await findOneOrNotFound(this.subscriptions, 'webhook subscription', id);
-    const rows: (Omit<WebhookDeliveryDto, 'attemptLog'> & { total: number })[] = await this.dataSource.query(
-      `SELECT d.id, d.event_id AS "eventId", e.type AS "eventType", d.status, d.attempts, d.created_at AS "createdAt",
-              d.delivered_at AS "deliveredAt", count(*) OVER ()::int AS total
-         FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-        WHERE d.subscription_id = $1 AND ($4::uuid IS NULL OR d.id = $4)
-        ORDER BY d.created_at DESC, d.id DESC
-        LIMIT $2 OFFSET $3`,
-      [id, query.limit, query.offset, onlyDeliveryId],
-    );
-    const attempts: (WebhookDeliveryDto['attemptLog'][number] & { deliveryId: string })[] = await this.dataSource.query(
-      `SELECT delivery_id AS "deliveryId", attempted_at AS "attemptedAt", status_code AS "statusCode", error, duration_ms AS "durationMs"
-         FROM webhook_delivery_attempts WHERE delivery_id = ANY($1::uuid[]) ORDER BY attempted_at, id`,
-      [rows.map((r) => r.id)],
-    );
+    const rows = await queryRows(this.dataSource, DELIVERIES_PAGE_SQL, [id, query.limit, query.offset, onlyDeliveryId]);
+    const attempts = await queryRows(this.dataSource, DELIVERY_ATTEMPTS_SQL, [rows.map((r) => r.id)]);
     const byDelivery = new Map<string, WebhookAttemptDto[]>();
     for (const { deliveryId, ...attempt } of attempts) byDelivery.set(deliveryId, [...(byDelivery.get(deliveryId) ?? []), attempt]);
     // Past the last page the window count is not there to read.

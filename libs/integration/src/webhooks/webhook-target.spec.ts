@@ -33,10 +33,11 @@ describe('webhook target check', () => {
   });
 
   it('should refuse a host when any one of its addresses is private', async () => {
-    const resolve = async () => [
-      { address: '93.184.216.34', family: 4 },
-      { address: 'fd00::1', family: 6 },
-    ];
+    const resolve = () =>
+      Promise.resolve([
+        { address: '93.184.216.34', family: 4 },
+        { address: 'fd00::1', family: 6 },
+      ]);
     await expect(resolveWebhookTarget(new URL('https://mixed.example/hook'), false, resolve)).rejects.toThrow(
       new WebhookTargetError('the host mixed.example resolves to a private, loopback or link-local address (fd00::1)'),
     );
@@ -44,18 +45,14 @@ describe('webhook target check', () => {
   });
 
   it('should check an address literal without resolving, IPv6 in brackets too', async () => {
-    const resolve = async () => {
-      throw new Error('not called');
-    };
+    const resolve = () => Promise.reject(new Error('not called'));
     await expect(resolveWebhookTarget(new URL('http://[::1]:8080/x'), false, resolve)).rejects.toThrow(WebhookTargetError);
     await expect(resolveWebhookTarget(new URL('http://127.0.0.1:8080/x'), false, resolve)).rejects.toThrow(WebhookTargetError);
     await expect(resolveWebhookTarget(new URL('https://93.184.216.34/x'), false, resolve)).resolves.toEqual([{ address: '93.184.216.34', family: 4 }]);
   });
 
   it('should refuse a host that does not resolve', async () => {
-    const resolve = async () => {
-      throw new Error('ENOTFOUND');
-    };
+    const resolve = () => Promise.reject(new Error('ENOTFOUND'));
     await expect(resolveWebhookTarget(new URL('https://nowhere.invalid/'), true, resolve)).rejects.toThrow('the host nowhere.invalid does not resolve');
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, type AppConfig } from '#common';
+import { Clock, queryRows, type AppConfig } from '#common';
 import type { Actor } from '#identity';
 import type { InitiativeListFilters } from '#portfolio';
 import { INDICATOR_UNIT_LABELS, maySeeSmallCounts, suppressed, type IndicatorUnit } from '#results';
@@ -76,8 +76,8 @@ export class PortfolioExportService {
       const main = buildExportInitiativesSql(filters, today, this.config.get('TIME_ZONE', { infer: true }));
       const plan = buildExportIndicatorsSql(filters);
       return {
-        initiatives: wantsInitiatives ? ((await em.query(main.sql, main.params)) as ExportInitiativeRow[]) : [],
-        indicators: wantsIndicators ? ((await em.query(plan.sql, plan.params)) as ExportIndicatorRow[]) : [],
+        initiatives: wantsInitiatives ? await queryRows(em, main) : [],
+        indicators: wantsIndicators ? await queryRows(em, plan) : [],
       };
     });
     const initiativeTable: ExportTable<ExportInitiativeRow> = { sheet: 'Insatser', columns: INITIATIVE_COLUMNS, rows: initiatives };

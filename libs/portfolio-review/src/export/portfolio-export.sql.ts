@@ -1,8 +1,9 @@
-import { sqlParams } from '#common';
+import { bound, sqlParams, type BoundStatement } from '#common';
 import { planIndicatorsSql } from '#follow-up';
 import { monthlyShareSql, takenOverJoinSql } from '#funding-rules';
 import { buildInitiativeFilter, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
-import { READINESS_CHECK_LABELS, readinessCtes } from '../readiness/portfolio-readiness.sql.js';
+import { readinessCtes } from '../readiness/portfolio-readiness.sql.js';
+import { READINESS_CHECK_LABELS } from '../readiness/readiness-checks.js';
 import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 
 /** One initiative as the export writes it; lists are already joined, labels already Swedish. */
@@ -36,7 +37,7 @@ export type ExportInitiativeRow = {
  * part of what all running granted lines pay a year (null when none run). `temporaryEndsOn` is the earliest end, today
  * or later, of a granted temporary line that nothing fully takes over (takenOverJoinSql, the funding cliff's rule).
  */
-export function buildExportInitiativesSql(filters: InitiativeListFilters, today: string, timeZone: string) {
+export function buildExportInitiativesSql(filters: InitiativeListFilters, today: string, timeZone: string): BoundStatement<ExportInitiativeRow> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;
@@ -79,7 +80,7 @@ export function buildExportInitiativesSql(filters: InitiativeListFilters, today:
       LEFT JOIN money m ON m.initiative_id = c.id
       LEFT JOIN scored r ON r.id = c.id
      ORDER BY c.code`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }
 
 /** One indicator cell of an initiative's follow-up plan, before suppression. */
@@ -108,7 +109,7 @@ export type ExportIndicatorRow = {
  * (latest by period end). Sweden's comparison values are left out. Ordered by initiative code, the plan's order, then
  * cell (`all` first). The caller suppresses small counts.
  */
-export function buildExportIndicatorsSql(filters: InitiativeListFilters) {
+export function buildExportIndicatorsSql(filters: InitiativeListFilters): BoundStatement<ExportIndicatorRow> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const latest = (kind: string, alias: string) =>
@@ -138,5 +139,5 @@ export function buildExportIndicatorsSql(filters: InitiativeListFilters) {
       ${latest('baseline', 'b')}
       ${latest('target', 't')}
      ORDER BY p.code, p.ord, cells.cell <> 'all', cells.cell`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }

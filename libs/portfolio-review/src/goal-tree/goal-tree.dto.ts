@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GOAL_LEVELS, type GoalLevel } from '#goals';
 import { InitiativeFiltersQueryDto } from '#portfolio';
 import { INDICATOR_DIRECTIONS, INDICATOR_UNITS, type IndicatorDirection, type IndicatorUnit } from '#results';
-import { INDICATOR_TRENDS, type IndicatorTrend } from './goal-tree.sql.js';
+import { INDICATOR_TRENDS, type IndicatorTrend } from './indicator-trends.js';
 
 /** The same filters as GET /initiatives, without paging and sort: they choose the initiatives counted. */
 export class GoalTreeFiguresQueryDto extends InitiativeFiltersQueryDto {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryRows } from '#common';
 import { nestGoals } from '#goals';
 import type { GoalTreeFiguresNodeDto, GoalTreeFiguresQueryDto } from './goal-tree.dto.js';
 import { buildGoalTreeFiguresSql } from './goal-tree.sql.js';
@@ -11,8 +12,6 @@ export class GoalTreeFiguresService {
 
   /** One statement computes every goal's figures (buildGoalTreeFiguresSql); here they are only nested. */
   async tree(filters: GoalTreeFiguresQueryDto): Promise<GoalTreeFiguresNodeDto[]> {
-    const { sql, params } = buildGoalTreeFiguresSql(filters);
-    const rows: Omit<GoalTreeFiguresNodeDto, 'children'>[] = await this.dataSource.query(sql, params);
-    return nestGoals(rows);
+    return nestGoals(await queryRows(this.dataSource, buildGoalTreeFiguresSql(filters)));
   }
 }

@@ -1,10 +1,7 @@
-import { sqlParams } from '#common';
+import { bound, sqlParams, type BoundStatement } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
 import { SUPPRESSION_THRESHOLD } from '#results';
-
-/** Which way an indicator's last two measurements moved, judged by its direction. */
-export const INDICATOR_TRENDS = ['improving', 'worsening', 'unchanged'] as const;
-export type IndicatorTrend = (typeof INDICATOR_TRENDS)[number];
+import type { GoalTreeFiguresNodeDto } from './goal-tree.dto.js';
 
 /**
  * Every goal with its figures, flat, in one statement (the caller nests them). Read-only joins of other contexts'
@@ -20,7 +17,7 @@ export type IndicatorTrend = (typeof INDICATOR_TRENDS)[number];
  *   value resting on fewer than 5 persons is left out for every viewer: the trend would tell which way a hidden
  *   figure moved.
  */
-export function buildGoalTreeFiguresSql(filters: InitiativeListFilters) {
+export function buildGoalTreeFiguresSql(filters: InitiativeListFilters): BoundStatement<Omit<GoalTreeFiguresNodeDto, 'children'>> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const sql = `
@@ -87,5 +84,5 @@ export function buildGoalTreeFiguresSql(filters: InitiativeListFilters) {
       LEFT JOIN figures f ON f.goal_id = g.id
       LEFT JOIN direct d ON d.goal_id = g.id
       LEFT JOIN goal_indicators gi ON gi.goal_id = g.id`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }

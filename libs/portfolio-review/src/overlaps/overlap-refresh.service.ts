@@ -2,13 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '#common';
-import { buildRefreshStatements } from './overlaps.sql.js';
-
-// Distinct from the verdicts' (4712) and the scans' lock classes: one refresh at a time.
-const REFRESH_LOCK_CLASS = 4713;
-// A full refresh hashes millions of candidate pairs; the default 4 MB would spill them to disk.
-const REFRESH_WORK_MEM = '256MB';
+import { execute, queryOne, type AppConfig, type SqlRunner } from '#common';
+import { buildRefreshStatements, REFRESH_LOCK_SQL, REFRESH_WORK_MEM_SQL } from './overlaps.sql.js';
 
 export interface OverlapRefreshResult {
   /** false when another refresh held the lock: the caller reads what is stored. */
@@ -18,23 +13,22 @@ export interface OverlapRefreshResult {
 }
 
 /**
- * The refresh's statements in order, through `query` inside the caller's transaction (the service's and the bench's
+ * The refresh's statements in order, through `runner` inside the caller's transaction (the service's and the bench's
  * floor send exactly these): lock or skip, the current facts, then only if something changed forget, remember and
  * rescore (buildRefreshStatements).
  */
-export async function refreshOverlapPairs(query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, floor: number): Promise<OverlapRefreshResult> {
+export async function refreshOverlapPairs(runner: SqlRunner, floor: number): Promise<OverlapRefreshResult> {
   const statements = buildRefreshStatements(floor);
-  const [{ locked }] = await query('SELECT pg_try_advisory_xact_lock($1, 0) AS locked', [REFRESH_LOCK_CLASS]);
+  const { locked } = await queryOne(runner, REFRESH_LOCK_SQL);
   if (!locked) return { refreshed: false, dirty: 0, gone: 0 };
-  await query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
-  for (const sql of statements.prepare) await query(sql);
-  const [counts] = await query(statements.counts);
-  const [dirty, gone] = [Number(counts.dirty), Number(counts.gone)];
+  await execute(runner, REFRESH_WORK_MEM_SQL);
+  for (const prepare of statements.prepare) await execute(runner, prepare);
+  const { dirty, gone } = await queryOne(runner, statements.counts);
   if (dirty + gone > 0) {
-    for (const sql of statements.forget) await query(sql);
+    for (const forget of statements.forget) await execute(runner, forget);
     if (dirty > 0) {
-      await query(statements.remember);
-      await query(statements.rescore);
+      await execute(runner, statements.remember);
+      await execute(runner, statements.rescore);
     }
   }
   return { refreshed: true, dirty, gone };
@@ -62,6 +56,6 @@ export class OverlapRefreshService {
   }
 
   refresh(): Promise<OverlapRefreshResult> {
-    return this.dataSource.transaction((em) => refreshOverlapPairs((sql, params) => em.query(sql, params), this.floor));
+    return this.dataSource.transaction((em) => refreshOverlapPairs(em, this.floor));
   }
 }

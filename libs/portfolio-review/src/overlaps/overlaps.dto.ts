@@ -12,7 +12,7 @@ export class OverlapsQueryDto extends PageQueryDto {
     description: 'Only pairs scoring at least this; default and least the storage floor OVERLAP_LIST_MIN_SCORE (0.4): lower is refused with 400.',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value))
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'minScore must be a number between 0 and 1' })
   @Min(0)
   @Max(1)

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, NotFoundProblem, RuleViolationProblem, ValidationProblem, type Page } from '#common';
+import { Clock, execute, NotFoundProblem, queryOne, queryRows, RuleViolationProblem, ValidationProblem, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { OverlapRefreshService } from './overlap-refresh.service.js';
 import { OverlapReviewEntity } from './overlap-review.entity.js';
 import { orderPair } from './overlap-rules.js';
 import type { OverlapPairDto, OverlapReviewDto, OverlapsQueryDto } from './overlaps.dto.js';
-import { buildOverlapsSql, buildPairFingerprintSql } from './overlaps.sql.js';
+import { buildOverlapsSql, buildPairFingerprintSql, REVIEW_LOCK_SQL, SHARE_INITIATIVES_SQL } from './overlaps.sql.js';
 
-// Distinct from the scans' lock class: serialises two first verdicts on one pair (the unique index is the backstop).
-const REVIEW_LOCK_CLASS = 4712;
 /** Enough pairs for one meeting's agenda; the rest are a click away in GET /portfolio/overlaps. */
 const OVERLAPS_TO_DISCUSS = 15;
 
@@ -39,9 +37,7 @@ export class OverlapsService {
       throw new ValidationProblem([{ field: 'minScore', message: `minScore must be at least ${floor}: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)` }], 'query');
     }
     await this.refresher.refresh();
-    const { sql, params } = buildOverlapsSql({ ...query, minScore, includeReviewed: query.include === 'reviewed' });
-    const [{ page }] = await this.dataSource.query(sql, params);
-    return page;
+    return (await queryOne(this.dataSource, buildOverlapsSql({ ...query, minScore, includeReviewed: query.include === 'reviewed' }))).page;
   }
 
   /**
@@ -54,12 +50,11 @@ export class OverlapsService {
     }
     const [a, b] = orderPair(initiativeId, otherInitiativeId);
     return this.dataSource.transaction(async (em) => {
-      const found: { id: string }[] = await em.query('SELECT id FROM initiatives WHERE id = ANY($1::uuid[]) FOR SHARE', [[a, b]]);
+      const found = await queryRows(em, SHARE_INITIATIVES_SQL, [[a, b]]);
       const missing = [initiativeId, otherInitiativeId].find((id) => !found.some((row) => row.id === id.toLowerCase()));
       if (missing) throw new NotFoundProblem('initiative', missing);
-      await em.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [REVIEW_LOCK_CLASS, `${a}:${b}`]);
-      const { sql, params } = buildPairFingerprintSql(a, b);
-      const [{ fingerprint }] = await em.query(sql, params);
+      await execute(em, REVIEW_LOCK_SQL, [`${a}:${b}`]);
+      const { fingerprint } = await queryOne(em, buildPairFingerprintSql(a, b));
       const repo = em.getRepository(OverlapReviewEntity);
       const before = await repo.findOneBy({ initiativeId: a, otherInitiativeId: b });
       const verdict = {

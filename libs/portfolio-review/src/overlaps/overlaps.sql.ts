@@ -1,6 +1,8 @@
-import { sqlParams, type SqlParam } from '#common';
+import type { Findings } from '#alerts';
+import { bound, sqlParams, statement, type BoundStatement, type Page, type SqlParam, type Statement } from '#common';
 import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 import { OVERLAP_OPEN_STATUSES, OVERLAP_WEIGHTS } from './overlap-rules.js';
+import type { OverlapPairDto } from './overlaps.dto.js';
 
 const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
 
@@ -46,14 +48,41 @@ function factsCtes(scope: string, param: SqlParam): string {
 const pairFingerprint = (a: string, b: string) => `md5(${a}.fingerprint || ${b}.fingerprint)`;
 
 /** The fingerprint of the pair (a, b), `a < b`, as the overlaps list computes it now. */
-export function buildPairFingerprintSql(a: string, b: string) {
+export function buildPairFingerprintSql(a: string, b: string): BoundStatement<{ fingerprint: string }> {
   const { values, param } = sqlParams();
   const sql = `
     WITH RECURSIVE pair_scope AS (SELECT * FROM initiatives WHERE id IN (${param(a)}::uuid, ${param(b)}::uuid)),
     ${factsCtes('pair_scope', param)}
     SELECT ${pairFingerprint('fa', 'fb')} AS fingerprint FROM facts fa JOIN facts fb ON fb.id = ${param(b)}::uuid WHERE fa.id = ${param(a)}::uuid`;
-  return { sql, params: values };
+  return bound(sql, values);
 }
+
+/** The refresh's statements, in the order refreshOverlapPairs runs them. */
+export type RefreshStatements = {
+  prepare: Statement<never>[];
+  counts: Statement<{ dirty: number; gone: number }>;
+  forget: Statement<never>[];
+  remember: Statement<never>;
+  rescore: Statement<never>;
+};
+
+// Distinct from the verdicts' (4712) and the scans' lock classes: one refresh at a time.
+const REFRESH_LOCK_CLASS = 4713;
+// A full refresh hashes millions of candidate pairs; the default 4 MB would spill them to disk.
+const REFRESH_WORK_MEM = '256MB';
+
+/** One refresh at a time; `locked` is false when another holds the lock (the caller then reads what is stored). */
+export const REFRESH_LOCK_SQL = statement<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0) AS locked`);
+export const REFRESH_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
+
+// Distinct from the refresh's and the scans' lock classes: serialises two first verdicts on one pair (the unique index is the backstop).
+const REVIEW_LOCK_CLASS = 4712;
+
+/** Verdicts on one pair (`$1`, `a:b`) take turns. */
+export const REVIEW_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${REVIEW_LOCK_CLASS}, hashtext($1))`);
+
+/** Which of the initiatives `$1` exist, held FOR SHARE until the verdict commits. */
+export const SHARE_INITIATIVES_SQL = statement<{ id: string }>('SELECT id FROM initiatives WHERE id = ANY($1::uuid[]) FOR SHARE');
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const jaccard = (shared: string, a: string, b: string) => `COALESCE(${shared}::numeric / NULLIF(${a} + ${b} - ${shared}, 0), 0)`;
@@ -72,7 +101,7 @@ const round4 = (sql: string) => `round(${sql}, 4)::float8`;
  * collision between two of the portfolio's few ten thousand distinct trigrams is possible in principle (about one
  * chance in twenty per portfolio) and would move one pair's text part by a trigram.
  */
-export function buildRefreshStatements(floor: number) {
+export function buildRefreshStatements(floor: number): RefreshStatements {
   if (!Number.isFinite(floor)) throw new Error(`overlap floor must be a number, not ${floor}`);
   // CREATE TABLE AS takes no bind parameters: the values are the code's constants and the configured floor, inlined.
   const param: SqlParam = (value) =>
@@ -111,15 +140,17 @@ export function buildRefreshStatements(floor: number) {
     UNION ALL
     SELECT o.initiative_id, true FROM overlap_facts o WHERE NOT EXISTS (SELECT 1 FROM ovl_facts f WHERE f.id = o.initiative_id)`;
   return {
-    prepare: [dict, 'CREATE INDEX ON ovl_dict (kind, k)', 'ANALYZE ovl_dict', facts, 'CREATE INDEX ON ovl_facts (n)', 'ANALYZE ovl_facts', touched, 'ANALYZE ovl_touched'],
-    counts: `SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
+    prepare: [dict, 'CREATE INDEX ON ovl_dict (kind, k)', 'ANALYZE ovl_dict', facts, 'CREATE INDEX ON ovl_facts (n)', 'ANALYZE ovl_facts', touched, 'ANALYZE ovl_touched'].map(
+      (sql) => statement<never>(sql),
+    ),
+    counts: statement(`SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`),
     forget: [
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.initiative_id = t.id',
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.other_initiative_id = t.id',
       'DELETE FROM overlap_facts o USING ovl_touched t WHERE t.gone AND o.initiative_id = t.id',
-    ],
+    ].map((sql) => statement<never>(sql)),
     // Before the pairs: their text arrays are read from here, the dirty side's fresh, the other side's as last scored.
-    remember: `
+    remember: statement(`
       INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, scored_at)
       SELECT f.id, f.fingerprint,
              ARRAY(SELECT DISTINCT hashtext(g) FROM unnest(show_trgm(lower(i.title || ' ' || COALESCE(i.summary, '')))) g ORDER BY 1),
@@ -127,8 +158,8 @@ export function buildRefreshStatements(floor: number) {
              ARRAY(SELECT DISTINCT hashtext(w) FROM (SELECT unnest(tsvector_to_array(i.search_vector)) EXCEPT SELECT unnest(tsvector_to_array(to_tsvector('swedish', i.code)))) x(w) ORDER BY 1),
              now()
         FROM ovl_facts f JOIN ovl_touched t ON t.id = f.id AND NOT t.gone JOIN initiatives i ON i.id = f.id
-      ON CONFLICT (initiative_id) DO UPDATE SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, scored_at = excluded.scored_at`,
-    rescore: buildScoredPairsInsert(floor, param),
+      ON CONFLICT (initiative_id) DO UPDATE SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, scored_at = excluded.scored_at`),
+    rescore: statement(buildScoredPairsInsert(floor, param)),
   };
 }
 
@@ -233,7 +264,13 @@ const reviewedPairs = `
  * One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`; with
  * `initiativeId`, only the pairs that initiative is in (on either side).
  */
-export function buildOverlapsSql(query: { minScore: number; includeReviewed: boolean; initiativeId?: string; limit: number; offset: number }) {
+export function buildOverlapsSql(query: {
+  minScore: number;
+  includeReviewed: boolean;
+  initiativeId?: string;
+  limit: number;
+  offset: number;
+}): BoundStatement<{ page: Page<OverlapPairDto> }> {
   const { values, param } = sqlParams();
   const ref = (f: string) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
       'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
@@ -253,7 +290,7 @@ export function buildOverlapsSql(query: { minScore: number; includeReviewed: boo
       'limit', ${param(query.limit)}::int,
       'offset', ${param(query.offset)}::int
     ) AS page`;
-  return { sql, params: values };
+  return bound(sql, values);
 }
 
 /**
@@ -261,7 +298,7 @@ export function buildOverlapsSql(query: { minScore: number; includeReviewed: boo
  * alert goes to the newer initiative of the pair (later created_at, then id) and its lead department: the later effort
  * is the one to ask whether it repeats the earlier. Key `possible_overlap:<a>:<b>`, the lower id first.
  */
-export function buildOverlapFindingsSql(minScore: number) {
+export function buildOverlapFindingsSql(minScore: number): Findings {
   const { values, param } = sqlParams();
   const sql = `
     WITH pairs AS (${reviewedPairs})
@@ -283,5 +320,5 @@ export function buildOverlapFindingsSql(minScore: number) {
       JOIN initiatives n ON n.id = CASE WHEN x.b_newer THEN p.b_id ELSE p.a_id END
       JOIN initiatives o ON o.id = CASE WHEN x.b_newer THEN p.a_id ELSE p.b_id END
      WHERE p.score >= ${param(minScore)} AND NOT p.quiet`;
-  return { sql, params: values };
+  return bound(sql, values);
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '#common';
 import { InitiativeFiltersQueryDto } from '#portfolio';
-import { READINESS_CHECKS } from './portfolio-readiness.sql.js';
+import { READINESS_CHECKS } from './readiness-checks.js';
 
 /** The initiative list's filters, with paging (the order is fixed: score ascending, then code). */
 export class PortfolioReadinessQueryDto extends IntersectionType(InitiativeFiltersQueryDto, PageQueryDto) {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, SnapshotCache, type AppConfig } from '#common';
+import { Clock, queryOne, SnapshotCache, type AppConfig } from '#common';
 import type { PortfolioReadinessDto, PortfolioReadinessQueryDto } from './portfolio-readiness.dto.js';
 import { buildPortfolioReadinessSql } from './portfolio-readiness.sql.js';
 
@@ -22,10 +22,10 @@ export class PortfolioReadinessService {
   async readiness(query: PortfolioReadinessQueryDto): Promise<PortfolioReadinessDto> {
     const { limit, offset, ...filters } = query;
     const today = this.clock.today();
-    const { sql, params } = buildPortfolioReadinessSql(filters, { limit, offset }, today, this.config.get('TIME_ZONE', { infer: true }));
+    const statement = buildPortfolioReadinessSql(filters, { limit, offset }, today, this.config.get('TIME_ZONE', { infer: true }));
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
       this.cache.read(em, 'portfolio-readiness', { query, today }, async () => {
-        const [{ readiness }] = await em.query(sql, params);
+        const { readiness } = await queryOne(em, statement);
         return readiness;
       }),
     );

@@ -1,31 +1,8 @@
-import { sqlParams, type SqlParam } from '#common';
+import { bound, sqlParams, type BoundStatement, type SqlParam } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
 import { latestReportsCte, priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
-
-/** The readiness checks, in the order they are reported (`missing` lists the failed ones in this order). */
-export const READINESS_CHECKS = [
-  'leadDepartment',
-  'coOwnerResponsibilities',
-  'processOwner',
-  'goalLink',
-  'effectLogic',
-  'followUpPlan',
-  'reportedOnTime',
-  'coverageDecision',
-] as const;
-export type ReadinessCheck = (typeof READINESS_CHECKS)[number];
-
-/** Each check as a municipal reader sees it, lower case (exports list them; the review pack heads its columns). */
-export const READINESS_CHECK_LABELS: Record<ReadinessCheck, string> = {
-  leadDepartment: 'ledande förvaltning',
-  coOwnerResponsibilities: 'medägares ansvar',
-  processOwner: 'processägare',
-  goalLink: 'målkoppling',
-  effectLogic: 'effektlogik med baslinje',
-  followUpPlan: 'uppföljningsplan',
-  reportedOnTime: 'rapport i tid',
-  coverageDecision: 'beslut om fortsatt finansiering',
-};
+import type { PortfolioReadinessDto } from './portfolio-readiness.dto.js';
+import { READINESS_CHECKS } from './readiness-checks.js';
 
 const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
 
@@ -104,7 +81,12 @@ export function readinessCtes(where: string, day: string, tz: string, param: Sql
  * above the initiative's goals (`unlinked`: under none), with per check the share of the group's initiatives meeting
  * it — coverageDecision's share is over those with temporary money, null when none has any.
  */
-export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page: { limit: number; offset: number }, today: string, timeZone: string) {
+export function buildPortfolioReadinessSql(
+  filters: InitiativeListFilters,
+  page: { limit: number; offset: number },
+  today: string,
+  timeZone: string,
+): BoundStatement<{ readiness: PortfolioReadinessDto }> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;
@@ -145,5 +127,5 @@ export function buildPortfolioReadinessSql(filters: InitiativeListFilters, page:
                     FROM by_area g JOIN goals a ON a.id = g.key),
         'unlinked', (SELECT jsonb_build_object('initiatives', g.n, 'score', g.score, 'checks', g.checks) FROM by_area g WHERE g.key IS NULL))
     ) AS readiness`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }

@@ -13,7 +13,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-function render(value: unknown): string {
+/** What a template may interpolate: text and numbers (escaped), `html` output, lists of them, and nothing. */
+export type HtmlValue = string | number | boolean | null | undefined | SafeHtml | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
@@ -25,6 +28,6 @@ function render(value: unknown): string {
  * from the portfolio (titles, notes written by users) can never become markup. Arrays are joined; null, undefined and
  * false render nothing, so `${cond && html`…`}` works.
  */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   return new SafeHtml(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i]) : ''), ''));
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, findOneOrNotFound } from '#common';
+import { Clock, findOneOrNotFound, queryOne } from '#common';
 import { FundingCliffService } from '#funding';
 import { OverlapsService } from '../overlaps/overlaps.service.js';
 import { PortfolioReadinessService } from '../readiness/portfolio-readiness.service.js';
 import { DECISIONS_SQL } from '../reviews/decisions-due.sql.js';
 import { PortfolioReviewEntity } from '../reviews/portfolio-review.entity.js';
 import { PortfolioSummaryService } from '../summary/portfolio-summary.service.js';
-import { renderReviewPack, type PackDecision } from './review-pack.view.js';
+import { renderReviewPack } from './review-pack.view.js';
 
 /** The funding cliff the pack draws: two budget years' worth of months from the meeting's month. */
 const CLIFF_MONTHS = 24;
@@ -32,13 +32,13 @@ export class ReviewPackService {
     const today = this.clock.today();
     const review = reviewId ? await findOneOrNotFound(this.dataSource.getRepository(PortfolioReviewEntity), 'portfolio review', reviewId) : null;
     const day = review?.meetingDate ?? today;
-    const [summary, readiness, cliff, overlaps, [decisions]] = await Promise.all([
+    const [summary, readiness, cliff, overlaps, decisions] = await Promise.all([
       this.summaries.summary({}),
       // Only the roll-up is shown; one initiative is the smallest page.
       this.readiness.readiness({ limit: 1, offset: 0 }),
       this.cliffs.cliff({ from: day.slice(0, 7), months: CLIFF_MONTHS }),
       this.overlaps.toDiscuss(),
-      this.dataSource.query(DECISIONS_SQL, [day, review ? 0 : 1]) as Promise<{ due: PackDecision[]; previous: PackDecision[] }[]>,
+      queryOne(this.dataSource, DECISIONS_SQL, [day, review ? 0 : 1]),
     ]);
     return renderReviewPack({
       today,

@@ -2,7 +2,7 @@ import { ALERT_KIND_LABELS, SEVERITY_LABELS, type AlertKind, type AlertSeverity 
 import { PORTFOLIO_DECISION_LABELS, type PortfolioDecision } from '#common';
 import type { FundingCliffDto } from '#funding';
 import { INITIATIVE_STATUS_LABELS, INITIATIVE_STATUSES } from '#portfolio';
-import { READINESS_CHECK_LABELS, READINESS_CHECKS } from '../readiness/portfolio-readiness.sql.js';
+import { READINESS_CHECK_LABELS, READINESS_CHECKS } from '../readiness/readiness-checks.js';
 import type { ReadinessDepartmentDto } from '../readiness/portfolio-readiness.dto.js';
 import type { PortfolioSummaryDto } from '../summary/portfolio-summary.dto.js';
 import { html, type SafeHtml } from './html.js';

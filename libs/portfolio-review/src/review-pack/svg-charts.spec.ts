@@ -46,7 +46,7 @@ describe('monthColumnChart', () => {
 
   it('should leave out the first month\'s year when the next January is too close for both to be read', () => {
     const months = Array.from({ length: 24 }, (_, i) => ({ month: `${2026 + Math.floor((i + 11) / 12)}-${String(((i + 11) % 12) + 1).padStart(2, '0')}`, value: i, valueLabel: `${i}` }));
-    expect(months[0]!.month).toBe('2026-12');
+    expect(months[0].month).toBe('2026-12');
 
     const fromDecember = monthColumnChart('Stup', months, 'Inga stup.').value;
     const fromNovember = monthColumnChart('Stup', [{ month: '2026-11', value: 1, valueLabel: '1' }, ...months.slice(0, 23)], 'Inga stup.').value;

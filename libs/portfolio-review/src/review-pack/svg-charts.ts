@@ -57,7 +57,7 @@ export function monthColumnChart(title: string, columns: readonly ChartColumn[],
   const plotHeight = 150;
   const step = (WIDTH - 16) / columns.length;
   const max = Math.max(...columns.map((c) => c.value));
-  const monthsToJanuary = 12 - (Number(columns[0]!.month.slice(5, 7)) - 1);
+  const monthsToJanuary = 12 - (Number(columns[0].month.slice(5, 7)) - 1);
   const firstYearFits = monthsToJanuary >= columns.length || monthsToJanuary * step >= YEAR_LABEL_WIDTH;
   const bars = columns.map((column, i) => {
     const x = 8 + i * step;

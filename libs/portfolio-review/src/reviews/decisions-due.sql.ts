@@ -1,5 +1,15 @@
-import { sqlList } from '#common';
+import { sqlList, statement } from '#common';
 import { ENDED_STATUSES } from '#portfolio';
+import type { PortfolioDecision } from './decision-rules.js';
+
+/** A decision as the pack and the agenda show it. */
+export type ShownDecision = {
+  initiative: { id: string; code: string; title: string };
+  decision: PortfolioDecision;
+  rationale: string;
+  followUpDate: string | null;
+  review: { title: string; meetingDate: string };
+};
 
 /**
  * The decisions the review pack and a review's agenda show, in one statement. Only reviews held before the day count
@@ -9,7 +19,7 @@ import { ENDED_STATUSES } from '#portfolio';
  * - previous: every decision of the latest such review.
  * `$1` is the day; `$2` is 0 when the pack is for a meeting (reviews strictly before it) and 1 when for today.
  */
-export const DECISIONS_SQL = `
+export const DECISIONS_SQL = statement<{ due: (ShownDecision & { followUpDate: string })[]; previous: ShownDecision[] }>(`
   WITH prior AS (
     SELECT d.id, d.initiative_id, d.decision, d.rationale, d.follow_up_date, d.created_at, d.review_id,
            r.title AS review_title, r.meeting_date, r.created_at AS review_created_at, i.code, i.title, i.status
@@ -35,4 +45,4 @@ export const DECISIONS_SQL = `
   )
   SELECT COALESCE(jsonb_agg(item ORDER BY follow_up_date, code) FILTER (WHERE due), '[]') AS due,
          COALESCE(jsonb_agg(item ORDER BY code) FILTER (WHERE previous), '[]') AS previous
-    FROM shown`;
+    FROM shown`);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, lockOneOrNotFound, NotFoundProblem, UnknownReferenceProblem, type Page, type PageWindow } from '#common';
+import { ConflictProblem, lockOneOrNotFound, NotFoundProblem, queryOne, queryRow, queryRows, UnknownReferenceProblem, type Page, type PageWindow } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { ENDED_STATUSES, InitiativesService, type InitiativeStatus } from '#portfolio';
+import { ENDED_STATUSES, InitiativesService } from '#portfolio';
 import { statusAfterDecision, transitionComment } from './decision-rules.js';
 import type {
   CreatePortfolioDecisionDto,
@@ -15,13 +15,17 @@ import type {
 } from './dto/portfolio-review.dto.js';
 import { PortfolioDecisionEntity } from './portfolio-decision.entity.js';
 import { PortfolioReviewEntity } from './portfolio-review.entity.js';
+import {
+  DECISION_SQL,
+  INITIATIVE_DECISION_COUNT_SQL,
+  INITIATIVE_DECISIONS_PAGE_SQL,
+  INITIATIVE_STATUS_SQL,
+  REVIEW_COUNT_SQL,
+  REVIEW_DECISIONS_SQL,
+  REVIEWS_PAGE_SQL,
+  type Counted,
+} from './portfolio-reviews.sql.js';
 
-
-const DECISION_COLUMNS = `d.id, d.review_id AS "reviewId", d.initiative_id AS "initiativeId", d.decision, d.rationale,
-  to_char(d.follow_up_date, 'YYYY-MM-DD') AS "followUpDate", d.from_status AS "fromStatus", d.to_status AS "toStatus",
-  d.decided_by AS "decidedBy", d.created_at AS "createdAt"`;
-
-type Counted<T> = T & { total: number };
 
 @Injectable()
 export class PortfolioReviewsService {
@@ -33,31 +37,14 @@ export class PortfolioReviewsService {
 
   /** Newest meeting first, each with its decision counts, in one statement. */
   async list(window: PageWindow): Promise<Page<PortfolioReviewListItemDto>> {
-    const rows: Counted<PortfolioReviewListItemDto>[] = await this.dataSource.query(
-      `SELECT r.id, r.title, to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate", r.notes, r.created_by AS "createdBy",
-              r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-              (SELECT count(*)::int FROM portfolio_decisions d WHERE d.review_id = r.id) AS "decisionCount",
-              (SELECT count(*)::int FROM portfolio_decisions d WHERE d.review_id = r.id AND d.to_status IS NOT NULL) AS "movedCount",
-              count(*) OVER ()::int AS total
-         FROM portfolio_reviews r
-        ORDER BY r.meeting_date DESC, r.created_at DESC, r.id
-        LIMIT $1 OFFSET $2`,
-      [window.limit, window.offset],
-    );
-    return this.page(rows, window, () => this.dataSource.query(`SELECT count(*)::int AS total FROM portfolio_reviews`));
+    const rows = await queryRows(this.dataSource, REVIEWS_PAGE_SQL, [window.limit, window.offset]);
+    return this.page(rows, window, () => queryOne(this.dataSource, REVIEW_COUNT_SQL));
   }
 
   async get(id: string, em: EntityManager = this.dataSource.manager): Promise<PortfolioReviewWithDecisionsDto> {
     const review = await em.findOneBy(PortfolioReviewEntity, { id });
     if (!review) throw new NotFoundProblem('portfolio review', id);
-    const decisions = await em.query(
-      `SELECT ${DECISION_COLUMNS}, i.code AS "initiativeCode", i.title AS "initiativeTitle"
-         FROM portfolio_decisions d
-         JOIN initiatives i ON i.id = d.initiative_id
-        WHERE d.review_id = $1
-        ORDER BY i.code, d.id`,
-      [id],
-    );
+    const decisions = await queryRows(em, REVIEW_DECISIONS_SQL, [id]);
     return { ...review, decisions };
   }
 
@@ -81,7 +68,7 @@ export class PortfolioReviewsService {
     return this.dataSource.transaction(async (em) => {
       // Locking the review makes two decisions for the same initiative take turns, so the second sees the first.
       const review = await lockOneOrNotFound(em, PortfolioReviewEntity, 'portfolio review', reviewId);
-      const [initiative]: { status: InitiativeStatus }[] = await em.query(`SELECT status FROM initiatives WHERE id = $1`, [dto.initiativeId]);
+      const initiative = await queryRow(em, INITIATIVE_STATUS_SQL, [dto.initiativeId]);
       if (!initiative) throw new UnknownReferenceProblem([{ field: 'initiativeId', message: 'no initiative with this id' }]);
       if (await em.existsBy(PortfolioDecisionEntity, { reviewId, initiativeId: dto.initiativeId })) {
         throw new ConflictProblem(`This review already has a decision on the initiative; a later review takes a new one.`, [
@@ -106,7 +93,7 @@ export class PortfolioReviewsService {
           decidedBy: ctx.actor.id,
         }),
       );
-      const [created]: PortfolioDecisionDto[] = await em.query(`SELECT ${DECISION_COLUMNS} FROM portfolio_decisions d WHERE d.id = $1`, [id]);
+      const created = await queryOne(em, DECISION_SQL, [id]);
       await this.audit.record(em, ctx, { action: 'create', entityType: 'portfolio_decision', entityId: id, initiativeId: dto.initiativeId, after: created });
       return created;
     });
@@ -115,22 +102,13 @@ export class PortfolioReviewsService {
   /** The initiative's decisions across reviews, newest meeting first, with each review's title and date. */
   async history(initiativeId: string, window: PageWindow): Promise<Page<InitiativeDecisionDto>> {
     await this.initiatives.get(initiativeId);
-    const rows: Counted<InitiativeDecisionDto>[] = await this.dataSource.query(
-      `SELECT ${DECISION_COLUMNS}, r.title AS "reviewTitle", to_char(r.meeting_date, 'YYYY-MM-DD') AS "meetingDate",
-              count(*) OVER ()::int AS total
-         FROM portfolio_decisions d
-         JOIN portfolio_reviews r ON r.id = d.review_id
-        WHERE d.initiative_id = $1
-        ORDER BY r.meeting_date DESC, d.created_at DESC, d.id
-        LIMIT $2 OFFSET $3`,
-      [initiativeId, window.limit, window.offset],
-    );
-    return this.page(rows, window, () => this.dataSource.query(`SELECT count(*)::int AS total FROM portfolio_decisions WHERE initiative_id = $1`, [initiativeId]));
+    const rows = await queryRows(this.dataSource, INITIATIVE_DECISIONS_PAGE_SQL, [initiativeId, window.limit, window.offset]);
+    return this.page(rows, window, () => queryOne(this.dataSource, INITIATIVE_DECISION_COUNT_SQL, [initiativeId]));
   }
 
   /** The page counts its matches itself; only a page past the end needs a count of its own. */
-  private async page<T>(rows: Counted<T>[], window: PageWindow, count: () => Promise<{ total: number }[]>): Promise<Page<T>> {
-    const total = rows.length > 0 ? rows[0].total : window.offset === 0 ? 0 : (await count())[0].total;
+  private async page<T>(rows: Counted<T>[], window: PageWindow, count: () => Promise<{ total: number }>): Promise<Page<T>> {
+    const total = rows.length > 0 ? rows[0].total : window.offset === 0 ? 0 : (await count()).total;
     return { items: rows.map(({ total: _, ...item }) => item as T), total, limit: window.limit, offset: window.offset };
   }
 }

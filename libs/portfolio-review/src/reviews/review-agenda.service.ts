@@ -1,49 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, sqlList } from '#common';
+import { Clock, queryOne, queryRows } from '#common';
 import { FundingCliffService } from '#funding';
-import { ENDED_STATUSES } from '#portfolio';
 import { OverlapsService } from '../overlaps/overlaps.service.js';
 import { DECISIONS_SQL } from './decisions-due.sql.js';
-import { AGENDA_REASONS, type AgendaInitiativeDto, type AgendaReasonDto, type ReviewAgendaDto } from './dto/review-agenda.dto.js';
-import type { PortfolioDecision } from './decision-rules.js';
+import { AGENDA_REASONS, type AgendaReasonDto, type ReviewAgendaDto } from './dto/review-agenda.dto.js';
 import { PortfolioReviewsService } from './portfolio-reviews.service.js';
-
-/** Until the next scan resolves them, an ended initiative's alerts are no longer the group's business. */
-const CRITICAL_ALERTS_SQL = `
-  SELECT a.id, a.initiative_id AS "initiativeId", a.kind, a.title, a.detail, to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate",
-         a.amount_sek::float8 AS "amountSek"
-    FROM alerts a
-    JOIN initiatives i ON i.id = a.initiative_id
-   WHERE a.severity = 'critical' AND a.status IN ('open', 'acknowledged') AND i.status NOT IN (${sqlList(ENDED_STATUSES)})
-   ORDER BY a.due_date NULLS LAST, a.id`;
-
-/** Reports sent back, and reports still pending after their round's due date (as of the meeting, or today if sooner). */
-const REPORTS_SQL = `
-  SELECT s.id, s.initiative_id AS "initiativeId", s.status, r.title AS "roundTitle", to_char(r.due_date, 'YYYY-MM-DD') AS "dueDate"
-    FROM status_reports s
-    JOIN reporting_rounds r ON r.id = s.round_id
-    JOIN initiatives i ON i.id = s.initiative_id
-   WHERE i.status NOT IN (${sqlList(ENDED_STATUSES)})
-     AND (s.status = 'returned' OR (s.status = 'pending' AND r.due_date < least($1::date, $2::date)))
-   ORDER BY r.due_date, s.id`;
-
-const INITIATIVES_SQL = `
-  SELECT i.id, i.code, i.title, i.status, i.annual_cost_sek::float8 AS "annualCostSek",
-         to_char(i.start_date, 'YYYY-MM-DD') AS "startDate", to_char(i.end_date, 'YYYY-MM-DD') AS "endDate",
-         CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS "leadDepartment"
-    FROM initiatives i
-    LEFT JOIN departments d ON d.id = i.lead_department_id
-   WHERE i.id = ANY($1::uuid[])`;
-
-type DueDecision = {
-  initiative: { id: string };
-  decision: PortfolioDecision;
-  rationale: string;
-  followUpDate: string;
-  review: { title: string; meetingDate: string };
-};
+import { AGENDA_INITIATIVES_SQL, CRITICAL_ALERTS_SQL, REPORTS_SQL } from './review-agenda.sql.js';
 
 const NO_FACTS = { alert: null, fundingCliff: null, overlap: null, dueDecision: null, statusReport: null } as const;
 
@@ -64,12 +28,12 @@ export class ReviewAgendaService {
   async agenda(reviewId: string): Promise<ReviewAgendaDto> {
     const review = await this.reviews.get(reviewId);
     const budgetYear = Number(review.meetingDate.slice(0, 4)) + 1;
-    const [alerts, cliff, overlaps, [decisions], reports] = await Promise.all([
-      this.dataSource.query(CRITICAL_ALERTS_SQL),
+    const [alerts, cliff, overlaps, decisions, reports] = await Promise.all([
+      queryRows(this.dataSource, CRITICAL_ALERTS_SQL),
       this.cliffs.cliff({ from: `${budgetYear}-01`, months: 12 }),
       this.overlaps.toDiscuss(),
-      this.dataSource.query(DECISIONS_SQL, [review.meetingDate, 0]) as Promise<{ due: DueDecision[] }[]>,
-      this.dataSource.query(REPORTS_SQL, [review.meetingDate, this.clock.today()]),
+      queryOne(this.dataSource, DECISIONS_SQL, [review.meetingDate, 0]),
+      queryRows(this.dataSource, REPORTS_SQL, [review.meetingDate, this.clock.today()]),
     ]);
 
     const reasons = new Map<string, AgendaReasonDto[]>();
@@ -96,7 +60,7 @@ export class ReviewAgendaService {
 
     const decided = new Map(review.decisions.map((decision) => [decision.initiativeId, decision]));
     const ids = [...new Set([...reasons.keys(), ...decided.keys()])];
-    const initiatives: AgendaInitiativeDto[] = await this.dataSource.query(INITIATIVES_SQL, [ids]);
+    const initiatives = await queryRows(this.dataSource, AGENDA_INITIATIVES_SQL, [ids]);
     // Most urgent first; an item whose reasons this review's decision settled (a stopped initiative) goes last.
     const rank = (id: string) => Math.min(AGENDA_REASONS.length, ...(reasons.get(id) ?? []).map((r) => AGENDA_REASONS.indexOf(r.kind)));
     const items = initiatives

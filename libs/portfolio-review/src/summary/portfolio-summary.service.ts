@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALERT_SEVERITIES } from '#alerts';
-import { Clock, FUNDING_SOURCE_TYPES, SnapshotCache, type AppConfig } from '#common';
+import { Clock, FUNDING_SOURCE_TYPES, queryOne, SnapshotCache, type AppConfig } from '#common';
 import type { PortfolioSummaryDto, PortfolioSummaryQueryDto } from './portfolio-summary.dto.js';
 import { buildPortfolioSummarySql, buildSummaryCliffSql } from './portfolio-summary.sql.js';
 
@@ -28,8 +28,8 @@ export class PortfolioSummaryService {
     const cliff = buildSummaryCliffSql(filters, nextYear);
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
       this.cache.read(em, 'portfolio-summary', { filters, today }, async () => {
-        const [{ summary }] = await em.query(main.sql, main.params);
-        const [{ cliff: fundingCliff }] = await em.query(cliff.sql, cliff.params);
+        const { summary } = await queryOne(em, main);
+        const { cliff: fundingCliff } = await queryOne(em, cliff);
         return { ...summary, fundingCliff };
       }),
     );

@@ -1,7 +1,8 @@
-import { sqlParams, type SqlParam } from '#common';
+import { bound, sqlParams, type BoundStatement } from '#common';
 import { cliffTotalsSql, fundingCliffCtes } from '#funding';
 import { monthlyShareSql } from '#funding-rules';
 import { buildInitiativeFilter, INITIATIVE_STATUSES, type InitiativeListFilters } from '#portfolio';
+import type { PortfolioSummaryDto, SummaryFundingCliffDto } from './portfolio-summary.dto.js';
 
 /**
  * `area_goals` and `areas(initiative_id, id, code, title)`: each initiative of `scope` under each `priority_area` goal
@@ -59,7 +60,13 @@ export function latestReportsCte(scope: string, day: string, tz: string): string
  *   whose report in their latest round due by `today` is submitted or approved, submitted on or before the due date
  *   (in the configured time zone). Both shares are over the approved or active initiatives; null when there are none.
  */
-export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: string, timeZone: string, sourceTypes: readonly string[], alertSeverities: readonly string[]) {
+export function buildPortfolioSummarySql(
+  filters: InitiativeListFilters,
+  today: string,
+  timeZone: string,
+  sourceTypes: readonly string[],
+  alertSeverities: readonly string[],
+): BoundStatement<{ summary: Omit<PortfolioSummaryDto, 'fundingCliff'> }> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;
@@ -138,7 +145,7 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
                       'reportedOnTimeShare', ${share('on_time', 'n')})
                      FROM follow_up)
     ) AS summary`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params: values };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }
 
 /**
@@ -146,7 +153,7 @@ export function buildPortfolioSummarySql(filters: InitiativeListFilters, today: 
  * fundingCliffCtes and cliffTotalsSql, so the figures and who counts as undecided are the cliff endpoint's budget-year
  * row's), without the per-month listing or the cliffs before the year. `initiatives` is the cliff's initiativesUndecided.
  */
-export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number) {
+export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number): BoundStatement<{ cliff: SummaryFundingCliffDto }> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const ctes = fundingCliffCtes({
@@ -166,5 +173,5 @@ export function buildSummaryCliffSql(filters: InitiativeListFilters, year: numbe
       'initiativesCoverageDecided', ${totals.initiativesCoverageDecided}
     ) AS cliff
       FROM initiative_years iy`;
-  return { sql, params: values };
+  return bound(sql, values);
 }

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { NotFoundProblem } from '#common';
+import { NotFoundProblem, queryOne, queryRow } from '#common';
 import { hasPermission, mayWriteForDepartments, refused, type Actor } from '#identity';
 import { canMove, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import { lockInitiativeSql } from '../lifecycle/initiative-lifecycle.sql.js';
 import { mayMove, TRANSITION_PERMISSIONS } from '../lifecycle/transition-permissions.js';
+import { INITIATIVE_OWNERSHIP_SQL, type InitiativeOwnership } from './initiatives.sql.js';
+
+export type { InitiativeOwnership } from './initiatives.sql.js';
 import type { ParticipantRole } from './initiative-participant.entity.js';
 
-/** The departments that may write an initiative and what belongs to it (design: Identity): its lead and its co-owners. */
-export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
 
 const NOT_YOURS = 'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
 
@@ -17,17 +19,8 @@ const NOT_YOURS = 'Only the lead department and the co-owners change an initiati
  * change of participants that committed while we waited for the lock.
  */
 export async function lockInitiativeOwnership(em: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<InitiativeOwnership> {
-  const locked: unknown[] = await em.query(`SELECT 1 FROM initiatives WHERE id = $1 ${lock}`, [id]);
-  if (locked.length === 0) throw new NotFoundProblem('initiative', id);
-  const [row] = await em.query(
-    `SELECT i.status,
-            i.lead_department_id AS "leadDepartmentId",
-            ARRAY(SELECT p.department_id::text FROM initiative_participants p WHERE p.initiative_id = i.id AND p.role = 'co_owner') AS "coOwnerIds"
-       FROM initiatives i
-      WHERE i.id = $1`,
-    [id],
-  );
-  return row;
+  if (!(await queryRow(em, lockInitiativeSql(lock), [id]))) throw new NotFoundProblem('initiative', id);
+  return queryOne(em, INITIATIVE_OWNERSHIP_SQL, [id]);
 }
 
 /** Refuses (403) a write by someone whose department neither leads nor co-owns the initiative; admins may write any. */

@@ -17,6 +17,9 @@ import {
   type FieldError,
   type Page,
   type RecordRef,
+  execute,
+  queryOne,
+  queryRows,
 } from '#common';
 import { GoalsService } from '#goals';
 import { CodeListsService, DepartmentsService } from '#reference-data';
@@ -35,7 +38,17 @@ import { ALLOWED_TRANSITIONS, ENDED_STATUSES, unmetGuards, type InitiativeStatus
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
 import { mayMove } from '../lifecycle/transition-permissions.js';
 import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership } from './initiative-access.js';
-import { buildInitiativeListQuery, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.query.js';
+import { buildInitiativeCountSql, buildInitiativeListSql, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.sql.js';
+import {
+  deleteLinksSql,
+  DISTRICT_LINKS,
+  GOAL_LINKS,
+  insertLinkPairsSql,
+  insertLinksSql,
+  KNOWN_INDICATORS_SQL,
+  TARGET_GROUP_LINKS,
+  type LinkTable,
+} from './initiatives.sql.js';
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
 
@@ -79,7 +92,7 @@ export class InitiativesService {
 
   async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const led = { ...dto, leadDepartmentId: await this.leadOfNew(ctx.actor, dto.leadDepartmentId ?? null) };
-    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = led;
+    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = led;
     assertParticipantsDistinct(participants ?? [], led.leadDepartmentId);
     const links = await this.resolveLinks(led);
     await this.assertCodeFree(dto.code);
@@ -111,13 +124,13 @@ export class InitiativesService {
       const pairs = drafts.flatMap((draft, i) => pick(draft).map((other) => [ids[i], other]));
       return [pairs.map(([id]) => id), pairs.map(([, other]) => other)];
     };
-    for (const [table, column, pick] of [
-      ['initiative_goals', 'goal_id', (draft: NewInitiative) => draft.goalIds],
-      ['initiative_target_groups', 'target_group_id', (draft: NewInitiative) => draft.targetGroupIds],
-      ['initiative_districts', 'district_id', (draft: NewInitiative) => draft.districtIds],
+    for (const [links, pick] of [
+      [GOAL_LINKS, (draft: NewInitiative) => draft.goalIds],
+      [TARGET_GROUP_LINKS, (draft: NewInitiative) => draft.targetGroupIds],
+      [DISTRICT_LINKS, (draft: NewInitiative) => draft.districtIds],
     ] as const) {
       const [initiativeIds, otherIds] = pairs(pick);
-      if (initiativeIds.length > 0) await em.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [initiativeIds, otherIds]);
+      if (initiativeIds.length > 0) await execute(em, insertLinkPairsSql(links), [initiativeIds, otherIds]);
     }
     const participants = drafts.flatMap((draft, i) => draft.participants.map((p) => ({ initiativeId: ids[i], departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? null })));
     for (const chunk of inChunks(participants)) await em.insert(InitiativeParticipantEntity, chunk);
@@ -131,7 +144,7 @@ export class InitiativesService {
   }
 
   async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
-    const { participants, goalIds, targetGroupCodes, districtCodes, ...fields } = dto;
+    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = dto;
     return this.dataSource.transaction(async (em) => {
       const owners = await lockInitiativeOwnership(em, id, 'FOR UPDATE');
       assertMayWriteInitiative(ctx.actor, owners);
@@ -216,7 +229,7 @@ export class InitiativesService {
       const before = auditedInitiative(await this.get(id, em));
       // The delete takes the draft's funding lines with it. Funding depends on portfolio, not the reverse, so they
       // are read by table name (docs/adr/0003-cross-context-reads.md) for the trail to show each one gone.
-      const fundingLines = await em.find<ObjectLiteral>('funding_lines', { where: { initiativeId: id } });
+      const fundingLines = await em.find<ObjectLiteral & { id: string }>('funding_lines', { where: { initiativeId: id } });
       await em.delete(InitiativeEntity, { id });
       for (const line of fundingLines) {
         await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: line.id, initiativeId: id, before: line });
@@ -243,14 +256,11 @@ export class InitiativesService {
   }
 
   private async select(em: EntityManager, filters: InitiativeListFilters, page: InitiativeListPage) {
-    const { sql, params } = buildInitiativeListQuery(filters, page, this.clock.today());
-    return (await em.query(sql, params)) as (InitiativeDto & { total: number })[];
+    return queryRows(em, buildInitiativeListSql(filters, page, this.clock.today()));
   }
 
   private async count(filters: InitiativeListFilters): Promise<number> {
-    const { sql, params } = buildInitiativeListQuery(filters, { sort: [], limit: 1, offset: 0 });
-    const [row] = await this.dataSource.query(`SELECT max(total) AS total FROM (${sql}) AS q`, params);
-    return row?.total ?? 0;
+    return (await queryOne(this.dataSource, buildInitiativeCountSql(filters))).total ?? 0;
   }
 
   /** Every reference in the request checked together: one answer lists every unknown id or code. */
@@ -274,13 +284,10 @@ export class InitiativesService {
     return links;
   }
 
-  /**
-   * A follow-up plan names existing indicators. Read by table name: indicators live in the results context, which
-   * builds on the portfolio, so the portfolio cannot import them. Indicators are never deleted (their values hold them).
-   */
+  /** A follow-up plan names existing indicators (KNOWN_INDICATORS_SQL). Indicators are never deleted (their values hold them). */
   private async assertIndicatorsExist(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const found: { id: string }[] = await this.dataSource.query(`SELECT id FROM indicators WHERE id = ANY($1::uuid[])`, [ids]);
+    const found = await queryRows(this.dataSource, KNOWN_INDICATORS_SQL, [ids]);
     const known = new Set(found.map((row) => row.id));
     const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `followUpPlan.indicatorIds[${i}]`, message: 'no indicator with this id' }]));
     if (errors.length > 0) throw new UnknownReferenceProblem(errors);
@@ -288,15 +295,15 @@ export class InitiativesService {
 
   /** Replaces each link set the request names; sets it does not name stay as they are. */
   private async replaceLinks(em: EntityManager, initiativeId: string, links: ResolvedLinks) {
-    const sets: [string, string, string[] | undefined][] = [
-      ['initiative_goals', 'goal_id', links.goalIds],
-      ['initiative_target_groups', 'target_group_id', links.targetGroupIds],
-      ['initiative_districts', 'district_id', links.districtIds],
+    const sets: [LinkTable, string[] | undefined][] = [
+      [GOAL_LINKS, links.goalIds],
+      [TARGET_GROUP_LINKS, links.targetGroupIds],
+      [DISTRICT_LINKS, links.districtIds],
     ];
-    for (const [table, column, ids] of sets) {
+    for (const [table, ids] of sets) {
       if (!ids) continue;
-      await em.query(`DELETE FROM ${table} WHERE initiative_id = $1`, [initiativeId]);
-      if (ids.length) await em.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiativeId, ids]);
+      await execute(em, deleteLinksSql(table), [initiativeId]);
+      if (ids.length) await execute(em, insertLinksSql(table), [initiativeId, ids]);
     }
     if (links.participants) {
       await em.delete(InitiativeParticipantEntity, { initiativeId });
@@ -356,7 +363,7 @@ export function auditedInitiative({
 }
 
 function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {
-  return initiative as InitiativeDto;
+  return initiative;
 }
 
 function assertDateOrder(start: string | null | undefined, end: string | null | undefined) {

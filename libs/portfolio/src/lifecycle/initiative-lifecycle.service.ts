@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConflictProblem, DomainException, NotFoundProblem } from '#common';
+import { ConflictProblem, DomainException, execute, NotFoundProblem, queryRow } from '#common';
 import { canMove, unmetGuards, type GuardFacts, type InitiativeStatus } from './initiative-lifecycle.js';
+import { GUARD_FACTS_SQL, lockInitiativeSql, SET_STATUS_SQL } from './initiative-lifecycle.sql.js';
 import { InitiativeTransitionEntity } from './initiative-transition.entity.js';
 
 export class UnmetGuardsProblem extends DomainException {
@@ -23,15 +24,14 @@ export class InitiativeLifecycleService {
   async transition(em: EntityManager, id: string, to: InitiativeStatus, comment: string | null): Promise<InitiativeStatus> {
     // Lock first, then read the facts in a statement of their own: under READ COMMITTED its fresh snapshot sees a
     // PATCH of goals or plan that committed while we waited for the lock (a subquery of the locking statement would not).
-    const locked: unknown[] = await em.query(`SELECT 1 FROM initiatives WHERE id = $1 FOR UPDATE`, [id]);
-    if (locked.length === 0) throw new NotFoundProblem('initiative', id);
+    if (!(await queryRow(em, lockInitiativeSql('FOR UPDATE'), [id]))) throw new NotFoundProblem('initiative', id);
     const facts = await this.facts(em, id);
     if (!canMove(facts.status, to)) {
       throw new ConflictProblem(`An initiative that is ${facts.status} cannot move to ${to}.`, [{ field: 'to', message: `not allowed from ${facts.status}` }]);
     }
     const unmet = unmetGuards(to, facts);
     if (unmet.length) throw new UnmetGuardsProblem(to, unmet);
-    await em.query(`UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, to]);
+    await execute(em, SET_STATUS_SQL, [id, to]);
     await em.insert(InitiativeTransitionEntity, { initiativeId: id, fromStatus: facts.status, toStatus: to, comment });
     return facts.status;
   }
@@ -41,19 +41,9 @@ export class InitiativeLifecycleService {
     if (unmet.length) throw new UnmetGuardsProblem(status, unmet);
   }
 
-  /** Everything the guards look at, in one query. Rejected funding applications are not funding. */
+  /** Everything the guards look at (GUARD_FACTS_SQL). */
   async facts(em: EntityManager, id: string): Promise<GuardFacts & { status: InitiativeStatus }> {
-    const [row] = await em.query(
-      `SELECT i.status,
-              i.lead_department_id AS "leadDepartmentId",
-              (SELECT count(*)::int FROM initiative_goals g WHERE g.initiative_id = i.id) AS "goalCount",
-              (SELECT count(*)::int FROM funding_lines f WHERE f.initiative_id = i.id AND f.status <> 'rejected') AS "fundingLineCount",
-              i.follow_up_plan IS NOT NULL AS "hasFollowUpPlan",
-              i.start_date AS "startDate"
-         FROM initiatives i
-        WHERE i.id = $1`,
-      [id],
-    );
+    const row = await queryRow(em, GUARD_FACTS_SQL, [id]);
     if (!row) throw new NotFoundProblem('initiative', id);
     return row;
   }

@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { API_PREFIX } from '#common';
 import { UnauthenticatedProblem } from '#identity';
 import { QUEUES } from '../queues.js';
@@ -35,7 +35,7 @@ export class QueueDashboardModule implements NestModule {
     board.setBasePath(`/${API_PREFIX}/${QUEUE_DASHBOARD_ROUTE}`);
     const queues = Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })));
     createBullBoard({ queues, serverAdapter: board, options: { uiConfig: { boardTitle: 'Samla' } } });
-    consumer.apply(this.onlyWithSession(), board.getRouter()).forRoutes(QUEUE_DASHBOARD_ROUTE);
+    consumer.apply(this.onlyWithSession(), board.getRouter() as Router).forRoutes(QUEUE_DASHBOARD_ROUTE);
   }
 
   /** Lets a request into the dashboard only with an open session (see QueueDashboardSessions). */

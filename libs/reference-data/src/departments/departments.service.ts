@@ -12,6 +12,8 @@ import {
   UnknownReferenceProblem,
   updateVersioned,
   type Page,
+  execute,
+  XACT_LOCK_SQL,
 } from '#common';
 import { DepartmentEntity } from './department.entity.js';
 import type { CreateDepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
@@ -46,7 +48,7 @@ export class DepartmentsService {
     await this.dataSource.transaction(async (em) => {
       // Moves are serialised: each is checked against the tree as it reads it, so two concurrent moves could
       // otherwise each pass and together build a cycle (A under B, B under A).
-      if (dto.parentId) await em.query(`SELECT pg_advisory_xact_lock(hashtext('samla.departments.tree'))`);
+      if (dto.parentId) await execute(em, XACT_LOCK_SQL, ['samla.departments.tree']);
       const current = await findOneOrNotFound(em.getRepository(DepartmentEntity), 'department', id);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(dto.code);
       if (dto.parentId) {

@@ -1,18 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, NotFoundProblem, UnknownReferenceProblem, updateVersioned, ValidationProblem } from '#common';
+import { ConflictProblem, execute, NotFoundProblem, queryOne, queryRow, queryRows, UnknownReferenceProblem, updateVersioned, ValidationProblem } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertLevelKeepsIndicators } from '../indicators/indicator-links.js';
 import type { CreateEffectLinkDto, CreateEffectNodeDto, UpdateEffectNodeDto } from './dto/effect-logic.dto.js';
 import { lockChainForWrite, type ChainOwner } from './effect-chain-access.js';
-import { inStableOrder, type ChainOwnerRef, type EffectGraph, type EffectGraphLink, type EffectGraphNode } from './effect-graph.js';
-import { assertNoBreaches, levelChangeBreaches, linkBreaches, type GraphNode, type NeighbourLink } from './effect-graph.rules.js';
+import { inStableOrder, type ChainOwnerRef, type EffectGraph } from './effect-graph.js';
+import { assertNoBreaches, levelChangeBreaches, linkBreaches, type NeighbourLink } from './effect-graph.rules.js';
+import {
+  chainOwnerSql,
+  DELETE_NODE_LINKS_SQL,
+  GOAL_CHAINS_IN_REACH_SQL,
+  GOALS_IN_REACH_SQL,
+  graphLinksSql,
+  graphNodesSql,
+  LOCK_LINK_ENDS_SQL,
+  LOCK_NEIGHBOURHOOD_SQL,
+  LOCK_NODE_SQL,
+  NEIGHBOURS_SQL,
+  OTHER_CHAINS_LINKING_IN_SQL,
+  ownerExistsSql,
+  SHARE_GOAL_TREE_SQL,
+  type OwnerKind,
+} from './effect-logic.sql.js';
 import { EffectLinkEntity, EffectNodeEntity } from './effect-node.entity.js';
-
-type OwnerKind = ChainOwnerRef['kind'];
-const OWNER_COLUMN: Record<OwnerKind, 'initiative_id' | 'goal_id'> = { initiative: 'initiative_id', goal: 'goal_id' };
-const OWNER_TABLE: Record<OwnerKind, 'initiatives' | 'goals'> = { initiative: 'initiatives', goal: 'goals' };
 
 @Injectable()
 export class EffectLogicService {
@@ -65,26 +77,14 @@ export class EffectLogicService {
       if (!node) throw new NotFoundProblem('effect node', id);
       await lockChainForWrite(em, ctx.actor, node);
       // FOR UPDATE waits for links being created to or from the node (they hold it FOR SHARE); the reads below see them.
-      if ((await em.query(`SELECT 1 FROM effect_nodes WHERE id = $1 FOR UPDATE`, [id])).length === 0) throw new NotFoundProblem('effect node', id);
-      const [{ others }]: { others: string[] }[] = await em.query(
-        `SELECT COALESCE(array_agg(DISTINCT COALESCE(i.title, g.title) ORDER BY COALESCE(i.title, g.title)), '{}') AS others
-           FROM effect_links l
-           JOIN effect_nodes f ON f.id = l.from_node_id
-           LEFT JOIN initiatives i ON i.id = f.initiative_id
-           LEFT JOIN goals g ON g.id = f.goal_id
-          WHERE l.to_node_id = $1 AND (f.initiative_id IS DISTINCT FROM $2 OR f.goal_id IS DISTINCT FROM $3)`,
-        [id, node.initiativeId, node.goalId],
-      );
+      if (!(await queryRow(em, LOCK_NODE_SQL, [id]))) throw new NotFoundProblem('effect node', id);
+      const { others } = await queryOne(em, OTHER_CHAINS_LINKING_IN_SQL, [id, node.initiativeId, node.goalId]);
       if (others.length > 0) {
         throw new ConflictProblem(
           `Other chains link into this node (${others.join('; ')}); their links are theirs to remove before the node can be deleted.`,
         );
       }
-      const [links]: [EffectLinkEntity[], number] = await em.query(
-        `DELETE FROM effect_links WHERE from_node_id = $1 OR to_node_id = $1
-         RETURNING id, from_node_id AS "fromNodeId", to_node_id AS "toNodeId", created_at AS "createdAt"`,
-        [id],
-      );
+      const links = await queryRows(em, DELETE_NODE_LINKS_SQL, [id]);
       await em.delete(EffectNodeEntity, { id });
       for (const link of links) await this.recordLink(em, ctx, 'delete', link, node.initiativeId);
       await this.audit.record(em, ctx, { action: 'delete', entityType: 'effect_node', entityId: id, initiativeId: node.initiativeId, before: node });
@@ -101,10 +101,7 @@ export class EffectLogicService {
       await lockChainForWrite(em, ctx.actor, from);
       // Both ends are read again under FOR SHARE, in id order: a level change (FOR UPDATE) or delete of either waits
       // for this link, or this link for it, so no rule is judged on a level that is changing underneath.
-      const locked: GraphNode[] = await em.query(
-        `SELECT id, level, initiative_id AS "initiativeId", goal_id AS "goalId" FROM effect_nodes WHERE id IN ($1, $2) ORDER BY id FOR SHARE`,
-        [from.id, to.id],
-      );
+      const locked = await queryRows(em, LOCK_LINK_ENDS_SQL, [from.id, to.id]);
       const lockedFrom = locked.find((n) => n.id === from.id);
       const lockedTo = locked.find((n) => n.id === to.id);
       if (!lockedFrom || !lockedTo) throw new UnknownReferenceProblem([{ field: lockedFrom ? 'toNodeId' : 'fromNodeId', message: 'the effect node was deleted meanwhile' }]);
@@ -137,52 +134,11 @@ export class EffectLogicService {
    * Three statements whatever the size (owner, nodes with contributors, links).
    */
   async graph(kind: OwnerKind, ownerId: string): Promise<EffectGraph> {
-    const [owner]: ChainOwnerRef[] = await this.dataSource.query(`SELECT $2::text AS kind, id, code, title FROM ${OWNER_TABLE[kind]} WHERE id = $1`, [ownerId, kind]);
+    const owner = await queryRow(this.dataSource, chainOwnerSql(kind), [ownerId, kind]);
     if (!owner) throw new NotFoundProblem(kind, ownerId);
-    const column = OWNER_COLUMN[kind];
     const withContributors = kind === 'goal';
-    const nodes: EffectGraphNode[] = await this.dataSource.query(
-      `WITH RECURSIVE own AS (SELECT id FROM effect_nodes WHERE ${column} = $1),
-       graph_nodes AS (
-         SELECT id FROM own
-         UNION
-         SELECT l.to_node_id FROM effect_links l JOIN own o ON o.id = l.from_node_id
-       ),
-       -- Every (node of the graph, node with a path to it); UNION ends the walk, as the levels keep the graph acyclic.
-       upstream(target_id, node_id) AS (
-         SELECT id, id FROM graph_nodes WHERE $2
-         UNION
-         SELECT u.target_id, l.from_node_id FROM upstream u JOIN effect_links l ON l.to_node_id = u.node_id
-       ),
-       contributions AS (
-         SELECT DISTINCT u.target_id, i.id, i.code, i.title
-           FROM upstream u JOIN effect_nodes s ON s.id = u.node_id JOIN initiatives i ON i.id = s.initiative_id
-       )
-       SELECT n.id, n.level, n.title, n.description, n.initiative_id AS "initiativeId", n.goal_id AS "goalId", n.version,
-              jsonb_build_object(
-                'kind', CASE WHEN n.initiative_id IS NULL THEN 'goal' ELSE 'initiative' END,
-                'id', COALESCE(i.id, g.id), 'code', COALESCE(i.code, g.code), 'title', COALESCE(i.title, g.title)
-              ) AS owner,
-              CASE WHEN $2 THEN COALESCE(
-                (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'code', c.code, 'title', c.title) ORDER BY c.code, c.id)
-                   FROM contributions c WHERE c.target_id = n.id),
-                '[]'::jsonb) END AS contributors,
-              COALESCE(
-                (SELECT jsonb_agg(jsonb_build_object('id', ind.id, 'code', ind.code, 'name', ind.name) ORDER BY ind.code, ind.id)
-                   FROM indicator_effect_nodes ien JOIN indicators ind ON ind.id = ien.indicator_id WHERE ien.effect_node_id = n.id),
-                '[]'::jsonb) AS indicators
-         FROM graph_nodes gn
-         JOIN effect_nodes n ON n.id = gn.id
-         LEFT JOIN initiatives i ON i.id = n.initiative_id
-         LEFT JOIN goals g ON g.id = n.goal_id`,
-      [ownerId, withContributors],
-    );
-    const links: EffectGraphLink[] = await this.dataSource.query(
-      `SELECT l.id, l.from_node_id AS "fromNodeId", l.to_node_id AS "toNodeId"
-         FROM effect_links l JOIN effect_nodes f ON f.id = l.from_node_id
-        WHERE f.${column} = $1`,
-      [ownerId],
-    );
+    const nodes = await queryRows(this.dataSource, graphNodesSql(kind), [ownerId, withContributors]);
+    const links = await queryRows(this.dataSource, graphLinksSql(kind), [ownerId]);
     const graph = inStableOrder({
       owner,
       nodes: nodes.map(({ contributors, ...node }) => (withContributors ? { ...node, contributors: contributors ?? [] } : node)),
@@ -196,24 +152,12 @@ export class EffectLogicService {
    * screen can offer their nodes without knowing the rule: by the goal's place in the tree, top down, then title.
    */
   private goalChainsInReach(initiativeId: string): Promise<ChainOwnerRef[]> {
-    return this.dataSource.query(
-      `WITH RECURSIVE reach(id, depth) AS (
-         SELECT goal_id, 0 FROM initiative_goals WHERE initiative_id = $1
-         UNION
-         SELECT g.parent_id, r.depth + 1 FROM goals g JOIN reach r ON g.id = r.id WHERE g.parent_id IS NOT NULL
-       )
-       SELECT 'goal' AS kind, g.id, g.code, g.title
-         FROM goals g JOIN (SELECT id, max(depth) AS depth FROM reach GROUP BY id) r ON r.id = g.id
-        WHERE EXISTS (SELECT 1 FROM effect_nodes n WHERE n.goal_id = g.id)
-        ORDER BY r.depth DESC, g.title, g.id`,
-      [initiativeId],
-    );
+    return queryRows(this.dataSource, GOAL_CHAINS_IN_REACH_SQL, [initiativeId]);
   }
 
   private async assertOwnerExists(em: EntityManager, owner: ChainOwner): Promise<void> {
     const [kind, id] = owner.initiativeId !== null ? (['initiative', owner.initiativeId] as const) : (['goal', owner.goalId!] as const);
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ${OWNER_TABLE[kind]} WHERE id = $1`, [id]);
-    if (rows.length === 0) throw new UnknownReferenceProblem([{ field: `${kind}Id`, message: `no ${kind} with this id` }]);
+    if (!(await queryRow(em, ownerExistsSql(kind), [id]))) throw new UnknownReferenceProblem([{ field: `${kind}Id`, message: `no ${kind} with this id` }]);
   }
 
   private recordLink(em: EntityManager, ctx: RequestContext, action: 'create' | 'delete', link: EffectLinkEntity, initiativeId: string | null) {
@@ -246,16 +190,8 @@ function chainOwnerOf(dto: CreateEffectNodeDto): ChainOwner {
  * moved under the exclusive one) while the answer is used.
  */
 async function goalsInReach(em: EntityManager, initiativeId: string): Promise<Set<string>> {
-  await em.query(`SELECT pg_advisory_xact_lock_shared(hashtext('samla.goals.tree'))`);
-  const rows: { id: string }[] = await em.query(
-    `WITH RECURSIVE reach(id) AS (
-       SELECT goal_id FROM initiative_goals WHERE initiative_id = $1
-       UNION
-       SELECT g.parent_id FROM goals g JOIN reach r ON g.id = r.id WHERE g.parent_id IS NOT NULL
-     )
-     SELECT id FROM reach`,
-    [initiativeId],
-  );
+  await execute(em, SHARE_GOAL_TREE_SQL);
+  const rows = await queryRows(em, GOALS_IN_REACH_SQL, [initiativeId]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -265,17 +201,11 @@ async function goalsInReach(em: EntityManager, initiativeId: string): Promise<Se
  * the lock was awaited are seen by the re-read; if one brought a node not yet locked, the loop locks it too.
  */
 async function lockNeighbourhood(em: EntityManager, id: string): Promise<NeighbourLink[]> {
-  const neighbourSql = `SELECT l.to_node_id AS id, 'out' AS direction, n.level FROM effect_links l JOIN effect_nodes n ON n.id = l.to_node_id WHERE l.from_node_id = $1
-                        UNION ALL
-                        SELECT l.from_node_id, 'in', n.level FROM effect_links l JOIN effect_nodes n ON n.id = l.from_node_id WHERE l.to_node_id = $1`;
   let locked = new Set<string>();
   for (;;) {
-    const rows: { id: string }[] = await em.query(
-      `SELECT id FROM effect_nodes WHERE id = $1 OR id IN (SELECT id FROM (${neighbourSql}) nb) ORDER BY id FOR UPDATE`,
-      [id],
-    );
+    const rows = await queryRows(em, LOCK_NEIGHBOURHOOD_SQL, [id]);
     locked = new Set([...locked, ...rows.map((r) => r.id)]);
-    const links: (NeighbourLink & { id: string })[] = await em.query(neighbourSql, [id]);
+    const links = await queryRows(em, NEIGHBOURS_SQL, [id]);
     if (links.every((link) => locked.has(link.id))) return links;
   }
 }

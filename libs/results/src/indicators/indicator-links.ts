@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { RuleViolationProblem } from '#common';
+import { queryOne, RuleViolationProblem } from '#common';
 import type { EffectLevel } from '../effect-logic/effect-node.entity.js';
+import { NODE_INDICATOR_COUNT_SQL } from './indicators.sql.js';
 
 /** Indicators measure outcomes, not activities or outputs (design: Indicator). */
 export const MEASURABLE_LEVELS: readonly EffectLevel[] = ['short_term_outcome', 'long_term_outcome', 'impact'];
@@ -11,7 +12,7 @@ export const MEASURABLE_LEVELS: readonly EffectLevel[] = ['short_term_outcome', 
  */
 export async function assertLevelKeepsIndicators(em: EntityManager, nodeId: string, level: EffectLevel): Promise<void> {
   if (MEASURABLE_LEVELS.includes(level)) return;
-  const [{ n }]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM indicator_effect_nodes WHERE effect_node_id = $1`, [nodeId]);
+  const { n } = await queryOne(em, NODE_INDICATOR_COUNT_SQL, [nodeId]);
   if (n > 0) {
     throw new RuleViolationProblem(`${n} indicator${n === 1 ? '' : 's'} measure this node; an ${level} node takes none. Unlink them first.`, [
       { field: 'level', message: `indicators measure only ${MEASURABLE_LEVELS.join(', ')} nodes` },

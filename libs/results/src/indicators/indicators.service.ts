@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, NotFoundProblem, parseCsv, RuleViolationProblem, UnknownReferenceProblem, ValidationProblem, type FieldError, type Page } from '#common';
+import { ConflictProblem, NotFoundProblem, parseCsv, queryRow, queryRows, RuleViolationProblem, UnknownReferenceProblem, ValidationProblem, type FieldError, type Page } from '#common';
 import { AuditService, mayWriteForDepartments, refused, type Actor, type RequestContext } from '#identity';
 import { lockChainForWrite } from '../effect-logic/effect-chain-access.js';
-import { EffectNodeEntity, type EffectLevel } from '../effect-logic/effect-node.entity.js';
+import { EffectNodeEntity } from '../effect-logic/effect-node.entity.js';
 import { MEASURABLE_LEVELS } from './indicator-links.js';
 import {
   CreateIndicatorValueDto,
@@ -15,13 +15,23 @@ import {
   type IndicatorSeriesDto,
   type IndicatorValueDto,
   type IndicatorOverviewDto,
-  type KoladaKpiTitleDto,
   type LinkIndicatorDto,
   type ListIndicatorsQueryDto,
   type ListValuesQueryDto,
 } from './dto/indicator.dto.js';
 import { buildSeries, type SeriesPoint } from './indicator-series.js';
 import { canonicalCell, periodRange, shareProblems } from './indicator-value.rules.js';
+import {
+  ALL_CELL_VALUES_SQL,
+  CELL_VALUES_SQL,
+  DEPARTMENT_EXISTS_SQL,
+  INSERT_VALUES_SQL,
+  KOLADA_TITLES_SQL,
+  LINK_INDICATOR_SQL,
+  SHARE_NODE_LEVEL_SQL,
+  type RawCellValues,
+  type RawPoint,
+} from './indicators.sql.js';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
 import type { Breakdown, ValueArea, ValueKind } from './indicator.vocabulary.js';
 import { maySeeSmallCounts, suppressed } from './suppression.js';
@@ -55,7 +65,7 @@ export class IndicatorsService {
     const breakdowns = dto.breakdowns ?? [];
     const koladaKpis = checkedKoladaKpis(dto.source, dto.koladaKpis ?? null, breakdowns);
     return this.dataSource.transaction(async (em) => {
-      if ((await em.query(`SELECT 1 FROM departments WHERE id = $1`, [dto.ownerDepartmentId])).length === 0) {
+      if (!(await queryRow(em, DEPARTMENT_EXISTS_SQL, [dto.ownerDepartmentId]))) {
         throw new UnknownReferenceProblem([{ field: 'ownerDepartmentId', message: 'no department with this id' }]);
       }
       if (await em.existsBy(IndicatorEntity, { code: dto.code })) {
@@ -74,7 +84,7 @@ export class IndicatorsService {
       if (!node) throw new NotFoundProblem('effect node', effectNodeId);
       await lockChainForWrite(em, ctx.actor, node);
       // FOR SHARE: a level change waits until the link is in, and is then judged with it.
-      const [locked]: { level: EffectLevel }[] = await em.query(`SELECT level FROM effect_nodes WHERE id = $1 FOR SHARE`, [effectNodeId]);
+      const locked = await queryRow(em, SHARE_NODE_LEVEL_SQL, [effectNodeId]);
       if (!locked) throw new NotFoundProblem('effect node', effectNodeId);
       if (!MEASURABLE_LEVELS.includes(locked.level)) {
         throw new RuleViolationProblem(`Indicators measure outcomes and impact; this node is an ${locked.level}.`, [
@@ -82,11 +92,7 @@ export class IndicatorsService {
         ]);
       }
       if (!(await em.existsBy(IndicatorEntity, { id: dto.indicatorId }))) throw new UnknownReferenceProblem([{ field: 'indicatorId', message: 'no indicator with this id' }]);
-      const [link]: IndicatorLinkDto[] = await em.query(
-        `INSERT INTO indicator_effect_nodes (effect_node_id, indicator_id) VALUES ($1, $2) ON CONFLICT DO NOTHING
-         RETURNING effect_node_id AS "effectNodeId", indicator_id AS "indicatorId", created_at AS "createdAt"`,
-        [effectNodeId, dto.indicatorId],
-      );
+      const link = await queryRow(em, LINK_INDICATOR_SQL, [effectNodeId, dto.indicatorId]);
       if (!link) throw new ConflictProblem('The indicator is already linked to this node.', [{ field: 'indicatorId', message: 'already linked' }]);
       await this.audit.record(em, ctx, {
         action: 'create',
@@ -156,18 +162,8 @@ export class IndicatorsService {
   /** Every cell's series and the gaps (seriesAsSeen), with the titles of the indicator's Kolada KPIs; SQL groups the values. */
   async series(ctx: RequestContext, indicatorId: string): Promise<IndicatorSeriesDto> {
     const indicator = await this.get(indicatorId);
-    const rows: RawCellValues[] = await this.dataSource.query(
-      `SELECT cell, ${CELL_POINTS} FROM indicator_values WHERE indicator_id = $1
-        GROUP BY cell ORDER BY cell <> 'all', cell`,
-      [indicatorId],
-    );
-    // A KPI not fetched yet has no title; one Kolada no longer describes keeps its last.
-    const kolada: KoladaKpiTitleDto[] = await this.dataSource.query(
-      `SELECT e.key AS cell, e.value AS kpi, k.title
-         FROM indicators i CROSS JOIN jsonb_each_text(i.kolada_kpis) AS e LEFT JOIN kolada_kpis k ON k.id = e.value
-        WHERE i.id = $1 ORDER BY e.key <> 'all', e.key`,
-      [indicatorId],
-    );
+    const rows = await queryRows(this.dataSource, CELL_VALUES_SQL, [indicatorId]);
+    const kolada = await queryRows(this.dataSource, KOLADA_TITLES_SQL, [indicatorId]);
     const { cells, gaps } = seriesAsSeen(ctx, indicator, rows);
     return { indicator, cells, gaps, kolada };
   }
@@ -179,14 +175,10 @@ export class IndicatorsService {
    */
   async overview(ctx: RequestContext, query: ListIndicatorsQueryDto): Promise<Page<IndicatorOverviewDto>> {
     const page = await this.list(query);
-    const rows: (RawCellValues & { indicator_id: string })[] = await this.dataSource.query(
-      `SELECT indicator_id, cell, ${CELL_POINTS} FROM indicator_values
-        WHERE indicator_id = ANY($1::uuid[]) AND cell = 'all' GROUP BY indicator_id, cell`,
-      [page.items.map((indicator) => indicator.id)],
-    );
+    const rows = await queryRows(this.dataSource, ALL_CELL_VALUES_SQL, [page.items.map((indicator) => indicator.id)]);
     const byIndicator = new Map(rows.map((row) => [row.indicator_id, row]));
     const none: RawCellValues = { cell: 'all', baselines: [], targets: [], actuals: [], sweden: [] };
-    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0]! }));
+    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0] }));
     return { ...page, items };
   }
 
@@ -201,14 +193,7 @@ export class IndicatorsService {
    * entered here are the municipality's (the column's default): only the Kolada import stores Sweden's.
    */
   private async insertValues(em: EntityManager, ctx: RequestContext, indicator: IndicatorEntity, values: NewValue[]): Promise<IndicatorValueEntity[]> {
-    const raw: Record<string, unknown>[] = await em.query(
-      `INSERT INTO indicator_values (indicator_id, kind, period, period_start, period_end, cell, value, numerator, denominator, persons, source_note)
-       SELECT $1, r.kind, r.period, r.period_start, r.period_end, r.cell, r.value, r.numerator, r.denominator, r.persons, r.source_note
-         FROM jsonb_to_recordset($2::jsonb) AS r(kind varchar, period varchar, period_start date, period_end date, cell varchar,
-                                                 value numeric, numerator numeric, denominator numeric, persons int, source_note text)
-       ON CONFLICT ON CONSTRAINT ux_indicator_values_point DO NOTHING
-       RETURNING *`,
-      [
+    const raw = await queryRows(em, INSERT_VALUES_SQL, [
         indicator.id,
         JSON.stringify(
           values.map((v) => ({
@@ -224,8 +209,7 @@ export class IndicatorsService {
             source_note: v.sourceNote,
           })),
         ),
-      ],
-    );
+    ]);
     const rows = raw.map(fromRow);
     await this.audit.recordAll(
       em,
@@ -236,15 +220,6 @@ export class IndicatorsService {
   }
 }
 
-type RawPoint = { period: string; value: number; persons: number | null };
-type RawCellValues = { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[]; sweden: RawPoint[] };
-
-const points = (kind: ValueKind, area: ValueArea = 'municipality') =>
-  `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC)
-            FILTER (WHERE kind = '${kind}' AND area = '${area}'), '[]')`;
-/** A cell's values grouped by kind, each list in period order, and Sweden's beside them. */
-const CELL_POINTS = `${points('baseline')} AS baselines, ${points('target')} AS targets, ${points('measurement')} AS actuals,
-              ${points('measurement', 'sweden')} AS sweden`;
 
 /**
  * Per cell, baseline, targets with progress and actuals, and the gaps between cells, all from the municipality's

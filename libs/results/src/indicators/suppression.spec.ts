@@ -13,13 +13,13 @@ const user = (roles: Role[], departmentId: string | null): Actor => ({
 const point = (persons: number | null) => ({ value: 40, numerator: 2, denominator: 5, persons, period: '2024' });
 
 describe('suppression of small counts', () => {
-  it.each([
+  it.each<[string, Actor, boolean]>([
     ['an admin of any department', user(['admin'], null), true],
     ['staff of the owning department', user(['staff'], OWNER), true],
     ['a department head of another department', user(['department_head'], 'other'), false],
     ['the leadership group', user(['leadership'], null), false],
     ['an auditor', user(['auditor'], null), false],
-    ['a machine client', { kind: 'api_key', id: 'k', name: 'budget', scopes: ['portfolio:read'] } as Actor, false],
+    ['a machine client', { kind: 'api_key', id: 'k', name: 'budget', scopes: ['portfolio:read'] }, false],
   ])('should let %s see small counts: %s', (_who, actor, expected) => {
     expect(maySeeSmallCounts(actor, OWNER)).toBe(expected);
   });

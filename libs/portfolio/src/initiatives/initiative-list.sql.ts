@@ -1,5 +1,6 @@
-import type { SortColumn, SqlParam } from '#common';
+import { bound, type BoundStatement, type SortColumn, type SqlParam } from '#common';
 import { takenOverJoinSql } from '#funding-rules';
+import type { InitiativeDto } from '../dto/initiative.dto.js';
 import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 
 export type InitiativeListFilters = {
@@ -19,6 +20,9 @@ export type InitiativeListFilters = {
 
 /** `sort` holds allow-listed SQL columns only (see INITIATIVE_SORT_KEYS). */
 export type InitiativeListPage = { sort: SortColumn[]; limit: number; offset: number };
+
+/** One initiative as the API shows it, with the number of initiatives matching the filters. */
+export type InitiativeListRow = InitiativeDto & { total: number };
 
 /*
  * What the list shows beside the initiative's own columns, each a correlated subquery over `i` so it can be both
@@ -70,7 +74,7 @@ const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`
  * date when left out) is when temporary funding is counted from.
  * The same SQL serves GET /initiatives, GET /initiatives/{id} and the bare-server baseline in bench/.
  */
-export function buildInitiativeListQuery(filters: InitiativeListFilters, page: InitiativeListPage, today?: string): { sql: string; params: unknown[] } {
+export function buildInitiativeListSql(filters: InitiativeListFilters, page: InitiativeListPage, today?: string): BoundStatement<InitiativeListRow> {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -122,7 +126,13 @@ export function buildInitiativeListQuery(filters: InitiativeListFilters, page: I
       FROM page JOIN initiatives i ON i.id = page.id
       LEFT JOIN departments lead ON lead.id = i.lead_department_id
      ORDER BY ${orderBy}`;
-  return { sql: sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params };
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), params);
+}
+
+/** How many initiatives match the filters: the list's own total, for a page past the end (which has no row to carry it). */
+export function buildInitiativeCountSql(filters: InitiativeListFilters): BoundStatement<{ total: number | null }> {
+  const { sql, params } = buildInitiativeListSql(filters, { sort: [], limit: 1, offset: 0 });
+  return bound(`SELECT max(total) AS total FROM (${sql}) AS q`, params);
 }
 
 /**
