@@ -17,12 +17,21 @@ import {
   ListTargetsQueryDto,
   ListValuesQueryDto,
 } from './dto/indicator.dto.js';
-import { IMPORT_COLUMNS, IndicatorsService } from './indicators.service.js';
+import { IMPORT_COLUMNS } from './indicator-import.js';
+import { IndicatorLinksService } from './indicator-links.service.js';
+import { IndicatorSeriesService } from './indicator-series.service.js';
+import { IndicatorValuesService } from './indicator-values.service.js';
+import { IndicatorsService } from './indicators.service.js';
 
 @ApiTags('results')
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly links: IndicatorLinksService,
+    private readonly values: IndicatorValuesService,
+    private readonly seriesOf: IndicatorSeriesService,
+  ) {}
 
   @Get('indicators')
   @Requires('portfolio:read')
@@ -42,7 +51,7 @@ export class IndicatorsController {
   @ApiPageResponse(IndicatorOverviewDto)
   @ApiProblems()
   overview(@Ctx() ctx: RequestContext, @Query() query: ListIndicatorsQueryDto) {
-    return this.indicators.overview(ctx, query);
+    return this.seriesOf.overview(ctx, query);
   }
 
   @Post('indicators')
@@ -60,7 +69,7 @@ export class IndicatorsController {
   @ApiCreatedResponse({ type: IndicatorLinkDto })
   @ApiProblems(404, 409, 413, 422)
   link(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: LinkIndicatorDto) {
-    return this.indicators.link(ctx, id, dto);
+    return this.links.link(ctx, id, dto);
   }
 
   @Get('indicators/:id/measurements')
@@ -69,7 +78,7 @@ export class IndicatorsController {
   @ApiPageResponse(IndicatorValueDto)
   @ApiProblems(404)
   listValues(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Query() query: ListValuesQueryDto) {
-    return this.indicators.listValues(ctx, id, query);
+    return this.values.listValues(ctx, id, query);
   }
 
   @Post('indicators/:id/measurements')
@@ -78,7 +87,7 @@ export class IndicatorsController {
   @ApiCreatedResponse({ type: IndicatorValueDto })
   @ApiProblems(404, 409, 413, 422)
   addValue(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: CreateIndicatorValueDto) {
-    return this.indicators.addValue(ctx, id, dto);
+    return this.values.addValue(ctx, id, dto);
   }
 
   @Post('indicators/:id/measurements/import')
@@ -93,7 +102,7 @@ export class IndicatorsController {
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiProblems(404, 409, 413, 422)
   importValues(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() csv: string) {
-    return this.indicators.importValues(ctx, id, csv);
+    return this.values.importValues(ctx, id, csv);
   }
 
   @Get('indicators/:id/targets')
@@ -102,7 +111,7 @@ export class IndicatorsController {
   @ApiPageResponse(IndicatorValueDto)
   @ApiProblems(404)
   listTargets(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Query() query: ListTargetsQueryDto) {
-    return this.indicators.listValues(ctx, id, { ...query, kind: 'target' });
+    return this.values.listValues(ctx, id, { ...query, kind: 'target' });
   }
 
   @Post('indicators/:id/targets')
@@ -111,7 +120,7 @@ export class IndicatorsController {
   @ApiCreatedResponse({ type: IndicatorValueDto })
   @ApiProblems(404, 409, 413, 422)
   addTarget(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: CreateTargetDto) {
-    return this.indicators.addValue(ctx, id, { ...dto, kind: 'target' });
+    return this.values.addValue(ctx, id, { ...dto, kind: 'target' });
   }
 
   @Get('indicators/:id/series')
@@ -120,6 +129,6 @@ export class IndicatorsController {
   @ApiOkResponse({ type: IndicatorSeriesDto })
   @ApiProblems(404)
   series(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
-    return this.indicators.series(ctx, id);
+    return this.seriesOf.series(ctx, id);
   }
 }
