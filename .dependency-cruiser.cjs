@@ -34,10 +34,13 @@ module.exports = {
     ...upward,
     {
       name: 'through-the-index',
-      comment: "another lib is reached through its index (#name), never a file inside it",
+      comment: 'another lib is reached through its index (#name), never a file inside it',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/database/src/testing/index\\.ts$'] },
+      to: {
+        path: '^libs/',
+        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/database/src/testing/index\\.ts$'],
+      },
     },
     {
       name: 'libs-do-not-import-apps',
@@ -47,7 +50,8 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'modules that import each other, directly or round about (bar TypeORM entities naming each other in relations)',
+      comment:
+        'modules that import each other, directly or round about (bar TypeORM entities naming each other in relations)',
       severity: 'error',
       from: { path: '^(apps/(api|worker)|libs)/', pathNot: '\\.entity\\.ts$' },
       to: { circular: true },
@@ -65,7 +69,11 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // `#name` imports resolve through package.json's "imports" to the lib's source (the "types" condition).
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['types', 'import', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['types', 'import', 'default'],
+      extensions: ['.ts', '.js'],
+    },
     reporterOptions: { dot: { collapsePattern: '^libs/[^/]+' } },
   },
 };

@@ -7,7 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'reports/**', 'coverage/**', 'node_modules/**', '.data/**', 'apps/web/src/lib/api-schema.ts'] },
+  {
+    ignores: ['dist/**', 'reports/**', 'coverage/**', 'node_modules/**', '.data/**', 'apps/web/src/lib/api-schema.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,7 +25,10 @@ export default tseslint.config(
       // A form's onSubmit takes react-hook-form's handleSubmit, a promise-returning handler that catches its own errors.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       // `_`-prefixed names are the ones left out on purpose (a rest destructuring that drops a field).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -34,7 +39,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
       // TanStack Router redirects by throwing its redirect object (beforeLoad), as its documentation does.
-      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] }],
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+      ],
     },
   },
   {

@@ -27,7 +27,11 @@ const pool = new pg.Pool({ connectionString: options.url, ...(options.extra as p
 function readQuery(params: URLSearchParams) {
   const filters: InitiativeListFilters = {};
   for (const name of LIST_FILTERS) {
-    const values = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length) (filters as Record<string, string[]>)[name] = values;
   }
   for (const name of SINGLE_FILTERS) {
@@ -41,7 +45,10 @@ function readQuery(params: URLSearchParams) {
 
 async function list(params: URLSearchParams): Promise<Page<unknown>> {
   const { filters, limit, offset, sort } = readQuery(params);
-  const rows = await pgRows(pool, buildInitiativeListSql(filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset }));
+  const rows = await pgRows(
+    pool,
+    buildInitiativeListSql(filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset }),
+  );
   // The benchmark never pages past the end, where the API counts separately; an empty page answers 0 here.
   return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0, limit, offset };
 }
@@ -55,7 +62,10 @@ const server = http.createServer((req, res) => {
   list(url.searchParams).then(
     (page) => {
       const body = JSON.stringify(page);
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      });
       res.end(body);
     },
     (error: unknown) => {

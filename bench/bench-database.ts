@@ -36,7 +36,13 @@ export async function recreateDatabase(database: string): Promise<void> {
 export function startApi(databaseUrl: string, port: number): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(process.execPath, [new URL('../apps/api/src/main.js', import.meta.url).pathname], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

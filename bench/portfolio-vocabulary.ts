@@ -3,7 +3,13 @@
  * register and the full-text search has real words to stem and rank. Everything describes groups, never a person.
  */
 
-export type DepartmentSeed = { code: string; name: string; kind: 'administration' | 'committee' | 'company' | 'external'; parent?: string; leadWeight: number };
+export type DepartmentSeed = {
+  code: string;
+  name: string;
+  kind: 'administration' | 'committee' | 'company' | 'external';
+  parent?: string;
+  leadWeight: number;
+};
 
 /** 40 organisation units; `leadWeight` is how often a unit leads an initiative relative to the others. */
 export const DEPARTMENTS: DepartmentSeed[] = [
@@ -78,11 +84,23 @@ export const DISTRICTS: [code: string, name: string][] = [
 ];
 
 export const AGENDA_2030 = [
-  'Ingen fattigdom', 'Ingen hunger', 'Hälsa och välbefinnande', 'God utbildning för alla', 'Jämställdhet',
-  'Rent vatten och sanitet för alla', 'Hållbar energi för alla', 'Anständiga arbetsvillkor och ekonomisk tillväxt',
-  'Hållbar industri, innovationer och infrastruktur', 'Minskad ojämlikhet', 'Hållbara städer och samhällen',
-  'Hållbar konsumtion och produktion', 'Bekämpa klimatförändringarna', 'Hav och marina resurser',
-  'Ekosystem och biologisk mångfald', 'Fredliga och inkluderande samhällen', 'Genomförande och globalt partnerskap',
+  'Ingen fattigdom',
+  'Ingen hunger',
+  'Hälsa och välbefinnande',
+  'God utbildning för alla',
+  'Jämställdhet',
+  'Rent vatten och sanitet för alla',
+  'Hållbar energi för alla',
+  'Anständiga arbetsvillkor och ekonomisk tillväxt',
+  'Hållbar industri, innovationer och infrastruktur',
+  'Minskad ojämlikhet',
+  'Hållbara städer och samhällen',
+  'Hållbar konsumtion och produktion',
+  'Bekämpa klimatförändringarna',
+  'Hav och marina resurser',
+  'Ekosystem och biologisk mångfald',
+  'Fredliga och inkluderande samhällen',
+  'Genomförande och globalt partnerskap',
 ];
 
 /** MRP focus areas, each with the Agenda 2030 goal (1-based) it sits under. */
@@ -104,11 +122,26 @@ export const ROADMAP_PRIORITY_AREAS = [
 ];
 
 export const THEMES = [
-  'trygghet i offentliga miljöer', 'skolnärvaro och fullföljda studier', 'psykisk hälsa bland unga', 'jämställdhet',
-  'delaktighet och inflytande', 'arbete och egen försörjning', 'fysisk aktivitet och rörelse', 'ensamhet bland äldre',
-  'attraktiva bostadsområden', 'kultur för barn och unga', 'språkutveckling', 'föräldraskap', 'våld i nära relationer',
-  'alkohol, narkotika, dopning och tobak', 'digital delaktighet', 'folkhälsa', 'klimatanpassning', 'hållbart resande',
-  'integration och etablering', 'barnets rättigheter',
+  'trygghet i offentliga miljöer',
+  'skolnärvaro och fullföljda studier',
+  'psykisk hälsa bland unga',
+  'jämställdhet',
+  'delaktighet och inflytande',
+  'arbete och egen försörjning',
+  'fysisk aktivitet och rörelse',
+  'ensamhet bland äldre',
+  'attraktiva bostadsområden',
+  'kultur för barn och unga',
+  'språkutveckling',
+  'föräldraskap',
+  'våld i nära relationer',
+  'alkohol, narkotika, dopning och tobak',
+  'digital delaktighet',
+  'folkhälsa',
+  'klimatanpassning',
+  'hållbart resande',
+  'integration och etablering',
+  'barnets rättigheter',
 ];
 
 export const GOAL_VERBS = ['Vi stärker', 'Vi främjar', 'Vi utvecklar', 'Vi prioriterar', 'Vi samverkar kring'];
@@ -127,33 +160,71 @@ export const SUB_GOAL_PHRASES = [
 ];
 
 export const TITLE_PREFIXES = [
-  'Samverkan kring', 'Förebyggande arbete med', 'Tidiga insatser för', 'Stöd till', 'Mötesplats för',
-  'Språkstöd för', 'Fältarbete bland', 'Föräldraskapsstöd för', 'Jobbspår för', 'Trygghetsvandringar med',
-  'Läxhjälp för', 'Kulturskola för', 'Idrottssatsning för', 'Feriearbete för', 'Hälsofrämjande insatser för',
-  'Digital delaktighet för', 'Normkritiskt arbete med', 'Våldsförebyggande program för', 'Mentorskap för',
+  'Samverkan kring',
+  'Förebyggande arbete med',
+  'Tidiga insatser för',
+  'Stöd till',
+  'Mötesplats för',
+  'Språkstöd för',
+  'Fältarbete bland',
+  'Föräldraskapsstöd för',
+  'Jobbspår för',
+  'Trygghetsvandringar med',
+  'Läxhjälp för',
+  'Kulturskola för',
+  'Idrottssatsning för',
+  'Feriearbete för',
+  'Hälsofrämjande insatser för',
+  'Digital delaktighet för',
+  'Normkritiskt arbete med',
+  'Våldsförebyggande program för',
+  'Mentorskap för',
   'Uppsökande verksamhet bland',
 ];
 
 export const TITLE_TARGETS = [
-  'unga 16–24 som varken arbetar eller studerar', 'barn i förskoleåldern', 'föräldrar till tonåringar',
-  'nyanlända kvinnor', 'äldre som bor ensamma', 'unga i riskzon för kriminalitet', 'elever i årskurs 7–9',
-  'långtidsarbetslösa', 'personer med funktionsnedsättning', 'familjer med ekonomiskt bistånd',
-  'unga vuxna med psykisk ohälsa', 'ledare i föreningslivet', 'hyresgäster i allmännyttan',
-  'våldsutsatta kvinnor och deras barn', 'unga med missbruksproblematik', 'utrikes födda med kort utbildning',
+  'unga 16–24 som varken arbetar eller studerar',
+  'barn i förskoleåldern',
+  'föräldrar till tonåringar',
+  'nyanlända kvinnor',
+  'äldre som bor ensamma',
+  'unga i riskzon för kriminalitet',
+  'elever i årskurs 7–9',
+  'långtidsarbetslösa',
+  'personer med funktionsnedsättning',
+  'familjer med ekonomiskt bistånd',
+  'unga vuxna med psykisk ohälsa',
+  'ledare i föreningslivet',
+  'hyresgäster i allmännyttan',
+  'våldsutsatta kvinnor och deras barn',
+  'unga med missbruksproblematik',
+  'utrikes födda med kort utbildning',
 ];
 
 export const SUMMARY_AIMS = [
-  'öka tryggheten i bostadsområdet', 'höja skolnärvaron', 'korta vägen till arbete eller studier',
-  'stärka föräldrarnas förmåga att stödja sina barn', 'främja psykisk hälsa', 'förändra normer som stödjer våld',
-  'öka delaktigheten i föreningslivet', 'stärka tilliten till samhällets institutioner', 'öka den fysiska aktiviteten',
-  'skjuta upp debuten för alkohol, narkotika och tobak', 'minska ensamheten', 'förebygga brott och skadegörelse',
+  'öka tryggheten i bostadsområdet',
+  'höja skolnärvaron',
+  'korta vägen till arbete eller studier',
+  'stärka föräldrarnas förmåga att stödja sina barn',
+  'främja psykisk hälsa',
+  'förändra normer som stödjer våld',
+  'öka delaktigheten i föreningslivet',
+  'stärka tilliten till samhällets institutioner',
+  'öka den fysiska aktiviteten',
+  'skjuta upp debuten för alkohol, narkotika och tobak',
+  'minska ensamheten',
+  'förebygga brott och skadegörelse',
 ];
 
 export const SUMMARY_METHODS = [
-  'genom uppsökande fältarbete kvällar och helger', 'i samverkan mellan skola, socialtjänst, polis och fritid',
-  'med stöd av en gemensam samordnare', 'som en nationell metod med lokal anpassning',
-  'genom gruppverksamhet och individuellt stöd', 'tillsammans med civilsamhället och bostadsbolaget',
-  'med digitala mötesplatser och öppna träffar', 'enligt ett samverkansavtal mellan parterna',
+  'genom uppsökande fältarbete kvällar och helger',
+  'i samverkan mellan skola, socialtjänst, polis och fritid',
+  'med stöd av en gemensam samordnare',
+  'som en nationell metod med lokal anpassning',
+  'genom gruppverksamhet och individuellt stöd',
+  'tillsammans med civilsamhället och bostadsbolaget',
+  'med digitala mötesplatser och öppna träffar',
+  'enligt ett samverkansavtal mellan parterna',
 ];
 
 export const SUMMARY_CLOSINGS = [
@@ -168,12 +239,24 @@ export const SUMMARY_CLOSINGS = [
 ];
 
 export const RESPONSIBILITIES = [
-  'Bidrar med personal till gemensamma aktiviteter', 'Ansvarar för lokaler', 'Delfinansierar insatsen',
-  'Deltar i styrgruppen', 'Ansvarar för uppföljning av nyckeltal', 'Rekryterar deltagare',
-  'Håller i kontakten med skolorna', 'Informeras om resultat vid varje uppföljningsomgång',
+  'Bidrar med personal till gemensamma aktiviteter',
+  'Ansvarar för lokaler',
+  'Delfinansierar insatsen',
+  'Deltar i styrgruppen',
+  'Ansvarar för uppföljning av nyckeltal',
+  'Rekryterar deltagare',
+  'Håller i kontakten med skolorna',
+  'Informeras om resultat vid varje uppföljningsomgång',
 ];
 
-export const OWNER_ROLES = ['Samordnare', 'Processledare', 'Projektledare', 'Utvecklingsledare', 'Enhetschef', 'Strateg'];
+export const OWNER_ROLES = [
+  'Samordnare',
+  'Processledare',
+  'Projektledare',
+  'Utvecklingsledare',
+  'Enhetschef',
+  'Strateg',
+];
 
 export const FOLLOW_UP_METHODS = [
   'Halvårsvis uppföljning av nyckeltal och verksamhetsberättelse',
@@ -184,10 +267,24 @@ export const FOLLOW_UP_METHODS = [
 
 /** Funders of external and temporary money by source type; ordinary budget is the lead unit's own frame. */
 export const FUNDERS: Record<string, string[]> = {
-  state_grant: ['Länsstyrelsen Västra Götaland', 'MUCF', 'Brå', 'Socialstyrelsen', 'Skolverket', 'Delmos', 'Folkhälsomyndigheten'],
+  state_grant: [
+    'Länsstyrelsen Västra Götaland',
+    'MUCF',
+    'Brå',
+    'Socialstyrelsen',
+    'Skolverket',
+    'Delmos',
+    'Folkhälsomyndigheten',
+  ],
   eu_fund: ['ESF-rådet', 'Tillväxtverket'],
   temporary_appropriation: ['Kommunstyrelsen', 'Kommunfullmäktige'],
-  partner_contribution: ['Polismyndigheten', 'Arbetsförmedlingen', 'Försäkringskassan', 'AB Eidar Trollhättans Bostadsbolag', 'Västra Götalandsregionen'],
+  partner_contribution: [
+    'Polismyndigheten',
+    'Arbetsförmedlingen',
+    'Försäkringskassan',
+    'AB Eidar Trollhättans Bostadsbolag',
+    'Västra Götalandsregionen',
+  ],
   foundation: ['Allmänna arvsfonden', 'Stiftelsen Ungdomsfonden', 'Postkodstiftelsen'],
   other: ['Samordningsförbundet Väst', 'Sponsring från näringslivet'],
 };

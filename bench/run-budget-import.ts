@@ -39,7 +39,12 @@ const DIMENSIONS = [
   { code: 'ansvar', label: 'Ansvar', codes: 450, format: (i: number) => String(10000 + i * 7) },
   { code: 'verksamhet', label: 'Verksamhet', codes: 300, format: (i: number) => String(1000 + i * 3) },
   { code: 'aktivitet', label: 'Aktivitet', codes: 1200, format: (i: number) => String(100000 + i * 11) },
-  { code: 'projekt', label: 'Projekt', codes: 2500, format: (i: number) => `P${2019 + (i % 8)}-${String(i).padStart(4, '0')}` },
+  {
+    code: 'projekt',
+    label: 'Projekt',
+    codes: 2500,
+    format: (i: number) => `P${2019 + (i % 8)}-${String(i).padStart(4, '0')}`,
+  },
   { code: 'motpart', label: 'Motpart', codes: 80, format: (i: number) => String(100 + i * 9) },
   { code: 'konto', label: 'Konto', codes: 900, format: (i: number) => String(3000 + i * 7) },
 ] as const;
@@ -79,7 +84,12 @@ function yearOfActuals(year: number): Line[] {
   const perMonth = Math.ceil(LINES / 12);
   while (strings.size < perMonth) {
     // A project keeps its ansvar, verksamhet and aktivitet; it books on several accounts and counterparties.
-    const project = { ansvar: openCode(ansvar, draw.pick), verksamhet: openCode(verksamhet, draw.pick), aktivitet: openCode(aktivitet, draw.pick), projekt: openCode(projekt, draw.pick) };
+    const project = {
+      ansvar: openCode(ansvar, draw.pick),
+      verksamhet: openCode(verksamhet, draw.pick),
+      aktivitet: openCode(aktivitet, draw.pick),
+      projekt: openCode(projekt, draw.pick),
+    };
     for (let k = 1 + draw.pick(6); k > 0 && strings.size < perMonth; k--) {
       const dims = { ...project, motpart: openCode(motpart, draw.pick), konto: openCode(konto, draw.pick) };
       strings.set(Object.values(dims).join('|'), dims);
@@ -88,7 +98,12 @@ function yearOfActuals(year: number): Line[] {
   const lines: Line[] = [];
   for (const dimensions of strings.values()) {
     for (let month = 1; month <= 12 && lines.length < LINES; month++) {
-      lines.push({ kind: 'actual', period: `${year}-${String(month).padStart(2, '0')}`, amountSek: 1000 + draw.pick(400_000) - (draw.next() < 0.03 ? 450_000 : 0), dimensions });
+      lines.push({
+        kind: 'actual',
+        period: `${year}-${String(month).padStart(2, '0')}`,
+        amountSek: 1000 + draw.pick(400_000) - (draw.next() < 0.03 ? 450_000 : 0),
+        dimensions,
+      });
     }
   }
   return lines;
@@ -103,7 +118,11 @@ function withChangedAmounts(lines: Line[]): Line[] {
 /** The rows as COPY's text format, in the table's column order (kind, period, dimensions, amount_sek). */
 function copyText(lines: Line[]): Buffer {
   // JSON has no tab or newline outside strings, and codes have no control characters, so only \ needs escaping.
-  return Buffer.from(lines.map((l) => `actual\t${l.period}-01\t${JSON.stringify(l.dimensions).replaceAll('\\', '\\\\')}\t${l.amountSek}\n`).join(''));
+  return Buffer.from(
+    lines
+      .map((l) => `actual\t${l.period}-01\t${JSON.stringify(l.dimensions).replaceAll('\\', '\\\\')}\t${l.amountSek}\n`)
+      .join(''),
+  );
 }
 
 /**
@@ -120,13 +139,16 @@ class CopyIn {
     private readonly text: string,
     private readonly data: Buffer,
   ) {
-    this.done = new Promise((resolve, reject) => (this.settle = (error, rows) => (error ? reject(error) : resolve(rows))));
+    this.done = new Promise(
+      (resolve, reject) => (this.settle = (error, rows) => (error ? reject(error) : resolve(rows))),
+    );
   }
   submit(connection: { query(text: string): void }) {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }) {
-    for (let at = 0; at < this.data.length; at += 1 << 16) connection.sendCopyFromChunk(this.data.subarray(at, at + (1 << 16)));
+    for (let at = 0; at < this.data.length; at += 1 << 16)
+      connection.sendCopyFromChunk(this.data.subarray(at, at + (1 << 16)));
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text: string }) {
@@ -149,7 +171,9 @@ async function copy(client: pg.Client, table: string, data: Buffer): Promise<num
 /** Drops, creates and migrates the benchmark's own database. */
 async function createMigratedDatabase() {
   await recreateDatabase(DATABASE);
-  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: benchDatabaseUrl(DATABASE), DATABASE_POOL_SIZE: 2 }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ DATABASE_URL: benchDatabaseUrl(DATABASE), DATABASE_POOL_SIZE: 2 }),
+  );
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -159,7 +183,11 @@ async function createMigratedDatabase() {
 }
 
 async function call(method: string, path: string, headers: Record<string, string>, body?: string): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/v1${path}`, { method, headers: { 'Content-Type': 'application/json', ...headers }, body });
+  const res = await fetch(`http://127.0.0.1:${PORT}/api/v1${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 800)}`);
   return JSON.parse(text);
@@ -182,7 +210,13 @@ async function waitUntilAnswering(api: ReturnType<typeof startApi>, auth: Record
 
 /** The dimensions and their code lists, through the API as an integrator loads them; one code in twenty expired. */
 async function configureCodingString(auth: Record<string, string>) {
-  const dimensions = DIMENSIONS.map((d, i) => ({ code: d.code, label: d.label, position: i + 1, required: true, validatesCodes: true }));
+  const dimensions = DIMENSIONS.map((d, i) => ({
+    code: d.code,
+    label: d.label,
+    position: i + 1,
+    required: true,
+    validatesCodes: true,
+  }));
   await call('PUT', '/integrations/budget/dimensions', auth, JSON.stringify({ dimensions }));
   for (const d of DIMENSIONS) {
     const codes = Array.from({ length: d.codes }, (_, i) => ({
@@ -201,16 +235,28 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - started, result };
 }
 
-type Phase = { name: string; lines: (year: number) => Line[]; expect: { inserted: number; updated: number; unchanged: number } };
+type Phase = {
+  name: string;
+  lines: (year: number) => Line[];
+  expect: { inserted: number; updated: number; unchanged: number };
+};
 const CHANGED = Math.ceil(LINES * CHANGED_SHARE);
 const PHASES: Phase[] = [
   { name: 'first insert', lines: yearOfActuals, expect: { inserted: LINES, updated: 0, unchanged: 0 } },
   { name: 'resend, all unchanged', lines: yearOfActuals, expect: { inserted: 0, updated: 0, unchanged: LINES } },
-  { name: 'resend, 10 % changed', lines: (year) => withChangedAmounts(yearOfActuals(year)), expect: { inserted: 0, updated: CHANGED, unchanged: LINES - CHANGED } },
+  {
+    name: 'resend, 10 % changed',
+    lines: (year) => withChangedAmounts(yearOfActuals(year)),
+    expect: { inserted: 0, updated: CHANGED, unchanged: LINES - CHANGED },
+  },
 ];
 
 const perSecond = (lines: number, ms: number) => Math.round(lines / (ms / 1000));
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 async function main() {
@@ -222,14 +268,23 @@ async function main() {
   const api = startApi(benchDatabaseUrl(DATABASE), PORT);
   process.on('exit', () => api.child.exitCode === null && api.child.kill('SIGTERM'));
   try {
-    const admin = { Authorization: `Bearer ${await new DevelopmentIssuer(new ConfigService(config)).sign({ role: 'admin', name: 'Benchmark' })}` };
+    const admin = {
+      Authorization: `Bearer ${await new DevelopmentIssuer(new ConfigService(config)).sign({ role: 'admin', name: 'Benchmark' })}`,
+    };
     await waitUntilAnswering(api, admin);
-    const { key } = (await call('POST', '/api-keys', admin, JSON.stringify({ name: 'Budgetsystemet (benchmark)', scopes: ['budget:write', 'budget:read'] }))) as { key: string };
+    const { key } = (await call(
+      'POST',
+      '/api-keys',
+      admin,
+      JSON.stringify({ name: 'Budgetsystemet (benchmark)', scopes: ['budget:write', 'budget:read'] }),
+    )) as { key: string };
     const integrator = { 'X-Api-Key': key };
     await configureCodingString(integrator);
     // The floor's table: budget_lines' columns, identity, defaults, constraints and both indexes.
     await client.query('CREATE TABLE budget_lines_copy (LIKE budget_lines INCLUDING ALL)');
-    const [{ server_version }] = (await client.query<{ server_version: string }>(`SELECT current_setting('server_version') AS server_version`)).rows;
+    const [{ server_version }] = (
+      await client.query<{ server_version: string }>(`SELECT current_setting('server_version') AS server_version`)
+    ).rows;
     const cpus = os.cpus();
     console.log(
       `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, PostgreSQL ${server_version}\n` +
@@ -237,7 +292,12 @@ async function main() {
         `load average at start: ${loadAverage()}\n`,
     );
 
-    const results: { phase: string; apiMs: number[]; floorMs: number[]; apiBytes: number }[] = PHASES.map((p) => ({ phase: p.name, apiMs: [], floorMs: [], apiBytes: 0 }));
+    const results: { phase: string; apiMs: number[]; floorMs: number[]; apiBytes: number }[] = PHASES.map((p) => ({
+      phase: p.name,
+      apiMs: [],
+      floorMs: [],
+      apiBytes: 0,
+    }));
     for (let round = 0; round < ROUNDS; round++) {
       // A new year each round: the tables grow by a year of actuals a round, as they would in use.
       const year = FIRST_YEAR + round;
@@ -245,10 +305,14 @@ async function main() {
         const lines = phase.lines(year);
         const body = JSON.stringify({ lines });
         const data = copyText(lines);
-        const api = () => call('PUT', '/integrations/budget/lines', { ...integrator, 'Idempotency-Key': randomUUID() }, body);
+        const api = () =>
+          call('PUT', '/integrations/budget/lines', { ...integrator, 'Idempotency-Key': randomUUID() }, body);
         // The floor loads the same rows into a table holding the same earlier years (this year's rows removed first).
         const floor = async () => {
-          await client.query(`DELETE FROM budget_lines_copy WHERE period BETWEEN $1 AND $2`, [`${year}-01-01`, `${year}-12-01`]);
+          await client.query(`DELETE FROM budget_lines_copy WHERE period BETWEEN $1 AND $2`, [
+            `${year}-01-01`,
+            `${year}-12-01`,
+          ]);
           await client.query('VACUUM ANALYZE budget_lines_copy');
           return timed(() => copy(client, 'budget_lines_copy', data));
         };
@@ -264,8 +328,15 @@ async function main() {
         }
         const counts = apiRun.result as { lines: number; inserted: number; updated: number; unchanged: number };
         const { expect } = phase;
-        if (counts.lines !== LINES || counts.inserted !== expect.inserted || counts.updated !== expect.updated || counts.unchanged !== expect.unchanged) {
-          throw new Error(`${phase.name} (${year}): the API answered ${JSON.stringify(counts)}, expected ${JSON.stringify(expect)}`);
+        if (
+          counts.lines !== LINES ||
+          counts.inserted !== expect.inserted ||
+          counts.updated !== expect.updated ||
+          counts.unchanged !== expect.unchanged
+        ) {
+          throw new Error(
+            `${phase.name} (${year}): the API answered ${JSON.stringify(counts)}, expected ${JSON.stringify(expect)}`,
+          );
         }
         if (floorRun.result !== LINES) throw new Error(`COPY loaded ${floorRun.result} rows, expected ${LINES}`);
         results[p].apiMs.push(apiRun.ms);
@@ -294,7 +365,9 @@ async function main() {
       ].join('\n'),
     );
     const slowest = Math.min(...results.map((r) => perSecond(LINES, median(r.apiMs))));
-    console.log(`Aim: at least ${AIM_LINES_PER_SECOND} lines/s on the API. Slowest batch kind: ${slowest} lines/s (${slowest >= AIM_LINES_PER_SECOND ? 'met' : 'NOT met'}).`);
+    console.log(
+      `Aim: at least ${AIM_LINES_PER_SECOND} lines/s on the API. Slowest batch kind: ${slowest} lines/s (${slowest >= AIM_LINES_PER_SECOND ? 'met' : 'NOT met'}).`,
+    );
     console.log(`Load average at the end: ${loadAverage()}`);
   } finally {
     await client.end();

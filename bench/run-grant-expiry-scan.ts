@@ -62,7 +62,10 @@ class GrantExpiryScanBench {}
 
 /** What the worker assembles for the scans, without its queues, health check and logger. */
 function benchModule(): DynamicModule {
-  return { module: GrantExpiryScanBench, imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] };
+  return {
+    module: GrantExpiryScanBench,
+    imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule],
+  };
 }
 
 const median = (values: number[]) => {
@@ -72,11 +75,18 @@ const median = (values: number[]) => {
 };
 
 const sumCounts = (counts: ScanCounts[]): ScanCounts =>
-  counts.reduce((t, c) => ({ raised: t.raised + c.raised, escalated: t.escalated + c.escalated, resolved: t.resolved + c.resolved }), {
-    raised: 0,
-    escalated: 0,
-    resolved: 0,
-  });
+  counts.reduce(
+    (t, c) => ({
+      raised: t.raised + c.raised,
+      escalated: t.escalated + c.escalated,
+      resolved: t.resolved + c.resolved,
+    }),
+    {
+      raised: 0,
+      escalated: 0,
+      resolved: 0,
+    },
+  );
 
 /** Both sides start from the same empty table. Statistics are taken by the runner, not by autovacuum at random. */
 async function resetAlerts(database: pg.Client) {
@@ -104,11 +114,19 @@ async function runCode(service: AlertScansService, recorder: StatementRecorder, 
         runs.push({ name: service.names[runs.length] ?? `transaction ${runs.length + 1}`, statements: [] });
         starts.push(at);
       }
-      if (runs.length === 0) throw new Error(`runAll sent "${sql.slice(0, 60)}" outside a transaction; the runner cannot split it into scans`);
+      if (runs.length === 0)
+        throw new Error(
+          `runAll sent "${sql.slice(0, 60)}" outside a transaction; the runner cannot split it into scans`,
+        );
       runs[runs.length - 1].statements.push({ sql, params });
     }
-    if (runs.length !== service.names.length) throw new Error(`runAll ran ${runs.length} transactions for ${service.names.length} scans`);
-    timings.push({ scans: starts.map((at, i) => (starts[i + 1] ?? finished) - at), total: finished - started, counts: [total] });
+    if (runs.length !== service.names.length)
+      throw new Error(`runAll ran ${runs.length} transactions for ${service.names.length} scans`);
+    timings.push({
+      scans: starts.map((at, i) => (starts[i + 1] ?? finished) - at),
+      total: finished - started,
+      counts: [total],
+    });
     captured.push(runs);
     await database.query('ANALYZE alerts');
   }
@@ -144,7 +162,10 @@ async function explain(captured: ScanRun[][], database: pg.Client) {
     const work = run.statements.find((s) => s.sql.includes('INSERT INTO alerts'));
     if (!work) continue;
     await database.query('BEGIN');
-    const { rows } = await database.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${work.sql}`, work.params);
+    const { rows } = await database.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${work.sql}`,
+      work.params,
+    );
     await database.query('ROLLBACK');
     console.log(`\n--- ${run.name} (${PHASES[0].asOf}) ---\n${rows.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
@@ -152,7 +173,10 @@ async function explain(captured: ScanRun[][], database: pg.Client) {
 
 function report(names: string[], rounds: Round[]) {
   const ms = (n: number) => (n < 100 ? n.toFixed(1) : n.toFixed(0));
-  const lines = ['| phase | scan | code ms | floor ms | code/floor | raised | escalated | resolved |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| phase | scan | code ms | floor ms | code/floor | raised | escalated | resolved |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   let worstTotal = 0;
   let worstRatio = 0;
   PHASES.forEach((phase, p) => {
@@ -162,12 +186,16 @@ function report(names: string[], rounds: Round[]) {
       const code = median(rounds.map((r) => r.code[p].scans[s]));
       const floor = median(rounds.map((r) => r.floor[p].scans[s]));
       const c = counts[s];
-      lines.push(`| ${s === 0 ? `${phase.name} (${phase.asOf})` : ''} | ${name} | ${ms(code)} | ${ms(floor)} | ${(code / floor).toFixed(2)} | ${c.raised} | ${c.escalated} | ${c.resolved} |`);
+      lines.push(
+        `| ${s === 0 ? `${phase.name} (${phase.asOf})` : ''} | ${name} | ${ms(code)} | ${ms(floor)} | ${(code / floor).toFixed(2)} | ${c.raised} | ${c.escalated} | ${c.resolved} |`,
+      );
     });
     const code = median(rounds.map((r) => r.code[p].total));
     const floor = median(rounds.map((r) => r.floor[p].total));
     const c = sumCounts(counts);
-    lines.push(`| | **runAll** | **${ms(code)}** | **${ms(floor)}** | **${(code / floor).toFixed(2)}** | ${c.raised} | ${c.escalated} | ${c.resolved} |`);
+    lines.push(
+      `| | **runAll** | **${ms(code)}** | **${ms(floor)}** | **${(code / floor).toFixed(2)}** | ${c.raised} | ${c.escalated} | ${c.resolved} |`,
+    );
     worstTotal = Math.max(worstTotal, code);
     worstRatio = Math.max(worstRatio, code / floor);
   });
@@ -188,7 +216,9 @@ function sameWork(side: string, timings: Timing[], reference: Timing[]) {
     const got = sumCounts(t.counts);
     const want = sumCounts(reference[p].counts);
     if (!isDeepStrictEqual(got, want)) {
-      throw new Error(`${PHASES[p].name}: ${side} counted ${JSON.stringify(got)}, the first code run ${JSON.stringify(want)}; the sides did not do the same work`);
+      throw new Error(
+        `${PHASES[p].name}: ${side} counted ${JSON.stringify(got)}, the first code run ${JSON.stringify(want)}; the sides did not do the same work`,
+      );
     }
   });
 }
@@ -200,9 +230,14 @@ async function main() {
   const app = await NestFactory.createApplicationContext(benchModule(), { logger: false });
   try {
     const [{ lines, version }] = (
-      await database.query<{ lines: number; version: string }>(`SELECT (SELECT count(*)::int FROM funding_lines) AS lines, current_setting('server_version') AS version`)
+      await database.query<{ lines: number; version: string }>(
+        `SELECT (SELECT count(*)::int FROM funding_lines) AS lines, current_setting('server_version') AS version`,
+      )
     ).rows;
-    if (lines === 0) throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run BENCH_FUNDING_LINES=100000 npm run bench:generate first`);
+    if (lines === 0)
+      throw new Error(
+        `${BENCH_DATABASE} holds no benchmark portfolio: run BENCH_FUNDING_LINES=100000 npm run bench:generate first`,
+      );
     const cpus = os.cpus();
     console.log(
       `Grant expiry scan benchmark, ${new Date().toISOString()}\n` +
@@ -210,7 +245,10 @@ async function main() {
         `PostgreSQL ${version}, database ${BENCH_DATABASE} with ${lines} funding lines` +
         `${lines === EXPECTED_FUNDING_LINES ? '' : ` (the issue asks for ${EXPECTED_FUNDING_LINES}: BENCH_FUNDING_LINES=${EXPECTED_FUNDING_LINES} npm run bench:generate)`}\n` +
         `${REPEATS} rounds after one warm-up, code and floor alternating who goes first\n` +
-        `load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}\n`,
+        `load average at start: ${os
+          .loadavg()
+          .map((n) => n.toFixed(2))
+          .join(', ')}\n`,
     );
 
     const recorder = new StatementRecorder();
@@ -228,7 +266,8 @@ async function main() {
     for (let round = 0; round < REPEATS; round++) {
       const measureCode = async () => {
         const run = await runCode(service, recorder, database);
-        if (!isDeepStrictEqual(run.captured, captured)) throw new Error('runAll sent other statements than in the warm-up; the floor would not match it');
+        if (!isDeepStrictEqual(run.captured, captured))
+          throw new Error('runAll sent other statements than in the warm-up; the floor would not match it');
         return run.timings;
       };
       // Alternating who goes first spreads any drift (caches, other work on the machine) over both sides.
@@ -251,7 +290,12 @@ async function main() {
       );
     }
     report(service.names, rounds);
-    console.log(`Load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+    console.log(
+      `Load average at the end: ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')}`,
+    );
   } finally {
     await database.query('ALTER TABLE alerts RESET (autovacuum_enabled)').catch(() => undefined);
     await app.close();

@@ -25,18 +25,35 @@ type Query = { name: string; query: string };
 type Row = { query: Query; api: Result; bare: Result };
 
 const servers: Server[] = [
-  { name: 'API', port: Number(process.env.BENCH_API_PORT ?? 3100), script: new URL('../apps/api/src/main.js', import.meta.url), output: '' },
-  { name: 'bare', port: Number(process.env.BENCH_BARE_PORT ?? 3101), script: new URL('./bare-server.js', import.meta.url), output: '' },
+  {
+    name: 'API',
+    port: Number(process.env.BENCH_API_PORT ?? 3100),
+    script: new URL('../apps/api/src/main.js', import.meta.url),
+    output: '',
+  },
+  {
+    name: 'bare',
+    port: Number(process.env.BENCH_BARE_PORT ?? 3101),
+    script: new URL('./bare-server.js', import.meta.url),
+    output: '',
+  },
 ];
 
 // The API asks for a bearer token (the bare baseline ignores it); set in main before any request.
 const headers: Record<string, string> = {};
 
-const listUrl = (server: Server, query: string) => `http://127.0.0.1:${server.port}/api/v1/initiatives${query ? `?${query}` : ''}`;
+const listUrl = (server: Server, query: string) =>
+  `http://127.0.0.1:${server.port}/api/v1/initiatives${query ? `?${query}` : ''}`;
 
 function start(server: Server) {
   const child = spawn(process.execPath, [server.script.pathname], {
-    env: { ...process.env, DATABASE_URL: benchDatabaseUrl(), PORT: String(server.port), LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: benchDatabaseUrl(),
+      PORT: String(server.port),
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Kept for the error message if the server never answers.
@@ -63,7 +80,9 @@ async function waitUntilAnswering(server: Server) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The ${server.name} server on port ${server.port} is not answering the list (${last}):\n${server.output}`);
+  throw new Error(
+    `The ${server.name} server on port ${server.port} is not answering the list (${last}):\n${server.output}`,
+  );
 }
 
 /** The typical queries, with ids looked up by the codes the generator always writes. */
@@ -74,7 +93,8 @@ async function typicalQueries(database: pg.Client): Promise<Query[]> {
     [TYPICAL.leadDepartmentCode, TYPICAL.smallDepartmentCode, TYPICAL.priorityAreaCode],
   );
   const { department, small, goal } = rows[0];
-  if (!department || !small || !goal) throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run npm run bench:generate first`);
+  if (!department || !small || !goal)
+    throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run npm run bench:generate first`);
   return [
     { name: 'no filter', query: '' },
     { name: 'status=active', query: 'status=active' },
@@ -97,7 +117,8 @@ async function assertSameAnswers(queries: Query[]) {
         return (await res.json()) as { items: unknown[]; total: number };
       }),
     );
-    if (api.total !== bare.total) throw new Error(`${name}: the API counts ${api.total}, the bare server ${bare.total}`);
+    if (api.total !== bare.total)
+      throw new Error(`${name}: the API counts ${api.total}, the bare server ${bare.total}`);
     if (!isDeepStrictEqual(api, bare)) throw new Error(`${name}: both count ${api.total}, but the pages differ`);
     console.log(`  ${name.padEnd(36)} total ${String(api.total).padStart(6)}, same page on both`);
   }
@@ -126,11 +147,16 @@ async function settle(database: pg.Client) {
 }
 
 function failures(result: Result): string | null {
-  return result.errors || result.timeouts || result.non2xx ? `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx` : null;
+  return result.errors || result.timeouts || result.non2xx
+    ? `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`
+    : null;
 }
 
 function loadAverage() {
-  return os.loadavg().map((n) => n.toFixed(2)).join(', ');
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
 function report(rows: Row[]) {
@@ -153,7 +179,10 @@ function report(rows: Row[]) {
   );
   console.log(`\n${lines.join('\n')}\n`);
   for (const { query, api, bare } of rows) {
-    for (const [name, result] of [['API', api], ['bare', bare]] as const) {
+    for (const [name, result] of [
+      ['API', api],
+      ['bare', bare],
+    ] as const) {
       const failed = failures(result);
       if (failed) console.log(`${name}, ${query.name}: ${failed} (autocannon gives up on a request after 10 s)`);
     }

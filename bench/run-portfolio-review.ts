@@ -21,7 +21,13 @@ import { calendarDateIn, DEFAULT_PAGE_SIZE, FUNDING_SOURCE_TYPES, validateEnviro
 // Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
 import type { InitiativeListFilters } from '#portfolio';
-import { buildOverlapsSql, buildPortfolioReadinessSql, buildPortfolioSummarySql, buildSummaryCliffSql, refreshOverlapPairs } from '#portfolio-review';
+import {
+  buildOverlapsSql,
+  buildPortfolioReadinessSql,
+  buildPortfolioSummarySql,
+  buildSummaryCliffSql,
+  refreshOverlapPairs,
+} from '#portfolio-review';
 import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, startApi, TYPICAL } from './bench-database.js';
 import { pgRows } from './pg-statements.js';
 
@@ -65,7 +71,12 @@ async function inTransaction<T>(client: pg.Client, isolation: string, work: () =
 /** The overlap list's storage floor as the API reads it (OVERLAP_LIST_MIN_SCORE). */
 let overlapFloor = 0;
 const refreshOverlaps = (client: pg.Client) =>
-  inTransaction(client, 'READ COMMITTED', () => refreshOverlapPairs({ query: async (sql, params) => (await client.query<pg.QueryResultRow>(sql, params)).rows }, overlapFloor));
+  inTransaction(client, 'READ COMMITTED', () =>
+    refreshOverlapPairs(
+      { query: async (sql, params) => (await client.query<pg.QueryResultRow>(sql, params)).rows },
+      overlapFloor,
+    ),
+  );
 
 const READS: Read[] = [
   {
@@ -86,7 +97,10 @@ const READS: Read[] = [
     path: '/api/v1/portfolio/readiness',
     // PortfolioReadinessService.readiness: one statement, the first page at the default page size.
     floor: async (filters, { client, today, timeZone }) => {
-      const [{ readiness }] = await pgRows(client, buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone));
+      const [{ readiness }] = await pgRows(
+        client,
+        buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone),
+      );
       return readiness;
     },
   },
@@ -97,7 +111,10 @@ const READS: Read[] = [
     // OverlapsService.list: the incremental refresh in its transaction, then the first page at the floor.
     floor: async (_filters, { client }) => {
       await refreshOverlaps(client);
-      const [{ page }] = await pgRows(client, buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 }));
+      const [{ page }] = await pgRows(
+        client,
+        buildOverlapsSql({ minScore: overlapFloor, includeReviewed: false, limit: DEFAULT_PAGE_SIZE, offset: 0 }),
+      );
       return page;
     },
   },
@@ -114,7 +131,9 @@ async function timeOverlapRefreshes(client: pg.Client) {
   const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM overlap_pairs');
   const unchanged: number[] = [];
   for (let i = 0; i < 5; i++) unchanged.push(await timed(() => refreshOverlaps(client)));
-  await client.query('DELETE FROM overlap_facts WHERE initiative_id IN (SELECT initiative_id FROM overlap_facts ORDER BY md5(initiative_id::text) LIMIT 10)');
+  await client.query(
+    'DELETE FROM overlap_facts WHERE initiative_id IN (SELECT initiative_id FROM overlap_facts ORDER BY md5(initiative_id::text) LIMIT 10)',
+  );
   const tenDirty = await timed(() => refreshOverlaps(client));
   console.log(
     `  overlap refresh: full (all open initiatives dirty) ${ms(full)} ms, ${rows[0].n} pairs stored at or above ${overlapFloor} | ` +
@@ -124,11 +143,17 @@ async function timeOverlapRefreshes(client: pg.Client) {
 
 /** No filter, and the typical one: the largest administration's initiatives (about 15 % of the portfolio). */
 async function typicalFilters(client: pg.Client): Promise<Filter[]> {
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM departments WHERE code = $1', [TYPICAL.leadDepartmentCode]);
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM departments WHERE code = $1', [
+    TYPICAL.leadDepartmentCode,
+  ]);
   if (!rows[0]) throw new Error(`${BENCH_DATABASE} holds no benchmark portfolio: run npm run bench:generate first`);
   return [
     { name: 'no filter', query: '', filters: {} },
-    { name: `leadDepartmentId (${TYPICAL.leadDepartmentCode})`, query: `leadDepartmentId=${rows[0].id}`, filters: { leadDepartmentId: rows[0].id } },
+    {
+      name: `leadDepartmentId (${TYPICAL.leadDepartmentCode})`,
+      query: `leadDepartmentId=${rows[0].id}`,
+      filters: { leadDepartmentId: rows[0].id },
+    },
   ];
 }
 
@@ -166,7 +191,11 @@ function stats(ms: number[]): Stats {
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 
 async function main() {
   const config = validateEnvironmentOrExit('Portfolio review benchmark');
@@ -207,7 +236,8 @@ async function main() {
         const write = () => client.query('SELECT txid_current()');
         // The floor must answer what the API answers; otherwise it is not the code's statements.
         const [body, expected] = [await code(), await floor()];
-        if (!isDeepStrictEqual(body, JSON.parse(JSON.stringify(expected)))) throw new Error(`${read.name}, ${filter.name}: the API and the floor answer differently`);
+        if (!isDeepStrictEqual(body, JSON.parse(JSON.stringify(expected))))
+          throw new Error(`${read.name}, ${filter.name}: the API and the floor answer differently`);
         for (let i = 0; i < WARMUP; i++) {
           await code();
           await floor();
@@ -224,7 +254,13 @@ async function main() {
             times[side].push(await timed(side === 'floor' ? floor : code));
           }
         }
-        const row = { read, filter, cached: stats(times.cached), afterWrite: stats(times.afterWrite), floor: stats(times.floor) };
+        const row = {
+          read,
+          filter,
+          cached: stats(times.cached),
+          afterWrite: stats(times.afterWrite),
+          floor: stats(times.floor),
+        };
         console.log(
           `  ${`${read.name}, ${filter.name}`.padEnd(40)} ${String(times.floor.length).padStart(3)} requests each: ` +
             `cached p50 ${ms(row.cached.p50).padStart(5)} ms | after a write p50 ${ms(row.afterWrite.p50).padStart(5)} ms | floor p50 ${ms(row.floor.p50).padStart(5)} ms`,
@@ -248,7 +284,9 @@ async function main() {
     );
     const aimed = results.find((r) => r.read.name === AIM.read && r.filter.name === AIM.filter)!;
     const verdict = (p50: number) => `${ms(p50)} ms (${p50 < AIM.p50Ms ? 'met' : 'NOT met'})`;
-    console.log(`Aim: ${AIM.read} (${AIM.filter}) under ${AIM.p50Ms} ms p50. Measured: cached ${verdict(aimed.cached.p50)}, after a write ${verdict(aimed.afterWrite.p50)}.`);
+    console.log(
+      `Aim: ${AIM.read} (${AIM.filter}) under ${AIM.p50Ms} ms p50. Measured: cached ${verdict(aimed.cached.p50)}, after a write ${verdict(aimed.afterWrite.p50)}.`,
+    );
     console.log(`Load average at the end: ${loadAverage()}`);
   } finally {
     await client.end();

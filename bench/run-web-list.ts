@@ -30,7 +30,15 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { validateEnvironmentOrExit } from '#common';
 import { BENCH_DATABASE, benchDatabaseUrl, benchToken, runBenchmark, startApi } from './bench-database.js';
-import { armFilterChange, launchBrowser, resourceTimings, signedInPage, whenListUpdated, whenRowsShown, type ResourceTiming } from './web-browser.js';
+import {
+  armFilterChange,
+  launchBrowser,
+  resourceTimings,
+  signedInPage,
+  whenListUpdated,
+  whenRowsShown,
+  type ResourceTiming,
+} from './web-browser.js';
 
 const TRIES = Number(process.env.BENCH_TRIES ?? 20);
 const WARMUP_TRIES = 2;
@@ -47,13 +55,22 @@ const STATUSES = ['active', 'completed', 'approved', 'draft', 'proposed', 'integ
 /** The lead department select's label (apps/web/src/features/portfolio/messages.ts, filters.leadDepartment). */
 const LEAD_DEPARTMENT_LABEL = 'Ansvarig förvaltning';
 
-const KINDS = ['navigation, returning user', 'navigation, empty cache', 'filter change: status', 'filter change: lead department'] as const;
+const KINDS = [
+  'navigation, returning user',
+  'navigation, empty cache',
+  'filter change: status',
+  'filter change: lead department',
+] as const;
 type Kind = (typeof KINDS)[number];
 /** One try of one kind: the page's time, the API's part of it, and when the list request left, all in ms. */
 type Sample = { page: number; api: number; requestStart: number; url: string; revalidated: boolean };
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(', ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 
 /** Nearest rank: the value at or below which `share` of the values lie (p95 of 20 tries is the 19th). */
 function percentile(values: number[], share: number): number {
@@ -73,7 +90,10 @@ async function freePort(): Promise<number> {
 /** The list request among the page's resource entries, the only one started since `since` (page clock). */
 function listRequest(resources: ResourceTiming[], since: number, what: string): ResourceTiming {
   const found = resources.filter((r) => r.name.includes(LIST_REQUEST) && r.startTime >= since);
-  if (found.length !== 1) throw new Error(`${what}: expected one list request, the page made ${found.length}: ${found.map((r) => r.name).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `${what}: expected one list request, the page made ${found.length}: ${found.map((r) => r.name).join(', ')}`,
+    );
   return found[0];
 }
 
@@ -103,7 +123,11 @@ async function waitUntilReady(baseUrl: string, api: ReturnType<typeof startApi>)
 
 /** The departments for the lead department filter, by code, each leading at least one initiative; and the total. */
 async function portfolio(): Promise<{ initiatives: number; departments: string[] }> {
-  const client = new pg.Client({ connectionString: benchDatabaseUrl(), connectionTimeoutMillis: 5_000, statement_timeout: 30_000 });
+  const client = new pg.Client({
+    connectionString: benchDatabaseUrl(),
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 30_000,
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>(
@@ -124,7 +148,10 @@ async function timeFromNode(urls: string[], token: string): Promise<number[]> {
   for (const url of urls) {
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
-      const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(15_000),
+      });
       await res.text();
       if (!res.ok) throw new Error(`${url} answered ${res.status} to Node`);
       times.push(performance.now() - started);
@@ -142,12 +169,16 @@ function gzippedKb(path: string): { raw: number; gz: number } {
 /** The entry's JavaScript: the module script index.html loads and the modules it preloads. */
 function entryScripts(): string[] {
   const html = readFileSync(`${WEB_DIR}/index.html`, 'utf8');
-  return [...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g)].map((m) => m[1]);
+  return [
+    ...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+)"/g),
+  ].map((m) => m[1]);
 }
 
 function reportJavaScript(firstVisit: ResourceTiming[]) {
   const entry = new Set(entryScripts());
-  const files = firstVisit.filter((r) => new URL(r.name).pathname.endsWith('.js')).map((r) => ({ path: new URL(r.name).pathname, transferred: r.transferSize / 1000 }));
+  const files = firstVisit
+    .filter((r) => new URL(r.name).pathname.endsWith('.js'))
+    .map((r) => ({ path: new URL(r.name).pathname, transferred: r.transferSize / 1000 }));
   const missing = [...entry].filter((path) => !files.some((f) => f.path === path));
   if (missing.length) throw new Error(`index.html names ${missing.join(', ')}, which the first visit did not fetch`);
   const rows = files.map((f) => ({ ...f, ...gzippedKb(f.path), entry: entry.has(f.path) }));
@@ -160,7 +191,10 @@ function reportJavaScript(firstVisit: ResourceTiming[]) {
       '',
       '| file | loaded by | kB | kB gzipped | kB over the wire |',
       '| --- | --- | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.path.replace('/assets/', '')} | ${r.entry ? 'index.html' : 'the route, lazily'} | ${r.raw.toFixed(1)} | ${r.gz.toFixed(1)} | ${r.transferred.toFixed(1)} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.path.replace('/assets/', '')} | ${r.entry ? 'index.html' : 'the route, lazily'} | ${r.raw.toFixed(1)} | ${r.gz.toFixed(1)} | ${r.transferred.toFixed(1)} |`,
+      ),
       `| **entry** (index.html and its modulepreloads) | | ${sum(entryRows, 'raw').toFixed(1)} | **${sum(entryRows, 'gz').toFixed(1)}** | |`,
       `| **the page in all** | | ${sum(rows, 'raw').toFixed(1)} | **${sum(rows, 'gz').toFixed(1)}** | ${sum(rows, 'transferred').toFixed(1)} |`,
       '',
@@ -195,7 +229,10 @@ function reportTimes(samples: Record<Kind, Sample[]>, fromNode: Record<Kind, num
   );
   for (const kind of KINDS) {
     const revalidated = samples[kind].filter((s) => s.revalidated).length;
-    if (revalidated) console.log(`${kind}: ${revalidated} of ${samples[kind].length} list requests were revalidated (304 on the ETag; the API still ran the query)`);
+    if (revalidated)
+      console.log(
+        `${kind}: ${revalidated} of ${samples[kind].length} list requests were revalidated (304 on the ETag; the API still ran the query)`,
+      );
   }
   for (const kind of KINDS.filter((k) => k.startsWith('filter'))) {
     const adds = samples[kind].map((s) => s.page - s.api);
@@ -208,10 +245,15 @@ function reportTimes(samples: Record<Kind, Sample[]>, fromNode: Record<Kind, num
 }
 
 async function main() {
-  if (!Number.isInteger(TRIES) || TRIES < 1) throw new Error(`BENCH_TRIES must be a whole number from 1 up (got ${process.env.BENCH_TRIES})`);
+  if (!Number.isInteger(TRIES) || TRIES < 1)
+    throw new Error(`BENCH_TRIES must be a whole number from 1 up (got ${process.env.BENCH_TRIES})`);
   const config = validateEnvironmentOrExit('Web list benchmark');
   const { initiatives, departments } = await portfolio();
-  const chromiumPath = execFileSync('bash', [`${ROOT}scripts/ensure-chromium.sh`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 }).trim();
+  const chromiumPath = execFileSync('bash', [`${ROOT}scripts/ensure-chromium.sh`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 600_000,
+  }).trim();
   const port = Number(process.env.BENCH_API_PORT ?? (await freePort()));
   const baseUrl = `http://127.0.0.1:${port}`;
   // The development issuer sends a sign-in back only to PUBLIC_URL's origin; startApi passes the environment on.
@@ -256,11 +298,15 @@ async function main() {
       const department = departments[i % departments.length];
       const tried: Record<Kind, Sample> = {
         'navigation, returning user': (await navigate(false, `try ${i}, returning user`)).sample,
-        'filter change: status': await changeFilter(`try ${i}, status ${status}`, () => page.locator(`main label:has(input[type="checkbox"][value="${status}"])`).click()),
-        'navigation, empty cache': await navigate(true, `try ${i}, empty cache`).then(({ sample: measured, resources }) => {
-          firstVisit ??= i >= WARMUP_TRIES ? resources : undefined;
-          return measured;
-        }),
+        'filter change: status': await changeFilter(`try ${i}, status ${status}`, () =>
+          page.locator(`main label:has(input[type="checkbox"][value="${status}"])`).click(),
+        ),
+        'navigation, empty cache': await navigate(true, `try ${i}, empty cache`).then(
+          ({ sample: measured, resources }) => {
+            firstVisit ??= i >= WARMUP_TRIES ? resources : undefined;
+            return measured;
+          },
+        ),
         'filter change: lead department': await changeFilter(
           `try ${i}, lead department ${department}`,
           () => page.getByRole('option', { name: department, exact: true }).click(),
@@ -272,7 +318,9 @@ async function main() {
       };
       if (problems.length) throw new Error(`Try ${i} went wrong in the browser:\n  ${problems.join('\n  ')}`);
       const label = i < WARMUP_TRIES ? `warm-up ${i + 1}` : `try ${i - WARMUP_TRIES + 1}`;
-      console.log(`  ${label.padEnd(10)} ${KINDS.map((kind) => `${kind.replace(/^.*?(, |: )/, '')} ${fixed(tried[kind].page)}/${fixed(tried[kind].api)}`).join(' | ')} (page/API ms)`);
+      console.log(
+        `  ${label.padEnd(10)} ${KINDS.map((kind) => `${kind.replace(/^.*?(, |: )/, '')} ${fixed(tried[kind].page)}/${fixed(tried[kind].api)}`).join(' | ')} (page/API ms)`,
+      );
       if (i >= WARMUP_TRIES) for (const kind of KINDS) samples[kind].push(tried[kind]);
     }
 

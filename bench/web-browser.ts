@@ -26,7 +26,10 @@ const NAVIGATION_TIMEOUT_MS = 15_000;
 /** Chromium on a new, empty profile (Playwright's temporary one, removed on close). `close` gives up after 5 s. */
 export async function launchBrowser(executablePath: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
-  return { browser, close: () => Promise.race([browser.close(), new Promise<void>((done) => setTimeout(done, 5_000).unref())]) };
+  return {
+    browser,
+    close: () => Promise.race([browser.close(), new Promise<void>((done) => setTimeout(done, 5_000).unref())]),
+  };
 }
 
 /**
@@ -34,8 +37,17 @@ export async function launchBrowser(executablePath: string): Promise<{ browser: 
  * through the development issuer's sign-in page, as a person in the demo signs in, and left on `path` with its rows
  * shown. `problems` collects what must not happen: a request off loopback, a failed response, an error in the page.
  */
-export async function signedInPage(browser: Browser, baseUrl: string, path: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1280, height: 800 },
+  });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
   await context.addInitScript(watchFirstRows);
@@ -64,11 +76,22 @@ export async function signedInPage(browser: Browser, baseUrl: string, path: stri
 export type ProbeTimes = { rowsAt?: number; pressedAt?: number; updatedAt?: number; timeOrigin: number };
 
 /** A resource the page fetched, as its PerformanceResourceTiming entry says (times in the page's clock). */
-export type ResourceTiming = { name: string; initiatorType: string; startTime: number; responseEnd: number; transferSize: number; encodedBodySize: number };
+export type ResourceTiming = {
+  name: string;
+  initiatorType: string;
+  startTime: number;
+  responseEnd: number;
+  transferSize: number;
+  encodedBodySize: number;
+};
 
 /** Waits until the init script has seen the list's first rows painted in the current document. */
 export async function whenRowsShown(page: Page): Promise<ProbeTimes> {
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__samlaBench?.rowsAt !== undefined, undefined, { timeout: NAVIGATION_TIMEOUT_MS });
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).__samlaBench?.rowsAt !== undefined,
+    undefined,
+    { timeout: NAVIGATION_TIMEOUT_MS },
+  );
   return probeTimes(page);
 }
 
@@ -79,7 +102,11 @@ export async function armFilterChange(page: Page): Promise<void> {
 
 /** Waits until the armed probe has seen the list change after a press. */
 export async function whenListUpdated(page: Page): Promise<ProbeTimes> {
-  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__samlaBench?.updatedAt !== undefined, undefined, { timeout: NAVIGATION_TIMEOUT_MS });
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageGlobals).__samlaBench?.updatedAt !== undefined,
+    undefined,
+    { timeout: NAVIGATION_TIMEOUT_MS },
+  );
   return probeTimes(page);
 }
 
@@ -95,7 +122,14 @@ export function resourceTimings(page: Page): Promise<ResourceTiming[]> {
   return page.evaluate(() =>
     (globalThis as unknown as PageGlobals).performance
       .getEntriesByType('resource')
-      .map(({ name, initiatorType, startTime, responseEnd, transferSize, encodedBodySize }) => ({ name, initiatorType, startTime, responseEnd, transferSize, encodedBodySize })),
+      .map(({ name, initiatorType, startTime, responseEnd, transferSize, encodedBodySize }) => ({
+        name,
+        initiatorType,
+        startTime,
+        responseEnd,
+        transferSize,
+        encodedBodySize,
+      })),
   );
 }
 
@@ -108,7 +142,10 @@ type PageGlobals = {
     querySelectorAll(selector: string): ArrayLike<PageElement>;
     addEventListener(type: string, listener: () => void, options: { capture: boolean; once: boolean }): void;
   };
-  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, boolean>): void; disconnect(): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: Record<string, boolean>): void;
+    disconnect(): void;
+  };
   requestAnimationFrame(callback: (frameStart: number) => void): number;
   performance: { now(): number; timeOrigin: number; getEntriesByType(type: 'resource'): ResourceTiming[] };
   __samlaBench?: Omit<ProbeTimes, 'timeOrigin'>;
@@ -139,12 +176,16 @@ function watchFirstRows() {
 function watchListUpdate() {
   const w = globalThis as unknown as PageGlobals;
   const probe = (w.__samlaBench ??= {});
-  const statusLine = () => Array.from(w.document.querySelectorAll('main [role="status"]'), (element) => element.textContent ?? '').join(' | ');
+  const statusLine = () =>
+    Array.from(w.document.querySelectorAll('main [role="status"]'), (element) => element.textContent ?? '').join(' | ');
   const rows = () => w.document.querySelector('main table tbody')?.textContent ?? '';
   const before = { status: statusLine(), rows: rows() };
   probe.pressedAt = undefined;
   probe.updatedAt = undefined;
-  w.document.addEventListener('pointerdown', () => (probe.pressedAt = w.performance.now()), { capture: true, once: true });
+  w.document.addEventListener('pointerdown', () => (probe.pressedAt = w.performance.now()), {
+    capture: true,
+    once: true,
+  });
   const observer = new w.MutationObserver(() => {
     if (probe.pressedAt === undefined) return;
     const shown = rows();

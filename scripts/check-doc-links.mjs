@@ -6,7 +6,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], { cwd: root, encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.md'], {
+  cwd: root,
+  encoding: 'utf8',
+})
   .split('\n')
   .filter((file) => file && !file.includes('node_modules'));
 
@@ -57,7 +60,12 @@ for (const file of files) {
         const [filePart, anchor] = target.split('#', 2);
         const dest = filePart ? resolve(dirname(path), decodeURI(filePart)) : path;
         if (!existsSync(dest)) broken.push(`${file}:${index + 1}: missing file ${target}`);
-        else if (anchor && statSync(dest).isFile() && dest.endsWith('.md') && !anchorsOf(dest).has(decodeURIComponent(anchor)))
+        else if (
+          anchor &&
+          statSync(dest).isFile() &&
+          dest.endsWith('.md') &&
+          !anchorsOf(dest).has(decodeURIComponent(anchor))
+        )
           broken.push(`${file}:${index + 1}: missing anchor ${target}`);
       }
     });

@@ -18,9 +18,12 @@ for (const file of files) {
   }
   const results = JSON.parse(readFileSync(file, 'utf8'));
   // A suite that failed to load counts as a failure even though it ran no test.
-  const brokenSuites = results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = results.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   // So does a runner that ran no test at all (e.g. the browser tests' setup failed: no browser, no database).
-  const fileFailed = results.numFailedTests + brokenSuites + (results.numTotalTests === 0 && brokenSuites === 0 ? 1 : 0);
+  const fileFailed =
+    results.numFailedTests + brokenSuites + (results.numTotalTests === 0 && brokenSuites === 0 ? 1 : 0);
   passed += results.numPassedTests;
   failed += fileFailed;
   if (results.numPassedTests === 0) ranNothing = true;

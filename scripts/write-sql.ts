@@ -22,11 +22,20 @@ import {
   buildSummaryCliffSql,
 } from '#portfolio-review';
 import { CHANGES_FEED_PAGE_SQL } from '../libs/integration/src/changes-feed/changes-feed.sql.js';
-import { ANY_CODE_ERROR_SQL, CODE_ERRORS_SQL, DIMENSION_RULES_SQL, UPSERT_LINES_SQL } from '../libs/integration/src/budget/budget-lines.sql.js';
+import {
+  ANY_CODE_ERROR_SQL,
+  CODE_ERRORS_SQL,
+  DIMENSION_RULES_SQL,
+  UPSERT_LINES_SQL,
+} from '../libs/integration/src/budget/budget-lines.sql.js';
 import { INITIATIVE_FINANCE_SQL } from '../libs/integration/src/finance/initiative-finance.sql.js';
 import { buildGoalTreeFiguresSql } from '../libs/portfolio-review/src/goal-tree/goal-tree.sql.js';
 import { DECISIONS_SQL } from '../libs/portfolio-review/src/reviews/decisions-due.sql.js';
-import { AGENDA_INITIATIVES_SQL, CRITICAL_ALERTS_SQL, REPORTS_SQL } from '../libs/portfolio-review/src/reviews/review-agenda.sql.js';
+import {
+  AGENDA_INITIATIVES_SQL,
+  CRITICAL_ALERTS_SQL,
+  REPORTS_SQL,
+} from '../libs/portfolio-review/src/reviews/review-agenda.sql.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'docs/sql');
@@ -47,7 +56,12 @@ const EVERY_FILTER: InitiativeListFilters = {
   q: 'språk',
 };
 
-type Entry = { file: string; source: string; about: string; statements: (Statement<unknown> | BoundStatement<unknown>)[] };
+type Entry = {
+  file: string;
+  source: string;
+  about: string;
+  statements: (Statement<unknown> | BoundStatement<unknown>)[];
+};
 
 const ENTRIES: Entry[] = [
   {
@@ -60,7 +74,9 @@ const ENTRIES: Entry[] = [
     file: 'portfolio/initiative-list-filtered.sql',
     source: 'libs/portfolio/src/initiatives/initiative-list.sql.ts (buildInitiativeListSql, buildInitiativeFilter)',
     about: 'GET /initiatives with every filter given, sorted by title descending.',
-    statements: [buildInitiativeListSql(EVERY_FILTER, { sort: [{ column: 'i.title', direction: 'DESC' }], ...PAGE }, TODAY)],
+    statements: [
+      buildInitiativeListSql(EVERY_FILTER, { sort: [{ column: 'i.title', direction: 'DESC' }], ...PAGE }, TODAY),
+    ],
   },
   {
     file: 'funding/funding-cliff.sql',
@@ -70,9 +86,13 @@ const ENTRIES: Entry[] = [
   },
   {
     file: 'portfolio-review/portfolio-summary.sql',
-    source: 'libs/portfolio-review/src/summary/portfolio-summary.sql.ts (buildPortfolioSummarySql, buildSummaryCliffSql)',
+    source:
+      'libs/portfolio-review/src/summary/portfolio-summary.sql.ts (buildPortfolioSummarySql, buildSummaryCliffSql)',
     about: 'GET /portfolio/summary, no filter: the summary, then next budget year’s funding cliff.',
-    statements: [buildPortfolioSummarySql({}, TODAY, TIME_ZONE, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES), buildSummaryCliffSql({}, 2027)],
+    statements: [
+      buildPortfolioSummarySql({}, TODAY, TIME_ZONE, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES),
+      buildSummaryCliffSql({}, 2027),
+    ],
   },
   {
     file: 'portfolio-review/portfolio-readiness.sql',
@@ -101,25 +121,29 @@ const ENTRIES: Entry[] = [
   {
     file: 'portfolio-review/review-agenda.sql',
     source: 'libs/portfolio-review/src/reviews/review-agenda.sql.ts, decisions-due.sql.ts',
-    about: 'GET /portfolio-reviews/{id}/agenda: critical alerts, decisions due, reports returned or late, the initiatives.',
+    about:
+      'GET /portfolio-reviews/{id}/agenda: critical alerts, decisions due, reports returned or late, the initiatives.',
     statements: [CRITICAL_ALERTS_SQL, DECISIONS_SQL, REPORTS_SQL, AGENDA_INITIATIVES_SQL],
   },
   {
     file: 'portfolio-review/portfolio-export.sql',
-    source: 'libs/portfolio-review/src/export/portfolio-export.sql.ts (buildExportInitiativesSql, buildExportIndicatorsSql)',
+    source:
+      'libs/portfolio-review/src/export/portfolio-export.sql.ts (buildExportInitiativesSql, buildExportIndicatorsSql)',
     about: 'GET /portfolio/export, no filter: the initiatives sheet, then the indicators sheet.',
     statements: [buildExportInitiativesSql({}, TODAY, TIME_ZONE), buildExportIndicatorsSql({})],
   },
   {
     file: 'integration/changes-feed.sql',
     source: 'libs/integration/src/changes-feed/changes-feed.sql.ts (CHANGES_FEED_PAGE_SQL)',
-    about: 'GET /integrations/budget/initiatives (the changes feed): $1 xid and $2 position of the cursor, $3 the page size plus one.',
+    about:
+      'GET /integrations/budget/initiatives (the changes feed): $1 xid and $2 position of the cursor, $3 the page size plus one.',
     statements: [CHANGES_FEED_PAGE_SQL],
   },
   {
     file: 'integration/budget-lines.sql',
     source: 'libs/integration/src/budget/budget-lines.sql.ts',
-    about: 'PUT /integrations/budget/lines: the dimensions, the quick code check, the bad codes (only when there are any), the upsert.',
+    about:
+      'PUT /integrations/budget/lines: the dimensions, the quick code check, the bad codes (only when there are any), the upsert.',
     statements: [DIMENSION_RULES_SQL, ANY_CODE_ERROR_SQL, CODE_ERRORS_SQL, UPSERT_LINES_SQL],
   },
   {
@@ -148,7 +172,10 @@ function plain(sql: string): string {
 }
 
 function render(entry: Entry): string {
-  const header = [`-- Generated by \`npm run sql:write\` from ${entry.source}. Do not edit: change the code, then run it again.`, `-- ${entry.about}`];
+  const header = [
+    `-- Generated by \`npm run sql:write\` from ${entry.source}. Do not edit: change the code, then run it again.`,
+    `-- ${entry.about}`,
+  ];
   const parts = entry.statements.map((s) => {
     const params = 'params' in s && s.params.length > 0 ? `-- Parameters: ${JSON.stringify(s.params)}\n` : '';
     return `${params}${plain(s.sql)}`;
@@ -177,7 +204,9 @@ if (process.argv.includes('--check')) {
   });
   const extra = committedFiles(OUT).filter((file) => !wanted.has(file));
   if (stale.length + extra.length > 0) {
-    console.error(`docs/sql differs from the code's statements (${[...stale.map(([file]) => file), ...extra].join(', ')}): run npm run sql:write and commit the result`);
+    console.error(
+      `docs/sql differs from the code's statements (${[...stale.map(([file]) => file), ...extra].join(', ')}): run npm run sql:write and commit the result`,
+    );
     process.exit(1);
   }
   console.error(`docs/sql: ${wanted.size} files match the code`);

@@ -10,7 +10,9 @@ describe('AlertNotices migration', () => {
   let ds: DataSource;
   beforeAll(async () => {
     database = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES)).initialize();
+    ds = await new DataSource(
+      dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES),
+    ).initialize();
   });
   afterAll(async () => {
     await ds.destroy();
@@ -31,9 +33,21 @@ describe('AlertNotices migration', () => {
     await migration.up(runner);
     await runner.release();
 
-    expect(await ds.query(`SELECT alert_id, recipient, severity, notice_key FROM alert_notices ORDER BY severity`)).toEqual([
-      { alert_id: alert.id, recipient: 'chef@example.se', severity: 'critical', notice_key: `alert:${alert.id}:critical:chef@example.se` },
-      { alert_id: alert.id, recipient: 'chef@example.se', severity: 'warning', notice_key: `alert:${alert.id}:warning:chef@example.se` },
+    expect(
+      await ds.query(`SELECT alert_id, recipient, severity, notice_key FROM alert_notices ORDER BY severity`),
+    ).toEqual([
+      {
+        alert_id: alert.id,
+        recipient: 'chef@example.se',
+        severity: 'critical',
+        notice_key: `alert:${alert.id}:critical:chef@example.se`,
+      },
+      {
+        alert_id: alert.id,
+        recipient: 'chef@example.se',
+        severity: 'warning',
+        notice_key: `alert:${alert.id}:warning:chef@example.se`,
+      },
     ]);
   });
 });

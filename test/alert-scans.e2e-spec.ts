@@ -5,9 +5,21 @@ import type { InitiativeEntity } from '#portfolio';
 import { startScansOnOwnDatabase, type Scans } from './support/alert-scans.js';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
 
-type AlertRow = { id: string; kind: string; severity: string; status: string; dedupe_key: string; title: string; due_date: string; version: number; escalated_at: Date | null; resolved_at: Date | null };
+type AlertRow = {
+  id: string;
+  kind: string;
+  severity: string;
+  status: string;
+  dedupe_key: string;
+  title: string;
+  due_date: string;
+  version: number;
+  escalated_at: Date | null;
+  resolved_at: Date | null;
+};
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const NONE: ScanCounts = { raised: 0, escalated: 0, resolved: 0 };
 
 describe('Alert scans', () => {
@@ -24,15 +36,24 @@ describe('Alert scans', () => {
   });
 
   const givenActiveInitiative = (overrides: Partial<InitiativeEntity> = {}) =>
-    givenInitiative(s.ds, { status: 'active', leadDepartmentId: departmentId, title: 'Fältarbetare i Kronogården', ...overrides });
+    givenInitiative(s.ds, {
+      status: 'active',
+      leadDepartmentId: departmentId,
+      title: 'Fältarbetare i Kronogården',
+      ...overrides,
+    });
   async function givenGrant(overrides: Partial<FundingLineEntity> = {}, initiative: Partial<InitiativeEntity> = {}) {
     const { id } = await givenActiveInitiative(initiative);
     return givenFundingLine(s.ds, id, { periodStart: '2024-01-01', periodEnd: '2026-06-30', ...overrides });
   }
   const alertsOf = async (fundingId: string, kind?: string): Promise<AlertRow[]> =>
-    s.ds.query(`SELECT * FROM alerts WHERE funding_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY first_raised_at, due_date, id`, [fundingId, kind ?? null]);
+    s.ds.query(
+      `SELECT * FROM alerts WHERE funding_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY first_raised_at, due_date, id`,
+      [fundingId, kind ?? null],
+    );
   const allAlerts = async (): Promise<AlertRow[]> => s.ds.query(`SELECT * FROM alerts ORDER BY dedupe_key, status, id`);
-  const setLine = (id: string, sql: string, params: unknown[] = []) => s.ds.query(`UPDATE funding_lines SET ${sql} WHERE id = $1`, [id, ...params]);
+  const setLine = (id: string, sql: string, params: unknown[] = []) =>
+    s.ds.query(`UPDATE funding_lines SET ${sql} WHERE id = $1`, [id, ...params]);
 
   describe('grant_expiring', () => {
     it.each([
@@ -99,7 +120,11 @@ describe('Alert scans', () => {
       ['a rejected successor', { status: 'rejected', periodStart: '2026-07-01' }, true],
     ])('should decide whether to flag a grant with %s', async (_, successor, flagged) => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
-      const next = await givenFundingLine(s.ds, grant.initiativeId, { sourceType: 'ordinary_budget', periodEnd: '2027-12-31', ...successor });
+      const next = await givenFundingLine(s.ds, grant.initiativeId, {
+        sourceType: 'ordinary_budget',
+        periodEnd: '2027-12-31',
+        ...successor,
+      });
       await setLine(grant.id, 'successor_funding_id = $2', [next.id]);
 
       await s.scans.runScan('grant_expiring', '2026-05-01');
@@ -109,17 +134,63 @@ describe('Alert scans', () => {
 
     // The grant pays 1 200 000 over 30 months: 40 000 a month. What follows is granted unless said otherwise.
     it.each<[string, Partial<FundingLineEntity>[], number | null]>([
-      ['a line of the same initiative starting the day after that pays as much', [{ amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
-      ['the ordinary budget starting the day after that pays more', [{ sourceType: 'ordinary_budget', amountSek: 960_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
-      ['a line starting in its last month', [{ amountSek: 520_000, periodStart: '2026-06-01', periodEnd: '2027-06-30' }], null],
-      ['two lines starting the day after that pay as much together', [{ amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }, { sourceType: 'eu_fund', amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], null],
-      ['a line starting two days after, leaving a gap', [{ amountSek: 480_000, periodStart: '2026-07-02', periodEnd: '2027-06-30' }], 1_200_000],
-      ['a line paying half as much', [{ amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 600_000],
-      ['a line only applied for', [{ status: 'applied', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
-      ['a rejected line', [{ status: 'rejected', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
-      ['a line already running alongside it, paying its own share', [{ sourceType: 'ordinary_budget', amountSek: 1_200_000, periodStart: '2025-01-01', periodEnd: '2027-06-30' }], 1_200_000],
+      [
+        'a line of the same initiative starting the day after that pays as much',
+        [{ amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }],
+        null,
+      ],
+      [
+        'the ordinary budget starting the day after that pays more',
+        [{ sourceType: 'ordinary_budget', amountSek: 960_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }],
+        null,
+      ],
+      [
+        'a line starting in its last month',
+        [{ amountSek: 520_000, periodStart: '2026-06-01', periodEnd: '2027-06-30' }],
+        null,
+      ],
+      [
+        'two lines starting the day after that pay as much together',
+        [
+          { amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' },
+          { sourceType: 'eu_fund', amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' },
+        ],
+        null,
+      ],
+      [
+        'a line starting two days after, leaving a gap',
+        [{ amountSek: 480_000, periodStart: '2026-07-02', periodEnd: '2027-06-30' }],
+        1_200_000,
+      ],
+      [
+        'a line paying half as much',
+        [{ amountSek: 240_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }],
+        600_000,
+      ],
+      [
+        'a line only applied for',
+        [{ status: 'applied', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }],
+        1_200_000,
+      ],
+      [
+        'a rejected line',
+        [{ status: 'rejected', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }],
+        1_200_000,
+      ],
+      [
+        'a line already running alongside it, paying its own share',
+        [{ sourceType: 'ordinary_budget', amountSek: 1_200_000, periodStart: '2025-01-01', periodEnd: '2027-06-30' }],
+        1_200_000,
+      ],
       // Next year's frame continues this year's frame (40 000 a month, ending the same day): nothing is left for the grant.
-      ['a frame renewed the day after, as large as the frame ending with the grant', [{ sourceType: 'ordinary_budget', amountSek: 240_000, periodStart: '2026-01-01', periodEnd: '2026-06-30' }, { sourceType: 'ordinary_budget', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' }], 1_200_000],
+      [
+        'a frame renewed the day after, as large as the frame ending with the grant',
+        [
+          { sourceType: 'ordinary_budget', amountSek: 240_000, periodStart: '2026-01-01', periodEnd: '2026-06-30' },
+          { sourceType: 'ordinary_budget', amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' },
+        ],
+        1_200_000,
+      ],
     ])('should decide what is taken over of a grant followed by %s', async (_, following, uncovered) => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
       for (const line of following) await givenFundingLine(s.ds, grant.initiativeId, { ...line });
@@ -127,25 +198,48 @@ describe('Alert scans', () => {
       await s.scans.runAll('2026-05-01');
       await s.scans.runAll('2026-07-01');
 
-      const alerts = await s.ds.query(`SELECT kind, status, amount_sek FROM alerts WHERE funding_id = $1 ORDER BY kind`, [grant.id]);
+      const alerts = await s.ds.query(
+        `SELECT kind, status, amount_sek FROM alerts WHERE funding_id = $1 ORDER BY kind`,
+        [grant.id],
+      );
       const open = (kind: string) => ({ kind, status: 'open', amount_sek: String(uncovered) });
-      expect(alerts).toEqual(uncovered === null ? [] : [open('grant_expired_initiative_active'), { ...open('grant_expiring'), status: 'resolved' }]);
+      expect(alerts).toEqual(
+        uncovered === null
+          ? []
+          : [open('grant_expired_initiative_active'), { ...open('grant_expiring'), status: 'resolved' }],
+      );
     });
 
     it('should say how much is taken over and what is left when a smaller line follows the grant', async () => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
-      await givenFundingLine(s.ds, grant.initiativeId, { amountSek: 120_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' });
+      await givenFundingLine(s.ds, grant.initiativeId, {
+        amountSek: 120_000,
+        periodStart: '2026-07-01',
+        periodEnd: '2027-06-30',
+      });
 
       await s.scans.runScan('grant_expiring', '2026-05-01');
 
       const [alert] = await s.ds.query(`SELECT detail, amount_sek FROM alerts WHERE funding_id = $1`, [grant.id]);
       expect(alert.amount_sek).toBe('900000');
-      expect(alert.detail).toContain('annan beviljad finansiering tar bara över 25 % av det som bidraget betalade (900 000 kr saknar efterföljare)');
+      expect(alert.detail).toContain(
+        'annan beviljad finansiering tar bara över 25 % av det som bidraget betalade (900 000 kr saknar efterföljare)',
+      );
     });
 
     it('should flag only the last line of a chain when each took over from the one before and all have ended', async () => {
-      const first = await givenGrant({ status: 'ended', periodStart: '2024-01-01', periodEnd: '2024-12-31', amountSek: 480_000 });
-      const second = await givenFundingLine(s.ds, first.initiativeId, { status: 'ended', amountSek: 480_000, periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+      const first = await givenGrant({
+        status: 'ended',
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        amountSek: 480_000,
+      });
+      const second = await givenFundingLine(s.ds, first.initiativeId, {
+        status: 'ended',
+        amountSek: 480_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+      });
 
       await s.scans.runScan('grant_expired_initiative_active', '2026-03-01');
 
@@ -156,7 +250,11 @@ describe('Alert scans', () => {
     it('should not count a line of another initiative starting the day after as taking over', async () => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
       const other = await givenActiveInitiative();
-      await givenFundingLine(s.ds, other.id, { amountSek: 480_000, periodStart: '2026-07-01', periodEnd: '2027-06-30' });
+      await givenFundingLine(s.ds, other.id, {
+        amountSek: 480_000,
+        periodStart: '2026-07-01',
+        periodEnd: '2027-06-30',
+      });
 
       await s.scans.runScan('grant_expiring', '2026-05-01');
 
@@ -190,7 +288,9 @@ describe('Alert scans', () => {
       const alerts = await alertsOf(grant.id);
       expect(counts).toEqual({ raised: 0, escalated: 1, resolved: 0 });
       expect(alerts).toHaveLength(1);
-      expect(alerts[0]).toEqual(expect.objectContaining({ id: raised.id, severity: 'warning', escalated_at: expect.any(Date) }));
+      expect(alerts[0]).toEqual(
+        expect.objectContaining({ id: raised.id, severity: 'warning', escalated_at: expect.any(Date) }),
+      );
     });
 
     it.each<[string, string, unknown[]]>([
@@ -205,13 +305,19 @@ describe('Alert scans', () => {
       const counts = await s.scans.runScan('grant_expiring', '2026-05-02');
 
       expect(counts).toEqual({ raised: 0, escalated: 0, resolved: 1 });
-      expect(await alertsOf(grant.id)).toEqual([expect.objectContaining({ status: 'resolved', resolved_at: expect.any(Date) })]);
+      expect(await alertsOf(grant.id)).toEqual([
+        expect.objectContaining({ status: 'resolved', resolved_at: expect.any(Date) }),
+      ]);
     });
 
     it('should resolve the alert when a successor line is added that takes over', async () => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
       await s.scans.runScan('grant_expiring', '2026-05-01');
-      const next = await givenFundingLine(s.ds, grant.initiativeId, { sourceType: 'ordinary_budget', periodStart: '2026-07-01', periodEnd: '2027-12-31' });
+      const next = await givenFundingLine(s.ds, grant.initiativeId, {
+        sourceType: 'ordinary_budget',
+        periodStart: '2026-07-01',
+        periodEnd: '2027-12-31',
+      });
       await setLine(grant.id, 'successor_funding_id = $2', [next.id]);
 
       await s.scans.runScan('grant_expiring', '2026-05-01');
@@ -227,7 +333,14 @@ describe('Alert scans', () => {
       const counts = await s.scans.runScan('grant_expiring', '2026-05-01');
 
       expect(counts).toEqual(NONE);
-      expect(await alertsOf(grant.id)).toEqual([expect.objectContaining({ severity: 'critical', status: 'open', due_date: '2026-12-31', title: expect.stringContaining('2026-12-31') })]);
+      expect(await alertsOf(grant.id)).toEqual([
+        expect.objectContaining({
+          severity: 'critical',
+          status: 'open',
+          due_date: '2026-12-31',
+          title: expect.stringContaining('2026-12-31'),
+        }),
+      ]);
     });
 
     it('should raise a new alert when a resolved cause comes back', async () => {
@@ -246,7 +359,10 @@ describe('Alert scans', () => {
     it('should keep a dismissed alert dismissed until its severity rises', async () => {
       const grant = await givenGrant({ periodEnd: '2026-06-30' });
       await s.scans.runScan('grant_expiring', '2025-09-01');
-      await s.ds.query(`UPDATE alerts SET status = 'dismissed', dismiss_reason = 'Bevakas i budgetberedningen' WHERE funding_id = $1`, [grant.id]);
+      await s.ds.query(
+        `UPDATE alerts SET status = 'dismissed', dismiss_reason = 'Bevakas i budgetberedningen' WHERE funding_id = $1`,
+        [grant.id],
+      );
 
       await s.scans.runScan('grant_expiring', '2025-10-01');
       const stillInfo = await alertsOf(grant.id);
@@ -292,7 +408,11 @@ describe('Alert scans', () => {
       await s.scans.runScan('grant_expired_initiative_active', '2025-03-01');
       await s.ds.query(`UPDATE initiatives SET status = 'discontinued' WHERE id = $1`, [grant.initiativeId]);
 
-      expect(await s.scans.runScan('grant_expired_initiative_active', '2025-03-02')).toEqual({ raised: 0, escalated: 0, resolved: 1 });
+      expect(await s.scans.runScan('grant_expired_initiative_active', '2025-03-02')).toEqual({
+        raised: 0,
+        escalated: 0,
+        resolved: 1,
+      });
     });
 
     it('should hand over from grant_expiring to grant_expired_initiative_active the day after the end', async () => {
@@ -317,7 +437,9 @@ describe('Alert scans', () => {
       [0, 'warning'],
       [-1, 'no alert'],
     ])('should give a deadline %s days ahead: %s', async (days, expected) => {
-      const grant = await givenGrant({ reportingDeadlines: [{ date: '2026-09-30', kind: 'final', description: 'Slutredovisning till Länsstyrelsen' }] });
+      const grant = await givenGrant({
+        reportingDeadlines: [{ date: '2026-09-30', kind: 'final', description: 'Slutredovisning till Länsstyrelsen' }],
+      });
 
       await s.scans.runScan('funder_report_due', addDays('2026-09-30', -days));
 
@@ -332,7 +454,10 @@ describe('Alert scans', () => {
       ['a line of a completed initiative', {}, { status: 'completed' }, 0],
       ['a line of a draft', {}, { status: 'draft' }, 1],
     ])('should decide whether to flag the deadline of %s', async (_, line, initiative, expected) => {
-      const grant = await givenGrant({ reportingDeadlines: [{ date: '2026-09-30', kind: 'claim', description: null }], ...line }, initiative);
+      const grant = await givenGrant(
+        { reportingDeadlines: [{ date: '2026-09-30', kind: 'claim', description: null }], ...line },
+        initiative,
+      );
 
       await s.scans.runScan('funder_report_due', '2026-09-20');
 
@@ -362,7 +487,11 @@ describe('Alert scans', () => {
     async function givenPortfolio() {
       await givenGrant({ periodEnd: '2026-06-30' });
       await givenGrant({ periodEnd: '2026-12-31', sourceType: 'eu_fund' });
-      await givenGrant({ periodEnd: '2025-12-31', status: 'ended', reportingDeadlines: [{ date: '2026-05-15', kind: 'final', description: null }] });
+      await givenGrant({
+        periodEnd: '2025-12-31',
+        status: 'ended',
+        reportingDeadlines: [{ date: '2026-05-15', kind: 'final', description: null }],
+      });
     }
 
     it('should change nothing and count 0 when the same scan runs twice', async () => {
@@ -390,7 +519,9 @@ describe('Alert scans', () => {
     });
 
     it('should list the scans it runs', () => {
-      expect(s.scans.names).toEqual(expect.arrayContaining(['grant_expiring', 'grant_expired_initiative_active', 'funder_report_due']));
+      expect(s.scans.names).toEqual(
+        expect.arrayContaining(['grant_expiring', 'grant_expired_initiative_active', 'funder_report_due']),
+      );
     });
   });
 });
@@ -417,7 +548,9 @@ describe('Alert scans with a configured ladder', () => {
 
     await s.scans.runScan('grant_expiring', addDays('2026-06-30', -days));
 
-    const rows: { severity: string }[] = await s.ds.query('SELECT severity FROM alerts WHERE funding_id = $1', [grant.id]);
+    const rows: { severity: string }[] = await s.ds.query('SELECT severity FROM alerts WHERE funding_id = $1', [
+      grant.id,
+    ]);
     expect(rows.map((r) => r.severity)).toEqual(expected === 'no alert' ? [] : [expected]);
   });
 });
@@ -442,12 +575,20 @@ describe('Alert scans on the Trollhättan demo', () => {
 
   it('should flag the field-worker project, whose grant ended with nothing to take over, as critical', () => {
     expect(alerts.filter((a) => a.kind === 'grant_expired_initiative_active')).toEqual([
-      { kind: 'grant_expired_initiative_active', severity: 'critical', code: 'FALTARBETARE', funder: 'Delegationen mot segregation (Delmos)', source_type: 'state_grant' },
+      {
+        kind: 'grant_expired_initiative_active',
+        severity: 'critical',
+        code: 'FALTARBETARE',
+        funder: 'Delegationen mot segregation (Delmos)',
+        source_type: 'state_grant',
+      },
     ]);
   });
 
   it('should flag every granted temporary grant that ends within a year', () => {
-    expect(alerts.filter((a) => a.kind === 'grant_expiring').map(({ code, funder, severity }) => [code, funder, severity])).toEqual([
+    expect(
+      alerts.filter((a) => a.kind === 'grant_expiring').map(({ code, funder, severity }) => [code, funder, severity]),
+    ).toEqual([
       ['DROGFOREBYGGANDE', 'Kunskapsförbundet Väst', 'info'],
       ['DROGFOREBYGGANDE', 'Länsstyrelsen Västra Götaland', 'info'],
       ['FORALDRASKAPSSTOD', 'Brottsförebyggande rådet (Brå)', 'critical'],

@@ -41,11 +41,13 @@ describe('Alerts API', () => {
 
   describe('GET /alerts', () => {
     let batch: string;
-    const listBatch = (query: Record<string, string>) => t.admin.get(api('/alerts')).query({ kind: 'funding_gap', ...query, initiativeId: batch });
+    const listBatch = (query: Record<string, string>) =>
+      t.admin.get(api('/alerts')).query({ kind: 'funding_gap', ...query, initiativeId: batch });
 
     beforeAll(async () => {
       batch = (await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: other.id })).id;
-      const alert = (overrides: Partial<AlertEntity>) => givenAlert({ kind: 'funding_gap', initiativeId: batch, departmentId: other.id, ...overrides });
+      const alert = (overrides: Partial<AlertEntity>) =>
+        givenAlert({ kind: 'funding_gap', initiativeId: batch, departmentId: other.id, ...overrides });
       await alert({ severity: 'info', dueDate: '2026-01-31', title: 'info januari' });
       await alert({ severity: 'critical', dueDate: '2026-12-31', title: 'critical december' });
       await alert({ severity: 'warning', dueDate: '2026-03-31', title: 'warning mars' });
@@ -91,7 +93,10 @@ describe('Alerts API', () => {
       const res = await listBatch({ limit: '2', offset: '1' });
 
       expect(res.body).toEqual(expect.objectContaining({ total: 5, limit: 2, offset: 1 }));
-      expect(res.body.items.map((a: { title: string }) => a.title)).toEqual(['critical december', 'critical utan datum']);
+      expect(res.body.items.map((a: { title: string }) => a.title)).toEqual([
+        'critical december',
+        'critical utan datum',
+      ]);
     });
 
     it.each([
@@ -114,15 +119,26 @@ describe('Alerts API', () => {
       const res = await t.admin.get(api(`/alerts/${alert.id}`));
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ id: alert.id, amountSek: 3_400_000, dueDate: '2026-06-30', status: 'open' }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ id: alert.id, amountSek: 3_400_000, dueDate: '2026-06-30', status: 'open' }),
+      );
       expect(res.headers.etag).toBe(`"${alert.version}"`);
     });
 
     it('should name the initiative and the department the alert is about, in the list, one alert and a move', async () => {
-      const initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: own.id, title: 'Namngiven insats' });
+      const initiative = await givenInitiative(t.dataSource, {
+        status: 'active',
+        leadDepartmentId: own.id,
+        title: 'Namngiven insats',
+      });
       const alert = await givenAlert({ initiativeId: initiative.id });
       const orphan = await givenAlert({ initiativeId: null, departmentId: null });
-      const names = { initiativeCode: initiative.code, initiativeTitle: 'Namngiven insats', departmentCode: own.code, departmentName: own.name };
+      const names = {
+        initiativeCode: initiative.code,
+        initiativeTitle: 'Namngiven insats',
+        departmentCode: own.code,
+        departmentName: own.name,
+      };
 
       const list = await t.admin.get(api('/alerts')).query({ initiativeId: initiative.id });
       const one = await t.admin.get(api(`/alerts/${alert.id}`));
@@ -132,7 +148,14 @@ describe('Alerts API', () => {
       expect(list.body.items).toEqual([expect.objectContaining({ id: alert.id, ...names })]);
       expect(one.body).toEqual(expect.objectContaining(names));
       expect(moved.body).toEqual(expect.objectContaining({ status: 'acknowledged', ...names }));
-      expect(none.body).toEqual(expect.objectContaining({ initiativeCode: null, initiativeTitle: null, departmentCode: null, departmentName: null }));
+      expect(none.body).toEqual(
+        expect.objectContaining({
+          initiativeCode: null,
+          initiativeTitle: null,
+          departmentCode: null,
+          departmentName: null,
+        }),
+      );
     });
 
     it('should answer 404 for an unknown alert and 400 for a malformed id', async () => {
@@ -152,8 +175,15 @@ describe('Alerts API', () => {
   });
 
   describe('POST /alerts/{id}/acknowledge and /dismiss', () => {
-    const auditEventsOf = async (id: string): Promise<{ action: string; actor_id: string; changes: Record<string, { before?: unknown; after?: unknown }> }[]> =>
-      t.dataSource.query(`SELECT action, actor_id, changes FROM audit_events WHERE entity_type = 'alert' AND entity_id = $1 ORDER BY id`, [id]);
+    const auditEventsOf = async (
+      id: string,
+    ): Promise<
+      { action: string; actor_id: string; changes: Record<string, { before?: unknown; after?: unknown }> }[]
+    > =>
+      t.dataSource.query(
+        `SELECT action, actor_id, changes FROM audit_events WHERE entity_type = 'alert' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
 
     it('should acknowledge an open alert and record who did it in the audit trail', async () => {
       const alert = await givenAlert();
@@ -162,21 +192,43 @@ describe('Alerts API', () => {
       const res = await head.post(api(`/alerts/${alert.id}/acknowledge`));
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ status: 'acknowledged', acknowledgedBy: 'alerts-head', acknowledgedAt: expect.any(String), version: 2 }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          status: 'acknowledged',
+          acknowledgedBy: 'alerts-head',
+          acknowledgedAt: expect.any(String),
+          version: 2,
+        }),
+      );
       expect(await auditEventsOf(alert.id)).toEqual([
-        expect.objectContaining({ action: 'transition', actor_id: 'alerts-head', changes: expect.objectContaining({ status: { before: 'open', after: 'acknowledged' } }) }),
+        expect.objectContaining({
+          action: 'transition',
+          actor_id: 'alerts-head',
+          changes: expect.objectContaining({ status: { before: 'open', after: 'acknowledged' } }),
+        }),
       ]);
     });
 
     it('should dismiss an acknowledged alert with its reason and audit it', async () => {
       const alert = await givenAlert({ status: 'acknowledged' });
 
-      const res = await t.admin.post(api(`/alerts/${alert.id}/dismiss`)).send({ reason: '  Tas upp i budgetberedningen i april.  ' });
+      const res = await t.admin
+        .post(api(`/alerts/${alert.id}/dismiss`))
+        .send({ reason: '  Tas upp i budgetberedningen i april.  ' });
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ status: 'dismissed', dismissReason: 'Tas upp i budgetberedningen i april.', dismissedBy: 'test-admin' }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          status: 'dismissed',
+          dismissReason: 'Tas upp i budgetberedningen i april.',
+          dismissedBy: 'test-admin',
+        }),
+      );
       expect((await auditEventsOf(alert.id))[0].changes).toEqual(
-        expect.objectContaining({ status: { before: 'acknowledged', after: 'dismissed' }, dismissReason: { before: null, after: 'Tas upp i budgetberedningen i april.' } }),
+        expect.objectContaining({
+          status: { before: 'acknowledged', after: 'dismissed' },
+          dismissReason: { before: null, after: 'Tas upp i budgetberedningen i april.' },
+        }),
       );
     });
 
@@ -189,10 +241,14 @@ describe('Alerts API', () => {
     ])('should answer 409 and change nothing when %s', async (_, move, status) => {
       const alert = await givenAlert({ status });
 
-      const res = await t.admin.post(api(`/alerts/${alert.id}/${move}`)).send(move === 'dismiss' ? { reason: 'Inte aktuellt' } : undefined);
+      const res = await t.admin
+        .post(api(`/alerts/${alert.id}/${move}`))
+        .send(move === 'dismiss' ? { reason: 'Inte aktuellt' } : undefined);
 
       expectProblem(res, 409);
-      expect(await t.dataSource.getRepository(AlertEntity).findOneByOrFail({ id: alert.id })).toEqual(expect.objectContaining({ status, version: 1 }));
+      expect(await t.dataSource.getRepository(AlertEntity).findOneByOrFail({ id: alert.id })).toEqual(
+        expect.objectContaining({ status, version: 1 }),
+      );
       expect(await auditEventsOf(alert.id)).toEqual([]);
     });
 
@@ -231,23 +287,29 @@ describe('Alerts API', () => {
       ['staff', 200, 403],
       ['auditor', 403, 403],
     ];
-    it.each(MATRIX.flatMap(([role, ownStatus, otherStatus]) =>
-      (['acknowledge', 'dismiss'] as const).flatMap((move) => [
-        [role, move, 'own', ownStatus],
-        [role, move, 'other', otherStatus],
-      ]),
-    ))('should let %s %s an alert of their %s department with %i', async (role, move, whose, status) => {
+    it.each(
+      MATRIX.flatMap(([role, ownStatus, otherStatus]) =>
+        (['acknowledge', 'dismiss'] as const).flatMap((move) => [
+          [role, move, 'own', ownStatus],
+          [role, move, 'other', otherStatus],
+        ]),
+      ),
+    )('should let %s %s an alert of their %s department with %i', async (role, move, whose, status) => {
       const alert = await givenAlert({ departmentId: whose === 'own' ? own.id : other.id });
       const agent = await t.as({ role: role as Role, department: own.code, sub: `alerts-${role}` });
       const before = await rowCounts(t.dataSource, ['alerts', 'audit_events']);
 
-      const res = await agent.post(api(`/alerts/${alert.id}/${move}`)).send(move === 'dismiss' ? { reason: 'Hanteras i ordinarie budgetprocess' } : undefined);
+      const res = await agent
+        .post(api(`/alerts/${alert.id}/${move}`))
+        .send(move === 'dismiss' ? { reason: 'Hanteras i ordinarie budgetprocess' } : undefined);
 
       expect(res.status).toBe(status);
       if (status === 403) {
         expectProblem(res, 403);
         expect(await rowCounts(t.dataSource, ['alerts', 'audit_events'])).toEqual(before);
-        expect(await t.dataSource.getRepository(AlertEntity).findOneByOrFail({ id: alert.id })).toEqual(expect.objectContaining({ status: 'open', version: 1 }));
+        expect(await t.dataSource.getRepository(AlertEntity).findOneByOrFail({ id: alert.id })).toEqual(
+          expect.objectContaining({ status: 'open', version: 1 }),
+        );
       }
     });
   });

@@ -26,11 +26,20 @@ describe('API keys for machine clients', () => {
   afterAll(() => t.close());
 
   it('should answer 201 with the key shown once and store only its hash when an admin creates one', async () => {
-    const res = await t.admin.post(api('/api-keys')).send({ name: 'Budgetsystemet (Raindance)', scopes: ['portfolio:read'] });
+    const res = await t.admin
+      .post(api('/api-keys'))
+      .send({ name: 'Budgetsystemet (Raindance)', scopes: ['portfolio:read'] });
 
     expect(res.status).toBe(201);
     expect(res.body).toEqual(
-      expect.objectContaining({ id: expect.any(String), name: 'Budgetsystemet (Raindance)', scopes: ['portfolio:read'], createdBy: 'test-admin', lastUsedAt: null, revokedAt: null }),
+      expect.objectContaining({
+        id: expect.any(String),
+        name: 'Budgetsystemet (Raindance)',
+        scopes: ['portfolio:read'],
+        createdBy: 'test-admin',
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
     );
     expect(res.body.key).toMatch(new RegExp(`^samla_${res.body.prefix}_[A-Za-z0-9_-]{43}$`));
     expect(res.body.secretHash).toBeUndefined();
@@ -47,7 +56,16 @@ describe('API keys for machine clients', () => {
     expect(res.status).toBe(200);
     const listed = res.body.items.find((k: { id: string }) => k.id === created.id);
     expect(listed).toEqual(expect.objectContaining({ prefix: created.prefix, scopes: ['portfolio:read'] }));
-    expect(Object.keys(listed).sort()).toEqual(['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scopes']);
+    expect(Object.keys(listed).sort()).toEqual([
+      'createdAt',
+      'createdBy',
+      'id',
+      'lastUsedAt',
+      'name',
+      'prefix',
+      'revokedAt',
+      'scopes',
+    ]);
     const body = JSON.stringify(res.body);
     expect(body).not.toContain(created.key);
     // The secret is what follows `samla_<prefix>_`; it is base64url, so it may itself contain `_`.
@@ -64,7 +82,15 @@ describe('API keys for machine clients', () => {
     );
 
     expect(events).toEqual([
-      { action: 'create', actor_id: 'test-admin', changes: { name: { after: expect.stringMatching(/^Budgetsystemet \d+$/) }, prefix: { after: created.prefix }, scopes: { after: ['portfolio:read'] } } },
+      {
+        action: 'create',
+        actor_id: 'test-admin',
+        changes: {
+          name: { after: expect.stringMatching(/^Budgetsystemet \d+$/) },
+          prefix: { after: created.prefix },
+          scopes: { after: ['portfolio:read'] },
+        },
+      },
     ]);
     expect(JSON.stringify(events)).not.toContain(created.key.split('_').at(-1));
     expect(JSON.stringify(events)).not.toContain(sha256(created.key));
@@ -73,10 +99,14 @@ describe('API keys for machine clients', () => {
   it('should answer 400 and write nothing when a scope is not one a key may have', async () => {
     const before = await rowCounts(t.dataSource, ['api_keys', 'audit_events']);
 
-    const res = await t.admin.post(api('/api-keys')).send({ name: 'Felaktig nyckel', scopes: ['portfolio:read', 'access:manage'] });
+    const res = await t.admin
+      .post(api('/api-keys'))
+      .send({ name: 'Felaktig nyckel', scopes: ['portfolio:read', 'access:manage'] });
 
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'scopes', message: expect.stringContaining('portfolio:read') })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'scopes', message: expect.stringContaining('portfolio:read') }),
+    ]);
     expect(await rowCounts(t.dataSource, ['api_keys', 'audit_events'])).toEqual(before);
   });
 
@@ -116,7 +146,12 @@ describe('API keys for machine clients', () => {
 
   it('should record when the key was last used, at most once a minute', async () => {
     const { id, key } = await givenKey();
-    const lastUsed = async () => (await t.dataSource.query<{ last_used_at: Date | null }[]>(`SELECT last_used_at FROM api_keys WHERE id = $1`, [id]))[0].last_used_at;
+    const lastUsed = async () =>
+      (
+        await t.dataSource.query<{ last_used_at: Date | null }[]>(`SELECT last_used_at FROM api_keys WHERE id = $1`, [
+          id,
+        ])
+      )[0].last_used_at;
     expect(await lastUsed()).toBeNull();
 
     await withKey(key).get('/initiatives');
@@ -144,10 +179,11 @@ describe('API keys for machine clients', () => {
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
     expectProblem(refused, 401);
     expect(refused.headers['www-authenticate']).toMatch(/^Bearer realm="samla"/);
-    const events: { action: string; changes: Record<string, { before?: unknown; after?: unknown }> }[] = await t.dataSource.query(
-      `SELECT action, changes FROM audit_events WHERE entity_type = 'api_key' AND entity_id = $1 ORDER BY id`,
-      [id],
-    );
+    const events: { action: string; changes: Record<string, { before?: unknown; after?: unknown }> }[] =
+      await t.dataSource.query(
+        `SELECT action, changes FROM audit_events WHERE entity_type = 'api_key' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
     expect(events.map((e) => e.action)).toEqual(['create', 'revoke']);
     expect(events[1].changes).toEqual({ revokedAt: { before: null, after: revoked.body.revokedAt } });
   });
@@ -160,7 +196,10 @@ describe('API keys for machine clients', () => {
 
     expect(again.status).toBe(200);
     expect(again.body.revokedAt).toBe(first.body.revokedAt);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action = 'revoke'`, [id]);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action = 'revoke'`,
+      [id],
+    );
     expect(count).toBe(1);
   });
 
@@ -195,7 +234,10 @@ describe('API keys for machine clients', () => {
     for (const role of ['leadership', 'auditor'] as const) {
       const agent = await t.as({ role });
 
-      expectProblem(await agent.post(api('/api-keys')).send({ name: `Nyckel ${role}`, scopes: ['portfolio:read'] }), 403);
+      expectProblem(
+        await agent.post(api('/api-keys')).send({ name: `Nyckel ${role}`, scopes: ['portfolio:read'] }),
+        403,
+      );
       expectProblem(await agent.get(api('/api-keys')), 403);
       expectProblem(await agent.post(api(`/api-keys/${id}/revoke`)), 403);
     }
@@ -205,7 +247,9 @@ describe('API keys for machine clients', () => {
   it('should document X-Api-Key as an alternative to the bearer token in the OpenAPI document', async () => {
     const doc = (await t.admin.get('/api/docs-json')).body;
 
-    expect(doc.components.securitySchemes['api-key']).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }));
+    expect(doc.components.securitySchemes['api-key']).toEqual(
+      expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }),
+    );
     expect(doc.security).toEqual(expect.arrayContaining([{ bearer: [] }, { 'api-key': [] }]));
   });
 });

@@ -51,7 +51,12 @@ describe('authentication', () => {
   });
 
   // The narrowest columns these claims are written to (or, for the department code, matched against).
-  const atLimit = { sub: 'u'.repeat(195), name: 'Å'.repeat(200), email: `${'e'.repeat(243)}@example.se`, department: 'D'.repeat(40) };
+  const atLimit = {
+    sub: 'u'.repeat(195),
+    name: 'Å'.repeat(200),
+    email: `${'e'.repeat(243)}@example.se`,
+    department: 'D'.repeat(40),
+  };
   const overLimit = [
     ['sub', { sub: 'u'.repeat(196) }, 195],
     ['name', { name: 'Å'.repeat(201) }, 200],
@@ -59,16 +64,19 @@ describe('authentication', () => {
     ['department', { department: 'D'.repeat(41) }, 40],
   ] as const;
 
-  it.each(overLimit)('should answer 401 naming the claim, not 500 on the first write, when the %s claim is longer than Samla keeps', async (claim, claims, limit) => {
-    const agent = await t.as({ role: 'admin', ...claims });
+  it.each(overLimit)(
+    'should answer 401 naming the claim, not 500 on the first write, when the %s claim is longer than Samla keeps',
+    async (claim, claims, limit) => {
+      const agent = await t.as({ role: 'admin', ...claims });
 
-    const res = await agent.post('/api/v1/target-groups').send({ code: 'LANG-CLAIM', name: 'Unga 16–24' });
+      const res = await agent.post('/api/v1/target-groups').send({ code: 'LANG-CLAIM', name: 'Unga 16–24' });
 
-    expectProblem(res, 401);
-    expect(res.body.detail).toContain(`"${claim}"`);
-    expect(res.body.detail).toContain(`${limit} characters`);
-    expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
-  });
+      expectProblem(res, 401);
+      expect(res.body.detail).toContain(`"${claim}"`);
+      expect(res.body.detail).toContain(`${limit} characters`);
+      expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
+    },
+  );
 
   it('should let a person write when every claim is as long as Samla keeps', async () => {
     const agent = await t.as({ role: 'admin', ...atLimit });
@@ -76,7 +84,9 @@ describe('authentication', () => {
     const res = await agent.post('/api/v1/target-groups').send({ code: 'LANGA-CLAIMS', name: 'Unga 16–24' });
 
     expect(res.status).toBe(201);
-    const [event] = await t.dataSource.query(`SELECT actor_id, actor_name FROM audit_events WHERE entity_id = $1`, [res.body.id]);
+    const [event] = await t.dataSource.query(`SELECT actor_id, actor_name FROM audit_events WHERE entity_id = $1`, [
+      res.body.id,
+    ]);
     expect(event).toEqual({ actor_id: atLimit.sub, actor_name: atLimit.name });
   });
 

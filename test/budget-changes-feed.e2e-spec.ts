@@ -66,7 +66,12 @@ describe('Budget system integration: changes feed', () => {
     return client;
   };
   const insertInitiative = (client: Client, title: string) =>
-    client.query(`INSERT INTO initiatives (code, title, kind) VALUES ($1, $2, 'project') RETURNING id`, [uniqueCode('FEED'), title]).then((r) => r.rows[0].id as string);
+    client
+      .query(`INSERT INTO initiatives (code, title, kind) VALUES ($1, $2, 'project') RETURNING id`, [
+        uniqueCode('FEED'),
+        title,
+      ])
+      .then((r) => r.rows[0].id as string);
 
   let tip: string;
   let first: { id: string; lineId: string; secondId: string };
@@ -84,7 +89,12 @@ describe('Budget system integration: changes feed', () => {
       endDate: '2026-12-31',
       annualCostSek: 1_200_000,
     });
-    const line = await givenFundingLine(t.dataSource, a.id, { budgetProjectCode: 'P4711', amountSek: 800_000, periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    const line = await givenFundingLine(t.dataSource, a.id, {
+      budgetProjectCode: 'P4711',
+      amountSek: 800_000,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
     const b = await givenInitiative(t.dataSource, { title: 'Språkstöd i förskolan' });
     first = { id: a.id, lineId: line.id, secondId: b.id };
   });
@@ -148,26 +158,41 @@ describe('Budget system integration: changes feed', () => {
     ]);
     expect(one.hasMore).toBe(true);
     expect(ids(two.items)).toEqual([first.secondId]);
-    expect(two.items[0].initiative).toEqual(expect.objectContaining({ title: 'Språkstöd i förskolan', status: 'draft', leadDepartmentCode: null, annualCostSek: null }));
+    expect(two.items[0].initiative).toEqual(
+      expect.objectContaining({
+        title: 'Språkstöd i förskolan',
+        status: 'draft',
+        leadDepartmentCode: null,
+        annualCostSek: null,
+      }),
+    );
     expect(two.hasMore).toBe(false);
     expect(again).toEqual({ items: [], nextCursor: two.nextCursor, hasMore: false });
     tip = two.nextCursor;
   });
 
   it('should give a change made after the end once', async () => {
-    await t.dataSource.query(`UPDATE initiatives SET title = 'Språkstöd i förskola och fritids', version = version + 1 WHERE id = $1`, [first.secondId]);
+    await t.dataSource.query(
+      `UPDATE initiatives SET title = 'Språkstöd i förskola och fritids', version = version + 1 WHERE id = $1`,
+      [first.secondId],
+    );
 
     const { items, cursor } = await drainUntil(tip, [first.secondId]);
 
     expect(ids(items)).toEqual([first.secondId]);
-    expect(items[0].initiative).toEqual(expect.objectContaining({ title: 'Språkstöd i förskola och fritids', version: 2 }));
+    expect(items[0].initiative).toEqual(
+      expect.objectContaining({ title: 'Språkstöd i förskola och fritids', version: 2 }),
+    );
     expect((await page(cursor)).items).toEqual([]);
     tip = cursor;
   });
 
   it('should give a record changed several times once, in its latest state', async () => {
     for (const amount of [700_000, 650_000, 600_000]) {
-      await t.dataSource.query(`UPDATE funding_lines SET amount_sek = $2, version = version + 1 WHERE id = $1`, [first.lineId, amount]);
+      await t.dataSource.query(`UPDATE funding_lines SET amount_sek = $2, version = version + 1 WHERE id = $1`, [
+        first.lineId,
+        amount,
+      ]);
     }
 
     const { items, cursor } = await drainUntil(tip, [first.lineId]);
@@ -179,21 +204,29 @@ describe('Budget system integration: changes feed', () => {
 
   it('should not count an update that changes nothing', async () => {
     await t.dataSource.query(`UPDATE funding_lines SET amount_sek = amount_sek WHERE id = $1`, [first.lineId]);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM change_feed WHERE entity_id = $1`, [first.lineId]);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM change_feed WHERE entity_id = $1`,
+      [first.lineId],
+    );
     expect(count).toBe(4);
   });
 
   it('should give a discontinued initiative and an ended funding line', async () => {
     await t.dataSource.transaction(async (em) => {
       await em.query(`UPDATE initiatives SET status = 'discontinued', version = version + 1 WHERE id = $1`, [first.id]);
-      await em.query(`UPDATE funding_lines SET status = 'ended', coverage_decision = 'phase_out', version = version + 1 WHERE id = $1`, [first.lineId]);
+      await em.query(
+        `UPDATE funding_lines SET status = 'ended', coverage_decision = 'phase_out', version = version + 1 WHERE id = $1`,
+        [first.lineId],
+      );
     });
 
     const { items, cursor } = await drainUntil(tip, [first.id, first.lineId]);
 
     expect(ids(items)).toEqual([first.id, first.lineId]);
     expect(items[0].initiative).toEqual(expect.objectContaining({ status: 'discontinued', version: 2 }));
-    expect(items[1].fundingLine).toEqual(expect.objectContaining({ status: 'ended', coverageDecision: 'phase_out', version: 5 }));
+    expect(items[1].fundingLine).toEqual(
+      expect.objectContaining({ status: 'ended', coverageDecision: 'phase_out', version: 5 }),
+    );
     tip = cursor;
   });
 
@@ -202,7 +235,10 @@ describe('Budget system integration: changes feed', () => {
     const line = await givenFundingLine(t.dataSource, draft.id);
     tip = (await drainUntil(tip, [draft.id, line.id])).cursor;
 
-    await t.admin.delete(api(`/initiatives/${draft.id}`)).set('If-Match', '"1"').expect(204);
+    await t.admin
+      .delete(api(`/initiatives/${draft.id}`))
+      .set('If-Match', '"1"')
+      .expect(204);
     const { items, cursor } = await drainUntil(tip, [draft.id, line.id]);
 
     expect([...items].sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
@@ -225,7 +261,9 @@ describe('Budget system integration: changes feed', () => {
 
       // Act: B's change is committed and visible, but A could still commit behind it.
       const whileOpen = await drain(tip);
-      const [{ visible }] = await t.dataSource.query(`SELECT count(*)::int AS visible FROM initiatives WHERE id = $1`, [y]);
+      const [{ visible }] = await t.dataSource.query(`SELECT count(*)::int AS visible FROM initiatives WHERE id = $1`, [
+        y,
+      ]);
       await a.query('COMMIT');
       const { items, cursor } = await drainUntil(whileOpen.cursor, [x, y]);
 
@@ -261,9 +299,15 @@ describe('Budget system integration: changes feed', () => {
             const id = await insertInitiative(client, `Skribent ${n} insats ${i}`);
             (rollback ? rolledBack : inserted).push(id);
           } else if (roll < 0.65) {
-            await client.query(`UPDATE initiatives SET title = $2, version = version + 1 WHERE id = $1`, [seeds[i % 3].id, `Skribent ${n} ändring ${i}`]);
+            await client.query(`UPDATE initiatives SET title = $2, version = version + 1 WHERE id = $1`, [
+              seeds[i % 3].id,
+              `Skribent ${n} ändring ${i}`,
+            ]);
           } else {
-            await client.query(`UPDATE funding_lines SET amount_sek = amount_sek + 1, version = version + 1 WHERE id = $1`, [seedLines[(i + n) % 3].id]);
+            await client.query(
+              `UPDATE funding_lines SET amount_sek = amount_sek + 1, version = version + 1 WHERE id = $1`,
+              [seedLines[(i + n) % 3].id],
+            );
           }
           // Hold the transaction open a little, so commits interleave with other writers' and with the reader's pages.
           await client.query('SELECT pg_sleep($1)', [Math.random() * 0.03]);
@@ -321,7 +365,10 @@ describe('Budget system integration: changes feed', () => {
     it('should refuse a request without a key (401) and a key without budget:read (403)', async () => {
       const writerOnly = await givenApiKey(t, ['budget:write']);
       expectProblem(await request(t.http).get(api('/integrations/budget/initiatives')), 401);
-      expectProblem(await request(t.http).get(api('/integrations/budget/initiatives')).set('X-Api-Key', writerOnly), 403);
+      expectProblem(
+        await request(t.http).get(api('/integrations/budget/initiatives')).set('X-Api-Key', writerOnly),
+        403,
+      );
     });
 
     it('should let an admin read the feed with a token', async () => {
@@ -337,13 +384,19 @@ describe('Budget system integration: changes feed', () => {
       ['a limit of 0', { limit: 0 }, 'limit'],
       ['a limit that is not a number', { limit: 'alla' }, 'limit'],
     ])('should refuse %s with 400', async (_name, query, field) => {
-      const res = await request(t.http).get(api('/integrations/budget/initiatives')).query(query).set('X-Api-Key', reader);
+      const res = await request(t.http)
+        .get(api('/integrations/budget/initiatives'))
+        .query(query)
+        .set('X-Api-Key', reader);
       expectProblem(res, 400);
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set([field]));
     });
 
     it('should cap a limit above 5,000', async () => {
-      const res = await request(t.http).get(api('/integrations/budget/initiatives')).query({ limit: 99_999 }).set('X-Api-Key', reader);
+      const res = await request(t.http)
+        .get(api('/integrations/budget/initiatives'))
+        .query({ limit: 99_999 })
+        .set('X-Api-Key', reader);
       expect(res.status).toBe(200);
       expect(res.body.hasMore).toBe(false);
     });

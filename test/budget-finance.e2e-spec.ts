@@ -21,7 +21,8 @@ describe('Budget system integration: finance per initiative and the overspending
 
   const line = (kind: string, period: string, amountSek: number, projekt?: string) =>
     budgetLine({ kind, period, amountSek, dimensions: { ansvar: '1100', ...(projekt ? { projekt } : {}) } });
-  const load = async (lines: unknown[]) => expect((await putBudgetLines(t, writer, randomUUID(), { lines })).status).toBe(200);
+  const load = async (lines: unknown[]) =>
+    expect((await putBudgetLines(t, writer, randomUUID(), { lines })).status).toBe(200);
   const finance = (id: string, asOf = AS_OF) => t.admin.get(api(`/initiatives/${id}/finance?asOf=${asOf}`));
 
   beforeAll(async () => {
@@ -31,13 +32,37 @@ describe('Budget system integration: finance per initiative and the overspending
     await request(t.http)
       .put(api('/integrations/budget/dimensions'))
       .set('X-Api-Key', writer)
-      .send({ dimensions: [{ code: 'ansvar', label: 'Ansvar', position: 1 }, { code: 'projekt', label: 'Projekt', position: 2, required: false }] })
+      .send({
+        dimensions: [
+          { code: 'ansvar', label: 'Ansvar', position: 1 },
+          { code: 'projekt', label: 'Projekt', position: 2, required: false },
+        ],
+      })
       .expect(200);
     const department = await givenDepartment(t.dataSource);
-    const initiative = await givenInitiative(t.dataSource, { status: 'active', budgetProjectCode: 'P100', leadDepartmentId: department.id, title: 'Unga till arbete' });
+    const initiative = await givenInitiative(t.dataSource, {
+      status: 'active',
+      budgetProjectCode: 'P100',
+      leadDepartmentId: department.id,
+      title: 'Unga till arbete',
+    });
     initiativeId = initiative.id;
-    grantedId = (await givenFundingLine(t.dataSource, initiativeId, { budgetProjectCode: 'P101', amountSek: 1_200_000, periodStart: '2026-01-01', periodEnd: '2026-12-31' })).id;
-    appliedId = (await givenFundingLine(t.dataSource, initiativeId, { status: 'applied', amountSek: 500_000, periodStart: '2026-01-01', periodEnd: '2026-12-31' })).id;
+    grantedId = (
+      await givenFundingLine(t.dataSource, initiativeId, {
+        budgetProjectCode: 'P101',
+        amountSek: 1_200_000,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+      })
+    ).id;
+    appliedId = (
+      await givenFundingLine(t.dataSource, initiativeId, {
+        status: 'applied',
+        amountSek: 500_000,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+      })
+    ).id;
     await load([
       line('actual', '2025-12', 30_000, 'P100'),
       line('budget', '2025-12', 50_000, 'P101'),
@@ -80,8 +105,28 @@ describe('Budget system integration: finance per initiative and the overspending
       ],
       // Same period start: by id.
       fundingLines: [
-        { id: grantedId, funder: 'Länsstyrelsen Västra Götaland', status: 'granted', budgetProjectCode: 'P101', periodStart: '2026-01-01', periodEnd: '2026-12-31', amountSek: 1_200_000, actualSek: 950_000, remainingSek: 250_000 },
-        { id: appliedId, funder: 'Länsstyrelsen Västra Götaland', status: 'applied', budgetProjectCode: null, periodStart: '2026-01-01', periodEnd: '2026-12-31', amountSek: 500_000, actualSek: 0, remainingSek: 500_000 },
+        {
+          id: grantedId,
+          funder: 'Länsstyrelsen Västra Götaland',
+          status: 'granted',
+          budgetProjectCode: 'P101',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          amountSek: 1_200_000,
+          actualSek: 950_000,
+          remainingSek: 250_000,
+        },
+        {
+          id: appliedId,
+          funder: 'Länsstyrelsen Västra Götaland',
+          status: 'applied',
+          budgetProjectCode: null,
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          amountSek: 500_000,
+          actualSek: 0,
+          remainingSek: 500_000,
+        },
       ].sort((a, b) => (a.id < b.id ? -1 : 1)),
       // P100 is no funding line's code: 30 000 + 50 000 count against the initiative as a whole.
       initiativeCodeActualSek: 80_000,
@@ -130,9 +175,20 @@ describe('Budget system integration: finance per initiative and the overspending
       expect((await agent.get(api(`/initiatives/${initiativeId}/finance?asOf=${AS_OF}`))).status).toBe(200);
     }
     expect((await request(t.http).get(api(`/initiatives/${initiativeId}/finance`))).status).toBe(401);
-    expectProblem(await request(t.http).get(api(`/initiatives/${initiativeId}/finance`)).set('X-Api-Key', writer), 403);
+    expectProblem(
+      await request(t.http)
+        .get(api(`/initiatives/${initiativeId}/finance`))
+        .set('X-Api-Key', writer),
+      403,
+    );
     const reader = await givenApiKey(t, ['portfolio:read']);
-    expect((await request(t.http).get(api(`/initiatives/${initiativeId}/finance?asOf=${AS_OF}`)).set('X-Api-Key', reader)).status).toBe(200);
+    expect(
+      (
+        await request(t.http)
+          .get(api(`/initiatives/${initiativeId}/finance?asOf=${AS_OF}`))
+          .set('X-Api-Key', reader)
+      ).status,
+    ).toBe(200);
   });
 
   describe('overspending scan', () => {
@@ -152,13 +208,20 @@ describe('Budget system integration: finance per initiative and the overspending
           dedupe_key: `overspending:${initiativeId}`,
           initiative_id: initiativeId,
           title: 'Pengarna tar slut före finansieringsperioden för Unga till arbete',
-          detail: expect.stringContaining('utfall 1000000 kr av beviljade 1200000 kr sedan 2026-01. Med nuvarande takt (233333 kr i månaden) tar pengarna slut 2026-06, men finansieringen löper till 2026-12-31.'),
+          detail: expect.stringContaining(
+            'utfall 1000000 kr av beviljade 1200000 kr sedan 2026-01. Med nuvarande takt (233333 kr i månaden) tar pengarna slut 2026-06, men finansieringen löper till 2026-12-31.',
+          ),
           due_date: '2026-06-01',
           amount: 200_000,
         },
       ]);
       // 3 000 000 more from June: 3 200 000 left at 233 333 a month lasts to 2027-07, past the end.
-      const more = await givenFundingLine(t.dataSource, initiativeId, { budgetProjectCode: 'P102', amountSek: 3_000_000, periodStart: '2026-06-01', periodEnd: '2026-12-31' });
+      const more = await givenFundingLine(t.dataSource, initiativeId, {
+        budgetProjectCode: 'P102',
+        amountSek: 3_000_000,
+        periodStart: '2026-06-01',
+        periodEnd: '2026-12-31',
+      });
       expect(await scan()).toEqual(scanCounts(0, 0, 1));
       expect((await alerts()).map((a: { status: string }) => a.status)).toEqual(['resolved']);
       await t.dataSource.query(`DELETE FROM funding_lines WHERE id = $1`, [more.id]);
@@ -167,8 +230,18 @@ describe('Budget system integration: finance per initiative and the overspending
     it('should raise again when the funding shrinks back, and resolve when spending stops', async () => {
       expect(await scan()).toEqual(scanCounts(1, 0, 0));
       // The budget system resends March to May at zero: rate 0, no runs-out month, and 200 000 × 12 < 1 200 000 × 5.
-      await load([line('actual', '2026-03', 0, 'P101'), line('actual', '2026-04', 0, 'P101'), line('actual', '2026-05', 0, 'P101'), line('actual', '2026-05', 0, 'P100')]);
-      expect((await finance(initiativeId)).body.forecast).toMatchObject({ spentSek: 300_000, monthlyRateSek: 0, runsOutMonth: null, overspending: false });
+      await load([
+        line('actual', '2026-03', 0, 'P101'),
+        line('actual', '2026-04', 0, 'P101'),
+        line('actual', '2026-05', 0, 'P101'),
+        line('actual', '2026-05', 0, 'P100'),
+      ]);
+      expect((await finance(initiativeId)).body.forecast).toMatchObject({
+        spentSek: 300_000,
+        monthlyRateSek: 0,
+        runsOutMonth: null,
+        overspending: false,
+      });
       expect(await scan()).toEqual(scanCounts(0, 0, 1));
       expect((await alerts()).map((a: { status: string }) => a.status)).toEqual(['resolved', 'resolved']);
     });

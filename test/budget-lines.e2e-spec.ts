@@ -6,14 +6,25 @@ describe('Budget system integration: dimensions and lines', () => {
   let t: TestApp;
   let writer: string;
 
-  const counts = () => rowCounts(t.dataSource, ['budget_lines', 'audit_events', 'idempotency_keys', 'budget_dimensions', 'budget_dimension_codes']);
+  const counts = () =>
+    rowCounts(t.dataSource, [
+      'budget_lines',
+      'audit_events',
+      'idempotency_keys',
+      'budget_dimensions',
+      'budget_dimension_codes',
+    ]);
   const amountsIn = async (period: string) =>
     (
       await t.dataSource.query(
         `SELECT kind, dimensions, amount_sek::int AS amount FROM budget_lines WHERE period = $1::date ORDER BY kind, dimensions ->> 'ansvar', dimensions ->> 'verksamhet'`,
         [`${period}-01`],
       )
-    ).map((r: { kind: string; dimensions: Record<string, string>; amount: number }) => [r.kind, r.dimensions, r.amount]);
+    ).map((r: { kind: string; dimensions: Record<string, string>; amount: number }) => [
+      r.kind,
+      r.dimensions,
+      r.amount,
+    ]);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -40,7 +51,11 @@ describe('Budget system integration: dimensions and lines', () => {
         ],
       });
     expect(codes.body).toEqual({ dimension: 'ansvar', codes: 3, inserted: 3, updated: 0, removed: 0 });
-    await request(t.http).put(api('/integrations/budget/dimensions/projekt/codes')).set('X-Api-Key', writer).send({ codes: [{ code: 'P1', label: 'Unga till arbete' }] }).expect(200);
+    await request(t.http)
+      .put(api('/integrations/budget/dimensions/projekt/codes'))
+      .set('X-Api-Key', writer)
+      .send({ codes: [{ code: 'P1', label: 'Unga till arbete' }] })
+      .expect(200);
   });
 
   afterAll(() => t.close());
@@ -57,16 +72,29 @@ describe('Budget system integration: dimensions and lines', () => {
     });
 
     it('should replace a code list with exact counts and one audit event, and list it back', async () => {
-      await request(t.http).put(api('/integrations/budget/dimensions')).set('X-Api-Key', writer).send({
-        dimensions: [
-          { code: 'ansvar', label: 'Ansvar', position: 1, validatesCodes: true },
-          { code: 'verksamhet', label: 'Verksamhet', position: 2 },
-          { code: 'projekt', label: 'Projekt', position: 3, required: false, validatesCodes: true },
-          { code: 'motpart', label: 'Motpart', position: 4, required: false },
-        ],
-      }).expect(200);
+      await request(t.http)
+        .put(api('/integrations/budget/dimensions'))
+        .set('X-Api-Key', writer)
+        .send({
+          dimensions: [
+            { code: 'ansvar', label: 'Ansvar', position: 1, validatesCodes: true },
+            { code: 'verksamhet', label: 'Verksamhet', position: 2 },
+            { code: 'projekt', label: 'Projekt', position: 3, required: false, validatesCodes: true },
+            { code: 'motpart', label: 'Motpart', position: 4, required: false },
+          ],
+        })
+        .expect(200);
       const path = api('/integrations/budget/dimensions/motpart/codes');
-      await t.admin.put(path).send({ codes: [{ code: '000', label: 'Extern' }, { code: '100', label: 'Intern' }, { code: '200', label: 'Region' }] }).expect(200);
+      await t.admin
+        .put(path)
+        .send({
+          codes: [
+            { code: '000', label: 'Extern' },
+            { code: '100', label: 'Intern' },
+            { code: '200', label: 'Region' },
+          ],
+        })
+        .expect(200);
       const before = await counts();
       const res = await t.admin.put(path).send({
         codes: [
@@ -77,11 +105,17 @@ describe('Budget system integration: dimensions and lines', () => {
       });
       expect(res.body).toEqual({ dimension: 'motpart', codes: 3, inserted: 1, updated: 1, removed: 1 });
       expect((await counts()).audit_events).toBe(before.audit_events + 1);
-      const [event] = await t.dataSource.query(`SELECT action, changes FROM audit_events WHERE entity_type = 'budget_dimension' AND entity_id = 'motpart' ORDER BY id DESC LIMIT 1`);
+      const [event] = await t.dataSource.query(
+        `SELECT action, changes FROM audit_events WHERE entity_type = 'budget_dimension' AND entity_id = 'motpart' ORDER BY id DESC LIMIT 1`,
+      );
       // Still three codes, so `codes` itself did not change.
       expect(event).toEqual({
         action: 'update',
-        changes: { codesInserted: { before: null, after: 1 }, codesUpdated: { before: null, after: 1 }, codesRemoved: { before: null, after: 1 } },
+        changes: {
+          codesInserted: { before: null, after: 1 },
+          codesUpdated: { before: null, after: 1 },
+          codesRemoved: { before: null, after: 1 },
+        },
       });
       const list = await t.admin.get(path);
       expect(list.body.codes).toEqual([
@@ -105,7 +139,13 @@ describe('Budget system integration: dimensions and lines', () => {
         dimensions: [
           { code: 'ansvar', label: 'Ansvar', position: 1, validatesCodes: true },
           { code: 'verksamhet', label: 'Verksamhet', position: 2 },
-          { code: 'projekt', label: 'Projekt (investering och drift)', position: 3, required: false, validatesCodes: true },
+          {
+            code: 'projekt',
+            label: 'Projekt (investering och drift)',
+            position: 3,
+            required: false,
+            validatesCodes: true,
+          },
         ],
       });
       expect(res.status).toBe(200);
@@ -113,7 +153,9 @@ describe('Budget system integration: dimensions and lines', () => {
       expect(after.budget_dimensions).toBe(3);
       expect(after.budget_dimension_codes).toBe(before.budget_dimension_codes - 3);
       expect(after.audit_events).toBe(before.audit_events + 2);
-      const events = await t.dataSource.query(`SELECT action, entity_id FROM audit_events WHERE entity_type = 'budget_dimension' ORDER BY id DESC LIMIT 2`);
+      const events = await t.dataSource.query(
+        `SELECT action, entity_id FROM audit_events WHERE entity_type = 'budget_dimension' ORDER BY id DESC LIMIT 2`,
+      );
       expect(events).toEqual([
         { action: 'update', entity_id: 'projekt' },
         { action: 'delete', entity_id: 'motpart' },
@@ -129,9 +171,22 @@ describe('Budget system integration: dimensions and lines', () => {
         ],
       });
       expectProblem(dup, 400);
-      expect(dup.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dimensions', 'dimensions[1].code']);
-      expectProblem(await t.admin.put(api('/integrations/budget/dimensions/ansvar/codes')).send({ codes: [{ code: '1100', label: 'x', validFrom: '2026-02-01', validTo: '2026-01-31' }] }), 400);
-      expectProblem(await t.admin.put(api('/integrations/budget/dimensions/ansvar/codes')).send({ codes: [{ code: ' 1100', label: 'x' }] }), 400);
+      expect(dup.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'dimensions',
+        'dimensions[1].code',
+      ]);
+      expectProblem(
+        await t.admin
+          .put(api('/integrations/budget/dimensions/ansvar/codes'))
+          .send({ codes: [{ code: '1100', label: 'x', validFrom: '2026-02-01', validTo: '2026-01-31' }] }),
+        400,
+      );
+      expectProblem(
+        await t.admin
+          .put(api('/integrations/budget/dimensions/ansvar/codes'))
+          .send({ codes: [{ code: ' 1100', label: 'x' }] }),
+        400,
+      );
       expectProblem(await t.admin.put(api('/integrations/budget/dimensions/konto/codes')).send({ codes: [] }), 404);
       expect(await counts()).toEqual(before);
     });
@@ -154,7 +209,11 @@ describe('Budget system integration: dimensions and lines', () => {
           // Same natural key with the dimensions in another order: the same line.
           budgetLine({ period: '2025-01', amountSek: 2000, dimensions: { verksamhet: '4130', ansvar: '1100' } }),
           budgetLine({ kind: 'budget', period: '2025-01', amountSek: 5000 }),
-          budgetLine({ period: '2025-01', amountSek: -300, dimensions: { ansvar: '1100', verksamhet: '4120', projekt: 'P1' } }),
+          budgetLine({
+            period: '2025-01',
+            amountSek: -300,
+            dimensions: { ansvar: '1100', verksamhet: '4120', projekt: 'P1' },
+          }),
         ],
       });
       expect(resend.body).toEqual({ lines: 4, inserted: 1, updated: 1, unchanged: 2 });
@@ -164,7 +223,9 @@ describe('Budget system integration: dimensions and lines', () => {
         ['actual', { ansvar: '1100', verksamhet: '4130' }, 2000],
         ['budget', { ansvar: '1100', verksamhet: '4120' }, 5000],
       ]);
-      const [event] = await t.dataSource.query(`SELECT actor_kind, action, changes FROM audit_events WHERE entity_type = 'budget_line_batch' ORDER BY id DESC LIMIT 1`);
+      const [event] = await t.dataSource.query(
+        `SELECT actor_kind, action, changes FROM audit_events WHERE entity_type = 'budget_line_batch' ORDER BY id DESC LIMIT 1`,
+      );
       expect(event).toEqual({
         actor_kind: 'api_key',
         action: 'create',
@@ -174,20 +235,30 @@ describe('Budget system integration: dimensions and lines', () => {
 
     it('should replay the first response for the same key and body without writing again', async () => {
       const key = randomUUID();
-      const body = { lines: [budgetLine({ period: '2025-02', amountSek: 700 }), budgetLine({ period: '2025-02', kind: 'budget', amountSek: 900 })] };
+      const body = {
+        lines: [
+          budgetLine({ period: '2025-02', amountSek: 700 }),
+          budgetLine({ period: '2025-02', kind: 'budget', amountSek: 900 }),
+        ],
+      };
       const first = await putBudgetLines(t, writer, key, body);
       expect(first.status).toBe(200);
       expect(first.body).toEqual({ lines: 2, inserted: 2, updated: 0, unchanged: 0 });
       expect(first.headers['idempotent-replayed']).toBeUndefined();
       const before = await counts();
       // The same body with its fields in another order is the same request.
-      const reordered = { lines: body.lines.map(({ dimensions, amountSek, period, kind }) => ({ dimensions, amountSek, period, kind })) };
+      const reordered = {
+        lines: body.lines.map(({ dimensions, amountSek, period, kind }) => ({ dimensions, amountSek, period, kind })),
+      };
       const replay = await putBudgetLines(t, writer, key, reordered);
       expect(replay.status).toBe(200);
       expect(replay.body).toEqual(first.body);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(await counts()).toEqual(before);
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'budget_line_batch' AND entity_id = $1`, [key]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'budget_line_batch' AND entity_id = $1`,
+        [key],
+      );
       expect(n).toBe(1);
     });
 
@@ -198,9 +269,13 @@ describe('Budget system integration: dimensions and lines', () => {
       const other = await putBudgetLines(t, writer, key, { lines: [budgetLine({ period: '2025-03', amountSek: 1 })] });
       expectProblem(other, 422);
       expect(other.body.type).toBe('/problems/idempotency-key-reused');
-      const missing = await putBudgetLines(t, writer, null, { lines: [budgetLine({ period: '2025-03', amountSek: 1 })] });
+      const missing = await putBudgetLines(t, writer, null, {
+        lines: [budgetLine({ period: '2025-03', amountSek: 1 })],
+      });
       expectProblem(missing, 400);
-      expect(missing.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'required header: 1–200 visible ASCII characters, e.g. a UUID' }]);
+      expect(missing.body.errors).toEqual([
+        { field: 'Idempotency-Key', message: 'required header: 1–200 visible ASCII characters, e.g. a UUID' },
+      ]);
       expect(await counts()).toEqual(before);
       expect(await amountsIn('2025-03')).toEqual([['actual', { ansvar: '1100', verksamhet: '4120' }, 1000]]);
     });
@@ -215,7 +290,14 @@ describe('Budget system integration: dimensions and lines', () => {
       await blocker.query('LOCK TABLE budget_lines IN SHARE MODE');
       const first = putBudgetLines(t, writer, key, body).then((res) => res);
       try {
-        await waitUntil(async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'budget_lines'::regclass`))[0].n === 1);
+        await waitUntil(
+          async () =>
+            (
+              await t.dataSource.query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'budget_lines'::regclass`,
+              )
+            )[0].n === 1,
+        );
         const second = await putBudgetLines(t, writer, key, body);
         expectProblem(second, 409);
         expect(second.body.detail).toMatch(/still being processed/);
@@ -264,26 +346,39 @@ describe('Budget system integration: dimensions and lines', () => {
     });
 
     it('should cap the listed errors at 1,000 and say how many there were', async () => {
-      const lines = Array.from({ length: 1500 }, (_, i) => budgetLine({ period: '2025-06', dimensions: { ansvar: '9999', verksamhet: `V${i}` } }));
+      const lines = Array.from({ length: 1500 }, (_, i) =>
+        budgetLine({ period: '2025-06', dimensions: { ansvar: '9999', verksamhet: `V${i}` } }),
+      );
       lines.push(budgetLine({ period: '2025-6' }));
       const res = await putBudgetLines(t, writer, randomUUID(), { lines });
       expectProblem(res, 422);
-      expect(res.body.detail).toBe('The batch has 1501 errors in its 1501 lines, so none was written. The first 1000 are listed.');
+      expect(res.body.detail).toBe(
+        'The batch has 1501 errors in its 1501 lines, so none was written. The first 1000 are listed.',
+      );
       expect(res.body.errors).toHaveLength(1000);
       expect(res.body.errors[999]).toEqual({ field: 'lines[999].dimensions.ansvar', message: 'unknown code 9999' });
     });
 
-    it('should judge codes by their validity in the line\'s month (valid when the validity overlaps it)', async () => {
-      const line = (period: string, ansvar: string) => budgetLine({ period, dimensions: { ansvar, verksamhet: '9000' } });
+    it("should judge codes by their validity in the line's month (valid when the validity overlaps it)", async () => {
+      const line = (period: string, ansvar: string) =>
+        budgetLine({ period, dimensions: { ansvar, verksamhet: '9000' } });
       const res = await putBudgetLines(t, writer, randomUUID(), {
-        lines: [line('2026-02', '1200'), line('2026-03', '1200'), line('2026-03', '1300'), line('2026-04', '1300'), line('2030-12', '1100')],
+        lines: [
+          line('2026-02', '1200'),
+          line('2026-03', '1200'),
+          line('2026-03', '1300'),
+          line('2026-04', '1300'),
+          line('2030-12', '1100'),
+        ],
       });
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([
         { field: 'lines[1].dimensions.ansvar', message: "code 1200 is not valid in the line's period" },
         { field: 'lines[2].dimensions.ansvar', message: "code 1300 is not valid in the line's period" },
       ]);
-      const ok = await putBudgetLines(t, writer, randomUUID(), { lines: [line('2026-02', '1200'), line('2026-04', '1300'), line('2030-12', '1100')] });
+      const ok = await putBudgetLines(t, writer, randomUUID(), {
+        lines: [line('2026-02', '1200'), line('2026-04', '1300'), line('2030-12', '1100')],
+      });
       expect(ok.body).toEqual({ lines: 3, inserted: 3, updated: 0, unchanged: 0 });
     });
 
@@ -296,13 +391,20 @@ describe('Budget system integration: dimensions and lines', () => {
         { field: 'extra', message: 'unknown field' },
         { field: 'lines', message: 'must be an array of 1–50000 lines' },
       ]);
-      expectProblem(await putBudgetLines(t, writer, randomUUID(), { lines: Array.from({ length: 50_001 }, () => ({})) }), 400);
+      expectProblem(
+        await putBudgetLines(t, writer, randomUUID(), { lines: Array.from({ length: 50_001 }, () => ({})) }),
+        400,
+      );
       expect(await counts()).toEqual(before);
     });
 
     it('should take 50,000 lines (a body far above the 1 MB limit elsewhere) in one batch, then count them unchanged', async () => {
       const lines = Array.from({ length: 50_000 }, (_, i) =>
-        budgetLine({ period: `2024-${String((i % 12) + 1).padStart(2, '0')}`, amountSek: i, dimensions: { ansvar: '1100', verksamhet: `V${Math.floor(i / 12)}`, projekt: 'P1' } }),
+        budgetLine({
+          period: `2024-${String((i % 12) + 1).padStart(2, '0')}`,
+          amountSek: i,
+          dimensions: { ansvar: '1100', verksamhet: `V${Math.floor(i / 12)}`, projekt: 'P1' },
+        }),
       );
       const started = Date.now();
       const res = await putBudgetLines(t, writer, randomUUID(), { lines });
@@ -327,7 +429,9 @@ describe('Budget system integration: dimensions and lines', () => {
 
   describe('scopes', () => {
     it('should accept budget:write and budget:read as API key scopes', async () => {
-      const res = await t.admin.post(api('/api-keys')).send({ name: 'Hypergene', scopes: ['budget:write', 'budget:read'] });
+      const res = await t.admin
+        .post(api('/api-keys'))
+        .send({ name: 'Hypergene', scopes: ['budget:write', 'budget:read'] });
       expect(res.status).toBe(201);
       expect(res.body.scopes).toEqual(['budget:write', 'budget:read']);
     });
@@ -340,16 +444,28 @@ describe('Budget system integration: dimensions and lines', () => {
       expectProblem(await putBudgetLines(t, reader, randomUUID(), body), 403);
       expectProblem(await putBudgetLines(t, portfolio, randomUUID(), body), 403);
       expectProblem(await putBudgetLines(t, null, randomUUID(), body), 401);
-      expectProblem(await request(t.http).put(api('/integrations/budget/dimensions')).set('X-Api-Key', portfolio).send({ dimensions: [] }), 403);
+      expectProblem(
+        await request(t.http)
+          .put(api('/integrations/budget/dimensions'))
+          .set('X-Api-Key', portfolio)
+          .send({ dimensions: [] }),
+        403,
+      );
       expectProblem(await request(t.http).get(api('/integrations/budget/dimensions')).set('X-Api-Key', portfolio), 403);
       const staff = await t.as({ role: 'department_head', sub: 'budget-department-head' });
-      expectProblem(await staff.put(api('/integrations/budget/lines')).set('Idempotency-Key', randomUUID()).send(body), 403);
+      expectProblem(
+        await staff.put(api('/integrations/budget/lines')).set('Idempotency-Key', randomUUID()).send(body),
+        403,
+      );
       expect(await counts()).toEqual(before);
     });
 
     it('should let an admin load lines too, under their own keys', async () => {
       const key = randomUUID();
-      const res = await t.admin.put(api('/integrations/budget/lines')).set('Idempotency-Key', key).send({ lines: [budgetLine({ period: '2025-09' })] });
+      const res = await t.admin
+        .put(api('/integrations/budget/lines'))
+        .set('Idempotency-Key', key)
+        .send({ lines: [budgetLine({ period: '2025-09' })] });
       expect(res.body).toEqual({ lines: 1, inserted: 1, updated: 0, unchanged: 0 });
       // Keys are per client: the integration key may use the same one for a batch of its own.
       const other = await putBudgetLines(t, writer, key, { lines: [budgetLine({ period: '2025-09', amountSek: 2 })] });

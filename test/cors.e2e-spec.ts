@@ -27,7 +27,11 @@ describe('CORS', () => {
 
   it('should answer a preflight for the Authorization header when the origin is allowed, and not otherwise', async () => {
     const preflight = (origin: string) =>
-      t.admin.options(api('/initiatives')).set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+      t.admin
+        .options(api('/initiatives'))
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
 
     const allowed = await preflight(ALLOWED);
     const refused = await preflight(OTHER);

@@ -22,12 +22,27 @@ describe('Coverage decisions on funding lines', () => {
     );
     return givenFundingLine(t.dataSource, initiative.id);
   }
-  const head = (department: DepartmentEntity) => t.as({ role: 'department_head', department: department.code, sub: `head-${department.code}`, name: 'Förvaltningschef' });
-  const staff = (department: DepartmentEntity) => t.as({ role: 'staff', department: department.code, sub: `staff-${department.code}` });
+  const head = (department: DepartmentEntity) =>
+    t.as({
+      role: 'department_head',
+      department: department.code,
+      sub: `head-${department.code}`,
+      name: 'Förvaltningschef',
+    });
+  const staff = (department: DepartmentEntity) =>
+    t.as({ role: 'staff', department: department.code, sub: `staff-${department.code}` });
   const decide = async (agent: Awaited<ReturnType<typeof head>>, id: string, body: object, version = 1) =>
-    agent.put(api(`/funding/${id}/coverage-decision`)).set('If-Match', `"${version}"`).send(body);
+    agent
+      .put(api(`/funding/${id}/coverage-decision`))
+      .set('If-Match', `"${version}"`)
+      .send(body);
   const lineRow = async (id: string) =>
-    (await t.dataSource.query(`SELECT coverage_decision, coverage_note, coverage_decided_by, coverage_decided_on::text, version FROM funding_lines WHERE id = $1`, [id]))[0];
+    (
+      await t.dataSource.query(
+        `SELECT coverage_decision, coverage_note, coverage_decided_by, coverage_decided_on::text, version FROM funding_lines WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   describe('PUT /funding/{id}/coverage-decision', () => {
     it.each([
@@ -37,11 +52,22 @@ describe('Coverage decisions on funding lines', () => {
     ])('should record the decision with its note, who and when when %s decides', async (_, agent) => {
       const line = await givenLine();
 
-      const res = await decide(await agent(), line.id, { decision: 'ordinary_budget', note: 'Tas in i ramen från 2026.', decidedBy: 'Kommunstyrelsen', decidedOn: '2025-03-12' });
+      const res = await decide(await agent(), line.id, {
+        decision: 'ordinary_budget',
+        note: 'Tas in i ramen från 2026.',
+        decidedBy: 'Kommunstyrelsen',
+        decidedOn: '2025-03-12',
+      });
 
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"2"');
-      expect(res.body).toMatchObject({ coverageDecision: 'ordinary_budget', coverageNote: 'Tas in i ramen från 2026.', coverageDecidedBy: 'Kommunstyrelsen', coverageDecidedOn: '2025-03-12', amountSek: 1_200_000 });
+      expect(res.body).toMatchObject({
+        coverageDecision: 'ordinary_budget',
+        coverageNote: 'Tas in i ramen från 2026.',
+        coverageDecidedBy: 'Kommunstyrelsen',
+        coverageDecidedOn: '2025-03-12',
+        amountSek: 1_200_000,
+      });
     });
 
     it('should default the date to today in Europe/Stockholm and the decider to the person recording when neither is given', async () => {
@@ -49,7 +75,11 @@ describe('Coverage decisions on funding lines', () => {
 
       const res = await decide(await head(lead), line.id, { decision: 'phase_out' });
 
-      expect(res.body).toMatchObject({ coverageDecision: 'phase_out', coverageDecidedOn: calendarDateIn(new Date(), 'Europe/Stockholm'), coverageDecidedBy: 'Förvaltningschef' });
+      expect(res.body).toMatchObject({
+        coverageDecision: 'phase_out',
+        coverageDecidedOn: calendarDateIn(new Date(), 'Europe/Stockholm'),
+        coverageDecidedBy: 'Förvaltningschef',
+      });
     });
 
     it('should clear who and when when the decision is withdrawn to undecided', async () => {
@@ -58,15 +88,27 @@ describe('Coverage decisions on funding lines', () => {
 
       const res = await decide(t.admin, line.id, { decision: 'undecided' }, 2);
 
-      expect(res.body).toMatchObject({ coverageDecision: 'undecided', coverageNote: null, coverageDecidedBy: null, coverageDecidedOn: null, version: 3 });
+      expect(res.body).toMatchObject({
+        coverageDecision: 'undecided',
+        coverageNote: null,
+        coverageDecidedBy: null,
+        coverageDecidedOn: null,
+        version: 3,
+      });
     });
 
     it('should write an audit event with the values before and after when a decision is recorded', async () => {
       const line = await givenLine();
 
-      await decide(t.admin, line.id, { decision: 'not_needed', decidedBy: 'Arbetsmarknads- och socialnämnden', decidedOn: '2025-02-20' });
+      await decide(t.admin, line.id, {
+        decision: 'not_needed',
+        decidedBy: 'Arbetsmarknads- och socialnämnden',
+        decidedOn: '2025-02-20',
+      });
 
-      const events = await t.dataSource.query(`SELECT action, changes FROM audit_events WHERE entity_id = $1`, [line.id]);
+      const events = await t.dataSource.query(`SELECT action, changes FROM audit_events WHERE entity_id = $1`, [
+        line.id,
+      ]);
       expect(events).toEqual([
         {
           action: 'decision',
@@ -112,7 +154,10 @@ describe('Coverage decisions on funding lines', () => {
     it('should answer 428 without If-Match and 412 when it is stale', async () => {
       const line = await givenLine();
 
-      expectProblem(await t.admin.put(api(`/funding/${line.id}/coverage-decision`)).send({ decision: 'phase_out' }), 428);
+      expectProblem(
+        await t.admin.put(api(`/funding/${line.id}/coverage-decision`)).send({ decision: 'phase_out' }),
+        428,
+      );
       expectProblem(await decide(t.admin, line.id, { decision: 'phase_out' }, 7), 412);
       expect(await lineRow(line.id)).toMatchObject({ coverage_decision: 'undecided', version: 1 });
     });
@@ -122,7 +167,12 @@ describe('Coverage decisions on funding lines', () => {
     it('should let staff and co-owners change other fields when the coverage decision is left alone', async () => {
       const line = await givenLine();
 
-      const res = await (await staff(coOwner)).patch(api(`/funding/${line.id}`)).set('If-Match', '"1"').send({ amountSek: 900_000, coverageDecision: 'undecided' });
+      const res = await (
+        await staff(coOwner)
+      )
+        .patch(api(`/funding/${line.id}`))
+        .set('If-Match', '"1"')
+        .send({ amountSek: 900_000, coverageDecision: 'undecided' });
 
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ amountSek: 900_000, coverageDecision: 'undecided' });
@@ -135,7 +185,12 @@ describe('Coverage decisions on funding lines', () => {
     ])('should answer 403 and change nothing when %s touches the coverage decision', async (_, agent, body) => {
       const line = await givenLine();
 
-      const res = await (await agent()).patch(api(`/funding/${line.id}`)).set('If-Match', '"1"').send({ amountSek: 900_000, ...body });
+      const res = await (
+        await agent()
+      )
+        .patch(api(`/funding/${line.id}`))
+        .set('If-Match', '"1"')
+        .send({ amountSek: 900_000, ...body });
 
       expectProblem(res, 403);
       expect(await lineRow(line.id)).toMatchObject({ coverage_decision: 'undecided', coverage_note: null, version: 1 });
@@ -144,19 +199,32 @@ describe('Coverage decisions on funding lines', () => {
     it("should let the lead department's head record it by PATCH and date it today when no date is given", async () => {
       const line = await givenLine();
 
-      const res = await (await head(lead)).patch(api(`/funding/${line.id}`)).set('If-Match', '"1"').send({ coverageDecision: 'new_external_funding' });
+      const res = await (
+        await head(lead)
+      )
+        .patch(api(`/funding/${line.id}`))
+        .set('If-Match', '"1"')
+        .send({ coverageDecision: 'new_external_funding' });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ coverageDecision: 'new_external_funding', coverageDecidedOn: calendarDateIn(new Date(), 'Europe/Stockholm') });
+      expect(res.body).toMatchObject({
+        coverageDecision: 'new_external_funding',
+        coverageDecidedOn: calendarDateIn(new Date(), 'Europe/Stockholm'),
+      });
     });
 
     it('should answer 403 and write nothing when staff create a line with a coverage decision', async () => {
       const line = await givenLine();
       const before = await rowCounts(t.dataSource, ['funding_lines', 'audit_events']);
 
-      const res = await (await staff(lead))
-        .post(api(`/initiatives/${line.initiativeId}/funding`))
-        .send({ sourceType: 'state_grant', funder: 'MUCF', amountSek: 400_000, periodStart: '2025-01-01', periodEnd: '2025-12-31', coverageDecision: 'ordinary_budget' });
+      const res = await (await staff(lead)).post(api(`/initiatives/${line.initiativeId}/funding`)).send({
+        sourceType: 'state_grant',
+        funder: 'MUCF',
+        amountSek: 400_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        coverageDecision: 'ordinary_budget',
+      });
 
       expectProblem(res, 403);
       expect(await rowCounts(t.dataSource, ['funding_lines', 'audit_events'])).toEqual(before);

@@ -67,11 +67,21 @@ describe('the application database role', () => {
 
   it('should register an initiative, fund it, rename it and audit all of it when connected as the application role', async () => {
     const lead = await givenDepartment(t.dataSource);
-    const created = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('ROLL'), title: 'Rolltest', kind: 'project', leadDepartmentId: lead.id });
-    const funded = await t.admin
-      .post(api(`/initiatives/${created.body.id}/funding`))
-      .send({ sourceType: 'state_grant', funder: 'Länsstyrelsen', amountSek: 500_000, periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'granted' });
-    const renamed = await t.admin.patch(api(`/initiatives/${created.body.id}`)).set('If-Match', '"1"').send({ title: 'Rolltest, nytt namn' });
+    const created = await t.admin
+      .post(api('/initiatives'))
+      .send({ code: uniqueCode('ROLL'), title: 'Rolltest', kind: 'project', leadDepartmentId: lead.id });
+    const funded = await t.admin.post(api(`/initiatives/${created.body.id}/funding`)).send({
+      sourceType: 'state_grant',
+      funder: 'Länsstyrelsen',
+      amountSek: 500_000,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      status: 'granted',
+    });
+    const renamed = await t.admin
+      .patch(api(`/initiatives/${created.body.id}`))
+      .set('If-Match', '"1"')
+      .send({ title: 'Rolltest, nytt namn' });
     const history = await t.admin.get(api(`/initiatives/${created.body.id}/history`));
 
     expect([created.status, funded.status, renamed.status]).toEqual([201, 201, 200]);
@@ -82,8 +92,12 @@ describe('the application database role', () => {
     const portfolio = await t.admin.post(api('/jobs/scan-portfolio/runs')).send({ asOf: '2026-06-01' });
     const overlaps = await t.admin.post(api('/jobs/scan-overlaps/runs')).send({});
 
-    expect(await runWhenFinished(t.admin, portfolio.body.id)).toEqual(expect.objectContaining({ status: 'completed', error: null }));
-    expect(await runWhenFinished(t.admin, overlaps.body.id)).toEqual(expect.objectContaining({ status: 'completed', error: null }));
+    expect(await runWhenFinished(t.admin, portfolio.body.id)).toEqual(
+      expect.objectContaining({ status: 'completed', error: null }),
+    );
+    expect(await runWhenFinished(t.admin, overlaps.body.id)).toEqual(
+      expect.objectContaining({ status: 'completed', error: null }),
+    );
   });
 
   it.each([

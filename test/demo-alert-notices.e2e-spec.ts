@@ -21,7 +21,7 @@ describe('The Trollhättan demo scanned and told as the demo starts', () => {
       const res = await t.admin.post(api(`/jobs/${job}/runs`)).send({ asOf: DEMO_TODAY });
       expect(res.status).toBe(202);
       runs[job] = res.body.id;
-      for (const deadline = Date.now() + 20_000; ; ) {
+      for (const deadline = Date.now() + 20_000; ;) {
         const [run] = await t.dataSource.query(`SELECT status FROM job_runs WHERE id = $1`, [res.body.id]);
         if (['completed', 'failed'].includes(run?.status)) break;
         if (Date.now() > deadline) throw new Error(`${job} did not finish`);
@@ -55,11 +55,12 @@ describe('The Trollhättan demo scanned and told as the demo starts', () => {
   });
 
   it('should write one mail per recipient and scan run, listing every alert new to them', async () => {
-    const mails: { run: string; recipient: string; subject: string; body: string; listed: number }[] = await t.dataSource.query(
-      `SELECT split_part(n.notice_key, ':', 2) AS run, n.recipient, n.subject, n.body,
+    const mails: { run: string; recipient: string; subject: string; body: string; listed: number }[] =
+      await t.dataSource.query(
+        `SELECT split_part(n.notice_key, ':', 2) AS run, n.recipient, n.subject, n.body,
               (SELECT count(*)::int FROM alert_notices t WHERE t.notice_key = n.notice_key) AS listed
          FROM notifications n ORDER BY n.notice_key`,
-    );
+      );
 
     const fromPortfolioScan = mails.filter((m) => m.run === runs['scan-portfolio']);
     expect(fromPortfolioScan.map((m) => m.recipient)).toEqual([
@@ -75,7 +76,9 @@ describe('The Trollhättan demo scanned and told as the demo starts', () => {
     // The overlap scan's one warning (FALTARBETARE and SSPF, on whichever the seed wrote last) goes to that
     // initiative's process owner and ASF's head, in mails of its own run.
     const fromOverlapScan = mails.filter((m) => m.run === runs['scan-overlaps']);
-    expect(fromOverlapScan.map((m) => m.recipient)).toEqual(expect.arrayContaining(['forvaltningschef.asf@trollhattan.se']));
+    expect(fromOverlapScan.map((m) => m.recipient)).toEqual(
+      expect.arrayContaining(['forvaltningschef.asf@trollhattan.se']),
+    );
     expect(fromOverlapScan).toHaveLength(2);
     expect(mails).toHaveLength(10);
     const head = fromPortfolioScan.find((m) => m.recipient === 'forvaltningschef.asf@trollhattan.se')!;

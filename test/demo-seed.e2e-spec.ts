@@ -21,13 +21,34 @@ import {
 } from '#demo';
 import { api, createTestApp, rowCounts, type TestApp } from './support/test-app.js';
 
-const VERSIONED_TABLES = ['departments', 'goals', 'districts', 'target_groups', 'initiatives', 'funding_lines', 'effect_nodes', 'indicators', 'indicator_values', 'reporting_rounds', 'status_reports'];
-const LINK_TABLES = ['initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'effect_links', 'indicator_effect_nodes'];
+const VERSIONED_TABLES = [
+  'departments',
+  'goals',
+  'districts',
+  'target_groups',
+  'initiatives',
+  'funding_lines',
+  'effect_nodes',
+  'indicators',
+  'indicator_values',
+  'reporting_rounds',
+  'status_reports',
+];
+const LINK_TABLES = [
+  'initiative_participants',
+  'initiative_goals',
+  'initiative_target_groups',
+  'initiative_districts',
+  'effect_links',
+  'indicator_effect_nodes',
+];
 
 /** Every seeded row's version and updated_at, to prove a second run touched none of them. */
 function rowStamps(dataSource: DataSource) {
   return dataSource.query(
-    VERSIONED_TABLES.map((t) => `SELECT '${t}' AS "table", id, version, updated_at AS "updatedAt" FROM ${t}`).join(' UNION ALL ') + ' ORDER BY 1, 2',
+    VERSIONED_TABLES.map((t) => `SELECT '${t}' AS "table", id, version, updated_at AS "updatedAt" FROM ${t}`).join(
+      ' UNION ALL ',
+    ) + ' ORDER BY 1, 2',
   );
 }
 
@@ -41,8 +62,13 @@ describe('Trollhättan demo seed', () => {
   afterAll(() => t.close());
 
   it('should load the whole register when the database is empty', async () => {
-    const effectNodes = DEMO_EFFECT_LOGIC.flatMap((area) => [...area.nodes, ...area.initiatives.flatMap((i) => i.nodes)]);
-    const fundingLines = new Set(DEMO_INITIATIVES.flatMap((i) => i.funding.flatMap((line) => [line, ...(line.successor ? [line.successor] : [])]))).size;
+    const effectNodes = DEMO_EFFECT_LOGIC.flatMap((area) => [
+      ...area.nodes,
+      ...area.initiatives.flatMap((i) => i.nodes),
+    ]);
+    const fundingLines = new Set(
+      DEMO_INITIATIVES.flatMap((i) => i.funding.flatMap((line) => [line, ...(line.successor ? [line.successor] : [])])),
+    ).size;
     const expected = {
       departments: DEMO_DEPARTMENTS.length,
       goals: DEMO_GOALS.length,
@@ -58,7 +84,8 @@ describe('Trollhättan demo seed', () => {
       indicatorLinks: DEMO_INDICATORS.reduce((n, i) => n + i.measures.length, 0),
       reportingRounds: DEMO_REPORTING_ROUNDS.length,
       // Every round asks each approved or active initiative for a report.
-      statusReports: DEMO_REPORTING_ROUNDS.length * DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status)).length,
+      statusReports:
+        DEMO_REPORTING_ROUNDS.length * DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status)).length,
       portfolioReviews: DEMO_PORTFOLIO_REVIEWS.length,
       portfolioDecisions: DEMO_PORTFOLIO_REVIEWS.reduce((n, r) => n + r.decisions.length, 0),
     };
@@ -112,7 +139,10 @@ describe('Trollhättan demo seed', () => {
     );
 
     expect(chains).toEqual(
-      ['FP-1', 'FP-2', 'FP-3', 'FP-4', 'FP-5'].map((code) => ({ code, levels: ['impact', 'long_term_outcome', 'short_term_outcome'] })),
+      ['FP-1', 'FP-2', 'FP-3', 'FP-4', 'FP-5'].map((code) => ({
+        code,
+        levels: ['impact', 'long_term_outcome', 'short_term_outcome'],
+      })),
     );
   });
 
@@ -141,9 +171,15 @@ describe('Trollhättan demo seed', () => {
 
     expect(res.status).toBe(200);
     const contributors = (title: string) =>
-      res.body.nodes.find((n: { title: string }) => n.title === title)?.contributors.map((c: { code: string }) => c.code).sort();
+      res.body.nodes
+        .find((n: { title: string }) => n.title === title)
+        ?.contributors.map((c: { code: string }) => c.code)
+        .sort();
     expect(contributors('Unga i riskzon upptäcks tidigt och får samordnat stöd')).toEqual(['FALTARBETARE', 'SSPF']);
-    expect(contributors('Fler unga fullföljer studier och färre dras in i kriminalitet')).toEqual(['FALTARBETARE', 'SSPF']);
+    expect(contributors('Fler unga fullföljer studier och färre dras in i kriminalitet')).toEqual([
+      'FALTARBETARE',
+      'SSPF',
+    ]);
   });
 
   it('should name the Kolada indicators in the employment initiatives’ plans and link them to FP-1’s outcomes', async () => {
@@ -158,7 +194,9 @@ describe('Trollhättan demo seed', () => {
          FROM indicator_effect_nodes l JOIN indicators ind ON ind.id = l.indicator_id JOIN departments d ON d.id = ind.owner_department_id
          JOIN effect_nodes n ON n.id = l.effect_node_id JOIN goals g ON g.id = n.goal_id ORDER BY 1`,
     );
-    const [{ below }] = await t.dataSource.query(`SELECT count(*)::int AS below FROM indicator_values WHERE persons IS NULL OR persons < 5`);
+    const [{ below }] = await t.dataSource.query(
+      `SELECT count(*)::int AS below FROM indicator_values WHERE persons IS NULL OR persons < 5`,
+    );
 
     expect(plans).toEqual([
       { code: 'ALLA-BEHOVS-I-JOBB', indicators: ['FORVARV-20-64'] },
@@ -190,11 +228,15 @@ describe('Trollhättan demo seed', () => {
       sweden: [],
     });
     // Women 7.7 %, men 8.5 % in 2025.
-    expect(res.body.gaps).toEqual([{ breakdown: 'sex', minuend: 'sex:women', subtrahend: 'sex:men', period: '2025', gap: -0.8 }]);
+    expect(res.body.gaps).toEqual([
+      { breakdown: 'sex', minuend: 'sex:women', subtrahend: 'sex:men', period: '2025', gap: -0.8 },
+    ]);
   });
 
   it('should show the August report round’s seeded figures per department in its completion', async () => {
-    const [round] = await t.dataSource.query(`SELECT id FROM reporting_rounds WHERE title = 'Delårsrapport augusti 2026'`);
+    const [round] = await t.dataSource.query(
+      `SELECT id FROM reporting_rounds WHERE title = 'Delårsrapport augusti 2026'`,
+    );
 
     const res = await t.admin.get(api(`/reporting-rounds/${round.id}/completion`));
 
@@ -202,8 +244,22 @@ describe('Trollhättan demo seed', () => {
     // returned report is still to be handed in, and the due date 2026-09-15 has passed.
     expect(res.status).toBe(200);
     expect(res.body.departments).toEqual([
-      expect.objectContaining({ departmentName: 'Arbetsmarknads- och socialförvaltningen', total: 6, submitted: 5, approved: 4, pending: 1, overdue: 1 }),
-      expect.objectContaining({ departmentName: 'Kultur- och fritidsförvaltningen', total: 1, submitted: 1, approved: 1, pending: 0, overdue: 0 }),
+      expect.objectContaining({
+        departmentName: 'Arbetsmarknads- och socialförvaltningen',
+        total: 6,
+        submitted: 5,
+        approved: 4,
+        pending: 1,
+        overdue: 1,
+      }),
+      expect.objectContaining({
+        departmentName: 'Kultur- och fritidsförvaltningen',
+        total: 1,
+        submitted: 1,
+        approved: 1,
+        pending: 0,
+        overdue: 0,
+      }),
     ]);
     expect(res.body.totals).toEqual({ total: 7, submitted: 6, approved: 5, pending: 1, overdue: 1 });
   });
@@ -273,14 +329,21 @@ describe('Trollhättan demo seed', () => {
   });
 
   it('should meet the lifecycle guards of each initiative’s status, with one not yet approved lacking a follow-up plan', async () => {
-    const rows: { code: string; status: InitiativeStatus; leadDepartmentId: string | null; goalCount: number; fundingLineCount: number; hasFollowUpPlan: boolean; startDate: string | null }[] =
-      await t.dataSource.query(
-        `SELECT i.code, i.status, i.lead_department_id AS "leadDepartmentId", i.start_date AS "startDate",
+    const rows: {
+      code: string;
+      status: InitiativeStatus;
+      leadDepartmentId: string | null;
+      goalCount: number;
+      fundingLineCount: number;
+      hasFollowUpPlan: boolean;
+      startDate: string | null;
+    }[] = await t.dataSource.query(
+      `SELECT i.code, i.status, i.lead_department_id AS "leadDepartmentId", i.start_date AS "startDate",
                 i.follow_up_plan IS NOT NULL AS "hasFollowUpPlan",
                 (SELECT count(*)::int FROM initiative_goals g WHERE g.initiative_id = i.id) AS "goalCount",
                 (SELECT count(*)::int FROM funding_lines f WHERE f.initiative_id = i.id) AS "fundingLineCount"
            FROM initiatives i ORDER BY i.code`,
-      );
+    );
 
     const unmet = rows.filter((r) => unmetGuards(r.status, r).length > 0).map((r) => r.code);
     const unplanned = rows.filter((r) => (r.status === 'draft' || r.status === 'proposed') && !r.hasFollowUpPlan);
@@ -290,7 +353,14 @@ describe('Trollhättan demo seed', () => {
   });
 
   it('should record each row it created in the audit trail as created by the seed, in the same transaction, when it loads the register', async () => {
-    const events: { entityType: string; events: number; actors: string[]; actions: string[]; requests: number; transactions: number }[] = await t.dataSource.query(
+    const events: {
+      entityType: string;
+      events: number;
+      actors: string[];
+      actions: string[];
+      requests: number;
+      transactions: number;
+    }[] = await t.dataSource.query(
       `SELECT entity_type AS "entityType", count(*)::int AS events,
               array_agg(DISTINCT actor_kind || ':' || actor_id || ':' || actor_name) AS actors,
               array_agg(DISTINCT action) AS actions, count(request_id)::int AS requests,
@@ -318,23 +388,43 @@ describe('Trollhättan demo seed', () => {
     expect(Object.fromEntries(events.map((e) => [e.entityType, e.events]))).toEqual(expected);
     const { actor } = DEMO_SEED_ACTOR;
     for (const e of events) {
-      expect(e).toMatchObject({ actors: [`system:${actor.id}:${actor.name}`], actions: ['create'], requests: 0, transactions: 1 });
+      expect(e).toMatchObject({
+        actors: [`system:${actor.id}:${actor.name}`],
+        actions: ['create'],
+        requests: 0,
+        transactions: 1,
+      });
     }
   });
 
   it('should show the seed creating SSPF with its links and its funding lines when SSPF’s history is read', async () => {
     const [sspf] = await t.dataSource.query(`SELECT id FROM initiatives WHERE code = 'SSPF'`);
-    const [{ lines }] = await t.dataSource.query(`SELECT count(*)::int AS lines FROM funding_lines WHERE initiative_id = $1`, [sspf.id]);
+    const [{ lines }] = await t.dataSource.query(
+      `SELECT count(*)::int AS lines FROM funding_lines WHERE initiative_id = $1`,
+      [sspf.id],
+    );
     const reader = await t.as({ role: 'auditor', sub: 'demo-history-reader' });
 
     const res = await reader.get(api(`/initiatives/${sspf.id}/history`)).query({ limit: 200 });
 
     expect(res.status).toBe(200);
-    type Event = { action: string; entityType: string; actorKind: string; actorId: string; actorName: string; changes: Record<string, { after?: unknown }> };
+    type Event = {
+      action: string;
+      entityType: string;
+      actorKind: string;
+      actorId: string;
+      actorName: string;
+      changes: Record<string, { after?: unknown }>;
+    };
     const byType = (type: string) => (res.body.items as Event[]).filter((e) => e.entityType === type);
     expect(byType('funding_line')).toHaveLength(lines);
     const [created] = byType('initiative');
-    expect(created).toMatchObject({ action: 'create', actorKind: 'system', actorId: 'samla-demo-seed', actorName: 'Demodata (seed)' });
+    expect(created).toMatchObject({
+      action: 'create',
+      actorKind: 'system',
+      actorId: 'samla-demo-seed',
+      actorName: 'Demodata (seed)',
+    });
     expect(created.changes).toMatchObject({ code: { after: 'SSPF' }, status: { after: 'active' } });
     expect(created.changes.participants.after).toHaveLength(4);
     expect(created.changes.goalIds.after).toHaveLength(4);
@@ -385,7 +475,9 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.dataSource);
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule],
+    }).compile();
     scans = await moduleRef.createNestApplication({ bufferLogs: true }).init();
     await scans.get(AlertScansService).runAll(DEMO_TODAY);
   });
@@ -411,7 +503,12 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
     const yearAhead = '2027-11-23';
     const expected = DEMO_INITIATIVES.filter((i) => ['approved', 'active'].includes(i.status))
       .flatMap((i) => i.funding.map((line) => ({ code: i.code, line })))
-      .filter(({ line }) => line.sourceType !== 'ordinary_budget' && line.status === 'granted' && (line.coverageDecision ?? 'undecided') === 'undecided')
+      .filter(
+        ({ line }) =>
+          line.sourceType !== 'ordinary_budget' &&
+          line.status === 'granted' &&
+          (line.coverageDecision ?? 'undecided') === 'undecided',
+      )
       .filter(({ line }) => !line.successor && line.periodEnd >= DEMO_TODAY && line.periodEnd <= yearAhead)
       .map(({ code, line }) => ({ code, funder: line.funder }))
       .sort((a, b) => a.code.localeCompare(b.code) || a.funder.localeCompare(b.funder));
@@ -433,11 +530,16 @@ describe('Trollhättan demo seed scanned as of the demo’s today', () => {
   });
 
   it('should find a baseline for every indicator Framtidscentrum follows, active since 2021, and miss one removed', async () => {
-    const flagged = () => t.dataSource.query(`SELECT i.code FROM alerts a JOIN initiatives i ON i.id = a.initiative_id WHERE a.kind = 'baseline_missing' AND a.status <> 'resolved'`);
+    const flagged = () =>
+      t.dataSource.query(
+        `SELECT i.code FROM alerts a JOIN initiatives i ON i.id = a.initiative_id WHERE a.kind = 'baseline_missing' AND a.status <> 'resolved'`,
+      );
     expect(await flagged()).toEqual([]);
 
     // The last test of this block: it changes the seeded data, to show the scan does look at the demo's plans.
-    await t.dataSource.query(`DELETE FROM indicator_values WHERE kind = 'baseline' AND indicator_id = (SELECT id FROM indicators WHERE code = 'UNGA-UVAS')`);
+    await t.dataSource.query(
+      `DELETE FROM indicator_values WHERE kind = 'baseline' AND indicator_id = (SELECT id FROM indicators WHERE code = 'UNGA-UVAS')`,
+    );
     await scans.get(AlertScansService).runAll(DEMO_TODAY);
 
     expect(await flagged()).toEqual([{ code: 'FRAMTIDSCENTRUM' }]);
@@ -449,7 +551,9 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
   let dataSource: DataSource;
   beforeEach(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES)).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }, ENTITIES),
+    ).initialize();
   });
   afterEach(async () => {
     await dataSource.destroy();
@@ -457,7 +561,9 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
   });
 
   it('should leave a row as it is when its code is already taken', async () => {
-    await dataSource.query(`INSERT INTO departments (code, name, kind) VALUES ('ASF', 'Socialförvaltningen (eget namn)', 'administration')`);
+    await dataSource.query(
+      `INSERT INTO departments (code, name, kind) VALUES ('ASF', 'Socialförvaltningen (eget namn)', 'administration')`,
+    );
 
     const result = await seedDemo(dataSource);
 
@@ -473,7 +579,9 @@ describe('Trollhättan demo seed on a database that is not empty', () => {
   it('should leave a priority area’s effect logic as users made it, and skip an initiative no longer linked to its area', async () => {
     await seedDemo(dataSource);
     await dataSource.query(`DELETE FROM effect_nodes`);
-    await dataSource.query(`INSERT INTO effect_nodes (level, title, goal_id) SELECT 'impact', 'Eget mål för området', id FROM goals WHERE code = 'FP-3'`);
+    await dataSource.query(
+      `INSERT INTO effect_nodes (level, title, goal_id) SELECT 'impact', 'Eget mål för området', id FROM goals WHERE code = 'FP-3'`,
+    );
     await dataSource.query(
       `DELETE FROM initiative_goals WHERE initiative_id = (SELECT id FROM initiatives WHERE code = 'FRAMTIDSCENTRUM')
           AND goal_id = (SELECT id FROM goals WHERE code = 'FP-1')`,

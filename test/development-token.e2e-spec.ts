@@ -7,14 +7,20 @@ import { freePort } from './support/worker-process.js';
 import { api, createTestApp, request, type TestApp } from './support/test-app.js';
 
 // Built by scripts/test.sh before Jest starts: `npm run token` runs this file from dist/.
-const SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/libs/identity/src/tokens/issue-development-token.js');
+const SCRIPT = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../dist/libs/identity/src/tokens/issue-development-token.js',
+);
 
 type Run = { code: number; stdout: string; stderr: string };
 
 function runTokenScript(args: string[], databaseUrl: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [SCRIPT, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [SCRIPT, ...args],
+      { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }
@@ -38,10 +44,15 @@ describe('npm run token', () => {
   });
 
   it('should print a token acting for the department when its code is known, whatever its case', async () => {
-    const run = await runTokenScript(['--role', 'department_head', '--department', department.code.toLowerCase()], t.database.url);
+    const run = await runTokenScript(
+      ['--role', 'department_head', '--department', department.code.toLowerCase()],
+      t.database.url,
+    );
     const head = request.agent(t.http).set('Authorization', `Bearer ${run.stdout.trim()}`);
 
-    const created = await head.post(api('/initiatives')).send({ code: uniqueCode('TOK'), title: 'Insats med utvecklingstoken', kind: 'project' });
+    const created = await head
+      .post(api('/initiatives'))
+      .send({ code: uniqueCode('TOK'), title: 'Insats med utvecklingstoken', kind: 'project' });
 
     expect(run.code).toBe(0);
     expect(created.status).toBe(201);
@@ -49,7 +60,10 @@ describe('npm run token', () => {
   });
 
   it('should exit with 1 and say so when the database cannot be reached to check the code', async () => {
-    const run = await runTokenScript(['--role', 'staff', '--department', department.code], `postgres://samla:samla@127.0.0.1:${await freePort()}/samla`);
+    const run = await runTokenScript(
+      ['--role', 'staff', '--department', department.code],
+      `postgres://samla:samla@127.0.0.1:${await freePort()}/samla`,
+    );
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');

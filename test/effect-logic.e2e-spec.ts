@@ -7,7 +7,15 @@ import type { Response } from 'supertest';
 import { givenDepartment, givenGoal, givenInitiative } from './support/factories.js';
 import { givenIndicator } from './support/indicator-factories.js';
 import { givenEffectLink, givenEffectNode } from './support/results-factories.js';
-import { api, createTestApp, expectProblem, request, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
+import {
+  api,
+  createTestApp,
+  expectProblem,
+  request,
+  rowCounts,
+  type TestAgent,
+  type TestApp,
+} from './support/test-app.js';
 
 const UNKNOWN_ID = '7b9d1f3a-5c7e-4a0b-8d2f-4a6c8e0b2d4f';
 const TABLES = ['effect_nodes', 'effect_links', 'audit_events'];
@@ -28,20 +36,33 @@ describe('Effect logic', () => {
     own = await givenDepartment(t.dataSource, { name: 'Egna förvaltningen' });
     other = await givenDepartment(t.dataSource, { name: 'Andra förvaltningen' });
     priorityArea = await givenGoal(t.dataSource, { title: 'Arbete och utbildning', level: 'priority_area' });
-    subGoal = await givenGoal(t.dataSource, { title: 'Fler unga i studier', level: 'sub_goal', parentId: priorityArea.id });
+    subGoal = await givenGoal(t.dataSource, {
+      title: 'Fler unga i studier',
+      level: 'sub_goal',
+      parentId: priorityArea.id,
+    });
     unrelatedGoal = await givenGoal(t.dataSource, { title: 'Trygghet i närmiljön', level: 'priority_area' });
-    initiative = await givenInitiative(t.dataSource, { title: 'Framtidscentrum', leadDepartmentId: own.id }, { goalIds: [subGoal.id] });
+    initiative = await givenInitiative(
+      t.dataSource,
+      { title: 'Framtidscentrum', leadDepartmentId: own.id },
+      { goalIds: [subGoal.id] },
+    );
   });
   afterAll(() => t.close());
 
   const counts = () => rowCounts(t.dataSource, TABLES);
-  const nodeOf = (level: EffectLevel, title = `Nod ${level}`, owner: { initiativeId: string } | { goalId: string } = { initiativeId: initiative.id }) =>
-    givenEffectNode(t.dataSource, owner, level, { title });
-  const postLink = (from: { id: string }, to: { id: string }, agent: TestAgent = t.admin) => agent.post(api('/effect-links')).send({ fromNodeId: from.id, toNodeId: to.id });
+  const nodeOf = (
+    level: EffectLevel,
+    title = `Nod ${level}`,
+    owner: { initiativeId: string } | { goalId: string } = { initiativeId: initiative.id },
+  ) => givenEffectNode(t.dataSource, owner, level, { title });
+  const postLink = (from: { id: string }, to: { id: string }, agent: TestAgent = t.admin) =>
+    agent.post(api('/effect-links')).send({ fromNodeId: from.id, toNodeId: to.id });
   const auditOf = (entityId: string) =>
-    t.dataSource.query(`SELECT action, entity_type AS "entityType", initiative_id AS "initiativeId", changes FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, id`, [
-      entityId,
-    ]);
+    t.dataSource.query(
+      `SELECT action, entity_type AS "entityType", initiative_id AS "initiativeId", changes FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, id`,
+      [entityId],
+    );
 
   /** Acts, expects the problem, and proves nothing was written (nodes, links and audit trail alike). */
   async function expectRefused(act: () => Promise<Response>, status: number, type?: string) {
@@ -55,21 +76,45 @@ describe('Effect logic', () => {
 
   describe('nodes', () => {
     it('should create, read back in the graph, change with If-Match and audit each step', async () => {
-      const body = { level: 'short_term_outcome', title: 'Fler unga påbörjar studier', description: 'Andel av målgruppen efter sex månader.', initiativeId: initiative.id };
+      const body = {
+        level: 'short_term_outcome',
+        title: 'Fler unga påbörjar studier',
+        description: 'Andel av målgruppen efter sex månader.',
+        initiativeId: initiative.id,
+      };
 
       const created = await t.admin.post(api('/effect-nodes')).send(body);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ ...body, id: expect.any(String), goalId: null, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created.body).toEqual({
+        ...body,
+        id: expect.any(String),
+        goalId: null,
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
 
-      const patched = await t.admin.patch(api(`/effect-nodes/${created.body.id}`)).set('If-Match', '"1"').send({ title: 'Fler unga studerar', description: null });
+      const patched = await t.admin
+        .patch(api(`/effect-nodes/${created.body.id}`))
+        .set('If-Match', '"1"')
+        .send({ title: 'Fler unga studerar', description: null });
       expect(patched.status).toBe(200);
       expect(patched.headers.etag).toBe('"2"');
-      expect(patched.body).toEqual(expect.objectContaining({ title: 'Fler unga studerar', description: null, version: 2 }));
+      expect(patched.body).toEqual(
+        expect.objectContaining({ title: 'Fler unga studerar', description: null, version: 2 }),
+      );
 
       const graph = await t.admin.get(api(`/initiatives/${initiative.id}/effect-logic`));
       expect(graph.status).toBe(200);
-      expect(graph.body.owner).toEqual({ kind: 'initiative', id: initiative.id, code: initiative.code, title: 'Framtidscentrum' });
-      expect(graph.body.nodes).toContainEqual(expect.objectContaining({ id: created.body.id, title: 'Fler unga studerar', version: 2 }));
+      expect(graph.body.owner).toEqual({
+        kind: 'initiative',
+        id: initiative.id,
+        code: initiative.code,
+        title: 'Framtidscentrum',
+      });
+      expect(graph.body.nodes).toContainEqual(
+        expect.objectContaining({ id: created.body.id, title: 'Fler unga studerar', version: 2 }),
+      );
 
       expect(await auditOf(created.body.id)).toEqual([
         expect.objectContaining({ action: 'create', entityType: 'effect_node', initiativeId: initiative.id }),
@@ -77,23 +122,37 @@ describe('Effect logic', () => {
           action: 'update',
           entityType: 'effect_node',
           initiativeId: initiative.id,
-          changes: { title: { before: 'Fler unga påbörjar studier', after: 'Fler unga studerar' }, description: { before: body.description, after: null } },
+          changes: {
+            title: { before: 'Fler unga påbörjar studier', after: 'Fler unga studerar' },
+            description: { before: body.description, after: null },
+          },
         },
       ]);
     });
 
     it("should create a node in a goal's chain", async () => {
-      const res = await t.admin.post(api('/effect-nodes')).send({ level: 'impact', title: 'Minskat utanförskap', goalId: priorityArea.id });
+      const res = await t.admin
+        .post(api('/effect-nodes'))
+        .send({ level: 'impact', title: 'Minskat utanförskap', goalId: priorityArea.id });
 
       expect(res.status).toBe(201);
-      expect(res.body).toEqual(expect.objectContaining({ goalId: priorityArea.id, initiativeId: null, description: null }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ goalId: priorityArea.id, initiativeId: null, description: null }),
+      );
     });
 
     it('should answer 428 without If-Match and 412 when stale, changing nothing', async () => {
       const node = await nodeOf('output');
 
       await expectRefused(() => t.admin.patch(api(`/effect-nodes/${node.id}`)).send({ title: 'Ny' }), 428);
-      await expectRefused(() => t.admin.patch(api(`/effect-nodes/${node.id}`)).set('If-Match', '"7"').send({ title: 'Ny' }), 412);
+      await expectRefused(
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${node.id}`))
+            .set('If-Match', '"7"')
+            .send({ title: 'Ny' }),
+        412,
+      );
     });
 
     it('should refuse (422) a level change that would turn a link backward, and allow one that keeps it forward', async () => {
@@ -102,14 +161,29 @@ describe('Effect logic', () => {
       await givenEffectLink(t.dataSource, activity, output);
 
       const res = await expectRefused(
-        () => t.admin.patch(api(`/effect-nodes/${activity.id}`)).set('If-Match', '"1"').send({ level: 'impact' }),
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${activity.id}`))
+            .set('If-Match', '"1"')
+            .send({ level: 'impact' }),
         422,
         '/problems/effect-logic/backward-link',
       );
       expect(res.body.errors).toEqual([{ field: 'level', message: expect.stringMatching(/^backward-link: /) }]);
-      await expectRefused(() => t.admin.patch(api(`/effect-nodes/${activity.id}`)).set('If-Match', '"1"').send({ level: 'output' }), 422, '/problems/effect-logic/same-level-link');
+      await expectRefused(
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${activity.id}`))
+            .set('If-Match', '"1"')
+            .send({ level: 'output' }),
+        422,
+        '/problems/effect-logic/same-level-link',
+      );
 
-      const forward = await t.admin.patch(api(`/effect-nodes/${output.id}`)).set('If-Match', '"1"').send({ level: 'long_term_outcome' });
+      const forward = await t.admin
+        .patch(api(`/effect-nodes/${output.id}`))
+        .set('If-Match', '"1"')
+        .send({ level: 'long_term_outcome' });
       expect(forward.status).toBe(200);
     });
 
@@ -123,11 +197,22 @@ describe('Effect logic', () => {
       const res = await t.admin.delete(api(`/effect-nodes/${output.id}`));
 
       expect(res.status).toBe(204);
-      expect(await t.dataSource.query(`SELECT id FROM effect_links WHERE id IN ($1, $2)`, [inward.id, outward.id])).toEqual([]);
-      expect(await t.dataSource.query(`SELECT id FROM effect_nodes WHERE id IN ($1, $2)`, [activity.id, goalNode.id])).toHaveLength(2);
-      expect(await auditOf(output.id)).toEqual([expect.objectContaining({ action: 'delete', entityType: 'effect_node', initiativeId: initiative.id })]);
+      expect(
+        await t.dataSource.query(`SELECT id FROM effect_links WHERE id IN ($1, $2)`, [inward.id, outward.id]),
+      ).toEqual([]);
+      expect(
+        await t.dataSource.query(`SELECT id FROM effect_nodes WHERE id IN ($1, $2)`, [activity.id, goalNode.id]),
+      ).toHaveLength(2);
+      expect(await auditOf(output.id)).toEqual([
+        expect.objectContaining({ action: 'delete', entityType: 'effect_node', initiativeId: initiative.id }),
+      ]);
       expect(await auditOf(outward.id)).toEqual([
-        { action: 'delete', entityType: 'effect_link', initiativeId: initiative.id, changes: { fromNodeId: { before: output.id }, toNodeId: { before: goalNode.id } } },
+        {
+          action: 'delete',
+          entityType: 'effect_link',
+          initiativeId: initiative.id,
+          changes: { fromNodeId: { before: output.id }, toNodeId: { before: goalNode.id } },
+        },
       ]);
     });
 
@@ -141,7 +226,14 @@ describe('Effect logic', () => {
 
     it('should answer 404 for an unknown node', async () => {
       await expectRefused(() => t.admin.delete(api(`/effect-nodes/${UNKNOWN_ID}`)), 404);
-      await expectRefused(() => t.admin.patch(api(`/effect-nodes/${UNKNOWN_ID}`)).set('If-Match', '"1"').send({ title: 'x' }), 404);
+      await expectRefused(
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${UNKNOWN_ID}`))
+            .set('If-Match', '"1"')
+            .send({ title: 'x' }),
+        404,
+      );
     });
   });
 
@@ -153,9 +245,19 @@ describe('Effect logic', () => {
       const res = await postLink(activity, outcome);
 
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), fromNodeId: activity.id, toNodeId: outcome.id, createdAt: expect.any(String) });
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        fromNodeId: activity.id,
+        toNodeId: outcome.id,
+        createdAt: expect.any(String),
+      });
       expect(await auditOf(res.body.id)).toEqual([
-        { action: 'create', entityType: 'effect_link', initiativeId: initiative.id, changes: { fromNodeId: { after: activity.id }, toNodeId: { after: outcome.id } } },
+        {
+          action: 'create',
+          entityType: 'effect_link',
+          initiativeId: initiative.id,
+          changes: { fromNodeId: { after: activity.id }, toNodeId: { after: outcome.id } },
+        },
       ]);
     });
 
@@ -187,8 +289,12 @@ describe('Effect logic', () => {
     it("should allow a link into its goal's chain and into the priority area's above it", async () => {
       const output = await nodeOf('output');
 
-      expect((await postLink(output, await nodeOf('short_term_outcome', 'Delmål', { goalId: subGoal.id }))).status).toBe(201);
-      expect((await postLink(output, await nodeOf('long_term_outcome', 'Område', { goalId: priorityArea.id }))).status).toBe(201);
+      expect(
+        (await postLink(output, await nodeOf('short_term_outcome', 'Delmål', { goalId: subGoal.id }))).status,
+      ).toBe(201);
+      expect(
+        (await postLink(output, await nodeOf('long_term_outcome', 'Område', { goalId: priorityArea.id }))).status,
+      ).toBe(201);
     });
 
     it("should refuse a link into an unrelated goal's chain and write nothing", async () => {
@@ -201,7 +307,11 @@ describe('Effect logic', () => {
       const sub = await nodeOf('short_term_outcome', 'Delmål', { goalId: subGoal.id });
       const initiativeImpact = await nodeOf('impact', 'Insatsens effekt');
       expect((await postLink(sub, await nodeOf('impact', 'Område', { goalId: priorityArea.id }))).status).toBe(201);
-      await expectRefused(() => postLink(sub, initiativeImpact), 422, '/problems/effect-logic/goal-chain-to-initiative');
+      await expectRefused(
+        () => postLink(sub, initiativeImpact),
+        422,
+        '/problems/effect-logic/goal-chain-to-initiative',
+      );
     });
 
     it('should refuse a duplicate link (409) and links to unknown nodes (422)', async () => {
@@ -218,7 +328,9 @@ describe('Effect logic', () => {
       const link = await givenEffectLink(t.dataSource, await nodeOf('activity'), await nodeOf('output'));
 
       expect((await t.admin.delete(api(`/effect-links/${link.id}`))).status).toBe(204);
-      expect(await auditOf(link.id)).toEqual([expect.objectContaining({ action: 'delete', entityType: 'effect_link' })]);
+      expect(await auditOf(link.id)).toEqual([
+        expect.objectContaining({ action: 'delete', entityType: 'effect_link' }),
+      ]);
       await expectRefused(() => t.admin.delete(api(`/effect-links/${link.id}`)), 404);
     });
 
@@ -256,14 +368,20 @@ describe('Effect logic', () => {
         // What POST /effect-links does: both ends FOR SHARE, then the link.
         await other.query(`SELECT 1 FROM effect_nodes WHERE id IN ($1, $2) ORDER BY id FOR SHARE`, [from.id, to.id]);
         await other.query(`INSERT INTO effect_links (from_node_id, to_node_id) VALUES ($1, $2)`, [from.id, to.id]);
-        const pending = t.admin.patch(api(`/effect-nodes/${from.id}`)).set('If-Match', '"1"').send({ level: 'long_term_outcome' }).then((res) => res);
+        const pending = t.admin
+          .patch(api(`/effect-nodes/${from.id}`))
+          .set('If-Match', '"1"')
+          .send({ level: 'long_term_outcome' })
+          .then((res) => res);
         await waitForLockWait();
         await other.commitTransaction();
 
         const res = await pending;
         expectProblem(res, 422);
         expect(res.body.type).toBe('/problems/effect-logic/backward-link');
-        expect(await t.dataSource.query(`SELECT level FROM effect_nodes WHERE id = $1`, [from.id])).toEqual([{ level: 'output' }]);
+        expect(await t.dataSource.query(`SELECT level FROM effect_nodes WHERE id = $1`, [from.id])).toEqual([
+          { level: 'output' },
+        ]);
       } finally {
         if (other.isTransactionActive) await other.rollbackTransaction();
         await other.release();
@@ -298,9 +416,21 @@ describe('Effect logic', () => {
     beforeAll(async () => {
       area = await givenGoal(t.dataSource, { title: 'Område "Arbete" [PO3]', level: 'priority_area' });
       sub = await givenGoal(t.dataSource, { title: 'Delmål studier', level: 'sub_goal', parentId: area.id });
-      a = await givenInitiative(t.dataSource, { code: 'A-INSATS', title: 'Framtidscentrum', leadDepartmentId: own.id }, { goalIds: [sub.id] });
-      b = await givenInitiative(t.dataSource, { code: 'B-INSATS', title: 'Alla behövs i jobb', leadDepartmentId: other.id }, { goalIds: [area.id] });
-      const c = await givenInitiative(t.dataSource, { code: 'C-INSATS', title: 'Kulturhuset', leadDepartmentId: other.id }, { goalIds: [area.id] });
+      a = await givenInitiative(
+        t.dataSource,
+        { code: 'A-INSATS', title: 'Framtidscentrum', leadDepartmentId: own.id },
+        { goalIds: [sub.id] },
+      );
+      b = await givenInitiative(
+        t.dataSource,
+        { code: 'B-INSATS', title: 'Alla behövs i jobb', leadDepartmentId: other.id },
+        { goalIds: [area.id] },
+      );
+      const c = await givenInitiative(
+        t.dataSource,
+        { code: 'C-INSATS', title: 'Kulturhuset', leadDepartmentId: other.id },
+        { goalIds: [area.id] },
+      );
       n.areaShort = await nodeOf('short_term_outcome', 'Fler unga "redo" för arbete', { goalId: area.id });
       n.areaLong = await nodeOf('long_term_outcome', 'Fler unga i arbete', { goalId: area.id });
       n.areaImpact = await nodeOf('impact', 'Minskat utanförskap', { goalId: area.id });
@@ -329,11 +459,18 @@ describe('Effect logic', () => {
       expect(res.status).toBe(200);
       expect(res.body.owner).toEqual({ kind: 'goal', id: area.id, code: area.code, title: area.title });
       const byId = new Map(res.body.nodes.map((node: { id: string }) => [node.id, node]));
-      expect(res.body.nodes.map((node: { title: string }) => node.title)).toEqual(['Fler unga "redo" för arbete', 'Fler unga i arbete', 'Minskat utanförskap']);
+      expect(res.body.nodes.map((node: { title: string }) => node.title)).toEqual([
+        'Fler unga "redo" för arbete',
+        'Fler unga i arbete',
+        'Minskat utanförskap',
+      ]);
       expect(byId.get(n.areaShort.id)).toEqual(expect.objectContaining({ contributors: [ref(b)] }));
       expect(byId.get(n.areaLong.id)).toEqual(expect.objectContaining({ contributors: [ref(a), ref(b)] }));
       expect(byId.get(n.areaImpact.id)).toEqual(
-        expect.objectContaining({ contributors: [ref(a), ref(b)], owner: { kind: 'goal', id: area.id, code: area.code, title: area.title } }),
+        expect.objectContaining({
+          contributors: [ref(a), ref(b)],
+          owner: { kind: 'goal', id: area.id, code: area.code, title: area.title },
+        }),
       );
       expect(res.body.links).toEqual([
         { id: expect.any(String), fromNodeId: n.areaShort.id, toNodeId: n.areaLong.id },
@@ -345,8 +482,17 @@ describe('Effect logic', () => {
       const res = await t.admin.get(api(`/initiatives/${a.id}/effect-logic`));
 
       expect(res.status).toBe(200);
-      expect(res.body.nodes.map((node: { id: string }) => node.id)).toEqual([n.aActivity.id, n.aOutput.id, n.subOutcome.id]);
-      expect(res.body.nodes[2]).toEqual(expect.objectContaining({ goalId: sub.id, owner: { kind: 'goal', id: sub.id, code: sub.code, title: sub.title } }));
+      expect(res.body.nodes.map((node: { id: string }) => node.id)).toEqual([
+        n.aActivity.id,
+        n.aOutput.id,
+        n.subOutcome.id,
+      ]);
+      expect(res.body.nodes[2]).toEqual(
+        expect.objectContaining({
+          goalId: sub.id,
+          owner: { kind: 'goal', id: sub.id, code: sub.code, title: sub.title },
+        }),
+      );
       expect(res.body.nodes[0]).not.toHaveProperty('contributors');
       expect(res.body.links.map((l: { fromNodeId: string; toNodeId: string }) => [l.fromNodeId, l.toNodeId])).toEqual([
         [n.aActivity.id, n.aOutput.id],
@@ -367,7 +513,10 @@ describe('Effect logic', () => {
       const later = await givenIndicator(t.dataSource, own.id, { code: 'ZZ-GRAF', name: 'Senare i koden' });
       const earlier = await givenIndicator(t.dataSource, own.id, { code: 'AA-GRAF', name: 'Tidigare i koden' });
       for (const indicator of [later, earlier]) {
-        expect((await t.admin.post(api(`/effect-nodes/${n.subOutcome.id}/indicators`)).send({ indicatorId: indicator.id })).status).toBe(201);
+        expect(
+          (await t.admin.post(api(`/effect-nodes/${n.subOutcome.id}/indicators`)).send({ indicatorId: indicator.id }))
+            .status,
+        ).toBe(201);
       }
 
       const res = await t.admin.get(api(`/initiatives/${a.id}/effect-logic`));
@@ -442,26 +591,46 @@ describe('Effect logic', () => {
       ['a bad level', { level: 'outcome', title: 'X', initiativeId: 'INITIATIVE' }, ['level']],
       ['an empty title', { level: 'output', title: '   ', initiativeId: 'INITIATIVE' }, ['title']],
       ['a bad uuid', { level: 'output', title: 'X', initiativeId: 'not-a-uuid' }, ['initiativeId']],
-      ['both owners', { level: 'output', title: 'X', initiativeId: 'INITIATIVE', goalId: 'GOAL' }, ['initiativeId', 'goalId']],
+      [
+        'both owners',
+        { level: 'output', title: 'X', initiativeId: 'INITIATIVE', goalId: 'GOAL' },
+        ['initiativeId', 'goalId'],
+      ],
       ['no owner', { level: 'output', title: 'X' }, ['initiativeId', 'goalId']],
     ])('should refuse a node with %s', async (_, body, fields) => {
-      const resolved = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === 'INITIATIVE' ? initiative.id : v === 'GOAL' ? subGoal.id : v]));
+      const resolved = Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [k, v === 'INITIATIVE' ? initiative.id : v === 'GOAL' ? subGoal.id : v]),
+      );
       const res = await expectRefused(() => t.admin.post(api('/effect-nodes')).send(resolved), 400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(fields);
     });
 
     it('should refuse a node whose owner does not exist with 422', async () => {
-      await expectRefused(() => t.admin.post(api('/effect-nodes')).send({ level: 'output', title: 'X', goalId: UNKNOWN_ID }), 422, '/problems/unknown-reference');
+      await expectRefused(
+        () => t.admin.post(api('/effect-nodes')).send({ level: 'output', title: 'X', goalId: UNKNOWN_ID }),
+        422,
+        '/problems/unknown-reference',
+      );
     });
 
     it('should refuse a PATCH that tries to move the node to another owner', async () => {
       const node = await nodeOf('output');
-      const res = await expectRefused(() => t.admin.patch(api(`/effect-nodes/${node.id}`)).set('If-Match', '"1"').send({ goalId: subGoal.id }), 400);
+      const res = await expectRefused(
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${node.id}`))
+            .set('If-Match', '"1"')
+            .send({ goalId: subGoal.id }),
+        400,
+      );
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'goalId' })]);
     });
 
     it('should refuse links with bad uuids or unknown fields', async () => {
-      const res = await expectRefused(() => t.admin.post(api('/effect-links')).send({ fromNodeId: 'x', toNodeId: UNKNOWN_ID, kind: 'causes' }), 400);
+      const res = await expectRefused(
+        () => t.admin.post(api('/effect-links')).send({ fromNodeId: 'x', toNodeId: UNKNOWN_ID, kind: 'causes' }),
+        400,
+      );
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['fromNodeId', 'kind']));
     });
 
@@ -482,24 +651,38 @@ describe('Effect logic', () => {
       otherInitiative = await givenInitiative(t.dataSource, { leadDepartmentId: other.id }, { goalIds: [subGoal.id] });
     });
 
-    const ownerOf = (chain: Chain) => (chain === 'goal' ? { goalId: subGoal.id } : { initiativeId: chain === 'own' ? initiative.id : otherInitiative.id });
+    const ownerOf = (chain: Chain) =>
+      chain === 'goal'
+        ? { goalId: subGoal.id }
+        : { initiativeId: chain === 'own' ? initiative.id : otherInitiative.id };
     /** Initiative chains: who edits the initiative (admin any; department heads and staff their own). Goal chains: admin and leadership. */
     const expected = (role: Role, chain: Chain) =>
-      role === 'admin' || (chain === 'goal' ? role === 'leadership' : chain === 'own' && (role === 'department_head' || role === 'staff'));
+      role === 'admin' ||
+      (chain === 'goal' ? role === 'leadership' : chain === 'own' && (role === 'department_head' || role === 'staff'));
 
     type Target = { id: string; fromId?: string; toId?: string };
-    const WRITES: { name: string; ok: number; arrange: (chain: Chain) => Promise<Target | null>; act: (agent: TestAgent, chain: Chain, target: Target | null) => Promise<Response> }[] = [
+    const WRITES: {
+      name: string;
+      ok: number;
+      arrange: (chain: Chain) => Promise<Target | null>;
+      act: (agent: TestAgent, chain: Chain, target: Target | null) => Promise<Response>;
+    }[] = [
       {
         name: 'POST /effect-nodes',
         ok: 201,
         arrange: () => Promise.resolve(null),
-        act: (agent, chain) => agent.post(api('/effect-nodes')).send({ level: 'output', title: 'Ny nod', ...ownerOf(chain) }),
+        act: (agent, chain) =>
+          agent.post(api('/effect-nodes')).send({ level: 'output', title: 'Ny nod', ...ownerOf(chain) }),
       },
       {
         name: 'PATCH /effect-nodes/{id}',
         ok: 200,
         arrange: (chain) => nodeOf('output', 'Nod', ownerOf(chain)),
-        act: (agent, _, target) => agent.patch(api(`/effect-nodes/${target!.id}`)).set('If-Match', '"1"').send({ title: 'Ändrad' }),
+        act: (agent, _, target) =>
+          agent
+            .patch(api(`/effect-nodes/${target!.id}`))
+            .set('If-Match', '"1"')
+            .send({ title: 'Ändrad' }),
       },
       {
         name: 'DELETE /effect-nodes/{id}',
@@ -524,11 +707,18 @@ describe('Effect logic', () => {
       {
         name: 'DELETE /effect-links/{id}',
         ok: 204,
-        arrange: async (chain) => givenEffectLink(t.dataSource, await nodeOf('activity', 'Från', ownerOf(chain)), await nodeOf('output', 'Till', ownerOf(chain))),
+        arrange: async (chain) =>
+          givenEffectLink(
+            t.dataSource,
+            await nodeOf('activity', 'Från', ownerOf(chain)),
+            await nodeOf('output', 'Till', ownerOf(chain)),
+          ),
         act: (agent, _, target) => agent.delete(api(`/effect-links/${target!.id}`)),
       },
     ];
-    const CASES = WRITES.flatMap((write) => ROLES.flatMap((role) => (['own', 'other', 'goal'] as Chain[]).map((chain) => ({ ...write, role, chain }))));
+    const CASES = WRITES.flatMap((write) =>
+      ROLES.flatMap((role) => (['own', 'other', 'goal'] as Chain[]).map((chain) => ({ ...write, role, chain }))),
+    );
 
     it.each(CASES)('$name as $role on the $chain chain', async ({ arrange, act, ok, role, chain }) => {
       const target = await arrange(chain);
@@ -545,7 +735,10 @@ describe('Effect logic', () => {
       const withKey = (req: ReturnType<TestAgent['get']>) => req.set('X-Api-Key', key.body.key);
       const bare = () => request(t.http);
 
-      await expectRefused(() => withKey(bare().post(api('/effect-nodes'))).send({ level: 'output', title: 'X', ...ownerOf('own') }), 403);
+      await expectRefused(
+        () => withKey(bare().post(api('/effect-nodes'))).send({ level: 'output', title: 'X', ...ownerOf('own') }),
+        403,
+      );
       await expectRefused(() => withKey(bare().delete(api(`/effect-nodes/${node.id}`))), 403);
       expect((await withKey(bare().get(api(`/initiatives/${initiative.id}/effect-logic`)))).status).toBe(200);
     });

@@ -4,9 +4,23 @@ import { scanCounts as counts, startScans, type Scans } from './support/alert-sc
 import { api, createTestApp, expectProblem, type TestApp } from './support/test-app.js';
 
 const AS_OF = '2026-11-23';
-const PLAN: FollowUpPlan = { method: 'Kvartalsvis lägesrapport', frequency: 'quarterly', responsible: 'Processägaren', firstReportDue: null, indicatorIds: [] };
+const PLAN: FollowUpPlan = {
+  method: 'Kvartalsvis lägesrapport',
+  frequency: 'quarterly',
+  responsible: 'Processägaren',
+  firstReportDue: null,
+  indicatorIds: [],
+};
 
-type AlertRow = { kind: string; severity: string; status: string; dedupe_key: string; department_id: string; title: string; detail: string };
+type AlertRow = {
+  kind: string;
+  severity: string;
+  status: string;
+  dedupe_key: string;
+  department_id: string;
+  title: string;
+  detail: string;
+};
 
 describe('follow_up_plan_missing scan', () => {
   let t: TestApp;
@@ -26,14 +40,26 @@ describe('follow_up_plan_missing scan', () => {
     departmentId = (await givenDepartment(t.dataSource)).id;
   });
 
-  const given = (status: InitiativeStatus, overrides: Partial<InitiativeEntity> = {}, links: { goalIds?: string[] } = {}) =>
+  const given = (
+    status: InitiativeStatus,
+    overrides: Partial<InitiativeEntity> = {},
+    links: { goalIds?: string[] } = {},
+  ) =>
     givenInitiative(
       t.dataSource,
-      { status, leadDepartmentId: departmentId, title: 'Framtidscentrum', code: `FC-${status}`.toUpperCase(), followUpPlan: null, ...overrides },
+      {
+        status,
+        leadDepartmentId: departmentId,
+        title: 'Framtidscentrum',
+        code: `FC-${status}`.toUpperCase(),
+        followUpPlan: null,
+        ...overrides,
+      },
       links,
     );
   const scan = () => scanner.scans.runScan('follow_up_plan_missing', AS_OF);
-  const alerts = (): Promise<AlertRow[]> => t.dataSource.query(`SELECT * FROM alerts WHERE kind = 'follow_up_plan_missing' ORDER BY dedupe_key, status`);
+  const alerts = (): Promise<AlertRow[]> =>
+    t.dataSource.query(`SELECT * FROM alerts WHERE kind = 'follow_up_plan_missing' ORDER BY dedupe_key, status`);
 
   it.each<[InitiativeStatus, string | null]>([
     ['draft', null],
@@ -56,7 +82,10 @@ describe('follow_up_plan_missing scan', () => {
     ['a JSON null', 'null'],
   ])('should tell %s from no plan', async (what, plan) => {
     const initiative = await given('active');
-    await t.dataSource.query(`UPDATE initiatives SET follow_up_plan = $2::jsonb WHERE id = $1`, [initiative.id, JSON.stringify(plan === 'null' ? null : plan)]);
+    await t.dataSource.query(`UPDATE initiatives SET follow_up_plan = $2::jsonb WHERE id = $1`, [
+      initiative.id,
+      JSON.stringify(plan === 'null' ? null : plan),
+    ]);
 
     await scan();
 
@@ -75,7 +104,9 @@ describe('follow_up_plan_missing scan', () => {
         status: 'open',
         department_id: departmentId,
         title: 'Uppföljningsplan saknas för Framtidscentrum',
-        detail: expect.stringMatching(/^Framtidscentrum \(FC-ACTIVE\) är pågående men saknar uppföljningsplan\. Lägg till en plan/),
+        detail: expect.stringMatching(
+          /^Framtidscentrum \(FC-ACTIVE\) är pågående men saknar uppföljningsplan\. Lägg till en plan/,
+        ),
       }),
     ]);
   });
@@ -117,17 +148,25 @@ describe('follow_up_plan_missing scan', () => {
 
   // The PATCH re-checks the guards of the current status, so the API cannot produce the cause: the scan is the
   // backstop for plans lost another way (data from before the guard, an import, a hand edit in the database).
-  it.each<InitiativeStatus>(['approved', 'active'])('should refuse through the API to remove the plan of an %s initiative, leaving nothing to raise', async (status) => {
-    const goal = await givenGoal(t.dataSource);
-    const initiative = await given(status, { followUpPlan: PLAN, startDate: '2026-01-01' }, { goalIds: [goal.id] });
-    await givenFundingLine(t.dataSource, initiative.id);
+  it.each<InitiativeStatus>(['approved', 'active'])(
+    'should refuse through the API to remove the plan of an %s initiative, leaving nothing to raise',
+    async (status) => {
+      const goal = await givenGoal(t.dataSource);
+      const initiative = await given(status, { followUpPlan: PLAN, startDate: '2026-01-01' }, { goalIds: [goal.id] });
+      await givenFundingLine(t.dataSource, initiative.id);
 
-    const res = await t.admin.patch(api(`/initiatives/${initiative.id}`)).set('If-Match', '"1"').send({ followUpPlan: null });
+      const res = await t.admin
+        .patch(api(`/initiatives/${initiative.id}`))
+        .set('If-Match', '"1"')
+        .send({ followUpPlan: null });
 
-    expectProblem(res, 422);
-    expect(res.body.unmetGuards).toEqual(['followUpPlan']);
-    const [row] = await t.dataSource.query(`SELECT follow_up_plan AS plan, version FROM initiatives WHERE id = $1`, [initiative.id]);
-    expect(row).toEqual({ plan: PLAN, version: 1 });
-    expect(await scan()).toEqual(counts(0, 0, 0));
-  });
+      expectProblem(res, 422);
+      expect(res.body.unmetGuards).toEqual(['followUpPlan']);
+      const [row] = await t.dataSource.query(`SELECT follow_up_plan AS plan, version FROM initiatives WHERE id = $1`, [
+        initiative.id,
+      ]);
+      expect(row).toEqual({ plan: PLAN, version: 1 });
+      expect(await scan()).toEqual(counts(0, 0, 0));
+    },
+  );
 });

@@ -34,7 +34,8 @@ describe('Funding lines', () => {
   });
   afterAll(() => t.close());
 
-  const post = (initiativeId: string, body: Record<string, unknown>) => t.admin.post(api(`/initiatives/${initiativeId}/funding`)).send(body);
+  const post = (initiativeId: string, body: Record<string, unknown>) =>
+    t.admin.post(api(`/initiatives/${initiativeId}/funding`)).send(body);
   const read = async (id: string) => (await t.admin.get(api(`/funding/${id}`))).body;
   const patch = (id: string, version: number | null, body: Record<string, unknown>) => {
     const req = t.admin.patch(api(`/funding/${id}`));
@@ -50,7 +51,14 @@ describe('Funding lines', () => {
       const got = await t.admin.get(api(`/funding/${created.body.id}`));
 
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ ...body, id: expect.any(String), initiativeId: initiative.id, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created.body).toEqual({
+        ...body,
+        id: expect.any(String),
+        initiativeId: initiative.id,
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
       expect(got.body).toEqual(created.body);
@@ -58,7 +66,13 @@ describe('Funding lines', () => {
 
     it('should apply the defaults when only the required fields are sent', async () => {
       const initiative = await givenInitiative(t.dataSource);
-      const body = { sourceType: 'state_grant', funder: 'Länsstyrelsen Västra Götaland', amountSek: 1_200_000, periodStart: '2024-01-01', periodEnd: '2024-12-31' };
+      const body = {
+        sourceType: 'state_grant',
+        funder: 'Länsstyrelsen Västra Götaland',
+        amountSek: 1_200_000,
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+      };
 
       const res = await post(initiative.id, body);
 
@@ -84,27 +98,36 @@ describe('Funding lines', () => {
       });
     });
 
-    it.each([0, 1, 999_999_999_999, 1_000_000_000_000])('should return amountSek %p as the same number when it is read back', async (amountSek) => {
-      const initiative = await givenInitiative(t.dataSource);
+    it.each([0, 1, 999_999_999_999, 1_000_000_000_000])(
+      'should return amountSek %p as the same number when it is read back',
+      async (amountSek) => {
+        const initiative = await givenInitiative(t.dataSource);
 
-      const created = await post(initiative.id, { ...fullLine(), amountSek });
+        const created = await post(initiative.id, { ...fullLine(), amountSek });
 
-      expect(created.status).toBe(201);
-      expect((await read(created.body.id)).amountSek).toBe(amountSek);
-      const [{ stored }] = await t.dataSource.query('SELECT amount_sek::text AS stored FROM funding_lines WHERE id = $1', [created.body.id]);
-      expect(stored).toBe(String(amountSek));
-    });
+        expect(created.status).toBe(201);
+        expect((await read(created.body.id)).amountSek).toBe(amountSek);
+        const [{ stored }] = await t.dataSource.query(
+          'SELECT amount_sek::text AS stored FROM funding_lines WHERE id = $1',
+          [created.body.id],
+        );
+        expect(stored).toBe(String(amountSek));
+      },
+    );
 
-    it.each([1_000_000_000_001, -1, 12.5, '1200000'])('should answer 400 and write nothing when amountSek is %p', async (amountSek) => {
-      const initiative = await givenInitiative(t.dataSource);
-      const before = await rowCounts(t.dataSource, ['funding_lines']);
+    it.each([1_000_000_000_001, -1, 12.5, '1200000'])(
+      'should answer 400 and write nothing when amountSek is %p',
+      async (amountSek) => {
+        const initiative = await givenInitiative(t.dataSource);
+        const before = await rowCounts(t.dataSource, ['funding_lines']);
 
-      const res = await post(initiative.id, { ...fullLine(), amountSek });
+        const res = await post(initiative.id, { ...fullLine(), amountSek });
 
-      expectProblem(res, 400);
-      expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['amountSek']));
-      expect(await rowCounts(t.dataSource, ['funding_lines'])).toEqual(before);
-    });
+        expectProblem(res, 400);
+        expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['amountSek']));
+        expect(await rowCounts(t.dataSource, ['funding_lines'])).toEqual(before);
+      },
+    );
 
     it('should answer 404 and write nothing when the initiative does not exist', async () => {
       const before = await rowCounts(t.dataSource, ['funding_lines']);
@@ -113,15 +136,18 @@ describe('Funding lines', () => {
       expect(await rowCounts(t.dataSource, ['funding_lines'])).toEqual(before);
     });
 
-    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])('should answer 409 and write nothing when the initiative is %s', async (status) => {
-      const initiative = await givenInitiative(t.dataSource, { status });
-      const before = await rowCounts(t.dataSource, ['funding_lines']);
+    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])(
+      'should answer 409 and write nothing when the initiative is %s',
+      async (status) => {
+        const initiative = await givenInitiative(t.dataSource, { status });
+        const before = await rowCounts(t.dataSource, ['funding_lines']);
 
-      const res = await post(initiative.id, fullLine());
+        const res = await post(initiative.id, fullLine());
 
-      expectProblem(res, 409);
-      expect(await rowCounts(t.dataSource, ['funding_lines'])).toEqual(before);
-    });
+        expectProblem(res, 409);
+        expect(await rowCounts(t.dataSource, ['funding_lines'])).toEqual(before);
+      },
+    );
 
     it('should answer 404 when no funding line has the id', async () => {
       expectProblem(await t.admin.get(api(`/funding/${UNKNOWN_ID}`)), 404);
@@ -131,7 +157,11 @@ describe('Funding lines', () => {
   describe('successors', () => {
     it('should link a successor of the same initiative when it is given on create', async () => {
       const initiative = await givenInitiative(t.dataSource);
-      const successor = await givenFundingLine(t.dataSource, initiative.id, { sourceType: 'ordinary_budget', periodStart: '2025-07-01', periodEnd: '2026-12-31' });
+      const successor = await givenFundingLine(t.dataSource, initiative.id, {
+        sourceType: 'ordinary_budget',
+        periodStart: '2025-07-01',
+        periodEnd: '2026-12-31',
+      });
 
       const res = await post(initiative.id, { ...fullLine(), successorFundingId: successor.id });
 
@@ -198,8 +228,16 @@ describe('Funding lines', () => {
   describe('list', () => {
     it('should list only the initiative’s lines by period start with the page envelope', async () => {
       const [initiative, other] = [await givenInitiative(t.dataSource), await givenInitiative(t.dataSource)];
-      const later = await givenFundingLine(t.dataSource, initiative.id, { periodStart: '2025-01-01', periodEnd: '2025-12-31', status: 'applied' });
-      const earlier = await givenFundingLine(t.dataSource, initiative.id, { periodStart: '2024-01-01', periodEnd: '2024-12-31', status: 'granted' });
+      const later = await givenFundingLine(t.dataSource, initiative.id, {
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        status: 'applied',
+      });
+      const earlier = await givenFundingLine(t.dataSource, initiative.id, {
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        status: 'granted',
+      });
       await givenFundingLine(t.dataSource, other.id);
 
       const all = await t.admin.get(api(`/initiatives/${initiative.id}/funding`));
@@ -207,7 +245,12 @@ describe('Funding lines', () => {
       const paged = await t.admin.get(api(`/initiatives/${initiative.id}/funding`)).query({ limit: 1, offset: 1 });
 
       expect(all.status).toBe(200);
-      expect(all.body).toEqual({ items: [expect.objectContaining({ id: earlier.id }), expect.objectContaining({ id: later.id })], total: 2, limit: 50, offset: 0 });
+      expect(all.body).toEqual({
+        items: [expect.objectContaining({ id: earlier.id }), expect.objectContaining({ id: later.id })],
+        total: 2,
+        limit: 50,
+        offset: 0,
+      });
       expect(all.body.items[0].amountSek).toBe(1_200_000);
       expect(granted.body.items.map((l: { id: string }) => l.id)).toEqual([earlier.id]);
       expect(paged.body).toEqual({ items: [expect.objectContaining({ id: later.id })], total: 2, limit: 1, offset: 1 });
@@ -222,7 +265,12 @@ describe('Funding lines', () => {
     it('should record the coverage decision and bump the version when If-Match is current', async () => {
       const initiative = await givenInitiative(t.dataSource, { status: 'active' });
       const line = await givenFundingLine(t.dataSource, initiative.id);
-      const decision = { coverageDecision: 'phase_out', coverageNote: 'Avvecklas när statsbidraget tar slut.', coverageDecidedBy: 'Arbetsmarknads- och socialnämnden', coverageDecidedOn: '2025-02-20' };
+      const decision = {
+        coverageDecision: 'phase_out',
+        coverageNote: 'Avvecklas när statsbidraget tar slut.',
+        coverageDecidedBy: 'Arbetsmarknads- och socialnämnden',
+        coverageDecidedOn: '2025-02-20',
+      };
 
       const res = await patch(line.id, 1, decision);
 
@@ -234,12 +282,20 @@ describe('Funding lines', () => {
 
     it('should end a line and replace its reporting deadlines when both are sent', async () => {
       const initiative = await givenInitiative(t.dataSource, { status: 'active' });
-      const line = await givenFundingLine(t.dataSource, initiative.id, { reportingDeadlines: [{ date: '2024-06-30', kind: 'interim', description: null }] });
+      const line = await givenFundingLine(t.dataSource, initiative.id, {
+        reportingDeadlines: [{ date: '2024-06-30', kind: 'interim', description: null }],
+      });
 
-      const res = await patch(line.id, 1, { status: 'ended', reportingDeadlines: [{ date: '2025-09-30', kind: 'final' }] });
+      const res = await patch(line.id, 1, {
+        status: 'ended',
+        reportingDeadlines: [{ date: '2025-09-30', kind: 'final' }],
+      });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'ended', reportingDeadlines: [{ date: '2025-09-30', kind: 'final', description: null }] });
+      expect(res.body).toMatchObject({
+        status: 'ended',
+        reportingDeadlines: [{ date: '2025-09-30', kind: 'final', description: null }],
+      });
     });
 
     it('should answer 428 and change nothing when If-Match is missing', async () => {
@@ -260,7 +316,10 @@ describe('Funding lines', () => {
     });
 
     it('should answer 400 and change nothing when the new period end falls before the stored start', async () => {
-      const line = await givenFundingLine(t.dataSource, (await givenInitiative(t.dataSource)).id, { periodStart: '2024-01-01', periodEnd: '2025-06-30' });
+      const line = await givenFundingLine(t.dataSource, (await givenInitiative(t.dataSource)).id, {
+        periodStart: '2024-01-01',
+        periodEnd: '2025-06-30',
+      });
 
       const res = await patch(line.id, 1, { periodEnd: '2023-12-31' });
 

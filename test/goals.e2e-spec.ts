@@ -16,7 +16,8 @@ describe('Goals', () => {
   afterAll(() => t.close());
 
   const post = (body: Record<string, unknown>) => t.admin.post(api('/goals')).send(body);
-  const read = async (id: string) => (await t.admin.get(api(`/goals/${id}`))).body as Goal & { version: number; title: string };
+  const read = async (id: string) =>
+    (await t.admin.get(api(`/goals/${id}`))).body as Goal & { version: number; title: string };
 
   it('should build the tree top down through every level when each child sits below its parent', async () => {
     const levels = ['agenda2030', 'focus_area', 'priority_goal', 'committee_goal', 'priority_area', 'sub_goal'];
@@ -38,13 +39,26 @@ describe('Goals', () => {
     expect(created.map((g) => g.parentId)).toEqual([null, ...created.slice(0, -1).map((g) => g.id)]);
     const leaf = await t.admin.get(api(`/goals/${created[5].id}`));
     expect(leaf.headers.etag).toBe('"1"');
-    expect(leaf.body).toMatchObject({ level: 'sub_goal', framework: ROADMAP, validFrom: '2024-01-01', validTo: null, description: null, version: 1 });
+    expect(leaf.body).toMatchObject({
+      level: 'sub_goal',
+      framework: ROADMAP,
+      validFrom: '2024-01-01',
+      validTo: null,
+      description: null,
+      version: 1,
+    });
   });
 
   it('should let a child skip levels when it still sits below its parent', async () => {
     const root = await givenGoal(t.dataSource, { level: 'agenda2030' });
 
-    const res = await post({ code: uniqueCode('SKIP'), title: 'Delmål direkt under Agenda 2030', level: 'sub_goal', framework: ROADMAP, parentId: root.id });
+    const res = await post({
+      code: uniqueCode('SKIP'),
+      title: 'Delmål direkt under Agenda 2030',
+      level: 'sub_goal',
+      framework: ROADMAP,
+      parentId: root.id,
+    });
 
     expect(res.status).toBe(201);
   });
@@ -56,7 +70,13 @@ describe('Goals', () => {
     const parent = await givenGoal(t.dataSource, { level: parentLevel });
     const before = await rowCounts(t.dataSource, ['goals']);
 
-    const res = await post({ code: uniqueCode('BAD'), title: 'Felplacerat mål', level, framework: MRP, parentId: parent.id });
+    const res = await post({
+      code: uniqueCode('BAD'),
+      title: 'Felplacerat mål',
+      level,
+      framework: MRP,
+      parentId: parent.id,
+    });
 
     expectProblem(res, 422);
     expect(res.body.errors).toEqual([{ field: 'level', message: expect.stringContaining('below its parent') }]);
@@ -64,7 +84,13 @@ describe('Goals', () => {
   });
 
   it('should answer 422 naming parentId when the parent does not exist', async () => {
-    const res = await post({ code: uniqueCode('ORPH'), title: 'Föräldralöst', level: 'sub_goal', framework: ROADMAP, parentId: '0d1c2b3a-4958-4677-8695-a4b3c2d1e0f9' });
+    const res = await post({
+      code: uniqueCode('ORPH'),
+      title: 'Föräldralöst',
+      level: 'sub_goal',
+      framework: ROADMAP,
+      parentId: '0d1c2b3a-4958-4677-8695-a4b3c2d1e0f9',
+    });
 
     expectProblem(res, 422);
     expect(res.body.errors).toEqual([{ field: 'parentId', message: 'no goal with this id' }]);
@@ -83,7 +109,14 @@ describe('Goals', () => {
   it('should answer 400 and write nothing when the validity period ends before it starts', async () => {
     const before = await rowCounts(t.dataSource, ['goals']);
 
-    const res = await post({ code: uniqueCode('VAL'), title: 'Baklänges', level: 'priority_area', framework: ROADMAP, validFrom: '2025-01-01', validTo: '2024-12-31' });
+    const res = await post({
+      code: uniqueCode('VAL'),
+      title: 'Baklänges',
+      level: 'priority_area',
+      framework: ROADMAP,
+      validFrom: '2025-01-01',
+      validTo: '2024-12-31',
+    });
 
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'validTo', message: expect.any(String) }]);
@@ -96,7 +129,10 @@ describe('Goals', () => {
       const child = await givenGoal(t.dataSource, { level: 'committee_goal', parentId: top.id });
       const grandchild = await givenGoal(t.dataSource, { level: 'sub_goal', parentId: child.id });
 
-      const res = await t.admin.patch(api(`/goals/${top.id}`)).set('If-Match', '"1"').send({ parentId: grandchild.id });
+      const res = await t.admin
+        .patch(api(`/goals/${top.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: grandchild.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -104,12 +140,28 @@ describe('Goals', () => {
     });
 
     it('should refuse one of two concurrent moves when together they would put two goals under each other', async () => {
-      const [a, b] = [await givenGoal(t.dataSource, { level: 'priority_goal' }), await givenGoal(t.dataSource, { level: 'priority_goal' })];
-      await Promise.all([a, b].map((g) => t.admin.patch(api(`/goals/${g.id}`)).set('If-Match', '"1"').send({ level: 'committee_goal' })));
+      const [a, b] = [
+        await givenGoal(t.dataSource, { level: 'priority_goal' }),
+        await givenGoal(t.dataSource, { level: 'priority_goal' }),
+      ];
+      await Promise.all(
+        [a, b].map((g) =>
+          t.admin
+            .patch(api(`/goals/${g.id}`))
+            .set('If-Match', '"1"')
+            .send({ level: 'committee_goal' }),
+        ),
+      );
 
       const results = await Promise.all([
-        t.admin.patch(api(`/goals/${a.id}`)).set('If-Match', '"2"').send({ parentId: b.id, level: 'priority_area' }),
-        t.admin.patch(api(`/goals/${b.id}`)).set('If-Match', '"2"').send({ parentId: a.id, level: 'priority_area' }),
+        t.admin
+          .patch(api(`/goals/${a.id}`))
+          .set('If-Match', '"2"')
+          .send({ parentId: b.id, level: 'priority_area' }),
+        t.admin
+          .patch(api(`/goals/${b.id}`))
+          .set('If-Match', '"2"')
+          .send({ parentId: a.id, level: 'priority_area' }),
       ]);
 
       expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
@@ -120,7 +172,10 @@ describe('Goals', () => {
     it('should answer 422 when a goal is made its own parent', async () => {
       const goal = await givenGoal(t.dataSource);
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: goal.id });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: goal.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -130,7 +185,10 @@ describe('Goals', () => {
       const goal = await givenGoal(t.dataSource, { level: 'priority_area' });
       const lower = await givenGoal(t.dataSource, { level: 'sub_goal' });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: lower.id });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: lower.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: expect.stringContaining('below its parent') }]);
@@ -140,17 +198,26 @@ describe('Goals', () => {
       const goal = await givenGoal(t.dataSource, { level: 'committee_goal' });
       await givenGoal(t.dataSource, { level: 'priority_area', parentId: goal.id });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ level: 'sub_goal' });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ level: 'sub_goal' });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'level', message: expect.stringContaining('priority_area') }]);
     });
 
     it('should move a goal under a new parent and bump the version when If-Match is current', async () => {
-      const [oldParent, newParent] = [await givenGoal(t.dataSource, { level: 'committee_goal' }), await givenGoal(t.dataSource, { level: 'committee_goal' })];
+      const [oldParent, newParent] = [
+        await givenGoal(t.dataSource, { level: 'committee_goal' }),
+        await givenGoal(t.dataSource, { level: 'committee_goal' }),
+      ];
       const goal = await givenGoal(t.dataSource, { level: 'priority_area', parentId: oldParent.id });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ parentId: newParent.id, title: 'Flyttat mål' });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: newParent.id, title: 'Flyttat mål' });
 
       expect(res.status).toBe(200);
       expect(res.headers.etag).toBe('"2"');
@@ -159,9 +226,15 @@ describe('Goals', () => {
 
     it('should answer 412 and change nothing when If-Match is stale', async () => {
       const goal = await givenGoal(t.dataSource);
-      await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Först' });
+      await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ title: 'Först' });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: 'Sedan' });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ title: 'Sedan' });
 
       expectProblem(res, 412);
       expect(await read(goal.id)).toMatchObject({ title: 'Först', version: 2 });
@@ -179,7 +252,10 @@ describe('Goals', () => {
     it('should answer 400 and change nothing when a PATCH of one end of the validity puts it before the stored other', async () => {
       const goal = await givenGoal(t.dataSource, { validFrom: '2024-01-01', validTo: null });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ validTo: '2023-12-31' });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ validTo: '2023-12-31' });
 
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([{ field: 'validTo', message: expect.any(String) }]);
@@ -189,7 +265,10 @@ describe('Goals', () => {
     it('should answer 400 and change nothing when a required field is set to null', async () => {
       const goal = await givenGoal(t.dataSource);
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ title: null });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ title: null });
 
       expectProblem(res, 400);
       expect(await read(goal.id)).toMatchObject({ title: goal.title, version: 1 });
@@ -203,9 +282,24 @@ describe('Goals', () => {
 
     beforeAll(async () => {
       root = await givenGoal(t.dataSource, { code: uniqueCode('R'), level: 'priority_goal', framework });
-      priorityB = await givenGoal(t.dataSource, { code: uniqueCode('PB'), level: 'priority_area', framework, parentId: root.id });
-      priorityA = await givenGoal(t.dataSource, { code: uniqueCode('PA'), level: 'priority_area', framework, parentId: root.id });
-      subGoal = await givenGoal(t.dataSource, { code: uniqueCode('S'), level: 'sub_goal', framework, parentId: priorityA.id });
+      priorityB = await givenGoal(t.dataSource, {
+        code: uniqueCode('PB'),
+        level: 'priority_area',
+        framework,
+        parentId: root.id,
+      });
+      priorityA = await givenGoal(t.dataSource, {
+        code: uniqueCode('PA'),
+        level: 'priority_area',
+        framework,
+        parentId: root.id,
+      });
+      subGoal = await givenGoal(t.dataSource, {
+        code: uniqueCode('S'),
+        level: 'sub_goal',
+        framework,
+        parentId: priorityA.id,
+      });
       otherRoot = await givenGoal(t.dataSource, { code: uniqueCode('O'), level: 'agenda2030', framework: other });
     });
 
@@ -242,7 +336,9 @@ describe('Goals', () => {
       expect(byLevel.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
       expect(byLevel.body.items.map((g: Goal) => g.id).sort()).toEqual([priorityA.id, priorityB.id].sort());
       expect(byFramework.body.total).toBe(4);
-      expect(byFramework.body.items.map((g: Goal) => g.code)).toEqual([root, priorityA, priorityB, subGoal].map((g) => g.code).sort());
+      expect(byFramework.body.items.map((g: Goal) => g.code)).toEqual(
+        [root, priorityA, priorityB, subGoal].map((g) => g.code).sort(),
+      );
       expect(byOther.body.items.map((g: Goal) => g.id)).toEqual([otherRoot.id]);
     });
 

@@ -30,14 +30,20 @@ describe('health and unexpected failures', () => {
     it('should answer 503 naming the database when PostgreSQL stops accepting connections', async () => {
       t = await createTestApp();
       await t.dataSource.query(`ALTER DATABASE "${t.database.name}" CONNECTION LIMIT 0`);
-      await t.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.database.name]);
+      await t.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [t.database.name],
+      );
       await t.dataSource.query(`SELECT pg_terminate_backend(pg_backend_pid())`).catch(() => undefined);
 
       const res = await t.admin.get('/health/ready');
 
       expectProblem(res, 503);
       expect(res.body.detail).toBe('Not ready: database is down.');
-      expect(res.body.checks).toEqual({ database: expect.objectContaining({ status: 'down' }), redis: { status: 'up' } });
+      expect(res.body.checks).toEqual({
+        database: expect.objectContaining({ status: 'down' }),
+        redis: { status: 'up' },
+      });
     });
 
     it('should stay ready but say it is degraded, naming Redis, when Redis does not answer', async () => {
@@ -47,7 +53,10 @@ describe('health and unexpected failures', () => {
 
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('degraded');
-      expect(res.body.details).toEqual({ redis: expect.objectContaining({ status: 'down' }), database: expect.objectContaining({ status: 'up' }) });
+      expect(res.body.details).toEqual({
+        redis: expect.objectContaining({ status: 'down' }),
+        database: expect.objectContaining({ status: 'up' }),
+      });
     });
 
     it('should answer problem+json 500 with an error id that is also logged when a handler fails unexpectedly', async () => {
@@ -59,7 +68,10 @@ describe('health and unexpected failures', () => {
       expectProblem(res, 500);
       expect(res.body.errorId).toMatch(/^[0-9a-f-]{36}$/);
       expect(JSON.stringify(res.body)).not.toContain('budget system');
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ errorId: res.body.errorId, err: expect.any(Error) }), expect.stringContaining(res.body.errorId));
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ errorId: res.body.errorId, err: expect.any(Error) }),
+        expect.stringContaining(res.body.errorId),
+      );
       logged.mockRestore();
     });
   });

@@ -34,18 +34,24 @@ describe('HTTP conventions', () => {
     ['get', '/favicon.ico'],
     ['post', '/api/v2/initiatives'],
     ['delete', '/health'],
-  ] as const)('should answer problem+json 404, not an HTML page, when %s %s is outside every route', async (method, path) => {
-    const res = await request(t.http)[method](path);
+  ] as const)(
+    'should answer problem+json 404, not an HTML page, when %s %s is outside every route',
+    async (method, path) => {
+      const res = await request(t.http)[method](path);
 
-    expectProblem(res, 404);
-    expect(res.body).toMatchObject({ instance: path, detail: `No route: ${method.toUpperCase()} ${path}.` });
-  });
+      expectProblem(res, 404);
+      expect(res.body).toMatchObject({ instance: path, detail: `No route: ${method.toUpperCase()} ${path}.` });
+    },
+  );
 
   it('should leave an identity number out of the answer when an unmatched path holds one', async () => {
     const res = await request(t.http).post('/api/v2/users/811218-9876');
 
     expectProblem(res, 404);
-    expect(res.body).toMatchObject({ instance: '/api/v2/users/[redacted]', detail: 'No route: POST /api/v2/users/[redacted].' });
+    expect(res.body).toMatchObject({
+      instance: '/api/v2/users/[redacted]',
+      detail: 'No route: POST /api/v2/users/[redacted].',
+    });
   });
 
   it('should answer problem+json 400 when the body is not valid JSON', async () => {
@@ -70,8 +76,14 @@ describe('HTTP conventions', () => {
   });
 
   it('should refuse a body while parsing when it nests 33 levels deep, but leave one 32 levels deep to validation', async () => {
-    const tooDeep = await t.admin.post(api('/departments')).set('content-type', 'application/json').send(nestedBody(33));
-    const deepest = await t.admin.post(api('/departments')).set('content-type', 'application/json').send(nestedBody(32));
+    const tooDeep = await t.admin
+      .post(api('/departments'))
+      .set('content-type', 'application/json')
+      .send(nestedBody(33));
+    const deepest = await t.admin
+      .post(api('/departments'))
+      .set('content-type', 'application/json')
+      .send(nestedBody(32));
 
     expectProblem(tooDeep, 400);
     expect(tooDeep.body.detail).toMatch(/deeper than 32 levels/);
@@ -80,7 +92,9 @@ describe('HTTP conventions', () => {
   });
 
   it('should count only brackets outside strings when it measures how deep a body nests', async () => {
-    const res = await t.admin.post(api('/departments')).send({ code: 'HAKPARENTESER', name: `Avdelningen ${'[{'.repeat(40)} \\" ${'}]'.repeat(40)}`, kind: 'external' });
+    const res = await t.admin
+      .post(api('/departments'))
+      .send({ code: 'HAKPARENTESER', name: `Avdelningen ${'[{'.repeat(40)} \\" ${'}]'.repeat(40)}`, kind: 'external' });
 
     expect(res.status).toBe(201);
   });
@@ -88,14 +102,19 @@ describe('HTTP conventions', () => {
   it('should refuse a budget batch with the budget route’s own parser when it nests 1,500 levels deep', async () => {
     const lines = `[{"kind":"actual","period":"2025-01","amountSek":1,"dimensions":{"ansvar":${'['.repeat(1500)}${']'.repeat(1500)}}}]`;
 
-    const res = await t.admin.put(api('/integrations/budget/lines')).set('content-type', 'application/json').send(`{"lines":${lines}}`);
+    const res = await t.admin
+      .put(api('/integrations/budget/lines'))
+      .set('content-type', 'application/json')
+      .send(`{"lines":${lines}}`);
 
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/deeper than 32 levels/);
   });
 
   it('should answer 400 and store nothing when a JSON body is not valid UTF-8', async () => {
-    const body = withMalformedUtf8('{"code":"TRASIG-TEXT","name":"Avdelningen f@r ny verksamhet","kind":"administration"}');
+    const body = withMalformedUtf8(
+      '{"code":"TRASIG-TEXT","name":"Avdelningen f@r ny verksamhet","kind":"administration"}',
+    );
 
     const res = await sendBytes(t.admin.post(api('/departments')).set('content-type', 'application/json'), body);
 
@@ -107,7 +126,10 @@ describe('HTTP conventions', () => {
   it('should answer 415 when a JSON body declares an encoding other than UTF-8', async () => {
     const body = Buffer.from('{"code":"UTF16","name":"Avdelningen","kind":"administration"}', 'utf16le');
 
-    const res = await sendBytes(t.admin.post(api('/departments')).set('content-type', 'application/json; charset=utf-16le'), body);
+    const res = await sendBytes(
+      t.admin.post(api('/departments')).set('content-type', 'application/json; charset=utf-16le'),
+      body,
+    );
 
     expectProblem(res, 415);
     expect(res.body.detail).toMatch(/UTF-8/);
@@ -116,13 +138,20 @@ describe('HTTP conventions', () => {
   it('should answer 400 and import nothing when a CSV body is not valid UTF-8', async () => {
     const department = await givenDepartment(t.dataSource);
     const indicator = await givenIndicator(t.dataSource, department.id);
-    const csv = withMalformedUtf8('period,cell,kind,value,numerator,denominator,persons\n2024,all,measurement,62,,,\n2025,all@,measurement,63,,,');
+    const csv = withMalformedUtf8(
+      'period,cell,kind,value,numerator,denominator,persons\n2024,all,measurement,62,,,\n2025,all@,measurement,63,,,',
+    );
 
-    const res = await sendBytes(t.admin.post(api(`/indicators/${indicator.id}/measurements/import`)).set('content-type', 'text/csv'), csv);
+    const res = await sendBytes(
+      t.admin.post(api(`/indicators/${indicator.id}/measurements/import`)).set('content-type', 'text/csv'),
+      csv,
+    );
 
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/not valid UTF-8/);
-    expect(await t.dataSource.query(`SELECT 1 FROM indicator_values WHERE indicator_id = $1`, [indicator.id])).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM indicator_values WHERE indicator_id = $1`, [indicator.id])).toEqual(
+      [],
+    );
   });
 
   it('should answer 400 naming the body when a CSV body holds a NUL character', async () => {
@@ -130,7 +159,10 @@ describe('HTTP conventions', () => {
     const indicator = await givenIndicator(t.dataSource, department.id);
     const csv = 'period,cell,kind,value,numerator,denominator,persons\n2024,all,measurement,62,,,\u0000';
 
-    const res = await t.admin.post(api(`/indicators/${indicator.id}/measurements/import`)).set('content-type', 'text/csv').send(csv);
+    const res = await t.admin
+      .post(api(`/indicators/${indicator.id}/measurements/import`))
+      .set('content-type', 'text/csv')
+      .send(csv);
 
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('NUL') }]);
@@ -139,9 +171,17 @@ describe('HTTP conventions', () => {
   it('should read a CSV body in the encoding it declares when that is not UTF-8', async () => {
     const department = await givenDepartment(t.dataSource);
     const indicator = await givenIndicator(t.dataSource, department.id);
-    const csv = Buffer.from('period,cell,kind,value,numerator,denominator,persons\n2024,all,measurement,62,,,', 'latin1');
+    const csv = Buffer.from(
+      'period,cell,kind,value,numerator,denominator,persons\n2024,all,measurement,62,,,',
+      'latin1',
+    );
 
-    const res = await sendBytes(t.admin.post(api(`/indicators/${indicator.id}/measurements/import`)).set('content-type', 'text/csv; charset=iso-8859-1'), csv);
+    const res = await sendBytes(
+      t.admin
+        .post(api(`/indicators/${indicator.id}/measurements/import`))
+        .set('content-type', 'text/csv; charset=iso-8859-1'),
+      csv,
+    );
 
     expect(res.status).toBe(201);
   });

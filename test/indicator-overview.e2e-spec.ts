@@ -3,7 +3,12 @@ import { givenIndicator, givenIndicatorValue } from './support/indicator-factori
 import { statementsDuring } from './support/sql-statements.js';
 import { api, createTestApp, expectProblem, type TestAgent, type TestApp } from './support/test-app.js';
 
-type Overview = { items: { indicator: { id: string; code: string }; series: Record<string, unknown> }[]; total: number; limit: number; offset: number };
+type Overview = {
+  items: { indicator: { id: string; code: string }; series: Record<string, unknown> }[];
+  total: number;
+  limit: number;
+  offset: number;
+};
 
 describe('GET /indicators/overview', () => {
   let t: TestApp;
@@ -27,7 +32,11 @@ describe('GET /indicators/overview', () => {
     await givenIndicatorValue(ds, rising.id, '2026', 60, { kind: 'target' });
     await givenIndicatorValue(ds, rising.id, '2030', 80, { kind: 'target' });
     // A falling rate with its baseline and one measurement; and one with no values at all.
-    const falling = await givenIndicator(ds, own.id, { code: uniqueCode('OV-B'), direction: 'decrease', unit: 'per_1000' });
+    const falling = await givenIndicator(ds, own.id, {
+      code: uniqueCode('OV-B'),
+      direction: 'decrease',
+      unit: 'per_1000',
+    });
     await givenIndicatorValue(ds, falling.id, '2022', 12, { kind: 'baseline' });
     await givenIndicatorValue(ds, falling.id, '2024', 11);
     await givenIndicatorValue(ds, falling.id, '2027', 8, { kind: 'target' });
@@ -46,7 +55,7 @@ describe('GET /indicators/overview', () => {
     return (res.body.cells as { cell: string }[]).find((c) => c.cell === 'all') ?? null;
   };
 
-  it("should give each indicator, by code, the cell `all` of its series as GET /indicators/{id}/series gives it, for each viewer", async () => {
+  it('should give each indicator, by code, the cell `all` of its series as GET /indicators/{id}/series gives it, for each viewer', async () => {
     for (const agent of [leadership, ownHead]) {
       const page = await overview(agent);
       expect(page.items.map((i) => i.indicator.code)).toEqual([...codes].sort());
@@ -80,7 +89,9 @@ describe('GET /indicators/overview', () => {
     const items = (await overview(leadership)).items;
     const falling = items.find((i) => i.indicator.code === codes[1])!;
     // (11 − 12) / (8 − 12) = 0.25, not yet achieved.
-    expect(falling.series.targets).toEqual([{ period: '2027', value: 8, suppressed: false, progress: 0.25, achieved: false }]);
+    expect(falling.series.targets).toEqual([
+      { period: '2027', value: 8, suppressed: false, progress: 0.25, achieved: false },
+    ]);
     const empty = items.find((i) => i.indicator.code === codes[2])!;
     expect(empty.series).toEqual({ cell: 'all', baseline: null, latest: null, targets: [], actuals: [], sweden: [] });
   });

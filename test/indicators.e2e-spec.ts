@@ -38,7 +38,10 @@ describe('Indicators', () => {
   const counts = () => rowCounts(t.dataSource, TABLES);
   const indicator = (overrides: Partial<IndicatorEntity> = {}) => givenIndicator(t.dataSource, own.id, overrides);
   const auditOf = (entityType: string) =>
-    t.dataSource.query(`SELECT action, entity_id AS "entityId", changes FROM audit_events WHERE entity_type = $1 ORDER BY occurred_at, id`, [entityType]);
+    t.dataSource.query(
+      `SELECT action, entity_id AS "entityId", changes FROM audit_events WHERE entity_type = $1 ORDER BY occurred_at, id`,
+      [entityType],
+    );
 
   /** Acts, expects the problem, and proves nothing was written. */
   async function expectRefused(act: () => Promise<Response>, status: number) {
@@ -65,12 +68,20 @@ describe('Indicators', () => {
       const sent = body();
       const created = await t.admin.post(api('/indicators')).send(sent);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ ...sent, id: expect.any(String), version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created.body).toEqual({
+        ...sent,
+        id: expect.any(String),
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
 
       const list = await auditor.get(api('/indicators')).query({ limit: 200 });
       expect(list.status).toBe(200);
       expect(list.body.items).toContainEqual(expect.objectContaining({ id: created.body.id, code: sent.code }));
-      expect(await auditOf('indicator')).toContainEqual(expect.objectContaining({ action: 'create', entityId: created.body.id }));
+      expect(await auditOf('indicator')).toContainEqual(
+        expect.objectContaining({ action: 'create', entityId: created.body.id }),
+      );
     });
 
     it.each([
@@ -86,17 +97,35 @@ describe('Indicators', () => {
     });
 
     it('should refuse bad input (400), broken rules (422) and a taken code (409), writing nothing', async () => {
-      await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), code: 'not a code', unit: 'bananas', breakdowns: ['colour'] }), 400);
-      await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), koladaKpis: { all: 'not-a-kpi' } }), 400);
-      const noKpis = await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), koladaKpis: null }), 422);
+      await expectRefused(
+        () =>
+          t.admin
+            .post(api('/indicators'))
+            .send({ ...body(), code: 'not a code', unit: 'bananas', breakdowns: ['colour'] }),
+        400,
+      );
+      await expectRefused(
+        () => t.admin.post(api('/indicators')).send({ ...body(), koladaKpis: { all: 'not-a-kpi' } }),
+        400,
+      );
+      const noKpis = await expectRefused(
+        () => t.admin.post(api('/indicators')).send({ ...body(), koladaKpis: null }),
+        422,
+      );
       expect(noKpis.body.errors).toEqual([{ field: 'koladaKpis', message: 'required for a Kolada indicator' }]);
-      const unsupported = await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), breakdowns: ['sex'] }), 422);
+      const unsupported = await expectRefused(
+        () => t.admin.post(api('/indicators')).send({ ...body(), breakdowns: ['sex'] }),
+        422,
+      );
       expect(unsupported.body.errors).toEqual([
         { field: 'koladaKpis.born:abroad', message: expect.stringMatching(/not broken down by born/) },
         { field: 'koladaKpis.born:sweden', message: expect.stringMatching(/not broken down by born/) },
       ]);
       await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), source: 'survey' }), 422);
-      await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), ownerDepartmentId: UNKNOWN_ID }), 422);
+      await expectRefused(
+        () => t.admin.post(api('/indicators')).send({ ...body(), ownerDepartmentId: UNKNOWN_ID }),
+        422,
+      );
       const taken = await indicator();
       await expectRefused(() => t.admin.post(api('/indicators')).send({ ...body(), code: taken.code }), 409);
     });
@@ -110,48 +139,102 @@ describe('Indicators', () => {
       expect(linked.status).toBe(201);
       expect(linked.body).toEqual({ effectNodeId: node.id, indicatorId: ind.id, createdAt: expect.any(String) });
       expect(await auditOf('indicator_effect_node')).toContainEqual(
-        expect.objectContaining({ action: 'create', entityId: node.id, changes: { effectNodeId: { after: node.id }, indicatorId: { after: ind.id } } }),
+        expect.objectContaining({
+          action: 'create',
+          entityId: node.id,
+          changes: { effectNodeId: { after: node.id }, indicatorId: { after: ind.id } },
+        }),
       );
-      await expectRefused(() => ownStaff.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id }), 409);
+      await expectRefused(
+        () => ownStaff.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id }),
+        409,
+      );
     });
 
     it('should refuse moving a measured node to a level indicators cannot measure, writing nothing', async () => {
       const ind = await indicator();
       const node = await givenEffectNode(t.dataSource, { initiativeId: initiative.id }, 'long_term_outcome');
-      expect((await t.admin.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id })).status).toBe(201);
+      expect(
+        (await t.admin.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id })).status,
+      ).toBe(201);
 
-      const res = await expectRefused(() => t.admin.patch(api(`/effect-nodes/${node.id}`)).set('If-Match', '"1"').send({ level: 'output' }), 422);
+      const res = await expectRefused(
+        () =>
+          t.admin
+            .patch(api(`/effect-nodes/${node.id}`))
+            .set('If-Match', '"1"')
+            .send({ level: 'output' }),
+        422,
+      );
       expect(res.body.errors).toEqual([{ field: 'level', message: expect.stringMatching(/indicators measure only/) }]);
-      expect((await t.admin.patch(api(`/effect-nodes/${node.id}`)).set('If-Match', '"1"').send({ level: 'impact' })).status).toBe(200);
+      expect(
+        (
+          await t.admin
+            .patch(api(`/effect-nodes/${node.id}`))
+            .set('If-Match', '"1"')
+            .send({ level: 'impact' })
+        ).status,
+      ).toBe(200);
     });
 
     it('should refuse an activity or output node, an unknown indicator, a stranger to the chain and a missing node', async () => {
       const ind = await indicator();
       for (const level of ['activity', 'output'] as const) {
         const node = await givenEffectNode(t.dataSource, { initiativeId: initiative.id }, level);
-        const res = await expectRefused(() => t.admin.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id }), 422);
+        const res = await expectRefused(
+          () => t.admin.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: ind.id }),
+          422,
+        );
         expect(res.body.detail).toMatch(/measure outcomes/);
       }
       const outcome = await givenEffectNode(t.dataSource, { initiativeId: initiative.id }, 'impact');
-      await expectRefused(() => t.admin.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: UNKNOWN_ID }), 422);
-      await expectRefused(() => t.admin.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: 'nope' }), 400);
-      await expectRefused(() => otherHead.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: ind.id }), 403);
-      await expectRefused(() => auditor.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: ind.id }), 403);
-      await expectRefused(() => t.admin.post(api(`/effect-nodes/${UNKNOWN_ID}/indicators`)).send({ indicatorId: ind.id }), 404);
+      await expectRefused(
+        () => t.admin.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: UNKNOWN_ID }),
+        422,
+      );
+      await expectRefused(
+        () => t.admin.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: 'nope' }),
+        400,
+      );
+      await expectRefused(
+        () => otherHead.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: ind.id }),
+        403,
+      );
+      await expectRefused(
+        () => auditor.post(api(`/effect-nodes/${outcome.id}/indicators`)).send({ indicatorId: ind.id }),
+        403,
+      );
+      await expectRefused(
+        () => t.admin.post(api(`/effect-nodes/${UNKNOWN_ID}/indicators`)).send({ indicatorId: ind.id }),
+        404,
+      );
     });
   });
 
   describe('follow-up plans', () => {
-    it("should accept a plan naming existing indicators and refuse one naming an unknown id (422), writing nothing", async () => {
+    it('should accept a plan naming existing indicators and refuse one naming an unknown id (422), writing nothing', async () => {
       const ind = await indicator();
       const target = await givenInitiative(t.dataSource, { title: 'Plan med nyckeltal', leadDepartmentId: own.id });
-      const plan = (indicatorIds: string[]) => ({ followUpPlan: { method: 'Halvårsvis uppföljning', frequency: 'biannual', responsible: 'Processägaren', indicatorIds } });
-      const patch = (body: object) => t.admin.patch(api(`/initiatives/${target.id}`)).set('If-Match', '"1"').send(body);
+      const plan = (indicatorIds: string[]) => ({
+        followUpPlan: {
+          method: 'Halvårsvis uppföljning',
+          frequency: 'biannual',
+          responsible: 'Processägaren',
+          indicatorIds,
+        },
+      });
+      const patch = (body: object) =>
+        t.admin
+          .patch(api(`/initiatives/${target.id}`))
+          .set('If-Match', '"1"')
+          .send(body);
 
       const before = await rowCounts(t.dataSource, ['audit_events']);
       const refused = await patch(plan([ind.id, UNKNOWN_ID]));
       expectProblem(refused, 422);
-      expect(refused.body.errors).toEqual([{ field: 'followUpPlan.indicatorIds[1]', message: 'no indicator with this id' }]);
+      expect(refused.body.errors).toEqual([
+        { field: 'followUpPlan.indicatorIds[1]', message: 'no indicator with this id' },
+      ]);
       expect(await rowCounts(t.dataSource, ['audit_events'])).toEqual(before);
 
       const accepted = await patch(plan([ind.id]));
@@ -163,7 +246,16 @@ describe('Indicators', () => {
   describe('values', () => {
     it('should record a measurement in a canonical cell, list it, refuse the same point twice (409) and audit it', async () => {
       const ind = await indicator();
-      const sent = { kind: 'measurement', period: '2024-Q3', cell: 'born:abroad , sex:women', value: 40, numerator: 20, denominator: 50, persons: 50, sourceNote: 'Egen uppföljning' };
+      const sent = {
+        kind: 'measurement',
+        period: '2024-Q3',
+        cell: 'born:abroad , sex:women',
+        value: 40,
+        numerator: 20,
+        denominator: 50,
+        persons: 50,
+        sourceNote: 'Egen uppföljning',
+      };
       const created = await ownStaff.post(api(`/indicators/${ind.id}/measurements`)).send(sent);
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
@@ -177,15 +269,25 @@ describe('Indicators', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      expect(await auditOf('indicator_value')).toContainEqual(expect.objectContaining({ action: 'create', entityId: created.body.id }));
+      expect(await auditOf('indicator_value')).toContainEqual(
+        expect.objectContaining({ action: 'create', entityId: created.body.id }),
+      );
 
       const list = await auditor.get(api(`/indicators/${ind.id}/measurements`));
       expect(list.body).toEqual({ items: [created.body], total: 1, limit: 50, offset: 0 });
 
-      const again = await expectRefused(() => ownHead.post(api(`/indicators/${ind.id}/measurements`)).send({ ...sent, cell: 'sex:women,born:abroad', sourceNote: 'Rättad' }), 409);
+      const again = await expectRefused(
+        () =>
+          ownHead
+            .post(api(`/indicators/${ind.id}/measurements`))
+            .send({ ...sent, cell: 'sex:women,born:abroad', sourceNote: 'Rättad' }),
+        409,
+      );
       expect(again.body.detail).toMatch(/already recorded/);
       // The same point as a baseline is another value.
-      expect((await ownHead.post(api(`/indicators/${ind.id}/measurements`)).send({ ...sent, kind: 'baseline' })).status).toBe(201);
+      expect(
+        (await ownHead.post(api(`/indicators/${ind.id}/measurements`)).send({ ...sent, kind: 'baseline' })).status,
+      ).toBe(201);
     });
 
     it('should set and list targets as values of kind target', async () => {
@@ -202,19 +304,37 @@ describe('Indicators', () => {
 
     it('should refuse bad input with 400 and values the indicator cannot take with 422, writing nothing', async () => {
       const ind = await indicator({ breakdowns: ['sex'] });
-      const post = (body: object) => () => ownStaff.post(api(`/indicators/${ind.id}/measurements`)).send({ kind: 'measurement', period: '2024', value: 50, ...body });
-      for (const bad of [{ period: '2024-Q5' }, { period: '2024-13' }, { kind: 'guess' }, { value: 'high' }, { persons: 2.5 }, { denominator: 0 }]) {
+      const post = (body: object) => () =>
+        ownStaff
+          .post(api(`/indicators/${ind.id}/measurements`))
+          .send({ kind: 'measurement', period: '2024', value: 50, ...body });
+      for (const bad of [
+        { period: '2024-Q5' },
+        { period: '2024-13' },
+        { kind: 'guess' },
+        { value: 'high' },
+        { persons: 2.5 },
+        { denominator: 0 },
+      ]) {
         await expectRefused(post(bad), 400);
       }
       const unsupported = await expectRefused(post({ cell: 'born:abroad' }), 422);
-      expect(unsupported.body.errors).toEqual([{ field: 'cell', message: expect.stringMatching(/not broken down by born/) }]);
+      expect(unsupported.body.errors).toEqual([
+        { field: 'cell', message: expect.stringMatching(/not broken down by born/) },
+      ]);
       await expectRefused(post({ cell: 'colour:red' }), 422);
       await expectRefused(post({ cell: 'sex:other' }), 422);
       const half = await expectRefused(post({ numerator: 5 }), 422);
       expect(half.body.errors).toEqual([{ field: 'denominator', message: expect.stringMatching(/together/) }]);
       const wrong = await expectRefused(post({ numerator: 1, denominator: 3 }), 422);
       expect(wrong.body.errors).toEqual([{ field: 'value', message: expect.stringMatching(/33.3333/) }]);
-      await expectRefused(() => ownStaff.post(api(`/indicators/${UNKNOWN_ID}/measurements`)).send({ kind: 'measurement', period: '2024', value: 1 }), 404);
+      await expectRefused(
+        () =>
+          ownStaff
+            .post(api(`/indicators/${UNKNOWN_ID}/measurements`))
+            .send({ kind: 'measurement', period: '2024', value: 1 }),
+        404,
+      );
     });
 
     it.each([
@@ -226,7 +346,10 @@ describe('Indicators', () => {
     ])('should let %s record values: %s', async (_who, as, status) => {
       const ind = await indicator();
       for (const path of ['measurements', 'targets']) {
-        const send = () => as().post(api(`/indicators/${ind.id}/${path}`)).send({ ...(path === 'measurements' ? { kind: 'measurement' } : {}), period: '2024', value: 50 });
+        const send = () =>
+          as()
+            .post(api(`/indicators/${ind.id}/${path}`))
+            .send({ ...(path === 'measurements' ? { kind: 'measurement' } : {}), period: '2024', value: 50 });
         if (status === 201) expect((await send()).status).toBe(201);
         else await expectRefused(send, 403);
       }
@@ -253,7 +376,13 @@ describe('Indicators', () => {
       const res = await ownStaff.get(api(`/indicators/${ind.id}/series`));
       expect(res.status).toBe(200);
       expect(res.body.indicator).toEqual(expect.objectContaining({ id: ind.id, direction: 'increase' }));
-      expect(res.body.cells.map((c: { cell: string }) => c.cell)).toEqual(['all', 'born:abroad', 'born:sweden', 'sex:men', 'sex:women']);
+      expect(res.body.cells.map((c: { cell: string }) => c.cell)).toEqual([
+        'all',
+        'born:abroad',
+        'born:sweden',
+        'sex:men',
+        'sex:women',
+      ]);
       expect(res.body.cells[0]).toEqual({
         cell: 'all',
         baseline: { period: '2023', value: 60, suppressed: false },
@@ -278,7 +407,14 @@ describe('Indicators', () => {
         expect(seen.body.gaps[1]).toEqual(expect.objectContaining({ breakdown: 'born', gap: null }));
         const values = await viewer.get(api(`/indicators/${ind.id}/measurements`)).query({ kind: 'measurement' });
         expect(values.body.items).toContainEqual(
-          expect.objectContaining({ cell: 'born:abroad', value: null, numerator: null, denominator: null, persons: null, suppressed: true }),
+          expect.objectContaining({
+            cell: 'born:abroad',
+            value: null,
+            numerator: null,
+            denominator: null,
+            persons: null,
+            suppressed: true,
+          }),
         );
       }
       const admin = await t.admin.get(api(`/indicators/${ind.id}/series`));
@@ -286,7 +422,11 @@ describe('Indicators', () => {
     });
 
     it('should count a fall toward a lower target as progress for a falling indicator', async () => {
-      const ind = await indicator({ name: 'Unga 16–24 som varken arbetar eller studerar, andel (%)', direction: 'decrease', breakdowns: [] });
+      const ind = await indicator({
+        name: 'Unga 16–24 som varken arbetar eller studerar, andel (%)',
+        direction: 'decrease',
+        breakdowns: [],
+      });
       await givenIndicatorValue(t.dataSource, ind.id, '2023', 12, { kind: 'baseline' });
       await givenIndicatorValue(t.dataSource, ind.id, '2025', 10, { kind: 'target' });
       await givenIndicatorValue(t.dataSource, ind.id, '2027', 8, { kind: 'target' });
@@ -320,7 +460,11 @@ describe('Indicators', () => {
   });
 
   describe('CSV import', () => {
-    const csv = (agent: TestAgent, id: string, text: string) => agent.post(api(`/indicators/${id}/measurements/import`)).set('Content-Type', 'text/csv').send(text);
+    const csv = (agent: TestAgent, id: string, text: string) =>
+      agent
+        .post(api(`/indicators/${id}/measurements/import`))
+        .set('Content-Type', 'text/csv')
+        .send(text);
 
     it('should write every line in one go and audit each value', async () => {
       const ind = await indicator();
@@ -336,7 +480,14 @@ describe('Indicators', () => {
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ written: 4 });
       const values = await auditor.get(api(`/indicators/${ind.id}/measurements`));
-      expect(values.body.items.map((v: { period: string; cell: string; kind: string; value: number }) => [v.period, v.cell, v.kind, v.value])).toEqual([
+      expect(
+        values.body.items.map((v: { period: string; cell: string; kind: string; value: number }) => [
+          v.period,
+          v.cell,
+          v.kind,
+          v.value,
+        ]),
+      ).toEqual([
         ['2023', 'all', 'baseline', 60],
         ['2024', 'all', 'measurement', 62],
         ['2024', 'sex:women,born:abroad', 'measurement', 51.5],
@@ -378,11 +529,22 @@ describe('Indicators', () => {
     it('should refuse a file that repeats stored values (409), a wrong header, a body that is not CSV, and strangers, writing nothing', async () => {
       const ind = await indicator();
       await givenIndicatorValue(t.dataSource, ind.id, '2024', 62);
-      const conflict = await expectRefused(() => csv(ownStaff, ind.id, `${CSV_HEADER}\n2025,all,measurement,63,,,\n2024,all,measurement,62,,,`), 409);
+      const conflict = await expectRefused(
+        () => csv(ownStaff, ind.id, `${CSV_HEADER}\n2025,all,measurement,63,,,\n2024,all,measurement,62,,,`),
+        409,
+      );
       expect(conflict.body.errors).toEqual([{ field: 'lines[3]', message: expect.stringMatching(/already recorded/) }]);
-      const header = await expectRefused(() => csv(ownStaff, ind.id, 'period;cell;kind;value\n2025;all;measurement;63'), 422);
-      expect(header.body.errors).toEqual([{ field: 'lines[1]', message: expect.stringMatching(/first line must name the columns/) }]);
-      await expectRefused(() => ownStaff.post(api(`/indicators/${ind.id}/measurements/import`)).send({ period: '2025' }), 400);
+      const header = await expectRefused(
+        () => csv(ownStaff, ind.id, 'period;cell;kind;value\n2025;all;measurement;63'),
+        422,
+      );
+      expect(header.body.errors).toEqual([
+        { field: 'lines[1]', message: expect.stringMatching(/first line must name the columns/) },
+      ]);
+      await expectRefused(
+        () => ownStaff.post(api(`/indicators/${ind.id}/measurements/import`)).send({ period: '2025' }),
+        400,
+      );
       await expectRefused(() => csv(otherHead, ind.id, `${CSV_HEADER}\n2025,all,measurement,63,,,`), 403);
       await expectRefused(() => csv(leadership, ind.id, `${CSV_HEADER}\n2025,all,measurement,63,,,`), 403);
     });

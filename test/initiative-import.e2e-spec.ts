@@ -5,7 +5,15 @@ import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type Test
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const WRITTEN = ['initiatives', 'initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'funding_lines', 'audit_events'];
+const WRITTEN = [
+  'initiatives',
+  'initiative_participants',
+  'initiative_goals',
+  'initiative_target_groups',
+  'initiative_districts',
+  'funding_lines',
+  'audit_events',
+];
 
 /** As Swedish Excel saves a list (BOM, `;`, CRLF), with the export's derived columns, which the import reads past. */
 const csv = (...lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
@@ -17,7 +25,11 @@ const HEADER =
 async function givenReferenceData(ds: DataSource) {
   const a = await givenDepartment(ds, { code: 'IMP-A', name: 'Arbetsmarknadsförvaltningen' });
   const b = await givenDepartment(ds, { code: 'IMP-B', name: 'Kultur- och fritidsförvaltningen' });
-  const work = await givenGoal(ds, { code: 'IMP-G1', title: 'Fler i arbete, färre i utanförskap', level: 'priority_area' });
+  const work = await givenGoal(ds, {
+    code: 'IMP-G1',
+    title: 'Fler i arbete, färre i utanförskap',
+    level: 'priority_area',
+  });
   const safe = await givenGoal(ds, { code: 'IMP-G2', title: 'Trygg uppväxt', level: 'priority_area' });
   const young = await givenTargetGroup(ds, { code: 'IMP-TG', name: 'Unga 16–24' });
   const district = await givenDistrict(ds, { code: 'IMP-D', name: 'Kronogården' });
@@ -27,7 +39,11 @@ async function givenReferenceData(ds: DataSource) {
 describe('POST /initiative-imports', () => {
   let t: TestApp;
   let ref: Awaited<ReturnType<typeof givenReferenceData>>;
-  const post = (who: TestAgent, body: Buffer, type = CSV, query = '') => who.post(api(`/initiative-imports${query}`)).set('Content-Type', type).send(body);
+  const post = (who: TestAgent, body: Buffer, type = CSV, query = '') =>
+    who
+      .post(api(`/initiative-imports${query}`))
+      .set('Content-Type', type)
+      .send(body);
   const counts = () => rowCounts(t.dataSource, WRITTEN);
 
   beforeAll(async () => {
@@ -62,8 +78,14 @@ describe('POST /initiative-imports', () => {
     expect(res.body).toMatchObject({ dryRun: false, rows: 2, initiatives: 2, fundingLines: 1, problems: [] });
     const unga = (await t.admin.get(api('/initiatives/IMP-UNGA'))).body;
     expect(unga).toMatchObject({
-      code: 'IMP-UNGA', title: 'Unga till arbete', kind: 'project', status: 'draft', leadDepartmentId: ref.a.id,
-      startDate: '2027-01-01', endDate: '2028-12-31', annualCostSek: 1_200_000,
+      code: 'IMP-UNGA',
+      title: 'Unga till arbete',
+      kind: 'project',
+      status: 'draft',
+      leadDepartmentId: ref.a.id,
+      startDate: '2027-01-01',
+      endDate: '2028-12-31',
+      annualCostSek: 1_200_000,
       participants: [expect.objectContaining({ departmentId: ref.b.id, role: 'partner' })],
     });
     expect(unga.goals.map((goal: { code: string }) => goal.code).sort()).toEqual(['IMP-G1', 'IMP-G2']);
@@ -71,9 +93,20 @@ describe('POST /initiative-imports', () => {
     expect(unga.districtCodes).toEqual(['IMP-D']);
     const lines = (await t.admin.get(api(`/initiatives/${unga.id}/funding`))).body.items;
     expect(lines).toEqual([
-      expect.objectContaining({ sourceType: 'state_grant', funder: 'Skolverket', amountSek: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', status: 'granted' }),
+      expect.objectContaining({
+        sourceType: 'state_grant',
+        funder: 'Skolverket',
+        amountSek: 800_000,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+        status: 'granted',
+      }),
     ]);
-    expect((await t.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({ title: 'Fritid; för alla', kind: 'method', leadDepartmentId: ref.b.id });
+    expect((await t.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({
+      title: 'Fritid; för alla',
+      kind: 'method',
+      leadDepartmentId: ref.b.id,
+    });
     const audited = await t.dataSource.query(
       `SELECT entity_type, action FROM audit_events WHERE initiative_id IN (SELECT id FROM initiatives WHERE code IN ('IMP-UNGA', 'IMP-FRITID')) ORDER BY entity_type`,
     );
@@ -97,7 +130,9 @@ describe('POST /initiative-imports', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, rows: 4, initiatives: 0, fundingLines: 0 });
-    const problems = res.body.problems.map(({ row, column, message }: { row: number; column: string; message: string }) => `${row} ${column}: ${message}`);
+    const problems = res.body.problems.map(
+      ({ row, column, message }: { row: number; column: string; message: string }) => `${row} ${column}: ${message}`,
+    );
     expect(problems).toEqual([
       '3 Kod: an initiative with code IMP-TAKEN already exists',
       '3 Ledande förvaltning: no department is named or coded "Socialförvaltningen"',
@@ -119,8 +154,14 @@ describe('POST /initiative-imports', () => {
 
     expectProblem(res, 422);
     expect(res.body.detail).toBe('3 rows have problems; nothing was imported.');
-    expect(res.body.errors).toContainEqual({ field: 'rows[3].leadDepartment', message: 'no department is named or coded "Socialförvaltningen"' });
-    expect(res.body.errors).toContainEqual({ field: 'rows[5].title', message: expect.stringContaining('personal identity number') });
+    expect(res.body.errors).toContainEqual({
+      field: 'rows[3].leadDepartment',
+      message: 'no department is named or coded "Socialförvaltningen"',
+    });
+    expect(res.body.errors).toContainEqual({
+      field: 'rows[5].title',
+      message: expect.stringContaining('personal identity number'),
+    });
     expect(JSON.stringify(res.body)).not.toContain('19121212');
     expect(await counts()).toEqual(before);
   });
@@ -129,23 +170,48 @@ describe('POST /initiative-imports', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Projektlista');
     sheet.addRow(['Projektnummer', 'Projektnamn', 'Förvaltning', 'Startdatum', 'Kostnad per år', 'Kommentar']);
-    sheet.addRow(['IMP-XLSX', 'Läxhjälp i Kronogården', 'Kultur- och fritidsförvaltningen', new Date('2027-08-15T00:00:00Z'), 350_000, 'från förra året']);
+    sheet.addRow([
+      'IMP-XLSX',
+      'Läxhjälp i Kronogården',
+      'Kultur- och fritidsförvaltningen',
+      new Date('2027-08-15T00:00:00Z'),
+      350_000,
+      'från förra året',
+    ]);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
-    const mapping = ['code:Projektnummer', 'title:Projektnamn', 'leadDepartment:Förvaltning', 'startDate:Startdatum', 'annualCostSek:Kostnad per år'];
+    const mapping = [
+      'code:Projektnummer',
+      'title:Projektnamn',
+      'leadDepartment:Förvaltning',
+      'startDate:Startdatum',
+      'annualCostSek:Kostnad per år',
+    ];
 
-    const res = await post(t.admin, file, XLSX, `?${mapping.map((column) => `column=${encodeURIComponent(column)}`).join('&')}`);
+    const res = await post(
+      t.admin,
+      file,
+      XLSX,
+      `?${mapping.map((column) => `column=${encodeURIComponent(column)}`).join('&')}`,
+    );
 
     expect(res.status).toBe(200);
     expect(res.body.columns).toContainEqual({ header: 'Kommentar', field: null, ignored: 'unknown' });
     expect((await t.admin.get(api('/initiatives/IMP-XLSX'))).body).toMatchObject({
-      title: 'Läxhjälp i Kronogården', leadDepartmentId: ref.b.id, startDate: '2027-08-15', annualCostSek: 350_000, kind: 'project', status: 'draft',
+      title: 'Läxhjälp i Kronogården',
+      leadDepartmentId: ref.b.id,
+      startDate: '2027-08-15',
+      annualCostSek: 350_000,
+      kind: 'project',
+      status: 'draft',
     });
   });
 
   it('should refuse a file it cannot read as a whole with 400, and other media types with 415', async () => {
     const missing = await post(t.admin, csv('Kod;Namn', 'IMP-X;Utan förvaltning'));
     expectProblem(missing, 400);
-    expect(missing.body.errors).toEqual([{ field: 'column', message: 'no column gives leadDepartment (Samla\'s header: "Ledande förvaltning")' }]);
+    expect(missing.body.errors).toEqual([
+      { field: 'column', message: 'no column gives leadDepartment (Samla\'s header: "Ledande förvaltning")' },
+    ]);
     const mapped = await post(t.admin, good, CSV, '?column=title:Projektnamn');
     expectProblem(mapped, 400);
     expect(mapped.body.errors[0].message).toContain('"Projektnamn" that the file does not have');
@@ -163,24 +229,42 @@ describe('POST /initiative-imports', () => {
   it('should import Samla’s own export into an empty Samla with the same reference data', async () => {
     // A title Excel would take for a formula: the CSV export writes it as '-18…, and it must come back as it was.
     await givenInitiative(t.dataSource, { code: 'IMP-FORMEL', title: '-18 år: läxhjälp', leadDepartmentId: ref.b.id });
-    const exported = await t.admin.get(api('/portfolio/export')).set('Accept', 'text/csv').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const exported = await t.admin
+      .get(api('/portfolio/export'))
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     const empty = await createTestApp();
     try {
       await givenReferenceData(empty.dataSource);
 
-      const res = await empty.admin.post(api('/initiative-imports')).set('Content-Type', CSV).send(exported.body as Buffer);
+      const res = await empty.admin
+        .post(api('/initiative-imports'))
+        .set('Content-Type', CSV)
+        .send(exported.body as Buffer);
 
       expect(res.status).toBe(200);
       const codes = (rows: { code: string }[]) => rows.map((row) => row.code).sort();
       const listed = async (app: TestApp) => codes((await app.admin.get(api('/initiatives?limit=200'))).body.items);
       expect(await listed(empty)).toEqual(await listed(t));
-      expect((await empty.admin.get(api('/initiatives/IMP-UNGA'))).body).toMatchObject({ title: 'Unga till arbete', annualCostSek: 1_200_000, status: 'draft' });
-      expect((await empty.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({ title: 'Fritid; för alla', kind: 'method', leadDepartmentId: expect.any(String) });
-      expect((await empty.admin.get(api('/initiatives/IMP-FORMEL'))).body).toMatchObject({ title: '-18 år: läxhjälp', leadDepartmentCode: 'IMP-B' });
+      expect((await empty.admin.get(api('/initiatives/IMP-UNGA'))).body).toMatchObject({
+        title: 'Unga till arbete',
+        annualCostSek: 1_200_000,
+        status: 'draft',
+      });
+      expect((await empty.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({
+        title: 'Fritid; för alla',
+        kind: 'method',
+        leadDepartmentId: expect.any(String),
+      });
+      expect((await empty.admin.get(api('/initiatives/IMP-FORMEL'))).body).toMatchObject({
+        title: '-18 år: läxhjälp',
+        leadDepartmentCode: 'IMP-B',
+      });
     } finally {
       await empty.close();
     }

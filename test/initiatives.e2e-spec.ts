@@ -1,9 +1,24 @@
 import type { DataSource } from 'typeorm';
 import type { FollowUpPlan, InitiativeStatus } from '#portfolio';
-import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup, uniqueCode } from './support/factories.js';
+import {
+  givenAlert,
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+  uniqueCode,
+} from './support/factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
 
-type Participant = { departmentId: string; role: string; responsibility: string | null; departmentCode?: string; departmentName?: string };
+type Participant = {
+  departmentId: string;
+  role: string;
+  responsibility: string | null;
+  departmentCode?: string;
+  departmentName?: string;
+};
 type GoalRef = { id: string; code: string; title: string };
 type Initiative = {
   id: string;
@@ -19,7 +34,15 @@ type Initiative = {
   [field: string]: unknown;
 };
 
-const LINK_TABLES = ['initiatives', 'initiative_participants', 'initiative_goals', 'initiative_target_groups', 'initiative_districts', 'funding_lines', 'initiative_transitions'];
+const LINK_TABLES = [
+  'initiatives',
+  'initiative_participants',
+  'initiative_goals',
+  'initiative_target_groups',
+  'initiative_districts',
+  'funding_lines',
+  'initiative_transitions',
+];
 const UNKNOWN_ID = '3e5f7a9b-1c2d-4e6f-8a0b-2c4d6e8f0a1b';
 const PLAN: FollowUpPlan = {
   method: 'Halvårsvis uppföljning av nyckeltal och verksamhetsberättelse',
@@ -30,7 +53,9 @@ const PLAN: FollowUpPlan = {
 };
 
 /** The API returns link lists in a fixed order of its own; compare them as sets. */
-function asSets<T extends { participants?: Participant[]; goalIds?: string[]; targetGroupCodes?: string[]; districtCodes?: string[] }>(i: T): T {
+function asSets<
+  T extends { participants?: Participant[]; goalIds?: string[]; targetGroupCodes?: string[]; districtCodes?: string[] },
+>(i: T): T {
   return {
     ...i,
     participants: [...(i.participants ?? [])].sort((a, b) => a.departmentId.localeCompare(b.departmentId)),
@@ -45,8 +70,14 @@ async function givenReference(ds: DataSource) {
   const committeeGoal = await givenGoal(ds, { level: 'committee_goal', framework: 'MRP 2024–2027' });
   const priorityArea = await givenGoal(ds, { level: 'priority_area', parentId: committeeGoal.id });
   const subGoal = await givenGoal(ds, { level: 'sub_goal', parentId: priorityArea.id });
-  const [youth, parents] = [await givenTargetGroup(ds, { name: 'Unga 12–17' }), await givenTargetGroup(ds, { name: 'Föräldrar till förskolebarn' })];
-  const [kronogarden, lextorp] = [await givenDistrict(ds, { name: 'Kronogården' }), await givenDistrict(ds, { name: 'Lextorp' })];
+  const [youth, parents] = [
+    await givenTargetGroup(ds, { name: 'Unga 12–17' }),
+    await givenTargetGroup(ds, { name: 'Föräldrar till förskolebarn' }),
+  ];
+  const [kronogarden, lextorp] = [
+    await givenDistrict(ds, { name: 'Kronogården' }),
+    await givenDistrict(ds, { name: 'Lextorp' }),
+  ];
   return { lead, coOwner, partner, committeeGoal, priorityArea, subGoal, youth, parents, kronogarden, lextorp };
 }
 
@@ -63,7 +94,8 @@ describe('Initiatives', () => {
   const fullBody = () => ({
     code: uniqueCode('SSPF'),
     title: 'SSPF – skola, socialtjänst, polis och fritid',
-    summary: 'Samverkan kring unga i riskzonen för kriminalitet, med gemensamma insatser från skola, socialtjänst, polis och fritid.',
+    summary:
+      'Samverkan kring unga i riskzonen för kriminalitet, med gemensamma insatser från skola, socialtjänst, polis och fritid.',
     kind: 'method',
     leadDepartmentId: ref.lead.id,
     participants: [
@@ -92,7 +124,8 @@ describe('Initiatives', () => {
     const req = t.admin.patch(api(`/initiatives/${id}`));
     return (version === null ? req : req.set('If-Match', `"${version}"`)).send(body);
   };
-  const move = (id: string, to: string, comment?: string) => t.admin.post(api(`/initiatives/${id}/transitions`)).send({ to, comment });
+  const move = (id: string, to: string, comment?: string) =>
+    t.admin.post(api(`/initiatives/${id}/transitions`)).send({ to, comment });
 
   describe('create and read', () => {
     it('should store every field and read it back identically, each department and goal named, when the body is complete', async () => {
@@ -107,8 +140,14 @@ describe('Initiatives', () => {
         ...body,
         leadDepartmentCode: ref.lead.code,
         leadDepartmentName: ref.lead.name,
-        participants: body.participants.map((p) => ({ ...p, departmentCode: named(p.departmentId).code, departmentName: named(p.departmentId).name })),
-        goals: [ref.priorityArea, ref.subGoal].map(({ id, code, title }) => ({ id, code, title })).sort((a, b) => a.code.localeCompare(b.code)),
+        participants: body.participants.map((p) => ({
+          ...p,
+          departmentCode: named(p.departmentId).code,
+          departmentName: named(p.departmentId).name,
+        })),
+        goals: [ref.priorityArea, ref.subGoal]
+          .map(({ id, code, title }) => ({ id, code, title }))
+          .sort((a, b) => a.code.localeCompare(b.code)),
         id: expect.any(String),
         status: 'draft',
         version: 1,
@@ -125,7 +164,12 @@ describe('Initiatives', () => {
     });
 
     it('should fill absent optional fields with null or empty lists when only the required fields are sent', async () => {
-      const body = { code: uniqueCode('MIN'), title: 'Alla behövs i jobb', kind: 'project', leadDepartmentId: ref.lead.id };
+      const body = {
+        code: uniqueCode('MIN'),
+        title: 'Alla behövs i jobb',
+        kind: 'project',
+        leadDepartmentId: ref.lead.id,
+      };
 
       const created = await create(body);
 
@@ -168,11 +212,23 @@ describe('Initiatives', () => {
       });
 
       expect(created.processOwner).toEqual({ name: 'Samordnare MBU', title: null, email: null });
-      expect(created.followUpPlan).toEqual({ method: 'Årlig enkät', frequency: 'annual', responsible: 'Räddningstjänsten', firstReportDue: null, indicatorIds: [] });
+      expect(created.followUpPlan).toEqual({
+        method: 'Årlig enkät',
+        frequency: 'annual',
+        responsible: 'Räddningstjänsten',
+        firstReportDue: null,
+        indicatorIds: [],
+      });
     });
 
     it('should keep whole kronor up to 10^12 exactly when the annual cost is large', async () => {
-      const created = await create({ code: uniqueCode('BIG'), title: 'Stor satsning', kind: 'project', leadDepartmentId: ref.lead.id, annualCostSek: 1_000_000_000_000 });
+      const created = await create({
+        code: uniqueCode('BIG'),
+        title: 'Stor satsning',
+        kind: 'project',
+        leadDepartmentId: ref.lead.id,
+        annualCostSek: 1_000_000_000_000,
+      });
 
       expect((await read(created.id)).annualCostSek).toBe(1_000_000_000_000);
     });
@@ -180,18 +236,21 @@ describe('Initiatives', () => {
     it('should answer 422 naming every unknown reference and write nothing when references point at nothing', async () => {
       const before = await rowCounts(t.dataSource, LINK_TABLES);
 
-      const res = await t.admin
-        .post(api('/initiatives'))
-        .send({
-          ...fullBody(),
-          leadDepartmentId: UNKNOWN_ID,
-          goalIds: [ref.subGoal.id, UNKNOWN_ID],
-          targetGroupCodes: ['FINNS-INTE'],
-          districtCodes: [ref.lextorp.code, 'INGENSTANS'],
-        });
+      const res = await t.admin.post(api('/initiatives')).send({
+        ...fullBody(),
+        leadDepartmentId: UNKNOWN_ID,
+        goalIds: [ref.subGoal.id, UNKNOWN_ID],
+        targetGroupCodes: ['FINNS-INTE'],
+        districtCodes: [ref.lextorp.code, 'INGENSTANS'],
+      });
 
       expectProblem(res, 422);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['districtCodes[1]', 'goalIds[1]', 'leadDepartmentId', 'targetGroupCodes[0]']);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'districtCodes[1]',
+        'goalIds[1]',
+        'leadDepartmentId',
+        'targetGroupCodes[0]',
+      ]);
       expect(await rowCounts(t.dataSource, LINK_TABLES)).toEqual(before);
     });
 
@@ -253,19 +312,26 @@ describe('Initiatives', () => {
       expect(res.body.detail).toBe('No initiative with code FINNS-INTE.');
     });
 
-    it.each(['sspf', 'SSPF!', '-SSPF'])('should answer 400 naming id when the path holds %s, neither a UUID nor a code', async (value) => {
-      const res = await t.admin.get(api(`/initiatives/${encodeURIComponent(value)}`));
+    it.each(['sspf', 'SSPF!', '-SSPF'])(
+      'should answer 400 naming id when the path holds %s, neither a UUID nor a code',
+      async (value) => {
+        const res = await t.admin.get(api(`/initiatives/${encodeURIComponent(value)}`));
 
-      expectProblem(res, 400);
-      expect(res.body.errors).toEqual([{ field: 'id', message: expect.stringMatching(/UUID or a code/) }]);
-    });
+        expectProblem(res, 400);
+        expect(res.body.errors).toEqual([{ field: 'id', message: expect.stringMatching(/UUID or a code/) }]);
+      },
+    );
   });
 
   describe('PATCH', () => {
     it('should name the new lead department and goals when an admin hands the initiative over and changes its goals', async () => {
       const created = await create(fullBody());
 
-      const res = await patch(created.id, 1, { leadDepartmentId: ref.partner.id, participants: [], goalIds: [ref.committeeGoal.id] });
+      const res = await patch(created.id, 1, {
+        leadDepartmentId: ref.partner.id,
+        participants: [],
+        goalIds: [ref.committeeGoal.id],
+      });
 
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
@@ -284,7 +350,13 @@ describe('Initiatives', () => {
 
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
-        expect.arrayContaining(['goals', 'leadDepartmentCode', 'leadDepartmentName', 'participants[0].departmentCode', 'participants[0].departmentName']),
+        expect.arrayContaining([
+          'goals',
+          'leadDepartmentCode',
+          'leadDepartmentName',
+          'participants[0].departmentCode',
+          'participants[0].departmentName',
+        ]),
       );
     });
 
@@ -315,7 +387,11 @@ describe('Initiatives', () => {
 
       const res = await patch(created.id, 1, { participants: [], districtCodes: [] });
 
-      expect(res.body).toMatchObject({ participants: [], districtCodes: [], goalIds: expect.arrayContaining(created.goalIds) });
+      expect(res.body).toMatchObject({
+        participants: [],
+        districtCodes: [],
+        goalIds: expect.arrayContaining(created.goalIds),
+      });
     });
 
     it('should answer 428 and change nothing when If-Match is missing', async () => {
@@ -334,7 +410,12 @@ describe('Initiatives', () => {
       const res = await patch(created.id, 1, { title: 'Sedan', goalIds: [], participants: [] });
 
       expectProblem(res, 412);
-      expect(await read(created.id)).toMatchObject({ title: 'Först', version: 2, goalIds: expect.arrayContaining(created.goalIds), participants: expect.any(Array) });
+      expect(await read(created.id)).toMatchObject({
+        title: 'Först',
+        version: 2,
+        goalIds: expect.arrayContaining(created.goalIds),
+        participants: expect.any(Array),
+      });
       expect((await read(created.id)).participants).toHaveLength(2);
     });
 
@@ -368,14 +449,17 @@ describe('Initiatives', () => {
       expect(await read(created.id)).toMatchObject({ endDate: '2026-12-31', version: 1 });
     });
 
-    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])('should answer 409 and change nothing when the initiative is %s', async (status) => {
-      const ended = await givenInitiative(t.dataSource, { status });
+    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])(
+      'should answer 409 and change nothing when the initiative is %s',
+      async (status) => {
+        const ended = await givenInitiative(t.dataSource, { status });
 
-      const res = await patch(ended.id, 1, { title: 'Ändrat i efterhand' });
+        const res = await patch(ended.id, 1, { title: 'Ändrat i efterhand' });
 
-      expectProblem(res, 409);
-      expect(await read(ended.id)).toMatchObject({ title: ended.title, status, version: 1 });
-    });
+        expectProblem(res, 409);
+        expect(await read(ended.id)).toMatchObject({ title: ended.title, status, version: 1 });
+      },
+    );
 
     it('should answer 422 and change nothing when a change would take away what an approved initiative was approved on', async () => {
       const approved = await givenInitiative(
@@ -507,7 +591,10 @@ describe('Initiatives', () => {
 
       expectProblem(res, 409);
       expect(await read(initiative.id)).toMatchObject({ status: from, version: 1 });
-      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM initiative_transitions WHERE initiative_id = $1', [initiative.id]);
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM initiative_transitions WHERE initiative_id = $1',
+        [initiative.id],
+      );
       expect(n).toBe(0);
     });
 
@@ -526,10 +613,15 @@ describe('Initiatives', () => {
   });
 
   describe('the next moves (GET /initiatives/{id}/transitions)', () => {
-    const nextMoves = (agent: typeof t.admin, idOrCode: string) => agent.get(api(`/initiatives/${idOrCode}/transitions`));
+    const nextMoves = (agent: typeof t.admin, idOrCode: string) =>
+      agent.get(api(`/initiatives/${idOrCode}/transitions`));
 
     it('should list every move the lifecycle allows with the guards the move would refuse with, changing nothing', async () => {
-      const proposed = await givenInitiative(t.dataSource, { status: 'proposed', leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
+      const proposed = await givenInitiative(
+        t.dataSource,
+        { status: 'proposed', leadDepartmentId: ref.lead.id },
+        { goalIds: [ref.subGoal.id] },
+      );
       const before = await rowCounts(t.dataSource, LINK_TABLES);
 
       const res = await nextMoves(t.admin, proposed.id);
@@ -586,10 +678,20 @@ describe('Initiatives', () => {
     });
 
     it('should say which moves the caller may make: a department head their own proposals, leadership the decisions, staff and auditors none', async () => {
-      const draft = await givenInitiative(t.dataSource, { leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
-      const proposed = await givenInitiative(t.dataSource, { status: 'proposed', leadDepartmentId: ref.lead.id }, { goalIds: [ref.subGoal.id] });
+      const draft = await givenInitiative(
+        t.dataSource,
+        { leadDepartmentId: ref.lead.id },
+        { goalIds: [ref.subGoal.id] },
+      );
+      const proposed = await givenInitiative(
+        t.dataSource,
+        { status: 'proposed', leadDepartmentId: ref.lead.id },
+        { goalIds: [ref.subGoal.id] },
+      );
       const allowed = async (agent: typeof t.admin, id: string) =>
-        Object.fromEntries(((await nextMoves(agent, id)).body.moves as { to: string; allowed: boolean }[]).map((m) => [m.to, m.allowed]));
+        Object.fromEntries(
+          ((await nextMoves(agent, id)).body.moves as { to: string; allowed: boolean }[]).map((m) => [m.to, m.allowed]),
+        );
       const ownHead = await t.as({ role: 'department_head', department: ref.lead.code, sub: 'moves-own-head' });
       const otherHead = await t.as({ role: 'department_head', department: ref.partner.code, sub: 'moves-other-head' });
       const leadership = await t.as({ role: 'leadership', sub: 'moves-leadership' });
@@ -629,12 +731,16 @@ describe('Initiatives', () => {
                   (SELECT count(*)::int FROM initiative_transitions WHERE initiative_id = $1) AS transitions`,
           [created.id],
         );
-      expect(await rowsOf()).toEqual([{ initiatives: 1, participants: 2, goals: 2, targetGroups: 2, districts: 2, funding: 1, transitions: 2 }]);
+      expect(await rowsOf()).toEqual([
+        { initiatives: 1, participants: 2, goals: 2, targetGroups: 2, districts: 2, funding: 1, transitions: 2 },
+      ]);
 
       const res = await t.admin.delete(api(`/initiatives/${created.id}`));
 
       expect(res.status).toBe(204);
-      expect(await rowsOf()).toEqual([{ initiatives: 0, participants: 0, goals: 0, targetGroups: 0, districts: 0, funding: 0, transitions: 0 }]);
+      expect(await rowsOf()).toEqual([
+        { initiatives: 0, participants: 0, goals: 0, targetGroups: 0, districts: 0, funding: 0, transitions: 0 },
+      ]);
       expectProblem(await t.admin.get(api(`/initiatives/${created.id}`)), 404);
     });
 
@@ -696,7 +802,12 @@ describe('Initiative list', () => {
         startDate: '2024-01-15',
         annualCostSek: 1_800_000,
       },
-      { goalIds: [ref.subGoal.id], targetGroupIds: [ref.youth.id], districtIds: [ref.kronogarden.id], participants: [{ departmentId: ref.partner.id, role: 'informed' }] },
+      {
+        goalIds: [ref.subGoal.id],
+        targetGroupIds: [ref.youth.id],
+        districtIds: [ref.kronogarden.id],
+        participants: [{ departmentId: ref.partner.id, role: 'informed' }],
+      },
     );
     const mbu = await givenInitiative(
       ds,
@@ -709,14 +820,34 @@ describe('Initiative list', () => {
         startDate: '2022-09-01',
         annualCostSek: 400_000,
       },
-      { goalIds: [ref.priorityArea.id], targetGroupIds: [ref.youth.id, ref.parents.id], districtIds: [ref.lextorp.id], participants: [{ departmentId: ref.lead.id, role: 'funder' }] },
+      {
+        goalIds: [ref.priorityArea.id],
+        targetGroupIds: [ref.youth.id, ref.parents.id],
+        districtIds: [ref.lextorp.id],
+        participants: [{ departmentId: ref.lead.id, role: 'funder' }],
+      },
     );
     const parenting = await givenInitiative(
       ds,
-      { code: 'FORALDRASTOD', title: 'Brottsförebyggande föräldraskapsstöd', summary: 'Stöd till föräldrar med barn i förskolan (100% frivilligt).', status: 'proposed', leadDepartmentId: other.dept.id, startDate: '2025-03-01', annualCostSek: 250_000 },
+      {
+        code: 'FORALDRASTOD',
+        title: 'Brottsförebyggande föräldraskapsstöd',
+        summary: 'Stöd till föräldrar med barn i förskolan (100% frivilligt).',
+        status: 'proposed',
+        leadDepartmentId: other.dept.id,
+        startDate: '2025-03-01',
+        annualCostSek: 250_000,
+      },
       { goalIds: [other.goal.id], targetGroupIds: [ref.parents.id], districtIds: [ref.lextorp.id] },
     );
-    const jobs = await givenInitiative(ds, { code: 'ABIJ', title: 'Alla behövs i jobb', summary: null, status: 'draft', startDate: null, annualCostSek: null });
+    const jobs = await givenInitiative(ds, {
+      code: 'ABIJ',
+      title: 'Alla behövs i jobb',
+      summary: null,
+      status: 'draft',
+      startDate: null,
+      annualCostSek: null,
+    });
     await givenFundingLine(ds, sspf.id, { sourceType: 'state_grant' });
     await givenFundingLine(ds, mbu.id, { sourceType: 'ordinary_budget' });
     await givenFundingLine(ds, parenting.id, { sourceType: 'eu_fund' });
@@ -734,7 +865,15 @@ describe('Initiative list', () => {
     expect(sspf).toEqual((await t.admin.get(api(`/initiatives/${ids.sspf}`))).body);
     expect(sspf).toMatchObject({
       leadDepartmentCode: ref.lead.code,
-      participants: [{ departmentId: ref.partner.id, departmentCode: ref.partner.code, departmentName: ref.partner.name, role: 'informed', responsibility: null }],
+      participants: [
+        {
+          departmentId: ref.partner.id,
+          departmentCode: ref.partner.code,
+          departmentName: ref.partner.name,
+          role: 'informed',
+          responsibility: null,
+        },
+      ],
       goalIds: [ref.subGoal.id],
       goals: [{ id: ref.subGoal.id, code: ref.subGoal.code, title: ref.subGoal.title }],
       targetGroupCodes: [ref.youth.code],
@@ -779,7 +918,11 @@ describe('Initiative list', () => {
 
   it('should match any of the codes when target groups or districts are given', async () => {
     expect(codesOf(await list({ targetGroup: ref.parents.code }))).toEqual(['FORALDRASTOD', 'MBU']);
-    expect(codesOf(await list({ targetGroup: `${ref.youth.code},${ref.parents.code}` }))).toEqual(['FORALDRASTOD', 'MBU', 'SSPF']);
+    expect(codesOf(await list({ targetGroup: `${ref.youth.code},${ref.parents.code}` }))).toEqual([
+      'FORALDRASTOD',
+      'MBU',
+      'SSPF',
+    ]);
     expect(codesOf(await list({ district: ref.kronogarden.code }))).toEqual(['SSPF']);
     expect(codesOf(await list({ district: ref.lextorp.code, targetGroup: ref.youth.code }))).toEqual(['MBU']);
   });
@@ -830,7 +973,9 @@ describe('Initiative list', () => {
   });
 
   it('should answer 400 naming the sort field when a sort key is not allow-listed', async () => {
-    const res = await t.admin.get(api('/initiatives')).query({ sort: 'title,lead_department_id; DROP TABLE initiatives' });
+    const res = await t.admin
+      .get(api('/initiatives'))
+      .query({ sort: 'title,lead_department_id; DROP TABLE initiatives' });
 
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'sort' })]);
@@ -885,8 +1030,19 @@ describe('Initiative list: the latest report, temporary funding and open alerts'
     );
     return round.id as string;
   }
-  async function givenReport(ds: DataSource, roundId: string, initiativeId: string, status: string, ragStatus: string | null) {
-    await ds.query(`INSERT INTO status_reports (round_id, initiative_id, status, rag_status) VALUES ($1, $2, $3, $4)`, [roundId, initiativeId, status, ragStatus]);
+  async function givenReport(
+    ds: DataSource,
+    roundId: string,
+    initiativeId: string,
+    status: string,
+    ragStatus: string | null,
+  ) {
+    await ds.query(`INSERT INTO status_reports (round_id, initiative_id, status, rag_status) VALUES ($1, $2, $3, $4)`, [
+      roundId,
+      initiativeId,
+      status,
+      ragStatus,
+    ]);
   }
 
   beforeAll(async () => {
@@ -905,20 +1061,54 @@ describe('Initiative list: the latest report, temporary funding and open alerts'
     // GREEN: one green report; temporary money ending in 300 days; one open alert.
     const green = await givenInitiative(ds, { code: 'GREEN', status: 'active', leadDepartmentId: beta.id });
 
-    const [early, middle, late] = [await givenRound(ds, '2025-03-31'), await givenRound(ds, '2025-09-30'), await givenRound(ds, '2025-12-31')];
+    const [early, middle, late] = [
+      await givenRound(ds, '2025-03-31'),
+      await givenRound(ds, '2025-09-30'),
+      await givenRound(ds, '2025-12-31'),
+    ];
     await givenReport(ds, early, amber.id, 'approved', 'red');
     await givenReport(ds, middle, amber.id, 'submitted', 'amber');
     await givenReport(ds, late, amber.id, 'pending', null);
     await givenReport(ds, late, green.id, 'approved', 'green');
 
-    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', periodStart: inDays(-300), periodEnd: inDays(100) });
+    await givenFundingLine(ds, amber.id, {
+      sourceType: 'state_grant',
+      periodStart: inDays(-300),
+      periodEnd: inDays(100),
+    });
     await givenFundingLine(ds, amber.id, { sourceType: 'eu_fund', periodStart: inDays(-300), periodEnd: inDays(400) });
-    await givenFundingLine(ds, amber.id, { sourceType: 'ordinary_budget', periodStart: inDays(-300), periodEnd: inDays(50) });
-    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', status: 'applied', periodStart: inDays(-300), periodEnd: inDays(30) });
-    await givenFundingLine(ds, amber.id, { sourceType: 'state_grant', periodStart: inDays(-400), periodEnd: inDays(-10) });
-    const successor = await givenFundingLine(ds, none.id, { sourceType: 'ordinary_budget', periodStart: inDays(201), periodEnd: inDays(600) });
-    await givenFundingLine(ds, none.id, { sourceType: 'state_grant', periodStart: inDays(-100), periodEnd: inDays(200), successorFundingId: successor.id });
-    await givenFundingLine(ds, green.id, { sourceType: 'foundation', periodStart: inDays(-100), periodEnd: inDays(300) });
+    await givenFundingLine(ds, amber.id, {
+      sourceType: 'ordinary_budget',
+      periodStart: inDays(-300),
+      periodEnd: inDays(50),
+    });
+    await givenFundingLine(ds, amber.id, {
+      sourceType: 'state_grant',
+      status: 'applied',
+      periodStart: inDays(-300),
+      periodEnd: inDays(30),
+    });
+    await givenFundingLine(ds, amber.id, {
+      sourceType: 'state_grant',
+      periodStart: inDays(-400),
+      periodEnd: inDays(-10),
+    });
+    const successor = await givenFundingLine(ds, none.id, {
+      sourceType: 'ordinary_budget',
+      periodStart: inDays(201),
+      periodEnd: inDays(600),
+    });
+    await givenFundingLine(ds, none.id, {
+      sourceType: 'state_grant',
+      periodStart: inDays(-100),
+      periodEnd: inDays(200),
+      successorFundingId: successor.id,
+    });
+    await givenFundingLine(ds, green.id, {
+      sourceType: 'foundation',
+      periodStart: inDays(-100),
+      periodEnd: inDays(300),
+    });
 
     await givenAlert(ds, amber.id, { status: 'open' });
     await givenAlert(ds, amber.id, { status: 'acknowledged' });
@@ -931,7 +1121,14 @@ describe('Initiative list: the latest report, temporary funding and open alerts'
   it('should name the latest RAG, the end of temporary funding nothing takes over and the open alerts of each initiative in the list and by code', async () => {
     const page = await list({});
 
-    expect(page.items.map(({ code, latestRagStatus, temporaryFundingEndsOn, openAlertCount }) => ({ code, latestRagStatus, temporaryFundingEndsOn, openAlertCount }))).toEqual([
+    expect(
+      page.items.map(({ code, latestRagStatus, temporaryFundingEndsOn, openAlertCount }) => ({
+        code,
+        latestRagStatus,
+        temporaryFundingEndsOn,
+        openAlertCount,
+      })),
+    ).toEqual([
       { code: 'AMBER', latestRagStatus: 'amber', temporaryFundingEndsOn: inDays(100), openAlertCount: 2 },
       { code: 'GREEN', latestRagStatus: 'green', temporaryFundingEndsOn: inDays(300), openAlertCount: 1 },
       { code: 'NONE', latestRagStatus: null, temporaryFundingEndsOn: null, openAlertCount: 0 },

@@ -37,11 +37,28 @@ describe('jobs', () => {
     const finished = await runWhenFinished(t.admin, res.body.id);
 
     expect(res.status).toBe(202);
-    expect(res.body).toEqual(expect.objectContaining({ jobName: 'scan-portfolio', asOf: '2025-05-01', status: 'queued', requestedBy: 'test-admin' }));
-    expect(finished.body).toEqual(
-      expect.objectContaining({ status: 'completed', attempts: 1, error: null, counts: { raised: 1, escalated: 0, resolved: 0, notified: 0 }, startedAt: expect.any(String), finishedAt: expect.any(String) }),
+    expect(res.body).toEqual(
+      expect.objectContaining({
+        jobName: 'scan-portfolio',
+        asOf: '2025-05-01',
+        status: 'queued',
+        requestedBy: 'test-admin',
+      }),
     );
-    const [event] = await t.dataSource.query(`SELECT actor_id, action FROM audit_events WHERE entity_type = 'job_run' AND entity_id = $1`, [res.body.id]);
+    expect(finished.body).toEqual(
+      expect.objectContaining({
+        status: 'completed',
+        attempts: 1,
+        error: null,
+        counts: { raised: 1, escalated: 0, resolved: 0, notified: 0 },
+        startedAt: expect.any(String),
+        finishedAt: expect.any(String),
+      }),
+    );
+    const [event] = await t.dataSource.query(
+      `SELECT actor_id, action FROM audit_events WHERE entity_type = 'job_run' AND entity_id = $1`,
+      [res.body.id],
+    );
     expect(event).toEqual({ actor_id: 'test-admin', action: 'create' });
   });
 
@@ -52,7 +69,13 @@ describe('jobs', () => {
     const again = await t.admin.post(api('/jobs/grant_expiring/runs')).send({ asOf: '2025-05-02' });
     const finished = await runWhenFinished(t.admin, again.body.id);
 
-    expect(finished.body).toEqual(expect.objectContaining({ jobName: 'grant_expiring', status: 'completed', counts: { raised: 0, escalated: 0, resolved: 0, notified: 0 } }));
+    expect(finished.body).toEqual(
+      expect.objectContaining({
+        jobName: 'grant_expiring',
+        status: 'completed',
+        counts: { raised: 0, escalated: 0, resolved: 0, notified: 0 },
+      }),
+    );
   });
 
   it('should judge the portfolio as of today in Stockholm when no asOf is given', async () => {
@@ -73,15 +96,18 @@ describe('jobs', () => {
     expect(await rowCounts(t.dataSource, ['job_runs', 'audit_events'])).toEqual(before);
   });
 
-  it.each(['leadership', 'department_head', 'auditor'] as const)('should answer 403 when a %s asks for a run', async (role) => {
-    const agent = await t.as({ role, department: 'ASF' });
-    const before = await rowCounts(t.dataSource, ['job_runs']);
+  it.each(['leadership', 'department_head', 'auditor'] as const)(
+    'should answer 403 when a %s asks for a run',
+    async (role) => {
+      const agent = await t.as({ role, department: 'ASF' });
+      const before = await rowCounts(t.dataSource, ['job_runs']);
 
-    const res = await agent.post(api('/jobs/scan-portfolio/runs')).send({});
+      const res = await agent.post(api('/jobs/scan-portfolio/runs')).send({});
 
-    expectProblem(res, 403);
-    expect(await rowCounts(t.dataSource, ['job_runs'])).toEqual(before);
-  });
+      expectProblem(res, 403);
+      expect(await rowCounts(t.dataSource, ['job_runs'])).toEqual(before);
+    },
+  );
 
   it('should answer 403 when anyone but an admin reads a run', async () => {
     const run = await t.admin.post(api('/jobs/grant_expiring/runs')).send({ asOf: '2025-05-03' });
@@ -117,7 +143,9 @@ describe('jobs', () => {
     expect(res.body).toEqual(expect.objectContaining({ limit: 2, offset: 0, total: expect.any(Number) }));
     expect(res.body.total).toBeGreaterThanOrEqual(2);
     expect(next.body.items.map((run: { id: string }) => run.id)).not.toContain(newer.body.id);
-    expect(res.body.items[0]).toEqual(expect.objectContaining({ jobName: 'funder_report_due', asOf: '2025-05-05', requestedBy: 'test-admin' }));
+    expect(res.body.items[0]).toEqual(
+      expect.objectContaining({ jobName: 'funder_report_due', asOf: '2025-05-05', requestedBy: 'test-admin' }),
+    );
   });
 
   it('should answer 400 naming jobName when the history is asked for an unknown job', async () => {

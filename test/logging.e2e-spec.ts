@@ -22,7 +22,8 @@ describe('Request log', () => {
       env: { LOG_LEVEL: 'info' },
       override: (module) =>
         module.overrideProvider(PARAMS_PROVIDER_TOKEN).useFactory({
-          factory: (config: ConfigService<AppConfig, true>) => loggerParams(config, { write: (line: string) => log.push(line) }),
+          factory: (config: ConfigService<AppConfig, true>) =>
+            loggerParams(config, { write: (line: string) => log.push(line) }),
           inject: [ConfigService],
         }),
     });
@@ -36,7 +37,10 @@ describe('Request log', () => {
     expect(await linesOf(res)).toEqual([
       expect.objectContaining({
         msg: 'request completed',
-        req: expect.objectContaining({ url: '/api/v1/initiatives?access_token=[redacted]&status=active', query: { access_token: '[redacted]', status: 'active' } }),
+        req: expect.objectContaining({
+          url: '/api/v1/initiatives?access_token=[redacted]&status=active',
+          query: { access_token: '[redacted]', status: 'active' },
+        }),
         res: expect.objectContaining({ statusCode: 401 }),
         responseTime: expect.any(Number),
       }),
@@ -50,7 +54,9 @@ describe('Request log', () => {
     const res = await leadership.get(api(`/users?token=${JWT}`));
 
     expect(res.status).toBe(403);
-    expect(await linesOf(res)).toContainEqual(expect.objectContaining({ msg: 'Refused: missing permission', path: '/api/v1/users?token=[redacted]' }));
+    expect(await linesOf(res)).toContainEqual(
+      expect.objectContaining({ msg: 'Refused: missing permission', path: '/api/v1/users?token=[redacted]' }),
+    );
     expect(log.join('')).not.toContain(SIGNATURE);
   });
 
@@ -59,7 +65,12 @@ describe('Request log', () => {
 
     expect(res.status).toBe(422);
     expect(await linesOf(res)).toContainEqual(
-      expect.objectContaining({ req: expect.objectContaining({ url: '/api/v1/initiatives?q=[redacted]&status=active', query: { q: '[redacted]', status: 'active' } }) }),
+      expect.objectContaining({
+        req: expect.objectContaining({
+          url: '/api/v1/initiatives?q=[redacted]&status=active',
+          query: { q: '[redacted]', status: 'active' },
+        }),
+      }),
     );
     expect(log.join('')).not.toMatch(/811218|9876/);
   });

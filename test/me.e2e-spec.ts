@@ -55,35 +55,43 @@ describe('GET /me', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    department = await givenDepartment(t.dataSource, { code: uniqueCode('ME'), name: 'Kultur- och fritidsförvaltningen' });
+    department = await givenDepartment(t.dataSource, {
+      code: uniqueCode('ME'),
+      name: 'Kultur- och fritidsförvaltningen',
+    });
   });
 
   afterAll(() => t.close());
 
-  it.each(Object.keys(MATRIX) as Role[])('should tell a %s their roles, department, permissions and the reach of each', async (role) => {
-    const agent = await t.as({ role, department: department.code, name: `Test ${role}`, sub: `me-${role}` });
+  it.each(Object.keys(MATRIX) as Role[])(
+    'should tell a %s their roles, department, permissions and the reach of each',
+    async (role) => {
+      const agent = await t.as({ role, department: department.code, name: `Test ${role}`, sub: `me-${role}` });
 
-    const res = await agent.get(api('/me'));
+      const res = await agent.get(api('/me'));
 
-    expect(res.status).toBe(200);
-    const granted = MATRIX[role];
-    expect(res.body).toEqual({
-      actorKind: 'user',
-      subject: `me-${role}`,
-      name: `Test ${role}`,
-      email: null,
-      roles: [role],
-      scopes: null,
-      department: { id: department.id, code: department.code, name: 'Kultur- och fritidsförvaltningen' },
-      permissions: ALL.filter((permission) => granted[permission]),
-      may: Object.fromEntries(
-        ALL.map((permission) => [
-          permission,
-          granted[permission] ? { allowed: true, reach: granted[permission], reason: null } : { allowed: false, reach: null, reason: 'not_granted' },
-        ]),
-      ),
-    });
-  });
+      expect(res.status).toBe(200);
+      const granted = MATRIX[role];
+      expect(res.body).toEqual({
+        actorKind: 'user',
+        subject: `me-${role}`,
+        name: `Test ${role}`,
+        email: null,
+        roles: [role],
+        scopes: null,
+        department: { id: department.id, code: department.code, name: 'Kultur- och fritidsförvaltningen' },
+        permissions: ALL.filter((permission) => granted[permission]),
+        may: Object.fromEntries(
+          ALL.map((permission) => [
+            permission,
+            granted[permission]
+              ? { allowed: true, reach: granted[permission], reason: null }
+              : { allowed: false, reach: null, reason: 'not_granted' },
+          ]),
+        ),
+      });
+    },
+  );
 
   it('should tell staff whose department Samla does not know that they may read but write nothing, and why', async () => {
     const agent = await t.as({ role: 'staff', department: 'OKAND-FORVALTNING', sub: 'me-staff-unknown' });
@@ -123,7 +131,9 @@ describe('GET /me', () => {
   });
 
   it('should tell an API key its scopes, as its permissions, with no roles and no department', async () => {
-    const created = await t.admin.post(api('/api-keys')).send({ name: `Budgetsystemet ${uniqueCode('K')}`, scopes: ['budget:read', 'portfolio:read'] });
+    const created = await t.admin
+      .post(api('/api-keys'))
+      .send({ name: `Budgetsystemet ${uniqueCode('K')}`, scopes: ['budget:read', 'portfolio:read'] });
     expect(created.status).toBe(201);
 
     const res = await request(t.http).get(api('/me')).set('X-Api-Key', created.body.key);

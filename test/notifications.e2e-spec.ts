@@ -32,14 +32,20 @@ async function startSmtpListener() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      if (state.refuse) return callback(Object.assign(new Error('Mailbox unavailable, try later'), { responseCode: 450 }));
+      if (state.refuse)
+        return callback(Object.assign(new Error('Mailbox unavailable, try later'), { responseCode: 450 }));
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+        received.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },
@@ -55,13 +61,27 @@ function parseMail(raw: string, to: string[]): Received {
   const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   const header = (name: string) => new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(headers)?.[1] ?? '';
   const decodeWords = (text: string) =>
-    text.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
+    text
+      .replace(/\?=\s+=\?/g, '?==?')
+      .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(data, 'base64').toString('utf8')
+          : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+      );
   const content = raw.slice(split + 4);
   const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const body = encoding === 'base64' ? Buffer.from(content, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(content.replace(/=\r\n/g, '')) : content;
-  return { key: header('X-Samla-Notice'), to, subject: decodeWords(header('Subject')), body: body.replace(/\r\n/g, '\n') };
+  const body =
+    encoding === 'base64'
+      ? Buffer.from(content, 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(content.replace(/=\r\n/g, ''))
+        : content;
+  return {
+    key: header('X-Samla-Notice'),
+    to,
+    subject: decodeWords(header('Subject')),
+    body: body.replace(/\r\n/g, '\n'),
+  };
 }
 
 function decodeQuotedPrintable(text: string): string {
@@ -98,7 +118,10 @@ describe('Notifications', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpListener();
-    t = await createTestApp({ env: { QUEUE_PREFIX, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LEADERSHIP_EMAILS: LEADERSHIP.join(',') }, withWorker: true });
+    t = await createTestApp({
+      env: { QUEUE_PREFIX, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LEADERSHIP_EMAILS: LEADERSHIP.join(',') },
+      withWorker: true,
+    });
     worker = t.worker!;
   });
 
@@ -129,7 +152,9 @@ describe('Notifications', () => {
   async function waitForRun(id: string, attempts: number) {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const [run] = await t.dataSource.query(`SELECT id, status, counts, attempts, error FROM job_runs WHERE id = $1`, [id]);
+      const [run] = await t.dataSource.query(`SELECT id, status, counts, attempts, error FROM job_runs WHERE id = $1`, [
+        id,
+      ]);
       if (run && ['completed', 'failed'].includes(run.status) && run.attempts >= attempts) return run;
       if (Date.now() > deadline) throw new Error(`Run ${id} did not finish: ${JSON.stringify(run)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -141,26 +166,38 @@ describe('Notifications', () => {
    * An active initiative with a grant ending 2026-06-30, its owner and its lead department's head named as given (or
    * led by the department given).
    */
-  async function givenGrantEnding(people: { owner?: string | null; head?: string | null; department?: DepartmentEntity } = {}) {
+  async function givenGrantEnding(
+    people: { owner?: string | null; head?: string | null; department?: DepartmentEntity } = {},
+  ) {
     ownerCount += 1;
     const owner = people.owner === undefined ? `Agare.${ownerCount}@Example.se` : people.owner;
     const department =
       people.department ??
-      (await givenDepartment(t.dataSource, { name: 'Arbetsmarknads- och socialförvaltningen', headEmail: people.head === undefined ? `chef.${ownerCount}@example.se` : people.head }));
+      (await givenDepartment(t.dataSource, {
+        name: 'Arbetsmarknads- och socialförvaltningen',
+        headEmail: people.head === undefined ? `chef.${ownerCount}@example.se` : people.head,
+      }));
     const initiative = await givenInitiative(t.dataSource, {
       status: 'active',
       title: 'Fältarbetare i Kronogården',
       leadDepartmentId: department.id,
       processOwner: owner === null ? null : { name: 'Processägare', title: 'Samordnare', email: owner },
     });
-    const line = await givenFundingLine(t.dataSource, initiative.id, { periodStart: '2024-01-01', periodEnd: '2026-06-30' });
-    const alertId = async (): Promise<string> => (await t.dataSource.query(`SELECT id FROM alerts WHERE funding_id = $1`, [line.id]))[0].id;
+    const line = await givenFundingLine(t.dataSource, initiative.id, {
+      periodStart: '2024-01-01',
+      periodEnd: '2026-06-30',
+    });
+    const alertId = async (): Promise<string> =>
+      (await t.dataSource.query(`SELECT id FROM alerts WHERE funding_id = $1`, [line.id]))[0].id;
     return { initiative, department, line, owner: owner?.toLowerCase() ?? null, head: department.headEmail, alertId };
   }
 
   /** Who received a mail telling them of the alert at this severity. */
   const recipientsOf = async (alertId: string, severity: string) => {
-    const rows: { notice_key: string }[] = await t.dataSource.query(`SELECT notice_key FROM alert_notices WHERE alert_id = $1 AND severity = $2`, [alertId, severity]);
+    const rows: { notice_key: string }[] = await t.dataSource.query(
+      `SELECT notice_key FROM alert_notices WHERE alert_id = $1 AND severity = $2`,
+      [alertId, severity],
+    );
     const keys = rows.map((r) => r.notice_key);
     return smtp.received
       .filter((m) => keys.includes(m.key))
@@ -177,11 +214,20 @@ describe('Notifications', () => {
 
       const alertId = await g.alertId();
       expect(run.counts).toEqual({ raised: 1, escalated: 0, resolved: 0, notified: 1 });
-      expect(smtp.received).toEqual([{ key: `alerts:${run.id}:${g.owner}`, to: [g.owner], subject: expect.stringMatching(/^\[Samla\] Information: Statsbidraget från/), body: expect.any(String) }]);
+      expect(smtp.received).toEqual([
+        {
+          key: `alerts:${run.id}:${g.owner}`,
+          to: [g.owner],
+          subject: expect.stringMatching(/^\[Samla\] Information: Statsbidraget från/),
+          body: expect.any(String),
+        },
+      ]);
       expect(await recipientsOf(alertId, 'info')).toEqual([g.owner]);
       const [mail] = smtp.received;
       expect(mail.body).toContain(`Insats: Fältarbetare i Kronogården (${g.initiative.code})`);
-      expect(mail.body).toContain(`eftersom du är processägare för insatsen ${g.initiative.code} och larmet har nivån information`);
+      expect(mail.body).toContain(
+        `eftersom du är processägare för insatsen ${g.initiative.code} och larmet har nivån information`,
+      );
       expect(mail.body).toContain('upphör om 302 dagar');
       const [row] = await t.dataSource.query(`SELECT status, attempts, sent_at FROM notifications`);
       expect(row).toEqual({ status: 'sent', attempts: 1, sent_at: expect.any(Date) });
@@ -197,7 +243,13 @@ describe('Notifications', () => {
       const replayed = await waitForRun(first.id, 2);
 
       expect(again.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 0 });
-      expect(replayed).toEqual(expect.objectContaining({ status: 'completed', attempts: 2, counts: { raised: 0, escalated: 0, resolved: 0, notified: 0 } }));
+      expect(replayed).toEqual(
+        expect.objectContaining({
+          status: 'completed',
+          attempts: 2,
+          counts: { raised: 0, escalated: 0, resolved: 0, notified: 0 },
+        }),
+      );
       expect(smtp.received).toHaveLength(1);
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: 1 }]);
     });
@@ -217,9 +269,13 @@ describe('Notifications', () => {
       expect(await recipientsOf(alertId, 'critical')).toEqual([g.head, g.owner, ...LEADERSHIP].sort());
       const toLeadership = smtp.received.find((m) => m.key === `alerts:${critical.id}:${LEADERSHIP[0]}`);
       expect(toLeadership?.subject).toMatch(/^\[Samla\] Kritiskt: /);
-      expect(toLeadership?.body).toContain(`eftersom du ingår i ledningsgruppen och larmet för insatsen ${g.initiative.code} är kritiskt`);
+      expect(toLeadership?.body).toContain(
+        `eftersom du ingår i ledningsgruppen och larmet för insatsen ${g.initiative.code} är kritiskt`,
+      );
       const toHead = smtp.received.find((m) => m.key === `alerts:${warning.id}:${g.head}`);
-      expect(toHead?.body).toContain(`eftersom du är chef för den förvaltning som leder insatsen ${g.initiative.code} och larmet har nått nivån varning`);
+      expect(toHead?.body).toContain(
+        `eftersom du är chef för den förvaltning som leder insatsen ${g.initiative.code} och larmet har nått nivån varning`,
+      );
       const toOwner = smtp.received.find((m) => m.key === `alerts:${critical.id}:${g.owner}`);
       expect(toOwner?.body).toContain('Kritiskt (eskalerat): Statsbidraget från');
     });
@@ -240,7 +296,13 @@ describe('Notifications', () => {
       const dismissed = await givenGrantEnding();
       const acknowledged = await givenGrantEnding();
       await worker.get(AlertScansService).runAll(INFO_DAY);
-      expect((await t.admin.post(api(`/alerts/${await dismissed.alertId()}/dismiss`)).send({ reason: 'Beslut om ramfinansiering tas i budgeten.' })).status).toBe(200);
+      expect(
+        (
+          await t.admin
+            .post(api(`/alerts/${await dismissed.alertId()}/dismiss`))
+            .send({ reason: 'Beslut om ramfinansiering tas i budgeten.' })
+        ).status,
+      ).toBe(200);
       expect((await t.admin.post(api(`/alerts/${await acknowledged.alertId()}/acknowledge`))).status).toBe(200);
 
       const quiet = await runJob(SCAN_PORTFOLIO, INFO_DAY);
@@ -249,26 +311,41 @@ describe('Notifications', () => {
 
       expect(quiet.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 0 });
       expect(sentQuiet).toBe(0);
-      expect(await recipientsOf(await dismissed.alertId(), 'warning')).toEqual([dismissed.head, dismissed.owner].sort());
-      expect(await recipientsOf(await acknowledged.alertId(), 'warning')).toEqual([acknowledged.head, acknowledged.owner].sort());
+      expect(await recipientsOf(await dismissed.alertId(), 'warning')).toEqual(
+        [dismissed.head, dismissed.owner].sort(),
+      );
+      expect(await recipientsOf(await acknowledged.alertId(), 'warning')).toEqual(
+        [acknowledged.head, acknowledged.owner].sort(),
+      );
     });
   });
 
   describe('one notice per recipient and scan run', () => {
     it('should send a department head one mail listing every alert new to them when a scan raises several', async () => {
-      const department = await givenDepartment(t.dataSource, { name: 'Arbetsmarknads- och socialförvaltningen', headEmail: 'chef.samlad@example.se' });
-      const grants = [await givenGrantEnding({ department }), await givenGrantEnding({ department }), await givenGrantEnding({ department })];
+      const department = await givenDepartment(t.dataSource, {
+        name: 'Arbetsmarknads- och socialförvaltningen',
+        headEmail: 'chef.samlad@example.se',
+      });
+      const grants = [
+        await givenGrantEnding({ department }),
+        await givenGrantEnding({ department }),
+        await givenGrantEnding({ department }),
+      ];
 
       const run = await runJob(SCAN_PORTFOLIO, WARNING_DAY);
 
       // The head and each of the three process owners: one mail each.
       expect(run.counts).toEqual({ raised: 3, escalated: 0, resolved: 0, notified: 4 });
-      const rows = await t.dataSource.query(`SELECT notice_key, alert_id FROM notifications WHERE recipient = 'chef.samlad@example.se'`);
+      const rows = await t.dataSource.query(
+        `SELECT notice_key, alert_id FROM notifications WHERE recipient = 'chef.samlad@example.se'`,
+      );
       expect(rows).toEqual([{ notice_key: `alerts:${run.id}:chef.samlad@example.se`, alert_id: null }]);
       const [mail] = mailTo('chef.samlad@example.se');
       expect(mailTo('chef.samlad@example.se')).toHaveLength(1);
       expect(mail.subject).toBe('[Samla] 3 nya eller eskalerade larm');
-      expect(mail.body).toContain('Samlas genomgång har hittat 3 larm som är nya för dig eller har eskalerats sedan du fick höra om dem');
+      expect(mail.body).toContain(
+        'Samlas genomgång har hittat 3 larm som är nya för dig eller har eskalerats sedan du fick höra om dem',
+      );
       for (const g of grants) expect(mail.body).toContain(`Insats: Fältarbetare i Kronogården (${g.initiative.code})`);
       expect(mail.body.match(/^Varning: Statsbidraget från/gm)).toHaveLength(3);
       for (const g of grants) expect(mailTo(g.owner!)).toHaveLength(1);
@@ -287,7 +364,7 @@ describe('Notifications', () => {
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications`)).toEqual([{ n: before }]);
     });
 
-    it('should list only what climbed, marked as escalated, when one of a head\'s alerts becomes critical', async () => {
+    it("should list only what climbed, marked as escalated, when one of a head's alerts becomes critical", async () => {
       const department = await givenDepartment(t.dataSource, { headEmail: 'chef.stege@example.se' });
       const soon = await givenGrantEnding({ department });
       const later = await givenGrantEnding({ department });
@@ -309,20 +386,35 @@ describe('Notifications', () => {
       await worker.get(AlertScansService).runAll(WARNING_DAY);
       const notices = worker.get(AlertNoticesService);
 
-      const planned = await Promise.all([notices.planAlertNotices(randomUUID()), notices.planAlertNotices(randomUUID())]);
+      const planned = await Promise.all([
+        notices.planAlertNotices(randomUUID()),
+        notices.planAlertNotices(randomUUID()),
+      ]);
 
       expect(planned.sort()).toEqual([0, 2]);
-      expect(await t.dataSource.query(`SELECT recipient FROM alert_notices WHERE alert_id = $1 ORDER BY recipient`, [await g.alertId()])).toEqual(
-        [g.head, g.owner].sort().map((recipient) => ({ recipient })),
-      );
+      expect(
+        await t.dataSource.query(`SELECT recipient FROM alert_notices WHERE alert_id = $1 ORDER BY recipient`, [
+          await g.alertId(),
+        ]),
+      ).toEqual([g.head, g.owner].sort().map((recipient) => ({ recipient })));
     });
 
     it('should mail nobody when a funding gap falls and climbs back to a level they heard of', async () => {
       const department = await givenDepartment(t.dataSource, { headEmail: 'chef.gap@example.se' });
-      const initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: department.id, annualCostSek: 1_200_000, processOwner: null });
+      const initiative = await givenInitiative(t.dataSource, {
+        status: 'active',
+        leadDepartmentId: department.id,
+        annualCostSek: 1_200_000,
+        processOwner: null,
+      });
       // 2027 unpaid: a critical gap for the head and the leadership group.
       await runJob('funding_gap', '2026-12-01');
-      const frame = await givenFundingLine(t.dataSource, initiative.id, { sourceType: 'ordinary_budget', amountSek: 1_080_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+      const frame = await givenFundingLine(t.dataSource, initiative.id, {
+        sourceType: 'ordinary_budget',
+        amountSek: 1_080_000,
+        periodStart: '2027-01-01',
+        periodEnd: '2027-12-31',
+      });
       const fell = await runJob('funding_gap', '2026-12-01');
       await t.dataSource.query(`UPDATE funding_lines SET amount_sek = 0 WHERE id = $1`, [frame.id]);
       const climbedBack = await runJob('funding_gap', '2026-12-01');
@@ -343,11 +435,20 @@ describe('Notifications', () => {
       smtp.state.refuse = false;
       const later = await runJob(SCAN_PORTFOLIO, INFO_DAY);
 
-      expect(failed).toEqual(expect.objectContaining({ status: 'completed', counts: { raised: 1, escalated: 0, resolved: 0, notified: 0 } }));
-      expect(pending).toEqual({ status: 'pending', attempts: 1, last_error: expect.stringMatching(/450|Mailbox unavailable|recipients were rejected/), sent_at: null });
+      expect(failed).toEqual(
+        expect.objectContaining({ status: 'completed', counts: { raised: 1, escalated: 0, resolved: 0, notified: 0 } }),
+      );
+      expect(pending).toEqual({
+        status: 'pending',
+        attempts: 1,
+        last_error: expect.stringMatching(/450|Mailbox unavailable|recipients were rejected/),
+        sent_at: null,
+      });
       expect(later.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 1 });
       expect(smtp.received.map((m) => m.to)).toEqual([[g.owner]]);
-      expect(await t.dataSource.query(`SELECT status, attempts, last_error FROM notifications`)).toEqual([{ status: 'sent', attempts: 2, last_error: null }]);
+      expect(await t.dataSource.query(`SELECT status, attempts, last_error FROM notifications`)).toEqual([
+        { status: 'sent', attempts: 2, last_error: null },
+      ]);
     });
 
     it('should give a notice up as failed on its fifth refused send', async () => {
@@ -362,7 +463,9 @@ describe('Notifications', () => {
 
       expect(counts).toEqual({ sent: 0, retrying: 0, failed: 1, abandoned: 0 });
       expect(afterwards.sent).toBe(0);
-      expect(await t.dataSource.query(`SELECT status, attempts FROM notifications`)).toEqual([{ status: 'failed', attempts: 5 }]);
+      expect(await t.dataSource.query(`SELECT status, attempts FROM notifications`)).toEqual([
+        { status: 'failed', attempts: 5 },
+      ]);
       expect(smtp.received).toEqual([]);
     });
 
@@ -371,7 +474,9 @@ describe('Notifications', () => {
       await worker.get(AlertScansService).runAll(INFO_DAY);
       await worker.get(AlertNoticesService).planAlertNotices(randomUUID());
       // What a worker killed mid-send leaves: the row claimed, the outcome never recorded.
-      await t.dataSource.query(`UPDATE notifications SET status = 'sending', attempts = 1, claimed_at = now() - interval '2 hours'`);
+      await t.dataSource.query(
+        `UPDATE notifications SET status = 'sending', attempts = 1, claimed_at = now() - interval '2 hours'`,
+      );
 
       const run = await runJob(SCAN_PORTFOLIO, INFO_DAY);
       const counts = await worker.get(NotificationsService).sendPending();
@@ -379,7 +484,9 @@ describe('Notifications', () => {
       expect(run.counts.notified).toBe(0);
       expect(counts).toEqual({ sent: 0, retrying: 0, failed: 0, abandoned: 1 });
       expect(smtp.received).toEqual([]);
-      expect(await t.dataSource.query(`SELECT status, attempts FROM notifications`)).toEqual([{ status: 'sending', attempts: 1 }]);
+      expect(await t.dataSource.query(`SELECT status, attempts FROM notifications`)).toEqual([
+        { status: 'sending', attempts: 1 },
+      ]);
     });
   });
 
@@ -392,28 +499,56 @@ describe('Notifications', () => {
       const scans = worker.get(AlertScansService);
       await scans.runAll(WARNING_DAY);
       // Raised a month ago; `escalated` climbed yesterday, `critical` long ago and is still critical.
-      await t.dataSource.query(`UPDATE alerts SET first_raised_at = now() - interval '30 days' WHERE funding_id <> $1`, [fresh.line.id]);
-      await t.dataSource.query(`UPDATE alerts SET severity = 'critical', escalated_at = now() - interval '1 day' WHERE funding_id = $1`, [escalated.line.id]);
-      await t.dataSource.query(`UPDATE alerts SET severity = 'critical', escalated_at = now() - interval '20 days' WHERE funding_id = $1`, [critical.line.id]);
-      await t.dataSource.query(`UPDATE alerts SET severity = 'critical', status = 'dismissed', first_raised_at = now() WHERE funding_id = $1`, [dismissed.line.id]);
+      await t.dataSource.query(
+        `UPDATE alerts SET first_raised_at = now() - interval '30 days' WHERE funding_id <> $1`,
+        [fresh.line.id],
+      );
+      await t.dataSource.query(
+        `UPDATE alerts SET severity = 'critical', escalated_at = now() - interval '1 day' WHERE funding_id = $1`,
+        [escalated.line.id],
+      );
+      await t.dataSource.query(
+        `UPDATE alerts SET severity = 'critical', escalated_at = now() - interval '20 days' WHERE funding_id = $1`,
+        [critical.line.id],
+      );
+      await t.dataSource.query(
+        `UPDATE alerts SET severity = 'critical', status = 'dismissed', first_raised_at = now() WHERE funding_id = $1`,
+        [dismissed.line.id],
+      );
 
       const run = await runJob('weekly-digest');
       const again = await runJob('weekly-digest');
 
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
-      const digests = smtp.received.filter((m) => m.key.startsWith('digest:')).sort((a, b) => a.key.localeCompare(b.key));
+      const digests = smtp.received
+        .filter((m) => m.key.startsWith('digest:'))
+        .sort((a, b) => a.key.localeCompare(b.key));
       expect(run.counts).toEqual({ raised: 0, escalated: 0, resolved: 0, notified: 2 });
       expect(again.counts.notified).toBe(0);
-      expect(digests.map((m) => [m.key, m.to])).toEqual(LEADERSHIP.map((address) => [`digest:${isoWeek(today)}:${address}`, [address]]));
+      expect(digests.map((m) => [m.key, m.to])).toEqual(
+        LEADERSHIP.map((address) => [`digest:${isoWeek(today)}:${address}`, [address]]),
+      );
       const [{ subject, body }] = digests;
-      expect(subject).toBe(`[Samla] Veckans larm, vecka ${Number(isoWeek(today).slice(6))} ${isoWeek(today).slice(0, 4)}`);
+      expect(subject).toBe(
+        `[Samla] Veckans larm, vecka ${Number(isoWeek(today).slice(6))} ${isoWeek(today).slice(0, 4)}`,
+      );
       const section = (heading: string) => body.split('\n\n').find((part) => part.startsWith(heading)) ?? '';
-      const listed = (text: string) => [fresh, escalated, critical, dismissed].filter((g) => text.includes(`(${g.initiative.code})`)).map((g) => g.initiative.code);
+      const listed = (text: string) =>
+        [fresh, escalated, critical, dismissed]
+          .filter((g) => text.includes(`(${g.initiative.code})`))
+          .map((g) => g.initiative.code);
       expect(body).toContain(`Här är veckans sammanfattning av larmen i Samla, till och med ${today}.`);
-      expect(section('Nya larm de senaste sju dagarna (1)')).toContain('- Varning: Statsbidraget från Länsstyrelsen Västra Götaland upphör 2026-06-30');
+      expect(section('Nya larm de senaste sju dagarna (1)')).toContain(
+        '- Varning: Statsbidraget från Länsstyrelsen Västra Götaland upphör 2026-06-30',
+      );
       expect(listed(section('Nya larm de senaste sju dagarna'))).toEqual([fresh.initiative.code]);
-      expect(listed(section('Larm som har eskalerats de senaste sju dagarna (1)'))).toEqual([escalated.initiative.code]);
-      expect(listed(section('Olösta kritiska larm (2)'))).toEqual([escalated.initiative.code, critical.initiative.code]);
+      expect(listed(section('Larm som har eskalerats de senaste sju dagarna (1)'))).toEqual([
+        escalated.initiative.code,
+      ]);
+      expect(listed(section('Olösta kritiska larm (2)'))).toEqual([
+        escalated.initiative.code,
+        critical.initiative.code,
+      ]);
       expect(section('Olösta kritiska larm')).toContain('- Kritiskt: ');
       expect(body).toContain('eftersom du ingår i ledningsgruppen');
     });
@@ -438,8 +573,15 @@ describe('Notifications without a mail server', () => {
     database = await createTestDatabase();
     dropDir = await mkdtemp(join(tmpdir(), 'samla-mail-'));
     delete process.env.SMTP_URL;
-    Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, MAIL_DROP_DIR: join(dropDir, 'mail'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
-    moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), NotificationsModule] }).compile();
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      MAIL_DROP_DIR: join(dropDir, 'mail'),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    });
+    moduleRef = await Test.createTestingModule({
+      imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), NotificationsModule],
+    }).compile();
     await moduleRef.init();
   });
 
@@ -462,6 +604,11 @@ describe('Notifications without a mail server', () => {
     expect(counts).toEqual({ sent: 1, retrying: 0, failed: 0, abandoned: 0 });
     expect(await readdir(join(dropDir, 'mail'))).toEqual([`${id}.eml`]);
     const mail = parseMail(await readFile(join(dropDir, 'mail', `${id}.eml`), 'utf8'), []);
-    expect(mail).toEqual({ key: 'test:drop', to: [], subject: 'Larm om statsbidrag', body: expect.stringContaining('Hej! Ett bidrag upphör snart.') });
+    expect(mail).toEqual({
+      key: 'test:drop',
+      to: [],
+      subject: 'Larm om statsbidrag',
+      body: expect.stringContaining('Hej! Ett bidrag upphör snart.'),
+    });
   });
 });

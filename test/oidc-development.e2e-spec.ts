@@ -37,7 +37,12 @@ const unescape = (value: string) => value.replace(/&#(\d+);/g, (_, code: string)
 
 /** The hidden fields the sign-in page carries, as a browser would post them back. */
 function hiddenFields(html: string): Record<string, string> {
-  return Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [name, unescape(value)]));
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+      name,
+      unescape(value),
+    ]),
+  );
 }
 
 /** The Location of a 303, split into its address and its query. */
@@ -53,17 +58,27 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
 
   beforeAll(async () => {
     t = await createTestApp();
-    department = await givenDepartment(t.dataSource, { code: uniqueCode('OIDC'), name: 'Arbetsmarknads- och socialförvaltningen' });
+    department = await givenDepartment(t.dataSource, {
+      code: uniqueCode('OIDC'),
+      name: 'Arbetsmarknads- och socialförvaltningen',
+    });
   });
 
   afterAll(() => t.close());
 
   /** Opens the sign-in page for the query and posts its form with the person's choices. */
-  async function signIn(pkce: Pkce, person: Record<string, string>, overrides: Record<string, string | undefined> = {}) {
+  async function signIn(
+    pkce: Pkce,
+    person: Record<string, string>,
+    overrides: Record<string, string | undefined> = {},
+  ) {
     const query = authorizeQuery(pkce, overrides);
     const page = await request(t.http).get(OIDC('/authorize')).query(query);
     expect(page.status).toBe(200);
-    const res = await request(t.http).post(OIDC('/authorize')).type('form').send({ ...hiddenFields(page.text), action: 'sign_in', ...person });
+    const res = await request(t.http)
+      .post(OIDC('/authorize'))
+      .type('form')
+      .send({ ...hiddenFields(page.text), action: 'sign_in', ...person });
     return { res, query };
   }
 
@@ -79,9 +94,17 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
       .send(Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined)));
 
   const redeem = (code: string, pkce: Pkce, overrides: Record<string, string | undefined> = {}) =>
-    token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: pkce.verifier, ...overrides });
+    token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: pkce.verifier,
+      ...overrides,
+    });
 
-  const refresh = (refreshToken: string) => token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT_ID });
+  const refresh = (refreshToken: string) =>
+    token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: CLIENT_ID });
 
   const me = (accessToken: string) => request(t.http).get(api('/me')).set('Authorization', `Bearer ${accessToken}`);
 
@@ -113,22 +136,33 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
     const page = await request(t.http).get(path(discovery.body.authorization_endpoint)).query(query);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
-    expect(page.text).toContain(`<option value="${department.code}">Arbetsmarknads- och socialförvaltningen (${department.code})</option>`);
+    expect(page.text).toContain(
+      `<option value="${department.code}">Arbetsmarknads- och socialförvaltningen (${department.code})</option>`,
+    );
 
     // The form: a department head of that department, with a name.
     const posted = await request(t.http)
       .post(path(discovery.body.authorization_endpoint))
       .type('form')
-      .send({ ...hiddenFields(page.text), action: 'sign_in', role: 'department_head', department: department.code, name: 'Förvaltningschef Testsson' });
+      .send({
+        ...hiddenFields(page.text),
+        action: 'sign_in',
+        role: 'department_head',
+        department: department.code,
+        name: 'Förvaltningschef Testsson',
+      });
     const back = sentBackTo(posted);
     expect(back.address).toBe(REDIRECT_URI);
     expect(back.params).toEqual({ code: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), state: query.state });
 
     // The code, with the verifier, for tokens.
-    const tokens = await request(t.http)
-      .post(path(discovery.body.token_endpoint))
-      .type('form')
-      .send({ grant_type: 'authorization_code', code: back.params.code, redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: pkce.verifier });
+    const tokens = await request(t.http).post(path(discovery.body.token_endpoint)).type('form').send({
+      grant_type: 'authorization_code',
+      code: back.params.code,
+      redirect_uri: REDIRECT_URI,
+      client_id: CLIENT_ID,
+      code_verifier: pkce.verifier,
+    });
     expect(tokens.status).toBe(200);
     expect(tokens.headers['cache-control']).toBe('no-store');
     expect(tokens.body).toEqual({
@@ -142,8 +176,15 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
 
     // The ID token is signed with the published key, for the web app, and carries the request's nonce.
     const jwks = await request(t.http).get(path(discovery.body.jwks_uri));
-    const { payload: idToken } = await jwtVerify(tokens.body.id_token, createLocalJWKSet(jwks.body), { issuer: ISSUER, audience: CLIENT_ID });
-    expect(idToken).toMatchObject({ nonce: query.nonce, name: 'Förvaltningschef Testsson', sub: expect.stringMatching(/^dev-department_head-/) });
+    const { payload: idToken } = await jwtVerify(tokens.body.id_token, createLocalJWKSet(jwks.body), {
+      issuer: ISSUER,
+      audience: CLIENT_ID,
+    });
+    expect(idToken).toMatchObject({
+      nonce: query.nonce,
+      name: 'Förvaltningschef Testsson',
+      sub: expect.stringMatching(/^dev-department_head-/),
+    });
 
     // The access token is one the API verifies, as the person chosen.
     const signedIn = await me(tokens.body.access_token);
@@ -155,14 +196,28 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
       roles: ['department_head'],
       department: { id: department.id, code: department.code, name: department.name },
     });
-    expect(decodeJwt(tokens.body.access_token)).toMatchObject({ iss: ISSUER, aud: 'samla-api', department: department.code, roles: ['department_head'] });
+    expect(decodeJwt(tokens.body.access_token)).toMatchObject({
+      iss: ISSUER,
+      aud: 'samla-api',
+      department: department.code,
+      roles: ['department_head'],
+    });
 
     // One refresh: a fresh access token and a new refresh token; the old one is spent.
     const renewed = await refresh(tokens.body.refresh_token);
     expect(renewed.status).toBe(200);
-    expect(renewed.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600, refresh_token: expect.any(String), scope: 'openid profile offline_access' });
+    expect(renewed.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: expect.any(String),
+      scope: 'openid profile offline_access',
+    });
     expect(renewed.body.refresh_token).not.toBe(tokens.body.refresh_token);
-    expect((await me(renewed.body.access_token)).body).toMatchObject({ roles: ['department_head'], department: { code: department.code } });
+    expect((await me(renewed.body.access_token)).body).toMatchObject({
+      roles: ['department_head'],
+      department: { code: department.code },
+    });
 
     expectInvalidGrant(await refresh(tokens.body.refresh_token));
   });
@@ -253,8 +308,15 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
   });
 
   it('should show a page and redirect nowhere when the redirect_uri is not Samla’s', async () => {
-    for (const redirectUri of ['https://evil.example/inloggad', 'http://localhost:3000@evil.example/inloggad', '//evil.example/inloggad', undefined]) {
-      const res = await request(t.http).get(OIDC('/authorize')).query(authorizeQuery(newPkce(), { redirect_uri: redirectUri }));
+    for (const redirectUri of [
+      'https://evil.example/inloggad',
+      'http://localhost:3000@evil.example/inloggad',
+      '//evil.example/inloggad',
+      undefined,
+    ]) {
+      const res = await request(t.http)
+        .get(OIDC('/authorize'))
+        .query(authorizeQuery(newPkce(), { redirect_uri: redirectUri }));
 
       expect({ redirectUri, status: res.status }).toEqual({ redirectUri, status: 400 });
       expect(res.headers.location).toBeUndefined();
@@ -269,14 +331,23 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
     const res = await request(t.http)
       .post(OIDC('/authorize'))
       .type('form')
-      .send({ ...hiddenFields(page.text), redirect_uri: 'https://evil.example/inloggad', action: 'sign_in', role: 'admin', department: '', name: '' });
+      .send({
+        ...hiddenFields(page.text),
+        redirect_uri: 'https://evil.example/inloggad',
+        action: 'sign_in',
+        role: 'admin',
+        department: '',
+        name: '',
+      });
 
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
   });
 
   it('should show a page and redirect nowhere when the client is unknown', async () => {
-    const res = await request(t.http).get(OIDC('/authorize')).query(authorizeQuery(newPkce(), { client_id: 'budgetsystemet' }));
+    const res = await request(t.http)
+      .get(OIDC('/authorize'))
+      .query(authorizeQuery(newPkce(), { client_id: 'budgetsystemet' }));
 
     expect(res.status).toBe(400);
     expect(res.headers.location).toBeUndefined();
@@ -302,7 +373,11 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
   it('should send the browser back with access_denied when the person cancels', async () => {
     const { res, query } = await signIn(newPkce(), { action: 'cancel' });
 
-    expect(sentBackTo(res).params).toEqual({ error: 'access_denied', error_description: expect.any(String), state: query.state });
+    expect(sentBackTo(res).params).toEqual({
+      error: 'access_denied',
+      error_description: expect.any(String),
+      state: query.state,
+    });
   });
 
   it('should show the form again with the error on the department field when the department is unknown', async () => {
@@ -311,8 +386,12 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
     expect(res.status).toBe(422);
     expect(res.headers.location).toBeUndefined();
     expect(res.text).toContain('<title>Fel: Utvecklingsinloggning – Samla</title>');
-    expect(res.text).toMatch(/<p class="error" id="department-error">.*Det finns ingen förvaltning med koden FINNS-INTE/);
-    expect(res.text).toMatch(/<select id="department" name="department" aria-describedby="department-hint department-error" aria-invalid="true">/);
+    expect(res.text).toMatch(
+      /<p class="error" id="department-error">.*Det finns ingen förvaltning med koden FINNS-INTE/,
+    );
+    expect(res.text).toMatch(
+      /<select id="department" name="department" aria-describedby="department-hint department-error" aria-invalid="true">/,
+    );
     expect(res.text).toContain('<a href="#department">');
     // What the person chose is kept.
     expect(res.text).toMatch(/<input type="radio" id="role-staff" name="role" value="staff" checked/);
@@ -347,14 +426,20 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
     expect(html).toMatch(/^<!doctype html>\n<html lang="sv">/);
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     expect(html).toContain('Utvecklingsinloggning – endast för utveckling och demo');
-    const fields = [...html.matchAll(/<(input|select)\b([^>]*)>/g)].map(([, , attributes]) => attributes).filter((a) => !a.includes('type="hidden"'));
+    const fields = [...html.matchAll(/<(input|select)\b([^>]*)>/g)]
+      .map(([, , attributes]) => attributes)
+      .filter((a) => !a.includes('type="hidden"'));
     expect(fields.length).toBe(7); // five roles, department, name
     for (const attributes of fields) {
       const id = /\bid="([^"]+)"/.exec(attributes)?.[1];
-      expect({ attributes, labelled: id !== undefined && html.includes(`<label for="${id}">`) }).toEqual({ attributes, labelled: true });
+      expect({ attributes, labelled: id !== undefined && html.includes(`<label for="${id}">`) }).toEqual({
+        attributes,
+        labelled: true,
+      });
     }
     expect(html).toMatch(/<fieldset>\n<legend>Roll<\/legend>/);
-    for (const label of ['Administratör', 'Ledningsgrupp', 'Förvaltningschef', 'Medarbetare', 'Revisor']) expect(html).toContain(`">${label}</label>`);
+    for (const label of ['Administratör', 'Ledningsgrupp', 'Förvaltningschef', 'Medarbetare', 'Revisor'])
+      expect(html).toContain(`">${label}</label>`);
     expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
     expect(res.headers['content-security-policy']).toBe(
       "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http://localhost:3000; frame-ancestors 'none'; base-uri 'none'",
@@ -371,9 +456,11 @@ describe('the development issuer as an OpenID Provider (authorization code flow 
     const pkce = newPkce();
     const tokens = await redeem(await codeFor(pkce), pkce);
 
-    const res = await request(t.http)
-      .get(OIDC('/logout'))
-      .query({ id_token_hint: tokens.body.id_token, post_logout_redirect_uri: 'http://localhost:3000/', state: 'efter' });
+    const res = await request(t.http).get(OIDC('/logout')).query({
+      id_token_hint: tokens.body.id_token,
+      post_logout_redirect_uri: 'http://localhost:3000/',
+      state: 'efter',
+    });
 
     expect(sentBackTo(res)).toEqual({ address: 'http://localhost:3000/', params: { state: 'efter' } });
     expectInvalidGrant(await refresh(tokens.body.refresh_token));
@@ -398,7 +485,13 @@ describe('the development issuer’s OpenID Provider once an identity provider i
 
   beforeAll(async () => {
     // Never fetched: nothing here presents a token.
-    t = await createTestApp({ env: { AUTH_JWKS_URL: 'http://127.0.0.1:9/keys', AUTH_ISSUER: 'https://login.example.test/samla/v2.0', AUTH_AUDIENCE: 'api://samla' } });
+    t = await createTestApp({
+      env: {
+        AUTH_JWKS_URL: 'http://127.0.0.1:9/keys',
+        AUTH_ISSUER: 'https://login.example.test/samla/v2.0',
+        AUTH_AUDIENCE: 'api://samla',
+      },
+    });
   });
 
   afterAll(async () => {
@@ -412,11 +505,37 @@ describe('the development issuer’s OpenID Provider once an identity provider i
   const pkce = newPkce();
   it.each([
     ['discovery', 'get', '/dev-oidc/.well-known/openid-configuration', undefined],
-    ['the sign-in page', 'get', `/dev-oidc/authorize?${new URLSearchParams(authorizeQuery(pkce)).toString()}`, undefined],
-    ['the sign-in form', 'post', '/dev-oidc/authorize', { ...authorizeQuery(pkce), action: 'sign_in', role: 'admin', department: '', name: '' }],
+    [
+      'the sign-in page',
+      'get',
+      `/dev-oidc/authorize?${new URLSearchParams(authorizeQuery(pkce)).toString()}`,
+      undefined,
+    ],
+    [
+      'the sign-in form',
+      'post',
+      '/dev-oidc/authorize',
+      { ...authorizeQuery(pkce), action: 'sign_in', role: 'admin', department: '', name: '' },
+    ],
     ['the stylesheet', 'get', '/dev-oidc/authorize.css', undefined],
-    ['the token endpoint (code)', 'post', '/dev-oidc/token', { grant_type: 'authorization_code', code: 'x', redirect_uri: REDIRECT_URI, client_id: CLIENT_ID, code_verifier: pkce.verifier }],
-    ['the token endpoint (refresh)', 'post', '/dev-oidc/token', { grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT_ID }],
+    [
+      'the token endpoint (code)',
+      'post',
+      '/dev-oidc/token',
+      {
+        grant_type: 'authorization_code',
+        code: 'x',
+        redirect_uri: REDIRECT_URI,
+        client_id: CLIENT_ID,
+        code_verifier: pkce.verifier,
+      },
+    ],
+    [
+      'the token endpoint (refresh)',
+      'post',
+      '/dev-oidc/token',
+      { grant_type: 'refresh_token', refresh_token: 'x', client_id: CLIENT_ID },
+    ],
     ['logout', 'get', '/dev-oidc/logout?post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F', undefined],
     ['the public keys', 'get', '/dev-issuer/jwks.json', undefined],
   ] as const)('should answer 404 problem+json, as a path that never existed, for %s', async (_, method, path, form) => {

@@ -1,7 +1,17 @@
 import { DevelopmentIssuer } from '#identity';
 import { api, createTestApp, request, type TestApp } from './support/test-app.js';
 
-const NAMES = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'OIDC_AUTHORITY', 'OIDC_CLIENT_ID', 'OIDC_SCOPES', 'MUNICIPALITY_NAME', 'PUBLIC_URL', 'CORS_ORIGINS'] as const;
+const NAMES = [
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'OIDC_AUTHORITY',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPES',
+  'MUNICIPALITY_NAME',
+  'PUBLIC_URL',
+  'CORS_ORIGINS',
+] as const;
 
 /** Each app reads the environment when it is assembled; what a block sets is put back for the next. */
 function withEnvironment(env: Partial<Record<(typeof NAMES)[number], string>>) {
@@ -57,7 +67,12 @@ describe('GET /web-config in development behind Vite’s dev server (PUBLIC_URL 
     const config = await request(app.t!.http).get(api('/web-config'));
     const token = await app.t!.app.get(DevelopmentIssuer).signAccessToken(
       { role: 'auditor' },
-      { issuer: 'http://localhost:5173/api/v1/dev-oidc', audience: 'samla-api', subject: 'vite-auditor', expiresInSeconds: 60 },
+      {
+        issuer: 'http://localhost:5173/api/v1/dev-oidc',
+        audience: 'samla-api',
+        subject: 'vite-auditor',
+        expiresInSeconds: 60,
+      },
     );
 
     const me = await request(app.t!.http).get(api('/me')).set('Authorization', `Bearer ${token}`);
@@ -110,7 +125,11 @@ describe('GET /web-config with an identity provider whose authority is not its i
   it('should name OIDC_AUTHORITY as the authority', async () => {
     const res = await request(app.t!.http).get(api('/web-config'));
 
-    expect(res.body.oidc).toMatchObject({ authority: 'https://login.example.se/realms/samla', clientId: 'samla-spa', scopes: ['openid', 'samla'] });
+    expect(res.body.oidc).toMatchObject({
+      authority: 'https://login.example.se/realms/samla',
+      clientId: 'samla-spa',
+      scopes: ['openid', 'samla'],
+    });
     expect(res.body.development).toBe(false);
     expect(res.body.municipalityName).toBe('Trollhättans Stad');
   });

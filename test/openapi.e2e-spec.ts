@@ -141,38 +141,56 @@ describe('OpenAPI document', () => {
 
     if (serializeOpenApiDocument(document as never) !== committed) {
       const where = differences(JSON.parse(committed), document);
-      throw new Error(`${OPENAPI_FILE} is not the document the API serves (${where.length > 0 ? `it differs at ${where.join(', ')}` : 'same content in another order or layout'}). ${REGENERATE}`);
+      throw new Error(
+        `${OPENAPI_FILE} is not the document the API serves (${where.length > 0 ? `it differs at ${where.join(', ')}` : 'same content in another order or layout'}). ${REGENERATE}`,
+      );
     }
   });
 
   it('should write paths relative to the one server, /api/v1, and give the health checks their own', () => {
     expect(document.servers).toEqual([expect.objectContaining({ url: '/api/v1' })]);
     for (const [path, item] of Object.entries(document.paths)) {
-      expect({ path, servers: item.servers }).toEqual({ path, servers: path.startsWith('/health/') ? [{ url: '/' }] : undefined });
+      expect({ path, servers: item.servers }).toEqual({
+        path,
+        servers: path.startsWith('/health/') ? [{ url: '/' }] : undefined,
+      });
     }
   });
 
-  it.each(CONTRACT.filter((op) => !op.includes(' /health/')))('should give %s a summary, a success response and problem+json errors', (key) => {
-    const op = operations.get(key)!;
-    const statuses = Object.keys(op.responses);
+  it.each(CONTRACT.filter((op) => !op.includes(' /health/')))(
+    'should give %s a summary, a success response and problem+json errors',
+    (key) => {
+      const op = operations.get(key)!;
+      const statuses = Object.keys(op.responses);
 
-    expect(op.summary).toEqual(expect.any(String));
-    expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
-    for (const status of statuses.filter((s) => /^[45]/.test(s))) {
-      expect(op.responses[status].content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetailsDto');
-    }
-    expect(statuses).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500'].filter((status) => !CANNOT_ANSWER[key]?.includes(status))));
-    for (const status of CANNOT_ANSWER[key] ?? []) expect(statuses).not.toContain(status);
-    if (key.startsWith('patch')) expect(statuses).toEqual(expect.arrayContaining(['412', '428']));
-    if (key.includes('{id}')) expect(statuses).toContain('404');
-  });
+      expect(op.summary).toEqual(expect.any(String));
+      expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
+      for (const status of statuses.filter((s) => /^[45]/.test(s))) {
+        expect(op.responses[status].content?.['application/problem+json']?.schema?.$ref).toBe(
+          '#/components/schemas/ProblemDetailsDto',
+        );
+      }
+      expect(statuses).toEqual(
+        expect.arrayContaining(
+          ['400', '401', '403', '429', '500'].filter((status) => !CANNOT_ANSWER[key]?.includes(status)),
+        ),
+      );
+      for (const status of CANNOT_ANSWER[key] ?? []) expect(statuses).not.toContain(status);
+      if (key.startsWith('patch')) expect(statuses).toEqual(expect.arrayContaining(['412', '428']));
+      if (key.includes('{id}')) expect(statuses).toContain('404');
+    },
+  );
 
-  it.each(CONTRACT.filter((op) => op.includes(' /health/')))('should give %s its refusal and 503 as problem+json', (key) => {
-    const op = operations.get(key)!;
+  it.each(CONTRACT.filter((op) => op.includes(' /health/')))(
+    'should give %s its refusal and 503 as problem+json',
+    (key) => {
+      const op = operations.get(key)!;
 
-    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '422', '503']));
-    for (const status of ['422', '503']) expect(Object.keys(op.responses[status].content ?? {})).toEqual(['application/problem+json']);
-  });
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '422', '503']));
+      for (const status of ['422', '503'])
+        expect(Object.keys(op.responses[status].content ?? {})).toEqual(['application/problem+json']);
+    },
+  );
 
   it('should say each answer of an operation once', () => {
     const repeated = [...operations].flatMap(([key, op]) =>
@@ -191,13 +209,19 @@ describe('OpenAPI document', () => {
   });
 
   // Issue 7: integrators read the examples; the budget integration's endpoints show a body and an answer each.
-  it.each(CONTRACT.filter((op) => /integrations\/budget|\/finance$/.test(op)))('should give %s an example answer and, for a PUT, example bodies', (key) => {
-    const op = operations.get(key)!;
-    const answer = op.responses['200'].content?.['application/json'];
+  it.each(CONTRACT.filter((op) => /integrations\/budget|\/finance$/.test(op)))(
+    'should give %s an example answer and, for a PUT, example bodies',
+    (key) => {
+      const op = operations.get(key)!;
+      const answer = op.responses['200'].content?.['application/json'];
 
-    expect(answer?.example).toEqual(expect.any(Object));
-    if (key.startsWith('put')) expect(Object.values(op.requestBody!.content['application/json'].examples ?? {})).toEqual([{ value: expect.any(Object) }]);
-  });
+      expect(answer?.example).toEqual(expect.any(Object));
+      if (key.startsWith('put'))
+        expect(Object.values(op.requestBody!.content['application/json'].examples ?? {})).toEqual([
+          { value: expect.any(Object) },
+        ]);
+    },
+  );
 });
 
 describe(`the web app's types (${OPENAPI_TYPES_FILE})`, () => {
@@ -205,7 +229,9 @@ describe(`the web app's types (${OPENAPI_TYPES_FILE})`, () => {
     const generated = await generateApiTypes(fromRoot(OPENAPI_FILE));
 
     if (generated !== readFileSync(fromRoot(OPENAPI_TYPES_FILE), 'utf8')) {
-      throw new Error(`${OPENAPI_TYPES_FILE} is not what openapi-typescript generates from ${OPENAPI_FILE}. ${REGENERATE}`);
+      throw new Error(
+        `${OPENAPI_TYPES_FILE} is not what openapi-typescript generates from ${OPENAPI_FILE}. ${REGENERATE}`,
+      );
     }
   });
 });
@@ -213,13 +239,23 @@ describe(`the web app's types (${OPENAPI_TYPES_FILE})`, () => {
 /** JSON pointers where two documents differ (the first ten), so a failure says where to look. */
 function differences(committed: unknown, served: unknown, pointer = '', found: string[] = []): string[] {
   if (found.length >= 10) return found;
-  const bothContainers = typeof committed === 'object' && committed !== null && typeof served === 'object' && served !== null && Array.isArray(committed) === Array.isArray(served);
+  const bothContainers =
+    typeof committed === 'object' &&
+    committed !== null &&
+    typeof served === 'object' &&
+    served !== null &&
+    Array.isArray(committed) === Array.isArray(served);
   if (!bothContainers) {
     if (JSON.stringify(committed) !== JSON.stringify(served)) found.push(pointer || '/');
     return found;
   }
   for (const key of new Set([...Object.keys(committed), ...Object.keys(served)])) {
-    differences((committed as Record<string, unknown>)[key], (served as Record<string, unknown>)[key], `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
+    differences(
+      (committed as Record<string, unknown>)[key],
+      (served as Record<string, unknown>)[key],
+      `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      found,
+    );
   }
   return found;
 }
@@ -229,7 +265,9 @@ function untypedObjects(node: unknown, pointer = '#'): string[] {
   if (typeof node !== 'object' || node === null) return [];
   const schema = node as Record<string, unknown>;
   const isObject = schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object'));
-  const described = ['properties', 'additionalProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf', '$ref'].some((key) => key in schema);
+  const described = ['properties', 'additionalProperties', 'patternProperties', 'allOf', 'anyOf', 'oneOf', '$ref'].some(
+    (key) => key in schema,
+  );
   const here = isObject && !described ? [pointer] : [];
   return here.concat(
     Object.entries(schema)

@@ -32,7 +32,12 @@ describe('Personal-data guard', () => {
     ...overrides,
   });
 
-  type Refusal = { status: number; headers: Record<string, string>; body: { type: string; detail: string; errors: { field: string }[] }; text: string };
+  type Refusal = {
+    status: number;
+    headers: Record<string, string>;
+    body: { type: string; detail: string; errors: { field: string }[] };
+    text: string;
+  };
 
   /** The 422 as the guard must give it: problem+json, the fields named, the number itself nowhere in the answer. */
   function expectRefused(res: Refusal, fields: string[], answer = res.text) {
@@ -47,7 +52,9 @@ describe('Personal-data guard', () => {
     it('should refuse with 422 and write nothing when the summary holds a personal identity number', async () => {
       const before = await rowCounts(t.dataSource, TABLES);
 
-      const res = await t.admin.post(api('/initiatives')).send(initiative({ summary: `Gäller en elev, pnr ${PERSONAL_NUMBER}.` }));
+      const res = await t.admin
+        .post(api('/initiatives'))
+        .send(initiative({ summary: `Gäller en elev, pnr ${PERSONAL_NUMBER}.` }));
 
       expectRefused(res, ['summary']);
       expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
@@ -56,21 +63,39 @@ describe('Personal-data guard', () => {
     it('should name every offending field when several nested fields hold identity numbers', async () => {
       const before = await rowCounts(t.dataSource, TABLES);
       const body = initiative({
-        participants: [{ departmentId, role: 'partner', responsibility: `Kontakt med familjen ${COORDINATION_NUMBER}` }],
-        processOwner: { name: `Vårdnadshavare ${PERSONAL_NUMBER}`, title: '1212121212', email: 'samordnare@example.se' },
-        followUpPlan: { method: `Uppföljning av 121212-1212 varje vecka`, frequency: 'biannual', responsible: 'Styrgruppen' },
+        participants: [
+          { departmentId, role: 'partner', responsibility: `Kontakt med familjen ${COORDINATION_NUMBER}` },
+        ],
+        processOwner: {
+          name: `Vårdnadshavare ${PERSONAL_NUMBER}`,
+          title: '1212121212',
+          email: 'samordnare@example.se',
+        },
+        followUpPlan: {
+          method: `Uppföljning av 121212-1212 varje vecka`,
+          frequency: 'biannual',
+          responsible: 'Styrgruppen',
+        },
       });
 
       const res = await t.admin.post(api('/initiatives')).send(body);
 
-      expectRefused(res, ['participants[0].responsibility', 'processOwner.name', 'processOwner.title', 'followUpPlan.method']);
+      expectRefused(res, [
+        'participants[0].responsibility',
+        'processOwner.name',
+        'processOwner.title',
+        'followUpPlan.method',
+      ]);
       expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
     });
 
     it('should refuse an update and leave the initiative as it was when the new summary holds a coordination number', async () => {
       const existing = await givenInitiative(t.dataSource, { summary: 'Oförändrad sammanfattning' });
 
-      const res = await t.admin.patch(api(`/initiatives/${existing.id}`)).set('If-Match', '"1"').send({ summary: `Samordningsnummer ${COORDINATION_NUMBER}` });
+      const res = await t.admin
+        .patch(api(`/initiatives/${existing.id}`))
+        .set('If-Match', '"1"')
+        .send({ summary: `Samordningsnummer ${COORDINATION_NUMBER}` });
       const after = await t.admin.get(api(`/initiatives/${existing.id}`));
 
       expectRefused(res, ['summary']);
@@ -94,12 +119,23 @@ describe('Personal-data guard', () => {
         summary: `Gäller eleven ${PASTED_NUMBER} (från Word).`,
         participants: [{ departmentId, role: 'partner', responsibility: 'Kontakt med 19811218 9876' }],
         processOwner: { name: 'pnr.811218-9876', title: 'Se 811218-9876.pdf', email: 'samordnare@example.se' },
-        followUpPlan: { method: 'Uppföljning av ８１１２１８－９８７６', frequency: 'biannual', responsible: 'Styrgruppen 8112\u200b18-98\u200d76' },
+        followUpPlan: {
+          method: 'Uppföljning av ８１１２１８－９８７６',
+          frequency: 'biannual',
+          responsible: 'Styrgruppen 8112\u200b18-98\u200d76',
+        },
       });
 
       const res = await t.admin.post(api('/initiatives')).send(body);
 
-      expectRefused(res, ['summary', 'participants[0].responsibility', 'processOwner.name', 'processOwner.title', 'followUpPlan.method', 'followUpPlan.responsible']);
+      expectRefused(res, [
+        'summary',
+        'participants[0].responsibility',
+        'processOwner.name',
+        'processOwner.title',
+        'followUpPlan.method',
+        'followUpPlan.responsible',
+      ]);
       expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
     });
 
@@ -115,7 +151,9 @@ describe('Personal-data guard', () => {
     });
 
     it('should answer 400 for the malformed body before looking for personal data when the body is invalid too', async () => {
-      const res = await t.admin.post(api('/initiatives')).send(initiative({ summary: PERSONAL_NUMBER, unknownField: true }));
+      const res = await t.admin
+        .post(api('/initiatives'))
+        .send(initiative({ summary: PERSONAL_NUMBER, unknownField: true }));
 
       expectProblem(res, 400);
       expect(res.body.type).toBe('/problems/validation');
@@ -144,7 +182,10 @@ describe('Personal-data guard', () => {
       const owner = await givenInitiative(t.dataSource);
       const line = await givenFundingLine(t.dataSource, owner.id, { coverageNote: 'Tas in i ramen från 2026.' });
 
-      const res = await t.admin.patch(api(`/funding/${line.id}`)).set('If-Match', '"1"').send({ coverageNote: `Gäller ${COORDINATION_NUMBER}` });
+      const res = await t.admin
+        .patch(api(`/funding/${line.id}`))
+        .set('If-Match', '"1"')
+        .send({ coverageNote: `Gäller ${COORDINATION_NUMBER}` });
       const after = await t.admin.get(api(`/funding/${line.id}`));
 
       expectRefused(res, ['coverageNote']);
@@ -171,7 +212,10 @@ describe('Personal-data guard', () => {
     it('should refuse an update and leave the goal as it was when the new description holds an identity number', async () => {
       const goal = await givenGoal(t.dataSource, { description: 'Ett av färdplanens fem områden.' });
 
-      const res = await t.admin.patch(api(`/goals/${goal.id}`)).set('If-Match', '"1"').send({ description: `Kontaktperson 1212121212` });
+      const res = await t.admin
+        .patch(api(`/goals/${goal.id}`))
+        .set('If-Match', '"1"')
+        .send({ description: `Kontaktperson 1212121212` });
       const after = await t.admin.get(api(`/goals/${goal.id}`));
 
       expectRefused(res, ['description']);
@@ -219,7 +263,11 @@ describe('Personal-data guard', () => {
 
       expect(res.status).toBe(201);
       expect(res.headers['x-request-id']).toBe(requestId);
-      expect(await t.dataSource.query(`SELECT DISTINCT request_id FROM audit_events WHERE initiative_id = $1`, [res.body.id])).toEqual([{ request_id: requestId }]);
+      expect(
+        await t.dataSource.query(`SELECT DISTINCT request_id FROM audit_events WHERE initiative_id = $1`, [
+          res.body.id,
+        ]),
+      ).toEqual([{ request_id: requestId }]);
     });
   });
 });

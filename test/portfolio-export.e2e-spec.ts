@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { calendarDateIn } from '#common';
-import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenAlert,
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { givenIndicator, givenIndicatorValue } from './support/indicator-factories.js';
 import { api, createTestApp, expectProblem, request, type TestAgent, type TestApp } from './support/test-app.js';
 
@@ -8,13 +16,41 @@ const CSV = 'text/csv';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const INITIATIVE_HEADERS = [
-  'Kod', 'Namn', 'Typ', 'Status', 'Ledande förvaltning', 'Medverkande förvaltningar', 'Prioriterade områden', 'Mål', 'Målgrupper', 'Områden',
-  'Start', 'Slut', 'Årskostnad (kr)', 'Varav tillfällig finansiering (kr/år)', 'Tillfällig andel',
-  'Tillfällig finansiering slutar utan efterföljare', 'Öppna larm', 'Beredskap', 'Beredskap saknas',
+  'Kod',
+  'Namn',
+  'Typ',
+  'Status',
+  'Ledande förvaltning',
+  'Medverkande förvaltningar',
+  'Prioriterade områden',
+  'Mål',
+  'Målgrupper',
+  'Områden',
+  'Start',
+  'Slut',
+  'Årskostnad (kr)',
+  'Varav tillfällig finansiering (kr/år)',
+  'Tillfällig andel',
+  'Tillfällig finansiering slutar utan efterföljare',
+  'Öppna larm',
+  'Beredskap',
+  'Beredskap saknas',
 ];
 const INDICATOR_HEADERS = [
-  'Insatskod', 'Insats', 'Indikatorkod', 'Indikator', 'Enhet', 'Nedbrytning', 'Period', 'Värde', 'Antal personer',
-  'Baslinjeperiod', 'Baslinje', 'Målperiod', 'Målvärde', 'Undertryckt',
+  'Insatskod',
+  'Insats',
+  'Indikatorkod',
+  'Indikator',
+  'Enhet',
+  'Nedbrytning',
+  'Period',
+  'Värde',
+  'Antal personer',
+  'Baslinjeperiod',
+  'Baslinje',
+  'Målperiod',
+  'Målvärde',
+  'Undertryckt',
 ];
 
 /** A strict reader of the export's CSV dialect: `;`, CRLF, `"` quoting with doubled quotes, line breaks inside quotes. */
@@ -77,7 +113,12 @@ describe('GET /portfolio/export', () => {
     const a = await givenDepartment(ds, { code: 'EXP-A', name: 'Arbetsmarknadsförvaltningen' });
     const b = await givenDepartment(ds, { code: 'EXP-B', name: 'Barn- och utbildningsförvaltningen' });
     const pa = await givenGoal(ds, { code: 'EXP-PA', title: 'Trygghet', level: 'priority_area' });
-    const sub = await givenGoal(ds, { code: 'EXP-SUB', title: 'Fler unga i arbete', level: 'sub_goal', parentId: pa.id });
+    const sub = await givenGoal(ds, {
+      code: 'EXP-SUB',
+      title: 'Fler unga i arbete',
+      level: 'sub_goal',
+      parentId: pa.id,
+    });
     const tg = await givenTargetGroup(ds, { code: 'EXP-TG', name: 'Unga 16–24' });
     const district = await givenDistrict(ds, { code: 'EXP-D', name: 'Kronogården' });
     const indicator = await givenIndicator(ds, a.id, { code: 'EXP-IND', name: 'Andel unga i arbete' });
@@ -86,15 +127,46 @@ describe('GET /portfolio/export', () => {
     await givenIndicatorValue(ds, indicator.id, `${Y - 1}`, 38, { cell: 'sex:women', persons: 3 });
     await givenIndicatorValue(ds, indicator.id, `${Y - 3}`, 35, { kind: 'baseline', persons: 100 });
     await givenIndicatorValue(ds, indicator.id, `${Y + 1}`, 50, { kind: 'target' });
-    const plan = { method: 'Lägesrapport', frequency: 'quarterly' as const, responsible: 'Processägaren', firstReportDue: null, indicatorIds: [indicator.id] };
+    const plan = {
+      method: 'Lägesrapport',
+      frequency: 'quarterly' as const,
+      responsible: 'Processägaren',
+      firstReportDue: null,
+      indicatorIds: [indicator.id],
+    };
     const i1 = await givenInitiative(
       ds,
-      { code: 'EXP-I1', title: 'Unga in i arbete', status: 'active', leadDepartmentId: a.id, processOwner: null, followUpPlan: plan,
-        startDate: `${Y}-01-01`, endDate: `${Y + 2}-12-31`, annualCostSek: 2_400_000 },
-      { goalIds: [sub.id], targetGroupIds: [tg.id], districtIds: [district.id], participants: [{ departmentId: b.id, role: 'co_owner', responsibility: 'Skolspåret' }] },
+      {
+        code: 'EXP-I1',
+        title: 'Unga in i arbete',
+        status: 'active',
+        leadDepartmentId: a.id,
+        processOwner: null,
+        followUpPlan: plan,
+        startDate: `${Y}-01-01`,
+        endDate: `${Y + 2}-12-31`,
+        annualCostSek: 2_400_000,
+      },
+      {
+        goalIds: [sub.id],
+        targetGroupIds: [tg.id],
+        districtIds: [district.id],
+        participants: [{ departmentId: b.id, role: 'co_owner', responsibility: 'Skolspåret' }],
+      },
     );
-    await givenFundingLine(ds, i1.id, { sourceType: 'state_grant', amountSek: 600_000, periodStart: `${Y}-01-01`, periodEnd: `${Y}-12-31` });
-    await givenFundingLine(ds, i1.id, { sourceType: 'ordinary_budget', funder: 'Kommunstyrelsen', amountSek: 1_800_000, periodStart: `${Y}-01-01`, periodEnd: `${Y}-12-31` });
+    await givenFundingLine(ds, i1.id, {
+      sourceType: 'state_grant',
+      amountSek: 600_000,
+      periodStart: `${Y}-01-01`,
+      periodEnd: `${Y}-12-31`,
+    });
+    await givenFundingLine(ds, i1.id, {
+      sourceType: 'ordinary_budget',
+      funder: 'Kommunstyrelsen',
+      amountSek: 1_800_000,
+      periodStart: `${Y}-01-01`,
+      periodEnd: `${Y}-12-31`,
+    });
     await givenAlert(ds, i1.id);
     await givenAlert(ds, i1.id, { severity: 'critical' });
     await givenAlert(ds, i1.id, { status: 'dismissed' });
@@ -107,7 +179,11 @@ describe('GET /portfolio/export', () => {
   afterAll(() => t.close());
 
   const get = (who: TestAgent, accept: string, query = '') =>
-    who.get(api(`/portfolio/export${query}`)).set('Accept', accept).buffer(true).parse(binary);
+    who
+      .get(api(`/portfolio/export${query}`))
+      .set('Accept', accept)
+      .buffer(true)
+      .parse(binary);
   const csv = async (who: TestAgent, query = '') => {
     const res = await get(who, CSV, query);
     expect(res.status).toBe(200);
@@ -130,14 +206,52 @@ describe('GET /portfolio/export', () => {
     expect(raw.toString('utf8')).toContain(`"Sommarjobb; ""Unga i arbete""\nfas 2"`);
     expect(rows[0]).toEqual(INITIATIVE_HEADERS);
     expect(rows.slice(1)).toEqual([
-      ['EXP-I1', 'Unga in i arbete', 'Projekt', 'Pågående', 'Arbetsmarknadsförvaltningen', 'Barn- och utbildningsförvaltningen', 'Trygghet', 'Fler unga i arbete',
-        'Unga 16–24', 'Kronogården', `${Y}-01-01`, `${Y + 2}-12-31`, '2400000', '600000', '0,25', `${Y}-12-31`, '2', '0,5',
-        'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering'],
-      ['EXP-I2', awkward, 'Projekt', 'Utkast', 'Barn- och utbildningsförvaltningen', '', '', '', '', '', '', '', '', '0', '', '', '0', '', ''],
+      [
+        'EXP-I1',
+        'Unga in i arbete',
+        'Projekt',
+        'Pågående',
+        'Arbetsmarknadsförvaltningen',
+        'Barn- och utbildningsförvaltningen',
+        'Trygghet',
+        'Fler unga i arbete',
+        'Unga 16–24',
+        'Kronogården',
+        `${Y}-01-01`,
+        `${Y + 2}-12-31`,
+        '2400000',
+        '600000',
+        '0,25',
+        `${Y}-12-31`,
+        '2',
+        '0,5',
+        'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering',
+      ],
+      [
+        'EXP-I2',
+        awkward,
+        'Projekt',
+        'Utkast',
+        'Barn- och utbildningsförvaltningen',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '0',
+        '',
+        '',
+        '0',
+        '',
+        '',
+      ],
     ]);
   });
 
-  it('should honour the initiative list\'s filters', async () => {
+  it("should honour the initiative list's filters", async () => {
     const byLead = await csv(t.admin, `?leadDepartmentId=${ids.b}`);
     expect(byLead.rows.slice(1).map((r) => r[0])).toEqual(['EXP-I2']);
 
@@ -149,19 +263,64 @@ describe('GET /portfolio/export', () => {
   });
 
   it('should show small counts in the indicator table to the owning department and suppress them for everyone else', async () => {
-    const all = [`EXP-I1`, 'Unga in i arbete', 'EXP-IND', 'Andel unga i arbete', 'procent', 'all', `${Y - 1}`, '41,5', '120', `${Y - 3}`, '35', `${Y + 1}`, '50', 'nej'];
+    const all = [
+      `EXP-I1`,
+      'Unga in i arbete',
+      'EXP-IND',
+      'Andel unga i arbete',
+      'procent',
+      'all',
+      `${Y - 1}`,
+      '41,5',
+      '120',
+      `${Y - 3}`,
+      '35',
+      `${Y + 1}`,
+      '50',
+      'nej',
+    ];
     const own = await csv(ownHead, '?table=indicators');
     expect(own.rows).toEqual([
       INDICATOR_HEADERS,
       all,
-      ['EXP-I1', 'Unga in i arbete', 'EXP-IND', 'Andel unga i arbete', 'procent', 'sex:women', `${Y - 1}`, '38', '3', '', '', '', '', 'nej'],
+      [
+        'EXP-I1',
+        'Unga in i arbete',
+        'EXP-IND',
+        'Andel unga i arbete',
+        'procent',
+        'sex:women',
+        `${Y - 1}`,
+        '38',
+        '3',
+        '',
+        '',
+        '',
+        '',
+        'nej',
+      ],
     ]);
     for (const viewer of [leadership, otherHead]) {
       const other = await csv(viewer, '?table=indicators');
       expect(other.rows).toEqual([
         INDICATOR_HEADERS,
         all,
-        ['EXP-I1', 'Unga in i arbete', 'EXP-IND', 'Andel unga i arbete', 'procent', 'sex:women', `${Y - 1}`, '', '', '', '', '', '', 'ja'],
+        [
+          'EXP-I1',
+          'Unga in i arbete',
+          'EXP-IND',
+          'Andel unga i arbete',
+          'procent',
+          'sex:women',
+          `${Y - 1}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          'ja',
+        ],
       ]);
     }
   });
@@ -184,23 +343,37 @@ describe('GET /portfolio/export', () => {
     expect(i1.getCell(11).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
     expect(sheet.getRow(3).getCell(2).value).toBe(awkward);
 
-    const women = (book: ExcelJS.Workbook) => (book.getWorksheet('Indikatorer')!.getRow(3).values as unknown[]).slice(6);
+    const women = (book: ExcelJS.Workbook) =>
+      (book.getWorksheet('Indikatorer')!.getRow(3).values as unknown[]).slice(6);
     expect((wb.getWorksheet('Indikatorer')!.getRow(1).values as unknown[]).slice(1)).toEqual(INDICATOR_HEADERS);
     expect(women(wb)).toEqual(['sex:women', `${Y - 1}`, 38, 3, undefined, undefined, undefined, undefined, 'nej']);
-    expect(women((await workbook(leadership)).wb)).toEqual(['sex:women', `${Y - 1}`, undefined, undefined, undefined, undefined, undefined, undefined, 'ja']);
+    expect(women((await workbook(leadership)).wb)).toEqual([
+      'sex:women',
+      `${Y - 1}`,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'ja',
+    ]);
   });
 
   it.each([
     { format: 'xlsx', accept: CSV, type: XLSX },
     { format: 'csv', accept: XLSX, type: 'text/csv; charset=utf-8' },
     { format: 'xlsx', accept: 'application/pdf', type: XLSX },
-  ])('should write $format when format=$format is asked for, whatever Accept ($accept) says', async ({ format, accept, type }) => {
-    const res = await get(t.admin, accept, `?format=${format}`);
+  ])(
+    'should write $format when format=$format is asked for, whatever Accept ($accept) says',
+    async ({ format, accept, type }) => {
+      const res = await get(t.admin, accept, `?format=${format}`);
 
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe(type);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="samla-portfolj-${today}.${format}"`);
-  });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(type);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="samla-portfolj-${today}.${format}"`);
+    },
+  );
 
   it('should write the filtered portfolio as a workbook when format=xlsx comes with filters and Accept */*', async () => {
     const byQuery = await get(t.admin, '*/*', `?format=xlsx&leadDepartmentId=${ids.b}`);
@@ -220,9 +393,15 @@ describe('GET /portfolio/export', () => {
 
   it('should refuse a media type it cannot write (406) and bad filters (400) with problem+json', async () => {
     expectProblem(await t.admin.get(api('/portfolio/export')).set('Accept', 'application/pdf'), 406);
-    const bad = await t.admin.get(api('/portfolio/export?status=flying&leadDepartmentId=x&table=all')).set('Accept', CSV);
+    const bad = await t.admin
+      .get(api('/portfolio/export?status=flying&leadDepartmentId=x&table=all'))
+      .set('Accept', CSV);
     expectProblem(bad, 400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leadDepartmentId', 'status', 'table']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'leadDepartmentId',
+      'status',
+      'table',
+    ]);
   });
 
   it('should turn away the anonymous', async () => {

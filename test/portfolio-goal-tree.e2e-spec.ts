@@ -13,7 +13,12 @@ type FigureNode = {
   annualCostSek: number;
   initiativesWithoutAnnualCost: number;
   directInitiatives: number;
-  indicators: { code: string; latest: { period: string; value: number } | null; previous: { period: string; value: number } | null; trend: string | null }[];
+  indicators: {
+    code: string;
+    latest: { period: string; value: number } | null;
+    previous: { period: string; value: number } | null;
+    trend: string | null;
+  }[];
   children: FigureNode[];
 };
 type Figures = Pick<FigureNode, 'initiatives' | 'annualCostSek' | 'initiativesWithoutAnnualCost' | 'directInitiatives'>;
@@ -29,7 +34,12 @@ const figuresOf = (n: FigureNode): Figures => ({
 /** Agenda 2030 → priority goal → priority area → two sub-goals, and a second root with nothing under it. */
 async function givenTree(ds: DataSource) {
   const agenda = await givenGoal(ds, { code: uniqueCode('GT-A'), level: 'agenda2030', framework: 'Agenda 2030' });
-  const mrp = await givenGoal(ds, { code: uniqueCode('GT-M'), level: 'priority_goal', framework: 'MRP 2024–2027', parentId: agenda.id });
+  const mrp = await givenGoal(ds, {
+    code: uniqueCode('GT-M'),
+    level: 'priority_goal',
+    framework: 'MRP 2024–2027',
+    parentId: agenda.id,
+  });
   const area = await givenGoal(ds, { code: uniqueCode('GT-P'), level: 'priority_area', parentId: mrp.id });
   const sub1 = await givenGoal(ds, { code: uniqueCode('GT-S'), level: 'sub_goal', parentId: area.id });
   const sub2 = await givenGoal(ds, { code: uniqueCode('GT-S'), level: 'sub_goal', parentId: area.id });
@@ -49,10 +59,26 @@ describe('GET /portfolio/goal-tree', () => {
     tree = await givenTree(ds);
     // I1 on one sub-goal; I2 on both sub-goals (once on the area above them); I3 on the area, without a cost;
     // I4, a draft, on a sub-goal: left out when only active initiatives are asked for.
-    await givenInitiative(ds, { status: 'active', leadDepartmentId: departmentId, annualCostSek: 100_000 }, { goalIds: [tree.sub1.id] });
-    await givenInitiative(ds, { status: 'active', leadDepartmentId: departmentId, annualCostSek: 200_000 }, { goalIds: [tree.sub1.id, tree.sub2.id] });
-    await givenInitiative(ds, { status: 'active', leadDepartmentId: departmentId, annualCostSek: null }, { goalIds: [tree.area.id] });
-    await givenInitiative(ds, { status: 'draft', leadDepartmentId: departmentId, annualCostSek: 7_000 }, { goalIds: [tree.sub2.id] });
+    await givenInitiative(
+      ds,
+      { status: 'active', leadDepartmentId: departmentId, annualCostSek: 100_000 },
+      { goalIds: [tree.sub1.id] },
+    );
+    await givenInitiative(
+      ds,
+      { status: 'active', leadDepartmentId: departmentId, annualCostSek: 200_000 },
+      { goalIds: [tree.sub1.id, tree.sub2.id] },
+    );
+    await givenInitiative(
+      ds,
+      { status: 'active', leadDepartmentId: departmentId, annualCostSek: null },
+      { goalIds: [tree.area.id] },
+    );
+    await givenInitiative(
+      ds,
+      { status: 'draft', leadDepartmentId: departmentId, annualCostSek: 7_000 },
+      { goalIds: [tree.sub2.id] },
+    );
   });
   afterAll(() => t.close());
 
@@ -66,14 +92,29 @@ describe('GET /portfolio/goal-tree', () => {
   it('should count each initiative once per goal over its subtree, with their annual cost, when initiatives link at several levels', async () => {
     const nodes = await byId();
 
-    expect(figuresOf(nodes.get(tree.sub1.id)!)).toEqual({ initiatives: 2, annualCostSek: 300_000, initiativesWithoutAnnualCost: 0, directInitiatives: 2 });
-    expect(figuresOf(nodes.get(tree.sub2.id)!)).toEqual({ initiatives: 2, annualCostSek: 207_000, initiativesWithoutAnnualCost: 0, directInitiatives: 2 });
+    expect(figuresOf(nodes.get(tree.sub1.id)!)).toEqual({
+      initiatives: 2,
+      annualCostSek: 300_000,
+      initiativesWithoutAnnualCost: 0,
+      directInitiatives: 2,
+    });
+    expect(figuresOf(nodes.get(tree.sub2.id)!)).toEqual({
+      initiatives: 2,
+      annualCostSek: 207_000,
+      initiativesWithoutAnnualCost: 0,
+      directInitiatives: 2,
+    });
     // I2 reaches the area through both sub-goals and counts once.
     const above = { initiatives: 4, annualCostSek: 307_000, initiativesWithoutAnnualCost: 1 };
     expect(figuresOf(nodes.get(tree.area.id)!)).toEqual({ ...above, directInitiatives: 1 });
     expect(figuresOf(nodes.get(tree.mrp.id)!)).toEqual({ ...above, directInitiatives: 0 });
     expect(figuresOf(nodes.get(tree.agenda.id)!)).toEqual({ ...above, directInitiatives: 0 });
-    expect(figuresOf(nodes.get(tree.lonely.id)!)).toEqual({ initiatives: 0, annualCostSek: 0, initiativesWithoutAnnualCost: 0, directInitiatives: 0 });
+    expect(figuresOf(nodes.get(tree.lonely.id)!)).toEqual({
+      initiatives: 0,
+      annualCostSek: 0,
+      initiativesWithoutAnnualCost: 0,
+      directInitiatives: 0,
+    });
   });
 
   it('should nest the goals as GET /goals/tree does, by level then code', async () => {
@@ -86,16 +127,26 @@ describe('GET /portfolio/goal-tree', () => {
   it('should count only the initiatives the list filters choose, when filtered by status', async () => {
     const nodes = await byId('?status=active');
 
-    expect(figuresOf(nodes.get(tree.sub2.id)!)).toEqual({ initiatives: 1, annualCostSek: 200_000, initiativesWithoutAnnualCost: 0, directInitiatives: 1 });
+    expect(figuresOf(nodes.get(tree.sub2.id)!)).toEqual({
+      initiatives: 1,
+      annualCostSek: 200_000,
+      initiativesWithoutAnnualCost: 0,
+      directInitiatives: 1,
+    });
     expect(nodes.get(tree.agenda.id)!.initiatives).toBe(3);
     expect(nodes.get(tree.agenda.id)!.annualCostSek).toBe(300_000);
   });
 
   it('should raise the count and cost on the sub-goal and every goal above it, and nowhere else, when an initiative is created on the sub-goal', async () => {
     const before = await byId();
-    const created = await t.admin
-      .post(api('/initiatives'))
-      .send({ code: uniqueCode('GT-NY'), title: 'Ny insats under delmålet', kind: 'project', leadDepartmentId: departmentId, goalIds: [tree.sub2.id], annualCostSek: 50_000 });
+    const created = await t.admin.post(api('/initiatives')).send({
+      code: uniqueCode('GT-NY'),
+      title: 'Ny insats under delmålet',
+      kind: 'project',
+      leadDepartmentId: departmentId,
+      goalIds: [tree.sub2.id],
+      annualCostSek: 50_000,
+    });
     expect(created.status).toBe(201);
 
     const after = await byId();
@@ -147,7 +198,11 @@ describe('GET /portfolio/goal-tree', () => {
     const rising = await givenIndicator(ds, departmentId, { code: uniqueCode('GT-I1'), direction: 'increase' });
     const falling = await givenIndicator(ds, departmentId, { code: uniqueCode('GT-I2'), direction: 'decrease' });
     const single = await givenIndicator(ds, departmentId, { code: uniqueCode('GT-I3') });
-    const link = (nodeId: string, indicatorId: string) => ds.query(`INSERT INTO indicator_effect_nodes (effect_node_id, indicator_id) VALUES ($1, $2)`, [nodeId, indicatorId]);
+    const link = (nodeId: string, indicatorId: string) =>
+      ds.query(`INSERT INTO indicator_effect_nodes (effect_node_id, indicator_id) VALUES ($1, $2)`, [
+        nodeId,
+        indicatorId,
+      ]);
     await link(outcome.id, rising.id);
     await link(impact.id, rising.id);
     await link(outcome.id, falling.id);
@@ -167,9 +222,23 @@ describe('GET /portfolio/goal-tree', () => {
 
     expect(indicators.map((i) => i.code)).toEqual([rising.code, falling.code, single.code].sort());
     const of = (code: string) => indicators.find((i) => i.code === code);
-    expect(of(rising.code)).toEqual(expect.objectContaining({ latest: { period: '2023', value: 12 }, previous: { period: '2022', value: 10 }, trend: 'improving' }));
-    expect(of(falling.code)).toEqual(expect.objectContaining({ latest: { period: '2024-H1', value: 9 }, previous: { period: '2023-H2', value: 8 }, trend: 'worsening' }));
-    expect(of(single.code)).toEqual(expect.objectContaining({ latest: { period: '2024', value: 40 }, previous: null, trend: null }));
+    expect(of(rising.code)).toEqual(
+      expect.objectContaining({
+        latest: { period: '2023', value: 12 },
+        previous: { period: '2022', value: 10 },
+        trend: 'improving',
+      }),
+    );
+    expect(of(falling.code)).toEqual(
+      expect.objectContaining({
+        latest: { period: '2024-H1', value: 9 },
+        previous: { period: '2023-H2', value: 8 },
+        trend: 'worsening',
+      }),
+    );
+    expect(of(single.code)).toEqual(
+      expect.objectContaining({ latest: { period: '2024', value: 40 }, previous: null, trend: null }),
+    );
     // A chain's indicators are its own goal's, not rolled up.
     expect(nodes.get(tree.mrp.id)!.indicators).toEqual([]);
   });
@@ -179,7 +248,11 @@ describe('GET /portfolio/goal-tree', () => {
     const small = await statementsDuring(t.dataSource, () => goalTree());
     for (let n = 0; n < 5; n++) {
       const extra = await givenGoal(t.dataSource, { level: 'sub_goal', parentId: tree.area.id });
-      await givenInitiative(t.dataSource, { leadDepartmentId: departmentId, annualCostSek: 1_000 }, { goalIds: [extra.id] });
+      await givenInitiative(
+        t.dataSource,
+        { leadDepartmentId: departmentId, annualCostSek: 1_000 },
+        { goalIds: [extra.id] },
+      );
     }
     const large = await statementsDuring(t.dataSource, () => goalTree());
 

@@ -2,7 +2,14 @@ import { OverlapRefreshService } from '#portfolio-review';
 import { givenDistrict, givenInitiative, givenTargetGroup } from './support/factories.js';
 import { api, createTestApp, expectProblem, type TestApp } from './support/test-app.js';
 
-type StoredPair = { initiative_id: string; other_initiative_id: string; score: number; reasons: unknown[]; fingerprint: string; computed_at: Date };
+type StoredPair = {
+  initiative_id: string;
+  other_initiative_id: string;
+  score: number;
+  reasons: unknown[];
+  fingerprint: string;
+  computed_at: Date;
+};
 
 /**
  * The stored overlap pairs and their incremental refresh. Titles "Läxhjälp för unga" and "Nattvandring" share no
@@ -20,21 +27,41 @@ describe('Overlaps: stored pairs and their refresh', () => {
 
   const list = (query = '') => t.admin.get(api(`/portfolio/overlaps${query}`));
   const stored = (): Promise<StoredPair[]> =>
-    t.dataSource.query(`SELECT initiative_id, other_initiative_id, score, reasons, fingerprint, computed_at FROM overlap_pairs ORDER BY score DESC`);
+    t.dataSource.query(
+      `SELECT initiative_id, other_initiative_id, score, reasons, fingerprint, computed_at FROM overlap_pairs ORDER BY score DESC`,
+    );
   const pairOf = (x: string, y: string) => (x < y ? [x, y] : [y, x]);
-  const scores = async () => (await stored()).map((p) => ({ ids: [p.initiative_id, p.other_initiative_id], score: p.score }));
+  const scores = async () =>
+    (await stored()).map((p) => ({ ids: [p.initiative_id, p.other_initiative_id], score: p.score }));
 
   beforeAll(async () => {
     t = await createTestApp();
     const ds = t.dataSource;
-    const [t1, tg2] = [await givenTargetGroup(ds, { code: 'REF-T1', name: 'Unga' }), await givenTargetGroup(ds, { code: 'REF-T2', name: 'Äldre' })];
-    const [d1, dist2] = [await givenDistrict(ds, { code: 'REF-D1', name: 'Kronogården' }), await givenDistrict(ds, { code: 'REF-D2', name: 'Lextorp' })];
+    const [t1, tg2] = [
+      await givenTargetGroup(ds, { code: 'REF-T1', name: 'Unga' }),
+      await givenTargetGroup(ds, { code: 'REF-T2', name: 'Äldre' }),
+    ];
+    const [d1, dist2] = [
+      await givenDistrict(ds, { code: 'REF-D1', name: 'Kronogården' }),
+      await givenDistrict(ds, { code: 'REF-D2', name: 'Lextorp' }),
+    ];
     [t2, d2] = [tg2.id, dist2.id];
     const homework = { title: 'Läxhjälp för unga', summary: null };
-    const p = await givenInitiative(ds, { code: 'REF-P', status: 'active', ...homework }, { targetGroupIds: [t1.id], districtIds: [d1.id] });
-    const q = await givenInitiative(ds, { code: 'REF-Q', status: 'approved', ...homework }, { targetGroupIds: [t1.id], districtIds: [d1.id] });
-    const r = await givenInitiative(ds, { code: 'REF-R', status: 'proposed', title: 'Nattvandring', summary: null },
-      { targetGroupIds: [t1.id, tg2.id], districtIds: [d1.id, dist2.id] });
+    const p = await givenInitiative(
+      ds,
+      { code: 'REF-P', status: 'active', ...homework },
+      { targetGroupIds: [t1.id], districtIds: [d1.id] },
+    );
+    const q = await givenInitiative(
+      ds,
+      { code: 'REF-Q', status: 'approved', ...homework },
+      { targetGroupIds: [t1.id], districtIds: [d1.id] },
+    );
+    const r = await givenInitiative(
+      ds,
+      { code: 'REF-R', status: 'proposed', title: 'Nattvandring', summary: null },
+      { targetGroupIds: [t1.id, tg2.id], districtIds: [d1.id, dist2.id] },
+    );
     ids = { P: p.id, Q: q.id, R: r.id };
   });
 
@@ -51,13 +78,22 @@ describe('Overlaps: stored pairs and their refresh', () => {
   it('refuses a minScore under the floor, naming it', async () => {
     const res = await list('?minScore=0.3');
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([{ field: 'minScore', message: 'minScore must be at least 0.4: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)' }]);
+    expect(res.body.errors).toEqual([
+      {
+        field: 'minScore',
+        message: 'minScore must be at least 0.4: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)',
+      },
+    ]);
     expect((await list('?minScore=0.4')).body.total).toBe(1);
   });
 
   it('scores a new initiative on the next read, recomputing only its pairs', async () => {
     const [before] = await stored();
-    const s = await givenInitiative(t.dataSource, { code: 'REF-S', status: 'active', title: 'Nattvandring', summary: null }, { targetGroupIds: [t2], districtIds: [d2] });
+    const s = await givenInitiative(
+      t.dataSource,
+      { code: 'REF-S', status: 'active', title: 'Nattvandring', summary: null },
+      { targetGroupIds: [t2], districtIds: [d2] },
+    );
 
     expect((await list()).body).toMatchObject({ items: [{ score: 0.65 }, { score: 0.45 }], total: 2 });
     const [pq, rs] = await stored();
@@ -70,7 +106,10 @@ describe('Overlaps: stored pairs and their refresh', () => {
   it('rescores a changed initiative on the next read, and leaves the untouched pairs alone', async () => {
     const [, rsBefore] = await stored();
     // Q now also works in D2: with P districts 1/2 → 0.25 + 0.15 × 1/2 + 0.25 = 0.575; with R 0.25 × 1/2 + 0.15 × 1 = 0.275.
-    await t.dataSource.query(`INSERT INTO initiative_districts (initiative_id, district_id) VALUES ($1, $2)`, [ids.Q, d2]);
+    await t.dataSource.query(`INSERT INTO initiative_districts (initiative_id, district_id) VALUES ($1, $2)`, [
+      ids.Q,
+      d2,
+    ]);
 
     expect((await list()).body).toMatchObject({ items: [{ score: 0.575 }, { score: 0.45 }], total: 2 });
     const [pq, rs] = await stored();
@@ -94,14 +133,16 @@ describe('Overlaps: stored pairs and their refresh', () => {
   it('drops the pairs of an initiative that closes or is deleted', async () => {
     await t.dataSource.query(`UPDATE initiatives SET status = 'completed' WHERE id = $1`, [sId]);
     expect((await list()).body).toMatchObject({ items: [{ score: 0.575 }], total: 1 });
-    expect((await t.dataSource.query(`SELECT initiative_id FROM overlap_facts WHERE initiative_id = $1`, [sId])).length).toBe(0);
+    expect(
+      (await t.dataSource.query(`SELECT initiative_id FROM overlap_facts WHERE initiative_id = $1`, [sId])).length,
+    ).toBe(0);
 
     await t.dataSource.query(`DELETE FROM initiatives WHERE id = $1`, [ids.P]);
     expect((await list()).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect(await stored()).toEqual([]);
   });
 
-  it('counts the text part as pg_trgm similarity and the lexemes\' Jaccard would, from the stored int arrays', async () => {
+  it("counts the text part as pg_trgm similarity and the lexemes' Jaccard would, from the stored int arrays", async () => {
     const texts = [
       ['REF-U', 'Sommarjobb för unga i Lextorp', 'Feriearbete för ungdomar under sommarlovet.'],
       ['REF-V', 'Sommarjobb och läxhjälp för unga', 'Ungdomar får feriearbete och stöd i skolarbetet.'],
@@ -110,7 +151,11 @@ describe('Overlaps: stored pairs and their refresh', () => {
     const t1 = (await t.dataSource.query(`SELECT id FROM target_groups WHERE code = 'REF-T1'`))[0].id;
     const d1 = (await t.dataSource.query(`SELECT id FROM districts WHERE code = 'REF-D1'`))[0].id;
     for (const [code, title, summary] of texts) {
-      await givenInitiative(t.dataSource, { code: code!, status: 'active', title: title!, summary }, { targetGroupIds: [t1], districtIds: [d1] });
+      await givenInitiative(
+        t.dataSource,
+        { code: code!, status: 'active', title: title!, summary },
+        { targetGroupIds: [t1], districtIds: [d1] },
+      );
     }
     await list();
 

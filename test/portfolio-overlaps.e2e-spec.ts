@@ -3,11 +3,24 @@ import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
 import { ENTITIES } from '#schema';
 import { OverlapScanModule, OverlapScanService, orderPair } from '#portfolio-review';
-import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { givenEffectLink, givenEffectNode } from './support/results-factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestApp } from './support/test-app.js';
 
-type Ref = { id: string; code: string; title: string; status: string; leadDepartment: { id: string; code: string; name: string } | null };
+type Ref = {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  leadDepartment: { id: string; code: string; name: string } | null;
+};
 
 /**
  * A and B share one of A's two target groups, their district, the priority area above their goals (A through a sub-goal)
@@ -30,37 +43,71 @@ describe('Overlaps', () => {
     t = await createTestApp({ withWorker: true });
     const ds = t.dataSource;
     const da = await givenDepartment(ds, { code: 'OVL-SOC', name: 'Socialförvaltningen' });
-    const db = await givenDepartment(ds, { code: 'OVL-AMF', name: 'Arbetsmarknadsförvaltningen', headEmail: 'chef.amf@example.se' });
+    const db = await givenDepartment(ds, {
+      code: 'OVL-AMF',
+      name: 'Arbetsmarknadsförvaltningen',
+      headEmail: 'chef.amf@example.se',
+    });
     const young = await givenTargetGroup(ds, { code: 'OVL-UNGA', name: 'Unga 16–24' });
     const families = await givenTargetGroup(ds, { code: 'OVL-FAM', name: 'Familjer' });
     const krono = await givenDistrict(ds, { code: 'OVL-KRONO', name: 'Kronogården' });
     const lextorp = await givenDistrict(ds, { code: 'OVL-LEX', name: 'Lextorp' });
     await givenDistrict(ds, { code: 'OVL-HJO', name: 'Hjortmossen' });
     const area = await givenGoal(ds, { code: 'OVL-PA', title: 'Trygghet', level: 'priority_area' });
-    const sub = await givenGoal(ds, { code: 'OVL-SUB', title: 'Fler unga i arbete', level: 'sub_goal', parentId: area.id });
-    const outcome = await givenEffectNode(ds, { goalId: area.id }, 'long_term_outcome', { title: 'Minskad ungdomsarbetslöshet' });
+    const sub = await givenGoal(ds, {
+      code: 'OVL-SUB',
+      title: 'Fler unga i arbete',
+      level: 'sub_goal',
+      parentId: area.id,
+    });
+    const outcome = await givenEffectNode(ds, { goalId: area.id }, 'long_term_outcome', {
+      title: 'Minskad ungdomsarbetslöshet',
+    });
     outcomeId = outcome.id;
     const summerJobs = { title: 'Sommarjobb för unga', summary: null, startDate: '2025-01-01' };
 
-    const a = await givenInitiative(ds, { code: 'OVL-A', status: 'active', leadDepartmentId: da.id, ...summerJobs },
-      { targetGroupIds: [young.id, families.id], districtIds: [krono.id], goalIds: [sub.id] });
+    const a = await givenInitiative(
+      ds,
+      { code: 'OVL-A', status: 'active', leadDepartmentId: da.id, ...summerJobs },
+      { targetGroupIds: [young.id, families.id], districtIds: [krono.id], goalIds: [sub.id] },
+    );
     await givenEffectLink(ds, await givenEffectNode(ds, { initiativeId: a.id }, 'activity'), outcome);
-    const b = await givenInitiative(ds, { code: 'OVL-B', status: 'approved', leadDepartmentId: db.id, ...summerJobs },
-      { targetGroupIds: [young.id], districtIds: [krono.id], goalIds: [area.id] });
+    const b = await givenInitiative(
+      ds,
+      { code: 'OVL-B', status: 'approved', leadDepartmentId: db.id, ...summerJobs },
+      { targetGroupIds: [young.id], districtIds: [krono.id], goalIds: [area.id] },
+    );
     await givenEffectLink(ds, await givenEffectNode(ds, { initiativeId: b.id }, 'short_term_outcome'), outcome);
     // Their lifecycle guards hold, so the tests can change them through PATCH.
     for (const i of [a, b]) await givenFundingLine(ds, i.id);
-    const c = await givenInitiative(ds, { code: 'OVL-C', status: 'proposed', leadDepartmentId: da.id, title: 'Läxhjälp', summary: null },
-      { targetGroupIds: [young.id], districtIds: [lextorp.id] });
-    const g = await givenInitiative(ds, { code: 'OVL-G', status: 'active', leadDepartmentId: null, title: 'Nattvandring', summary: null },
-      { targetGroupIds: [young.id], districtIds: [lextorp.id] });
-    const e = await givenInitiative(ds, { code: 'OVL-E', status: 'completed', leadDepartmentId: da.id, ...summerJobs },
-      { targetGroupIds: [young.id], districtIds: [krono.id], goalIds: [area.id] });
-    await givenInitiative(ds, { code: 'OVL-F', status: 'draft', leadDepartmentId: da.id, ...summerJobs }, { targetGroupIds: [young.id], districtIds: [krono.id] });
+    const c = await givenInitiative(
+      ds,
+      { code: 'OVL-C', status: 'proposed', leadDepartmentId: da.id, title: 'Läxhjälp', summary: null },
+      { targetGroupIds: [young.id], districtIds: [lextorp.id] },
+    );
+    const g = await givenInitiative(
+      ds,
+      { code: 'OVL-G', status: 'active', leadDepartmentId: null, title: 'Nattvandring', summary: null },
+      { targetGroupIds: [young.id], districtIds: [lextorp.id] },
+    );
+    const e = await givenInitiative(
+      ds,
+      { code: 'OVL-E', status: 'completed', leadDepartmentId: da.id, ...summerJobs },
+      { targetGroupIds: [young.id], districtIds: [krono.id], goalIds: [area.id] },
+    );
+    await givenInitiative(
+      ds,
+      { code: 'OVL-F', status: 'draft', leadDepartmentId: da.id, ...summerJobs },
+      { targetGroupIds: [young.id], districtIds: [krono.id] },
+    );
 
     ids = { A: a.id, B: b.id, C: c.id, G: g.id, E: e.id };
     const ref = (i: typeof a, dept: typeof da | null): Ref => ({
-      id: i.id, code: i.code, title: i.title, status: i.status, leadDepartment: dept && { id: dept.id, code: dept.code, name: dept.name },
+      id: i.id,
+      code: i.code,
+      title: i.title,
+      status: i.status,
+      leadDepartment: dept && { id: dept.id, code: dept.code, name: dept.name },
     });
     refs = { A: ref(a, da), B: ref(b, db), C: ref(c, da), G: ref(g, null) };
   });
@@ -70,13 +117,21 @@ describe('Overlaps', () => {
   /** The pair as the API names it: the lower id first. */
   const pair = (x: keyof typeof refs, y: keyof typeof refs) => {
     const [first] = orderPair(refs[x].id, refs[y].id);
-    return first === refs[x].id ? { initiative: refs[x], otherInitiative: refs[y] } : { initiative: refs[y], otherInitiative: refs[x] };
+    return first === refs[x].id
+      ? { initiative: refs[x], otherInitiative: refs[y] }
+      : { initiative: refs[y], otherInitiative: refs[x] };
   };
   const abReasons = (districtShare = 1, districts = ['OVL-KRONO'], names = ['Kronogården']) => [
     { kind: 'target_groups', label: 'Samma målgrupper', share: 0.5, shared: ['OVL-UNGA'], names: ['Unga 16–24'] },
     { kind: 'districts', label: 'Samma geografiska områden', share: districtShare, shared: districts, names },
     { kind: 'priority_areas', label: 'Samma prioriterade områden', share: 1, shared: ['OVL-PA'], names: ['Trygghet'] },
-    { kind: 'outcomes', label: 'Samma effekter i effektlogiken', share: 0.5, shared: [outcomeId], names: ['Minskad ungdomsarbetslöshet'] },
+    {
+      kind: 'outcomes',
+      label: 'Samma effekter i effektlogiken',
+      share: 0.5,
+      shared: [outcomeId],
+      names: ['Minskad ungdomsarbetslöshet'],
+    },
     { kind: 'text', label: 'Liknande titel och beskrivning', similarity: 1 },
   ];
   const cgReasons = [
@@ -84,16 +139,22 @@ describe('Overlaps', () => {
     { kind: 'districts', label: 'Samma geografiska områden', share: 1, shared: ['OVL-LEX'], names: ['Lextorp'] },
   ];
   const list = (query = '') => t.admin.get(api(`/portfolio/overlaps${query}`));
-  const review = (x: string, y: string, body: Record<string, unknown>, agent = t.admin) => agent.put(api(`/portfolio/overlaps/${x}/${y}/review`)).send(body);
+  const review = (x: string, y: string, body: Record<string, unknown>, agent = t.admin) =>
+    agent.put(api(`/portfolio/overlaps/${x}/${y}/review`)).send(body);
   const patchInitiative = async (id: string, body: Record<string, unknown>) => {
     const current = await t.admin.get(api(`/initiatives/${id}`));
-    const res = await t.admin.patch(api(`/initiatives/${id}`)).set('If-Match', current.headers.etag).send(body);
+    const res = await t.admin
+      .patch(api(`/initiatives/${id}`))
+      .set('If-Match', current.headers.etag)
+      .send(body);
     expect(res.body).toMatchObject(body);
   };
 
   /** A scan as the worker runs it, on the test app's database. */
   const scan = async (asOf = '2026-01-05') => {
-    const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), OverlapScanModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), OverlapScanModule],
+    }).compile();
     await moduleRef.init();
     try {
       return await moduleRef.get(OverlapScanService).run(asOf);
@@ -102,7 +163,9 @@ describe('Overlaps', () => {
     }
   };
   const overlapAlerts = () =>
-    t.dataSource.query(`SELECT dedupe_key, status, severity, initiative_id, department_id, title, detail FROM alerts WHERE kind = 'possible_overlap' ORDER BY first_raised_at, id`);
+    t.dataSource.query(
+      `SELECT dedupe_key, status, severity, initiative_id, department_id, title, detail FROM alerts WHERE kind = 'possible_overlap' ORDER BY first_raised_at, id`,
+    );
 
   describe('GET /portfolio/overlaps', () => {
     it('lists the candidate pairs of open initiatives, best first, with hand-computed scores and reasons', async () => {
@@ -121,14 +184,28 @@ describe('Overlaps', () => {
     });
 
     it('filters by minScore and pages', async () => {
-      expect((await list('?minScore=0.5')).body).toMatchObject({ items: [{ score: 0.775, ...pair('A', 'B') }], total: 1 });
-      expect((await list('?limit=1&offset=1')).body).toMatchObject({ items: [{ score: 0.4, ...pair('C', 'G') }], total: 2, limit: 1, offset: 1 });
+      expect((await list('?minScore=0.5')).body).toMatchObject({
+        items: [{ score: 0.775, ...pair('A', 'B') }],
+        total: 1,
+      });
+      expect((await list('?limit=1&offset=1')).body).toMatchObject({
+        items: [{ score: 0.4, ...pair('C', 'G') }],
+        total: 2,
+        limit: 1,
+        offset: 1,
+      });
     });
 
     it('lists only the pairs an initiative is in, on either side, with initiativeId', async () => {
-      expect((await list(`?initiativeId=${ids.G}`)).body).toMatchObject({ items: [{ score: 0.4, ...pair('C', 'G') }], total: 1 });
+      expect((await list(`?initiativeId=${ids.G}`)).body).toMatchObject({
+        items: [{ score: 0.4, ...pair('C', 'G') }],
+        total: 1,
+      });
       expect((await list(`?initiativeId=${ids.C}`)).body).toMatchObject({ items: [pair('C', 'G')], total: 1 });
-      expect((await list(`?initiativeId=${ids.B}&minScore=0.5`)).body).toMatchObject({ items: [pair('A', 'B')], total: 1 });
+      expect((await list(`?initiativeId=${ids.B}&minScore=0.5`)).body).toMatchObject({
+        items: [pair('A', 'B')],
+        total: 1,
+      });
       expect((await list(`?initiativeId=${ids.E}`)).body).toMatchObject({ items: [], total: 0 });
     });
 
@@ -140,7 +217,9 @@ describe('Overlaps', () => {
     });
 
     it('is open to every reading role', async () => {
-      expect((await (await t.as({ role: 'staff', department: 'OVL-SOC' })).get(api('/portfolio/overlaps'))).status).toBe(200);
+      expect(
+        (await (await t.as({ role: 'staff', department: 'OVL-SOC' })).get(api('/portfolio/overlaps'))).status,
+      ).toBe(200);
     });
   });
 
@@ -149,19 +228,32 @@ describe('Overlaps', () => {
       const queued = await t.admin.post(api('/jobs/scan-overlaps/runs')).send({ asOf: '2026-01-05' });
       expect(queued.status).toBe(202);
       let run = queued.body;
-      for (const deadline = Date.now() + 20_000; !['completed', 'failed'].includes(run.status) && Date.now() < deadline; ) {
+      for (
+        const deadline = Date.now() + 20_000;
+        !['completed', 'failed'].includes(run.status) && Date.now() < deadline;
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         run = (await t.admin.get(api(`/job-runs/${queued.body.id}`))).body;
       }
-      expect(run).toMatchObject({ jobName: 'scan-overlaps', status: 'completed', counts: { raised: 1, escalated: 0, resolved: 0 } });
+      expect(run).toMatchObject({
+        jobName: 'scan-overlaps',
+        status: 'completed',
+        counts: { raised: 1, escalated: 0, resolved: 0 },
+      });
       expect(await scan()).toEqual({ raised: 0, escalated: 0, resolved: 0 });
 
       // The ladder's notice (warning: the lead department's head), in Swedish.
       const [notice] = await t.dataSource.query(`SELECT recipient, subject, body FROM notifications`);
       expect(notice.recipient).toBe('chef.amf@example.se');
-      expect(notice.subject).toBe('[Samla] Varning: Möjlig överlappning: Sommarjobb för unga (OVL-B) och Sommarjobb för unga (OVL-A)');
-      expect(notice.body).toContain('Insats: Sommarjobb för unga (OVL-B)\nLedande förvaltning: Arbetsmarknadsförvaltningen\nFörst upptäckt:');
-      expect(notice.body).toContain('Du får det här meddelandet eftersom du är chef för den förvaltning som leder insatsen OVL-B och larmet har nått nivån varning.');
+      expect(notice.subject).toBe(
+        '[Samla] Varning: Möjlig överlappning: Sommarjobb för unga (OVL-B) och Sommarjobb för unga (OVL-A)',
+      );
+      expect(notice.body).toContain(
+        'Insats: Sommarjobb för unga (OVL-B)\nLedande förvaltning: Arbetsmarknadsförvaltningen\nFörst upptäckt:',
+      );
+      expect(notice.body).toContain(
+        'Du får det här meddelandet eftersom du är chef för den förvaltning som leder insatsen OVL-B och larmet har nått nivån varning.',
+      );
 
       const [first, second] = orderPair(ids.A, ids.B);
       expect(await overlapAlerts()).toEqual([
@@ -213,9 +305,20 @@ describe('Overlaps', () => {
 
       expect(res.status).toBe(200);
       const [first, second] = orderPair(ids.A, ids.B);
-      expect(res.body).toMatchObject({ initiativeId: first, otherInitiativeId: second, verdict: 'coordinated', note: 'Samordnas i SSPF-gruppen', reviewedBy: 'Lena Ledning' });
-      expect(await rowCounts(t.dataSource, tables)).toEqual({ overlap_reviews: before.overlap_reviews + 1, audit_events: before.audit_events + 1 });
-      const [event] = await t.dataSource.query(`SELECT action, entity_id, initiative_id FROM audit_events WHERE entity_type = 'overlap_review'`);
+      expect(res.body).toMatchObject({
+        initiativeId: first,
+        otherInitiativeId: second,
+        verdict: 'coordinated',
+        note: 'Samordnas i SSPF-gruppen',
+        reviewedBy: 'Lena Ledning',
+      });
+      expect(await rowCounts(t.dataSource, tables)).toEqual({
+        overlap_reviews: before.overlap_reviews + 1,
+        audit_events: before.audit_events + 1,
+      });
+      const [event] = await t.dataSource.query(
+        `SELECT action, entity_id, initiative_id FROM audit_events WHERE entity_type = 'overlap_review'`,
+      );
       expect(event).toEqual({ action: 'decision', entity_id: res.body.id, initiative_id: first });
 
       expect((await list()).body).toMatchObject({ items: [pair('C', 'G')], total: 1 });
@@ -223,11 +326,19 @@ describe('Overlaps', () => {
         score: 0.775,
         ...pair('A', 'B'),
         reasons: abReasons(),
-        review: { verdict: 'coordinated', note: 'Samordnas i SSPF-gruppen', reviewedAt: expect.any(String), stale: false },
+        review: {
+          verdict: 'coordinated',
+          note: 'Samordnas i SSPF-gruppen',
+          reviewedAt: expect.any(String),
+          stale: false,
+        },
       });
       // Found from the agenda by one of its initiatives: gone from the pairs to discuss, there with its verdict.
       expect((await list(`?initiativeId=${ids.A}`)).body).toMatchObject({ items: [], total: 0 });
-      expect((await list(`?initiativeId=${ids.A}&include=reviewed`)).body).toMatchObject({ items: [{ ...pair('A', 'B'), review: { verdict: 'coordinated' } }], total: 1 });
+      expect((await list(`?initiativeId=${ids.A}&include=reviewed`)).body).toMatchObject({
+        items: [{ ...pair('A', 'B'), review: { verdict: 'coordinated' } }],
+        total: 1,
+      });
     });
 
     it('replaces the verdict when given again (one row per pair)', async () => {
@@ -235,7 +346,10 @@ describe('Overlaps', () => {
       const res = await review(ids.A, ids.B, { verdict: 'distinct' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ verdict: 'distinct', note: null, version: 2 });
-      expect(await rowCounts(t.dataSource, tables)).toEqual({ overlap_reviews: before.overlap_reviews, audit_events: before.audit_events + 1 });
+      expect(await rowCounts(t.dataSource, tables)).toEqual({
+        overlap_reviews: before.overlap_reviews,
+        audit_events: before.audit_events + 1,
+      });
     });
 
     it('resolves the alert at the next scan once the pair is quiet', async () => {
@@ -273,7 +387,11 @@ describe('Overlaps', () => {
 
       const [first, second] = orderPair(ids.A, ids.B);
       const [item] = (await list('?minScore=0.5')).body.items;
-      expect(item).toMatchObject({ initiative: { id: first }, otherInitiative: { id: second }, review: { verdict: 'duplicate', stale: true } });
+      expect(item).toMatchObject({
+        initiative: { id: first },
+        otherInitiative: { id: second },
+        review: { verdict: 'duplicate', stale: true },
+      });
     });
 
     it('drops a pair when an initiative closes, and the scan resolves its alert', async () => {

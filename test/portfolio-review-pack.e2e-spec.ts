@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { calendarDateIn } from '#common';
-import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenAlert,
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { givenDecision, givenReview } from './support/review-factories.js';
 import { api, createTestApp, expectProblem, type TestApp } from './support/test-app.js';
 
@@ -25,19 +33,49 @@ describe('Review pack', () => {
     const area = await givenGoal(ds, { code: 'PACK-PA', title: 'Egen försörjning', level: 'priority_area' });
     const young = await givenTargetGroup(ds, { code: 'PACK-UNGA', name: 'Unga 16–24' });
     const krono = await givenDistrict(ds, { code: 'PACK-KRONO', name: 'Kronogården' });
-    const same = { status: 'active' as const, leadDepartmentId: dept.id, title: 'Sommarjobb för unga', summary: null, endDate: null };
-    const a = await givenInitiative(ds, { code: 'PACK-A', annualCostSek: 1_200_000, ...same }, { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [krono.id] });
-    const b = await givenInitiative(ds, { code: 'PACK-B', annualCostSek: 800_000, ...same }, { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [krono.id] });
+    const same = {
+      status: 'active' as const,
+      leadDepartmentId: dept.id,
+      title: 'Sommarjobb för unga',
+      summary: null,
+      endDate: null,
+    };
+    const a = await givenInitiative(
+      ds,
+      { code: 'PACK-A', annualCostSek: 1_200_000, ...same },
+      { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [krono.id] },
+    );
+    const b = await givenInitiative(
+      ds,
+      { code: 'PACK-B', annualCostSek: 800_000, ...same },
+      { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [krono.id] },
+    );
     // 600 000 kr of state grant ends in June 2027 with nothing after it: the cliff's one month.
     await givenFundingLine(ds, a.id, { amountSek: 600_000, periodStart: '2027-01-01', periodEnd: '2027-06-30' });
     await givenAlert(ds, a.id, { kind: 'grant_expiring', severity: 'critical' });
 
     const may = await givenReview(ds, { title: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' });
     const september = await givenReview(ds, { title: 'Portföljgenomgång september 2026', meetingDate: '2026-09-15' });
-    const november = await givenReview(ds, { title: 'Portföljgenomgång november 2026', meetingDate: '2026-11-30', notes: '<script>alert(1)</script> Fokus på finansieringsstupet.' });
-    await givenDecision(ds, may.id, a.id, { decision: 'seek_funding', rationale: 'Sök ESF-medel för 2027.', followUpDate: '2026-09-30' });
-    await givenDecision(ds, may.id, b.id, { decision: 'continue', rationale: 'Fortsätt som i dag.', followUpDate: '2026-09-01' });
-    await givenDecision(ds, september.id, b.id, { decision: 'adjust', rationale: 'Samordna med PACK-A.', followUpDate: '2027-03-01' });
+    const november = await givenReview(ds, {
+      title: 'Portföljgenomgång november 2026',
+      meetingDate: '2026-11-30',
+      notes: '<script>alert(1)</script> Fokus på finansieringsstupet.',
+    });
+    await givenDecision(ds, may.id, a.id, {
+      decision: 'seek_funding',
+      rationale: 'Sök ESF-medel för 2027.',
+      followUpDate: '2026-09-30',
+    });
+    await givenDecision(ds, may.id, b.id, {
+      decision: 'continue',
+      rationale: 'Fortsätt som i dag.',
+      followUpDate: '2026-09-01',
+    });
+    await givenDecision(ds, september.id, b.id, {
+      decision: 'adjust',
+      rationale: 'Samordna med PACK-A.',
+      followUpDate: '2027-03-01',
+    });
     await givenDecision(ds, november.id, a.id, { decision: 'continue', rationale: 'Beslutat vid mötet.' });
     reviewId = november.id;
 
@@ -60,7 +98,16 @@ describe('Review pack', () => {
     expect(pack).toMatch(/^<!DOCTYPE html>\n<html lang="sv">/);
     expect(pack).toContain('<h1>Portföljgenomgång november 2026</h1>');
     expect(pack).toContain('Möte 30 nov 2026.');
-    for (const id of ['sammanfattning', 'prioriterade-omraden', 'finansieringsstup', 'larm', 'overlapp', 'beredskap', 'beslut']) section(id);
+    for (const id of [
+      'sammanfattning',
+      'prioriterade-omraden',
+      'finansieringsstup',
+      'larm',
+      'overlapp',
+      'beredskap',
+      'beslut',
+    ])
+      section(id);
     expect(section('prioriterade-omraden').match(/<svg /g)).toHaveLength(2);
     expect(section('finansieringsstup').match(/<svg /g)).toHaveLength(1);
     expect(section('larm').match(/<svg /g)).toHaveLength(1);
@@ -95,14 +142,20 @@ describe('Review pack', () => {
     expect(overlaps).toContain('PACK-A – Sommarjobb för unga');
     expect(overlaps).toContain('PACK-B – Sommarjobb för unga');
     expect(overlaps).toContain('<td class="num">80 %</td>');
-    expect(overlaps).toContain('Samma målgrupper; Samma geografiska områden; Samma prioriterade områden; Liknande titel och beskrivning');
+    expect(overlaps).toContain(
+      'Samma målgrupper; Samma geografiska områden; Samma prioriterade områden; Liknande titel och beskrivning',
+    );
   });
 
   it('should show the decisions due by the meeting and those of the review before it', () => {
     const [due, previous] = section('beslut').split('<h2>Beslut vid förra genomgången</h2>');
-    expect(due).toContain('<td>PACK-A – Sommarjobb för unga</td><td>Sök finansiering</td><td>Sök ESF-medel för 2027.</td><td>30 sep 2026</td><td>Portföljgenomgång maj 2026</td>');
+    expect(due).toContain(
+      '<td>PACK-A – Sommarjobb för unga</td><td>Sök finansiering</td><td>Sök ESF-medel för 2027.</td><td>30 sep 2026</td><td>Portföljgenomgång maj 2026</td>',
+    );
     expect(due.match(/<tr><td>PACK-/g)).toHaveLength(1);
-    expect(previous).toContain('<td>PACK-B – Sommarjobb för unga</td><td>Justera</td><td>Samordna med PACK-A.</td><td>1 mar 2027</td><td>Portföljgenomgång september 2026</td>');
+    expect(previous).toContain(
+      '<td>PACK-B – Sommarjobb för unga</td><td>Justera</td><td>Samordna med PACK-A.</td><td>1 mar 2027</td><td>Portföljgenomgång september 2026</td>',
+    );
     expect(previous.match(/<tr><td>PACK-/g)).toHaveLength(1);
   });
 
@@ -129,20 +182,40 @@ describe('Review pack', () => {
 describe('Funding cliff of the next budget year in the pack, the summary and the cliff', () => {
   let t: TestApp;
   const N = Number(calendarDateIn(new Date(), 'Europe/Stockholm').slice(0, 4)) + 1;
-  const expected = { fundingEndingSek: 800_000, uncoveredAnnualCostSek: 1_700_000, initiativesUndecided: 2, initiativesCoverageDecided: 1 };
+  const expected = {
+    fundingEndingSek: 800_000,
+    uncoveredAnnualCostSek: 1_700_000,
+    initiativesUndecided: 2,
+    initiativesCoverageDecided: 1,
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     const ds = t.dataSource;
     const { id: leadDepartmentId } = await givenDepartment(ds);
-    const active = (code: string, annualCostSek: number) => givenInitiative(ds, { code, status: 'active', leadDepartmentId, annualCostSek });
+    const active = (code: string, annualCostSek: number) =>
+      givenInitiative(ds, { code, status: 'active', leadDepartmentId, annualCostSek });
     const decided = { coverageDecision: 'phase_out' as const, coverageDecidedOn: `${N - 1}-10-01` };
     const undecided = await active('AGREE-UNDECIDED', 1_200_000);
-    await givenFundingLine(ds, undecided.id, { amountSek: 600_000, periodStart: `${N}-01-01`, periodEnd: `${N}-06-30` });
+    await givenFundingLine(ds, undecided.id, {
+      amountSek: 600_000,
+      periodStart: `${N}-01-01`,
+      periodEnd: `${N}-06-30`,
+    });
     const settled = await active('AGREE-DECIDED', 800_000);
-    await givenFundingLine(ds, settled.id, { amountSek: 300_000, periodStart: `${N}-01-01`, periodEnd: `${N}-03-31`, ...decided });
+    await givenFundingLine(ds, settled.id, {
+      amountSek: 300_000,
+      periodStart: `${N}-01-01`,
+      periodEnd: `${N}-03-31`,
+      ...decided,
+    });
     const mixed = await active('AGREE-MIXED', 500_000);
-    await givenFundingLine(ds, mixed.id, { amountSek: 100_000, periodStart: `${N}-01-01`, periodEnd: `${N}-02-28`, ...decided });
+    await givenFundingLine(ds, mixed.id, {
+      amountSek: 100_000,
+      periodStart: `${N}-01-01`,
+      periodEnd: `${N}-02-28`,
+      ...decided,
+    });
     await givenFundingLine(ds, mixed.id, { amountSek: 200_000, periodStart: `${N}-01-01`, periodEnd: `${N}-09-30` });
   });
   afterAll(() => t.close());
@@ -150,7 +223,9 @@ describe('Funding cliff of the next budget year in the pack, the summary and the
   it('should give the same kronor and the same undecided and decided initiatives everywhere when they show year N', async () => {
     const summary = (await t.admin.get(api('/portfolio/summary'))).body.fundingCliff;
     const yearAlone = (await t.admin.get(api(`/portfolio/funding-cliff?from=${N}-01&months=12`))).body.budgetYears[0];
-    const byDefault = (await t.admin.get(api('/portfolio/funding-cliff'))).body.budgetYears.find((y: { year: number }) => y.year === N);
+    const byDefault = (await t.admin.get(api('/portfolio/funding-cliff'))).body.budgetYears.find(
+      (y: { year: number }) => y.year === N,
+    );
     const pack = (await t.admin.get(api('/portfolio/review-pack'))).text;
 
     expect(summary).toEqual({
@@ -166,6 +241,8 @@ describe('Funding cliff of the next budget year in the pack, the summary and the
       `<tr><td>${N}</td><td class="num">${sek(expected.fundingEndingSek)}</td><td class="num">${sek(expected.uncoveredAnnualCostSek)}</td>` +
         `<td class="num">${expected.initiativesUndecided}</td><td class="num">${expected.initiativesCoverageDecided}</td></tr>`,
     );
-    expect(pack).toContain(`Finansieringsstup ${N}<b>${sek(expected.uncoveredAnnualCostSek)}</b><small>${expected.initiativesUndecided} insatser utan beslut om fortsatt finansiering</small>`);
+    expect(pack).toContain(
+      `Finansieringsstup ${N}<b>${sek(expected.uncoveredAnnualCostSek)}</b><small>${expected.initiativesUndecided} insatser utan beslut om fortsatt finansiering</small>`,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import type { InitiativeEntity, InitiativeStatus } from '#portfolio';
 import { scanCounts as counts, startScans, type Scans } from './support/alert-scans.js';
-import { givenAlert, givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenAlert,
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { givenRound, givenStatusReport } from './support/follow-up-factories.js';
 import { givenDecision, givenReview } from './support/review-factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
@@ -30,17 +38,30 @@ describe('portfolio reviews and decisions', () => {
     givenInitiative(t.dataSource, { status, leadDepartmentId: departmentId, ...overrides });
   const decide = (reviewId: string, body: Record<string, unknown>, as: TestAgent = leadership) =>
     as.post(api(`/portfolio-reviews/${reviewId}/decisions`)).send(body);
-  const statusOf = async (id: string): Promise<string> => (await t.dataSource.query('SELECT status FROM initiatives WHERE id = $1', [id]))[0].status;
+  const statusOf = async (id: string): Promise<string> =>
+    (await t.dataSource.query('SELECT status FROM initiatives WHERE id = $1', [id]))[0].status;
 
   describe('POST /portfolio-reviews and GET /portfolio-reviews', () => {
     it('should record a review with its author, audit it, and answer it with an ETag', async () => {
-      const res = await leadership.post(api('/portfolio-reviews')).send({ title: ' Portföljgenomgång november 2026 ', meetingDate: '2026-11-23', notes: 'Fokus: överlapp.' });
+      const res = await leadership
+        .post(api('/portfolio-reviews'))
+        .send({ title: ' Portföljgenomgång november 2026 ', meetingDate: '2026-11-23', notes: 'Fokus: överlapp.' });
 
       expect(res.status).toBe(201);
       expect(res.body).toEqual(
-        expect.objectContaining({ title: 'Portföljgenomgång november 2026', meetingDate: '2026-11-23', notes: 'Fokus: överlapp.', createdBy: 'ledningsgruppen', version: 1, decisions: [] }),
+        expect.objectContaining({
+          title: 'Portföljgenomgång november 2026',
+          meetingDate: '2026-11-23',
+          notes: 'Fokus: överlapp.',
+          createdBy: 'ledningsgruppen',
+          version: 1,
+          decisions: [],
+        }),
       );
-      const [event] = await t.dataSource.query(`SELECT action, actor_id FROM audit_events WHERE entity_type = 'portfolio_review' AND entity_id = $1`, [res.body.id]);
+      const [event] = await t.dataSource.query(
+        `SELECT action, actor_id FROM audit_events WHERE entity_type = 'portfolio_review' AND entity_id = $1`,
+        [res.body.id],
+      );
       expect(event).toEqual({ action: 'create', actor_id: 'ledningsgruppen' });
       const read = await t.admin.get(api(`/portfolio-reviews/${res.body.id}`));
       expect(read.status).toBe(200);
@@ -49,19 +70,40 @@ describe('portfolio reviews and decisions', () => {
 
     it('should list reviews newest meeting first with their decision counts', async () => {
       const older = await givenReview(t.dataSource, { title: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' });
-      const newer = await givenReview(t.dataSource, { title: 'Portföljgenomgång november 2026', meetingDate: '2026-11-23' });
+      const newer = await givenReview(t.dataSource, {
+        title: 'Portföljgenomgång november 2026',
+        meetingDate: '2026-11-23',
+      });
       const [a, b] = [await given('active'), await given('active')];
       await givenDecision(t.dataSource, older.id, a.id);
-      await givenDecision(t.dataSource, older.id, b.id, { decision: 'stop', fromStatus: 'active', toStatus: 'discontinued' });
+      await givenDecision(t.dataSource, older.id, b.id, {
+        decision: 'stop',
+        fromStatus: 'active',
+        toStatus: 'discontinued',
+      });
       await givenDecision(t.dataSource, newer.id, a.id, { decision: 'scale_up' });
 
-      const res = await t.as({ role: 'auditor', sub: 'revisor' }).then((auditor) => auditor.get(api('/portfolio-reviews?limit=1')));
+      const res = await t
+        .as({ role: 'auditor', sub: 'revisor' })
+        .then((auditor) => auditor.get(api('/portfolio-reviews?limit=1')));
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ items: [expect.objectContaining({ id: newer.id, decisionCount: 1, movedCount: 0 })], total: 2, limit: 1, offset: 0 });
+      expect(res.body).toEqual({
+        items: [expect.objectContaining({ id: newer.id, decisionCount: 1, movedCount: 0 })],
+        total: 2,
+        limit: 1,
+        offset: 0,
+      });
       const second = await t.admin.get(api('/portfolio-reviews?limit=1&offset=1'));
-      expect(second.body.items).toEqual([expect.objectContaining({ id: older.id, meetingDate: '2026-05-20', decisionCount: 2, movedCount: 1 })]);
-      expect((await t.admin.get(api('/portfolio-reviews?offset=5'))).body).toEqual({ items: [], total: 2, limit: 50, offset: 5 });
+      expect(second.body.items).toEqual([
+        expect.objectContaining({ id: older.id, meetingDate: '2026-05-20', decisionCount: 2, movedCount: 1 }),
+      ]);
+      expect((await t.admin.get(api('/portfolio-reviews?offset=5'))).body).toEqual({
+        items: [],
+        total: 2,
+        limit: 50,
+        offset: 5,
+      });
     });
   });
 
@@ -70,7 +112,12 @@ describe('portfolio reviews and decisions', () => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active', { code: 'FC-1', title: 'Framtidscentrum' });
 
-      const res = await decide(review.id, { initiativeId: initiative.id, decision: 'pause', rationale: 'Avvakta budgeten.', followUpDate: '2027-03-01' });
+      const res = await decide(review.id, {
+        initiativeId: initiative.id,
+        decision: 'pause',
+        rationale: 'Avvakta budgeten.',
+        followUpDate: '2027-03-01',
+      });
 
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
@@ -86,26 +133,64 @@ describe('portfolio reviews and decisions', () => {
         createdAt: expect.any(String),
       });
       expect(await statusOf(initiative.id)).toBe('active');
-      const events = await t.dataSource.query(`SELECT entity_type, action, initiative_id FROM audit_events WHERE initiative_id = $1 ORDER BY id`, [initiative.id]);
+      const events = await t.dataSource.query(
+        `SELECT entity_type, action, initiative_id FROM audit_events WHERE initiative_id = $1 ORDER BY id`,
+        [initiative.id],
+      );
       expect(events).toEqual([{ entity_type: 'portfolio_decision', action: 'create', initiative_id: initiative.id }]);
       const read = await t.admin.get(api(`/portfolio-reviews/${review.id}`));
-      expect(read.body.decisions).toEqual([expect.objectContaining({ id: res.body.id, initiativeCode: 'FC-1', initiativeTitle: 'Framtidscentrum', decision: 'pause' })]);
+      expect(read.body.decisions).toEqual([
+        expect.objectContaining({
+          id: res.body.id,
+          initiativeCode: 'FC-1',
+          initiativeTitle: 'Framtidscentrum',
+          decision: 'pause',
+        }),
+      ]);
     });
 
     it('should stop an active initiative through the lifecycle: discontinued, a transition naming the review, and both audited', async () => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active');
 
-      const res = await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Målgruppen nås av MBU.' });
+      const res = await decide(review.id, {
+        initiativeId: initiative.id,
+        decision: 'stop',
+        rationale: 'Målgruppen nås av MBU.',
+      });
 
       expect(res.status).toBe(201);
-      expect(res.body).toEqual(expect.objectContaining({ decision: 'stop', fromStatus: 'active', toStatus: 'discontinued', followUpDate: null }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          decision: 'stop',
+          fromStatus: 'active',
+          toStatus: 'discontinued',
+          followUpDate: null,
+        }),
+      );
       expect(await statusOf(initiative.id)).toBe('discontinued');
-      const transitions = await t.dataSource.query(`SELECT from_status, to_status, comment FROM initiative_transitions WHERE initiative_id = $1`, [initiative.id]);
-      expect(transitions).toEqual([{ from_status: 'active', to_status: 'discontinued', comment: 'Beslut i Portföljgenomgång november 2026: Målgruppen nås av MBU.' }]);
-      const events = await t.dataSource.query(`SELECT entity_type, action, actor_id, changes FROM audit_events WHERE initiative_id = $1 ORDER BY id`, [initiative.id]);
+      const transitions = await t.dataSource.query(
+        `SELECT from_status, to_status, comment FROM initiative_transitions WHERE initiative_id = $1`,
+        [initiative.id],
+      );
+      expect(transitions).toEqual([
+        {
+          from_status: 'active',
+          to_status: 'discontinued',
+          comment: 'Beslut i Portföljgenomgång november 2026: Målgruppen nås av MBU.',
+        },
+      ]);
+      const events = await t.dataSource.query(
+        `SELECT entity_type, action, actor_id, changes FROM audit_events WHERE initiative_id = $1 ORDER BY id`,
+        [initiative.id],
+      );
       expect(events).toEqual([
-        expect.objectContaining({ entity_type: 'initiative', action: 'transition', actor_id: 'ledningsgruppen', changes: expect.objectContaining({ status: { before: 'active', after: 'discontinued' } }) }),
+        expect.objectContaining({
+          entity_type: 'initiative',
+          action: 'transition',
+          actor_id: 'ledningsgruppen',
+          changes: expect.objectContaining({ status: { before: 'active', after: 'discontinued' } }),
+        }),
         expect.objectContaining({ entity_type: 'portfolio_decision', action: 'create', actor_id: 'ledningsgruppen' }),
       ]);
     });
@@ -114,7 +199,11 @@ describe('portfolio reviews and decisions', () => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active');
 
-      const res = await decide(review.id, { initiativeId: initiative.id, decision: 'integrate', rationale: 'Tas in i ramen 2027.' });
+      const res = await decide(review.id, {
+        initiativeId: initiative.id,
+        decision: 'integrate',
+        rationale: 'Tas in i ramen 2027.',
+      });
 
       expect(res.status).toBe(201);
       expect(res.body).toEqual(expect.objectContaining({ fromStatus: 'active', toStatus: 'integrated' }));
@@ -126,7 +215,11 @@ describe('portfolio reviews and decisions', () => {
       const initiative = await given('proposed');
       const before = await rowCounts(t.dataSource, WRITTEN);
 
-      const res = await decide(review.id, { initiativeId: initiative.id, decision: 'integrate', rationale: 'Tas in i ramen.' });
+      const res = await decide(review.id, {
+        initiativeId: initiative.id,
+        decision: 'integrate',
+        rationale: 'Tas in i ramen.',
+      });
 
       expectProblem(res, 409);
       expect(res.body.errors).toEqual([{ field: 'to', message: 'not allowed from proposed' }]);
@@ -139,8 +232,14 @@ describe('portfolio reviews and decisions', () => {
       const initiative = await given('discontinued');
       const before = await rowCounts(t.dataSource, WRITTEN);
 
-      expectProblem(await decide(review.id, { initiativeId: initiative.id, decision: 'continue', rationale: 'Fortsätt.' }), 409);
-      expectProblem(await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Avsluta.' }), 409);
+      expectProblem(
+        await decide(review.id, { initiativeId: initiative.id, decision: 'continue', rationale: 'Fortsätt.' }),
+        409,
+      );
+      expectProblem(
+        await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Avsluta.' }),
+        409,
+      );
 
       expect(await rowCounts(t.dataSource, WRITTEN)).toEqual(before);
     });
@@ -148,7 +247,9 @@ describe('portfolio reviews and decisions', () => {
     it('should refuse a second decision on the same initiative in one review with 409, writing nothing', async () => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active');
-      expect((await decide(review.id, { initiativeId: initiative.id, decision: 'continue', rationale: 'Fortsätt.' })).status).toBe(201);
+      expect(
+        (await decide(review.id, { initiativeId: initiative.id, decision: 'continue', rationale: 'Fortsätt.' })).status,
+      ).toBe(201);
       const before = await rowCounts(t.dataSource, WRITTEN);
 
       const res = await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Ändrade oss.' });
@@ -165,11 +266,21 @@ describe('portfolio reviews and decisions', () => {
     ] as const)('should refuse a %s with 403, writing nothing', async (_, claims) => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active');
-      const agent = await t.as({ ...claims, ...('department' in claims ? { department: departmentCode } : {}), sub: `refused-${claims.role}` });
+      const agent = await t.as({
+        ...claims,
+        ...('department' in claims ? { department: departmentCode } : {}),
+        sub: `refused-${claims.role}`,
+      });
       const before = await rowCounts(t.dataSource, WRITTEN);
 
-      expectProblem(await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Avsluta.' }, agent), 403);
-      expectProblem(await agent.post(api('/portfolio-reviews')).send({ title: 'Egen genomgång', meetingDate: '2026-11-23' }), 403);
+      expectProblem(
+        await decide(review.id, { initiativeId: initiative.id, decision: 'stop', rationale: 'Avsluta.' }, agent),
+        403,
+      );
+      expectProblem(
+        await agent.post(api('/portfolio-reviews')).send({ title: 'Egen genomgång', meetingDate: '2026-11-23' }),
+        403,
+      );
 
       expect(await rowCounts(t.dataSource, WRITTEN)).toEqual(before);
       expect(await statusOf(initiative.id)).toBe('active');
@@ -179,9 +290,19 @@ describe('portfolio reviews and decisions', () => {
       ['a missing rationale', { decision: 'stop' }, 400, ['rationale']],
       ['a blank rationale', { decision: 'stop', rationale: '   ' }, 400, ['rationale']],
       ['an unknown decision', { decision: 'terminate', rationale: 'Avsluta.' }, 400, ['decision']],
-      ['a date that does not exist', { decision: 'continue', rationale: 'Fortsätt.', followUpDate: '2027-02-30' }, 400, ['followUpDate']],
+      [
+        'a date that does not exist',
+        { decision: 'continue', rationale: 'Fortsätt.', followUpDate: '2027-02-30' },
+        400,
+        ['followUpDate'],
+      ],
       ['an unknown field', { decision: 'continue', rationale: 'Fortsätt.', toStatus: 'active' }, 400, ['toStatus']],
-      ['an unknown initiative', { decision: 'stop', rationale: 'Avsluta.', initiativeId: '00000000-0000-4000-8000-000000000000' }, 422, ['initiativeId']],
+      [
+        'an unknown initiative',
+        { decision: 'stop', rationale: 'Avsluta.', initiativeId: '00000000-0000-4000-8000-000000000000' },
+        422,
+        ['initiativeId'],
+      ],
     ])('should refuse %s, naming the field, writing nothing', async (_, body, status, fields) => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active');
@@ -199,7 +320,14 @@ describe('portfolio reviews and decisions', () => {
       const initiative = await given('active');
       const before = await rowCounts(t.dataSource, WRITTEN);
 
-      expectProblem(await decide('00000000-0000-4000-8000-000000000000', { initiativeId: initiative.id, decision: 'stop', rationale: 'Avsluta.' }), 404);
+      expectProblem(
+        await decide('00000000-0000-4000-8000-000000000000', {
+          initiativeId: initiative.id,
+          decision: 'stop',
+          rationale: 'Avsluta.',
+        }),
+        404,
+      );
 
       expect(await rowCounts(t.dataSource, WRITTEN)).toEqual(before);
     });
@@ -218,19 +346,37 @@ describe('portfolio reviews and decisions', () => {
   describe('GET /initiatives/{id}/decisions', () => {
     it("should give the initiative's decisions across reviews, newest meeting first, with each review's title and date", async () => {
       const may = await givenReview(t.dataSource, { title: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' });
-      const november = await givenReview(t.dataSource, { title: 'Portföljgenomgång november 2026', meetingDate: '2026-11-23' });
+      const november = await givenReview(t.dataSource, {
+        title: 'Portföljgenomgång november 2026',
+        meetingDate: '2026-11-23',
+      });
       const initiative = await given('active');
       const other = await given('active');
       // Recorded out of meeting order: the history follows the meetings.
-      await decide(november.id, { initiativeId: initiative.id, decision: 'seek_funding', rationale: 'Sök ESF+.', followUpDate: '2027-02-01' });
+      await decide(november.id, {
+        initiativeId: initiative.id,
+        decision: 'seek_funding',
+        rationale: 'Sök ESF+.',
+        followUpDate: '2027-02-01',
+      });
       await decide(may.id, { initiativeId: initiative.id, decision: 'adjust', rationale: 'Smalna av målgruppen.' });
       await decide(may.id, { initiativeId: other.id, decision: 'continue', rationale: 'Fortsätt.' });
 
-      const res = await (await t.as({ role: 'staff', department: departmentCode, sub: 'handlaggare' })).get(api(`/initiatives/${initiative.id}/decisions`));
+      const res = await (
+        await t.as({ role: 'staff', department: departmentCode, sub: 'handlaggare' })
+      ).get(api(`/initiatives/${initiative.id}/decisions`));
 
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(2);
-      expect(res.body.items.map((d: Record<string, unknown>) => [d.reviewTitle, d.meetingDate, d.decision, d.rationale, d.followUpDate])).toEqual([
+      expect(
+        res.body.items.map((d: Record<string, unknown>) => [
+          d.reviewTitle,
+          d.meetingDate,
+          d.decision,
+          d.rationale,
+          d.followUpDate,
+        ]),
+      ).toEqual([
         ['Portföljgenomgång november 2026', '2026-11-23', 'seek_funding', 'Sök ESF+.', '2027-02-01'],
         ['Portföljgenomgång maj 2026', '2026-05-20', 'adjust', 'Smalna av målgruppen.', null],
       ]);
@@ -250,12 +396,18 @@ describe('portfolio reviews and decisions', () => {
 
     const scan = (asOf: string) => scanner.scans.runScan('decision_follow_up_due', asOf);
     const alerts = () =>
-      t.dataSource.query(`SELECT severity, status, dedupe_key, initiative_id, department_id, title, detail, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM alerts WHERE kind = 'decision_follow_up_due' ORDER BY first_raised_at`);
+      t.dataSource.query(
+        `SELECT severity, status, dedupe_key, initiative_id, department_id, title, detail, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM alerts WHERE kind = 'decision_follow_up_due' ORDER BY first_raised_at`,
+      );
 
     it('should raise a warning once the follow-up date has passed, not before, and only once', async () => {
       const review = await givenReview(t.dataSource);
       const initiative = await given('active', { code: 'FC-1', title: 'Framtidscentrum' });
-      const decision = await givenDecision(t.dataSource, review.id, initiative.id, { decision: 'scale_up', rationale: 'Fler platser.', followUpDate: '2027-03-01' });
+      const decision = await givenDecision(t.dataSource, review.id, initiative.id, {
+        decision: 'scale_up',
+        rationale: 'Fler platser.',
+        followUpDate: '2027-03-01',
+      });
 
       expect(await scan('2027-03-01')).toEqual(counts(0, 0, 0));
       expect(await scan('2027-03-02')).toEqual(counts(1, 0, 0));
@@ -283,7 +435,10 @@ describe('portfolio reviews and decisions', () => {
       await givenDecision(t.dataSource, november.id, initiative.id, { followUpDate: '2027-03-01' });
       expect(await scan('2027-03-10')).toEqual(counts(1, 0, 0));
 
-      const march = await givenReview(t.dataSource, { title: 'Portföljgenomgång mars 2027', meetingDate: '2027-03-15' });
+      const march = await givenReview(t.dataSource, {
+        title: 'Portföljgenomgång mars 2027',
+        meetingDate: '2027-03-15',
+      });
       await givenDecision(t.dataSource, march.id, initiative.id, { decision: 'continue', followUpDate: null });
 
       expect(await scan('2027-03-16')).toEqual(counts(0, 0, 1));
@@ -311,13 +466,26 @@ describe('portfolio reviews and decisions', () => {
       await givenAlert(ds, ended.id, { severity: 'critical' });
       // The coming budget year is 2027: June's grant is on the agenda, a decided line and a 2028 line are not.
       const cliff = await given('active', { code: 'AG-CLIFF', annualCostSek: 1_200_000 });
-      const line = await givenFundingLine(ds, cliff.id, { funder: 'Delmos', amountSek: 600_000, periodStart: '2026-01-01', periodEnd: '2027-06-30' });
+      const line = await givenFundingLine(ds, cliff.id, {
+        funder: 'Delmos',
+        amountSek: 600_000,
+        periodStart: '2026-01-01',
+        periodEnd: '2027-06-30',
+      });
       const decided = await given('active', { code: 'AG-COVERED' });
-      await givenFundingLine(ds, decided.id, { periodStart: '2026-01-01', periodEnd: '2027-03-31', coverageDecision: 'phase_out' });
+      await givenFundingLine(ds, decided.id, {
+        periodStart: '2026-01-01',
+        periodEnd: '2027-03-31',
+        coverageDecision: 'phase_out',
+      });
       const later = await given('active', { code: 'AG-LATER' });
       await givenFundingLine(ds, later.id, { periodStart: '2026-01-01', periodEnd: '2028-03-31' });
       const followed = await given('active', { code: 'AG-FOLLOW' });
-      await givenDecision(ds, may.id, followed.id, { decision: 'seek_funding', rationale: 'Sök ESF-medel.', followUpDate: '2026-10-01' });
+      await givenDecision(ds, may.id, followed.id, {
+        decision: 'seek_funding',
+        rationale: 'Sök ESF-medel.',
+        followUpDate: '2026-10-01',
+      });
       const reported = await given('active', { code: 'AG-REPORT' });
       const round = await givenRound(ds, { title: 'Delårsrapport augusti 2026', dueDate: '2026-09-15' });
       await givenStatusReport(ds, round.id, reported.id, { status: 'returned' });
@@ -326,36 +494,88 @@ describe('portfolio reviews and decisions', () => {
       const onTime = await given('active', { code: 'AG-SUBMITTED' });
       await givenStatusReport(ds, round.id, onTime.id, { status: 'submitted' });
 
-      const res = await t.as({ role: 'auditor', sub: 'revisor' }).then((auditor) => auditor.get(api(`/portfolio-reviews/${review.id}/agenda`)));
+      const res = await t
+        .as({ role: 'auditor', sub: 'revisor' })
+        .then((auditor) => auditor.get(api(`/portfolio-reviews/${review.id}/agenda`)));
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ reviewId: review.id, meetingDate: '2026-11-23', budgetYear: 2027 }));
-      const byCode = (code: string) => res.body.items.find((item: { initiative: { code: string } }) => item.initiative.code === code);
-      expect(res.body.items.map((item: { initiative: { code: string } }) => item.initiative.code)).toEqual(['AG-ALERT', 'AG-CLIFF', 'AG-FOLLOW', 'AG-MISSING', 'AG-REPORT']);
+      expect(res.body).toEqual(
+        expect.objectContaining({ reviewId: review.id, meetingDate: '2026-11-23', budgetYear: 2027 }),
+      );
+      const byCode = (code: string) =>
+        res.body.items.find((item: { initiative: { code: string } }) => item.initiative.code === code);
+      expect(res.body.items.map((item: { initiative: { code: string } }) => item.initiative.code)).toEqual([
+        'AG-ALERT',
+        'AG-CLIFF',
+        'AG-FOLLOW',
+        'AG-MISSING',
+        'AG-REPORT',
+      ]);
       expect(byCode('AG-ALERT')).toEqual({
-        initiative: expect.objectContaining({ id: alerted.id, status: 'active', leadDepartment: { id: departmentId, code: departmentCode, name: expect.any(String) } }),
-        reasons: [expect.objectContaining({ kind: 'critical_alert', alert: expect.objectContaining({ kind: 'funding_gap', title: 'Ofinansierad del 2027' }), fundingCliff: null })],
+        initiative: expect.objectContaining({
+          id: alerted.id,
+          status: 'active',
+          leadDepartment: { id: departmentId, code: departmentCode, name: expect.any(String) },
+        }),
+        reasons: [
+          expect.objectContaining({
+            kind: 'critical_alert',
+            alert: expect.objectContaining({ kind: 'funding_gap', title: 'Ofinansierad del 2027' }),
+            fundingCliff: null,
+          }),
+        ],
         decision: null,
       });
       expect(byCode('AG-CLIFF').reasons).toEqual([
         expect.objectContaining({
           kind: 'funding_cliff',
-          fundingCliff: { year: 2027, lines: [expect.objectContaining({ id: line.id, funder: 'Delmos', periodEnd: '2027-06-30', coverageDecision: 'undecided' })], uncoveredAnnualCostSek: 1_200_000 },
+          fundingCliff: {
+            year: 2027,
+            lines: [
+              expect.objectContaining({
+                id: line.id,
+                funder: 'Delmos',
+                periodEnd: '2027-06-30',
+                coverageDecision: 'undecided',
+              }),
+            ],
+            uncoveredAnnualCostSek: 1_200_000,
+          },
         }),
       ]);
       expect(byCode('AG-FOLLOW').reasons).toEqual([
         expect.objectContaining({
           kind: 'decision_follow_up',
-          dueDecision: { decision: 'seek_funding', rationale: 'Sök ESF-medel.', followUpDate: '2026-10-01', reviewTitle: 'Portföljgenomgång maj 2026', meetingDate: '2026-05-20' },
+          dueDecision: {
+            decision: 'seek_funding',
+            rationale: 'Sök ESF-medel.',
+            followUpDate: '2026-10-01',
+            reviewTitle: 'Portföljgenomgång maj 2026',
+            meetingDate: '2026-05-20',
+          },
         }),
       ]);
       expect(byCode('AG-REPORT').reasons).toEqual([
-        expect.objectContaining({ kind: 'status_report', statusReport: expect.objectContaining({ status: 'returned', roundTitle: 'Delårsrapport augusti 2026', dueDate: '2026-09-15' }) }),
+        expect.objectContaining({
+          kind: 'status_report',
+          statusReport: expect.objectContaining({
+            status: 'returned',
+            roundTitle: 'Delårsrapport augusti 2026',
+            dueDate: '2026-09-15',
+          }),
+        }),
       ]);
-      expect(byCode('AG-MISSING').reasons).toEqual([expect.objectContaining({ kind: 'status_report', statusReport: expect.objectContaining({ status: 'pending' }) })]);
+      expect(byCode('AG-MISSING').reasons).toEqual([
+        expect.objectContaining({
+          kind: 'status_report',
+          statusReport: expect.objectContaining({ status: 'pending' }),
+        }),
+      ]);
 
       // Stopped at the meeting, the initiative leaves the cliff but stays on the agenda with its decision, last.
-      expect((await decide(review.id, { initiativeId: cliff.id, decision: 'stop', rationale: 'Avslutas.' })).status).toBe(201);
+      expect(
+        (await decide(review.id, { initiativeId: cliff.id, decision: 'stop', rationale: 'Avslutas.' })).status,
+      ).toBe(201);
       const after = await leadership.get(api(`/portfolio-reviews/${review.id}/agenda`));
       expect(after.body.items.at(-1)).toEqual({
         initiative: expect.objectContaining({ code: 'AG-CLIFF', status: 'discontinued' }),
@@ -372,15 +592,39 @@ describe('portfolio reviews and decisions', () => {
       const district = await givenDistrict(ds);
       const same = { title: 'Sommarjobb för unga', summary: null };
       const links = { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [district.id] };
-      const a = await givenInitiative(ds, { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-A', ...same }, links);
-      const b = await givenInitiative(ds, { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-B', ...same }, links);
+      const a = await givenInitiative(
+        ds,
+        { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-A', ...same },
+        links,
+      );
+      const b = await givenInitiative(
+        ds,
+        { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-B', ...same },
+        links,
+      );
 
       const res = await leadership.get(api(`/portfolio-reviews/${review.id}/agenda`));
 
       expect(res.status).toBe(200);
       expect(res.body.items).toEqual([
-        expect.objectContaining({ initiative: expect.objectContaining({ id: a.id }), reasons: [expect.objectContaining({ kind: 'overlap', overlap: expect.objectContaining({ otherInitiative: { id: b.id, code: 'AG-OVL-B', title: same.title } }) })] }),
-        expect.objectContaining({ initiative: expect.objectContaining({ id: b.id }), reasons: [expect.objectContaining({ kind: 'overlap', overlap: expect.objectContaining({ otherInitiative: { id: a.id, code: 'AG-OVL-A', title: same.title } }) })] }),
+        expect.objectContaining({
+          initiative: expect.objectContaining({ id: a.id }),
+          reasons: [
+            expect.objectContaining({
+              kind: 'overlap',
+              overlap: expect.objectContaining({ otherInitiative: { id: b.id, code: 'AG-OVL-B', title: same.title } }),
+            }),
+          ],
+        }),
+        expect.objectContaining({
+          initiative: expect.objectContaining({ id: b.id }),
+          reasons: [
+            expect.objectContaining({
+              kind: 'overlap',
+              overlap: expect.objectContaining({ otherInitiative: { id: a.id, code: 'AG-OVL-A', title: same.title } }),
+            }),
+          ],
+        }),
       ]);
       expect(res.body.items[0].reasons[0].overlap.score).toBeGreaterThanOrEqual(0.6);
     });

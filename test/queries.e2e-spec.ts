@@ -1,4 +1,11 @@
-import { givenDepartment, givenDistrict, givenFundingLine, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { statementsDuring } from './support/sql-statements.js';
 import { api, createTestApp, request, type TestApp } from './support/test-app.js';
 
@@ -48,7 +55,9 @@ describe('Initiative list SQL', () => {
     const { lead: one } = await givenInitiativesWithEverything(1);
     const { lead: many, partner, funder, goals } = await givenInitiativesWithEverything(200);
     const listOf = (leadDepartmentId: string) => () =>
-      t.admin.get(api('/initiatives')).query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
+      t.admin
+        .get(api('/initiatives'))
+        .query({ leadDepartmentId, fundingSourceType: 'state_grant', limit: 200, sort: '-annualCostSek' });
 
     let oneRes!: request.Response, manyRes!: request.Response;
     const forOne = await statementsDuring(t.dataSource, async () => (oneRes = await listOf(one.id)()));
@@ -60,7 +69,12 @@ describe('Initiative list SQL', () => {
     expect(manyRes.body).toMatchObject({ total: 200, limit: 200, offset: 0 });
     expect(manyRes.body.items).toHaveLength(200);
     for (const item of manyRes.body.items as ListedInitiative[]) {
-      expect([item.participants.length, item.goalIds.length, item.targetGroupCodes.length, item.districtCodes.length]).toEqual([2, 2, 1, 1]);
+      expect([
+        item.participants.length,
+        item.goalIds.length,
+        item.targetGroupCodes.length,
+        item.districtCodes.length,
+      ]).toEqual([2, 2, 1, 1]);
       expect(item.leadDepartmentCode).toBe(many.code);
       expect(item.participants.map((p) => p.departmentCode).sort()).toEqual([partner.code, funder.code].sort());
       expect(item.goals.map((g) => g.code)).toEqual(goals.map((g) => g.code).sort());
@@ -71,11 +85,19 @@ describe('Initiative list SQL', () => {
 
   it('should issue as many SQL statements and answer the same when an initiative is read by its code as by its id', async () => {
     const { lead } = await givenInitiativesWithEverything(1);
-    const [{ id, code }] = await t.dataSource.query(`SELECT id, code FROM initiatives WHERE lead_department_id = $1`, [lead.id]);
+    const [{ id, code }] = await t.dataSource.query(`SELECT id, code FROM initiatives WHERE lead_department_id = $1`, [
+      lead.id,
+    ]);
 
     let byId!: request.Response, byCode!: request.Response;
-    const forId = await statementsDuring(t.dataSource, async () => (byId = await t.admin.get(api(`/initiatives/${id}`))));
-    const forCode = await statementsDuring(t.dataSource, async () => (byCode = await t.admin.get(api(`/initiatives/${code}`))));
+    const forId = await statementsDuring(
+      t.dataSource,
+      async () => (byId = await t.admin.get(api(`/initiatives/${id}`))),
+    );
+    const forCode = await statementsDuring(
+      t.dataSource,
+      async () => (byCode = await t.admin.get(api(`/initiatives/${code}`))),
+    );
 
     expect(byCode.status).toBe(200);
     expect(byCode.body).toEqual(byId.body);
@@ -87,7 +109,8 @@ describe('Initiative list SQL', () => {
     async (sort) => {
       const { lead: one } = await givenInitiativesWithEverything(1);
       const { lead: many } = await givenInitiativesWithEverything(200);
-      const listOf = (leadDepartmentId: string) => t.admin.get(api('/initiatives')).query({ leadDepartmentId, limit: 200, sort });
+      const listOf = (leadDepartmentId: string) =>
+        t.admin.get(api('/initiatives')).query({ leadDepartmentId, limit: 200, sort });
 
       let manyRes!: request.Response;
       const forOne = await statementsDuring(t.dataSource, async () => expect((await listOf(one.id)).status).toBe(200));

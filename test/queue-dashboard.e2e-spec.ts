@@ -43,17 +43,29 @@ describe('the queue dashboard', () => {
     const res = await request(t.http).get(`${DASHBOARD}/api/queues`).set('Cookie', cookie);
 
     expect(res.status).toBe(200);
-    expect(res.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'portfolio-scans', 'webhooks']);
+    expect(res.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'notifications',
+      'portfolio-scans',
+      'webhooks',
+    ]);
   });
 
   it('should refuse the dashboard and its API without a session, or with one that was never opened', async () => {
     for (const path of [`${DASHBOARD}/`, `${DASHBOARD}/api/queues`]) {
       expectProblem(await request(t.http).get(path), 401);
-      expectProblem(await request(t.http).get(path).set('Cookie', `samla_queue_dashboard=${'x'.repeat(43)}`), 401);
+      expectProblem(
+        await request(t.http)
+          .get(path)
+          .set('Cookie', `samla_queue_dashboard=${'x'.repeat(43)}`),
+        401,
+      );
     }
     // A bearer token alone does not open it either: the session is what the browser carries. (A fresh agent: t.admin
     // keeps the cookies the other tests were given.)
-    expectProblem(await (await t.as({ role: 'admin', sub: 'test-admin-without-session' })).get(`${DASHBOARD}/api/queues`), 401);
+    expectProblem(
+      await (await t.as({ role: 'admin', sub: 'test-admin-without-session' })).get(`${DASHBOARD}/api/queues`),
+      401,
+    );
   });
 
   it('should open sessions for admins only', async () => {

@@ -94,8 +94,10 @@ describe('Rate limiting', () => {
   });
 
   describe('refused sign-ins', () => {
-    const readAs = (t: TestApp, address: string, header: Record<string, string>) => from(address)(request(t.http).get(api('/goals')).set(header));
-    const token = (t: TestApp, sub: string, hours?: number) => t.app.get(DevelopmentIssuer).sign({ role: 'staff', sub }, hours);
+    const readAs = (t: TestApp, address: string, header: Record<string, string>) =>
+      from(address)(request(t.http).get(api('/goals')).set(header));
+    const token = (t: TestApp, sub: string, hours?: number) =>
+      t.app.get(DevelopmentIssuer).sign({ role: 'staff', sub }, hours);
     const bearer = (value: string) => ({ Authorization: `Bearer ${value}` });
     /** A token of the development issuer with one byte of its signature changed. */
     const forged = async (t: TestApp) => {
@@ -159,7 +161,10 @@ describe('Rate limiting', () => {
       const statuses: number[] = [];
 
       for (let i = 0; i < AUTH_FAILURE_LIMIT + 1; i++) {
-        statuses.push((await readAs(first, '127.0.0.7', expired)).status, (await readAs(first, '127.0.0.7', {})).status);
+        statuses.push(
+          (await readAs(first, '127.0.0.7', expired)).status,
+          (await readAs(first, '127.0.0.7', {})).status,
+        );
       }
 
       expect(statuses).toEqual(Array((AUTH_FAILURE_LIMIT + 1) * 2).fill(401));

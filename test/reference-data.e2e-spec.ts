@@ -10,7 +10,12 @@ describe('Reference data', () => {
 
   describe('departments', () => {
     it('should create a department and read it back with its version as ETag when the body is valid', async () => {
-      const body = { code: uniqueCode('ASF'), name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.asf@trollhattan.se' };
+      const body = {
+        code: uniqueCode('ASF'),
+        name: 'Arbetsmarknads- och socialförvaltningen',
+        kind: 'administration',
+        headEmail: 'forvaltningschef.asf@trollhattan.se',
+      };
 
       const created = await t.admin.post(api('/departments')).send(body);
       const read = await t.admin.get(api(`/departments/${created.body.id}`));
@@ -44,7 +49,9 @@ describe('Reference data', () => {
       const existing = await givenDepartment(t.dataSource);
       const before = await rowCounts(t.dataSource, ['departments']);
 
-      const res = await t.admin.post(api('/departments')).send({ code: existing.code, name: 'Dubblett', kind: 'committee' });
+      const res = await t.admin
+        .post(api('/departments'))
+        .send({ code: existing.code, name: 'Dubblett', kind: 'committee' });
 
       expectProblem(res, 409);
       expect(res.body.errors).toEqual([{ field: 'code', message: 'already exists' }]);
@@ -54,9 +61,12 @@ describe('Reference data', () => {
     it('should answer 422 naming parentId and write nothing when the parent does not exist', async () => {
       const before = await rowCounts(t.dataSource, ['departments']);
 
-      const res = await t.admin
-        .post(api('/departments'))
-        .send({ code: uniqueCode('AVD'), name: 'Avdelningen', kind: 'administration', parentId: '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9' });
+      const res = await t.admin.post(api('/departments')).send({
+        code: uniqueCode('AVD'),
+        name: 'Avdelningen',
+        kind: 'administration',
+        parentId: '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9',
+      });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: expect.any(String) }]);
@@ -78,16 +88,29 @@ describe('Reference data', () => {
         .send({ name: 'Kultur- och fritidsförvaltningen' });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: department.id, code: department.code, name: 'Kultur- och fritidsförvaltningen', version: 2 });
+      expect(res.body).toMatchObject({
+        id: department.id,
+        code: department.code,
+        name: 'Kultur- och fritidsförvaltningen',
+        version: 2,
+      });
       expect(res.headers.etag).toBe('"2"');
-      expect((await t.admin.get(api(`/departments/${department.id}`))).body.name).toBe('Kultur- och fritidsförvaltningen');
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body.name).toBe(
+        'Kultur- och fritidsförvaltningen',
+      );
     });
 
     it('should answer 412 and change nothing when If-Match is stale', async () => {
       const department = await givenDepartment(t.dataSource);
-      await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Först' });
+      await t.admin
+        .patch(api(`/departments/${department.id}`))
+        .set('If-Match', '"1"')
+        .send({ name: 'Först' });
 
-      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: 'Sedan' });
+      const res = await t.admin
+        .patch(api(`/departments/${department.id}`))
+        .set('If-Match', '"1"')
+        .send({ name: 'Sedan' });
 
       expectProblem(res, 412);
       const read = await t.admin.get(api(`/departments/${department.id}`));
@@ -100,13 +123,19 @@ describe('Reference data', () => {
       const res = await t.admin.patch(api(`/departments/${department.id}`)).send({ name: 'Utan villkor' });
 
       expectProblem(res, 428);
-      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({
+        name: department.name,
+        version: 1,
+      });
     });
 
     it('should answer 409 when a PATCH takes another department’s code', async () => {
       const [a, b] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
 
-      const res = await t.admin.patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ code: a.code });
+      const res = await t.admin
+        .patch(api(`/departments/${b.id}`))
+        .set('If-Match', '"1"')
+        .send({ code: a.code });
 
       expectProblem(res, 409);
       expect((await t.admin.get(api(`/departments/${b.id}`))).body.code).toBe(b.code);
@@ -115,7 +144,10 @@ describe('Reference data', () => {
     it('should keep the department when a PATCH sends its own code unchanged', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ code: department.code, kind: 'committee' });
+      const res = await t.admin
+        .patch(api(`/departments/${department.id}`))
+        .set('If-Match', '"1"')
+        .send({ code: department.code, kind: 'committee' });
 
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ code: department.code, kind: 'committee' });
@@ -126,8 +158,14 @@ describe('Reference data', () => {
       const unit = await givenDepartment(t.dataSource, { parentId: ksf.id });
       const subUnit = await givenDepartment(t.dataSource, { parentId: unit.id });
 
-      const underChild = await t.admin.patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: unit.id });
-      const underGrandchild = await t.admin.patch(api(`/departments/${ksf.id}`)).set('If-Match', '"1"').send({ parentId: subUnit.id });
+      const underChild = await t.admin
+        .patch(api(`/departments/${ksf.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: unit.id });
+      const underGrandchild = await t.admin
+        .patch(api(`/departments/${ksf.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: subUnit.id });
 
       expectProblem(underChild, 422);
       expect(underChild.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -139,19 +177,31 @@ describe('Reference data', () => {
       const [a, b] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
 
       const results = await Promise.all([
-        t.admin.patch(api(`/departments/${a.id}`)).set('If-Match', '"1"').send({ parentId: b.id }),
-        t.admin.patch(api(`/departments/${b.id}`)).set('If-Match', '"1"').send({ parentId: a.id }),
+        t.admin
+          .patch(api(`/departments/${a.id}`))
+          .set('If-Match', '"1"')
+          .send({ parentId: b.id }),
+        t.admin
+          .patch(api(`/departments/${b.id}`))
+          .set('If-Match', '"1"')
+          .send({ parentId: a.id }),
       ]);
 
       expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
-      const parents = [(await t.admin.get(api(`/departments/${a.id}`))).body.parentId, (await t.admin.get(api(`/departments/${b.id}`))).body.parentId];
+      const parents = [
+        (await t.admin.get(api(`/departments/${a.id}`))).body.parentId,
+        (await t.admin.get(api(`/departments/${b.id}`))).body.parentId,
+      ];
       expect(parents.filter((p) => p !== null)).toHaveLength(1);
     });
 
     it('should refuse with 422 when a department is made its own parent', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ parentId: department.id });
+      const res = await t.admin
+        .patch(api(`/departments/${department.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: department.id });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'parentId', message: 'would create a cycle' }]);
@@ -161,8 +211,14 @@ describe('Reference data', () => {
       const [from, to] = [await givenDepartment(t.dataSource), await givenDepartment(t.dataSource)];
       const unit = await givenDepartment(t.dataSource, { parentId: from.id });
 
-      const moved = await t.admin.patch(api(`/departments/${unit.id}`)).set('If-Match', '"1"').send({ parentId: to.id });
-      const root = await t.admin.patch(api(`/departments/${unit.id}`)).set('If-Match', '"2"').send({ parentId: null });
+      const moved = await t.admin
+        .patch(api(`/departments/${unit.id}`))
+        .set('If-Match', '"1"')
+        .send({ parentId: to.id });
+      const root = await t.admin
+        .patch(api(`/departments/${unit.id}`))
+        .set('If-Match', '"2"')
+        .send({ parentId: null });
 
       expect(moved.status).toBe(200);
       expect(moved.body.parentId).toBe(to.id);
@@ -173,11 +229,17 @@ describe('Reference data', () => {
     it('should refuse null for a required field with 400 and change nothing', async () => {
       const department = await givenDepartment(t.dataSource);
 
-      const res = await t.admin.patch(api(`/departments/${department.id}`)).set('If-Match', '"1"').send({ name: null, kind: null });
+      const res = await t.admin
+        .patch(api(`/departments/${department.id}`))
+        .set('If-Match', '"1"')
+        .send({ name: null, kind: null });
 
       expectProblem(res, 400);
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['kind', 'name']));
-      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({ name: department.name, version: 1 });
+      expect((await t.admin.get(api(`/departments/${department.id}`))).body).toMatchObject({
+        name: department.name,
+        version: 1,
+      });
     });
 
     it('should filter by kind and parent and page by code when the list is asked for', async () => {
@@ -186,7 +248,11 @@ describe('Reference data', () => {
         await givenDepartment(t.dataSource, { code: uniqueCode('ZZ-B'), parentId: parent.id }),
         await givenDepartment(t.dataSource, { code: uniqueCode('ZZ-A'), parentId: parent.id }),
       ];
-      const company = await givenDepartment(t.dataSource, { code: uniqueCode('ZZ-EIDAR'), kind: 'company', name: 'AB Eidar Trollhättans Bostadsbolag' });
+      const company = await givenDepartment(t.dataSource, {
+        code: uniqueCode('ZZ-EIDAR'),
+        kind: 'company',
+        name: 'AB Eidar Trollhättans Bostadsbolag',
+      });
 
       const byParent = await t.admin.get(api('/departments')).query({ parentId: parent.id });
       const byKind = await t.admin.get(api('/departments')).query({ kind: 'company' });
@@ -198,7 +264,9 @@ describe('Reference data', () => {
       expect(byParent.body.items.map((d: { code: string }) => d.code)).toEqual(units.map((u) => u.code).sort());
       expect(byKind.body.items.map((d: { id: string }) => d.id)).toEqual([company.id]);
       expect(firstPage.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
-      expect([...firstPage.body.items, ...secondPage.body.items].map((d: { code: string }) => d.code)).toEqual(units.map((u) => u.code).sort());
+      expect([...firstPage.body.items, ...secondPage.body.items].map((d: { code: string }) => d.code)).toEqual(
+        units.map((u) => u.code).sort(),
+      );
     });
 
     it('should find exactly the department with the code, and no other sharing its start, when code is given', async () => {
@@ -209,7 +277,12 @@ describe('Reference data', () => {
       const none = await t.admin.get(api('/departments')).query({ code: asf.code.slice(0, -1) });
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ items: [expect.objectContaining({ id: asf.id, code: asf.code })], total: 1, limit: 50, offset: 0 });
+      expect(res.body).toEqual({
+        items: [expect.objectContaining({ id: asf.id, code: asf.code })],
+        total: 1,
+        limit: 50,
+        offset: 0,
+      });
       expect(none.body.total).toBe(0);
     });
 
@@ -222,7 +295,12 @@ describe('Reference data', () => {
   });
 
   describe.each([
-    { path: '/target-groups', given: givenTargetGroup, table: 'target_groups', name: 'Unga 16–24 som varken arbetar eller studerar' },
+    {
+      path: '/target-groups',
+      given: givenTargetGroup,
+      table: 'target_groups',
+      name: 'Unga 16–24 som varken arbetar eller studerar',
+    },
     { path: '/districts', given: givenDistrict, table: 'districts', name: 'Kronogården' },
   ])('$path', ({ path, given, table, name }) => {
     it('should create an entry and list it by code when the body is valid', async () => {
@@ -232,7 +310,14 @@ describe('Reference data', () => {
       const list = await t.admin.get(api(path)).query({ limit: 200 });
 
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), code, name, version: 1, createdAt: expect.any(String), updatedAt: expect.any(String) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        code,
+        name,
+        version: 1,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
       expect(list.status).toBe(200);
       expect(list.body).toMatchObject({ total: expect.any(Number), limit: 200, offset: 0 });
       expect(list.body.items).toContainEqual(created.body);

@@ -15,7 +15,8 @@ import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type Test
 const QUEUE_PREFIX = `samla-test-rounds-${randomUUID().slice(0, 8)}`;
 const TABLES = ['reporting_rounds', 'status_reports', 'job_runs', 'audit_events', 'notifications', 'alerts'];
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('Reporting rounds and status reports', () => {
   let t: TestApp;
@@ -52,17 +53,25 @@ describe('Reporting rounds and status reports', () => {
 
   /** Creates a round as leadership and waits for the job that creates its reports. */
   async function createRound(body: Record<string, unknown> = {}) {
-    const res = await leadership.post(api('/reporting-rounds')).send({ title: 'Delårsrapport augusti 2025', period: '2025-H1', dueDate: '2025-09-15', ...body });
+    const res = await leadership
+      .post(api('/reporting-rounds'))
+      .send({ title: 'Delårsrapport augusti 2025', period: '2025-H1', dueDate: '2025-09-15', ...body });
     expect(res.status).toBe(201);
     const run = await waitForRun(res.body.jobRunId);
     return { round: res.body, run };
   }
 
-  const reportsOf = (roundId: string): Promise<{ initiative_id: string; department_id: string | null; status: string }[]> =>
-    t.dataSource.query(`SELECT initiative_id, department_id, status FROM status_reports WHERE round_id = $1 ORDER BY initiative_id`, [roundId]);
+  const reportsOf = (
+    roundId: string,
+  ): Promise<{ initiative_id: string; department_id: string | null; status: string }[]> =>
+    t.dataSource.query(
+      `SELECT initiative_id, department_id, status FROM status_reports WHERE round_id = $1 ORDER BY initiative_id`,
+      [roundId],
+    );
 
   const department = (overrides: Partial<DepartmentEntity> = {}) => givenDepartment(t.dataSource, overrides);
-  const agentFor = (role: Role, dept?: DepartmentEntity) => t.as({ role, department: dept?.code, sub: `${role}-${dept?.code ?? 'none'}` });
+  const agentFor = (role: Role, dept?: DepartmentEntity) =>
+    t.as({ role, department: dept?.code, sub: `${role}-${dept?.code ?? 'none'}` });
 
   describe('creating a round', () => {
     it('should create one pending report for a single initiative in scope, with its lead department, through the job', async () => {
@@ -72,11 +81,28 @@ describe('Reporting rounds and status reports', () => {
       const { round, run } = await createRound();
 
       expect(round).toEqual(
-        expect.objectContaining({ title: 'Delårsrapport augusti 2025', period: '2025-H1', dueDate: '2025-09-15', scopeStatuses: ['approved', 'active'], scopeDepartmentIds: null, createdBy: 'ledningsgruppen', version: 1 }),
+        expect.objectContaining({
+          title: 'Delårsrapport augusti 2025',
+          period: '2025-H1',
+          dueDate: '2025-09-15',
+          scopeStatuses: ['approved', 'active'],
+          scopeDepartmentIds: null,
+          createdBy: 'ledningsgruppen',
+          version: 1,
+        }),
       );
-      expect(run).toEqual({ status: 'completed', error: null, counts: { raised: 0, escalated: 0, resolved: 0, created: 1 } });
-      expect(await reportsOf(round.id)).toEqual([{ initiative_id: initiative.id, department_id: asf.id, status: 'pending' }]);
-      const events = await t.dataSource.query(`SELECT entity_type, action, actor_id FROM audit_events WHERE entity_id IN ($1, $2) ORDER BY entity_type`, [round.id, round.jobRunId]);
+      expect(run).toEqual({
+        status: 'completed',
+        error: null,
+        counts: { raised: 0, escalated: 0, resolved: 0, created: 1 },
+      });
+      expect(await reportsOf(round.id)).toEqual([
+        { initiative_id: initiative.id, department_id: asf.id, status: 'pending' },
+      ]);
+      const events = await t.dataSource.query(
+        `SELECT entity_type, action, actor_id FROM audit_events WHERE entity_id IN ($1, $2) ORDER BY entity_type`,
+        [round.id, round.jobRunId],
+      );
       expect(events).toEqual([
         { entity_type: 'job_run', action: 'create', actor_id: 'ledningsgruppen' },
         { entity_type: 'reporting_round', action: 'create', actor_id: 'ledningsgruppen' },
@@ -90,11 +116,20 @@ describe('Reporting rounds and status reports', () => {
       const { round, run } = await createRound();
 
       expect(run.counts.created).toBe(5_000);
-      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM status_reports WHERE round_id = $1 AND department_id = $2`, [round.id, asf.id]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM status_reports WHERE round_id = $1 AND department_id = $2`,
+        [round.id, asf.id],
+      );
       expect(count).toBe(5_000);
       expect(await worker.get(StatusReportGenerator).createForRound(round.id)).toBe(0);
       const completion = await leadership.get(api(`/reporting-rounds/${round.id}/completion`));
-      expect(completion.body.totals).toEqual({ total: 5_000, submitted: 0, approved: 0, pending: 5_000, overdue: expect.any(Number) });
+      expect(completion.body.totals).toEqual({
+        total: 5_000,
+        submitted: 0,
+        approved: 0,
+        pending: 5_000,
+        overdue: expect.any(Number),
+      });
     }, 60_000);
 
     it('should take approved and active initiatives by default, and only the statuses and lead departments named when given', async () => {
@@ -102,7 +137,9 @@ describe('Reporting rounds and status reports', () => {
       const ids: Record<string, string> = {};
       for (const dept of [a, b]) {
         for (const status of ['draft', 'proposed', 'approved', 'active', 'completed'] as const) {
-          ids[`${dept.code}:${status}`] = (await givenInitiative(t.dataSource, { status, leadDepartmentId: dept.id })).id;
+          ids[`${dept.code}:${status}`] = (
+            await givenInitiative(t.dataSource, { status, leadDepartmentId: dept.id })
+          ).id;
         }
       }
 
@@ -110,7 +147,9 @@ describe('Reporting rounds and status reports', () => {
       const scoped = await createRound({ scopeStatuses: ['proposed', 'active'], scopeDepartmentIds: [a.id] });
 
       const initiativesOf = async (roundId: string) => (await reportsOf(roundId)).map((r) => r.initiative_id).sort();
-      expect(await initiativesOf(byDefault.round.id)).toEqual([ids[`${a.code}:approved`], ids[`${a.code}:active`], ids[`${b.code}:approved`], ids[`${b.code}:active`]].sort());
+      expect(await initiativesOf(byDefault.round.id)).toEqual(
+        [ids[`${a.code}:approved`], ids[`${a.code}:active`], ids[`${b.code}:approved`], ids[`${b.code}:active`]].sort(),
+      );
       expect(await initiativesOf(scoped.round.id)).toEqual([ids[`${a.code}:proposed`], ids[`${a.code}:active`]].sort());
     });
 
@@ -137,7 +176,12 @@ describe('Reporting rounds and status reports', () => {
       const initiative = await givenInitiative(
         t.dataSource,
         { status: 'active', leadDepartmentId: lead.id },
-        { participants: [{ departmentId: coOwner.id, role: 'co_owner' }, { departmentId: other.id, role: 'partner' }] },
+        {
+          participants: [
+            { departmentId: coOwner.id, role: 'co_owner' },
+            { departmentId: other.id, role: 'partner' },
+          ],
+        },
       );
       const round = await givenRound(t.dataSource);
       reportId = (await givenStatusReport(t.dataSource, round.id, initiative.id, { departmentId: lead.id })).id;
@@ -145,10 +189,14 @@ describe('Reporting rounds and status reports', () => {
 
     const read = () => t.admin.get(api(`/status-reports/${reportId}`));
     const patch = (agent: TestAgent, version: number, body: Record<string, unknown>) =>
-      agent.patch(api(`/status-reports/${reportId}`)).set('If-Match', `"${version}"`).send(body);
+      agent
+        .patch(api(`/status-reports/${reportId}`))
+        .set('If-Match', `"${version}"`)
+        .send(body);
     const submit = (agent: TestAgent) => agent.post(api(`/status-reports/${reportId}/submit`)).send();
     const approve = (agent: TestAgent) => agent.post(api(`/status-reports/${reportId}/approve`)).send();
-    const giveBack = (agent: TestAgent, comment = 'Komplettera med hur medlen har använts.') => agent.post(api(`/status-reports/${reportId}/return`)).send({ comment });
+    const giveBack = (agent: TestAgent, comment = 'Komplettera med hur medlen har använts.') =>
+      agent.post(api(`/status-reports/${reportId}/return`)).send({ comment });
 
     async function expectNothingWritten(act: () => Promise<Response>, status: number) {
       const before = await rowCounts(t.dataSource, TABLES);
@@ -164,31 +212,67 @@ describe('Reporting rounds and status reports', () => {
       const staff = await agentFor('staff', lead);
       const coOwnerHead = await agentFor('department_head', coOwner);
 
-      const written = await patch(staff, 1, { ragStatus: 'amber', progress: 'Rekryteringen är klar.', risks: 'Statsbidraget upphör i juni.', spendingToDateSek: 850_000 });
+      const written = await patch(staff, 1, {
+        ragStatus: 'amber',
+        progress: 'Rekryteringen är klar.',
+        risks: 'Statsbidraget upphör i juni.',
+        spendingToDateSek: 850_000,
+      });
       expect(written.status).toBe(200);
       expect(written.headers.etag).toBe('"2"');
-      expect(written.body).toEqual(expect.objectContaining({ status: 'pending', ragStatus: 'amber', spendingToDateSek: 850_000, version: 2 }));
+      expect(written.body).toEqual(
+        expect.objectContaining({ status: 'pending', ragStatus: 'amber', spendingToDateSek: 850_000, version: 2 }),
+      );
 
       const submitted = await submit(staff);
       expect(submitted.status).toBe(200);
-      expect(submitted.body).toEqual(expect.objectContaining({ status: 'submitted', submittedBy: `staff-${lead.code}`, submittedAt: expect.any(String) }));
+      expect(submitted.body).toEqual(
+        expect.objectContaining({
+          status: 'submitted',
+          submittedBy: `staff-${lead.code}`,
+          submittedAt: expect.any(String),
+        }),
+      );
 
       const returned = await giveBack(leadership);
       expect(returned.status).toBe(200);
-      expect(returned.body).toEqual(expect.objectContaining({ status: 'returned', decidedBy: 'ledningsgruppen', returnComment: 'Komplettera med hur medlen har använts.' }));
+      expect(returned.body).toEqual(
+        expect.objectContaining({
+          status: 'returned',
+          decidedBy: 'ledningsgruppen',
+          returnComment: 'Komplettera med hur medlen har använts.',
+        }),
+      );
 
-      expect((await patch(coOwnerHead, returned.body.version, { progress: 'Rekryteringen är klar; 40 unga nådda.' })).status).toBe(200);
+      expect(
+        (await patch(coOwnerHead, returned.body.version, { progress: 'Rekryteringen är klar; 40 unga nådda.' })).status,
+      ).toBe(200);
       expect((await submit(coOwnerHead)).body.status).toBe('submitted');
       const approved = await approve(leadership);
       expect(approved.status).toBe(200);
-      expect(approved.body).toEqual(expect.objectContaining({ status: 'approved', returnComment: null, decidedBy: 'ledningsgruppen' }));
+      expect(approved.body).toEqual(
+        expect.objectContaining({ status: 'approved', returnComment: null, decidedBy: 'ledningsgruppen' }),
+      );
 
-      const events = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_type = 'status_report' AND entity_id = $1 ORDER BY id`, [reportId]);
-      expect(events.map((e: { action: string }) => e.action)).toEqual(['update', 'transition', 'decision', 'update', 'transition', 'decision']);
+      const events = await t.dataSource.query(
+        `SELECT action FROM audit_events WHERE entity_type = 'status_report' AND entity_id = $1 ORDER BY id`,
+        [reportId],
+      );
+      expect(events.map((e: { action: string }) => e.action)).toEqual([
+        'update',
+        'transition',
+        'decision',
+        'update',
+        'transition',
+        'decision',
+      ]);
     });
 
     it('should refuse moves the status does not allow with 409, writing nothing', async () => {
-      await t.dataSource.query(`UPDATE status_reports SET status = 'submitted', rag_status = 'green', progress = 'Klart.' WHERE id = $1`, [reportId]);
+      await t.dataSource.query(
+        `UPDATE status_reports SET status = 'submitted', rag_status = 'green', progress = 'Klart.' WHERE id = $1`,
+        [reportId],
+      );
       const staff = await agentFor('staff', lead);
 
       await expectNothingWritten(() => patch(staff, 1, { progress: 'Ändrat efter inlämning' }), 409);
@@ -217,17 +301,31 @@ describe('Reporting rounds and status reports', () => {
 
     it('should need If-Match to write (428) and refuse a stale one (412)', async () => {
       const staff = await agentFor('staff', lead);
-      await expectNothingWritten(() => staff.patch(api(`/status-reports/${reportId}`)).send({ progress: 'Utan version' }), 428);
+      await expectNothingWritten(
+        () => staff.patch(api(`/status-reports/${reportId}`)).send({ progress: 'Utan version' }),
+        428,
+      );
       await expectNothingWritten(() => patch(staff, 7, { progress: 'Gammal version' }), 412);
     });
 
     it('should refuse bad input with 400 naming the fields, writing nothing', async () => {
       const staff = await agentFor('staff', lead);
-      const res = await expectNothingWritten(() => patch(staff, 1, { ragStatus: 'blue', spendingToDateSek: -1, progress: '  ', status: 'approved' }), 400);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['progress', 'ragStatus', 'spendingToDateSek', 'status']);
+      const res = await expectNothingWritten(
+        () => patch(staff, 1, { ragStatus: 'blue', spendingToDateSek: -1, progress: '  ', status: 'approved' }),
+        400,
+      );
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'progress',
+        'ragStatus',
+        'spendingToDateSek',
+        'status',
+      ]);
 
       await t.dataSource.query(`UPDATE status_reports SET status = 'submitted' WHERE id = $1`, [reportId]);
-      const noComment = await expectNothingWritten(() => leadership.post(api(`/status-reports/${reportId}/return`)).send({}), 400);
+      const noComment = await expectNothingWritten(
+        () => leadership.post(api(`/status-reports/${reportId}/return`)).send({}),
+        400,
+      );
       expect(new Set(noComment.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['comment']));
     });
 
@@ -238,20 +336,28 @@ describe('Reporting rounds and status reports', () => {
       ['an auditor', 'auditor', 'none'],
     ] as const)('should refuse writing or submitting by %s (403), writing nothing', async (_, role, which) => {
       const dept = which === 'other' ? other : which === 'unrelated' ? await department() : undefined;
-      await t.dataSource.query(`UPDATE status_reports SET rag_status = 'green', progress = 'Klart.' WHERE id = $1`, [reportId]);
+      await t.dataSource.query(`UPDATE status_reports SET rag_status = 'green', progress = 'Klart.' WHERE id = $1`, [
+        reportId,
+      ]);
       const agent = await agentFor(role, dept);
 
       await expectNothingWritten(() => patch(agent, 1, { progress: 'Inte min insats' }), 403);
       await expectNothingWritten(() => submit(agent), 403);
     });
 
-    it.each(['department_head', 'staff', 'auditor'] as const)('should refuse approving or returning by %s, even of the lead department (403)', async (role) => {
-      await t.dataSource.query(`UPDATE status_reports SET status = 'submitted', rag_status = 'green', progress = 'Klart.' WHERE id = $1`, [reportId]);
-      const agent = await agentFor(role, role === 'auditor' ? undefined : lead);
+    it.each(['department_head', 'staff', 'auditor'] as const)(
+      'should refuse approving or returning by %s, even of the lead department (403)',
+      async (role) => {
+        await t.dataSource.query(
+          `UPDATE status_reports SET status = 'submitted', rag_status = 'green', progress = 'Klart.' WHERE id = $1`,
+          [reportId],
+        );
+        const agent = await agentFor(role, role === 'auditor' ? undefined : lead);
 
-      await expectNothingWritten(() => approve(agent), 403);
-      await expectNothingWritten(() => giveBack(agent), 403);
-    });
+        await expectNothingWritten(() => approve(agent), 403);
+        await expectNothingWritten(() => giveBack(agent), 403);
+      },
+    );
 
     it('should list reports filtered by round, department and status', async () => {
       const round2 = await givenRound(t.dataSource, { period: '2025' });
@@ -265,18 +371,40 @@ describe('Reporting rounds and status reports', () => {
 
       expect(all.body.total).toBe(2);
       expect(ofLead.body.items.map((r: { id: string }) => r.id)).toEqual([reportId]);
-      expect(submitted.body).toEqual(expect.objectContaining({ total: 1, items: [expect.objectContaining({ initiativeId: initiative2.id })] }));
+      expect(submitted.body).toEqual(
+        expect.objectContaining({ total: 1, items: [expect.objectContaining({ initiativeId: initiative2.id })] }),
+      );
       expectProblem(bad, 400);
     });
 
     it('should name each report’s round and initiative and say whether it is overdue, in the list and alone', async () => {
-      const [{ initiative_id: initiativeId }] = await t.dataSource.query(`SELECT initiative_id FROM status_reports WHERE id = $1`, [reportId]);
-      const [initiative] = await t.dataSource.query(`SELECT code, title FROM initiatives WHERE id = $1`, [initiativeId]);
-      const late = await givenRound(t.dataSource, { title: 'Årsrapport 2024', period: '2024', dueDate: addDays(today(), -1) });
-      const lateReport = await givenStatusReport(t.dataSource, late.id, initiativeId, { departmentId: lead.id, status: 'returned' });
-      const coming = await givenRound(t.dataSource, { title: 'Årsrapport 2026', period: '2026', dueDate: addDays(today(), 10) });
+      const [{ initiative_id: initiativeId }] = await t.dataSource.query(
+        `SELECT initiative_id FROM status_reports WHERE id = $1`,
+        [reportId],
+      );
+      const [initiative] = await t.dataSource.query(`SELECT code, title FROM initiatives WHERE id = $1`, [
+        initiativeId,
+      ]);
+      const late = await givenRound(t.dataSource, {
+        title: 'Årsrapport 2024',
+        period: '2024',
+        dueDate: addDays(today(), -1),
+      });
+      const lateReport = await givenStatusReport(t.dataSource, late.id, initiativeId, {
+        departmentId: lead.id,
+        status: 'returned',
+      });
+      const coming = await givenRound(t.dataSource, {
+        title: 'Årsrapport 2026',
+        period: '2026',
+        dueDate: addDays(today(), 10),
+      });
       await givenStatusReport(t.dataSource, coming.id, initiativeId, { departmentId: lead.id, status: 'pending' });
-      const doneLate = await givenRound(t.dataSource, { title: 'Delårsrapport 2024', period: '2024-H1', dueDate: addDays(today(), -30) });
+      const doneLate = await givenRound(t.dataSource, {
+        title: 'Delårsrapport 2024',
+        period: '2024-H1',
+        dueDate: addDays(today(), -30),
+      });
       await givenStatusReport(t.dataSource, doneLate.id, initiativeId, { departmentId: lead.id, status: 'submitted' });
 
       const one = await leadership.get(api(`/status-reports/${lateReport.id}`));
@@ -291,7 +419,9 @@ describe('Reporting rounds and status reports', () => {
         }),
       );
       // Due first comes first; only a report not yet submitted is late, and none before its due date.
-      expect(list.body.items.map((r: { round: { title: string }; overdue: boolean }) => [r.round.title, r.overdue])).toEqual([
+      expect(
+        list.body.items.map((r: { round: { title: string }; overdue: boolean }) => [r.round.title, r.overdue]),
+      ).toEqual([
         ['Delårsrapport augusti 2025', true],
         ['Delårsrapport 2024', false],
         ['Årsrapport 2024', true],
@@ -302,14 +432,27 @@ describe('Reporting rounds and status reports', () => {
 
     it('should list the reports a department writes (lead or co-owner, not partner) in the statuses asked for', async () => {
       const round2 = await givenRound(t.dataSource, { period: '2025' });
-      const ofCoOwner = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: other.id }, { participants: [{ departmentId: lead.id, role: 'co_owner' }] });
-      const coOwned = await givenStatusReport(t.dataSource, round2.id, ofCoOwner.id, { departmentId: other.id, status: 'returned' });
-      const ofPartner = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: other.id }, { participants: [{ departmentId: lead.id, role: 'partner' }] });
+      const ofCoOwner = await givenInitiative(
+        t.dataSource,
+        { status: 'active', leadDepartmentId: other.id },
+        { participants: [{ departmentId: lead.id, role: 'co_owner' }] },
+      );
+      const coOwned = await givenStatusReport(t.dataSource, round2.id, ofCoOwner.id, {
+        departmentId: other.id,
+        status: 'returned',
+      });
+      const ofPartner = await givenInitiative(
+        t.dataSource,
+        { status: 'active', leadDepartmentId: other.id },
+        { participants: [{ departmentId: lead.id, role: 'partner' }] },
+      );
       await givenStatusReport(t.dataSource, round2.id, ofPartner.id, { departmentId: other.id, status: 'pending' });
       await t.dataSource.query(`UPDATE status_reports SET status = 'approved' WHERE id = $1`, [reportId]);
       const staff = await agentFor('staff', lead);
 
-      const toWrite = await staff.get(api(`/status-reports?ownerDepartmentId=${lead.id}&status=pending,returned,submitted`));
+      const toWrite = await staff.get(
+        api(`/status-reports?ownerDepartmentId=${lead.id}&status=pending,returned,submitted`),
+      );
       const everything = await staff.get(api(`/status-reports?ownerDepartmentId=${lead.id}`));
       const ofCoOwnerDept = await staff.get(api(`/status-reports?ownerDepartmentId=${coOwner.id}`));
 
@@ -321,26 +464,39 @@ describe('Reporting rounds and status reports', () => {
   });
 
   describe('creating a round: access and input', () => {
-    it.each(['department_head', 'staff', 'auditor'] as const)('should refuse %s (403), writing nothing', async (role) => {
-      const agent = await agentFor(role, await department());
-      const before = await rowCounts(t.dataSource, TABLES);
+    it.each(['department_head', 'staff', 'auditor'] as const)(
+      'should refuse %s (403), writing nothing',
+      async (role) => {
+        const agent = await agentFor(role, await department());
+        const before = await rowCounts(t.dataSource, TABLES);
 
-      const res = await agent.post(api('/reporting-rounds')).send({ title: 'Egen omgång', period: '2025', dueDate: '2025-12-31' });
+        const res = await agent
+          .post(api('/reporting-rounds'))
+          .send({ title: 'Egen omgång', period: '2025', dueDate: '2025-12-31' });
 
-      expectProblem(res, 403);
-      expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
-    });
+        expectProblem(res, 403);
+        expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
+      },
+    );
 
     it('should let an admin create one', async () => {
-      const res = await t.admin.post(api('/reporting-rounds')).send({ title: 'Årsrapport 2025', period: '2025', dueDate: '2026-02-28' });
+      const res = await t.admin
+        .post(api('/reporting-rounds'))
+        .send({ title: 'Årsrapport 2025', period: '2025', dueDate: '2026-02-28' });
       expect(res.status).toBe(201);
       expect((await waitForRun(res.body.jobRunId)).status).toBe('completed');
     });
 
     it.each([
       [{ title: ' ', period: '2025-Q5', dueDate: '2025-02-30' }, ['dueDate', 'period', 'title']],
-      [{ title: 'Omgång', period: '2025-5', dueDate: '2025-09-15', scopeStatuses: ['running'] }, ['period', 'scopeStatuses']],
-      [{ title: 'Omgång', period: '2025', dueDate: '2025-09-15', scopeStatuses: [], scopeDepartmentIds: ['x'] }, ['scopeDepartmentIds', 'scopeStatuses']],
+      [
+        { title: 'Omgång', period: '2025-5', dueDate: '2025-09-15', scopeStatuses: ['running'] },
+        ['period', 'scopeStatuses'],
+      ],
+      [
+        { title: 'Omgång', period: '2025', dueDate: '2025-09-15', scopeStatuses: [], scopeDepartmentIds: ['x'] },
+        ['scopeDepartmentIds', 'scopeStatuses'],
+      ],
       [{ title: 'Omgång', period: '2025', dueDate: '2025-09-15', createdBy: 'någon annan' }, ['createdBy']],
     ])('should refuse %j with 400 naming the fields, writing nothing', async (body, fields) => {
       const before = await rowCounts(t.dataSource, TABLES);
@@ -356,7 +512,9 @@ describe('Reporting rounds and status reports', () => {
       const before = await rowCounts(t.dataSource, TABLES);
       const known = await department();
 
-      const res = await leadership.post(api('/reporting-rounds')).send({ title: 'Omgång', period: '2025', dueDate: '2025-09-15', scopeDepartmentIds: [known.id, randomUUID()] });
+      const res = await leadership
+        .post(api('/reporting-rounds'))
+        .send({ title: 'Omgång', period: '2025', dueDate: '2025-09-15', scopeDepartmentIds: [known.id, randomUUID()] });
 
       expectProblem(res, 422);
       expect(res.body.errors).toEqual([{ field: 'scopeDepartmentIds[1]', message: 'no department with this id' }]);
@@ -366,7 +524,10 @@ describe('Reporting rounds and status reports', () => {
 
   describe('completion', () => {
     it('should count per lead department submitted, approved, pending and overdue as of today', async () => {
-      const [a, b] = [await department({ name: 'Arbetsmarknad och samhällsstöd' }), await department({ name: 'Barn och utbildning' })];
+      const [a, b] = [
+        await department({ name: 'Arbetsmarknad och samhällsstöd' }),
+        await department({ name: 'Barn och utbildning' }),
+      ];
       const round = await givenRound(t.dataSource, { dueDate: addDays(today(), -1) });
       const statuses: [DepartmentEntity, string][] = [
         [a, 'approved'],
@@ -377,7 +538,10 @@ describe('Reporting rounds and status reports', () => {
       ];
       for (const [dept, status] of statuses) {
         const initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: dept.id });
-        await givenStatusReport(t.dataSource, round.id, initiative.id, { departmentId: dept.id, status: status as never });
+        await givenStatusReport(t.dataSource, round.id, initiative.id, {
+          departmentId: dept.id,
+          status: status as never,
+        });
       }
 
       const overdue = await leadership.get(api(`/reporting-rounds/${round.id}/completion`));
@@ -390,8 +554,24 @@ describe('Reporting rounds and status reports', () => {
         dueDate: addDays(today(), -1),
         asOf: today(),
         departments: [
-          { departmentId: b.id, departmentName: 'Barn och utbildning', total: 2, submitted: 0, approved: 0, pending: 2, overdue: 2 },
-          { departmentId: a.id, departmentName: 'Arbetsmarknad och samhällsstöd', total: 3, submitted: 2, approved: 1, pending: 1, overdue: 1 },
+          {
+            departmentId: b.id,
+            departmentName: 'Barn och utbildning',
+            total: 2,
+            submitted: 0,
+            approved: 0,
+            pending: 2,
+            overdue: 2,
+          },
+          {
+            departmentId: a.id,
+            departmentName: 'Arbetsmarknad och samhällsstöd',
+            total: 3,
+            submitted: 2,
+            approved: 1,
+            pending: 1,
+            overdue: 1,
+          },
         ],
         totals: { total: 5, submitted: 2, approved: 1, pending: 3, overdue: 3 },
       });
@@ -403,15 +583,28 @@ describe('Reporting rounds and status reports', () => {
   describe('reminders and overdue alerts', () => {
     const DUE = '2026-03-31';
 
-    async function givenReportDue(opts: { status?: string; ownerEmail?: string | null; headEmail?: string | null } = {}) {
-      const dept = await department({ headEmail: opts.headEmail === undefined ? 'chef.asf@trollhattan.se' : opts.headEmail });
+    async function givenReportDue(
+      opts: { status?: string; ownerEmail?: string | null; headEmail?: string | null } = {},
+    ) {
+      const dept = await department({
+        headEmail: opts.headEmail === undefined ? 'chef.asf@trollhattan.se' : opts.headEmail,
+      });
       const initiative = await givenInitiative(t.dataSource, {
         status: 'active',
         leadDepartmentId: dept.id,
-        processOwner: { name: 'Processägare', title: 'Enhetschef', email: opts.ownerEmail === undefined ? 'processagare@trollhattan.se' : opts.ownerEmail },
+        processOwner: {
+          name: 'Processägare',
+          title: 'Enhetschef',
+          email: opts.ownerEmail === undefined ? 'processagare@trollhattan.se' : opts.ownerEmail,
+        },
       });
-      const round = (await t.dataSource.query(`SELECT id FROM reporting_rounds WHERE due_date = $1`, [DUE]))[0] ?? (await givenRound(t.dataSource, { dueDate: DUE }));
-      return givenStatusReport(t.dataSource, round.id, initiative.id, { departmentId: dept.id, status: (opts.status ?? 'pending') as never });
+      const round =
+        (await t.dataSource.query(`SELECT id FROM reporting_rounds WHERE due_date = $1`, [DUE]))[0] ??
+        (await givenRound(t.dataSource, { dueDate: DUE }));
+      return givenStatusReport(t.dataSource, round.id, initiative.id, {
+        departmentId: dept.id,
+        status: (opts.status ?? 'pending') as never,
+      });
     }
 
     async function scanPortfolio(asOf: string) {
@@ -422,15 +615,21 @@ describe('Reporting rounds and status reports', () => {
       return run;
     }
     const reminderKeys = async (): Promise<string[]> =>
-      (await t.dataSource.query(`SELECT notice_key FROM notifications WHERE notice_key LIKE 'round-reminder:%' AND status = 'sent' ORDER BY notice_key`)).map(
-        (r: { notice_key: string }) => r.notice_key,
-      );
+      (
+        await t.dataSource.query(
+          `SELECT notice_key FROM notifications WHERE notice_key LIKE 'round-reminder:%' AND status = 'sent' ORDER BY notice_key`,
+        )
+      ).map((r: { notice_key: string }) => r.notice_key);
     const mailFiles = async () => (await readdir(mailDir).catch(() => [])).length;
 
     it('should remind head and process owner once 14 days and once 3 days before, only while not submitted', async () => {
       const pending = await givenReportDue();
       const returned = await givenReportDue({ status: 'returned', ownerEmail: 'Chef.ASF@trollhattan.se ' });
-      await givenReportDue({ status: 'submitted', ownerEmail: 'inskickad@trollhattan.se', headEmail: 'inskickad.chef@trollhattan.se' });
+      await givenReportDue({
+        status: 'submitted',
+        ownerEmail: 'inskickad@trollhattan.se',
+        headEmail: 'inskickad.chef@trollhattan.se',
+      });
       await givenReportDue({ ownerEmail: null, headEmail: null });
 
       await scanPortfolio(addDays(DUE, -15));
@@ -453,7 +652,9 @@ describe('Reporting rounds and status reports', () => {
       expect(await reminderKeys()).toEqual([...at14, ...at3].sort());
       expect(await mailFiles()).toBe(6);
       const ownersReminder = `round-reminder:${pending.id}:3:processagare@trollhattan.se`;
-      const [mail] = await t.dataSource.query(`SELECT subject, body FROM notifications WHERE notice_key = $1`, [ownersReminder]);
+      const [mail] = await t.dataSource.query(`SELECT subject, body FROM notifications WHERE notice_key = $1`, [
+        ownersReminder,
+      ]);
       expect(mail.subject).toBe(`[Samla] Påminnelse: statusrapport för Testinsats ska lämnas senast ${DUE}`);
       expect(mail.body).toContain('Sista dag att lämna den är 2026-03-31, om 2 dagar.');
       expect(mail.body).toContain('processägare');
@@ -469,10 +670,24 @@ describe('Reporting rounds and status reports', () => {
       const scans = worker.get(AlertScansService);
 
       expect(await scans.runScan('follow_up_overdue', DUE)).toEqual({ raised: 0, escalated: 0, resolved: 0 });
-      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 1))).toEqual({ raised: 1, escalated: 0, resolved: 0 });
-      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 1))).toEqual({ raised: 0, escalated: 0, resolved: 0 });
-      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 31))).toEqual({ raised: 0, escalated: 1, resolved: 0 });
-      const [alert] = await t.dataSource.query(`SELECT kind, severity, status, department_id, due_date::text, title FROM alerts`);
+      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 1))).toEqual({
+        raised: 1,
+        escalated: 0,
+        resolved: 0,
+      });
+      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 1))).toEqual({
+        raised: 0,
+        escalated: 0,
+        resolved: 0,
+      });
+      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 31))).toEqual({
+        raised: 0,
+        escalated: 1,
+        resolved: 0,
+      });
+      const [alert] = await t.dataSource.query(
+        `SELECT kind, severity, status, department_id, due_date::text, title FROM alerts`,
+      );
       expect(alert).toEqual({
         kind: 'follow_up_overdue',
         severity: 'critical',
@@ -484,10 +699,17 @@ describe('Reporting rounds and status reports', () => {
 
       const owner = await t.dataSource.query(`SELECT d.code FROM departments d WHERE d.id = $1`, [report.departmentId]);
       const staff = await t.as({ role: 'staff', department: owner[0].code });
-      await staff.patch(api(`/status-reports/${report.id}`)).set('If-Match', '"1"').send({ ragStatus: 'green', progress: 'Enligt plan.' });
+      await staff
+        .patch(api(`/status-reports/${report.id}`))
+        .set('If-Match', '"1"')
+        .send({ ragStatus: 'green', progress: 'Enligt plan.' });
       expect((await staff.post(api(`/status-reports/${report.id}/submit`)).send()).status).toBe(200);
 
-      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 32))).toEqual({ raised: 0, escalated: 0, resolved: 1 });
+      expect(await scans.runScan('follow_up_overdue', addDays(DUE, 32))).toEqual({
+        raised: 0,
+        escalated: 0,
+        resolved: 1,
+      });
     });
   });
 });

@@ -22,7 +22,9 @@ describe('Snapshot cache', () => {
     t.dataSource.transaction('REPEATABLE READ', (em) =>
       through.read(em, 'test-departments', { prefix }, async () => {
         computed += 1;
-        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM departments WHERE code LIKE $1 || '%'`, [prefix]);
+        const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM departments WHERE code LIKE $1 || '%'`, [
+          prefix,
+        ]);
         return n as number;
       }),
     );
@@ -65,7 +67,13 @@ describe('Snapshot cache', () => {
   });
 
   it('should compute without the cache when Redis cannot be reached', async () => {
-    const unreachable = new Redis({ port: 1, enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const unreachable = new Redis({
+      port: 1,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     const withoutRedis = new SnapshotCache(unreachable, t.app.get(ConfigService));
     await givenDepartment(t.dataSource, { code: 'SC4-A' });
 
@@ -78,7 +86,10 @@ describe('Snapshot cache', () => {
   it('should show a change in the portfolio summary at the next request', async () => {
     const before = (await t.admin.get(api('/portfolio/summary'))).body.initiatives;
     const lead = await givenDepartment(t.dataSource, { code: 'SC5-LEAD' });
-    await t.admin.post(api('/initiatives')).send({ code: 'SC5-NY', title: 'Ny insats', kind: 'project', leadDepartmentId: lead.id }).expect(201);
+    await t.admin
+      .post(api('/initiatives'))
+      .send({ code: 'SC5-NY', title: 'Ny insats', kind: 'project', leadDepartmentId: lead.id })
+      .expect(201);
 
     expect((await t.admin.get(api('/portfolio/summary'))).body.initiatives).toBe(before + 1);
   });

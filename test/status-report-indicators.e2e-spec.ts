@@ -7,7 +7,13 @@ import { givenIndicator, givenIndicatorValue } from './support/indicator-factori
 import { statementsDuring } from './support/sql-statements.js';
 import { api, createTestApp, type TestAgent, type TestApp } from './support/test-app.js';
 
-const plan = (indicatorIds: string[]): FollowUpPlan => ({ method: 'Lägesrapport', frequency: 'quarterly', responsible: 'Processägaren', firstReportDue: null, indicatorIds });
+const plan = (indicatorIds: string[]): FollowUpPlan => ({
+  method: 'Lägesrapport',
+  frequency: 'quarterly',
+  responsible: 'Processägaren',
+  firstReportDue: null,
+  indicatorIds,
+});
 
 describe('Status reports: indicator values for the round’s period', () => {
   let t: TestApp;
@@ -27,9 +33,19 @@ describe('Status reports: indicator values for the round’s period', () => {
     otherHead = await t.as({ role: 'department_head', department: other.code });
     leadership = await t.as({ role: 'leadership' });
 
-    employment = await givenIndicator(t.dataSource, own.id, { name: 'Andel deltagare i arbete eller studier', unit: 'percent', direction: 'increase' });
-    neet = await givenIndicator(t.dataSource, own.id, { name: 'Unga som varken arbetar eller studerar', unit: 'count', direction: 'decrease', breakdowns: [] });
-    const value = (ind: IndicatorEntity, period: string, v: number, overrides = {}) => givenIndicatorValue(t.dataSource, ind.id, period, v, overrides);
+    employment = await givenIndicator(t.dataSource, own.id, {
+      name: 'Andel deltagare i arbete eller studier',
+      unit: 'percent',
+      direction: 'increase',
+    });
+    neet = await givenIndicator(t.dataSource, own.id, {
+      name: 'Unga som varken arbetar eller studerar',
+      unit: 'count',
+      direction: 'decrease',
+      breakdowns: [],
+    });
+    const value = (ind: IndicatorEntity, period: string, v: number, overrides = {}) =>
+      givenIndicatorValue(t.dataSource, ind.id, period, v, overrides);
     // Within 2025-H1: a month, a quarter and the half itself, and a small count (3 persons) for women.
     await value(employment, '2025-03', 60);
     await value(employment, '2025-Q1', 61);
@@ -46,7 +62,11 @@ describe('Status reports: indicator values for the round’s period', () => {
     await value(neet, '2025-07', 130);
 
     // The plan names the falling indicator first: the report keeps the plan's order.
-    initiative = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: own.id, followUpPlan: plan([neet.id, employment.id]) });
+    initiative = await givenInitiative(t.dataSource, {
+      status: 'active',
+      leadDepartmentId: own.id,
+      followUpPlan: plan([neet.id, employment.id]),
+    });
   });
   afterAll(() => t.close());
 
@@ -55,7 +75,13 @@ describe('Status reports: indicator values for the round’s period', () => {
     return givenStatusReport(t.dataSource, round.id, initiativeId, { departmentId: own.id });
   }
 
-  const header = (ind: IndicatorEntity) => ({ indicatorId: ind.id, code: ind.code, name: ind.name, unit: ind.unit, direction: ind.direction });
+  const header = (ind: IndicatorEntity) => ({
+    indicatorId: ind.id,
+    code: ind.code,
+    name: ind.name,
+    unit: ind.unit,
+    direction: ind.direction,
+  });
 
   it('should show the measurements within the round’s half year, by cell and latest first, for the indicators the plan names', async () => {
     const report = await reportFor('2025-H1');
@@ -112,15 +138,40 @@ describe('Status reports: indicator values for the round’s period', () => {
     for (const viewer of [otherHead, leadership]) {
       const res = await viewer.get(api(`/status-reports/${report.id}`));
       const values = res.body.indicators[1].values;
-      expect(values).toContainEqual({ cell: 'sex:women', area: 'municipality', period: '2025-H1', value: null, persons: null, suppressed: true });
-      expect(values).toContainEqual({ cell: 'all', area: 'municipality', period: '2025-H1', value: 62, persons: 120, suppressed: false });
+      expect(values).toContainEqual({
+        cell: 'sex:women',
+        area: 'municipality',
+        period: '2025-H1',
+        value: null,
+        persons: null,
+        suppressed: true,
+      });
+      expect(values).toContainEqual({
+        cell: 'all',
+        area: 'municipality',
+        period: '2025-H1',
+        value: 62,
+        persons: 120,
+        suppressed: false,
+      });
     }
     const admin = await t.admin.get(api(`/status-reports/${report.id}`));
-    expect(admin.body.indicators[1].values).toContainEqual({ cell: 'sex:women', area: 'municipality', period: '2025-H1', value: 48, persons: 3, suppressed: false });
+    expect(admin.body.indicators[1].values).toContainEqual({
+      cell: 'sex:women',
+      area: 'municipality',
+      period: '2025-H1',
+      value: 48,
+      persons: 3,
+      suppressed: false,
+    });
   });
 
   it('should answer an empty list for an initiative whose plan names no indicators', async () => {
-    const planless = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: own.id, followUpPlan: plan([]) });
+    const planless = await givenInitiative(t.dataSource, {
+      status: 'active',
+      leadDepartmentId: own.id,
+      followUpPlan: plan([]),
+    });
     const report = await reportFor('2025-H1', planless.id);
 
     const res = await ownHead.get(api(`/status-reports/${report.id}`));
@@ -135,7 +186,11 @@ describe('Status reports: indicator values for the round’s period', () => {
     await givenStatusReport(t.dataSource, single.id, initiative.id, { departmentId: own.id });
     await givenStatusReport(t.dataSource, round.id, initiative.id, { departmentId: own.id });
     for (let i = 0; i < 4; i++) {
-      const another = await givenInitiative(t.dataSource, { status: 'active', leadDepartmentId: own.id, followUpPlan: plan(i % 2 ? [employment.id] : []) });
+      const another = await givenInitiative(t.dataSource, {
+        status: 'active',
+        leadDepartmentId: own.id,
+        followUpPlan: plan(i % 2 ? [employment.id] : []),
+      });
       await givenStatusReport(t.dataSource, round.id, another.id, { departmentId: own.id });
     }
     const listOf = (roundId: string) => otherHead.get(api('/status-reports')).query({ roundId });
@@ -150,6 +205,13 @@ describe('Status reports: indicator values for the round’s period', () => {
     expect(one.body.items[0].indicators).toHaveLength(2);
     expect(five.body.items.map((r) => r.indicators.length).sort()).toEqual([0, 0, 1, 1, 2]);
     const mine = five.body.items.find((r) => r.initiativeId === initiative.id)!;
-    expect(mine.indicators[1].values).toContainEqual({ cell: 'sex:women', area: 'municipality', period: '2025-H1', value: null, persons: null, suppressed: true });
+    expect(mine.indicators[1].values).toContainEqual({
+      cell: 'sex:women',
+      area: 'municipality',
+      period: '2025-H1',
+      value: null,
+      persons: null,
+      suppressed: true,
+    });
   });
 });

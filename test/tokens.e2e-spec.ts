@@ -12,7 +12,12 @@ type SigningKey = { kid: string; privateKey: CryptoKey; publicJwk: JWK; publicPe
 
 async function newSigningKey(kid: string): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }, publicPem: await exportSPKI(publicKey) };
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+    publicPem: await exportSPKI(publicKey),
+  };
 }
 
 /** The identity provider's key endpoint, on loopback: publishes whatever keys the test puts in `keys`. */
@@ -118,7 +123,9 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
   });
 
   it('should answer 401 when the issuer is another one', async () => {
-    const res = await call(await sign(current, {}, (jwt) => jwt.setIssuer('https://login.example.test/other-tenant/v2.0')));
+    const res = await call(
+      await sign(current, {}, (jwt) => jwt.setIssuer('https://login.example.test/other-tenant/v2.0')),
+    );
 
     expectRefused(res);
     expect(res.body.detail).toContain('iss');
@@ -165,7 +172,9 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
 
   it('should answer 401 when an HS256 token is signed with the published public key as its secret', async () => {
     const secret = new TextEncoder().encode(current.publicPem);
-    const hs = await providerJwt({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', kid: current.kid, typ: 'JWT' }).sign(secret);
+    const hs = await providerJwt({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256', kid: current.kid, typ: 'JWT' })
+      .sign(secret);
 
     const res = await call(hs);
 
@@ -225,7 +234,9 @@ describe('bearer tokens when the identity provider’s JWKS cannot be reached', 
   });
 
   it('should answer 401 problem+json, not 500, when the JWKS server is down', async () => {
-    const res = await request(t.http).get(api('/initiatives')).set('Authorization', `Bearer ${await sign(key)}`);
+    const res = await request(t.http)
+      .get(api('/initiatives'))
+      .set('Authorization', `Bearer ${await sign(key)}`);
 
     expectRefused(res);
     expect(res.body.detail).toContain('unavailable');

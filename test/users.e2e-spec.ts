@@ -15,7 +15,12 @@ class WhoAmIController {
   }
 }
 
-type AuditRow = { action: string; entity_id: string; actor_id: string; changes: Record<string, { before?: unknown; after?: unknown }> };
+type AuditRow = {
+  action: string;
+  entity_id: string;
+  actor_id: string;
+  changes: Record<string, { before?: unknown; after?: unknown }>;
+};
 
 describe('users: the user → department mapping', () => {
   let t: TestApp;
@@ -23,7 +28,10 @@ describe('users: the user → department mapping', () => {
   let kff: { id: string; code: string };
 
   const auditOf = (entityId: string): Promise<AuditRow[]> =>
-    t.dataSource.query(`SELECT action, entity_id, actor_id, changes FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`, [entityId]);
+    t.dataSource.query(
+      `SELECT action, entity_id, actor_id, changes FROM audit_events WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`,
+      [entityId],
+    );
 
   beforeAll(async () => {
     t = await createTestApp({ extraControllers: [WhoAmIController] });
@@ -34,36 +42,55 @@ describe('users: the user → department mapping', () => {
   afterAll(() => t.close());
 
   it('should create the mapping with 201 and write a create event when an admin puts a new subject', async () => {
-    const res = await t.admin.put(api('/users/entra-oid-0001')).send({ departmentId: asf.id, name: 'Samordnare SSPF', email: 'samordnare.sspf@example.se' });
+    const res = await t.admin
+      .put(api('/users/entra-oid-0001'))
+      .send({ departmentId: asf.id, name: 'Samordnare SSPF', email: 'samordnare.sspf@example.se' });
 
     expect(res.status).toBe(201);
     expect(res.body).toEqual(
-      expect.objectContaining({ subject: 'entra-oid-0001', departmentId: asf.id, name: 'Samordnare SSPF', email: 'samordnare.sspf@example.se', version: 1 }),
+      expect.objectContaining({
+        subject: 'entra-oid-0001',
+        departmentId: asf.id,
+        name: 'Samordnare SSPF',
+        email: 'samordnare.sspf@example.se',
+        version: 1,
+      }),
     );
     const events = await auditOf(res.body.id);
     expect(events).toEqual([
       expect.objectContaining({
         action: 'create',
         actor_id: 'test-admin',
-        changes: { subject: { after: 'entra-oid-0001' }, departmentId: { after: asf.id }, name: { after: 'Samordnare SSPF' }, email: { after: 'samordnare.sspf@example.se' } },
+        changes: {
+          subject: { after: 'entra-oid-0001' },
+          departmentId: { after: asf.id },
+          name: { after: 'Samordnare SSPF' },
+          email: { after: 'samordnare.sspf@example.se' },
+        },
       }),
     ]);
   });
 
   it('should replace the mapping with 200, bump the version and audit only what changed when the subject exists', async () => {
-    const created = await t.admin.put(api('/users/entra-oid-0002')).send({ departmentId: asf.id, name: 'Fältsekreterare' });
+    const created = await t.admin
+      .put(api('/users/entra-oid-0002'))
+      .send({ departmentId: asf.id, name: 'Fältsekreterare' });
 
     const res = await t.admin.put(api('/users/entra-oid-0002')).send({ departmentId: kff.id, name: 'Fältsekreterare' });
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(expect.objectContaining({ id: created.body.id, departmentId: kff.id, version: 2, email: null }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ id: created.body.id, departmentId: kff.id, version: 2, email: null }),
+    );
     const events = await auditOf(created.body.id);
     expect(events.map((e) => e.action)).toEqual(['create', 'update']);
     expect(events[1].changes).toEqual({ departmentId: { before: asf.id, after: kff.id } });
   });
 
   it('should clear name and e-mail when a PUT leaves them out', async () => {
-    await t.admin.put(api('/users/entra-oid-0003')).send({ departmentId: asf.id, name: 'Enhetschef', email: 'enhetschef@example.se' });
+    await t.admin
+      .put(api('/users/entra-oid-0003'))
+      .send({ departmentId: asf.id, name: 'Enhetschef', email: 'enhetschef@example.se' });
 
     const res = await t.admin.put(api('/users/entra-oid-0003')).send({ departmentId: asf.id });
 
@@ -84,7 +111,9 @@ describe('users: the user → department mapping', () => {
   it('should answer 422 and write nothing when the department does not exist', async () => {
     const before = await rowCounts(t.dataSource, ['users', 'audit_events']);
 
-    const res = await t.admin.put(api('/users/entra-oid-0005')).send({ departmentId: '00000000-0000-4000-8000-000000000000' });
+    const res = await t.admin
+      .put(api('/users/entra-oid-0005'))
+      .send({ departmentId: '00000000-0000-4000-8000-000000000000' });
 
     expectProblem(res, 422);
     expect(res.body.errors).toEqual([{ field: 'departmentId', message: 'no department with this id' }]);
@@ -94,7 +123,9 @@ describe('users: the user → department mapping', () => {
   it('should answer 400 naming every bad field and write nothing when the body is invalid', async () => {
     const before = await rowCounts(t.dataSource, ['users', 'audit_events']);
 
-    const res = await t.admin.put(api('/users/entra-oid-0006')).send({ departmentId: 'ASF', email: 'not an address', role: 'admin' });
+    const res = await t.admin
+      .put(api('/users/entra-oid-0006'))
+      .send({ departmentId: 'ASF', email: 'not an address', role: 'admin' });
 
     expectProblem(res, 400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['departmentId', 'email', 'role']);
@@ -117,12 +148,18 @@ describe('users: the user → department mapping', () => {
 
   it('should list mappings a page at a time, filtered by department', async () => {
     const dep = await givenDepartment(t.dataSource);
-    for (const subject of ['list-c', 'list-a', 'list-b']) await t.admin.put(api(`/users/${subject}`)).send({ departmentId: dep.id });
+    for (const subject of ['list-c', 'list-a', 'list-b'])
+      await t.admin.put(api(`/users/${subject}`)).send({ departmentId: dep.id });
 
     const res = await t.admin.get(api(`/users?departmentId=${dep.id}&limit=2&offset=0`));
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ items: [expect.objectContaining({ subject: 'list-a' }), expect.objectContaining({ subject: 'list-b' })], total: 3, limit: 2, offset: 0 });
+    expect(res.body).toEqual({
+      items: [expect.objectContaining({ subject: 'list-a' }), expect.objectContaining({ subject: 'list-b' })],
+      total: 3,
+      limit: 2,
+      offset: 0,
+    });
   });
 
   it('should answer 403 and write nothing when anyone but an admin manages users', async () => {
@@ -145,7 +182,9 @@ describe('users: the user → department mapping', () => {
       const res = await staff.get(api('/test-whoami'));
 
       expect(res.status).toBe(200);
-      expect(res.body).toEqual(expect.objectContaining({ kind: 'user', id: 'mapped-staff', roles: ['staff'], departmentId: kff.id }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ kind: 'user', id: 'mapped-staff', roles: ['staff'], departmentId: kff.id }),
+      );
     });
 
     it('should come from the department claim when the token carries one, whatever the mapping says', async () => {

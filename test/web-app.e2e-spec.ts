@@ -51,8 +51,14 @@ describe('the web app on the API’s origin', () => {
 
     for (const path of assets) {
       const res = await request(t.http).get(path);
-      expect({ path, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({ path, status: 200, cacheControl: 'public, max-age=31536000, immutable' });
-      expect(res.headers['content-type']).toMatch(path.endsWith('.js') ? /^text\/javascript|^application\/javascript/ : /^text\/css/);
+      expect({ path, status: res.status, cacheControl: res.headers['cache-control'] }).toEqual({
+        path,
+        status: 200,
+        cacheControl: 'public, max-age=31536000, immutable',
+      });
+      expect(res.headers['content-type']).toMatch(
+        path.endsWith('.js') ? /^text\/javascript|^application\/javascript/ : /^text\/css/,
+      );
     }
     const icon = await request(t.http).get('/favicon.svg');
     expect(icon.status).toBe(200);
@@ -104,7 +110,14 @@ describe('the web app on the API’s origin', () => {
 });
 
 describe('the web app’s Content-Security-Policy with an identity provider', () => {
-  const NAMES = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'OIDC_AUTHORITY', 'OIDC_CLIENT_ID', 'OIDC_SCOPES'] as const;
+  const NAMES = [
+    'AUTH_JWKS_URL',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'OIDC_AUTHORITY',
+    'OIDC_CLIENT_ID',
+    'OIDC_SCOPES',
+  ] as const;
   const TENANT = '5a1e0000-0000-4000-8000-00000000ab12';
   const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
   let t: TestApp;

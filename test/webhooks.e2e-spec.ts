@@ -42,7 +42,12 @@ describe('Webhooks (receiver on loopback)', () => {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const path = req.url ?? '';
-        received.push({ path, headers: req.headers, body, valid: verify(SECRET, req.headers['x-samla-signature'] as string, body) });
+        received.push({
+          path,
+          headers: req.headers,
+          body,
+          valid: verify(SECRET, req.headers['x-samla-signature'] as string, body),
+        });
         const queue = answers[path] ?? [200];
         res.writeHead(queue.length > 1 ? queue.shift()! : queue[0]).end();
       });
@@ -68,16 +73,24 @@ describe('Webhooks (receiver on loopback)', () => {
   });
 
   const subscribe = async (path: string, events: string[], extra: object = {}) => {
-    const res = await t.admin.post(api('/webhook-subscriptions')).send({ url: `${base}${path}`, events, secret: SECRET, ...extra });
+    const res = await t.admin
+      .post(api('/webhook-subscriptions'))
+      .send({ url: `${base}${path}`, events, secret: SECRET, ...extra });
     expect(res.status).toBe(201);
     return res.body as { id: string };
   };
-  const deliveries = async (subscriptionId: string) => (await t.admin.get(api(`/webhook-subscriptions/${subscriptionId}/deliveries`))).body;
+  const deliveries = async (subscriptionId: string) =>
+    (await t.admin.get(api(`/webhook-subscriptions/${subscriptionId}/deliveries`))).body;
 
   it('should deliver an initiative created through the API once, signed, with its event id', async () => {
     // Arrange
     const subscription = await subscribe('/created', ['initiative.created'], { ownerEmail: 'ekonomi@trollhattan.se' });
-    const created = await t.admin.post(api('/initiatives')).send({ code: uniqueCode('WH'), title: 'Webhookinsats', kind: 'project', leadDepartmentId: (await givenDepartment(t.dataSource)).id });
+    const created = await t.admin.post(api('/initiatives')).send({
+      code: uniqueCode('WH'),
+      title: 'Webhookinsats',
+      kind: 'project',
+      leadDepartmentId: (await givenDepartment(t.dataSource)).id,
+    });
     expect(created.status).toBe(201);
 
     // Act
@@ -87,7 +100,10 @@ describe('Webhooks (receiver on loopback)', () => {
     });
 
     // Assert
-    const [event] = await t.dataSource.query(`SELECT id, created_at FROM webhook_events WHERE payload #>> '{initiative,id}' = $1`, [created.body.id]);
+    const [event] = await t.dataSource.query(
+      `SELECT id, created_at FROM webhook_events WHERE payload #>> '{initiative,id}' = $1`,
+      [created.body.id],
+    );
     const mine = received.filter((r) => r.path === '/created');
     expect(mine).toHaveLength(1);
     expect(mine[0].valid).toBe(true);
@@ -96,7 +112,15 @@ describe('Webhooks (receiver on loopback)', () => {
       id: event.id,
       type: 'initiative.created',
       occurredAt: event.created_at.toISOString(),
-      data: { initiative: { id: created.body.id, code: created.body.code, title: 'Webhookinsats', kind: 'project', status: 'draft' } },
+      data: {
+        initiative: {
+          id: created.body.id,
+          code: created.body.code,
+          title: 'Webhookinsats',
+          kind: 'project',
+          status: 'draft',
+        },
+      },
     });
     expect(page).toEqual({
       items: [
@@ -108,7 +132,9 @@ describe('Webhooks (receiver on loopback)', () => {
           attempts: 1,
           createdAt: expect.any(String),
           deliveredAt: expect.any(String),
-          attemptLog: [{ attemptedAt: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) }],
+          attemptLog: [
+            { attemptedAt: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) },
+          ],
         },
       ],
       total: 1,
@@ -118,7 +144,9 @@ describe('Webhooks (receiver on loopback)', () => {
     // A later fan-out adds nothing twice.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(received.filter((r) => r.path === '/created')).toHaveLength(1);
-    const [secretRow] = await t.dataSource.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [subscription.id]);
+    const [secretRow] = await t.dataSource.query(`SELECT secret FROM webhook_subscriptions WHERE id = $1`, [
+      subscription.id,
+    ]);
     expect(secretRow.secret).toBe(SECRET);
     expect((await t.admin.get(api(`/webhook-subscriptions/${subscription.id}`))).body).not.toHaveProperty('secret');
   });
@@ -141,7 +169,11 @@ describe('Webhooks (receiver on loopback)', () => {
     expect(mine).toHaveLength(3);
     expect(mine.every((r) => r.valid)).toBe(true);
     expect(new Set(mine.map((r) => r.headers['x-samla-event-id'])).size).toBe(1);
-    expect(JSON.parse(mine[2].body).data).toEqual({ initiative: { id: initiative.id, code: initiative.code, title: 'Testinsats' }, from: 'draft', to: 'proposed' });
+    expect(JSON.parse(mine[2].body).data).toEqual({
+      initiative: { id: initiative.id, code: initiative.code, title: 'Testinsats' },
+      from: 'draft',
+      to: 'proposed',
+    });
     expect(page.items[0].attempts).toBe(3);
     expect(page.items[0].attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 200]);
     expect((await t.admin.get(api(`/webhook-subscriptions/${subscription.id}`))).body.consecutiveFailures).toBe(0);
@@ -165,19 +197,33 @@ describe('Webhooks (receiver on loopback)', () => {
     const [delivery] = (await deliveries(subscription.id)).items;
     expect(delivery).toEqual(expect.objectContaining({ status: 'failed', attempts: 3 }));
     expect(delivery.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([503, 503, 503]);
-    const notices = await t.dataSource.query(`SELECT recipient, subject FROM notifications WHERE notice_key LIKE $1`, [`webhook-paused:${subscription.id}:%`]);
+    const notices = await t.dataSource.query(`SELECT recipient, subject FROM notifications WHERE notice_key LIKE $1`, [
+      `webhook-paused:${subscription.id}:%`,
+    ]);
     expect(notices).toEqual([{ recipient: 'mottagare@trollhattan.se', subject: `Webhook pausad: ${base}/down` }]);
     const body = JSON.parse(received.filter((r) => r.path === '/down')[0].body);
     expect(body.type).toBe('funding.changed');
-    expect(body.data).toEqual(expect.objectContaining({ change: 'created', fundingLine: expect.objectContaining({ id: line.id, initiativeId: initiative.id }) }));
+    expect(body.data).toEqual(
+      expect.objectContaining({
+        change: 'created',
+        fundingLine: expect.objectContaining({ id: line.id, initiativeId: initiative.id }),
+      }),
+    );
 
     // Act: redelivery waits for a resume; then the receiver is back.
-    const refused = await t.admin.post(api(`/webhook-subscriptions/${subscription.id}/deliveries/${delivery.id}/redeliver`));
+    const refused = await t.admin.post(
+      api(`/webhook-subscriptions/${subscription.id}/deliveries/${delivery.id}/redeliver`),
+    );
     expectProblem(refused, 409);
     answers['/down'] = [200];
-    const resumed = await t.admin.patch(api(`/webhook-subscriptions/${subscription.id}`)).set('If-Match', `"${paused.version}"`).send({ status: 'active' });
+    const resumed = await t.admin
+      .patch(api(`/webhook-subscriptions/${subscription.id}`))
+      .set('If-Match', `"${paused.version}"`)
+      .send({ status: 'active' });
     expect(resumed.body).toEqual(expect.objectContaining({ status: 'active', consecutiveFailures: 0, pausedAt: null }));
-    const redelivered = await t.admin.post(api(`/webhook-subscriptions/${subscription.id}/deliveries/${delivery.id}/redeliver`));
+    const redelivered = await t.admin.post(
+      api(`/webhook-subscriptions/${subscription.id}/deliveries/${delivery.id}/redeliver`),
+    );
     expect(redelivered.status).toBe(202);
 
     // Assert
@@ -190,15 +236,25 @@ describe('Webhooks (receiver on loopback)', () => {
     const downs = received.filter((r) => r.path === '/down');
     expect(downs).toHaveLength(4);
     expect(new Set(downs.map((r) => r.headers['x-samla-event-id'])).size).toBe(1);
-    const [audit] = await t.dataSource.query(`SELECT action FROM audit_events WHERE entity_type = 'webhook_delivery' AND entity_id = $1`, [delivery.id]);
+    const [audit] = await t.dataSource.query(
+      `SELECT action FROM audit_events WHERE entity_type = 'webhook_delivery' AND entity_id = $1`,
+      [delivery.id],
+    );
     expect(audit).toEqual({ action: 'update' });
   });
 
   it('should audit subscriptions and never write the secret into the trail', async () => {
     const subscription = await subscribe('/audited', ['alert.raised']);
-    await t.admin.patch(api(`/webhook-subscriptions/${subscription.id}`)).set('If-Match', '"1"').send({ events: ['alert.raised', 'funding.changed'] }).expect(200);
+    await t.admin
+      .patch(api(`/webhook-subscriptions/${subscription.id}`))
+      .set('If-Match', '"1"')
+      .send({ events: ['alert.raised', 'funding.changed'] })
+      .expect(200);
     await t.admin.delete(api(`/webhook-subscriptions/${subscription.id}`)).expect(204);
-    const events = await t.dataSource.query(`SELECT action, changes::text AS changes FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, id`, [subscription.id]);
+    const events = await t.dataSource.query(
+      `SELECT action, changes::text AS changes FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, id`,
+      [subscription.id],
+    );
     expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'delete']);
     expect(events.some((e: { changes: string }) => e.changes.includes(SECRET))).toBe(false);
     await t.admin.get(api(`/webhook-subscriptions/${subscription.id}`)).expect(404);
@@ -208,7 +264,12 @@ describe('Webhooks (receiver on loopback)', () => {
     const before = await rowCounts(t.dataSource, TABLES);
     for (const role of ['leadership', 'department_head', 'staff', 'auditor'] as const) {
       const agent = await t.as({ role, sub: `wh-${role}` });
-      expectProblem(await agent.post(api('/webhook-subscriptions')).send({ url: `${base}/x`, events: ['initiative.created'], secret: SECRET }), 403);
+      expectProblem(
+        await agent
+          .post(api('/webhook-subscriptions'))
+          .send({ url: `${base}/x`, events: ['initiative.created'], secret: SECRET }),
+        403,
+      );
       expectProblem(await agent.get(api('/webhook-subscriptions')), 403);
     }
     expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
@@ -235,14 +296,22 @@ describe('Webhooks to private targets, not allowed', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest', 'https://10.0.0.8/x', 'http://[fd00::1]/x', 'http://localhost:9/x'])(
-    'should refuse %s with 422 and write nothing',
-    async (url) => {
-      const before = await rowCounts(t.dataSource, TABLES);
-      const res = await t.admin.post(api('/webhook-subscriptions')).send({ url, events: ['initiative.created'], secret: SECRET });
-      expectProblem(res, 422);
-      expect(res.body.errors).toEqual([{ field: 'url', message: expect.stringMatching(/private, loopback or link-local/) }]);
-      expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
-    },
-  );
+  it.each([
+    'http://127.0.0.1:8080/hook',
+    'http://[::1]/hook',
+    'http://169.254.169.254/latest',
+    'https://10.0.0.8/x',
+    'http://[fd00::1]/x',
+    'http://localhost:9/x',
+  ])('should refuse %s with 422 and write nothing', async (url) => {
+    const before = await rowCounts(t.dataSource, TABLES);
+    const res = await t.admin
+      .post(api('/webhook-subscriptions'))
+      .send({ url, events: ['initiative.created'], secret: SECRET });
+    expectProblem(res, 422);
+    expect(res.body.errors).toEqual([
+      { field: 'url', message: expect.stringMatching(/private, loopback or link-local/) },
+    ]);
+    expect(await rowCounts(t.dataSource, TABLES)).toEqual(before);
+  });
 });

@@ -6,7 +6,15 @@ import { ENTITIES } from '#schema';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { QUEUES } from '#queue';
 import { givenDepartment, givenFundingLine, givenInitiative } from './support/factories.js';
-import { killChildren, newQueuePrefix, PrivateRedis, REDIS_URL, spawnWorker, until, type WorkerProcess } from './support/worker-process.js';
+import {
+  killChildren,
+  newQueuePrefix,
+  PrivateRedis,
+  REDIS_URL,
+  spawnWorker,
+  until,
+  type WorkerProcess,
+} from './support/worker-process.js';
 
 const AS_OF = '2025-05-01';
 // Short lock and stalled check, so a job whose worker died is taken again within seconds, not a minute.
@@ -26,11 +34,15 @@ describe('worker faults', () => {
     return q;
   };
   const startWorker = (prefix: string, env: Record<string, string> = {}) =>
-    spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix, ...FAST_RECOVERY, ...env }).then((worker) => worker.whenReady());
+    spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix, ...FAST_RECOVERY, ...env }).then((worker) =>
+      worker.whenReady(),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 3 }, ENTITIES)).initialize();
+    ds = await new DataSource(
+      dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 3 }, ENTITIES),
+    ).initialize();
     const department = await givenDepartment(ds);
     // As of AS_OF: one grant within each step of the ladder (365 / 182 / 91 days).
     for (const periodEnd of ['2026-04-01', '2025-10-01', '2025-06-30']) {
@@ -77,22 +89,30 @@ describe('worker faults', () => {
     (await ds.query(`SELECT status, attempts, counts, error FROM job_runs WHERE id = $1`, [runId]))[0];
 
   const finished = (runId: string, timeoutMs?: number) =>
-    until(`run ${runId} to finish`, async () => {
-      const run = await runOf(runId);
-      return run && ['completed', 'failed'].includes(run.status) ? run : undefined;
-    }, timeoutMs);
+    until(
+      `run ${runId} to finish`,
+      async () => {
+        const run = await runOf(runId);
+        return run && ['completed', 'failed'].includes(run.status) ? run : undefined;
+      },
+      timeoutMs,
+    );
 
   /** Running, and provably inside the scan: its transaction waits for the lock the test holds. */
   async function whenStuckInScan(worker: WorkerProcess, runId: string) {
     await until('the scan to wait on the held lock', async () => {
       if (!worker.alive) throw worker.failure('the worker exited');
-      const [waiting] = await ds.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      const [waiting] = await ds.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
       return (await runOf(runId))?.status === 'running' && waiting.n === 1 ? true : undefined;
     });
   }
 
   const alerts = (): Promise<Record<string, unknown>[]> =>
-    ds.query(`SELECT kind, severity, status, dedupe_key, funding_id, title, detail, due_date, amount_sek, last_seen_on FROM alerts ORDER BY dedupe_key, status`);
+    ds.query(
+      `SELECT kind, severity, status, dedupe_key, funding_id, title, detail, due_date, amount_sek, last_seen_on FROM alerts ORDER BY dedupe_key, status`,
+    );
 
   it('should finish a scan correctly on a restarted worker after the one running it was killed with SIGKILL', async () => {
     const prefix = newQueuePrefix();
@@ -161,7 +181,10 @@ describe('worker faults', () => {
       });
       expect(notReady.type).toMatch(/^application\/problem\+json/);
       expect(notReady.body).toEqual(expect.objectContaining({ status: 503, detail: 'Not ready: redis is down.' }));
-      expect(notReady.body.checks).toEqual({ database: expect.objectContaining({ status: 'up' }), redis: expect.objectContaining({ status: 'down' }) });
+      expect(notReady.body.checks).toEqual({
+        database: expect.objectContaining({ status: 'up' }),
+        redis: expect.objectContaining({ status: 'down' }),
+      });
       await new Promise((done) => setTimeout(done, 1000));
       expect(worker.alive).toBe(true);
 

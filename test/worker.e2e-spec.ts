@@ -37,25 +37,52 @@ describe('worker', () => {
   it('should register one daily scan and one weekly digest in Stockholm time, written by one of two workers starting together', async () => {
     const prefix = newQueuePrefix();
 
-    const workers = await Promise.all([1, 2].map(() => spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix })));
+    const workers = await Promise.all(
+      [1, 2].map(() => spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix })),
+    );
     await Promise.all(workers.map((worker) => worker.whenReady()));
 
     const scanSchedulers = await queue(prefix, QUEUES.portfolioScans).getJobSchedulers();
     expect(scanSchedulers).toHaveLength(2);
     expect(scanSchedulers).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: 'daily-portfolio-scan', name: SCAN_PORTFOLIO, pattern: '0 6 * * *', tz: 'Europe/Stockholm' }),
-        expect.objectContaining({ key: 'weekly-overlap-scan', name: SCAN_OVERLAPS, pattern: '30 6 * * 1', tz: 'Europe/Stockholm' }),
+        expect.objectContaining({
+          key: 'daily-portfolio-scan',
+          name: SCAN_PORTFOLIO,
+          pattern: '0 6 * * *',
+          tz: 'Europe/Stockholm',
+        }),
+        expect.objectContaining({
+          key: 'weekly-overlap-scan',
+          name: SCAN_OVERLAPS,
+          pattern: '30 6 * * 1',
+          tz: 'Europe/Stockholm',
+        }),
       ]),
     );
     expect(await queue(prefix, QUEUES.notifications).getJobSchedulers()).toEqual([
-      expect.objectContaining({ key: 'weekly-digest', name: WEEKLY_DIGEST, pattern: '0 7 * * 1', tz: 'Europe/Stockholm' }),
+      expect.objectContaining({
+        key: 'weekly-digest',
+        name: WEEKLY_DIGEST,
+        pattern: '0 7 * * 1',
+        tz: 'Europe/Stockholm',
+      }),
     ]);
     // The webhook fan-out is in the same list, at the configured interval.
-    expect(await queue(prefix, QUEUES.webhooks).getJobSchedulers()).toEqual([expect.objectContaining({ key: 'webhook-fan-out', name: WEBHOOK_FAN_OUT, every: 5_000 })]);
+    expect(await queue(prefix, QUEUES.webhooks).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: 'webhook-fan-out', name: WEBHOOK_FAN_OUT, every: 5_000 }),
+    ]);
     const logs = workers.map((worker) => worker.log());
-    expect(logs.filter((log) => log.includes('Job schedulers registered: daily-portfolio-scan (0 6 * * *, Europe/Stockholm), weekly-digest'))).toHaveLength(1);
-    expect(logs.filter((log) => /Another worker is registering the job schedulers|Job schedulers already registered/.test(log))).toHaveLength(1);
+    expect(
+      logs.filter((log) =>
+        log.includes('Job schedulers registered: daily-portfolio-scan (0 6 * * *, Europe/Stockholm), weekly-digest'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      logs.filter((log) =>
+        /Another worker is registering the job schedulers|Job schedulers already registered/.test(log),
+      ),
+    ).toHaveLength(1);
   });
 
   it('should leave the schedulers alone while another worker is registering them', async () => {
@@ -78,7 +105,11 @@ describe('worker', () => {
     await (await spawnWorker({ DATABASE_URL: database.url, QUEUE_PREFIX: prefix })).whenReady();
 
     // As the scheduler adds them: no run id, no date.
-    const job = await queue(prefix, QUEUES.portfolioScans).add(SCAN_PORTFOLIO, {}, { jobId: `scheduled-${randomUUID()}` });
+    const job = await queue(prefix, QUEUES.portfolioScans).add(
+      SCAN_PORTFOLIO,
+      {},
+      { jobId: `scheduled-${randomUUID()}` },
+    );
     const run = await until('the run to complete', async () => {
       const { rows } = await sql.query(
         `SELECT job_name, to_char(as_of, 'YYYY-MM-DD') AS as_of, status, requested_by, counts, attempts FROM job_runs WHERE id = $1`,
@@ -87,6 +118,13 @@ describe('worker', () => {
       return rows[0]?.status === 'completed' ? rows[0] : undefined;
     });
 
-    expect(run).toEqual({ job_name: SCAN_PORTFOLIO, as_of: today, status: 'completed', requested_by: null, counts: expect.objectContaining({ raised: 0, escalated: 0, resolved: 0 }), attempts: 1 });
+    expect(run).toEqual({
+      job_name: SCAN_PORTFOLIO,
+      as_of: today,
+      status: 'completed',
+      requested_by: null,
+      counts: expect.objectContaining({ raised: 0, escalated: 0, resolved: 0 }),
+      attempts: 1,
+    });
   });
 });

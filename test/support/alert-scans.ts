@@ -13,7 +13,9 @@ export type Scans = { ds: DataSource; scans: AlertScansService; close: () => Pro
  * when it runs after createTestApp.
  */
 export async function startScans(): Promise<Scans> {
-  const moduleRef = await Test.createTestingModule({ imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [CommonModule.forRoot(), DatabaseModule.forRoot(ENTITIES), AlertScansModule],
+  }).compile();
   await moduleRef.init();
   return { ds: moduleRef.get(DataSource), scans: moduleRef.get(AlertScansService), close: () => moduleRef.close() };
 }
@@ -21,7 +23,12 @@ export async function startScans(): Promise<Scans> {
 /** The same on a database of their own, with extra configuration (e.g. ALERT_LADDER_DAYS). */
 export async function startScansOnOwnDatabase(env: Record<string, string> = {}): Promise<Scans> {
   const database = await createTestDatabase();
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: database.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...env,
+  });
   const started = await startScans();
   return {
     ...started,
@@ -32,4 +39,8 @@ export async function startScansOnOwnDatabase(env: Record<string, string> = {}):
   };
 }
 
-export const scanCounts = (raised: number, escalated: number, resolved: number): ScanCounts => ({ raised, escalated, resolved });
+export const scanCounts = (raised: number, escalated: number, resolved: number): ScanCounts => ({
+  raised,
+  escalated,
+  resolved,
+});

@@ -14,7 +14,15 @@ export const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(3).toStri
 
 export function givenDepartment(ds: DataSource, overrides: Partial<DepartmentEntity> = {}) {
   const repo = ds.getRepository(DepartmentEntity);
-  return repo.save(repo.create({ code: uniqueCode('DEP'), name: 'Testförvaltningen', kind: 'administration', parentId: null, ...overrides }));
+  return repo.save(
+    repo.create({
+      code: uniqueCode('DEP'),
+      name: 'Testförvaltningen',
+      kind: 'administration',
+      parentId: null,
+      ...overrides,
+    }),
+  );
 }
 
 export function givenTargetGroup(ds: DataSource, overrides: Partial<TargetGroupEntity> = {}) {
@@ -30,30 +38,60 @@ export function givenDistrict(ds: DataSource, overrides: Partial<DistrictEntity>
 export function givenGoal(ds: DataSource, overrides: Partial<GoalEntity> = {}) {
   const repo = ds.getRepository(GoalEntity);
   return repo.save(
-    repo.create({ code: uniqueCode('G'), title: 'Testmål', level: 'priority_area', framework: 'Färdplan för social hållbarhet', parentId: null, ...overrides }),
+    repo.create({
+      code: uniqueCode('G'),
+      title: 'Testmål',
+      level: 'priority_area',
+      framework: 'Färdplan för social hållbarhet',
+      parentId: null,
+      ...overrides,
+    }),
   );
 }
 
 export async function givenInitiative(
   ds: DataSource,
   overrides: Partial<InitiativeEntity> = {},
-  links: { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: Partial<InitiativeParticipantEntity>[] } = {},
+  links: {
+    goalIds?: string[];
+    targetGroupIds?: string[];
+    districtIds?: string[];
+    participants?: Partial<InitiativeParticipantEntity>[];
+  } = {},
 ) {
   const repo = ds.getRepository(InitiativeEntity);
   // An approved or active initiative has a follow-up plan (the lifecycle guard), unless the test says otherwise.
   const status = overrides.status ?? 'draft';
-  const plan: FollowUpPlan = { method: 'Lägesrapport', frequency: 'quarterly', responsible: 'Processägaren', firstReportDue: null, indicatorIds: [] };
+  const plan: FollowUpPlan = {
+    method: 'Lägesrapport',
+    frequency: 'quarterly',
+    responsible: 'Processägaren',
+    firstReportDue: null,
+    indicatorIds: [],
+  };
   const followUpPlan = status === 'approved' || status === 'active' ? plan : null;
   const initiative = await repo.save(
-    repo.create({ code: uniqueCode('INI'), title: 'Testinsats', kind: 'project', status, summary: null, followUpPlan, ...overrides }),
+    repo.create({
+      code: uniqueCode('INI'),
+      title: 'Testinsats',
+      kind: 'project',
+      status,
+      summary: null,
+      followUpPlan,
+      ...overrides,
+    }),
   );
   const insertLinks = (table: string, column: string, ids: string[] = []) =>
-    ids.length ? ds.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiative.id, ids]) : undefined;
+    ids.length
+      ? ds.query(`INSERT INTO ${table} (initiative_id, ${column}) SELECT $1, unnest($2::uuid[])`, [initiative.id, ids])
+      : undefined;
   await insertLinks('initiative_goals', 'goal_id', links.goalIds);
   await insertLinks('initiative_target_groups', 'target_group_id', links.targetGroupIds);
   await insertLinks('initiative_districts', 'district_id', links.districtIds);
   for (const p of links.participants ?? []) {
-    await ds.getRepository(InitiativeParticipantEntity).insert({ role: 'partner', responsibility: null, ...p, initiativeId: initiative.id });
+    await ds
+      .getRepository(InitiativeParticipantEntity)
+      .insert({ role: 'partner', responsibility: null, ...p, initiativeId: initiative.id });
   }
   return initiative;
 }

@@ -21,7 +21,13 @@ export function givenIndicator(ds: DataSource, ownerDepartmentId: string, overri
 }
 
 /** A value written straight to the database (cell `all`, kind `measurement` unless given). */
-export function givenIndicatorValue(ds: DataSource, indicatorId: string, period: string, value: number, overrides: Partial<IndicatorValueEntity> = {}) {
+export function givenIndicatorValue(
+  ds: DataSource,
+  indicatorId: string,
+  period: string,
+  value: number,
+  overrides: Partial<IndicatorValueEntity> = {},
+) {
   const repo = ds.getRepository(IndicatorValueEntity);
   const { start, end } = periodRange(period);
   return repo.save(

@@ -2,7 +2,14 @@
 export type OpenApiOperation = {
   summary?: string;
   security?: Record<string, string[]>[];
-  responses: Record<string, { description?: string; headers?: Record<string, unknown>; content?: Record<string, { schema?: { $ref?: string }; example?: unknown }> }>;
+  responses: Record<
+    string,
+    {
+      description?: string;
+      headers?: Record<string, unknown>;
+      content?: Record<string, { schema?: { $ref?: string }; example?: unknown }>;
+    }
+  >;
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
 };
 type PathItem = { servers?: { url: string }[] } & Record<string, unknown>;
@@ -15,7 +22,9 @@ export type HttpMethod = (typeof METHODS)[number];
  * Every operation of the document: `key` as the document writes it (`get /initiatives/{id}`, relative to its server)
  * and `url`, the path to request (`/api/v1/initiatives/{id}`; a path item's own server, `/` for health, wins).
  */
-export function operationsOf(document: OpenApiDocument): { key: string; method: HttpMethod; url: string; operation: OpenApiOperation }[] {
+export function operationsOf(
+  document: OpenApiDocument,
+): { key: string; method: HttpMethod; url: string; operation: OpenApiOperation }[] {
   return Object.entries(document.paths).flatMap(([path, item]) => {
     const server = (item.servers ?? document.servers)[0].url.replace(/\/$/, '');
     return METHODS.filter((method) => method in item).map((method) => ({

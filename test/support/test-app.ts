@@ -50,7 +50,10 @@ export async function createTestApp(
   // A worker takes every job under its prefix: queues of the file's own keep it from another file's jobs.
   if (options.withWorker) process.env.QUEUE_PREFIX = `samla-test-${randomUUID().slice(0, 8)}`;
   Object.assign(process.env, options.env);
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot()], controllers: options.extraControllers ?? [] });
+  const builder = Test.createTestingModule({
+    imports: [AppModule.forRoot()],
+    controllers: options.extraControllers ?? [],
+  });
   const moduleRef = await (options.override?.(builder) ?? builder).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
   configureApp(app);
@@ -58,7 +61,8 @@ export async function createTestApp(
   const worker = options.withWorker ? await startWorker() : null;
   const http = app.getHttpServer();
   const issuer = app.get(DevelopmentIssuer);
-  const as = async (claims: DevelopmentTokenClaims) => request.agent(http).set('Authorization', `Bearer ${await issuer.sign(claims)}`);
+  const as = async (claims: DevelopmentTokenClaims) =>
+    request.agent(http).set('Authorization', `Bearer ${await issuer.sign(claims)}`);
   return {
     app,
     http,
@@ -92,7 +96,14 @@ export async function rowCounts(dataSource: DataSource, tables: string[]): Promi
 export function expectProblem(res: request.Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({
+      type: expect.any(String),
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+    }),
+  );
 }
 
 export { request };

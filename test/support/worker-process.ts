@@ -23,7 +23,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -106,8 +110,14 @@ export class WorkerProcess extends ChildUnderTest {
   /** GET /health/ready: status, content type and body, or undefined while nothing answers. */
   async ready(): Promise<{ status: number; type: string | null; body: Record<string, unknown> } | undefined> {
     try {
-      const res = await fetch(`http://127.0.0.1:${this.healthPort}/health/ready`, { signal: AbortSignal.timeout(3_000) });
-      return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+      const res = await fetch(`http://127.0.0.1:${this.healthPort}/health/ready`, {
+        signal: AbortSignal.timeout(3_000),
+      });
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        body: (await res.json()) as Record<string, unknown>,
+      };
     } catch {
       return undefined;
     }
@@ -116,10 +126,14 @@ export class WorkerProcess extends ChildUnderTest {
   /** Resolves once it answers ready; fails with its output when it exits or does not get there. */
   async whenReady(timeoutMs = 20_000) {
     try {
-      await until('/health/ready to answer 200', async () => {
-        if (!this.alive) throw new Error('the worker exited');
-        return (await this.ready())?.status === 200 ? true : undefined;
-      }, timeoutMs);
+      await until(
+        '/health/ready to answer 200',
+        async () => {
+          if (!this.alive) throw new Error('the worker exited');
+          return (await this.ready())?.status === 200 ? true : undefined;
+        },
+        timeoutMs,
+      );
     } catch (error) {
       throw this.failure((error as Error).message);
     }
@@ -131,12 +145,21 @@ export class WorkerProcess extends ChildUnderTest {
  * Starts `node dist/apps/worker/src/main.js` as production does, against the given database and queue prefix, with
  * `env` on top. Does not wait for it: `await worker.whenReady()`.
  */
-export async function spawnWorker(env: { DATABASE_URL: string; QUEUE_PREFIX: string } & Record<string, string>): Promise<WorkerProcess> {
+export async function spawnWorker(
+  env: { DATABASE_URL: string; QUEUE_PREFIX: string } & Record<string, string>,
+): Promise<WorkerProcess> {
   const healthPort = await freePort();
   const { NODE_OPTIONS: _jestOnly, ...inherited } = process.env;
   const child = spawn(process.execPath, [WORKER_MAIN], {
     cwd: ROOT,
-    env: { ...inherited, NODE_ENV: 'test', REDIS_URL, LOG_LEVEL: 'info', WORKER_HEALTH_PORT: String(healthPort), ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: 'test',
+      REDIS_URL,
+      LOG_LEVEL: 'info',
+      WORKER_HEALTH_PORT: String(healthPort),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new WorkerProcess(child, healthPort);
@@ -159,16 +182,35 @@ export class PrivateRedis {
   }
 
   async restart() {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const server = new ChildUnderTest(`redis-server on port ${this.port}`, child);
     this.server = server;
     try {
-      await until('redis-server to accept connections', () => {
-        if (!server.alive) throw new Error('redis-server exited');
-        return server.log().includes('Ready to accept connections') ? true : undefined;
-      }, 10_000);
+      await until(
+        'redis-server to accept connections',
+        () => {
+          if (!server.alive) throw new Error('redis-server exited');
+          return server.log().includes('Ready to accept connections') ? true : undefined;
+        },
+        10_000,
+      );
     } catch (error) {
       throw server.failure((error as Error).message);
     }

@@ -1,6 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AlertsModule } from '#alerts';
-import { CommonModule, HealthModule, LoggingModule, RateLimitModule, RedisModule, UnmatchedRoutesModule, WebAppModule, webAppDirectory } from '#common';
+import {
+  CommonModule,
+  HealthModule,
+  LoggingModule,
+  RateLimitModule,
+  RedisModule,
+  UnmatchedRoutesModule,
+  WebAppModule,
+  webAppDirectory,
+} from '#common';
 import { DatabaseModule } from '#database';
 import { ENTITIES } from '#schema';
 import { FollowUpModule } from '#follow-up';

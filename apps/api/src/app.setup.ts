@@ -51,7 +51,9 @@ export function contentSecurityPolicy(identityProviderOrigins: readonly string[]
  * The origin the web app signs in at, as GET /web-config names it: none while the API is its own issuer
  * (AUTH_JWKS_URL unset: the development issuer is on this origin), else OIDC_AUTHORITY's (default AUTH_ISSUER's).
  */
-export function identityProviderOrigins(config: Pick<AppConfig, 'AUTH_JWKS_URL' | 'OIDC_AUTHORITY' | 'AUTH_ISSUER'>): string[] {
+export function identityProviderOrigins(
+  config: Pick<AppConfig, 'AUTH_JWKS_URL' | 'OIDC_AUTHORITY' | 'AUTH_ISSUER'>,
+): string[] {
   if (!config.AUTH_JWKS_URL) return [];
   try {
     const authority = new URL(config.OIDC_AUTHORITY ?? config.AUTH_ISSUER);
@@ -79,14 +81,20 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   // The web app on `/` runs on this policy: its scripts and styles are files from this origin, nothing inline.
-  app.useSecurityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: policy }, xFrameOptions: { action: 'deny' } });
+  app.useSecurityHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: policy },
+    xFrameOptions: { action: 'deny' },
+  });
   // Swagger UI's and the queue dashboard's pages carry their own <style> blocks: inline styles are allowed there, and
   // only there.
   const withInlineStyles = serialize({ ...policy, 'style-src': ["'self'", "'unsafe-inline'"] });
-  app.use([`/${DOCS_PATH}`, `/${API_PREFIX}/${QUEUE_DASHBOARD_ROUTE}`], (_request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('Content-Security-Policy', withInlineStyles);
-    next();
-  });
+  app.use(
+    [`/${DOCS_PATH}`, `/${API_PREFIX}/${QUEUE_DASHBOARD_ROUTE}`],
+    (_request: Request, response: Response, next: NextFunction) => {
+      response.setHeader('Content-Security-Policy', withInlineStyles);
+      next();
+    },
+  );
   // Browser pages from the configured origins only. Tokens travel in headers; the one cookie (the queue dashboard's
   // session) is SameSite=Strict for this origin's own pages, so no credentials.
   app.enableCors({

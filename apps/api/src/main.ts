@@ -7,10 +7,16 @@ import { configureApp } from './app.setup.js';
 
 async function bootstrap() {
   const { PORT } = validateEnvironmentOrExit('Samla API');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
   configureApp(app);
   await app.listen(PORT);
-  console.log(`Samla listening on http://localhost:${PORT}/ (API: http://localhost:${PORT}/api/v1, docs: http://localhost:${PORT}/api/docs)`);
+  console.log(
+    `Samla listening on http://localhost:${PORT}/ (API: http://localhost:${PORT}/api/v1, docs: http://localhost:${PORT}/api/docs)`,
+  );
 }
 
 bootstrap().catch(exitOnBootFailure);

@@ -30,9 +30,23 @@ export function buildOpenApiDocument(app: INestApplication, apiPrefix: string): 
       )
       .setVersion('1')
       .addServer(server, 'This API, on the origin that serves it')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From the identity provider; in development `npm run token -- --role admin`' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'From the identity provider; in development `npm run token -- --role admin`',
+      })
       .addSecurityRequirements('bearer')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'Machine clients (the budget system): a key an admin created with POST /api-keys. Send one of the two, not both.' }, 'api-key')
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description:
+            'Machine clients (the budget system): a key an admin created with POST /api-keys. Send one of the two, not both.',
+        },
+        'api-key',
+      )
       .addSecurityRequirements('api-key')
       .build(),
     { extraModels: [ProblemDetailsDto] },
@@ -68,7 +82,11 @@ function inStableOrder(document: OpenAPIObject): OpenAPIObject {
   ) as unknown as OpenAPIObject;
   ordered.paths = byKey(document.paths);
   if (document.components) {
-    ordered.components = Object.fromEntries(Object.entries(document.components).sort(([a], [b]) => compare(a, b)).map(([kind, byName]) => [kind, byKey(byName)]));
+    ordered.components = Object.fromEntries(
+      Object.entries(document.components)
+        .sort(([a], [b]) => compare(a, b))
+        .map(([kind, byName]) => [kind, byKey(byName)]),
+    );
   }
   return ordered;
 }

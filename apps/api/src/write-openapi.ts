@@ -5,7 +5,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { API_PREFIX } from '#common';
 import { useApiPrefix } from './app.setup.js';
-import { buildOpenApiDocument, OPENAPI_FILE, OPENAPI_TYPES_FILE, serializeOpenApiDocument } from './openapi-document.js';
+import {
+  buildOpenApiDocument,
+  OPENAPI_FILE,
+  OPENAPI_TYPES_FILE,
+  serializeOpenApiDocument,
+} from './openapi-document.js';
 import { generateApiTypes } from './openapi-types.js';
 
 /**
@@ -15,7 +20,11 @@ import { generateApiTypes } from './openapi-types.js';
  * while either committed file differs from what this writes.
  */
 async function main() {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { preview: true, logger: ['error'], abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+    preview: true,
+    logger: ['error'],
+    abortOnError: false,
+  });
   useApiPrefix(app);
   const root = new URL('../../../../', import.meta.url);
   await writeFile(new URL(OPENAPI_FILE, root), serializeOpenApiDocument(buildOpenApiDocument(app, API_PREFIX)));

@@ -26,7 +26,9 @@ async function openAlerts(path = '/larm') {
 async function tabTo(name: string, limit = 80) {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    const label = await page.evaluate(
+      () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+    );
     if (label.startsWith(name)) return label;
   }
   throw new Error(`${limit} × Tab did not reach "${name}"`);
@@ -59,7 +61,16 @@ describe('Larm for the head of ASF', () => {
     const title = label.replace(`${t.acknowledge} larmet: `, '');
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => page.getByRole('status').filter({ hasText: t.acknowledged(title) }).count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: t.acknowledged(title) })
+            .count(),
+        { timeout: 5_000 },
+      )
+      .toBe(1);
     await expect.poll(() => focused(page), { timeout: 5_000 }).toMatchObject({ tag: 'h2', text: t.ownHeading(ASF) });
     // The list shows open alerts: the acknowledged one has left it.
     await expect.poll(() => page.locator('article[data-alert-id]').count()).toBe(before - 1);
@@ -92,10 +103,22 @@ describe('Larm for the head of ASF', () => {
     await page.keyboard.press('Enter');
 
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: t.dismissed(title) }).count(), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: t.dismissed(title) })
+            .count(),
+        { timeout: 5_000 },
+      )
+      .toBe(1);
     await expect.poll(() => focused(page), { timeout: 5_000 }).toMatchObject({ tag: 'h2', text: t.ownHeading(ASF) });
     // The 400 of the empty reason (and Chromium's console line for it) is the one failed response this test expects.
-    const expected = [/^400 for .*\/dismiss$/, /^console error: Failed to load resource: the server responded with a status of 400/];
+    const expected = [
+      /^400 for .*\/dismiss$/,
+      /^console error: Failed to load resource: the server responded with a status of 400/,
+    ];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
 
     await page.goto('/larm?status=dismissed');

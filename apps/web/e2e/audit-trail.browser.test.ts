@@ -22,7 +22,8 @@ const CODE = `GRANSK-${Date.now().toString(36).toUpperCase()}`;
 const AMOUNT_BEFORE = 1_400_000;
 const AMOUNT_AFTER = 1_650_000;
 /** What a page offering a change would say on a button or link: none of it may show for an auditor. */
-const WRITES = /^(Ändra|Spara|Radera|Lägg till|Ny insats|Godkänn|Skicka tillbaka|Besluta|Kvittera|Avfärda|Lämna in|Importera|Avsluta|Bedöm)(?=\s|$)/u;
+const WRITES =
+  /^(Ändra|Spara|Radera|Lägg till|Ny insats|Godkänn|Skicka tillbaka|Besluta|Kvittera|Avfärda|Lämna in|Importera|Avsluta|Bedöm)(?=\s|$)/u;
 
 let page: Page;
 let problems: string[];
@@ -36,7 +37,12 @@ useBrowser({
     writes = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (request.method() !== 'GET' && url.pathname.startsWith('/api/') && !url.pathname.startsWith('/api/v1/dev-oidc/')) writes.push(`${request.method()} ${url.pathname}`);
+      if (
+        request.method() !== 'GET' &&
+        url.pathname.startsWith('/api/') &&
+        !url.pathname.startsWith('/api/v1/dev-oidc/')
+      )
+        writes.push(`${request.method()} ${url.pathname}`);
     });
   },
 });
@@ -52,7 +58,9 @@ async function writesOffered(): Promise<string[]> {
   const names = await page
     .locator('main')
     .locator('button, a, [role="button"]')
-    .evaluateAll((elements) => elements.map((element) => (element.getAttribute('aria-label') ?? element.textContent ?? '').trim()));
+    .evaluateAll((elements) =>
+      elements.map((element) => (element.getAttribute('aria-label') ?? element.textContent ?? '').trim()),
+    );
   return names.filter((name) => WRITES.test(name));
 }
 
@@ -77,7 +85,8 @@ async function choose(option: string) {
   await page.keyboard.press('ArrowDown');
   await page.getByRole('listbox').waitFor();
   const wanted = page.getByRole('option', { name: option, exact: true }).and(page.locator('[data-focused]'));
-  for (let presses = 0; presses < 30 && (await wanted.count()) === 0; presses += 1) await page.keyboard.press('ArrowDown');
+  for (let presses = 0; presses < 30 && (await wanted.count()) === 0; presses += 1)
+    await page.keyboard.press('ArrowDown');
   await wanted.waitFor();
   await page.keyboard.press('Enter');
   await page.getByRole('listbox').waitFor({ state: 'detached' });
@@ -90,14 +99,31 @@ async function changeFunding(): Promise<string> {
     await signIn(head.page, baseUrl, HEAD_OF_ASF);
     const goals = await callApi<{ items: { id: string }[] }>(head.page, 'GET', '/goals?level=priority_area&limit=1');
     const created = await callApi<{ id: string }>(head.page, 'POST', '/initiatives', {
-      body: { code: CODE, title: 'Feriearbete med handledare', kind: 'project', goalIds: [goals.body.items[0]!.id], startDate: '2026-01-01', annualCostSek: 900_000 },
+      body: {
+        code: CODE,
+        title: 'Feriearbete med handledare',
+        kind: 'project',
+        goalIds: [goals.body.items[0]!.id],
+        startDate: '2026-01-01',
+        annualCostSek: 900_000,
+      },
     });
     expect(created.status).toBe(201);
     const line = await callApi<{ id: string }>(head.page, 'POST', `/initiatives/${created.body.id}/funding`, {
-      body: { sourceType: 'state_grant', funder: 'Länsstyrelsen Västra Götaland', amountSek: AMOUNT_BEFORE, periodStart: '2026-01-01', periodEnd: '2026-12-31', status: 'granted' },
+      body: {
+        sourceType: 'state_grant',
+        funder: 'Länsstyrelsen Västra Götaland',
+        amountSek: AMOUNT_BEFORE,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        status: 'granted',
+      },
     });
     expect(line.status).toBe(201);
-    const raised = await callApi(head.page, 'PATCH', `/funding/${line.body.id}`, { headers: { 'If-Match': line.etag! }, body: { amountSek: AMOUNT_AFTER } });
+    const raised = await callApi(head.page, 'PATCH', `/funding/${line.body.id}`, {
+      headers: { 'If-Match': line.etag! },
+      body: { amountSek: AMOUNT_AFTER },
+    });
     expect(raised.status).toBe(200);
     expect(head.problems).toEqual([]);
     return line.body.id;
@@ -107,18 +133,28 @@ async function changeFunding(): Promise<string> {
 }
 
 function fundingEvent() {
-  return page.getByRole('article').filter({ has: page.getByRole('heading', { name: t.event.heading(formatDateTime(changedAt), 'Ändrade en finansieringsrad') }) });
+  return page.getByRole('article').filter({
+    has: page.getByRole('heading', {
+      name: t.event.heading(formatDateTime(changedAt), 'Ändrade en finansieringsrad'),
+    }),
+  });
 }
 
 describe('Granskning', () => {
   it('should let an auditor find by keyboard who changed an initiative’s funding and when, before and after, and offer no write', async () => {
     const lineId = await changeFunding();
     await signIn(page, baseUrl, { ...AUDITOR, path: '/insatser' });
-    const trail = await callApi<{ items: { occurredAt: string; action: string }[] }>(page, 'GET', `/audit-events?entityType=funding_line&entityId=${lineId}&action=update`);
+    const trail = await callApi<{ items: { occurredAt: string; action: string }[] }>(
+      page,
+      'GET',
+      `/audit-events?entityType=funding_line&entityId=${lineId}&action=update`,
+    );
     changedAt = trail.body.items[0]!.occurredAt;
 
     // The header offers Granskning to whoever /me lets read the trail; Enter follows it and focus lands on the h1.
-    const navLink = page.getByRole('navigation', { name: messages.layout.primaryNavigation }).getByRole('link', { name: messages.nav.auditTrail });
+    const navLink = page
+      .getByRole('navigation', { name: messages.layout.primaryNavigation })
+      .getByRole('link', { name: messages.nav.auditTrail });
     await navLink.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
@@ -138,13 +174,25 @@ describe('Granskning', () => {
     expect((await focused(page)).outline).not.toBe('none');
     await page.keyboard.press('Enter');
 
-    await page.waitForURL((url) => url.searchParams.get('initiative') === CODE && url.searchParams.get('entityType') === 'funding_line' && url.searchParams.get('action') === 'update');
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('initiative') === CODE &&
+        url.searchParams.get('entityType') === 'funding_line' &&
+        url.searchParams.get('action') === 'update',
+    );
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: t.listHeading });
-    await page.getByRole('status').filter({ hasText: t.count(1, 1, 1) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.count(1, 1, 1) })
+      .waitFor();
     const event = fundingEvent();
     await event.getByText(HEAD_OF_ASF.name, { exact: true }).waitFor();
     const amountRow = event.getByRole('table', { name: t.event.changesCaption }).getByRole('row', { name: /^Belopp/ });
-    expect(nbsp(await amountRow.innerText()).split('\t')).toEqual(['Belopp', nbsp(formatMoney(AMOUNT_BEFORE)), nbsp(formatMoney(AMOUNT_AFTER))]);
+    expect(nbsp(await amountRow.innerText()).split('\t')).toEqual([
+      'Belopp',
+      nbsp(formatMoney(AMOUNT_BEFORE)),
+      nbsp(formatMoney(AMOUNT_AFTER)),
+    ]);
     expect(await writesOffered()).toEqual([]);
     await expectNoViolations();
     await screenshot(page, 'granskning', { docs: true });
@@ -162,15 +210,26 @@ describe('Granskning', () => {
 
   it('should export what the search finds as a CSV file, one row per changed field, in the words the page shows', async () => {
     await signIn(page, baseUrl, { ...AUDITOR, path: `/granskning?initiative=${CODE}` });
-    await page.getByRole('status').filter({ hasText: t.count(1, 3, 3) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.count(1, 3, 3) })
+      .waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: t.export.button }).click()]);
-    const csv = nbsp(readFileSync((await download.path()), 'utf8'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: t.export.button }).click(),
+    ]);
+    const csv = nbsp(readFileSync(await download.path(), 'utf8'));
     expect(download.suggestedFilename()).toMatch(/^granskning-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.startsWith('\uFEFFHändelse;Tidpunkt;Vem;Vad;')).toBe(true);
-    expect(csv).toContain(`;${nbsp(formatDateTime(changedAt))};${HEAD_OF_ASF.name};Ändrade en finansieringsrad;funding_line;`);
+    expect(csv).toContain(
+      `;${nbsp(formatDateTime(changedAt))};${HEAD_OF_ASF.name};Ändrade en finansieringsrad;funding_line;`,
+    );
     expect(csv).toContain(`;Belopp;${nbsp(formatMoney(AMOUNT_BEFORE))};${nbsp(formatMoney(AMOUNT_AFTER))}\r\n`);
-    await page.getByRole('status').filter({ hasText: t.export.done(3, download.suggestedFilename()) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.export.done(3, download.suggestedFilename()) })
+      .waitFor();
     await expectNoViolations();
 
     expect(writes).toEqual([]);
@@ -178,17 +237,27 @@ describe('Granskning', () => {
   }, 60_000);
 
   it('should show the initiative’s whole history, decisions and reports read only', async () => {
-    await signIn(page, baseUrl, { ...AUDITOR, path: `/granskning?initiative=${CODE}&entityType=funding_line&action=update` });
+    await signIn(page, baseUrl, {
+      ...AUDITOR,
+      path: `/granskning?initiative=${CODE}&entityType=funding_line&action=update`,
+    });
     await fundingEvent().getByRole('link', { name: t.event.initiativeHistory }).click();
 
     await page.getByRole('heading', { level: 1, name: t.history.title(CODE) }).waitFor();
     await page.getByRole('heading', { level: 2, name: t.history.decisions }).waitFor();
     await page.getByText(t.history.noDecisions).waitFor();
     await page.getByText(t.history.noReports).waitFor();
-    await page.getByRole('status').filter({ hasText: t.count(1, 3, 3) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.count(1, 3, 3) })
+      .waitFor();
     // Newest first: the raised amount, the line registered, the initiative registered.
     const headings = await page.getByRole('article').getByRole('heading').allInnerTexts();
-    expect(headings.map((heading) => heading.split(': ')[1])).toEqual(['Ändrade en finansieringsrad', 'Skapade en finansieringsrad', 'Skapade insatsen']);
+    expect(headings.map((heading) => heading.split(': ')[1])).toEqual([
+      'Ändrade en finansieringsrad',
+      'Skapade en finansieringsrad',
+      'Skapade insatsen',
+    ]);
     expect(await writesOffered()).toEqual([]);
     await expectNoViolations();
     await screenshot(page, 'granskning-insats');
@@ -219,12 +288,18 @@ describe('Granskning', () => {
     await page.locator('#falt-to').getByRole('spinbutton').first().click();
     await page.keyboard.type('20260331');
     await page.getByRole('button', { name: t.filters.search }).click();
-    await summary.getByRole('link', { name: `${t.filters.initiative}: ${t.filters.noSuchInitiative('FINNS-INTE-1')}` }).waitFor();
+    await summary
+      .getByRole('link', { name: `${t.filters.initiative}: ${t.filters.noSuchInitiative('FINNS-INTE-1')}` })
+      .waitFor();
     expect(new URL(page.url()).search).toBe('');
     await expectNoViolations();
 
     // The refusals this test provoked, and the console lines Chromium logs for them.
-    const expected = [/^400 for .*\/audit-events\?/, /^404 for .*\/initiatives\/FINNS-INTE-1$/, /^console error: Failed to load resource: the server responded with a status of (400|404)/];
+    const expected = [
+      /^400 for .*\/audit-events\?/,
+      /^404 for .*\/initiatives\/FINNS-INTE-1$/,
+      /^console error: Failed to load resource: the server responded with a status of (400|404)/,
+    ];
     expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]);
     expect(writes).toEqual([]);
   }, 60_000);

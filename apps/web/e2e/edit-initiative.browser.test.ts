@@ -35,7 +35,9 @@ async function anotherBrowser(as: SignInAs, path = '/') {
 /** A draft of this test's own, registered through the API by the department head signed in on `page`. */
 async function registerInitiative(page: Page, title: string) {
   const code = `ANDRA-${Date.now().toString(36).toUpperCase()}`;
-  const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code, title, kind: 'project', summary: 'Läxhjälp i biblioteket.' } });
+  const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
+    body: { code, title, kind: 'project', summary: 'Läxhjälp i biblioteket.' },
+  });
   expect(created.status).toBe(201);
   return { code, id: created.body.id };
 }
@@ -46,7 +48,8 @@ async function openEditor(page: Page, code: string) {
   await page.getByRole('button', { name: t.edit.save }).waitFor();
 }
 
-const textbox = (page: Page, label: string) => page.getByRole('main').getByRole('textbox', { name: new RegExp(`^${label}`) });
+const textbox = (page: Page, label: string) =>
+  page.getByRole('main').getByRole('textbox', { name: new RegExp(`^${label}`) });
 
 describe('Ändra insatsen, two people at once', () => {
   it('should show the second the other’s changes next to theirs, and save the merge they choose', async () => {
@@ -74,15 +77,21 @@ describe('Ändra insatsen, two people at once', () => {
     // What the other changed, next to what this person typed; the summary only this person changed is no question.
     const title = page.getByRole('radiogroup', { name: f.title });
     expect(await title.getByRole('radio', { name: `${conflict.mine} Läxhjälp i Sylte` }).isChecked()).toBe(true);
-    expect(await title.getByRole('radio', { name: `${conflict.theirs} Läxhjälp Sylte och Lextorp` }).isChecked()).toBe(false);
+    expect(await title.getByRole('radio', { name: `${conflict.theirs} Läxhjälp Sylte och Lextorp` }).isChecked()).toBe(
+      false,
+    );
     const cost = page.getByRole('radiogroup', { name: f.annualCost });
     await cost.getByText(conflict.untouched).waitFor();
-    expect(await cost.getByRole('radio', { name: new RegExp(`^${conflict.theirs} 200\\s000\\skr$`) }).isChecked()).toBe(true);
+    expect(await cost.getByRole('radio', { name: new RegExp(`^${conflict.theirs} 200\\s000\\skr$`) }).isChecked()).toBe(
+      true,
+    );
     expect(await page.getByRole('radiogroup', { name: f.summary }).count()).toBe(0);
     expect((await wcagViolations(page)).violations).toEqual([]);
     await screenshot(page, 'andra-insats-konflikt');
     // Nothing was overwritten.
-    expect((await callApi<{ title: string }>(page, 'GET', `/initiatives/${id}`)).body.title).toBe('Läxhjälp Sylte och Lextorp');
+    expect((await callApi<{ title: string }>(page, 'GET', `/initiatives/${id}`)).body.title).toBe(
+      'Läxhjälp Sylte och Lextorp',
+    );
 
     // Take the other's title, keep this person's summary: merged field by field.
     await title.getByRole('radio', { name: new RegExp(`^${conflict.theirs}`) }).press('Space');
@@ -90,12 +99,23 @@ describe('Ändra insatsen, two people at once', () => {
     await page.getByRole('status').filter({ hasText: t.edit.saved }).waitFor();
     expect(await page.getByRole('heading', { level: 2, name: conflict.title }).count()).toBe(0);
 
-    const saved = await callApi<{ title: string; summary: string; annualCostSek: number }>(page, 'GET', `/initiatives/${id}`);
-    expect(saved.body).toMatchObject({ title: 'Läxhjälp Sylte och Lextorp', summary: 'Läxhjälp i biblioteket, tre kvällar i veckan.', annualCostSek: 200000 });
+    const saved = await callApi<{ title: string; summary: string; annualCostSek: number }>(
+      page,
+      'GET',
+      `/initiatives/${id}`,
+    );
+    expect(saved.body).toMatchObject({
+      title: 'Läxhjälp Sylte och Lextorp',
+      summary: 'Läxhjälp i biblioteket, tre kvällar i veckan.',
+      annualCostSek: 200000,
+    });
     expect((await wcagViolations(page)).violations).toEqual([]);
     // The refused save (412) is the one failed request, logged by the browser too.
     expect(second.problems).toEqual(
-      expect.arrayContaining([`412 for ${baseUrl}/api/v1/initiatives/${id}`, 'console error: Failed to load resource: the server responded with a status of 412 (Precondition Failed)']),
+      expect.arrayContaining([
+        `412 for ${baseUrl}/api/v1/initiatives/${id}`,
+        'console error: Failed to load resource: the server responded with a status of 412 (Precondition Failed)',
+      ]),
     );
     expect(second.problems).toHaveLength(2);
     expect(first.problems).toEqual([]);
@@ -106,7 +126,10 @@ describe('Ändra insatsen, as staff', () => {
   it('should let staff edit an initiative of their own department from Insatsen', async () => {
     const head = await anotherBrowser(HEAD_ASF);
     const { code, id } = await registerInitiative(head.page, 'Läxhjälp Halvorstorp');
-    const { page, problems } = await anotherBrowser({ role: 'staff', departmentCode: 'ASF', name: 'Medarbetare ASF' }, `/insatser/${code}`);
+    const { page, problems } = await anotherBrowser(
+      { role: 'staff', departmentCode: 'ASF', name: 'Medarbetare ASF' },
+      `/insatser/${code}`,
+    );
 
     await page.getByRole('heading', { level: 1, name: 'Läxhjälp Halvorstorp' }).waitFor();
     await page.getByRole('link', { name: initiativeMessages.actions.edit }).click();
@@ -114,7 +137,10 @@ describe('Ändra insatsen, as staff', () => {
     await page.getByText(f.followUpPlanHelp).waitFor();
     expect((await wcagViolations(page)).violations).toEqual([]);
 
-    await page.getByRole('main').getByRole('textbox', { name: new RegExp(`^${f.processOwnerName}`) }).fill('Samordnare läxhjälp');
+    await page
+      .getByRole('main')
+      .getByRole('textbox', { name: new RegExp(`^${f.processOwnerName}`) })
+      .fill('Samordnare läxhjälp');
     await page.getByRole('button', { name: t.edit.save }).click();
     await page.getByRole('status').filter({ hasText: t.edit.saved }).waitFor();
 
@@ -129,7 +155,10 @@ describe('Ändra insatsen, as staff', () => {
   }, 90_000);
 
   it('should not offer editing another department’s initiative, and say so plainly at its address', async () => {
-    const { page, problems } = await anotherBrowser({ role: 'staff', departmentCode: 'KFF', name: 'Medarbetare KFF' }, '/insatser/FALTARBETARE');
+    const { page, problems } = await anotherBrowser(
+      { role: 'staff', departmentCode: 'KFF', name: 'Medarbetare KFF' },
+      '/insatser/FALTARBETARE',
+    );
     await page.getByRole('heading', { level: 1, name: /^Fältarbetare/ }).waitFor();
     await page.getByRole('heading', { level: 2, name: initiativeMessages.sections.summary }).waitFor();
     expect(await page.getByRole('link', { name: initiativeMessages.actions.edit }).count()).toBe(0);

@@ -22,7 +22,9 @@ useBrowser({ opened: (session) => ({ page, problems } = session) });
 async function tabTo(name: string, limit = 120) {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
+    const label = await page.evaluate(
+      () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '',
+    );
     if (label === name) return;
   }
   throw new Error(`${limit} × Tab did not reach "${name}"`);
@@ -61,7 +63,9 @@ async function linkForward(from: string, option: string) {
   await page.getByRole('heading', { level: 1 }).focus();
   await tabTo(t.linkLabel(from));
   await page.keyboard.press('Enter');
-  await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining(messages.forms.choose) });
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: 'button', text: expect.stringContaining(messages.forms.choose) });
   await page.keyboard.press('Enter');
   await page.getByRole('listbox').waitFor();
   for (let presses = 0; presses < 10; presses += 1) {
@@ -82,13 +86,28 @@ describe('Effektlogik for the head of ASF', () => {
   let initiativeId: string | undefined;
 
   beforeEach(async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/insatser' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/insatser',
+    });
     const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
-    const goals = await callApi<{ items: { id: string; code: string }[] }>(page, 'GET', '/goals?level=priority_area&limit=200');
+    const goals = await callApi<{ items: { id: string; code: string }[] }>(
+      page,
+      'GET',
+      '/goals?level=priority_area&limit=200',
+    );
     const fp4 = goals.body.items.find((goal) => goal.code === 'FP-4');
     code = `EFFEKT-${Date.now().toString(36).toUpperCase()}`;
     const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
-      body: { code, title: 'Normkreativa samtal i skolan', kind: 'project', leadDepartmentId: me.body.department.id, goalIds: [fp4!.id] },
+      body: {
+        code,
+        title: 'Normkreativa samtal i skolan',
+        kind: 'project',
+        leadDepartmentId: me.body.department.id,
+        goalIds: [fp4!.id],
+      },
     });
     expect(created.status).toBe(201);
     initiativeId = created.body.id;
@@ -101,7 +120,9 @@ describe('Effektlogik for the head of ASF', () => {
   it('should build a chain level by level by keyboard, link an outcome into the priority area’s shared chain, and show it as list and diagram', async () => {
     await page.goto(`/insatser/${code}/effektlogik`);
     await page.getByRole('heading', { level: 1, name: t.title('Normkreativa samtal i skolan') }).waitFor();
-    await page.getByRole('heading', { level: 3, name: 'FP-4: Främja jämställdhet och förändra normer som stödjer våld' }).waitFor();
+    await page
+      .getByRole('heading', { level: 3, name: 'FP-4: Främja jämställdhet och förändra normer som stödjer våld' })
+      .waitFor();
     await page.getByText(t.diagramEmpty).waitFor();
     await expectNoViolations();
 
@@ -119,7 +140,9 @@ describe('Effektlogik for the head of ASF', () => {
     await announced(t.done.linked('Elever känner igen våldsnormer', SHARED_OUTCOME));
     await expect.poll(() => focused(page)).toMatchObject({ text: t.link });
 
-    const outcome = page.locator('li', { has: page.getByRole('heading', { level: 3, name: 'Elever känner igen våldsnormer' }) });
+    const outcome = page.locator('li', {
+      has: page.getByRole('heading', { level: 3, name: 'Elever känner igen våldsnormer' }),
+    });
     await outcome.getByText(`${SHARED_OUTCOME} (${t.sharedChain('FP-4')})`).waitFor();
     const shared = page.getByRole('region', { name: t.sharedHeading });
     // The shared outcome and the impact it leads to both count the initiative among their contributors.
@@ -148,7 +171,9 @@ describe('Effektlogik for the head of ASF', () => {
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'input' });
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => focused(page)).toMatchObject({ tag: 'div', text: expect.stringContaining(messages.forms.errorSummaryTitle) });
+    await expect
+      .poll(() => focused(page))
+      .toMatchObject({ tag: 'div', text: expect.stringContaining(messages.forms.errorSummaryTitle) });
     await page.getByRole('link', { name: `${t.nodeTitle}: ${messages.problem.field.required}` }).waitFor();
     await expectNoViolations();
     await page.keyboard.press('Tab');
@@ -161,7 +186,9 @@ describe('Effektlogik for the head of ASF', () => {
   });
 
   it('should rename and remove a node by keyboard, announcing each', async () => {
-    await callApi(page, 'POST', '/effect-nodes', { body: { level: 'activity', title: 'Utkast till aktivitet', initiativeId } });
+    await callApi(page, 'POST', '/effect-nodes', {
+      body: { level: 'activity', title: 'Utkast till aktivitet', initiativeId },
+    });
     await page.goto(`/insatser/${code}/effektlogik`);
     await page.getByRole('heading', { level: 3, name: 'Utkast till aktivitet' }).waitFor();
 
@@ -192,11 +219,20 @@ describe('Effektlogik for the head of ASF', () => {
 
 describe('Effektlogik: measuring an outcome', () => {
   it('should attach an indicator to an outcome by keyboard and link to the indicator', async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/insatser' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/insatser',
+    });
     const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
     const code = `MATT-${Date.now().toString(36).toUpperCase()}`;
-    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code, title: 'Stöd till unga vuxna', kind: 'project', leadDepartmentId: me.body.department.id } });
-    await callApi(page, 'POST', '/effect-nodes', { body: { level: 'short_term_outcome', title: 'Fler unga har en plan', initiativeId: created.body.id } });
+    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
+      body: { code, title: 'Stöd till unga vuxna', kind: 'project', leadDepartmentId: me.body.department.id },
+    });
+    await callApi(page, 'POST', '/effect-nodes', {
+      body: { level: 'short_term_outcome', title: 'Fler unga har en plan', initiativeId: created.body.id },
+    });
     try {
       await page.goto(`/insatser/${code}/effektlogik`);
       await page.getByRole('heading', { level: 3, name: 'Fler unga har en plan' }).waitFor();
@@ -205,7 +241,9 @@ describe('Effektlogik: measuring an outcome', () => {
       await page.getByRole('heading', { level: 1 }).focus();
       await tabTo(t.measureLabel('Fler unga har en plan'));
       await page.keyboard.press('Enter');
-      await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining(messages.forms.choose) });
+      await expect
+        .poll(() => focused(page))
+        .toMatchObject({ tag: 'button', text: expect.stringContaining(messages.forms.choose) });
       await page.keyboard.press('Enter');
       await page.getByRole('listbox').waitFor();
       for (let presses = 0; presses < 30; presses += 1) {
@@ -213,7 +251,9 @@ describe('Effektlogik: measuring an outcome', () => {
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: expect.stringContaining('UNGA-UVAS') });
+      await expect
+        .poll(() => focused(page))
+        .toMatchObject({ tag: 'button', text: expect.stringContaining('UNGA-UVAS') });
       await expectNoViolations();
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');

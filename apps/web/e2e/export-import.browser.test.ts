@@ -26,7 +26,20 @@ const OWN_CODE = 'EXPORT-FORMEL';
 
 type InitiativeDto = components['schemas']['InitiativeDto'];
 /** What an initiative is, as far as the export writes it: compared between the two Samlas (participants by department). */
-type Initiative = Pick<InitiativeDto, 'code' | 'title' | 'kind' | 'status' | 'leadDepartmentCode' | 'goalIds' | 'targetGroupCodes' | 'districtCodes' | 'startDate' | 'endDate' | 'annualCostSek'> & {
+type Initiative = Pick<
+  InitiativeDto,
+  | 'code'
+  | 'title'
+  | 'kind'
+  | 'status'
+  | 'leadDepartmentCode'
+  | 'goalIds'
+  | 'targetGroupCodes'
+  | 'districtCodes'
+  | 'startDate'
+  | 'endDate'
+  | 'annualCostSek'
+> & {
   participants: { departmentId: string }[];
 };
 
@@ -58,7 +71,19 @@ async function initiatives(on: Page): Promise<Map<string, Initiative>> {
   const read = async ({ code }: { code: string }) => {
     const answer = await callApi<InitiativeDto>(on, 'GET', `/initiatives/${encodeURIComponent(code)}`);
     expect(answer.status).toBe(200);
-    const { participants, goalIds, targetGroupCodes, districtCodes, title, kind, status, leadDepartmentCode, startDate, endDate, annualCostSek } = answer.body;
+    const {
+      participants,
+      goalIds,
+      targetGroupCodes,
+      districtCodes,
+      title,
+      kind,
+      status,
+      leadDepartmentCode,
+      startDate,
+      endDate,
+      annualCostSek,
+    } = answer.body;
     const sorted = (values: string[] = []) => [...values].sort();
     const initiative: Initiative = {
       code,
@@ -66,7 +91,9 @@ async function initiatives(on: Page): Promise<Map<string, Initiative>> {
       kind,
       status,
       leadDepartmentCode,
-      participants: (participants ?? []).map(({ departmentId }) => ({ departmentId })).sort((a, b) => a.departmentId.localeCompare(b.departmentId)),
+      participants: (participants ?? [])
+        .map(({ departmentId }) => ({ departmentId }))
+        .sort((a, b) => a.departmentId.localeCompare(b.departmentId)),
       goalIds: sorted(goalIds),
       targetGroupCodes: sorted(targetGroupCodes),
       districtCodes: sorted(districtCodes),
@@ -83,13 +110,20 @@ async function initiatives(on: Page): Promise<Map<string, Initiative>> {
 async function exportAndImport() {
   await page.goto('/insatser');
   await page.getByRole('heading', { level: 1, name: portfolioMessages.title }).waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: portfolioMessages.export.csv }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: portfolioMessages.export.csv }).click(),
+  ]);
   await page.getByText(portfolioMessages.export.done(download.suggestedFilename())).waitFor();
   await expectNoViolations(page);
   const file = join(folder, download.suggestedFilename());
   await download.saveAs(file);
   // A code is the first column and never quoted (the API's code pattern has no `;` or quote).
-  const exportedCodes = readFileSync(file, 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(';')[0]!);
+  const exportedCodes = readFileSync(file, 'utf8')
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(';')[0]!);
   const source = await initiatives(page);
   expect([...exportedCodes].sort()).toEqual([...source.keys()].sort());
   expect(exportedCodes.length).toBeGreaterThanOrEqual(8);
@@ -104,7 +138,10 @@ async function exportAndImport() {
     await other.page.getByLabel(t.file.label).setInputFiles(file);
     await other.page.getByRole('button', { name: t.file.preview, exact: true }).click();
     await other.page.getByRole('heading', { level: 2, name: t.preview.heading }).waitFor();
-    await other.page.getByRole('status').filter({ hasText: t.preview.clean(exportedCodes.length) }).waitFor();
+    await other.page
+      .getByRole('status')
+      .filter({ hasText: t.preview.clean(exportedCodes.length) })
+      .waitFor();
     expect(await other.page.getByRole('table', { name: t.preview.problemsCaption }).count()).toBe(0);
     await expectNoViolations(other.page);
 
@@ -127,7 +164,12 @@ describe('Export to an empty Samla', () => {
     await signIn(page, baseUrl, { ...ADMIN, path: '/insatser' });
     const departments = await callApi<{ items: { id: string; code: string }[] }>(page, 'GET', '/departments');
     const own = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
-      body: { code: OWN_CODE, title: '-18 år: läxhjälp i Kronogården', kind: 'project', leadDepartmentId: departments.body.items.find((d) => d.code === 'UTBF')!.id },
+      body: {
+        code: OWN_CODE,
+        title: '-18 år: läxhjälp i Kronogården',
+        kind: 'project',
+        leadDepartmentId: departments.body.items.find((d) => d.code === 'UTBF')!.id,
+      },
     });
     expect(own.status).toBe(201);
     try {

@@ -72,17 +72,24 @@ const expanded = (group: string) => groupButton(group).getAttribute('aria-expand
 function horizontalFit() {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const shown = [...document.querySelectorAll('header nav a, header nav button')].filter((element) => element.getClientRects().length > 0);
+    const shown = [...document.querySelectorAll('header nav a, header nav button')].filter(
+      (element) => element.getClientRects().length > 0,
+    );
     return {
       scrollsSideways: document.documentElement.scrollWidth > width,
-      outside: shown.filter((element) => element.getBoundingClientRect().left < 0 || element.getBoundingClientRect().right > width).map((element) => element.textContent),
+      outside: shown
+        .filter((element) => element.getBoundingClientRect().left < 0 || element.getBoundingClientRect().right > width)
+        .map((element) => element.textContent),
     };
   });
 }
 
 describe('the web app in Chromium', () => {
   // The frame as people see it: signed in (sign-in itself is e2e/sign-in.browser.test.ts).
-  useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson' } });
+  useBrowser({
+    opened: (session) => ({ page, problems } = session),
+    signedIn: { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson' },
+  });
 
   it('should send / on to Insatser', async () => {
     await page.goto('/');
@@ -93,18 +100,21 @@ describe('the web app in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(PAGES)('should find no WCAG 2.1 AA violation with axe-core on $path, colour contrast included', async ({ path, heading, shot }) => {
-    await visit(path, heading);
+  it.each(PAGES)(
+    'should find no WCAG 2.1 AA violation with axe-core on $path, colour contrast included',
+    async ({ path, heading, shot }) => {
+      await visit(path, heading);
 
-    const { violations, passes } = await wcagViolations(page);
+      const { violations, passes } = await wcagViolations(page);
 
-    expect(violations).toEqual([]);
-    expect(passes).toBeGreaterThan(10);
-    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    expect(await page.title()).toBe(messages.app.documentTitle(heading));
-    expect(problems).toEqual([]);
-    if (shot) await screenshot(page, shot);
-  });
+      expect(violations).toEqual([]);
+      expect(passes).toBeGreaterThan(10);
+      expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+      expect(await page.title()).toBe(messages.app.documentTitle(heading));
+      expect(problems).toEqual([]);
+      if (shot) await screenshot(page, shot);
+    },
+  );
 
   it('should reach the skip link with the first Tab, show it, and move focus to the main content with Enter', async () => {
     await visit('/insatser', messages.nav.initiatives);
@@ -150,7 +160,10 @@ describe('the web app in Chromium', () => {
 
 describe('the header’s navigation in Chromium', () => {
   // An administrator, who may use every screen the header lists.
-  useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'admin', name: 'Ada Andersson' } });
+  useBrowser({
+    opened: (session) => ({ page, problems } = session),
+    signedIn: { role: 'admin', name: 'Ada Andersson' },
+  });
 
   /** Opens the accessibility statement: a page in none of the groups, all text, so it reflows to any width. */
   async function visitStatement() {
@@ -233,27 +246,31 @@ describe('the header’s navigation in Chromium', () => {
 
   // 320 px: the narrow layout (WCAG reflow); 801 px: with Debian's fonts, Administration ends the buttons' first row
   // there and its links must open leftwards to stay in the window.
-  it.each([320, 801])('should work at %i px wide without scrolling sideways, by keyboard and under axe', async (width) => {
-    await page.setViewportSize({ width, height: 800 });
-    await visitStatement();
-    expect(await horizontalFit()).toEqual({ scrollsSideways: false, outside: [] });
-
-    for (const group of Object.values(groups)) {
-      await groupButton(group).click();
-      expect(await expanded(group)).toBe('true');
+  it.each([320, 801])(
+    'should work at %i px wide without scrolling sideways, by keyboard and under axe',
+    async (width) => {
+      await page.setViewportSize({ width, height: 800 });
+      await visitStatement();
       expect(await horizontalFit()).toEqual({ scrollsSideways: false, outside: [] });
-      expect((await wcagViolations(page)).violations).toEqual([]);
-    }
-    await screenshot(page, `navigation-${width}`);
 
-    // By keyboard from the open group's button: Shift+Tab back to Ledningsgruppen, open it, on to its first link.
-    await tabTo(groups.leadership, { backwards: true, tag: 'button' });
-    await page.keyboard.press('Enter');
-    expect(await expanded(groups.administration)).toBe('false');
-    await tabTo(messages.nav.fundingCliff);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/finansieringsstup');
-    await expectFocusOnHeading(messages.nav.fundingCliff);
-    expect(problems).toEqual([]);
-  }, 60_000);
+      for (const group of Object.values(groups)) {
+        await groupButton(group).click();
+        expect(await expanded(group)).toBe('true');
+        expect(await horizontalFit()).toEqual({ scrollsSideways: false, outside: [] });
+        expect((await wcagViolations(page)).violations).toEqual([]);
+      }
+      await screenshot(page, `navigation-${width}`);
+
+      // By keyboard from the open group's button: Shift+Tab back to Ledningsgruppen, open it, on to its first link.
+      await tabTo(groups.leadership, { backwards: true, tag: 'button' });
+      await page.keyboard.press('Enter');
+      expect(await expanded(groups.administration)).toBe('false');
+      await tabTo(messages.nav.fundingCliff);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/finansieringsstup');
+      await expectFocusOnHeading(messages.nav.fundingCliff);
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
 });

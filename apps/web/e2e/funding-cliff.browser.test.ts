@@ -46,7 +46,9 @@ async function openCliff() {
 const kronor = async (cell: Locator) => Number((await cell.innerText()).replace(/\D/g, ''));
 
 function departmentRow() {
-  return page.getByRole('table', { name: t.departments.caption(END_YEAR) }).getByRole('row', { name: new RegExp(`^${departmentName}`) });
+  return page
+    .getByRole('table', { name: t.departments.caption(END_YEAR) })
+    .getByRole('row', { name: new RegExp(`^${departmentName}`) });
 }
 
 function initiativeRow() {
@@ -73,16 +75,29 @@ async function proposeInitiative({ page, problems }: { page: Page; problems: str
       goalIds: [goals.body.items[0]!.id],
       startDate: `${now.getUTCFullYear() - 1}-01-01`,
       annualCostSek: ANNUAL_COST,
-      followUpPlan: { method: 'Antal sommarjobb och andel som fortsätter studera.', frequency: 'biannual', responsible: 'Samordnare sommarjobb' },
+      followUpPlan: {
+        method: 'Antal sommarjobb och andel som fortsätter studera.',
+        frequency: 'biannual',
+        responsible: 'Samordnare sommarjobb',
+      },
     },
   });
   expect(created.status).toBe(201);
   const id = created.body.id;
   const line = await callApi(page, 'POST', `/initiatives/${id}/funding`, {
-    body: { sourceType: 'state_grant', funder: FUNDER, amountSek: 1_400_000, periodStart: `${now.getUTCFullYear() - 1}-01-01`, periodEnd: PERIOD_END, status: 'granted' },
+    body: {
+      sourceType: 'state_grant',
+      funder: FUNDER,
+      amountSek: 1_400_000,
+      periodStart: `${now.getUTCFullYear() - 1}-01-01`,
+      periodEnd: PERIOD_END,
+      status: 'granted',
+    },
   });
   expect(line.status).toBe(201);
-  expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'proposed' } })).status).toBe(200);
+  expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'proposed' } })).status).toBe(
+    200,
+  );
   expect(problems).toEqual([]);
   return id;
 }
@@ -93,7 +108,13 @@ describe('Finansieringsstup', () => {
     const head = await openPage(page.context().browser()!, baseUrl);
     const id = await proposeInitiative(head).finally(() => head.context.close());
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/finansieringsstup' });
-    expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' } })).status).toBe(200);
+    expect(
+      (
+        await callApi(page, 'POST', `/initiatives/${id}/transitions`, {
+          body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' },
+        })
+      ).status,
+    ).toBe(200);
     expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.fundingCliff);
     await openCliff();
     expect(await page.title()).toBe(messages.app.documentTitle(t.title));
@@ -127,13 +148,20 @@ describe('Finansieringsstup', () => {
     const summary = dialog.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#falt-note']);
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '#falt-note',
+    ]);
     await expectNoViolations();
 
-    await dialog.getByRole('textbox', { name: new RegExp(`^${fundingMessages.coverage.note}`) }).fill('Tas in i ramen enligt KS beslut.');
+    await dialog
+      .getByRole('textbox', { name: new RegExp(`^${fundingMessages.coverage.note}`) })
+      .fill('Tas in i ramen enligt KS beslut.');
     await dialog.getByRole('button', { name: fundingMessages.coverage.save }).click();
 
-    await page.getByRole('status').filter({ hasText: t.decide.done(TITLE) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.decide.done(TITLE) })
+      .waitFor();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: t.decide.done(TITLE) });
     const row = initiativeRow();
     await row.getByText(t.initiatives.decided(fundingMessages.coverageLabel.ordinary_budget)).waitFor();
@@ -142,12 +170,20 @@ describe('Finansieringsstup', () => {
     await expect.poll(() => kronor(departmentRow().getByRole('cell').last())).toBeLessThan(before);
     await expectNoViolations();
     // The refused note is the one failed response this test expects.
-    const expected = [/^400 for .*\/coverage-decision$/, /^console error: Failed to load resource: the server responded with a status of 400/];
+    const expected = [
+      /^400 for .*\/coverage-decision$/,
+      /^console error: Failed to load resource: the server responded with a status of 400/,
+    ];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
   }, 60_000);
 
   it('should show a staff member the cliff without the decision', async () => {
-    await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Medarbetare ASF', path: '/finansieringsstup' });
+    await signIn(page, baseUrl, {
+      role: 'staff',
+      departmentCode: 'ASF',
+      name: 'Medarbetare ASF',
+      path: '/finansieringsstup',
+    });
     await openCliff();
     await page.getByRole('table', { name: t.departments.caption(END_YEAR) }).waitFor();
     // Lines without a decision are listed (the demo's own), yet none offers one.

@@ -26,7 +26,10 @@ const baseUrl = inject('baseUrl');
 let page: Page;
 let problems: string[];
 
-useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'leadership', name: 'Ledningsgruppen', path: '/mal' } });
+useBrowser({
+  opened: (session) => ({ page, problems } = session),
+  signedIn: { role: 'leadership', name: 'Ledningsgruppen', path: '/mal' },
+});
 
 async function expectNoViolations() {
   expect((await wcagViolations(page)).violations).toEqual([]);
@@ -35,7 +38,11 @@ async function expectNoViolations() {
 const flatten = (goals: GoalFigures[]): GoalFigures[] => goals.flatMap((goal) => [goal, ...flatten(goal.children)]);
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 const treeSection = () => page.getByRole('region', { name: t.treeHeading });
-const countLink = (goal: GoalFigures) => page.getByRole('link', { name: `${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`, exact: true });
+const countLink = (goal: GoalFigures) =>
+  page.getByRole('link', {
+    name: `${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`,
+    exact: true,
+  });
 
 /** Tabs forward until the element with this text has focus; a bounded walk through the page. */
 async function tabTo(text: string) {
@@ -60,15 +67,22 @@ async function expectFiguresAsAnswered(query: string) {
   for (const goal of goals) {
     await treeSection().getByText(goal.title, { exact: true }).waitFor();
     if (goal.initiatives === 0) continue;
-    const direct = goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives ? ` ${t.direct(goal.directInitiatives)}` : '';
+    const direct =
+      goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives
+        ? ` ${t.direct(goal.directInitiatives)}`
+        : '';
     const figures = countLink(goal).locator('xpath=..');
-    expect(plain(await figures.innerText())).toBe(plain(`${t.initiatives(goal.initiatives)}${direct}, ${costText(goal)}`));
+    expect(plain(await figures.innerText())).toBe(
+      plain(`${t.initiatives(goal.initiatives)}${direct}, ${costText(goal)}`),
+    );
     expect(await countLink(goal).getAttribute('href')).toBe(`/insatser?goalId=${goal.id}${query.replace('?', '&')}`);
   }
   const without = goals.filter((goal) => goal.initiatives === 0).length;
   expect(await treeSection().getByText(t.noInitiatives, { exact: true }).count()).toBe(without);
   for (const indicator of goals.flatMap((goal) => goal.indicators)) {
-    const item = treeSection().getByRole('listitem').filter({ has: page.getByRole('link', { name: indicator.name, exact: true }) });
+    const item = treeSection()
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: indicator.name, exact: true }) });
     await item.first().waitFor();
     const trend = indicator.trend ? t.trend[indicator.trend] : indicator.latest ? t.noTrend : t.noMeasurement;
     expect(await item.first().innerText()).toContain(trend);
@@ -94,10 +108,20 @@ describe('Mål och effekter', () => {
     const head = await openPage(page.context().browser()!, baseUrl);
     let draftId: string | undefined;
     try {
-      await signIn(head.page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' });
+      await signIn(head.page, baseUrl, {
+        role: 'department_head',
+        departmentCode: 'ASF',
+        name: 'Förvaltningschef ASF',
+      });
       const area = await callApi<{ items: { id: string }[] }>(head.page, 'GET', `/goals?code=${AREA}`);
       const draft = await callApi<{ id: string }>(head.page, 'POST', '/initiatives', {
-        body: { code: `MAL-E2E-${Date.now().toString(36).toUpperCase()}`, title: 'Utkast under FP-3', kind: 'project', goalIds: [area.body.items[0]!.id], annualCostSek: DRAFT_COST },
+        body: {
+          code: `MAL-E2E-${Date.now().toString(36).toUpperCase()}`,
+          title: 'Utkast under FP-3',
+          kind: 'project',
+          goalIds: [area.body.items[0]!.id],
+          annualCostSek: DRAFT_COST,
+        },
       });
       expect(draft.status).toBe(201);
       draftId = draft.body.id;
@@ -112,8 +136,13 @@ describe('Mål och effekter', () => {
       expect(await page.getByRole('radio', { name: t.scope.open }).isChecked()).toBe(true);
       await expect.poll(() => page.url()).toMatch(/\?scope=open$/);
       await openTree();
-      const open = (await expectFiguresAsAnswered('?status=proposed&status=approved&status=active')).find((goal) => goal.code === AREA)!;
-      expect({ initiatives: open.initiatives, annualCostSek: open.annualCostSek }).toEqual({ initiatives: all.initiatives - 1, annualCostSek: all.annualCostSek - DRAFT_COST });
+      const open = (await expectFiguresAsAnswered('?status=proposed&status=approved&status=active')).find(
+        (goal) => goal.code === AREA,
+      )!;
+      expect({ initiatives: open.initiatives, annualCostSek: open.annualCostSek }).toEqual({
+        initiatives: all.initiatives - 1,
+        annualCostSek: all.annualCostSek - DRAFT_COST,
+      });
       await expectNoViolations();
 
       // The count leads to Insatser filtered the same way, whose total is the same number.
@@ -130,7 +159,9 @@ describe('Mål och effekter', () => {
     await openTree();
     const board = treeSection().getByRole('button', { name: /KS-DELAKTIGHET/ });
     expect(await board.getAttribute('aria-expanded')).toBe('true');
-    await treeSection().getByRole('link', { name: t.openChain(AREA) }).waitFor();
+    await treeSection()
+      .getByRole('link', { name: t.openChain(AREA) })
+      .waitFor();
 
     await board.focus();
     await page.keyboard.press('Enter');
@@ -140,7 +171,9 @@ describe('Mål och effekter', () => {
 
     await page.keyboard.press('Space');
     await expect.poll(() => board.getAttribute('aria-expanded')).toBe('true');
-    await treeSection().getByRole('link', { name: t.openChain(AREA) }).waitFor();
+    await treeSection()
+      .getByRole('link', { name: t.openChain(AREA) })
+      .waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -173,7 +206,10 @@ describe('Mål och effekter', () => {
 
     // From a contributing initiative's link to its page.
     const contributor = own.flatMap((node) => node.contributors ?? [])[0]!;
-    await page.getByRole('link', { name: `${contributor.code} ${contributor.title}` }).first().click();
+    await page
+      .getByRole('link', { name: `${contributor.code} ${contributor.title}` })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: contributor.title }).waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
@@ -187,18 +223,25 @@ describe('Mål och effekter', () => {
 
     const answer = await callApi<{ items: KeyFigure[]; total: number }>(page, 'GET', '/indicators/overview?limit=200');
     expect(answer.body.items.length).toBeGreaterThan(0);
-    expect(answer.body.items.some(({ series }) => series.targets.some((target) => target.progress !== null))).toBe(true);
+    expect(answer.body.items.some(({ series }) => series.targets.some((target) => target.progress !== null))).toBe(
+      true,
+    );
     const rows = table.getByRole('row');
     expect(await rows.count()).toBe(answer.body.items.length + 1);
     for (const [index, { indicator, series }] of answer.body.items.entries()) {
-      const cells = await rows.nth(index + 1).locator('th, td').allInnerTexts();
+      const cells = await rows
+        .nth(index + 1)
+        .locator('th, td')
+        .allInnerTexts();
       expect(cells.map(plain)).toEqual(
         [
           `${indicator.name} (${indicator.code})`,
           pointText(series.latest, indicator.unit),
           pointText(swedenBeside(series), indicator.unit),
           pointText(series.baseline, indicator.unit),
-          series.targets.length ? series.targets.map((target) => targetText(target, indicator.unit)).join(' ') : t.keyFigures.none,
+          series.targets.length
+            ? series.targets.map((target) => targetText(target, indicator.unit)).join(' ')
+            : t.keyFigures.none,
         ].map(plain),
       );
     }

@@ -40,19 +40,29 @@ async function record(kind: 'baseline' | 'measurement' | 'target', period: strin
   await form.locator(`#${fieldId('value')}`).fill(value);
   if (persons) await form.locator(`#${fieldId('persons')}`).fill(persons);
   await form.getByRole('button', { name: t.submit }).click();
-  await page.getByRole('status').filter({ hasText: t.recorded(t.kindLabel[kind]!, period) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: t.recorded(t.kindLabel[kind]!, period) })
+    .waitFor();
 }
 
 function tableRows() {
   return page
     .getByRole('table', { name: t.tableCaption(t.all) })
     .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s/g, ' '))));
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s/g, ' '))),
+    );
 }
 
 describe('Indikatorer for the head of ASF', () => {
   beforeEach(async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/indikatorer' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/indikatorer',
+    });
   });
 
   /** An indicator of ASF's own, made through the API as the signed-in head. */
@@ -60,14 +70,25 @@ describe('Indikatorer for the head of ASF', () => {
     const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
     const code = `UVAS-${unique()}`;
     const created = await callApi<{ id: string }>(page, 'POST', '/indicators', {
-      body: { code, name: NAME, unit: 'percent', direction: 'decrease', source: 'internal', breakdowns: ['sex'], ownerDepartmentId: me.body.department.id },
+      body: {
+        code,
+        name: NAME,
+        unit: 'percent',
+        direction: 'decrease',
+        source: 'internal',
+        breakdowns: ['sex'],
+        ownerDepartmentId: me.body.department.id,
+      },
     });
     expect(created.status).toBe(201);
     return { id: created.body.id, code, me };
   }
 
   it('should define an indicator, record a baseline and falling targets, and show them as chart and table', async () => {
-    await page.getByRole('table', { name: ti.caption }).getByRole('link', { name: 'Andel unga 16–24 år som varken arbetar eller studerar' }).waitFor();
+    await page
+      .getByRole('table', { name: ti.caption })
+      .getByRole('link', { name: 'Andel unga 16–24 år som varken arbetar eller studerar' })
+      .waitFor();
     await expectNoViolations();
 
     // Define it: a share that should fall, broken down by sex, owned by ASF (preset: the head's own department).
@@ -93,7 +114,10 @@ describe('Indikatorer for the head of ASF', () => {
     await valueForm.locator(`#${fieldId('period')}`).fill('år 2024');
     await valueForm.locator(`#${fieldId('value')}`).fill('14,2');
     await valueForm.getByRole('button', { name: t.submit }).click();
-    await page.getByRole('alert').getByRole('link', { name: `${t.periodLabel}: ${resultsMessages.apiMessages[0]![1]}` }).waitFor();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: `${t.periodLabel}: ${resultsMessages.apiMessages[0]![1]}` })
+      .waitFor();
     await expectNoViolations();
 
     await record('baseline', '2024', '14,2', '350');
@@ -115,7 +139,10 @@ describe('Indikatorer for the head of ASF', () => {
     await screenshot(page, 'indikator', { docs: '../../../docs/screenshots/indikator' });
 
     // The refused period (400) is the one failed response this test expects.
-    const expected = [/^400 for .*\/measurements$/, /^console error: Failed to load resource: the server responded with a status of 400/];
+    const expected = [
+      /^400 for .*\/measurements$/,
+      /^console error: Failed to load resource: the server responded with a status of 400/,
+    ];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
   });
 
@@ -135,23 +162,35 @@ describe('Indikatorer for the head of ASF', () => {
     await importForm.getByRole('button', { name: t.importSubmit }).click();
     const errors = page.getByRole('table', { name: t.importErrorsCaption });
     await errors.waitFor();
-    expect(await errors.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)))).toEqual([
-      ['3', 'period', resultsMessages.apiMessages[0]![1]],
-    ]);
+    expect(
+      await errors
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent))),
+    ).toEqual([['3', 'period', resultsMessages.apiMessages[0]![1]]]);
     await page.getByText(t.importRefused).waitFor();
     expect(await page.getByRole('row', { name: /^2023/ }).count()).toBe(0);
     await expectNoViolations();
 
     // The good line alone goes in.
-    await importForm.getByLabel(t.file).setInputFiles({ name: 'varden.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n2023,all,measurement,14.8,,,360\n`) });
+    await importForm.getByLabel(t.file).setInputFiles({
+      name: 'varden.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n2023,all,measurement,14.8,,,360\n`),
+    });
     await importForm.getByRole('button', { name: t.importSubmit }).click();
-    await page.getByRole('status').filter({ hasText: t.imported(1) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.imported(1) })
+      .waitFor();
     await expect.poll(async () => (await tableRows())[0]).toEqual(['2023', '', '14,8 %', '–', '–']);
     expect(await errors.count()).toBe(0);
     await expectNoViolations();
 
     // The refused file (422) is the one failed response this test expects.
-    const expected = [/^422 for .*\/measurements\/import$/, /^console error: Failed to load resource: the server responded with a status of 422/];
+    const expected = [
+      /^422 for .*\/measurements\/import$/,
+      /^console error: Failed to load resource: the server responded with a status of 422/,
+    ];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
   });
 
@@ -160,16 +199,34 @@ describe('Indikatorer for the head of ASF', () => {
     // It measures an outcome of an initiative of ASF's: chosen by initiative, then by outcome.
     const initiativeCode = `UVAS-INSATS-${unique()}`;
     const initiative = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
-      body: { code: initiativeCode, title: 'Uppsökande arbete i Kronogården', kind: 'project', leadDepartmentId: me.body.department.id },
+      body: {
+        code: initiativeCode,
+        title: 'Uppsökande arbete i Kronogården',
+        kind: 'project',
+        leadDepartmentId: me.body.department.id,
+      },
     });
-    await callApi(page, 'POST', '/effect-nodes', { body: { level: 'long_term_outcome', title: 'Fler unga i Kronogården arbetar eller studerar', initiativeId: initiative.body.id } });
+    await callApi(page, 'POST', '/effect-nodes', {
+      body: {
+        level: 'long_term_outcome',
+        title: 'Fler unga i Kronogården arbetar eller studerar',
+        initiativeId: initiative.body.id,
+      },
+    });
     await page.goto(`/indikatorer/${id}`);
     await page.getByRole('heading', { level: 2, name: t.attachHeading }).waitFor();
     await choose('initiativeId', `${initiativeCode} Uppsökande arbete i Kronogården`);
     await choose('effectNodeId', 'långsiktig effekt: Fler unga i Kronogården arbetar eller studerar');
     await page.getByRole('form', { name: t.attachHeading }).getByRole('button', { name: t.attachSubmit }).click();
-    await page.getByRole('status').filter({ hasText: t.attached('Fler unga i Kronogården arbetar eller studerar', initiativeCode) }).waitFor();
-    const graph = await callApi<{ nodes: { indicators: { code: string }[] }[] }>(page, 'GET', `/initiatives/${initiative.body.id}/effect-logic`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.attached('Fler unga i Kronogården arbetar eller studerar', initiativeCode) })
+      .waitFor();
+    const graph = await callApi<{ nodes: { indicators: { code: string }[] }[] }>(
+      page,
+      'GET',
+      `/initiatives/${initiative.body.id}/effect-logic`,
+    );
     expect(graph.body.nodes[0]!.indicators.map((indicator) => indicator.code)).toEqual([code]);
     // A draft may be deleted: the portfolio other browser files count stays the demo's.
     expect((await callApi(page, 'DELETE', `/initiatives/${initiative.body.id}`)).status).toBe(204);
@@ -181,10 +238,22 @@ describe('Indikatorer for the head of ASF', () => {
 
 describe('Indikatorn outside the owning department', () => {
   it('should show a value resting on fewer than 5 persons as "färre än 5", and offer no recording', async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/indikatorer' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/indikatorer',
+    });
     const me = await callApi<{ department: { id: string } }>(page, 'GET', '/me');
     const created = await callApi<{ id: string }>(page, 'POST', '/indicators', {
-      body: { code: `LITEN-${unique()}`, name: 'Unga i en liten grupp med stöd, andel (%)', unit: 'percent', direction: 'increase', source: 'internal', ownerDepartmentId: me.body.department.id },
+      body: {
+        code: `LITEN-${unique()}`,
+        name: 'Unga i en liten grupp med stöd, andel (%)',
+        unit: 'percent',
+        direction: 'increase',
+        source: 'internal',
+        ownerDepartmentId: me.body.department.id,
+      },
     });
     const id = created.body.id;
     for (const body of [
@@ -196,8 +265,14 @@ describe('Indikatorn outside the owning department', () => {
 
     const leadership = await openPage(page.context().browser()!, baseUrl);
     try {
-      await signIn(leadership.page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen', path: `/indikatorer/${id}` });
-      await leadership.page.getByRole('heading', { level: 1, name: 'Unga i en liten grupp med stöd, andel (%)' }).waitFor();
+      await signIn(leadership.page, baseUrl, {
+        role: 'leadership',
+        name: 'Ledningsgruppen',
+        path: `/indikatorer/${id}`,
+      });
+      await leadership.page
+        .getByRole('heading', { level: 1, name: 'Unga i en liten grupp med stöd, andel (%)' })
+        .waitFor();
       const row = leadership.page.getByRole('row', { name: /^2025/ });
       await row.getByText(t.suppressed, { exact: true }).waitFor();
       await leadership.page.getByText(t.suppressedNote).waitFor();

@@ -26,7 +26,10 @@ async function openSspf() {
 
 describe.each([
   { who: 'the leadership group', as: { role: 'leadership' as const, name: 'Ledningsgruppen' } },
-  { who: 'a department head', as: { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' } },
+  {
+    who: 'a department head',
+    as: { role: 'department_head' as const, departmentCode: 'ASF', name: 'Förvaltningschef ASF' },
+  },
 ])('Insatsen, read by $who', ({ as }) => {
   beforeEach(async () => {
     await signIn(page, baseUrl, { ...as, path: '/insatser/SSPF' });
@@ -40,16 +43,28 @@ describe.each([
     expect(headings).toEqual([text.toc, ...Object.values(text.sections)]);
     expect(await page.title()).toBe(messages.app.documentTitle(SSPF_TITLE));
     // Summary, lifecycle, participants, goals up to Agenda 2030, funding, report, effect logic, decisions, history.
-    await main.getByText(/1\s800\s000\skr/).first().waitFor();
+    await main
+      .getByText(/1\s800\s000\skr/)
+      .first()
+      .waitFor();
     expect(await main.locator('[aria-current="step"]').textContent()).toContain(messages.initiativeStatus.active);
-    await main.getByRole('heading', { level: 4, name: text.lifecycle.moveTo(messages.initiativeStatus.completed) }).waitFor();
+    await main
+      .getByRole('heading', { level: 4, name: text.lifecycle.moveTo(messages.initiativeStatus.completed) })
+      .waitFor();
     await main.getByRole('cell', { name: text.participants.role_.co_owner! }).first().waitFor();
     await main.getByText('Samordnare SSPF', { exact: false }).first().waitFor();
     expect(await main.getByRole('list', { name: /^Målkedja för/ }).count()).toBe(4);
-    await main.getByRole('list', { name: /^Målkedja för/ }).first().getByText(text.goals.level.agenda2030!).waitFor();
+    await main
+      .getByRole('list', { name: /^Målkedja för/ })
+      .first()
+      .getByText(text.goals.level.agenda2030!)
+      .waitFor();
     await main.getByRole('img', { name: /^Tidslinje över 3 finansieringsrader/ }).waitFor();
     expect(await main.getByRole('table', { name: text.funding.tableCaption }).getByRole('row').count()).toBe(4);
-    await page.locator('#avsnitt-statusReport').getByText(messages.vocabulary.ragStatus.green, { exact: true }).waitFor();
+    await page
+      .locator('#avsnitt-statusReport')
+      .getByText(messages.vocabulary.ragStatus.green, { exact: true })
+      .waitFor();
     await page.locator('#avsnitt-effectLogic').getByText('Lokala SSPF-grupper', { exact: false }).waitFor();
     await main.getByText(text.indicators.none).waitFor();
     await main.getByRole('table', { name: new RegExp(`^${text.history.caption}`) }).waitFor();
@@ -60,7 +75,11 @@ describe.each([
     expect(passes).toBeGreaterThan(10);
     expect(problems).toEqual([]);
     // The user guide shows the leadership's view from the top down through the funding timeline.
-    await screenshot(page, `insatsen-${as.role}`, as.role === 'leadership' ? { docs: 'insatsen', docsClip: { x: 0, y: 0, width: 1280, height: 3000 } } : {});
+    await screenshot(
+      page,
+      `insatsen-${as.role}`,
+      as.role === 'leadership' ? { docs: 'insatsen', docsClip: { x: 0, y: 0, width: 1280, height: 3000 } } : {},
+    );
   });
 
   it('should take a keyboard user through the table of contents to a section, with focus on its heading', async () => {
@@ -78,11 +97,16 @@ describe.each([
     expect(reached).toBe(true);
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => focused(page), { timeout: 5_000 }).toMatchObject({ tag: 'h2', text: text.sections.funding });
+    await expect
+      .poll(() => focused(page), { timeout: 5_000 })
+      .toMatchObject({ tag: 'h2', text: text.sections.funding });
     expect(new URL(page.url()).pathname).toBe('/insatser/SSPF');
     // The next Tab goes on from the section, not back into the table of contents.
     await page.keyboard.press('Tab');
-    const inContents = await page.evaluate((label) => document.activeElement?.closest(`nav[aria-label="${label}"]`) !== null, text.toc);
+    const inContents = await page.evaluate(
+      (label) => document.activeElement?.closest(`nav[aria-label="${label}"]`) !== null,
+      text.toc,
+    );
     expect(inContents).toBe(false);
     expect(problems).toEqual([]);
   });
@@ -102,7 +126,11 @@ describe('an unknown code', () => {
     // The API answered 404 for the code (and Chromium logged it); the page said so without a problem of its own.
     const notFound = /^404 for .*\/api\/v1\/initiatives\/FINNS-INTE$/;
     expect([...duringSignIn, ...problems]).toContainEqual(expect.stringMatching(notFound));
-    expect(problems.filter((problem) => !notFound.test(problem) && !/^console error: Failed to load resource: .* 404/.test(problem))).toEqual([]);
+    expect(
+      problems.filter(
+        (problem) => !notFound.test(problem) && !/^console error: Failed to load resource: .* 404/.test(problem),
+      ),
+    ).toEqual([]);
 
     await page.getByRole('link', { name: text.notFound.back }).click();
     await page.waitForURL((url) => url.pathname === '/insatser');

@@ -21,10 +21,16 @@ let page: Page;
 let problems: string[];
 let initiativeId: string | undefined;
 
-useBrowser({ opened: (session) => ({ page, problems } = session), signedIn: { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' } });
+useBrowser({
+  opened: (session) => ({ page, problems } = session),
+  signedIn: { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF' },
+});
 
 const lifecycle = () => page.locator('#avsnitt-lifecycle');
-const move = (status: string) => lifecycle().getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: t.moveTo(status) }) });
+const move = (status: string) =>
+  lifecycle()
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 4, name: t.moveTo(status) }) });
 
 async function expectNoViolations() {
   expect((await wcagViolations(page)).violations).toEqual([]);
@@ -33,7 +39,10 @@ async function expectNoViolations() {
 /** Sets the draft's goals through the API, as someone editing it would (If-Match on the version just read). */
 async function setGoals(goalIds: string[]) {
   const current = await callApi<{ version: number }>(page, 'GET', `/initiatives/${initiativeId}`);
-  const answer = await callApi(page, 'PATCH', `/initiatives/${initiativeId}`, { body: { goalIds }, headers: { 'if-match': `"${current.body.version}"` } });
+  const answer = await callApi(page, 'PATCH', `/initiatives/${initiativeId}`, {
+    body: { goalIds },
+    headers: { 'if-match': `"${current.body.version}"` },
+  });
   expect(answer.status).toBe(200);
 }
 
@@ -50,7 +59,9 @@ async function firstGoalId(): Promise<string> {
 
 describe('Lifecycle moves on Insatsen, for the head of ASF', () => {
   it('should show what a draft lacks to be proposed as a checklist whose link opens the field to fix', async () => {
-    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code: CODE, title: TITLE, kind: 'project' } });
+    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
+      body: { code: CODE, title: TITLE, kind: 'project' },
+    });
     expect(created.status).toBe(201);
     initiativeId = created.body.id;
     await openInitiative();
@@ -73,48 +84,78 @@ describe('Lifecycle moves on Insatsen, for the head of ASF', () => {
     expect(problems).toEqual([]);
   });
 
-  it('should say why the API refused a move when its guard came back unmet, then make the move once it is met', { timeout: 60_000 }, async () => {
-    const goalId = await firstGoalId();
-    await setGoals([goalId]);
-    await openInitiative();
-    await move(PROPOSED).getByText(t.ready).waitFor();
+  it(
+    'should say why the API refused a move when its guard came back unmet, then make the move once it is met',
+    { timeout: 60_000 },
+    async () => {
+      const goalId = await firstGoalId();
+      await setGoals([goalId]);
+      await openInitiative();
+      await move(PROPOSED).getByText(t.ready).waitFor();
 
-    // Someone removes the goal while the dialog is open: the API refuses the move and names the guard.
-    await move(PROPOSED).getByRole('button', { name: t.move(PROPOSED) }).click();
-    const dialog = page.getByRole('dialog', { name: t.dialogTitle(PROPOSED) });
-    await dialog.getByRole('textbox', { name: t.comment }).waitFor();
-    await expectNoViolations();
-    await setGoals([]);
-    await dialog.getByRole('button', { name: t.move(PROPOSED) }).click();
+      // Someone removes the goal while the dialog is open: the API refuses the move and names the guard.
+      await move(PROPOSED)
+        .getByRole('button', { name: t.move(PROPOSED) })
+        .click();
+      const dialog = page.getByRole('dialog', { name: t.dialogTitle(PROPOSED) });
+      await dialog.getByRole('textbox', { name: t.comment }).waitFor();
+      await expectNoViolations();
+      await setGoals([]);
+      await dialog.getByRole('button', { name: t.move(PROPOSED) }).click();
 
-    const refusal = lifecycle().getByRole('alert').filter({ hasText: t.refusedTitle(PROPOSED) });
-    await refusal.waitFor();
-    expect(await refusal.innerText()).toContain(t.refused[422]);
-    expect(await refusal.getByRole('link', { name: t.fix.goal }).getAttribute('href')).toBe(`/insatser/${CODE}/andra#falt-goalIds`);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    // The moves are read again: the checklist is back.
-    await move(PROPOSED).getByRole('list', { name: t.checklistLabel(PROPOSED) }).waitFor();
-    await expectNoViolations();
+      const refusal = lifecycle()
+        .getByRole('alert')
+        .filter({ hasText: t.refusedTitle(PROPOSED) });
+      await refusal.waitFor();
+      expect(await refusal.innerText()).toContain(t.refused[422]);
+      expect(await refusal.getByRole('link', { name: t.fix.goal }).getAttribute('href')).toBe(
+        `/insatser/${CODE}/andra#falt-goalIds`,
+      );
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      // The moves are read again: the checklist is back.
+      await move(PROPOSED)
+        .getByRole('list', { name: t.checklistLabel(PROPOSED) })
+        .waitFor();
+      await expectNoViolations();
 
-    await setGoals([goalId]);
-    await openInitiative();
-    await move(PROPOSED).getByRole('button', { name: t.move(PROPOSED) }).click();
-    await dialog.getByRole('textbox', { name: t.comment }).fill('Underlaget är klart för ledningsgruppen.');
-    await dialog.getByRole('button', { name: t.move(PROPOSED) }).click();
+      await setGoals([goalId]);
+      await openInitiative();
+      await move(PROPOSED)
+        .getByRole('button', { name: t.move(PROPOSED) })
+        .click();
+      await dialog.getByRole('textbox', { name: t.comment }).fill('Underlaget är klart för ledningsgruppen.');
+      await dialog.getByRole('button', { name: t.move(PROPOSED) }).click();
 
-    await lifecycle().getByRole('status').filter({ hasText: t.moved(PROPOSED) }).waitFor();
-    expect(await lifecycle().locator('[aria-current="step"]').innerText()).toContain(PROPOSED);
-    await expectNoViolations();
-    await screenshot(page, 'livscykel-foreslagen');
+      await lifecycle()
+        .getByRole('status')
+        .filter({ hasText: t.moved(PROPOSED) })
+        .waitFor();
+      expect(await lifecycle().locator('[aria-current="step"]').innerText()).toContain(PROPOSED);
+      await expectNoViolations();
+      await screenshot(page, 'livscykel-foreslagen');
 
-    // Back to draft (the head of the lead department may), and gone: the test leaves the demo as it found it.
-    await move(DRAFT).getByRole('button', { name: t.move(DRAFT) }).click();
-    await page.getByRole('dialog', { name: t.dialogTitle(DRAFT) }).getByRole('button', { name: t.move(DRAFT) }).click();
-    await lifecycle().getByRole('status').filter({ hasText: t.moved(DRAFT) }).waitFor();
-    expect((await callApi(page, 'DELETE', `/initiatives/${initiativeId}`)).status).toBe(204);
-    expect(
-      problems.filter((problem) => !/^422 for .*\/transitions$/.test(problem) && problem !== 'console error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)'),
-    ).toEqual([]);
-  });
+      // Back to draft (the head of the lead department may), and gone: the test leaves the demo as it found it.
+      await move(DRAFT)
+        .getByRole('button', { name: t.move(DRAFT) })
+        .click();
+      await page
+        .getByRole('dialog', { name: t.dialogTitle(DRAFT) })
+        .getByRole('button', { name: t.move(DRAFT) })
+        .click();
+      await lifecycle()
+        .getByRole('status')
+        .filter({ hasText: t.moved(DRAFT) })
+        .waitFor();
+      expect((await callApi(page, 'DELETE', `/initiatives/${initiativeId}`)).status).toBe(204);
+      expect(
+        problems.filter(
+          (problem) =>
+            !/^422 for .*\/transitions$/.test(problem) &&
+            problem !==
+              'console error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
+        ),
+      ).toEqual([]);
+    },
+  );
 });

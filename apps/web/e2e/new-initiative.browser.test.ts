@@ -31,7 +31,10 @@ const uniqueCode = (stem: string) => `${stem}-${Date.now().toString(36).toUpperC
 /** Presses Tab (Shift+Tab backwards) until `target` (or something inside it) has focus: the keyboard user's way there. */
 async function tabTo(target: Locator, { backwards = false, max = 80 } = {}) {
   for (let presses = 0; presses < max; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))) return;
+    if (
+      await target.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))
+    )
+      return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${String(target)}`);
@@ -44,7 +47,13 @@ async function expectNoViolations() {
 /** The guide at a step: its heading, and the address saying which. */
 async function atStep(step: number) {
   await page.waitForURL((url) => url.searchParams.get('steg') === String(step));
-  await page.getByRole('heading', { level: 2, name: t.steps[Object.keys(t.steps)[step - 1] as keyof typeof t.steps], exact: true }).waitFor();
+  await page
+    .getByRole('heading', {
+      level: 2,
+      name: t.steps[Object.keys(t.steps)[step - 1] as keyof typeof t.steps],
+      exact: true,
+    })
+    .waitFor();
 }
 
 const field = (label: string | RegExp) => page.getByRole('main').getByLabel(label);
@@ -64,7 +73,9 @@ async function fillBasics(title: string, code: string) {
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(code);
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Sommarjobb och handledning för unga 16–19 år i Kronogården, i samverkan med föreningslivet.');
+  await page.keyboard.type(
+    'Sommarjobb och handledning för unga 16–19 år i Kronogården, i samverkan med föreningslivet.',
+  );
   await tabTo(page.getByRole('radio', { name: messages.vocabulary.initiativeKind.project }));
   await page.keyboard.press('Space');
 }
@@ -111,7 +122,9 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await tabTo(page.getByRole('link', { name: portfolioMessages.newInitiative }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: t.newTitle }).waitFor();
-    expect(await page.getByRole('navigation', { name: t.guide.stepsLabel }).locator('[aria-current="step"]').textContent()).toContain(t.steps.basics);
+    expect(
+      await page.getByRole('navigation', { name: t.guide.stepsLabel }).locator('[aria-current="step"]').textContent(),
+    ).toContain(t.steps.basics);
     await expectNoViolations();
 
     // 1. Grunduppgifter: saved as a draft on the server.
@@ -120,7 +133,11 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await saveStep(t.guide.createDraft);
     await atStep(2);
     expect(new URL(page.url()).pathname).toBe(`/insatser/${code}/guide`);
-    const created = await callApi<{ id: string; status: string; leadDepartmentCode: string; kind: string }>(page, 'GET', `/initiatives/${code}`);
+    const created = await callApi<{ id: string; status: string; leadDepartmentCode: string; kind: string }>(
+      page,
+      'GET',
+      `/initiatives/${code}`,
+    );
     expect(created.body).toMatchObject({ status: 'draft', leadDepartmentCode: 'ASF', kind: 'project' });
     const id = created.body.id;
 
@@ -145,7 +162,12 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     expect(await goal.getAttribute('aria-describedby')).toBeTruthy();
     await tabTo(goal);
     await page.keyboard.press('Space');
-    await page.getByRole('main').getByRole('listitem').filter({ hasText: /Agenda 2030.*FP-1|FP-1.*Agenda 2030/ }).first().waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ hasText: /Agenda 2030.*FP-1|FP-1.*Agenda 2030/ })
+      .first()
+      .waitFor();
     await expectNoViolations();
     await saveStep();
 
@@ -171,7 +193,9 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     expect(await link.getAttribute('href')).toBe('#falt-endDate');
     // The message stands under the field too, and the field says it is invalid.
     await page.getByRole('main').getByText(t.apiMessages.endBeforeStart, { exact: true }).waitFor();
-    expect(await page.getByRole('group', { name: f.endDate }).getByRole('spinbutton').first().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.getByRole('group', { name: f.endDate }).getByRole('spinbutton').first().getAttribute('aria-invalid'),
+    ).toBe('true');
     await expectNoViolations();
     await screenshot(page, 'ny-insats-fel-slutdatum');
     await page.keyboard.press('Tab');
@@ -228,18 +252,27 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await page.getByRole('status').filter({ hasText: t.done.proposed }).waitFor();
     await expectNoViolations();
 
-    const proposed = await callApi<{ status: string; participants: { responsibility: string }[]; goals: { code: string }[]; followUpPlan: { frequency: string } }>(page, 'GET', `/initiatives/${id}`);
+    const proposed = await callApi<{
+      status: string;
+      participants: { responsibility: string }[];
+      goals: { code: string }[];
+      followUpPlan: { frequency: string };
+    }>(page, 'GET', `/initiatives/${id}`);
     expect(proposed.body.status).toBe('proposed');
     expect(proposed.body.participants[0]?.responsibility).toContain('två kvällar i veckan');
     expect(proposed.body.goals.map((g) => g.code)).toEqual(['FP-1']);
     expect(proposed.body.followUpPlan.frequency).toBe('biannual');
-    expect((await callApi<{ items: { funder: string; amountSek: number }[] }>(page, 'GET', `/initiatives/${id}/funding`)).body.items).toEqual([
-      expect.objectContaining({ funder: 'Länsstyrelsen Västra Götaland', amountSek: 300000 }),
-    ]);
+    expect(
+      (await callApi<{ items: { funder: string; amountSek: number }[] }>(page, 'GET', `/initiatives/${id}/funding`))
+        .body.items,
+    ).toEqual([expect.objectContaining({ funder: 'Länsstyrelsen Västra Götaland', amountSek: 300000 })]);
     // The one refused save is the only failed request (the browser logs it too).
     expect(session.problems).toHaveLength(2);
     expect(session.problems).toEqual(
-      expect.arrayContaining([`400 for ${baseUrl}/api/v1/initiatives/${id}`, 'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']),
+      expect.arrayContaining([
+        `400 for ${baseUrl}/api/v1/initiatives/${id}`,
+        'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+      ]),
     );
   }, 120_000);
 
@@ -270,10 +303,17 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
       expect(await field(new RegExp(`^${f.code}`)).inputValue()).toBe(code);
       expect(await field(new RegExp(`^${f.summary}`)).inputValue()).toContain('Kronogården');
 
-      await page.getByRole('navigation', { name: t.guide.stepsLabel }).getByRole('link', { name: new RegExp(t.steps.participants) }).click();
+      await page
+        .getByRole('navigation', { name: t.guide.stepsLabel })
+        .getByRole('link', { name: new RegExp(t.steps.participants) })
+        .click();
       await atStep(2);
-      expect(await field(new RegExp(`^${f.responsibility}`)).inputValue()).toBe('Biblioteket i Lextorp håller öppet för läxhjälpen.');
-      expect(await page.getByRole('radio', { name: messages.vocabulary.participantRole.partner }).isChecked()).toBe(true);
+      expect(await field(new RegExp(`^${f.responsibility}`)).inputValue()).toBe(
+        'Biblioteket i Lextorp håller öppet för läxhjälpen.',
+      );
+      expect(await page.getByRole('radio', { name: messages.vocabulary.participantRole.partner }).isChecked()).toBe(
+        true,
+      );
       await saveStep();
       await atStep(3);
       expect(await field(f.processOwnerEmail).inputValue()).toBe('samordnare.sommarjobb@trollhattan.se');
@@ -287,7 +327,9 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     const code = uniqueCode('KONFLIKT');
     await page.goto('/insatser');
     await page.getByRole('heading', { level: 1, name: portfolioMessages.title }).waitFor();
-    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', { body: { code, title: 'Läxhjälp Sylte', kind: 'project' } });
+    const created = await callApi<{ id: string }>(page, 'POST', '/initiatives', {
+      body: { code, title: 'Läxhjälp Sylte', kind: 'project' },
+    });
     await page.goto(`/insatser/${code}/guide?steg=3`);
     await atStep(3);
 
@@ -306,16 +348,29 @@ describe('Ny insats, the guide, as a department head of ASF', () => {
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
     const owner = page.getByRole('radiogroup', { name: t.steps.processOwner });
     await owner.getByRole('radio', { name: `${messages.forms.conflict.theirs} Samordnare Sylte` }).waitFor();
-    expect(await owner.getByRole('radio', { name: new RegExp(`^${messages.forms.conflict.mine} Samordnare Sommarjobb`) }).isChecked()).toBe(true);
+    expect(
+      await owner
+        .getByRole('radio', { name: new RegExp(`^${messages.forms.conflict.mine} Samordnare Sommarjobb`) })
+        .isChecked(),
+    ).toBe(true);
     await expectNoViolations();
 
     await tabTo(page.getByRole('button', { name: messages.forms.conflict.save }));
     await page.keyboard.press('Enter');
     await atStep(4);
-    const saved = await callApi<{ processOwner: { name: string; email: string } }>(page, 'GET', `/initiatives/${created.body.id}`);
-    expect(saved.body.processOwner).toMatchObject({ name: 'Samordnare Sommarjobb', email: 'samordnare.sommarjobb@trollhattan.se' });
+    const saved = await callApi<{ processOwner: { name: string; email: string } }>(
+      page,
+      'GET',
+      `/initiatives/${created.body.id}`,
+    );
+    expect(saved.body.processOwner).toMatchObject({
+      name: 'Samordnare Sommarjobb',
+      email: 'samordnare.sommarjobb@trollhattan.se',
+    });
     // The refused save (412) is the one failed request, logged by the browser too.
     expect(session.problems).toHaveLength(2);
-    expect(session.problems).toEqual(expect.arrayContaining([`412 for ${baseUrl}/api/v1/initiatives/${created.body.id}`]));
+    expect(session.problems).toEqual(
+      expect.arrayContaining([`412 for ${baseUrl}/api/v1/initiatives/${created.body.id}`]),
+    );
   }, 60_000);
 });

@@ -47,7 +47,10 @@ async function first<T>(on: Page, path: string): Promise<T[]> {
 }
 
 async function moveTo(on: Page, id: string, to: string) {
-  expect((await callApi(on, 'POST', `/initiatives/${id}/transitions`, { body: { to, comment: 'Testets egen insats.' } })).status).toBe(200);
+  expect(
+    (await callApi(on, 'POST', `/initiatives/${id}/transitions`, { body: { to, comment: 'Testets egen insats.' } }))
+      .status,
+  ).toBe(200);
 }
 
 /**
@@ -55,14 +58,23 @@ async function moveTo(on: Page, id: string, to: string) {
  * first two target groups (from `targetGroupOffset`), districts and goals `goalsPath` finds, each proposed (open, so
  * scored). Answers their ids in the same order.
  */
-async function proposeAlike(on: Page, sides: readonly (readonly [string, string])[], { targetGroupOffset = 0, goalsPath = '/goals?limit=1' } = {}) {
-  const targetGroupCodes = (await first<{ code: string }>(on, `/target-groups?limit=2&offset=${targetGroupOffset}`)).map((group) => group.code);
+async function proposeAlike(
+  on: Page,
+  sides: readonly (readonly [string, string])[],
+  { targetGroupOffset = 0, goalsPath = '/goals?limit=1' } = {},
+) {
+  const targetGroupCodes = (
+    await first<{ code: string }>(on, `/target-groups?limit=2&offset=${targetGroupOffset}`)
+  ).map((group) => group.code);
   const districtCodes = (await first<{ code: string }>(on, '/districts?limit=2')).map((district) => district.code);
   const goalIds = (await first<{ id: string }>(on, goalsPath)).map((goal) => goal.id);
-  const summary = 'Aktiviteter under sommarlovet för unga som annars inte har något att göra, tillsammans med föreningar.';
+  const summary =
+    'Aktiviteter under sommarlovet för unga som annars inte har något att göra, tillsammans med föreningar.';
   const created: string[] = [];
   for (const [code, title] of sides) {
-    const answer = await callApi<{ id: string }>(on, 'POST', '/initiatives', { body: { code, title, summary, kind: 'project', targetGroupCodes, districtCodes, goalIds } });
+    const answer = await callApi<{ id: string }>(on, 'POST', '/initiatives', {
+      body: { code, title, summary, kind: 'project', targetGroupCodes, districtCodes, goalIds },
+    });
     expect(answer.status).toBe(201);
     created.push(answer.body.id);
     await moveTo(on, answer.body.id, 'proposed');
@@ -94,77 +106,102 @@ async function chooseCoordinated(dialog: Locator) {
 }
 
 describe('Överlapp', () => {
-  it('should list a likely duplicate pair side by side with its score in words and why, and offer a department head no verdict', { timeout: 60_000 }, async () => {
-    await signIn(page, baseUrl, HEAD);
-    ids.push(
-      ...(await proposeAlike(page, [
-        [CODE, 'Sommarlovsaktiviteter för unga i Kronogården'],
-        [OTHER, 'Sommarlovsaktiviteter för ungdomar i Kronogården'],
-      ])),
-    );
-    if (ids[1]! < ids[0]!) codes = [OTHER, CODE];
+  it(
+    'should list a likely duplicate pair side by side with its score in words and why, and offer a department head no verdict',
+    { timeout: 60_000 },
+    async () => {
+      await signIn(page, baseUrl, HEAD);
+      ids.push(
+        ...(await proposeAlike(page, [
+          [CODE, 'Sommarlovsaktiviteter för unga i Kronogården'],
+          [OTHER, 'Sommarlovsaktiviteter för ungdomar i Kronogården'],
+        ])),
+      );
+      if (ids[1]! < ids[0]!) codes = [OTHER, CODE];
 
-    await openOverlaps();
-    await pair().waitFor();
-    // The score reads as one line, "Likhet: 0,63 av 1 – måttlig likhet", its term in bold.
-    const score = await pair().getByText(new RegExp(`^${t.score}:\\s`)).innerText();
-    expect(score).toMatch(new RegExp(`^${t.score}: 0,\\d+ av 1 – (${Object.values(t.scoreLevel).join('|')})$`));
-    const table = pair().getByRole('table', { name: t.comparison(...codes) });
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([t.fact, ...codes]);
-    expect(await table.getByRole('link', { name: 'Sommarlovsaktiviteter för unga i Kronogården' }).getAttribute('href')).toBe(`/insatser/${CODE}`);
-    const reasons = await pair().getByRole('list').allInnerTexts();
-    expect(reasons.join('\n')).toMatch(/målgrupper/i);
-    expect(await pair().getByRole('button').count()).toBe(0);
-    await page.getByText(t.mayNot).waitFor();
-    await expectNoViolations();
-    expect(problems).toEqual([]);
-  });
+      await openOverlaps();
+      await pair().waitFor();
+      // The score reads as one line, "Likhet: 0,63 av 1 – måttlig likhet", its term in bold.
+      const score = await pair()
+        .getByText(new RegExp(`^${t.score}:\\s`))
+        .innerText();
+      expect(score).toMatch(new RegExp(`^${t.score}: 0,\\d+ av 1 – (${Object.values(t.scoreLevel).join('|')})$`));
+      const table = pair().getByRole('table', { name: t.comparison(...codes) });
+      expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([t.fact, ...codes]);
+      expect(
+        await table.getByRole('link', { name: 'Sommarlovsaktiviteter för unga i Kronogården' }).getAttribute('href'),
+      ).toBe(`/insatser/${CODE}`);
+      const reasons = await pair().getByRole('list').allInnerTexts();
+      expect(reasons.join('\n')).toMatch(/målgrupper/i);
+      expect(await pair().getByRole('button').count()).toBe(0);
+      await page.getByText(t.mayNot).waitFor();
+      await expectNoViolations();
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it('should let the leadership group record a verdict by keyboard, telling a missing note on its field, then show it', { timeout: 60_000 }, async () => {
-    await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen' });
-    await openOverlaps();
-    await pair().waitFor();
-    await expectNoViolations();
-    await screenshot(page, 'overlapp', { docs: '../../../docs/screenshots/overlapp' });
+  it(
+    'should let the leadership group record a verdict by keyboard, telling a missing note on its field, then show it',
+    { timeout: 60_000 },
+    async () => {
+      await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen' });
+      await openOverlaps();
+      await pair().waitFor();
+      await expectNoViolations();
+      await screenshot(page, 'overlapp', { docs: '../../../docs/screenshots/overlapp' });
 
-    await pair().getByRole('button', { name: t.dialog.openLabel(...codes) }).focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: t.dialog.title });
-    await dialog.waitFor();
-    await chooseCoordinated(dialog);
-    await dialog.getByRole('button', { name: t.dialog.submit }).focus();
-    await page.keyboard.press('Enter');
+      await pair()
+        .getByRole('button', { name: t.dialog.openLabel(...codes) })
+        .focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: t.dialog.title });
+      await dialog.waitFor();
+      await chooseCoordinated(dialog);
+      await dialog.getByRole('button', { name: t.dialog.submit }).focus();
+      await page.keyboard.press('Enter');
 
-    const summary = dialog.getByRole('alert');
-    await summary.waitFor();
-    await expect.poll(() => focused(page)).toMatchObject({ text: expect.stringContaining(messages.forms.errorSummaryTitle) });
-    const note = dialog.getByRole('textbox', { name: t.dialog.note });
-    expect(await note.getAttribute('aria-invalid')).toBe('true');
-    await dialog.getByText(messages.problem.field.required).first().waitFor();
-    await expectNoViolations();
+      const summary = dialog.getByRole('alert');
+      await summary.waitFor();
+      await expect
+        .poll(() => focused(page))
+        .toMatchObject({ text: expect.stringContaining(messages.forms.errorSummaryTitle) });
+      const note = dialog.getByRole('textbox', { name: t.dialog.note });
+      expect(await note.getAttribute('aria-invalid')).toBe('true');
+      await dialog.getByText(messages.problem.field.required).first().waitFor();
+      await expectNoViolations();
 
-    await note.focus();
-    await page.keyboard.type(NOTE);
-    await dialog.getByRole('button', { name: t.dialog.submit }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: t.recorded(...codes, t.verdictLabel.coordinated) }).waitFor();
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    // A pair with a verdict is quiet: it leaves the default list and shows, with its verdict, among the reviewed.
-    expect(await pair().count()).toBe(0);
-    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: t.listHeading });
+      await note.focus();
+      await page.keyboard.type(NOTE);
+      await dialog.getByRole('button', { name: t.dialog.submit }).focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: t.recorded(...codes, t.verdictLabel.coordinated) })
+        .waitFor();
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      // A pair with a verdict is quiet: it leaves the default list and shows, with its verdict, among the reviewed.
+      expect(await pair().count()).toBe(0);
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: t.listHeading });
 
-    // The filter by keyboard too: the arrow moves from the checked choice to the next and selects it.
-    await page.getByRole('radio', { name: t.filters.unreviewed }).focus();
-    await page.keyboard.press('ArrowRight');
-    await page.waitForURL((url) => url.searchParams.get('include') === 'reviewed');
-    expect(await page.getByRole('radio', { name: t.filters.reviewed }).isChecked()).toBe(true);
-    await pair().waitFor();
-    expect(await pair().getByText(t.verdictLabel.coordinated, { exact: true }).count()).toBe(1);
-    expect(await pair().getByText(NOTE).count()).toBe(1);
-    expect(await pair().getByRole('button', { name: t.dialog.openLabel(...codes) }).innerText()).toBe(t.dialog.reassess);
-    await expectNoViolations();
-    expect(problems.filter((problem) => !/^400 for .*\/review$/.test(problem) && !problem.includes('status of 400'))).toEqual([]);
-  });
+      // The filter by keyboard too: the arrow moves from the checked choice to the next and selects it.
+      await page.getByRole('radio', { name: t.filters.unreviewed }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL((url) => url.searchParams.get('include') === 'reviewed');
+      expect(await page.getByRole('radio', { name: t.filters.reviewed }).isChecked()).toBe(true);
+      await pair().waitFor();
+      expect(await pair().getByText(t.verdictLabel.coordinated, { exact: true }).count()).toBe(1);
+      expect(await pair().getByText(NOTE).count()).toBe(1);
+      expect(
+        await pair()
+          .getByRole('button', { name: t.dialog.openLabel(...codes) })
+          .innerText(),
+      ).toBe(t.dialog.reassess);
+      await expectNoViolations();
+      expect(
+        problems.filter((problem) => !/^400 for .*\/review$/.test(problem) && !problem.includes('status of 400')),
+      ).toEqual([]);
+    },
+  );
 
   it('should show staff the verdict and offer them none', async () => {
     await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Medarbetare ASF' });
@@ -198,70 +235,94 @@ describe('Överlapp from a review’s agenda', () => {
   const pairCodes = (): [string, string] => (pairIds[1]! < pairIds[0]! ? [SECOND, FIRST] : [FIRST, SECOND]);
   const itemLink = (code: string) => page.getByRole('link', { name: r.item.title(code, TITLE), exact: true });
 
-  it('should take the leadership group from the agenda to the pair and, after a verdict by keyboard, back to an agenda without it', { timeout: 120_000 }, async () => {
-    const head = await openPage(page.context().browser()!, baseUrl);
-    await signIn(head.page, baseUrl, HEAD);
-    const sides = [[FIRST, TITLE], [SECOND, TITLE]] as const;
-    pairIds.push(...(await proposeAlike(head.page, sides, { targetGroupOffset: 2, goalsPath: '/goals?level=priority_area&limit=1' })));
-    expect(head.problems).toEqual([]);
-    await head.context.close();
+  it(
+    'should take the leadership group from the agenda to the pair and, after a verdict by keyboard, back to an agenda without it',
+    { timeout: 120_000 },
+    async () => {
+      const head = await openPage(page.context().browser()!, baseUrl);
+      await signIn(head.page, baseUrl, HEAD);
+      const sides = [
+        [FIRST, TITLE],
+        [SECOND, TITLE],
+      ] as const;
+      pairIds.push(
+        ...(await proposeAlike(head.page, sides, {
+          targetGroupOffset: 2,
+          goalsPath: '/goals?level=priority_area&limit=1',
+        })),
+      );
+      expect(head.problems).toEqual([]);
+      await head.context.close();
 
-    await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen', path: '/genomgangar' });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
-    const review = await callApi<{ id: string }>(page, 'POST', '/portfolio-reviews', { body: { title: REVIEW_TITLE, meetingDate: today } });
-    expect(review.status).toBe(201);
-    await page.goto(`/genomgangar/${review.body.id}`);
-    await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
-    const agenda = page.getByRole('table', { name: r.review.caption });
-    for (const code of [FIRST, SECOND]) await agenda.getByRole('row').filter({ has: itemLink(code) }).getByText(r.reason.overlap).waitFor();
-    await expectNoViolations();
+      await signIn(page, baseUrl, { role: 'leadership', name: 'Ledningsgruppen', path: '/genomgangar' });
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
+      const review = await callApi<{ id: string }>(page, 'POST', '/portfolio-reviews', {
+        body: { title: REVIEW_TITLE, meetingDate: today },
+      });
+      expect(review.status).toBe(201);
+      await page.goto(`/genomgangar/${review.body.id}`);
+      await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
+      const agenda = page.getByRole('table', { name: r.review.caption });
+      for (const code of [FIRST, SECOND])
+        await agenda
+          .getByRole('row')
+          .filter({ has: itemLink(code) })
+          .getByText(r.reason.overlap)
+          .waitFor();
+      await expectNoViolations();
 
-    // The item: why it is on the agenda, and the way to the pair.
-    await tabTo(itemLink(FIRST));
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: r.item.title(FIRST, TITLE) }).waitFor();
-    const toPair = page.getByRole('link', { name: r.item.overlapLink(FIRST, SECOND) });
-    await toPair.waitFor();
-    await expectNoViolations();
-    await tabTo(toPair);
-    await page.keyboard.press('Enter');
+      // The item: why it is on the agenda, and the way to the pair.
+      await tabTo(itemLink(FIRST));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: r.item.title(FIRST, TITLE) }).waitFor();
+      const toPair = page.getByRole('link', { name: r.item.overlapLink(FIRST, SECOND) });
+      await toPair.waitFor();
+      await expectNoViolations();
+      await tabTo(toPair);
+      await page.keyboard.press('Enter');
 
-    // Överlapp shows that pair alone, the review remembered in the address.
-    await page.waitForURL((url) => url.pathname === '/overlapp' && url.searchParams.getAll('par').length === 2 && url.searchParams.get('genomgang') === review.body.id);
-    await page.getByRole('heading', { level: 2, name: t.onePair.heading }).waitFor();
-    const article = page.getByRole('article', { name: t.pairHeading(...pairCodes()) });
-    await article.waitFor();
-    expect(await page.getByRole('article').count()).toBe(1);
-    await expectNoViolations();
+      // Överlapp shows that pair alone, the review remembered in the address.
+      await page.waitForURL(
+        (url) =>
+          url.pathname === '/overlapp' &&
+          url.searchParams.getAll('par').length === 2 &&
+          url.searchParams.get('genomgang') === review.body.id,
+      );
+      await page.getByRole('heading', { level: 2, name: t.onePair.heading }).waitFor();
+      const article = page.getByRole('article', { name: t.pairHeading(...pairCodes()) });
+      await article.waitFor();
+      expect(await page.getByRole('article').count()).toBe(1);
+      await expectNoViolations();
 
-    await tabTo(article.getByRole('button', { name: t.dialog.openLabel(...pairCodes()) }));
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: t.dialog.title });
-    await dialog.waitFor();
-    await chooseCoordinated(dialog);
-    await tabTo(dialog.getByRole('textbox', { name: t.dialog.note }));
-    await page.keyboard.type(AGENDA_NOTE);
-    await tabTo(dialog.getByRole('button', { name: t.dialog.submit }));
-    await page.keyboard.press('Enter');
+      await tabTo(article.getByRole('button', { name: t.dialog.openLabel(...pairCodes()) }));
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: t.dialog.title });
+      await dialog.waitFor();
+      await chooseCoordinated(dialog);
+      await tabTo(dialog.getByRole('textbox', { name: t.dialog.note }));
+      await page.keyboard.type(AGENDA_NOTE);
+      await tabTo(dialog.getByRole('button', { name: t.dialog.submit }));
+      await page.keyboard.press('Enter');
 
-    // The sentence saying so takes focus; the pair stays with its verdict; the next Tab is the way back.
-    const recorded = t.recorded(...pairCodes(), t.verdictLabel.coordinated);
-    await page.getByRole('status').filter({ hasText: recorded }).waitFor();
-    await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: recorded });
-    await article.getByText(AGENDA_NOTE).waitFor();
-    expect(await article.getByText(t.verdictLabel.coordinated, { exact: true }).count()).toBe(1);
-    await expectNoViolations();
-    await page.keyboard.press('Tab');
-    await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', text: t.onePair.backToReview });
-    await page.keyboard.press('Enter');
+      // The sentence saying so takes focus; the pair stays with its verdict; the next Tab is the way back.
+      const recorded = t.recorded(...pairCodes(), t.verdictLabel.coordinated);
+      await page.getByRole('status').filter({ hasText: recorded }).waitFor();
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: recorded });
+      await article.getByText(AGENDA_NOTE).waitFor();
+      expect(await article.getByText(t.verdictLabel.coordinated, { exact: true }).count()).toBe(1);
+      await expectNoViolations();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => focused(page)).toMatchObject({ tag: 'a', text: t.onePair.backToReview });
+      await page.keyboard.press('Enter');
 
-    // Back on the agenda, read again: neither initiative is on it any longer.
-    await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
-    await agenda.or(page.getByText(r.review.agendaEmpty)).first().waitFor();
-    for (const code of [FIRST, SECOND]) await itemLink(code).waitFor({ state: 'detached' });
-    await expectNoViolations();
-    expect(problems).toEqual([]);
-  });
+      // Back on the agenda, read again: neither initiative is on it any longer.
+      await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
+      await agenda.or(page.getByText(r.review.agendaEmpty)).first().waitFor();
+      for (const code of [FIRST, SECOND]) await itemLink(code).waitFor({ state: 'detached' });
+      await expectNoViolations();
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('should leave no pair behind (the test’s own initiatives are moved back and deleted)', async () => {
     await removeAndExpectGone(pairIds, t.pairHeading(...pairCodes()));

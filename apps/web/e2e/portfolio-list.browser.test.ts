@@ -28,7 +28,10 @@ const search = () => new URL(page.url()).searchParams;
 async function listSettled() {
   await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
   await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
-  await page.getByText(/^Visar \d+–\d+ av \d+$|^Inga insatser matchar filtren$/).first().waitFor();
+  await page
+    .getByText(/^Visar \d+–\d+ av \d+$|^Inga insatser matchar filtren$/)
+    .first()
+    .waitFor();
 }
 
 /** The cells of one column, top to bottom (1 = code). */
@@ -46,7 +49,15 @@ describe('Insatser, as a department head of ASF', () => {
     await listSettled();
 
     const headers = await table().getByRole('columnheader').allTextContents();
-    expect(headers).toEqual([t.table.code, t.table.title, t.table.leadDepartment, t.table.status, t.table.rag, t.table.temporaryFundingEndsOn, t.table.openAlerts]);
+    expect(headers).toEqual([
+      t.table.code,
+      t.table.title,
+      t.table.leadDepartment,
+      t.table.status,
+      t.table.rag,
+      t.table.temporaryFundingEndsOn,
+      t.table.openAlerts,
+    ]);
     const codes = await column(1);
     expect(codes).toContain('SSPF');
     expect(codes).toEqual([...codes].sort());
@@ -60,7 +71,10 @@ describe('Insatser, as a department head of ASF', () => {
     await listSettled();
     const everything = await column(1);
 
-    await page.getByRole('button', { name: new RegExp(t.filters.leadDepartment) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(t.filters.leadDepartment) })
+      .first()
+      .click();
     await page.getByRole('option', { name: ASF, exact: true }).click();
     await expect.poll(() => search().get('leadDepartmentId')).toMatch(/[0-9a-f-]{36}/);
     await listSettled();
@@ -70,7 +84,10 @@ describe('Insatser, as a department head of ASF', () => {
     expect(new Set(await column(3))).toEqual(new Set([ASF]));
     await expectNoViolations();
 
-    await page.getByRole('group', { name: t.filters.status }).getByText(messages.initiativeStatus.active, { exact: true }).click();
+    await page
+      .getByRole('group', { name: t.filters.status })
+      .getByText(messages.initiativeStatus.active, { exact: true })
+      .click();
     await expect.poll(() => search().getAll('status')).toEqual(['active']);
     await listSettled();
     expect(new Set(await column(4))).toEqual(new Set([messages.initiativeStatus.active]));
@@ -99,7 +116,9 @@ describe('Insatser, as a department head of ASF', () => {
     await listSettled();
     const alerts = (await column(7)).map(Number);
     expect(alerts).toEqual([...alerts].sort((a, b) => a - b));
-    expect(await table().getByRole('columnheader', { name: t.table.openAlerts }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await table().getByRole('columnheader', { name: t.table.openAlerts }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
     expect(problems).toEqual([]);
   });
 
@@ -129,24 +148,30 @@ describe('Insatser, as a department head of ASF', () => {
   it.each([
     { format: 'xlsx', button: t.export.xlsx, starts: Buffer.from('PK') },
     { format: 'csv', button: t.export.csv, starts: Buffer.from([0xef, 0xbb, 0xbf]) },
-  ])('should download exactly the filtered view as $format, under a Swedish name', async ({ format, button, starts }) => {
-    await page.goto('/insatser?status=active');
-    await listSettled();
+  ])(
+    'should download exactly the filtered view as $format, under a Swedish name',
+    async ({ format, button, starts }) => {
+      await page.goto('/insatser?status=active');
+      await listSettled();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: button }).click(),
+      ]);
 
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^insatser-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
-    const file = readFileSync((await download.path()));
-    expect(file.length).toBeGreaterThan(100);
-    expect(file.subarray(0, starts.length)).toEqual(starts);
-    if (format === 'csv') {
-      // One row per initiative the view shows: the header and the active ones.
-      const rows = file.toString('utf8').trim().split('\r\n');
-      expect(rows.length - 1).toBe((await column(1)).length);
-    }
-    await page.getByText(t.export.done(download.suggestedFilename())).waitFor();
-    expect(problems).toEqual([]);
-  });
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^insatser-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+      const file = readFileSync(await download.path());
+      expect(file.length).toBeGreaterThan(100);
+      expect(file.subarray(0, starts.length)).toEqual(starts);
+      if (format === 'csv') {
+        // One row per initiative the view shows: the header and the active ones.
+        const rows = file.toString('utf8').trim().split('\r\n');
+        expect(rows.length - 1).toBe((await column(1)).length);
+      }
+      await page.getByText(t.export.done(download.suggestedFilename())).waitFor();
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('should take a keyboard user through the filters and the table into an initiative', async () => {
     await page.goto('/insatser');

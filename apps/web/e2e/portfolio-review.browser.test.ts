@@ -51,7 +51,9 @@ async function expectNoViolations() {
 async function chooseDecision(decision: keyof typeof t.decisionLabel) {
   const group = page.getByRole('radiogroup', { name: new RegExp(`^${t.decide.decision}`) });
   await tabTo(group);
-  const at = await group.getByRole('radio').evaluateAll((radios) => radios.indexOf(document.activeElement as HTMLElement));
+  const at = await group
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.indexOf(document.activeElement as HTMLElement));
   const target = Object.keys(t.decisionLabel).indexOf(decision);
   for (let steps = target - at; steps > 0; steps -= 1) await page.keyboard.press('ArrowDown');
   if (target === at) await page.keyboard.press('Space');
@@ -74,14 +76,24 @@ async function proposeInitiative(head: Page, { code, title }: { code: string; ti
   });
   expect(created.status).toBe(201);
   const line = await callApi(head, 'POST', `/initiatives/${created.body.id}/funding`, {
-    body: { sourceType: 'state_grant', funder: 'Länsstyrelsen Västra Götaland', amountSek: 1_500_000, periodStart: `${NEXT_YEAR - 2}-01-01`, periodEnd: `${NEXT_YEAR}-06-30`, status: 'granted' },
+    body: {
+      sourceType: 'state_grant',
+      funder: 'Länsstyrelsen Västra Götaland',
+      amountSek: 1_500_000,
+      periodStart: `${NEXT_YEAR - 2}-01-01`,
+      periodEnd: `${NEXT_YEAR}-06-30`,
+      status: 'granted',
+    },
   });
   expect(line.status).toBe(201);
-  expect((await callApi(head, 'POST', `/initiatives/${created.body.id}/transitions`, { body: { to: 'proposed' } })).status).toBe(200);
+  expect(
+    (await callApi(head, 'POST', `/initiatives/${created.body.id}/transitions`, { body: { to: 'proposed' } })).status,
+  ).toBe(200);
   return created.body.id;
 }
 
-const itemLink = ({ code, title }: { code: string; title: string }) => page.getByRole('link', { name: t.item.title(code, title), exact: true });
+const itemLink = ({ code, title }: { code: string; title: string }) =>
+  page.getByRole('link', { name: t.item.title(code, title), exact: true });
 
 /** From an item back to the agenda and into another item, by keyboard. */
 async function openItemFromAgenda(initiative: { code: string; title: string }) {
@@ -102,9 +114,16 @@ async function submitDecision() {
 /** Every table's width in print, in the document and in the pack's shadow root, and whether the frame is hidden. */
 function printLayout() {
   return page.evaluate(() => {
-    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []))];
-    const tables = roots.flatMap((root) => [...root.querySelectorAll('table')]).map((table) => Math.ceil(Math.max(table.getBoundingClientRect().right, table.scrollWidth)));
-    const hidden = ['header', 'footer'].map((selector) => getComputedStyle(document.querySelector(`body ${selector}`)!).display);
+    const roots: (Document | ShadowRoot)[] = [
+      document,
+      ...[...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : [])),
+    ];
+    const tables = roots
+      .flatMap((root) => [...root.querySelectorAll('table')])
+      .map((table) => Math.ceil(Math.max(table.getBoundingClientRect().right, table.scrollWidth)));
+    const hidden = ['header', 'footer'].map(
+      (selector) => getComputedStyle(document.querySelector(`body ${selector}`)!).display,
+    );
     return { tables, hidden, overflow: document.documentElement.scrollWidth };
   });
 }
@@ -135,13 +154,20 @@ describe('Portföljgenomgång', () => {
   it('should let the leadership group create a review and hold it from the assembled agenda by keyboard alone', async () => {
     const head = await openPage(page.context().browser()!, baseUrl);
     await signIn(head.page, baseUrl, HEAD_OF_ASF);
-    for (const initiative of [STOPPED, FUNDED]) initiativeIds[initiative.code] = await proposeInitiative(head.page, initiative);
+    for (const initiative of [STOPPED, FUNDED])
+      initiativeIds[initiative.code] = await proposeInitiative(head.page, initiative);
     expect(head.problems).toEqual([]);
     await head.context.close();
 
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/genomgangar' });
     for (const id of Object.values(initiativeIds)) {
-      expect((await callApi(page, 'POST', `/initiatives/${id}/transitions`, { body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' } })).status).toBe(200);
+      expect(
+        (
+          await callApi(page, 'POST', `/initiatives/${id}/transitions`, {
+            body: { to: 'approved', comment: 'Beslut i ledningsgruppen.' },
+          })
+        ).status,
+      ).toBe(200);
     }
     expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.portfolioReviews);
     await page.getByRole('heading', { level: 1, name: t.list.title }).waitFor();
@@ -179,7 +205,10 @@ describe('Portföljgenomgång', () => {
     const summary = page.getByRole('alert').filter({ hasText: messages.forms.errorSummaryTitle });
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#falt-decision', '#falt-rationale']);
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      '#falt-decision',
+      '#falt-rationale',
+    ]);
     await expectNoViolations();
 
     await chooseDecision('stop');
@@ -189,8 +218,17 @@ describe('Portföljgenomgång', () => {
     const stopped = t.item.done(t.decisionLabel.stop, STOPPED.code);
     await page.getByRole('status').filter({ hasText: stopped }).waitFor();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'p', text: stopped });
-    await page.getByText(t.item.statusMoved(messages.vocabulary.initiativeStatus.approved, messages.vocabulary.initiativeStatus.discontinued)).waitFor();
-    expect((await callApi<{ status: string }>(page, 'GET', `/initiatives/${initiativeIds[STOPPED.code]}`)).body.status).toBe('discontinued');
+    await page
+      .getByText(
+        t.item.statusMoved(
+          messages.vocabulary.initiativeStatus.approved,
+          messages.vocabulary.initiativeStatus.discontinued,
+        ),
+      )
+      .waitFor();
+    expect(
+      (await callApi<{ status: string }>(page, 'GET', `/initiatives/${initiativeIds[STOPPED.code]}`)).body.status,
+    ).toBe('discontinued');
     await expectNoViolations();
 
     // The second: `integrate` is refused by the lifecycle (an approved initiative is not running yet), then `seek_funding`.
@@ -203,20 +241,43 @@ describe('Portföljgenomgång', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await expectNoViolations();
     await chooseDecision('seek_funding');
-    await tabTo(page.getByRole('group', { name: new RegExp(`^${t.decide.followUpDate}`) }).getByRole('spinbutton').first());
+    await tabTo(
+      page
+        .getByRole('group', { name: new RegExp(`^${t.decide.followUpDate}`) })
+        .getByRole('spinbutton')
+        .first(),
+    );
     await page.keyboard.type(FOLLOW_UP.replaceAll('-', ''));
     await submitDecision();
-    await page.getByRole('status').filter({ hasText: t.item.done(t.decisionLabel.seek_funding, FUNDED.code) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.item.done(t.decisionLabel.seek_funding, FUNDED.code) })
+      .waitFor();
     await page.getByText(formatDate(FOLLOW_UP)).waitFor();
     await expectNoViolations();
 
-    const review = await callApi<{ decisions: { initiativeCode: string; decision: string; followUpDate: string | null; toStatus: string | null }[] }>(page, 'GET', `/portfolio-reviews/${reviewId}`);
+    const review = await callApi<{
+      decisions: { initiativeCode: string; decision: string; followUpDate: string | null; toStatus: string | null }[];
+    }>(page, 'GET', `/portfolio-reviews/${reviewId}`);
     expect(review.body.decisions).toEqual([
-      expect.objectContaining({ initiativeCode: FUNDED.code, decision: 'seek_funding', followUpDate: FOLLOW_UP, toStatus: null }),
-      expect.objectContaining({ initiativeCode: STOPPED.code, decision: 'stop', followUpDate: null, toStatus: 'discontinued' }),
+      expect.objectContaining({
+        initiativeCode: FUNDED.code,
+        decision: 'seek_funding',
+        followUpDate: FOLLOW_UP,
+        toStatus: null,
+      }),
+      expect.objectContaining({
+        initiativeCode: STOPPED.code,
+        decision: 'stop',
+        followUpDate: null,
+        toStatus: 'discontinued',
+      }),
     ]);
     // The refused `integrate` is the one failed response this test expects.
-    const expected = [/^409 for .*\/decisions$/, /^console error: Failed to load resource: the server responded with a status of 409/];
+    const expected = [
+      /^409 for .*\/decisions$/,
+      /^console error: Failed to load resource: the server responded with a status of 409/,
+    ];
     expect(problems.filter((p) => !expected.some((e) => e.test(p)))).toEqual([]);
   }, 120_000);
 
@@ -224,7 +285,11 @@ describe('Portföljgenomgång', () => {
     await signIn(page, baseUrl, { ...LEADERSHIP, path: `/genomgangar/${reviewId}/protokoll` });
     await page.getByRole('heading', { level: 1, name: t.minutes.title(REVIEW_TITLE) }).waitFor();
     const minutes = page.getByRole('table', { name: t.minutes.caption });
-    await minutes.getByRole('row').filter({ hasText: STOP_RATIONALE }).getByText(t.decisionLabel.stop, { exact: true }).waitFor();
+    await minutes
+      .getByRole('row')
+      .filter({ hasText: STOP_RATIONALE })
+      .getByText(t.decisionLabel.stop, { exact: true })
+      .waitFor();
     await minutes.getByRole('row').filter({ hasText: FUNDING_RATIONALE }).getByText(formatDate(FOLLOW_UP)).waitFor();
     await expectNoViolations();
     await screenshot(page, 'protokoll', { docs: true });
@@ -242,14 +307,23 @@ describe('Portföljgenomgång', () => {
   }, 120_000);
 
   it('should show staff the review and its agenda without the means to decide', async () => {
-    await signIn(page, baseUrl, { role: 'staff', departmentCode: 'ASF', name: 'Medarbetare ASF', path: '/genomgangar' });
+    await signIn(page, baseUrl, {
+      role: 'staff',
+      departmentCode: 'ASF',
+      name: 'Medarbetare ASF',
+      path: '/genomgangar',
+    });
     await page.getByRole('heading', { level: 1, name: t.list.title }).waitFor();
     await page.getByText(t.list.readOnly).waitFor();
     expect(await page.getByRole('heading', { name: t.create.heading }).count()).toBe(0);
     await page.getByRole('link', { name: REVIEW_TITLE }).click();
     await page.getByRole('heading', { level: 1, name: REVIEW_TITLE }).waitFor();
     // An item still open (the demo's own, such as a critical alert) says who decides, and offers no form.
-    const undecided = page.getByRole('table', { name: t.review.caption }).getByRole('row').filter({ hasText: t.review.undecided }).first();
+    const undecided = page
+      .getByRole('table', { name: t.review.caption })
+      .getByRole('row')
+      .filter({ hasText: t.review.undecided })
+      .first();
     await undecided.getByRole('link').click();
     await page.getByText(t.item.readOnly).waitFor();
     expect(await page.getByRole('button', { name: t.decide.save }).count()).toBe(0);

@@ -45,7 +45,12 @@ async function as<T>(who: SignInAs, work: (other: Page) => Promise<T>): Promise<
   }
 }
 
-async function ok<T>(on: Page, method: 'GET' | 'POST' | 'PATCH', path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
+async function ok<T>(
+  on: Page,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+) {
   const answer = await callApi<T>(on, method, path, options);
   if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer;
@@ -53,14 +58,21 @@ async function ok<T>(on: Page, method: 'GET' | 'POST' | 'PATCH', path: string, o
 
 const form = () => page.getByRole('region', { name: t.create.heading });
 const round = () => page.getByRole('region', { name: ROUND });
-const departmentRow = () => round().getByRole('table', { name: /^Rapporter per ansvarig förvaltning/ }).getByRole('row', { name: new RegExp(`^${DEPARTMENT.name}`) });
+const departmentRow = () =>
+  round()
+    .getByRole('table', { name: /^Rapporter per ansvarig förvaltning/ })
+    .getByRole('row', { name: new RegExp(`^${DEPARTMENT.name}`) });
 const cells = async () => (await departmentRow().getByRole('cell').allInnerTexts()).slice(0, 4);
 
 describe('Uppföljningsomgångar', () => {
   it('should let the leadership group create a round with its scope, see each department’s completion and reach the report to approve', async () => {
     await as({ role: 'admin', name: 'Administratör' }, async (admin) => {
-      const department = await ok<{ id: string }>(admin, 'POST', '/departments', { body: { ...DEPARTMENT, kind: 'administration' } });
-      await ok(admin, 'POST', '/initiatives', { body: { ...INITIATIVE, kind: 'project', leadDepartmentId: department.body.id } });
+      const department = await ok<{ id: string }>(admin, 'POST', '/departments', {
+        body: { ...DEPARTMENT, kind: 'administration' },
+      });
+      await ok(admin, 'POST', '/initiatives', {
+        body: { ...INITIATIVE, kind: 'project', leadDepartmentId: department.body.id },
+      });
     });
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/insatser' });
     await (await openNavigationTo(page, messages.nav.reportingRounds)).click();
@@ -74,24 +86,36 @@ describe('Uppföljningsomgångar', () => {
     await summary.getByRole('link', { name: `${t.create.title}: ${messages.problem.field.required}` }).waitFor();
     await expectNoViolations();
 
-    await form().getByRole('textbox', { name: new RegExp(`^${t.create.title}`) }).fill(ROUND);
-    await form().getByRole('textbox', { name: new RegExp(`^${t.create.period}`) }).fill('våren 2026');
+    await form()
+      .getByRole('textbox', { name: new RegExp(`^${t.create.title}`) })
+      .fill(ROUND);
+    await form()
+      .getByRole('textbox', { name: new RegExp(`^${t.create.period}`) })
+      .fill('våren 2026');
     await page.locator('#falt-dueDate').getByRole('spinbutton').first().click();
     await page.keyboard.type(DUE.replaceAll('-', ''));
     const statuses = form().getByRole('group', { name: new RegExp(`^${t.create.scopeStatuses}`) });
     await statuses.getByText(messages.initiativeStatus.approved, { exact: true }).click();
     await statuses.getByText(messages.initiativeStatus.active, { exact: true }).click();
     await statuses.getByText(messages.initiativeStatus.draft, { exact: true }).click();
-    await form().getByRole('group', { name: new RegExp(`^${t.create.scopeDepartments}`) }).getByText(DEPARTMENT.name, { exact: true }).click();
+    await form()
+      .getByRole('group', { name: new RegExp(`^${t.create.scopeDepartments}`) })
+      .getByText(DEPARTMENT.name, { exact: true })
+      .click();
 
     // The API refuses the period, in Swedish on its field.
     await form().getByRole('button', { name: t.create.submit }).click();
     await summary.getByRole('link', { name: `${t.create.period}: ${t.create.invalidPeriod}` }).waitFor();
     await expectNoViolations();
 
-    await form().getByRole('textbox', { name: new RegExp(`^${t.create.period}`) }).fill('2026');
+    await form()
+      .getByRole('textbox', { name: new RegExp(`^${t.create.period}`) })
+      .fill('2026');
     await form().getByRole('button', { name: t.create.submit }).click();
-    await page.getByRole('status').filter({ hasText: t.create.created(ROUND) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t.create.created(ROUND) })
+      .waitFor();
     await round().getByText(t.round.noReports).waitFor();
     const roundId = new URL(page.url()).searchParams.get('round')!;
     expect(await round().getByText(DEPARTMENT.name, { exact: true }).count()).toBe(1);
@@ -104,13 +128,19 @@ describe('Uppföljningsomgångar', () => {
     expect(await cells()).toEqual(['1', '0', '0', '1']);
 
     // The department's head writes and submits it.
-    await as({ role: 'department_head', departmentCode: DEPARTMENT.code, name: 'Förvaltningschef Omgång' }, async (head) => {
-      const reports = await ok<{ items: { id: string }[] }>(head, 'GET', `/status-reports?roundId=${roundId}`);
-      const id = reports.body.items[0]!.id;
-      const read = await ok(head, 'GET', `/status-reports/${id}`);
-      await ok(head, 'PATCH', `/status-reports/${id}`, { headers: { 'If-Match': read.etag! }, body: { ragStatus: 'green', progress: 'Tre grupper har börjat, alla platser är fyllda.' } });
-      await ok(head, 'POST', `/status-reports/${id}/submit`);
-    });
+    await as(
+      { role: 'department_head', departmentCode: DEPARTMENT.code, name: 'Förvaltningschef Omgång' },
+      async (head) => {
+        const reports = await ok<{ items: { id: string }[] }>(head, 'GET', `/status-reports?roundId=${roundId}`);
+        const id = reports.body.items[0]!.id;
+        const read = await ok(head, 'GET', `/status-reports/${id}`);
+        await ok(head, 'PATCH', `/status-reports/${id}`, {
+          headers: { 'If-Match': read.etag! },
+          body: { ragStatus: 'green', progress: 'Tre grupper har börjat, alla platser är fyllda.' },
+        });
+        await ok(head, 'POST', `/status-reports/${id}/submit`);
+      },
+    );
 
     await page.reload();
     await departmentRow().waitFor();
@@ -129,12 +159,20 @@ describe('Uppföljningsomgångar', () => {
     await expect.poll(cells).toEqual(['1', '1', '1', '0']);
     await expectNoViolations();
 
-    const expected = [/^400 for .*\/reporting-rounds$/, /^console error: Failed to load resource: the server responded with a status of 400/];
+    const expected = [
+      /^400 for .*\/reporting-rounds$/,
+      /^console error: Failed to load resource: the server responded with a status of 400/,
+    ];
     expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]);
   }, 120_000);
 
   it('should not offer a department head the screen', async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/omgangar' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/omgangar',
+    });
     await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
     await page.getByText(t.mayNot).waitFor();
     expect(await page.getByRole('region', { name: t.create.heading }).count()).toBe(0);

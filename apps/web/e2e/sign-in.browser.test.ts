@@ -30,7 +30,10 @@ const path = () => {
 const storage = () =>
   page.evaluate(() => {
     const read = (store: Storage) =>
-      Object.keys(store).map((key) => ({ key, token: /access_token|refresh_token|id_token/.test(store.getItem(key) ?? '') }));
+      Object.keys(store).map((key) => ({
+        key,
+        token: /access_token|refresh_token|id_token/.test(store.getItem(key) ?? ''),
+      }));
     return { local: read(localStorage), session: read(sessionStorage) };
   });
 const userKey = (keys: { key: string; token: boolean }[]) => keys.find(({ key }) => key.startsWith('oidc.user:'));
@@ -52,21 +55,30 @@ describe('signing in to the web app', () => {
   it.each<{ role: Role; departmentCode?: string; name: string; label: string; department: string }>([
     { role: 'admin', name: 'Ada Andersson', label: t.roles.admin, department: t.person.noDepartment },
     { role: 'leadership', name: 'Lena Lund', label: t.roles.leadership, department: t.person.noDepartment },
-    { role: 'department_head', departmentCode: 'ASF', name: 'Fia Fors', label: t.roles.department_head, department: ASF },
+    {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Fia Fors',
+      label: t.roles.department_head,
+      department: ASF,
+    },
     { role: 'staff', departmentCode: 'ASF', name: 'Sam Svensson', label: t.roles.staff, department: ASF },
     { role: 'auditor', name: 'Rut Risberg', label: t.roles.auditor, department: t.person.noDepartment },
-  ])('should show $role ($label) with name and department in the frame', async ({ role, departmentCode, name, label, department }) => {
-    await signIn(page, baseUrl, { role, departmentCode, name });
+  ])(
+    'should show $role ($label) with name and department in the frame',
+    async ({ role, departmentCode, name, label, department }) => {
+      await signIn(page, baseUrl, { role, departmentCode, name });
 
-    // Name, role and department as GET /me gives them, each said with its label to a screen reader.
-    await expect.poll(() => header().textContent(), POLL).toContain(`${t.person.department}: ${department}`);
-    const text = await header().textContent();
-    expect(text).toContain(`${t.person.region}: ${name}`);
-    expect(text).toContain(`${t.person.role}: ${label}`);
-    expect(await header().getByRole('button', { name: t.person.signOut }).isVisible()).toBe(true);
-    expect(path()).toBe('/insatser');
-    expect(problems).toEqual([]);
-  });
+      // Name, role and department as GET /me gives them, each said with its label to a screen reader.
+      await expect.poll(() => header().textContent(), POLL).toContain(`${t.person.department}: ${department}`);
+      const text = await header().textContent();
+      expect(text).toContain(`${t.person.region}: ${name}`);
+      expect(text).toContain(`${t.person.role}: ${label}`);
+      expect(await header().getByRole('button', { name: t.person.signOut }).isVisible()).toBe(true);
+      expect(path()).toBe('/insatser');
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('should send a signed-out visit to sign in and bring it back to exactly the page asked for, search included', async () => {
     await page.goto('/insatser?status=active');
@@ -195,7 +207,12 @@ describe('signing in, accessibly', () => {
   });
 
   it('should find no WCAG 2.1 AA violation in the app signed in, the frame with the person included', async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/larm' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/larm',
+    });
     await page.goto('/tillganglighet');
     await page.getByRole('heading', { level: 1, name: accessibilityMessages.title }).waitFor();
     await expect.poll(() => header().textContent(), POLL).toContain(ASF);
@@ -214,7 +231,8 @@ describe('signing in, accessibly', () => {
 
     // Into the role group: the first radio; arrows move and choose within it.
     await tabUntil((now) => now.tag === 'input' && now.id.startsWith('role-'));
-    for (let presses = 0; presses < 5 && (await focused(page)).id !== 'role-staff'; presses += 1) await page.keyboard.press('ArrowDown');
+    for (let presses = 0; presses < 5 && (await focused(page)).id !== 'role-staff'; presses += 1)
+      await page.keyboard.press('ArrowDown');
     expect((await focused(page)).id).toBe('role-staff');
     expect(await page.locator('#role-staff').isChecked()).toBe(true);
     // The department: typing its name picks it in a focused select.
@@ -241,14 +259,23 @@ describe('signing in, accessibly', () => {
       .getByRole('heading', { level: 1, name: t.signedOut.title })
       .waitFor({ timeout: 30_000 })
       .catch(async (error: Error) => {
-        const headings = await page.locator('h1').allTextContents().catch(() => []);
-        throw new Error(`${error.message}\nat ${page.url()}, h1 ${JSON.stringify(headings)}, problems ${JSON.stringify(problems)}`);
+        const headings = await page
+          .locator('h1')
+          .allTextContents()
+          .catch(() => []);
+        throw new Error(
+          `${error.message}\nat ${page.url()}, h1 ${JSON.stringify(headings)}, problems ${JSON.stringify(problems)}`,
+        );
       });
   });
 });
 
 /** Presses Tab (or Shift+Tab) until `match` holds for the focused element; at most `limit` times. */
-async function tabUntil(match: (now: Awaited<ReturnType<typeof focused>>) => boolean, limit = 20, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+async function tabUntil(
+  match: (now: Awaited<ReturnType<typeof focused>>) => boolean,
+  limit = 20,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+) {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press(key);
     const now = await focused(page);

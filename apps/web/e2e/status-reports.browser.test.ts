@@ -19,7 +19,11 @@ const t = statusReportsMessages;
 const DEPARTMENT = { code: 'RAPPORTERING', name: 'Rapporteringsförvaltningen' };
 const INITIATIVE = { code: 'LAXHJALP', title: 'Läxhjälp i Kronogården' };
 const ROUND = 'Uppföljning av läxhjälpen 2025';
-const HEAD: SignInAs = { role: 'department_head', departmentCode: DEPARTMENT.code, name: 'Förvaltningschef Rapportering' };
+const HEAD: SignInAs = {
+  role: 'department_head',
+  departmentCode: DEPARTMENT.code,
+  name: 'Förvaltningschef Rapportering',
+};
 const LEADERSHIP: SignInAs = { role: 'leadership', name: 'Ledningsgruppen' };
 const COMMENT = 'Beskriv hur många elever som har deltagit och vad som händer när bidraget tar slut.';
 
@@ -32,7 +36,12 @@ useBrowser({ opened: (session) => ({ page, problems } = session) });
 
 /** The page's problems but the refusal the test provoked: its response, and the console line Chromium logs for it. */
 function besides(status: number, path: RegExp): string[] {
-  return problems.filter((problem) => !(problem.startsWith(`${status} for `) && path.test(problem)) && problem !== `console error: Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]})`);
+  return problems.filter(
+    (problem) =>
+      !(problem.startsWith(`${status} for `) && path.test(problem)) &&
+      problem !==
+        `console error: Failed to load resource: the server responded with a status of ${status} (${STATUS_TEXT[status]})`,
+  );
 }
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 422: 'Unprocessable Entity' };
 
@@ -63,10 +72,21 @@ async function makeReport(): Promise<{ reportId: string; initiativeId: string }>
     ...INITIATIVE,
     kind: 'project',
     leadDepartmentId: department.id,
-    followUpPlan: { method: 'Närvaro och betyg följs upp varje termin.', frequency: 'biannual', responsible: 'Rektor', indicatorIds: [uvas.id] },
+    followUpPlan: {
+      method: 'Närvaro och betyg följs upp varje termin.',
+      frequency: 'biannual',
+      responsible: 'Rektor',
+      indicatorIds: [uvas.id],
+    },
   });
   const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const round = await api<{ id: string }>('POST', '/reporting-rounds', { title: ROUND, period: '2025', dueDate, scopeStatuses: ['draft'], scopeDepartmentIds: [department.id] });
+  const round = await api<{ id: string }>('POST', '/reporting-rounds', {
+    title: ROUND,
+    period: '2025',
+    dueDate,
+    scopeStatuses: ['draft'],
+    scopeDepartmentIds: [department.id],
+  });
   expect(await createStatusReports(round.id)).toBe(1);
   const reports = await api<{ items: { id: string }[] }>('GET', `/status-reports?roundId=${round.id}`);
   return { reportId: reports.items[0]!.id, initiativeId: initiative.id };
@@ -81,14 +101,22 @@ const facts = () => page.getByRole('region', { name: t.report.facts });
 
 describe('Mina rapporter on the demo', () => {
   it('should list what ASF has to report in open rounds, the one due first first and the late one said in words', async () => {
-    await signIn(page, baseUrl, { role: 'department_head', departmentCode: 'ASF', name: 'Förvaltningschef ASF', path: '/rapporter' });
+    await signIn(page, baseUrl, {
+      role: 'department_head',
+      departmentCode: 'ASF',
+      name: 'Förvaltningschef ASF',
+      path: '/rapporter',
+    });
     await page.getByRole('heading', { level: 1, name: t.myReportsTitle }).waitFor();
     const mine = page.getByRole('region', { name: t.list.mine });
     const table = mine.getByRole('table');
     await table.waitFor();
 
     // The field workers' report was returned in August and is late; the annual report is still to come.
-    const returned = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'FALTARBETARE', exact: true }) }).first();
+    const returned = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'FALTARBETARE', exact: true }) })
+      .first();
     expect(await returned.innerText()).toContain(t.status.returned);
     expect(await returned.innerText()).toContain(t.overdue);
     expect(await table.getByRole('cell', { name: 'Årsredovisning 2026' }).count()).toBeGreaterThan(0);
@@ -112,48 +140,57 @@ describe('Mina rapporter on the demo', () => {
 });
 
 describe('A status report, submitted, returned, corrected and approved', () => {
-  it('should let the department head find the report, be told what is missing, fill it in and submit it', { timeout: 60_000 }, async () => {
-    await signIn(page, baseUrl, { role: 'admin', name: 'Administratör' });
-    made = await makeReport();
-    await signInAgain(HEAD);
-    await page.goto('/rapporter');
-    await page.getByRole('region', { name: t.list.mine }).getByRole('link', { name: INITIATIVE.code }).click();
-    await openReport();
-    // The follow-up plan's indicator with the municipality's figures for 2025, Sweden's where there are any.
-    const indicators = page.getByRole('table', { name: /UNGA-UVAS/ });
-    await indicators.getByRole('rowheader', { name: 'Kvinnor' }).waitFor();
-    expect(await indicators.getByRole('cell', { name: '8,1 %' }).count()).toBe(1);
-    await expectNoViolations();
+  it(
+    'should let the department head find the report, be told what is missing, fill it in and submit it',
+    { timeout: 60_000 },
+    async () => {
+      await signIn(page, baseUrl, { role: 'admin', name: 'Administratör' });
+      made = await makeReport();
+      await signInAgain(HEAD);
+      await page.goto('/rapporter');
+      await page.getByRole('region', { name: t.list.mine }).getByRole('link', { name: INITIATIVE.code }).click();
+      await openReport();
+      // The follow-up plan's indicator with the municipality's figures for 2025, Sweden's where there are any.
+      const indicators = page.getByRole('table', { name: /UNGA-UVAS/ });
+      await indicators.getByRole('rowheader', { name: 'Kvinnor' }).waitFor();
+      expect(await indicators.getByRole('cell', { name: '8,1 %' }).count()).toBe(1);
+      await expectNoViolations();
 
-    // Submitting an empty report: the API names what is missing, and the summary links to each field.
-    await form().getByRole('button', { name: t.form.submit }).click();
-    const summary = page.getByRole('alert').filter({ hasText: t.form.submitTitle });
-    await summary.waitFor();
-    expect(await summary.getByRole('link').allInnerTexts()).toEqual([`${t.form.rag}: ${messages.problem.field.required}`, `${t.form.progress}: ${messages.problem.field.required}`]);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
-    await summary.getByRole('link', { name: new RegExp(`^${t.form.progress}`) }).click();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await expectNoViolations();
+      // Submitting an empty report: the API names what is missing, and the summary links to each field.
+      await form().getByRole('button', { name: t.form.submit }).click();
+      const summary = page.getByRole('alert').filter({ hasText: t.form.submitTitle });
+      await summary.waitFor();
+      expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+        `${t.form.rag}: ${messages.problem.field.required}`,
+        `${t.form.progress}: ${messages.problem.field.required}`,
+      ]);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+      await summary.getByRole('link', { name: new RegExp(`^${t.form.progress}`) }).click();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await expectNoViolations();
 
-    await form().getByText(messages.vocabulary.ragStatus.amber, { exact: true }).click();
-    await form().getByRole('textbox', { name: t.form.progress }).fill('Läxhjälpen är i gång tre eftermiddagar i veckan på två skolor.');
-    await form().getByRole('textbox', { name: t.form.risks }).fill('Bidraget från stiftelsen tar slut i juni.');
-    await form().getByRole('textbox', { name: t.form.spending }).fill('240000');
-    await page.keyboard.press('Tab');
-    // Saved as it is (If-Match on the version read): the summary goes, the report stays pending and can still be changed.
-    await form().getByRole('button', { name: t.form.save }).click();
-    await page.getByRole('status').filter({ hasText: t.form.saved }).waitFor();
-    expect(await page.getByRole('alert').filter({ hasText: t.form.submitTitle }).count()).toBe(0);
-    await facts().getByText(t.status.pending).waitFor();
-    await screenshot(page, 'rapport', { docs: true });
-    await form().getByRole('button', { name: t.form.submit }).click();
+      await form().getByText(messages.vocabulary.ragStatus.amber, { exact: true }).click();
+      await form()
+        .getByRole('textbox', { name: t.form.progress })
+        .fill('Läxhjälpen är i gång tre eftermiddagar i veckan på två skolor.');
+      await form().getByRole('textbox', { name: t.form.risks }).fill('Bidraget från stiftelsen tar slut i juni.');
+      await form().getByRole('textbox', { name: t.form.spending }).fill('240000');
+      await page.keyboard.press('Tab');
+      // Saved as it is (If-Match on the version read): the summary goes, the report stays pending and can still be changed.
+      await form().getByRole('button', { name: t.form.save }).click();
+      await page.getByRole('status').filter({ hasText: t.form.saved }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: t.form.submitTitle }).count()).toBe(0);
+      await facts().getByText(t.status.pending).waitFor();
+      await screenshot(page, 'rapport', { docs: true });
+      await form().getByRole('button', { name: t.form.submit }).click();
 
-    await page.getByRole('status').filter({ hasText: t.form.submitted }).waitFor();
-    await facts().getByText(t.status.submitted).waitFor();
-    expect(await form().getByRole('textbox').count()).toBe(0);
-    await expectNoViolations();
-    expect(besides(422, /\/submit$/)).toEqual([]);
-  });
+      await page.getByRole('status').filter({ hasText: t.form.submitted }).waitFor();
+      await facts().getByText(t.status.submitted).waitFor();
+      expect(await form().getByRole('textbox').count()).toBe(0);
+      await expectNoViolations();
+      expect(besides(422, /\/submit$/)).toEqual([]);
+    },
+  );
 
   it('should let the leadership group return it with a comment, which the API requires', async () => {
     await signIn(page, baseUrl, { ...LEADERSHIP, path: `/rapporter/${made!.reportId}` });
@@ -162,7 +199,10 @@ describe('A status report, submitted, returned, corrected and approved', () => {
     await page.getByRole('button', { name: t.decide.giveBack }).click();
     const dialog = page.getByRole('dialog', { name: t.decide.dialogTitle });
     await dialog.getByRole('button', { name: t.decide.send }).click();
-    await dialog.getByRole('alert').getByRole('link', { name: new RegExp(`^${t.decide.comment}`) }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByRole('link', { name: new RegExp(`^${t.decide.comment}`) })
+      .waitFor();
     await expectNoViolations();
     await dialog.getByRole('textbox', { name: t.decide.comment }).fill(COMMENT);
     await dialog.getByRole('button', { name: t.decide.send }).click();
@@ -185,7 +225,9 @@ describe('A status report, submitted, returned, corrected and approved', () => {
     expect(await form().getByRole('radio', { name: messages.vocabulary.ragStatus.amber }).isChecked()).toBe(true);
     await expectNoViolations();
 
-    await progress.fill('Läxhjälpen är i gång tre eftermiddagar i veckan på två skolor; 46 elever har deltagit. Efter juni söks medel i ordinarie budget.');
+    await progress.fill(
+      'Läxhjälpen är i gång tre eftermiddagar i veckan på två skolor; 46 elever har deltagit. Efter juni söks medel i ordinarie budget.',
+    );
     await form().getByRole('button', { name: t.form.submit }).click();
 
     await page.getByRole('status').filter({ hasText: t.form.submitted }).waitFor();
@@ -196,7 +238,10 @@ describe('A status report, submitted, returned, corrected and approved', () => {
   it('should let the leadership group approve it, and Insatsen link to it as the latest report', async () => {
     await signIn(page, baseUrl, { ...LEADERSHIP, path: `/rapporter/${made!.reportId}` });
     await openReport();
-    await page.getByRole('region', { name: t.form.heading }).getByText(/46 elever/).waitFor();
+    await page
+      .getByRole('region', { name: t.form.heading })
+      .getByText(/46 elever/)
+      .waitFor();
 
     await page.getByRole('button', { name: t.decide.approve }).click();
     await page.getByRole('status').filter({ hasText: t.decide.approved }).waitFor();

@@ -20,5 +20,7 @@ const scripts = [
 let gzipped = 0;
 for (const src of new Set(scripts)) gzipped += gzipSync(readFileSync(join(outDir, src))).length;
 const kb = gzipped / 1000;
-console.error(`[web] initial JavaScript: ${kb.toFixed(1)} kB gzipped in ${scripts.length} file(s); budget ${BUDGET_KB} kB`);
+console.error(
+  `[web] initial JavaScript: ${kb.toFixed(1)} kB gzipped in ${scripts.length} file(s); budget ${BUDGET_KB} kB`,
+);
 if (scripts.length === 0 || kb > BUDGET_KB) process.exit(1);

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
  * shared (components, lib, styles), features do not import each other, and there are no barrel files. testing/ is
  * test support: it may import anything, and only tests may import it.
  */
-const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.d.ts'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '!./**/*.d.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 function area(path: string): string {
   const [, top, feature] = /^\.\/([^/]+)\/?([^/]*)/.exec(path) ?? [];

@@ -15,7 +15,10 @@ const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';
  * running ones within the bound, then closes without waiting. A job still running then keeps its Redis lock until
  * it expires, and BullMQ's stalled-job check hands it to a worker again.
  */
-export abstract class BoundedWorkerHost extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class BoundedWorkerHost
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(this.constructor.name);
 
   constructor(private readonly config: ConfigService<AppConfig, true>) {
@@ -25,7 +28,11 @@ export abstract class BoundedWorkerHost extends WorkerHost implements OnApplicat
     const decorated = Reflect.getMetadata(WORKER_OPTIONS_METADATA, this.constructor) as WorkerOptions | undefined;
     Reflect.defineMetadata(
       WORKER_OPTIONS_METADATA,
-      { ...decorated, lockDuration: config.get('WORKER_LOCK_DURATION_MS', { infer: true }), stalledInterval: config.get('WORKER_STALLED_INTERVAL_MS', { infer: true }) },
+      {
+        ...decorated,
+        lockDuration: config.get('WORKER_LOCK_DURATION_MS', { infer: true }),
+        stalledInterval: config.get('WORKER_STALLED_INTERVAL_MS', { infer: true }),
+      },
       this.constructor,
     );
   }

@@ -8,7 +8,10 @@ import { WorkerModule } from './worker.module.js';
 async function bootstrap() {
   const { WORKER_HEALTH_PORT } = validateEnvironmentOrExit('Samla worker');
   // An HTTP listener for /health/live and /health/ready only, so an orchestrator can probe the worker.
-  const app = await NestFactory.create<NestExpressApplication>(WorkerModule.forRoot(), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(WorkerModule.forRoot(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   // So /health/ready answers 503 problem+json naming what is down, as the API's does (not a bare 500).
   app.useGlobalFilters(new ProblemDetailsFilter());

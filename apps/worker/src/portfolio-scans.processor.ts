@@ -11,7 +11,11 @@ import { BoundedWorkerHost } from './bounded-worker-host.js';
 import { PortfolioWorkflows } from './portfolio-workflows.service.js';
 
 type PortfolioScansJob = JobNameOn<typeof QUEUES.portfolioScans>;
-type Handler<N extends PortfolioScansJob> = (asOf: string, runId: string, data: JobPayloads[N]) => Promise<JobRunCounts>;
+type Handler<N extends PortfolioScansJob> = (
+  asOf: string,
+  runId: string,
+  data: JobPayloads[N],
+) => Promise<JobRunCounts>;
 
 /** Dispatches the portfolio-scans queue's jobs to their handlers, each run tracked in job_runs. */
 @Processor(QUEUES.portfolioScans)
@@ -34,12 +38,19 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
       [SCAN_PORTFOLIO]: (asOf, runId) => workflows.runDaily(asOf, runId),
       [SCAN_OVERLAPS]: (asOf, runId) => workflows.runOverlapScan(asOf, runId),
       [KOLADA_IMPORT]: async (asOf) => ({ raised: 0, escalated: 0, resolved: 0, ...(await kolada.run(asOf)) }),
-      [CREATE_STATUS_REPORTS]: async (_asOf, _runId, { roundId }) => ({ raised: 0, escalated: 0, resolved: 0, created: await statusReports.createForRound(roundId) }),
+      [CREATE_STATUS_REPORTS]: async (_asOf, _runId, { roundId }) => ({
+        raised: 0,
+        escalated: 0,
+        resolved: 0,
+        created: await statusReports.createForRound(roundId),
+      }),
     };
   }
 
   process(job: Job<JobPayloads[PortfolioScansJob]>) {
     // Looked up inside the run, so a job of an unknown name fails in job_runs too.
-    return this.runs.track(job, (asOf, runId) => (handlerFor(this.handlers, QUEUES.portfolioScans, job.name) as Handler<PortfolioScansJob>)(asOf, runId, job.data));
+    return this.runs.track(job, (asOf, runId) =>
+      (handlerFor(this.handlers, QUEUES.portfolioScans, job.name) as Handler<PortfolioScansJob>)(asOf, runId, job.data),
+    );
   }
 }

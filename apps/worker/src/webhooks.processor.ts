@@ -27,7 +27,8 @@ export class WebhooksProcessor extends BoundedWorkerHost {
     this.handlers = {
       [WEBHOOK_FAN_OUT]: () => deliveries.fanOut(),
       // attemptsMade counts the attempts before this one.
-      [WEBHOOK_DELIVER]: (job) => deliveries.deliver(job.data.deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+      [WEBHOOK_DELIVER]: (job) =>
+        deliveries.deliver(job.data.deliveryId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
     };
   }
 
@@ -37,12 +38,15 @@ export class WebhooksProcessor extends BoundedWorkerHost {
     // BullMQ reads the strategy from the worker's options when a job fails, so it can be set once the worker exists.
     this.worker.opts.settings = {
       ...this.worker.opts.settings,
-      backoffStrategy: (attemptsMade: number, type?: string) => (type === WEBHOOK_BACKOFF ? (delays[attemptsMade - 1] ?? delays.at(-1) ?? 0) : 0),
+      backoffStrategy: (attemptsMade: number, type?: string) =>
+        type === WEBHOOK_BACKOFF ? (delays[attemptsMade - 1] ?? delays.at(-1) ?? 0) : 0,
     };
   }
 
   process(job: Job<JobPayloads[WebhooksJob]>) {
-    const handler = handlerFor(this.handlers, QUEUES.webhooks, job.name) as (job: Job<JobPayloads[WebhooksJob]>) => Promise<unknown>;
+    const handler = handlerFor(this.handlers, QUEUES.webhooks, job.name) as (
+      job: Job<JobPayloads[WebhooksJob]>,
+    ) => Promise<unknown>;
     return handler(job);
   }
 }

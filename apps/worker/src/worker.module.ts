@@ -20,7 +20,20 @@ export class WorkerModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(), LoggingModule, DatabaseModule.forRoot(ENTITIES), RedisModule, HealthModule, JobSchedulesModule, AlertScansModule, NotificationsModule, FollowUpWorkerModule, KoladaImportModule, OverlapScanModule, WebhooksWorkerModule],
+      imports: [
+        CommonModule.forRoot(),
+        LoggingModule,
+        DatabaseModule.forRoot(ENTITIES),
+        RedisModule,
+        HealthModule,
+        JobSchedulesModule,
+        AlertScansModule,
+        NotificationsModule,
+        FollowUpWorkerModule,
+        KoladaImportModule,
+        OverlapScanModule,
+        WebhooksWorkerModule,
+      ],
       providers: [PortfolioWorkflows, PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],
     };
   }

@@ -41,7 +41,9 @@ export class AlertsController {
   @Post(':id/dismiss')
   @Requires('alerts:handle')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Dismiss an open or acknowledged alert with a reason; it stays dismissed unless its severity rises' })
+  @ApiOperation({
+    summary: 'Dismiss an open or acknowledged alert with a reason; it stays dismissed unless its severity rises',
+  })
   @ApiOkResponse({ type: AlertDto })
   @ApiProblems(404, 409, 413, 422)
   dismiss(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: DismissAlertDto) {

@@ -2,7 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { ConflictProblem, findOneOrNotFound, getPage, lockOneOrNotFound, queryRows, type Page } from '#common';
-import { AuditService, ForbiddenProblem, mayWriteForDepartments, type Actor, type RequestContext, type Role } from '#identity';
+import {
+  AuditService,
+  ForbiddenProblem,
+  mayWriteForDepartments,
+  type Actor,
+  type RequestContext,
+  type Role,
+} from '#identity';
 import { ALERT_SEVERITIES, AlertEntity, type AlertStatus } from './alert.entity.js';
 import type { AlertDto, ListAlertsQueryDto } from './dto/alert.dto.js';
 import { ALERT_SUBJECT_NAMES_SQL } from './alerts.sql.js';
@@ -52,7 +59,10 @@ export class AlertsService {
   private async named(alerts: AlertEntity[]): Promise<AlertDto[]> {
     const initiativeIds = [...new Set(alerts.map((a) => a.initiativeId).filter((id): id is string => id !== null))];
     const departmentIds = [...new Set(alerts.map((a) => a.departmentId).filter((id): id is string => id !== null))];
-    const rows = initiativeIds.length + departmentIds.length === 0 ? [] : await queryRows(this.dataSource, ALERT_SUBJECT_NAMES_SQL, [initiativeIds, departmentIds]);
+    const rows =
+      initiativeIds.length + departmentIds.length === 0
+        ? []
+        : await queryRows(this.dataSource, ALERT_SUBJECT_NAMES_SQL, [initiativeIds, departmentIds]);
     const names = new Map(rows.map((row) => [`${row.kind}:${row.id}`, row]));
     return alerts.map((alert) => {
       const initiative = alert.initiativeId === null ? undefined : names.get(`initiative:${alert.initiativeId}`);
@@ -72,7 +82,11 @@ export class AlertsService {
   }
 
   dismiss(ctx: RequestContext, id: string, reason: string): Promise<AlertDto> {
-    return this.move(ctx, id, 'dismiss', { dismissedBy: ctx.actor.id, dismissedAt: () => 'now()', dismissReason: reason });
+    return this.move(ctx, id, 'dismiss', {
+      dismissedBy: ctx.actor.id,
+      dismissedAt: () => 'now()',
+      dismissReason: reason,
+    });
   }
 
   /** Locks the alert, so a scan escalating or resolving it at the same moment waits, or is waited for. */
@@ -82,11 +96,20 @@ export class AlertsService {
       assertMayHandle(ctx.actor, before);
       const { from, to } = MOVES[move];
       if (!(from as readonly AlertStatus[]).includes(before.status)) {
-        throw new ConflictProblem(`The alert is ${before.status}; only an alert that is ${from.join(' or ')} can be ${to}.`);
+        throw new ConflictProblem(
+          `The alert is ${before.status}; only an alert that is ${from.join(' or ')} can be ${to}.`,
+        );
       }
       await this.update(em, id, { ...changes, status: to });
       const updated = await em.findOneByOrFail(AlertEntity, { id });
-      await this.audit.record(em, ctx, { action: 'transition', entityType: 'alert', entityId: id, initiativeId: before.initiativeId, before, after: updated });
+      await this.audit.record(em, ctx, {
+        action: 'transition',
+        entityType: 'alert',
+        entityId: id,
+        initiativeId: before.initiativeId,
+        before,
+        after: updated,
+      });
       return updated;
     });
     const [named] = await this.named([after]);
@@ -106,12 +129,15 @@ export class AlertsService {
 function assertMayHandle(actor: Actor, alert: AlertEntity): void {
   const everywhere = actor.kind === 'user' && actor.roles.some((role) => ALL_DEPARTMENTS.includes(role));
   if (everywhere || mayWriteForDepartments(actor, [alert.departmentId])) return;
-  const detail = "Only the alert's department, leadership and admins handle an alert; your department is not the alert's.";
+  const detail =
+    "Only the alert's department, leadership and admins handle an alert; your department is not the alert's.";
   logger.warn({ actor: { kind: actor.kind, id: actor.id }, detail }, 'Refused: not allowed on this record');
   throw new ForbiddenProblem(detail);
 }
 
 /** Kronor as a number: node-postgres reads bigint as a string, and amounts stay below 2^53. */
-export function toAlertDto(alert: AlertEntity): Omit<AlertDto, 'initiativeCode' | 'initiativeTitle' | 'departmentCode' | 'departmentName'> {
+export function toAlertDto(
+  alert: AlertEntity,
+): Omit<AlertDto, 'initiativeCode' | 'initiativeTitle' | 'departmentCode' | 'departmentName'> {
   return { ...alert, amountSek: alert.amountSek === null ? null : Number(alert.amountSek) };
 }

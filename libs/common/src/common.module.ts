@@ -14,7 +14,9 @@ export class CommonModule {
   static forRoot(): DynamicModule {
     return {
       module: CommonModule,
-      imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment, ignoreEnvFile: true })],
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment, ignoreEnvFile: true }),
+      ],
       providers: [Clock],
       exports: [Clock],
     };

@@ -19,7 +19,10 @@ export const SESSION_OPTIONS = '-c jit=off';
  * The one description of the database, used by the API, the worker, the migration CLI and the tests. The entities
  * come from above (#schema gathers every context's); running the migrations needs none.
  */
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  entities: DataSourceOptions['entities'] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,

@@ -15,7 +15,10 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppConfig, true>) => ({
-            ...dataSourceOptions({ DATABASE_URL: config.get('DATABASE_URL'), DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE') }, entities),
+            ...dataSourceOptions(
+              { DATABASE_URL: config.get('DATABASE_URL'), DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE') },
+              entities,
+            ),
             // Retrying hides a wrong URL at boot; readiness reports a database that goes away later.
             retryAttempts: 2,
             retryDelay: 1000,

@@ -7,7 +7,7 @@ import { grantAppRolePrivileges } from './roles/app-role-privileges.js';
 
 const { DATABASE_URL, DATABASE_APP_ROLE } = process.env;
 if (!DATABASE_URL) {
-  console.error('migrate: DATABASE_URL is not set (the schema owner\'s connection)');
+  console.error("migrate: DATABASE_URL is not set (the schema owner's connection)");
   process.exit(1);
 }
 

@@ -6,22 +6,37 @@ import { statement } from '#common';
 export const SEED_LOCK_SQL = statement<never>('SELECT pg_advisory_xact_lock($1)');
 
 /** Which of the goals `$1` have an effect-logic node already. */
-export const GOALS_WITH_NODES_SQL = statement<{ goal_id: string }>(`SELECT DISTINCT goal_id FROM effect_nodes WHERE goal_id = ANY($1)`);
+export const GOALS_WITH_NODES_SQL = statement<{ goal_id: string }>(
+  `SELECT DISTINCT goal_id FROM effect_nodes WHERE goal_id = ANY($1)`,
+);
 
 /** Which of the titles `$1` reporting rounds have. */
-export const EXISTING_ROUNDS_SQL = statement<{ title: string }>(`SELECT title FROM reporting_rounds WHERE title = ANY($1)`);
+export const EXISTING_ROUNDS_SQL = statement<{ title: string }>(
+  `SELECT title FROM reporting_rounds WHERE title = ANY($1)`,
+);
 
 /** Which of the titles `$1` portfolio reviews have. */
-export const EXISTING_REVIEWS_SQL = statement<{ title: string }>(`SELECT title FROM portfolio_reviews WHERE title = ANY($1)`);
+export const EXISTING_REVIEWS_SQL = statement<{ title: string }>(
+  `SELECT title FROM portfolio_reviews WHERE title = ANY($1)`,
+);
 
 /** The effect links `$1` with the initiative whose chain each starts in. */
-export const CREATED_EFFECT_LINKS_SQL = statement<{ id: string; fromNodeId: string; toNodeId: string; initiativeId: string | null }>(
+export const CREATED_EFFECT_LINKS_SQL = statement<{
+  id: string;
+  fromNodeId: string;
+  toNodeId: string;
+  initiativeId: string | null;
+}>(
   `SELECT l.id, l.from_node_id AS "fromNodeId", l.to_node_id AS "toNodeId", n.initiative_id AS "initiativeId"
    FROM effect_links l JOIN effect_nodes n ON n.id = l.from_node_id WHERE l.id = ANY($1)`,
 );
 
 /** Links each indicator of `$1` (JSON: indicator id, goal code, node title) to its goal chain's node; answers the links made. */
-export const LINK_DEMO_INDICATORS_SQL = statement<{ indicatorId: string; effectNodeId: string; initiativeId: string | null }>(
+export const LINK_DEMO_INDICATORS_SQL = statement<{
+  indicatorId: string;
+  effectNodeId: string;
+  initiativeId: string | null;
+}>(
   `WITH inserted AS (
      INSERT INTO indicator_effect_nodes (indicator_id, effect_node_id)
      SELECT w."indicatorId", n.id

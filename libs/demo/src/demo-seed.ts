@@ -1,4 +1,11 @@
-import { In, type DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import {
+  In,
+  type DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { execute, queryRows } from '#common';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity, StatusReportEntity } from '#follow-up';
@@ -8,7 +15,14 @@ import { recordAuditEvents, type AuditContext, type AuditedChange } from '#ident
 import { auditedInitiative, buildInitiativeListSql, InitiativeEntity, InitiativeParticipantEntity } from '#portfolio';
 import { PortfolioDecisionEntity, PortfolioReviewEntity } from '#portfolio-review';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
-import { canonicalCell, EffectLinkEntity, EffectNodeEntity, IndicatorEntity, IndicatorValueEntity, periodRange } from '#results';
+import {
+  canonicalCell,
+  EffectLinkEntity,
+  EffectNodeEntity,
+  IndicatorEntity,
+  IndicatorValueEntity,
+  periodRange,
+} from '#results';
 import {
   DEMO_DEPARTMENTS,
   DEMO_DISTRICTS,
@@ -57,7 +71,10 @@ export type DemoSeedResult = {
 };
 
 /** Who the audit trail says created the demo's rows: the seed itself, not a person. */
-export const DEMO_SEED_ACTOR: AuditContext = { actor: { kind: 'system', id: 'samla-demo-seed', name: 'Demodata (seed)' }, requestId: null };
+export const DEMO_SEED_ACTOR: AuditContext = {
+  actor: { kind: 'system', id: 'samla-demo-seed', name: 'Demodata (seed)' },
+  requestId: null,
+};
 
 // Two seeds started at once (two replicas booting the demo) would otherwise both miss a code and one would fail
 // on the unique index; the second now waits and finds everything there.
@@ -95,7 +112,10 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
       validTo: g.validTo ?? null,
     }));
     const districts = await insertMissing(em, DistrictEntity, DEMO_DISTRICTS, (d) => ({ code: d.code, name: d.name }));
-    const targetGroups = await insertMissing(em, TargetGroupEntity, DEMO_TARGET_GROUPS, (t) => ({ code: t.code, name: t.name }));
+    const targetGroups = await insertMissing(em, TargetGroupEntity, DEMO_TARGET_GROUPS, (t) => ({
+      code: t.code,
+      name: t.name,
+    }));
 
     const indicators = await insertMissing(em, IndicatorEntity, DEMO_INDICATORS, (d) => ({
       code: d.code,
@@ -110,7 +130,9 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
     const indicatorValueIds = await insertIndicatorValues(em, indicators);
 
     const refs: References = { departments, goals, districts, targetGroups, indicators };
-    const existing = await em.getRepository(InitiativeEntity).find({ select: { code: true }, where: { code: In(DEMO_INITIATIVES.map((i) => i.code)) } });
+    const existing = await em
+      .getRepository(InitiativeEntity)
+      .find({ select: { code: true }, where: { code: In(DEMO_INITIATIVES.map((i) => i.code)) } });
     const present = new Set(existing.map((i) => i.code));
     let participants = 0;
     const initiativeIds: string[] = [];
@@ -169,10 +191,21 @@ export function seedDemo(dataSource: DataSource): Promise<DemoSeedResult> {
 }
 
 /** Creation events for rows this run inserted, as stored (defaults included), each tied to its initiative if it has one. */
-async function createdRows<E extends ObjectLiteral & { id: string }>(em: EntityManager, entity: EntityTarget<E>, entityType: string, ids: string[]): Promise<AuditedChange[]> {
+async function createdRows<E extends ObjectLiteral & { id: string }>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  entityType: string,
+  ids: string[],
+): Promise<AuditedChange[]> {
   if (ids.length === 0) return [];
   const rows = await em.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>);
-  return rows.map((row) => ({ action: 'create', entityType, entityId: row.id, initiativeId: (row.initiativeId as string | null | undefined) ?? null, after: row }));
+  return rows.map((row) => ({
+    action: 'create',
+    entityType,
+    entityId: row.id,
+    initiativeId: (row.initiativeId as string | null | undefined) ?? null,
+    after: row,
+  }));
 }
 
 /** Initiatives as the API records their creation: in their API shape, links included. */
@@ -192,12 +225,24 @@ async function createdInitiatives(em: EntityManager, ids: string[]): Promise<Aud
 async function createdEffectLinks(em: EntityManager, ids: string[]): Promise<AuditedChange[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows(em, CREATED_EFFECT_LINKS_SQL, [ids]);
-  return rows.map(({ id, initiativeId, ...ends }) => ({ action: 'create', entityType: 'effect_link', entityId: id, initiativeId, after: ends }));
+  return rows.map(({ id, initiativeId, ...ends }) => ({
+    action: 'create',
+    entityType: 'effect_link',
+    entityId: id,
+    initiativeId,
+    after: ends,
+  }));
 }
 
 /** `inserted` lists the codes this run added, in the order of the items. */
 type CodeIds = { idOf: (code: string) => string; inserted: string[] };
-type References = { departments: CodeIds; goals: CodeIds; districts: CodeIds; targetGroups: CodeIds; indicators: CodeIds };
+type References = {
+  departments: CodeIds;
+  goals: CodeIds;
+  districts: CodeIds;
+  targetGroups: CodeIds;
+  indicators: CodeIds;
+};
 type CodedEntity = { id: string; code: string };
 
 /**
@@ -218,7 +263,10 @@ async function insertMissing<E extends CodedEntity, T extends { code: string }>(
     inserted: [],
     idOf: (code) => {
       const id = ids.get(code);
-      if (!id) throw new Error(`The demo data refers to ${repo.metadata.tableName} code ${code}, which it does not define (or defines later).`);
+      if (!id)
+        throw new Error(
+          `The demo data refers to ${repo.metadata.tableName} code ${code}, which it does not define (or defines later).`,
+        );
       return id;
     },
   };
@@ -281,9 +329,19 @@ function followUpPlan({ indicatorCodes, ...plan }: DemoFollowUpPlan, indicators:
 async function insertIndicatorValues(em: EntityManager, indicators: CodeIds): Promise<string[]> {
   const rows = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
     d.values.map((v) => {
-      if (canonicalCell(v.cell, d.breakdowns).cell !== v.cell) throw new Error(`The demo indicator ${d.code} has a value for ${v.cell}, which is not one of its cells.`);
+      if (canonicalCell(v.cell, d.breakdowns).cell !== v.cell)
+        throw new Error(`The demo indicator ${d.code} has a value for ${v.cell}, which is not one of its cells.`);
       const { start, end } = periodRange(v.period);
-      return { indicatorId: indicators.idOf(d.code), kind: v.kind, period: v.period, periodStart: start, periodEnd: end, cell: v.cell, value: v.value, persons: v.persons };
+      return {
+        indicatorId: indicators.idOf(d.code),
+        kind: v.kind,
+        period: v.period,
+        periodStart: start,
+        periodEnd: end,
+        cell: v.cell,
+        value: v.value,
+        persons: v.persons,
+      };
     }),
   );
   if (rows.length === 0) return [];
@@ -300,8 +358,13 @@ async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<A
   const wanted = DEMO_INDICATORS.filter((d) => indicators.inserted.includes(d.code)).flatMap((d) =>
     d.measures.map((key) => {
       const area = DEMO_EFFECT_LOGIC.find((a) => a.nodes.some((n) => n.key === key));
-      if (!area) throw new Error(`The demo indicator ${d.code} measures ${key}, which no priority area's chain defines.`);
-      return { indicatorId: indicators.idOf(d.code), goalCode: area.goalCode, title: area.nodes.find((n) => n.key === key)?.title };
+      if (!area)
+        throw new Error(`The demo indicator ${d.code} measures ${key}, which no priority area's chain defines.`);
+      return {
+        indicatorId: indicators.idOf(d.code),
+        goalCode: area.goalCode,
+        title: area.nodes.find((n) => n.key === key)?.title,
+      };
     }),
   );
   if (wanted.length === 0) return [];
@@ -317,7 +380,11 @@ async function linkIndicators(em: EntityManager, indicators: CodeIds): Promise<A
 }
 
 /** A successor is inserted before the line it takes over from, so that line can point at it. */
-async function insertFundingLines(em: EntityManager, initiativeId: string, lines: readonly DemoFundingLine[]): Promise<string[]> {
+async function insertFundingLines(
+  em: EntityManager,
+  initiativeId: string,
+  lines: readonly DemoFundingLine[],
+): Promise<string[]> {
   const repo = em.getRepository(FundingLineEntity);
   const ids = new Map<DemoFundingLine, string>();
   const insert = async (line: DemoFundingLine): Promise<string> => {
@@ -351,16 +418,23 @@ async function insertEffectLogic(em: EntityManager, goals: CodeIds): Promise<{ n
   for (const area of DEMO_EFFECT_LOGIC) {
     const goalId = goals.idOf(area.goalCode);
     if (goalsWithNodes.has(goalId)) continue;
-    const chains: { owner: { goalId: string } | { initiativeId: string }; nodes: DemoEffectNode[] }[] = [{ owner: { goalId }, nodes: area.nodes }];
+    const chains: { owner: { goalId: string } | { initiativeId: string }; nodes: DemoEffectNode[] }[] = [
+      { owner: { goalId }, nodes: area.nodes },
+    ];
     for (const chain of area.initiatives) {
       const initiative = initiatives.find((i) => i.code === chain.code);
-      if (initiative && !initiative.hasNodes && initiative.reach.includes(goalId)) chains.push({ owner: { initiativeId: initiative.id }, nodes: chain.nodes });
+      if (initiative && !initiative.hasNodes && initiative.reach.includes(goalId))
+        chains.push({ owner: { initiativeId: initiative.id }, nodes: chain.nodes });
     }
-    const rows = chains.flatMap(({ owner, nodes }) => nodes.map((n) => ({ goalId: null, initiativeId: null, ...owner, level: n.level, title: n.title })));
+    const rows = chains.flatMap(({ owner, nodes }) =>
+      nodes.map((n) => ({ goalId: null, initiativeId: null, ...owner, level: n.level, title: n.title })),
+    );
     const { identifiers } = await em.getRepository(EffectNodeEntity).insert(rows);
     const keys = chains.flatMap((c) => c.nodes);
     const idOf = new Map(keys.map((n, i) => [n.key, identifiers[i].id as string]));
-    const links = keys.flatMap((n) => (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })));
+    const links = keys.flatMap((n) =>
+      (n.leadsTo ?? []).map((to) => ({ fromNodeId: idOf.get(n.key) as string, toNodeId: idOf.get(to) })),
+    );
     const missing = links.find((l) => !l.toNodeId);
     if (missing) throw new Error(`The demo effect logic of ${area.goalCode} links to a node it does not define.`);
     const inserted = await em.getRepository(EffectLinkEntity).insert(links);
@@ -390,7 +464,11 @@ async function insertReportingRounds(em: EntityManager): Promise<{ roundIds: str
       createdBy: 'demo-seed',
     });
     const answers = Object.entries(round.reports).map(([code, report]) => ({ code, ...report }));
-    const reports = await queryRows(em, INSERT_DEMO_STATUS_REPORTS_SQL, [identifiers[0].id, [...DEFAULT_SCOPE_STATUSES], JSON.stringify(answers)]);
+    const reports = await queryRows(em, INSERT_DEMO_STATUS_REPORTS_SQL, [
+      identifiers[0].id,
+      [...DEFAULT_SCOPE_STATUSES],
+      JSON.stringify(answers),
+    ]);
     roundIds.push(identifiers[0].id as string);
     statusReportIds.push(...reports.map((r) => r.id));
   }
@@ -404,8 +482,14 @@ async function insertPortfolioReviews(em: EntityManager): Promise<{ reviewIds: s
   const reviewIds: string[] = [];
   const decisionIds: string[] = [];
   for (const review of missing) {
-    const { identifiers } = await em.getRepository(PortfolioReviewEntity).insert({ title: review.title, meetingDate: review.meetingDate, notes: review.notes, createdBy: 'demo-seed' });
-    const decisions = await queryRows(em, INSERT_DEMO_DECISIONS_SQL, [identifiers[0].id, JSON.stringify(review.decisions), review.meetingDate]);
+    const { identifiers } = await em
+      .getRepository(PortfolioReviewEntity)
+      .insert({ title: review.title, meetingDate: review.meetingDate, notes: review.notes, createdBy: 'demo-seed' });
+    const decisions = await queryRows(em, INSERT_DEMO_DECISIONS_SQL, [
+      identifiers[0].id,
+      JSON.stringify(review.decisions),
+      review.meetingDate,
+    ]);
     reviewIds.push(identifiers[0].id as string);
     decisionIds.push(...decisions.map((d) => d.id));
   }

@@ -26,7 +26,9 @@ const LABELS: Record<keyof DemoSeedResult, string> = {
 };
 
 function describe(result: DemoSeedResult, migrations: number): string {
-  const inserted = (Object.keys(LABELS) as (keyof DemoSeedResult)[]).filter((k) => result[k] > 0).map((k) => `${result[k]} ${LABELS[k]}`);
+  const inserted = (Object.keys(LABELS) as (keyof DemoSeedResult)[])
+    .filter((k) => result[k] > 0)
+    .map((k) => `${result[k]} ${LABELS[k]}`);
   const migrated = migrations > 0 ? `applied ${migrations} migration${migrations === 1 ? '' : 's'}; ` : '';
   return inserted.length > 0
     ? `Trollhättan demo data: ${migrated}inserted ${inserted.join(', ')}.`
@@ -40,7 +42,9 @@ try {
   const result = await seedDemo(dataSource);
   console.log(describe(result, migrations.length));
 } catch (error) {
-  process.stderr.write(`Loading the Trollhättan demo data failed; no demo data was written: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Loading the Trollhättan demo data failed; no demo data was written: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 } finally {
   if (dataSource.isInitialized) await dataSource.destroy();

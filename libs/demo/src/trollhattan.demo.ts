@@ -1,7 +1,14 @@
 import type { PortfolioDecision } from '#common';
 import type { CoverageDecision, FundingSourceType, FundingStatus, ReportingDeadline } from '#funding';
 import type { GoalLevel } from '#goals';
-import type { EvidenceBase, FollowUpPlan, InitiativeKind, InitiativeStatus, ParticipantRole, ProcessOwner } from '#portfolio';
+import type {
+  EvidenceBase,
+  FollowUpPlan,
+  InitiativeKind,
+  InitiativeStatus,
+  ParticipantRole,
+  ProcessOwner,
+} from '#portfolio';
 import type { DepartmentKind } from '#reference-data';
 import type { RagStatus, StatusReportStatus } from '#follow-up';
 import type { Breakdown, EffectLevel, IndicatorDirection, IndicatorUnit, ValueKind } from '#results';
@@ -14,7 +21,13 @@ import type { Breakdown, EffectLevel, IndicatorDirection, IndicatorUnit, ValueKi
  */
 
 /** `headEmail` is the head's functional mailbox (a role, never a person's own address). */
-export type DemoDepartment = { code: string; name: string; kind: DepartmentKind; parentCode?: string; headEmail?: string };
+export type DemoDepartment = {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  parentCode?: string;
+  headEmail?: string;
+};
 
 export type DemoGoal = {
   code: string;
@@ -77,14 +90,39 @@ export type DemoInitiative = {
 
 // Parents come before their units: the seed resolves a parent by code as it goes.
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
-  { code: 'KSF', name: 'Kommunstyrelsens förvaltning', kind: 'administration', headEmail: 'forvaltningschef.ksf@trollhattan.se' },
+  {
+    code: 'KSF',
+    name: 'Kommunstyrelsens förvaltning',
+    kind: 'administration',
+    headEmail: 'forvaltningschef.ksf@trollhattan.se',
+  },
   { code: 'KSF-HALLBARHET', name: 'Hållbarhetsavdelningen', kind: 'administration', parentCode: 'KSF' },
   { code: 'KSF-TRYGGHET', name: 'Avdelningen Trygghet och säkerhet', kind: 'administration', parentCode: 'KSF' },
   { code: 'KSF-TILLVAXT', name: 'Kontoret Tillväxt och utveckling', kind: 'administration', parentCode: 'KSF' },
-  { code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.asf@trollhattan.se' },
-  { code: 'KFF', name: 'Kultur- och fritidsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.kff@trollhattan.se' },
-  { code: 'UTBF', name: 'Utbildningsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.utbf@trollhattan.se' },
-  { code: 'SBF', name: 'Samhällsbyggnadsförvaltningen', kind: 'administration', headEmail: 'forvaltningschef.sbf@trollhattan.se' },
+  {
+    code: 'ASF',
+    name: 'Arbetsmarknads- och socialförvaltningen',
+    kind: 'administration',
+    headEmail: 'forvaltningschef.asf@trollhattan.se',
+  },
+  {
+    code: 'KFF',
+    name: 'Kultur- och fritidsförvaltningen',
+    kind: 'administration',
+    headEmail: 'forvaltningschef.kff@trollhattan.se',
+  },
+  {
+    code: 'UTBF',
+    name: 'Utbildningsförvaltningen',
+    kind: 'administration',
+    headEmail: 'forvaltningschef.utbf@trollhattan.se',
+  },
+  {
+    code: 'SBF',
+    name: 'Samhällsbyggnadsförvaltningen',
+    kind: 'administration',
+    headEmail: 'forvaltningschef.sbf@trollhattan.se',
+  },
   { code: 'KS', name: 'Kommunstyrelsen', kind: 'committee' },
   { code: 'ASN', name: 'Arbetsmarknads- och socialnämnden', kind: 'committee' },
   { code: 'KFN', name: 'Kultur- och fritidsnämnden', kind: 'committee' },
@@ -113,7 +151,13 @@ const MRP = 'MRP 2024–2027';
 
 // Parents come before their children. Committee goals sit under the MRP goal they were derived from.
 export const DEMO_GOALS: DemoGoal[] = [
-  { code: 'A2030-10', title: 'Minskad ojämlikhet', level: 'agenda2030', framework: 'Agenda 2030', description: 'Globala målet 10.' },
+  {
+    code: 'A2030-10',
+    title: 'Minskad ojämlikhet',
+    level: 'agenda2030',
+    framework: 'Agenda 2030',
+    description: 'Globala målet 10.',
+  },
   {
     code: 'MRP-PM-JAMLIKA',
     title: 'Vi stärker invånarnas jämlika och jämställda livsvillkor för ökad tillit och trygghet',
@@ -141,7 +185,14 @@ export const DEMO_GOALS: DemoGoal[] = [
       ['FP-4', 'Främja jämställdhet och förändra normer som stödjer våld'],
       ['FP-5', 'Samverkan blandstad'],
     ] as const
-  ).map(([code, title]): DemoGoal => ({ code, title, level: 'priority_area', framework: ROADMAP, parentCode: 'KS-DELAKTIGHET', validFrom: ROADMAP_DECIDED })),
+  ).map(([code, title]): DemoGoal => ({
+    code,
+    title,
+    level: 'priority_area',
+    framework: ROADMAP,
+    parentCode: 'KS-DELAKTIGHET',
+    validFrom: ROADMAP_DECIDED,
+  })),
   ...committeeGoals('ASN', 'Arbetsmarknads- och socialnämndens verksamhetsplan 2024', [
     'Nämnden ska arbeta mer förebyggande och med tidigare insatser.',
     'Nämndens insatser ska leda till att fler kan leva ett tryggt, värdigt och självständigt liv, det vill säga "Rätt insats i rätt tid till rätt individ".',
@@ -228,12 +279,32 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'ASF',
     participants: [
-      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Skolans representanter i lokala SSPF-grupper; signalerar oro för frånvaro och måluppfyllelse.' },
-      { departmentCode: 'KFF', role: 'co_owner', responsibility: 'Fritidsgårdarnas personal deltar i SSPF-grupperna och erbjuder meningsfull fritid.' },
-      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Kommunpolis deltar i SSPF-grupperna och bidrar med lägesbild över brott bland unga.' },
-      { departmentCode: 'KSF-TRYGGHET', role: 'informed', responsibility: 'Tar in SSPF:s lägesbild i stadens samlade trygghetsarbete.' },
+      {
+        departmentCode: 'UTBF',
+        role: 'co_owner',
+        responsibility: 'Skolans representanter i lokala SSPF-grupper; signalerar oro för frånvaro och måluppfyllelse.',
+      },
+      {
+        departmentCode: 'KFF',
+        role: 'co_owner',
+        responsibility: 'Fritidsgårdarnas personal deltar i SSPF-grupperna och erbjuder meningsfull fritid.',
+      },
+      {
+        departmentCode: 'POLISEN',
+        role: 'partner',
+        responsibility: 'Kommunpolis deltar i SSPF-grupperna och bidrar med lägesbild över brott bland unga.',
+      },
+      {
+        departmentCode: 'KSF-TRYGGHET',
+        role: 'informed',
+        responsibility: 'Tar in SSPF:s lägesbild i stadens samlade trygghetsarbete.',
+      },
     ],
-    processOwner: { name: 'Samordnare SSPF', title: 'Samordnare, Arbetsmarknads- och socialförvaltningen', email: 'samordnare.sspf@trollhattan.se' },
+    processOwner: {
+      name: 'Samordnare SSPF',
+      title: 'Samordnare, Arbetsmarknads- och socialförvaltningen',
+      email: 'samordnare.sspf@trollhattan.se',
+    },
     // FP-3: early detection of young people at risk is the roadmap's early-intervention area; it also lets SSPF's
     // effect logic link into that priority area's chain.
     goalCodes: ['ASN-M1', 'ASN-M3', 'KFN-M1', 'FP-3'],
@@ -245,7 +316,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'national_method',
     budgetProjectCode: 'P4711',
     followUpPlan: {
-      method: 'Antal unga som aktualiserats och fått samordnat stöd, återaktualiseringar efter sex månader samt parternas skattning av samverkan.',
+      method:
+        'Antal unga som aktualiserats och fått samordnat stöd, återaktualiseringar efter sex månader samt parternas skattning av samverkan.',
       frequency: 'biannual',
       responsible: 'Samordnare SSPF',
       firstReportDue: '2024-08-31',
@@ -289,11 +361,27 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'KFF',
     participants: [
-      { departmentCode: 'ASF', role: 'co_owner', responsibility: 'Fältpersonal rekryterar ungdomar och följer upp deltagarna.' },
-      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Poliser deltar som förebilder vid träffarna enligt överenskommelse.' },
-      { departmentCode: 'NARF', role: 'partner', responsibility: 'Brandmän deltar som förebilder och tar emot grupper på stationen.' },
+      {
+        departmentCode: 'ASF',
+        role: 'co_owner',
+        responsibility: 'Fältpersonal rekryterar ungdomar och följer upp deltagarna.',
+      },
+      {
+        departmentCode: 'POLISEN',
+        role: 'partner',
+        responsibility: 'Poliser deltar som förebilder vid träffarna enligt överenskommelse.',
+      },
+      {
+        departmentCode: 'NARF',
+        role: 'partner',
+        responsibility: 'Brandmän deltar som förebilder och tar emot grupper på stationen.',
+      },
     ],
-    processOwner: { name: 'Samordnare MBU', title: 'Samordnare, Kultur- och fritidsförvaltningen', email: 'samordnare.mbu@trollhattan.se' },
+    processOwner: {
+      name: 'Samordnare MBU',
+      title: 'Samordnare, Kultur- och fritidsförvaltningen',
+      email: 'samordnare.mbu@trollhattan.se',
+    },
     goalCodes: ['ASN-M3', 'KFN-M3'],
     targetGroupCodes: ['UNGA-12-17'],
     districtCodes: ['KRONOGARDEN', 'LEXTORP'],
@@ -303,7 +391,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'national_method',
     budgetProjectCode: 'P4720',
     followUpPlan: {
-      method: 'Deltagarenkät före och efter om tillit till polis och räddningstjänst; antal genomförda träffar och deltagare per kön.',
+      method:
+        'Deltagarenkät före och efter om tillit till polis och räddningstjänst; antal genomförda träffar och deltagare per kön.',
       frequency: 'annual',
       responsible: 'Samordnare MBU',
       firstReportDue: '2023-06-30',
@@ -345,15 +434,39 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'ASF',
     participants: [
-      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Studie- och yrkesvägledning och återgång till studier.' },
-      { departmentCode: 'KFV', role: 'partner', responsibility: 'Gymnasie- och vuxenutbildning; det kommunala aktivitetsansvaret för de yngsta.' },
-      { departmentCode: 'AF', role: 'partner', responsibility: 'Arbetsförmedlare på plats; praktik och arbetsmarknadsinsatser.' },
-      { departmentCode: 'FK', role: 'partner', responsibility: 'Handläggare för unga med aktivitetsersättning och sjukpenning.' },
+      {
+        departmentCode: 'UTBF',
+        role: 'co_owner',
+        responsibility: 'Studie- och yrkesvägledning och återgång till studier.',
+      },
+      {
+        departmentCode: 'KFV',
+        role: 'partner',
+        responsibility: 'Gymnasie- och vuxenutbildning; det kommunala aktivitetsansvaret för de yngsta.',
+      },
+      {
+        departmentCode: 'AF',
+        role: 'partner',
+        responsibility: 'Arbetsförmedlare på plats; praktik och arbetsmarknadsinsatser.',
+      },
+      {
+        departmentCode: 'FK',
+        role: 'partner',
+        responsibility: 'Handläggare för unga med aktivitetsersättning och sjukpenning.',
+      },
       { departmentCode: 'VGR', role: 'partner', responsibility: 'Vårdens kontaktperson för unga med psykisk ohälsa.' },
       { departmentCode: 'KFF', role: 'partner', responsibility: 'Kultur- och hälsoaktiviteter för deltagarna.' },
-      { departmentCode: 'HV', role: 'informed', responsibility: 'Följer upp utvalda insatser genom intervjuer med deltagare.' },
+      {
+        departmentCode: 'HV',
+        role: 'informed',
+        responsibility: 'Följer upp utvalda insatser genom intervjuer med deltagare.',
+      },
     ],
-    processOwner: { name: 'Enhetschef Framtidscentrum', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.framtidscentrum@trollhattan.se' },
+    processOwner: {
+      name: 'Enhetschef Framtidscentrum',
+      title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen',
+      email: 'enhetschef.framtidscentrum@trollhattan.se',
+    },
     goalCodes: ['FP-1', 'ASN-M4', 'UN-M2'],
     targetGroupCodes: ['UNGA-16-24'],
     districtCodes: ['CENTRUM'],
@@ -363,7 +476,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'local_development',
     budgetProjectCode: 'P5120',
     followUpPlan: {
-      method: 'Andel deltagare i arbete eller studier sex månader efter avslut, antal unga inom det kommunala aktivitetsansvaret, uppdelat på kön och ålder.',
+      method:
+        'Andel deltagare i arbete eller studier sex månader efter avslut, antal unga inom det kommunala aktivitetsansvaret, uppdelat på kön och ålder.',
       frequency: 'quarterly',
       responsible: 'Enhetschef Framtidscentrum',
       firstReportDue: '2024-03-31',
@@ -415,10 +529,23 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'ASF',
     participants: [
-      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Förskolorna bjuder in föräldrar och upplåter lokaler; mobila öppna förskolan når familjer i bostadsområdena.' },
-      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Kommunpolis medverkar vid träffarna om samhällets regler och föräldrars roll.' },
+      {
+        departmentCode: 'UTBF',
+        role: 'co_owner',
+        responsibility:
+          'Förskolorna bjuder in föräldrar och upplåter lokaler; mobila öppna förskolan når familjer i bostadsområdena.',
+      },
+      {
+        departmentCode: 'POLISEN',
+        role: 'partner',
+        responsibility: 'Kommunpolis medverkar vid träffarna om samhällets regler och föräldrars roll.',
+      },
     ],
-    processOwner: { name: 'Samordnare föräldraskapsstöd', title: 'Samordnare, Arbetsmarknads- och socialförvaltningen', email: 'samordnare.foraldraskapsstod@trollhattan.se' },
+    processOwner: {
+      name: 'Samordnare föräldraskapsstöd',
+      title: 'Samordnare, Arbetsmarknads- och socialförvaltningen',
+      email: 'samordnare.foraldraskapsstod@trollhattan.se',
+    },
     goalCodes: ['FP-2', 'ASN-M1', 'UN-M1'],
     targetGroupCodes: ['FORALDRAR-FORSKOLA'],
     districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HALVORSTORP'],
@@ -428,7 +555,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'research_based',
     budgetProjectCode: 'P4730',
     followUpPlan: {
-      method: 'Antal föräldrar som fullföljt programmet per förskola och kön; föräldrarnas skattning av trygghet i föräldrarollen före och efter.',
+      method:
+        'Antal föräldrar som fullföljt programmet per förskola och kön; föräldrarnas skattning av trygghet i föräldrarollen före och efter.',
       frequency: 'biannual',
       responsible: 'Samordnare föräldraskapsstöd',
       firstReportDue: '2025-02-28',
@@ -465,15 +593,47 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'ASF',
     participants: [
-      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Grundskolorna tar emot utbildningsinsatser för elever och personal.' },
-      { departmentCode: 'KFF', role: 'co_owner', responsibility: 'Fritidsgårdarna tar emot informationsinsatser för besökare.' },
-      { departmentCode: 'KFV', role: 'funder', responsibility: 'Gymnasieskolorna tar emot insatserna och bidrar till koordinatorns kostnad.' },
-      { departmentCode: 'FOLKUNIVERSITETET-GY', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
-      { departmentCode: 'LBS-KREATIVA-GY', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
-      { departmentCode: 'NYA-SKOLAN', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
-      { departmentCode: 'NORDIC-INTERNATIONAL', role: 'partner', responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.' },
+      {
+        departmentCode: 'UTBF',
+        role: 'co_owner',
+        responsibility: 'Grundskolorna tar emot utbildningsinsatser för elever och personal.',
+      },
+      {
+        departmentCode: 'KFF',
+        role: 'co_owner',
+        responsibility: 'Fritidsgårdarna tar emot informationsinsatser för besökare.',
+      },
+      {
+        departmentCode: 'KFV',
+        role: 'funder',
+        responsibility: 'Gymnasieskolorna tar emot insatserna och bidrar till koordinatorns kostnad.',
+      },
+      {
+        departmentCode: 'FOLKUNIVERSITETET-GY',
+        role: 'partner',
+        responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.',
+      },
+      {
+        departmentCode: 'LBS-KREATIVA-GY',
+        role: 'partner',
+        responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.',
+      },
+      {
+        departmentCode: 'NYA-SKOLAN',
+        role: 'partner',
+        responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.',
+      },
+      {
+        departmentCode: 'NORDIC-INTERNATIONAL',
+        role: 'partner',
+        responsibility: 'Tar emot utbildningsinsatser för elever, personal och föräldrar.',
+      },
     ],
-    processOwner: { name: 'Drogförebyggande koordinator', title: 'Koordinator, Arbetsmarknads- och socialförvaltningen', email: 'koordinator.drogforebyggande@trollhattan.se' },
+    processOwner: {
+      name: 'Drogförebyggande koordinator',
+      title: 'Koordinator, Arbetsmarknads- och socialförvaltningen',
+      email: 'koordinator.drogforebyggande@trollhattan.se',
+    },
     goalCodes: ['FP-3', 'ASN-M1'],
     targetGroupCodes: ['ELEVER-GR-GY', 'UNGA-12-17'],
     districtCodes: ['CENTRUM', 'KRONOGARDEN', 'STROMSLUND', 'BJORNDALEN'],
@@ -483,7 +643,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'research_based',
     budgetProjectCode: 'P4740',
     followUpPlan: {
-      method: 'Antal utbildningstillfällen och nådda elever, personal och föräldrar per part; elevenkätens frågor om cannabis i årskurs 9 och gymnasiets år 2.',
+      method:
+        'Antal utbildningstillfällen och nådda elever, personal och föräldrar per part; elevenkätens frågor om cannabis i årskurs 9 och gymnasiets år 2.',
       frequency: 'annual',
       responsible: 'Drogförebyggande koordinator',
       firstReportDue: '2024-06-30',
@@ -531,10 +692,22 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'proposed',
     leadDepartmentCode: 'KFF',
     participants: [
-      { departmentCode: 'ASF', role: 'co_owner', responsibility: 'Medborgarservice och socialt stöd på plats enligt servicedeklaration.' },
-      { departmentCode: 'UTBF', role: 'co_owner', responsibility: 'Grundskolan i huset och samverkan med biblioteket enligt servicedeklaration.' },
+      {
+        departmentCode: 'ASF',
+        role: 'co_owner',
+        responsibility: 'Medborgarservice och socialt stöd på plats enligt servicedeklaration.',
+      },
+      {
+        departmentCode: 'UTBF',
+        role: 'co_owner',
+        responsibility: 'Grundskolan i huset och samverkan med biblioteket enligt servicedeklaration.',
+      },
     ],
-    processOwner: { name: 'Verksamhetschef Kronan Kulturhus', title: 'Verksamhetschef, Kultur- och fritidsförvaltningen', email: 'verksamhetschef.kronan@trollhattan.se' },
+    processOwner: {
+      name: 'Verksamhetschef Kronan Kulturhus',
+      title: 'Verksamhetschef, Kultur- och fritidsförvaltningen',
+      email: 'verksamhetschef.kronan@trollhattan.se',
+    },
     goalCodes: ['FP-5', 'KFN-M2', 'KFN-M3'],
     targetGroupCodes: ['UNGA-12-17', 'BARN-FAMILJER'],
     districtCodes: ['KRONOGARDEN'],
@@ -566,9 +739,17 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     leadDepartmentCode: 'ASF',
     participants: [
       { departmentCode: 'AF', role: 'partner', responsibility: 'Arbetsförmedlare i jobbcentrumets kompetensteam.' },
-      { departmentCode: 'KFV', role: 'partner', responsibility: 'Studievägledning och vuxenutbildning för deltagare som behöver utbildning.' },
+      {
+        departmentCode: 'KFV',
+        role: 'partner',
+        responsibility: 'Studievägledning och vuxenutbildning för deltagare som behöver utbildning.',
+      },
     ],
-    processOwner: { name: 'Enhetschef Arbetsmarknadsstöd', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.arbetsmarknadsstod@trollhattan.se' },
+    processOwner: {
+      name: 'Enhetschef Arbetsmarknadsstöd',
+      title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen',
+      email: 'enhetschef.arbetsmarknadsstod@trollhattan.se',
+    },
     goalCodes: ['FP-1', 'ASN-M2', 'ASN-M4'],
     targetGroupCodes: ['VUXNA-FORSORJNINGSSTOD', 'UTRIKESFODDA-KVINNOR'],
     districtCodes: ['CENTRUM'],
@@ -578,7 +759,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'local_development',
     budgetProjectCode: 'P5130',
     followUpPlan: {
-      method: 'Tid från ansökan om försörjningsstöd till handlingsplan; andel som når egenförsörjning inom tolv månader, uppdelat på kön och född i Sverige/utomlands.',
+      method:
+        'Tid från ansökan om försörjningsstöd till handlingsplan; andel som når egenförsörjning inom tolv månader, uppdelat på kön och född i Sverige/utomlands.',
       frequency: 'quarterly',
       responsible: 'Enhetschef Arbetsmarknadsstöd',
       firstReportDue: '2019-04-30',
@@ -616,11 +798,27 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     status: 'active',
     leadDepartmentCode: 'ASF',
     participants: [
-      { departmentCode: 'KFF', role: 'partner', responsibility: 'Fritidsgårdarna är bas för fältarbetarna på kvällstid.' },
-      { departmentCode: 'POLISEN', role: 'partner', responsibility: 'Gemensam lägesbild över platser och tider där unga riskerar att dras in i brott.' },
-      { departmentCode: 'UTBF', role: 'informed', responsibility: 'Skolorna informeras om fältarbetarnas närvaro och kontaktvägar.' },
+      {
+        departmentCode: 'KFF',
+        role: 'partner',
+        responsibility: 'Fritidsgårdarna är bas för fältarbetarna på kvällstid.',
+      },
+      {
+        departmentCode: 'POLISEN',
+        role: 'partner',
+        responsibility: 'Gemensam lägesbild över platser och tider där unga riskerar att dras in i brott.',
+      },
+      {
+        departmentCode: 'UTBF',
+        role: 'informed',
+        responsibility: 'Skolorna informeras om fältarbetarnas närvaro och kontaktvägar.',
+      },
     ],
-    processOwner: { name: 'Enhetschef Fältverksamheten', title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen', email: 'enhetschef.faltverksamheten@trollhattan.se' },
+    processOwner: {
+      name: 'Enhetschef Fältverksamheten',
+      title: 'Enhetschef, Arbetsmarknads- och socialförvaltningen',
+      email: 'enhetschef.faltverksamheten@trollhattan.se',
+    },
     goalCodes: ['ASN-M1', 'ASN-M3', 'FP-3'],
     targetGroupCodes: ['UNGA-RISK-12-18', 'UNGA-12-17'],
     districtCodes: ['KRONOGARDEN', 'LEXTORP', 'SYLTE', 'HJULKVARNELUND', 'HALVORSTORP'],
@@ -630,7 +828,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
     evidenceBase: 'local_development',
     budgetProjectCode: 'P4790',
     followUpPlan: {
-      method: 'Antal kontakter och orosanmälningar från fältet, antal unga med profilsocialsekreterare och andel utan ny brottsmisstanke efter tolv månader.',
+      method:
+        'Antal kontakter och orosanmälningar från fältet, antal unga med profilsocialsekreterare och andel utan ny brottsmisstanke efter tolv månader.',
       frequency: 'quarterly',
       responsible: 'Enhetschef Fältverksamheten',
       firstReportDue: '2022-06-30',
@@ -648,7 +847,8 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
         budgetProjectCode: 'P4790',
         reportingDeadlines: [{ date: '2025-03-31', kind: 'final', description: 'Slutredovisning av statsbidraget' }],
         coverageDecision: 'undecided',
-        coverageNote: 'Förvaltningen uppger att det inför 2025 inte finns täckning för arbetet. Delmos har avvecklats och beviljar inga nya bidrag.',
+        coverageNote:
+          'Förvaltningen uppger att det inför 2025 inte finns täckning för arbetet. Delmos har avvecklats och beviljar inga nya bidrag.',
       },
     ],
   },
@@ -665,22 +865,51 @@ export type DemoEffectNode = { key: string; level: EffectLevel; title: string; l
  * that contribute to it, each initiative node leading into the area's chain. Initiatives here have the area among
  * their goals.
  */
-export type DemoEffectArea = { goalCode: string; nodes: DemoEffectNode[]; initiatives: { code: string; nodes: DemoEffectNode[] }[] };
+export type DemoEffectArea = {
+  goalCode: string;
+  nodes: DemoEffectNode[];
+  initiatives: { code: string; nodes: DemoEffectNode[] }[];
+};
 
 export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
   {
     goalCode: 'FP-1',
     nodes: [
-      { key: 'FP1-KORT', level: 'short_term_outcome', title: 'Fler unga 16–24 år som varken arbetar eller studerar har en plan mot arbete eller studier', leadsTo: ['FP1-LANG'] },
-      { key: 'FP1-LANG', level: 'long_term_outcome', title: 'Fler unga etablerar sig på arbetsmarknaden eller fullföljer studier', leadsTo: ['FP1-EFFEKT'] },
-      { key: 'FP1-EFFEKT', level: 'impact', title: 'Minskade skillnader i sysselsättning mellan kvinnor och män, inrikes och utrikes födda och stadens delar' },
+      {
+        key: 'FP1-KORT',
+        level: 'short_term_outcome',
+        title: 'Fler unga 16–24 år som varken arbetar eller studerar har en plan mot arbete eller studier',
+        leadsTo: ['FP1-LANG'],
+      },
+      {
+        key: 'FP1-LANG',
+        level: 'long_term_outcome',
+        title: 'Fler unga etablerar sig på arbetsmarknaden eller fullföljer studier',
+        leadsTo: ['FP1-EFFEKT'],
+      },
+      {
+        key: 'FP1-EFFEKT',
+        level: 'impact',
+        title:
+          'Minskade skillnader i sysselsättning mellan kvinnor och män, inrikes och utrikes födda och stadens delar',
+      },
     ],
     initiatives: [
       {
         code: 'FRAMTIDSCENTRUM',
         nodes: [
-          { key: 'FC-AKT', level: 'activity', title: 'Studie- och yrkesvägledning, praktik och arbetsträning samlat på Framtidscentrum', leadsTo: ['FC-PRE'] },
-          { key: 'FC-PRE', level: 'output', title: 'Unga deltagare med en individuell planering och kontakt med rätt myndighet', leadsTo: ['FP1-KORT'] },
+          {
+            key: 'FC-AKT',
+            level: 'activity',
+            title: 'Studie- och yrkesvägledning, praktik och arbetsträning samlat på Framtidscentrum',
+            leadsTo: ['FC-PRE'],
+          },
+          {
+            key: 'FC-PRE',
+            level: 'output',
+            title: 'Unga deltagare med en individuell planering och kontakt med rätt myndighet',
+            leadsTo: ['FP1-KORT'],
+          },
         ],
       },
     ],
@@ -688,16 +917,36 @@ export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
   {
     goalCode: 'FP-2',
     nodes: [
-      { key: 'FP2-KORT', level: 'short_term_outcome', title: 'Föräldrar känner sig tryggare i sin föräldraroll och vet var de kan få stöd', leadsTo: ['FP2-LANG'] },
-      { key: 'FP2-LANG', level: 'long_term_outcome', title: 'Fler barn växer upp med ett stödjande föräldraskap och goda relationer i familjen', leadsTo: ['FP2-EFFEKT'] },
+      {
+        key: 'FP2-KORT',
+        level: 'short_term_outcome',
+        title: 'Föräldrar känner sig tryggare i sin föräldraroll och vet var de kan få stöd',
+        leadsTo: ['FP2-LANG'],
+      },
+      {
+        key: 'FP2-LANG',
+        level: 'long_term_outcome',
+        title: 'Fler barn växer upp med ett stödjande föräldraskap och goda relationer i familjen',
+        leadsTo: ['FP2-EFFEKT'],
+      },
       { key: 'FP2-EFFEKT', level: 'impact', title: 'Jämlika uppväxtvillkor för barn i alla delar av staden' },
     ],
     initiatives: [
       {
         code: 'FORALDRASKAPSSTOD',
         nodes: [
-          { key: 'FS-AKT', level: 'activity', title: 'Föräldraskapsstödsprogram i förskolans lokaler och genom mobila öppna förskolan', leadsTo: ['FS-PRE'] },
-          { key: 'FS-PRE', level: 'output', title: 'Föräldrar som har genomfört ett föräldraskapsstödsprogram', leadsTo: ['FP2-KORT'] },
+          {
+            key: 'FS-AKT',
+            level: 'activity',
+            title: 'Föräldraskapsstödsprogram i förskolans lokaler och genom mobila öppna förskolan',
+            leadsTo: ['FS-PRE'],
+          },
+          {
+            key: 'FS-PRE',
+            level: 'output',
+            title: 'Föräldrar som har genomfört ett föräldraskapsstödsprogram',
+            leadsTo: ['FP2-KORT'],
+          },
         ],
       },
     ],
@@ -705,24 +954,60 @@ export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
   {
     goalCode: 'FP-3',
     nodes: [
-      { key: 'FP3-KORT-TIDIGT', level: 'short_term_outcome', title: 'Unga i riskzon upptäcks tidigt och får samordnat stöd', leadsTo: ['FP3-LANG'] },
-      { key: 'FP3-KORT-KUNSKAP', level: 'short_term_outcome', title: 'Elever, personal och föräldrar har ökad kunskap om riskerna med alkohol, narkotika, dopning, tobak och spel', leadsTo: ['FP3-LANG'] },
-      { key: 'FP3-LANG', level: 'long_term_outcome', title: 'Färre unga använder alkohol, narkotika, dopning, tobak och spel', leadsTo: ['FP3-EFFEKT'] },
+      {
+        key: 'FP3-KORT-TIDIGT',
+        level: 'short_term_outcome',
+        title: 'Unga i riskzon upptäcks tidigt och får samordnat stöd',
+        leadsTo: ['FP3-LANG'],
+      },
+      {
+        key: 'FP3-KORT-KUNSKAP',
+        level: 'short_term_outcome',
+        title:
+          'Elever, personal och föräldrar har ökad kunskap om riskerna med alkohol, narkotika, dopning, tobak och spel',
+        leadsTo: ['FP3-LANG'],
+      },
+      {
+        key: 'FP3-LANG',
+        level: 'long_term_outcome',
+        title: 'Färre unga använder alkohol, narkotika, dopning, tobak och spel',
+        leadsTo: ['FP3-EFFEKT'],
+      },
       { key: 'FP3-EFFEKT', level: 'impact', title: 'Fler unga fullföljer studier och färre dras in i kriminalitet' },
     ],
     initiatives: [
       {
         code: 'SSPF',
         nodes: [
-          { key: 'SSPF-AKT', level: 'activity', title: 'Lokala SSPF-grupper där skola, socialtjänst, polis och fritid delar lägesbild', leadsTo: ['SSPF-PRE'] },
-          { key: 'SSPF-PRE', level: 'output', title: 'Samordnade handlingsplaner för unga i riskzon', leadsTo: ['FP3-KORT-TIDIGT'] },
+          {
+            key: 'SSPF-AKT',
+            level: 'activity',
+            title: 'Lokala SSPF-grupper där skola, socialtjänst, polis och fritid delar lägesbild',
+            leadsTo: ['SSPF-PRE'],
+          },
+          {
+            key: 'SSPF-PRE',
+            level: 'output',
+            title: 'Samordnade handlingsplaner för unga i riskzon',
+            leadsTo: ['FP3-KORT-TIDIGT'],
+          },
         ],
       },
       {
         code: 'FALTARBETARE',
         nodes: [
-          { key: 'FALT-AKT', level: 'activity', title: 'Uppsökande fältarbete kvällstid där unga riskerar att dras in i brott', leadsTo: ['FALT-PRE'] },
-          { key: 'FALT-PRE', level: 'output', title: 'Unga som fältarbetarna har fått kontakt med och slussat vidare till stöd', leadsTo: ['FP3-KORT-TIDIGT'] },
+          {
+            key: 'FALT-AKT',
+            level: 'activity',
+            title: 'Uppsökande fältarbete kvällstid där unga riskerar att dras in i brott',
+            leadsTo: ['FALT-PRE'],
+          },
+          {
+            key: 'FALT-PRE',
+            level: 'output',
+            title: 'Unga som fältarbetarna har fått kontakt med och slussat vidare till stöd',
+            leadsTo: ['FP3-KORT-TIDIGT'],
+          },
         ],
       },
     ],
@@ -730,8 +1015,18 @@ export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
   {
     goalCode: 'FP-4',
     nodes: [
-      { key: 'FP4-KORT', level: 'short_term_outcome', title: 'Skolpersonal och fritidsledare kan samtala med unga om normer, jämställdhet och våld', leadsTo: ['FP4-LANG'] },
-      { key: 'FP4-LANG', level: 'long_term_outcome', title: 'Färre unga har attityder som stödjer våld', leadsTo: ['FP4-EFFEKT'] },
+      {
+        key: 'FP4-KORT',
+        level: 'short_term_outcome',
+        title: 'Skolpersonal och fritidsledare kan samtala med unga om normer, jämställdhet och våld',
+        leadsTo: ['FP4-LANG'],
+      },
+      {
+        key: 'FP4-LANG',
+        level: 'long_term_outcome',
+        title: 'Färre unga har attityder som stödjer våld',
+        leadsTo: ['FP4-EFFEKT'],
+      },
       { key: 'FP4-EFFEKT', level: 'impact', title: 'Ett Trollhättan fritt från hot och våld' },
     ],
     initiatives: [],
@@ -739,8 +1034,19 @@ export const DEMO_EFFECT_LOGIC: DemoEffectArea[] = [
   {
     goalCode: 'FP-5',
     nodes: [
-      { key: 'FP5-KORT', level: 'short_term_outcome', title: 'Förvaltningar och bostadsbolag planerar tillsammans för blandade boendeformer och gemensamma mötesplatser', leadsTo: ['FP5-LANG'] },
-      { key: 'FP5-LANG', level: 'long_term_outcome', title: 'Minskad boendesegregation och ökad tillit mellan stadens delar', leadsTo: ['FP5-EFFEKT'] },
+      {
+        key: 'FP5-KORT',
+        level: 'short_term_outcome',
+        title:
+          'Förvaltningar och bostadsbolag planerar tillsammans för blandade boendeformer och gemensamma mötesplatser',
+        leadsTo: ['FP5-LANG'],
+      },
+      {
+        key: 'FP5-LANG',
+        level: 'long_term_outcome',
+        title: 'Minskad boendesegregation och ökad tillit mellan stadens delar',
+        leadsTo: ['FP5-EFFEKT'],
+      },
       { key: 'FP5-EFFEKT', level: 'impact', title: 'En sammanhållen stad med jämlika livsvillkor' },
     ],
     initiatives: [],
@@ -764,8 +1070,21 @@ export type DemoIndicator = {
 };
 
 /** One cell's yearly figures: [period, value, persons] per kind. */
-function figures(cell: string, rows: { baseline: [string, number, number]; measurements: [string, number, number][]; target?: [string, number, number] }): DemoIndicatorValue[] {
-  const value = (kind: ValueKind, [period, v, persons]: [string, number, number]): DemoIndicatorValue => ({ kind, period, cell, value: v, persons });
+function figures(
+  cell: string,
+  rows: {
+    baseline: [string, number, number];
+    measurements: [string, number, number][];
+    target?: [string, number, number];
+  },
+): DemoIndicatorValue[] {
+  const value = (kind: ValueKind, [period, v, persons]: [string, number, number]): DemoIndicatorValue => ({
+    kind,
+    period,
+    cell,
+    value: v,
+    persons,
+  });
   return [
     value('baseline', rows.baseline),
     ...rows.measurements.map((m) => value('measurement', m)),
@@ -792,9 +1111,28 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
     ownerDepartmentCode: 'ASF',
     measures: ['FP1-LANG'],
     values: [
-      ...figures('all', { baseline: ['2023', 8.9, 610], measurements: [['2024', 8.6, 592], ['2025', 8.1, 560]], target: ['2027', 7.0, 485] }),
-      ...figures('sex:women', { baseline: ['2023', 8.3, 275], measurements: [['2024', 8.1, 268], ['2025', 7.7, 257]] }),
-      ...figures('sex:men', { baseline: ['2023', 9.5, 335], measurements: [['2024', 9.1, 324], ['2025', 8.5, 303]] }),
+      ...figures('all', {
+        baseline: ['2023', 8.9, 610],
+        measurements: [
+          ['2024', 8.6, 592],
+          ['2025', 8.1, 560],
+        ],
+        target: ['2027', 7.0, 485],
+      }),
+      ...figures('sex:women', {
+        baseline: ['2023', 8.3, 275],
+        measurements: [
+          ['2024', 8.1, 268],
+          ['2025', 7.7, 257],
+        ],
+      }),
+      ...figures('sex:men', {
+        baseline: ['2023', 9.5, 335],
+        measurements: [
+          ['2024', 9.1, 324],
+          ['2025', 8.5, 303],
+        ],
+      }),
     ],
   },
   {
@@ -807,11 +1145,44 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
     ownerDepartmentCode: 'ASF',
     measures: ['FP1-EFFEKT'],
     values: [
-      ...figures('all', { baseline: ['2023', 76.4, 24_310], measurements: [['2024', 76.1, 24_270], ['2025', 76.9, 24_620]], target: ['2027', 78.5, 25_200] }),
-      ...figures('sex:women', { baseline: ['2023', 74.2, 11_590], measurements: [['2024', 74.0, 11_570], ['2025', 74.9, 11_760]] }),
-      ...figures('sex:men', { baseline: ['2023', 78.5, 12_720], measurements: [['2024', 78.1, 12_700], ['2025', 78.8, 12_860]] }),
-      ...figures('born:abroad', { baseline: ['2023', 60.8, 5_270], measurements: [['2024', 60.5, 5_310], ['2025', 62.0, 5_480]], target: ['2027', 65.0, 5_900] }),
-      ...figures('born:sweden', { baseline: ['2023', 82.6, 19_040], measurements: [['2024', 82.4, 18_960], ['2025', 83.0, 19_140]], target: ['2027', 84.0, 19_300] }),
+      ...figures('all', {
+        baseline: ['2023', 76.4, 24_310],
+        measurements: [
+          ['2024', 76.1, 24_270],
+          ['2025', 76.9, 24_620],
+        ],
+        target: ['2027', 78.5, 25_200],
+      }),
+      ...figures('sex:women', {
+        baseline: ['2023', 74.2, 11_590],
+        measurements: [
+          ['2024', 74.0, 11_570],
+          ['2025', 74.9, 11_760],
+        ],
+      }),
+      ...figures('sex:men', {
+        baseline: ['2023', 78.5, 12_720],
+        measurements: [
+          ['2024', 78.1, 12_700],
+          ['2025', 78.8, 12_860],
+        ],
+      }),
+      ...figures('born:abroad', {
+        baseline: ['2023', 60.8, 5_270],
+        measurements: [
+          ['2024', 60.5, 5_310],
+          ['2025', 62.0, 5_480],
+        ],
+        target: ['2027', 65.0, 5_900],
+      }),
+      ...figures('born:sweden', {
+        baseline: ['2023', 82.6, 19_040],
+        measurements: [
+          ['2024', 82.4, 18_960],
+          ['2025', 83.0, 19_140],
+        ],
+        target: ['2027', 84.0, 19_300],
+      }),
     ],
   },
 ];
@@ -829,7 +1200,12 @@ export type DemoStatusReport = {
 };
 
 /** A round is keyed by its title. Its scope is every approved or active initiative (the default scope). */
-export type DemoReportingRound = { title: string; period: string; dueDate: string; reports: Record<string, DemoStatusReport> };
+export type DemoReportingRound = {
+  title: string;
+  period: string;
+  dueDate: string;
+  reports: Record<string, DemoStatusReport>;
+};
 
 export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
   {
@@ -843,7 +1219,8 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
         spendingToDateSek: 1_150_000,
         submittedOn: '2026-09-10',
         decidedOn: '2026-09-24',
-        progress: 'SSPF-grupper är i gång i fyra stadsdelar och träffas varannan vecka. Handlingsplaner tas fram inom två veckor från första signal.',
+        progress:
+          'SSPF-grupper är i gång i fyra stadsdelar och träffas varannan vecka. Handlingsplaner tas fram inom två veckor från första signal.',
         risks: 'Polisens deltagande varierar när kommunpolisen har andra uppdrag.',
       },
       MBU: {
@@ -861,7 +1238,8 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
         spendingToDateSek: 3_400_000,
         submittedOn: '2026-09-14',
         decidedOn: '2026-09-24',
-        progress: 'Fler unga än planerat har skrivits in. Väntetiden till studie- och yrkesvägledning har ökat under sommaren.',
+        progress:
+          'Fler unga än planerat har skrivits in. Väntetiden till studie- och yrkesvägledning har ökat under sommaren.',
         risks: 'Ansökan om fortsatt ESF-finansiering är inte beslutad; utan den minskar bemanningen från 2027.',
       },
       FORALDRASKAPSSTOD: {
@@ -878,7 +1256,8 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
         ragStatus: 'green',
         spendingToDateSek: 480_000,
         submittedOn: '2026-09-15',
-        progress: 'Utbildningsinsatser har genomförts på samtliga högstadieskolor och på tre av de fristående gymnasieskolorna.',
+        progress:
+          'Utbildningsinsatser har genomförts på samtliga högstadieskolor och på tre av de fristående gymnasieskolorna.',
         risks: 'En fristående gymnasieskola har inte bokat in någon insats.',
       },
       'ALLA-BEHOVS-I-JOBB': {
@@ -898,7 +1277,8 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
         decidedOn: '2026-09-24',
         progress: 'Fältarbetet fortsätter i begränsad omfattning kvällstid.',
         risks: 'Statsbidraget upphörde 2024-12-31 och verksamheten saknar beslutad finansiering.',
-        returnComment: 'Komplettera med hur verksamheten finansieras efter statsbidraget och vilket beslut som behövs, och av vem.',
+        returnComment:
+          'Komplettera med hur verksamheten finansieras efter statsbidraget och vilket beslut som behövs, och av vem.',
       },
     },
   },
@@ -906,7 +1286,12 @@ export const DEMO_REPORTING_ROUNDS: DemoReportingRound[] = [
 ];
 
 /** A decision of a demo review, on an initiative named by code. Demo decisions move no initiative (no stop or integrate). */
-export type DemoDecision = { initiativeCode: string; decision: Exclude<PortfolioDecision, 'stop' | 'integrate'>; rationale: string; followUpDate?: string };
+export type DemoDecision = {
+  initiativeCode: string;
+  decision: Exclude<PortfolioDecision, 'stop' | 'integrate'>;
+  rationale: string;
+  followUpDate?: string;
+};
 
 /** A review is keyed by its title and goes in with its decisions or not at all. */
 export type DemoPortfolioReview = { title: string; meetingDate: string; notes: string; decisions: DemoDecision[] };
@@ -920,36 +1305,42 @@ export const DEMO_PORTFOLIO_REVIEWS: DemoPortfolioReview[] = [
   {
     title: 'Portföljgenomgång juni 2026',
     meetingDate: '2026-06-10',
-    notes: 'Första samlade genomgången av de förvaltningsövergripande insatserna efter revisionens granskning. Fokus: finansiering efter statsbidragen och insatser som riktar sig till samma unga.',
+    notes:
+      'Första samlade genomgången av de förvaltningsövergripande insatserna efter revisionens granskning. Fokus: finansiering efter statsbidragen och insatser som riktar sig till samma unga.',
     decisions: [
       {
         initiativeCode: 'FALTARBETARE',
         decision: 'seek_funding',
-        rationale: 'Statsbidraget från Delmos har upphört och Delmos är avvecklat. Arbetsmarknads- och socialförvaltningen tar fram ett underlag om finansiering inom ordinarie ram eller genom Brå inför budgetberedningen.',
+        rationale:
+          'Statsbidraget från Delmos har upphört och Delmos är avvecklat. Arbetsmarknads- och socialförvaltningen tar fram ett underlag om finansiering inom ordinarie ram eller genom Brå inför budgetberedningen.',
         followUpDate: '2026-10-31',
       },
       {
         initiativeCode: 'SSPF',
         decision: 'continue',
-        rationale: 'Nationellt utvecklad metod med samordnartjänsten i ordinarie budget. Tilläggsanslaget för fler grupper 2026 behöver ett beslut om 2027.',
+        rationale:
+          'Nationellt utvecklad metod med samordnartjänsten i ordinarie budget. Tilläggsanslaget för fler grupper 2026 behöver ett beslut om 2027.',
         followUpDate: '2026-12-15',
       },
       {
         initiativeCode: 'MBU',
         decision: 'adjust',
-        rationale: 'MBU, SSPF och fältarbetarna möter samma unga i Kronogården och Lextorp. Rekryteringen av deltagare samordnas med SSPF-grupperna.',
+        rationale:
+          'MBU, SSPF och fältarbetarna möter samma unga i Kronogården och Lextorp. Rekryteringen av deltagare samordnas med SSPF-grupperna.',
         followUpDate: '2027-01-31',
       },
       {
         initiativeCode: 'FRAMTIDSCENTRUM',
         decision: 'continue',
-        rationale: 'Fler unga än planerat skrivs in. Väntetiden till studie- och yrkesvägledning och beslutet om fortsatt ESF-finansiering följs upp.',
+        rationale:
+          'Fler unga än planerat skrivs in. Väntetiden till studie- och yrkesvägledning och beslutet om fortsatt ESF-finansiering följs upp.',
         followUpDate: '2026-12-01',
       },
       {
         initiativeCode: 'ALLA-BEHOVS-I-JOBB',
         decision: 'scale_up',
-        rationale: 'Kompetensteamet når fler än de som står längst från arbetsmarknaden. Utred om teamet kan ta emot utrikesfödda kvinnor från fler stadsdelar.',
+        rationale:
+          'Kompetensteamet når fler än de som står längst från arbetsmarknaden. Utred om teamet kan ta emot utrikesfödda kvinnor från fler stadsdelar.',
       },
     ],
   },

@@ -2,8 +2,19 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, IfMatchVersion, PROBLEM_CONTENT_TYPE, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { CreateReportingRoundDto, ListReportingRoundsQueryDto, ReportingRoundDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
-import { ListStatusReportsQueryDto, ReturnStatusReportDto, StatusReportDto, StatusReportWithIndicatorsDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
+import {
+  CreateReportingRoundDto,
+  ListReportingRoundsQueryDto,
+  ReportingRoundDto,
+  RoundCompletionDto,
+} from './dto/reporting-round.dto.js';
+import {
+  ListStatusReportsQueryDto,
+  ReturnStatusReportDto,
+  StatusReportDto,
+  StatusReportWithIndicatorsDto,
+  UpdateStatusReportDto,
+} from './dto/status-report.dto.js';
 import { ReportingRoundsService } from './reporting-rounds.service.js';
 import { StatusReportsService } from './status-reports.service.js';
 
@@ -26,7 +37,9 @@ export class FollowUpController {
 
   @Post('reporting-rounds')
   @Requires('reporting-rounds:write')
-  @ApiOperation({ summary: 'Create a reporting round; a job creates one status report per initiative in scope (leadership)' })
+  @ApiOperation({
+    summary: 'Create a reporting round; a job creates one status report per initiative in scope (leadership)',
+  })
   @ApiCreatedResponse({ type: ReportingRoundDto })
   @ApiProblems(413, 422)
   @ApiResponse({
@@ -49,7 +62,10 @@ export class FollowUpController {
 
   @Get('status-reports')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'Status reports, newest first, filtered by round, initiative, department or status; each with its indicator values for the period' })
+  @ApiOperation({
+    summary:
+      'Status reports, newest first, filtered by round, initiative, department or status; each with its indicator values for the period',
+  })
   @ApiPageResponse(StatusReportWithIndicatorsDto)
   @ApiProblems()
   listReports(@Ctx() ctx: RequestContext, @Query() query: ListStatusReportsQueryDto) {
@@ -58,7 +74,9 @@ export class FollowUpController {
 
   @Get('status-reports/:id')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'One status report with the indicator values for its round’s period; the ETag is its version' })
+  @ApiOperation({
+    summary: 'One status report with the indicator values for its round’s period; the ETag is its version',
+  })
   @ApiOkResponse({ type: StatusReportWithIndicatorsDto })
   @ApiProblems(404)
   getReport(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {
@@ -71,14 +89,21 @@ export class FollowUpController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: StatusReportDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  updateReport(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateStatusReportDto) {
+  updateReport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateStatusReportDto,
+  ) {
     return this.reports.update(ctx, id, version, dto);
   }
 
   @Post('status-reports/:id/submit')
   @Requires('status-reports:write')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Submit a pending or returned report; it needs a RAG status and progress (lead or co-owner department)' })
+  @ApiOperation({
+    summary: 'Submit a pending or returned report; it needs a RAG status and progress (lead or co-owner department)',
+  })
   @ApiOkResponse({ type: StatusReportDto })
   @ApiProblems(404, 409, 422)
   submit(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {

@@ -4,9 +4,17 @@ import { DataSource, Repository } from 'typeorm';
 import { Clock, findOneOrNotFound, findPage, queryRows, UnknownReferenceProblem, type Page } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { JobRunQueue } from '#queue';
-import { CREATE_STATUS_REPORTS, CREATE_STATUS_REPORTS_QUEUE, type CreateStatusReportsPayload } from './status-report-jobs.js';
+import {
+  CREATE_STATUS_REPORTS,
+  CREATE_STATUS_REPORTS_QUEUE,
+  type CreateStatusReportsPayload,
+} from './status-report-jobs.js';
 import { DEFAULT_SCOPE_STATUSES, ReportingRoundEntity } from './reporting-round.entity.js';
-import type { CreateReportingRoundDto, ListReportingRoundsQueryDto, RoundCompletionDto } from './dto/reporting-round.dto.js';
+import type {
+  CreateReportingRoundDto,
+  ListReportingRoundsQueryDto,
+  RoundCompletionDto,
+} from './dto/reporting-round.dto.js';
 import { KNOWN_DEPARTMENTS_SQL, ROUND_COMPLETION_SQL } from './reporting-rounds.sql.js';
 
 @Injectable()
@@ -38,7 +46,9 @@ export class ReportingRoundsService {
       if (scopeDepartmentIds) {
         const rows = await queryRows(em, KNOWN_DEPARTMENTS_SQL, [scopeDepartmentIds]);
         const known = new Set(rows.map((r) => r.id));
-        const errors = scopeDepartmentIds.flatMap((id, i) => (known.has(id) ? [] : [{ field: `scopeDepartmentIds[${i}]`, message: 'no department with this id' }]));
+        const errors = scopeDepartmentIds.flatMap((id, i) =>
+          known.has(id) ? [] : [{ field: `scopeDepartmentIds[${i}]`, message: 'no department with this id' }],
+        );
         if (errors.length > 0) throw new UnknownReferenceProblem(errors);
       }
       const round = await em.save(
@@ -59,7 +69,12 @@ export class ReportingRoundsService {
       });
       await em.update(ReportingRoundEntity, { id: round.id }, { jobRunId: run.id });
       const created = await em.findOneByOrFail(ReportingRoundEntity, { id: round.id });
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'reporting_round', entityId: round.id, after: created });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'reporting_round',
+        entityId: round.id,
+        after: created,
+      });
       return created;
     });
   }

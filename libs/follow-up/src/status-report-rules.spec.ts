@@ -19,7 +19,10 @@ describe('status report rules', () => {
   });
 
   it('should name every field a report lacks before it can be submitted', () => {
-    expect(missingForSubmit({ ragStatus: null, progress: '  ' }).map((e) => e.field)).toEqual(['ragStatus', 'progress']);
+    expect(missingForSubmit({ ragStatus: null, progress: '  ' }).map((e) => e.field)).toEqual([
+      'ragStatus',
+      'progress',
+    ]);
     expect(missingForSubmit({ ragStatus: 'green', progress: null }).map((e) => e.field)).toEqual(['progress']);
     expect(missingForSubmit({ ragStatus: 'amber', progress: 'Enligt plan.' })).toEqual([]);
   });
@@ -34,11 +37,17 @@ describe('status report rules', () => {
     expect(isOverdue(status, dueDate, today)).toBe(overdue);
   });
 
-  it.each(['2025', '2025-H1', '2025-H2', '2025-Q1', '2025-Q4', '2025-01', '2025-12'])('should accept the period %s', (period) => {
-    expect(PERIOD_PATTERN.test(period)).toBe(true);
-  });
+  it.each(['2025', '2025-H1', '2025-H2', '2025-Q1', '2025-Q4', '2025-01', '2025-12'])(
+    'should accept the period %s',
+    (period) => {
+      expect(PERIOD_PATTERN.test(period)).toBe(true);
+    },
+  );
 
-  it.each(['25', '2025-H3', '2025-Q5', '2025-Q0', '2025-13', '2025-00', '2025-5', '2025-h1', '2025-05-01', ' 2025'])('should refuse the period %s', (period) => {
-    expect(PERIOD_PATTERN.test(period)).toBe(false);
-  });
+  it.each(['25', '2025-H3', '2025-Q5', '2025-Q0', '2025-13', '2025-00', '2025-5', '2025-h1', '2025-05-01', ' 2025'])(
+    'should refuse the period %s',
+    (period) => {
+      expect(PERIOD_PATTERN.test(period)).toBe(false);
+    },
+  );
 });

@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Clock, ConflictProblem, getPage, lockOneOrNotFound, NotFoundProblem, RuleViolationProblem, updateVersioned, type Page } from '#common';
+import {
+  Clock,
+  ConflictProblem,
+  getPage,
+  lockOneOrNotFound,
+  NotFoundProblem,
+  RuleViolationProblem,
+  updateVersioned,
+  type Page,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
 import { indicatorsForReports, type ReportIndicator } from './status-report-indicators.js';
 import { StatusReportEntity } from './status-report.entity.js';
-import { canMoveReport, EDITABLE_STATUSES, isOverdue, missingForSubmit, REPORT_MOVES, type ReportMove } from './status-report-rules.js';
+import {
+  canMoveReport,
+  EDITABLE_STATUSES,
+  isOverdue,
+  missingForSubmit,
+  REPORT_MOVES,
+  type ReportMove,
+} from './status-report-rules.js';
 import type { ListStatusReportsQueryDto, UpdateStatusReportDto } from './dto/status-report.dto.js';
 
 /** A report as read: with its round and initiative named, whether it is late, and its indicators for the period. */
@@ -17,7 +33,8 @@ export type StatusReportWithIndicators = Omit<StatusReportEntity, 'round' | 'ini
   indicators: ReportIndicator[];
 };
 
-const NOT_YOURS = "Only the initiative's lead department and its co-owners write and submit its status report; your department is neither.";
+const NOT_YOURS =
+  "Only the initiative's lead department and its co-owners write and submit its status report; your department is neither.";
 
 /**
  * A department writes and submits its initiatives' reports; leadership approves or returns them. Each write locks the
@@ -70,7 +87,10 @@ export class StatusReportsService {
   }
 
   /** Reports loaded with their round and initiative, answered with the indicator values of the round's period. */
-  private async withIndicators(ctx: RequestContext, reports: StatusReportEntity[]): Promise<StatusReportWithIndicators[]> {
+  private async withIndicators(
+    ctx: RequestContext,
+    reports: StatusReportEntity[],
+  ): Promise<StatusReportWithIndicators[]> {
     const indicators = await indicatorsForReports(
       this.dataSource.manager,
       ctx.actor,
@@ -86,11 +106,22 @@ export class StatusReportsService {
     }));
   }
 
-  update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateStatusReportDto): Promise<StatusReportEntity> {
+  update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateStatusReportDto,
+  ): Promise<StatusReportEntity> {
     return this.write(ctx, id, 'update', async (em, current) => {
-      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'), NOT_YOURS);
+      assertMayWriteInitiative(
+        ctx.actor,
+        await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'),
+        NOT_YOURS,
+      );
       if (!EDITABLE_STATUSES.includes(current.status)) {
-        throw new ConflictProblem(`The status report is ${current.status}; it can be changed only while ${EDITABLE_STATUSES.join(' or ')}.`);
+        throw new ConflictProblem(
+          `The status report is ${current.status}; it can be changed only while ${EDITABLE_STATUSES.join(' or ')}.`,
+        );
       }
       await updateVersioned(em, StatusReportEntity, 'status report', id, expectedVersion, { ...dto });
     });
@@ -98,10 +129,18 @@ export class StatusReportsService {
 
   submit(ctx: RequestContext, id: string): Promise<StatusReportEntity> {
     return this.write(ctx, id, 'transition', async (em, current) => {
-      assertMayWriteInitiative(ctx.actor, await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'), NOT_YOURS);
+      assertMayWriteInitiative(
+        ctx.actor,
+        await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE'),
+        NOT_YOURS,
+      );
       assertCanMove(current, 'submit');
       const missing = missingForSubmit(current);
-      if (missing.length > 0) throw new RuleViolationProblem(`The status report cannot be submitted yet: ${missing.map((m) => m.field).join(', ')} missing.`, missing);
+      if (missing.length > 0)
+        throw new RuleViolationProblem(
+          `The status report cannot be submitted yet: ${missing.map((m) => m.field).join(', ')} missing.`,
+          missing,
+        );
       await move(em, id, 'submit', { submittedBy: ctx.actor.id, submittedAt: () => 'now()' });
     });
   }
@@ -132,7 +171,14 @@ export class StatusReportsService {
       const current = await lockOneOrNotFound(em, StatusReportEntity, 'status report', id);
       await change(em, current);
       const after = await em.findOneByOrFail(StatusReportEntity, { id });
-      await this.audit.record(em, ctx, { action, entityType: 'status_report', entityId: id, initiativeId: current.initiativeId, before: current, after });
+      await this.audit.record(em, ctx, {
+        action,
+        entityType: 'status_report',
+        entityId: id,
+        initiativeId: current.initiativeId,
+        before: current,
+        after,
+      });
       return after;
     });
   }
@@ -141,7 +187,9 @@ export class StatusReportsService {
 function assertCanMove(report: StatusReportEntity, name: ReportMove): void {
   if (canMoveReport(report.status, name)) return;
   const { from, to } = REPORT_MOVES[name];
-  throw new ConflictProblem(`The status report is ${report.status}; only a report that is ${from.join(' or ')} can be ${to}.`);
+  throw new ConflictProblem(
+    `The status report is ${report.status}; only a report that is ${from.join(' or ')} can be ${to}.`,
+  );
 }
 
 function move(em: EntityManager, id: string, name: ReportMove, changes: Record<string, unknown>) {

@@ -6,10 +6,22 @@ export { FUNDING_SOURCE_TYPES, type FundingSourceType } from '#common';
 
 export const FUNDING_STATUSES = ['applied', 'granted', 'rejected', 'ended'] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
-export const FUNDING_STATUS_LABELS: Record<FundingStatus, string> = { applied: 'Sökt', granted: 'Beviljad', rejected: 'Avslagen', ended: 'Avslutad' };
+export const FUNDING_STATUS_LABELS: Record<FundingStatus, string> = {
+  applied: 'Sökt',
+  granted: 'Beviljad',
+  rejected: 'Avslagen',
+  ended: 'Avslutad',
+};
 
 /** What happens when the money ends. Everything but `ordinary_budget` funding is temporary money. */
-export const COVERAGE_DECISIONS = ['undecided', 'ordinary_budget', 'new_external_funding', 'extension', 'phase_out', 'not_needed'] as const;
+export const COVERAGE_DECISIONS = [
+  'undecided',
+  'ordinary_budget',
+  'new_external_funding',
+  'extension',
+  'phase_out',
+  'not_needed',
+] as const;
 export type CoverageDecision = (typeof COVERAGE_DECISIONS)[number];
 
 export const REPORTING_DEADLINE_KINDS = ['interim', 'final', 'claim'] as const;

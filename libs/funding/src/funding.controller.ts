@@ -3,7 +3,13 @@ import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags }
 import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { FundingService } from './funding.service.js';
-import { CoverageDecisionDto, CreateFundingLineDto, FundingLineDto, ListFundingQueryDto, UpdateFundingLineDto } from './dto/funding-line.dto.js';
+import {
+  CoverageDecisionDto,
+  CreateFundingLineDto,
+  FundingLineDto,
+  ListFundingQueryDto,
+  UpdateFundingLineDto,
+} from './dto/funding-line.dto.js';
 
 @ApiTags('funding')
 @Controller()
@@ -24,7 +30,11 @@ export class FundingController {
   @ApiOperation({ summary: 'Add a funding line to an initiative that has not ended' })
   @Creates(FundingLineDto, 'funding/:id')
   @ApiProblems(404, 409, 413, 422)
-  create(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) initiativeId: string, @Body() dto: CreateFundingLineDto) {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) initiativeId: string,
+    @Body() dto: CreateFundingLineDto,
+  ) {
     return this.funding.create(ctx, initiativeId, dto);
   }
 
@@ -43,27 +53,40 @@ export class FundingController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: FundingLineDto })
   @ApiProblems(404, 412, 413, 422, 428)
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateFundingLineDto) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateFundingLineDto,
+  ) {
     return this.funding.update(ctx, id, version, dto);
   }
 
   @Put('funding/:id/coverage-decision')
   @Requires('funding:decide-coverage')
   @ApiOperation({
-    summary: 'Record what happens when the line ends (the lead department\'s head or leadership)',
-    description: 'Replaces the coverage decision, its note, who decided and when (default: today). `undecided` withdraws it.',
+    summary: "Record what happens when the line ends (the lead department's head or leadership)",
+    description:
+      'Replaces the coverage decision, its note, who decided and when (default: today). `undecided` withdraws it.',
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: FundingLineDto })
   @ApiProblems(404, 412, 413, 422, 428)
-  decideCoverage(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: CoverageDecisionDto) {
+  decideCoverage(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: CoverageDecisionDto,
+  ) {
     return this.funding.decideCoverage(ctx, id, version, dto);
   }
 
   @Delete('funding/:id')
   @Requires('funding:write')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a funding line of a draft initiative; later it is a public document and can only be ended' })
+  @ApiOperation({
+    summary: 'Delete a funding line of a draft initiative; later it is a public document and can only be ended',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(404, 409)
   remove(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string) {

@@ -18,8 +18,19 @@ import {
   queryRow,
 } from '#common';
 import { SUCCESSOR_CHAIN_REACHES_SQL } from './funding-lines.sql.js';
-import { assertMayWriteInitiative, ENDED_STATUSES, InitiativeEntity, lockInitiativeOwnership, type InitiativeOwnership } from '#portfolio';
-import { FundingLineEntity, type CoverageDecision, type FundingStatus, type ReportingDeadline } from './funding-line.entity.js';
+import {
+  assertMayWriteInitiative,
+  ENDED_STATUSES,
+  InitiativeEntity,
+  lockInitiativeOwnership,
+  type InitiativeOwnership,
+} from '#portfolio';
+import {
+  FundingLineEntity,
+  type CoverageDecision,
+  type FundingStatus,
+  type ReportingDeadline,
+} from './funding-line.entity.js';
 import {
   PERIOD_ORDER_MESSAGE,
   type CoverageDecisionDto,
@@ -30,7 +41,10 @@ import {
 } from './dto/funding-line.dto.js';
 
 /** A line for a new initiative, checked by the caller (see createMany). */
-export type NewFundingLine = Pick<FundingLineEntity, 'initiativeId' | 'sourceType' | 'funder' | 'amountSek' | 'periodStart' | 'periodEnd'> & { status: FundingStatus };
+export type NewFundingLine = Pick<
+  FundingLineEntity,
+  'initiativeId' | 'sourceType' | 'funder' | 'amountSek' | 'periodStart' | 'periodEnd'
+> & { status: FundingStatus };
 
 @Injectable()
 export class FundingService {
@@ -44,7 +58,10 @@ export class FundingService {
 
   async list(initiativeId: string, query: ListFundingQueryDto): Promise<Page<FundingLineEntity>> {
     if (!(await this.initiatives.existsBy({ id: initiativeId }))) throw new NotFoundProblem('initiative', initiativeId);
-    return findPage(this.fundingLines, query, { where: givenFilters({ initiativeId, status: query.status }), order: { periodStart: 'ASC', id: 'ASC' } });
+    return findPage(this.fundingLines, query, {
+      where: givenFilters({ initiativeId, status: query.status }),
+      order: { periodStart: 'ASC', id: 'ASC' },
+    });
   }
 
   get(id: string): Promise<FundingLineEntity> {
@@ -75,7 +92,13 @@ export class FundingService {
           coverageDecidedOn: this.decidedOn(dto.coverageDecision, dto.coverageDecidedOn ?? null),
         }),
       );
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId, after: line });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'funding_line',
+        entityId: line.id,
+        initiativeId,
+        after: line,
+      });
       return line;
     });
   }
@@ -87,7 +110,10 @@ export class FundingService {
   async createMany(em: EntityManager, ctx: RequestContext, lines: NewFundingLine[]): Promise<void> {
     const ids: string[] = [];
     for (const chunk of inChunks(lines)) {
-      const inserted = await em.insert(FundingLineEntity, chunk.map((line) => ({ ...line, reportingDeadlines: [] })));
+      const inserted = await em.insert(
+        FundingLineEntity,
+        chunk.map((line) => ({ ...line, reportingDeadlines: [] })),
+      );
       ids.push(...inserted.identifiers.map((identifier) => identifier.id as string));
     }
     if (ids.length === 0) return;
@@ -95,11 +121,22 @@ export class FundingService {
     await this.audit.recordAll(
       em,
       ctx,
-      created.map((line) => ({ action: 'create', entityType: 'funding_line', entityId: line.id, initiativeId: line.initiativeId, after: line })),
+      created.map((line) => ({
+        action: 'create',
+        entityType: 'funding_line',
+        entityId: line.id,
+        initiativeId: line.initiativeId,
+        after: line,
+      })),
     );
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateFundingLineDto): Promise<FundingLineEntity> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateFundingLineDto,
+  ): Promise<FundingLineEntity> {
     await this.dataSource.transaction(async (em) => {
       const current = await findOneOrNotFound(em.getRepository(FundingLineEntity), 'funding line', id);
       const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
@@ -115,11 +152,21 @@ export class FundingService {
         ...changes,
         ...(reportingDeadlines && { reportingDeadlines: toDeadlines(reportingDeadlines) }),
         ...(dto.coverageDecision !== undefined && {
-          coverageDecidedOn: this.decidedOn(dto.coverageDecision, dto.coverageDecidedOn !== undefined ? dto.coverageDecidedOn : current.coverageDecidedOn),
+          coverageDecidedOn: this.decidedOn(
+            dto.coverageDecision,
+            dto.coverageDecidedOn !== undefined ? dto.coverageDecidedOn : current.coverageDecidedOn,
+          ),
         }),
       });
       const after = await em.findOneByOrFail(FundingLineEntity, { id });
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'funding_line', entityId: id, initiativeId: current.initiativeId, before: current, after });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'funding_line',
+        entityId: id,
+        initiativeId: current.initiativeId,
+        before: current,
+        after,
+      });
     });
     return this.get(id);
   }
@@ -128,7 +175,12 @@ export class FundingService {
    * Records what happens when the line ends: a path of its own, because leadership decides coverage without writing
    * funding lines, and a department head decides it only for initiatives their department leads.
    */
-  async decideCoverage(ctx: RequestContext, id: string, expectedVersion: number, dto: CoverageDecisionDto): Promise<FundingLineEntity> {
+  async decideCoverage(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: CoverageDecisionDto,
+  ): Promise<FundingLineEntity> {
     await this.dataSource.transaction(async (em) => {
       const current = await findOneOrNotFound(em.getRepository(FundingLineEntity), 'funding line', id);
       const owners = await lockInitiativeOwnership(em, current.initiativeId, 'FOR SHARE');
@@ -141,7 +193,14 @@ export class FundingService {
         coverageDecidedOn: decided ? (dto.decidedOn ?? this.clock.today()) : null,
       });
       const after = await em.findOneByOrFail(FundingLineEntity, { id });
-      await this.audit.record(em, ctx, { action: 'decision', entityType: 'funding_line', entityId: id, initiativeId: current.initiativeId, before: current, after });
+      await this.audit.record(em, ctx, {
+        action: 'decision',
+        entityType: 'funding_line',
+        entityId: id,
+        initiativeId: current.initiativeId,
+        before: current,
+        after,
+      });
     });
     return this.get(id);
   }
@@ -165,40 +224,69 @@ export class FundingService {
       }
       // A line of the same draft that named this one as its successor loses it, rather than blocking the delete.
       const predecessors = await em.findBy(FundingLineEntity, { successorFundingId: id });
-      await em.update(FundingLineEntity, { successorFundingId: id }, { successorFundingId: null, version: () => 'version + 1' });
+      await em.update(
+        FundingLineEntity,
+        { successorFundingId: id },
+        { successorFundingId: null, version: () => 'version + 1' },
+      );
       await em.delete(FundingLineEntity, { id });
       for (const before of predecessors) {
         const after = { ...before, successorFundingId: null };
-        await this.audit.record(em, ctx, { action: 'update', entityType: 'funding_line', entityId: before.id, initiativeId: before.initiativeId, before, after });
+        await this.audit.record(em, ctx, {
+          action: 'update',
+          entityType: 'funding_line',
+          entityId: before.id,
+          initiativeId: before.initiativeId,
+          before,
+          after,
+        });
       }
-      await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: id, initiativeId: line.initiativeId, before: line });
+      await this.audit.record(em, ctx, {
+        action: 'delete',
+        entityType: 'funding_line',
+        entityId: id,
+        initiativeId: line.initiativeId,
+        before: line,
+      });
     });
   }
 
   /** FOR SHARE: a lifecycle move of the initiative waits until this write is done, so it cannot end underneath it. */
   private lockInitiative(em: EntityManager, id: string) {
-    return em.findOne(InitiativeEntity, { select: { id: true, status: true }, where: { id }, lock: { mode: 'pessimistic_read' } });
+    return em.findOne(InitiativeEntity, {
+      select: { id: true, status: true },
+      where: { id },
+      lock: { mode: 'pessimistic_read' },
+    });
   }
 
   private async assertSuccessorBelongs(em: EntityManager, initiativeId: string, successorId: string) {
-    const successor = await em.findOne(FundingLineEntity, { select: { id: true, initiativeId: true }, where: { id: successorId } });
-    if (!successor) throw new UnknownReferenceProblem([{ field: 'successorFundingId', message: 'no funding line with this id' }]);
+    const successor = await em.findOne(FundingLineEntity, {
+      select: { id: true, initiativeId: true },
+      where: { id: successorId },
+    });
+    if (!successor)
+      throw new UnknownReferenceProblem([{ field: 'successorFundingId', message: 'no funding line with this id' }]);
     if (successor.initiativeId !== initiativeId) {
-      throw new RuleViolationProblem('A successor takes over the funding of the same initiative; this line belongs to another one.', [
-        { field: 'successorFundingId', message: 'belongs to another initiative' },
-      ]);
+      throw new RuleViolationProblem(
+        'A successor takes over the funding of the same initiative; this line belongs to another one.',
+        [{ field: 'successorFundingId', message: 'belongs to another initiative' }],
+      );
     }
   }
 
   private async assertValidSuccessor(em: EntityManager, line: FundingLineEntity, successorId: string) {
     if (successorId === line.id) {
-      throw new RuleViolationProblem('A funding line cannot be its own successor.', [{ field: 'successorFundingId', message: 'is this funding line itself' }]);
+      throw new RuleViolationProblem('A funding line cannot be its own successor.', [
+        { field: 'successorFundingId', message: 'is this funding line itself' },
+      ]);
     }
     await this.assertSuccessorBelongs(em, line.initiativeId, successorId);
     if (await this.reachesVia(em, successorId, line.id)) {
-      throw new RuleViolationProblem('Successors would go round in a circle: this line already comes after the one named.', [
-        { field: 'successorFundingId', message: 'would create a cycle of successors' },
-      ]);
+      throw new RuleViolationProblem(
+        'Successors would go round in a circle: this line already comes after the one named.',
+        [{ field: 'successorFundingId', message: 'would create a cycle of successors' }],
+      );
     }
   }
 
@@ -213,20 +301,34 @@ const NOT_YOUR_DECISION =
 
 const COVERAGE_FIELDS = ['coverageDecision', 'coverageNote', 'coverageDecidedBy', 'coverageDecidedOn'] as const;
 type CoverageFields = Pick<FundingLineEntity, (typeof COVERAGE_FIELDS)[number]>;
-const UNDECIDED: CoverageFields = { coverageDecision: 'undecided', coverageNote: null, coverageDecidedBy: null, coverageDecidedOn: null };
+const UNDECIDED: CoverageFields = {
+  coverageDecision: 'undecided',
+  coverageNote: null,
+  coverageDecidedBy: null,
+  coverageDecidedOn: null,
+};
 
 /** The design's rule: the lead department's head or leadership (and admins) record coverage decisions; co-owners do not. */
 export function mayDecideCoverage(actor: Actor, owners: Pick<InitiativeOwnership, 'leadDepartmentId'>): boolean {
   if (actor.kind !== 'user') return false;
   if (actor.roles.includes('admin') || actor.roles.includes('leadership')) return true;
-  return actor.roles.includes('department_head') && actor.departmentId !== null && actor.departmentId === owners.leadDepartmentId;
+  return (
+    actor.roles.includes('department_head') &&
+    actor.departmentId !== null &&
+    actor.departmentId === owners.leadDepartmentId
+  );
 }
 
 /**
  * Staff and co-owners keep editing the rest of a line; a body that changes the coverage decision (its value, note,
  * who or when) is refused unless the actor may decide. Sending the stored values back unchanged is not a change.
  */
-function assertMayChangeCoverage(actor: Actor, owners: InitiativeOwnership, current: CoverageFields, dto: Partial<CoverageFields>): void {
+function assertMayChangeCoverage(
+  actor: Actor,
+  owners: InitiativeOwnership,
+  current: CoverageFields,
+  dto: Partial<CoverageFields>,
+): void {
   const changes = COVERAGE_FIELDS.some((field) => dto[field] !== undefined && dto[field] !== current[field]);
   if (changes && !mayDecideCoverage(actor, owners)) throw refused(actor, NOT_YOUR_DECISION);
 }

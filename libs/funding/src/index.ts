@@ -3,7 +3,13 @@ export * from './funding.module.js';
 export * from './funding.service.js';
 export * from './dto/funding-line.dto.js';
 export { FundingCliffService } from './funding-cliff/funding-cliff.service.js';
-export { buildFundingCliffSql, cliffTotalsSql, FUNDING_CLIFF_SQL, fundingCliffCtes, type FundingCliffSqlOptions } from './funding-cliff/funding-cliff.sql.js';
+export {
+  buildFundingCliffSql,
+  cliffTotalsSql,
+  FUNDING_CLIFF_SQL,
+  fundingCliffCtes,
+  type FundingCliffSqlOptions,
+} from './funding-cliff/funding-cliff.sql.js';
 export { CliffLineDto, type FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
 export * from './spending/spending-forecast.sql.js';
 export { FUNDING_ENTITIES } from './funding.entities.js';

@@ -20,11 +20,17 @@ export type GoalPlacement = {
 export function placementErrors({ level, parentLevel, childLevels, changed }: GoalPlacement): FieldError[] {
   const errors: FieldError[] = [];
   if (parentLevel !== null && levelRank(level) <= levelRank(parentLevel)) {
-    errors.push({ field: changed, message: `a ${level} goal cannot sit under a ${parentLevel} goal; its level must be below its parent's` });
+    errors.push({
+      field: changed,
+      message: `a ${level} goal cannot sit under a ${parentLevel} goal; its level must be below its parent's`,
+    });
   }
   const blocking = [...new Set(childLevels.filter((child) => levelRank(child) <= levelRank(level)))];
   if (blocking.length > 0) {
-    errors.push({ field: 'level', message: `must stay above the levels of the goals under it (${blocking.join(', ')})` });
+    errors.push({
+      field: 'level',
+      message: `must stay above the levels of the goals under it (${blocking.join(', ')})`,
+    });
   }
   return errors;
 }
@@ -44,12 +50,15 @@ export function nestGoals<T extends TreeRow>(rows: readonly T[]): NestedGoal<T>[
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  const byLevelThenCode = (a: Node, b: Node) => levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code, 'sv');
+  const byLevelThenCode = (a: Node, b: Node) =>
+    levelRank(a.level) - levelRank(b.level) || a.code.localeCompare(b.code, 'sv');
   for (const node of nodes.values()) node.children.sort(byLevelThenCode);
   return roots.sort(byLevelThenCode);
 }
 
 /** A validity period may be open at either end, but never end before it starts. */
 export function validityErrors(validFrom: string | null, validTo: string | null): FieldError[] {
-  return validFrom !== null && validTo !== null && validTo < validFrom ? [{ field: 'validTo', message: 'must not be before validFrom' }] : [];
+  return validFrom !== null && validTo !== null && validTo < validFrom
+    ? [{ field: 'validTo', message: 'must not be before validFrom' }]
+    : [];
 }

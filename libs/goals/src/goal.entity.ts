@@ -2,12 +2,22 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } fr
 import { VersionedEntity } from '#common';
 
 /** Levels of the governing documents, top down. A child's level is always below its parent's. */
-export const GOAL_LEVELS = ['agenda2030', 'focus_area', 'priority_goal', 'committee_goal', 'priority_area', 'sub_goal'] as const;
+export const GOAL_LEVELS = [
+  'agenda2030',
+  'focus_area',
+  'priority_goal',
+  'committee_goal',
+  'priority_area',
+  'sub_goal',
+] as const;
 export type GoalLevel = (typeof GOAL_LEVELS)[number];
 
 /** One node of the goal tree: Agenda 2030 → MRP goals → committee goals → roadmap priority areas → sub-goals. */
 @Entity({ name: 'goals' })
-@Check('ck_goals_level', `level IN ('agenda2030', 'focus_area', 'priority_goal', 'committee_goal', 'priority_area', 'sub_goal')`)
+@Check(
+  'ck_goals_level',
+  `level IN ('agenda2030', 'focus_area', 'priority_goal', 'committee_goal', 'priority_area', 'sub_goal')`,
+)
 @Check('ck_goals_validity', `valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from`)
 @Check('ck_goals_not_own_parent', `parent_id IS DISTINCT FROM id`)
 export class GoalEntity extends VersionedEntity {

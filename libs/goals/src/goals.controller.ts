@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { CreateGoalDto, GoalDto, GoalTreeNodeDto, GoalTreeQueryDto, ListGoalsQueryDto, UpdateGoalDto } from './dto/goal.dto.js';
+import {
+  CreateGoalDto,
+  GoalDto,
+  GoalTreeNodeDto,
+  GoalTreeQueryDto,
+  ListGoalsQueryDto,
+  UpdateGoalDto,
+} from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
 @ApiTags('goals')
@@ -52,7 +59,12 @@ export class GoalsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: GoalDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateGoalDto) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateGoalDto,
+  ) {
     return this.goals.update(ctx, id, version, dto);
   }
 }

@@ -33,7 +33,10 @@ export class GoalsService {
   ) {}
 
   list(query: ListGoalsQueryDto): Promise<Page<GoalEntity>> {
-    return findPage(this.goals, query, { where: givenFilters({ code: query.code, level: query.level, framework: query.framework }), order: { code: 'ASC' } });
+    return findPage(this.goals, query, {
+      where: givenFilters({ code: query.code, level: query.level, framework: query.framework }),
+      order: { code: 'ASC' },
+    });
   }
 
   /** The whole tree (or one framework's part of it) from one query; a goal whose parent is not included is a root. */
@@ -52,7 +55,13 @@ export class GoalsService {
       const parentLevel = dto.parentId ? await this.levelOfParent(em, dto.parentId) : null;
       assertValidPlacement(placementErrors({ level: dto.level, parentLevel, childLevels: [], changed: 'level' }));
       const goal = await em.save(
-        em.create(GoalEntity, { ...dto, description: dto.description ?? null, parentId: dto.parentId ?? null, validFrom: dto.validFrom ?? null, validTo: dto.validTo ?? null }),
+        em.create(GoalEntity, {
+          ...dto,
+          description: dto.description ?? null,
+          parentId: dto.parentId ?? null,
+          validFrom: dto.validFrom ?? null,
+          validTo: dto.validTo ?? null,
+        }),
       );
       await this.audit.record(em, ctx, { action: 'create', entityType: 'goal', entityId: goal.id, after: goal });
       return goal;
@@ -64,7 +73,10 @@ export class GoalsService {
       if (dto.parentId !== undefined || dto.level !== undefined) await lockTreeShape(em);
       const current = await lockOneOrNotFound(em, GoalEntity, 'goal', id);
       // The DTO judges a period it is sent whole; a PATCH of one end is judged against the stored other, with the same 400.
-      const validity = validityErrors(dto.validFrom === undefined ? current.validFrom : dto.validFrom, dto.validTo === undefined ? current.validTo : dto.validTo);
+      const validity = validityErrors(
+        dto.validFrom === undefined ? current.validFrom : dto.validFrom,
+        dto.validTo === undefined ? current.validTo : dto.validTo,
+      );
       if (validity.length > 0) throw new ValidationProblem(validity);
       if (dto.code !== undefined && dto.code !== current.code) await this.assertCodeFree(em, dto.code);
 
@@ -97,13 +109,17 @@ export class GoalsService {
     if (ids.length === 0) return;
     const found = await this.goals.find({ select: { id: true }, where: { id: In([...new Set(ids)]) } });
     const known = new Set(found.map((g) => g.id));
-    const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `${field}[${i}]`, message: 'no goal with this id' }]));
+    const errors = ids.flatMap((id, i) =>
+      known.has(id) ? [] : [{ field: `${field}[${i}]`, message: 'no goal with this id' }],
+    );
     if (errors.length > 0) throw new UnknownReferenceProblem(errors);
   }
 
   private async assertCodeFree(em: EntityManager, code: string) {
     if (await em.existsBy(GoalEntity, { code })) {
-      throw new ConflictProblem(`A goal with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+      throw new ConflictProblem(`A goal with code ${code} already exists.`, [
+        { field: 'code', message: 'already exists' },
+      ]);
     }
   }
 
@@ -124,5 +140,6 @@ async function lockTreeShape(em: EntityManager) {
 }
 
 function assertValidPlacement(errors: FieldError[]): void {
-  if (errors.length > 0) throw new RuleViolationProblem('The goal does not fit where it is placed in the tree.', errors);
+  if (errors.length > 0)
+    throw new RuleViolationProblem('The goal does not fit where it is placed in the tree.', errors);
 }

@@ -11,6 +11,8 @@ export const DEPARTMENTS_SQL = statement<DepartmentRow>(`SELECT id, code, name F
 
 export const DEPARTMENT_BY_ID_SQL = statement<DepartmentRow>(`SELECT id, code, name FROM departments WHERE id = $1`);
 
-export const DEPARTMENT_BY_CODE_SQL = statement<DepartmentRow>(`SELECT id, code, name FROM departments WHERE code = upper($1)`);
+export const DEPARTMENT_BY_CODE_SQL = statement<DepartmentRow>(
+  `SELECT id, code, name FROM departments WHERE code = upper($1)`,
+);
 
 export const DEPARTMENT_CODES_SQL = statement<{ code: string }>(`SELECT code FROM departments ORDER BY code`);

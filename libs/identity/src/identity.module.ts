@@ -20,13 +20,31 @@ import { WebConfigController } from './web-config/web-config.controller.js';
 /** Who is calling: bearer tokens (and, for machines, API keys), turned into an Actor that every write checks. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, ApiKeyEntity])],
-  controllers: [DevelopmentIssuerController, DevelopmentOidcController, WebConfigController, MeController, UsersController, ApiKeysController],
-  providers: [DevelopmentIssuer, DevelopmentOidcProvider, TokenVerifier, UsersService, ApiKeysService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  controllers: [
+    DevelopmentIssuerController,
+    DevelopmentOidcController,
+    WebConfigController,
+    MeController,
+    UsersController,
+    ApiKeysController,
+  ],
+  providers: [
+    DevelopmentIssuer,
+    DevelopmentOidcProvider,
+    TokenVerifier,
+    UsersService,
+    ApiKeysService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
   exports: [DevelopmentIssuer],
 })
 export class IdentityModule implements NestModule {
   /** OAuth's token endpoint and the sign-in form send application/x-www-form-urlencoded, which nothing else of the API reads. */
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, type: 'application/x-www-form-urlencoded' })).forRoutes(DevelopmentOidcController);
+    consumer
+      .apply(
+        urlencoded({ extended: false, limit: '16kb', parameterLimit: 50, type: 'application/x-www-form-urlencoded' }),
+      )
+      .forRoutes(DevelopmentOidcController);
   }
 }

@@ -106,7 +106,11 @@ export type AccessRefusal = 'not_granted' | 'no_department';
 export type Access = { allowed: boolean; reach: Reach | null; reason: AccessRefusal | null };
 
 /** Permissions an API key can be given: a machine client never writes the portfolio itself. */
-export const API_KEY_SCOPES = ['portfolio:read', 'budget:write', 'budget:read'] as const satisfies readonly Permission[];
+export const API_KEY_SCOPES = [
+  'portfolio:read',
+  'budget:write',
+  'budget:read',
+] as const satisfies readonly Permission[];
 
 /** Roles whose writes are not limited to their own department's initiatives. */
 const UNRESTRICTED: readonly Role[] = ['admin'];
@@ -124,10 +128,15 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
  */
 export function accessFor(actor: Actor, permission: Permission): Access {
   if (actor.kind === 'api_key') {
-    return actor.scopes.includes(permission) ? { allowed: true, reach: 'all', reason: null } : { allowed: false, reach: null, reason: 'not_granted' };
+    return actor.scopes.includes(permission)
+      ? { allowed: true, reach: 'all', reason: null }
+      : { allowed: false, reach: null, reason: 'not_granted' };
   }
-  const limits: Partial<Record<Role, Reach>> = (DEPARTMENT_REACH as Partial<Record<Permission, Partial<Record<Role, Reach>>>>)[permission] ?? {};
-  const reaches = actor.roles.filter((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role)).map((role) => limits[role] ?? 'all');
+  const limits: Partial<Record<Role, Reach>> =
+    (DEPARTMENT_REACH as Partial<Record<Permission, Partial<Record<Role, Reach>>>>)[permission] ?? {};
+  const reaches = actor.roles
+    .filter((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role))
+    .map((role) => limits[role] ?? 'all');
   if (reaches.length === 0) return { allowed: false, reach: null, reason: 'not_granted' };
   const widest = REACHES.find((reach) => reaches.includes(reach))!;
   if (widest !== 'all' && actor.departmentId === null) return { allowed: false, reach: null, reason: 'no_department' };

@@ -28,7 +28,13 @@ export const IMPORT_FIELD_NAMES = Object.keys(IMPORT_FIELDS) as ImportField[];
 
 /** Every row must give these; the funding columns only together (a row with any of them gets a funding line). */
 export const REQUIRED_FIELDS: ImportField[] = ['code', 'title', 'leadDepartment'];
-export const FUNDING_FIELDS: ImportField[] = ['fundingSourceType', 'funder', 'fundingAmountSek', 'fundingStart', 'fundingEnd'];
+export const FUNDING_FIELDS: ImportField[] = [
+  'fundingSourceType',
+  'funder',
+  'fundingAmountSek',
+  'fundingStart',
+  'fundingEnd',
+];
 
 /** What the export writes that is worked out, not entered: an import reads past these. */
 const DERIVED_HEADERS = [
@@ -51,14 +57,18 @@ const normalised = (header: string) => header.trim().toLocaleLowerCase('sv-SE');
  * Answers the columns in file order, and the problems with the file as a whole: a mapping naming a header the file
  * lacks, two columns for one field, a required field no column fills.
  */
-export function mapColumns(headers: string[], mapping: Partial<Record<string, ImportField>> = {}): { columns: ColumnUse[]; problems: string[] } {
+export function mapColumns(
+  headers: string[],
+  mapping: Partial<Record<string, ImportField>> = {},
+): { columns: ColumnUse[]; problems: string[] } {
   const mapped = new Map(Object.entries(mapping).map(([header, field]) => [normalised(header), field]));
   const byHeader = new Map(IMPORT_FIELD_NAMES.map((field) => [normalised(IMPORT_FIELDS[field]), field]));
   const derived = new Set(DERIVED_HEADERS.map(normalised));
   const problems: string[] = [];
   const present = new Set(headers.map(normalised));
   for (const header of Object.keys(mapping)) {
-    if (!present.has(normalised(header))) problems.push(`the mapping names a column "${header}" that the file does not have`);
+    if (!present.has(normalised(header)))
+      problems.push(`the mapping names a column "${header}" that the file does not have`);
   }
   const filled = new Map<ImportField, string>();
   const columns = headers.map((header): ColumnUse => {

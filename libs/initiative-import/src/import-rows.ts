@@ -5,7 +5,13 @@ import { FUNDING_FIELDS, REQUIRED_FIELDS, type ColumnUse, type ImportField } fro
 
 /** Names and codes (any case) to ids. */
 export type NameIndex = Map<string, string>;
-export type ImportLookups = { departments: NameIndex; goals: NameIndex; targetGroups: NameIndex; districts: NameIndex; takenCodes: Set<string> };
+export type ImportLookups = {
+  departments: NameIndex;
+  goals: NameIndex;
+  targetGroups: NameIndex;
+  districts: NameIndex;
+  takenCodes: Set<string>;
+};
 
 /** A spreadsheet row: its number in the file (the header is row 1) and its cells as text, column by column. */
 export type SheetRow = { row: number; cells: string[] };
@@ -29,7 +35,11 @@ const FORMULA_GUARD = /^'(?=[=+\-@])/;
  * department, goal, target group or district, a date or an amount that does not read, a code taken or repeated,
  * personal data. The drafts are complete only where a row has no problem; the caller imports all rows or none.
  */
-export function readRows(rows: SheetRow[], columns: ColumnUse[], lookups: ImportLookups): { drafts: ImportDraft[]; problems: ImportProblem[] } {
+export function readRows(
+  rows: SheetRow[],
+  columns: ColumnUse[],
+  lookups: ImportLookups,
+): { drafts: ImportDraft[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const drafts: ImportDraft[] = [];
   const columnOf = new Map<ImportField, number>();
@@ -38,8 +48,11 @@ export function readRows(rows: SheetRow[], columns: ColumnUse[], lookups: Import
 
   for (const { row, cells } of rows) {
     const before = problems.length;
-    const problem = (field: ImportField | null, message: string, column = field ? columns[columnOf.get(field)!]?.header ?? null : null) =>
-      problems.push({ row, column, field, message });
+    const problem = (
+      field: ImportField | null,
+      message: string,
+      column = field ? (columns[columnOf.get(field)!]?.header ?? null) : null,
+    ) => problems.push({ row, column, field, message });
     const cell = (field: ImportField) => {
       const index = columnOf.get(field);
       return index === undefined ? '' : (cells[index] ?? '').trim().replace(FORMULA_GUARD, '');
@@ -71,17 +84,24 @@ export function readRows(rows: SheetRow[], columns: ColumnUse[], lookups: Import
     };
     const leadDepartmentId = one('leadDepartment', lookups.departments, 'department');
     const participantIds = many('participants', lookups.departments, 'department');
-    if (leadDepartmentId && participantIds.includes(leadDepartmentId)) problem('participants', 'names the lead department, which leads rather than takes part');
+    if (leadDepartmentId && participantIds.includes(leadDepartmentId))
+      problem('participants', 'names the lead department, which leads rather than takes part');
     const startDate = date(cell('startDate'), (message) => problem('startDate', message));
     const endDate = date(cell('endDate'), (message) => problem('endDate', message));
     if (startDate && endDate && endDate < startDate) problem('endDate', 'is before the start');
     const initiative: NewInitiative = {
       code,
       title: cell('title'),
-      kind: label(cell('kind'), INITIATIVE_KINDS, INITIATIVE_KIND_LABELS, 'project', (message) => problem('kind', message)),
+      kind: label(cell('kind'), INITIATIVE_KINDS, INITIATIVE_KIND_LABELS, 'project', (message) =>
+        problem('kind', message),
+      ),
       summary: cell('summary') || null,
       leadDepartmentId: leadDepartmentId ?? '',
-      participants: participantIds.map((departmentId) => ({ departmentId, role: 'partner' as const, responsibility: null })),
+      participants: participantIds.map((departmentId) => ({
+        departmentId,
+        role: 'partner' as const,
+        responsibility: null,
+      })),
       goalIds: many('goals', lookups.goals, 'goal'),
       targetGroupIds: many('targetGroups', lookups.targetGroups, 'target group'),
       districtIds: many('districts', lookups.districts, 'district'),
@@ -92,18 +112,27 @@ export function readRows(rows: SheetRow[], columns: ColumnUse[], lookups: Import
 
     let fundingLine: DraftFundingLine | null = null;
     if (FUNDING_FIELDS.some((field) => cell(field) !== '')) {
-      for (const field of FUNDING_FIELDS) if (cell(field) === '') problem(field, 'is empty, while the row has other funding columns');
+      for (const field of FUNDING_FIELDS)
+        if (cell(field) === '') problem(field, 'is empty, while the row has other funding columns');
       const periodStart = date(cell('fundingStart'), (message) => problem('fundingStart', message));
       const periodEnd = date(cell('fundingEnd'), (message) => problem('fundingEnd', message));
       if (periodStart && periodEnd && periodEnd < periodStart) problem('fundingEnd', 'is before the funding starts');
       fundingLine = {
-        sourceType: label(cell('fundingSourceType'), FUNDING_SOURCE_TYPES, FUNDING_SOURCE_TYPE_LABELS, 'other', (message) => problem('fundingSourceType', message)),
+        sourceType: label(
+          cell('fundingSourceType'),
+          FUNDING_SOURCE_TYPES,
+          FUNDING_SOURCE_TYPE_LABELS,
+          'other',
+          (message) => problem('fundingSourceType', message),
+        ),
         funder: cell('funder'),
         amountSek: kronor(cell('fundingAmountSek'), (message) => problem('fundingAmountSek', message)) ?? 0,
         periodStart: periodStart ?? '',
         periodEnd: periodEnd ?? '',
         // A spreadsheet of running initiatives lists the money they run on: granted, unless the row says otherwise.
-        status: label(cell('fundingStatus'), FUNDING_STATUSES, FUNDING_STATUS_LABELS, 'granted', (message) => problem('fundingStatus', message)),
+        status: label(cell('fundingStatus'), FUNDING_STATUSES, FUNDING_STATUS_LABELS, 'granted', (message) =>
+          problem('fundingStatus', message),
+        ),
       };
     }
     if (problems.length === before) drafts.push({ row, initiative, fundingLine });
@@ -152,7 +181,10 @@ function date(text: string, refuse: (message: string) => void): string | null {
 /** Whole kronor as people write them: `1 234 567`, `1234567 kr`, `1234567,00`; empty is none. */
 function kronor(text: string, refuse: (message: string) => void): number | null {
   if (text === '') return null;
-  const plain = text.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(/,00?$/, '');
+  const plain = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/kr$/i, '')
+    .replace(/,00?$/, '');
   if (!/^\d{1,13}$/.test(plain)) {
     refuse(`"${text}" is not whole kronor`);
     return null;
@@ -161,7 +193,13 @@ function kronor(text: string, refuse: (message: string) => void): number | null 
 }
 
 /** One of the API's values, given as it or as its Swedish label (any case); empty is the default. */
-function label<T extends string>(text: string, values: readonly T[], labels: Record<T, string>, fallback: T, refuse: (message: string) => void): T {
+function label<T extends string>(
+  text: string,
+  values: readonly T[],
+  labels: Record<T, string>,
+  fallback: T,
+  refuse: (message: string) => void,
+): T {
   if (text === '') return fallback;
   const found = values.find((value) => key(value) === key(text) || key(labels[value]) === key(text));
   if (!found) refuse(`"${text}" is not one of ${values.map((value) => labels[value]).join(', ')}`);

@@ -27,14 +27,33 @@ export class InitiativeImportController {
       'A dry run checks everything and imports nothing; an import where any row has a problem is refused with 422 and imports nothing.',
   })
   @ApiConsumes('text/csv', XLSX_TYPE)
-  @ApiBody({ schema: { type: 'string', format: 'binary', example: 'Kod;Namn;Ledande förvaltning;Start;Slut\r\nUNGA-2027;Unga till arbete;ASF;2027-01-01;2027-12-31\r\n' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      format: 'binary',
+      example: 'Kod;Namn;Ledande förvaltning;Start;Slut\r\nUNGA-2027;Unga till arbete;ASF;2027-01-01;2027-12-31\r\n',
+    },
+  })
   @ApiOkResponse({ type: InitiativeImportDto })
   @ApiProblems(400, 413, 415, 422)
-  import(@Ctx() ctx: RequestContext, @Query() query: InitiativeImportQueryDto, @Headers('content-type') contentType: string | undefined, @Body() body: unknown) {
+  import(
+    @Ctx() ctx: RequestContext,
+    @Query() query: InitiativeImportQueryDto,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
     if (!Buffer.isBuffer(body)) {
-      throw new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, '/problems/unsupported-media-type', 'Unsupported Media Type', `Send the file as text/csv or ${XLSX_TYPE}.`);
+      throw new DomainException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        '/problems/unsupported-media-type',
+        'Unsupported Media Type',
+        `Send the file as text/csv or ${XLSX_TYPE}.`,
+      );
     }
     const type = contentType?.split(';')[0].trim() ?? '';
-    return this.imports.import(ctx, body, type, { dryRun: query.dryRun ?? false, mapping: columnMapping(query.column) });
+    return this.imports.import(ctx, body, type, {
+      dryRun: query.dryRun ?? false,
+      mapping: columnMapping(query.column),
+    });
   }
 }

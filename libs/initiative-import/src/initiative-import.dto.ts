@@ -6,7 +6,10 @@ import { IMPORT_FIELD_NAMES, IMPORT_FIELDS, type ImportField } from './import-co
 const COLUMN_PATTERN = new RegExp(`^(${IMPORT_FIELD_NAMES.join('|')}):.+$`);
 
 export class InitiativeImportQueryDto {
-  @ApiPropertyOptional({ description: 'Check the file and answer what would be imported, importing nothing', default: false })
+  @ApiPropertyOptional({
+    description: 'Check the file and answer what would be imported, importing nothing',
+    default: false,
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -21,20 +24,34 @@ export class InitiativeImportQueryDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @IsArray()
   @ArrayMaxSize(IMPORT_FIELD_NAMES.length)
-  @Matches(COLUMN_PATTERN, { each: true, message: `each column must be field:header, the field one of ${IMPORT_FIELD_NAMES.join(', ')}` })
+  @Matches(COLUMN_PATTERN, {
+    each: true,
+    message: `each column must be field:header, the field one of ${IMPORT_FIELD_NAMES.join(', ')}`,
+  })
   column?: string[];
 }
 
 /** The query's `column` values as header → field. */
 export function columnMapping(columns: string[] = []): Record<string, ImportField> {
-  return Object.fromEntries(columns.map((column) => [column.slice(column.indexOf(':') + 1), column.slice(0, column.indexOf(':')) as ImportField]));
+  return Object.fromEntries(
+    columns.map((column) => [
+      column.slice(column.indexOf(':') + 1),
+      column.slice(0, column.indexOf(':')) as ImportField,
+    ]),
+  );
 }
 
 export class ImportColumnDto {
   @ApiProperty({ example: 'Projektnamn' })
   header: string;
 
-  @ApiProperty({ enum: IMPORT_FIELD_NAMES, nullable: true, type: String, example: 'title', description: 'The field the column fills; null when read past' })
+  @ApiProperty({
+    enum: IMPORT_FIELD_NAMES,
+    nullable: true,
+    type: String,
+    example: 'title',
+    description: 'The field the column fills; null when read past',
+  })
   field: ImportField | null;
 
   @ApiProperty({
@@ -68,7 +85,10 @@ export class InitiativeImportDto {
   @ApiProperty({ example: 120, description: 'Rows read below the header' })
   rows: number;
 
-  @ApiProperty({ example: 120, description: 'Draft initiatives created (would be, on a dry run); 0 when any row has a problem' })
+  @ApiProperty({
+    example: 120,
+    description: 'Draft initiatives created (would be, on a dry run); 0 when any row has a problem',
+  })
   initiatives: number;
 
   @ApiProperty({ example: 80, description: 'Funding lines created with them (would be, on a dry run)' })
@@ -77,6 +97,9 @@ export class InitiativeImportDto {
   @ApiProperty({ type: [ImportColumnDto] })
   columns: ImportColumnDto[];
 
-  @ApiProperty({ type: [ImportProblemDto], description: 'Every problem of every row; an import with any imports nothing' })
+  @ApiProperty({
+    type: [ImportProblemDto],
+    description: 'Every problem of every row; an import with any imports nothing',
+  })
   problems: ImportProblemDto[];
 }

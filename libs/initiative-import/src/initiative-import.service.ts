@@ -4,12 +4,26 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DomainException, flattenValidationErrors, queryRows, ValidationProblem, type Statement } from '#common';
-import { DEPARTMENT_NAMES_SQL, DISTRICT_NAMES_SQL, GOAL_NAMES_SQL, TAKEN_CODES_SQL, TARGET_GROUP_NAMES_SQL, type NamedRow } from './initiative-import.sql.js';
+import {
+  DEPARTMENT_NAMES_SQL,
+  DISTRICT_NAMES_SQL,
+  GOAL_NAMES_SQL,
+  TAKEN_CODES_SQL,
+  TARGET_GROUP_NAMES_SQL,
+  type NamedRow,
+} from './initiative-import.sql.js';
 import { CreateFundingLineDto, FundingService } from '#funding';
 import type { RequestContext } from '#identity';
 import { CreateInitiativeDto, InitiativesService } from '#portfolio';
 import { mapColumns, type ColumnUse, type ImportField } from './import-columns.js';
-import { key, readRows, type ImportDraft, type ImportLookups, type ImportProblem, type NameIndex } from './import-rows.js';
+import {
+  key,
+  readRows,
+  type ImportDraft,
+  type ImportLookups,
+  type ImportProblem,
+  type NameIndex,
+} from './import-rows.js';
 import type { InitiativeImportDto } from './initiative-import.dto.js';
 import { readSheet } from './spreadsheet.js';
 
@@ -17,14 +31,31 @@ import { readSheet } from './spreadsheet.js';
 class ImportRefusedProblem extends DomainException {
   constructor(problems: ImportProblem[]) {
     const rows = new Set(problems.map((problem) => problem.row)).size;
-    super(HttpStatus.UNPROCESSABLE_ENTITY, '/problems/import-refused', 'Import refused', `${rows === 1 ? '1 row has' : `${rows} rows have`} problems; nothing was imported.`, {
-      errors: problems.map((problem) => ({ field: `rows[${problem.row}]${problem.field ? `.${problem.field}` : ''}`, message: problem.message })),
-    });
+    super(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      '/problems/import-refused',
+      'Import refused',
+      `${rows === 1 ? '1 row has' : `${rows} rows have`} problems; nothing was imported.`,
+      {
+        errors: problems.map((problem) => ({
+          field: `rows[${problem.row}]${problem.field ? `.${problem.field}` : ''}`,
+          message: problem.message,
+        })),
+      },
+    );
   }
 }
 
 /** The API's own DTO rules (code pattern, lengths, amounts), checked per draft: a row gets what a POST would answer. */
-const INITIATIVE_FIELDS: Partial<Record<string, ImportField>> = { code: 'code', title: 'title', kind: 'kind', summary: 'summary', startDate: 'startDate', endDate: 'endDate', annualCostSek: 'annualCostSek' };
+const INITIATIVE_FIELDS: Partial<Record<string, ImportField>> = {
+  code: 'code',
+  title: 'title',
+  kind: 'kind',
+  summary: 'summary',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  annualCostSek: 'annualCostSek',
+};
 const FUNDING_FIELDS: Partial<Record<string, ImportField>> = {
   sourceType: 'fundingSourceType',
   funder: 'funder',
@@ -47,11 +78,22 @@ export class InitiativeImportService {
     private readonly funding: FundingService,
   ) {}
 
-  async import(ctx: RequestContext, body: Buffer, contentType: string, options: { dryRun: boolean; mapping: Record<string, ImportField> }): Promise<InitiativeImportDto> {
+  async import(
+    ctx: RequestContext,
+    body: Buffer,
+    contentType: string,
+    options: { dryRun: boolean; mapping: Record<string, ImportField> },
+  ): Promise<InitiativeImportDto> {
     const sheet = await readSheet(body, contentType);
     const { columns, problems: fileProblems } = mapColumns(sheet.headers, options.mapping);
-    if (fileProblems.length > 0) throw new ValidationProblem(fileProblems.map((message) => ({ field: 'column', message })), 'file');
-    const codes = sheet.rows.map(({ cells }) => cells[columns.findIndex((column) => column.field === 'code')] ?? '').filter((code) => code !== '');
+    if (fileProblems.length > 0)
+      throw new ValidationProblem(
+        fileProblems.map((message) => ({ field: 'column', message })),
+        'file',
+      );
+    const codes = sheet.rows
+      .map(({ cells }) => cells[columns.findIndex((column) => column.field === 'code')] ?? '')
+      .filter((code) => code !== '');
     const { drafts, problems } = readRows(sheet.rows, columns, await this.lookups(codes));
     problems.push(...(await apiRuleProblems(drafts, columns)));
     problems.sort((a, b) => a.row - b.row);
@@ -66,9 +108,15 @@ export class InitiativeImportService {
     if (problems.length > 0 && !options.dryRun) throw new ImportRefusedProblem(problems);
     if (problems.length > 0 || options.dryRun) return result;
     await this.dataSource.transaction(async (em) => {
-      const created = await this.initiatives.createMany(em, ctx, drafts.map((draft) => draft.initiative));
+      const created = await this.initiatives.createMany(
+        em,
+        ctx,
+        drafts.map((draft) => draft.initiative),
+      );
       const idByCode = new Map(created.map((initiative) => [initiative.code, initiative.id]));
-      const lines = drafts.flatMap(({ initiative, fundingLine }) => (fundingLine ? [{ ...fundingLine, initiativeId: idByCode.get(initiative.code)! }] : []));
+      const lines = drafts.flatMap(({ initiative, fundingLine }) =>
+        fundingLine ? [{ ...fundingLine, initiativeId: idByCode.get(initiative.code)! }] : [],
+      );
       await this.funding.createMany(em, ctx, lines);
     });
     return result;
@@ -78,7 +126,8 @@ export class InitiativeImportService {
   private async lookups(codes: string[]): Promise<ImportLookups> {
     const index = async (names: Statement<NamedRow>) => {
       const byName: NameIndex = new Map();
-      for (const row of await queryRows(this.dataSource, names)) byName.set(key(row.name), row.id).set(key(row.code), row.id);
+      for (const row of await queryRows(this.dataSource, names))
+        byName.set(key(row.name), row.id).set(key(row.code), row.id);
       return byName;
     };
     const [departments, goals, targetGroups, districts, taken] = await Promise.all([
@@ -94,11 +143,18 @@ export class InitiativeImportService {
 
 async function apiRuleProblems(drafts: ImportDraft[], columns: ColumnUse[]): Promise<ImportProblem[]> {
   const headerOf = (field: ImportField) => columns.find((column) => column.field === field)?.header ?? null;
-  const check = async (row: number, dtoClass: new () => object, plain: object, fields: Partial<Record<string, ImportField>>) =>
-    flattenValidationErrors(await validate(plainToInstance(dtoClass, plain))).flatMap(({ field: property, message }) => {
-      const field = fields[property];
-      return field ? [{ row, column: headerOf(field), field, message }] : [];
-    });
+  const check = async (
+    row: number,
+    dtoClass: new () => object,
+    plain: object,
+    fields: Partial<Record<string, ImportField>>,
+  ) =>
+    flattenValidationErrors(await validate(plainToInstance(dtoClass, plain))).flatMap(
+      ({ field: property, message }) => {
+        const field = fields[property];
+        return field ? [{ row, column: headerOf(field), field, message }] : [];
+      },
+    );
   const problems = await Promise.all(
     drafts.map(async ({ row, initiative, fundingLine }) => [
       ...(await check(row, CreateInitiativeDto, initiative, INITIATIVE_FIELDS)),

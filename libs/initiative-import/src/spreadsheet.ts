@@ -16,10 +16,20 @@ export type Sheet = { headers: string[]; rows: SheetRow[] };
  */
 export async function readSheet(body: Buffer, contentType: string): Promise<Sheet> {
   const sheet = contentType === XLSX_TYPE ? await readXlsx(body) : readCsv(body);
-  if (sheet.headers.every((header) => header === '')) throw new ValidationProblem([{ field: 'file', message: 'the file has no header row' }], 'file');
-  if (sheet.rows.length === 0) throw new ValidationProblem([{ field: 'file', message: 'the file has no rows below its header' }], 'file');
+  if (sheet.headers.every((header) => header === ''))
+    throw new ValidationProblem([{ field: 'file', message: 'the file has no header row' }], 'file');
+  if (sheet.rows.length === 0)
+    throw new ValidationProblem([{ field: 'file', message: 'the file has no rows below its header' }], 'file');
   if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    throw new ValidationProblem([{ field: 'file', message: `the file has ${sheet.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time` }], 'file');
+    throw new ValidationProblem(
+      [
+        {
+          field: 'file',
+          message: `the file has ${sheet.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`,
+        },
+      ],
+      'file',
+    );
   }
   return sheet;
 }
@@ -28,7 +38,11 @@ export async function readSheet(body: Buffer, contentType: string): Promise<Shee
 function readCsv(body: Buffer): Sheet {
   const firstLine = body.subarray(0, Math.max(0, body.indexOf(0x0a)) || body.length).toString('utf8');
   const { lines, errors } = parseCsv(body, { delimiter: firstLine.includes(';') ? ';' : ',' });
-  if (errors.length > 0) throw new ValidationProblem(errors.map((error) => ({ field: `rows[${error.line}]`, message: error.message })), 'file');
+  if (errors.length > 0)
+    throw new ValidationProblem(
+      errors.map((error) => ({ field: `rows[${error.line}]`, message: error.message })),
+      'file',
+    );
   const [header, ...rows] = lines;
   return { headers: header?.fields ?? [], rows: rows.map(({ line, fields }) => ({ row: line, cells: fields })) };
 }
@@ -56,7 +70,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result);
     if ('text' in value) return String(value.text).trim();
     return '';

@@ -13,6 +13,12 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 @Module({
   imports: [WebhooksModule],
   controllers: [BudgetIntegrationController, ChangesFeedController, InitiativeFinanceController],
-  providers: [BudgetDimensionsService, BudgetLinesService, ChangesFeedService, IdempotencyService, InitiativeFinanceService],
+  providers: [
+    BudgetDimensionsService,
+    BudgetLinesService,
+    ChangesFeedService,
+    IdempotencyService,
+    InitiativeFinanceService,
+  ],
 })
 export class IntegrationModule {}

@@ -19,7 +19,10 @@ export const SCAN_OVERLAPS = 'scan-overlaps';
 
 export const JOB_QUEUES = {
   [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
-  ...(Object.fromEntries(SCAN_NAMES.map((scan) => [scan, QUEUES.portfolioScans])) as Record<ScanName, typeof QUEUES.portfolioScans>),
+  ...(Object.fromEntries(SCAN_NAMES.map((scan) => [scan, QUEUES.portfolioScans])) as Record<
+    ScanName,
+    typeof QUEUES.portfolioScans
+  >),
   [WEEKLY_DIGEST]: QUEUES.notifications,
   [KOLADA_IMPORT]: QUEUES.portfolioScans,
   [SCAN_OVERLAPS]: QUEUES.portfolioScans,
@@ -41,7 +44,9 @@ type AllJobQueues = typeof JOB_QUEUES &
   typeof RECORD_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof WEBHOOK_QUEUE; [WEBHOOK_DELIVER]: typeof WEBHOOK_QUEUE };
 
 /** The jobs a queue's processor handles: its handler map must name each of them. */
-export type JobNameOn<Queue extends string> = { [N in keyof AllJobQueues]: AllJobQueues[N] extends Queue ? N : never }[keyof AllJobQueues];
+export type JobNameOn<Queue extends string> = {
+  [N in keyof AllJobQueues]: AllJobQueues[N] extends Queue ? N : never;
+}[keyof AllJobQueues];
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOB_QUEUES, name);

@@ -11,8 +11,7 @@ import { SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './jo
 
 /** A cron pattern in TIME_ZONE, or an interval in ms read from the configuration. */
 type JobSchedule = { id: string; queue: ScheduledQueue; jobName: JobName | typeof WEBHOOK_FAN_OUT } & (
-  | { pattern: string }
-  | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' }
+  { pattern: string } | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' }
 );
 
 /**
@@ -46,7 +45,11 @@ export class JobSchedulesService implements OnApplicationBootstrap {
     @InjectQueue(WEBHOOK_QUEUE) webhooks: Queue,
     private readonly config: ConfigService<AppConfig, true>,
   ) {
-    this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications, [WEBHOOK_QUEUE]: webhooks };
+    this.queues = {
+      [QUEUES.portfolioScans]: portfolioScans,
+      [QUEUES.notifications]: notifications,
+      [WEBHOOK_QUEUE]: webhooks,
+    };
   }
 
   async onApplicationBootstrap() {
@@ -64,12 +67,22 @@ export class JobSchedulesService implements OnApplicationBootstrap {
       }
       const wanted = JOB_SCHEDULES.map((schedule) => ({
         schedule,
-        repeat: 'pattern' in schedule ? { pattern: schedule.pattern, tz } : { every: this.config.get(schedule.everyMsFrom, { infer: true }) },
+        repeat:
+          'pattern' in schedule
+            ? { pattern: schedule.pattern, tz }
+            : { every: this.config.get(schedule.everyMsFrom, { infer: true }) },
       }));
-      const current = await Promise.all(JOB_SCHEDULES.map((schedule) => this.queues[schedule.queue].getJobScheduler(schedule.id)));
+      const current = await Promise.all(
+        JOB_SCHEDULES.map((schedule) => this.queues[schedule.queue].getJobScheduler(schedule.id)),
+      );
       const stale = wanted.filter(({ schedule, repeat }, i) => {
         const now = current[i];
-        return now?.name !== schedule.jobName || ('pattern' in repeat ? now.pattern !== repeat.pattern || now.tz !== repeat.tz : Number(now.every) !== repeat.every);
+        return (
+          now?.name !== schedule.jobName ||
+          ('pattern' in repeat
+            ? now.pattern !== repeat.pattern || now.tz !== repeat.tz
+            : Number(now.every) !== repeat.every)
+        );
       });
       if (stale.length === 0) {
         this.logger.log('Job schedulers already registered, by another worker or an earlier start');
@@ -78,7 +91,10 @@ export class JobSchedulesService implements OnApplicationBootstrap {
       for (const { schedule, repeat } of stale) {
         await this.queues[schedule.queue].upsertJobScheduler(schedule.id, repeat, { name: schedule.jobName, data: {} });
       }
-      const described = stale.map(({ schedule, repeat }) => `${schedule.id} (${'pattern' in repeat ? `${repeat.pattern}, ${repeat.tz}` : `every ${repeat.every} ms`})`);
+      const described = stale.map(
+        ({ schedule, repeat }) =>
+          `${schedule.id} (${'pattern' in repeat ? `${repeat.pattern}, ${repeat.tz}` : `every ${repeat.every} ms`})`,
+      );
       this.logger.log(`Job schedulers registered: ${described.join(', ')}`);
     });
   }

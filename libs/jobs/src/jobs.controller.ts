@@ -36,7 +36,7 @@ export class JobRunsController {
 
   @Get()
   @Requires('jobs:run')
-  @ApiOperation({ summary: 'The run history, newest first: runs asked for and the scheduler\'s alike' })
+  @ApiOperation({ summary: "The run history, newest first: runs asked for and the scheduler's alike" })
   @ApiPageResponse(JobRunDto)
   @ApiProblems()
   list(@Query() query: ListJobRunsQueryDto) {

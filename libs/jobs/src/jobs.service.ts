@@ -22,12 +22,17 @@ export class JobsService {
   async requestRun(ctx: RequestContext, jobName: string, asOf?: string): Promise<JobRunEntity> {
     if (!isJobName(jobName)) throw new UnknownJobProblem(jobName);
     const day = asOf ?? this.clock.today();
-    return this.dataSource.transaction((em) => this.jobRuns.queueRun(em, ctx, { queue: JOB_QUEUES[jobName], jobName, data: { asOf: day } }));
+    return this.dataSource.transaction((em) =>
+      this.jobRuns.queueRun(em, ctx, { queue: JOB_QUEUES[jobName], jobName, data: { asOf: day } }),
+    );
   }
 
   /** The run history, newest first: asked for and scheduled runs alike. */
   listRuns(query: ListJobRunsQueryDto): Promise<Page<JobRunEntity>> {
-    return findPage(this.runs, query, { where: givenFilters({ jobName: query.jobName }), order: { queuedAt: 'DESC', id: 'DESC' } });
+    return findPage(this.runs, query, {
+      where: givenFilters({ jobName: query.jobName }),
+      order: { queuedAt: 'DESC', id: 'DESC' },
+    });
   }
 
   findRun(id: string): Promise<JobRunEntity> {

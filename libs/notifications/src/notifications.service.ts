@@ -48,9 +48,12 @@ export class NotificationsService {
       failedNow.push(...failures.map((f) => f.id));
     }
     if (counts.abandoned > 0) {
-      this.logger.warn(`${counts.abandoned} notices stayed 'sending' after their sender stopped; not sent again (at most once). Check whether they arrived.`);
+      this.logger.warn(
+        `${counts.abandoned} notices stayed 'sending' after their sender stopped; not sent again (at most once). Check whether they arrived.`,
+      );
     }
-    if (counts.retrying + counts.failed > 0) this.logger.warn(`Mail: ${counts.retrying} sends to retry later, ${counts.failed} given up`);
+    if (counts.retrying + counts.failed > 0)
+      this.logger.warn(`Mail: ${counts.retrying} sends to retry later, ${counts.failed} given up`);
     return counts;
   }
 
@@ -65,7 +68,11 @@ export class NotificationsService {
 
   private async markFailed(failures: { id: string; error: string }[]): Promise<{ retrying: number; failed: number }> {
     if (failures.length === 0) return { retrying: 0, failed: 0 };
-    return queryOne(this.dataSource, MARK_FAILED_SQL, [failures.map((f) => f.id), failures.map((f) => f.error), MAX_SEND_ATTEMPTS]);
+    return queryOne(this.dataSource, MARK_FAILED_SQL, [
+      failures.map((f) => f.id),
+      failures.map((f) => f.error),
+      MAX_SEND_ATTEMPTS,
+    ]);
   }
 
   private async countAbandoned(): Promise<number> {

@@ -1,7 +1,13 @@
 import { bound, type BoundStatement } from '#common';
 
 /** The columns a context's notices SELECT answers, one row per mail (see Notices). */
-export type NoticeRow = { notice_key: string; alert_id: string | null; recipient: string; subject: string; body: string };
+export type NoticeRow = {
+  notice_key: string;
+  alert_id: string | null;
+  recipient: string;
+  subject: string;
+  body: string;
+};
 
 /**
  * Notices a context wants sent: a SELECT (with its own `$1…$n` parameters) answering NoticeRow, one row per mail. The

@@ -4,4 +4,10 @@ import { PortfolioDecisionEntity } from './reviews/portfolio-decision.entity.js'
 import { PortfolioReviewEntity } from './reviews/portfolio-review.entity.js';
 
 /** This context's tables, for the DataSource of the apps, the migration CLI and the tests (#schema gathers every context's). */
-export const PORTFOLIO_REVIEW_ENTITIES = [PortfolioReviewEntity, PortfolioDecisionEntity, OverlapReviewEntity, OverlapPairEntity, OverlapFactsEntity];
+export const PORTFOLIO_REVIEW_ENTITIES = [
+  PortfolioReviewEntity,
+  PortfolioDecisionEntity,
+  OverlapReviewEntity,
+  OverlapPairEntity,
+  OverlapFactsEntity,
+];

@@ -24,7 +24,25 @@ import { GoalTreeFiguresService } from './goal-tree/goal-tree.service.js';
  */
 @Module({
   imports: [PortfolioModule, FundingModule],
-  controllers: [PortfolioSummaryController, PortfolioReadinessController, PortfolioReviewsController, PortfolioExportController, OverlapsController, ReviewPackController, GoalTreeFiguresController],
-  providers: [PortfolioSummaryService, PortfolioReadinessService, PortfolioReviewsService, ReviewAgendaService, PortfolioExportService, OverlapsService, OverlapRefreshService, ReviewPackService, GoalTreeFiguresService],
+  controllers: [
+    PortfolioSummaryController,
+    PortfolioReadinessController,
+    PortfolioReviewsController,
+    PortfolioExportController,
+    OverlapsController,
+    ReviewPackController,
+    GoalTreeFiguresController,
+  ],
+  providers: [
+    PortfolioSummaryService,
+    PortfolioReadinessService,
+    PortfolioReviewsService,
+    ReviewAgendaService,
+    PortfolioExportService,
+    OverlapsService,
+    OverlapRefreshService,
+    ReviewPackService,
+    GoalTreeFiguresService,
+  ],
 })
 export class PortfolioReviewModule {}

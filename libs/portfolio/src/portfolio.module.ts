@@ -11,7 +11,11 @@ import { InitiativeLifecycleService } from './lifecycle/initiative-lifecycle.ser
 import { InitiativeTransitionEntity } from './lifecycle/initiative-transition.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity]), ReferenceDataModule, GoalsModule],
+  imports: [
+    TypeOrmModule.forFeature([InitiativeEntity, InitiativeParticipantEntity, InitiativeTransitionEntity]),
+    ReferenceDataModule,
+    GoalsModule,
+  ],
   controllers: [InitiativesController, InitiativeHistoryController],
   providers: [InitiativesService, InitiativeLifecycleService],
   exports: [InitiativesService],

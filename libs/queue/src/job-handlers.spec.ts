@@ -9,6 +9,8 @@ describe('handlerFor', () => {
 
   it('should refuse a job its queue has no handler for, inherited names included', () => {
     expect(() => handlerFor(handlers, 'portfolio-scans', 'toString')).toThrow('No portfolio-scans job named toString');
-    expect(() => handlerFor(handlers, 'portfolio-scans', 'scan-everything')).toThrow('No portfolio-scans job named scan-everything');
+    expect(() => handlerFor(handlers, 'portfolio-scans', 'scan-everything')).toThrow(
+      'No portfolio-scans job named scan-everything',
+    );
   });
 });

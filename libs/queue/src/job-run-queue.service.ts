@@ -12,7 +12,11 @@ import { withinTimeout } from './within-timeout.js';
 const QUEUE_ADD_TIMEOUT_MS = 2_000;
 
 /** A tracked run to queue: its job's name, the queue it goes on, and its payload without the run id (added here). */
-export type RunRequest<Payload extends RunPayload> = { queue: QueueName; jobName: string; data: Omit<Payload, 'runId'> & { asOf: string } };
+export type RunRequest<Payload extends RunPayload> = {
+  queue: QueueName;
+  jobName: string;
+  data: Omit<Payload, 'runId'> & { asOf: string };
+};
 
 /**
  * Queues a tracked run in the caller's transaction: the job_runs row and its audit event are written, then the job is
@@ -31,10 +35,24 @@ export class JobRunQueue {
     this.queues = { [QUEUES.portfolioScans]: portfolioScans, [QUEUES.notifications]: notifications };
   }
 
-  async queueRun<Payload extends RunPayload>(em: EntityManager, ctx: RequestContext, { queue, jobName, data }: RunRequest<Payload>): Promise<JobRunEntity> {
-    const run = await em.save(em.create(JobRunEntity, { jobName, asOf: data.asOf, status: 'queued', requestedBy: ctx.actor.id }));
-    await this.audit.record(em, ctx, { action: 'create', entityType: 'job_run', entityId: run.id, after: { jobName, ...data } });
-    await withinTimeout(this.queues[queue].add(jobName, { ...data, runId: run.id }, { jobId: run.id }), QUEUE_ADD_TIMEOUT_MS).catch(() => {
+  async queueRun<Payload extends RunPayload>(
+    em: EntityManager,
+    ctx: RequestContext,
+    { queue, jobName, data }: RunRequest<Payload>,
+  ): Promise<JobRunEntity> {
+    const run = await em.save(
+      em.create(JobRunEntity, { jobName, asOf: data.asOf, status: 'queued', requestedBy: ctx.actor.id }),
+    );
+    await this.audit.record(em, ctx, {
+      action: 'create',
+      entityType: 'job_run',
+      entityId: run.id,
+      after: { jobName, ...data },
+    });
+    await withinTimeout(
+      this.queues[queue].add(jobName, { ...data, runId: run.id }, { jobId: run.id }),
+      QUEUE_ADD_TIMEOUT_MS,
+    ).catch(() => {
       throw new QueueUnavailableProblem();
     });
     return run;

@@ -20,7 +20,10 @@ export class JobRunsService {
     private readonly clock: Clock,
   ) {}
 
-  async track(job: Job<RunPayload>, work: (asOf: string, runId: string) => Promise<JobRunCounts>): Promise<JobRunCounts> {
+  async track(
+    job: Job<RunPayload>,
+    work: (asOf: string, runId: string) => Promise<JobRunCounts>,
+  ): Promise<JobRunCounts> {
     const runId = job.data.runId ?? runIdOf(job.id ?? job.name);
     const asOf = await this.start(runId, job.name, job.data.asOf ?? this.clock.today());
     try {
@@ -29,7 +32,11 @@ export class JobRunsService {
       return counts;
     } catch (error) {
       const retried = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-      await execute(this.dataSource, FAIL_JOB_RUN_SQL, [runId, retried ? 'queued' : 'failed', error instanceof Error ? error.message : String(error)]);
+      await execute(this.dataSource, FAIL_JOB_RUN_SQL, [
+        runId,
+        retried ? 'queued' : 'failed',
+        error instanceof Error ? error.message : String(error),
+      ]);
       throw error;
     }
   }

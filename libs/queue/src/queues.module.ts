@@ -49,7 +49,11 @@ export class QueuesModule {
         BullModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppConfig, true>) => ({
-            connection: { url: config.get('REDIS_URL', { infer: true }), retryStrategy: (attempt: number) => Math.min(attempt * 200, 5_000), ...CONNECTION[role] },
+            connection: {
+              url: config.get('REDIS_URL', { infer: true }),
+              retryStrategy: (attempt: number) => Math.min(attempt * 200, 5_000),
+              ...CONNECTION[role],
+            },
             prefix: config.get('QUEUE_PREFIX', { infer: true }),
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),

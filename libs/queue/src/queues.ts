@@ -1,5 +1,9 @@
 /** The queues, named once. A context names its own jobs and the queue they go on; the worker has a processor per queue. */
-export const QUEUES = { portfolioScans: 'portfolio-scans', notifications: 'notifications', webhooks: 'webhooks' } as const;
+export const QUEUES = {
+  portfolioScans: 'portfolio-scans',
+  notifications: 'notifications',
+  webhooks: 'webhooks',
+} as const;
 export type AnyQueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Queues of jobs that job_runs track; `webhooks` has its own producers and processor. */
 export type QueueName = Exclude<AnyQueueName, typeof QUEUES.webhooks>;

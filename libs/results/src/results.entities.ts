@@ -3,4 +3,11 @@ import { IndicatorEntity, IndicatorValueEntity, IndicatorEffectNodeEntity } from
 import { KoladaKpiEntity } from './kolada/kolada-kpi.entity.js';
 
 /** This context's tables, for the DataSource of the apps, the migration CLI and the tests (#schema gathers every context's). */
-export const RESULTS_ENTITIES = [EffectNodeEntity, EffectLinkEntity, IndicatorEntity, IndicatorValueEntity, IndicatorEffectNodeEntity, KoladaKpiEntity];
+export const RESULTS_ENTITIES = [
+  EffectNodeEntity,
+  EffectLinkEntity,
+  IndicatorEntity,
+  IndicatorValueEntity,
+  IndicatorEffectNodeEntity,
+  KoladaKpiEntity,
+];

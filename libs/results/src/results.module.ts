@@ -12,9 +12,23 @@ import { IndicatorsService } from './indicators/indicators.service.js';
 
 /** Results: effect logic and the indicators that measure its outcomes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EffectNodeEntity, EffectLinkEntity, IndicatorEntity, IndicatorValueEntity, IndicatorEffectNodeEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      EffectNodeEntity,
+      EffectLinkEntity,
+      IndicatorEntity,
+      IndicatorValueEntity,
+      IndicatorEffectNodeEntity,
+    ]),
+  ],
   controllers: [EffectLogicController, IndicatorsController],
-  providers: [EffectLogicService, IndicatorsService, IndicatorLinksService, IndicatorValuesService, IndicatorSeriesService],
+  providers: [
+    EffectLogicService,
+    IndicatorsService,
+    IndicatorLinksService,
+    IndicatorValuesService,
+    IndicatorSeriesService,
+  ],
   exports: [EffectLogicService, IndicatorsService],
 })
 export class ResultsModule {}

@@ -15,7 +15,9 @@ export async function callApi<T = unknown>(
 ): Promise<ApiAnswer<T>> {
   const token = await page.evaluate(() => {
     const key = Object.keys(window.sessionStorage).find((name) => name.startsWith('oidc.user:'));
-    return key ? (JSON.parse(window.sessionStorage.getItem(key) ?? '{}') as { access_token?: string }).access_token : undefined;
+    return key
+      ? (JSON.parse(window.sessionStorage.getItem(key) ?? '{}') as { access_token?: string }).access_token
+      : undefined;
   });
   if (!token) throw new Error('callApi: nobody is signed in on this page');
   const response = await page.request.fetch(new URL(`/api/v1${path}`, page.url()).toString(), {
@@ -24,5 +26,9 @@ export async function callApi<T = unknown>(
     data: options.body,
   });
   const text = await response.text();
-  return { status: response.status(), body: (text ? JSON.parse(text) : undefined) as T, etag: response.headers()['etag'] ?? null };
+  return {
+    status: response.status(),
+    body: (text ? JSON.parse(text) : undefined) as T,
+    etag: response.headers()['etag'] ?? null,
+  };
 }

@@ -5,7 +5,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless; nothing it would fetch on its own (updates, sync, safe browsing lists). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 /** WCAG 2.1 A and AA: what the law (and the accessibility statement) promise. */
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../reports/browser-screenshots');
@@ -20,8 +27,17 @@ const DOCS_SCREENSHOTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '
  * at once (Vitest turns process.exit into an error in its workers); Chromium, driven over a pipe, exits when the pipe
  * closes. Call `close` when done.
  */
-export async function launchChromium(executablePath: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+export async function launchChromium(
+  executablePath: string,
+): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const closeBrowser = () => Promise.race([browser.close(), new Promise((done) => setTimeout(done, 5_000).unref())]);
   const leave = () => process.kill(process.pid, 'SIGKILL');
   const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'disconnect'] as const;
@@ -40,9 +56,17 @@ export async function launchChromium(executablePath: string): Promise<{ browser:
  * console errors (a blocked script or style is one), uncaught exceptions, Content-Security-Policy violations, failed
  * responses, and any request to somewhere other than the app under test, which is refused.
  */
-export async function openPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const problems: string[] = [];
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1280, height: 800 },
+  });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   await context.route('**/*', (route) => {
@@ -54,7 +78,9 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<{ con
   // Playwright's init scripts are exempt from the page's CSP; this one only listens.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`),
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      ),
     );
   });
   const page = await context.newPage();
@@ -73,7 +99,11 @@ export async function wcagViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   return {
     passes: results.passes.length,
-    violations: results.violations.map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.html) })),
+    violations: results.violations.map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.html),
+    })),
   };
 }
 
@@ -83,7 +113,12 @@ export function focused(page: Page) {
     const element = document.activeElement;
     if (!element || element === document.body) return { tag: 'body', id: '', text: '', outline: 'none' };
     const style = getComputedStyle(element);
-    return { tag: element.tagName.toLowerCase(), id: element.id, text: (element.textContent ?? '').trim(), outline: style.outlineStyle };
+    return {
+      tag: element.tagName.toLowerCase(),
+      id: element.id,
+      text: (element.textContent ?? '').trim(),
+      outline: style.outlineStyle,
+    };
   });
 }
 

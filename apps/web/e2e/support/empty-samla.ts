@@ -52,9 +52,13 @@ async function copyReferenceData(fromUrl: string, toUrl: string) {
   try {
     await Promise.all([from.connect(), to.connect()]);
     for (const table of REFERENCE_TABLES) {
-      const { rows } = await from.query<{ rows: unknown[] }>(`SELECT COALESCE(json_agg(t), '[]'::json) AS rows FROM ${table} t`);
+      const { rows } = await from.query<{ rows: unknown[] }>(
+        `SELECT COALESCE(json_agg(t), '[]'::json) AS rows FROM ${table} t`,
+      );
       // One statement: a row may refer to another of the same table (a unit to its administration, a goal to its parent).
-      await to.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows[0]!.rows)]);
+      await to.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+        JSON.stringify(rows[0]!.rows),
+      ]);
     }
   } finally {
     await Promise.allSettled([from.end(), to.end()]);

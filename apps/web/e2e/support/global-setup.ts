@@ -41,13 +41,22 @@ const STOP_TIMEOUT_MS = 5_000;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export default async function setup(project: TestProject) {
-  for (const [file, build] of [[API_MAIN, 'npm run build'], [MIGRATE, 'npm run build'], [DEMO_SEED, 'npm run build'], [WEB_INDEX, 'npm run web:build']] as const) {
+  for (const [file, build] of [
+    [API_MAIN, 'npm run build'],
+    [MIGRATE, 'npm run build'],
+    [DEMO_SEED, 'npm run build'],
+    [WEB_INDEX, 'npm run web:build'],
+  ] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` first (npm test does)`);
   }
   // Installs Debian's chromium when missing and running as root; prints its path.
   let chromiumPath: string;
   try {
-    chromiumPath = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 }).trim();
+    chromiumPath = execFileSync('bash', [join(ROOT, 'scripts/ensure-chromium.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 600_000,
+    }).trim();
   } catch {
     throw new Error('no Chromium to run the browser tests in: see the [chromium] line above');
   }
@@ -112,19 +121,33 @@ export class TestDatabase {
   }
 
   async migrate() {
-    await promisify(execFile)(process.execPath, [MIGRATE], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url }, timeout: 60_000 });
+    await promisify(execFile)(process.execPath, [MIGRATE], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url },
+      timeout: 60_000,
+    });
   }
 
   /** The Trollhättan demo data (departments SSPF, MBU…, initiatives, funding, alerts' sources), as `npm run demo` loads it. */
   async seedDemo() {
-    await promisify(execFile)(process.execPath, [DEMO_SEED], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url }, timeout: 120_000 });
+    await promisify(execFile)(process.execPath, [DEMO_SEED], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: this.url },
+      timeout: 120_000,
+    });
   }
 
   /** The portfolio scans once, as of today, as `npm run demo` runs them when it starts: the demo's alerts. */
   async scanPortfolio() {
     await promisify(execFile)(process.execPath, [SCAN_PORTFOLIO, ROOT], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', DATABASE_URL: this.url, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'test',
+        DATABASE_URL: this.url,
+        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380',
+      },
       timeout: 60_000,
     });
   }
@@ -149,7 +172,12 @@ export class TestDatabase {
     this.dropped = true;
     const script = `const pg = require('pg'); const c = new pg.Client({ connectionString: process.argv[1], connectionTimeoutMillis: 4000 });
       c.connect().then(() => c.query(process.argv[2])).finally(() => c.end());`;
-    spawnSync(process.execPath, ['-e', script, ADMIN_URL, `DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 5_000, stdio: 'ignore' });
+    spawnSync(process.execPath, ['-e', script, ADMIN_URL, `DROP DATABASE IF EXISTS "${this.name}" WITH (FORCE)`], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      timeout: 5_000,
+      stdio: 'ignore',
+    });
   }
 }
 

@@ -2,7 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { messages } from '../../src/lib/messages';
 
 /** The header's navigation. */
-export const primaryNavigation = (page: Page) => page.getByRole('navigation', { name: messages.layout.primaryNavigation });
+export const primaryNavigation = (page: Page) =>
+  page.getByRole('navigation', { name: messages.layout.primaryNavigation });
 
 /**
  * The header's link to a screen, in a closed group or not: for whether the navigation offers it at all (a count of

@@ -21,15 +21,25 @@ export const AUTHORIZE_PATH = '/api/v1/dev-oidc/authorize';
  * issuer's sign-in page; picks the role, the department and the name there, presses "Logga in", and waits until the
  * app shows the page with the person signed in ("Logga ut" in the header). Resolves on the page asked for.
  */
-export async function signIn(page: Page, baseUrl: string, { role, departmentCode, name, path = '/' }: SignInAs): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  { role, departmentCode, name, path = '/' }: SignInAs,
+): Promise<void> {
   await page.goto(new URL(path, baseUrl).toString());
   await fillAuthorizePage(page, { role, departmentCode, name });
   await page.getByRole('button', { name: messages.auth.person.signOut }).waitFor();
-  await page.waitForURL((url) => url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/') && url.pathname !== '/inloggad');
+  await page.waitForURL(
+    (url) =>
+      url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/') && url.pathname !== '/inloggad',
+  );
 }
 
 /** On the development sign-in page (waits for it): chooses role, department and name, and presses "Logga in". */
-export async function fillAuthorizePage(page: Page, { role, departmentCode, name }: Omit<SignInAs, 'path'>): Promise<void> {
+export async function fillAuthorizePage(
+  page: Page,
+  { role, departmentCode, name }: Omit<SignInAs, 'path'>,
+): Promise<void> {
   await page.waitForURL((url) => url.pathname === AUTHORIZE_PATH);
   await page.locator(`input[name="role"][value="${role}"]`).check();
   await page.getByLabel('Förvaltning', { exact: true }).selectOption(departmentCode ?? '');

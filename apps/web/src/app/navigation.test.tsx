@@ -9,9 +9,19 @@ import { renderApp } from '../testing/render-app';
 
 const ADMIN = fakeMe({
   roles: ['admin'],
-  allow: { 'portfolio:read': 'all', 'reporting-rounds:write': 'all', 'audit:read': 'all', 'initiatives:import': 'all', 'access:manage': 'all' },
+  allow: {
+    'portfolio:read': 'all',
+    'reporting-rounds:write': 'all',
+    'audit:read': 'all',
+    'initiatives:import': 'all',
+    'access:manage': 'all',
+  },
 });
-const AUDITOR = fakeMe({ roles: ['auditor'], department: null, allow: { 'portfolio:read': 'all', 'audit:read': 'all' } });
+const AUDITOR = fakeMe({
+  roles: ['auditor'],
+  department: null,
+  allow: { 'portfolio:read': 'all', 'audit:read': 'all' },
+});
 const CURRENT = ` ${messages.layout.currentGroup}`;
 
 const navigation = () => screen.getByRole('navigation', { name: messages.layout.primaryNavigation });
@@ -26,12 +36,33 @@ function outline() {
   });
 }
 
-const PORTFOLIO = { group: 'Portföljen', expanded: 'false', links: [['Insatser', '/insatser'], ['Portföljen i korthet', '/portfoljen'], ['Larm', '/larm']] };
-const FOLLOW_UP = { group: 'Uppföljning', expanded: 'false', links: [['Rapporter', '/rapporter'], ['Indikatorer', '/indikatorer'], ['Mål och effekter', '/mal']] };
+const PORTFOLIO = {
+  group: 'Portföljen',
+  expanded: 'false',
+  links: [
+    ['Insatser', '/insatser'],
+    ['Portföljen i korthet', '/portfoljen'],
+    ['Larm', '/larm'],
+  ],
+};
+const FOLLOW_UP = {
+  group: 'Uppföljning',
+  expanded: 'false',
+  links: [
+    ['Rapporter', '/rapporter'],
+    ['Indikatorer', '/indikatorer'],
+    ['Mål och effekter', '/mal'],
+  ],
+};
 const LEADERSHIP = {
   group: 'Ledningsgruppen',
   expanded: 'false',
-  links: [['Finansieringsstup', '/finansieringsstup'], ['Överlapp', '/overlapp'], ['Revisionsberedskap', '/revisionsberedskap'], ['Portföljgenomgång', '/genomgangar']],
+  links: [
+    ['Finansieringsstup', '/finansieringsstup'],
+    ['Överlapp', '/overlapp'],
+    ['Revisionsberedskap', '/revisionsberedskap'],
+    ['Portföljgenomgång', '/genomgangar'],
+  ],
 };
 
 describe('the header’s navigation', () => {
@@ -56,10 +87,21 @@ describe('the header’s navigation', () => {
         { ...FOLLOW_UP, links: [...FOLLOW_UP.links, ['Uppföljningsomgångar', '/omgangar']] },
         LEADERSHIP,
         ['Granskning', '/granskning'],
-        { group: 'Administration', expanded: 'false', links: [['Importera insatser', '/admin/import'], ['Administration', '/admin']] },
+        {
+          group: 'Administration',
+          expanded: 'false',
+          links: [
+            ['Importera insatser', '/admin/import'],
+            ['Administration', '/admin'],
+          ],
+        },
       ],
     ],
-    ['an auditor Granskning, and no Administration without a screen in it', AUDITOR, [PORTFOLIO, FOLLOW_UP, LEADERSHIP, ['Granskning', '/granskning']]],
+    [
+      'an auditor Granskning, and no Administration without a screen in it',
+      AUDITOR,
+      [PORTFOLIO, FOLLOW_UP, LEADERSHIP, ['Granskning', '/granskning']],
+    ],
   ])('should offer %s', async (_, me, expected) => {
     await renderApp('/tillganglighet', { me });
 
@@ -74,25 +116,42 @@ describe('the header’s navigation', () => {
     ['/admin/import', ADMIN, 'Importera insatser', 'Administration'],
     ['/admin/jobb', ADMIN, 'Administration', 'Administration'],
     ['/granskning', ADMIN, 'Granskning', undefined],
-  ])('should mark on %s only the most specific item as the page, and its group in words', async (path, me, page, group) => {
-    await renderApp(path, { me });
+  ])(
+    'should mark on %s only the most specific item as the page, and its group in words',
+    async (path, me, page, group) => {
+      await renderApp(path, { me });
 
-    const marked = () => [...navigation().querySelectorAll('[aria-current]')].map((link) => [link.textContent, link.getAttribute('aria-current')]);
-    await waitFor(() => expect(marked()).toEqual([[page, 'page']]));
-    const buttons = within(navigation()).queryAllByRole('button').map((button) => button.textContent);
-    expect(buttons.filter((name) => name?.endsWith(CURRENT))).toEqual(group ? [`${group}${CURRENT}`] : []);
-  });
+      const marked = () =>
+        [...navigation().querySelectorAll('[aria-current]')].map((link) => [
+          link.textContent,
+          link.getAttribute('aria-current'),
+        ]);
+      await waitFor(() => expect(marked()).toEqual([[page, 'page']]));
+      const buttons = within(navigation())
+        .queryAllByRole('button')
+        .map((button) => button.textContent);
+      expect(buttons.filter((name) => name?.endsWith(CURRENT))).toEqual(group ? [`${group}${CURRENT}`] : []);
+    },
+  );
 
   it('should open one group at a time, and close it on Escape with focus back on its button', async () => {
     await renderApp('/tillganglighet');
 
     fireEvent.click(groupButton('Portföljen'));
     expect(groupButton('Portföljen').getAttribute('aria-expanded')).toBe('true');
-    expect(within(navigation()).getAllByRole('link').map((link) => link.textContent)).toEqual(['Insatser', 'Portföljen i korthet', 'Larm']);
+    expect(
+      within(navigation())
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Insatser', 'Portföljen i korthet', 'Larm']);
 
     fireEvent.click(groupButton('Uppföljning'));
     expect(groupButton('Portföljen').getAttribute('aria-expanded')).toBe('false');
-    expect(within(navigation()).getAllByRole('link').map((link) => link.textContent)).toEqual(['Rapporter', 'Indikatorer', 'Mål och effekter']);
+    expect(
+      within(navigation())
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Rapporter', 'Indikatorer', 'Mål och effekter']);
 
     const link = within(navigation()).getByRole('link', { name: 'Indikatorer' });
     act(() => link.focus());
@@ -127,7 +186,9 @@ describe('the header’s navigation', () => {
     fireEvent.click(groupButton('Ledningsgruppen'));
     fireEvent.click(within(navigation()).getByRole('link', { name: 'Överlapp' }));
 
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Överlapp' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Överlapp' })),
+    );
     expect(router.state.location.pathname).toBe('/overlapp');
     expect(groupButton('Ledningsgruppen').getAttribute('aria-expanded')).toBe('false');
     expect(groupButton('Ledningsgruppen').textContent).toBe(`Ledningsgruppen${CURRENT}`);

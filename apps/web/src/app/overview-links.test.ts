@@ -15,7 +15,11 @@ describe('links from the overview to the filtered lists', () => {
     ['approved and active', initiativeLinks.byStatus('approved', 'active'), { status: ['approved', 'active'] }],
     ['a lead department', initiativeLinks.byLeadDepartment(ID), { leadDepartmentId: ID }],
     ['a priority area, as a goal with its descendants', initiativeLinks.byGoal(ID), { goalId: ID }],
-    ['a funding source type', initiativeLinks.byFundingSourceType('state_grant'), { fundingSourceType: ['state_grant'] }],
+    [
+      'a funding source type',
+      initiativeLinks.byFundingSourceType('state_grant'),
+      { fundingSourceType: ['state_grant'] },
+    ],
   ])('should link %s to /insatser with the filter in the URL', (_, link, search) => {
     const location = hrefOf(link);
 

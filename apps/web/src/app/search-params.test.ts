@@ -1,7 +1,10 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
 import { parseAlertListSearch } from '../features/alerts/utils/alert-search';
-import { parseInitiativeListSearch, type InitiativeListSearch } from '../features/portfolio/utils/initiative-list-search';
+import {
+  parseInitiativeListSearch,
+  type InitiativeListSearch,
+} from '../features/portfolio/utils/initiative-list-search';
 import { createAppRouter } from './router';
 import { parseSearch, stringifySearch } from './search-params';
 
@@ -32,7 +35,15 @@ describe('parseSearch', () => {
 
   it('should round-trip the initiative list’s typed search, a list of one included', () => {
     const searches: InitiativeListSearch[] = [
-      { q: '123', status: ['active', 'proposed'], leadDepartmentId: DEPARTMENT, fundingSourceType: ['state_grant'], sort: '-title', offset: 50, limit: 100 },
+      {
+        q: '123',
+        status: ['active', 'proposed'],
+        leadDepartmentId: DEPARTMENT,
+        fundingSourceType: ['state_grant'],
+        sort: '-title',
+        offset: 50,
+        limit: 100,
+      },
       { status: ['active'], district: ['KRONOGARDEN'] },
       {},
     ];

@@ -73,7 +73,9 @@ describe('signing in', () => {
 
   it('should say that a cancelled sign-in was cancelled, without the code or state in the address', async () => {
     browserAt('/inloggad?error=access_denied&state=xyz');
-    vi.spyOn(UserManager.prototype, 'signinCallback').mockRejectedValue(Object.assign(new Error('The person cancelled the sign-in.'), { error: 'access_denied' }));
+    vi.spyOn(UserManager.prototype, 'signinCallback').mockRejectedValue(
+      Object.assign(new Error('The person cancelled the sign-in.'), { error: 'access_denied' }),
+    );
     const redirect = vi.spyOn(UserManager.prototype, 'signinRedirect').mockResolvedValue(undefined);
 
     await renderApp('/inloggad?error=access_denied&state=xyz', { me: false });
@@ -99,7 +101,9 @@ describe('the signed-in person in the frame', () => {
   it('should say when the person has no department', async () => {
     await renderApp('/tillganglighet', { me: fakeMe({ roles: ['auditor'], name: 'Rut Risberg', department: null }) });
 
-    await waitFor(() => expect(screen.getByRole('banner').textContent).toContain(`${t.person.department}: ${t.person.noDepartment}`));
+    await waitFor(() =>
+      expect(screen.getByRole('banner').textContent).toContain(`${t.person.department}: ${t.person.noDepartment}`),
+    );
   });
 
   it('should send every call with the token, /me included', async () => {
@@ -108,11 +112,15 @@ describe('the signed-in person in the frame', () => {
     await waitFor(() => expect(requests.some((request) => request.url.endsWith('/api/v1/me'))).toBe(true));
     const me = requests.find((request) => request.url.endsWith('/api/v1/me'));
     expect(me?.headers.get('Authorization')).toBe('Bearer test-access-token');
-    expect(requests.find((request) => request.url.endsWith('/api/v1/web-config'))?.headers.get('Authorization')).toBeNull();
+    expect(
+      requests.find((request) => request.url.endsWith('/api/v1/web-config'))?.headers.get('Authorization'),
+    ).toBeNull();
   });
 
   it('should sign out at the provider with "Logga ut", remove drafts, and then say so instead of signing in again', async () => {
-    const signOut = vi.spyOn(UserManager.prototype, 'signoutRedirect').mockImplementation(async function (this: UserManager) {
+    const signOut = vi.spyOn(UserManager.prototype, 'signoutRedirect').mockImplementation(async function (
+      this: UserManager,
+    ) {
       await this.removeUser();
     });
     const redirect = vi.spyOn(UserManager.prototype, 'signinRedirect').mockResolvedValue(undefined);

@@ -35,7 +35,13 @@ const SEVERITY_SHAPES: Record<Severity, string> = { critical: OCTAGON, warning: 
 function Shape({ d, filled = true }: { d: string; filled?: boolean }) {
   return (
     <svg className={styles.shape} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d={d} fillOpacity={filled ? 1 : 0} strokeWidth={filled ? 0 : 1.75} strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={d}
+        fillOpacity={filled ? 1 : 0}
+        strokeWidth={filled ? 0 : 1.75}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

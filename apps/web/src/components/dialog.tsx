@@ -22,7 +22,16 @@ type ModalDialogProps = {
 };
 
 /** A modal dialog opened by its trigger, by keyboard as well as by pointer: a heading, a lead sentence, then its form or buttons. */
-export function ModalDialog({ trigger, isOpen, onOpenChange, isPending, title, lead, role = 'dialog', children }: ModalDialogProps) {
+export function ModalDialog({
+  trigger,
+  isOpen,
+  onOpenChange,
+  isPending,
+  title,
+  lead,
+  role = 'dialog',
+  children,
+}: ModalDialogProps) {
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={onOpenChange}>
       {trigger}
@@ -60,9 +69,23 @@ type CommentDialogProps = {
  * A step taken with a comment (the API's field `comment`). A comment the API refuses (400) stays in the dialog on its
  * field, behind the error summary; any other refusal closes the dialog and goes to `onRefused`.
  */
-export function CommentDialog({ trigger, title, lead, comment, submit, cancel, isPending, onSubmit, onDone, onRefused }: CommentDialogProps) {
+export function CommentDialog({
+  trigger,
+  title,
+  lead,
+  comment,
+  submit,
+  cancel,
+  isPending,
+  onSubmit,
+  onDone,
+  onRefused,
+}: CommentDialogProps) {
   const [isOpen, setOpen] = useState(false);
-  const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({ defaultValues: { comment: '' }, fields: ['comment'] });
+  const { form, problem, setProblem, submitWith } = useApiForm<{ comment: string }>({
+    defaultValues: { comment: '' },
+    fields: ['comment'],
+  });
   const send = submitWith(async (values) => {
     if (isPending) return;
     try {
@@ -93,7 +116,14 @@ export function CommentDialog({ trigger, title, lead, comment, submit, cancel, i
     >
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={{ comment: comment.label }} />
-        <TextAreaField control={form.control} name="comment" label={comment.label} description={comment.description} rows={comment.rows} isRequired={comment.isRequired} />
+        <TextAreaField
+          control={form.control}
+          name="comment"
+          label={comment.label}
+          description={comment.description}
+          rows={comment.rows}
+          isRequired={comment.isRequired}
+        />
         <FormActions>
           {/* No isPending: react-aria would announce the button by its id after the dialog has gone. */}
           <FormButton type="submit">{isPending ? submit.pendingLabel : submit.label}</FormButton>
@@ -156,7 +186,9 @@ export function ConfirmDialog({ trigger, texts, onConfirm }: ConfirmDialogProps)
         </p>
       )}
       <FormActions>
-        <FormButton onPress={() => void confirm()}>{pending && texts.pending ? texts.pending : texts.confirm}</FormButton>
+        <FormButton onPress={() => void confirm()}>
+          {pending && texts.pending ? texts.pending : texts.confirm}
+        </FormButton>
         <FormButton variant="secondary" slot="close" autoFocus isDisabled={pending}>
           {texts.cancel}
         </FormButton>

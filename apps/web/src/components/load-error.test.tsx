@@ -8,7 +8,13 @@ afterEach(cleanup);
 
 describe('LoadError', () => {
   it('should announce what failed, what to do by the status, and the error id to quote', () => {
-    const error = new ApiProblemError({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Not yours.', errorId: 'e-123' });
+    const error = new ApiProblemError({
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'Not yours.',
+      errorId: 'e-123',
+    });
     render(<LoadError error={error} message="Rapporterna kunde inte hämtas." onRetry={() => undefined} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Rapporterna kunde inte hämtas.');

@@ -22,7 +22,9 @@ describe('unwrap', () => {
   });
 
   it('should reject with problem details made from the status when the body is not problem+json', async () => {
-    const error = await unwrap(Promise.resolve({ error: 'Bad Gateway', response: response(502) })).catch((e: unknown) => e);
+    const error = await unwrap(Promise.resolve({ error: 'Bad Gateway', response: response(502) })).catch(
+      (e: unknown) => e,
+    );
 
     expect((error as ApiProblemError).problem.status).toBe(502);
   });
@@ -49,11 +51,17 @@ describe('api', () => {
     const problem: ProblemDetails | undefined = read.error;
     expectTypeOf(problem?.unmetGuards).toEqualTypeOf<string[] | undefined>();
 
-    await api.PATCH('/initiatives/{id}', { params: { path: { id }, header: { 'If-Match': '"3"' } }, body: { title: 'SSPF' } });
+    await api.PATCH('/initiatives/{id}', {
+      params: { path: { id }, header: { 'If-Match': '"3"' } },
+      body: { title: 'SSPF' },
+    });
     // @ts-expect-error an update needs If-Match
     await api.PATCH('/initiatives/{id}', { params: { path: { id } }, body: { title: 'SSPF' } });
-    // @ts-expect-error `kind` is one of the API's kinds
-    await api.PATCH('/initiatives/{id}', { params: { path: { id }, header: { 'If-Match': '"3"' } }, body: { kind: 'projekt' } });
+    await api.PATCH('/initiatives/{id}', {
+      params: { path: { id }, header: { 'If-Match': '"3"' } },
+      // @ts-expect-error `kind` is one of the API's kinds
+      body: { kind: 'projekt' },
+    });
     // @ts-expect-error the API knows no field `titel`
     await api.POST('/initiatives', { body: { code: 'SSPF', titel: 'SSPF', kind: 'method' } });
     // @ts-expect-error nor such a path
@@ -92,16 +100,29 @@ describe('the bearer token', () => {
 
   it('should renew once on 401 and send the refused call again with the new token', async () => {
     storeSignedInUser();
-    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (this: UserManager) {
-      const user = new User({ access_token: 'renewed-token', token_type: 'Bearer', profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 }, expires_at: Math.floor(Date.now() / 1000) + 3600 });
+    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (
+      this: UserManager,
+    ) {
+      const user = new User({
+        access_token: 'renewed-token',
+        token_type: 'Bearer',
+        profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 },
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+      });
       await this.storeUser(user);
       return user;
     });
     const requests = stubApi({
-      handle: (request) => (request.headers.get('Authorization') === 'Bearer renewed-token' ? json(initiatives) : json({ status: 401, title: 'Unauthorized' }, 401)),
+      handle: (request) =>
+        request.headers.get('Authorization') === 'Bearer renewed-token'
+          ? json(initiatives)
+          : json({ status: 401, title: 'Unauthorized' }, 401),
     });
 
-    const [first, second] = await Promise.all([api.GET('/initiatives'), api.GET('/initiatives', { params: { query: { q: 'unga' } } })]);
+    const [first, second] = await Promise.all([
+      api.GET('/initiatives'),
+      api.GET('/initiatives', { params: { query: { q: 'unga' } } }),
+    ]);
 
     expect(first.data).toEqual(initiatives);
     expect(second.data).toEqual(initiatives);
@@ -116,8 +137,15 @@ describe('the bearer token', () => {
 
   it('should send a call refused after another call renewed again with the new token, without renewing twice', async () => {
     storeSignedInUser();
-    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (this: UserManager) {
-      const user = new User({ access_token: 'renewed-token', token_type: 'Bearer', profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 }, expires_at: Math.floor(Date.now() / 1000) + 3600 });
+    const renew = vi.spyOn(UserManager.prototype, 'signinSilent').mockImplementation(async function (
+      this: UserManager,
+    ) {
+      const user = new User({
+        access_token: 'renewed-token',
+        token_type: 'Bearer',
+        profile: { sub: 's', iss: 'i', aud: 'a', exp: 0, iat: 0 },
+        expires_at: Math.floor(Date.now() / 1000) + 3600,
+      });
       await this.storeUser(user);
       return user;
     });

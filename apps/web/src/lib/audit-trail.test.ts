@@ -24,14 +24,19 @@ describe('auditEntry', () => {
         annualCostSek: { before: 1_500_000, after: 1_800_000 },
         evidenceBase: { before: 'unknown', after: 'national_method' },
         endDate: { before: null, after: '2026-12-31' },
-        leadDepartmentId: { before: '00000000-0000-4000-8000-000000000002', after: '00000000-0000-4000-8000-000000000003' },
+        leadDepartmentId: {
+          before: '00000000-0000-4000-8000-000000000002',
+          after: '00000000-0000-4000-8000-000000000003',
+        },
       },
     });
 
     expect(nbsp(entry.when)).toBe('1 mars 2025 kl. 10:12');
     expect(entry.who).toBe('Samordnare SSPF');
     expect(entry.what).toBe('Ändrade insatsen');
-    expect(entry.changes.map((c) => ({ ...c, before: c.before && nbsp(c.before), after: c.after && nbsp(c.after) }))).toEqual([
+    expect(
+      entry.changes.map((c) => ({ ...c, before: c.before && nbsp(c.before), after: c.after && nbsp(c.after) })),
+    ).toEqual([
       { field: 'annualCostSek', label: 'Årlig kostnad', before: '1 500 000 kr', after: '1 800 000 kr' },
       { field: 'evidenceBase', label: 'Kunskapsunderlag', before: 'Okänt', after: 'Nationell metod' },
       { field: 'endDate', label: 'Slutdatum', before: 'tomt', after: '31 december 2026' },
@@ -61,10 +66,23 @@ describe('auditValue', () => {
     const departments: Record<string, string> = { '00000000-0000-4000-8000-000000000002': 'Arbetsmarknad' };
     const name = (_field: string, id: string) => departments[id];
 
-    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000002', 'initiative', name)).toBe('Arbetsmarknad');
-    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000009', 'initiative', name)).toBe('en annan post');
-    expect(auditValue('scopeDepartmentIds', ['00000000-0000-4000-8000-000000000002'], 'reporting_round', name)).toBe('Arbetsmarknad');
-    expect(auditValue('goalIds', ['00000000-0000-4000-8000-000000000009', '00000000-0000-4000-8000-000000000002'], 'initiative', name)).toBe('2 poster');
+    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000002', 'initiative', name)).toBe(
+      'Arbetsmarknad',
+    );
+    expect(auditValue('leadDepartmentId', '00000000-0000-4000-8000-000000000009', 'initiative', name)).toBe(
+      'en annan post',
+    );
+    expect(auditValue('scopeDepartmentIds', ['00000000-0000-4000-8000-000000000002'], 'reporting_round', name)).toBe(
+      'Arbetsmarknad',
+    );
+    expect(
+      auditValue(
+        'goalIds',
+        ['00000000-0000-4000-8000-000000000009', '00000000-0000-4000-8000-000000000002'],
+        'initiative',
+        name,
+      ),
+    ).toBe('2 poster');
   });
 
   it('should write flags in words and a portfolio decision and its statuses in their vocabularies', () => {

@@ -10,7 +10,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 // The municipality's time, whatever the browser's: an audit trail is read as Stockholm lived it.
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
 
 /** `2025-03-01T09:12:44.120Z` → `1 mars 2025 kl. 10:12`. */
 export function formatDateTime(instant: string): string {
@@ -18,7 +22,18 @@ export function formatDateTime(instant: string): string {
 }
 
 /** Links between records that say nothing to a reader (the record's own initiative, round, review, nodes). */
-const HIDDEN_FIELDS = new Set(['initiativeId', 'roundId', 'reviewId', 'departmentId', 'fromNodeId', 'toNodeId', 'indicatorId', 'effectNodeId', 'goalId', 'version']);
+const HIDDEN_FIELDS = new Set([
+  'initiativeId',
+  'roundId',
+  'reviewId',
+  'departmentId',
+  'fromNodeId',
+  'toNodeId',
+  'indicatorId',
+  'effectNodeId',
+  'goalId',
+  'version',
+]);
 
 const vocabulary = messages.vocabulary as unknown as Record<string, Record<string, string>>;
 
@@ -82,7 +97,13 @@ export function auditValue(field: string, value: unknown, entityType = 'initiati
     return value.map((item) => auditValue(field, item, entityType, name)).join(', ');
   }
   return Object.entries(value as Record<string, unknown>)
-    .filter(([key, inner]) => !HIDDEN_FIELDS.has(key) && inner !== null && inner !== undefined && !(Array.isArray(inner) && inner.length === 0))
+    .filter(
+      ([key, inner]) =>
+        !HIDDEN_FIELDS.has(key) &&
+        inner !== null &&
+        inner !== undefined &&
+        !(Array.isArray(inner) && inner.length === 0),
+    )
     .map(([key, inner]) => `${text.field[key] ?? key}: ${auditValue(key, inner, entityType, name)}`)
     .join('; ');
 }
@@ -93,7 +114,9 @@ export type AuditEntry = { id: string; when: string; who: string; what: string; 
 
 /** Who acted: the person's name, or what kind of actor it was. */
 export function auditActor(event: Pick<AuditEvent, 'actorKind' | 'actorName' | 'actorId'>): string {
-  return event.actorKind === 'system' ? text.system : (event.actorName ?? (event.actorKind === 'api_key' ? text.apiKey : event.actorId));
+  return event.actorKind === 'system'
+    ? text.system
+    : (event.actorName ?? (event.actorKind === 'api_key' ? text.apiKey : event.actorId));
 }
 
 /** One audit event in words: when, who, what was done to which record, and each changed field before and after. */
@@ -107,5 +130,11 @@ export function auditEntry(event: AuditEvent, name?: ReferenceName): AuditEntry 
       before: change && 'before' in change ? auditValue(field, change.before, event.entityType, name) : null,
       after: change && 'after' in change ? auditValue(field, change.after, event.entityType, name) : null,
     }));
-  return { id: event.id, when: formatDateTime(event.occurredAt), who: auditActor(event), what: `${text.action[event.action] ?? event.action} ${entity}`, changes };
+  return {
+    id: event.id,
+    when: formatDateTime(event.occurredAt),
+    who: auditActor(event),
+    what: `${text.action[event.action] ?? event.action} ${entity}`,
+    changes,
+  };
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../testing/plain-text';
-import { currentMonth, FIRST_DAY_OF_WEEK, formatDate, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, parseCalendarDate, today } from './format';
+import {
+  currentMonth,
+  FIRST_DAY_OF_WEEK,
+  formatDate,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  parseCalendarDate,
+  today,
+} from './format';
 
 describe('formatDate', () => {
   it('should write the day, the month in words and the year when given an API date', () => {

@@ -83,7 +83,11 @@ export function formatPercent(ratio: number, fractionDigits = 0): string {
   return format.format(ratio);
 }
 
-const stockholmMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' });
+const stockholmMonth = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+});
 
 /** The current month in Europe/Stockholm as `YYYY-MM`: where the funding cliff's months begin. */
 export function currentMonth(now: Date = new Date()): string {
@@ -91,7 +95,12 @@ export function currentMonth(now: Date = new Date()): string {
   return `${parts.year}-${parts.month}`;
 }
 
-const swedishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const swedishDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in Sweden as `YYYY-MM-DD`, the form dates take. */
 export function today(now: Date = new Date()): string {

@@ -7,7 +7,10 @@ export type ChainGoal = Pick<TreeNode, 'id' | 'code' | 'title' | 'level'>;
  * Each of the initiative's goals with the goals above it, from the top of the tree (Agenda 2030) down to the goal
  * itself. A goal the tree does not hold (it may have ended) stands alone.
  */
-export function goalChains(tree: readonly TreeNode[], goals: readonly { id: string; code: string; title: string }[]): ChainGoal[][] {
+export function goalChains(
+  tree: readonly TreeNode[],
+  goals: readonly { id: string; code: string; title: string }[],
+): ChainGoal[][] {
   const parents = new Map<string, { node: TreeNode; parent: TreeNode | null }>();
   const visit = (node: TreeNode, parent: TreeNode | null) => {
     parents.set(node.id, { node, parent });

@@ -240,7 +240,8 @@ export const messages = {
       notGranted: 'Din roll ger inte behörighet att göra det här.',
       noDepartment:
         'Du är inte kopplad till någon förvaltning i Samla, så du kan läsa men inte ändra. Be en administratör att koppla dig till din förvaltning.',
-      ownDepartment: 'Det här hör till en annan förvaltning. Du kan bara ändra det som din förvaltning leder eller är med och äger.',
+      ownDepartment:
+        'Det här hör till en annan förvaltning. Du kan bara ändra det som din förvaltning leder eller är med och äger.',
       leadDepartment: 'Bara den förvaltning som leder insatsen kan göra det här.',
     },
   },

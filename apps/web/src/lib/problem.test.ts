@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { messages } from './messages';
-import { applyFieldErrors, isProblemDetails, summaryFor, toFieldPath, toFormProblem, toProblemDetails, type ProblemDetails } from './problem';
+import {
+  applyFieldErrors,
+  isProblemDetails,
+  summaryFor,
+  toFieldPath,
+  toFormProblem,
+  toProblemDetails,
+  type ProblemDetails,
+} from './problem';
 
 function problem(overrides: Partial<ProblemDetails> = {}): ProblemDetails {
   return {
@@ -40,14 +48,20 @@ describe('toFormProblem', () => {
     expect(result.fieldErrors).toEqual({
       title: [
         { message: 'Fältet måste fyllas i.', apiMessage: 'title should not be empty' },
-        { message: 'Texten får vara högst 200 tecken.', apiMessage: 'title must be shorter than or equal to 200 characters' },
+        {
+          message: 'Texten får vara högst 200 tecken.',
+          apiMessage: 'title must be shorter than or equal to 200 characters',
+        },
       ],
       'participants.0.departmentId': [
         { message: messages.problem.field.noSuchRecord, apiMessage: 'no department with this id' },
       ],
       // Wording the app does not know stays as the API wrote it rather than being lost.
       annualCostSek: [
-        { message: 'the lead department is not also a participant', apiMessage: 'the lead department is not also a participant' },
+        {
+          message: 'the lead department is not also a participant',
+          apiMessage: 'the lead department is not also a participant',
+        },
       ],
     });
     expect(result.otherErrors).toEqual([]);
@@ -98,7 +112,12 @@ describe('toFormProblem', () => {
 
   it('should give the error id to quote when the failure was unexpected', () => {
     const result = toFormProblem(
-      problem({ type: '/problems/internal', title: 'Internal Server Error', status: 500, errorId: '3f2c9a1e-0000-4000-8000-000000000000' }),
+      problem({
+        type: '/problems/internal',
+        title: 'Internal Server Error',
+        status: 500,
+        errorId: '3f2c9a1e-0000-4000-8000-000000000000',
+      }),
     );
 
     expect(result.kind).toBe('server');
@@ -146,7 +165,12 @@ describe('toProblemDetails', () => {
   it('should make one from the status when the body is not problem details', () => {
     expect(isProblemDetails('<html>Bad gateway</html>')).toBe(false);
     expect(isProblemDetails({ status: 400, title: 'x', errors: [{ field: 1 }] })).toBe(false);
-    expect(toProblemDetails(502, '<html>Bad gateway</html>')).toEqual({ type: 'about:blank', title: 'HTTP 502', status: 502, detail: '' });
+    expect(toProblemDetails(502, '<html>Bad gateway</html>')).toEqual({
+      type: 'about:blank',
+      title: 'HTTP 502',
+      status: 502,
+      detail: '',
+    });
   });
 });
 

@@ -78,8 +78,7 @@ export function isProblemDetails(value: unknown): value is ProblemDetails {
     typeof candidate.status === 'number' &&
     typeof candidate.title === 'string' &&
     (candidate.errors === undefined ||
-      (Array.isArray(candidate.errors) &&
-        (candidate.errors as unknown[]).every(isFieldError)))
+      (Array.isArray(candidate.errors) && (candidate.errors as unknown[]).every(isFieldError)))
   );
 }
 
@@ -100,8 +99,7 @@ export function toFieldPath(apiField: string): string {
 export function summaryFor(status: number): string {
   if (status === 0) return messages.problem.network;
   return (
-    SUMMARY_BY_STATUS[status] ??
-    (status >= 500 ? messages.problem.otherServerError : messages.problem.otherClientError)
+    SUMMARY_BY_STATUS[status] ?? (status >= 500 ? messages.problem.otherServerError : messages.problem.otherClientError)
   );
 }
 
@@ -113,7 +111,10 @@ function kindFor(status: number): ProblemKind {
 const FIELD_MESSAGES: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/should not be empty|is required|must not be empty|^missing/, () => messages.problem.field.required],
   [/already exists/, () => messages.problem.field.alreadyExists],
-  [/^no .+ with (this id|code)|^no such record|points at a record that does not exist/, () => messages.problem.field.noSuchRecord],
+  [
+    /^no .+ with (this id|code)|^no such record|points at a record that does not exist/,
+    () => messages.problem.field.noSuchRecord,
+  ],
   [/^unknown field/, () => messages.problem.field.unknownField],
   [/must be a UUID$/, () => messages.problem.field.uuid],
   [/whole number of kronor/, () => messages.problem.field.wholeKronor],
@@ -165,9 +166,7 @@ export function toFormProblem(problem: ProblemDetails, options: { fields?: reado
     fieldErrors,
     otherErrors,
     unmetGuards,
-    ...(problem.errorId
-      ? { errorId: problem.errorId, errorIdMessage: messages.problem.errorId(problem.errorId) }
-      : {}),
+    ...(problem.errorId ? { errorId: problem.errorId, errorIdMessage: messages.problem.errorId(problem.errorId) } : {}),
   };
 }
 

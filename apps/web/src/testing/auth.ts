@@ -16,16 +16,41 @@ export const TEST_WEB_CONFIG: WebConfig = {
   development: true,
 };
 
-export const ASF = { id: '7a1e4a52-2f6b-4e0b-9d43-0d1b7a9f3c11', code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen' };
+export const ASF = {
+  id: '7a1e4a52-2f6b-4e0b-9d43-0d1b7a9f3c11',
+  code: 'ASF',
+  name: 'Arbetsmarknads- och socialförvaltningen',
+};
 
 /** Every permission of the API's matrix (a missing or unknown one is a compile error). */
 const PERMISSIONS = Object.keys({
-  'portfolio:read': 1, 'reference-data:write': 1, 'goals:write': 1, 'initiatives:create': 1, 'initiatives:write': 1,
-  'initiatives:hand-over': 1, 'initiatives:import': 1, 'initiatives:delete': 1, 'initiatives:transition': 1, 'funding:write': 1,
-  'funding:decide-coverage': 1, 'alerts:handle': 1, 'effect-logic:write': 1, 'effect-logic:goal-chains': 1,
-  'indicators:write': 1, 'indicator-values:write': 1, 'audit:read': 1, 'reporting-rounds:write': 1,
-  'status-reports:write': 1, 'status-reports:decide': 1, 'portfolio-reviews:write': 1, 'overlaps:review': 1,
-  'jobs:run': 1, 'budget:write': 1, 'budget:read': 1, 'webhooks:manage': 1, 'access:manage': 1,
+  'portfolio:read': 1,
+  'reference-data:write': 1,
+  'goals:write': 1,
+  'initiatives:create': 1,
+  'initiatives:write': 1,
+  'initiatives:hand-over': 1,
+  'initiatives:import': 1,
+  'initiatives:delete': 1,
+  'initiatives:transition': 1,
+  'funding:write': 1,
+  'funding:decide-coverage': 1,
+  'alerts:handle': 1,
+  'effect-logic:write': 1,
+  'effect-logic:goal-chains': 1,
+  'indicators:write': 1,
+  'indicator-values:write': 1,
+  'audit:read': 1,
+  'reporting-rounds:write': 1,
+  'status-reports:write': 1,
+  'status-reports:decide': 1,
+  'portfolio-reviews:write': 1,
+  'overlaps:review': 1,
+  'jobs:run': 1,
+  'budget:write': 1,
+  'budget:read': 1,
+  'webhooks:manage': 1,
+  'access:manage': 1,
 } satisfies Record<Permission, 1>) as Permission[];
 
 type FakeMe = {
@@ -39,12 +64,21 @@ type FakeMe = {
 };
 
 /** A GET /me answer: a staff member of ASF who may read, unless told otherwise. */
-export function fakeMe({ roles = ['staff'], name = 'Medarbetare ASF', department = ASF, allow = { 'portfolio:read': 'all' }, noDepartment = [] }: FakeMe = {}): Me {
+export function fakeMe({
+  roles = ['staff'],
+  name = 'Medarbetare ASF',
+  department = ASF,
+  allow = { 'portfolio:read': 'all' },
+  noDepartment = [],
+}: FakeMe = {}): Me {
   const may = Object.fromEntries(
     PERMISSIONS.map((permission) => {
       const reach = allow[permission];
       if (reach) return [permission, { allowed: true, reach, reason: null }];
-      return [permission, { allowed: false, reach: null, reason: noDepartment.includes(permission) ? 'no_department' : 'not_granted' }];
+      return [
+        permission,
+        { allowed: false, reach: null, reason: noDepartment.includes(permission) ? 'no_department' : 'not_granted' },
+      ];
     }),
   ) as Me['may'];
   return {
@@ -77,7 +111,10 @@ export function storeSignedInUser(config: WebConfig = TEST_WEB_CONFIG, name = 'M
 export type FetchHandler = (request: Request) => Response | undefined | Promise<Response | undefined>;
 
 export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
 
 type StubApiOptions = {
   /** The config, or an answer (made anew for each request when a function). */
@@ -95,7 +132,8 @@ export function stubApi({ webConfig = TEST_WEB_CONFIG, me = fakeMe(), handle }: 
   const requests: Request[] = [];
   const original = globalThis.fetch;
   globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), window.location.origin), init);
     requests.push(request.clone());
     const { pathname } = new URL(request.url);
     if (pathname === '/api/v1/web-config') {

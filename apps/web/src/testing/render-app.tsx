@@ -30,6 +30,8 @@ export async function renderApp(path: string, { me = fakeMe(), handle, webConfig
   // Past "Samla startar" (web-config), and signed in past "Loggar in" too. A lazily loaded page took over the default
   // second once on a busy CI machine, hence the longer wait.
   const passing = me ? [messages.auth.starting.title, messages.auth.signingIn.title] : [messages.auth.starting.title];
-  await waitFor(() => expect(passing).not.toContain(screen.getByRole('heading', { level: 1 }).textContent), { timeout: 5_000 });
+  await waitFor(() => expect(passing).not.toContain(screen.getByRole('heading', { level: 1 }).textContent), {
+    timeout: 5_000,
+  });
   return { router, requests, ...view };
 }

@@ -1,7 +1,11 @@
 import type { AlertKind, AlertSeverity } from '../alert.entity.js';
 
 /** Each severity as a municipal reader sees it, capitalised (lower-cased in SQL where a sentence needs it). */
-export const SEVERITY_LABELS: Record<AlertSeverity, string> = { info: 'Information', warning: 'Varning', critical: 'Kritiskt' };
+export const SEVERITY_LABELS: Record<AlertSeverity, string> = {
+  info: 'Information',
+  warning: 'Varning',
+  critical: 'Kritiskt',
+};
 
 /** Each kind of alert as a municipal reader sees it (the review pack's table of open alerts). */
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {

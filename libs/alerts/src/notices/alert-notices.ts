@@ -93,5 +93,16 @@ export function alertNotices(runId: string, leadershipEmails: string[], timeZone
            ) AS body
       FROM listed l
      GROUP BY l.notice_key, l.email`;
-  return { ctes, sql, params: [runId, leadershipEmails, JSON.stringify(SEVERITY_LABELS), timeZone, ALERT_SEVERITIES, ALERTS_LISTED_PER_NOTICE] };
+  return {
+    ctes,
+    sql,
+    params: [
+      runId,
+      leadershipEmails,
+      JSON.stringify(SEVERITY_LABELS),
+      timeZone,
+      ALERT_SEVERITIES,
+      ALERTS_LISTED_PER_NOTICE,
+    ],
+  };
 }

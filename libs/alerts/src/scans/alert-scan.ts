@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
 
 /** The scans the worker runs; each judges the portfolio as of one calendar day (`asOf`, YYYY-MM-DD). */
-export const SCAN_NAMES = ['grant_expiring', 'grant_expired_initiative_active', 'funder_report_due', 'funding_gap', 'follow_up_overdue', 'follow_up_plan_missing', 'baseline_missing', 'decision_follow_up_due', 'overspending'] as const;
+export const SCAN_NAMES = [
+  'grant_expiring',
+  'grant_expired_initiative_active',
+  'funder_report_due',
+  'funding_gap',
+  'follow_up_overdue',
+  'follow_up_plan_missing',
+  'baseline_missing',
+  'decision_follow_up_due',
+  'overspending',
+] as const;
 export type ScanName = (typeof SCAN_NAMES)[number];
 
 export type ScanCounts = { raised: number; escalated: number; resolved: number };

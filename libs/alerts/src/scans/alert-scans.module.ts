@@ -13,7 +13,19 @@ import { OverspendingScan } from './overspending.scan.js';
 
 /** The scans and the notices they lead to, without the HTTP side, for the worker. */
 @Module({
-  providers: [GrantExpiringScan, GrantExpiredInitiativeActiveScan, FunderReportDueScan, FundingGapScan, FollowUpOverdueScan, FollowUpPlanMissingScan, BaselineMissingScan, DecisionFollowUpDueScan, OverspendingScan, AlertScansService, AlertNoticesService],
+  providers: [
+    GrantExpiringScan,
+    GrantExpiredInitiativeActiveScan,
+    FunderReportDueScan,
+    FundingGapScan,
+    FollowUpOverdueScan,
+    FollowUpPlanMissingScan,
+    BaselineMissingScan,
+    DecisionFollowUpDueScan,
+    OverspendingScan,
+    AlertScansService,
+    AlertNoticesService,
+  ],
   exports: [AlertScansService, AlertNoticesService],
 })
 export class AlertScansModule {}

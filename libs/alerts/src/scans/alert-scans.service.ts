@@ -29,7 +29,19 @@ export class AlertScansService {
     decisionFollowUpDue: DecisionFollowUpDueScan,
     overspending: OverspendingScan,
   ) {
-    this.scans = new Map([grantExpiring, grantExpired, funderReportDue, fundingGap, followUpOverdue, followUpPlanMissing, baselineMissing, decisionFollowUpDue, overspending].map((scan) => [scan.name, scan]));
+    this.scans = new Map(
+      [
+        grantExpiring,
+        grantExpired,
+        funderReportDue,
+        fundingGap,
+        followUpOverdue,
+        followUpPlanMissing,
+        baselineMissing,
+        decisionFollowUpDue,
+        overspending,
+      ].map((scan) => [scan.name, scan]),
+    );
   }
 
   /** The scans that can run, in the order `runAll` runs them. */

@@ -28,9 +28,19 @@ const SCAN_LOCK_CLASS = 4711;
 export const SCAN_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${SCAN_LOCK_CLASS}, hashtext($1))`);
 
 /** The work statement of applyFindings: the findings' parameters first, then the kind, the day, the ladder and whether severity falls. */
-export function applyFindingsSql(kind: AlertKind, asOf: string, findings: Findings, severityFollowsCause: boolean): BoundStatement<ScanCounts> {
+export function applyFindingsSql(
+  kind: AlertKind,
+  asOf: string,
+  findings: Findings,
+  severityFollowsCause: boolean,
+): BoundStatement<ScanCounts> {
   const n = findings.params.length;
-  const [kindParam, asOfParam, ladderParam, fallsParam] = [`$${n + 1}`, `$${n + 2}::date`, `$${n + 3}::text[]`, `$${n + 4}::boolean`];
+  const [kindParam, asOfParam, ladderParam, fallsParam] = [
+    `$${n + 1}`,
+    `$${n + 2}::date`,
+    `$${n + 3}::text[]`,
+    `$${n + 4}::boolean`,
+  ];
   const rank = (severity: string) => `array_position(${ladderParam}, ${severity})`;
   return bound(
     `WITH findings AS MATERIALIZED (

@@ -6,7 +6,6 @@ import { applyFindingsSql, SCAN_LOCK_SQL, type Findings } from './apply-findings
 
 export type { FindingRow, Findings } from './apply-findings.sql.js';
 
-
 /**
  * Brings the alerts of one kind in line with a scan's findings, set-based, in the caller's transaction:
  * - a new cause raises an open alert;

@@ -67,6 +67,9 @@ export class BaselineMissingScan implements AlertScan {
              NULL::bigint AS amount_sek
         FROM overdue o
         JOIN missing m ON m.initiative_id = o.id`;
-    return applyFindings(em, this.name, asOf, { sql, params: [asOf, this.config.get('TIME_ZONE', { infer: true }), BASELINE_GRACE_DAYS] });
+    return applyFindings(em, this.name, asOf, {
+      sql,
+      params: [asOf, this.config.get('TIME_ZONE', { infer: true }), BASELINE_GRACE_DAYS],
+    });
   }
 }

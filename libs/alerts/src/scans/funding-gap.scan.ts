@@ -87,7 +87,15 @@ export class FundingGapScan implements AlertScan {
       em,
       this.name,
       asOf,
-      { sql, params: [asOf, this.config.get('FUNDING_GAP_MIN_SEK', { infer: true }), FUNDING_GAP_SHARES.critical, FUNDING_GAP_SHARES.warning] },
+      {
+        sql,
+        params: [
+          asOf,
+          this.config.get('FUNDING_GAP_MIN_SEK', { infer: true }),
+          FUNDING_GAP_SHARES.critical,
+          FUNDING_GAP_SHARES.warning,
+        ],
+      },
       { severityFollowsCause: true },
     );
   }

@@ -18,7 +18,8 @@ export class GrantExpiredInitiativeActiveScan implements AlertScan {
       kind: this.name,
       where: `f.status IN ('granted', 'ended') AND i.status = 'active' AND f.period_end < $1::date`,
       severity: `'critical'`,
-      title: (p) => `${p.label} || ' från ' || ${p.funder} || ' upphörde ' || ${p.end} || ' men insatsen pågår utan beslut om fortsatt finansiering'`,
+      title: (p) =>
+        `${p.label} || ' från ' || ${p.funder} || ' upphörde ' || ${p.end} || ' men insatsen pågår utan beslut om fortsatt finansiering'`,
       detail: (p) =>
         `${p.initiative} || ' pågår fortfarande, men finansieringen från ' || ${p.funder} || ' (' || ${p.amount} || ' kr, ' || ${p.start} || '–' || ${p.end} || ') har upphört ' ||
          'och ' || ${p.successor} || '. Besluta om verksamheten ska tas in i ramen, få ny finansiering eller avvecklas.'`,

@@ -29,7 +29,8 @@ export class GrantExpiringScan implements AlertScan {
       severity: `CASE WHEN f.period_end - $1::date <= $5::int THEN 'critical'
                       WHEN f.period_end - $1::date <= $4::int THEN 'warning'
                       ELSE 'info' END`,
-      title: (p) => `${p.label} || ' från ' || ${p.funder} || ' upphör ' || ${p.end} || ' utan beslut om fortsatt finansiering'`,
+      title: (p) =>
+        `${p.label} || ' från ' || ${p.funder} || ' upphör ' || ${p.end} || ' utan beslut om fortsatt finansiering'`,
       detail: (p) =>
         `${p.initiative} || ': ' || ${p.label} || ' från ' || ${p.funder} || ' (' || ${p.amount} || ' kr, ' || ${p.start} || '–' || ${p.end} || ') upphör om ' || ${p.days} || ' dagar, ' ||
          ${p.successor} || ', och inget beslut är fattat om vad som händer när pengarna tar slut.'`,

@@ -28,7 +28,16 @@ export type GrantRule = {
   params: unknown[];
 };
 
-type TextParts = { label: string; funder: string; start: string; end: string; amount: string; days: string; initiative: string; successor: string };
+type TextParts = {
+  label: string;
+  funder: string;
+  start: string;
+  end: string;
+  amount: string;
+  days: string;
+  initiative: string;
+  successor: string;
+};
 
 const PARTS: TextParts = {
   label: `($2::jsonb ->> f.source_type)`,

@@ -9,7 +9,9 @@ export function validateEnvironmentOrExit(processName: string): AppConfig {
     return validateEnvironment(process.env);
   } catch (error) {
     if (!(error instanceof InvalidConfigurationError)) throw error;
-    process.stderr.write(`${processName} cannot start, the configuration is invalid:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `${processName} cannot start, the configuration is invalid:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     process.exit(1);
   }
 }

@@ -28,15 +28,28 @@ describe('validateEnvironment', () => {
   it('should fall back to the local development services when nothing is set outside production', () => {
     const config = validateEnvironment({});
 
-    expect(config).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATABASE_URL: expect.stringContaining(':5433/'), REDIS_URL: expect.stringContaining(':6380') });
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: expect.stringContaining(':5433/'),
+      REDIS_URL: expect.stringContaining(':6380'),
+    });
   });
 
   it('should turn numeric variables into numbers when they are given as strings', () => {
-    expect(validateEnvironment({ PORT: '8080', DATABASE_POOL_SIZE: '4' })).toMatchObject({ PORT: 8080, DATABASE_POOL_SIZE: 4 });
+    expect(validateEnvironment({ PORT: '8080', DATABASE_POOL_SIZE: '4' })).toMatchObject({
+      PORT: 8080,
+      DATABASE_POOL_SIZE: 4,
+    });
   });
 
   it('should name every bad variable in one error when several are wrong', () => {
-    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', REDIS_URL: 'localhost:6379', TIME_ZONE: 'Mars/Olympus' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      REDIS_URL: 'localhost:6379',
+      TIME_ZONE: 'Mars/Olympus',
+    });
 
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PORT', 'REDIS_URL', 'LOG_LEVEL', 'TIME_ZONE']);
   });
@@ -65,7 +78,11 @@ describe('validateEnvironment', () => {
   });
 
   it('should allow the local front end and limit requests when running in development', () => {
-    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: ['http://localhost:3000'], RATE_LIMIT_PER_MINUTE: 300, AUTH_FAILURE_LIMIT_PER_MINUTE: 30 });
+    expect(validateEnvironment({})).toMatchObject({
+      CORS_ORIGINS: ['http://localhost:3000'],
+      RATE_LIMIT_PER_MINUTE: 300,
+      AUTH_FAILURE_LIMIT_PER_MINUTE: 30,
+    });
   });
 
   it('should allow no origin when running in production without CORS_ORIGINS', () => {
@@ -87,16 +104,24 @@ describe('validateEnvironment', () => {
   });
 
   it('should switch rate limiting off by default when running the tests', () => {
-    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ RATE_LIMIT_PER_MINUTE: 0, AUTH_FAILURE_LIMIT_PER_MINUTE: 0 });
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({
+      RATE_LIMIT_PER_MINUTE: 0,
+      AUTH_FAILURE_LIMIT_PER_MINUTE: 0,
+    });
   });
 
   it('should read the limit on refused sign-ins when it is given, and refuse one that is no whole number', () => {
     expect(validateEnvironment({ AUTH_FAILURE_LIMIT_PER_MINUTE: '10' }).AUTH_FAILURE_LIMIT_PER_MINUTE).toBe(10);
-    expect(problemsOf({ AUTH_FAILURE_LIMIT_PER_MINUTE: '2.5' }).map((p) => p.split(' ')[0])).toEqual(['AUTH_FAILURE_LIMIT_PER_MINUTE']);
+    expect(problemsOf({ AUTH_FAILURE_LIMIT_PER_MINUTE: '2.5' }).map((p) => p.split(' ')[0])).toEqual([
+      'AUTH_FAILURE_LIMIT_PER_MINUTE',
+    ]);
   });
 
   it('should tell no leadership group and keep mail out of the work tree by default when running the tests', () => {
-    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({ LEADERSHIP_EMAILS: [], MAIL_DROP_DIR: expect.stringContaining('samla-test-mail') });
+    expect(validateEnvironment({ NODE_ENV: 'test' })).toMatchObject({
+      LEADERSHIP_EMAILS: [],
+      MAIL_DROP_DIR: expect.stringContaining('samla-test-mail'),
+    });
   });
 
   it('should read a comma-separated list of origins when CORS_ORIGINS is given', () => {
@@ -112,17 +137,33 @@ describe('validateEnvironment', () => {
   });
 
   it('should drop mail into .data/mail and tell the demo leadership group when nothing is set in development', () => {
-    expect(validateEnvironment({})).toMatchObject({ MAIL_DROP_DIR: '.data/mail', MAIL_FROM: 'Samla <samla@trollhattan.se>', LEADERSHIP_EMAILS: ['ledningsgruppen@trollhattan.se'] });
+    expect(validateEnvironment({})).toMatchObject({
+      MAIL_DROP_DIR: '.data/mail',
+      MAIL_FROM: 'Samla <samla@trollhattan.se>',
+      LEADERSHIP_EMAILS: ['ledningsgruppen@trollhattan.se'],
+    });
   });
 
   it('should read the mail settings when they are given', () => {
-    const config = validateEnvironment({ SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465', MAIL_FROM: 'samla@example.se', LEADERSHIP_EMAILS: 'a@example.se, b@example.se' });
+    const config = validateEnvironment({
+      SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465',
+      MAIL_FROM: 'samla@example.se',
+      LEADERSHIP_EMAILS: 'a@example.se, b@example.se',
+    });
 
-    expect(config).toMatchObject({ SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465', MAIL_FROM: 'samla@example.se', LEADERSHIP_EMAILS: ['a@example.se', 'b@example.se'] });
+    expect(config).toMatchObject({
+      SMTP_URL: 'smtps://samla:hemligt@smtp.example.se:465',
+      MAIL_FROM: 'samla@example.se',
+      LEADERSHIP_EMAILS: ['a@example.se', 'b@example.se'],
+    });
   });
 
   it('should refuse a mail server that is not smtp or smtps, a sender that is no address and a leadership list with a name in it', () => {
-    const problems = problemsOf({ SMTP_URL: 'https://smtp.example.se', MAIL_FROM: 'Samla', LEADERSHIP_EMAILS: 'a@example.se,Ledningsgruppen' });
+    const problems = problemsOf({
+      SMTP_URL: 'https://smtp.example.se',
+      MAIL_FROM: 'Samla',
+      LEADERSHIP_EMAILS: 'a@example.se,Ledningsgruppen',
+    });
 
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['SMTP_URL', 'MAIL_FROM', 'LEADERSHIP_EMAILS']);
   });
@@ -144,7 +185,11 @@ describe('validateEnvironment', () => {
   });
 
   it('should refuse scopes without openid, a public URL with a path and a provider without its JWKS', () => {
-    const problems = problemsOf({ OIDC_SCOPES: 'profile', PUBLIC_URL: 'http://localhost:3000/samla', OIDC_AUTHORITY: 'https://login.example.se' });
+    const problems = problemsOf({
+      OIDC_SCOPES: 'profile',
+      PUBLIC_URL: 'http://localhost:3000/samla',
+      OIDC_AUTHORITY: 'https://login.example.se',
+    });
 
     expect(problems.map((p) => p.split(' ')[0])).toEqual(['PUBLIC_URL', 'OIDC_SCOPES', 'OIDC_AUTHORITY']);
   });

@@ -1,7 +1,23 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 
 /** Defaults that match scripts/services.sh, so a developer needs no .env file. Production has none. */
 const DEVELOPMENT_DEFAULTS: Record<string, string> = {
@@ -32,7 +48,12 @@ const TEST_DEFAULTS: Record<string, string> = {
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item.length > 0) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
 // OAuth scopes are separated by spaces (RFC 6749 §3.3); commas are read too, as in the other lists.
 const toScopes = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(/[\s,]+/).filter((item) => item.length > 0) : value;
@@ -184,7 +205,10 @@ export class EnvironmentVariables {
    * only to it or to CORS_ORIGINS. Default `http://localhost:3000` outside production; not needed in production.
    */
   @IsOptional()
-  @Matches(ORIGIN, { message: 'PUBLIC_URL must be an origin like https://samla.example.se (scheme, host, optional port; no path or trailing slash)' })
+  @Matches(ORIGIN, {
+    message:
+      'PUBLIC_URL must be an origin like https://samla.example.se (scheme, host, optional port; no path or trailing slash)',
+  })
   PUBLIC_URL?: string;
 
   /**
@@ -220,7 +244,10 @@ export class EnvironmentVariables {
   @IsArray()
   @ArrayMaxSize(20)
   // RFC 6749 §3.3: a scope token is visible ASCII but `"` and `\`.
-  @Matches(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, { each: true, message: 'OIDC_SCOPES must be scope names separated by spaces' })
+  @Matches(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, {
+    each: true,
+    message: 'OIDC_SCOPES must be scope names separated by spaces',
+  })
   OIDC_SCOPES: string[];
 
   /**
@@ -257,7 +284,11 @@ export class EnvironmentVariables {
    */
   @Transform(toList)
   @IsArray()
-  @Matches(ORIGIN, { each: true, message: 'CORS_ORIGINS must be origins like https://samla.example.se (scheme, host, optional port; no path or trailing slash)' })
+  @Matches(ORIGIN, {
+    each: true,
+    message:
+      'CORS_ORIGINS must be origins like https://samla.example.se (scheme, host, optional port; no path or trailing slash)',
+  })
   CORS_ORIGINS: string[] = [];
 
   /**
@@ -425,15 +456,26 @@ export function validateEnvironment(env: Record<string, unknown>): AppConfig {
     problems.push(`ALERT_LADDER_DAYS (got "${ladder.join(',')}"): must fall, info first, e.g. 365,182,91`);
   }
   if (Array.isArray(config.OIDC_SCOPES) && !config.OIDC_SCOPES.includes('openid')) {
-    problems.push(`OIDC_SCOPES (got "${config.OIDC_SCOPES.join(' ')}"): must include openid, or the provider signs nobody in with OpenID Connect`);
+    problems.push(
+      `OIDC_SCOPES (got "${config.OIDC_SCOPES.join(' ')}"): must include openid, or the provider signs nobody in with OpenID Connect`,
+    );
   }
   if (config.OIDC_AUTHORITY && !config.AUTH_JWKS_URL) {
-    problems.push('OIDC_AUTHORITY (set without AUTH_JWKS_URL): the API would refuse that provider\'s tokens; set AUTH_JWKS_URL too, or neither to sign in with the development issuer');
+    problems.push(
+      "OIDC_AUTHORITY (set without AUTH_JWKS_URL): the API would refuse that provider's tokens; set AUTH_JWKS_URL too, or neither to sign in with the development issuer",
+    );
   }
   if (production) {
     // Production verifies tokens against the real identity provider: nothing about it may come from a default.
     // Nor may what the web app signs in with, or the name it shows.
-    for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'OIDC_CLIENT_ID', 'OIDC_SCOPES', 'MUNICIPALITY_NAME'] as const) {
+    for (const name of [
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'OIDC_CLIENT_ID',
+      'OIDC_SCOPES',
+      'MUNICIPALITY_NAME',
+    ] as const) {
       if (!env[name]) problems.push(`${name} (missing): required in production`);
     }
     if (!env.OIDC_AUTHORITY && typeof env.AUTH_ISSUER === 'string' && !/^https?:\/\//.test(env.AUTH_ISSUER)) {
@@ -451,7 +493,9 @@ function stripEmpty(env: Record<string, unknown>) {
 }
 
 function redact(name: string, value: unknown) {
-  return /URL|SECRET|PASSWORD|KEY/.test(name) && typeof value === 'string' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
+  return /URL|SECRET|PASSWORD|KEY/.test(name) && typeof value === 'string'
+    ? value.replace(/\/\/[^@/]*@/, '//***@')
+    : value;
 }
 
 function isValidTimeZone(zone: string) {

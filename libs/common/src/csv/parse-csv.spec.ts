@@ -14,7 +14,10 @@ describe('parseCsv', () => {
   });
 
   it('should keep empty fields and report an unclosed quote by line', () => {
-    expect(parseCsv('a,,b\n"open,c')).toEqual({ lines: [{ line: 1, fields: ['a', '', 'b'] }], errors: [{ line: 2, message: 'a quoted field is not closed' }] });
+    expect(parseCsv('a,,b\n"open,c')).toEqual({
+      lines: [{ line: 1, fields: ['a', '', 'b'] }],
+      errors: [{ line: 2, message: 'a quoted field is not closed' }],
+    });
   });
 
   it('should read a file Excel saved, byte order mark first, and report a stray quote by line and read on', () => {

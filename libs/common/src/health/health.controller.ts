@@ -1,6 +1,19 @@
 import { Controller, Get, HttpStatus, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DomainException, PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/problem.js';
 import { Public } from '../http/public.decorator.js';
@@ -18,9 +31,15 @@ const EVERY_DEPENDENCY: HealthOptions = { required: ['database', 'redis'] };
 class NotReadyProblem extends DomainException {
   constructor(result: HealthCheckResult) {
     const down = Object.keys(result.error ?? {});
-    super(HttpStatus.SERVICE_UNAVAILABLE, '/problems/not-ready', 'Not ready', `Not ready: ${down.join(' and ')} ${down.length === 1 ? 'is' : 'are'} down.`, {
-      checks: result.details,
-    });
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      '/problems/not-ready',
+      'Not ready',
+      `Not ready: ${down.join(' and ')} ${down.length === 1 ? 'is' : 'are'} down.`,
+      {
+        checks: result.details,
+      },
+    );
   }
 }
 
@@ -45,19 +64,28 @@ const HEALTH_RESULT = {
     status: {
       type: 'string',
       enum: ['ok', 'degraded', 'shutting_down'],
-      description: '`degraded`: a dependency the process can serve without is down; `shutting_down` (readiness only): the process is stopping.',
+      description:
+        '`degraded`: a dependency the process can serve without is down; `shutting_down` (readiness only): the process is stopping.',
     },
     info: { ...DEPENDENCIES, description: 'The dependencies that are up.' },
     error: { ...DEPENDENCIES, description: 'The dependencies that are down.' },
     details: { ...DEPENDENCIES, description: 'Every dependency checked.' },
   },
-  example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } },
+  example: {
+    status: 'ok',
+    info: { database: { status: 'up' }, redis: { status: 'up' } },
+    error: {},
+    details: { database: { status: 'up' }, redis: { status: 'up' } },
+  },
 };
 
 @ApiTags('health')
 @Public()
 // StoredHeadersGuard checks every request, probes too: health's one refusal.
-@ApiUnprocessableEntityResponse({ description: 'X-Request-Id holds a personal identity or coordination number', content: PROBLEM })
+@ApiUnprocessableEntityResponse({
+  description: 'X-Request-Id holds a personal identity or coordination number',
+  content: PROBLEM,
+})
 @Controller('health')
 export class HealthController {
   constructor(
@@ -80,11 +108,18 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary: 'PostgreSQL and Redis answer; 503 names a required one that does not',
-    description: 'The API needs only PostgreSQL to serve: with Redis down it answers 200 with status `degraded` (job triggers answer 503 meanwhile). The worker needs both.',
+    description:
+      'The API needs only PostgreSQL to serve: with Redis down it answers 200 with status `degraded` (job triggers answer 503 meanwhile). The worker needs both.',
   })
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOkResponse({ description: 'Every required dependency answers; `status` is `degraded` when another does not', schema: HEALTH_RESULT })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: the detail names what is down; `checks` holds each dependency', content: PROBLEM })
+  @ApiOkResponse({
+    description: 'Every required dependency answers; `status` is `degraded` when another does not',
+    schema: HEALTH_RESULT,
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: the detail names what is down; `checks` holds each dependency',
+    content: PROBLEM,
+  })
   async ready(): Promise<HealthCheckResult | (Omit<HealthCheckResult, 'status'> & { status: 'degraded' })> {
     const result = await this.health
       .check([() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }), () => this.pingRedis()])

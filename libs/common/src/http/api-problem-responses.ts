@@ -4,14 +4,14 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from '../problem-details/prob
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`)',
   401: 'No identity, or a token or API key that was refused',
-  403: 'Signed in, but the role (or, for writes, the record\'s department) does not allow this',
+  403: "Signed in, but the role (or, for writes, the record's department) does not allow this",
   404: 'No such record',
   409: 'Conflict: a duplicate code, or a state that does not allow this',
   412: 'Stale: the If-Match version is not the current one',
   413: 'Body larger than 1 MB',
   422: 'Well-formed but refused: unknown references, unmet rules, or personal data about a resident',
   428: 'If-Match header missing',
-  429: 'Too many requests; retry after the `Retry-After` header\'s seconds',
+  429: "Too many requests; retry after the `Retry-After` header's seconds",
   500: 'Unexpected failure (problem details with `errorId`, also in the log)',
 };
 
@@ -30,7 +30,11 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
     for (const status of new Set([400, ...statuses, 500])) {
       if (declared.has(status)) continue;
       declared.add(status);
-      const decorate = ApiResponse({ status, description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } });
+      const decorate = ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+      });
       if (descriptor) decorate(target, key!, descriptor);
       else (decorate as ClassDecorator)(target as abstract new (...args: never[]) => unknown);
     }

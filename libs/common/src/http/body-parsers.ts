@@ -97,7 +97,10 @@ function hasSuspectEscape(body: Buffer): boolean {
         if (body[i] === LETTER_U && !suspect) suspect = escapesSuspectCode(body, i + 1);
       }
     } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
-      if (++depth > MAX_JSON_DEPTH) throw new MalformedBodyProblem(`The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`);
+      if (++depth > MAX_JSON_DEPTH)
+        throw new MalformedBodyProblem(
+          `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`,
+        );
     } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
       depth--;
     }

@@ -1,4 +1,14 @@
-import { applyDecorators, HttpStatus, Injectable, SetMetadata, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type Type,
+} from '@nestjs/common';
 import { ApplicationConfig, Reflector } from '@nestjs/core';
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -19,7 +29,12 @@ export function Creates(type: Type<unknown>, path: string, description = 'Create
     ApiCreatedResponse({
       type,
       description,
-      headers: { Location: { description: 'Where the created resource is read', schema: { type: 'string', example: `/api/v1/${path}` } } },
+      headers: {
+        Location: {
+          description: 'Where the created resource is read',
+          schema: { type: 'string', example: `/api/v1/${path}` },
+        },
+      },
     }),
   );
 }
@@ -36,7 +51,8 @@ export class LocationInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((body: Record<string, unknown>) => {
-        if (response.statusCode === (HttpStatus.CREATED as number)) response.setHeader('Location', locationOf(this.app.getGlobalPrefix(), path, body));
+        if (response.statusCode === (HttpStatus.CREATED as number))
+          response.setHeader('Location', locationOf(this.app.getGlobalPrefix(), path, body));
         return body;
       }),
     );
@@ -48,7 +64,8 @@ export function locationOf(prefix: string, path: string, body: Record<string, un
   const filled = path.replace(/:(\w+)/g, (_, field: string) => {
     const value = body[field];
     // A template naming a field the body lacks is a mistake in the decorator, found by the endpoint's first test.
-    if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`@Creates('${path}'): the created body has no ${field}`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(`@Creates('${path}'): the created body has no ${field}`);
     return encodeURIComponent(value);
   });
   return `/${[prefix, filled].filter(Boolean).join('/')}`;

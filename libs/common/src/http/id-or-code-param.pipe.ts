@@ -16,7 +16,10 @@ export function IdOrCodeParam(name = 'id'): PipeTransform<string, RecordRef> {
     transform(value: string): RecordRef {
       if (isUUID(value)) return { id: value };
       if (CODE_PATTERN.test(value)) return { code: value };
-      throw new ValidationProblem([{ field: name, message: 'must be a UUID or a code (upper-case letters A–Z, digits, - or _)' }], 'path');
+      throw new ValidationProblem(
+        [{ field: name, message: 'must be a UUID or a code (upper-case letters A–Z, digits, - or _)' }],
+        'path',
+      );
     },
   };
 }

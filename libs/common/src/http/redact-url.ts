@@ -27,12 +27,15 @@ export function redactUrl(url: string): string {
     .map((segment) => (holdsIdentityNumber(segment) ? REDACTED : segment))
     .join('/');
   if (start === -1) return path;
-  const pairs = url.slice(start + 1).split('&').map((pair) => {
-    const equals = pair.indexOf('=');
-    if (equals === -1) return holdsIdentityNumber(pair) ? REDACTED : pair;
-    const [name, value] = [pair.slice(0, equals), pair.slice(equals + 1)];
-    return isCredential(name) || holdsIdentityNumber(value) ? `${name}=${REDACTED}` : pair;
-  });
+  const pairs = url
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals === -1) return holdsIdentityNumber(pair) ? REDACTED : pair;
+      const [name, value] = [pair.slice(0, equals), pair.slice(equals + 1)];
+      return isCredential(name) || holdsIdentityNumber(value) ? `${name}=${REDACTED}` : pair;
+    });
   return `${path}?${pairs.join('&')}`;
 }
 
@@ -40,7 +43,10 @@ export function redactUrl(url: string): string {
 export function redactQuery(query: unknown): unknown {
   if (query === null || typeof query !== 'object') return query;
   return Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, isCredential(name) || holdsIdentityNumber(JSON.stringify(value)) ? REDACTED : value]),
+    Object.entries(query).map(([name, value]) => [
+      name,
+      isCredential(name) || holdsIdentityNumber(JSON.stringify(value)) ? REDACTED : value,
+    ]),
   );
 }
 

@@ -16,7 +16,11 @@ class UnmatchedRouteHandler implements OnApplicationBootstrap {
   onApplicationBootstrap() {
     const problems = new ProblemDetailsFilter();
     this.adapterHost.httpAdapter?.use((request: Request, response: Response) =>
-      problems.respond(new NotFoundException(`Cannot ${request.method} ${redactUrl(request.originalUrl.split('?')[0])}`), request, response),
+      problems.respond(
+        new NotFoundException(`Cannot ${request.method} ${redactUrl(request.originalUrl.split('?')[0])}`),
+        request,
+        response,
+      ),
     );
   }
 }

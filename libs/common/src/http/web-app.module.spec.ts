@@ -21,7 +21,9 @@ class ThingsController {
 class ThingsModule {}
 
 async function appServing(rootPath: string) {
-  const moduleRef = await Test.createTestingModule({ imports: [ThingsModule, WebAppModule.forRoot({ rootPath }), UnmatchedRoutesModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ThingsModule, WebAppModule.forRoot({ rootPath }), UnmatchedRoutesModule],
+  }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   app.setGlobalPrefix('api/v1');
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -49,7 +51,11 @@ describe('WebAppModule', () => {
 
     expect(page.status).toBe(503);
     expect(page.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(page.body).toMatchObject({ type: '/problems/web-app-not-built', status: 503, detail: expect.stringContaining('npm run web:build') });
+    expect(page.body).toMatchObject({
+      type: '/problems/web-app-not-built',
+      status: 503,
+      detail: expect.stringContaining('npm run web:build'),
+    });
     expect((page.body as { errorId?: unknown }).errorId).toBeUndefined();
     expect(api.status).toBe(200);
     expect(unknown.status).toBe(404);
@@ -66,7 +72,11 @@ describe('WebAppModule', () => {
     const missingAsset = await request(app.getHttpServer()).get('/assets/index-gone.js');
     const unknown = await request(app.getHttpServer()).get('/api/v2/things');
 
-    expect([page.status, page.text, page.headers['cache-control']]).toEqual([200, '<!doctype html><title>app</title>', 'no-cache']);
+    expect([page.status, page.text, page.headers['cache-control']]).toEqual([
+      200,
+      '<!doctype html><title>app</title>',
+      'no-cache',
+    ]);
     expect([asset.status, asset.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
     expect([missingAsset.status, unknown.status]).toEqual([404, 404]);
     expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);

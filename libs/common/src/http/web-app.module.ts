@@ -56,7 +56,9 @@ class WebAppNotBuiltHandler implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.logger.warn(`No web app in ${relative(process.cwd(), this.options.rootPath) || '.'}: pages answer 503 until \`npm run web:build\` and a restart`);
+    this.logger.warn(
+      `No web app in ${relative(process.cwd(), this.options.rootPath) || '.'}: pages answer 503 until \`npm run web:build\` and a restart`,
+    );
     const problems = new ProblemDetailsFilter();
     this.adapterHost.httpAdapter?.use((request: Request, response: Response, next: NextFunction) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_THE_WEB_APP.test(request.path)) return next();
@@ -76,7 +78,10 @@ export class WebAppModule {
   static forRoot(options: WebAppOptions): DynamicModule {
     const { rootPath } = options;
     if (!existsSync(join(rootPath, 'index.html'))) {
-      return { module: WebAppModule, providers: [{ provide: WEB_APP_OPTIONS, useValue: options }, WebAppNotBuiltHandler] };
+      return {
+        module: WebAppModule,
+        providers: [{ provide: WEB_APP_OPTIONS, useValue: options }, WebAppNotBuiltHandler],
+      };
     }
     const assets = join(rootPath, 'assets') + sep;
     const serveStatic = ServeStaticModule.forRoot({
@@ -86,7 +91,8 @@ export class WebAppModule {
         index: 'index.html',
         redirect: false,
         // Also called for the index.html answered in place of an app path.
-        setHeaders: (response: Response, path: string) => response.setHeader('Cache-Control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE),
+        setHeaders: (response: Response, path: string) =>
+          response.setHeader('Cache-Control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE),
       },
     });
     // The module picks its loader when it is instantiated, and in a testing module (Test.createTestingModule) there is

@@ -7,14 +7,19 @@ import { loggerParams } from './logging.module.js';
 function logOnce(env: Partial<AppConfig>): string[] {
   const lines: string[] = [];
   const config = { get: (key: keyof AppConfig) => env[key] } as ConfigService<AppConfig, true>;
-  const [options, destination] = loggerParams(config, { write: (text: string) => lines.push(text) }).pinoHttp as [Options, DestinationStream];
+  const [options, destination] = loggerParams(config, { write: (text: string) => lines.push(text) }).pinoHttp as [
+    Options,
+    DestinationStream,
+  ];
   pinoHttp(options, destination).logger.info('Samla API listening');
   return lines;
 }
 
 describe('loggerParams', () => {
   it('should write a line of text when NODE_ENV is development', () => {
-    expect(logOnce({ NODE_ENV: 'development', LOG_LEVEL: 'info' })).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d INFO Samla API listening\n$/)]);
+    expect(logOnce({ NODE_ENV: 'development', LOG_LEVEL: 'info' })).toEqual([
+      expect.stringMatching(/^\d\d:\d\d:\d\d INFO Samla API listening\n$/),
+    ]);
   });
 
   it.each(['production', 'test'] as const)('should write JSON when NODE_ENV is %s', (environment) => {

@@ -12,13 +12,19 @@ import { lineDestination, pinoHttpOptions, type LogOutput } from './pino-http.op
  */
 export function loggerParams(config: ConfigService<AppConfig, true>, out?: LogOutput): Params {
   const level = config.get('LOG_LEVEL', { infer: true });
-  if (config.get('NODE_ENV', { infer: true }) === 'development') return { pinoHttp: [pinoHttpOptions(level, 'line'), lineDestination(out)] };
+  if (config.get('NODE_ENV', { infer: true }) === 'development')
+    return { pinoHttp: [pinoHttpOptions(level, 'line'), lineDestination(out)] };
   return { pinoHttp: out ? [pinoHttpOptions(level), out] : pinoHttpOptions(level) };
 }
 
 /** Request logging, and the guard over the request id it takes from the caller (stored in every line and the audit trail). */
 @Module({
-  imports: [LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: (config: ConfigService<AppConfig, true>) => loggerParams(config) })],
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => loggerParams(config),
+    }),
+  ],
   providers: [{ provide: APP_GUARD, useClass: StoredHeadersGuard }],
 })
 export class LoggingModule {}

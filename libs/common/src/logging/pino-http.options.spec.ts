@@ -4,10 +4,20 @@ import { pinoHttp } from 'pino-http';
 import request from 'supertest';
 import { lineDestination, pinoHttpOptions, type LogFormat, type LogOutput } from './pino-http.options.js';
 
-type Exchange = { path?: string; headers?: Record<string, string>; format?: LogFormat; handle?: (req: IncomingMessage & { log: Logger }) => void };
+type Exchange = {
+  path?: string;
+  headers?: Record<string, string>;
+  format?: LogFormat;
+  handle?: (req: IncomingMessage & { log: Logger }) => void;
+};
 
 /** A real request through pino-http with Samla's options, the log lines captured instead of going to stdout. */
-async function logLinesFor({ path = '/api/v1/initiatives', headers = {}, format = 'json', handle = () => undefined }: Exchange = {}): Promise<string[]> {
+async function logLinesFor({
+  path = '/api/v1/initiatives',
+  headers = {},
+  format = 'json',
+  handle = () => undefined,
+}: Exchange = {}): Promise<string[]> {
   const lines: string[] = [];
   const out: LogOutput = { write: (text: string) => lines.push(...text.split('\n').filter(Boolean)) };
   const logger = pinoHttp(pinoHttpOptions('info', format), format === 'line' ? lineDestination(out) : out);
@@ -31,7 +41,9 @@ const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJsaXZlIn0.live-signature';
 
 describe('pinoHttpOptions', () => {
   it('should redact the bearer token when a request carries an Authorization header', async () => {
-    const line = await logLineFor({ headers: { Authorization: 'Bearer eyJ.secret-token.sig', 'X-Request-Id': 'req-1' } });
+    const line = await logLineFor({
+      headers: { Authorization: 'Bearer eyJ.secret-token.sig', 'X-Request-Id': 'req-1' },
+    });
 
     expect(JSON.parse(line)).toMatchObject({ req: { id: 'req-1', headers: { authorization: '[redacted]' } } });
     expect(line).not.toContain('secret-token');
@@ -45,7 +57,10 @@ describe('pinoHttpOptions', () => {
   });
 
   it('should put the request id at the top of every line when the handler logs while serving the request', async () => {
-    const lines = await logLinesFor({ headers: { 'X-Request-Id': 'req-7' }, handle: (req) => req.log.info('looking up initiatives') });
+    const lines = await logLinesFor({
+      headers: { 'X-Request-Id': 'req-7' },
+      handle: (req) => req.log.info('looking up initiatives'),
+    });
 
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
       expect.objectContaining({ msg: 'looking up initiatives', requestId: 'req-7' }),
@@ -56,14 +71,18 @@ describe('pinoHttpOptions', () => {
   it('should redact the token in the URL when a request carries access_token in its query', async () => {
     const line = await logLineFor({ path: `/api/v1/initiatives?status=active&access_token=${JWT}` });
 
-    expect(JSON.parse(line)).toMatchObject({ req: { url: '/api/v1/initiatives?status=active&access_token=[redacted]' } });
+    expect(JSON.parse(line)).toMatchObject({
+      req: { url: '/api/v1/initiatives?status=active&access_token=[redacted]' },
+    });
     expect(line).not.toContain('live-signature');
   });
 
   it('should redact the URL in the Referer header when it carries a token', async () => {
     const line = await logLineFor({ headers: { Referer: `https://intranet.example.se/samla?token=${JWT}` } });
 
-    expect(JSON.parse(line)).toMatchObject({ req: { headers: { referer: 'https://intranet.example.se/samla?token=[redacted]' } } });
+    expect(JSON.parse(line)).toMatchObject({
+      req: { headers: { referer: 'https://intranet.example.se/samla?token=[redacted]' } },
+    });
     expect(line).not.toContain('live-signature');
   });
 
@@ -75,9 +94,15 @@ describe('pinoHttpOptions', () => {
   });
 
   it('should log one short line of text a request when the format is line', async () => {
-    const line = await logLineFor({ path: `/api/v1/initiatives?access_token=${JWT}&status=active`, headers: { 'X-Request-Id': 'req-9' }, format: 'line' });
+    const line = await logLineFor({
+      path: `/api/v1/initiatives?access_token=${JWT}&status=active`,
+      headers: { 'X-Request-Id': 'req-9' },
+      format: 'line',
+    });
 
-    expect(line).toMatch(/^\d\d:\d\d:\d\d INFO GET \/api\/v1\/initiatives\?access_token=\[redacted\]&status=active 200 \d+ ms requestId=req-9$/);
+    expect(line).toMatch(
+      /^\d\d:\d\d:\d\d INFO GET \/api\/v1\/initiatives\?access_token=\[redacted\]&status=active 200 \d+ ms requestId=req-9$/,
+    );
   });
 
   it('should log nothing when a health probe asks', async () => {

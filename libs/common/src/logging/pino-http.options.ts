@@ -27,7 +27,10 @@ export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Opti
     level,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) && findIdentityNumbers(given).length === 0 ? given : randomUUID();
+      const id =
+        typeof given === 'string' && REQUEST_ID.test(given) && findIdentityNumbers(given).length === 0
+          ? given
+          : randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
     },
@@ -35,7 +38,10 @@ export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Opti
     // Every line logged while handling a request (not only the access line) carries the id at the top level.
     quietReqLogger: true,
     // The authentication guard logs a refused request's URL as `path`.
-    serializers: { req: serializeRequest, path: (path: unknown) => (typeof path === 'string' ? redactUrl(path) : path) },
+    serializers: {
+      req: serializeRequest,
+      path: (path: unknown) => (typeof path === 'string' ? redactUrl(path) : path),
+    },
     redact: { paths: REDACTED_HEADERS, censor: REDACTED },
     // Probes ask every few seconds; a line each would bury everything else.
     autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
@@ -52,7 +58,11 @@ export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Opti
   };
 }
 
-function requestLine(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, responseTime?: number): string {
+function requestLine(
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  responseTime?: number,
+): string {
   return `${req.method} ${redactUrl(req.originalUrl ?? req.url ?? '')} ${res.statusCode} ${responseTime ?? '?'} ms`;
 }
 
@@ -70,10 +80,25 @@ function serializeRequest(req: SerializedRequest): object {
 /** Where log text goes: standard output, or a test's capture. */
 export type LogOutput = { write(text: string): unknown };
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 /** One of pino's JSON lines: the fields `line` lays out, and whatever else the log call added. */
-type LogRecord = { time: number; level: number; msg?: string; context?: string; requestId?: string; err?: { stack?: string }; [field: string]: unknown };
+type LogRecord = {
+  time: number;
+  level: number;
+  msg?: string;
+  context?: string;
+  requestId?: string;
+  err?: { stack?: string };
+  [field: string]: unknown;
+};
 
 /**
  * Where `line` logs go: pino's JSON turned into `17:02:11 INFO GET /api/v1/goals/tree 200 8 ms requestId=…`, with
@@ -83,7 +108,13 @@ export function lineDestination(out: LogOutput = process.stdout): DestinationStr
   return {
     write(json: string) {
       const { time, level, msg, context, requestId, err, ...rest } = JSON.parse(json) as LogRecord;
-      const words = [new Date(time).toTimeString().slice(0, 8), LEVEL_NAMES[level] ?? level, context && `[${context}]`, msg, requestId && `requestId=${requestId}`];
+      const words = [
+        new Date(time).toTimeString().slice(0, 8),
+        LEVEL_NAMES[level] ?? level,
+        context && `[${context}]`,
+        msg,
+        requestId && `requestId=${requestId}`,
+      ];
       if (Object.keys(rest).length > 0) words.push(JSON.stringify(rest));
       out.write(`${words.filter(Boolean).join(' ')}\n${err?.stack ? `${err.stack}\n` : ''}`);
     },

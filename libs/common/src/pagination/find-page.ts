@@ -18,7 +18,10 @@ export async function findPage<T extends ObjectLiteral>(
 }
 
 /** The same for a query that needs a builder (computed ordering, ranges): its filters and ordering are the caller's. */
-export async function getPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow): Promise<Page<T>> {
+export async function getPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  window: PageWindow,
+): Promise<Page<T>> {
   const [items, total] = await query.take(window.limit).skip(window.offset).getManyAndCount();
   return { items, total, limit: window.limit, offset: window.offset };
 }

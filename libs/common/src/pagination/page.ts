@@ -8,12 +8,20 @@ export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Values above 200 are capped at 200.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Values above 200 are capped at 200.',
+  })
   @IsOptional()
   @QueryInt()
   @IsInt()
   @Min(1)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value), { toClassOnly: true })
+  @Transform(
+    ({ value }: { value: unknown }) => (typeof value === 'number' && value > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : value),
+    { toClassOnly: true },
+  )
   limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })

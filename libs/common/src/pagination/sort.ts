@@ -7,11 +7,17 @@ export type SortColumn = { column: string; direction: 'ASC' | 'DESC' };
  * never sort by (or inject) anything else. The caller adds a unique tie-breaker for stable paging.
  */
 export function parseSort(value: string | undefined, allowed: Record<string, string>, fallback: string): SortColumn[] {
-  const parts = (value ?? fallback).split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = (value ?? fallback)
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const bad = parts.filter((p) => !(p.replace(/^-/, '') in allowed));
   if (bad.length > 0) {
     throw new ValidationProblem([
-      { field: 'sort', message: `unknown sort key ${bad.join(', ')}; use ${Object.keys(allowed).join(', ')} (prefix - for descending)` },
+      {
+        field: 'sort',
+        message: `unknown sort key ${bad.join(', ')}; use ${Object.keys(allowed).join(', ')} (prefix - for descending)`,
+      },
     ]);
   }
   return parts.map((p) => ({ column: allowed[p.replace(/^-/, '')], direction: p.startsWith('-') ? 'DESC' : 'ASC' }));

@@ -7,4 +7,6 @@ import { statement } from './statement.js';
 export const XACT_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(hashtext($1))`);
 
 /** The same lock without waiting: `locked` is false when another transaction holds it. */
-export const TRY_XACT_LOCK_SQL = statement<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`);
+export const TRY_XACT_LOCK_SQL = statement<{ locked: boolean }>(
+  `SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`,
+);

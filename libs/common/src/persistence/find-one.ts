@@ -11,12 +11,20 @@ export async function findOneOrNotFound<T extends ObjectLiteral>(
   id: string,
   options: FindOneOptions<T> = {},
 ): Promise<T> {
-  const row = await repository.findOne({ ...options, where: options.where ?? ({ id } as unknown as FindOptionsWhere<T>) });
+  const row = await repository.findOne({
+    ...options,
+    where: options.where ?? ({ id } as unknown as FindOptionsWhere<T>),
+  });
   if (!row) throw new NotFoundProblem(noun, id);
   return row;
 }
 
 /** The row with this id read `FOR UPDATE` in `em`'s transaction, so other writers of it wait; or a 404. */
-export function lockOneOrNotFound<T extends ObjectLiteral>(em: EntityManager, target: EntityTarget<T>, noun: string, id: string): Promise<T> {
+export function lockOneOrNotFound<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  noun: string,
+  id: string,
+): Promise<T> {
   return findOneOrNotFound(em.getRepository(target), noun, id, { lock: { mode: 'pessimistic_write' } });
 }

@@ -30,15 +30,27 @@ export type SqlRunner = { query(sql: string, parameters?: unknown[]): Promise<un
 /** The rows of a SELECT, or of an INSERT, UPDATE or DELETE … RETURNING. */
 export async function queryRows<Row>(runner: SqlRunner, s: BoundStatement<Row>): Promise<Row[]>;
 export async function queryRows<Row>(runner: SqlRunner, s: Statement<Row>, params?: readonly unknown[]): Promise<Row[]>;
-export async function queryRows<Row>(runner: SqlRunner, s: Statement<Row> | BoundStatement<Row>, params?: readonly unknown[]): Promise<Row[]> {
+export async function queryRows<Row>(
+  runner: SqlRunner,
+  s: Statement<Row> | BoundStatement<Row>,
+  params?: readonly unknown[],
+): Promise<Row[]> {
   const raw = await runner.query(s.sql, [...(params ?? ('params' in s ? s.params : []))]);
   return rowsOf(raw) as Row[];
 }
 
 /** The first row, or undefined when there is none (a lookup by key). */
 export async function queryRow<Row>(runner: SqlRunner, s: BoundStatement<Row>): Promise<Row | undefined>;
-export async function queryRow<Row>(runner: SqlRunner, s: Statement<Row>, params?: readonly unknown[]): Promise<Row | undefined>;
-export async function queryRow<Row>(runner: SqlRunner, s: Statement<Row> | BoundStatement<Row>, params?: readonly unknown[]): Promise<Row | undefined> {
+export async function queryRow<Row>(
+  runner: SqlRunner,
+  s: Statement<Row>,
+  params?: readonly unknown[],
+): Promise<Row | undefined>;
+export async function queryRow<Row>(
+  runner: SqlRunner,
+  s: Statement<Row> | BoundStatement<Row>,
+  params?: readonly unknown[],
+): Promise<Row | undefined> {
   const [row] = await queryRows(runner, s, params);
   return row;
 }
@@ -49,14 +61,22 @@ export async function queryRow<Row>(runner: SqlRunner, s: Statement<Row> | Bound
  */
 export async function queryOne<Row>(runner: SqlRunner, s: BoundStatement<Row>): Promise<Row>;
 export async function queryOne<Row>(runner: SqlRunner, s: Statement<Row>, params?: readonly unknown[]): Promise<Row>;
-export async function queryOne<Row>(runner: SqlRunner, s: Statement<Row> | BoundStatement<Row>, params?: readonly unknown[]): Promise<Row> {
+export async function queryOne<Row>(
+  runner: SqlRunner,
+  s: Statement<Row> | BoundStatement<Row>,
+  params?: readonly unknown[],
+): Promise<Row> {
   const [row] = await queryRows(runner, s, params);
   if (row === undefined) throw new Error(`A statement that answers one row answered none: ${s.sql.slice(0, 80)}`);
   return row;
 }
 
 /** A statement run for its effect (DDL, a lock, a write without RETURNING); answers the rows it changed where Postgres says. */
-export async function execute(runner: SqlRunner, s: Statement<unknown>, params: readonly unknown[] = []): Promise<number | undefined> {
+export async function execute(
+  runner: SqlRunner,
+  s: Statement<unknown>,
+  params: readonly unknown[] = [],
+): Promise<number | undefined> {
   const raw = await runner.query(s.sql, [...params]);
   return isUpdateResult(raw) ? raw[1] : undefined;
 }
@@ -67,7 +87,8 @@ export async function execute(runner: SqlRunner, s: Statement<unknown>, params: 
  */
 function rowsOf(raw: unknown): unknown[] {
   if (isUpdateResult(raw)) return raw[0];
-  if (!Array.isArray(raw)) throw new Error('The runner answered no rows: give queryRows a runner whose query answers them (TypeORM\'s does)');
+  if (!Array.isArray(raw))
+    throw new Error("The runner answered no rows: give queryRows a runner whose query answers them (TypeORM's does)");
   return raw;
 }
 

@@ -7,6 +7,11 @@ import { selfOrDescendantSql } from './subtree.sql.js';
  * or somewhere below it? Moving a row under such a candidate would make a cycle.
  * `table` is always a constant of the calling context, never input.
  */
-export async function isSelfOrDescendant(em: EntityManager, table: string, rootId: string, candidate: string): Promise<boolean> {
+export async function isSelfOrDescendant(
+  em: EntityManager,
+  table: string,
+  rootId: string,
+  candidate: string,
+): Promise<boolean> {
   return (await queryRow(em, selfOrDescendantSql(table), [rootId, candidate])) !== undefined;
 }

@@ -4,7 +4,8 @@ import { findIdentityNumbers, type IdentityNumberKind } from './personal-identit
 
 /** What a field holding an identity number is told (never the number: the answer may end up in a log). */
 export const PERSONAL_DATA_MESSAGES: Record<IdentityNumberKind, string> = {
-  personal_identity_number: 'looks like a Swedish personal identity number; personal data about residents must not be entered',
+  personal_identity_number:
+    'looks like a Swedish personal identity number; personal data about residents must not be entered',
   coordination_number: 'looks like a Swedish coordination number; personal data about residents must not be entered',
 };
 

@@ -82,6 +82,9 @@ describe('findIdentityNumbers', () => {
   });
 
   it('should tell coordination numbers from personal identity numbers when both occur', () => {
-    expect(findIdentityNumbers('19121212-1212 och 701063-2391')).toEqual(['personal_identity_number', 'coordination_number']);
+    expect(findIdentityNumbers('19121212-1212 och 701063-2391')).toEqual([
+      'personal_identity_number',
+      'coordination_number',
+    ]);
   });
 });

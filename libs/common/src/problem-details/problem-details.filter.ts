@@ -60,7 +60,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return fromStatus(status, bodyParserDetail(exception as { type?: string; limit?: number }, status));
     }
-    return fromStatus(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. Quote the errorId when you report it.');
+    return fromStatus(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'Something went wrong on our side. Quote the errorId when you report it.',
+    );
   }
 }
 
@@ -77,8 +80,19 @@ function fromHttpException(exception: HttpException): Problem {
   const body = exception.getResponse();
   const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
   const cause = (exception as { cause?: { type?: string; limit?: number } }).cause;
-  const detail = cause?.type ? bodyParserDetail(cause, status) : Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
-  return fromStatus(status, status === (HttpStatus.NOT_FOUND as number) && /Cannot \w+ /.test(detail) ? `No route: ${detail.replace(/^Cannot /, '')}.` : detail);
+  const detail = cause?.type
+    ? bodyParserDetail(cause, status)
+    : Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : exception.message;
+  return fromStatus(
+    status,
+    status === (HttpStatus.NOT_FOUND as number) && /Cannot \w+ /.test(detail)
+      ? `No route: ${detail.replace(/^Cannot /, '')}.`
+      : detail,
+  );
 }
 
 function bodyParserDetail(error: { type?: string; limit?: number }, status: number): string {
@@ -101,7 +115,10 @@ function fromStatus(status: number, detail: string): Problem {
 }
 
 function slug(text: string) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Constraint violations that slipped past the services' own checks (e.g. a race between two requests). */
@@ -135,7 +152,10 @@ function fromDatabaseError(error: QueryFailedError<Error>): Problem {
     case '40P01':
       return fromStatus(HttpStatus.CONFLICT, 'The record was changed by someone else at the same time; try again.');
     default:
-      return fromStatus(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side. Quote the errorId when you report it.');
+      return fromStatus(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        'Something went wrong on our side. Quote the errorId when you report it.',
+      );
   }
 }
 

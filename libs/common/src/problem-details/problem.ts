@@ -4,7 +4,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export class FieldErrorDto {
-  @ApiProperty({ example: 'leadDepartmentId', description: 'Path of the offending field; array items as `goalIds[1]`.' })
+  @ApiProperty({
+    example: 'leadDepartmentId',
+    description: 'Path of the offending field; array items as `goalIds[1]`.',
+  })
   field: string;
 
   @ApiProperty({ example: 'no department with this id' })
@@ -40,7 +43,12 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({
     description: 'Readiness only: the state of each dependency.',
     type: 'object',
-    additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true },
+    additionalProperties: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['up', 'down'] } },
+      additionalProperties: true,
+    },
     example: { database: { status: 'up' }, redis: { status: 'down' } },
   })
   checks?: Record<string, unknown>;
@@ -78,7 +86,9 @@ export class UnknownReferenceProblem extends DomainException {
       HttpStatus.UNPROCESSABLE_ENTITY,
       '/problems/unknown-reference',
       'Unknown reference',
-      errors.length === 1 ? `${errors[0].field}: ${errors[0].message}.` : `${errors.length} references point at nothing.`,
+      errors.length === 1
+        ? `${errors[0].field}: ${errors[0].message}.`
+        : `${errors.length} references point at nothing.`,
       { errors },
     );
   }

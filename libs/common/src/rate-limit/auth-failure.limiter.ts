@@ -22,7 +22,10 @@ export class AuthFailureLimiter {
     config: ConfigService<AppConfig, true>,
   ) {
     this.limit = config.get('AUTH_FAILURE_LIMIT_PER_MINUTE', { infer: true });
-    this.counter = new RateLimitCounter(redis, `${config.get('RATE_LIMIT_KEY_PREFIX', { infer: true })}refused-sign-ins:`);
+    this.counter = new RateLimitCounter(
+      redis,
+      `${config.get('RATE_LIMIT_KEY_PREFIX', { infer: true })}refused-sign-ins:`,
+    );
   }
 
   async ready(): Promise<void> {

@@ -26,7 +26,9 @@ export class RateLimitCounter {
 
   async hit(caller: string, windowMs: number): Promise<Hit> {
     const key = `${this.keyPrefix}${caller}`;
-    const [, hits, resetsInMs] = await replies<[unknown, number, number]>(this.redis.multi().set(key, 0, 'PX', windowMs, 'NX').incr(key).pttl(key));
+    const [, hits, resetsInMs] = await replies<[unknown, number, number]>(
+      this.redis.multi().set(key, 0, 'PX', windowMs, 'NX').incr(key).pttl(key),
+    );
     return { hits, resetsInMs: Math.max(resetsInMs, 0) };
   }
 

@@ -57,7 +57,10 @@ export class RateLimitGuard implements CanActivate, OnModuleInit {
     response.setHeader('X-RateLimit-Remaining', Math.max(this.limit - hit.hits, 0));
     response.setHeader('X-RateLimit-Reset', resetSeconds);
     if (hit.hits > this.limit) {
-      throw new TooManyRequestsProblem(`More than ${this.limit} requests a minute; try again in ${resetSeconds} seconds (Retry-After).`, resetSeconds);
+      throw new TooManyRequestsProblem(
+        `More than ${this.limit} requests a minute; try again in ${resetSeconds} seconds (Retry-After).`,
+        resetSeconds,
+      );
     }
     return true;
   }

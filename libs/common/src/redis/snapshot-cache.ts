@@ -48,7 +48,9 @@ export class SnapshotCache {
       if (entry.snapshot === snapshot) return entry.answer;
     }
     const answer = await compute();
-    await this.redis.set(key, JSON.stringify({ snapshot, answer }), 'EX', TTL_SECONDS).catch((error: Error) => this.skip(error));
+    await this.redis
+      .set(key, JSON.stringify({ snapshot, answer }), 'EX', TTL_SECONDS)
+      .catch((error: Error) => this.skip(error));
     return answer;
   }
 

@@ -8,9 +8,12 @@ import { DECORATORS, PartialType } from '@nestjs/swagger';
  */
 export function PatchType<T>(classRef: Type<T>): Type<Partial<T>> {
   const patch = PartialType(classRef, { skipNullProperties: false });
-  const keys = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, patch.prototype as object) as string[] | undefined) ?? [];
+  const keys =
+    (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, patch.prototype as object) as string[] | undefined) ??
+    [];
   for (const key of keys.map((name) => name.slice(1))) {
-    const metadata = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, patch.prototype as object, key) as Record<string, unknown> | undefined;
+    const metadata = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, patch.prototype as object, key) as
+      Record<string, unknown> | undefined;
     if (metadata && 'default' in metadata) {
       const { default: _createDefault, ...rest } = metadata;
       Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, rest, patch.prototype as object, key);

@@ -19,7 +19,11 @@ export function createValidationPipe() {
 
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    const path = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field: path,
       message: message.replace(/^property (\S+) should not exist$/, 'unknown field; it is not part of this resource'),

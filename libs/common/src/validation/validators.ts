@@ -1,6 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, MaxLength, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  IsInt,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 export const MAX_AMOUNT_SEK = 1_000_000_000_000;
 export const CODE_PATTERN = /^[A-Z0-9](?:[A-Z0-9_-]{0,38}[A-Z0-9])?$/;
@@ -56,7 +65,10 @@ export function IsOmittable(options?: ValidationOptions) {
 export function IsCode(options?: ValidationOptions) {
   return applyDecorators(
     MaxLength(40, options),
-    Matches(CODE_PATTERN, { message: '$property must be upper-case letters A–Z, digits, - or _ (e.g. ASF, FP-1)', ...options }),
+    Matches(CODE_PATTERN, {
+      message: '$property must be upper-case letters A–Z, digits, - or _ (e.g. ASF, FP-1)',
+      ...options,
+    }),
   );
 }
 
@@ -76,12 +88,19 @@ export function Trim() {
 
 /** Query-string integers: `?limit=20` arrives as a string; anything that is not a plain integer stays invalid. */
 export function QueryInt() {
-  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+  );
 }
 
 /** Query-string lists: `?status=draft,active` or repeated `?status=draft&status=active`. */
 export function QueryList() {
   return Transform(({ value }) =>
-    value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean),
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value])
+          .flatMap((v) => String(v).split(','))
+          .map((v) => v.trim())
+          .filter(Boolean),
   );
 }

@@ -2,9 +2,17 @@ import { findIllFormedText } from './well-formed-text.js';
 
 describe('findIllFormedText', () => {
   it('should name every field as the validation pipe does when strings deep in a body hold a NUL or a lone surrogate', () => {
-    const body = { title: 'Fält\u0000arbete', participants: [{ role: 'partner' }, { responsibility: 'Fritid \ud800' }], plan: { method: '\udc00' } };
+    const body = {
+      title: 'Fält\u0000arbete',
+      participants: [{ role: 'partner' }, { responsibility: 'Fritid \ud800' }],
+      plan: { method: '\udc00' },
+    };
 
-    expect(findIllFormedText(body).map((e) => e.field)).toEqual(['title', 'participants[1].responsibility', 'plan.method']);
+    expect(findIllFormedText(body).map((e) => e.field)).toEqual([
+      'title',
+      'participants[1].responsibility',
+      'plan.method',
+    ]);
   });
 
   it('should find nothing when text holds characters beyond U+FFFF as surrogate pairs', () => {
@@ -18,6 +26,8 @@ describe('findIllFormedText', () => {
   });
 
   it('should call a text body the field body when it is one string, as a CSV file is', () => {
-    expect(findIllFormedText('period,cell\n2024,all\u0000')).toEqual([{ field: 'body', message: expect.stringContaining('NUL') }]);
+    expect(findIllFormedText('period,cell\n2024,all\u0000')).toEqual([
+      { field: 'body', message: expect.stringContaining('NUL') },
+    ]);
   });
 });

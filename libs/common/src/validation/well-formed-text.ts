@@ -11,7 +11,9 @@ const ILL_FORMED = /[\0\p{Cs}]/u;
 export function illFormedTextReason(text: string): string | null {
   const found = ILL_FORMED.exec(text)?.[0];
   if (found === undefined) return null;
-  return found === '\0' ? 'must not contain the NUL character (U+0000)' : 'must not contain a lone surrogate (\\ud800–\\udfff without its pair)';
+  return found === '\0'
+    ? 'must not contain the NUL character (U+0000)'
+    : 'must not contain a lone surrogate (\\ud800–\\udfff without its pair)';
 }
 
 /**

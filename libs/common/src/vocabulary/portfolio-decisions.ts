@@ -3,7 +3,15 @@
  * vocabulary: the portfolio-review context records decisions, and the alerts context names them in Swedish when a
  * decision's follow-up is due, so it lives below both.
  */
-export const PORTFOLIO_DECISIONS = ['continue', 'scale_up', 'adjust', 'pause', 'stop', 'integrate', 'seek_funding'] as const;
+export const PORTFOLIO_DECISIONS = [
+  'continue',
+  'scale_up',
+  'adjust',
+  'pause',
+  'stop',
+  'integrate',
+  'seek_funding',
+] as const;
 export type PortfolioDecision = (typeof PORTFOLIO_DECISIONS)[number];
 
 /** Each decision as the leadership group says it. */

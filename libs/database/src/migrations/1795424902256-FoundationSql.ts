@@ -25,7 +25,9 @@ export class FoundationSql1795424902256 implements MigrationInterface {
          USING gin ((lower(code || ' ' || title || ' ' || coalesce(summary, ''))) gin_trgm_ops)`,
     );
     // `sort=-startDate` (newest first, undated last) reads this index instead of sorting every match.
-    await queryRunner.query(`CREATE INDEX "ix_initiatives_start_date_desc" ON "initiatives" ("start_date" DESC NULLS LAST, "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_initiatives_start_date_desc" ON "initiatives" ("start_date" DESC NULLS LAST, "id")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

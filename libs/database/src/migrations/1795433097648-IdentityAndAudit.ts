@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class IdentityAndAudit1795433097648 implements MigrationInterface {
-    name = 'IdentityAndAudit1795433097648'
+  name = 'IdentityAndAudit1795433097648';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "audit_events" (
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -19,16 +19,16 @@ export class IdentityAndAudit1795433097648 implements MigrationInterface {
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_events_occurred_at" ON "audit_events" ("occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_events_actor" ON "audit_events" ("actor_id", "occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "api_keys" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "name" character varying(100) NOT NULL,
@@ -42,13 +42,13 @@ export class IdentityAndAudit1795433097648 implements MigrationInterface {
                 CONSTRAINT "PK_5c8a79801b44bd27b79228e1dad" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_api_keys_name" ON "api_keys" ("name")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_api_keys_prefix" ON "api_keys" ("prefix")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -61,52 +61,51 @@ export class IdentityAndAudit1795433097648 implements MigrationInterface {
                 CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_users_subject" ON "users" ("subject")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_users_department_id" ON "users" ("department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "users"
             ADD CONSTRAINT "fk_users_department" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "users" DROP CONSTRAINT "fk_users_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_users_department_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_users_subject"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_api_keys_prefix"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_api_keys_name"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "api_keys"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_audit_events_entity"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_audit_events_actor"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_audit_events_occurred_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_events"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AlertsAndJobs1795436547631 implements MigrationInterface {
-    name = 'AlertsAndJobs1795436547631'
+  name = 'AlertsAndJobs1795436547631';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "alerts" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -49,23 +49,23 @@ export class AlertsAndJobs1795436547631 implements MigrationInterface {
                 CONSTRAINT "PK_60f895662df096bfcdfab7f4b96" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_alerts_kind" ON "alerts" ("kind")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_alerts_status" ON "alerts" ("status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_alerts_initiative_id" ON "alerts" ("initiative_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_alerts_department_id" ON "alerts" ("department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_alerts_dedupe_key_unresolved" ON "alerts" ("dedupe_key")
             WHERE status <> 'resolved'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "notifications" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "notice_key" character varying(400) NOT NULL,
@@ -81,13 +81,13 @@ export class AlertsAndJobs1795436547631 implements MigrationInterface {
                 CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_notifications_notice_key" ON "notifications" ("notice_key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_notifications_alert_id" ON "notifications" ("alert_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "job_runs" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "job_name" character varying(60) NOT NULL,
@@ -106,52 +106,51 @@ export class AlertsAndJobs1795436547631 implements MigrationInterface {
                 CONSTRAINT "PK_4d0012c04fcfc287550b76be7e9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_job_runs_job_name_queued_at" ON "job_runs" ("job_name", "queued_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "departments"
             ADD "head_email" character varying(254)
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "departments" DROP COLUMN "head_email"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_job_runs_job_name_queued_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "job_runs"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_notifications_alert_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_notifications_notice_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "notifications"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_alerts_dedupe_key_unresolved"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_alerts_department_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_alerts_initiative_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_alerts_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_alerts_kind"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "alerts"
         `);
-    }
-
+  }
 }

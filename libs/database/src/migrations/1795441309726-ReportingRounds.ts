@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ReportingRounds1795441309726 implements MigrationInterface {
-    name = 'ReportingRounds1795441309726'
+  name = 'ReportingRounds1795441309726';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "reporting_rounds" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -24,10 +24,10 @@ export class ReportingRounds1795441309726 implements MigrationInterface {
                 CONSTRAINT "PK_12b4499b7936bbcc8e7a119c54d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_reporting_rounds_due_date" ON "reporting_rounds" ("due_date")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "status_reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -56,63 +56,62 @@ export class ReportingRounds1795441309726 implements MigrationInterface {
                 CONSTRAINT "PK_5b303afd85233dce17c88c519ca" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_status_reports_initiative_id" ON "status_reports" ("initiative_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_status_reports_department_id" ON "status_reports" ("department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_status_reports_round_department" ON "status_reports" ("round_id", "department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_status_reports_round_initiative" ON "status_reports" ("round_id", "initiative_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "status_reports"
             ADD CONSTRAINT "fk_status_reports_round" FOREIGN KEY ("round_id") REFERENCES "reporting_rounds"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "status_reports"
             ADD CONSTRAINT "fk_status_reports_initiative" FOREIGN KEY ("initiative_id") REFERENCES "initiatives"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "status_reports"
             ADD CONSTRAINT "fk_status_reports_department" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "status_reports" DROP CONSTRAINT "fk_status_reports_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "status_reports" DROP CONSTRAINT "fk_status_reports_initiative"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "status_reports" DROP CONSTRAINT "fk_status_reports_round"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_status_reports_round_initiative"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_status_reports_round_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_status_reports_department_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_status_reports_initiative_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "status_reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_reporting_rounds_due_date"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reporting_rounds"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Indicators1795442735167 implements MigrationInterface {
-    name = 'Indicators1795442735167'
+  name = 'Indicators1795442735167';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "indicators" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -44,13 +44,13 @@ export class Indicators1795442735167 implements MigrationInterface {
                 CONSTRAINT "PK_6e24383c110600564187e92042e" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_indicators_code" ON "indicators" ("code")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_indicators_owner_department_id" ON "indicators" ("owner_department_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "indicator_values" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -84,7 +84,7 @@ export class Indicators1795442735167 implements MigrationInterface {
                 CONSTRAINT "PK_611038cccc7a74de92fed3da44d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "indicator_effect_nodes" (
                 "effect_node_id" uuid NOT NULL,
                 "indicator_id" uuid NOT NULL,
@@ -92,58 +92,57 @@ export class Indicators1795442735167 implements MigrationInterface {
                 CONSTRAINT "PK_1fbe65a50a0f8f252d154129275" PRIMARY KEY ("effect_node_id", "indicator_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_indicator_effect_nodes_indicator_id" ON "indicator_effect_nodes" ("indicator_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicators"
             ADD CONSTRAINT "fk_indicators_owner_department" FOREIGN KEY ("owner_department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicator_values"
             ADD CONSTRAINT "fk_indicator_values_indicator" FOREIGN KEY ("indicator_id") REFERENCES "indicators"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicator_effect_nodes"
             ADD CONSTRAINT "fk_indicator_effect_nodes_node" FOREIGN KEY ("effect_node_id") REFERENCES "effect_nodes"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicator_effect_nodes"
             ADD CONSTRAINT "fk_indicator_effect_nodes_indicator" FOREIGN KEY ("indicator_id") REFERENCES "indicators"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "indicator_effect_nodes" DROP CONSTRAINT "fk_indicator_effect_nodes_indicator"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicator_effect_nodes" DROP CONSTRAINT "fk_indicator_effect_nodes_node"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicator_values" DROP CONSTRAINT "fk_indicator_values_indicator"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "indicators" DROP CONSTRAINT "fk_indicators_owner_department"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_indicator_effect_nodes_indicator_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "indicator_effect_nodes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "indicator_values"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_indicators_owner_department_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_indicators_code"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "indicators"
         `);
-    }
-
+  }
 }

@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class PortfolioReviews1795447233721 implements MigrationInterface {
-    name = 'PortfolioReviews1795447233721'
+  name = 'PortfolioReviews1795447233721';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "portfolio_reviews" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "version" integer NOT NULL DEFAULT '1',
@@ -17,10 +17,10 @@ export class PortfolioReviews1795447233721 implements MigrationInterface {
                 CONSTRAINT "PK_af910f7ef9687ffbb102551abff" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_portfolio_reviews_meeting_date" ON "portfolio_reviews" ("meeting_date")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "portfolio_decisions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "review_id" uuid NOT NULL,
@@ -69,54 +69,53 @@ export class PortfolioReviews1795447233721 implements MigrationInterface {
                 CONSTRAINT "PK_f31e36b6aa9022dc06f107044b8" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_portfolio_decisions_initiative_id" ON "portfolio_decisions" ("initiative_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "ux_portfolio_decisions_review_initiative" ON "portfolio_decisions" ("review_id", "initiative_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "portfolio_decisions"
             ADD CONSTRAINT "fk_portfolio_decisions_review" FOREIGN KEY ("review_id") REFERENCES "portfolio_reviews"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "portfolio_decisions"
             ADD CONSTRAINT "fk_portfolio_decisions_initiative" FOREIGN KEY ("initiative_id") REFERENCES "initiatives"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        // TypeORM compares CHECK constraints by name only, so a changed vocabulary is written by hand.
-        await queryRunner.query(`
+    // TypeORM compares CHECK constraints by name only, so a changed vocabulary is written by hand.
+    await queryRunner.query(`
             ALTER TABLE "alerts" DROP CONSTRAINT "ck_alerts_kind",
             ADD CONSTRAINT "ck_alerts_kind" CHECK (kind IN ('grant_expiring', 'grant_expired_initiative_active', 'funding_gap', 'funder_report_due', 'follow_up_overdue', 'follow_up_plan_missing', 'baseline_missing', 'possible_overlap', 'decision_follow_up_due'))
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        // TypeORM compares CHECK constraints by name only, so a changed vocabulary is written by hand.
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    // TypeORM compares CHECK constraints by name only, so a changed vocabulary is written by hand.
+    await queryRunner.query(`
             ALTER TABLE "alerts" DROP CONSTRAINT "ck_alerts_kind",
             ADD CONSTRAINT "ck_alerts_kind" CHECK (kind IN ('grant_expiring', 'grant_expired_initiative_active', 'funding_gap', 'funder_report_due', 'follow_up_overdue', 'follow_up_plan_missing', 'baseline_missing', 'possible_overlap'))
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "portfolio_decisions" DROP CONSTRAINT "fk_portfolio_decisions_initiative"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "portfolio_decisions" DROP CONSTRAINT "fk_portfolio_decisions_review"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ux_portfolio_decisions_review_initiative"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_portfolio_decisions_initiative_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "portfolio_decisions"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_portfolio_reviews_meeting_date"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "portfolio_reviews"
         `);
-    }
-
+  }
 }

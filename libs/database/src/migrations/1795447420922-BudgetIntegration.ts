@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class BudgetIntegration1795447420922 implements MigrationInterface {
-    name = 'BudgetIntegration1795447420922'
+  name = 'BudgetIntegration1795447420922';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "budget_dimensions" (
                 "code" character varying(30) NOT NULL,
                 "label" character varying(100) NOT NULL,
@@ -17,7 +17,7 @@ export class BudgetIntegration1795447420922 implements MigrationInterface {
                 CONSTRAINT "PK_80149b6ef36d0d04c2734bdca92" PRIMARY KEY ("code")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "budget_dimension_codes" (
                 "dimension_code" character varying(30) NOT NULL,
                 "code" character varying(40) NOT NULL,
@@ -32,7 +32,7 @@ export class BudgetIntegration1795447420922 implements MigrationInterface {
                 CONSTRAINT "PK_d5d09271e407d227bdf6b85bd20" PRIMARY KEY ("dimension_code", "code")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "budget_lines" (
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "kind" character varying(10) NOT NULL,
@@ -46,10 +46,10 @@ export class BudgetIntegration1795447420922 implements MigrationInterface {
                 CONSTRAINT "PK_4eabf9c9d7c8edc9ad302270c94" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_budget_lines_natural_key" ON "budget_lines" ("kind", "period", "dimensions")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "idempotency_keys" (
                 "client_id" character varying(220) NOT NULL,
                 "key" character varying(200) NOT NULL,
@@ -62,37 +62,36 @@ export class BudgetIntegration1795447420922 implements MigrationInterface {
                 CONSTRAINT "PK_9cf44f13e0f6543341a0c80108e" PRIMARY KEY ("client_id", "key")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_idempotency_keys_created_at" ON "idempotency_keys" ("created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "budget_dimension_codes"
             ADD CONSTRAINT "fk_budget_dimension_codes_dimension" FOREIGN KEY ("dimension_code") REFERENCES "budget_dimensions"("code") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "budget_dimension_codes" DROP CONSTRAINT "fk_budget_dimension_codes_dimension"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_idempotency_keys_created_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "idempotency_keys"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_budget_lines_natural_key"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "budget_lines"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "budget_dimension_codes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "budget_dimensions"
         `);
-    }
-
+  }
 }

@@ -15,17 +15,25 @@ export class Webhooks1795451882000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "webhook_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "type" character varying(40) NOT NULL, "payload" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fanned_out_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_4cba37e6a0acb5e1fc49c34ebfd" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_webhook_events_unfanned" ON "webhook_events"  ("created_at") WHERE fanned_out_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_webhook_events_unfanned" ON "webhook_events"  ("created_at") WHERE fanned_out_at IS NULL`,
+    );
     await queryRunner.query(
       `CREATE TABLE "webhook_deliveries" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "subscription_id" uuid NOT NULL, "event_id" uuid NOT NULL, "status" character varying(10) NOT NULL DEFAULT 'pending', "attempts" integer NOT NULL DEFAULT '0', "queued_at" TIMESTAMP WITH TIME ZONE, "delivered_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_webhook_deliveries_status" CHECK (status IN ('pending', 'delivered', 'failed')), CONSTRAINT "PK_535dd409947fb6d8fc6dfc0112a" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "ix_webhook_deliveries_event_id" ON "webhook_deliveries"  ("event_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_webhook_deliveries_unqueued" ON "webhook_deliveries"  ("created_at") WHERE queued_at IS NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_webhook_deliveries_subscription_event" ON "webhook_deliveries"  ("subscription_id", "event_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_webhook_deliveries_unqueued" ON "webhook_deliveries"  ("created_at") WHERE queued_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_webhook_deliveries_subscription_event" ON "webhook_deliveries"  ("subscription_id", "event_id")`,
+    );
     await queryRunner.query(
       `CREATE TABLE "webhook_delivery_attempts" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" uuid NOT NULL, "attempted_at" TIMESTAMP WITH TIME ZONE NOT NULL, "status_code" integer, "error" character varying(500), "duration_ms" integer NOT NULL, CONSTRAINT "PK_59ef9124585b56c18b98548a0c6" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_webhook_delivery_attempts_delivery" ON "webhook_delivery_attempts"  ("delivery_id", "attempted_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_webhook_delivery_attempts_delivery" ON "webhook_delivery_attempts"  ("delivery_id", "attempted_at")`,
+    );
     await queryRunner.query(
       `ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "fk_webhook_deliveries_subscription" FOREIGN KEY ("subscription_id") REFERENCES "webhook_subscriptions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -57,12 +65,16 @@ export class Webhooks1795451882000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "tr_initiatives_webhook_created" AFTER INSERT ON "initiatives" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "tr_initiatives_webhook_created" AFTER INSERT ON "initiatives" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER "tr_initiatives_webhook_status" AFTER UPDATE OF status ON "initiatives" FOR EACH ROW
          WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION webhook_event_note()`,
     );
-    await queryRunner.query(`CREATE TRIGGER "tr_funding_lines_webhook_created" AFTER INSERT ON "funding_lines" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "tr_funding_lines_webhook_created" AFTER INSERT ON "funding_lines" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`,
+    );
     // An UPDATE that changes nothing is not a change.
     await queryRunner.query(
       `CREATE TRIGGER "tr_funding_lines_webhook_updated" AFTER UPDATE ON "funding_lines" FOR EACH ROW
@@ -82,7 +94,9 @@ export class Webhooks1795451882000 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER "tr_initiatives_webhook_status" ON "initiatives"`);
     await queryRunner.query(`DROP TRIGGER "tr_initiatives_webhook_created" ON "initiatives"`);
     await queryRunner.query(`DROP FUNCTION webhook_event_note()`);
-    await queryRunner.query(`ALTER TABLE "webhook_delivery_attempts" DROP CONSTRAINT "fk_webhook_delivery_attempts_delivery"`);
+    await queryRunner.query(
+      `ALTER TABLE "webhook_delivery_attempts" DROP CONSTRAINT "fk_webhook_delivery_attempts_delivery"`,
+    );
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" DROP CONSTRAINT "fk_webhook_deliveries_event"`);
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" DROP CONSTRAINT "fk_webhook_deliveries_subscription"`);
     await queryRunner.query(`DROP TABLE "webhook_delivery_attempts"`);

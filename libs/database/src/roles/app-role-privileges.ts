@@ -10,7 +10,8 @@ import { grantStatements, ROLE_TARGET_SQL } from './app-role-privileges.sql.js';
  */
 export async function grantAppRolePrivileges(db: DataSource, role: string): Promise<void> {
   const { database, exists } = await queryOne(db, ROLE_TARGET_SQL, [role]);
-  if (!exists) throw new Error(`the application role "${role}" does not exist: create it first (deploy/postgres/create-roles.sh)`);
+  if (!exists)
+    throw new Error(`the application role "${role}" does not exist: create it first (deploy/postgres/create-roles.sh)`);
   await db.transaction(async (em) => {
     for (const grant of grantStatements(database, role)) await execute(em, grant);
   });

@@ -6,7 +6,10 @@ import { MIGRATIONS } from '../migrations/index.js';
 
 // Named after the migrations it holds, so two checkouts testing against one server at once (a branch with a new
 // migration beside main) never copy each other's schema.
-const TEMPLATE = `samla_test_template_${createHash('sha256').update(MIGRATIONS.map((m) => m.name).join()).digest('hex').slice(0, 12)}`;
+const TEMPLATE = `samla_test_template_${createHash('sha256')
+  .update(MIGRATIONS.map((m) => m.name).join())
+  .digest('hex')
+  .slice(0, 12)}`;
 const TEMPLATE_LOCK = 4_711_001;
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
@@ -67,7 +70,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 async function buildTemplate(admin: pg.Client, adminUrl: string) {
   await admin.query(`CREATE DATABASE "${TEMPLATE}_building"`);
-  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: urlFor(adminUrl, `${TEMPLATE}_building`), DATABASE_POOL_SIZE: 2 }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ DATABASE_URL: urlFor(adminUrl, `${TEMPLATE}_building`), DATABASE_POOL_SIZE: 2 }),
+  );
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

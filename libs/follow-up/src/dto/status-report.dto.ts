@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, QueryList, Trim } from '#common';
-import { INDICATOR_DIRECTIONS, INDICATOR_UNITS, VALUE_AREAS, type IndicatorDirection, type IndicatorUnit, type ValueArea } from '#results';
-import { RAG_STATUSES, STATUS_REPORT_STATUSES, type RagStatus, type StatusReportStatus } from '../status-report.entity.js';
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_UNITS,
+  VALUE_AREAS,
+  type IndicatorDirection,
+  type IndicatorUnit,
+  type ValueArea,
+} from '#results';
+import {
+  RAG_STATUSES,
+  STATUS_REPORT_STATUSES,
+  type RagStatus,
+  type StatusReportStatus,
+} from '../status-report.entity.js';
 
 const TEXT_MAX = 10_000;
 
@@ -16,7 +28,12 @@ export class UpdateStatusReportDto {
   @IsIn(RAG_STATUSES)
   ragStatus?: RagStatus | null;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, nullable: true, type: String, example: 'Rekryteringen av fältarbetare är klar; uppsökande arbete pågår i Kronogården.' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    nullable: true,
+    type: String,
+    example: 'Rekryteringen av fältarbetare är klar; uppsökande arbete pågår i Kronogården.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -24,7 +41,12 @@ export class UpdateStatusReportDto {
   @MaxLength(TEXT_MAX)
   progress?: string | null;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, nullable: true, type: String, example: 'Statsbidraget upphör i juni; beslut om fortsatt finansiering saknas.' })
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    nullable: true,
+    type: String,
+    example: 'Statsbidraget upphör i juni; beslut om fortsatt finansiering saknas.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -32,7 +54,14 @@ export class UpdateStatusReportDto {
   @MaxLength(TEXT_MAX)
   risks?: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_SEK, nullable: true, description: 'Whole kronor spent so far', example: 850_000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_AMOUNT_SEK,
+    nullable: true,
+    description: 'Whole kronor spent so far',
+    example: 850_000,
+  })
   @IsOptional()
   @IsWholeKronor()
   spendingToDateSek?: number | null;
@@ -71,7 +100,11 @@ export class ListStatusReportsQueryDto extends PageQueryDto {
   @IsUUID()
   ownerDepartmentId?: string;
 
-  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', enum: STATUS_REPORT_STATUSES, isArray: true })
+  @ApiPropertyOptional({
+    description: 'One or more statuses, comma-separated',
+    enum: STATUS_REPORT_STATUSES,
+    isArray: true,
+  })
   @IsOptional()
   @QueryList()
   @IsIn(STATUS_REPORT_STATUSES, { each: true })
@@ -92,7 +125,13 @@ export class StatusReportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty({ format: 'uuid' }) initiativeId: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The lead department when the report was created' }) departmentId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The lead department when the report was created',
+  })
+  departmentId: string | null;
   @ApiProperty({ enum: STATUS_REPORT_STATUSES }) status: StatusReportStatus;
   @ApiProperty({ enum: RAG_STATUSES, nullable: true }) ragStatus: RagStatus | null;
   @ApiProperty({ type: String, nullable: true }) progress: string | null;
@@ -110,11 +149,16 @@ export class StatusReportDto {
 
 export class ReportIndicatorValueDto {
   @ApiProperty({ example: 'sex:women' }) cell: string;
-  @ApiProperty({ enum: VALUE_AREAS, description: '`sweden`: Kolada’s figure for the whole country, to compare with' }) area: ValueArea;
+  @ApiProperty({ enum: VALUE_AREAS, description: '`sweden`: Kolada’s figure for the whole country, to compare with' })
+  area: ValueArea;
   @ApiProperty({ example: '2025-Q1', description: 'Within the round’s period' }) period: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) value: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) persons: number | null;
-  @ApiProperty({ description: 'Rests on fewer than 5 persons and the viewer is outside the owning department: the figures are withheld.' }) suppressed: boolean;
+  @ApiProperty({
+    description:
+      'Rests on fewer than 5 persons and the viewer is outside the owning department: the figures are withheld.',
+  })
+  suppressed: boolean;
 }
 
 export class ReportIndicatorDto {
@@ -123,7 +167,10 @@ export class ReportIndicatorDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
   @ApiProperty({ enum: INDICATOR_DIRECTIONS }) direction: IndicatorDirection;
-  @ApiProperty({ type: [ReportIndicatorValueDto], description: 'Measurements whose period lies within the round’s period, by cell (`all` first), latest first' })
+  @ApiProperty({
+    type: [ReportIndicatorValueDto],
+    description: 'Measurements whose period lies within the round’s period, by cell (`all` first), latest first',
+  })
   values: ReportIndicatorValueDto[];
 }
 
@@ -144,8 +191,14 @@ export class StatusReportInitiativeDto {
 export class StatusReportWithIndicatorsDto extends StatusReportDto {
   @ApiProperty({ type: StatusReportRoundDto }) round: StatusReportRoundDto;
   @ApiProperty({ type: StatusReportInitiativeDto }) initiative: StatusReportInitiativeDto;
-  @ApiProperty({ description: 'Not yet submitted (pending or returned) after the round’s due date, as of today in TIME_ZONE' }) overdue: boolean;
+  @ApiProperty({
+    description: 'Not yet submitted (pending or returned) after the round’s due date, as of today in TIME_ZONE',
+  })
+  overdue: boolean;
 
-  @ApiProperty({ type: [ReportIndicatorDto], description: 'The indicators the initiative’s follow-up plan names, in its order' })
+  @ApiProperty({
+    type: [ReportIndicatorDto],
+    description: 'The indicators the initiative’s follow-up plan names, in its order',
+  })
   indicators: ReportIndicatorDto[];
 }

@@ -13,7 +13,17 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsCode, IsOmittable, IsOnOrAfter, IsWholeKronor, MAX_AMOUNT_SEK, PageQueryDto, PatchType, Trim } from '#common';
+import {
+  IsCalendarDate,
+  IsCode,
+  IsOmittable,
+  IsOnOrAfter,
+  IsWholeKronor,
+  MAX_AMOUNT_SEK,
+  PageQueryDto,
+  PatchType,
+  Trim,
+} from '#common';
 import {
   COVERAGE_DECISIONS,
   FUNDING_SOURCE_TYPES,
@@ -28,7 +38,12 @@ import {
 /** The coverage decision's note, on a funding line and on `PUT /funding/{id}/coverage-decision` alike. */
 const CoverageNote = () =>
   applyDecorators(
-    ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, example: 'Tas in i ramen från 2026 enligt KS beslut.' }),
+    ApiPropertyOptional({
+      maxLength: 2000,
+      nullable: true,
+      type: String,
+      example: 'Tas in i ramen från 2026 enligt KS beslut.',
+    }),
     IsOptional(),
     Trim(),
     IsString(),
@@ -80,7 +95,13 @@ export class CreateFundingLineDto {
   @MaxLength(200)
   funder: string;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true, type: String, description: "The funder's diarienummer", example: '851-12345-2024' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    nullable: true,
+    type: String,
+    description: "The funder's diarienummer",
+    example: '851-12345-2024',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -88,7 +109,13 @@ export class CreateFundingLineDto {
   @MaxLength(100)
   decisionReference?: string | null;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_SEK, description: 'Whole kronor', example: 1_200_000 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_AMOUNT_SEK,
+    description: 'Whole kronor',
+    example: 1_200_000,
+  })
   @IsWholeKronor()
   amountSek: number;
 
@@ -96,7 +123,11 @@ export class CreateFundingLineDto {
   @IsCalendarDate()
   periodStart: string;
 
-  @ApiProperty({ format: 'date', example: '2025-06-30', description: 'The expiry: the last day the line pays for; on or after periodStart.' })
+  @ApiProperty({
+    format: 'date',
+    example: '2025-06-30',
+    description: 'The expiry: the last day the line pays for; on or after periodStart.',
+  })
   @IsCalendarDate()
   @IsOnOrAfter('periodStart', { message: PERIOD_ORDER_MESSAGE })
   periodEnd: string;
@@ -111,17 +142,30 @@ export class CreateFundingLineDto {
   @IsBoolean()
   renewable?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'The funder pays afterwards (ESF+), so the municipality pre-finances.' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The funder pays afterwards (ESF+), so the municipality pre-finances.',
+  })
   @IsOmittable()
   @IsBoolean()
   paidInArrears?: boolean;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A line of the same initiative that takes over when this one ends.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A line of the same initiative that takes over when this one ends.',
+  })
   @IsOptional()
   @IsUUID()
   successorFundingId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The `projekt` code the budget system books this line on.', example: 'P4711' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The `projekt` code the budget system books this line on.',
+    example: 'P4711',
+  })
   @IsOptional()
   @IsCode()
   budgetProjectCode?: string | null;
@@ -134,7 +178,11 @@ export class CreateFundingLineDto {
   @Type(() => ReportingDeadlineDto)
   reportingDeadlines?: ReportingDeadlineDto[];
 
-  @ApiPropertyOptional({ enum: COVERAGE_DECISIONS, default: 'undecided', description: 'What happens when the money ends.' })
+  @ApiPropertyOptional({
+    enum: COVERAGE_DECISIONS,
+    default: 'undecided',
+    description: 'What happens when the money ends.',
+  })
   @IsOmittable()
   @IsIn(COVERAGE_DECISIONS)
   coverageDecision?: CoverageDecision;
@@ -145,7 +193,13 @@ export class CreateFundingLineDto {
   @CoverageDecidedBy('Who took the coverage decision')
   coverageDecidedBy?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'When the coverage decision was taken', example: '2025-03-12' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'When the coverage decision was taken',
+    example: '2025-03-12',
+  })
   @IsOptional()
   @IsCalendarDate()
   coverageDecidedOn?: string | null;
@@ -182,7 +236,11 @@ export class ListFundingQueryDto extends PageQueryDto {
 
 /** `PUT /funding/{id}/coverage-decision`: what happens when the line ends, recorded by the lead department's head or leadership. */
 export class CoverageDecisionDto {
-  @ApiProperty({ enum: COVERAGE_DECISIONS, example: 'ordinary_budget', description: '`undecided` withdraws a recorded decision (who and when are cleared).' })
+  @ApiProperty({
+    enum: COVERAGE_DECISIONS,
+    example: 'ordinary_budget',
+    description: '`undecided` withdraws a recorded decision (who and when are cleared).',
+  })
   @IsIn(COVERAGE_DECISIONS)
   decision: CoverageDecision;
 
@@ -192,7 +250,13 @@ export class CoverageDecisionDto {
   @CoverageDecidedBy('Who took the decision; defaults to the name of the person recording it')
   decidedBy?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'When the decision was taken; defaults to today (Europe/Stockholm)', example: '2025-03-12' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'When the decision was taken; defaults to today (Europe/Stockholm)',
+    example: '2025-03-12',
+  })
   @IsOptional()
   @IsCalendarDate()
   decidedOn?: string | null;

@@ -1,18 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { QueryInt } from '#common';
-import { COVERAGE_DECISIONS, FUNDING_SOURCE_TYPES, type CoverageDecision, type FundingSourceType } from '../funding-line.entity.js';
+import {
+  COVERAGE_DECISIONS,
+  FUNDING_SOURCE_TYPES,
+  type CoverageDecision,
+  type FundingSourceType,
+} from '../funding-line.entity.js';
 
 export const MAX_CLIFF_MONTHS = 60;
 export const DEFAULT_CLIFF_MONTHS = 24;
 
 export class FundingCliffQueryDto {
-  @ApiPropertyOptional({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', example: '2026-01', description: 'The first month (YYYY-MM); default the current month in Europe/Stockholm.' })
+  @ApiPropertyOptional({
+    pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$',
+    example: '2026-01',
+    description: 'The first month (YYYY-MM); default the current month in Europe/Stockholm.',
+  })
   @IsOptional()
   @Matches(/^[12]\d{3}-(0[1-9]|1[0-2])$/, { message: 'from must be a month written YYYY-MM' })
   from?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CLIFF_MONTHS, default: DEFAULT_CLIFF_MONTHS, description: 'How many months from `from` on.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CLIFF_MONTHS,
+    default: DEFAULT_CLIFF_MONTHS,
+    description: 'How many months from `from` on.',
+  })
   @IsOptional()
   @QueryInt()
   @IsInt()
@@ -49,28 +63,48 @@ export class CliffInitiativeDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: CliffDepartmentDto, nullable: true }) leadDepartment: CliffDepartmentDto | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 3_400_000 }) annualCostSek: number | null;
-  @ApiProperty({ type: [CliffLineDto], description: 'The temporary lines that end with nothing, or not enough, to take over.' }) lines: CliffLineDto[];
-  @ApiProperty({ description: 'Every one of these lines has a recorded coverage decision: shown, but not counted in the totals.' })
+  @ApiProperty({
+    type: [CliffLineDto],
+    description: 'The temporary lines that end with nothing, or not enough, to take over.',
+  })
+  lines: CliffLineDto[];
+  @ApiProperty({
+    description: 'Every one of these lines has a recorded coverage decision: shown, but not counted in the totals.',
+  })
   coverageDecided: boolean;
   @ApiProperty({
     type: 'integer',
     nullable: true,
     description:
-      'Annual cost minus what the initiative\'s other granted lines still running afterwards pay a year (each line\'s amount spread evenly over its months, × 12), never below 0; ' +
+      "Annual cost minus what the initiative's other granted lines still running afterwards pay a year (each line's amount spread evenly over its months, × 12), never below 0; " +
       '0 when coverageDecided (the decision says what happens, so nothing is left for the cliff); null only when the initiative has no annual cost.',
   })
   uncoveredAnnualCostSek: number | null;
 }
 
 class CliffTotalsDto {
-  @ApiProperty({ type: 'integer', description: 'Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek).' })
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek).',
+  })
   fundingEndingSek: number;
-  @ApiProperty({ type: 'integer', description: 'Sum of the undecided initiatives\' uncovered annual cost.' }) uncoveredAnnualCostSek: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Initiatives counted in the kronor: with at least one line ending here with coverage undecided.' })
+  @ApiProperty({ type: 'integer', description: "Sum of the undecided initiatives' uncovered annual cost." })
+  uncoveredAnnualCostSek: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Initiatives counted in the kronor: with at least one line ending here with coverage undecided.',
+  })
   initiativesUndecided: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor.',
+  })
   initiativesCoverageDecided: number;
-  @ApiProperty({ type: [CliffInitiativeDto], description: 'The undecided initiatives first, then the decided ones.' }) initiatives: CliffInitiativeDto[];
+  @ApiProperty({ type: [CliffInitiativeDto], description: 'The undecided initiatives first, then the decided ones.' })
+  initiatives: CliffInitiativeDto[];
 }
 
 export class CliffMonthDto extends CliffTotalsDto {
@@ -78,7 +112,11 @@ export class CliffMonthDto extends CliffTotalsDto {
 }
 
 export class CliffBudgetYearDto extends CliffTotalsDto {
-  @ApiProperty({ example: 2027, description: 'The calendar year; at the edges of the window only its months inside the window count.' }) year: number;
+  @ApiProperty({
+    example: 2027,
+    description: 'The calendar year; at the edges of the window only its months inside the window count.',
+  })
+  year: number;
 }
 
 export class FundingCliffDto {
@@ -88,7 +126,8 @@ export class FundingCliffDto {
   @ApiProperty({ type: [CliffBudgetYearDto] }) budgetYears: CliffBudgetYearDto[];
   @ApiProperty({
     type: CliffTotalsDto,
-    description: 'Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now.',
+    description:
+      'Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now.',
   })
   endedEarlier: CliffTotalsDto;
 }

@@ -20,7 +20,13 @@ export function buildFundingCliffSql(opts: FundingCliffSqlOptions): string {
 ${CLIFF_REPORT}`;
 }
 
-export type FundingCliffSqlOptions = { from: string; months: string; ctes?: string; initiativeScope?: string; withEarlier?: boolean };
+export type FundingCliffSqlOptions = {
+  from: string;
+  months: string;
+  ctes?: string;
+  initiativeScope?: string;
+  withEarlier?: boolean;
+};
 
 /**
  * The cliff's CTEs, ending with `initiative_years` (year, initiative_id, ending_sek, coverage_decided, uncovered, …): the

@@ -8,7 +8,8 @@
  */
 
 /** Months from month-start date `a` to month-start date `b` (0 when the same month). */
-const monthsFrom = (a: string, b: string) => `((extract(year FROM ${b}) - extract(year FROM ${a})) * 12 + extract(month FROM ${b}) - extract(month FROM ${a}))::int`;
+const monthsFrom = (a: string, b: string) =>
+  `((extract(year FROM ${b}) - extract(year FROM ${a})) * 12 + extract(month FROM ${b}) - extract(month FROM ${a}))::int`;
 
 /**
  * Every (initiative, project code) a budget line can attach by: the initiative's own budget_project_code and each of

@@ -15,25 +15,43 @@ export class CreateGoalDto {
   @MaxLength(300)
   title: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, example: 'Ett av färdplanens fem prioriterade områden.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 4000,
+    example: 'Ett av färdplanens fem prioriterade områden.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(4000)
   description?: string | null;
 
-  @ApiProperty({ enum: GOAL_LEVELS, example: 'priority_area', description: `Top down: ${GOAL_LEVELS.join(' → ')}. Below the parent's level.` })
+  @ApiProperty({
+    enum: GOAL_LEVELS,
+    example: 'priority_area',
+    description: `Top down: ${GOAL_LEVELS.join(' → ')}. Below the parent's level.`,
+  })
   @IsIn(GOAL_LEVELS)
   level: GoalLevel;
 
-  @ApiProperty({ example: 'Färdplan för social hållbarhet', maxLength: 200, description: 'The governing document the goal comes from.' })
+  @ApiProperty({
+    example: 'Färdplan för social hållbarhet',
+    maxLength: 200,
+    description: 'The governing document the goal comes from.',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   framework: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The goal this one serves; null for a root.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The goal this one serves; null for a root.',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -43,7 +61,13 @@ export class CreateGoalDto {
   @IsCalendarDate()
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null, description: 'Not before validFrom; null for open-ended.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: null,
+    description: 'Not before validFrom; null for open-ended.',
+  })
   @IsOptional()
   @IsCalendarDate()
   @IsOnOrAfter('validFrom')
@@ -88,7 +112,10 @@ export class ListGoalsQueryDto extends PageQueryDto {
 }
 
 export class GoalTreeQueryDto {
-  @ApiPropertyOptional({ example: 'Färdplan för social hållbarhet', description: "Only this framework's goals; those whose parent lies outside it become roots." })
+  @ApiPropertyOptional({
+    example: 'Färdplan för social hållbarhet',
+    description: "Only this framework's goals; those whose parent lies outside it become roots.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -23,7 +23,14 @@ describe('API key secrets', () => {
   });
 
   it('should find no prefix when the value is not one of our keys', () => {
-    for (const value of ['', 'samla_', 'Bearer abc', `samla_XYZ123456789_${'a'.repeat(43)}`, `samla_0123456789ab_${'a'.repeat(42)}`, `samla_0123456789ab_${'a'.repeat(43)} `]) {
+    for (const value of [
+      '',
+      'samla_',
+      'Bearer abc',
+      `samla_XYZ123456789_${'a'.repeat(43)}`,
+      `samla_0123456789ab_${'a'.repeat(42)}`,
+      `samla_0123456789ab_${'a'.repeat(43)} `,
+    ]) {
       expect(prefixOf(value)).toBeNull();
     }
   });

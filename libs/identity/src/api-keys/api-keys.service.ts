@@ -31,10 +31,25 @@ export class ApiKeysService {
     const { key, prefix, hash } = generateApiKey();
     const saved = await this.dataSource.transaction(async (em) => {
       if (await em.existsBy(ApiKeyEntity, { name: dto.name })) {
-        throw new ConflictProblem(`An API key named ${dto.name} already exists.`, [{ field: 'name', message: 'already exists' }]);
+        throw new ConflictProblem(`An API key named ${dto.name} already exists.`, [
+          { field: 'name', message: 'already exists' },
+        ]);
       }
-      const row = await em.save(em.create(ApiKeyEntity, { name: dto.name, scopes: dto.scopes, prefix, secretHash: hash, createdBy: ctx.actor.id }));
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'api_key', entityId: row.id, after: { name: row.name, prefix, scopes: row.scopes } });
+      const row = await em.save(
+        em.create(ApiKeyEntity, {
+          name: dto.name,
+          scopes: dto.scopes,
+          prefix,
+          secretHash: hash,
+          createdBy: ctx.actor.id,
+        }),
+      );
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'api_key',
+        entityId: row.id,
+        after: { name: row.name, prefix, scopes: row.scopes },
+      });
       return row;
     });
     return { ...withoutHash(saved), key };
@@ -47,7 +62,13 @@ export class ApiKeysService {
       if (current.revokedAt) return current;
       const revokedAt = new Date();
       await em.update(ApiKeyEntity, { id }, { revokedAt });
-      await this.audit.record(em, ctx, { action: 'revoke', entityType: 'api_key', entityId: id, before: { revokedAt: null }, after: { revokedAt } });
+      await this.audit.record(em, ctx, {
+        action: 'revoke',
+        entityType: 'api_key',
+        entityId: id,
+        before: { revokedAt: null },
+        after: { revokedAt },
+      });
       return { ...current, revokedAt };
     });
     return withoutHash(row);
@@ -56,7 +77,8 @@ export class ApiKeysService {
   /** The machine client behind an `X-Api-Key` header; any doubt is a 401 that does not say which part was wrong. */
   async authenticate(presented: string): Promise<ApiKeyActor> {
     const prefix = prefixOf(presented);
-    if (!prefix) throw new UnauthenticatedProblem('The X-Api-Key header does not hold a Samla API key (samla_<prefix>_<secret>).');
+    if (!prefix)
+      throw new UnauthenticatedProblem('The X-Api-Key header does not hold a Samla API key (samla_<prefix>_<secret>).');
     const row = await this.keys.findOneBy({ prefix });
     if (!row || !matchesHash(presented, row.secretHash)) throw new UnauthenticatedProblem('The API key is not known.');
     if (row.revokedAt) throw new UnauthenticatedProblem('The API key has been revoked.');

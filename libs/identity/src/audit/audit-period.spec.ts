@@ -22,7 +22,11 @@ describe('audit period', () => {
   });
 
   it('should keep an instant to as an included end when to is an instant', () => {
-    expect(resolvePeriod(undefined, '2025-03-30T12:00:00+02:00', 'Europe/Stockholm')).toEqual({ start: undefined, end: new Date('2025-03-30T10:00:00Z'), endIncluded: true });
+    expect(resolvePeriod(undefined, '2025-03-30T12:00:00+02:00', 'Europe/Stockholm')).toEqual({
+      start: undefined,
+      end: new Date('2025-03-30T10:00:00Z'),
+      endIncluded: true,
+    });
   });
 
   it.each([
@@ -30,21 +34,38 @@ describe('audit period', () => {
     ['2025-03-01T10:00:00Z', '2025-03-01T09:59:59Z'],
     ['2025-03-02T00:30:00+01:00', '2025-03-01'],
   ])('should refuse from %s with to %s when to is before from', (from, to) => {
-    expect(() => resolvePeriod(from, to, 'Europe/Stockholm')).toThrow(expect.objectContaining({ status: 400, extra: { errors: [{ field: 'to', message: 'to must not be before from' }] } }));
+    expect(() => resolvePeriod(from, to, 'Europe/Stockholm')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        extra: { errors: [{ field: 'to', message: 'to must not be before from' }] },
+      }),
+    );
   });
 
-  it.each([['2025-03-01', '2025-03-01'], ['2025-03-01T10:00:00Z', '2025-03-01T10:00:00Z'], ['2025-03-01T23:30:00+01:00', '2025-03-01']])(
-    'should accept from %s with to %s when the period is one day or one moment',
-    (from, to) => {
-      expect(() => resolvePeriod(from, to, 'Europe/Stockholm')).not.toThrow();
+  it.each([
+    ['2025-03-01', '2025-03-01'],
+    ['2025-03-01T10:00:00Z', '2025-03-01T10:00:00Z'],
+    ['2025-03-01T23:30:00+01:00', '2025-03-01'],
+  ])('should accept from %s with to %s when the period is one day or one moment', (from, to) => {
+    expect(() => resolvePeriod(from, to, 'Europe/Stockholm')).not.toThrow();
+  });
+
+  it.each(['2025-03-01', '2025-03-01T10:00Z', '2025-03-01T10:00:00.123456+01:00'])(
+    'should accept %s as an instant or a date',
+    (value) => {
+      expect(isInstantOrDate(value)).toBe(true);
     },
   );
 
-  it.each(['2025-03-01', '2025-03-01T10:00Z', '2025-03-01T10:00:00.123456+01:00'])('should accept %s as an instant or a date', (value) => {
-    expect(isInstantOrDate(value)).toBe(true);
-  });
-
-  it.each(['2025-02-30', '2025-03-01T10:00:00', '2025-03-01T25:00:00Z', '2025-03-01 10:00Z', '1740823200', 'idag', 20250301])('should refuse %p', (value) => {
+  it.each([
+    '2025-02-30',
+    '2025-03-01T10:00:00',
+    '2025-03-01T25:00:00Z',
+    '2025-03-01 10:00Z',
+    '1740823200',
+    'idag',
+    20250301,
+  ])('should refuse %p', (value) => {
     expect(isInstantOrDate(value)).toBe(false);
   });
 });

@@ -22,7 +22,10 @@ export type AuditedChange = {
 };
 
 /** Who acted and in which request; a RequestContext is one, and Samla's own processes name themselves (kind `system`, no request). */
-export type AuditContext = { actor: { kind: AuditActorKind; id: string; name: string | null }; requestId: string | null };
+export type AuditContext = {
+  actor: { kind: AuditActorKind; id: string; name: string | null };
+  requestId: string | null;
+};
 
 /** Bookkeeping columns that change with every write and say nothing about what was changed; the id is the event's entityId. */
 const NOT_AUDITED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'searchVector']);
@@ -49,13 +52,18 @@ export class AuditService {
 
   /** Newest first; events of one transaction keep the order they were written in. */
   async list(query: ListAuditEventsQueryDto): Promise<Page<AuditEventEntity>> {
-    const { start, end, endIncluded } = resolvePeriod(query.from, query.to, this.config.get('TIME_ZONE', { infer: true }));
+    const { start, end, endIncluded } = resolvePeriod(
+      query.from,
+      query.to,
+      this.config.get('TIME_ZONE', { infer: true }),
+    );
     const q = this.events.createQueryBuilder('e');
     if (query.entityType !== undefined) q.andWhere('e.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId !== undefined) q.andWhere('e.entityId = :entityId', { entityId: query.entityId });
     if (query.actor !== undefined) q.andWhere('e.actorId = :actor', { actor: query.actor });
     if (query.action !== undefined) q.andWhere('e.action = :action', { action: query.action });
-    if (query.initiativeId !== undefined) q.andWhere('e.initiativeId = :initiativeId', { initiativeId: query.initiativeId });
+    if (query.initiativeId !== undefined)
+      q.andWhere('e.initiativeId = :initiativeId', { initiativeId: query.initiativeId });
     if (start) q.andWhere('e.occurredAt >= :start', { start });
     if (end) q.andWhere(endIncluded ? 'e.occurredAt <= :end' : 'e.occurredAt < :end', { end });
     return getPage(q.orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC'), query);

@@ -11,7 +11,8 @@ export const SIGNED_IN_KEY = 'samla:signed-in';
  * The permission an endpoint needs. An endpoint without one (and not public) is refused to everybody. Also
  * documents the answers every guarded endpoint can give: 401, 403 and 429.
  */
-export const Requires = (permission: Permission) => applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiProblems(401, 403, 429));
+export const Requires = (permission: Permission) =>
+  applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiProblems(401, 403, 429));
 
 /**
  * Any verified identity may call the endpoint, whatever its roles or scopes (`GET /me`, which tells callers what they

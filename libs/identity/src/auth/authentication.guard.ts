@@ -53,7 +53,10 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
       if (error instanceof UnauthenticatedProblem) {
         if (error.suspicious) await this.refusals.recordRefusal(addressOf(request));
         const refusedToken = request.headers.authorization !== undefined;
-        context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', `Bearer realm="samla"${refusedToken ? ', error="invalid_token"' : ''}`);
+        context
+          .switchToHttp()
+          .getResponse<Response>()
+          .setHeader('WWW-Authenticate', `Bearer realm="samla"${refusedToken ? ', error="invalid_token"' : ''}`);
       }
       throw error;
     });
@@ -61,8 +64,15 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
     if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !hasPermission(actor, permission)) {
-      this.logger.warn({ actor: { kind: actor.kind, id: actor.id }, permission, method: request.method, path: request.originalUrl }, 'Refused: missing permission');
-      throw new ForbiddenProblem(permission ? `This needs the permission ${permission}, which your ${describe(actor)} does not give.` : 'This endpoint is closed.');
+      this.logger.warn(
+        { actor: { kind: actor.kind, id: actor.id }, permission, method: request.method, path: request.originalUrl },
+        'Refused: missing permission',
+      );
+      throw new ForbiddenProblem(
+        permission
+          ? `This needs the permission ${permission}, which your ${describe(actor)} does not give.`
+          : 'This endpoint is closed.',
+      );
     }
     return true;
   }
@@ -72,7 +82,10 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
     const apiKey = request.headers['x-api-key'];
     if (header !== undefined && apiKey !== undefined) throw new AmbiguousCredentialsProblem();
     if (typeof apiKey !== 'string' && !header) {
-      throw new UnauthenticatedProblem('Send a bearer token from the identity provider (Authorization: Bearer <token>) or, for a machine client, X-Api-Key.', false);
+      throw new UnauthenticatedProblem(
+        'Send a bearer token from the identity provider (Authorization: Bearer <token>) or, for a machine client, X-Api-Key.',
+        false,
+      );
     }
     // Before the credential is checked, so an address over the limit costs no signature check or key lookup.
     await this.refusals.assertBelowLimit(addressOf(request));
@@ -81,7 +94,8 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
 
   private async person(header: string): Promise<UserActor> {
     const [scheme, token] = header.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthenticatedProblem('The Authorization header must be "Bearer <token>".');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw new UnauthenticatedProblem('The Authorization header must be "Bearer <token>".');
     const claims = readClaims(await this.tokens.verify(token), this.claims);
     return {
       kind: 'user',
@@ -99,5 +113,7 @@ function addressOf(request: Request): string {
 }
 
 function describe(actor: Actor): string {
-  return actor.kind === 'api_key' ? `API key's scopes (${actor.scopes.join(', ') || 'none'})` : `roles (${actor.roles.join(', ') || 'none'})`;
+  return actor.kind === 'api_key'
+    ? `API key's scopes (${actor.scopes.join(', ') || 'none'})`
+    : `roles (${actor.roles.join(', ') || 'none'})`;
 }

@@ -29,9 +29,18 @@ describe('readClaims', () => {
   });
 
   it('should read id, name, e-mail and department code from the default claims when nothing is configured', () => {
-    const claims = readClaims({ sub: 'u1', name: 'Samordnare SSPF', email: 'sspf@example.se', roles: ['staff'], department: 'ASF' }, DEFAULT_NAMES);
+    const claims = readClaims(
+      { sub: 'u1', name: 'Samordnare SSPF', email: 'sspf@example.se', roles: ['staff'], department: 'ASF' },
+      DEFAULT_NAMES,
+    );
 
-    expect(claims).toEqual({ id: 'u1', name: 'Samordnare SSPF', email: 'sspf@example.se', roles: ['staff'], departmentCode: 'ASF' });
+    expect(claims).toEqual({
+      id: 'u1',
+      name: 'Samordnare SSPF',
+      email: 'sspf@example.se',
+      roles: ['staff'],
+      departmentCode: 'ASF',
+    });
   });
 
   it('should read the claims that AUTH_CLAIM_* name when a provider uses other names', () => {
@@ -87,27 +96,43 @@ describe('readClaims', () => {
     ['name', { sub: 'u1', name: 'Å'.repeat(201) }, 200],
     ['email', { sub: 'u1', email: `${'e'.repeat(244)}@example.se` }, 254],
     ['department', { sub: 'u1', department: 'D'.repeat(41) }, 40],
-  ])('should refuse the token, naming the %s claim and its limit, when the claim is longer than the column that keeps it', (claim, payload, limit) => {
-    const error = refusal(payload);
+  ])(
+    'should refuse the token, naming the %s claim and its limit, when the claim is longer than the column that keeps it',
+    (claim, payload, limit) => {
+      const error = refusal(payload);
 
-    expect(error.detail).toContain(`claim "${claim}" is ${limit + 1} characters long`);
-    expect(error.detail).toContain(`the ${limit} characters Samla keeps`);
-  });
+      expect(error.detail).toContain(`claim "${claim}" is ${limit + 1} characters long`);
+      expect(error.detail).toContain(`the ${limit} characters Samla keeps`);
+    },
+  );
 
   it('should name the configured claim when a provider calls it something else', () => {
     const config = validateEnvironment({ AUTH_CLAIM_USER_ID: 'oid' });
 
-    const error = refusal({ oid: 'o'.repeat(300) }, claimNamesFrom((variable) => config[variable]));
+    const error = refusal(
+      { oid: 'o'.repeat(300) },
+      claimNamesFrom((variable) => config[variable]),
+    );
 
     expect(error.detail).toContain('claim "oid"');
   });
 
   it('should accept every claim as long as its column when it counts characters as PostgreSQL does', () => {
-    const payload = { sub: 'u'.repeat(195), name: '🌱'.repeat(200), email: `${'e'.repeat(243)}@example.se`, department: 'D'.repeat(40) };
+    const payload = {
+      sub: 'u'.repeat(195),
+      name: '🌱'.repeat(200),
+      email: `${'e'.repeat(243)}@example.se`,
+      department: 'D'.repeat(40),
+    };
 
     const claims = readClaims(payload, DEFAULT_NAMES);
 
-    expect(claims).toMatchObject({ id: payload.sub, name: payload.name, email: payload.email, departmentCode: payload.department });
+    expect(claims).toMatchObject({
+      id: payload.sub,
+      name: payload.name,
+      email: payload.email,
+      departmentCode: payload.department,
+    });
   });
 
   it.each([

@@ -7,7 +7,13 @@ import { UnauthenticatedProblem } from './auth.problems.js';
 export type ClaimNames = { userId: string; name: string; email: string; roles: string; department: string };
 
 /** What a verified token says about the person, before the department code is looked up. */
-export type TokenClaims = { id: string; name: string | null; email: string | null; roles: Role[]; departmentCode: string | null };
+export type TokenClaims = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  roles: Role[];
+  departmentCode: string | null;
+};
 
 type ClaimVariable = Extract<keyof AppConfig, `AUTH_CLAIM_${string}`>;
 

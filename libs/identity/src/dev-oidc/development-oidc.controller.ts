@@ -6,7 +6,15 @@ import { ROLES, type Role } from '../actor.js';
 import { checkAuthorizationRequest, type AuthorizationRequest } from './authorization-request.js';
 import { DevelopmentOidcProvider, OAuthError } from './development-oidc.provider.js';
 import { DevelopmentOnlyGuard } from './development-only.guard.js';
-import { ROLE_CHOICES, renderRefusalPage, renderSignedOutPage, renderSignInPage, STYLESHEET, type FormField, type SignInForm } from './pages.js';
+import {
+  ROLE_CHOICES,
+  renderRefusalPage,
+  renderSignedOutPage,
+  renderSignInPage,
+  STYLESHEET,
+  type FormField,
+  type SignInForm,
+} from './pages.js';
 import { allowedRedirect, withParameters } from './redirects.js';
 
 /** Roles that act for a department, as `npm run token` requires --department for them. */
@@ -34,7 +42,12 @@ export class DevelopmentOidcController {
   async authorize(@Query() query: Record<string, unknown>, @Res() res: Response) {
     const checked = checkAuthorizationRequest(query, this.provider);
     if (checked.outcome === 'refuse') return this.html(res, 400, renderRefusalPage(checked.message));
-    if (checked.outcome === 'send-back') return this.sendBack(res, checked.redirect, { error: checked.error, error_description: checked.description, state: checked.state });
+    if (checked.outcome === 'send-back')
+      return this.sendBack(res, checked.redirect, {
+        error: checked.error,
+        error_description: checked.description,
+        state: checked.state,
+      });
     return this.signInPage(res, 200, checked.request, {}, {});
   }
 
@@ -44,12 +57,25 @@ export class DevelopmentOidcController {
     const form = body ?? {};
     const checked = checkAuthorizationRequest(form, this.provider);
     if (checked.outcome === 'refuse') return this.html(res, 400, renderRefusalPage(checked.message));
-    if (checked.outcome === 'send-back') return this.sendBack(res, checked.redirect, { error: checked.error, error_description: checked.description, state: checked.state });
+    if (checked.outcome === 'send-back')
+      return this.sendBack(res, checked.redirect, {
+        error: checked.error,
+        error_description: checked.description,
+        state: checked.state,
+      });
     const request = checked.request;
     if (form.action === 'cancel') {
-      return this.sendBack(res, request.redirect, { error: 'access_denied', error_description: 'The person cancelled the sign-in.', state: request.state });
+      return this.sendBack(res, request.redirect, {
+        error: 'access_denied',
+        error_description: 'The person cancelled the sign-in.',
+        state: request.state,
+      });
     }
-    const values: SignInForm = { role: text(form.role), department: text(form.department)?.trim(), name: text(form.name)?.trim() };
+    const values: SignInForm = {
+      role: text(form.role),
+      department: text(form.department)?.trim(),
+      name: text(form.name)?.trim(),
+    };
     const errors: Partial<Record<FormField, string>> = {};
     const role = (ROLES as readonly string[]).includes(values.role ?? '') ? (values.role as Role) : null;
     if (!role) errors.role = 'Välj en roll.';
@@ -79,12 +105,16 @@ export class DevelopmentOidcController {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Pragma', 'no-cache');
     try {
-      if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Send the parameters as application/x-www-form-urlencoded.');
+      if (!req.is('application/x-www-form-urlencoded'))
+        throw new OAuthError('invalid_request', 'Send the parameters as application/x-www-form-urlencoded.');
       const parameters = body ?? {};
       const grantType = parameters.grant_type;
       if (grantType === 'authorization_code') return res.status(200).json(await this.provider.redeemCode(parameters));
       if (grantType === 'refresh_token') return res.status(200).json(await this.provider.refresh(parameters));
-      throw new OAuthError(typeof grantType === 'string' ? 'unsupported_grant_type' : 'invalid_request', 'grant_type must be authorization_code or refresh_token.');
+      throw new OAuthError(
+        typeof grantType === 'string' ? 'unsupported_grant_type' : 'invalid_request',
+        'grant_type must be authorization_code or refresh_token.',
+      );
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       return res.status(400).json({ error: error.error, error_description: error.description });
@@ -96,13 +126,27 @@ export class DevelopmentOidcController {
   async logout(@Query() query: Record<string, unknown>, @Res() res: Response) {
     await this.provider.endSession(query.id_token_hint);
     const target = query.post_logout_redirect_uri;
-    if (target === undefined) return this.html(res, 200, renderSignedOutPage(`${new URL(this.provider.issuer).origin}/`));
+    if (target === undefined)
+      return this.html(res, 200, renderSignedOutPage(`${new URL(this.provider.issuer).origin}/`));
     const redirect = allowedRedirect(target, this.provider.redirectOrigins);
-    if (!redirect) return this.html(res, 400, renderRefusalPage('Adressen att skicka dig till efter utloggningen (post_logout_redirect_uri) hör inte till Samla. Du är utloggad.'));
+    if (!redirect)
+      return this.html(
+        res,
+        400,
+        renderRefusalPage(
+          'Adressen att skicka dig till efter utloggningen (post_logout_redirect_uri) hör inte till Samla. Du är utloggad.',
+        ),
+      );
     return this.sendBack(res, redirect, { state: text(query.state) });
   }
 
-  private async signInPage(res: Response, status: number, request: AuthorizationRequest, values: SignInForm, errors: Partial<Record<FormField, string>>) {
+  private async signInPage(
+    res: Response,
+    status: number,
+    request: AuthorizationRequest,
+    values: SignInForm,
+    errors: Partial<Record<FormField, string>>,
+  ) {
     const departments = await this.provider.departments();
     return this.html(res, status, renderSignInPage({ request: request.parameters, departments, values, errors }));
   }
@@ -113,7 +157,10 @@ export class DevelopmentOidcController {
    */
   private html(res: Response, status: number, html: string) {
     const formTargets = ["'self'", ...this.provider.redirectOrigins].join(' ');
-    res.setHeader('Content-Security-Policy', `default-src 'none'; style-src 'self'; img-src 'self'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`);
+    res.setHeader(
+      'Content-Security-Policy',
+      `default-src 'none'; style-src 'self'; img-src 'self'; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
+    );
     res.setHeader('Cache-Control', 'no-store');
     res.status(status).type('text/html; charset=utf-8').send(html);
   }

@@ -8,7 +8,13 @@ import { DataSource } from 'typeorm';
 import { Clock, queryRow, queryRows, REDIS_CLIENT, type AppConfig } from '#common';
 import type { Role } from '../actor.js';
 import { DEPARTMENT_BY_CODE_SQL, DEPARTMENTS_SQL, type DepartmentRow } from '../departments.sql.js';
-import { DEVELOPMENT_JWKS_PATH, DEVELOPMENT_TOKEN_HOURS, DevelopmentIssuer, developmentOidcIssuer, type DevelopmentTokenClaims } from '../tokens/development-issuer.js';
+import {
+  DEVELOPMENT_JWKS_PATH,
+  DEVELOPMENT_TOKEN_HOURS,
+  DevelopmentIssuer,
+  developmentOidcIssuer,
+  type DevelopmentTokenClaims,
+} from '../tokens/development-issuer.js';
 import type { AuthorizationRequest } from './authorization-request.js';
 import { verifiesChallenge } from './pkce.js';
 import { allowedRedirectOrigins } from './redirects.js';
@@ -26,7 +32,8 @@ export const SESSION_SECONDS = DEVELOPMENT_TOKEN_HOURS * 3600;
  */
 const KEY_PREFIX = 'samla:dev-oidc:';
 
-export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type' | 'invalid_scope';
+export type OAuthErrorCode =
+  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type' | 'invalid_scope';
 
 /** RFC 6749 §5.2: answered 400 as `{ error, error_description }`, not as problem+json, which OAuth clients do not read. */
 export class OAuthError extends Error {
@@ -50,7 +57,14 @@ export type TokenResponse = {
 export type Department = DepartmentRow;
 
 /** One sign-in: who the person chose to be, for which client, until when. Its refresh tokens and codes point to it. */
-type Session = { id: string; clientId: string; scope: string[]; claims: DevelopmentTokenClaims & { sub: string }; authTime: number; expiresAt: number };
+type Session = {
+  id: string;
+  clientId: string;
+  scope: string[];
+  claims: DevelopmentTokenClaims & { sub: string };
+  authTime: number;
+  expiresAt: number;
+};
 type StoredCode = { session: Session; redirectUri: string; codeChallenge: string; nonce?: string; expiresAt: number };
 
 /**
@@ -96,7 +110,18 @@ export class DevelopmentOidcProvider {
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['ES256'],
       scopes_supported: ['openid', 'profile', 'offline_access'],
-      claims_supported: [...new Set(['sub', 'name', 'nonce', 'auth_time', 'sid', c.get('AUTH_CLAIM_NAME'), c.get('AUTH_CLAIM_ROLES'), c.get('AUTH_CLAIM_DEPARTMENT')])],
+      claims_supported: [
+        ...new Set([
+          'sub',
+          'name',
+          'nonce',
+          'auth_time',
+          'sid',
+          c.get('AUTH_CLAIM_NAME'),
+          c.get('AUTH_CLAIM_ROLES'),
+          c.get('AUTH_CLAIM_DEPARTMENT'),
+        ]),
+      ],
     };
   }
 
@@ -112,18 +137,32 @@ export class DevelopmentOidcProvider {
   }
 
   /** The person chose who to be: a one-time code for the client, bound to its redirect URI, PKCE challenge and nonce. */
-  async issueCode(request: AuthorizationRequest, person: { role: Role; department: string | null; name: string }): Promise<string> {
+  async issueCode(
+    request: AuthorizationRequest,
+    person: { role: Role; department: string | null; name: string },
+  ): Promise<string> {
     const now = this.clock.now().getTime();
     const session: Session = {
       id: randomUUID(),
       clientId: request.clientId,
       scope: request.scope,
-      claims: { role: person.role, ...(person.department && { department: person.department }), name: person.name, sub: subjectFor(person) },
+      claims: {
+        role: person.role,
+        ...(person.department && { department: person.department }),
+        name: person.name,
+        sub: subjectFor(person),
+      },
       authTime: Math.floor(now / 1000),
       expiresAt: now + SESSION_SECONDS * 1000,
     };
     const code = secret();
-    const stored: StoredCode = { session, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge, nonce: request.nonce, expiresAt: now + CODE_TTL_SECONDS * 1000 };
+    const stored: StoredCode = {
+      session,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      nonce: request.nonce,
+      expiresAt: now + CODE_TTL_SECONDS * 1000,
+    };
     await this.redis.set(key('code', code), JSON.stringify(stored), 'PX', CODE_TTL_SECONDS * 1000);
     return code;
   }
@@ -143,10 +182,15 @@ export class DevelopmentOidcProvider {
     const stored = JSON.parse(raw) as StoredCode;
     const now = this.clock.now().getTime();
     if (now >= stored.expiresAt) throw new OAuthError('invalid_grant', 'The authorization code has expired.');
-    if (stored.session.clientId !== parameters.client_id) throw new OAuthError('invalid_grant', 'The authorization code was issued to another client.');
-    if (stored.redirectUri !== redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorization request’s.');
+    if (stored.session.clientId !== parameters.client_id)
+      throw new OAuthError('invalid_grant', 'The authorization code was issued to another client.');
+    if (stored.redirectUri !== redirectUri)
+      throw new OAuthError('invalid_grant', 'redirect_uri differs from the authorization request’s.');
     if (!verifiesChallenge(parameters.code_verifier, stored.codeChallenge)) {
-      throw new OAuthError('invalid_grant', 'code_verifier does not match the code_challenge of the authorization request (S256).');
+      throw new OAuthError(
+        'invalid_grant',
+        'code_verifier does not match the code_challenge of the authorization request (S256).',
+      );
     }
     const remaining = stored.session.expiresAt - now;
     await this.redis.set(key('session', stored.session.id), '1', 'PX', Math.max(1, remaining));
@@ -171,9 +215,12 @@ export class DevelopmentOidcProvider {
     if (now >= session.expiresAt || !(await this.redis.exists(key('session', session.id)))) {
       throw new OAuthError('invalid_grant', 'The sign-in has ended; sign in again.');
     }
-    if (session.clientId !== parameters.client_id) throw new OAuthError('invalid_grant', 'The refresh token was issued to another client.');
-    const asked = typeof parameters.scope === 'string' ? parameters.scope.split(' ').filter((s) => s.length > 0) : session.scope;
-    if (asked.some((scope) => !session.scope.includes(scope))) throw new OAuthError('invalid_scope', 'A refresh may not ask for more than the sign-in granted.');
+    if (session.clientId !== parameters.client_id)
+      throw new OAuthError('invalid_grant', 'The refresh token was issued to another client.');
+    const asked =
+      typeof parameters.scope === 'string' ? parameters.scope.split(' ').filter((s) => s.length > 0) : session.scope;
+    if (asked.some((scope) => !session.scope.includes(scope)))
+      throw new OAuthError('invalid_scope', 'A refresh may not ask for more than the sign-in granted.');
     return this.tokens(session, { withIdToken: false });
   }
 
@@ -195,7 +242,11 @@ export class DevelopmentOidcProvider {
 
   private assertClient(parameters: Record<string, unknown>): void {
     const clientId = required(parameters, 'client_id');
-    if (clientId !== this.clientId) throw new OAuthError('invalid_client', `Unknown client ${clientId}; the development issuer knows only ${this.clientId}.`);
+    if (clientId !== this.clientId)
+      throw new OAuthError(
+        'invalid_client',
+        `Unknown client ${clientId}; the development issuer knows only ${this.clientId}.`,
+      );
   }
 
   private async tokens(session: Session, options: { withIdToken: boolean; nonce?: string }): Promise<TokenResponse> {
@@ -213,7 +264,12 @@ export class DevelopmentOidcProvider {
     };
     if (options.withIdToken) {
       response.id_token = await this.keys.signPayload(
-        { name: session.claims.name, auth_time: session.authTime, sid: session.id, ...(options.nonce !== undefined && { nonce: options.nonce }) },
+        {
+          name: session.claims.name,
+          auth_time: session.authTime,
+          sid: session.id,
+          ...(options.nonce !== undefined && { nonce: options.nonce }),
+        },
         { issuer: this.issuer, audience: session.clientId, subject: sub, expiresInSeconds: ACCESS_TOKEN_SECONDS },
       );
     }
@@ -238,7 +294,8 @@ function secret(): string {
 
 function required(parameters: Record<string, unknown>, name: string): string {
   const value = parameters[name];
-  if (typeof value !== 'string' || value.length === 0) throw new OAuthError('invalid_request', `${name} is required, once.`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new OAuthError('invalid_request', `${name} is required, once.`);
   return value;
 }
 

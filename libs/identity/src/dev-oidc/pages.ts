@@ -3,14 +3,29 @@ import { ROLES, type Role } from '../actor.js';
 /** What the sign-in page names each role, and what it lets a person do (the matrix in docs/domain.md, in brief). */
 export const ROLE_CHOICES: Record<Role, { label: string; hint: string }> = {
   admin: { label: 'Administratör', hint: 'Får göra allt, även sköta användare, API-nycklar och referensdata.' },
-  leadership: { label: 'Ledningsgrupp', hint: 'Beslutar om insatser, täckning av finansiering och portföljgenomgångar i hela kommunen.' },
-  department_head: { label: 'Förvaltningschef', hint: 'Registrerar, ändrar och föreslår den egna förvaltningens insatser.' },
+  leadership: {
+    label: 'Ledningsgrupp',
+    hint: 'Beslutar om insatser, täckning av finansiering och portföljgenomgångar i hela kommunen.',
+  },
+  department_head: {
+    label: 'Förvaltningschef',
+    hint: 'Registrerar, ändrar och föreslår den egna förvaltningens insatser.',
+  },
   staff: { label: 'Medarbetare', hint: 'Ändrar den egna förvaltningens insatser, finansiering och uppföljning.' },
   auditor: { label: 'Revisor', hint: 'Läser allt, även ändringsloggen, men ändrar inget.' },
 };
 
 /** The authorization request's parameters, carried through the form in hidden fields and checked again on POST. */
-export const AUTHORIZE_PARAMETERS = ['response_type', 'client_id', 'redirect_uri', 'code_challenge', 'code_challenge_method', 'state', 'scope', 'nonce'] as const;
+export const AUTHORIZE_PARAMETERS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'code_challenge',
+  'code_challenge_method',
+  'state',
+  'scope',
+  'nonce',
+] as const;
 export type AuthorizeParameters = Partial<Record<(typeof AUTHORIZE_PARAMETERS)[number], string>>;
 
 export type FormField = 'role' | 'department' | 'name';
@@ -64,8 +79,11 @@ export function renderSignInPage({ request, departments, values, errors }: SignI
   };
   const invalid = (field: FormField) => (errors[field] ? ' aria-invalid="true"' : '');
   const errorText = (field: FormField) =>
-    errors[field] ? `<p class="error" id="${field}-error"><span class="visually-hidden">Fel: </span>${escapeHtml(errors[field])}</p>\n` : '';
-  const firstInputOf = (field: FormField) => (field === 'role' ? `role-${ROLES.find((role) => role === values.role) ?? ROLES[0]}` : field);
+    errors[field]
+      ? `<p class="error" id="${field}-error"><span class="visually-hidden">Fel: </span>${escapeHtml(errors[field])}</p>\n`
+      : '';
+  const firstInputOf = (field: FormField) =>
+    field === 'role' ? `role-${ROLES.find((role) => role === values.role) ?? ROLES[0]}` : field;
 
   const summary = fieldsWithErrors.length
     ? `<div class="error-summary" tabindex="-1" autofocus aria-labelledby="error-summary-title">
@@ -95,7 +113,8 @@ ${fieldsWithErrors.map((field) => `<li><a href="#${firstInputOf(field)}">${escap
   const options = [
     `<option value=""${values.department ? '' : ' selected'}>Ingen förvaltning</option>`,
     ...departments.map(
-      (d) => `<option value="${escapeHtml(d.code)}"${values.department?.toUpperCase() === d.code ? ' selected' : ''}>${escapeHtml(d.name)} (${escapeHtml(d.code)})</option>`,
+      (d) =>
+        `<option value="${escapeHtml(d.code)}"${values.department?.toUpperCase() === d.code ? ' selected' : ''}>${escapeHtml(d.name)} (${escapeHtml(d.code)})</option>`,
     ),
   ].join('\n');
 

@@ -9,7 +9,9 @@ describe('redirect URIs of the development issuer', () => {
 
   it('should allow a page of Samla itself, on any path and with a query', () => {
     expect(allowedRedirect('http://localhost:3000/inloggad', ORIGINS)?.href).toBe('http://localhost:3000/inloggad');
-    expect(allowedRedirect('http://localhost:5173/inloggad?from=larm', ORIGINS)?.href).toBe('http://localhost:5173/inloggad?from=larm');
+    expect(allowedRedirect('http://localhost:5173/inloggad?from=larm', ORIGINS)?.href).toBe(
+      'http://localhost:5173/inloggad?from=larm',
+    );
   });
 
   it.each([
@@ -34,6 +36,8 @@ describe('redirect URIs of the development issuer', () => {
   it('should add code and state to the query and keep what the URI already has, leaving out what is not given', () => {
     const url = allowedRedirect('http://localhost:3000/inloggad?from=larm', ORIGINS)!;
 
-    expect(withParameters(url, { code: 'abc', state: 'x y&z', error: undefined })).toBe('http://localhost:3000/inloggad?from=larm&code=abc&state=x+y%26z');
+    expect(withParameters(url, { code: 'abc', state: 'x y&z', error: undefined })).toBe(
+      'http://localhost:3000/inloggad?from=larm&code=abc&state=x+y%26z',
+    );
   });
 });

@@ -23,10 +23,22 @@ export class MeController {
   })
   @ApiOkResponse({ type: MeDto })
   async me(@Ctx() { actor }: RequestContext): Promise<MeDto> {
-    const may = Object.fromEntries(PERMISSION_NAMES.map((permission) => [permission, accessFor(actor, permission)])) as Record<Permission, Access>;
+    const may = Object.fromEntries(
+      PERMISSION_NAMES.map((permission) => [permission, accessFor(actor, permission)]),
+    ) as Record<Permission, Access>;
     const permissions = PERMISSION_NAMES.filter((permission) => hasPermission(actor, permission));
     if (actor.kind === 'api_key') {
-      return { actorKind: 'api_key', subject: actor.id, name: actor.name, email: null, roles: [], scopes: actor.scopes, department: null, permissions, may };
+      return {
+        actorKind: 'api_key',
+        subject: actor.id,
+        name: actor.name,
+        email: null,
+        roles: [],
+        scopes: actor.scopes,
+        department: null,
+        permissions,
+        may,
+      };
     }
     return {
       actorKind: 'user',

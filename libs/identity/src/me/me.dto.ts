@@ -38,28 +38,51 @@ for (const permission of PERMISSION_NAMES) ApiProperty({ type: AccessDto })(MayD
 
 /** `GET /me`: who the caller is to Samla and what they may do, from the one permission matrix. */
 export class MeDto {
-  @ApiProperty({ enum: ['user', 'api_key'], description: '`user`, a person with a bearer token; `api_key`, a machine client.' })
+  @ApiProperty({
+    enum: ['user', 'api_key'],
+    description: '`user`, a person with a bearer token; `api_key`, a machine client.',
+  })
   actorKind: 'user' | 'api_key';
 
-  @ApiProperty({ example: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40', description: 'A person: the identity provider’s stable id (the user-id claim). An API key: its id.' })
+  @ApiProperty({
+    example: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40',
+    description: 'A person: the identity provider’s stable id (the user-id claim). An API key: its id.',
+  })
   subject: string;
 
-  @ApiProperty({ nullable: true, type: String, example: 'Förvaltningschef ASF', description: 'A person’s display name; an API key’s name.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Förvaltningschef ASF',
+    description: 'A person’s display name; an API key’s name.',
+  })
   name: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'forvaltningschef.asf@trollhattan.se' })
   email: string | null;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, description: 'The roles Samla knows from the token (none for an API key).' })
+  @ApiProperty({
+    enum: ROLES,
+    enumName: 'Role',
+    isArray: true,
+    description: 'The roles Samla knows from the token (none for an API key).',
+  })
   roles: Role[];
 
-  @ApiProperty({ type: String, isArray: true, nullable: true, example: null, description: 'An API key’s scopes; null for a person.' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    nullable: true,
+    example: null,
+    description: 'An API key’s scopes; null for a person.',
+  })
   scopes: string[] | null;
 
   @ApiProperty({
     type: MyDepartmentDto,
     nullable: true,
-    description: 'The department the person acts for (from the token’s department claim, else Samla’s own mapping); null when neither names a known one, and for API keys.',
+    description:
+      'The department the person acts for (from the token’s department claim, else Samla’s own mapping); null when neither names a known one, and for API keys.',
   })
   department: MyDepartmentDto | null;
 
@@ -67,7 +90,8 @@ export class MeDto {
     enum: PERMISSION_NAMES,
     enumName: 'Permission',
     isArray: true,
-    description: 'The permissions the caller’s roles (or API key scopes) give, named as in the permission matrix: what each endpoint checks first.',
+    description:
+      'The permissions the caller’s roles (or API key scopes) give, named as in the permission matrix: what each endpoint checks first.',
   })
   permissions: Permission[];
 

@@ -34,13 +34,22 @@ async function departmentCodes(): Promise<string[]> {
 
 let values: { role?: string; department?: string; name?: string; email?: string };
 try {
-  ({ values } = parseArgs({ options: { role: { type: 'string' }, department: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' } } }));
+  ({ values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      department: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+    },
+  }));
 } catch (error) {
   fail((error as Error).message);
 }
 if (config.AUTH_JWKS_URL) fail('AUTH_JWKS_URL is set: tokens come from the identity provider, not from Samla.');
-if (!values.role || !(ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${ROLES.join(', ')}.`);
-if (['department_head', 'staff'].includes(values.role) && !values.department) fail(`--role ${values.role} needs --department CODE (e.g. ASF).`);
+if (!values.role || !(ROLES as readonly string[]).includes(values.role))
+  fail(`--role must be one of ${ROLES.join(', ')}.`);
+if (['department_head', 'staff'].includes(values.role) && !values.department)
+  fail(`--role ${values.role} needs --department CODE (e.g. ASF).`);
 const department = values.department?.toUpperCase();
 if (department) {
   const known = await departmentCodes().catch((error: Error) => {
@@ -48,7 +57,9 @@ if (department) {
     process.exit(1);
   });
   if (!known.includes(department)) {
-    fail(`--department ${department}: no department has this code. ${known.length > 0 ? `Known codes: ${known.join(', ')}.` : 'There are no departments yet (npm run seed loads the demo).'}`);
+    fail(
+      `--department ${department}: no department has this code. ${known.length > 0 ? `Known codes: ${known.join(', ')}.` : 'There are no departments yet (npm run seed loads the demo).'}`,
+    );
   }
 }
 

@@ -38,7 +38,10 @@ export class TokenVerifier {
       // it stays a 401 for them; the operator learns of it from the log.
       if (error instanceof KeySetUnavailable) {
         this.logger.warn({ err: error.cause }, 'The identity provider’s JWKS could not be fetched');
-        throw new UnauthenticatedProblem('The bearer token could not be checked: the identity provider’s keys are unavailable right now. Try again shortly.', false);
+        throw new UnauthenticatedProblem(
+          'The bearer token could not be checked: the identity provider’s keys are unavailable right now. Try again shortly.',
+          false,
+        );
       }
       // jose checks the claims only once the signature holds: a token refused for them (expired, for another
       // audience) was issued by the provider, and a browser still sending yesterday's token is no guesser.
@@ -54,14 +57,26 @@ export class TokenVerifier {
   private issuers(): string[] {
     const issuer = this.config.get('AUTH_ISSUER', { infer: true });
     if (this.config.get('AUTH_JWKS_URL', { infer: true })) return [issuer];
-    return [issuer, developmentOidcIssuer({ PUBLIC_URL: this.config.get('PUBLIC_URL', { infer: true }), PORT: this.config.get('PORT', { infer: true }) })];
+    return [
+      issuer,
+      developmentOidcIssuer({
+        PUBLIC_URL: this.config.get('PUBLIC_URL', { infer: true }),
+        PORT: this.config.get('PORT', { infer: true }),
+      }),
+    ];
   }
 
   private async keySet(): Promise<JWTVerifyGetKey> {
     if (!this.keys) {
       const url = this.config.get('AUTH_JWKS_URL', { infer: true });
       this.keys = url
-        ? reportingUnavailability(createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 }))
+        ? reportingUnavailability(
+            createRemoteJWKSet(new URL(url), {
+              cooldownDuration: 30_000,
+              cacheMaxAge: 10 * 60_000,
+              timeoutDuration: 5_000,
+            }),
+          )
         : createLocalJWKSet(await this.developmentIssuer.jwks());
     }
     return this.keys;
@@ -80,7 +95,10 @@ function reportingUnavailability(keys: JWTVerifyGetKey): JWTVerifyGetKey {
     try {
       return await keys(header, token);
     } catch (error) {
-      const unavailable = !(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout || error.code === errors.JOSEError.code;
+      const unavailable =
+        !(error instanceof errors.JOSEError) ||
+        error instanceof errors.JWKSTimeout ||
+        error.code === errors.JOSEError.code;
       throw unavailable ? new KeySetUnavailable('JWKS unavailable', { cause: error }) : error;
     }
   };
@@ -88,7 +106,8 @@ function reportingUnavailability(keys: JWTVerifyGetKey): JWTVerifyGetKey {
 
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim} is not acceptable (${error.reason})`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `claim ${error.claim} is not acceptable (${error.reason})`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not match';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'its algorithm is not accepted';
   if (error instanceof errors.JWKSNoMatchingKey) return 'no key of the identity provider matches it';

@@ -10,7 +10,10 @@ export class SubjectParam implements PipeTransform<string, string> {
     // Control characters are exactly what this refuses, so the pattern has to name them.
     // eslint-disable-next-line no-control-regex
     if (value.length === 0 || value.length > MAX_SUBJECT_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
-      throw new ValidationProblem([{ field: 'subject', message: `must be 1–${MAX_SUBJECT_LENGTH} characters without control characters` }], 'path');
+      throw new ValidationProblem(
+        [{ field: 'subject', message: `must be 1–${MAX_SUBJECT_LENGTH} characters without control characters` }],
+        'path',
+      );
     }
     return value;
   }

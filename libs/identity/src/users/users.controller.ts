@@ -8,7 +8,10 @@ import { SubjectParam } from './subject-param.pipe.js';
 import { ListUsersQueryDto, PutUserDto, UserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
-const SUBJECT = { name: 'subject', description: 'The identity provider’s stable id for the person (the user-id claim, e.g. Entra ID’s oid).' };
+const SUBJECT = {
+  name: 'subject',
+  description: 'The identity provider’s stable id for the person (the user-id claim, e.g. Entra ID’s oid).',
+};
 
 @ApiTags('users')
 @Controller('users')
@@ -36,12 +39,20 @@ export class UsersController {
 
   @Put(':subject')
   @Requires('access:manage')
-  @ApiOperation({ summary: 'Place a person in a department (creates or replaces the mapping); used when their token names no department' })
+  @ApiOperation({
+    summary:
+      'Place a person in a department (creates or replaces the mapping); used when their token names no department',
+  })
   @ApiParam(SUBJECT)
   @ApiOkResponse({ type: UserDto, description: 'Replaced' })
   @Creates(UserDto, 'users/:subject')
   @ApiProblems(409, 413, 422)
-  async put(@Ctx() ctx: RequestContext, @Param('subject', SubjectParam) subject: string, @Body() dto: PutUserDto, @Res({ passthrough: true }) res: Response) {
+  async put(
+    @Ctx() ctx: RequestContext,
+    @Param('subject', SubjectParam) subject: string,
+    @Body() dto: PutUserDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { user, created } = await this.users.put(ctx, subject, dto);
     res.status(created ? 201 : 200);
     return user;

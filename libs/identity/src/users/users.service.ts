@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { findOneOrNotFound, findPage, givenFilters, queryRow, UnknownReferenceProblem, updateVersioned, type Page } from '#common';
+import {
+  findOneOrNotFound,
+  findPage,
+  givenFilters,
+  queryRow,
+  UnknownReferenceProblem,
+  updateVersioned,
+  type Page,
+} from '#common';
 import { DEPARTMENT_BY_CODE_SQL, DEPARTMENT_BY_ID_SQL } from '../departments.sql.js';
 import type { RequestContext } from '../actor.js';
 import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
@@ -21,7 +29,10 @@ export class UsersService {
   ) {}
 
   list(query: ListUsersQueryDto): Promise<Page<UserEntity>> {
-    return findPage(this.users, query, { where: givenFilters({ departmentId: query.departmentId }), order: { subject: 'ASC' } });
+    return findPage(this.users, query, {
+      where: givenFilters({ departmentId: query.departmentId }),
+      order: { subject: 'ASC' },
+    });
   }
 
   get(subject: string): Promise<UserEntity> {
@@ -37,14 +48,25 @@ export class UsersService {
       if (!current) {
         // Two first PUTs for one subject at once: the unique index refuses the second, which answers 409.
         const user = await em.save(em.create(UserEntity, { subject, ...wanted }));
-        await this.audit.record(em, ctx, { action: 'create', entityType: 'user', entityId: user.id, after: { subject, ...wanted } });
+        await this.audit.record(em, ctx, {
+          action: 'create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { subject, ...wanted },
+        });
         return true;
       }
       const before = pick(current);
       if (MAINTAINED.every((field) => before[field] === wanted[field])) return false;
       // The row is locked, so its version is the current one: PUT replaces without If-Match.
       await updateVersioned(em, UserEntity, 'user', current.id, current.version, wanted);
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'user', entityId: current.id, before, after: wanted });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'user',
+        entityId: current.id,
+        before,
+        after: wanted,
+      });
       return false;
     });
     return { user: await this.get(subject), created };
@@ -67,7 +89,8 @@ export class UsersService {
 
 /** A read of reference data's table (docs/adr/0003-cross-context-reads.md): identity must not depend on a context that depends on it. */
 async function assertDepartmentExists(em: EntityManager, departmentId: string): Promise<void> {
-  if (!(await queryRow(em, DEPARTMENT_BY_ID_SQL, [departmentId]))) throw new UnknownReferenceProblem([{ field: 'departmentId', message: 'no department with this id' }]);
+  if (!(await queryRow(em, DEPARTMENT_BY_ID_SQL, [departmentId])))
+    throw new UnknownReferenceProblem([{ field: 'departmentId', message: 'no department with this id' }]);
 }
 
 function pick(user: UserEntity) {

@@ -9,19 +9,34 @@ export const SIGNED_IN_PATH = '/inloggad';
 export const SIGNED_OUT_PATH = '/';
 
 export class WebOidcConfigDto {
-  @ApiProperty({ example: 'https://login.microsoftonline.com/<tenant-id>/v2.0', description: 'The OpenID Provider’s issuer URL (oidc-client-ts `authority`); in development the API’s own issuer.' })
+  @ApiProperty({
+    example: 'https://login.microsoftonline.com/<tenant-id>/v2.0',
+    description: 'The OpenID Provider’s issuer URL (oidc-client-ts `authority`); in development the API’s own issuer.',
+  })
   authority: string;
 
   @ApiProperty({ example: 'samla-web', description: 'The web app’s client id at the provider.' })
   clientId: string;
 
-  @ApiProperty({ type: String, isArray: true, example: ['openid', 'profile', 'offline_access'], description: 'The scopes to ask for.' })
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['openid', 'profile', 'offline_access'],
+    description: 'The scopes to ask for.',
+  })
   scopes: string[];
 
-  @ApiProperty({ example: SIGNED_IN_PATH, description: 'Path of the page the provider sends the browser back to with the code (`redirect_uri` is the app’s origin plus this).' })
+  @ApiProperty({
+    example: SIGNED_IN_PATH,
+    description:
+      'Path of the page the provider sends the browser back to with the code (`redirect_uri` is the app’s origin plus this).',
+  })
   redirectPath: string;
 
-  @ApiProperty({ example: SIGNED_OUT_PATH, description: 'Path to return to after logging out (`post_logout_redirect_uri`).' })
+  @ApiProperty({
+    example: SIGNED_OUT_PATH,
+    description: 'Path to return to after logging out (`post_logout_redirect_uri`).',
+  })
   postLogoutRedirectPath: string;
 }
 
@@ -32,7 +47,10 @@ export class WebConfigDto {
   @ApiProperty({ type: WebOidcConfigDto })
   oidc: WebOidcConfigDto;
 
-  @ApiProperty({ description: 'True while the API is its own issuer (AUTH_JWKS_URL unset): development or the demo, with its sign-in page where one picks a role.' })
+  @ApiProperty({
+    description:
+      'True while the API is its own issuer (AUTH_JWKS_URL unset): development or the demo, with its sign-in page where one picks a role.',
+  })
   development: boolean;
 }
 
@@ -54,7 +72,10 @@ export class WebConfigController {
       municipalityName: c.get('MUNICIPALITY_NAME', { infer: true }),
       oidc: {
         authority: development
-          ? developmentOidcIssuer({ PUBLIC_URL: c.get('PUBLIC_URL', { infer: true }), PORT: c.get('PORT', { infer: true }) })
+          ? developmentOidcIssuer({
+              PUBLIC_URL: c.get('PUBLIC_URL', { infer: true }),
+              PORT: c.get('PORT', { infer: true }),
+            })
           : (c.get('OIDC_AUTHORITY', { infer: true }) ?? c.get('AUTH_ISSUER', { infer: true })),
         clientId: c.get('OIDC_CLIENT_ID', { infer: true }),
         scopes: c.get('OIDC_SCOPES', { infer: true }),

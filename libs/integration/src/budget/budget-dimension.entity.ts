@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 
 /** A dimension's name as lines use it: lower case, e.g. `ansvar`, `verksamhet`, `projekt`. */
 export const DIMENSION_CODE_PATTERN = /^[a-z][a-z0-9_]{0,29}$/;

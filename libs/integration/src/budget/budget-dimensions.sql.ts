@@ -4,7 +4,12 @@ import { statement } from '#common';
  * Replaces dimension `$1`'s code list with the codes `$2` (labels `$3`, valid from `$4`, to `$5`) in one statement:
  * codes not listed are deleted, new ones inserted, changed ones updated, unchanged ones left alone. Answers the counts.
  */
-export const REPLACE_DIMENSION_CODES_SQL = statement<{ codes_before: number; inserted: number; updated: number; removed: number }>(
+export const REPLACE_DIMENSION_CODES_SQL = statement<{
+  codes_before: number;
+  inserted: number;
+  updated: number;
+  removed: number;
+}>(
   `WITH incoming AS (
      SELECT * FROM unnest($2::varchar[], $3::varchar[], $4::date[], $5::date[]) AS i(code, label, valid_from, valid_to)
    ), removed AS (

@@ -16,7 +16,12 @@ import {
   CODES_RESULT_EXAMPLE,
   DIMENSIONS_EXAMPLE,
 } from './dto/budget-dimension.dto.js';
-import { BudgetLinesBatchDto, BudgetLinesResultDto, LINES_EXAMPLE, LINES_RESULT_EXAMPLE } from './dto/budget-lines.dto.js';
+import {
+  BudgetLinesBatchDto,
+  BudgetLinesResultDto,
+  LINES_EXAMPLE,
+  LINES_RESULT_EXAMPLE,
+} from './dto/budget-lines.dto.js';
 
 /** The route whose body may be large (see app.setup.ts), relative to the API prefix. */
 export const BUDGET_LINES_PATH = '/integrations/budget/lines';
@@ -41,7 +46,10 @@ export class BudgetIntegrationController {
 
   @Put('dimensions')
   @Requires('budget:write')
-  @ApiOperation({ summary: 'Replace the dimensions of the coding string', description: 'The whole set: a dimension left out is removed with its codes.' })
+  @ApiOperation({
+    summary: 'Replace the dimensions of the coding string',
+    description: 'The whole set: a dimension left out is removed with its codes.',
+  })
   @ApiBody({ type: BudgetDimensionsDto, examples: { 'coding string': { value: DIMENSIONS_EXAMPLE } } })
   @ApiOkResponse({ type: BudgetDimensionListDto, example: DIMENSIONS_EXAMPLE })
   @ApiProblems(413)
@@ -62,7 +70,8 @@ export class BudgetIntegrationController {
   @Requires('budget:write')
   @ApiOperation({
     summary: "Replace a dimension's valid codes (up to 10,000)",
-    description: 'The whole list: codes left out are removed, the others inserted or updated. Lines are checked against them only when the dimension has `validatesCodes`.',
+    description:
+      'The whole list: codes left out are removed, the others inserted or updated. Lines are checked against them only when the dimension has `validatesCodes`.',
   })
   @ApiBody({ type: BudgetDimensionCodesDto, examples: { 'projekt codes': { value: CODES_EXAMPLE } } })
   @ApiOkResponse({ type: BudgetDimensionCodesResultDto, example: CODES_RESULT_EXAMPLE })
@@ -80,7 +89,11 @@ export class BudgetIntegrationController {
       'replays the first answer (header `Idempotent-Replayed: true`), with another body → 422, while the first is still running → 409. ' +
       'Keys are kept at least 24 hours; a refused batch does not keep its key. Body limit 32 MB.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A new key (e.g. a UUID) per batch; the same key when retrying it.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A new key (e.g. a UUID) per batch; the same key when retrying it.',
+  })
   @ApiBody({ type: BudgetLinesBatchDto, examples: { 'budget, actual and a correction': { value: LINES_EXAMPLE } } })
   @ApiOkResponse({ type: BudgetLinesResultDto, example: LINES_RESULT_EXAMPLE })
   @ApiProblems(409, 413, 422)

@@ -4,11 +4,20 @@ const DIMENSIONS = [
   { code: 'ansvar', required: true },
   { code: 'projekt', required: false },
 ];
-const line = (overrides: Record<string, unknown> = {}) => ({ kind: 'actual', period: '2026-03', amountSek: 1200, dimensions: { ansvar: '1100' }, ...overrides });
+const line = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'actual',
+  period: '2026-03',
+  amountSek: 1200,
+  dimensions: { ansvar: '1100' },
+  ...overrides,
+});
 
 describe('checkLines', () => {
   it('should pass good lines in their stored shape, with their indices', () => {
-    const { checked, errors } = checkLines([line(), line({ kind: 'budget', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } })], DIMENSIONS);
+    const { checked, errors } = checkLines(
+      [line(), line({ kind: 'budget', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } })],
+      DIMENSIONS,
+    );
     expect(errors).toEqual([]);
     expect(checked).toEqual([
       { index: 0, kind: 'actual', period: '2026-03-01', amountSek: 1200, dimensions: { ansvar: '1100' } },
@@ -62,15 +71,23 @@ describe('checkLines', () => {
 
   it('should not take an inherited property for a dimension that is there', () => {
     const { errors } = checkLines([line({ dimensions: {} })], [{ code: 'constructor', required: true }]);
-    expect(errors).toEqual([{ field: 'lines[0].dimensions.constructor', message: 'missing: the dimension is required' }]);
+    expect(errors).toEqual([
+      { field: 'lines[0].dimensions.constructor', message: 'missing: the dimension is required' },
+    ]);
   });
 });
 
 describe('isCodeValue', () => {
-  it.each([['1100', true], ['P-2026.01', true], ['x'.repeat(40), true], ['', false], ['x'.repeat(41), false], [' 1', false], ['a\tb', false], [1100, false]])(
-    '%p → %p',
-    (value, expected) => expect(isCodeValue(value)).toBe(expected),
-  );
+  it.each([
+    ['1100', true],
+    ['P-2026.01', true],
+    ['x'.repeat(40), true],
+    ['', false],
+    ['x'.repeat(41), false],
+    [' 1', false],
+    ['a\tb', false],
+    [1100, false],
+  ])('%p → %p', (value, expected) => expect(isCodeValue(value)).toBe(expected));
 });
 
 describe('codeUses', () => {

@@ -10,7 +10,13 @@ export const MAX_LINE_ERRORS = 1000;
 export const MAX_CODE_LENGTH = 40;
 
 /** A line that passed the rules that need no database: the stored shape, with its index in the batch. */
-export type CheckedLine = { index: number; kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
+export type CheckedLine = {
+  index: number;
+  kind: BudgetLineKind;
+  period: string;
+  amountSek: number;
+  dimensions: Record<string, string>;
+};
 
 export type DimensionRule = { code: string; required: boolean };
 
@@ -28,7 +34,10 @@ export function isCodeValue(value: unknown): value is string {
  * no two lines with the same natural key (kind, period, dimensions), which the upsert could not tell apart. Codes
  * are checked afterwards, set-based in SQL, for the lines that pass.
  */
-export function checkLines(lines: readonly unknown[], dimensions: readonly DimensionRule[]): { checked: CheckedLine[]; errors: FieldError[] } {
+export function checkLines(
+  lines: readonly unknown[],
+  dimensions: readonly DimensionRule[],
+): { checked: CheckedLine[]; errors: FieldError[] } {
   const known = new Map(dimensions.map((d) => [d.code, d]));
   const required = dimensions.filter((d) => d.required).map((d) => d.code);
   const checked: CheckedLine[] = [];
@@ -42,7 +51,8 @@ export function checkLines(lines: readonly unknown[], dimensions: readonly Dimen
     const period = parsePeriod(line.period)!;
     const key = naturalKey(line.kind, period, line.dimensions, dimensions);
     const first = firstWithKey.get(key);
-    if (first !== undefined) return errors.push({ field: at, message: `same kind, period and dimensions as lines[${first}]` });
+    if (first !== undefined)
+      return errors.push({ field: at, message: `same kind, period and dimensions as lines[${first}]` });
     firstWithKey.set(key, index);
     checked.push({ index, kind: line.kind, period, amountSek: line.amountSek, dimensions: line.dimensions });
   });
@@ -53,21 +63,37 @@ export function checkLines(lines: readonly unknown[], dimensions: readonly Dimen
  * The natural key as a string: the codes in the configured dimensions' order. Unambiguous, because a code holds no
  * control characters, so \u0001 separates and \u0002 stands for a dimension the line leaves out.
  */
-function naturalKey(kind: string, period: string, values: Record<string, string>, dimensions: readonly DimensionRule[]): string {
-  return [kind, period, ...dimensions.map((d) => (Object.hasOwn(values, d.code) ? values[d.code] : '\u0002'))].join('\u0001');
+function naturalKey(
+  kind: string,
+  period: string,
+  values: Record<string, string>,
+  dimensions: readonly DimensionRule[],
+): string {
+  return [kind, period, ...dimensions.map((d) => (Object.hasOwn(values, d.code) ? values[d.code] : '\u0002'))].join(
+    '\u0001',
+  );
 }
 
-function lineShapeErrors(raw: unknown, at: string, known: Map<string, DimensionRule>, required: string[]): FieldError[] {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [{ field: at, message: 'must be an object with kind, period, amountSek and dimensions' }];
+function lineShapeErrors(
+  raw: unknown,
+  at: string,
+  known: Map<string, DimensionRule>,
+  required: string[],
+): FieldError[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return [{ field: at, message: 'must be an object with kind, period, amountSek and dimensions' }];
   const line = raw as Record<string, unknown>;
   const errors: FieldError[] = Object.keys(line)
     .filter((field) => !LINE_FIELDS.has(field))
     .map((field) => ({ field: `${at}.${field}`, message: 'unknown field' }));
-  if (!BUDGET_LINE_KINDS.includes(line.kind as BudgetLineKind)) errors.push({ field: `${at}.kind`, message: 'must be budget or actual' });
+  if (!BUDGET_LINE_KINDS.includes(line.kind as BudgetLineKind))
+    errors.push({ field: `${at}.kind`, message: 'must be budget or actual' });
   if (parsePeriod(line.period) === null) errors.push({ field: `${at}.period`, message: 'must be a month, YYYY-MM' });
   const amount = line.amountSek;
-  if (typeof amount !== 'number' || !Number.isInteger(amount)) errors.push({ field: `${at}.amountSek`, message: 'must be a whole number of kronor' });
-  else if (Math.abs(amount) > MAX_AMOUNT_SEK) errors.push({ field: `${at}.amountSek`, message: `must be between -${MAX_AMOUNT_SEK} and ${MAX_AMOUNT_SEK}` });
+  if (typeof amount !== 'number' || !Number.isInteger(amount))
+    errors.push({ field: `${at}.amountSek`, message: 'must be a whole number of kronor' });
+  else if (Math.abs(amount) > MAX_AMOUNT_SEK)
+    errors.push({ field: `${at}.amountSek`, message: `must be between -${MAX_AMOUNT_SEK} and ${MAX_AMOUNT_SEK}` });
   const dims = line.dimensions;
   if (dims === null || typeof dims !== 'object' || Array.isArray(dims)) {
     errors.push({ field: `${at}.dimensions`, message: 'must be an object of dimension codes' });
@@ -75,10 +101,15 @@ function lineShapeErrors(raw: unknown, at: string, known: Map<string, DimensionR
   }
   for (const [dimension, value] of Object.entries(dims)) {
     if (!known.has(dimension)) errors.push({ field: `${at}.dimensions.${dimension}`, message: 'unknown dimension' });
-    else if (!isCodeValue(value)) errors.push({ field: `${at}.dimensions.${dimension}`, message: `must be a code of 1–${MAX_CODE_LENGTH} characters` });
+    else if (!isCodeValue(value))
+      errors.push({
+        field: `${at}.dimensions.${dimension}`,
+        message: `must be a code of 1–${MAX_CODE_LENGTH} characters`,
+      });
   }
   for (const dimension of required) {
-    if (!Object.hasOwn(dims, dimension)) errors.push({ field: `${at}.dimensions.${dimension}`, message: 'missing: the dimension is required' });
+    if (!Object.hasOwn(dims, dimension))
+      errors.push({ field: `${at}.dimensions.${dimension}`, message: 'missing: the dimension is required' });
   }
   return errors;
 }

@@ -2,9 +2,19 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainException, queryOne, queryRows, ValidationProblem, type FieldError } from '#common';
 import { AuditService, type RequestContext } from '#identity';
-import { IdempotencyService, type IdempotentResponse, type StoredResponse } from '../idempotency/idempotency.service.js';
+import {
+  IdempotencyService,
+  type IdempotentResponse,
+  type StoredResponse,
+} from '../idempotency/idempotency.service.js';
 import { checkLines, codeUses, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
-import { ANY_CODE_ERROR_SQL, CODE_ERRORS_SQL, DIMENSION_RULES_SQL, linesParameter, UPSERT_LINES_SQL } from './budget-lines.sql.js';
+import {
+  ANY_CODE_ERROR_SQL,
+  CODE_ERRORS_SQL,
+  DIMENSION_RULES_SQL,
+  linesParameter,
+  UPSERT_LINES_SQL,
+} from './budget-lines.sql.js';
 
 /** 422 for a batch with invalid lines: the first errors by line, and how many there were. Nothing is written. */
 export class InvalidBudgetLinesProblem extends DomainException {
@@ -40,15 +50,28 @@ export class BudgetLinesService {
     const { checked, errors } = checkLines(lines, dimensions);
     const parameter = linesParameter(checked);
     // Codes are judged on the distinct values first; only a batch with a bad code pays for naming every bad line.
-    const codeErrors = checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(codeUses(checked))])).bad ? await findCodeErrors(em, parameter) : [];
+    const codeErrors =
+      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(codeUses(checked))])).bad
+        ? await findCodeErrors(em, parameter)
+        : [];
     const total = errors.length + (codeErrors[0]?.total ?? 0);
     if (total > 0) {
       const all = [...errors, ...codeErrors.map(codeError)].sort((a, b) => lineIndex(a) - lineIndex(b));
       throw new InvalidBudgetLinesProblem(all.slice(0, MAX_LINE_ERRORS), total, lines.length);
     }
     const { inserted, updated } = await queryOne(em, UPSERT_LINES_SQL, [parameter]);
-    const result: BudgetLinesResult = { lines: checked.length, inserted, updated, unchanged: checked.length - inserted - updated };
-    await this.audit.record(em, ctx, { action: 'create', entityType: 'budget_line_batch', entityId: key, after: result });
+    const result: BudgetLinesResult = {
+      lines: checked.length,
+      inserted,
+      updated,
+      unchanged: checked.length - inserted - updated,
+    };
+    await this.audit.record(em, ctx, {
+      action: 'create',
+      entityType: 'budget_line_batch',
+      entityId: key,
+      after: result,
+    });
     return { status: HttpStatus.OK, body: result };
   }
 }
@@ -58,12 +81,19 @@ type CodeError = { index: number; dimension: string; code: string; known: boolea
 /** The first MAX_LINE_ERRORS bad codes of the lines (CODE_ERRORS_SQL), each with the count of all. */
 async function findCodeErrors(em: EntityManager, lines: string): Promise<CodeError[]> {
   const rows = await queryRows(em, CODE_ERRORS_SQL, [lines, MAX_LINE_ERRORS]);
-  return rows.map((r) => ({ index: r.idx, dimension: r.dimension, code: r.code, known: r.known, total: Number(r.total) }));
+  return rows.map((r) => ({
+    index: r.idx,
+    dimension: r.dimension,
+    code: r.code,
+    known: r.known,
+    total: Number(r.total),
+  }));
 }
 
 /** The body's shape (400): `{ "lines": [ … ] }` with 1–50,000 lines. The lines themselves are judged later (422). */
 function linesOrFail(body: unknown): unknown[] {
-  const shape = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const shape =
+    body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   const errors: FieldError[] = shape
     ? Object.keys(shape)
         .filter((field) => field !== 'lines')

@@ -11,7 +11,9 @@ const LINES = `jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, per
 export type UpsertCounts = { inserted: number; updated: number };
 
 /** The dimensions, in order, FOR SHARE: they cannot change while a batch is checked against them and written. */
-export const DIMENSION_RULES_SQL = statement<DimensionRule>(`SELECT code, required FROM budget_dimensions ORDER BY position FOR SHARE`);
+export const DIMENSION_RULES_SQL = statement<DimensionRule>(
+  `SELECT code, required FROM budget_dimensions ORDER BY position FOR SHARE`,
+);
 
 /**
  * The listed code `c` is valid in every month from `first` to `last` (months' first days): its validity, one interval,
@@ -41,7 +43,13 @@ export const ANY_CODE_ERROR_SQL = statement<{ bad: boolean }>(
  * (valid if the code's validity overlaps the month at all), in one statement: lines × validating dimensions, joined
  * to the codes. Answers the first `$2` by line and dimension position, each with the total count (bigint, as text).
  */
-export const CODE_ERRORS_SQL = statement<{ idx: number; dimension: string; code: string; known: boolean; total: string }>(
+export const CODE_ERRORS_SQL = statement<{
+  idx: number;
+  dimension: string;
+  code: string;
+  known: boolean;
+  total: string;
+}>(
   `WITH line AS (
      SELECT l."index" AS idx, l.period, l.dimensions FROM ${LINES}
    ), used AS (

@@ -12,18 +12,35 @@ export const FEED_ENTITY_KINDS = ['initiative', 'funding_line'] as const;
 export type FeedEntityKind = (typeof FEED_ENTITY_KINDS)[number];
 
 export class ChangesFeedQueryDto {
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; left out, the feed starts from the beginning.', example: 'djEuNzQxLjEy' })
+  @ApiPropertyOptional({
+    description: 'The `nextCursor` of the previous page; left out, the feed starts from the beginning.',
+    example: 'djEuNzQxLjEy',
+  })
   @IsOptional()
   @IsString()
-  @ValidateBy({ name: 'isChangesFeedCursor', validator: { validate: (value) => typeof value === 'string' && decodeCursor(value) !== null, defaultMessage: () => 'cursor is not one this feed gave out' } })
+  @ValidateBy({
+    name: 'isChangesFeedCursor',
+    validator: {
+      validate: (value) => typeof value === 'string' && decodeCursor(value) !== null,
+      defaultMessage: () => 'cursor is not one this feed gave out',
+    },
+  })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: FEED_MAX_LIMIT, default: FEED_DEFAULT_LIMIT, description: 'Changes per page; values above 5,000 are capped at 5,000.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: FEED_MAX_LIMIT,
+    default: FEED_DEFAULT_LIMIT,
+    description: 'Changes per page; values above 5,000 are capped at 5,000.',
+  })
   @IsOptional()
   @QueryInt()
   @IsInt()
   @Min(1)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'number' && value > FEED_MAX_LIMIT ? FEED_MAX_LIMIT : value), { toClassOnly: true })
+  @Transform(
+    ({ value }: { value: unknown }) => (typeof value === 'number' && value > FEED_MAX_LIMIT ? FEED_MAX_LIMIT : value),
+    { toClassOnly: true },
+  )
   limit: number = FEED_DEFAULT_LIMIT;
 }
 
@@ -31,7 +48,11 @@ export class FeedInitiativeDto {
   @ApiProperty({ example: 'UNGA-ARB-2025' }) code: string;
   @ApiProperty({ example: 'Unga till arbete' }) title: string;
   @ApiProperty({ enum: INITIATIVE_KINDS }) kind: InitiativeKind;
-  @ApiProperty({ enum: INITIATIVE_STATUSES, description: '`discontinued`, `completed` and `integrated` are sent like any other change.' }) status: InitiativeStatus;
+  @ApiProperty({
+    enum: INITIATIVE_STATUSES,
+    description: '`discontinued`, `completed` and `integrated` are sent like any other change.',
+  })
+  status: InitiativeStatus;
   @ApiProperty({ nullable: true, type: String, example: 'AMF' }) leadDepartmentCode: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'P4711' }) budgetProjectCode: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) startDate: string | null;
@@ -63,16 +84,30 @@ export class FeedFundingLineDto {
 export class ChangesFeedItemDto {
   @ApiProperty({ enum: FEED_ENTITY_KINDS }) kind: FeedEntityKind;
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'A tombstone: the record was deleted (only drafts are, with their funding lines); `initiative` and `fundingLine` are null.' })
+  @ApiProperty({
+    description:
+      'A tombstone: the record was deleted (only drafts are, with their funding lines); `initiative` and `fundingLine` are null.',
+  })
   deleted: boolean;
-  @ApiProperty({ type: FeedInitiativeDto, nullable: true, description: 'The current state, for kind `initiative`.' }) initiative: FeedInitiativeDto | null;
-  @ApiProperty({ type: FeedFundingLineDto, nullable: true, description: 'The current state, for kind `funding_line`.' }) fundingLine: FeedFundingLineDto | null;
+  @ApiProperty({ type: FeedInitiativeDto, nullable: true, description: 'The current state, for kind `initiative`.' })
+  initiative: FeedInitiativeDto | null;
+  @ApiProperty({ type: FeedFundingLineDto, nullable: true, description: 'The current state, for kind `funding_line`.' })
+  fundingLine: FeedFundingLineDto | null;
 }
 
 export class ChangesFeedPageDto {
-  @ApiProperty({ type: [ChangesFeedItemDto], description: 'In feed order; each record at most once, in its latest state.' }) items: ChangesFeedItemDto[];
-  @ApiProperty({ description: 'Send it as `cursor` for the next page. The same cursor again when nothing new has come.', example: 'djEuNzQxLjEy' }) nextCursor: string;
-  @ApiProperty({ description: 'More changes are ready now; when false, poll again later with `nextCursor`.' }) hasMore: boolean;
+  @ApiProperty({
+    type: [ChangesFeedItemDto],
+    description: 'In feed order; each record at most once, in its latest state.',
+  })
+  items: ChangesFeedItemDto[];
+  @ApiProperty({
+    description: 'Send it as `cursor` for the next page. The same cursor again when nothing new has come.',
+    example: 'djEuNzQxLjEy',
+  })
+  nextCursor: string;
+  @ApiProperty({ description: 'More changes are ready now; when false, poll again later with `nextCursor`.' })
+  hasMore: boolean;
 }
 
 /** OpenAPI example: a discontinued initiative, one of its funding lines, and a deleted draft's tombstone. */
@@ -122,7 +157,13 @@ export const CHANGES_FEED_EXAMPLE = {
         updatedAt: '2026-11-20T09:12:44.120Z',
       },
     },
-    { kind: 'initiative', id: '5c2d8e1f-7a3b-4c9d-8e0f-6a1b2c3d4e5f', deleted: true, initiative: null, fundingLine: null },
+    {
+      kind: 'initiative',
+      id: '5c2d8e1f-7a3b-4c9d-8e0f-6a1b2c3d4e5f',
+      deleted: true,
+      initiative: null,
+      fundingLine: null,
+    },
   ],
   nextCursor: 'djEuNzQxLjEy',
   hasMore: false,

@@ -14,7 +14,11 @@ export class ChangesFeedService {
   async page(query: ChangesFeedQueryDto): Promise<ChangesFeedPageDto> {
     // The DTO has validated the cursor already.
     const cursor = query.cursor === undefined ? FEED_START : decodeCursor(query.cursor)!;
-    const rows = await queryRows(this.dataSource, CHANGES_FEED_PAGE_SQL, [cursor.xid, cursor.position, query.limit + 1]);
+    const rows = await queryRows(this.dataSource, CHANGES_FEED_PAGE_SQL, [
+      cursor.xid,
+      cursor.position,
+      query.limit + 1,
+    ]);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -26,7 +30,13 @@ export class ChangesFeedService {
 }
 
 function toItem(row: FeedRow): ChangesFeedItemDto {
-  const item: ChangesFeedItemDto = { kind: row.kind, id: row.id, deleted: row.deleted, initiative: null, fundingLine: null };
+  const item: ChangesFeedItemDto = {
+    kind: row.kind,
+    id: row.id,
+    deleted: row.deleted,
+    initiative: null,
+    fundingLine: null,
+  };
   if (row.deleted) return item;
   if (row.kind === 'initiative') {
     item.initiative = {

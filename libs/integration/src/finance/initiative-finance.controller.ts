@@ -13,8 +13,10 @@ export class InitiativeFinanceController {
   @Get('initiatives/:id/finance')
   @Requires('portfolio:read')
   @ApiOperation({
-    summary: "An initiative's budget and actuals per month and year, spending per funding line, and when the money runs out",
-    description: 'Budget lines attach by their `projekt` dimension to the initiative\'s or a funding line\'s budget project code.',
+    summary:
+      "An initiative's budget and actuals per month and year, spending per funding line, and when the money runs out",
+    description:
+      "Budget lines attach by their `projekt` dimension to the initiative's or a funding line's budget project code.",
   })
   @ApiOkResponse({ type: InitiativeFinanceDto, example: FINANCE_EXAMPLE })
   @ApiProblems(404)

@@ -3,7 +3,9 @@ import { financeCodesSql, financeForecastSql } from '#funding';
 import type { InitiativeFinanceDto } from './initiative-finance.dto.js';
 
 /** The figures as the statement answers them: the sum of actuals on the initiative's own code is a bigint, as text. */
-export type InitiativeFinanceRow = Omit<InitiativeFinanceDto, 'asOf' | 'initiativeCodeActualSek'> & { initiativeCodeActualSek: string };
+export type InitiativeFinanceRow = Omit<InitiativeFinanceDto, 'asOf' | 'initiativeCodeActualSek'> & {
+  initiativeCodeActualSek: string;
+};
 
 const SCOPE = 'i.id = $2';
 

@@ -4,7 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictProblem, DomainException, execute, queryRow, ValidationProblem } from '#common';
 import type { RequestContext } from '#identity';
 import { requestHash } from './canonical-json.js';
-import { CLAIM_KEY_SQL, DELETE_EXPIRED_KEYS_SQL, LOCK_CLAIM_SQL, RELEASE_KEY_SQL, STORE_RESPONSE_SQL } from './idempotency.sql.js';
+import {
+  CLAIM_KEY_SQL,
+  DELETE_EXPIRED_KEYS_SQL,
+  LOCK_CLAIM_SQL,
+  RELEASE_KEY_SQL,
+  STORE_RESPONSE_SQL,
+} from './idempotency.sql.js';
 
 /** Keys are kept at least this long; older ones are deleted by the next request that claims a key. */
 export const IDEMPOTENCY_KEY_TTL = '24 hours';
@@ -27,7 +33,10 @@ export class IdempotencyKeyReusedProblem extends DomainException {
 /** The header, checked: 1–200 visible ASCII characters (a UUID is a good choice). */
 export function idempotencyKeyOrFail(header: string | undefined): string {
   if (header === undefined || !KEY_PATTERN.test(header)) {
-    throw new ValidationProblem([{ field: 'Idempotency-Key', message: 'required header: 1–200 visible ASCII characters, e.g. a UUID' }], 'request headers');
+    throw new ValidationProblem(
+      [{ field: 'Idempotency-Key', message: 'required header: 1–200 visible ASCII characters, e.g. a UUID' }],
+      'request headers',
+    );
   }
   return header;
 }
@@ -43,7 +52,12 @@ export function idempotencyKeyOrFail(header: string | undefined): string {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async run(ctx: RequestContext, key: string, body: unknown, write: (em: EntityManager) => Promise<StoredResponse>): Promise<IdempotentResponse> {
+  async run(
+    ctx: RequestContext,
+    key: string,
+    body: unknown,
+    write: (em: EntityManager) => Promise<StoredResponse>,
+  ): Promise<IdempotentResponse> {
     const clientId = `${ctx.actor.kind}:${ctx.actor.id}`;
     const hash = requestHash(body);
     await execute(this.dataSource, DELETE_EXPIRED_KEYS_SQL, [IDEMPOTENCY_KEY_TTL]);
@@ -53,7 +67,8 @@ export class IdempotencyService {
       return await this.dataSource.transaction(async (em) => {
         const claim = await this.lockClaim(em, clientId, key);
         if (claim.request_hash !== hash) throw new IdempotencyKeyReusedProblem();
-        if (claim.state === 'done') return { status: claim.response_status!, body: claim.response_body, replayed: true };
+        if (claim.state === 'done')
+          return { status: claim.response_status!, body: claim.response_body, replayed: true };
         writing = true;
         const response = await write(em);
         await execute(em, STORE_RESPONSE_SQL, [clientId, key, response.status, JSON.stringify(response.body)]);
@@ -74,11 +89,13 @@ export class IdempotencyService {
       if (!claim) throw new ConflictProblem(STILL_RUNNING);
       return claim;
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === LOCK_NOT_AVAILABLE) throw new ConflictProblem(STILL_RUNNING);
+      if ((error as { driverError?: { code?: string } }).driverError?.code === LOCK_NOT_AVAILABLE)
+        throw new ConflictProblem(STILL_RUNNING);
       throw error;
     }
   }
 }
 
 const LOCK_NOT_AVAILABLE = '55P03';
-const STILL_RUNNING = 'A request with this Idempotency-Key is still being processed. Retry it in a moment: once done, its response is replayed.';
+const STILL_RUNNING =
+  'A request with this Idempotency-Key is still being processed. Retry it in a moment: once done, its response is replayed.';

@@ -47,7 +47,7 @@ export class WebhookDeliveryService {
    */
   async fanOut(): Promise<{ deliveries: number; queued: number }> {
     let deliveries = 0;
-    for (let created = -1; created !== 0; ) {
+    for (let created = -1; created !== 0;) {
       created = await this.dataSource.transaction(async (em) => {
         const { events, inserted } = await queryOne(em, FAN_OUT_EVENTS_SQL, [BATCH_SIZE]);
         deliveries += inserted;
@@ -63,7 +63,9 @@ export class WebhookDeliveryService {
     for (;;) {
       const rows = await queryRows(this.dataSource, UNQUEUED_DELIVERIES_SQL, [BATCH_SIZE]);
       if (rows.length === 0) return queued;
-      await this.queue.addBulk(rows.map(({ id }) => ({ name: WEBHOOK_DELIVER, data: { deliveryId: id }, opts: { ...options, jobId: id } })));
+      await this.queue.addBulk(
+        rows.map(({ id }) => ({ name: WEBHOOK_DELIVER, data: { deliveryId: id }, opts: { ...options, jobId: id } })),
+      );
       await execute(this.dataSource, MARK_QUEUED_SQL, [rows.map((r) => r.id)]);
       queued += rows.length;
     }
@@ -81,7 +83,12 @@ export class WebhookDeliveryService {
       await execute(this.dataSource, FAIL_PENDING_DELIVERY_SQL, [deliveryId]);
       return;
     }
-    const body = JSON.stringify({ id: row.event_id, type: row.type, occurredAt: row.occurred_at.toISOString(), data: row.payload });
+    const body = JSON.stringify({
+      id: row.event_id,
+      type: row.type,
+      occurredAt: row.occurred_at.toISOString(),
+      data: row.payload,
+    });
     const started = Date.now();
     const { statusCode, error } = await this.post(new URL(row.url), body, {
       'User-Agent': 'Samla-Webhooks/1',
@@ -90,7 +97,14 @@ export class WebhookDeliveryService {
       'X-Samla-Signature': signWebhook(row.secret, body, Math.floor(started / 1000)),
     });
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
-    const outcome = await this.record(deliveryId, { startedAt: new Date(started), durationMs: Date.now() - started, statusCode, error, ok, lastAttempt });
+    const outcome = await this.record(deliveryId, {
+      startedAt: new Date(started),
+      durationMs: Date.now() - started,
+      statusCode,
+      error,
+      ok,
+      lastAttempt,
+    });
     if (ok) return;
     if (outcome.pausedNow) {
       await this.notifications.sendPending();
@@ -101,7 +115,10 @@ export class WebhookDeliveryService {
 
   private async post(url: URL, body: string, headers: Record<string, string>) {
     try {
-      const addresses = await resolveWebhookTarget(url, this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS', { infer: true }));
+      const addresses = await resolveWebhookTarget(
+        url,
+        this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS', { infer: true }),
+      );
       return await postWebhook(url, addresses, body, headers, this.config.get('WEBHOOK_TIMEOUT_MS', { infer: true }));
     } catch (error) {
       // Checked again at every attempt: what a host resolves to can change after it was subscribed.
@@ -116,15 +133,33 @@ export class WebhookDeliveryService {
    */
   private async record(
     deliveryId: string,
-    a: { startedAt: Date; durationMs: number; statusCode: number | null; error: string | null; ok: boolean; lastAttempt: boolean },
+    a: {
+      startedAt: Date;
+      durationMs: number;
+      statusCode: number | null;
+      error: string | null;
+      ok: boolean;
+      lastAttempt: boolean;
+    },
   ): Promise<{ pausedNow: boolean }> {
     const threshold = this.config.get('WEBHOOK_PAUSE_AFTER_FAILURES', { infer: true });
     return this.dataSource.transaction(async (em) => {
       const delivery = await queryOne(em, RECORD_DELIVERY_ATTEMPT_SQL, [deliveryId, a.ok, a.lastAttempt]);
-      await execute(em, LOG_ATTEMPT_SQL, [deliveryId, a.startedAt, a.statusCode, a.error?.slice(0, 500) ?? null, a.durationMs]);
+      await execute(em, LOG_ATTEMPT_SQL, [
+        deliveryId,
+        a.startedAt,
+        a.statusCode,
+        a.error?.slice(0, 500) ?? null,
+        a.durationMs,
+      ]);
       const { status: before } = await queryOne(em, LOCK_SUBSCRIPTION_SQL, [delivery.subscription_id]);
-      const subscription = await queryOne(em, COUNT_SUBSCRIPTION_FAILURE_SQL, [delivery.subscription_id, a.ok, threshold]);
-      if (before !== 'active' || subscription.status !== 'paused' || !subscription.paused_at) return { pausedNow: false };
+      const subscription = await queryOne(em, COUNT_SUBSCRIPTION_FAILURE_SQL, [
+        delivery.subscription_id,
+        a.ok,
+        threshold,
+      ]);
+      if (before !== 'active' || subscription.status !== 'paused' || !subscription.paused_at)
+        return { pausedNow: false };
       await execute(em, FAIL_DELIVERY_SQL, [deliveryId]);
       if (subscription.owner_email) {
         await enqueueNotices(em, {
@@ -140,7 +175,9 @@ export class WebhookDeliveryService {
           ],
         });
       } else {
-        this.logger.warn(`Webhook subscription ${subscription.id} paused after ${subscription.consecutive_failures} failures; it has no owner to tell`);
+        this.logger.warn(
+          `Webhook subscription ${subscription.id} paused after ${subscription.consecutive_failures} failures; it has no owner to tell`,
+        );
       }
       return { pausedNow: true };
     });

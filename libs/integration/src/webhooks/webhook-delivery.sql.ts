@@ -23,10 +23,14 @@ export const FAN_OUT_EVENTS_SQL = statement<{ events: number; inserted: number }
 );
 
 /** Up to `$1` deliveries not on the queue yet, oldest first. */
-export const UNQUEUED_DELIVERIES_SQL = statement<{ id: string }>(`SELECT id FROM webhook_deliveries WHERE queued_at IS NULL ORDER BY created_at, id LIMIT $1`);
+export const UNQUEUED_DELIVERIES_SQL = statement<{ id: string }>(
+  `SELECT id FROM webhook_deliveries WHERE queued_at IS NULL ORDER BY created_at, id LIMIT $1`,
+);
 
 /** The deliveries `$1` are on the queue: their job ids keep them from being queued twice. */
-export const MARK_QUEUED_SQL = statement<never>(`UPDATE webhook_deliveries SET queued_at = now() WHERE id = ANY ($1::uuid[])`);
+export const MARK_QUEUED_SQL = statement<never>(
+  `UPDATE webhook_deliveries SET queued_at = now() WHERE id = ANY ($1::uuid[])`,
+);
 
 /** Delivery `$1` with its subscription's target and the event it carries. */
 export const DELIVERY_SQL = statement<{
@@ -47,7 +51,9 @@ export const DELIVERY_SQL = statement<{
 );
 
 /** A pending delivery `$1` whose subscription is no longer active will never go out. */
-export const FAIL_PENDING_DELIVERY_SQL = statement<never>(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1 AND status = 'pending'`);
+export const FAIL_PENDING_DELIVERY_SQL = statement<never>(
+  `UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1 AND status = 'pending'`,
+);
 
 /** Delivery `$1` after an attempt: delivered when `$2` (it succeeded), failed when `$3` (it was the last), else pending. */
 export const RECORD_DELIVERY_ATTEMPT_SQL = statement<{ subscription_id: string }>(
@@ -65,7 +71,9 @@ export const LOG_ATTEMPT_SQL = statement<never>(
 );
 
 /** Subscription `$1`'s status, its row locked so parallel attempts count their failures one after another. */
-export const LOCK_SUBSCRIPTION_SQL = statement<{ status: string }>(`SELECT status FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`);
+export const LOCK_SUBSCRIPTION_SQL = statement<{ status: string }>(
+  `SELECT status FROM webhook_subscriptions WHERE id = $1 FOR UPDATE`,
+);
 
 /**
  * Subscription `$1`'s run of failures after an attempt that succeeded (`$2`) or not; `$3` failures in a row pause an

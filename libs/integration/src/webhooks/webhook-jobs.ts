@@ -10,7 +10,10 @@ export const WEBHOOK_FAN_OUT = 'webhook-fan-out';
 export const WEBHOOK_DELIVER = 'webhook-deliver';
 /** Both go on their own queue, which job_runs do not track: a delivery has its own record. */
 export const WEBHOOK_QUEUE = QUEUES.webhooks;
-export type WebhookJobPayloads = { [WEBHOOK_FAN_OUT]: Record<string, never>; [WEBHOOK_DELIVER]: { deliveryId: string } };
+export type WebhookJobPayloads = {
+  [WEBHOOK_FAN_OUT]: Record<string, never>;
+  [WEBHOOK_DELIVER]: { deliveryId: string };
+};
 
 /** The backoff type the webhooks worker answers with webhookRetryDelays. */
 export const WEBHOOK_BACKOFF = 'webhook';

@@ -12,7 +12,13 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
  * The receiver's check (docs/integration.md shows the same few lines): the header's HMAC matches and its timestamp is at
  * most `toleranceSeconds` from `nowSeconds`.
  */
-export function verifyWebhookSignature(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
   if (!match || Math.abs(nowSeconds - Number(match[1])) > toleranceSeconds) return false;
   return timingSafeEqual(Buffer.from(match[2], 'hex'), Buffer.from(hmac(secret, `${match[1]}.${body}`), 'hex'));

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import {
@@ -20,7 +27,8 @@ export class WebhookSubscriptionsController {
   @Requires('webhooks:manage')
   @ApiOperation({
     summary: 'Subscribe a receiver to events',
-    description: 'Its host is resolved and every address checked: private, loopback, link-local and unique-local targets are refused (422).',
+    description:
+      'Its host is resolved and every address checked: private, loopback, link-local and unique-local targets are refused (422).',
   })
   @Creates(WebhookSubscriptionDto, 'webhook-subscriptions/:id')
   @ApiProblems(413, 422)
@@ -47,11 +55,18 @@ export class WebhookSubscriptionsController {
 
   @Patch(':id')
   @Requires('webhooks:manage')
-  @ApiOperation({ summary: 'Change the target, events or secret; pause it, or resume it (which clears its failure count)' })
+  @ApiOperation({
+    summary: 'Change the target, events or secret; pause it, or resume it (which clears its failure count)',
+  })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: WebhookSubscriptionDto })
   @ApiProblems(404, 412, 413, 422, 428)
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateWebhookSubscriptionDto) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateWebhookSubscriptionDto,
+  ) {
     return this.subscriptions.update(ctx, id, version, dto);
   }
 
@@ -67,7 +82,9 @@ export class WebhookSubscriptionsController {
 
   @Get(':id/deliveries')
   @Requires('webhooks:manage')
-  @ApiOperation({ summary: "The subscription's deliveries, newest first, each with every attempt (status code or error, duration)" })
+  @ApiOperation({
+    summary: "The subscription's deliveries, newest first, each with every attempt (status code or error, duration)",
+  })
   @ApiPageResponse(WebhookDeliveryDto)
   @ApiProblems(404)
   deliveries(@Param('id', UuidParam()) id: string, @Query() query: ListWebhookDeliveriesQueryDto) {
@@ -77,10 +94,16 @@ export class WebhookSubscriptionsController {
   @Post(':id/deliveries/:deliveryId/redeliver')
   @Requires('webhooks:manage')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Send a delivery again, with a fresh round of retries (same event id: the receiver dedupes)' })
+  @ApiOperation({
+    summary: 'Send a delivery again, with a fresh round of retries (same event id: the receiver dedupes)',
+  })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiProblems(404, 409)
-  redeliver(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Param('deliveryId', UuidParam()) deliveryId: string) {
+  redeliver(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @Param('deliveryId', UuidParam()) deliveryId: string,
+  ) {
     return this.subscriptions.redeliver(ctx, id, deliveryId);
   }
 }

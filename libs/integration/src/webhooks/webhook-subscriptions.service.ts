@@ -5,10 +5,26 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { ConflictProblem, findOneOrNotFound, lockOneOrNotFound, queryRows, RuleViolationProblem, updateVersioned, type AppConfig, type Page } from '#common';
+import {
+  ConflictProblem,
+  findOneOrNotFound,
+  lockOneOrNotFound,
+  queryRows,
+  RuleViolationProblem,
+  updateVersioned,
+  type AppConfig,
+  type Page,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { WEBHOOK_DELIVER, WEBHOOK_QUEUE } from './webhook-jobs.js';
-import type { CreateWebhookSubscriptionDto, ListWebhookDeliveriesQueryDto, UpdateWebhookSubscriptionDto, WebhookAttemptDto, WebhookDeliveryDto, WebhookSubscriptionDto } from './dto/webhook-subscription.dto.js';
+import type {
+  CreateWebhookSubscriptionDto,
+  ListWebhookDeliveriesQueryDto,
+  UpdateWebhookSubscriptionDto,
+  WebhookAttemptDto,
+  WebhookDeliveryDto,
+  WebhookSubscriptionDto,
+} from './dto/webhook-subscription.dto.js';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities.js';
 import { DELIVERIES_PAGE_SQL, DELIVERY_ATTEMPTS_SQL } from './webhook-subscriptions.sql.js';
 import { webhookDeliveryJobOptions } from './webhook-jobs.js';
@@ -46,12 +62,22 @@ export class WebhookSubscriptionsService {
         }),
       );
       const subscription = await em.findOneByOrFail(WebhookSubscriptionEntity, { id: saved.id });
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'webhook_subscription', entityId: subscription.id, after: audited(subscription, true) });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'webhook_subscription',
+        entityId: subscription.id,
+        after: audited(subscription, true),
+      });
       return toDto(subscription);
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateWebhookSubscriptionDto): Promise<WebhookSubscriptionDto> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateWebhookSubscriptionDto,
+  ): Promise<WebhookSubscriptionDto> {
     if (dto.url !== undefined) await this.assertTargetAllowed(dto.url);
     return this.dataSource.transaction(async (em) => {
       const before = await lockOneOrNotFound(em, WebhookSubscriptionEntity, 'webhook subscription', id);
@@ -79,19 +105,30 @@ export class WebhookSubscriptionsService {
       const before = await lockOneOrNotFound(em, WebhookSubscriptionEntity, 'webhook subscription', id);
       // Its deliveries and attempts go with it (ON DELETE CASCADE); a queued job then finds no delivery and does nothing.
       await em.delete(WebhookSubscriptionEntity, { id });
-      await this.audit.record(em, ctx, { action: 'delete', entityType: 'webhook_subscription', entityId: id, before: audited(before, false) });
+      await this.audit.record(em, ctx, {
+        action: 'delete',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        before: audited(before, false),
+      });
     });
   }
 
   /** Newest first, each with its attempts: two statements per page, whatever its size. */
-  async deliveries(id: string, query: ListWebhookDeliveriesQueryDto, onlyDeliveryId: string | null = null): Promise<Page<WebhookDeliveryDto>> {
+  async deliveries(
+    id: string,
+    query: ListWebhookDeliveriesQueryDto,
+    onlyDeliveryId: string | null = null,
+  ): Promise<Page<WebhookDeliveryDto>> {
     await findOneOrNotFound(this.subscriptions, 'webhook subscription', id);
     const rows = await queryRows(this.dataSource, DELIVERIES_PAGE_SQL, [id, query.limit, query.offset, onlyDeliveryId]);
     const attempts = await queryRows(this.dataSource, DELIVERY_ATTEMPTS_SQL, [rows.map((r) => r.id)]);
     const byDelivery = new Map<string, WebhookAttemptDto[]>();
-    for (const { deliveryId, ...attempt } of attempts) byDelivery.set(deliveryId, [...(byDelivery.get(deliveryId) ?? []), attempt]);
+    for (const { deliveryId, ...attempt } of attempts)
+      byDelivery.set(deliveryId, [...(byDelivery.get(deliveryId) ?? []), attempt]);
     // Past the last page the window count is not there to read.
-    const total = rows[0]?.total ?? (await this.dataSource.getRepository(WebhookDeliveryEntity).countBy({ subscriptionId: id }));
+    const total =
+      rows[0]?.total ?? (await this.dataSource.getRepository(WebhookDeliveryEntity).countBy({ subscriptionId: id }));
     return {
       items: rows.map(({ total: _total, ...row }) => ({ ...row, attemptLog: byDelivery.get(row.id) ?? [] })),
       total,
@@ -107,17 +144,32 @@ export class WebhookSubscriptionsService {
   async redeliver(ctx: RequestContext, id: string, deliveryId: string): Promise<WebhookDeliveryDto> {
     await this.dataSource.transaction(async (em) => {
       const subscription = await lockOneOrNotFound(em, WebhookSubscriptionEntity, 'webhook subscription', id);
-      if (subscription.status !== 'active') throw new ConflictProblem('The subscription is paused; resume it (PATCH status active) before redelivering.');
+      if (subscription.status !== 'active')
+        throw new ConflictProblem('The subscription is paused; resume it (PATCH status active) before redelivering.');
       const before = await this.lockDelivery(em, id, deliveryId);
       await em.update(WebhookDeliveryEntity, { id: deliveryId }, { status: 'pending' });
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'webhook_delivery', entityId: deliveryId, before: { status: before.status }, after: { status: 'pending' } });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'webhook_delivery',
+        entityId: deliveryId,
+        before: { status: before.status },
+        after: { status: 'pending' },
+      });
     });
     // After the commit, so the worker finds the delivery pending. A job id of its own: the first job's id is taken.
-    await this.queue.add(WEBHOOK_DELIVER, { deliveryId }, { ...webhookDeliveryJobOptions(this.config), jobId: `${deliveryId}-redelivery-${randomUUID()}` });
+    await this.queue.add(
+      WEBHOOK_DELIVER,
+      { deliveryId },
+      { ...webhookDeliveryJobOptions(this.config), jobId: `${deliveryId}-redelivery-${randomUUID()}` },
+    );
     return (await this.deliveries(id, { limit: 1, offset: 0 }, deliveryId)).items[0];
   }
 
-  private async lockDelivery(em: EntityManager, subscriptionId: string, deliveryId: string): Promise<WebhookDeliveryEntity> {
+  private async lockDelivery(
+    em: EntityManager,
+    subscriptionId: string,
+    deliveryId: string,
+  ): Promise<WebhookDeliveryEntity> {
     return findOneOrNotFound(em.getRepository(WebhookDeliveryEntity), 'webhook delivery', deliveryId, {
       where: { id: deliveryId, subscriptionId },
       lock: { mode: 'pessimistic_write' },
@@ -129,7 +181,9 @@ export class WebhookSubscriptionsService {
       await resolveWebhookTarget(new URL(url), this.config.get('WEBHOOK_ALLOW_PRIVATE_TARGETS', { infer: true }));
     } catch (error) {
       if (!(error instanceof WebhookTargetError)) throw error;
-      throw new RuleViolationProblem(`The webhook target is refused: ${error.message}.`, [{ field: 'url', message: error.message }]);
+      throw new RuleViolationProblem(`The webhook target is refused: ${error.message}.`, [
+        { field: 'url', message: error.message },
+      ]);
     }
   }
 }

@@ -28,7 +28,15 @@ describe('webhook target check', () => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '192.169.0.1', '100.128.0.1', '2a00:1450:4010:c05::64', '2001:db9::1'])('should count %s as public', (address) => {
+  it.each([
+    '8.8.8.8',
+    '172.32.0.1',
+    '172.15.255.255',
+    '192.169.0.1',
+    '100.128.0.1',
+    '2a00:1450:4010:c05::64',
+    '2001:db9::1',
+  ])('should count %s as public', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
   });
 
@@ -46,13 +54,21 @@ describe('webhook target check', () => {
 
   it('should check an address literal without resolving, IPv6 in brackets too', async () => {
     const resolve = () => Promise.reject(new Error('not called'));
-    await expect(resolveWebhookTarget(new URL('http://[::1]:8080/x'), false, resolve)).rejects.toThrow(WebhookTargetError);
-    await expect(resolveWebhookTarget(new URL('http://127.0.0.1:8080/x'), false, resolve)).rejects.toThrow(WebhookTargetError);
-    await expect(resolveWebhookTarget(new URL('https://93.184.216.34/x'), false, resolve)).resolves.toEqual([{ address: '93.184.216.34', family: 4 }]);
+    await expect(resolveWebhookTarget(new URL('http://[::1]:8080/x'), false, resolve)).rejects.toThrow(
+      WebhookTargetError,
+    );
+    await expect(resolveWebhookTarget(new URL('http://127.0.0.1:8080/x'), false, resolve)).rejects.toThrow(
+      WebhookTargetError,
+    );
+    await expect(resolveWebhookTarget(new URL('https://93.184.216.34/x'), false, resolve)).resolves.toEqual([
+      { address: '93.184.216.34', family: 4 },
+    ]);
   });
 
   it('should refuse a host that does not resolve', async () => {
     const resolve = () => Promise.reject(new Error('ENOTFOUND'));
-    await expect(resolveWebhookTarget(new URL('https://nowhere.invalid/'), true, resolve)).rejects.toThrow('the host nowhere.invalid does not resolve');
+    await expect(resolveWebhookTarget(new URL('https://nowhere.invalid/'), true, resolve)).rejects.toThrow(
+      'the host nowhere.invalid does not resolve',
+    );
   });
 });

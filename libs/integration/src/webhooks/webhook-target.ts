@@ -54,7 +54,11 @@ export class WebhookTargetError extends Error {}
  * (the HTTP client could pick it). The delivery connects to exactly these addresses, so a DNS answer that changes
  * between the check and the connection (rebinding) cannot slip past.
  */
-export async function resolveWebhookTarget(url: URL, allowPrivate: boolean, resolve = lookupAll): Promise<ResolvedAddress[]> {
+export async function resolveWebhookTarget(
+  url: URL,
+  allowPrivate: boolean,
+  resolve = lookupAll,
+): Promise<ResolvedAddress[]> {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   let addresses: ResolvedAddress[];
   try {
@@ -65,7 +69,9 @@ export async function resolveWebhookTarget(url: URL, allowPrivate: boolean, reso
   if (addresses.length === 0) throw new WebhookTargetError(`the host ${host} does not resolve`);
   const refused = addresses.filter((a) => isPrivateAddress(a.address));
   if (!allowPrivate && refused.length > 0) {
-    throw new WebhookTargetError(`the host ${host} resolves to a private, loopback or link-local address (${refused.map((a) => a.address).join(', ')})`);
+    throw new WebhookTargetError(
+      `the host ${host} resolves to a private, loopback or link-local address (${refused.map((a) => a.address).join(', ')})`,
+    );
   }
   return addresses;
 }

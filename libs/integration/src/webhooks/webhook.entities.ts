@@ -1,7 +1,22 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { sqlList, VersionedEntity } from '#common';
 
-export const WEBHOOK_EVENT_TYPES = ['initiative.created', 'initiative.status_changed', 'funding.changed', 'alert.raised'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'initiative.created',
+  'initiative.status_changed',
+  'funding.changed',
+  'alert.raised',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export const WEBHOOK_SUBSCRIPTION_STATUSES = ['active', 'paused'] as const;

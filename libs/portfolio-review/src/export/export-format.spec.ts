@@ -21,7 +21,14 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('should start with a BOM, separate with semicolons and end every line with CRLF', () => {
-    const file = toCsv({ sheet: 'x', columns: [{ header: 'Kod', key: 'code', kind: 'text', width: 1 }, { header: 'Kr', key: 'sek', kind: 'integer', width: 1 }], rows: [{ code: 'A', sek: 5 }] });
+    const file = toCsv({
+      sheet: 'x',
+      columns: [
+        { header: 'Kod', key: 'code', kind: 'text', width: 1 },
+        { header: 'Kr', key: 'sek', kind: 'integer', width: 1 },
+      ],
+      rows: [{ code: 'A', sek: 5 }],
+    });
     expect(file.toString('utf8')).toBe('\uFEFFKod;Kr\r\nA;5\r\n');
   });
 });

@@ -7,7 +7,11 @@ export type ExportTable<T> = { sheet: string; columns: ExportColumn<T>[]; rows: 
 
 type Cell = string | number | null | undefined;
 /** Any table, as the workbook writer reads it. */
-type SheetData = { sheet: string; columns: { header: string; key: string; kind: ColumnKind; width: number }[]; rows: Record<string, unknown>[] };
+type SheetData = {
+  sheet: string;
+  columns: { header: string; key: string; kind: ColumnKind; width: number }[];
+  rows: Record<string, unknown>[];
+};
 
 /**
  * A CSV cell for Swedish Excel: numbers without thousands separators and with a decimal comma (what Excel expects
@@ -48,7 +52,12 @@ export async function toXlsx(tables: SheetData[]): Promise<Buffer> {
   workbook.creator = 'Samla';
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: NUMBER_FORMATS[c.kind] } }));
+    sheet.columns = table.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style: { numFmt: NUMBER_FORMATS[c.kind] },
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) {
       sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, xlsxCell(row[c.key] as Cell, c.kind)])));

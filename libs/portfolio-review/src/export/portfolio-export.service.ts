@@ -8,7 +8,12 @@ import type { InitiativeListFilters } from '#portfolio';
 import { INDICATOR_UNIT_LABELS, maySeeSmallCounts, suppressed, type IndicatorUnit } from '#results';
 import { toCsv, toXlsx, type ExportColumn, type ExportTable } from './export-format.js';
 import type { ExportFormat, ExportTableName } from './portfolio-export.dto.js';
-import { buildExportIndicatorsSql, buildExportInitiativesSql, type ExportIndicatorRow, type ExportInitiativeRow } from './portfolio-export.sql.js';
+import {
+  buildExportIndicatorsSql,
+  buildExportInitiativesSql,
+  type ExportIndicatorRow,
+  type ExportInitiativeRow,
+} from './portfolio-export.sql.js';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +41,9 @@ const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeRow>[] = [
 ];
 
 /** An indicator row as the viewer may see it. */
-type ShownIndicatorRow = Omit<ExportIndicatorRow, 'ownerDepartmentId' | 'baselinePersons' | 'targetPersons'> & { suppressed: 'ja' | 'nej' };
+type ShownIndicatorRow = Omit<ExportIndicatorRow, 'ownerDepartmentId' | 'baselinePersons' | 'targetPersons'> & {
+  suppressed: 'ja' | 'nej';
+};
 
 const INDICATOR_COLUMNS: ExportColumn<ShownIndicatorRow>[] = [
   { header: 'Insatskod', key: 'initiativeCode', kind: 'text', width: 14 },
@@ -68,7 +75,12 @@ export class PortfolioExportService {
    * the file is built in memory: 20,000 initiatives make a few MB of rows, which a buffer holds easily, and a
    * buffer lets a failure still answer as problem+json instead of a cut-off download.
    */
-  async export(actor: Actor, filters: InitiativeListFilters, format: ExportFormat, table: ExportTableName): Promise<{ file: Buffer; filename: string }> {
+  async export(
+    actor: Actor,
+    filters: InitiativeListFilters,
+    format: ExportFormat,
+    table: ExportTableName,
+  ): Promise<{ file: Buffer; filename: string }> {
     const today = this.clock.today();
     const { initiatives, indicators } = await this.dataSource.transaction('REPEATABLE READ', async (em) => {
       const wantsInitiatives = format === 'xlsx' || table === 'initiatives';
@@ -80,8 +92,16 @@ export class PortfolioExportService {
         indicators: wantsIndicators ? await queryRows(em, plan) : [],
       };
     });
-    const initiativeTable: ExportTable<ExportInitiativeRow> = { sheet: 'Insatser', columns: INITIATIVE_COLUMNS, rows: initiatives };
-    const indicatorTable: ExportTable<ShownIndicatorRow> = { sheet: 'Indikatorer', columns: INDICATOR_COLUMNS, rows: indicators.map((r) => shown(actor, r)) };
+    const initiativeTable: ExportTable<ExportInitiativeRow> = {
+      sheet: 'Insatser',
+      columns: INITIATIVE_COLUMNS,
+      rows: initiatives,
+    };
+    const indicatorTable: ExportTable<ShownIndicatorRow> = {
+      sheet: 'Indikatorer',
+      columns: INDICATOR_COLUMNS,
+      rows: indicators.map((r) => shown(actor, r)),
+    };
     const stem = `samla-portfolj-${today}`;
     if (format === 'xlsx') return { file: await toXlsx([initiativeTable, indicatorTable]), filename: `${stem}.xlsx` };
     return { file: table === 'initiatives' ? toCsv(initiativeTable) : toCsv(indicatorTable), filename: `${stem}.csv` };
@@ -95,7 +115,8 @@ export class PortfolioExportService {
  */
 function shown(actor: Actor, row: ExportIndicatorRow): ShownIndicatorRow {
   const visible = maySeeSmallCounts(actor, row.ownerDepartmentId);
-  const hide = (value: number | null, persons: number | null) => suppressed({ value, numerator: null, denominator: null, persons }, visible);
+  const hide = (value: number | null, persons: number | null) =>
+    suppressed({ value, numerator: null, denominator: null, persons }, visible);
   const m = hide(row.value, row.persons);
   const b = hide(row.baseline, row.baselinePersons);
   const t = hide(row.target, row.targetPersons);

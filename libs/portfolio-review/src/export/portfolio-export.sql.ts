@@ -1,7 +1,12 @@
 import { bound, sqlParams, type BoundStatement } from '#common';
 import { planIndicatorsSql } from '#follow-up';
 import { monthlyShareSql, takenOverJoinSql } from '#funding-rules';
-import { buildInitiativeFilter, INITIATIVE_KIND_LABELS, INITIATIVE_STATUS_LABELS, type InitiativeListFilters } from '#portfolio';
+import {
+  buildInitiativeFilter,
+  INITIATIVE_KIND_LABELS,
+  INITIATIVE_STATUS_LABELS,
+  type InitiativeListFilters,
+} from '#portfolio';
 import { readinessCtes } from '../readiness/portfolio-readiness.sql.js';
 import { READINESS_CHECK_LABELS } from '../readiness/readiness-checks.js';
 import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
@@ -37,7 +42,11 @@ export type ExportInitiativeRow = {
  * part of what all running granted lines pay a year (null when none run). `temporaryEndsOn` is the earliest end, today
  * or later, of a granted temporary line that nothing fully takes over (takenOverJoinSql, the funding cliff's rule).
  */
-export function buildExportInitiativesSql(filters: InitiativeListFilters, today: string, timeZone: string): BoundStatement<ExportInitiativeRow> {
+export function buildExportInitiativesSql(
+  filters: InitiativeListFilters,
+  today: string,
+  timeZone: string,
+): BoundStatement<ExportInitiativeRow> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;

@@ -13,7 +13,8 @@ export class GoalTreeFiguresController {
   @Get()
   @Requires('portfolio:read')
   @ApiOperation({
-    summary: 'The goal tree with, per goal, its initiatives and their annual cost over its subtree, and its indicators\' trend',
+    summary:
+      "The goal tree with, per goal, its initiatives and their annual cost over its subtree, and its indicators' trend",
     description:
       'Every goal, nested as GET /goals/tree nests them. Each counts the initiatives the filters choose (those of GET /initiatives) that link to it or a goal ' +
       'under it, once, with the sum of their annual cost, and names the indicators of its own effect-logic chain with their last two measurements and trend.',

@@ -20,11 +20,21 @@ export class GoalIndicatorTrendDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
   @ApiProperty({ enum: INDICATOR_DIRECTIONS, description: 'Which way is better.' }) direction: IndicatorDirection;
-  @ApiProperty({ type: GoalIndicatorPointDto, nullable: true, description: 'The latest measurement for the whole population (cell `all`) by period end; values on fewer than 5 persons left out.' })
+  @ApiProperty({
+    type: GoalIndicatorPointDto,
+    nullable: true,
+    description:
+      'The latest measurement for the whole population (cell `all`) by period end; values on fewer than 5 persons left out.',
+  })
   latest: GoalIndicatorPointDto | null;
   @ApiProperty({ type: GoalIndicatorPointDto, nullable: true, description: 'The measurement before it.' })
   previous: GoalIndicatorPointDto | null;
-  @ApiProperty({ type: String, enum: INDICATOR_TRENDS, nullable: true, description: 'latest against previous, judged by direction; null with fewer than two measurements.' })
+  @ApiProperty({
+    type: String,
+    enum: INDICATOR_TRENDS,
+    nullable: true,
+    description: 'latest against previous, judged by direction; null with fewer than two measurements.',
+  })
   trend: IndicatorTrend | null;
 }
 
@@ -35,13 +45,22 @@ export class GoalTreeFiguresNodeDto {
   @ApiProperty({ enum: GOAL_LEVELS }) level: GoalLevel;
   @ApiProperty({ example: 'Färdplan för social hållbarhet' }) framework: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
-  @count('Initiatives linked to this goal or any goal under it, each once: the total of GET /initiatives?goalId=<id> with the same filters.')
+  @count(
+    'Initiatives linked to this goal or any goal under it, each once: the total of GET /initiatives?goalId=<id> with the same filters.',
+  )
   initiatives: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Sum of the annual cost of those initiatives, each once.' }) annualCostSek: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Sum of the annual cost of those initiatives, each once.' })
+  annualCostSek: number;
   @count('Of those, the initiatives without an annual cost.') initiativesWithoutAnnualCost: number;
   @count('Initiatives linked to this goal itself.') directInitiatives: number;
-  @ApiProperty({ type: [GoalIndicatorTrendDto], description: "Indicators measuring a node of this goal's own effect-logic chain, by code." })
+  @ApiProperty({
+    type: [GoalIndicatorTrendDto],
+    description: "Indicators measuring a node of this goal's own effect-logic chain, by code.",
+  })
   indicators: GoalIndicatorTrendDto[];
-  @ApiProperty({ type: () => [GoalTreeFiguresNodeDto], description: 'The goals directly under this one, by level then code.' })
+  @ApiProperty({
+    type: () => [GoalTreeFiguresNodeDto],
+    description: 'The goals directly under this one, by level then code.',
+  })
   children: GoalTreeFiguresNodeDto[];
 }

@@ -17,7 +17,9 @@ import type { GoalTreeFiguresNodeDto } from './goal-tree.dto.js';
  *   value resting on fewer than 5 persons is left out for every viewer: the trend would tell which way a hidden
  *   figure moved.
  */
-export function buildGoalTreeFiguresSql(filters: InitiativeListFilters): BoundStatement<Omit<GoalTreeFiguresNodeDto, 'children'>> {
+export function buildGoalTreeFiguresSql(
+  filters: InitiativeListFilters,
+): BoundStatement<Omit<GoalTreeFiguresNodeDto, 'children'>> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const sql = `

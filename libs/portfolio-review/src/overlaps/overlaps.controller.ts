@@ -29,7 +29,8 @@ export class OverlapsController {
   @Requires('overlaps:review')
   @ApiOperation({
     summary: 'Record the verdict on a pair (either order names the same pair)',
-    description: 'The pair stays quiet until either initiative\'s target groups, districts, priority areas, outcome nodes, title or summary change.',
+    description:
+      "The pair stays quiet until either initiative's target groups, districts, priority areas, outcome nodes, title or summary change.",
   })
   @ApiOkResponse({ type: OverlapReviewResultDto })
   @ApiProblems(404, 413, 422)

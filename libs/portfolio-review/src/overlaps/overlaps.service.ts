@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, execute, NotFoundProblem, queryOne, queryRows, RuleViolationProblem, ValidationProblem, type Page } from '#common';
+import {
+  Clock,
+  execute,
+  NotFoundProblem,
+  queryOne,
+  queryRows,
+  RuleViolationProblem,
+  ValidationProblem,
+  type Page,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { OverlapRefreshService } from './overlap-refresh.service.js';
 import { OverlapReviewEntity } from './overlap-review.entity.js';
@@ -34,19 +43,39 @@ export class OverlapsService {
     const floor = this.refresher.floor;
     const minScore = query.minScore ?? floor;
     if (minScore < floor) {
-      throw new ValidationProblem([{ field: 'minScore', message: `minScore must be at least ${floor}: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)` }], 'query');
+      throw new ValidationProblem(
+        [
+          {
+            field: 'minScore',
+            message: `minScore must be at least ${floor}: pairs scoring less are not kept (OVERLAP_LIST_MIN_SCORE)`,
+          },
+        ],
+        'query',
+      );
     }
     await this.refresher.refresh();
-    return (await queryOne(this.dataSource, buildOverlapsSql({ ...query, minScore, includeReviewed: query.include === 'reviewed' }))).page;
+    return (
+      await queryOne(
+        this.dataSource,
+        buildOverlapsSql({ ...query, minScore, includeReviewed: query.include === 'reviewed' }),
+      )
+    ).page;
   }
 
   /**
    * Records (or replaces) the verdict on a pair, with the fingerprint of the facts its score rests on now. Both
    * initiatives are read FOR SHARE so that neither changes between the fingerprint and the commit.
    */
-  async review(ctx: RequestContext, initiativeId: string, otherInitiativeId: string, dto: OverlapReviewDto): Promise<OverlapReviewEntity> {
+  async review(
+    ctx: RequestContext,
+    initiativeId: string,
+    otherInitiativeId: string,
+    dto: OverlapReviewDto,
+  ): Promise<OverlapReviewEntity> {
     if (initiativeId.toLowerCase() === otherInitiativeId.toLowerCase()) {
-      throw new RuleViolationProblem('An overlap is between two different initiatives.', [{ field: 'otherInitiativeId', message: 'must differ from initiativeId' }]);
+      throw new RuleViolationProblem('An overlap is between two different initiatives.', [
+        { field: 'otherInitiativeId', message: 'must differ from initiativeId' },
+      ]);
     }
     const [a, b] = orderPair(initiativeId, otherInitiativeId);
     return this.dataSource.transaction(async (em) => {
@@ -67,7 +96,14 @@ export class OverlapsService {
       const after = before
         ? await repo.save({ ...before, ...verdict, version: before.version + 1 })
         : await repo.save(repo.create({ initiativeId: a, otherInitiativeId: b, ...verdict }));
-      await this.audit.record(em, ctx, { action: 'decision', entityType: 'overlap_review', entityId: after.id, initiativeId: a, before, after });
+      await this.audit.record(em, ctx, {
+        action: 'decision',
+        entityType: 'overlap_review',
+        entityId: after.id,
+        initiativeId: a,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -15,7 +15,8 @@ const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
  * else does. Needs `WITH RECURSIVE`.
  */
 function factsCtes(scope: string, param: SqlParam): string {
-  const agg = (cte: string, key: string) => `(SELECT initiative_id, count(*)::int AS n, array_agg(${key} ORDER BY ${key}) AS keys FROM ${cte} GROUP BY 1)`;
+  const agg = (cte: string, key: string) =>
+    `(SELECT initiative_id, count(*)::int AS n, array_agg(${key} ORDER BY ${key}) AS keys FROM ${cte} GROUP BY 1)`;
   return `${priorityAreasCtes(scope)},
     reach(initiative_id, node_id) AS (
       SELECT n.initiative_id, n.id FROM effect_nodes n JOIN ${scope} s ON s.id = n.initiative_id
@@ -72,7 +73,9 @@ const REFRESH_LOCK_CLASS = 4713;
 const REFRESH_WORK_MEM = '256MB';
 
 /** One refresh at a time; `locked` is false when another holds the lock (the caller then reads what is stored). */
-export const REFRESH_LOCK_SQL = statement<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0) AS locked`);
+export const REFRESH_LOCK_SQL = statement<{ locked: boolean }>(
+  `SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0) AS locked`,
+);
 export const REFRESH_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
 
 // Distinct from the refresh's and the scans' lock classes: serialises two first verdicts on one pair (the unique index is the backstop).
@@ -82,10 +85,13 @@ const REVIEW_LOCK_CLASS = 4712;
 export const REVIEW_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${REVIEW_LOCK_CLASS}, hashtext($1))`);
 
 /** Which of the initiatives `$1` exist, held FOR SHARE until the verdict commits. */
-export const SHARE_INITIATIVES_SQL = statement<{ id: string }>('SELECT id FROM initiatives WHERE id = ANY($1::uuid[]) FOR SHARE');
+export const SHARE_INITIATIVES_SQL = statement<{ id: string }>(
+  'SELECT id FROM initiatives WHERE id = ANY($1::uuid[]) FOR SHARE',
+);
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const jaccard = (shared: string, a: string, b: string) => `COALESCE(${shared}::numeric / NULLIF(${a} + ${b} - ${shared}, 0), 0)`;
+const jaccard = (shared: string, a: string, b: string) =>
+  `COALESCE(${shared}::numeric / NULLIF(${a} + ${b} - ${shared}, 0), 0)`;
 const round4 = (sql: string) => `round(${sql}, 4)::float8`;
 
 /**
@@ -105,7 +111,11 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
   if (!Number.isFinite(floor)) throw new Error(`overlap floor must be a number, not ${floor}`);
   // CREATE TABLE AS takes no bind parameters: the values are the code's constants and the configured floor, inlined.
   const param: SqlParam = (value) =>
-    Array.isArray(value) ? `ARRAY[${value.map((v) => quote(String(v))).join(', ')}]` : typeof value === 'number' ? String(value) : quote(String(value));
+    Array.isArray(value)
+      ? `ARRAY[${value.map((v) => quote(String(v))).join(', ')}]`
+      : typeof value === 'number'
+        ? String(value)
+        : quote(String(value));
   const dict = `
     CREATE TEMP TABLE ovl_dict ON COMMIT DROP AS
     SELECT kind, key, label, row_number() OVER (PARTITION BY kind ORDER BY node_id, key)::int AS k FROM (
@@ -140,10 +150,19 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
     UNION ALL
     SELECT o.initiative_id, true FROM overlap_facts o WHERE NOT EXISTS (SELECT 1 FROM ovl_facts f WHERE f.id = o.initiative_id)`;
   return {
-    prepare: [dict, 'CREATE INDEX ON ovl_dict (kind, k)', 'ANALYZE ovl_dict', facts, 'CREATE INDEX ON ovl_facts (n)', 'ANALYZE ovl_facts', touched, 'ANALYZE ovl_touched'].map(
-      (sql) => statement<never>(sql),
+    prepare: [
+      dict,
+      'CREATE INDEX ON ovl_dict (kind, k)',
+      'ANALYZE ovl_dict',
+      facts,
+      'CREATE INDEX ON ovl_facts (n)',
+      'ANALYZE ovl_facts',
+      touched,
+      'ANALYZE ovl_touched',
+    ].map((sql) => statement<never>(sql)),
+    counts: statement(
+      `SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
     ),
-    counts: statement(`SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`),
     forget: [
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.initiative_id = t.id',
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.other_initiative_id = t.id',
@@ -184,7 +203,8 @@ function buildScoredPairsInsert(floor: number, param: SqlParam): string {
   const min = param(floor);
   const ratio = (a: string, b: string) => `COALESCE(least(${a}, ${b})::float8 / NULLIF(greatest(${a}, ${b}), 0), 0)`;
   // A Jaccard of two sorted int arrays in float8, for the cut only.
-  const quick = (a: string, b: string) => `COALESCE(icount(${a} & ${b})::float8 / NULLIF(icount(${a}) + icount(${b}) - icount(${a} & ${b}), 0), 0)`;
+  const quick = (a: string, b: string) =>
+    `COALESCE(icount(${a} & ${b})::float8 / NULLIF(icount(${a}) + icount(${b}) - icount(${a} & ${b}), 0), 0)`;
   // What a pair shares of one kind (`ks`, integer keys), listed as keys and labels in the dictionary's order.
   const named = (kind: string, ks: string, alias: string) =>
     `LEFT JOIN LATERAL (SELECT jsonb_agg(d.key ORDER BY d.k) AS keys, jsonb_agg(d.label ORDER BY d.k) AS labels
@@ -272,7 +292,9 @@ export function buildOverlapsSql(query: {
   offset: number;
 }): BoundStatement<{ page: Page<OverlapPairDto> }> {
   const { values, param } = sqlParams();
-  const ref = (f: string) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
+  const ref = (
+    f: string,
+  ) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
       'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
   const sql = `
     WITH pairs AS (${reviewedPairs}),

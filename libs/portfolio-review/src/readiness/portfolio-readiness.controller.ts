@@ -15,7 +15,7 @@ export class PortfolioReadinessController {
   @ApiOperation({
     summary: 'Audit readiness of the approved or active initiatives, with the same filters as the initiative list',
     description:
-      'Per initiative the checks an auditor would make (lead department, co-owners\' responsibilities, process owner, goal link, effect logic with a ' +
+      "Per initiative the checks an auditor would make (lead department, co-owners' responsibilities, process owner, goal link, effect logic with a " +
       'baselined outcome indicator, follow-up plan, on-time report in the latest round, coverage decisions on temporary money), its score and what is ' +
       'missing, lowest score first; rolled up by lead department and priority area.',
   })

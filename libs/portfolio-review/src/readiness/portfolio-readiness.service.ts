@@ -22,7 +22,12 @@ export class PortfolioReadinessService {
   async readiness(query: PortfolioReadinessQueryDto): Promise<PortfolioReadinessDto> {
     const { limit, offset, ...filters } = query;
     const today = this.clock.today();
-    const statement = buildPortfolioReadinessSql(filters, { limit, offset }, today, this.config.get('TIME_ZONE', { infer: true }));
+    const statement = buildPortfolioReadinessSql(
+      filters,
+      { limit, offset },
+      today,
+      this.config.get('TIME_ZONE', { infer: true }),
+    );
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
       this.cache.read(em, 'portfolio-readiness', { query, today }, async () => {
         const { readiness } = await queryOne(em, statement);

@@ -30,7 +30,9 @@ export class ReviewPackService {
    */
   async render(reviewId?: string): Promise<string> {
     const today = this.clock.today();
-    const review = reviewId ? await findOneOrNotFound(this.dataSource.getRepository(PortfolioReviewEntity), 'portfolio review', reviewId) : null;
+    const review = reviewId
+      ? await findOneOrNotFound(this.dataSource.getRepository(PortfolioReviewEntity), 'portfolio review', reviewId)
+      : null;
     const day = review?.meetingDate ?? today;
     const [summary, readiness, cliff, overlaps, decisions] = await Promise.all([
       this.summaries.summary({}),
@@ -46,10 +48,14 @@ export class ReviewPackService {
       summary,
       cliff,
       readinessByDepartment: readiness.byDepartment,
-      overlaps: overlaps.items.map((pair) => ({ score: pair.score, a: pair.initiative, b: pair.otherInitiative, reasons: pair.reasons.map((r) => r.label) })),
+      overlaps: overlaps.items.map((pair) => ({
+        score: pair.score,
+        a: pair.initiative,
+        b: pair.otherInitiative,
+        reasons: pair.reasons.map((r) => r.label),
+      })),
       decisionsDue: decisions.due,
       previousDecisions: decisions.previous,
     });
   }
-
 }

@@ -22,7 +22,9 @@ describe('barChart', () => {
     const long = 'Vi stärker invånarnas jämlika och jämställda livsvillkor <för> ökad tillit';
     const svg = barChart('Områden', [{ label: long, value: 1, valueLabel: '1' }]).value;
 
-    expect(svg).toContain('<title>Vi stärker invånarnas jämlika och jämställda livsvillkor &lt;för&gt; ökad tillit: 1</title>');
+    expect(svg).toContain(
+      '<title>Vi stärker invånarnas jämlika och jämställda livsvillkor &lt;för&gt; ökad tillit: 1</title>',
+    );
     expect(svg).toContain('>Vi stärker invånarnas jämlika och jäm…</text>');
   });
 
@@ -33,30 +35,46 @@ describe('barChart', () => {
 
 describe('monthColumnChart', () => {
   it('should draw a column per month scaled to the peak, with the year under the first month and every January', () => {
-    const svg = monthColumnChart('Stup', [
-      { month: '2026-12', value: 0, valueLabel: '0,0 mnkr' },
-      { month: '2027-01', value: 3_000_000, valueLabel: '3,0 mnkr' },
-      { month: '2027-02', value: 1_500_000, valueLabel: '1,5 mnkr' },
-    ], 'Inga stup.').value;
+    const svg = monthColumnChart(
+      'Stup',
+      [
+        { month: '2026-12', value: 0, valueLabel: '0,0 mnkr' },
+        { month: '2027-01', value: 3_000_000, valueLabel: '3,0 mnkr' },
+        { month: '2027-02', value: 1_500_000, valueLabel: '1,5 mnkr' },
+      ],
+      'Inga stup.',
+    ).value;
 
     expect(heights(svg)).toEqual([0, 150, 75]);
     expect([...svg.matchAll(/>(\d{4})<\/text>/g)].map((m) => m[1])).toEqual(['2026', '2027']);
     expect(svg).toContain('Högsta månad: 3,0 mnkr');
   });
 
-  it('should leave out the first month\'s year when the next January is too close for both to be read', () => {
-    const months = Array.from({ length: 24 }, (_, i) => ({ month: `${2026 + Math.floor((i + 11) / 12)}-${String(((i + 11) % 12) + 1).padStart(2, '0')}`, value: i, valueLabel: `${i}` }));
+  it("should leave out the first month's year when the next January is too close for both to be read", () => {
+    const months = Array.from({ length: 24 }, (_, i) => ({
+      month: `${2026 + Math.floor((i + 11) / 12)}-${String(((i + 11) % 12) + 1).padStart(2, '0')}`,
+      value: i,
+      valueLabel: `${i}`,
+    }));
     expect(months[0].month).toBe('2026-12');
 
     const fromDecember = monthColumnChart('Stup', months, 'Inga stup.').value;
-    const fromNovember = monthColumnChart('Stup', [{ month: '2026-11', value: 1, valueLabel: '1' }, ...months.slice(0, 23)], 'Inga stup.').value;
+    const fromNovember = monthColumnChart(
+      'Stup',
+      [{ month: '2026-11', value: 1, valueLabel: '1' }, ...months.slice(0, 23)],
+      'Inga stup.',
+    ).value;
 
     expect([...fromDecember.matchAll(/>(\d{4})<\/text>/g)].map((m) => m[1])).toEqual(['2027', '2028']);
     expect([...fromNovember.matchAll(/>(\d{4})<\/text>/g)].map((m) => m[1])).toEqual(['2026', '2027', '2028']);
   });
 
   it('should say so when no month has anything', () => {
-    const svg = monthColumnChart('Stup', [{ month: '2027-01', value: 0, valueLabel: '0' }], 'Inga finansieringsstup de kommande två åren.').value;
+    const svg = monthColumnChart(
+      'Stup',
+      [{ month: '2027-01', value: 0, valueLabel: '0' }],
+      'Inga finansieringsstup de kommande två åren.',
+    ).value;
 
     expect(svg).toContain('Inga finansieringsstup de kommande två åren.');
     expect(rects(svg)).toEqual([]);

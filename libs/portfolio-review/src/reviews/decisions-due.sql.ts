@@ -19,7 +19,10 @@ export type ShownDecision = {
  * - previous: every decision of the latest such review.
  * `$1` is the day; `$2` is 0 when the pack is for a meeting (reviews strictly before it) and 1 when for today.
  */
-export const DECISIONS_SQL = statement<{ due: (ShownDecision & { followUpDate: string })[]; previous: ShownDecision[] }>(`
+export const DECISIONS_SQL = statement<{
+  due: (ShownDecision & { followUpDate: string })[];
+  previous: ShownDecision[];
+}>(`
   WITH prior AS (
     SELECT d.id, d.initiative_id, d.decision, d.rationale, d.follow_up_date, d.created_at, d.review_id,
            r.title AS review_title, r.meeting_date, r.created_at AS review_created_at, i.code, i.title, i.status

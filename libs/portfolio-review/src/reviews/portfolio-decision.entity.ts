@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { sqlList } from '#common';
 import { INITIATIVE_STATUSES, InitiativeEntity, type InitiativeStatus } from '#portfolio';
 import { PORTFOLIO_DECISIONS, type PortfolioDecision } from './decision-rules.js';

@@ -69,7 +69,8 @@ export class PortfolioReviewsController {
   @Post('portfolio-reviews/:id/decisions')
   @Requires('portfolio-reviews:write')
   @ApiOperation({
-    summary: 'Record a decision on an initiative (leadership); stop and integrate move it through the lifecycle as a transition would',
+    summary:
+      'Record a decision on an initiative (leadership); stop and integrate move it through the lifecycle as a transition would',
   })
   @ApiCreatedResponse({ type: PortfolioDecisionDto })
   @ApiProblems(404, 409, 413, 422)

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, lockOneOrNotFound, NotFoundProblem, queryOne, queryRow, queryRows, UnknownReferenceProblem, type Page, type PageWindow } from '#common';
+import {
+  ConflictProblem,
+  lockOneOrNotFound,
+  NotFoundProblem,
+  queryOne,
+  queryRow,
+  queryRows,
+  UnknownReferenceProblem,
+  type Page,
+  type PageWindow,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { ENDED_STATUSES, InitiativesService } from '#portfolio';
 import { statusAfterDecision, transitionComment } from './decision-rules.js';
@@ -25,7 +35,6 @@ import {
   REVIEWS_PAGE_SQL,
   type Counted,
 } from './portfolio-reviews.sql.js';
-
 
 @Injectable()
 export class PortfolioReviewsService {
@@ -51,10 +60,20 @@ export class PortfolioReviewsService {
   async create(ctx: RequestContext, dto: CreatePortfolioReviewDto): Promise<PortfolioReviewWithDecisionsDto> {
     return this.dataSource.transaction(async (em) => {
       const review = await em.save(
-        em.create(PortfolioReviewEntity, { title: dto.title, meetingDate: dto.meetingDate, notes: dto.notes ?? null, createdBy: ctx.actor.id }),
+        em.create(PortfolioReviewEntity, {
+          title: dto.title,
+          meetingDate: dto.meetingDate,
+          notes: dto.notes ?? null,
+          createdBy: ctx.actor.id,
+        }),
       );
       const created = await em.findOneByOrFail(PortfolioReviewEntity, { id: review.id });
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'portfolio_review', entityId: review.id, after: created });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'portfolio_review',
+        entityId: review.id,
+        after: created,
+      });
       return { ...created, decisions: [] };
     });
   }
@@ -69,18 +88,30 @@ export class PortfolioReviewsService {
       // Locking the review makes two decisions for the same initiative take turns, so the second sees the first.
       const review = await lockOneOrNotFound(em, PortfolioReviewEntity, 'portfolio review', reviewId);
       const initiative = await queryRow(em, INITIATIVE_STATUS_SQL, [dto.initiativeId]);
-      if (!initiative) throw new UnknownReferenceProblem([{ field: 'initiativeId', message: 'no initiative with this id' }]);
+      if (!initiative)
+        throw new UnknownReferenceProblem([{ field: 'initiativeId', message: 'no initiative with this id' }]);
       if (await em.existsBy(PortfolioDecisionEntity, { reviewId, initiativeId: dto.initiativeId })) {
-        throw new ConflictProblem(`This review already has a decision on the initiative; a later review takes a new one.`, [
-          { field: 'initiativeId', message: 'already decided in this review' },
-        ]);
+        throw new ConflictProblem(
+          `This review already has a decision on the initiative; a later review takes a new one.`,
+          [{ field: 'initiativeId', message: 'already decided in this review' }],
+        );
       }
       const to = statusAfterDecision(dto.decision);
       // An ended initiative is a public record: the leadership group takes no further decisions on it.
       if (!to && ENDED_STATUSES.includes(initiative.status)) {
-        throw new ConflictProblem(`The initiative is ${initiative.status}; an ended initiative takes no further decisions.`);
+        throw new ConflictProblem(
+          `The initiative is ${initiative.status}; an ended initiative takes no further decisions.`,
+        );
       }
-      const move = to ? await this.initiatives.moveWithin(em, ctx, dto.initiativeId, to, transitionComment(review.title, dto.rationale)) : null;
+      const move = to
+        ? await this.initiatives.moveWithin(
+            em,
+            ctx,
+            dto.initiativeId,
+            to,
+            transitionComment(review.title, dto.rationale),
+          )
+        : null;
       const { id } = await em.save(
         em.create(PortfolioDecisionEntity, {
           reviewId,
@@ -94,7 +125,13 @@ export class PortfolioReviewsService {
         }),
       );
       const created = await queryOne(em, DECISION_SQL, [id]);
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'portfolio_decision', entityId: id, initiativeId: dto.initiativeId, after: created });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'portfolio_decision',
+        entityId: id,
+        initiativeId: dto.initiativeId,
+        after: created,
+      });
       return created;
     });
   }
@@ -102,12 +139,20 @@ export class PortfolioReviewsService {
   /** The initiative's decisions across reviews, newest meeting first, with each review's title and date. */
   async history(initiativeId: string, window: PageWindow): Promise<Page<InitiativeDecisionDto>> {
     await this.initiatives.get(initiativeId);
-    const rows = await queryRows(this.dataSource, INITIATIVE_DECISIONS_PAGE_SQL, [initiativeId, window.limit, window.offset]);
+    const rows = await queryRows(this.dataSource, INITIATIVE_DECISIONS_PAGE_SQL, [
+      initiativeId,
+      window.limit,
+      window.offset,
+    ]);
     return this.page(rows, window, () => queryOne(this.dataSource, INITIATIVE_DECISION_COUNT_SQL, [initiativeId]));
   }
 
   /** The page counts its matches itself; only a page past the end needs a count of its own. */
-  private async page<T>(rows: Counted<T>[], window: PageWindow, count: () => Promise<{ total: number }>): Promise<Page<T>> {
+  private async page<T>(
+    rows: Counted<T>[],
+    window: PageWindow,
+    count: () => Promise<{ total: number }>,
+  ): Promise<Page<T>> {
     const total = rows.length > 0 ? rows[0].total : window.offset === 0 ? 0 : (await count()).total;
     return { items: rows.map(({ total: _, ...item }) => item as T), total, limit: window.limit, offset: window.offset };
   }

@@ -1,6 +1,11 @@
 import { statement } from '#common';
 import type { InitiativeStatus } from '#portfolio';
-import type { InitiativeDecisionDto, PortfolioDecisionDto, PortfolioReviewListItemDto, ReviewDecisionDto } from './dto/portfolio-review.dto.js';
+import type {
+  InitiativeDecisionDto,
+  PortfolioDecisionDto,
+  PortfolioReviewListItemDto,
+  ReviewDecisionDto,
+} from './dto/portfolio-review.dto.js';
 
 /** A decision's columns as the API shows them, from `portfolio_decisions d`. */
 const DECISION_COLUMNS = `d.id, d.review_id AS "reviewId", d.initiative_id AS "initiativeId", d.decision, d.rationale,
@@ -34,10 +39,14 @@ export const REVIEW_DECISIONS_SQL = statement<ReviewDecisionDto>(
 );
 
 /** Initiative `$1`'s status, for the decision's rules. */
-export const INITIATIVE_STATUS_SQL = statement<{ status: InitiativeStatus }>(`SELECT status FROM initiatives WHERE id = $1`);
+export const INITIATIVE_STATUS_SQL = statement<{ status: InitiativeStatus }>(
+  `SELECT status FROM initiatives WHERE id = $1`,
+);
 
 /** Decision `$1` as the API shows it. */
-export const DECISION_SQL = statement<PortfolioDecisionDto>(`SELECT ${DECISION_COLUMNS} FROM portfolio_decisions d WHERE d.id = $1`);
+export const DECISION_SQL = statement<PortfolioDecisionDto>(
+  `SELECT ${DECISION_COLUMNS} FROM portfolio_decisions d WHERE d.id = $1`,
+);
 
 /** A page (`$2` limit, `$3` offset) of initiative `$1`'s decisions across reviews, newest meeting first. */
 export const INITIATIVE_DECISIONS_PAGE_SQL = statement<Counted<InitiativeDecisionDto>>(
@@ -50,4 +59,6 @@ export const INITIATIVE_DECISIONS_PAGE_SQL = statement<Counted<InitiativeDecisio
     LIMIT $2 OFFSET $3`,
 );
 
-export const INITIATIVE_DECISION_COUNT_SQL = statement<{ total: number }>(`SELECT count(*)::int AS total FROM portfolio_decisions WHERE initiative_id = $1`);
+export const INITIATIVE_DECISION_COUNT_SQL = statement<{ total: number }>(
+  `SELECT count(*)::int AS total FROM portfolio_decisions WHERE initiative_id = $1`,
+);

@@ -45,16 +45,38 @@ export class ReviewAgendaService {
     for (const initiative of cliff.budgetYears[0]?.initiatives ?? []) {
       if (initiative.coverageDecided) continue;
       const lines = initiative.lines.filter((line) => line.coverageDecision === 'undecided');
-      add(initiative.id, { kind: 'funding_cliff', fundingCliff: { year: budgetYear, lines, uncoveredAnnualCostSek: initiative.uncoveredAnnualCostSek } });
+      add(initiative.id, {
+        kind: 'funding_cliff',
+        fundingCliff: { year: budgetYear, lines, uncoveredAnnualCostSek: initiative.uncoveredAnnualCostSek },
+      });
     }
     for (const { initiative, decision, rationale, followUpDate, review: earlier } of decisions.due) {
-      add(initiative.id, { kind: 'decision_follow_up', dueDecision: { decision, rationale, followUpDate, reviewTitle: earlier.title, meetingDate: earlier.meetingDate } });
+      add(initiative.id, {
+        kind: 'decision_follow_up',
+        dueDecision: {
+          decision,
+          rationale,
+          followUpDate,
+          reviewTitle: earlier.title,
+          meetingDate: earlier.meetingDate,
+        },
+      });
     }
     for (const { initiativeId, ...statusReport } of reports) add(initiativeId, { kind: 'status_report', statusReport });
     for (const pair of overlaps.items) {
       const labels = pair.reasons.map((reason) => reason.label);
-      for (const [one, other] of [[pair.initiative, pair.otherInitiative], [pair.otherInitiative, pair.initiative]]) {
-        add(one.id, { kind: 'overlap', overlap: { score: pair.score, otherInitiative: { id: other.id, code: other.code, title: other.title }, reasons: labels } });
+      for (const [one, other] of [
+        [pair.initiative, pair.otherInitiative],
+        [pair.otherInitiative, pair.initiative],
+      ]) {
+        add(one.id, {
+          kind: 'overlap',
+          overlap: {
+            score: pair.score,
+            otherInitiative: { id: other.id, code: other.code, title: other.title },
+            reasons: labels,
+          },
+        });
       }
     }
 
@@ -62,10 +84,17 @@ export class ReviewAgendaService {
     const ids = [...new Set([...reasons.keys(), ...decided.keys()])];
     const initiatives = await queryRows(this.dataSource, AGENDA_INITIATIVES_SQL, [ids]);
     // Most urgent first; an item whose reasons this review's decision settled (a stopped initiative) goes last.
-    const rank = (id: string) => Math.min(AGENDA_REASONS.length, ...(reasons.get(id) ?? []).map((r) => AGENDA_REASONS.indexOf(r.kind)));
+    const rank = (id: string) =>
+      Math.min(AGENDA_REASONS.length, ...(reasons.get(id) ?? []).map((r) => AGENDA_REASONS.indexOf(r.kind)));
     const items = initiatives
-      .map((initiative) => ({ initiative, reasons: reasons.get(initiative.id) ?? [], decision: decided.get(initiative.id) ?? null }))
-      .sort((a, b) => rank(a.initiative.id) - rank(b.initiative.id) || a.initiative.code.localeCompare(b.initiative.code));
+      .map((initiative) => ({
+        initiative,
+        reasons: reasons.get(initiative.id) ?? [],
+        decision: decided.get(initiative.id) ?? null,
+      }))
+      .sort(
+        (a, b) => rank(a.initiative.id) - rank(b.initiative.id) || a.initiative.code.localeCompare(b.initiative.code),
+      );
     return { reviewId, meetingDate: review.meetingDate, budgetYear, items };
   }
 }

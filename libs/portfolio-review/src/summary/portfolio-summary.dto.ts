@@ -6,7 +6,8 @@ export class PortfolioSummaryQueryDto extends InitiativeFiltersQueryDto {}
 
 const count = (description?: string) => ApiProperty({ type: 'integer', minimum: 0, description });
 const kronor = (description: string) => ApiProperty({ type: 'integer', description });
-const share = (description: string) => ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, description });
+const share = (description: string) =>
+  ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, description });
 
 export class SummaryDepartmentCountDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) id: string | null;
@@ -24,7 +25,11 @@ export class SummaryPriorityAreaCountDto {
 }
 
 export class SummaryPriorityAreasDto {
-  @ApiProperty({ type: [SummaryPriorityAreaCountDto], description: 'Initiatives under each priority area above (or at) their linked goals; an initiative under two areas counts in both.' })
+  @ApiProperty({
+    type: [SummaryPriorityAreaCountDto],
+    description:
+      'Initiatives under each priority area above (or at) their linked goals; an initiative under two areas counts in both.',
+  })
   areas: SummaryPriorityAreaCountDto[];
   @count('Initiatives under no priority area (no goal, or none of their goals below one).') unlinked: number;
 }
@@ -36,10 +41,15 @@ export class SummaryCodeCountDto {
 }
 
 export class SummaryAnnualCostDto {
-  @kronor('Sum of the initiatives\' annual cost.') totalSek: number;
+  @kronor("Sum of the initiatives' annual cost.") totalSek: number;
   @count() initiativesWithoutAnnualCost: number;
-  @kronor('What granted lines running today pay a year: each line\'s amount spread evenly over its months, × 12.') fundedPerYearSek: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'fundedPerYearSek per funding source type (every type, 0 when none).' })
+  @kronor("What granted lines running today pay a year: each line's amount spread evenly over its months, × 12.")
+  fundedPerYearSek: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'fundedPerYearSek per funding source type (every type, 0 when none).',
+  })
   bySourceType: Record<string, number>;
   @kronor('The part of fundedPerYearSek not from ordinary_budget.') temporarySek: number;
   @share('temporarySek / fundedPerYearSek, four decimals; null when nothing is funded.') temporaryShare: number | null;
@@ -47,21 +57,37 @@ export class SummaryAnnualCostDto {
 
 export class SummaryFundingCliffDto {
   @ApiProperty({ example: 2027, description: 'The next budget year (the calendar year after today).' }) year: number;
-  @kronor('Temporary funding ending in the year with coverage undecided, less what other lines take over (the funding cliff\'s fundingEndingSek for the year).') fundingEndingSek: number;
-  @kronor('What it costs a year to keep those initiatives going after their last cliff of the year.') uncoveredAnnualCostSek: number;
-  @count('Initiatives with an undecided cliff in the year: the funding cliff\'s initiativesUndecided for the year.') initiatives: number;
-  @count('Initiatives whose cliffs in the year all have a coverage decision (not counted in the kronor).') initiativesCoverageDecided: number;
+  @kronor(
+    "Temporary funding ending in the year with coverage undecided, less what other lines take over (the funding cliff's fundingEndingSek for the year).",
+  )
+  fundingEndingSek: number;
+  @kronor('What it costs a year to keep those initiatives going after their last cliff of the year.')
+  uncoveredAnnualCostSek: number;
+  @count("Initiatives with an undecided cliff in the year: the funding cliff's initiativesUndecided for the year.")
+  initiatives: number;
+  @count('Initiatives whose cliffs in the year all have a coverage decision (not counted in the kronor).')
+  initiativesCoverageDecided: number;
 }
 
 export class SummaryAlertKindDto {
   @ApiProperty() kind: string;
   @count() total: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Only the severities present.' }) bySeverity: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Only the severities present.',
+  })
+  bySeverity: Record<string, number>;
 }
 
 export class SummaryAlertsDto {
   @count('Alerts open or acknowledged on the filtered initiatives.') total: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { info: 0, warning: 2, critical: 1 } }) bySeverity: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { info: 0, warning: 2, critical: 1 },
+  })
+  bySeverity: Record<string, number>;
   @ApiProperty({ type: [SummaryAlertKindDto] }) byKind: SummaryAlertKindDto[];
 }
 
@@ -70,13 +96,17 @@ export class SummaryFollowUpDto {
   @count() withFollowUpPlan: number;
   @share('withFollowUpPlan / initiatives.') followUpPlanShare: number | null;
   @count('Initiatives with a report in a reporting round due by today.') withReportDue: number;
-  @count('Initiatives whose report in their latest round due by today is submitted or approved, submitted by the due date.') reportedOnTime: number;
+  @count(
+    'Initiatives whose report in their latest round due by today is submitted or approved, submitted by the due date.',
+  )
+  reportedOnTime: number;
   @share('reportedOnTime / initiatives.') reportedOnTimeShare: number | null;
 }
 
 export class PortfolioSummaryDto {
   @count('Initiatives matching the filters.') initiatives: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Every status, 0 when none.' }) byStatus: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Every status, 0 when none.' })
+  byStatus: Record<string, number>;
   @ApiProperty({ type: [SummaryDepartmentCountDto] }) byLeadDepartment: SummaryDepartmentCountDto[];
   @ApiProperty({ type: SummaryPriorityAreasDto }) byPriorityArea: SummaryPriorityAreasDto;
   @ApiProperty({ type: [SummaryCodeCountDto] }) byTargetGroup: SummaryCodeCountDto[];

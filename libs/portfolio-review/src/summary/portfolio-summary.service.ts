@@ -24,7 +24,13 @@ export class PortfolioSummaryService {
   async summary(filters: PortfolioSummaryQueryDto): Promise<PortfolioSummaryDto> {
     const today = this.clock.today();
     const nextYear = Number(today.slice(0, 4)) + 1;
-    const main = buildPortfolioSummarySql(filters, today, this.config.get('TIME_ZONE', { infer: true }), FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
+    const main = buildPortfolioSummarySql(
+      filters,
+      today,
+      this.config.get('TIME_ZONE', { infer: true }),
+      FUNDING_SOURCE_TYPES,
+      ALERT_SEVERITIES,
+    );
     const cliff = buildSummaryCliffSql(filters, nextYear);
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
       this.cache.read(em, 'portfolio-summary', { filters, today }, async () => {

@@ -153,7 +153,10 @@ export function buildPortfolioSummarySql(
  * fundingCliffCtes and cliffTotalsSql, so the figures and who counts as undecided are the cliff endpoint's budget-year
  * row's), without the per-month listing or the cliffs before the year. `initiatives` is the cliff's initiativesUndecided.
  */
-export function buildSummaryCliffSql(filters: InitiativeListFilters, year: number): BoundStatement<{ cliff: SummaryFundingCliffDto }> {
+export function buildSummaryCliffSql(
+  filters: InitiativeListFilters,
+  year: number,
+): BoundStatement<{ cliff: SummaryFundingCliffDto }> {
   const { values, param } = sqlParams();
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const ctes = fundingCliffCtes({

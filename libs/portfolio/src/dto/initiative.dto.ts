@@ -48,7 +48,12 @@ export class ParticipantDto {
   @IsIn(PARTICIPANT_ROLES)
   role: ParticipantRole;
 
-  @ApiPropertyOptional({ example: 'Ansvarar för fritidsgårdarnas del av samverkan', maxLength: 2000, nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: 'Ansvarar för fritidsgårdarnas del av samverkan',
+    maxLength: 2000,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -139,13 +144,17 @@ export class CreateInitiativeDto {
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'On create: required of an admin; a department head may leave it out and leads with their own department. Only an admin changes it.',
+    description:
+      'On create: required of an admin; a department head may leave it out and leads with their own department. Only an admin changes it.',
   })
   @IsOptional()
   @IsUUID()
   leadDepartmentId?: string | null;
 
-  @ApiPropertyOptional({ type: [ParticipantDto], description: 'Departments other than the lead, each with role and responsibility' })
+  @ApiPropertyOptional({
+    type: [ParticipantDto],
+    description: 'Departments other than the lead, each with role and responsibility',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_LINKS)
@@ -227,11 +236,15 @@ export class NextMoveDto {
   @ApiProperty({
     type: [String],
     example: ['followUpPlan'],
-    description: 'The guards the move would refuse with today (422 `unmetGuards`): leadDepartment, goal, followUpPlan, funding, startDate. Empty: it needs nothing more.',
+    description:
+      'The guards the move would refuse with today (422 `unmetGuards`): leadDepartment, goal, followUpPlan, funding, startDate. Empty: it needs nothing more.',
   })
   unmetGuards: string[];
 
-  @ApiProperty({ description: 'Whether the caller’s roles (and department, for moves limited to their own initiatives) allow this move; not whether its guards are met.' })
+  @ApiProperty({
+    description:
+      'Whether the caller’s roles (and department, for moves limited to their own initiatives) allow this move; not whether its guards are met.',
+  })
   allowed: boolean;
 }
 
@@ -240,7 +253,10 @@ export class NextMovesDto {
   @ApiProperty({ enum: INITIATIVE_STATUSES, example: 'proposed' })
   status: InitiativeStatus;
 
-  @ApiProperty({ type: [NextMoveDto], description: 'Every status the lifecycle allows next, in its order; none once the initiative has ended.' })
+  @ApiProperty({
+    type: [NextMoveDto],
+    description: 'Every status the lifecycle allows next, in its order; none once the initiative has ended.',
+  })
   moves: NextMoveDto[];
 }
 
@@ -249,7 +265,12 @@ export class TransitionDto {
   @IsIn(INITIATIVE_STATUSES)
   to: InitiativeStatus;
 
-  @ApiPropertyOptional({ example: 'Beslutat i ledningsgruppen 2025-03-12', maxLength: 2000, nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: 'Beslutat i ledningsgruppen 2025-03-12',
+    maxLength: 2000,
+    nullable: true,
+    type: String,
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -277,10 +298,12 @@ export class InitiativeDto extends CreateInitiativeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: INITIATIVE_STATUSES }) status: InitiativeStatus;
   @ApiProperty({ type: String, nullable: true, example: 'ASF', readOnly: true }) leadDepartmentCode: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'Arbetsmarknads- och socialförvaltningen', readOnly: true }) leadDepartmentName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Arbetsmarknads- och socialförvaltningen', readOnly: true })
+  leadDepartmentName: string | null;
   @ApiProperty({ type: [ParticipantViewDto] }) declare participants: ParticipantViewDto[];
   @ApiProperty({ type: [String] }) declare goalIds: string[];
-  @ApiProperty({ type: [GoalRefDto], readOnly: true, description: 'The goals of `goalIds`, by code' }) goals: GoalRefDto[];
+  @ApiProperty({ type: [GoalRefDto], readOnly: true, description: 'The goals of `goalIds`, by code' })
+  goals: GoalRefDto[];
   @ApiProperty({ type: [String] }) declare targetGroupCodes: string[];
   @ApiProperty({ type: [String] }) declare districtCodes: string[];
   @ApiProperty() version: number;
@@ -290,7 +313,8 @@ export class InitiativeDto extends CreateInitiativeDto {
     enum: ['green', 'amber', 'red'],
     nullable: true,
     readOnly: true,
-    description: 'The RAG of the latest submitted or approved status report that has one (by its round\'s due date); null when none has',
+    description:
+      "The RAG of the latest submitted or approved status report that has one (by its round's due date); null when none has",
   })
   latestRagStatus: 'green' | 'amber' | 'red' | null;
   @ApiProperty({
@@ -299,10 +323,12 @@ export class InitiativeDto extends CreateInitiativeDto {
     nullable: true,
     readOnly: true,
     example: '2026-12-31',
-    description: 'The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over (as the export\'s "Tillfällig finansiering slutar utan efterföljare"); null when none',
+    description:
+      'The earliest end, today or later, of a granted line not from the ordinary budget that nothing fully takes over (as the export\'s "Tillfällig finansiering slutar utan efterföljare"); null when none',
   })
   temporaryFundingEndsOn: string | null;
-  @ApiProperty({ readOnly: true, description: 'Open or acknowledged alerts about the initiative' }) openAlertCount: number;
+  @ApiProperty({ readOnly: true, description: 'Open or acknowledged alerts about the initiative' })
+  openAlertCount: number;
 }
 
 export class ListInitiativesQueryDto extends PageQueryDto {
@@ -311,7 +337,11 @@ export class ListInitiativesQueryDto extends PageQueryDto {
   @IsCode()
   code?: string;
 
-  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', enum: INITIATIVE_STATUSES, isArray: true })
+  @ApiPropertyOptional({
+    description: 'One or more statuses, comma-separated',
+    enum: INITIATIVE_STATUSES,
+    isArray: true,
+  })
   @IsOptional()
   @QueryList()
   @IsIn(INITIATIVE_STATUSES, { each: true })
@@ -347,14 +377,21 @@ export class ListInitiativesQueryDto extends PageQueryDto {
   @IsCode({ each: true })
   district?: string[];
 
-  @ApiPropertyOptional({ description: 'Funding source types, comma-separated (any of them)', enum: FUNDING_SOURCE_TYPES, isArray: true })
+  @ApiPropertyOptional({
+    description: 'Funding source types, comma-separated (any of them)',
+    enum: FUNDING_SOURCE_TYPES,
+    isArray: true,
+  })
   @IsOptional()
   @QueryList()
   @ArrayMaxSize(FUNDING_SOURCE_TYPES.length)
   @IsIn(FUNDING_SOURCE_TYPES, { each: true })
   fundingSourceType?: FundingSourceType[];
 
-  @ApiPropertyOptional({ description: 'Free text over code, title and summary (Swedish full text or substring)', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Free text over code, title and summary (Swedish full text or substring)',
+    maxLength: 200,
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -375,4 +412,8 @@ export class ListInitiativesQueryDto extends PageQueryDto {
 }
 
 /** The initiative list's filters without paging and sort, for answers over the whole filtered portfolio. */
-export class InitiativeFiltersQueryDto extends OmitType(ListInitiativesQueryDto, ['limit', 'offset', 'sort'] as const) {}
+export class InitiativeFiltersQueryDto extends OmitType(ListInitiativesQueryDto, [
+  'limit',
+  'offset',
+  'sort',
+] as const) {}

@@ -9,8 +9,8 @@ import { INITIATIVE_OWNERSHIP_SQL, type InitiativeOwnership } from './initiative
 export type { InitiativeOwnership } from './initiatives.sql.js';
 import type { ParticipantRole } from './initiative-participant.entity.js';
 
-
-const NOT_YOURS = 'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
+const NOT_YOURS =
+  'Only the lead department and the co-owners change an initiative and what belongs to it; your department is neither.';
 
 /**
  * Locks the initiative row, then reads who owns it: FOR UPDATE before changing the initiative itself, FOR SHARE before
@@ -18,13 +18,21 @@ const NOT_YOURS = 'Only the lead department and the co-owners change an initiati
  * the write for it. The read is a statement of its own so that, under READ COMMITTED, its fresh snapshot sees a
  * change of participants that committed while we waited for the lock.
  */
-export async function lockInitiativeOwnership(em: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<InitiativeOwnership> {
+export async function lockInitiativeOwnership(
+  em: EntityManager,
+  id: string,
+  lock: 'FOR UPDATE' | 'FOR SHARE',
+): Promise<InitiativeOwnership> {
   if (!(await queryRow(em, lockInitiativeSql(lock), [id]))) throw new NotFoundProblem('initiative', id);
   return queryOne(em, INITIATIVE_OWNERSHIP_SQL, [id]);
 }
 
 /** Refuses (403) a write by someone whose department neither leads nor co-owns the initiative; admins may write any. */
-export function assertMayWriteInitiative(actor: Actor, owners: Pick<InitiativeOwnership, 'leadDepartmentId' | 'coOwnerIds'>, detail = NOT_YOURS): void {
+export function assertMayWriteInitiative(
+  actor: Actor,
+  owners: Pick<InitiativeOwnership, 'leadDepartmentId' | 'coOwnerIds'>,
+  detail = NOT_YOURS,
+): void {
   if (!mayWriteForDepartments(actor, [owners.leadDepartmentId, ...owners.coOwnerIds])) throw refused(actor, detail);
 }
 
@@ -33,16 +41,32 @@ export function assertMayWriteInitiative(actor: Actor, owners: Pick<InitiativeOw
  * again is no change. Checked before `assertKeepsReach`, so a co-owner naming their own department lead is refused for
  * what they attempt, not for what they would keep.
  */
-export function assertMayHandOver(actor: Actor, owners: InitiativeOwnership, change: { leadDepartmentId?: string | null }): void {
-  if (change.leadDepartmentId === undefined || change.leadDepartmentId === owners.leadDepartmentId || hasPermission(actor, 'initiatives:hand-over')) return;
-  throw refused(actor, 'Only an admin hands an initiative over to another lead department. Leave leadDepartmentId out, or ask an admin.');
+export function assertMayHandOver(
+  actor: Actor,
+  owners: InitiativeOwnership,
+  change: { leadDepartmentId?: string | null },
+): void {
+  if (
+    change.leadDepartmentId === undefined ||
+    change.leadDepartmentId === owners.leadDepartmentId ||
+    hasPermission(actor, 'initiatives:hand-over')
+  )
+    return;
+  throw refused(
+    actor,
+    'Only an admin hands an initiative over to another lead department. Leave leadDepartmentId out, or ask an admin.',
+  );
 }
 
 /**
  * Refuses a change of participants after which the actor could no longer write the initiative (their department
  * dropped from the co-owners): leaving an initiative is handing your part of it over, which is for an admin.
  */
-export function assertKeepsReach(actor: Actor, owners: InitiativeOwnership, change: { participants?: { departmentId: string; role: ParticipantRole }[] }): void {
+export function assertKeepsReach(
+  actor: Actor,
+  owners: InitiativeOwnership,
+  change: { participants?: { departmentId: string; role: ParticipantRole }[] },
+): void {
   if (!change.participants) return;
   const coOwnerIds = change.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId);
   assertMayWriteInitiative(

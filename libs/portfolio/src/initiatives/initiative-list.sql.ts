@@ -74,7 +74,11 @@ const SEARCH_TEXT = `i.code || ' ' || i.title || ' ' || coalesce(i.summary, '')`
  * date when left out) is when temporary funding is counted from.
  * The same SQL serves GET /initiatives, GET /initiatives/{id} and the bare-server baseline in bench/.
  */
-export function buildInitiativeListSql(filters: InitiativeListFilters, page: InitiativeListPage, today?: string): BoundStatement<InitiativeListRow> {
+export function buildInitiativeListSql(
+  filters: InitiativeListFilters,
+  page: InitiativeListPage,
+  today?: string,
+): BoundStatement<InitiativeListRow> {
   const params: unknown[] = [];
   const param = (value: unknown) => {
     params.push(value);
@@ -140,7 +144,10 @@ export function buildInitiativeCountSql(filters: InitiativeListFilters): BoundSt
  * put after `WITH RECURSIVE`, `where` a WHERE clause (or ''). `param` adds a bind parameter and returns its
  * placeholder, so callers compose it into their own statements (GET /initiatives, GET /portfolio/summary).
  */
-export function buildInitiativeFilter(filters: InitiativeListFilters, param: SqlParam): { goalScope: string; where: string } {
+export function buildInitiativeFilter(
+  filters: InitiativeListFilters,
+  param: SqlParam,
+): { goalScope: string; where: string } {
   const where: string[] = [];
   let goalScope = '';
 
@@ -160,7 +167,9 @@ export function buildInitiativeFilter(filters: InitiativeListFilters, param: Sql
         UNION
         SELECT g.id FROM goals g JOIN goal_scope s ON g.parent_id = s.id
       ),`;
-    where.push(`EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.initiative_id = i.id AND ig.goal_id IN (SELECT id FROM goal_scope))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.initiative_id = i.id AND ig.goal_id IN (SELECT id FROM goal_scope))`,
+    );
   }
   if (filters.targetGroup?.length) {
     where.push(`EXISTS (SELECT 1 FROM initiative_target_groups itg JOIN target_groups tg ON tg.id = itg.target_group_id
@@ -172,7 +181,9 @@ export function buildInitiativeFilter(filters: InitiativeListFilters, param: Sql
   }
   if (filters.fundingSourceType?.length) {
     // Read-only use of the funding context's table for filtering (docs/adr/0003-cross-context-reads.md).
-    where.push(`EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = i.id AND fl.source_type = ANY(${param(filters.fundingSourceType)}::text[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = i.id AND fl.source_type = ANY(${param(filters.fundingSourceType)}::text[]))`,
+    );
   }
   if (filters.q) {
     const words = param(filters.q);

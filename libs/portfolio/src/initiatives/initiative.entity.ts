@@ -1,4 +1,15 @@
-import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  type Relation,
+} from 'typeorm';
 import { sqlList, VersionedEntity, wholeKronor } from '#common';
 import { GoalEntity } from '#goals';
 import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-data';
@@ -95,7 +106,10 @@ export class InitiativeEntity extends VersionedEntity {
   @JoinTable({
     name: 'initiative_target_groups',
     joinColumn: { name: 'initiative_id', foreignKeyConstraintName: 'fk_initiative_target_groups_initiative' },
-    inverseJoinColumn: { name: 'target_group_id', foreignKeyConstraintName: 'fk_initiative_target_groups_target_group' },
+    inverseJoinColumn: {
+      name: 'target_group_id',
+      foreignKeyConstraintName: 'fk_initiative_target_groups_target_group',
+    },
   })
   targetGroups?: Relation<TargetGroupEntity[]>;
 

@@ -1,8 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Creates, IdOrCodeParam, IfMatchVersion, UuidParam, type RecordRef } from '#common';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Creates,
+  IdOrCodeParam,
+  IfMatchVersion,
+  UuidParam,
+  type RecordRef,
+} from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { CreateInitiativeDto, InitiativeDto, ListInitiativesQueryDto, NextMovesDto, TransitionDto, UpdateInitiativeDto } from '../dto/initiative.dto.js';
+import {
+  CreateInitiativeDto,
+  InitiativeDto,
+  ListInitiativesQueryDto,
+  NextMovesDto,
+  TransitionDto,
+  UpdateInitiativeDto,
+} from '../dto/initiative.dto.js';
 import { InitiativesService } from './initiatives.service.js';
 
 @ApiTags('initiatives')
@@ -23,7 +38,8 @@ export class InitiativesController {
   @Requires('initiatives:create')
   @ApiOperation({
     summary: 'Register an initiative (as a draft) with its participants, goals, target groups and districts',
-    description: 'A department head registers initiatives their own department leads and may leave leadDepartmentId out; an admin names it.',
+    description:
+      'A department head registers initiatives their own department leads and may leave leadDepartmentId out; an admin names it.',
   })
   @Creates(InitiativeDto, 'initiatives/:id')
   @ApiProblems(409, 413, 422)
@@ -44,13 +60,20 @@ export class InitiativesController {
   @Patch(':id')
   @Requires('initiatives:write')
   @ApiOperation({
-    summary: 'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.',
-    description: 'Only an admin changes leadDepartmentId (hands the initiative over); nobody else may drop their own department from the co-owners.',
+    summary:
+      'Change an initiative; a link list that is sent replaces the stored one. Status changes go through transitions.',
+    description:
+      'Only an admin changes leadDepartmentId (hands the initiative over); nobody else may drop their own department from the co-owners.',
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: InitiativeDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateInitiativeDto) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateInitiativeDto,
+  ) {
     return this.initiatives.update(ctx, id, version, dto);
   }
 
@@ -67,7 +90,8 @@ export class InitiativesController {
   @Get(':id/transitions')
   @Requires('portfolio:read')
   @ApiOperation({
-    summary: 'The lifecycle moves open to an initiative now, each with its unmet guards and whether the caller may make it',
+    summary:
+      'The lifecycle moves open to an initiative now, each with its unmet guards and whether the caller may make it',
     description:
       'Reads what `POST /initiatives/{id}/transitions` would answer for every status the lifecycle allows next, without attempting a move: ' +
       '`unmetGuards` as its 422 would list them, `allowed` as its 403 would decide. An ended initiative has no moves. By id or by code.',

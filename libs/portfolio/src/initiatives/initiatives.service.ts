@@ -34,11 +34,28 @@ import type {
   TransitionDto,
   UpdateInitiativeDto,
 } from '../dto/initiative.dto.js';
-import { ALLOWED_TRANSITIONS, ENDED_STATUSES, unmetGuards, type InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
+import {
+  ALLOWED_TRANSITIONS,
+  ENDED_STATUSES,
+  unmetGuards,
+  type InitiativeStatus,
+} from '../lifecycle/initiative-lifecycle.js';
 import { InitiativeLifecycleService } from '../lifecycle/initiative-lifecycle.service.js';
 import { mayMove } from '../lifecycle/transition-permissions.js';
-import { assertKeepsReach, assertMayHandOver, assertMayMove, assertMayWriteInitiative, lockInitiativeOwnership } from './initiative-access.js';
-import { buildInitiativeCountSql, buildInitiativeListSql, INITIATIVE_SORT_KEYS, type InitiativeListFilters, type InitiativeListPage } from './initiative-list.sql.js';
+import {
+  assertKeepsReach,
+  assertMayHandOver,
+  assertMayMove,
+  assertMayWriteInitiative,
+  lockInitiativeOwnership,
+} from './initiative-access.js';
+import {
+  buildInitiativeCountSql,
+  buildInitiativeListSql,
+  INITIATIVE_SORT_KEYS,
+  type InitiativeListFilters,
+  type InitiativeListPage,
+} from './initiative-list.sql.js';
 import {
   deleteLinksSql,
   DISTRICT_LINKS,
@@ -52,10 +69,18 @@ import {
 import { InitiativeParticipantEntity } from './initiative-participant.entity.js';
 import { InitiativeEntity } from './initiative.entity.js';
 
-type ResolvedLinks = { goalIds?: string[]; targetGroupIds?: string[]; districtIds?: string[]; participants?: ParticipantDto[] };
+type ResolvedLinks = {
+  goalIds?: string[];
+  targetGroupIds?: string[];
+  districtIds?: string[];
+  participants?: ParticipantDto[];
+};
 
 /** A draft initiative whose references are resolved to ids (see createMany). */
-export type NewInitiative = Pick<InitiativeEntity, 'code' | 'title' | 'kind' | 'summary' | 'leadDepartmentId' | 'startDate' | 'endDate' | 'annualCostSek'> & {
+export type NewInitiative = Pick<
+  InitiativeEntity,
+  'code' | 'title' | 'kind' | 'summary' | 'leadDepartmentId' | 'startDate' | 'endDate' | 'annualCostSek'
+> & {
   participants: ParticipantDto[];
   goalIds: string[];
   targetGroupIds: string[];
@@ -76,7 +101,11 @@ export class InitiativesService {
 
   async list(query: ListInitiativesQueryDto): Promise<Page<InitiativeDto>> {
     const { limit, offset, sort, ...filters } = query;
-    const rows = await this.select(this.dataSource.manager, filters, { sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'), limit, offset });
+    const rows = await this.select(this.dataSource.manager, filters, {
+      sort: parseSort(sort, INITIATIVE_SORT_KEYS, 'code'),
+      limit,
+      offset,
+    });
     // The page query counts the matches itself; only a page past the end needs a separate count.
     const total = rows.length > 0 ? rows[0].total : offset === 0 ? 0 : await this.count(filters);
     return { items: rows.map(withoutTotal), total, limit, offset };
@@ -85,22 +114,41 @@ export class InitiativesService {
   /** One initiative by id, or by code (GET /initiatives/SSPF): the list's statement with one filter either way. */
   async get(ref: string | RecordRef, em: EntityManager = this.dataSource.manager): Promise<InitiativeDto> {
     const by = typeof ref === 'string' ? { id: ref } : ref;
-    const [row] = await this.select(em, 'id' in by ? { ids: [by.id] } : { code: by.code }, { sort: [], limit: 1, offset: 0 });
+    const [row] = await this.select(em, 'id' in by ? { ids: [by.id] } : { code: by.code }, {
+      sort: [],
+      limit: 1,
+      offset: 0,
+    });
     if (!row) throw new RecordNotFoundProblem('initiative', by);
     return withoutTotal(row);
   }
 
   async create(ctx: RequestContext, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     const led = { ...dto, leadDepartmentId: await this.leadOfNew(ctx.actor, dto.leadDepartmentId ?? null) };
-    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = led;
+    const {
+      participants,
+      goalIds: _goalIds,
+      targetGroupCodes: _targetGroupCodes,
+      districtCodes: _districtCodes,
+      ...fields
+    } = led;
     assertParticipantsDistinct(participants ?? [], led.leadDepartmentId);
     const links = await this.resolveLinks(led);
     await this.assertCodeFree(dto.code);
     return this.dataSource.transaction(async (em) => {
-      const { id } = await em.save(InitiativeEntity, em.create(InitiativeEntity, { ...withWholeJson(fields), status: 'draft' }));
+      const { id } = await em.save(
+        InitiativeEntity,
+        em.create(InitiativeEntity, { ...withWholeJson(fields), status: 'draft' }),
+      );
       await this.replaceLinks(em, id, links);
       const created = await this.get(id, em);
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'initiative', entityId: id, initiativeId: id, after: auditedInitiative(created) });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'initiative',
+        entityId: id,
+        initiativeId: id,
+        after: auditedInitiative(created),
+      });
       return created;
     });
   }
@@ -116,7 +164,10 @@ export class InitiativesService {
     for (const chunk of inChunks(drafts)) {
       const inserted = await em.insert(
         InitiativeEntity,
-        chunk.map(({ participants: _p, goalIds: _g, targetGroupIds: _t, districtIds: _d, ...fields }) => ({ ...fields, status: 'draft' as const })),
+        chunk.map(({ participants: _p, goalIds: _g, targetGroupIds: _t, districtIds: _d, ...fields }) => ({
+          ...fields,
+          status: 'draft' as const,
+        })),
       );
       ids.push(...inserted.identifiers.map((identifier) => identifier.id as string));
     }
@@ -132,19 +183,43 @@ export class InitiativesService {
       const [initiativeIds, otherIds] = pairs(pick);
       if (initiativeIds.length > 0) await execute(em, insertLinkPairsSql(links), [initiativeIds, otherIds]);
     }
-    const participants = drafts.flatMap((draft, i) => draft.participants.map((p) => ({ initiativeId: ids[i], departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? null })));
+    const participants = drafts.flatMap((draft, i) =>
+      draft.participants.map((p) => ({
+        initiativeId: ids[i],
+        departmentId: p.departmentId,
+        role: p.role,
+        responsibility: p.responsibility ?? null,
+      })),
+    );
     for (const chunk of inChunks(participants)) await em.insert(InitiativeParticipantEntity, chunk);
     const created = (await this.select(em, { ids }, { sort: [], limit: ids.length, offset: 0 })).map(withoutTotal);
     await this.audit.recordAll(
       em,
       ctx,
-      created.map((initiative) => ({ action: 'create', entityType: 'initiative', entityId: initiative.id, initiativeId: initiative.id, after: auditedInitiative(initiative) })),
+      created.map((initiative) => ({
+        action: 'create',
+        entityType: 'initiative',
+        entityId: initiative.id,
+        initiativeId: initiative.id,
+        after: auditedInitiative(initiative),
+      })),
     );
     return created;
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateInitiativeDto): Promise<InitiativeDto> {
-    const { participants, goalIds: _goalIds, targetGroupCodes: _targetGroupCodes, districtCodes: _districtCodes, ...fields } = dto;
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateInitiativeDto,
+  ): Promise<InitiativeDto> {
+    const {
+      participants,
+      goalIds: _goalIds,
+      targetGroupCodes: _targetGroupCodes,
+      districtCodes: _districtCodes,
+      ...fields
+    } = dto;
     return this.dataSource.transaction(async (em) => {
       const owners = await lockInitiativeOwnership(em, id, 'FOR UPDATE');
       assertMayWriteInitiative(ctx.actor, owners);
@@ -152,7 +227,9 @@ export class InitiativesService {
       assertKeepsReach(ctx.actor, owners, dto);
       const current = await this.get(id, em);
       if (ENDED_STATUSES.includes(current.status)) {
-        throw new ConflictProblem(`The initiative is ${current.status}; an ended initiative is a public record and is not changed.`);
+        throw new ConflictProblem(
+          `The initiative is ${current.status}; an ended initiative is a public record and is not changed.`,
+        );
       }
       assertDateOrder(
         dto.startDate !== undefined ? dto.startDate : current.startDate,
@@ -188,7 +265,10 @@ export class InitiativesService {
   async nextMoves(actor: Actor, ref: string | RecordRef): Promise<NextMovesDto> {
     const initiative = await this.get(ref);
     const facts = await this.lifecycle.facts(this.dataSource.manager, initiative.id);
-    const owners = [facts.leadDepartmentId, ...initiative.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+    const owners = [
+      facts.leadDepartmentId,
+      ...initiative.participants.filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+    ];
     return {
       status: facts.status,
       moves: ALLOWED_TRANSITIONS[facts.status].map((to) => ({
@@ -200,7 +280,9 @@ export class InitiativesService {
   }
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<InitiativeDto> {
-    return this.dataSource.transaction(async (em) => (await this.moveWithin(em, ctx, id, dto.to, dto.comment ?? null)).initiative);
+    return this.dataSource.transaction(
+      async (em) => (await this.moveWithin(em, ctx, id, dto.to, dto.comment ?? null)).initiative,
+    );
   }
 
   /**
@@ -208,12 +290,25 @@ export class InitiativesService {
    * the transition row and its audit event. A portfolio review's decision moves an initiative through here too, so a
    * decision and its move commit or roll back together.
    */
-  async moveWithin(em: EntityManager, ctx: RequestContext, id: string, to: InitiativeStatus, comment: string | null): Promise<{ from: InitiativeStatus; initiative: InitiativeDto }> {
+  async moveWithin(
+    em: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    to: InitiativeStatus,
+    comment: string | null,
+  ): Promise<{ from: InitiativeStatus; initiative: InitiativeDto }> {
     assertMayMove(ctx.actor, await lockInitiativeOwnership(em, id, 'FOR UPDATE'), to);
     const from = await this.lifecycle.transition(em, id, to, comment);
     const moved = await this.get(id, em);
     const after = { status: moved.status, comment };
-    await this.audit.record(em, ctx, { action: 'transition', entityType: 'initiative', entityId: id, initiativeId: id, before: { status: from }, after });
+    await this.audit.record(em, ctx, {
+      action: 'transition',
+      entityType: 'initiative',
+      entityId: id,
+      initiativeId: id,
+      before: { status: from },
+      after,
+    });
     return { from, initiative: moved };
   }
 
@@ -229,12 +324,26 @@ export class InitiativesService {
       const before = auditedInitiative(await this.get(id, em));
       // The delete takes the draft's funding lines with it. Funding depends on portfolio, not the reverse, so they
       // are read by table name (docs/adr/0003-cross-context-reads.md) for the trail to show each one gone.
-      const fundingLines = await em.find<ObjectLiteral & { id: string }>('funding_lines', { where: { initiativeId: id } });
+      const fundingLines = await em.find<ObjectLiteral & { id: string }>('funding_lines', {
+        where: { initiativeId: id },
+      });
       await em.delete(InitiativeEntity, { id });
       for (const line of fundingLines) {
-        await this.audit.record(em, ctx, { action: 'delete', entityType: 'funding_line', entityId: line.id, initiativeId: id, before: line });
+        await this.audit.record(em, ctx, {
+          action: 'delete',
+          entityType: 'funding_line',
+          entityId: line.id,
+          initiativeId: id,
+          before: line,
+        });
       }
-      await this.audit.record(em, ctx, { action: 'delete', entityType: 'initiative', entityId: id, initiativeId: id, before });
+      await this.audit.record(em, ctx, {
+        action: 'delete',
+        entityType: 'initiative',
+        entityId: id,
+        initiativeId: id,
+        before,
+      });
     });
   }
 
@@ -246,13 +355,22 @@ export class InitiativesService {
   private async leadOfNew(actor: Actor, named: string | null): Promise<string> {
     if (hasPermission(actor, 'initiatives:hand-over')) {
       if (named) return named;
-      throw new ValidationProblem([{ field: 'leadDepartmentId', message: 'an admin names the lead department of a new initiative' }]);
+      throw new ValidationProblem([
+        { field: 'leadDepartmentId', message: 'an admin names the lead department of a new initiative' },
+      ]);
     }
     const own = actor.kind === 'user' ? actor.departmentId : null;
-    if (own === null) throw refused(actor, 'You register initiatives for your own department, and Samla knows no department of yours: ask an admin to place you in one.');
+    if (own === null)
+      throw refused(
+        actor,
+        'You register initiatives for your own department, and Samla knows no department of yours: ask an admin to place you in one.',
+      );
     if (named === null || named === own) return own;
     const { code } = await this.departments.get(own);
-    throw refused(actor, `A department head registers initiatives that their own department leads: set leadDepartmentId to ${code}'s id (${own}), or leave it out.`);
+    throw refused(
+      actor,
+      `A department head registers initiatives that their own department leads: set leadDepartmentId to ${code}'s id (${own}), or leave it out.`,
+    );
   }
 
   private async select(em: EntityManager, filters: InitiativeListFilters, page: InitiativeListPage) {
@@ -272,12 +390,18 @@ export class InitiativesService {
     ];
     await checkReferences([
       this.departments.assertDepartmentsExist(departmentRefs),
-      dto.goalIds ? this.goals.assertGoalsExist(dto.goalIds, 'goalIds').then(() => (links.goalIds = dto.goalIds)) : Promise.resolve(),
+      dto.goalIds
+        ? this.goals.assertGoalsExist(dto.goalIds, 'goalIds').then(() => (links.goalIds = dto.goalIds))
+        : Promise.resolve(),
       dto.targetGroupCodes
-        ? this.codeLists.resolveCodes('targetGroup', dto.targetGroupCodes, 'targetGroupCodes').then((ids) => (links.targetGroupIds = ids))
+        ? this.codeLists
+            .resolveCodes('targetGroup', dto.targetGroupCodes, 'targetGroupCodes')
+            .then((ids) => (links.targetGroupIds = ids))
         : Promise.resolve(),
       dto.districtCodes
-        ? this.codeLists.resolveCodes('district', dto.districtCodes, 'districtCodes').then((ids) => (links.districtIds = ids))
+        ? this.codeLists
+            .resolveCodes('district', dto.districtCodes, 'districtCodes')
+            .then((ids) => (links.districtIds = ids))
         : Promise.resolve(),
       this.assertIndicatorsExist(dto.followUpPlan?.indicatorIds ?? []),
     ]);
@@ -289,7 +413,9 @@ export class InitiativesService {
     if (ids.length === 0) return;
     const found = await queryRows(this.dataSource, KNOWN_INDICATORS_SQL, [ids]);
     const known = new Set(found.map((row) => row.id));
-    const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `followUpPlan.indicatorIds[${i}]`, message: 'no indicator with this id' }]));
+    const errors = ids.flatMap((id, i) =>
+      known.has(id) ? [] : [{ field: `followUpPlan.indicatorIds[${i}]`, message: 'no indicator with this id' }],
+    );
     if (errors.length > 0) throw new UnknownReferenceProblem(errors);
   }
 
@@ -310,7 +436,12 @@ export class InitiativesService {
       if (links.participants.length) {
         await em.insert(
           InitiativeParticipantEntity,
-          links.participants.map((p) => ({ initiativeId, departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? null })),
+          links.participants.map((p) => ({
+            initiativeId,
+            departmentId: p.departmentId,
+            role: p.role,
+            responsibility: p.responsibility ?? null,
+          })),
         );
       }
     }
@@ -318,7 +449,9 @@ export class InitiativesService {
 
   private async assertCodeFree(code: string) {
     if (await this.dataSource.getRepository(InitiativeEntity).existsBy({ code })) {
-      throw new ConflictProblem(`An initiative with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+      throw new ConflictProblem(`An initiative with code ${code} already exists.`, [
+        { field: 'code', message: 'already exists' },
+      ]);
     }
   }
 }
@@ -327,7 +460,9 @@ export class InitiativesService {
  * The JSON columns are stored with every key, the left-out ones as null or [], so an initiative reads back in one
  * shape whatever the client sent.
  */
-function withWholeJson<T extends { processOwner?: ProcessOwnerDto | null; followUpPlan?: FollowUpPlanDto | null }>(fields: T): T {
+function withWholeJson<T extends { processOwner?: ProcessOwnerDto | null; followUpPlan?: FollowUpPlanDto | null }>(
+  fields: T,
+): T {
   const { processOwner: owner, followUpPlan: plan } = fields;
   return {
     ...fields,
@@ -359,7 +494,14 @@ export function auditedInitiative({
   participants,
   ...initiative
 }: InitiativeDto) {
-  return { ...initiative, participants: participants.map(({ departmentId, role, responsibility }) => ({ departmentId, role, responsibility })) };
+  return {
+    ...initiative,
+    participants: participants.map(({ departmentId, role, responsibility }) => ({
+      departmentId,
+      role,
+      responsibility,
+    })),
+  };
 }
 
 function withoutTotal({ total: _total, ...initiative }: InitiativeDto & { total: number }): InitiativeDto {
@@ -376,9 +518,18 @@ function assertParticipantsDistinct(participants: { departmentId: string }[], le
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   participants.forEach((p, i) => {
-    if (seen.has(p.departmentId)) errors.push({ field: `participants[${i}].departmentId`, message: 'the department is listed twice' });
-    if (p.departmentId === leadDepartmentId) errors.push({ field: `participants[${i}].departmentId`, message: 'the lead department is not also a participant' });
+    if (seen.has(p.departmentId))
+      errors.push({ field: `participants[${i}].departmentId`, message: 'the department is listed twice' });
+    if (p.departmentId === leadDepartmentId)
+      errors.push({
+        field: `participants[${i}].departmentId`,
+        message: 'the lead department is not also a participant',
+      });
     seen.add(p.departmentId);
   });
-  if (errors.length) throw new RuleViolationProblem('Each department takes part once, and the lead department is not also a participant.', errors);
+  if (errors.length)
+    throw new RuleViolationProblem(
+      'Each department takes part once, and the lead department is not also a participant.',
+      errors,
+    );
 }

@@ -5,7 +5,10 @@ import type { InitiativeStatus } from '../lifecycle/initiative-lifecycle.js';
 export type InitiativeOwnership = { status: InitiativeStatus; leadDepartmentId: string | null; coOwnerIds: string[] };
 
 /** An initiative's link tables and the column each links it to (goals, target groups, districts). */
-export type LinkTable = { table: 'initiative_goals'; column: 'goal_id' } | { table: 'initiative_target_groups'; column: 'target_group_id' } | { table: 'initiative_districts'; column: 'district_id' };
+export type LinkTable =
+  | { table: 'initiative_goals'; column: 'goal_id' }
+  | { table: 'initiative_target_groups'; column: 'target_group_id' }
+  | { table: 'initiative_districts'; column: 'district_id' };
 
 /** Links many initiatives at once: `$1` initiative ids, `$2` the linked ids, pairwise. */
 export function insertLinkPairsSql({ table, column }: LinkTable): Statement<never> {

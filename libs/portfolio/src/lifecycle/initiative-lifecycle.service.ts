@@ -21,13 +21,20 @@ export class UnmetGuardsProblem extends DomainException {
 @Injectable()
 export class InitiativeLifecycleService {
   /** Moves the initiative and records the move with its comment, in one transaction. Returns the status it moved from; the caller reads the rest. */
-  async transition(em: EntityManager, id: string, to: InitiativeStatus, comment: string | null): Promise<InitiativeStatus> {
+  async transition(
+    em: EntityManager,
+    id: string,
+    to: InitiativeStatus,
+    comment: string | null,
+  ): Promise<InitiativeStatus> {
     // Lock first, then read the facts in a statement of their own: under READ COMMITTED its fresh snapshot sees a
     // PATCH of goals or plan that committed while we waited for the lock (a subquery of the locking statement would not).
     if (!(await queryRow(em, lockInitiativeSql('FOR UPDATE'), [id]))) throw new NotFoundProblem('initiative', id);
     const facts = await this.facts(em, id);
     if (!canMove(facts.status, to)) {
-      throw new ConflictProblem(`An initiative that is ${facts.status} cannot move to ${to}.`, [{ field: 'to', message: `not allowed from ${facts.status}` }]);
+      throw new ConflictProblem(`An initiative that is ${facts.status} cannot move to ${to}.`, [
+        { field: 'to', message: `not allowed from ${facts.status}` },
+      ]);
     }
     const unmet = unmetGuards(to, facts);
     if (unmet.length) throw new UnmetGuardsProblem(to, unmet);

@@ -1,7 +1,26 @@
-import { ALLOWED_TRANSITIONS, canMove, INITIATIVE_STATUSES, unmetGuards, type GuardFacts, type InitiativeStatus } from './initiative-lifecycle.js';
+import {
+  ALLOWED_TRANSITIONS,
+  canMove,
+  INITIATIVE_STATUSES,
+  unmetGuards,
+  type GuardFacts,
+  type InitiativeStatus,
+} from './initiative-lifecycle.js';
 
-const READY: GuardFacts = { leadDepartmentId: 'a2f1c0de-0000-4000-8000-000000000001', goalCount: 1, fundingLineCount: 1, hasFollowUpPlan: true, startDate: '2024-01-15' };
-const NOTHING: GuardFacts = { leadDepartmentId: null, goalCount: 0, fundingLineCount: 0, hasFollowUpPlan: false, startDate: null };
+const READY: GuardFacts = {
+  leadDepartmentId: 'a2f1c0de-0000-4000-8000-000000000001',
+  goalCount: 1,
+  fundingLineCount: 1,
+  hasFollowUpPlan: true,
+  startDate: '2024-01-15',
+};
+const NOTHING: GuardFacts = {
+  leadDepartmentId: null,
+  goalCount: 0,
+  fundingLineCount: 0,
+  hasFollowUpPlan: false,
+  startDate: null,
+};
 
 const guardsOf = (to: InitiativeStatus, facts: GuardFacts) => unmetGuards(to, facts).map((u) => u.guard);
 
@@ -37,9 +56,12 @@ describe('initiative lifecycle', () => {
       expect(canMove(from, to)).toBe(false);
     });
 
-    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])('should refuse every move when the initiative is %s', (ended) => {
-      expect(INITIATIVE_STATUSES.filter((to) => canMove(ended, to))).toEqual([]);
-    });
+    it.each<InitiativeStatus>(['completed', 'integrated', 'discontinued'])(
+      'should refuse every move when the initiative is %s',
+      (ended) => {
+        expect(INITIATIVE_STATUSES.filter((to) => canMove(ended, to))).toEqual([]);
+      },
+    );
 
     it('should allow discontinuing when the initiative has not yet ended', () => {
       const open = INITIATIVE_STATUSES.filter((s) => ALLOWED_TRANSITIONS[s].length > 0);
@@ -50,9 +72,12 @@ describe('initiative lifecycle', () => {
   });
 
   describe('unmetGuards', () => {
-    it.each<InitiativeStatus>(['proposed', 'approved', 'active'])('should report nothing when every guard for %s is met', (to) => {
-      expect(unmetGuards(to, READY)).toEqual([]);
-    });
+    it.each<InitiativeStatus>(['proposed', 'approved', 'active'])(
+      'should report nothing when every guard for %s is met',
+      (to) => {
+        expect(unmetGuards(to, READY)).toEqual([]);
+      },
+    );
 
     it.each<[InitiativeStatus, string[]]>([
       ['draft', []],
@@ -87,7 +112,9 @@ describe('initiative lifecycle', () => {
     });
 
     it('should not ask for approval guards when the move is only to proposed', () => {
-      expect(guardsOf('proposed', { ...READY, hasFollowUpPlan: false, fundingLineCount: 0, startDate: null })).toEqual([]);
+      expect(guardsOf('proposed', { ...READY, hasFollowUpPlan: false, fundingLineCount: 0, startDate: null })).toEqual(
+        [],
+      );
     });
 
     it('should not ask for a start date when the move is to approved', () => {

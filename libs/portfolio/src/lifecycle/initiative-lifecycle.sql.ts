@@ -19,4 +19,6 @@ export const GUARD_FACTS_SQL = statement<GuardFacts & { status: InitiativeStatus
 );
 
 /** A move's own write: the status, and the version an If-Match compares with. */
-export const SET_STATUS_SQL = statement<never>(`UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`);
+export const SET_STATUS_SQL = statement<never>(
+  `UPDATE initiatives SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+);

@@ -1,5 +1,13 @@
 /** The lifecycle of an initiative. Moves go through `POST /initiatives/{id}/transitions`, never a PATCH. */
-export const INITIATIVE_STATUSES = ['draft', 'proposed', 'approved', 'active', 'completed', 'integrated', 'discontinued'] as const;
+export const INITIATIVE_STATUSES = [
+  'draft',
+  'proposed',
+  'approved',
+  'active',
+  'completed',
+  'integrated',
+  'discontinued',
+] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
 /** Each status as a municipal reader sees it (exports, the review pack). */
@@ -25,7 +33,9 @@ export const ALLOWED_TRANSITIONS: Record<InitiativeStatus, readonly InitiativeSt
 };
 
 /** The statuses an initiative never leaves: it ran its course, went into ordinary operations or was stopped. */
-export const ENDED_STATUSES: readonly InitiativeStatus[] = INITIATIVE_STATUSES.filter((status) => ALLOWED_TRANSITIONS[status].length === 0);
+export const ENDED_STATUSES: readonly InitiativeStatus[] = INITIATIVE_STATUSES.filter(
+  (status) => ALLOWED_TRANSITIONS[status].length === 0,
+);
 
 /** What the guards need to know about an initiative, gathered in one query. */
 export type GuardFacts = {
@@ -51,11 +61,16 @@ export function unmetGuards(to: InitiativeStatus, facts: GuardFacts): UnmetGuard
   if (to === 'active') needs.add('startDate');
 
   const unmet: UnmetGuard[] = [];
-  if (needs.has('leadDepartment') && !facts.leadDepartmentId) unmet.push({ guard: 'leadDepartment', message: 'a lead department is required' });
-  if (needs.has('goal') && facts.goalCount === 0) unmet.push({ guard: 'goal', message: 'at least one goal must be linked' });
-  if (needs.has('followUpPlan') && !facts.hasFollowUpPlan) unmet.push({ guard: 'followUpPlan', message: 'a follow-up plan is required' });
-  if (needs.has('funding') && facts.fundingLineCount === 0) unmet.push({ guard: 'funding', message: 'at least one funding line is required' });
-  if (needs.has('startDate') && !facts.startDate) unmet.push({ guard: 'startDate', message: 'a start date is required' });
+  if (needs.has('leadDepartment') && !facts.leadDepartmentId)
+    unmet.push({ guard: 'leadDepartment', message: 'a lead department is required' });
+  if (needs.has('goal') && facts.goalCount === 0)
+    unmet.push({ guard: 'goal', message: 'at least one goal must be linked' });
+  if (needs.has('followUpPlan') && !facts.hasFollowUpPlan)
+    unmet.push({ guard: 'followUpPlan', message: 'a follow-up plan is required' });
+  if (needs.has('funding') && facts.fundingLineCount === 0)
+    unmet.push({ guard: 'funding', message: 'at least one funding line is required' });
+  if (needs.has('startDate') && !facts.startDate)
+    unmet.push({ guard: 'startDate', message: 'a start date is required' });
   return unmet;
 }
 

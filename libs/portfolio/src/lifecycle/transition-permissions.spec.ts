@@ -5,9 +5,19 @@ import { mayMove, TRANSITION_PERMISSIONS } from './transition-permissions.js';
 const OWN = '0b7d1a52-0000-4000-8000-000000000001';
 const OTHER = '0b7d1a52-0000-4000-8000-000000000002';
 
-const person = (roles: Role[], departmentId: string | null = OWN): Actor => ({ kind: 'user', id: 'p', name: null, email: null, roles, departmentId });
-const MOVES: [InitiativeStatus, InitiativeStatus][] = INITIATIVE_STATUSES.flatMap((from) => ALLOWED_TRANSITIONS[from].map((to): [InitiativeStatus, InitiativeStatus] => [from, to]));
-const movesOf = (actor: Actor, owners: (string | null)[]) => MOVES.filter(([from, to]) => mayMove(actor, from, to, owners)).map(([from, to]) => `${from}→${to}`);
+const person = (roles: Role[], departmentId: string | null = OWN): Actor => ({
+  kind: 'user',
+  id: 'p',
+  name: null,
+  email: null,
+  roles,
+  departmentId,
+});
+const MOVES: [InitiativeStatus, InitiativeStatus][] = INITIATIVE_STATUSES.flatMap((from) =>
+  ALLOWED_TRANSITIONS[from].map((to): [InitiativeStatus, InitiativeStatus] => [from, to]),
+);
+const movesOf = (actor: Actor, owners: (string | null)[]) =>
+  MOVES.filter(([from, to]) => mayMove(actor, from, to, owners)).map(([from, to]) => `${from}→${to}`);
 
 describe('transition permissions', () => {
   it('should name exactly the moves the lifecycle has when compared with ALLOWED_TRANSITIONS', () => {
@@ -33,12 +43,17 @@ describe('transition permissions', () => {
   });
 
   it('should let the leadership group make every move but proposing when the initiative is any department’s', () => {
-    expect(movesOf(person(['leadership']), [OTHER])).toEqual(MOVES.map(([f, t]) => `${f}→${t}`).filter((m) => m !== 'draft→proposed'));
+    expect(movesOf(person(['leadership']), [OTHER])).toEqual(
+      MOVES.map(([f, t]) => `${f}→${t}`).filter((m) => m !== 'draft→proposed'),
+    );
   });
 
-  it.each<Role>(['staff', 'auditor'])('should let %s make no move when their department leads the initiative', (role) => {
-    expect(movesOf(person([role]), [OWN])).toEqual([]);
-  });
+  it.each<Role>(['staff', 'auditor'])(
+    'should let %s make no move when their department leads the initiative',
+    (role) => {
+      expect(movesOf(person([role]), [OWN])).toEqual([]);
+    },
+  );
 
   it('should allow what any one role allows when a person holds several', () => {
     expect(mayMove(person(['staff', 'department_head']), 'draft', 'proposed', [OWN])).toBe(true);

@@ -33,8 +33,15 @@ export const TRANSITION_PERMISSIONS: Record<InitiativeStatus, Partial<Record<Ini
  * May the actor make this move on an initiative owned by these departments (its lead and co-owners)? Any one of a
  * person's roles is enough; a machine client never moves initiatives.
  */
-export function mayMove(actor: Actor, from: InitiativeStatus, to: InitiativeStatus, ownerDepartmentIds: readonly (string | null)[]): boolean {
+export function mayMove(
+  actor: Actor,
+  from: InitiativeStatus,
+  to: InitiativeStatus,
+  ownerDepartmentIds: readonly (string | null)[],
+): boolean {
   if (actor.kind !== 'user') return false;
   const grant = TRANSITION_PERMISSIONS[from][to] ?? {};
-  return actor.roles.some((role) => grant[role] === 'any' || (grant[role] === 'own' && mayWriteForDepartments(actor, ownerDepartmentIds)));
+  return actor.roles.some(
+    (role) => grant[role] === 'any' || (grant[role] === 'own' && mayWriteForDepartments(actor, ownerDepartmentIds)),
+  );
 }

@@ -3,7 +3,12 @@ import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_PREFIX, ApiProblems } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
-import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_ROUTE, QUEUE_DASHBOARD_SESSION_SECONDS, QueueDashboardSessions } from './queue-dashboard-session.js';
+import {
+  QUEUE_DASHBOARD_COOKIE,
+  QUEUE_DASHBOARD_ROUTE,
+  QUEUE_DASHBOARD_SESSION_SECONDS,
+  QueueDashboardSessions,
+} from './queue-dashboard-session.js';
 
 @ApiTags('jobs')
 @Controller('queue-dashboard')

@@ -33,7 +33,9 @@ export class QueueDashboardModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {
     const board = new ExpressAdapter();
     board.setBasePath(`/${API_PREFIX}/${QUEUE_DASHBOARD_ROUTE}`);
-    const queues = Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })));
+    const queues = Object.values(QUEUES).map(
+      (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+    );
     createBullBoard({ queues, serverAdapter: board, options: { uiConfig: { boardTitle: 'Samla' } } });
     consumer.apply(this.onlyWithSession(), board.getRouter() as Router).forRoutes(QUEUE_DASHBOARD_ROUTE);
   }
@@ -41,10 +43,20 @@ export class QueueDashboardModule implements NestModule {
   /** Lets a request into the dashboard only with an open session (see QueueDashboardSessions). */
   private onlyWithSession() {
     return (request: Request, _response: Response, next: NextFunction) => {
-      this.sessions.isOpen(sessionIdFrom(request.headers.cookie)).then(
-        (open) => next(open ? undefined : new UnauthenticatedProblem('Open the queue dashboard from Samla’s Administration page, signed in as an administrator; a session lasts 15 minutes.', false)),
-        next,
-      );
+      this.sessions
+        .isOpen(sessionIdFrom(request.headers.cookie))
+        .then(
+          (open) =>
+            next(
+              open
+                ? undefined
+                : new UnauthenticatedProblem(
+                    'Open the queue dashboard from Samla’s Administration page, signed in as an administrator; a session lasts 15 minutes.',
+                    false,
+                  ),
+            ),
+          next,
+        );
     };
   }
 }

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type RequestContext } from '#identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityTarget } from 'typeorm';
-import { ConflictProblem, findPage, UnknownReferenceProblem, type FieldError, type Page, type PageQueryDto } from '#common';
+import {
+  ConflictProblem,
+  findPage,
+  UnknownReferenceProblem,
+  type FieldError,
+  type Page,
+  type PageQueryDto,
+} from '#common';
 import { type CodeListEntity, DistrictEntity, TargetGroupEntity } from './code-list.entities.js';
 import type { CreateCodeListItemDto } from './dto/code-list.dto.js';
 
@@ -28,11 +35,18 @@ export class CodeListsService {
   async create(ctx: RequestContext, kind: CodeListKind, dto: CreateCodeListItemDto): Promise<CodeListEntity> {
     const repo = this.repo(kind);
     if (await repo.existsBy({ code: dto.code })) {
-      throw new ConflictProblem(`A ${LISTS[kind].label} with code ${dto.code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+      throw new ConflictProblem(`A ${LISTS[kind].label} with code ${dto.code} already exists.`, [
+        { field: 'code', message: 'already exists' },
+      ]);
     }
     return this.dataSource.transaction(async (em) => {
       const item = await em.save(LISTS[kind].entity, em.create(LISTS[kind].entity, dto));
-      await this.audit.record(em, ctx, { action: 'create', entityType: LISTS[kind].entityType, entityId: item.id, after: item });
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: LISTS[kind].entityType,
+        entityId: item.id,
+        after: item,
+      });
       return item;
     });
   }

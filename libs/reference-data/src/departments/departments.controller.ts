@@ -3,7 +3,12 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import { ApiPageResponse, ApiProblems, Creates, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { DepartmentsService } from './departments.service.js';
-import { CreateDepartmentDto, DepartmentDto, ListDepartmentsQueryDto, UpdateDepartmentDto } from './dto/department.dto.js';
+import {
+  CreateDepartmentDto,
+  DepartmentDto,
+  ListDepartmentsQueryDto,
+  UpdateDepartmentDto,
+} from './dto/department.dto.js';
 
 @ApiTags('departments')
 @Controller('departments')
@@ -43,7 +48,12 @@ export class DepartmentsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: DepartmentDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  update(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateDepartmentDto) {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateDepartmentDto,
+  ) {
     return this.departments.update(ctx, id, version, dto);
   }
 }

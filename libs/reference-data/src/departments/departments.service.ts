@@ -27,7 +27,10 @@ export class DepartmentsService {
   ) {}
 
   list(query: ListDepartmentsQueryDto): Promise<Page<DepartmentEntity>> {
-    return findPage(this.departments, query, { where: givenFilters({ code: query.code, kind: query.kind, parentId: query.parentId }), order: { code: 'ASC' } });
+    return findPage(this.departments, query, {
+      where: givenFilters({ code: query.code, kind: query.kind, parentId: query.parentId }),
+      order: { code: 'ASC' },
+    });
   }
 
   get(id: string): Promise<DepartmentEntity> {
@@ -38,13 +41,25 @@ export class DepartmentsService {
     await this.assertCodeFree(dto.code);
     if (dto.parentId) await this.assertParentExists(dto.parentId);
     return this.dataSource.transaction(async (em) => {
-      const department = await em.save(em.create(DepartmentEntity, { ...dto, parentId: dto.parentId ?? null, headEmail: dto.headEmail ?? null }));
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'department', entityId: department.id, after: department });
+      const department = await em.save(
+        em.create(DepartmentEntity, { ...dto, parentId: dto.parentId ?? null, headEmail: dto.headEmail ?? null }),
+      );
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'department',
+        entityId: department.id,
+        after: department,
+      });
       return department;
     });
   }
 
-  async update(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateDepartmentDto): Promise<DepartmentEntity> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateDepartmentDto,
+  ): Promise<DepartmentEntity> {
     await this.dataSource.transaction(async (em) => {
       // Moves are serialised: each is checked against the tree as it reads it, so two concurrent moves could
       // otherwise each pass and together build a cycle (A under B, B under A).
@@ -61,7 +76,13 @@ export class DepartmentsService {
       }
       await updateVersioned(em, DepartmentEntity, 'department', id, expectedVersion, { ...dto });
       const after = await em.findOneByOrFail(DepartmentEntity, { id });
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'department', entityId: id, before: current, after });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'department',
+        entityId: id,
+        before: current,
+        after,
+      });
     });
     return this.get(id);
   }
@@ -71,13 +92,17 @@ export class DepartmentsService {
     if (references.length === 0) return;
     const found = await this.departments.find({ select: { id: true }, where: { id: In(references.map((r) => r.id)) } });
     const known = new Set(found.map((d) => d.id));
-    const errors = references.filter((r) => !known.has(r.id)).map((r) => ({ field: r.field, message: 'no department with this id' }));
+    const errors = references
+      .filter((r) => !known.has(r.id))
+      .map((r) => ({ field: r.field, message: 'no department with this id' }));
     if (errors.length > 0) throw new UnknownReferenceProblem(errors);
   }
 
   private async assertCodeFree(code: string) {
     if (await this.departments.existsBy({ code })) {
-      throw new ConflictProblem(`A department with code ${code} already exists.`, [{ field: 'code', message: 'already exists' }]);
+      throw new ConflictProblem(`A department with code ${code} already exists.`, [
+        { field: 'code', message: 'already exists' },
+      ]);
     }
   }
 

@@ -5,7 +5,8 @@ import { assertMayWriteInitiative, lockInitiativeOwnership } from '#portfolio';
 /** Who owns a chain: exactly one of the two is set (the table's CHECK says so too). */
 export type ChainOwner = { initiativeId: string | null; goalId: string | null };
 
-const NOT_AN_EDITOR = "An initiative's effect logic is written by those who edit the initiative: its lead and co-owner departments.";
+const NOT_AN_EDITOR =
+  "An initiative's effect logic is written by those who edit the initiative: its lead and co-owner departments.";
 const GOAL_CHAINS = "The goals' shared effect-logic chains are written by the leadership group and admins.";
 
 /**

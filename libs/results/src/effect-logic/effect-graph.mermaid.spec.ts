@@ -4,7 +4,12 @@ import { escapeMermaidText, renderMermaid } from './effect-graph.mermaid.js';
 const INITIATIVE = { kind: 'initiative', id: 'i1', code: 'FTC', title: 'Framtidscentrum' } as const;
 const PRIORITY_AREA = { kind: 'goal', id: 'g1', code: 'PO3', title: 'Arbete och utbildning' } as const;
 
-const node = (id: string, level: EffectGraphNode['level'], title: string, owner: EffectGraphNode['owner'] = INITIATIVE): EffectGraphNode => ({
+const node = (
+  id: string,
+  level: EffectGraphNode['level'],
+  title: string,
+  owner: EffectGraphNode['owner'] = INITIATIVE,
+): EffectGraphNode => ({
   id,
   level,
   title,
@@ -80,12 +85,16 @@ describe('renderMermaid', () => {
       ],
       links: [],
     };
-    expect(renderMermaid(goalGraph)).toContain('    n1["Fler unga studerar<br/>Bidragande insatser: Framtidscentrum, Alla behövs i jobb"]');
+    expect(renderMermaid(goalGraph)).toContain(
+      '    n1["Fler unga studerar<br/>Bidragande insatser: Framtidscentrum, Alla behövs i jobb"]',
+    );
     expect(renderMermaid(goalGraph)).not.toContain('classDef');
   });
 
   it('should render an empty chain as a bare flowchart', () => {
-    expect(renderMermaid({ owner: INITIATIVE, nodes: [], links: [] })).toBe('flowchart LR\n  %% Effektlogik: Framtidscentrum\n');
+    expect(renderMermaid({ owner: INITIATIVE, nodes: [], links: [] })).toBe(
+      'flowchart LR\n  %% Effektlogik: Framtidscentrum\n',
+    );
   });
 });
 

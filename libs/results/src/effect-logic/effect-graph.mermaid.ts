@@ -54,7 +54,10 @@ export function renderMermaid(graph: EffectGraph): string {
   }
   for (const link of links) lines.push(`  ${ids.get(link.fromNodeId)} --> ${ids.get(link.toNodeId)}`);
   if (foreign.length > 0) {
-    lines.push('  classDef otherChain stroke-dasharray: 5 5', `  class ${foreign.map((node) => ids.get(node.id)).join(',')} otherChain`);
+    lines.push(
+      '  classDef otherChain stroke-dasharray: 5 5',
+      `  class ${foreign.map((node) => ids.get(node.id)).join(',')} otherChain`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -62,6 +65,7 @@ export function renderMermaid(graph: EffectGraph): string {
 function label(node: EffectGraphNode, ownerId: string): string {
   const parts = [escapeMermaidText(node.title)];
   if (node.owner.id !== ownerId) parts.push(`#40;${escapeMermaidText(node.owner.title)}#41;`);
-  if (node.contributors?.length) parts.push(`Bidragande insatser: ${node.contributors.map((c) => escapeMermaidText(c.title)).join(', ')}`);
+  if (node.contributors?.length)
+    parts.push(`Bidragande insatser: ${node.contributors.map((c) => escapeMermaidText(c.title)).join(', ')}`);
   return parts.join('<br/>');
 }

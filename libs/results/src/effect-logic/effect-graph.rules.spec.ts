@@ -1,5 +1,11 @@
 import type { EffectLevel } from './effect-node.entity.js';
-import { EffectLogicRuleProblem, levelBreach, levelChangeBreaches, linkBreaches, type GraphNode } from './effect-graph.rules.js';
+import {
+  EffectLogicRuleProblem,
+  levelBreach,
+  levelChangeBreaches,
+  linkBreaches,
+  type GraphNode,
+} from './effect-graph.rules.js';
 
 const INITIATIVE = 'initiative-a';
 const OTHER_INITIATIVE = 'initiative-b';
@@ -8,8 +14,18 @@ const PRIORITY_AREA = 'goal-priority-area';
 const UNRELATED_GOAL = 'goal-unrelated';
 const IN_REACH = new Set([OWN_GOAL, PRIORITY_AREA]);
 
-const ofInitiative = (level: EffectLevel, initiativeId = INITIATIVE, id = `${initiativeId}-${level}`): GraphNode => ({ id, level, initiativeId, goalId: null });
-const ofGoal = (level: EffectLevel, goalId: string, id = `${goalId}-${level}`): GraphNode => ({ id, level, initiativeId: null, goalId });
+const ofInitiative = (level: EffectLevel, initiativeId = INITIATIVE, id = `${initiativeId}-${level}`): GraphNode => ({
+  id,
+  level,
+  initiativeId,
+  goalId: null,
+});
+const ofGoal = (level: EffectLevel, goalId: string, id = `${goalId}-${level}`): GraphNode => ({
+  id,
+  level,
+  initiativeId: null,
+  goalId,
+});
 const rules = (from: GraphNode, to: GraphNode) => linkBreaches(from, to, IN_REACH).map((b) => b.rule);
 
 describe('effect graph rules', () => {
@@ -32,9 +48,12 @@ describe('effect graph rules', () => {
       expect(levelBreach(from, to)?.rule).toBe('backward-link');
     });
 
-    it.each<EffectLevel>(['activity', 'output', 'short_term_outcome', 'long_term_outcome', 'impact'])('should name same-level-link for %s → %s', (level) => {
-      expect(levelBreach(level, level)?.rule).toBe('same-level-link');
-    });
+    it.each<EffectLevel>(['activity', 'output', 'short_term_outcome', 'long_term_outcome', 'impact'])(
+      'should name same-level-link for %s → %s',
+      (level) => {
+        expect(levelBreach(level, level)?.rule).toBe('same-level-link');
+      },
+    );
   });
 
   describe('linkBreaches', () => {
@@ -48,11 +67,15 @@ describe('effect graph rules', () => {
     });
 
     it("should refuse an initiative's node linking into an unrelated goal's chain", () => {
-      expect(rules(ofInitiative('output'), ofGoal('short_term_outcome', UNRELATED_GOAL))).toEqual(['goal-chain-out-of-reach']);
+      expect(rules(ofInitiative('output'), ofGoal('short_term_outcome', UNRELATED_GOAL))).toEqual([
+        'goal-chain-out-of-reach',
+      ]);
     });
 
     it("should refuse a link to another initiative's node", () => {
-      expect(rules(ofInitiative('activity'), ofInitiative('output', OTHER_INITIATIVE))).toEqual(['cross-initiative-link']);
+      expect(rules(ofInitiative('activity'), ofInitiative('output', OTHER_INITIATIVE))).toEqual([
+        'cross-initiative-link',
+      ]);
     });
 
     it('should allow goal chains to link to each other', () => {
@@ -65,8 +88,14 @@ describe('effect graph rules', () => {
     });
 
     it('should report every broken rule at once, the level first', () => {
-      expect(rules(ofInitiative('impact'), ofInitiative('activity', OTHER_INITIATIVE))).toEqual(['backward-link', 'cross-initiative-link']);
-      expect(rules(ofInitiative('output'), ofGoal('output', UNRELATED_GOAL))).toEqual(['same-level-link', 'goal-chain-out-of-reach']);
+      expect(rules(ofInitiative('impact'), ofInitiative('activity', OTHER_INITIATIVE))).toEqual([
+        'backward-link',
+        'cross-initiative-link',
+      ]);
+      expect(rules(ofInitiative('output'), ofGoal('output', UNRELATED_GOAL))).toEqual([
+        'same-level-link',
+        'goal-chain-out-of-reach',
+      ]);
     });
 
     it('should refuse a node linking to itself as a same-level link', () => {
@@ -88,7 +117,12 @@ describe('effect graph rules', () => {
 
   describe('levelChangeBreaches', () => {
     it('should accept a new level that keeps every link forward', () => {
-      expect(levelChangeBreaches('output', [{ direction: 'in', level: 'activity' }, { direction: 'out', level: 'long_term_outcome' }])).toEqual([]);
+      expect(
+        levelChangeBreaches('output', [
+          { direction: 'in', level: 'activity' },
+          { direction: 'out', level: 'long_term_outcome' },
+        ]),
+      ).toEqual([]);
     });
 
     it('should name each link the new level would turn backward or sideways', () => {

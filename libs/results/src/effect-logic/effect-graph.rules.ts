@@ -39,7 +39,10 @@ export function levelBreach(fromLevel: EffectLevel, toLevel: EffectLevel): RuleB
   if (step > 0) return null;
   return step === 0
     ? { rule: 'same-level-link', message: `both ends are ${fromLevel}; a link must point to a later level` }
-    : { rule: 'backward-link', message: `${fromLevel} cannot lead to the earlier level ${toLevel}; links point forward only` };
+    : {
+        rule: 'backward-link',
+        message: `${fromLevel} cannot lead to the earlier level ${toLevel}; links point forward only`,
+      };
 }
 
 /**
@@ -52,16 +55,24 @@ export function linkBreaches(from: GraphNode, to: GraphNode, goalsInReach: Reado
   if (level) breaches.push(level);
   if (from.initiativeId !== null) {
     if (to.initiativeId !== null && to.initiativeId !== from.initiativeId) {
-      breaches.push({ rule: 'cross-initiative-link', message: "an initiative's node cannot link to another initiative's nodes" });
+      breaches.push({
+        rule: 'cross-initiative-link',
+        message: "an initiative's node cannot link to another initiative's nodes",
+      });
     }
     if (to.goalId !== null && !goalsInReach.has(to.goalId)) {
       breaches.push({
         rule: 'goal-chain-out-of-reach',
-        message: 'the target belongs to the chain of a goal the initiative is not linked to (directly or through a goal below it)',
+        message:
+          'the target belongs to the chain of a goal the initiative is not linked to (directly or through a goal below it)',
       });
     }
   } else if (to.initiativeId !== null) {
-    breaches.push({ rule: 'goal-chain-to-initiative', message: "a goal chain's node links only within goal chains; link the initiative's node into the goal chain instead" });
+    breaches.push({
+      rule: 'goal-chain-to-initiative',
+      message:
+        "a goal chain's node links only within goal chains; link the initiative's node into the goal chain instead",
+    });
   }
   return breaches;
 }
@@ -88,7 +99,9 @@ export class EffectLogicRuleProblem extends DomainException {
       HttpStatus.UNPROCESSABLE_ENTITY,
       `/problems/effect-logic/${first.rule}`,
       'Effect-logic rule violated',
-      breaches.length === 1 ? `Rule ${first.rule}: ${first.message}.` : `${breaches.length} rules broken: ${breaches.map((b) => b.rule).join(', ')}.`,
+      breaches.length === 1
+        ? `Rule ${first.rule}: ${first.message}.`
+        : `${breaches.length} rules broken: ${breaches.map((b) => b.rule).join(', ')}.`,
       { errors: breaches.map((b) => ({ field, message: `${b.rule}: ${b.message}` })) },
     );
   }

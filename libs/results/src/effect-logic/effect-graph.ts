@@ -40,8 +40,15 @@ export type EffectGraph = {
   goalChains?: ChainOwnerRef[];
 };
 
-export function compareNodes(a: Pick<EffectGraphNode, 'level' | 'title' | 'id'>, b: Pick<EffectGraphNode, 'level' | 'title' | 'id'>): number {
-  return effectLevelRank(a.level) - effectLevelRank(b.level) || a.title.localeCompare(b.title, 'sv') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export function compareNodes(
+  a: Pick<EffectGraphNode, 'level' | 'title' | 'id'>,
+  b: Pick<EffectGraphNode, 'level' | 'title' | 'id'>,
+): number {
+  return (
+    effectLevelRank(a.level) - effectLevelRank(b.level) ||
+    a.title.localeCompare(b.title, 'sv') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Sorts nodes and links into the stable order described on EffectGraph. */

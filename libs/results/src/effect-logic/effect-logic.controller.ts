@@ -1,5 +1,27 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems, IfMatchVersion, UuidParam } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
@@ -39,7 +61,11 @@ export class EffectLogicController {
   @Requires('portfolio:read')
   @ApiOperation({ summary: "An initiative's effect logic, with the goal-chain nodes it links into" })
   @ApiGraphResponse()
-  async initiativeGraph(@Param('id', UuidParam()) id: string, @Query() query: EffectLogicQueryDto, @Res({ passthrough: true }) res: Response) {
+  async initiativeGraph(
+    @Param('id', UuidParam()) id: string,
+    @Query() query: EffectLogicQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return respond(await this.effectLogic.graph('initiative', id), query, res);
   }
 
@@ -47,7 +73,11 @@ export class EffectLogicController {
   @Requires('portfolio:read')
   @ApiOperation({ summary: "A goal's effect-logic chain, each node with the initiatives that contribute to it" })
   @ApiGraphResponse()
-  async goalGraph(@Param('id', UuidParam()) id: string, @Query() query: EffectLogicQueryDto, @Res({ passthrough: true }) res: Response) {
+  async goalGraph(
+    @Param('id', UuidParam()) id: string,
+    @Query() query: EffectLogicQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return respond(await this.effectLogic.graph('goal', id), query, res);
   }
 
@@ -66,7 +96,12 @@ export class EffectLogicController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag from your last read' })
   @ApiOkResponse({ type: EffectNodeDto })
   @ApiProblems(404, 409, 412, 413, 422, 428)
-  updateNode(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @IfMatchVersion() version: number, @Body() dto: UpdateEffectNodeDto) {
+  updateNode(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidParam()) id: string,
+    @IfMatchVersion() version: number,
+    @Body() dto: UpdateEffectNodeDto,
+  ) {
     return this.effectLogic.updateNode(ctx, id, version, dto);
   }
 

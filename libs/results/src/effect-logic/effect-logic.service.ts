@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictProblem, execute, NotFoundProblem, queryOne, queryRow, queryRows, UnknownReferenceProblem, updateVersioned, ValidationProblem } from '#common';
+import {
+  ConflictProblem,
+  execute,
+  NotFoundProblem,
+  queryOne,
+  queryRow,
+  queryRows,
+  UnknownReferenceProblem,
+  updateVersioned,
+  ValidationProblem,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import { assertLevelKeepsIndicators } from '../indicators/indicator-links.js';
 import type { CreateEffectLinkDto, CreateEffectNodeDto, UpdateEffectNodeDto } from './dto/effect-logic.dto.js';
@@ -38,8 +48,21 @@ export class EffectLogicService {
     return this.dataSource.transaction(async (em) => {
       await this.assertOwnerExists(em, owner);
       await lockChainForWrite(em, ctx.actor, owner);
-      const node = await em.save(em.create(EffectNodeEntity, { level: dto.level, title: dto.title, description: dto.description ?? null, ...owner }));
-      await this.audit.record(em, ctx, { action: 'create', entityType: 'effect_node', entityId: node.id, initiativeId: node.initiativeId, after: node });
+      const node = await em.save(
+        em.create(EffectNodeEntity, {
+          level: dto.level,
+          title: dto.title,
+          description: dto.description ?? null,
+          ...owner,
+        }),
+      );
+      await this.audit.record(em, ctx, {
+        action: 'create',
+        entityType: 'effect_node',
+        entityId: node.id,
+        initiativeId: node.initiativeId,
+        after: node,
+      });
       return node;
     });
   }
@@ -50,7 +73,12 @@ export class EffectLogicService {
     return node;
   }
 
-  async updateNode(ctx: RequestContext, id: string, expectedVersion: number, dto: UpdateEffectNodeDto): Promise<EffectNodeEntity> {
+  async updateNode(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    dto: UpdateEffectNodeDto,
+  ): Promise<EffectNodeEntity> {
     await this.dataSource.transaction(async (em) => {
       const current = await em.findOneBy(EffectNodeEntity, { id });
       if (!current) throw new NotFoundProblem('effect node', id);
@@ -61,7 +89,14 @@ export class EffectLogicService {
       }
       await updateVersioned(em, EffectNodeEntity, 'effect node', id, expectedVersion, { ...dto });
       const after = await em.findOneByOrFail(EffectNodeEntity, { id });
-      await this.audit.record(em, ctx, { action: 'update', entityType: 'effect_node', entityId: id, initiativeId: current.initiativeId, before: current, after });
+      await this.audit.record(em, ctx, {
+        action: 'update',
+        entityType: 'effect_node',
+        entityId: id,
+        initiativeId: current.initiativeId,
+        before: current,
+        after,
+      });
     });
     return this.getNode(id);
   }
@@ -87,7 +122,13 @@ export class EffectLogicService {
       const links = await queryRows(em, DELETE_NODE_LINKS_SQL, [id]);
       await em.delete(EffectNodeEntity, { id });
       for (const link of links) await this.recordLink(em, ctx, 'delete', link, node.initiativeId);
-      await this.audit.record(em, ctx, { action: 'delete', entityType: 'effect_node', entityId: id, initiativeId: node.initiativeId, before: node });
+      await this.audit.record(em, ctx, {
+        action: 'delete',
+        entityType: 'effect_node',
+        entityId: id,
+        initiativeId: node.initiativeId,
+        before: node,
+      });
     });
   }
 
@@ -95,7 +136,10 @@ export class EffectLogicService {
     return this.dataSource.transaction(async (em) => {
       const from = await em.findOneBy(EffectNodeEntity, { id: dto.fromNodeId });
       const to = await em.findOneBy(EffectNodeEntity, { id: dto.toNodeId });
-      const missing = [!from && { field: 'fromNodeId', message: 'no effect node with this id' }, !to && { field: 'toNodeId', message: 'no effect node with this id' }];
+      const missing = [
+        !from && { field: 'fromNodeId', message: 'no effect node with this id' },
+        !to && { field: 'toNodeId', message: 'no effect node with this id' },
+      ];
       if (!from || !to) throw new UnknownReferenceProblem(missing.filter((e) => e !== false));
       // A link belongs to the chain it starts in: writing it is writing that chain.
       await lockChainForWrite(em, ctx.actor, from);
@@ -104,11 +148,19 @@ export class EffectLogicService {
       const locked = await queryRows(em, LOCK_LINK_ENDS_SQL, [from.id, to.id]);
       const lockedFrom = locked.find((n) => n.id === from.id);
       const lockedTo = locked.find((n) => n.id === to.id);
-      if (!lockedFrom || !lockedTo) throw new UnknownReferenceProblem([{ field: lockedFrom ? 'toNodeId' : 'fromNodeId', message: 'the effect node was deleted meanwhile' }]);
-      const reach = lockedFrom.initiativeId !== null && lockedTo.goalId !== null ? await goalsInReach(em, lockedFrom.initiativeId) : new Set<string>();
+      if (!lockedFrom || !lockedTo)
+        throw new UnknownReferenceProblem([
+          { field: lockedFrom ? 'toNodeId' : 'fromNodeId', message: 'the effect node was deleted meanwhile' },
+        ]);
+      const reach =
+        lockedFrom.initiativeId !== null && lockedTo.goalId !== null
+          ? await goalsInReach(em, lockedFrom.initiativeId)
+          : new Set<string>();
       assertNoBreaches(linkBreaches(lockedFrom, lockedTo, reach), 'toNodeId');
       if (await em.existsBy(EffectLinkEntity, { fromNodeId: from.id, toNodeId: to.id })) {
-        throw new ConflictProblem('These two nodes are already linked.', [{ field: 'toNodeId', message: 'already linked from this node' }]);
+        throw new ConflictProblem('These two nodes are already linked.', [
+          { field: 'toNodeId', message: 'already linked from this node' },
+        ]);
       }
       const link = await em.save(em.create(EffectLinkEntity, { fromNodeId: from.id, toNodeId: to.id }));
       await this.recordLink(em, ctx, 'create', link, from.initiativeId);
@@ -141,7 +193,9 @@ export class EffectLogicService {
     const links = await queryRows(this.dataSource, graphLinksSql(kind), [ownerId]);
     const graph = inStableOrder({
       owner,
-      nodes: nodes.map(({ contributors, ...node }) => (withContributors ? { ...node, contributors: contributors ?? [] } : node)),
+      nodes: nodes.map(({ contributors, ...node }) =>
+        withContributors ? { ...node, contributors: contributors ?? [] } : node,
+      ),
       links,
     });
     return kind === 'initiative' ? { ...graph, goalChains: await this.goalChainsInReach(ownerId) } : graph;
@@ -156,11 +210,19 @@ export class EffectLogicService {
   }
 
   private async assertOwnerExists(em: EntityManager, owner: ChainOwner): Promise<void> {
-    const [kind, id] = owner.initiativeId !== null ? (['initiative', owner.initiativeId] as const) : (['goal', owner.goalId!] as const);
-    if (!(await queryRow(em, ownerExistsSql(kind), [id]))) throw new UnknownReferenceProblem([{ field: `${kind}Id`, message: `no ${kind} with this id` }]);
+    const [kind, id] =
+      owner.initiativeId !== null ? (['initiative', owner.initiativeId] as const) : (['goal', owner.goalId!] as const);
+    if (!(await queryRow(em, ownerExistsSql(kind), [id])))
+      throw new UnknownReferenceProblem([{ field: `${kind}Id`, message: `no ${kind} with this id` }]);
   }
 
-  private recordLink(em: EntityManager, ctx: RequestContext, action: 'create' | 'delete', link: EffectLinkEntity, initiativeId: string | null) {
+  private recordLink(
+    em: EntityManager,
+    ctx: RequestContext,
+    action: 'create' | 'delete',
+    link: EffectLinkEntity,
+    initiativeId: string | null,
+  ) {
     const values = { fromNodeId: link.fromNodeId, toNodeId: link.toNodeId };
     return this.audit.record(em, ctx, {
       action,

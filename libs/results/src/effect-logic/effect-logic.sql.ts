@@ -111,7 +111,9 @@ export function ownerExistsSql(kind: OwnerKind): Statement<{ found: 1 }> {
 }
 
 /** Holds the goal tree's shape still (a goal is moved under the exclusive lock) while the reach is used. */
-export const SHARE_GOAL_TREE_SQL = statement<never>(`SELECT pg_advisory_xact_lock_shared(hashtext('samla.goals.tree'))`);
+export const SHARE_GOAL_TREE_SQL = statement<never>(
+  `SELECT pg_advisory_xact_lock_shared(hashtext('samla.goals.tree'))`,
+);
 
 /** The goals initiative `$1` is linked to and every goal above them. */
 export const GOALS_IN_REACH_SQL = statement<{ id: string }>(

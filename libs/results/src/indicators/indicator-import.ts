@@ -9,14 +9,27 @@ import type { IndicatorEntity } from './indicator.entity.js';
 export const IMPORT_COLUMNS = ['period', 'cell', 'kind', 'value', 'numerator', 'denominator', 'persons'] as const;
 
 /** Every line through the same checks as a single value, plus the header and repeats within the file. */
-export async function readImport(indicator: IndicatorEntity, text: string): Promise<{ values: { line: number; value: NewValue }[]; errors: FieldError[] }> {
+export async function readImport(
+  indicator: IndicatorEntity,
+  text: string,
+): Promise<{ values: { line: number; value: NewValue }[]; errors: FieldError[] }> {
   const { lines, errors: syntax } = parseCsv(text);
   const errors: FieldError[] = syntax.map((e) => ({ field: `lines[${e.line}]`, message: e.message }));
   const [header, ...body] = lines;
   if (!header || header.fields.map((f) => f.toLowerCase()).join(',') !== IMPORT_COLUMNS.join(',')) {
-    return { values: [], errors: [{ field: `lines[${header?.line ?? 1}]`, message: `the first line must name the columns: ${IMPORT_COLUMNS.join(',')}` }, ...errors] };
+    return {
+      values: [],
+      errors: [
+        {
+          field: `lines[${header?.line ?? 1}]`,
+          message: `the first line must name the columns: ${IMPORT_COLUMNS.join(',')}`,
+        },
+        ...errors,
+      ],
+    };
   }
-  if (body.length === 0 && errors.length === 0) return { values: [], errors: [{ field: 'lines', message: 'the file has no values' }] };
+  if (body.length === 0 && errors.length === 0)
+    return { values: [], errors: [{ field: 'lines', message: 'the file has no values' }] };
   const values: { line: number; value: NewValue }[] = [];
   const seen = new Map<string, number>();
   for (const { line, fields } of body) {
@@ -37,7 +50,9 @@ export async function readImport(indicator: IndicatorEntity, text: string): Prom
     });
     const invalid = await validate(dto);
     if (invalid.length > 0) {
-      errors.push(...invalid.map((e) => ({ field: at(e.property), message: Object.values(e.constraints ?? {}).join('; ') })));
+      errors.push(
+        ...invalid.map((e) => ({ field: at(e.property), message: Object.values(e.constraints ?? {}).join('; ') })),
+      );
       continue;
     }
     const checked = checkValue(indicator, dto);
@@ -47,7 +62,8 @@ export async function readImport(indicator: IndicatorEntity, text: string): Prom
     }
     const key = pointKey(checked.value);
     const earlier = seen.get(key);
-    if (earlier !== undefined) errors.push({ field: `lines[${line}]`, message: `repeats line ${earlier} (same period, cell and kind)` });
+    if (earlier !== undefined)
+      errors.push({ field: `lines[${line}]`, message: `repeats line ${earlier} (same period, cell and kind)` });
     else seen.set(key, line);
     values.push({ line, value: checked.value });
   }

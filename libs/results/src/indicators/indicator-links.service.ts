@@ -29,12 +29,19 @@ export class IndicatorLinksService {
       if (!locked) throw new NotFoundProblem('effect node', effectNodeId);
       if (!MEASURABLE_LEVELS.includes(locked.level)) {
         throw new RuleViolationProblem(`Indicators measure outcomes and impact; this node is an ${locked.level}.`, [
-          { field: 'indicatorId', message: `a ${locked.level} node takes no indicator (only ${MEASURABLE_LEVELS.join(', ')})` },
+          {
+            field: 'indicatorId',
+            message: `a ${locked.level} node takes no indicator (only ${MEASURABLE_LEVELS.join(', ')})`,
+          },
         ]);
       }
-      if (!(await em.existsBy(IndicatorEntity, { id: dto.indicatorId }))) throw new UnknownReferenceProblem([{ field: 'indicatorId', message: 'no indicator with this id' }]);
+      if (!(await em.existsBy(IndicatorEntity, { id: dto.indicatorId })))
+        throw new UnknownReferenceProblem([{ field: 'indicatorId', message: 'no indicator with this id' }]);
       const link = await queryRow(em, LINK_INDICATOR_SQL, [effectNodeId, dto.indicatorId]);
-      if (!link) throw new ConflictProblem('The indicator is already linked to this node.', [{ field: 'indicatorId', message: 'already linked' }]);
+      if (!link)
+        throw new ConflictProblem('The indicator is already linked to this node.', [
+          { field: 'indicatorId', message: 'already linked' },
+        ]);
       await this.audit.record(em, ctx, {
         action: 'create',
         entityType: 'indicator_effect_node',

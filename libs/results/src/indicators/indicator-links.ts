@@ -14,8 +14,9 @@ export async function assertLevelKeepsIndicators(em: EntityManager, nodeId: stri
   if (MEASURABLE_LEVELS.includes(level)) return;
   const { n } = await queryOne(em, NODE_INDICATOR_COUNT_SQL, [nodeId]);
   if (n > 0) {
-    throw new RuleViolationProblem(`${n} indicator${n === 1 ? '' : 's'} measure this node; an ${level} node takes none. Unlink them first.`, [
-      { field: 'level', message: `indicators measure only ${MEASURABLE_LEVELS.join(', ')} nodes` },
-    ]);
+    throw new RuleViolationProblem(
+      `${n} indicator${n === 1 ? '' : 's'} measure this node; an ${level} node takes none. Unlink them first.`,
+      [{ field: 'level', message: `indicators measure only ${MEASURABLE_LEVELS.join(', ')} nodes` }],
+    );
   }
 }

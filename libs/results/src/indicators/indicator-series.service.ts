@@ -7,7 +7,13 @@ import type { IndicatorOverviewDto, IndicatorSeriesDto, ListIndicatorsQueryDto }
 import { buildSeries, type SeriesPoint } from './indicator-series.js';
 import type { IndicatorEntity } from './indicator.entity.js';
 import { IndicatorsService } from './indicators.service.js';
-import { ALL_CELL_VALUES_SQL, CELL_VALUES_SQL, KOLADA_TITLES_SQL, type RawCellValues, type RawPoint } from './indicators.sql.js';
+import {
+  ALL_CELL_VALUES_SQL,
+  CELL_VALUES_SQL,
+  KOLADA_TITLES_SQL,
+  type RawCellValues,
+  type RawPoint,
+} from './indicators.sql.js';
 import { maySeeSmallCounts, suppressed } from './suppression.js';
 
 /** What an indicator's values say over time, per breakdown cell, as the reader may see them (small counts hidden). */
@@ -37,7 +43,10 @@ export class IndicatorSeriesService {
     const rows = await queryRows(this.dataSource, ALL_CELL_VALUES_SQL, [page.items.map((indicator) => indicator.id)]);
     const byIndicator = new Map(rows.map((row) => [row.indicator_id, row]));
     const none: RawCellValues = { cell: 'all', baselines: [], targets: [], actuals: [], sweden: [] };
-    const items = page.items.map((indicator) => ({ indicator, series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0] }));
+    const items = page.items.map((indicator) => ({
+      indicator,
+      series: seriesAsSeen(ctx, indicator, [byIndicator.get(indicator.id) ?? none]).cells[0],
+    }));
     return { ...page, items };
   }
 }
@@ -51,12 +60,20 @@ function seriesAsSeen(ctx: RequestContext, indicator: IndicatorEntity, rows: Raw
   const visible = maySeeSmallCounts(ctx.actor, indicator.ownerDepartmentId);
   const shown = (list: RawPoint[]): SeriesPoint[] =>
     list.map((p) => {
-      const { value, suppressed: hidden } = suppressed({ value: p.value, numerator: null, denominator: null, persons: p.persons }, visible);
+      const { value, suppressed: hidden } = suppressed(
+        { value: p.value, numerator: null, denominator: null, persons: p.persons },
+        visible,
+      );
       return { period: p.period, value, suppressed: hidden };
     });
   const { cells, gaps } = buildSeries(
     indicator.direction,
-    rows.map((r) => ({ cell: r.cell, baselines: shown(r.baselines), targets: shown(r.targets), actuals: shown(r.actuals) })),
+    rows.map((r) => ({
+      cell: r.cell,
+      baselines: shown(r.baselines),
+      targets: shown(r.targets),
+      actuals: shown(r.actuals),
+    })),
   );
   // Sweden's figures rest on the whole country's population: nothing to suppress.
   const sweden = new Map(rows.map((r) => [r.cell, r.sweden.map(({ period, value }) => ({ period, value }))]));

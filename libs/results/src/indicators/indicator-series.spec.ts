@@ -30,7 +30,12 @@ describe('indicator series', () => {
 
   it('should give each cell its latest baseline and actual, progress per target, and the gaps of the latest period', () => {
     const { cells, gaps } = buildSeries('decrease', [
-      { cell: 'all', baselines: [p('2023', 12)], targets: [p('2025', 10), p('2027', 8)], actuals: [p('2024-H1', 11.5), p('2024', 11)] },
+      {
+        cell: 'all',
+        baselines: [p('2023', 12)],
+        targets: [p('2025', 10), p('2027', 8)],
+        actuals: [p('2024-H1', 11.5), p('2024', 11)],
+      },
       { cell: 'sex:men', baselines: [p('2023', 13)], targets: [], actuals: [p('2024', 12.5)] },
       { cell: 'sex:women', baselines: [], targets: [], actuals: [p('2024', 9.5)] },
       { cell: 'born:abroad', baselines: [], targets: [], actuals: [p('2024', null, true)] },
@@ -56,6 +61,8 @@ describe('indicator series', () => {
   });
 
   it('should have no gaps without actuals in the paired cells', () => {
-    expect(buildSeries('increase', [{ cell: 'all', baselines: [], targets: [], actuals: [p('2024', 1)] }]).gaps).toEqual([]);
+    expect(
+      buildSeries('increase', [{ cell: 'all', baselines: [], targets: [], actuals: [p('2024', 1)] }]).gaps,
+    ).toEqual([]);
   });
 });

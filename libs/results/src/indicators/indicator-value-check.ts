@@ -4,12 +4,21 @@ import { canonicalCell, periodRange, shareProblems } from './indicator-value.rul
 import type { IndicatorEntity, IndicatorValueEntity } from './indicator.entity.js';
 
 /** A value ready to store: checked, its cell canonical, its period's days worked out. */
-export type NewValue = Omit<IndicatorValueEntity, 'id' | 'indicatorId' | 'indicator' | 'area' | 'version' | 'createdAt' | 'updatedAt'>;
+export type NewValue = Omit<
+  IndicatorValueEntity,
+  'id' | 'indicatorId' | 'indicator' | 'area' | 'version' | 'createdAt' | 'updatedAt'
+>;
 
 /** The indicator-dependent checks of a value: its cell against the breakdowns, its share against the unit. */
-export function checkValue(indicator: IndicatorEntity, dto: CreateIndicatorValueDto): { value: NewValue } | { errors: FieldError[] } {
+export function checkValue(
+  indicator: IndicatorEntity,
+  dto: CreateIndicatorValueDto,
+): { value: NewValue } | { errors: FieldError[] } {
   const cell = canonicalCell(dto.cell ?? 'all', indicator.breakdowns);
-  const errors = [...(cell.error !== undefined ? [{ field: 'cell', message: cell.error }] : []), ...shareProblems(indicator.unit, dto)];
+  const errors = [
+    ...(cell.error !== undefined ? [{ field: 'cell', message: cell.error }] : []),
+    ...shareProblems(indicator.unit, dto),
+  ];
   if (cell.cell === undefined || errors.length > 0) return { errors };
   const { start, end } = periodRange(dto.period);
   return {

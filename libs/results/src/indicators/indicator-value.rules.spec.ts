@@ -14,9 +14,12 @@ describe('indicator value rules', () => {
       expect(periodRange(period)).toEqual({ start, end });
     });
 
-    it.each(['24', '2024-H3', '2024-Q5', '2024-13', '2024-00', '2024-5', '2024-q1', '2024 '])('should refuse %j', (period) => {
-      expect(PERIOD_PATTERN.test(period)).toBe(false);
-    });
+    it.each(['24', '2024-H3', '2024-Q5', '2024-13', '2024-00', '2024-5', '2024-q1', '2024 '])(
+      'should refuse %j',
+      (period) => {
+        expect(PERIOD_PATTERN.test(period)).toBe(false);
+      },
+    );
   });
 
   describe('breakdown cells', () => {
@@ -52,9 +55,15 @@ describe('indicator value rules', () => {
     });
 
     it('should refuse one without the other, a share that does not add up, and a share of a non-share unit', () => {
-      expect(shareProblems('percent', { value: 50, numerator: 1 })).toEqual([{ field: 'denominator', message: expect.stringMatching(/together/) }]);
-      expect(shareProblems('percent', { value: 50, numerator: 1, denominator: 3 })).toEqual([{ field: 'value', message: expect.stringMatching(/= 33.3333/) }]);
-      expect(shareProblems('count', { value: 1, numerator: 1, denominator: 1 })).toEqual([{ field: 'numerator', message: expect.stringMatching(/not a share/) }]);
+      expect(shareProblems('percent', { value: 50, numerator: 1 })).toEqual([
+        { field: 'denominator', message: expect.stringMatching(/together/) },
+      ]);
+      expect(shareProblems('percent', { value: 50, numerator: 1, denominator: 3 })).toEqual([
+        { field: 'value', message: expect.stringMatching(/= 33.3333/) },
+      ]);
+      expect(shareProblems('count', { value: 1, numerator: 1, denominator: 1 })).toEqual([
+        { field: 'numerator', message: expect.stringMatching(/not a share/) },
+      ]);
     });
   });
 });

@@ -9,7 +9,13 @@ export function periodRange(period: string): { start: string; end: string } {
   if (!match) throw new Error(`not a period: ${period}`);
   const year = Number(match[1]);
   const part = match[2];
-  const [first, months] = !part ? [1, 12] : part[0] === 'H' ? [Number(part[1]) * 6 - 5, 6] : part[0] === 'Q' ? [Number(part[1]) * 3 - 2, 3] : [Number(part), 1];
+  const [first, months] = !part
+    ? [1, 12]
+    : part[0] === 'H'
+      ? [Number(part[1]) * 6 - 5, 6]
+      : part[0] === 'Q'
+        ? [Number(part[1]) * 3 - 2, 3]
+        : [Number(part), 1];
   const last = first + months - 1;
   const lastDay = new Date(Date.UTC(year, last, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -38,14 +44,23 @@ export function canonicalCell(input: string, supported: readonly Breakdown[]): C
   for (const part of text.split(',')) {
     const [name, value, ...rest] = part.trim().split(':');
     if (value === undefined || rest.length > 0) return { error: `"${part.trim()}" is not breakdown:value` };
-    if (!(BREAKDOWNS as readonly string[]).includes(name)) return { error: `unknown breakdown "${name}" (one of ${BREAKDOWNS.join(', ')})` };
+    if (!(BREAKDOWNS as readonly string[]).includes(name))
+      return { error: `unknown breakdown "${name}" (one of ${BREAKDOWNS.join(', ')})` };
     const breakdown = name as Breakdown;
-    if (!supported.includes(breakdown)) return { error: `the indicator is not broken down by ${breakdown} (it supports ${supported.join(', ') || 'no breakdown'})` };
+    if (!supported.includes(breakdown))
+      return {
+        error: `the indicator is not broken down by ${breakdown} (it supports ${supported.join(', ') || 'no breakdown'})`,
+      };
     if (parts.has(breakdown)) return { error: `${breakdown} is named twice` };
-    if (!CELL_VALUES[breakdown].pattern.test(value)) return { error: `${breakdown} must be ${CELL_VALUES[breakdown].hint}` };
+    if (!CELL_VALUES[breakdown].pattern.test(value))
+      return { error: `${breakdown} must be ${CELL_VALUES[breakdown].hint}` };
     parts.set(breakdown, value);
   }
-  return { cell: BREAKDOWNS.filter((b) => parts.has(b)).map((b) => `${b}:${parts.get(b)}`).join(',') };
+  return {
+    cell: BREAKDOWNS.filter((b) => parts.has(b))
+      .map((b) => `${b}:${parts.get(b)}`)
+      .join(','),
+  };
 }
 
 /** How far a value may stand from numerator / denominator × scale: sources round shares to one decimal. */
@@ -61,13 +76,25 @@ export type ShareInput = { value: number; numerator?: number | null; denominator
 export function shareProblems(unit: IndicatorUnit, input: ShareInput): { field: string; message: string }[] {
   const hasNumerator = input.numerator !== undefined && input.numerator !== null;
   const hasDenominator = input.denominator !== undefined && input.denominator !== null;
-  if (hasNumerator !== hasDenominator) return [{ field: hasNumerator ? 'denominator' : 'numerator', message: 'give numerator and denominator together, or neither' }];
+  if (hasNumerator !== hasDenominator)
+    return [
+      {
+        field: hasNumerator ? 'denominator' : 'numerator',
+        message: 'give numerator and denominator together, or neither',
+      },
+    ];
   if (!hasNumerator) return [];
   const scale = SHARE_SCALE[unit];
-  if (scale === undefined) return [{ field: 'numerator', message: `a value in ${unit} is not a share and takes no numerator or denominator` }];
+  if (scale === undefined)
+    return [{ field: 'numerator', message: `a value in ${unit} is not a share and takes no numerator or denominator` }];
   const expected = (input.numerator! / input.denominator!) * scale;
   if (Math.abs(expected - input.value) > SHARE_TOLERANCE + 1e-9) {
-    return [{ field: 'value', message: `${input.value} does not match numerator / denominator × ${scale} = ${round(expected, 4)}` }];
+    return [
+      {
+        field: 'value',
+        message: `${input.value} does not match numerator / denominator × ${scale} = ${round(expected, 4)}`,
+      },
+    ];
   }
   return [];
 }

@@ -21,7 +21,11 @@ export class IndicatorValuesService {
     private readonly indicators: IndicatorsService,
   ) {}
 
-  async listValues(ctx: RequestContext, indicatorId: string, query: ListValuesQueryDto): Promise<Page<IndicatorValueDto>> {
+  async listValues(
+    ctx: RequestContext,
+    indicatorId: string,
+    query: ListValuesQueryDto,
+  ): Promise<Page<IndicatorValueDto>> {
     const indicator = await this.indicators.get(indicatorId);
     const [rows, total] = await this.dataSource.getRepository(IndicatorValueEntity).findAndCount({
       where: { indicatorId, area: query.area ?? 'municipality', ...(query.kind ? { kind: query.kind } : {}) },
@@ -38,13 +42,15 @@ export class IndicatorValuesService {
     const indicator = await this.indicators.get(indicatorId);
     assertMayRecord(ctx.actor, indicator);
     const checked = checkValue(indicator, dto);
-    if ('errors' in checked) throw new RuleViolationProblem(checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
+    if ('errors' in checked)
+      throw new RuleViolationProblem(checked.errors.map((e) => `${e.field}: ${e.message}`).join('; '), checked.errors);
     return this.dataSource.transaction(async (em) => {
       const [row] = await this.insertValues(em, ctx, indicator, [checked.value]);
       if (!row) {
-        throw new ConflictProblem(`A ${dto.kind} for ${checked.value.period}, cell ${checked.value.cell}, is already recorded.`, [
-          { field: 'period', message: 'already recorded for this cell and kind' },
-        ]);
+        throw new ConflictProblem(
+          `A ${dto.kind} for ${checked.value.period}, cell ${checked.value.cell}, is already recorded.`,
+          [{ field: 'period', message: 'already recorded for this cell and kind' }],
+        );
       }
       return toValueDto(row, true);
     });
@@ -60,15 +66,27 @@ export class IndicatorValuesService {
     assertMayRecord(ctx.actor, indicator);
     if (typeof csv !== 'string') throw new ValidationProblem([{ field: 'body', message: 'send the file as text/csv' }]);
     const { values, errors } = await readImport(indicator, csv);
-    if (errors.length > 0) throw new RuleViolationProblem(`The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`, errors);
+    if (errors.length > 0)
+      throw new RuleViolationProblem(
+        `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+        errors,
+      );
     return this.dataSource.transaction(async (em) => {
-      const rows = await this.insertValues(em, ctx, indicator, values.map((v) => v.value));
+      const rows = await this.insertValues(
+        em,
+        ctx,
+        indicator,
+        values.map((v) => v.value),
+      );
       if (rows.length < values.length) {
         const stored = new Set(rows.map(pointKey));
         const conflicts = values.filter((v) => !stored.has(pointKey(v.value)));
         throw new ConflictProblem(
           `${conflicts.length} line${conflicts.length === 1 ? '' : 's'} repeat values already recorded; nothing was imported.`,
-          conflicts.map((v) => ({ field: `lines[${v.line}]`, message: `a ${v.value.kind} for ${v.value.period}, cell ${v.value.cell}, is already recorded` })),
+          conflicts.map((v) => ({
+            field: `lines[${v.line}]`,
+            message: `a ${v.value.kind} for ${v.value.period}, cell ${v.value.cell}, is already recorded`,
+          })),
         );
       }
       return { written: rows.length };
@@ -79,29 +97,39 @@ export class IndicatorValuesService {
    * Inserts the values in one statement; a value whose (period, cell, kind) is taken is skipped and not returned. Values
    * entered here are the municipality's (the column's default): only the Kolada import stores Sweden's.
    */
-  private async insertValues(em: EntityManager, ctx: RequestContext, indicator: IndicatorEntity, values: NewValue[]): Promise<IndicatorValueEntity[]> {
+  private async insertValues(
+    em: EntityManager,
+    ctx: RequestContext,
+    indicator: IndicatorEntity,
+    values: NewValue[],
+  ): Promise<IndicatorValueEntity[]> {
     const raw = await queryRows(em, INSERT_VALUES_SQL, [
-        indicator.id,
-        JSON.stringify(
-          values.map((v) => ({
-            kind: v.kind,
-            period: v.period,
-            period_start: v.periodStart,
-            period_end: v.periodEnd,
-            cell: v.cell,
-            value: v.value,
-            numerator: v.numerator,
-            denominator: v.denominator,
-            persons: v.persons,
-            source_note: v.sourceNote,
-          })),
-        ),
+      indicator.id,
+      JSON.stringify(
+        values.map((v) => ({
+          kind: v.kind,
+          period: v.period,
+          period_start: v.periodStart,
+          period_end: v.periodEnd,
+          cell: v.cell,
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          persons: v.persons,
+          source_note: v.sourceNote,
+        })),
+      ),
     ]);
     const rows = raw.map(fromRow);
     await this.audit.recordAll(
       em,
       ctx,
-      rows.map((row) => ({ action: 'create' as const, entityType: 'indicator_value', entityId: row.id, after: toValueDto(row, true) })),
+      rows.map((row) => ({
+        action: 'create' as const,
+        entityType: 'indicator_value',
+        entityId: row.id,
+        after: toValueDto(row, true),
+      })),
     );
     return rows;
   }

@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation, type ValueTransformer } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  type Relation,
+  type ValueTransformer,
+} from 'typeorm';
 import { sqlList, VersionedEntity } from '#common';
 import { DepartmentEntity } from '#reference-data';
 import { EffectNodeEntity } from '../effect-logic/effect-node.entity.js';
@@ -73,7 +85,10 @@ export class IndicatorEntity extends VersionedEntity {
 @Check('ck_indicator_values_area', `area IN (${sqlList(VALUE_AREAS)})`)
 // Sweden's figures are there to compare with: no baseline or target of ours is Sweden's.
 @Check('ck_indicator_values_sweden_measured', `area = 'municipality' OR kind = 'measurement'`)
-@Check('ck_indicator_values_share', `num_nonnulls(numerator, denominator) <> 1 AND (denominator IS NULL OR denominator > 0)`)
+@Check(
+  'ck_indicator_values_share',
+  `num_nonnulls(numerator, denominator) <> 1 AND (denominator IS NULL OR denominator > 0)`,
+)
 @Check('ck_indicator_values_persons', `persons IS NULL OR persons >= 0`)
 @Check('ck_indicator_values_period', `period_start <= period_end`)
 export class IndicatorValueEntity extends VersionedEntity {

@@ -16,7 +16,14 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const INDICATOR_UNITS = ['percent', 'per_1000', 'ratio', 'count', 'sek', 'score'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 /** Each unit as a municipal reader sees it (exports). */
-export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = { percent: 'procent', per_1000: 'promille', ratio: 'kvot', count: 'antal', sek: 'kr', score: 'poäng' };
+export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = {
+  percent: 'procent',
+  per_1000: 'promille',
+  ratio: 'kvot',
+  count: 'antal',
+  sek: 'kr',
+  score: 'poäng',
+};
 export const SHARE_SCALE: Partial<Record<IndicatorUnit, number>> = { percent: 100, per_1000: 1000, ratio: 1 };
 
 export const VALUE_KINDS = ['measurement', 'baseline', 'target'] as const;

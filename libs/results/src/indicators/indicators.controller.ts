@@ -45,8 +45,10 @@ export class IndicatorsController {
   @Get('indicators/overview')
   @Requires('portfolio:read')
   @ApiOperation({
-    summary: "Indicators, by code, each with its whole population's baseline, latest value, targets with progress and Sweden's figures",
-    description: 'Cell `all` of GET /indicators/{id}/series for a page of indicators; values resting on fewer than 5 persons suppressed as there.',
+    summary:
+      "Indicators, by code, each with its whole population's baseline, latest value, targets with progress and Sweden's figures",
+    description:
+      'Cell `all` of GET /indicators/{id}/series for a page of indicators; values resting on fewer than 5 persons suppressed as there.',
   })
   @ApiPageResponse(IndicatorOverviewDto)
   @ApiProblems()
@@ -74,7 +76,10 @@ export class IndicatorsController {
 
   @Get('indicators/:id/measurements')
   @Requires('portfolio:read')
-  @ApiOperation({ summary: 'An indicator’s values (measurements, baselines and targets) by period; small counts suppressed outside the owning department' })
+  @ApiOperation({
+    summary:
+      'An indicator’s values (measurements, baselines and targets) by period; small counts suppressed outside the owning department',
+  })
   @ApiPageResponse(IndicatorValueDto)
   @ApiProblems(404)
   listValues(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Query() query: ListValuesQueryDto) {
@@ -83,7 +88,9 @@ export class IndicatorsController {
 
   @Post('indicators/:id/measurements')
   @Requires('indicator-values:write')
-  @ApiOperation({ summary: 'Record a measurement, baseline or target; the same period, cell and kind twice is a conflict' })
+  @ApiOperation({
+    summary: 'Record a measurement, baseline or target; the same period, cell and kind twice is a conflict',
+  })
   @ApiCreatedResponse({ type: IndicatorValueDto })
   @ApiProblems(404, 409, 413, 422)
   addValue(@Ctx() ctx: RequestContext, @Param('id', UuidParam()) id: string, @Body() dto: CreateIndicatorValueDto) {
@@ -97,7 +104,10 @@ export class IndicatorsController {
   @ApiConsumes('text/csv')
   @ApiBody({
     description: `The first line names the columns \`${IMPORT_COLUMNS.join(',')}\`; a cell with several parts is quoted. Empty: \`all\` / no figure.`,
-    schema: { type: 'string', example: `${IMPORT_COLUMNS.join(',')}\n2024,all,measurement,64.2,642,1000,1000\n2024,"sex:women,born:abroad",measurement,51.5,,,` },
+    schema: {
+      type: 'string',
+      example: `${IMPORT_COLUMNS.join(',')}\n2024,all,measurement,64.2,642,1000,1000\n2024,"sex:women,born:abroad",measurement,51.5,,,`,
+    },
   })
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiProblems(404, 409, 413, 422)

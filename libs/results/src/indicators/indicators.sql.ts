@@ -5,7 +5,13 @@ import type { ValueArea, ValueKind } from './indicator.vocabulary.js';
 
 export type RawPoint = { period: string; value: number; persons: number | null };
 /** One cell's values, grouped by kind, each list in period order, with Sweden's beside them. */
-export type RawCellValues = { cell: string; baselines: RawPoint[]; targets: RawPoint[]; actuals: RawPoint[]; sweden: RawPoint[] };
+export type RawCellValues = {
+  cell: string;
+  baselines: RawPoint[];
+  targets: RawPoint[];
+  actuals: RawPoint[];
+  sweden: RawPoint[];
+};
 
 const points = (kind: ValueKind, area: ValueArea = 'municipality') =>
   `COALESCE(jsonb_agg(jsonb_build_object('period', period, 'value', value, 'persons', persons) ORDER BY period_end, period_start DESC)
@@ -37,7 +43,9 @@ export const KOLADA_TITLES_SQL = statement<KoladaKpiTitleDto>(
 export const DEPARTMENT_EXISTS_SQL = statement<{ found: 1 }>(`SELECT 1 AS found FROM departments WHERE id = $1`);
 
 /** Node `$1`'s level, held FOR SHARE: a level change waits until the link is in, and is then judged with it. */
-export const SHARE_NODE_LEVEL_SQL = statement<{ level: EffectLevel }>(`SELECT level FROM effect_nodes WHERE id = $1 FOR SHARE`);
+export const SHARE_NODE_LEVEL_SQL = statement<{ level: EffectLevel }>(
+  `SELECT level FROM effect_nodes WHERE id = $1 FOR SHARE`,
+);
 
 /** Links indicator `$2` to node `$1`; no row when they were linked already. */
 export const LINK_INDICATOR_SQL = statement<IndicatorLinkDto>(
@@ -59,4 +67,6 @@ export const INSERT_VALUES_SQL = statement<Record<string, unknown>>(
 );
 
 /** How many indicators measure node `$1`. */
-export const NODE_INDICATOR_COUNT_SQL = statement<{ n: number }>(`SELECT count(*)::int AS n FROM indicator_effect_nodes WHERE effect_node_id = $1`);
+export const NODE_INDICATOR_COUNT_SQL = statement<{ n: number }>(
+  `SELECT count(*)::int AS n FROM indicator_effect_nodes WHERE effect_node_id = $1`,
+);

@@ -25,7 +25,14 @@ describe('suppression of small counts', () => {
   });
 
   it('should blank every figure of a value resting on fewer than 5 persons for an outsider, keeping the rest', () => {
-    expect(suppressed(point(4), false)).toEqual({ value: null, numerator: null, denominator: null, persons: null, period: '2024', suppressed: true });
+    expect(suppressed(point(4), false)).toEqual({
+      value: null,
+      numerator: null,
+      denominator: null,
+      persons: null,
+      period: '2024',
+      suppressed: true,
+    });
   });
 
   it.each([

@@ -2,7 +2,12 @@ import type { Actor } from '#identity';
 import { SUPPRESSION_THRESHOLD } from './indicator.vocabulary.js';
 
 /** The figures of a value that could identify a small group. */
-export type Figures = { value: number | null; numerator: number | null; denominator: number | null; persons: number | null };
+export type Figures = {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  persons: number | null;
+};
 
 /**
  * Small counts are seen by admins and by the indicator's owning department (who collected them); every other viewer,

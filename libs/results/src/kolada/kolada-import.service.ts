@@ -42,7 +42,8 @@ export class KoladaImportService {
 
     const returned = new Set(rows.map((row) => row.kpi));
     const missingKpis = kpis.filter((kpi) => !returned.has(kpi));
-    if (missingKpis.length > 0) this.logger.warn(`Kolada returned no values for ${missingKpis.join(', ')} (${years[0]}–${lastYear})`);
+    if (missingKpis.length > 0)
+      this.logger.warn(`Kolada returned no values for ${missingKpis.join(', ')} (${years[0]}–${lastYear})`);
 
     const points = indicators.flatMap((indicator) => koladaPoints(indicator, rows));
     const imported = await this.upsert(points);
@@ -52,7 +53,12 @@ export class KoladaImportService {
   /** One statement for every point; a point whose value is unchanged is left as it is. Answers how many were written. */
   private async upsert(points: ReturnType<typeof koladaPoints>): Promise<number> {
     if (points.length === 0) return 0;
-    return (await queryOne(this.dataSource, UPSERT_KOLADA_VALUES_SQL, [JSON.stringify(points), this.config.get('TIME_ZONE', { infer: true })])).written;
+    return (
+      await queryOne(this.dataSource, UPSERT_KOLADA_VALUES_SQL, [
+        JSON.stringify(points),
+        this.config.get('TIME_ZONE', { infer: true }),
+      ])
+    ).written;
   }
 
   /** One upsert of the KPIs Kolada described; a KPI it no longer describes keeps its last row. */

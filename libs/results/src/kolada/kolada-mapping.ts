@@ -9,7 +9,14 @@ const GENDER_CELLS = { T: null, K: 'sex:women', M: 'sex:men' } as const;
 export const KOLADA_SWEDEN = '0000';
 
 export type KoladaIndicator = { id: string; breakdowns: Breakdown[]; koladaKpis: Record<string, string> };
-export type KoladaPoint = { indicatorId: string; kpi: string; period: string; cell: string; area: ValueArea; value: number };
+export type KoladaPoint = {
+  indicatorId: string;
+  kpi: string;
+  period: string;
+  cell: string;
+  area: ValueArea;
+  value: number;
+};
 
 /**
  * The measurements Kolada's rows give an indicator: each KPI id stands for one of its cells, and Kolada's K and M
@@ -19,7 +26,8 @@ export type KoladaPoint = { indicatorId: string; kpi: string; period: string; ce
  */
 export function koladaPoints(indicator: KoladaIndicator, rows: readonly KoladaRow[]): KoladaPoint[] {
   const cellsByKpi = new Map<string, string[]>();
-  for (const [cell, kpi] of Object.entries(indicator.koladaKpis)) cellsByKpi.set(kpi, [...(cellsByKpi.get(kpi) ?? []), cell]);
+  for (const [cell, kpi] of Object.entries(indicator.koladaKpis))
+    cellsByKpi.set(kpi, [...(cellsByKpi.get(kpi) ?? []), cell]);
   const points: KoladaPoint[] = [];
   for (const row of rows) {
     const area: ValueArea = row.municipality === KOLADA_SWEDEN ? 'sweden' : 'municipality';
@@ -28,7 +36,8 @@ export function koladaPoints(indicator: KoladaIndicator, rows: readonly KoladaRo
         if (value === null || value === undefined || !(gender in GENDER_CELLS)) continue;
         const cell = withSex(base, GENDER_CELLS[gender], indicator.breakdowns);
         // A cell with a KPI of its own takes that KPI's total, never another KPI's split: one value per cell.
-        if (cell !== undefined && (gender === 'T' || !(cell in indicator.koladaKpis))) points.push({ indicatorId: indicator.id, kpi: row.kpi, period: String(row.period), cell, area, value });
+        if (cell !== undefined && (gender === 'T' || !(cell in indicator.koladaKpis)))
+          points.push({ indicatorId: indicator.id, kpi: row.kpi, period: String(row.period), cell, area, value });
       }
     }
   }

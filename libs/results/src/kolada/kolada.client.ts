@@ -11,7 +11,13 @@ export type KoladaRow = {
 };
 
 /** A KPI's metadata as Kolada's `/kpi/{ids}` answers it (the fields we keep; Kolada sends more). */
-export type KoladaKpi = { id: string; title: string; description?: string | null; operating_area?: string | null; has_ou_data?: boolean | null };
+export type KoladaKpi = {
+  id: string;
+  title: string;
+  description?: string | null;
+  operating_area?: string | null;
+  has_ou_data?: boolean | null;
+};
 
 type KoladaPage<T> = { values: T[]; next_url?: string | null };
 
@@ -40,7 +46,10 @@ export class KoladaClient {
     let url: string | null | undefined = `${base}${path}?per_page=${PER_PAGE}`;
     const items: T[] = [];
     while (url) {
-      const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(30_000),
+      });
       if (!response.ok) throw new Error(`Kolada answered ${response.status} for ${url}`);
       const page = (await response.json()) as KoladaPage<T>;
       items.push(...page.values);

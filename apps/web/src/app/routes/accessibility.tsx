@@ -6,5 +6,8 @@ export const accessibilityRoute = createRoute({
   path: '/tillganglighet',
   // Anyone may read the accessibility statement, signed in or not.
   staticData: { public: true },
-  component: lazyRouteComponent(() => import('../../features/accessibility/components/accessibility-statement'), 'AccessibilityStatement'),
+  component: lazyRouteComponent(
+    () => import('../../features/accessibility/components/accessibility-statement'),
+    'AccessibilityStatement',
+  ),
 });

@@ -5,7 +5,10 @@ import { rootRoute } from './root';
 export const administrationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
-  component: lazyRouteComponent(() => import('../../features/administration/components/administration-page'), 'AdministrationPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/administration/components/administration-page'),
+    'AdministrationPage',
+  ),
 });
 
 export const apiKeysRoute = createRoute({
@@ -23,7 +26,10 @@ export const jobsRoute = createRoute({
 export const departmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/forvaltningar',
-  component: lazyRouteComponent(() => import('../../features/administration/components/departments-page'), 'DepartmentsPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/administration/components/departments-page'),
+    'DepartmentsPage',
+  ),
 });
 
 export const usersRoute = createRoute({
@@ -41,7 +47,10 @@ export const webhooksRoute = createRoute({
 export const codeListsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/malgrupper',
-  component: lazyRouteComponent(() => import('../../features/administration/components/code-lists-page'), 'CodeListsPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/administration/components/code-lists-page'),
+    'CodeListsPage',
+  ),
 });
 
 export const goalsAdminRoute = createRoute({
@@ -53,11 +62,17 @@ export const goalsAdminRoute = createRoute({
 export const budgetDimensionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/budget',
-  component: lazyRouteComponent(() => import('../../features/administration/components/budget-page'), 'BudgetDimensionsPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/administration/components/budget-page'),
+    'BudgetDimensionsPage',
+  ),
 });
 
 export const budgetCodesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/budget/$dimension',
-  component: lazyRouteComponent(() => import('../../features/administration/components/budget-codes-page'), 'BudgetCodesPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/administration/components/budget-codes-page'),
+    'BudgetCodesPage',
+  ),
 });

@@ -7,7 +7,10 @@ export const auditTrailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/granskning',
   validateSearch: parseAuditSearch,
-  component: lazyRouteComponent(() => import('../../features/audit-trail/components/audit-trail-page'), 'AuditTrailPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/audit-trail/components/audit-trail-page'),
+    'AuditTrailPage',
+  ),
 });
 
 // `$code` is the initiative's code or its id (an event names its initiative by id); `offset` pages its changes.
@@ -15,5 +18,8 @@ export const initiativeAuditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/granskning/insatser/$code',
   validateSearch: (raw: Record<string, unknown>): { offset?: number } => ({ offset: parseAuditSearch(raw).offset }),
-  component: lazyRouteComponent(() => import('../../features/audit-trail/components/initiative-audit-page'), 'InitiativeAuditPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/audit-trail/components/initiative-audit-page'),
+    'InitiativeAuditPage',
+  ),
 });

@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const editInitiativeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/insatser/$code/andra',
-  component: lazyRouteComponent(() => import('../../features/initiative-editing/components/edit-initiative-page'), 'EditInitiativeRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/initiative-editing/components/edit-initiative-page'),
+    'EditInitiativeRoutePage',
+  ),
 });

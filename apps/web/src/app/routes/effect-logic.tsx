@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const effectLogicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/insatser/$code/effektlogik',
-  component: lazyRouteComponent(() => import('../../features/results/components/effect-logic-page'), 'EffectLogicRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/results/components/effect-logic-page'),
+    'EffectLogicRoutePage',
+  ),
 });

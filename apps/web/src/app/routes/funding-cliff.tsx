@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const fundingCliffRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/finansieringsstup',
-  component: lazyRouteComponent(() => import('../../features/funding/components/funding-cliff-page'), 'FundingCliffPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/funding/components/funding-cliff-page'),
+    'FundingCliffPage',
+  ),
 });

@@ -13,11 +13,17 @@ export const goalsRoute = createRoute({
 export const goalChainRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/mal/$code',
-  component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/goal-chain-page'), 'GoalChainPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/goals-and-effects/components/goal-chain-page'),
+    'GoalChainPage',
+  ),
 });
 
 export const keyFiguresRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/nyckeltal',
-  component: lazyRouteComponent(() => import('../../features/goals-and-effects/components/key-figures-page'), 'KeyFiguresPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/goals-and-effects/components/key-figures-page'),
+    'KeyFiguresPage',
+  ),
 });

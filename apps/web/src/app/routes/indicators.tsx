@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const indicatorsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/indikatorer',
-  component: lazyRouteComponent(() => import('../../features/results/components/indicators-page'), 'IndicatorsRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/results/components/indicators-page'),
+    'IndicatorsRoutePage',
+  ),
 });

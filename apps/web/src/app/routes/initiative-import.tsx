@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const initiativeImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/import',
-  component: lazyRouteComponent(() => import('../../features/initiative-import/components/initiative-import-page'), 'InitiativeImportPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/initiative-import/components/initiative-import-page'),
+    'InitiativeImportPage',
+  ),
 });

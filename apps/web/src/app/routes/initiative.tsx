@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const initiativeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/insatser/$code',
-  component: lazyRouteComponent(() => import('../../features/initiative/components/initiative-page'), 'InitiativeRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/initiative/components/initiative-page'),
+    'InitiativeRoutePage',
+  ),
 });

@@ -7,5 +7,8 @@ export const initiativesRoute = createRoute({
   path: '/insatser',
   validateSearch: parseInitiativeListSearch,
   // Loaded when first visited, so the list's code (react-aria's table, selects, comboboxes) stays out of the first load.
-  component: lazyRouteComponent(() => import('../../features/portfolio/components/initiative-list-page'), 'InitiativeListRoute'),
+  component: lazyRouteComponent(
+    () => import('../../features/portfolio/components/initiative-list-page'),
+    'InitiativeListRoute',
+  ),
 });

@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const myReportsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rapporter',
-  component: lazyRouteComponent(() => import('../../features/status-reports/components/my-reports-page'), 'MyReportsRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/status-reports/components/my-reports-page'),
+    'MyReportsRoutePage',
+  ),
 });

@@ -5,7 +5,10 @@ import { rootRoute } from './root';
 export const reviewsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/genomgangar',
-  component: lazyRouteComponent(() => import('../../features/portfolio-reviews/components/reviews-page'), 'ReviewsPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/portfolio-reviews/components/reviews-page'),
+    'ReviewsPage',
+  ),
 });
 
 export const reviewRoute = createRoute({
@@ -17,17 +20,26 @@ export const reviewRoute = createRoute({
 export const agendaItemRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/genomgangar/$reviewId/punkter/$code',
-  component: lazyRouteComponent(() => import('../../features/portfolio-reviews/components/agenda-item-page'), 'AgendaItemPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/portfolio-reviews/components/agenda-item-page'),
+    'AgendaItemPage',
+  ),
 });
 
 export const minutesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/genomgangar/$reviewId/protokoll',
-  component: lazyRouteComponent(() => import('../../features/portfolio-reviews/components/minutes-page'), 'MinutesPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/portfolio-reviews/components/minutes-page'),
+    'MinutesPage',
+  ),
 });
 
 export const reviewPackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/genomgangar/$reviewId/underlag',
-  component: lazyRouteComponent(() => import('../../features/portfolio-reviews/components/review-pack-page'), 'ReviewPackPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/portfolio-reviews/components/review-pack-page'),
+    'ReviewPackPage',
+  ),
 });

@@ -5,5 +5,8 @@ import { rootRoute } from './root';
 export const reportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/rapporter/$id',
-  component: lazyRouteComponent(() => import('../../features/status-reports/components/report-page'), 'ReportRoutePage'),
+  component: lazyRouteComponent(
+    () => import('../../features/status-reports/components/report-page'),
+    'ReportRoutePage',
+  ),
 });

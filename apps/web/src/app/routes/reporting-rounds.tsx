@@ -7,5 +7,8 @@ export const reportingRoundsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/omgangar',
   validateSearch: parseRoundSearch,
-  component: lazyRouteComponent(() => import('../../features/reporting-rounds/components/rounds-page'), 'ReportingRoundsPage'),
+  component: lazyRouteComponent(
+    () => import('../../features/reporting-rounds/components/rounds-page'),
+    'ReportingRoundsPage',
+  ),
 });

@@ -1,4 +1,11 @@
-import { Outlet, createRootRoute, useRouter, useRouterState, type NavigateOptions, type ToOptions } from '@tanstack/react-router';
+import {
+  Outlet,
+  createRootRoute,
+  useRouter,
+  useRouterState,
+  type NavigateOptions,
+  type ToOptions,
+} from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useAuth } from 'react-oidc-context';

@@ -2,9 +2,22 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import { messages } from '../../lib/messages';
-import { ConflictView, findConflicts, initialChoices, mergeValues, sameValue, type ConflictField } from './conflict-view';
+import {
+  ConflictView,
+  findConflicts,
+  initialChoices,
+  mergeValues,
+  sameValue,
+  type ConflictField,
+} from './conflict-view';
 
-type Values = { title: string; summary: string | null; goalIds: string[]; owner: { name: string; email: string | null }; cost: number | null };
+type Values = {
+  title: string;
+  summary: string | null;
+  goalIds: string[];
+  owner: { name: string; email: string | null };
+  cost: number | null;
+};
 
 const fields: ConflictField[] = [
   { name: 'title', label: 'Namn' },
@@ -14,10 +27,22 @@ const fields: ConflictField[] = [
   { name: 'cost', label: 'Årlig kostnad' },
 ];
 
-const base: Values = { title: 'Sommarjobb', summary: '', goalIds: ['a'], owner: { name: 'Ann', email: null }, cost: 100 };
+const base: Values = {
+  title: 'Sommarjobb',
+  summary: '',
+  goalIds: ['a'],
+  owner: { name: 'Ann', email: null },
+  cost: 100,
+};
 // This person changed the title and the cost; the other person the title, the goals and the owner.
 const mine: Values = { ...base, title: 'Sommarjobb för unga', cost: 200 };
-const theirs: Values = { ...base, summary: null, title: 'Sommarjobb 2027', goalIds: ['a', 'b'], owner: { name: 'Bo', email: 'bo@example.se' } };
+const theirs: Values = {
+  ...base,
+  summary: null,
+  title: 'Sommarjobb 2027',
+  goalIds: ['a', 'b'],
+  owner: { name: 'Bo', email: 'bo@example.se' },
+};
 const t = messages.forms.conflict;
 
 describe('findConflicts and mergeValues', () => {
@@ -42,7 +67,9 @@ describe('findConflicts and mergeValues', () => {
   });
 
   it('should not count a change both made alike as a conflict', () => {
-    expect(findConflicts(fields, base, { ...mine, title: 'Sommarjobb 2027' }, theirs).map((c) => c.field.name)).toEqual(['goalIds', 'owner']);
+    expect(findConflicts(fields, base, { ...mine, title: 'Sommarjobb 2027' }, theirs).map((c) => c.field.name)).toEqual(
+      ['goalIds', 'owner'],
+    );
   });
 
   it('should merge field by field: the chosen version where both changed, each one’s own change elsewhere', () => {
@@ -55,7 +82,9 @@ describe('findConflicts and mergeValues', () => {
 
   it('should set a nested field without touching its neighbours', () => {
     const nested: ConflictField[] = [{ name: 'owner.name', label: 'Namn' }];
-    const merged = mergeValues(nested, base, { ...base, owner: { name: 'Cia', email: null } }, theirs, { 'owner.name': 'mine' });
+    const merged = mergeValues(nested, base, { ...base, owner: { name: 'Cia', email: null } }, theirs, {
+      'owner.name': 'mine',
+    });
     expect(merged.owner).toEqual({ name: 'Cia', email: 'bo@example.se' });
   });
 });
@@ -87,11 +116,20 @@ describe('ConflictView', () => {
 
     fireEvent.click(screen.getByRole('button', { name: t.keepAllMine }));
     await act(async () => fireEvent.click(screen.getByRole('button', { name: t.save })));
-    expect(onResolve).toHaveBeenLastCalledWith({ ...theirs, title: 'Sommarjobb för unga', goalIds: ['a'], owner: base.owner, cost: 200 });
+    expect(onResolve).toHaveBeenLastCalledWith({
+      ...theirs,
+      title: 'Sommarjobb för unga',
+      goalIds: ['a'],
+      owner: base.owner,
+      cost: 200,
+    });
 
     document.documentElement.lang = 'sv';
     document.title = 'Ändra';
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'color-contrast': { enabled: false } } });
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: false } },
+    });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
     document.documentElement.removeAttribute('lang');
   });

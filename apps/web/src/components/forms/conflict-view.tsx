@@ -21,7 +21,12 @@ export type Conflict = { field: ConflictField; mine: unknown; theirs: unknown; c
 type Values = Record<string, unknown>;
 
 export function valueAt(values: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Values)[key] : undefined), values);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Values)[key] : undefined),
+      values,
+    );
 }
 
 function withValueAt<T>(values: T, path: string, value: unknown): T {
@@ -51,9 +56,18 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * What the other person changed: every field whose value they saved differs from the one this person started from
  * (`base`), unless this person typed the very same. Fields only this person changed are no conflict: theirs stand.
  */
-export function findConflicts(fields: readonly ConflictField[], base: unknown, mine: unknown, theirs: unknown): Conflict[] {
+export function findConflicts(
+  fields: readonly ConflictField[],
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+): Conflict[] {
   return fields.flatMap((field) => {
-    const [was, mineNow, theirsNow] = [valueAt(base, field.name), valueAt(mine, field.name), valueAt(theirs, field.name)];
+    const [was, mineNow, theirsNow] = [
+      valueAt(base, field.name),
+      valueAt(mine, field.name),
+      valueAt(theirs, field.name),
+    ];
     if (sameValue(was, theirsNow) || sameValue(mineNow, theirsNow)) return [];
     return [{ field, mine: mineNow, theirs: theirsNow, changedByMe: !sameValue(was, mineNow) }];
   });
@@ -68,7 +82,13 @@ export function initialChoices(conflicts: readonly Conflict[]): Record<string, C
  * The values to save: the other person's record, with this person's changes on top, field by field as chosen. A field
  * only one of them changed keeps that change; a field both changed takes the chosen version.
  */
-export function mergeValues<T>(fields: readonly ConflictField[], base: T, mine: T, theirs: T, choices: Record<string, ConflictChoice>): T {
+export function mergeValues<T>(
+  fields: readonly ConflictField[],
+  base: T,
+  mine: T,
+  theirs: T,
+  choices: Record<string, ConflictChoice>,
+): T {
   return fields.reduce<T>((merged, field) => {
     const changedByMe = !sameValue(valueAt(base, field.name), valueAt(mine, field.name));
     const takeMine = choices[field.name] ? choices[field.name] === 'mine' : changedByMe;
@@ -106,7 +126,8 @@ export function ConflictView<T>({ fields, base, mine, theirs, onResolve, isBusy 
   const headingId = useId();
   // Focus goes to the heading, so a screen reader says what happened before anything else.
   useEffect(() => headingRef.current?.focus(), []);
-  const chooseAll = (choice: ConflictChoice) => setChoices(Object.fromEntries(conflicts.map((c) => [c.field.name, choice])));
+  const chooseAll = (choice: ConflictChoice) =>
+    setChoices(Object.fromEntries(conflicts.map((c) => [c.field.name, choice])));
 
   return (
     <section aria-labelledby={headingId} className={conflictStyles.conflict}>
@@ -129,7 +150,9 @@ export function ConflictView<T>({ fields, base, mine, theirs, onResolve, isBusy 
           key={conflict.field.name}
           className={`${styles.fieldset} ${conflictStyles.choice}`}
           value={choices[conflict.field.name] ?? 'mine'}
-          onChange={(value) => setChoices((current) => ({ ...current, [conflict.field.name]: value as ConflictChoice }))}
+          onChange={(value) =>
+            setChoices((current) => ({ ...current, [conflict.field.name]: value as ConflictChoice }))
+          }
         >
           <Label className={styles.label}>{conflict.field.label}</Label>
           {!conflict.changedByMe && (
@@ -151,7 +174,10 @@ export function ConflictView<T>({ fields, base, mine, theirs, onResolve, isBusy 
         </RadioGroup>
       ))}
       <FormActions>
-        <FormButton isDisabled={isBusy} onPress={() => void onResolve(mergeValues(fields, base, mine, theirs, choices))}>
+        <FormButton
+          isDisabled={isBusy}
+          onPress={() => void onResolve(mergeValues(fields, base, mine, theirs, choices))}
+        >
           {t.save}
         </FormButton>
       </FormActions>

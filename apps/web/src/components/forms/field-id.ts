@@ -17,7 +17,9 @@ export function focusFieldById(id: string): boolean {
   if (!element) return false;
   const target = element.matches('input, textarea, select, button, [tabindex]')
     ? element
-    : element.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select, button, [tabindex]:not([tabindex="-1"])');
+    : element.querySelector<HTMLElement>(
+        'input:not([type="hidden"]), textarea, select, button, [tabindex]:not([tabindex="-1"])',
+      );
   (target ?? element).focus();
   target?.scrollIntoView?.({ block: 'center' });
   return true;

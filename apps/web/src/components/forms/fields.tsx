@@ -28,7 +28,13 @@ import {
   TextArea,
   TextField as AriaTextField,
 } from 'react-aria-components';
-import { useController, type Control, type FieldPath, type FieldValues, type UseControllerProps } from 'react-hook-form';
+import {
+  useController,
+  type Control,
+  type FieldPath,
+  type FieldValues,
+  type UseControllerProps,
+} from 'react-hook-form';
 import { messages } from '../../lib/messages';
 import { fieldId } from './field-id';
 import styles from './forms.module.css';
@@ -73,15 +79,28 @@ function HelpAndError({ description, error }: { description?: ReactNode; error: 
 }
 
 // Each field validates "aria" style: no native bubbles; the message comes from the form (the API's, in Swedish).
-export function TextField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, type = 'text', autoComplete }: FieldProps<T> & { type?: 'text' | 'email' | 'tel' | 'url'; autoComplete?: string }) {
-  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+export function TextField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  type = 'text',
+  autoComplete,
+}: FieldProps<T> & { type?: 'text' | 'email' | 'tel' | 'url'; autoComplete?: string }) {
+  const {
+    field: { ref, ...field },
+    fieldState,
+  } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <AriaTextField
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
       type={type}
-      value={(field.value) ?? ''}
+      value={field.value ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -97,14 +116,26 @@ export function TextField<T extends FieldValues>({ control, name, label, descrip
   );
 }
 
-export function TextAreaField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, rows = 4 }: FieldProps<T> & { rows?: number }) {
-  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+export function TextAreaField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  rows = 4,
+}: FieldProps<T> & { rows?: number }) {
+  const {
+    field: { ref, ...field },
+    fieldState,
+  } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <AriaTextField
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
-      value={(field.value) ?? ''}
+      value={field.value ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -120,8 +151,21 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
 }
 
 /** A number (empty is null); `unit: 'kr'` formats whole kronor as sv-SE writes them (1 234 567 kr). */
-export function NumberField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, unit, minValue }: FieldProps<T> & { unit?: 'kr'; minValue?: number }) {
-  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+export function NumberField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  unit,
+  minValue,
+}: FieldProps<T> & { unit?: 'kr'; minValue?: number }) {
+  const {
+    field: { ref, ...field },
+    fieldState,
+  } = useController({ control, name, ...(rules ? { rules } : {}) });
   const value = field.value as number | null | undefined;
   return (
     <AriaNumberField
@@ -136,7 +180,11 @@ export function NumberField<T extends FieldValues>({ control, name, label, descr
       isInvalid={fieldState.invalid}
       validationBehavior="aria"
       {...(minValue !== undefined ? { minValue } : {})}
-      formatOptions={unit === 'kr' ? { style: 'currency', currency: 'SEK', currencyDisplay: 'symbol', maximumFractionDigits: 0 } : { maximumFractionDigits: 2 }}
+      formatOptions={
+        unit === 'kr'
+          ? { style: 'currency', currency: 'SEK', currencyDisplay: 'symbol', maximumFractionDigits: 0 }
+          : { maximumFractionDigits: 2 }
+      }
     >
       <FieldLabel label={label} isRequired={isRequired} />
       <Input ref={ref} className={styles.input} />
@@ -155,7 +203,15 @@ function toCalendarDate(value: unknown) {
 }
 
 /** A date typed in segments (år, månad, dag) or picked in a calendar; the value is 'YYYY-MM-DD' or null. */
-export function DateField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules }: FieldProps<T>) {
+export function DateField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+}: FieldProps<T>) {
   const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <DatePicker
@@ -173,7 +229,9 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
     >
       <FieldLabel label={label} isRequired={isRequired} />
       <Group className={styles.dateGroup}>
-        <DateInput className={styles.dateInput}>{(segment) => <DateSegment segment={segment} className={styles.dateSegment} />}</DateInput>
+        <DateInput className={styles.dateInput}>
+          {(segment) => <DateSegment segment={segment} className={styles.dateSegment} />}
+        </DateInput>
         <Button className={styles.calendarButton} aria-label={t.openCalendar}>
           <span aria-hidden="true">▾</span>
         </Button>
@@ -191,7 +249,9 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
                 <span aria-hidden="true">›</span>
               </Button>
             </header>
-            <CalendarGrid className={styles.calendarGrid}>{(date) => <CalendarCell date={date} className={styles.calendarCell} />}</CalendarGrid>
+            <CalendarGrid className={styles.calendarGrid}>
+              {(date) => <CalendarCell date={date} className={styles.calendarCell} />}
+            </CalendarGrid>
           </Calendar>
         </Dialog>
       </Popover>
@@ -200,14 +260,27 @@ export function DateField<T extends FieldValues>({ control, name, label, descrip
 }
 
 /** One choice from a list; `placeholder` shows while nothing is chosen (the value is then null). */
-export function SelectField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, options, placeholder = t.choose }: FieldProps<T> & { options: readonly FieldOption[]; placeholder?: string }) {
-  const { field: { ref, ...field }, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
+export function SelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  options,
+  placeholder = t.choose,
+}: FieldProps<T> & { options: readonly FieldOption[]; placeholder?: string }) {
+  const {
+    field: { ref, ...field },
+    fieldState,
+  } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <Select
       id={fieldId(name)}
       className={styles.field}
       name={field.name}
-      selectedKey={(field.value) ?? null}
+      selectedKey={field.value ?? null}
       onSelectionChange={(key) => field.onChange(key === null ? null : String(key))}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -236,7 +309,14 @@ export function SelectField<T extends FieldValues>({ control, name, label, descr
 }
 
 /** A yes-or-no question as one checkbox. */
-export function CheckboxField<T extends FieldValues>({ control, name, label, description, isDisabled, rules }: Omit<FieldProps<T>, 'isRequired'>) {
+export function CheckboxField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isDisabled,
+  rules,
+}: Omit<FieldProps<T>, 'isRequired'>) {
   const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   const descriptionId = `${fieldId(name)}-hjalp`;
   const errorId = `${fieldId(name)}-fel`;
@@ -251,7 +331,9 @@ export function CheckboxField<T extends FieldValues>({ control, name, label, des
         isDisabled={isDisabled}
         isInvalid={fieldState.invalid}
         validationBehavior="aria"
-        aria-describedby={[description ? descriptionId : '', fieldState.error ? errorId : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [description ? descriptionId : '', fieldState.error ? errorId : ''].filter(Boolean).join(' ') || undefined
+        }
         className={styles.checkbox}
       >
         <span className={styles.box} aria-hidden="true" />
@@ -272,14 +354,23 @@ export function CheckboxField<T extends FieldValues>({ control, name, label, des
 }
 
 /** Several choices from a short list (string[]). */
-export function CheckboxGroupField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, options }: FieldProps<T> & { options: readonly FieldOption[] }) {
+export function CheckboxGroupField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  options,
+}: FieldProps<T> & { options: readonly FieldOption[] }) {
   const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <CheckboxGroup
       id={fieldId(name)}
       className={styles.fieldset}
       name={field.name}
-      value={(field.value) ?? []}
+      value={field.value ?? []}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}
@@ -302,14 +393,23 @@ export function CheckboxGroupField<T extends FieldValues>({ control, name, label
 }
 
 /** One choice from a short list, all shown. */
-export function RadioGroupField<T extends FieldValues>({ control, name, label, description, isRequired, isDisabled, rules, options }: FieldProps<T> & { options: readonly (FieldOption & { icon?: ReactNode })[] }) {
+export function RadioGroupField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  isRequired,
+  isDisabled,
+  rules,
+  options,
+}: FieldProps<T> & { options: readonly (FieldOption & { icon?: ReactNode })[] }) {
   const { field, fieldState } = useController({ control, name, ...(rules ? { rules } : {}) });
   return (
     <RadioGroup
       id={fieldId(name)}
       className={styles.fieldset}
       name={field.name}
-      value={(field.value) ?? null}
+      value={field.value ?? null}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isRequired={isRequired}

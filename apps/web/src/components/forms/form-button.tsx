@@ -4,7 +4,11 @@ import buttons from '../buttons.module.css';
 import styles from './forms.module.css';
 
 /** The form's buttons: `primary` (filled) for the one main action, `secondary` (outlined) for the rest. */
-export function FormButton({ variant = 'primary', className, ...props }: Omit<ButtonProps, 'className'> & { variant?: 'primary' | 'secondary'; className?: string }) {
+export function FormButton({
+  variant = 'primary',
+  className,
+  ...props
+}: Omit<ButtonProps, 'className'> & { variant?: 'primary' | 'secondary'; className?: string }) {
   const look = variant === 'primary' ? buttons.button : buttons.outlined;
   return <Button {...props} className={className ? `${look} ${className}` : look} />;
 }

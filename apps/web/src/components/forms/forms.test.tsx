@@ -6,7 +6,15 @@ import { ApiProblemError } from '../../lib/api-client';
 import type { ProblemDetails } from '../../lib/problem';
 import { ErrorSummary, labelFor } from './error-summary';
 import { fieldId } from './field-id';
-import { CheckboxGroupField, DateField, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from './fields';
+import {
+  CheckboxGroupField,
+  DateField,
+  NumberField,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from './fields';
 import { FormButton } from './form-button';
 import { REQUIRED, useApiForm } from './use-api-form';
 
@@ -21,12 +29,35 @@ type Values = {
   participants: Array<{ role: string }>;
 };
 
-const labels = { title: 'Titel', summary: 'Sammanfattning', 'participants.*.role': 'Roll', annualCostSek: 'Årlig kostnad' };
+const labels = {
+  title: 'Titel',
+  summary: 'Sammanfattning',
+  'participants.*.role': 'Roll',
+  annualCostSek: 'Årlig kostnad',
+};
 
 function Form({ action }: { action: (values: Values) => Promise<void> }) {
   const { form, problem, submitWith } = useApiForm<Values>({
-    defaultValues: { title: '', summary: '', annualCostSek: 1234567, startDate: '2026-01-15', kind: null, districtCodes: [], ragStatus: null, participants: [{ role: 'partner' }] },
-    fields: ['title', 'summary', 'annualCostSek', 'startDate', 'kind', 'districtCodes', 'ragStatus', 'participants.0.role'],
+    defaultValues: {
+      title: '',
+      summary: '',
+      annualCostSek: 1234567,
+      startDate: '2026-01-15',
+      kind: null,
+      districtCodes: [],
+      ragStatus: null,
+      participants: [{ role: 'partner' }],
+    },
+    fields: [
+      'title',
+      'summary',
+      'annualCostSek',
+      'startDate',
+      'kind',
+      'districtCodes',
+      'ragStatus',
+      'participants.0.role',
+    ],
   });
   const { control } = form;
   return (
@@ -36,12 +67,27 @@ function Form({ action }: { action: (values: Values) => Promise<void> }) {
         <form onSubmit={submitWith(action)} noValidate>
           <ErrorSummary problem={problem} labels={labels} />
           <TextField control={control} name="title" label="Titel" isRequired />
-          <TextAreaField control={control} name="summary" label="Sammanfattning" description="Vad insatsen gör, för vem." />
+          <TextAreaField
+            control={control}
+            name="summary"
+            label="Sammanfattning"
+            description="Vad insatsen gör, för vem."
+          />
           <NumberField control={control} name="annualCostSek" label="Årlig kostnad" unit="kr" />
           <DateField control={control} name="startDate" label="Startdatum" />
           <SelectField control={control} name="kind" label="Typ" options={[{ id: 'project', label: 'Projekt' }]} />
-          <CheckboxGroupField control={control} name="districtCodes" label="Områden" options={[{ id: 'LEX', label: 'Lextorp' }]} />
-          <RadioGroupField control={control} name="ragStatus" label="Bedömning" options={[{ id: 'green', label: 'Grön' }]} />
+          <CheckboxGroupField
+            control={control}
+            name="districtCodes"
+            label="Områden"
+            options={[{ id: 'LEX', label: 'Lextorp' }]}
+          />
+          <RadioGroupField
+            control={control}
+            name="ragStatus"
+            label="Bedömning"
+            options={[{ id: 'green', label: 'Grön' }]}
+          />
           <TextField control={control} name="participants.0.role" label="Roll" />
           <FormButton type="submit">Spara</FormButton>
         </form>
@@ -98,7 +144,9 @@ describe('the form kit', () => {
     const title = screen.getByRole('textbox', { name: /Titel/ });
     expect(title.id).toBe('falt-title');
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (title.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const describedBy = (title.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(describedBy).toContain('Fältet måste fyllas i.');
 
     fireEvent.click(links[1]!);
@@ -112,13 +160,19 @@ describe('the form kit', () => {
     await submit();
     await screen.findByRole('alert');
 
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, rules: { 'color-contrast': { enabled: false } } });
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: false } },
+    });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
     document.documentElement.removeAttribute('lang');
   });
 
   it('should send the values, and clear the summary once a save succeeds', async () => {
-    const action = vi.fn<(values: Values) => Promise<void>>().mockRejectedValueOnce(new ApiProblemError(refusal)).mockResolvedValue(undefined);
+    const action = vi
+      .fn<(values: Values) => Promise<void>>()
+      .mockRejectedValueOnce(new ApiProblemError(refusal))
+      .mockResolvedValue(undefined);
     render(<Form action={action} />);
     await submit();
     await screen.findByRole('alert');
@@ -127,7 +181,14 @@ describe('the form kit', () => {
     await submit();
 
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(action).toHaveBeenLastCalledWith(expect.objectContaining({ title: 'Fritid för alla', annualCostSek: 1234567, startDate: '2026-01-15', districtCodes: [] }));
+    expect(action).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        title: 'Fritid för alla',
+        annualCostSek: 1234567,
+        startDate: '2026-01-15',
+        districtCodes: [],
+      }),
+    );
   });
 
   it('should show the amount as sv-SE kronor and the date in segments', () => {

@@ -1,5 +1,16 @@
 import { Link, useRouterState, type LinkProps } from '@tanstack/react-router';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type Dispatch, type FocusEvent, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type SetStateAction,
+} from 'react';
 import { messages } from '../../lib/messages';
 import styles from './primary-navigation.module.css';
 
@@ -35,7 +46,10 @@ const EXACT = { exact: true, includeSearch: false } as const;
  */
 export function PrimaryNavigation({ label, entries }: { label: string; entries: readonly NavigationEntry[] }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const current = currentItem(pathname, entries.flatMap((entry) => (isGroup(entry) ? entry.items : [entry])));
+  const current = currentItem(
+    pathname,
+    entries.flatMap((entry) => (isGroup(entry) ? entry.items : [entry])),
+  );
   const [open, setOpen] = useState<string | null>(null);
   return (
     <nav aria-label={label} className={styles.navigation}>
@@ -103,7 +117,8 @@ function Group({ group, current, open, setOpen }: GroupProps) {
   // Focus moving elsewhere closes it. Focus moving nowhere (a click on the page; Safari does not focus a clicked link)
   // is left to the click, so a link clicked in the panel is still there to follow.
   const onBlur = (event: FocusEvent) => {
-    if (isOpen && event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) setOpen(closing(group.label));
+    if (isOpen && event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget))
+      setOpen(closing(group.label));
   };
   // Back on the button, focus is never left on a hidden link; a move to another page then takes it to the heading.
   const onChoose = (event: MouseEvent) => {

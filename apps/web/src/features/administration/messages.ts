@@ -1,8 +1,10 @@
 /** Administration (/admin and its screens): the organisation, code lists, goals, access, budget codes, webhooks and jobs. */
 export const administrationMessages = {
   title: 'Administration',
-  intro: 'Här sköter administratörer det som Samla bygger på: organisationen, målträdet, nycklar och budgetkoder för andra system, jobben som letar efter larm och importen av befintliga listor.',
-  mayNot: 'Administrationen är bara för administratörer. Din roll ger inte behörighet till den. Kontakta en administratör om något behöver ändras.',
+  intro:
+    'Här sköter administratörer det som Samla bygger på: organisationen, målträdet, nycklar och budgetkoder för andra system, jobben som letar efter larm och importen av befintliga listor.',
+  mayNot:
+    'Administrationen är bara för administratörer. Din roll ger inte behörighet till den. Kontakta en administratör om något behöver ändras.',
   screensHeading: 'Det här kan du göra',
   screens: {
     departments: {
@@ -23,7 +25,8 @@ export const administrationMessages = {
     },
     webhooks: {
       title: 'Webhooks',
-      description: 'Andra system som får veta när något händer i Samla: mottagare, händelser, leveranser och att skicka igen.',
+      description:
+        'Andra system som får veta när något händer i Samla: mottagare, händelser, leveranser och att skicka igen.',
     },
     codeLists: {
       title: 'Målgrupper och områden',
@@ -45,7 +48,8 @@ export const administrationMessages = {
   /** The queue dashboard (bull-board), opened from /admin in a tab of its own. */
   queueDashboard: {
     title: 'Jobbköerna',
-    description: 'Väntande, pågående, misslyckade och fördröjda jobb, med möjlighet att köra ett misslyckat jobb igen. Öppnas i en ny flik.',
+    description:
+      'Väntande, pågående, misslyckade och fördröjda jobb, med möjlighet att köra ett misslyckat jobb igen. Öppnas i en ny flik.',
     open: 'Öppna jobbköerna',
     newTab: 'i en ny flik',
     opening: 'Öppnar jobbköerna …',
@@ -66,11 +70,13 @@ export const administrationMessages = {
     nameTaken: 'Det finns redan en nyckel med det här namnet. Välj ett annat namn.',
     parentCycle: 'En enhet kan inte höra till sig själv eller till någon av sina egna enheter.',
     noScopes: 'Välj minst en behörighet.',
-    privateTarget: 'Adressen leder till kommunens eget nät eller till den här servern. Samla skickar bara till adresser som nås utifrån.',
+    privateTarget:
+      'Adressen leder till kommunens eget nät eller till den här servern. Samla skickar bara till adresser som nås utifrån.',
     unknownHost: 'Adressen går inte att slå upp. Kontrollera att den är rätt skriven.',
     notUrl: 'Skriv en hel adress som börjar med http:// eller https://.',
     shortSecret: 'Hemligheten måste vara minst 16 tecken lång.',
-    dimensionCodePattern: 'Koden får bara innehålla gemener a–z, siffror och _, börja med en bokstav och vara högst 30 tecken, till exempel ansvar.',
+    dimensionCodePattern:
+      'Koden får bara innehålla gemener a–z, siffror och _, börja med en bokstav och vara högst 30 tecken, till exempel ansvar.',
     budgetCodePattern: 'Koden får vara högst 40 tecken och inte börja eller sluta med mellanslag.',
     levelBelowParent: 'Nivån måste vara lägre än nivån på målet det hör till.',
     levelAboveChildren: 'Nivån måste vara högre än nivån på målen under det.',
@@ -88,7 +94,8 @@ export const administrationMessages = {
 
   apiKeys: {
     title: 'API-nycklar',
-    intro: 'Andra system, som budgetsystemet, anropar Samla med en API-nyckel. Nyckeln visas bara en gång, när den skapas: Samla sparar den inte.',
+    intro:
+      'Andra system, som budgetsystemet, anropar Samla med en API-nyckel. Nyckeln visas bara en gång, när den skapas: Samla sparar den inte.',
     mayNot: 'Bara administratörer hanterar API-nycklar. Din roll ger inte behörighet till det.',
     error: 'API-nycklarna kunde inte hämtas.',
     createHeading: 'Skapa en nyckel',
@@ -106,7 +113,8 @@ export const administrationMessages = {
     createdHeading: 'Nyckeln är skapad',
     created: (name: string) => `Nyckeln ${name} är skapad. Kopiera den nu: den visas inte igen.`,
     secretLabel: 'Nyckel',
-    secretHelp: 'Skicka den i huvudet X-Api-Key. Den visas bara här och bara nu. Lämnar du sidan eller laddar om den försvinner den.',
+    secretHelp:
+      'Skicka den i huvudet X-Api-Key. Den visas bara här och bara nu. Lämnar du sidan eller laddar om den försvinner den.',
     copy: 'Kopiera nyckeln',
     copied: 'Nyckeln är kopierad.',
     copyFailed: 'Nyckeln kunde inte kopieras. Markera den och kopiera den själv.',
@@ -114,14 +122,23 @@ export const administrationMessages = {
     caption: 'API-nycklar',
     empty: 'Det finns inga API-nycklar.',
     count: (total: number) => (total === 1 ? '1 nyckel' : `${total} nycklar`),
-    column: { name: 'Namn', prefix: 'Början av nyckeln', scopes: 'Behörigheter', created: 'Skapad', lastUsed: 'Senast använd', status: 'Status', actions: 'Åtgärd' },
+    column: {
+      name: 'Namn',
+      prefix: 'Början av nyckeln',
+      scopes: 'Behörigheter',
+      created: 'Skapad',
+      lastUsed: 'Senast använd',
+      status: 'Status',
+      actions: 'Åtgärd',
+    },
     neverUsed: 'Aldrig',
     active: 'Aktiv',
     revokedOn: (day: string) => `Återkallad ${day}`,
     revoke: 'Återkalla',
     revokeLabel: (name: string) => `Återkalla ${name}`,
     revokeTitle: 'Återkalla nyckeln?',
-    revokeBody: (name: string) => `System som använder ${name} får inte längre svar från Samla. Det går inte att ångra: ett system som behöver komma åt Samla igen behöver en ny nyckel.`,
+    revokeBody: (name: string) =>
+      `System som använder ${name} får inte längre svar från Samla. Det går inte att ångra: ett system som behöver komma åt Samla igen behöver en ny nyckel.`,
     revokeConfirm: 'Återkalla nyckeln',
     revoking: 'Återkallar …',
     cancel: 'Avbryt',
@@ -131,7 +148,8 @@ export const administrationMessages = {
 
   jobs: {
     title: 'Jobb',
-    intro: 'Samla letar efter larm varje morgon klockan 06.00. Här kan du köra ett jobb nu. Med ett senare datum ser du vad som kommer att larma då, till exempel bidrag som löper ut.',
+    intro:
+      'Samla letar efter larm varje morgon klockan 06.00. Här kan du köra ett jobb nu. Med ett senare datum ser du vad som kommer att larma då, till exempel bidrag som löper ut.',
     mayNot: 'Bara administratörer kör jobb. Din roll ger inte behörighet till det.',
     runHeading: 'Kör ett jobb nu',
     job: 'Jobb',
@@ -146,7 +164,16 @@ export const administrationMessages = {
     historyHeading: 'Tidigare körningar',
     caption: 'Körningar, senaste först',
     empty: 'Inga körningar ännu.',
-    column: { job: 'Jobb', asOf: 'Per', status: 'Status', queued: 'Beställd', started: 'Startad', finished: 'Klar', counts: 'Utfall', by: 'Beställd av' },
+    column: {
+      job: 'Jobb',
+      asOf: 'Per',
+      status: 'Status',
+      queued: 'Beställd',
+      started: 'Startad',
+      finished: 'Klar',
+      counts: 'Utfall',
+      by: 'Beställd av',
+    },
     scheduler: 'Schemat',
     you: 'Du',
     notYet: '–',
@@ -184,14 +211,22 @@ export const administrationMessages = {
 
   users: {
     title: 'Användarnas förvaltningar',
-    intro: 'När inloggningen inte säger vilken förvaltning en person arbetar på använder Samla kopplingen här. Utan förvaltning kan personen läsa men inte ändra något.',
+    intro:
+      'När inloggningen inte säger vilken förvaltning en person arbetar på använder Samla kopplingen här. Utan förvaltning kan personen läsa men inte ändra något.',
     mayNot: 'Bara administratörer kopplar personer till förvaltningar. Din roll ger inte behörighet till det.',
     error: 'Kopplingarna kunde inte hämtas.',
     listHeading: 'Kopplade personer',
     caption: 'Personer och deras förvaltningar',
     count: (total: number) => (total === 1 ? '1 person' : `${total} personer`),
     empty: 'Ingen person är kopplad till en förvaltning här ännu.',
-    column: { name: 'Namn', email: 'E-post', subject: 'Användar-id', department: 'Förvaltning', updated: 'Ändrad', actions: 'Åtgärd' },
+    column: {
+      name: 'Namn',
+      email: 'E-post',
+      subject: 'Användar-id',
+      department: 'Förvaltning',
+      updated: 'Ändrad',
+      actions: 'Åtgärd',
+    },
     none: '–',
     pagination: 'Sidor med personer',
     add: 'Koppla en person',
@@ -200,7 +235,8 @@ export const administrationMessages = {
     edit: 'Ändra',
     editLabel: (who: string) => `Ändra ${who}`,
     subject: 'Användar-id',
-    subjectHelp: 'Personens id hos inloggningstjänsten (i Entra ID: objekt-id). Det ändras inte om personen byter namn.',
+    subjectHelp:
+      'Personens id hos inloggningstjänsten (i Entra ID: objekt-id). Det ändras inte om personen byter namn.',
     department: 'Förvaltning',
     name: 'Namn',
     nameHelp: 'Så att andra administratörer ser vem det är.',
@@ -213,7 +249,8 @@ export const administrationMessages = {
 
   webhooks: {
     title: 'Webhooks',
-    intro: 'Samla skickar händelser till andra system som prenumererar på dem. Varje leverans signeras med prenumerationens hemlighet, så att mottagaren kan lita på den.',
+    intro:
+      'Samla skickar händelser till andra system som prenumererar på dem. Varje leverans signeras med prenumerationens hemlighet, så att mottagaren kan lita på den.',
     mayNot: 'Bara administratörer hanterar webhooks. Din roll ger inte behörighet till det.',
     error: 'Prenumerationerna kunde inte hämtas.',
     listHeading: 'Prenumerationer',
@@ -225,7 +262,8 @@ export const administrationMessages = {
     events: 'Händelser',
     eventsHelp: 'Vilka händelser mottagaren får.',
     secret: 'Hemlighet',
-    secretHelp: 'Minst 16 tecken utan mellanslag, till exempel från openssl rand -hex 32. Samla visar den aldrig igen; mottagaren behöver samma.',
+    secretHelp:
+      'Minst 16 tecken utan mellanslag, till exempel från openssl rand -hex 32. Samla visar den aldrig igen; mottagaren behöver samma.',
     ownerEmail: 'E-post till ansvarig',
     ownerEmailHelp: 'Får veta om prenumerationen pausas efter upprepade fel. Lämna tomt för din egen adress.',
     save: 'Spara',
@@ -249,7 +287,8 @@ export const administrationMessages = {
     remove: 'Ta bort',
     removeLabel: (url: string) => `Ta bort ${url}`,
     removeTitle: 'Ta bort prenumerationen?',
-    removeBody: (url: string) => `${url} får inga fler händelser, och dess leveranser tas bort. Det går inte att ångra.`,
+    removeBody: (url: string) =>
+      `${url} får inga fler händelser, och dess leveranser tas bort. Det går inte att ångra.`,
     removeConfirm: 'Ta bort prenumerationen',
     removing: 'Tar bort …',
     removed: (url: string) => `Prenumerationen på ${url} är borttagen.`,
@@ -261,7 +300,14 @@ export const administrationMessages = {
     noDeliveries: 'Inga leveranser ännu.',
     deliveriesCaption: (url: string) => `Leveranser till ${url}, senaste först`,
     deliveriesPagination: 'Sidor med leveranser',
-    column: { event: 'Händelse', status: 'Status', created: 'Skapad', delivered: 'Levererad', lastAttempt: 'Senaste försök', actions: 'Åtgärd' },
+    column: {
+      event: 'Händelse',
+      status: 'Status',
+      created: 'Skapad',
+      delivered: 'Levererad',
+      lastAttempt: 'Senaste försök',
+      actions: 'Åtgärd',
+    },
     deliveryStatus: { pending: 'Väntar', delivered: 'Levererad', failed: 'Misslyckades' },
     attempts: (n: number) => (n === 1 ? '1 försök' : `${n} försök`),
     answered: (status: number) => `Svarade ${status}`,
@@ -274,7 +320,8 @@ export const administrationMessages = {
 
   codeLists: {
     title: 'Målgrupper och områden',
-    intro: 'Insatserna anger vilka målgrupper och vilka områden i kommunen de riktar sig till. Målgrupper är grupper, aldrig enskilda personer.',
+    intro:
+      'Insatserna anger vilka målgrupper och vilka områden i kommunen de riktar sig till. Målgrupper är grupper, aldrig enskilda personer.',
     mayNot: 'Bara administratörer lägger till målgrupper och områden. Din roll ger inte behörighet till det.',
     error: 'Listorna kunde inte hämtas.',
     list: { targetGroup: 'Målgrupper', district: 'Områden' },
@@ -294,12 +341,20 @@ export const administrationMessages = {
 
   departments: {
     title: 'Förvaltningar och enheter',
-    intro: 'Organisationen som insatserna hör till: förvaltningar, nämnder, kommunala bolag och externa parter. En enhet kan höra till en annan, som en avdelning under sin förvaltning.',
+    intro:
+      'Organisationen som insatserna hör till: förvaltningar, nämnder, kommunala bolag och externa parter. En enhet kan höra till en annan, som en avdelning under sin förvaltning.',
     mayNot: 'Bara administratörer ändrar organisationen. Din roll ger inte behörighet till det.',
     error: 'Förvaltningarna kunde inte hämtas.',
     caption: 'Förvaltningar och enheter',
     count: (total: number) => (total === 1 ? '1 enhet' : `${total} enheter`),
-    column: { code: 'Kod', name: 'Namn', kind: 'Slag', parent: 'Hör till', headEmail: 'E-post till chefen', actions: 'Åtgärd' },
+    column: {
+      code: 'Kod',
+      name: 'Namn',
+      kind: 'Slag',
+      parent: 'Hör till',
+      headEmail: 'E-post till chefen',
+      actions: 'Åtgärd',
+    },
     none: '–',
     kind: { administration: 'Förvaltning', committee: 'Nämnd', company: 'Kommunalt bolag', external: 'Extern part' },
     add: 'Lägg till enhet',
@@ -365,7 +420,8 @@ export const administrationMessages = {
     added: (code: string) => `${code} är tillagt.`,
     saved: (code: string) => `${code} är sparat.`,
     staleTitle: 'Någon annan har ändrat målet',
-    staleBody: 'Medan du skrev sparade någon annan en ändring av målet. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
+    staleBody:
+      'Medan du skrev sparade någon annan en ändring av målet. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
   },
 
   budget: {
@@ -376,7 +432,14 @@ export const administrationMessages = {
     error: 'Budgetdimensionerna kunde inte hämtas.',
     caption: 'Kodsträngens dimensioner i ordning',
     empty: 'Det finns inga dimensioner ännu.',
-    column: { position: 'Plats', code: 'Kod', label: 'Namn', required: 'Obligatorisk', validatesCodes: 'Koderna kontrolleras', actions: 'Åtgärd' },
+    column: {
+      position: 'Plats',
+      code: 'Kod',
+      label: 'Namn',
+      required: 'Obligatorisk',
+      validatesCodes: 'Koderna kontrolleras',
+      actions: 'Åtgärd',
+    },
     yes: 'Ja',
     no: 'Nej',
     codes: 'Koder',
@@ -387,7 +450,8 @@ export const administrationMessages = {
     editLabel: (label: string) => `Ändra ${label}`,
     editHeading: (label: string) => `Ändra ${label}`,
     code: 'Kod',
-    codeHelp: 'Namnet budgetsystemets rader använder: gemener a–z, siffror och _, till exempel ansvar. Det går inte att ändra efteråt.',
+    codeHelp:
+      'Namnet budgetsystemets rader använder: gemener a–z, siffror och _, till exempel ansvar. Det går inte att ändra efteråt.',
     label: 'Namn',
     labelHelp: 'Som ekonomerna säger det, till exempel Ansvar.',
     position: 'Plats i kodsträngen',
@@ -404,21 +468,25 @@ export const administrationMessages = {
     remove: 'Ta bort',
     removeLabel: (label: string) => `Ta bort ${label}`,
     removeTitle: 'Ta bort dimensionen?',
-    removeBody: (label: string) => `${label} tas bort ur kodsträngen, med alla sina koder. Rader som redan finns behåller sina koder. Det går inte att ångra.`,
+    removeBody: (label: string) =>
+      `${label} tas bort ur kodsträngen, med alla sina koder. Rader som redan finns behåller sina koder. Det går inte att ångra.`,
     removeConfirm: 'Ta bort dimensionen',
     removing: 'Tar bort …',
     removed: (label: string) => `${label} är borttagen.`,
     removeFailed: 'Dimensionen kunde inte tas bort.',
     staleTitle: 'Någon annan har ändrat dimensionen',
-    staleBody: 'Medan du skrev sparade någon annan en ändring av dimensionen. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
+    staleBody:
+      'Medan du skrev sparade någon annan en ändring av dimensionen. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
     gone: (label: string) => `${label} finns inte längre: någon annan har tagit bort den.`,
   },
 
   budgetCodes: {
     title: (dimension: string) => `Koder i dimensionen ${dimension}`,
     back: 'Tillbaka till Budgetdimensioner och koder',
-    intro: (label: string) => `De koder budgetsystemets rader får använda för ${label}, var och en med den tid den gäller. En kod som inte längre ska användas avaktiveras: den finns kvar, med ett slutdatum.`,
-    notChecked: 'Samla kontrollerar inte raderna mot de här koderna, eftersom dimensionen inte ska kontrollera koderna. Det ändras under Ändra på dimensionen.',
+    intro: (label: string) =>
+      `De koder budgetsystemets rader får använda för ${label}, var och en med den tid den gäller. En kod som inte längre ska användas avaktiveras: den finns kvar, med ett slutdatum.`,
+    notChecked:
+      'Samla kontrollerar inte raderna mot de här koderna, eftersom dimensionen inte ska kontrollera koderna. Det ändras under Ändra på dimensionen.',
     mayNot: 'Bara administratörer ändrar budgetkoderna. Din roll ger inte behörighet till det.',
     error: 'Koderna kunde inte hämtas.',
     notFound: 'Dimensionen finns inte. Någon kan ha tagit bort den.',
@@ -426,7 +494,14 @@ export const administrationMessages = {
     empty: 'Det finns inga koder ännu.',
     count: (total: number) => (total === 1 ? '1 kod' : `${total} koder`),
     pagination: 'Sidor med koder',
-    column: { code: 'Kod', label: 'Namn', validFrom: 'Gäller från', validTo: 'Gäller till och med', status: 'Status', actions: 'Åtgärd' },
+    column: {
+      code: 'Kod',
+      label: 'Namn',
+      validFrom: 'Gäller från',
+      validTo: 'Gäller till och med',
+      status: 'Status',
+      actions: 'Åtgärd',
+    },
     status: { active: 'Aktiv', ended: 'Avaktiverad', notYet: 'Har inte börjat gälla' },
     none: '–',
     add: 'Lägg till kod',
@@ -456,7 +531,8 @@ export const administrationMessages = {
     deactivated: (code: string) => `${code} är avaktiverad.`,
     deactivateFailed: 'Koden kunde inte avaktiveras.',
     staleTitle: 'Någon annan har ändrat koden',
-    staleBody: 'Medan du skrev sparade någon annan en ändring av koden. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
+    staleBody:
+      'Medan du skrev sparade någon annan en ändring av koden. Din ändring är inte sparad. Hämta det senaste och gör om din ändring.',
     gone: (code: string) => `${code} finns inte längre: någon annan har tagit bort den.`,
   },
 } as const;

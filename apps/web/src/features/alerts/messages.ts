@@ -1,6 +1,7 @@
 /** Larm (/larm): filters, the list, acknowledging and dismissing. */
 export const alertsMessages = {
-  intro: 'Larm om bidrag som tar slut, finansieringsgap, rapporter och uppföljningar. Din förvaltnings larm visas först.',
+  intro:
+    'Larm om bidrag som tar slut, finansieringsgap, rapporter och uppföljningar. Din förvaltnings larm visas först.',
   filters: {
     heading: 'Filtrera larm',
     kind: 'Typ av larm',
@@ -17,7 +18,9 @@ export const alertsMessages = {
   error: 'Larmen kunde inte hämtas.',
   retry: 'Försök igen',
   count: (shown: number, total: number) =>
-    shown === total ? `${total} ${total === 1 ? 'larm' : 'larm'}` : `Visar ${shown} av ${total} larm. Begränsa med filtren för att se resten.`,
+    shown === total
+      ? `${total} ${total === 1 ? 'larm' : 'larm'}`
+      : `Visar ${shown} av ${total} larm. Begränsa med filtren för att se resten.`,
   ownHeading: (department: string) => `Larm för ${department}`,
   othersHeading: 'Övriga larm',
   allHeading: 'Larm',
@@ -40,8 +43,10 @@ export const alertsMessages = {
   dismissed: (title: string) => `Larmet är avfärdat: ${title}`,
   mayNot: {
     not_granted: 'Din roll får läsa larm men inte kvittera eller avfärda dem.',
-    no_department: 'Samla vet inte vilken förvaltning du tillhör, så du kan inte kvittera eller avfärda larm. Be en administratör att koppla ditt konto till din förvaltning.',
-    otherDepartments: 'Du kan kvittera och avfärda larm för din egen förvaltning. Larmen nedan hanteras av respektive förvaltning eller ledningsgruppen.',
+    no_department:
+      'Samla vet inte vilken förvaltning du tillhör, så du kan inte kvittera eller avfärda larm. Be en administratör att koppla ditt konto till din förvaltning.',
+    otherDepartments:
+      'Du kan kvittera och avfärda larm för din egen förvaltning. Larmen nedan hanteras av respektive förvaltning eller ledningsgruppen.',
   },
   dialog: {
     title: 'Avfärda larm',

@@ -58,7 +58,8 @@ export const auditTrailPageMessages = {
   loading: 'Hämtar händelser …',
   error: 'Ändringsloggen kunde inte hämtas.',
   listHeading: 'Händelser, senaste först',
-  count: (from: number, to: number, total: number) => (total === 0 ? 'Inga händelser' : `Visar ${from}–${to} av ${total} händelser`),
+  count: (from: number, to: number, total: number) =>
+    total === 0 ? 'Inga händelser' : `Visar ${from}–${to} av ${total} händelser`,
   empty: 'Inga händelser matchar sökningen.',
   event: {
     heading: (when: string, what: string) => `${when}: ${what}`,
@@ -84,8 +85,10 @@ export const auditTrailPageMessages = {
     lead: 'Alla händelser som sökningen hittar, som en CSV-fil för Excel: en rad för varje ändrad uppgift, med samma ord och värden som här.',
     button: 'Exportera som CSV',
     busy: 'Exporterar …',
-    done: (count: number, file: string) => `${count} ${count === 1 ? 'händelse' : 'händelser'} har sparats i filen ${file}.`,
-    truncated: (count: number, total: number) => `Sökningen hittar ${total} händelser; filen innehåller de ${count} senaste. Begränsa sökningen, till exempel med en period, för att få med resten.`,
+    done: (count: number, file: string) =>
+      `${count} ${count === 1 ? 'händelse' : 'händelser'} har sparats i filen ${file}.`,
+    truncated: (count: number, total: number) =>
+      `Sökningen hittar ${total} händelser; filen innehåller de ${count} senaste. Begränsa sökningen, till exempel med en period, för att få med resten.`,
     failed: 'Exporten misslyckades.',
   },
   csv: {

@@ -11,7 +11,8 @@ export const fundingCliffMessages = {
     `${sek} i tillfällig finansiering upphör utan beslut, för ${count} ${count === 1 ? 'insats' : 'insatser'}. Ej täckt årskostnad: ${uncovered}.`,
   yearNone: 'Ingen tillfällig finansiering upphör utan beslut det här budgetåret.',
   endedEarlier: 'Redan upphört, fortfarande utan beslut',
-  endedEarlierLead: 'Finansiering som upphörde före perioden, där inget tog över och insatsen pågår utan beslut om täckning.',
+  endedEarlierLead:
+    'Finansiering som upphörde före perioden, där inget tog över och insatsen pågår utan beslut om täckning.',
   departments: {
     caption: (year: number) => `Ej täckt per förvaltning, budgetår ${year}`,
     captionEarlier: 'Ej täckt per förvaltning, redan upphört',

@@ -41,7 +41,8 @@ export const fundingMessages = {
     decidedOn: (when: string) => `Beslutat ${when}.`,
     missing: 'Saknas',
     periodText: (from: string, to: string) => `${from} – ${to}`,
-    deadline: (date: string, kind: string, description: string | null) => `${date}: ${kind}${description ? ` – ${description}` : ''}`,
+    deadline: (date: string, kind: string, description: string | null) =>
+      `${date}: ${kind}${description ? ` – ${description}` : ''}`,
   },
 
   coverageLabel: {
@@ -107,7 +108,8 @@ export const fundingMessages = {
     decisionHelp:
       'Revisionen fann förebyggande arbete som bars av kortsiktiga statsbidrag och som upphörde när bidraget tog slut, utan att något tog över. Ett beslut i god tid gör att effekten inte går förlorad, och ledningsgruppen ser vad som återstår att lösa.',
     note: 'Anteckning om beslutet',
-    noteHelp: 'Till exempel vilket organ som beslutade och var beslutet finns: ”Tas in i ramen från 2026 enligt KS beslut”.',
+    noteHelp:
+      'Till exempel vilket organ som beslutade och var beslutet finns: ”Tas in i ramen från 2026 enligt KS beslut”.',
     decidedBy: 'Vem beslutade',
     decidedByHelp: 'Lämna tomt så anges ditt namn.',
     decidedOn: 'Beslutsdatum',
@@ -123,7 +125,8 @@ export const fundingMessages = {
       `${line} markeras som avslutad. Raden finns kvar, med sina uppgifter och sin historik, eftersom den är en allmän handling.`,
     confirm: 'Avsluta raden',
     cancel: 'Avbryt',
-    stale: 'Någon annan har ändrat raden sedan du öppnade sidan. Uppgifterna ovan är nu de senaste; bekräfta igen om du fortfarande vill avsluta den.',
+    stale:
+      'Någon annan har ändrat raden sedan du öppnade sidan. Uppgifterna ovan är nu de senaste; bekräfta igen om du fortfarande vill avsluta den.',
   },
   remove: {
     title: 'Ta bort finansieringsraden?',
@@ -167,6 +170,7 @@ export const fundingMessages = {
     code: 'Ange en kod med versaler A–Z, siffror, - eller _ (till exempel P4711).',
     forbiddenLine: 'Du kan bara ändra finansieringen för insatser som din förvaltning leder eller är med och äger.',
     initiativeEnded: 'Insatsen är avslutad och tar inte emot nya finansieringsrader.',
-    notDraft: 'Insatsen är inte längre ett utkast, så raden är en allmän handling och kan inte tas bort. Avsluta den i stället.',
+    notDraft:
+      'Insatsen är inte längre ett utkast, så raden är en allmän handling och kan inte tas bort. Avsluta den i stället.',
   },
 } as const;

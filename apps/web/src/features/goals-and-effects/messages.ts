@@ -21,8 +21,10 @@ export const goalsMessages = {
   noInitiatives: 'Inga insatser',
   initiativesLinkHint: (code: string) => `visa insatserna under ${code} i listan`,
   annualCost: (money: string) => `${money} per år`,
-  withoutAnnualCost: (count: number) => (count === 1 ? '1 insats saknar årskostnad' : `${count} insatser saknar årskostnad`),
-  direct: (count: number) => (count === 1 ? 'varav 1 kopplad direkt till målet' : `varav ${count} kopplade direkt till målet`),
+  withoutAnnualCost: (count: number) =>
+    count === 1 ? '1 insats saknar årskostnad' : `${count} insatser saknar årskostnad`,
+  direct: (count: number) =>
+    count === 1 ? 'varav 1 kopplad direkt till målet' : `varav ${count} kopplade direkt till målet`,
   indicatorsHeading: 'Nyckeltal',
   trend: {
     improving: 'går åt rätt håll',

@@ -23,7 +23,8 @@ export const initiativeEditingMessages = {
     done: 'Klar att föreslå',
   },
   guide: {
-    intro: 'Guiden tar dig igenom insatsens uppgifter steg för steg. Allt sparas som ett utkast när du går vidare, så du kan sluta och fortsätta senare från insatsens sida.',
+    intro:
+      'Guiden tar dig igenom insatsens uppgifter steg för steg. Allt sparas som ett utkast när du går vidare, så du kan sluta och fortsätta senare från insatsens sida.',
     stepsLabel: 'Guidens steg',
     stepOf: (step: number, count: number) => `Steg ${step} av ${count}`,
     stepState: { done: 'sparat', current: 'nuvarande steg', upcoming: 'inte påbörjat' },
@@ -32,13 +33,15 @@ export const initiativeEditingMessages = {
     previous: 'Föregående steg',
     saving: 'Sparar …',
     saved: (step: string) => `${step} är sparat.`,
-    draftNote: 'Insatsen sparas som ett utkast när du går vidare. Ett utkast kan tas bort; när insatsen har föreslagits är den en allmän handling som finns kvar.',
+    draftNote:
+      'Insatsen sparas som ett utkast när du går vidare. Ett utkast kan tas bort; när insatsen har föreslagits är den en allmän handling som finns kvar.',
     fundingIntro:
       'Lägg till insatsens finansiering: varje bidrag, anslag eller budgetram för sig, med belopp och period. Det krävs minst en finansieringsrad innan insatsen kan beslutas.',
     fundingNext: 'Fortsätt',
   },
   done: {
-    intro: 'Här ser du vad som saknas innan insatsen kan föreslås för beslut. Det som saknas länkar till steget där du fyller i det.',
+    intro:
+      'Här ser du vad som saknas innan insatsen kan föreslås för beslut. Det som saknas länkar till steget där du fyller i det.',
     loading: 'Hämtar vad som saknas …',
     ready: 'Inget saknas. Insatsen kan föreslås.',
     needs: 'Det här saknas innan insatsen kan föreslås:',
@@ -62,7 +65,8 @@ export const initiativeEditingMessages = {
   },
   fields: {
     code: 'Kod',
-    codeHelp: 'En kort kod som insatsen känns igen på, till exempel SSPF. Versaler A–Z, siffror, - och _. Samla föreslår en kod utifrån namnet.',
+    codeHelp:
+      'En kort kod som insatsen känns igen på, till exempel SSPF. Versaler A–Z, siffror, - och _. Samla föreslår en kod utifrån namnet.',
     title: 'Namn',
     summary: 'Beskrivning',
     summaryHelp: 'Vad insatsen gör och för vilka, i några meningar. Beskriv grupper, aldrig enskilda personer.',
@@ -88,7 +92,8 @@ export const initiativeEditingMessages = {
     processOwnerEmail: 'E-post i tjänsten',
     processOwnerHelp: 'Den medarbetare som håller ihop insatsen och som Samla skickar påminnelser till.',
     goals: 'Mål som insatsen bidrar till',
-    goalsHelp: 'Välj ett eller flera mål. Varje mål visas med kedjan av styrdokument ovanför det. Minst ett mål krävs innan insatsen kan föreslås.',
+    goalsHelp:
+      'Välj ett eller flera mål. Varje mål visas med kedjan av styrdokument ovanför det. Minst ett mål krävs innan insatsen kan föreslås.',
     goalSearch: 'Sök mål',
     goalSearchHelp: 'Skriv en del av målets namn eller kod.',
     noGoalMatch: 'Inget mål matchar sökningen.',

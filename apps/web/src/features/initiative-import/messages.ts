@@ -29,7 +29,8 @@ export const initiativeImportMessages = {
   /** A required field no column of the file fills under Samla's header (400): the person names their own header. */
   missing: {
     heading: 'Koppla kolumner som saknas',
-    intro: 'Filen saknar kolumner som Samla behöver. Skriv rubriken som kolumnen har i din fil, exakt som den står där.',
+    intro:
+      'Filen saknar kolumner som Samla behöver. Skriv rubriken som kolumnen har i din fil, exakt som den står där.',
     label: (field: string) => `Rubrik i filen för fältet ${field}`,
   },
   /** Samla's fields by the Swedish headers its own export writes (the API's IMPORT_FIELDS). */
@@ -58,14 +59,16 @@ export const initiativeImportMessages = {
     rows: 'Rader i filen',
     initiatives: 'Insatser som skapas',
     fundingLines: 'Finansieringsrader som skapas',
-    problemRows: (rows: number) => `${formatNumber(rows)} ${rows === 1 ? 'rad har' : 'rader har'} problem – inget importeras`,
+    problemRows: (rows: number) =>
+      `${formatNumber(rows)} ${rows === 1 ? 'rad har' : 'rader har'} problem – inget importeras`,
     clean: (rows: number) => `Alla ${formatNumber(rows)} ${rows === 1 ? 'rad' : 'rader'} kan importeras`,
     problemsCaption: 'Problem i filen, rad för rad',
     row: 'Rad',
     column: 'Kolumn',
     problem: 'Problem',
     noColumn: '–',
-    import: (initiatives: number) => `Importera ${formatNumber(initiatives)} ${initiatives === 1 ? 'insats' : 'insatser'}`,
+    import: (initiatives: number) =>
+      `Importera ${formatNumber(initiatives)} ${initiatives === 1 ? 'insats' : 'insatser'}`,
     importing: 'Importerar …',
   },
   done: {
@@ -108,7 +111,8 @@ export const initiativeImportMessages = {
     personalIdentityNumber: 'Ser ut som ett personnummer. Uppgifter om enskilda invånare får inte föras in i Samla.',
     coordinationNumber: 'Ser ut som ett samordningsnummer. Uppgifter om enskilda invånare får inte föras in i Samla.',
     missingColumn: (header: string) => `Filen har ingen kolumn ”${header}”, som kopplingen nämner`,
-    twoColumns: (first: string, second: string, field: string) => `Kolumnerna ”${first}” och ”${second}” fyller båda fältet ${field}`,
+    twoColumns: (first: string, second: string, field: string) =>
+      `Kolumnerna ”${first}” och ”${second}” fyller båda fältet ${field}`,
     noColumnFor: (field: string) => `Ingen kolumn fyller fältet ${field}, som krävs`,
     noHeader: 'Filen har ingen rubrikrad',
     noRows: 'Filen har inga rader under rubrikraden',

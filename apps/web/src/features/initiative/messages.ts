@@ -7,7 +7,8 @@ export const initiativeMessages = {
   sectionLoading: 'Hämtar …',
   notFound: {
     title: 'Insatsen finns inte',
-    body: (code: string) => `Vi hittar ingen insats med koden ${code}. Koden kan vara felskriven, eller så har insatsen tagits bort.`,
+    body: (code: string) =>
+      `Vi hittar ingen insats med koden ${code}. Koden kan vara felskriven, eller så har insatsen tagits bort.`,
     back: 'Gå till listan med insatser',
   },
   error: 'Insatsen kunde inte hämtas.',
@@ -75,7 +76,8 @@ export const initiativeMessages = {
     checklistLabel: (status: string) => `Det här saknas för steget till ${status}`,
     move: (status: string) => `Flytta till ${status}`,
     dialogTitle: (status: string) => `Flytta insatsen till ${status}?`,
-    dialogBody: (from: string, to: string) => `Insatsen byter status från ${from} till ${to}. Bytet sparas i insatsens historik med ditt namn.`,
+    dialogBody: (from: string, to: string) =>
+      `Insatsen byter status från ${from} till ${to}. Bytet sparas i insatsens historik med ditt namn.`,
     comment: 'Kommentar',
     commentHelp: 'Valfri. Till exempel vilket beslut bytet bygger på.',
     moving: 'Flyttar …',

@@ -15,12 +15,15 @@ export const overlapsMessages = {
   loading: 'Hämtar par …',
   error: 'Paren kunde inte hämtas.',
   count: (shown: number, total: number) =>
-    shown === total ? `${total} ${total === 1 ? 'par' : 'par'}` : `Visar ${shown} av ${total} par. Höj lägsta likhet för att se de mest lika.`,
+    shown === total
+      ? `${total} ${total === 1 ? 'par' : 'par'}`
+      : `Visar ${shown} av ${total} par. Höj lägsta likhet för att se de mest lika.`,
   listHeading: 'Möjliga överlapp',
   /** One pair, opened from a review's agenda (`?par=…&par=…&genomgang=…`). */
   onePair: {
     heading: 'Valt par',
-    missing: 'Paret finns inte bland möjliga överlapp: någon av insatserna kan ha avslutats, eller ändrats så att de inte längre liknar varandra.',
+    missing:
+      'Paret finns inte bland möjliga överlapp: någon av insatserna kan ha avslutats, eller ändrats så att de inte längre liknar varandra.',
     backToReview: 'Tillbaka till genomgången',
     all: 'Visa alla par',
     links: 'Härifrån',
@@ -60,7 +63,8 @@ export const overlapsMessages = {
     openLabel: (code: string, otherCode: string) => `Bedöm ${code} och ${otherCode}`,
     reassess: 'Bedöm igen',
     title: 'Bedöm paret',
-    lead: (code: string, otherCode: string) => `Är ${code} och ${otherCode} samma arbete? Bedömningen sparas för paret tills någon av insatserna ändras.`,
+    lead: (code: string, otherCode: string) =>
+      `Är ${code} och ${otherCode} samma arbete? Bedömningen sparas för paret tills någon av insatserna ändras.`,
     verdict: 'Bedömning',
     note: 'Motivering',
     noteHelp: 'Krävs för dubbelarbete och samordnade insatser: vad som överlappar och vad som ska hända.',
@@ -68,6 +72,7 @@ export const overlapsMessages = {
     sending: 'Sparar …',
     cancel: 'Avbryt',
   },
-  recorded: (code: string, otherCode: string, verdict: string) => `Bedömningen av ${code} och ${otherCode} är sparad: ${verdict}.`,
+  recorded: (code: string, otherCode: string, verdict: string) =>
+    `Bedömningen av ${code} och ${otherCode} är sparad: ${verdict}.`,
   refused: 'Bedömningen kunde inte sparas.',
 } as const;

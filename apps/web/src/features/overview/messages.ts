@@ -1,6 +1,7 @@
 /** Portföljen i korthet (/portfoljen): the summary's counts as cards, the funding cliff, open alerts. */
 export const overviewMessages = {
-  intro: 'Vad som pågår, på vilka pengar och när finansieringen tar slut. Varje siffra leder till listan med de insatser den räknar.',
+  intro:
+    'Vad som pågår, på vilka pengar och när finansieringen tar slut. Varje siffra leder till listan med de insatser den räknar.',
   loading: 'Hämtar portföljen …',
   error: 'Portföljens sammanställning kunde inte hämtas.',
   cardsHeading: 'Portföljen i siffror',
@@ -11,10 +12,12 @@ export const overviewMessages = {
   byDepartment: 'Per ansvarig förvaltning',
   noLeadDepartment: 'Ingen ansvarig förvaltning',
   byPriorityArea: 'Per prioriterat område',
-  priorityAreaUnlinked: (count: number) => `${count} ${count === 1 ? 'insats hör' : 'insatser hör'} inte till något prioriterat område.`,
+  priorityAreaUnlinked: (count: number) =>
+    `${count} ${count === 1 ? 'insats hör' : 'insatser hör'} inte till något prioriterat område.`,
   annualCost: 'Årskostnad och finansiering',
   annualCostTotal: 'Insatsernas årskostnad',
-  withoutAnnualCost: (count: number) => `${count} ${count === 1 ? 'insats saknar' : 'insatser saknar'} uppgift om årskostnad.`,
+  withoutAnnualCost: (count: number) =>
+    `${count} ${count === 1 ? 'insats saknar' : 'insatser saknar'} uppgift om årskostnad.`,
   fundedPerYear: 'Beviljad finansiering per år, efter källa',
   sourceType: {
     state_grant: 'Statsbidrag',
@@ -38,13 +41,15 @@ export const overviewMessages = {
   notApplicable: '–',
   cliff: {
     heading: 'Finansieringsstupet månad för månad',
-    lead: (from: string, to: string) => `Tillfällig finansiering som upphör från ${from} till ${to} utan beslut om vad som händer sedan.`,
+    lead: (from: string, to: string) =>
+      `Tillfällig finansiering som upphör från ${from} till ${to} utan beslut om vad som händer sedan.`,
     rule: 'Stupet räknar bara kronor som ingen tar över: en tillfällig finansiering (allt utom kommunens ram) som slutar utan efterföljare och där ingen har beslutat om täckning. Insatser där beslut om täckning finns visas i egen kolumn men räknas inte i kronorna.',
     nextYear: (year: number, sek: string, count: number) =>
       `Nästa budgetår (${year}) upphör ${sek} i tillfällig finansiering utan beslut, för ${count} ${count === 1 ? 'insats' : 'insatser'}.`,
     endedEarlier: (sek: string, count: number) =>
       `Dessutom är ${count} stup från tidigare månader fortfarande ${count === 1 ? 'öppet' : 'öppna'}: ${sek} som upphört utan efterföljare och utan beslut.`,
-    chartLabel: 'Stapeldiagram: tillfälliga pengar som upphör utan beslut, per månad. Samma siffror finns i tabellen nedan.',
+    chartLabel:
+      'Stapeldiagram: tillfälliga pengar som upphör utan beslut, per månad. Samma siffror finns i tabellen nedan.',
     chartLoading: 'Hämtar diagrammet …',
     tableCaption: 'Finansieringsstupet per månad, samma siffror som i diagrammet',
     month: 'Månad',

@@ -16,7 +16,8 @@ export const reviewMessages = {
     decisions: 'Beslut',
     held: 'Hållen',
     planned: 'Planerad',
-    decisionCount: (count: number, moved: number) => (moved > 0 ? `${count} (varav ${moved} ändrade status)` : `${count}`),
+    decisionCount: (count: number, moved: number) =>
+      moved > 0 ? `${count} (varav ${moved} ändrade status)` : `${count}`,
     readOnly: 'Du kan läsa genomgångarna. Att lägga upp en genomgång och fatta beslut gör ledningsgruppen.',
   },
   create: {
@@ -80,9 +81,11 @@ export const reviewMessages = {
     alertDue: (date: string) => `Gäller ${date}.`,
     amount: (amount: string) => `Belopp: ${amount}.`,
     cliff: (year: number) => `Tillfällig finansiering som tar slut ${year} utan beslut om vad som händer sedan`,
-    cliffLine: (funder: string, end: string, amount: string) => `${funder}: slutar ${end}, ${amount} som inget tar över`,
+    cliffLine: (funder: string, end: string, amount: string) =>
+      `${funder}: slutar ${end}, ${amount} som inget tar över`,
     uncovered: (amount: string) => `Ofinansierad årskostnad efteråt: ${amount}.`,
-    dueDecision: (decision: string, review: string, date: string) => `Beslutet ”${decision}” i ${review} (${date}) ska följas upp`,
+    dueDecision: (decision: string, review: string, date: string) =>
+      `Beslutet ”${decision}” i ${review} (${date}) ska följas upp`,
     dueDecisionFollowUp: (date: string) => `Uppföljning senast ${date}.`,
     rationaleThen: (text: string) => `Motivering då: ${text}`,
     reportReturned: (round: string) => `Rapporten i ${round} har skickats tillbaka`,
@@ -108,7 +111,8 @@ export const reviewMessages = {
     save: 'Registrera beslutet',
     saving: 'Registrerar …',
     /** A 409 on `to`: the lifecycle does not allow the move from the initiative's status. */
-    notAllowed: 'Insatsens status tillåter inte det beslutet: Integrera gäller bara pågående insatser, och en avslutad insats tar inga nya beslut.',
+    notAllowed:
+      'Insatsens status tillåter inte det beslutet: Integrera gäller bara pågående insatser, och en avslutad insats tar inga nya beslut.',
   },
   decisionLabel: messages.vocabulary.portfolioDecision,
   minutes: {

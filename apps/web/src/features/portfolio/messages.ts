@@ -32,7 +32,8 @@ export const portfolioMessages = {
     status: 'Status',
     rag: 'Senaste lägesrapport',
     temporaryFundingEndsOn: 'Tillfällig finansiering slutar',
-    temporaryFundingEndsOnDescription: 'Tidigaste slut, i dag eller senare, av beviljade tillfälliga medel som inget annat tar över.',
+    temporaryFundingEndsOnDescription:
+      'Tidigaste slut, i dag eller senare, av beviljade tillfälliga medel som inget annat tar över.',
     openAlerts: 'Öppna larm',
     none: 'Saknas',
     noRag: 'Ingen rapport',

@@ -44,7 +44,8 @@ export const readinessMessages = {
     effectLogic: 'Effektlogiken har ett resultat eller en effekt som mäts med en indikator som har ett basvärde.',
     followUpPlan: 'Insatsen har en uppföljningsplan.',
     reportedOnTime: 'Statusrapporten i den senaste uppföljningsomgången lämnades i tid.',
-    coverageDecision: 'Varje tillfällig finansiering har ett beslut om vad som händer när den tar slut. Gäller bara insatser med tillfälliga pengar.',
+    coverageDecision:
+      'Varje tillfällig finansiering har ett beslut om vad som händer när den tar slut. Gäller bara insatser med tillfälliga pengar.',
   },
   /** After a missing item's link: where it is put right. */
   fixPlace: {
@@ -72,7 +73,9 @@ export const readinessMessages = {
   list: {
     heading: 'Insatser och vad som saknas',
     count: (first: number, last: number, total: number) =>
-      first === 1 && last === total ? `${total} ${total === 1 ? 'insats' : 'insatser'}, lägst beredskap först.` : `Visar ${first}–${last} av ${total} insatser, lägst beredskap först.`,
+      first === 1 && last === total
+        ? `${total} ${total === 1 ? 'insats' : 'insatser'}, lägst beredskap först.`
+        : `Visar ${first}–${last} av ${total} insatser, lägst beredskap först.`,
     empty: 'Inga beslutade eller pågående insatser matchar filtren.',
     initiative: 'Insats',
     department: 'Ledande förvaltning',

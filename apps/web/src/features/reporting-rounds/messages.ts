@@ -9,7 +9,8 @@ export const reportingRoundsMessages = {
     title: 'Namn',
     titleHelp: 'Till exempel Delårsrapport augusti 2026.',
     period: 'Period som rapporterna gäller',
-    periodHelp: 'Ett år (2026), ett halvår (2026-H1), ett kvartal (2026-Q3) eller en månad (2026-05). Nyckeltalens värden för perioden visas i rapporterna.',
+    periodHelp:
+      'Ett år (2026), ett halvår (2026-H1), ett kvartal (2026-Q3) eller en månad (2026-05). Nyckeltalens värden för perioden visas i rapporterna.',
     dueDate: 'Sista dag att lämna in',
     scopeStatuses: 'Insatser med status',
     scopeStatusesHelp: 'Insatser i de valda faserna får en rapport att lämna.',
@@ -18,7 +19,8 @@ export const reportingRoundsMessages = {
     submit: 'Skapa omgången',
     sending: 'Skapar …',
     refused: 'Omgången kunde inte skapas',
-    created: (title: string) => `Omgången ${title} är skapad. Rapporterna skapas nu för varje insats i omgången; det kan ta en liten stund innan de syns.`,
+    created: (title: string) =>
+      `Omgången ${title} är skapad. Rapporterna skapas nu för varje insats i omgången; det kan ta en liten stund innan de syns.`,
     invalidPeriod: 'Ange perioden som 2026, 2026-H1, 2026-Q3 eller 2026-05.',
   },
   list: {

@@ -21,7 +21,12 @@ const levelHelp = {
   impact: 'Den bestående förändringen i samhället som insatsen bidrar till.',
 } as const;
 
-const breakdown = { sex: 'Kön', age_band: 'Åldersgrupp', born: 'Född i Sverige eller utomlands', district: 'Stadsdel' } as const;
+const breakdown = {
+  sex: 'Kön',
+  age_band: 'Åldersgrupp',
+  born: 'Född i Sverige eller utomlands',
+  district: 'Stadsdel',
+} as const;
 
 export const resultsMessages = {
   effectLogicTitle: 'Effektlogik',
@@ -58,10 +63,12 @@ export const resultsMessages = {
     link: 'Koppla framåt',
     linkLabel: (title: string) => `Koppla ${title} framåt`,
     linkTarget: 'Leder till steget',
-    linkTargetHelp: 'Bara senare steg går att välja: en koppling pekar alltid framåt i kedjan. Steg i den delade kedjan är märkta med kedjans kod.',
+    linkTargetHelp:
+      'Bara senare steg går att välja: en koppling pekar alltid framåt i kedjan. Steg i den delade kedjan är märkta med kedjans kod.',
     noLinkTargets: 'Det finns inga senare steg att koppla till. Lägg först till ett steg på en senare nivå.',
     linkSubmit: 'Koppla',
-    targetOption: (levelName: string, title: string, chain: string | null) => `${levelName}: ${title}${chain ? ` (${chain})` : ''}`,
+    targetOption: (levelName: string, title: string, chain: string | null) =>
+      `${levelName}: ${title}${chain ? ` (${chain})` : ''}`,
     rename: 'Byt namn',
     renameLabel: (title: string) => `Byt namn på ${title}`,
     remove: 'Ta bort',
@@ -115,7 +122,8 @@ export const resultsMessages = {
     newHeading: 'Ny indikator',
     readOnly: (reason: string) => `Du kan läsa indikatorerna men inte lägga till nya. ${reason}`,
     codeHelp: 'Versaler, siffror och bindestreck, till exempel UVAS-16-24.',
-    nameHelp: 'Vad som mäts och i vilken enhet, till exempel "Unga 16–24 som varken arbetar eller studerar, andel (%)".',
+    nameHelp:
+      'Vad som mäts och i vilken enhet, till exempel "Unga 16–24 som varken arbetar eller studerar, andel (%)".',
     directionHelp: 'Åt vilket håll är bättre? Det avgör hur utvecklingen mot målet bedöms.',
     sourceHelp: 'Var siffrorna kommer ifrån.',
     koladaKpi: 'Kolada-KPI för hela gruppen',
@@ -124,9 +132,21 @@ export const resultsMessages = {
     breakdownsHelp: 'Hur värdena kan delas upp. Uppdelningen visar om insatsen når alla grupper.',
     submit: 'Lägg till indikatorn',
     created: (name: string) => `Indikatorn ${name} har lagts till.`,
-    unitLabel: { percent: 'Procent', per_1000: 'Promille', ratio: 'Kvot', count: 'Antal', sek: 'Kronor', score: 'Poäng' } as Record<string, string>,
+    unitLabel: {
+      percent: 'Procent',
+      per_1000: 'Promille',
+      ratio: 'Kvot',
+      count: 'Antal',
+      sek: 'Kronor',
+      score: 'Poäng',
+    } as Record<string, string>,
     directionLabel: { increase: 'Högre är bättre', decrease: 'Lägre är bättre' } as Record<string, string>,
-    sourceLabel: { kolada: 'Kolada', survey: 'Enkät', internal: 'Egen uppföljning', national_statistics: 'Officiell statistik' } as Record<string, string>,
+    sourceLabel: {
+      kolada: 'Kolada',
+      survey: 'Enkät',
+      internal: 'Egen uppföljning',
+      national_statistics: 'Officiell statistik',
+    } as Record<string, string>,
     breakdown,
   },
   indicator: {
@@ -138,7 +158,8 @@ export const resultsMessages = {
     seriesHeading: 'Utveckling',
     cell: 'Visa för',
     cellHelp: 'Välj grupp för diagrammet och tabellen.',
-    chartLabel: (name: string, cell: string) => `Diagram: ${name}, ${cell}. Utfall per period med baslinje, mål och riket. Samma siffror finns i tabellen under diagrammet.`,
+    chartLabel: (name: string, cell: string) =>
+      `Diagram: ${name}, ${cell}. Utfall per period med baslinje, mål och riket. Samma siffror finns i tabellen under diagrammet.`,
     chartLoading: 'Hämtar diagrammet …',
     noValues: 'Inga värden är registrerade för den här gruppen ännu.',
     tableCaption: (cell: string) => `Värden per period, ${cell}`,
@@ -152,15 +173,19 @@ export const resultsMessages = {
     progressText: (period: string, percent: string) => `Mot målet ${period}: ${percent} av vägen från baslinjen`,
     achieved: 'uppnått',
     suppressed: 'färre än 5',
-    suppressedNote: 'Värden som bygger på färre än 5 personer visas inte utanför den ansvariga förvaltningen, så att ingen enskild kan pekas ut.',
+    suppressedNote:
+      'Värden som bygger på färre än 5 personer visas inte utanför den ansvariga förvaltningen, så att ingen enskild kan pekas ut.',
     gapsHeading: 'Skillnader mellan grupper',
-    gap: (minuend: string, subtrahend: string, period: string, value: string) => `${minuend} minus ${subtrahend} (${period}): ${value}`,
+    gap: (minuend: string, subtrahend: string, period: string, value: string) =>
+      `${minuend} minus ${subtrahend} (${period}): ${value}`,
     gapUnknown: 'kan inte visas',
     attachHeading: 'Koppla till en effekt',
-    attachIntro: 'Välj insats och den effekt i insatsens effektlogik som indikatorn mäter. Bara kortsiktiga och långsiktiga effekter och samhällseffekter kan mätas.',
+    attachIntro:
+      'Välj insats och den effekt i insatsens effektlogik som indikatorn mäter. Bara kortsiktiga och långsiktiga effekter och samhällseffekter kan mätas.',
     attachInitiative: 'Insats',
     attachNode: 'Effekt',
-    attachNoOutcomes: 'Insatsen har inga effekter som kan mätas med indikatorn ännu. Lägg till dem i insatsens effektlogik.',
+    attachNoOutcomes:
+      'Insatsen har inga effekter som kan mätas med indikatorn ännu. Lägg till dem i insatsens effektlogik.',
     toEffectLogic: (code: string) => `Effektlogiken för ${code}`,
     attachSubmit: 'Koppla',
     attached: (node: string, code: string) => `Effekten ${node} i ${code} mäts nu med indikatorn.`,
@@ -176,7 +201,8 @@ export const resultsMessages = {
     valueHelp: (unit: string) => `I enheten ${unit.toLowerCase()}.`,
     numerator: 'Täljare',
     denominator: 'Nämnare',
-    shareHelp: 'Frivilligt, men ange båda eller ingen: med täljare och nämnare går andelar att lägga ihop mellan insatser.',
+    shareHelp:
+      'Frivilligt, men ange båda eller ingen: med täljare och nämnare går andelar att lägga ihop mellan insatser.',
     persons: 'Antal personer',
     personsHelp: 'Hur många personer värdet bygger på. Under 5 visas värdet bara för er förvaltning.',
     all: 'Alla',
@@ -201,14 +227,28 @@ export const resultsMessages = {
     column: 'Kolumn',
     error: 'Fel',
     wholeLine: 'hela raden',
-    column_label: { period: 'period', cell: 'cell', kind: 'kind', value: 'value', numerator: 'numerator', denominator: 'denominator', persons: 'persons' } as Record<string, string>,
+    column_label: {
+      period: 'period',
+      cell: 'cell',
+      kind: 'kind',
+      value: 'value',
+      numerator: 'numerator',
+      denominator: 'denominator',
+      persons: 'persons',
+    } as Record<string, string>,
   },
   /** The API's import and value messages that a person meets most, in Swedish; others are shown as the API wrote them. */
   apiMessages: [
-    [/period must be a year, half, quarter or month/, 'Perioden ska vara ett år, halvår, kvartal eller en månad: 2024, 2024-H1, 2024-Q3 eller 2024-05.'],
+    [
+      /period must be a year, half, quarter or month/,
+      'Perioden ska vara ett år, halvår, kvartal eller en månad: 2024, 2024-H1, 2024-Q3 eller 2024-05.',
+    ],
     [/^repeats line (\d+)/, 'Upprepar rad $1 (samma period, cell och slags värde).'],
     [/^has (\d+) fields, not (\d+)/, 'Raden har $1 fält, inte $2.'],
-    [/^the first line must name the columns/, 'Första raden ska namnge kolumnerna: period,cell,kind,value,numerator,denominator,persons.'],
+    [
+      /^the first line must name the columns/,
+      'Första raden ska namnge kolumnerna: period,cell,kind,value,numerator,denominator,persons.',
+    ],
     [/^the file has no values/, 'Filen innehåller inga värden.'],
     [/^a quoted field is not closed/, 'Ett citattecken stängs inte.'],
     [/^kind must be one of/, 'Slags värde ska vara measurement, baseline eller target.'],

@@ -8,15 +8,18 @@ export const statusReportsMessages = {
   loadingOne: 'Hämtar rapporten …',
 
   list: {
-    intro: 'Här ser du de statusrapporter som ska lämnas i pågående uppföljningsomgångar, det du ska granska och var varje rapport står.',
+    intro:
+      'Här ser du de statusrapporter som ska lämnas i pågående uppföljningsomgångar, det du ska granska och var varje rapport står.',
     mine: 'Att lämna',
     mineLead: (department: string) => `Rapporter för insatser som ${department} leder eller är med och äger.`,
     mineEmpty: 'Din förvaltning har inga rapporter att lämna just nu.',
     noDepartment: 'Du är inte kopplad till någon förvaltning i Samla, så du har inga egna rapporter att lämna.',
     review: 'Att granska',
-    reviewLead: 'Inlämnade rapporter som väntar på ledningsgruppens beslut: godkänn, eller skicka tillbaka med en kommentar.',
+    reviewLead:
+      'Inlämnade rapporter som väntar på ledningsgruppens beslut: godkänn, eller skicka tillbaka med en kommentar.',
     reviewEmpty: 'Det finns inga inlämnade rapporter att granska.',
-    neither: 'Din roll lämnar inte och granskar inte statusrapporter. Du kan läsa den senaste rapporten på varje insats sida.',
+    neither:
+      'Din roll lämnar inte och granskar inte statusrapporter. Du kan läsa den senaste rapporten på varje insats sida.',
     caption: (heading: string, count: number) => `${heading}: ${count} ${count === 1 ? 'rapport' : 'rapporter'}`,
     initiative: 'Insats',
     round: 'Uppföljningsomgång',
@@ -25,7 +28,12 @@ export const statusReportsMessages = {
     status: 'Status',
   },
 
-  status: { pending: 'Ej inlämnad', submitted: 'Inlämnad, väntar på granskning', approved: 'Godkänd', returned: 'Återsänd för komplettering' },
+  status: {
+    pending: 'Ej inlämnad',
+    submitted: 'Inlämnad, väntar på granskning',
+    approved: 'Godkänd',
+    returned: 'Återsänd för komplettering',
+  },
   /** Said in words beside the status: a late report is not told by colour alone. */
   overdue: 'Försenad – sista dagen har passerat',
 
@@ -48,7 +56,8 @@ export const statusReportsMessages = {
 
   indicators: {
     heading: 'Nyckeltal i uppföljningsplanen',
-    lead: (period: string) => `Mätvärden för perioden ${period} enligt insatsens uppföljningsplan. Använd dem när du beskriver hur arbetet går.`,
+    lead: (period: string) =>
+      `Mätvärden för perioden ${period} enligt insatsens uppföljningsplan. Använd dem när du beskriver hur arbetet går.`,
     none: 'Uppföljningsplanen nämner inga nyckeltal.',
     noValues: 'Inga mätvärden för perioden.',
     caption: (name: string, code: string) => `${name} (${code})`,
@@ -58,7 +67,10 @@ export const statusReportsMessages = {
     sweden: 'Riket',
     suppressed: 'färre än 5',
     missing: '–',
-    unit: { percent: '%', per_1000: 'per 1 000', ratio: '', count: '', sek: 'kr', score: 'poäng' } as Record<string, string>,
+    unit: { percent: '%', per_1000: 'per 1 000', ratio: '', count: '', sek: 'kr', score: 'poäng' } as Record<
+      string,
+      string
+    >,
   },
 
   form: {
@@ -68,7 +80,8 @@ export const statusReportsMessages = {
     progress: 'Hur arbetet går',
     progressHelp: 'Vad har gjorts under perioden, och vad visar nyckeltalen? Krävs för att lämna in.',
     risks: 'Risker',
-    risksHelp: 'Det som kan hindra insatsen, till exempel finansiering som upphör. Ledningsgruppen läser det här först.',
+    risksHelp:
+      'Det som kan hindra insatsen, till exempel finansiering som upphör. Ledningsgruppen läser det här först.',
     spending: 'Förbrukat hittills',
     spendingHelp: 'Hela kronor som insatsen har kostat hittills.',
     save: 'Spara',

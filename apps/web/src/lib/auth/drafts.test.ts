@@ -9,7 +9,10 @@ describe('drafts', () => {
 
     expect(saveDraft('initiative-edit:SSPF', typed, 'subject-a', savedAt)).toBe(true);
 
-    expect(readDraft('initiative-edit:SSPF', 'subject-a', new Date('2026-03-02T09:30:00Z'))).toEqual({ value: typed, savedAt: savedAt.toISOString() });
+    expect(readDraft('initiative-edit:SSPF', 'subject-a', new Date('2026-03-02T09:30:00Z'))).toEqual({
+      value: typed,
+      savedAt: savedAt.toISOString(),
+    });
     expect(window.localStorage.length).toBe(0);
   });
 
@@ -23,7 +26,9 @@ describe('drafts', () => {
     saveDraft('old', typed, 'subject-a', new Date('2026-03-02T09:00:00Z'));
     window.sessionStorage.setItem('samla.draft.broken', '{not json');
 
-    expect(readDraft('old', 'subject-a', new Date(Date.parse('2026-03-02T09:00:00Z') + DRAFT_MAX_AGE_MS + 1))).toBeNull();
+    expect(
+      readDraft('old', 'subject-a', new Date(Date.parse('2026-03-02T09:00:00Z') + DRAFT_MAX_AGE_MS + 1)),
+    ).toBeNull();
     expect(readDraft('broken', 'subject-a')).toBeNull();
     expect(window.sessionStorage.length).toBe(0);
   });

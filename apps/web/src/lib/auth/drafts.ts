@@ -18,7 +18,10 @@ type Stored = { owner: string; savedAt: string; value: unknown };
 /** Saves `value` under `key` (e.g. `initiative-edit:SSPF`) for `owner`; false when the browser refuses (storage full). */
 export function saveDraft(key: string, value: unknown, owner: string, now: Date = new Date()): boolean {
   try {
-    window.sessionStorage.setItem(PREFIX + key, JSON.stringify({ owner, savedAt: now.toISOString(), value } satisfies Stored));
+    window.sessionStorage.setItem(
+      PREFIX + key,
+      JSON.stringify({ owner, savedAt: now.toISOString(), value } satisfies Stored),
+    );
     return true;
   } catch {
     return false;

@@ -92,7 +92,13 @@ export function currentHref(): string {
 /** Only a path of this app: anything else (another origin, `//host`) returns to the start page. */
 export function safeReturnTo(value: unknown): string {
   const returnTo = (value as Partial<SignInState> | null | undefined)?.returnTo;
-  if (typeof returnTo !== 'string' || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\')) return '/';
+  if (
+    typeof returnTo !== 'string' ||
+    !returnTo.startsWith('/') ||
+    returnTo.startsWith('//') ||
+    returnTo.startsWith('/\\')
+  )
+    return '/';
   return returnTo;
 }
 

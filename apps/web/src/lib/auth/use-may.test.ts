@@ -7,13 +7,23 @@ const OTHER = 'b0e3c2d1-0000-4000-8000-000000000002';
 
 describe('mayFrom', () => {
   it('should neither offer nor explain while /me is unknown', () => {
-    expect(mayFrom(undefined, 'initiatives:write')).toEqual({ allowed: false, reach: null, reason: null, pending: true });
+    expect(mayFrom(undefined, 'initiatives:write')).toEqual({
+      allowed: false,
+      reach: null,
+      reason: null,
+      pending: true,
+    });
   });
 
   it('should allow what /me allows for all records, whatever the record', () => {
     const me = fakeMe({ roles: ['admin'], department: null, allow: { 'initiatives:write': 'all' } });
 
-    expect(mayFrom(me, 'initiatives:write', { departmentIds: [OTHER] })).toEqual({ allowed: true, reach: 'all', reason: null, pending: false });
+    expect(mayFrom(me, 'initiatives:write', { departmentIds: [OTHER] })).toEqual({
+      allowed: true,
+      reach: 'all',
+      reason: null,
+      pending: false,
+    });
   });
 
   it('should say in Swedish that the role does not give it', () => {
@@ -32,7 +42,9 @@ describe('mayFrom', () => {
     const me = fakeMe({ allow: { 'initiatives:write': 'own_department' } });
 
     expect(mayFrom(me, 'initiatives:write')).toMatchObject({ allowed: true, reach: 'own_department' });
-    expect(mayFrom(me, 'initiatives:write', { leadDepartmentId: OTHER, departmentIds: [ASF.id] })).toMatchObject({ allowed: true });
+    expect(mayFrom(me, 'initiatives:write', { leadDepartmentId: OTHER, departmentIds: [ASF.id] })).toMatchObject({
+      allowed: true,
+    });
     expect(mayFrom(me, 'initiatives:write', { leadDepartmentId: OTHER, departmentIds: [OTHER] })).toEqual({
       allowed: false,
       reach: 'own_department',

@@ -42,7 +42,8 @@ export function mayFrom(me: Me | undefined, permission: Permission, scope?: MayS
   const mine = me.department?.id;
   if (scope && reach === 'own_department') {
     const owners = [...(scope.departmentIds ?? []), scope.leadDepartmentId];
-    if (!mine || !owners.includes(mine)) return { allowed: false, reach, reason: messages.auth.may.ownDepartment, pending: false };
+    if (!mine || !owners.includes(mine))
+      return { allowed: false, reach, reason: messages.auth.may.ownDepartment, pending: false };
   }
   if (scope && reach === 'lead_department' && (!mine || scope.leadDepartmentId !== mine)) {
     return { allowed: false, reach, reason: messages.auth.may.leadDepartment, pending: false };

@@ -9,10 +9,18 @@ export type WebConfig = components['schemas']['WebConfigDto'];
  * the API does not answer 200 with the expected shape; the AuthProvider then shows what to do.
  */
 export async function fetchWebConfig(signal?: AbortSignal): Promise<WebConfig> {
-  const response = await globalThis.fetch(new URL('/api/v1/web-config', window.location.origin), { headers: { Accept: 'application/json' }, signal });
+  const response = await globalThis.fetch(new URL('/api/v1/web-config', window.location.origin), {
+    headers: { Accept: 'application/json' },
+    signal,
+  });
   if (!response.ok) throw new Error(`GET /api/v1/web-config answered ${response.status}`);
   const config = (await response.json()) as Partial<WebConfig> | null;
-  if (!config || typeof config.municipalityName !== 'string' || typeof config.oidc?.authority !== 'string' || typeof config.oidc.clientId !== 'string') {
+  if (
+    !config ||
+    typeof config.municipalityName !== 'string' ||
+    typeof config.oidc?.authority !== 'string' ||
+    typeof config.oidc.clientId !== 'string'
+  ) {
     throw new Error('GET /api/v1/web-config answered without municipalityName and oidc');
   }
   return config as WebConfig;

@@ -4,14 +4,23 @@ import { Trim } from '#common';
 import { API_KEY_SCOPES } from '../../permissions.js';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'Budgetsystemet (Raindance)', maxLength: 100, description: 'Unique; says which system holds the key.' })
+  @ApiProperty({
+    example: 'Budgetsystemet (Raindance)',
+    maxLength: 100,
+    description: 'Unique; says which system holds the key.',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true, example: ['portfolio:read'], description: 'What the key may do; a permission of the matrix.' })
+  @ApiProperty({
+    enum: API_KEY_SCOPES,
+    isArray: true,
+    example: ['portfolio:read'],
+    description: 'What the key may do; a permission of the matrix.',
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -23,11 +32,16 @@ export class CreateApiKeyDto {
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Budgetsystemet (Raindance)' }) name: string;
-  @ApiProperty({ example: '3f9a1c0b7d2e', description: 'The part after `samla_` that names the key without revealing it.' }) prefix: string;
+  @ApiProperty({
+    example: '3f9a1c0b7d2e',
+    description: 'The part after `samla_` that names the key without revealing it.',
+  })
+  prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty({ description: 'Who created it (the admin’s user id).' }) createdBy: string;
   @ApiProperty() createdAt: Date;
-  @ApiProperty({ nullable: true, type: Date, description: 'Last call with the key, to the minute.' }) lastUsedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'Last call with the key, to the minute.' })
+  lastUsedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
 }
 
@@ -38,5 +52,3 @@ export class CreatedApiKeyDto extends ApiKeyDto {
   })
   key: string;
 }
-
-

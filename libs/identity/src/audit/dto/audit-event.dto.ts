@@ -1,10 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
 import { PageQueryDto } from '#common';
-import { AUDIT_ACTIONS, AUDIT_ACTOR_KINDS, type AuditAction, type AuditActorKind, type FieldChange } from '../audit-event.entity.js';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTOR_KINDS,
+  type AuditAction,
+  type AuditActorKind,
+  type FieldChange,
+} from '../audit-event.entity.js';
 import { isInstantOrDate } from '../audit-period.js';
 
-const INSTANT_OR_DATE = 'an instant with its time zone (2025-03-01T10:00:00Z) or a date (2025-03-01: the whole day in the municipality’s time zone)';
+const INSTANT_OR_DATE =
+  'an instant with its time zone (2025-03-01T10:00:00Z) or a date (2025-03-01: the whole day in the municipality’s time zone)';
 
 function IsInstantOrDate(options?: ValidationOptions) {
   return function (target: object, propertyName: string) {
@@ -19,9 +35,14 @@ function IsInstantOrDate(options?: ValidationOptions) {
 }
 
 export class ListAuditEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'initiative', description: 'e.g. department, target_group, district, goal, initiative, funding_line' })
+  @ApiPropertyOptional({
+    example: 'initiative',
+    description: 'e.g. department, target_group, district, goal, initiative, funding_line',
+  })
   @IsOptional()
-  @Matches(/^[a-z][a-z_]{0,39}$/, { message: 'entityType must be a lower-case type name such as initiative or funding_line' })
+  @Matches(/^[a-z][a-z_]{0,39}$/, {
+    message: 'entityType must be a lower-case type name such as initiative or funding_line',
+  })
   entityType?: string;
 
   @ApiPropertyOptional({ description: 'The id of the record the events are about' })
@@ -36,12 +57,19 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @MaxLength(200)
   actor?: string;
 
-  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, description: 'Only events of this kind: a record created, changed, deleted, moved in its lifecycle, decided on or revoked' })
+  @ApiPropertyOptional({
+    enum: AUDIT_ACTIONS,
+    description:
+      'Only events of this kind: a record created, changed, deleted, moved in its lifecycle, decided on or revoked',
+  })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
   action?: AuditAction;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Events of the initiative and of the records that belong to it (its funding lines)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Events of the initiative and of the records that belong to it (its funding lines)',
+  })
   @IsOptional()
   @IsUUID()
   initiativeId?: string;
@@ -51,7 +79,10 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @IsInstantOrDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-03-31', description: `Up to and including: ${INSTANT_OR_DATE}. Not before from.` })
+  @ApiPropertyOptional({
+    example: '2025-03-31',
+    description: `Up to and including: ${INSTANT_OR_DATE}. Not before from.`,
+  })
   @IsOptional()
   @IsInstantOrDate()
   to?: string;
@@ -59,7 +90,14 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
 
 /** A field's value as the record holds it: text, a number, a flag, a list (goal ids, participants) or null. */
 const FIELD_VALUE = {
-  anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }, { type: 'null' }],
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+    { type: 'null' },
+  ],
 };
 
 export class FieldChangeDto {
@@ -77,7 +115,11 @@ export class AuditEventDto {
   @ApiProperty({ example: '2025-03-01T09:12:44.120Z' })
   occurredAt: Date;
 
-  @ApiProperty({ enum: AUDIT_ACTOR_KINDS, description: 'How the actor authenticated: a bearer token (user), an API key, or not at all (system: the demo seed)' })
+  @ApiProperty({
+    enum: AUDIT_ACTOR_KINDS,
+    description:
+      'How the actor authenticated: a bearer token (user), an API key, or not at all (system: the demo seed)',
+  })
   actorKind: AuditActorKind;
 
   @ApiProperty({ description: "The person's id at the identity provider, or the API key's id" })
@@ -95,7 +137,12 @@ export class AuditEventDto {
   @ApiProperty()
   entityId: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The initiative the record belongs to, if any' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The initiative the record belongs to, if any',
+  })
   initiativeId: string | null;
 
   @ApiProperty({

@@ -4,7 +4,10 @@ import { PageQueryDto, Trim } from '#common';
 
 /** PUT replaces the whole mapping: a name or e-mail left out is cleared. */
 export class PutUserDto {
-  @ApiProperty({ format: 'uuid', description: 'The department the person works for; used when their token names none.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The department the person works for; used when their token names none.',
+  })
   @IsUUID()
   departmentId: string;
 
@@ -26,7 +29,10 @@ export class PutUserDto {
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40', description: 'The identity provider’s stable id (the user-id claim).' })
+  @ApiProperty({
+    example: '6f1c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40',
+    description: 'The identity provider’s stable id (the user-id claim).',
+  })
   subject: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Samordnare SSPF' }) name: string | null;

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate, IsOnOrAfter, Trim } from '#common';
 import { CODE_VALUE_PATTERN } from '../budget-line-rules.js';
 import { DIMENSION_CODE_PATTERN } from '../budget-dimension.entity.js';
@@ -9,8 +23,14 @@ export const MAX_DIMENSIONS = 20;
 export const MAX_DIMENSION_CODES = 10_000;
 
 export class BudgetDimensionDto {
-  @ApiProperty({ example: 'ansvar', pattern: DIMENSION_CODE_PATTERN.source, description: 'The name lines use in `dimensions`.' })
-  @Matches(DIMENSION_CODE_PATTERN, { message: 'code must be lower case letters, digits and _, starting with a letter (at most 30)' })
+  @ApiProperty({
+    example: 'ansvar',
+    pattern: DIMENSION_CODE_PATTERN.source,
+    description: 'The name lines use in `dimensions`.',
+  })
+  @Matches(DIMENSION_CODE_PATTERN, {
+    message: 'code must be lower case letters, digits and _, starting with a letter (at most 30)',
+  })
   code: string;
 
   @ApiProperty({ example: 'Ansvar', maxLength: 100 })
@@ -38,7 +58,11 @@ export class BudgetDimensionDto {
 }
 
 export class BudgetDimensionsDto {
-  @ApiProperty({ type: [BudgetDimensionDto], maxItems: MAX_DIMENSIONS, description: 'The whole set: dimensions left out are removed with their codes.' })
+  @ApiProperty({
+    type: [BudgetDimensionDto],
+    maxItems: MAX_DIMENSIONS,
+    description: 'The whole set: dimensions left out are removed with their codes.',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_DIMENSIONS)
   @ArrayUnique((d: BudgetDimensionDto) => d?.code, { message: 'each dimension code must be unique' })
@@ -60,12 +84,24 @@ export class BudgetDimensionCodeDto {
   @MaxLength(200)
   label: string;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: '2026-01-01', description: 'First day it may be booked on; none: always.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: '2026-01-01',
+    description: 'First day it may be booked on; none: always.',
+  })
   @IsOptional()
   @IsCalendarDate()
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: null, description: 'Last day it may be booked on; none: open-ended.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'Last day it may be booked on; none: open-ended.',
+  })
   @IsOptional()
   @IsCalendarDate()
   @IsOnOrAfter('validFrom')
@@ -73,7 +109,11 @@ export class BudgetDimensionCodeDto {
 }
 
 export class BudgetDimensionCodesDto {
-  @ApiProperty({ type: [BudgetDimensionCodeDto], maxItems: MAX_DIMENSION_CODES, description: "The dimension's whole code list: codes left out are removed." })
+  @ApiProperty({
+    type: [BudgetDimensionCodeDto],
+    maxItems: MAX_DIMENSION_CODES,
+    description: "The dimension's whole code list: codes left out are removed.",
+  })
   @IsArray()
   @ArrayMaxSize(MAX_DIMENSION_CODES)
   @ArrayUnique((c: BudgetDimensionCodeDto) => c?.code, { message: 'each code must be unique' })

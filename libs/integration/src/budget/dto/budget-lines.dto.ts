@@ -5,12 +5,14 @@ import { BUDGET_LINE_KINDS, MAX_BUDGET_LINES, type BudgetLineKind } from '../bud
 export class BudgetLineDto {
   @ApiProperty({ enum: BUDGET_LINE_KINDS, example: 'actual' }) kind: BudgetLineKind;
   @ApiProperty({ example: '2026-03', pattern: '^20\\d\\d-(0[1-9]|1[0-2])$', description: 'The month.' }) period: string;
-  @ApiProperty({ example: 125000, description: 'Whole kronor; negative for credits and corrections.' }) amountSek: number;
+  @ApiProperty({ example: 125000, description: 'Whole kronor; negative for credits and corrections.' })
+  amountSek: number;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string', maxLength: 40 },
     example: { ansvar: '1100', verksamhet: '4120', projekt: 'P2026-07' },
-    description: 'A code for each configured dimension (GET /integrations/budget/dimensions); required ones must be there.',
+    description:
+      'A code for each configured dimension (GET /integrations/budget/dimensions); required ones must be there.',
   })
   dimensions: Record<string, string>;
 }

@@ -28,7 +28,11 @@ export class CreatePortfolioDecisionDto {
   @IsUUID()
   initiativeId: string;
 
-  @ApiProperty({ enum: PORTFOLIO_DECISIONS, description: '`stop` moves the initiative to discontinued and `integrate` to integrated, as a lifecycle transition would; the rest leave its status alone' })
+  @ApiProperty({
+    enum: PORTFOLIO_DECISIONS,
+    description:
+      '`stop` moves the initiative to discontinued and `integrate` to integrated, as a lifecycle transition would; the rest leave its status alone',
+  })
   @IsIn(PORTFOLIO_DECISIONS)
   decision: PortfolioDecision;
 
@@ -39,7 +43,12 @@ export class CreatePortfolioDecisionDto {
   @MaxLength(10000)
   rationale: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'When the decision is followed up; an alert is raised once it has passed with no later decision' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'When the decision is followed up; an alert is raised once it has passed with no later decision',
+  })
   @IsOptional()
   @IsCalendarDate()
   followUpDate?: string | null;
@@ -58,7 +67,8 @@ export class PortfolioReviewDto {
 
 export class PortfolioReviewListItemDto extends PortfolioReviewDto {
   @ApiProperty({ example: 5, description: 'Decisions taken at the review' }) decisionCount: number;
-  @ApiProperty({ example: 1, description: 'Of those, decisions that moved the initiative (stop, integrate)' }) movedCount: number;
+  @ApiProperty({ example: 1, description: 'Of those, decisions that moved the initiative (stop, integrate)' })
+  movedCount: number;
 }
 
 export class PortfolioDecisionDto {
@@ -68,8 +78,14 @@ export class PortfolioDecisionDto {
   @ApiProperty({ enum: PORTFOLIO_DECISIONS }) decision: PortfolioDecision;
   @ApiProperty() rationale: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) followUpDate: string | null;
-  @ApiProperty({ enum: INITIATIVE_STATUSES, nullable: true, description: 'The status the decision moved the initiative from' }) fromStatus: InitiativeStatus | null;
-  @ApiProperty({ enum: INITIATIVE_STATUSES, nullable: true, description: 'The status the decision moved it to' }) toStatus: InitiativeStatus | null;
+  @ApiProperty({
+    enum: INITIATIVE_STATUSES,
+    nullable: true,
+    description: 'The status the decision moved the initiative from',
+  })
+  fromStatus: InitiativeStatus | null;
+  @ApiProperty({ enum: INITIATIVE_STATUSES, nullable: true, description: 'The status the decision moved it to' })
+  toStatus: InitiativeStatus | null;
   @ApiProperty({ description: 'Who recorded the decision (actor id)' }) decidedBy: string;
   @ApiProperty() createdAt: Date;
 }

@@ -6,7 +6,13 @@ import { PORTFOLIO_DECISIONS, type PortfolioDecision } from '../decision-rules.j
 import { ReviewDecisionDto } from './portfolio-review.dto.js';
 
 /** Why an initiative is on a review's agenda, most urgent first (the agenda's order). */
-export const AGENDA_REASONS = ['critical_alert', 'funding_cliff', 'decision_follow_up', 'status_report', 'overlap'] as const;
+export const AGENDA_REASONS = [
+  'critical_alert',
+  'funding_cliff',
+  'decision_follow_up',
+  'status_report',
+  'overlap',
+] as const;
 export type AgendaReason = (typeof AGENDA_REASONS)[number];
 
 class AgendaDepartmentDto {
@@ -37,8 +43,13 @@ class AgendaAlertDto {
 
 class AgendaFundingCliffDto {
   @ApiProperty({ example: 2027 }) year: number;
-  @ApiProperty({ type: [CliffLineDto], description: 'The temporary lines ending in the year with nothing, or not enough, to take over.' }) lines: CliffLineDto[];
-  @ApiProperty({ type: 'integer', nullable: true, description: "The funding cliff's uncovered annual cost." }) uncoveredAnnualCostSek: number | null;
+  @ApiProperty({
+    type: [CliffLineDto],
+    description: 'The temporary lines ending in the year with nothing, or not enough, to take over.',
+  })
+  lines: CliffLineDto[];
+  @ApiProperty({ type: 'integer', nullable: true, description: "The funding cliff's uncovered annual cost." })
+  uncoveredAnnualCostSek: number | null;
 }
 
 class AgendaOtherInitiativeDto {
@@ -50,7 +61,7 @@ class AgendaOtherInitiativeDto {
 class AgendaOverlapDto {
   @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: AgendaOtherInitiativeDto }) otherInitiative: AgendaOtherInitiativeDto;
-  @ApiProperty({ type: [String], description: 'The reasons\' Swedish labels.' }) reasons: string[];
+  @ApiProperty({ type: [String], description: "The reasons' Swedish labels." }) reasons: string[];
 }
 
 class AgendaDueDecisionDto {
@@ -63,32 +74,69 @@ class AgendaDueDecisionDto {
 
 class AgendaStatusReportDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['pending', 'returned'], description: '`pending` past its round\'s due date (missing) or `returned`.' }) status: 'pending' | 'returned';
+  @ApiProperty({
+    enum: ['pending', 'returned'],
+    description: "`pending` past its round's due date (missing) or `returned`.",
+  })
+  status: 'pending' | 'returned';
   @ApiProperty({ example: 'Delårsrapport augusti 2026' }) roundTitle: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
 }
 
 export class AgendaReasonDto {
   @ApiProperty({ enum: AGENDA_REASONS }) kind: AgendaReason;
-  @ApiProperty({ type: AgendaAlertDto, nullable: true, description: '`critical_alert`: the open or acknowledged critical alert.' }) alert: AgendaAlertDto | null;
-  @ApiProperty({ type: AgendaFundingCliffDto, nullable: true, description: '`funding_cliff`: lines ending in the coming budget year with no coverage decision.' })
+  @ApiProperty({
+    type: AgendaAlertDto,
+    nullable: true,
+    description: '`critical_alert`: the open or acknowledged critical alert.',
+  })
+  alert: AgendaAlertDto | null;
+  @ApiProperty({
+    type: AgendaFundingCliffDto,
+    nullable: true,
+    description: '`funding_cliff`: lines ending in the coming budget year with no coverage decision.',
+  })
   fundingCliff: AgendaFundingCliffDto | null;
-  @ApiProperty({ type: AgendaOverlapDto, nullable: true, description: '`overlap`: a pair without a standing verdict.' }) overlap: AgendaOverlapDto | null;
-  @ApiProperty({ type: AgendaDueDecisionDto, nullable: true, description: '`decision_follow_up`: an earlier decision whose follow-up date has come.' })
+  @ApiProperty({ type: AgendaOverlapDto, nullable: true, description: '`overlap`: a pair without a standing verdict.' })
+  overlap: AgendaOverlapDto | null;
+  @ApiProperty({
+    type: AgendaDueDecisionDto,
+    nullable: true,
+    description: '`decision_follow_up`: an earlier decision whose follow-up date has come.',
+  })
   dueDecision: AgendaDueDecisionDto | null;
-  @ApiProperty({ type: AgendaStatusReportDto, nullable: true, description: '`status_report`: a report returned or missing.' }) statusReport: AgendaStatusReportDto | null;
+  @ApiProperty({
+    type: AgendaStatusReportDto,
+    nullable: true,
+    description: '`status_report`: a report returned or missing.',
+  })
+  statusReport: AgendaStatusReportDto | null;
 }
 
 export class ReviewAgendaItemDto {
   @ApiProperty({ type: AgendaInitiativeDto }) initiative: AgendaInitiativeDto;
-  @ApiProperty({ type: [AgendaReasonDto], description: 'Why it is on the agenda; empty once this review\'s decision has settled every reason (e.g. after `stop`).' })
+  @ApiProperty({
+    type: [AgendaReasonDto],
+    description:
+      "Why it is on the agenda; empty once this review's decision has settled every reason (e.g. after `stop`).",
+  })
   reasons: AgendaReasonDto[];
-  @ApiProperty({ type: ReviewDecisionDto, nullable: true, description: "This review's decision on the initiative, once taken." }) decision: ReviewDecisionDto | null;
+  @ApiProperty({
+    type: ReviewDecisionDto,
+    nullable: true,
+    description: "This review's decision on the initiative, once taken.",
+  })
+  decision: ReviewDecisionDto | null;
 }
 
 export class ReviewAgendaDto {
   @ApiProperty({ format: 'uuid' }) reviewId: string;
   @ApiProperty({ format: 'date' }) meetingDate: string;
-  @ApiProperty({ example: 2027, description: 'The coming budget year: the year after the meeting\'s.' }) budgetYear: number;
-  @ApiProperty({ type: [ReviewAgendaItemDto], description: 'One item per initiative, the most urgent reason first, then by code.' }) items: ReviewAgendaItemDto[];
+  @ApiProperty({ example: 2027, description: "The coming budget year: the year after the meeting's." })
+  budgetYear: number;
+  @ApiProperty({
+    type: [ReviewAgendaItemDto],
+    description: 'One item per initiative, the most urgent reason first, then by code.',
+  })
+  items: ReviewAgendaItemDto[];
 }

@@ -19,12 +19,22 @@ export class CreateDepartmentDto {
   @IsIn(DEPARTMENT_KINDS)
   kind: DepartmentKind;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The unit this one belongs to (an avdelning under its förvaltning).' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The unit this one belongs to (an avdelning under its förvaltning).',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'forvaltningschef.asf@trollhattan.se', description: "Where notices for the department's head go (a work address or functional mailbox)" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'forvaltningschef.asf@trollhattan.se',
+    description: "Where notices for the department's head go (a work address or functional mailbox)",
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)

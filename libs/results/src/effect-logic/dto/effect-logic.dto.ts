@@ -15,7 +15,12 @@ export class CreateEffectNodeDto {
   @MaxLength(300)
   title: string;
 
-  @ApiPropertyOptional({ maxLength: 4000, nullable: true, type: String, example: 'Mäts som andel av de unga i målgruppen efter sex månader.' })
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    nullable: true,
+    type: String,
+    example: 'Mäts som andel av de unga i målgruppen efter sex månader.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -23,19 +28,28 @@ export class CreateEffectNodeDto {
   @MaxLength(4000)
   description?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The initiative whose chain the node joins; exactly one of initiativeId and goalId.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The initiative whose chain the node joins; exactly one of initiativeId and goalId.',
+  })
   @IsOmittable()
   @IsUUID()
   initiativeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "The goal whose chain the node joins (e.g. a priority area's); exactly one of initiativeId and goalId." })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The goal whose chain the node joins (e.g. a priority area's); exactly one of initiativeId and goalId.",
+  })
   @IsOmittable()
   @IsUUID()
   goalId?: string;
 }
 
 /** The owner is fixed at creation: moving a node to another chain would carry its links across owners. */
-export class UpdateEffectNodeDto extends PatchType(OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const)) {}
+export class UpdateEffectNodeDto extends PatchType(
+  OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const),
+) {}
 
 export class EffectNodeDto extends OmitType(CreateEffectNodeDto, ['initiativeId', 'goalId'] as const) {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -66,7 +80,11 @@ export const EFFECT_LOGIC_FORMATS = ['json', 'mermaid'] as const;
 export type EffectLogicFormat = (typeof EFFECT_LOGIC_FORMATS)[number];
 
 export class EffectLogicQueryDto {
-  @ApiPropertyOptional({ enum: EFFECT_LOGIC_FORMATS, default: 'json', description: '`mermaid`: the same graph as Mermaid `flowchart LR` text (text/plain).' })
+  @ApiPropertyOptional({
+    enum: EFFECT_LOGIC_FORMATS,
+    default: 'json',
+    description: '`mermaid`: the same graph as Mermaid `flowchart LR` text (text/plain).',
+  })
   @IsOptional()
   @IsIn(EFFECT_LOGIC_FORMATS)
   format?: EffectLogicFormat;
@@ -98,12 +116,21 @@ export class EffectGraphNodeDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) initiativeId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) goalId: string | null;
-  @ApiProperty({ type: ChainOwnerRefDto, description: "The chain the node belongs to: the graph's owner, or a goal chain the owner's links point into." })
+  @ApiProperty({
+    type: ChainOwnerRefDto,
+    description: "The chain the node belongs to: the graph's owner, or a goal chain the owner's links point into.",
+  })
   owner: ChainOwnerRefDto;
   @ApiProperty({ example: 1 }) version: number;
-  @ApiProperty({ type: [MeasuredByRefDto], description: 'The indicators that measure the node (POST /effect-nodes/{id}/indicators), by code.' })
+  @ApiProperty({
+    type: [MeasuredByRefDto],
+    description: 'The indicators that measure the node (POST /effect-nodes/{id}/indicators), by code.',
+  })
   indicators: MeasuredByRefDto[];
-  @ApiPropertyOptional({ type: [ContributorRefDto], description: "Goal graphs only: initiatives with a node that has a path to this node, by code." })
+  @ApiPropertyOptional({
+    type: [ContributorRefDto],
+    description: 'Goal graphs only: initiatives with a node that has a path to this node, by code.',
+  })
   contributors?: ContributorRefDto[];
 }
 
@@ -119,7 +146,8 @@ export class EffectGraphDto {
   @ApiProperty({ type: [EffectGraphLinkDto] }) links: EffectGraphLinkDto[];
   @ApiPropertyOptional({
     type: [ChainOwnerRefDto],
-    description: "Initiative graphs only: the goal chains with nodes that the initiative's nodes may link into — its goals and every goal above them (its priority area …), top down.",
+    description:
+      "Initiative graphs only: the goal chains with nodes that the initiative's nodes may link into — its goals and every goal above them (its priority area …), top down.",
   })
   goalChains?: ChainOwnerRefDto[];
 }

@@ -47,7 +47,11 @@ export class CreateIndicatorDto {
   @MaxLength(300)
   name: string;
 
-  @ApiProperty({ enum: INDICATOR_UNITS, example: 'percent', description: 'percent, per_1000 and ratio are shares and may carry numerator and denominator.' })
+  @ApiProperty({
+    enum: INDICATOR_UNITS,
+    example: 'percent',
+    description: 'percent, per_1000 and ratio are shares and may carry numerator and denominator.',
+  })
   @IsIn(INDICATOR_UNITS)
   unit: IndicatorUnit;
 
@@ -71,13 +75,17 @@ export class CreateIndicatorDto {
     additionalProperties: { type: 'string' },
     nullable: true,
     example: { all: 'N02267', 'born:abroad': 'N02268', 'born:sweden': 'N02269' },
-    description: 'Kolada indicators only (and required for them): the KPI id per breakdown cell; Kolada itself splits each KPI by sex.',
+    description:
+      'Kolada indicators only (and required for them): the KPI id per breakdown cell; Kolada itself splits each KPI by sex.',
   })
   @IsOptional()
   @IsObject()
   koladaKpis?: Record<string, string> | null;
 
-  @ApiProperty({ format: 'uuid', description: 'The department that collects the figures; a department head names their own.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The department that collects the figures; a department head names their own.',
+  })
   @IsUUID()
   ownerDepartmentId: string;
 }
@@ -85,7 +93,10 @@ export class CreateIndicatorDto {
 export class IndicatorDto extends CreateIndicatorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: BREAKDOWNS, isArray: true }) declare breakdowns: Breakdown[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) declare koladaKpis: Record<string, string> | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) declare koladaKpis: Record<
+    string,
+    string
+  > | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -109,12 +120,23 @@ export class CreateIndicatorValueDto {
   @IsIn(VALUE_KINDS)
   kind: ValueKind;
 
-  @ApiProperty({ example: '2024', description: 'A year, half, quarter or month: `2024`, `2024-H1`, `2024-Q3`, `2024-05`.' })
+  @ApiProperty({
+    example: '2024',
+    description: 'A year, half, quarter or month: `2024`, `2024-H1`, `2024-Q3`, `2024-05`.',
+  })
   @IsString()
-  @Matches(PERIOD_PATTERN, { message: 'period must be a year, half, quarter or month: 2024, 2024-H1, 2024-Q3 or 2024-05' })
+  @Matches(PERIOD_PATTERN, {
+    message: 'period must be a year, half, quarter or month: 2024, 2024-H1, 2024-Q3 or 2024-05',
+  })
   period: string;
 
-  @ApiPropertyOptional({ example: 'sex:women', default: 'all', maxLength: 200, description: 'The breakdown cell: `all`, or `breakdown:value` parts joined by commas, e.g. `sex:women,born:abroad`.' })
+  @ApiPropertyOptional({
+    example: 'sex:women',
+    default: 'all',
+    maxLength: 200,
+    description:
+      'The breakdown cell: `all`, or `breakdown:value` parts joined by commas, e.g. `sex:women,born:abroad`.',
+  })
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
@@ -127,7 +149,12 @@ export class CreateIndicatorValueDto {
   @Max(MAX_FIGURE)
   value: number;
 
-  @ApiPropertyOptional({ example: 642, nullable: true, type: Number, description: 'With denominator, or not at all; value must be their quotient in the unit.' })
+  @ApiPropertyOptional({
+    example: 642,
+    nullable: true,
+    type: Number,
+    description: 'With denominator, or not at all; value must be their quotient in the unit.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -141,7 +168,12 @@ export class CreateIndicatorValueDto {
   @Max(MAX_FIGURE)
   denominator?: number | null;
 
-  @ApiPropertyOptional({ example: 1000, nullable: true, type: Number, description: 'How many persons the value rests on; below 5 it is suppressed outside the owning department.' })
+  @ApiPropertyOptional({
+    example: 1000,
+    nullable: true,
+    type: Number,
+    description: 'How many persons the value rests on; below 5 it is suppressed outside the owning department.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -164,7 +196,11 @@ export class IndicatorValueDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) indicatorId: string;
   @ApiProperty({ enum: VALUE_KINDS }) kind: ValueKind;
-  @ApiProperty({ enum: VALUE_AREAS, description: "`sweden`: Kolada's figure for the whole country (imported, for comparison)." }) area: ValueArea;
+  @ApiProperty({
+    enum: VALUE_AREAS,
+    description: "`sweden`: Kolada's figure for the whole country (imported, for comparison).",
+  })
+  area: ValueArea;
   @ApiProperty({ example: '2024' }) period: string;
   @ApiProperty({ example: 'sex:women' }) cell: string;
   @ApiProperty({ nullable: true, type: Number, description: 'null when suppressed' }) value: number | null;
@@ -172,7 +208,11 @@ export class IndicatorValueDto {
   @ApiProperty({ nullable: true, type: Number }) denominator: number | null;
   @ApiProperty({ nullable: true, type: Number }) persons: number | null;
   @ApiProperty({ nullable: true, type: String }) sourceNote: string | null;
-  @ApiProperty({ description: 'Rests on fewer than 5 persons and the viewer is outside the owning department: the figures are withheld.' }) suppressed: boolean;
+  @ApiProperty({
+    description:
+      'Rests on fewer than 5 persons and the viewer is outside the owning department: the figures are withheld.',
+  })
+  suppressed: boolean;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -184,7 +224,11 @@ export class ListValuesQueryDto extends PageQueryDto {
   @IsIn(VALUE_KINDS)
   kind?: ValueKind;
 
-  @ApiPropertyOptional({ enum: VALUE_AREAS, default: 'municipality', description: "`sweden` lists Kolada's figures for the whole country." })
+  @ApiPropertyOptional({
+    enum: VALUE_AREAS,
+    default: 'municipality',
+    description: "`sweden` lists Kolada's figures for the whole country.",
+  })
   @IsOptional()
   @IsIn(VALUE_AREAS)
   area?: ValueArea;
@@ -204,10 +248,16 @@ export class TargetProgressDto extends SeriesPointDto {
     nullable: true,
     type: Number,
     example: 0.4,
-    description: '(latest actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target, for falling indicators too; null without the figures.',
+    description:
+      '(latest actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target, for falling indicators too; null without the figures.',
   })
   progress: number | null;
-  @ApiProperty({ nullable: true, type: Boolean, description: 'The latest actual is at or beyond the target in the desired direction.' }) achieved: boolean | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'The latest actual is at or beyond the target in the desired direction.',
+  })
+  achieved: boolean | null;
 }
 
 export class ComparisonPointDto {
@@ -218,17 +268,28 @@ export class ComparisonPointDto {
 export class CellSeriesDto {
   @ApiProperty({ example: 'all' }) cell: string;
   @ApiProperty({ type: SeriesPointDto, nullable: true }) baseline: SeriesPointDto | null;
-  @ApiProperty({ type: SeriesPointDto, nullable: true, description: 'The latest actual.' }) latest: SeriesPointDto | null;
+  @ApiProperty({ type: SeriesPointDto, nullable: true, description: 'The latest actual.' })
+  latest: SeriesPointDto | null;
   @ApiProperty({ type: [TargetProgressDto] }) targets: TargetProgressDto[];
-  @ApiProperty({ type: [SeriesPointDto], description: 'Measurements by period, oldest first.' }) actuals: SeriesPointDto[];
-  @ApiProperty({ type: [ComparisonPointDto], description: "Sweden's measurements (Kolada 0000) by period, oldest first, to compare with; not in progress or gaps." })
+  @ApiProperty({ type: [SeriesPointDto], description: 'Measurements by period, oldest first.' })
+  actuals: SeriesPointDto[];
+  @ApiProperty({
+    type: [ComparisonPointDto],
+    description:
+      "Sweden's measurements (Kolada 0000) by period, oldest first, to compare with; not in progress or gaps.",
+  })
   sweden: ComparisonPointDto[];
 }
 
 export class KoladaKpiTitleDto {
   @ApiProperty({ example: 'all' }) cell: string;
   @ApiProperty({ example: 'N02267' }) kpi: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Förvärvsarbetande invånare 20-64 år, andel (%)', description: 'null until the Kolada import has fetched it.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Förvärvsarbetande invånare 20-64 år, andel (%)',
+    description: 'null until the Kolada import has fetched it.',
+  })
   title: string | null;
 }
 
@@ -237,14 +298,28 @@ export class CellGapDto {
   @ApiProperty({ example: 'sex:women' }) minuend: string;
   @ApiProperty({ example: 'sex:men' }) subtrahend: string;
   @ApiProperty({ example: '2024' }) period: string;
-  @ApiProperty({ nullable: true, type: Number, example: -3, description: 'minuend − subtrahend; null when either is missing or suppressed.' }) gap: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: -3,
+    description: 'minuend − subtrahend; null when either is missing or suppressed.',
+  })
+  gap: number | null;
 }
 
 export class IndicatorSeriesDto {
   @ApiProperty({ type: () => IndicatorDto }) indicator: IndicatorDto;
   @ApiProperty({ type: [CellSeriesDto] }) cells: CellSeriesDto[];
-  @ApiProperty({ type: [CellGapDto], description: 'Women − men and born abroad − born in Sweden in the latest period with measurements.' }) gaps: CellGapDto[];
-  @ApiProperty({ type: [KoladaKpiTitleDto], description: "A Kolada indicator's KPIs per cell with Kolada's titles; empty for other sources." }) kolada: KoladaKpiTitleDto[];
+  @ApiProperty({
+    type: [CellGapDto],
+    description: 'Women − men and born abroad − born in Sweden in the latest period with measurements.',
+  })
+  gaps: CellGapDto[];
+  @ApiProperty({
+    type: [KoladaKpiTitleDto],
+    description: "A Kolada indicator's KPIs per cell with Kolada's titles; empty for other sources.",
+  })
+  kolada: KoladaKpiTitleDto[];
 }
 
 export class ImportResultDto {
@@ -253,5 +328,9 @@ export class ImportResultDto {
 
 export class IndicatorOverviewDto {
   @ApiProperty({ type: () => IndicatorDto }) indicator: IndicatorDto;
-  @ApiProperty({ type: CellSeriesDto, description: 'The whole population (cell `all`), as GET /indicators/{id}/series gives it.' }) series: CellSeriesDto;
+  @ApiProperty({
+    type: CellSeriesDto,
+    description: 'The whole population (cell `all`), as GET /indicators/{id}/series gives it.',
+  })
+  series: CellSeriesDto;
 }

@@ -16,7 +16,8 @@ const dimensionsQuery = {
 
 const codesQuery = (dimension: string) => ({
   queryKey: [...DIMENSIONS, dimension, 'codes'],
-  queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(api.GET('/integrations/budget/dimensions/{code}/codes', { params: { path: { code: dimension } }, signal })),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    unwrap(api.GET('/integrations/budget/dimensions/{code}/codes', { params: { path: { code: dimension } }, signal })),
 });
 
 export function useBudgetDimensions() {
@@ -53,9 +54,15 @@ export function useChangeCode(dimension: string) {
     mutationFn: async (change: ListChange<BudgetCode>) => {
       const { codes } = await queryClient.fetchQuery({ ...codesQuery(dimension), staleTime: 0 });
       const { list, index } = withChange(codes, change);
-      return unwrapInSwedish(api.PUT('/integrations/budget/dimensions/{code}/codes', { params: { path: { code: dimension } }, body: { codes: list } }), {
-        asForm: (problem) => onEntry(problem, 'codes', index, 'code'),
-      });
+      return unwrapInSwedish(
+        api.PUT('/integrations/budget/dimensions/{code}/codes', {
+          params: { path: { code: dimension } },
+          body: { codes: list },
+        }),
+        {
+          asForm: (problem) => onEntry(problem, 'codes', index, 'code'),
+        },
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: codesQuery(dimension).queryKey }),
   });

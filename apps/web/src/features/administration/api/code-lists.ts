@@ -23,7 +23,8 @@ export function useCodeList(list: CodeList) {
 export function useAddCodeListItem() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ list, item }: { list: CodeList; item: NewCodeListItem }) => unwrapInSwedish(api.POST(PATHS[list], { body: item })),
+    mutationFn: ({ list, item }: { list: CodeList; item: NewCodeListItem }) =>
+      unwrapInSwedish(api.POST(PATHS[list], { body: item })),
     onSuccess: (_, { list }) => queryClient.invalidateQueries({ queryKey: KEYS[list] }),
   });
 }

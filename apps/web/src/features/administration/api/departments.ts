@@ -33,7 +33,12 @@ export function useUpdateDepartment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, changes }: { id: string; version: number; changes: DepartmentChanges }) =>
-      unwrapInSwedish(api.PATCH('/departments/{id}', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: changes })),
+      unwrapInSwedish(
+        api.PATCH('/departments/{id}', {
+          params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+          body: changes,
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: DEPARTMENTS }),
   });
 }

@@ -13,7 +13,9 @@ export type GoalChanges = components['schemas']['UpdateGoalDto'];
 // Under the key other screens read the tree by (Insatsen, the pickers), so a goal added here shows there too.
 const GOALS = ['goals'] as const;
 /** A goal's own refusal; the shared words (utils/problems.ts) speak of units. */
-const GOAL_MESSAGES: readonly ApiMessage[] = [['parentId', /would create a cycle/, administrationMessages.problems.goalCycle]];
+const GOAL_MESSAGES: readonly ApiMessage[] = [
+  ['parentId', /would create a cycle/, administrationMessages.problems.goalCycle],
+];
 
 export function useGoalTree() {
   return useQuery({
@@ -38,7 +40,10 @@ export function useGoal(id: string) {
 
 /** Every screen that shows the goal tree (Mål och effekter reads it with its figures) reads it again. */
 function refreshGoals(queryClient: QueryClient) {
-  return Promise.all([queryClient.invalidateQueries({ queryKey: GOALS }), queryClient.invalidateQueries({ queryKey: ['portfolio', 'goal-tree'] })]);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: GOALS }),
+    queryClient.invalidateQueries({ queryKey: ['portfolio', 'goal-tree'] }),
+  ]);
 }
 
 export function useCreateGoal() {
@@ -54,7 +59,10 @@ export function useUpdateGoal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, etag, changes }: { id: string; etag: string; changes: GoalChanges }) =>
-      unwrapInSwedish(api.PATCH('/goals/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: changes }), { messages: GOAL_MESSAGES }),
+      unwrapInSwedish(
+        api.PATCH('/goals/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body: changes }),
+        { messages: GOAL_MESSAGES },
+      ),
     onSuccess: () => refreshGoals(queryClient),
   });
 }

@@ -6,7 +6,12 @@ import { openQueueDashboard } from './queue-dashboard';
 
 /** A browser whose `open` hands out a blank tab (or nothing, as a popup blocker would), recording the order of events. */
 function fakeBrowser(events: string[], { blocked = false } = {}) {
-  const tab = { document: document.implementation.createHTMLDocument(''), opener: window as unknown, location: { href: 'about:blank' }, close: vi.fn() };
+  const tab = {
+    document: document.implementation.createHTMLDocument(''),
+    opener: window as unknown,
+    location: { href: 'about:blank' },
+    close: vi.fn(),
+  };
   const open = vi.fn(() => {
     events.push('tab opened');
     return blocked ? null : tab;
@@ -20,7 +25,8 @@ describe('openQueueDashboard', () => {
     const { tab, browser } = fakeBrowser(events);
     stubApi({
       handle: (request) => {
-        if (new URL(request.url).pathname !== '/api/v1/queue-dashboard/session' || request.method !== 'POST') return undefined;
+        if (new URL(request.url).pathname !== '/api/v1/queue-dashboard/session' || request.method !== 'POST')
+          return undefined;
         events.push('session asked for');
         return new Response(null, { status: 204 });
       },
@@ -52,6 +58,8 @@ describe('openQueueDashboard', () => {
     const requests = stubApi({ handle: () => new Response(null, { status: 204 }) });
 
     await expect(openQueueDashboard(browser)).resolves.toBe('blocked');
-    expect(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['POST /api/v1/queue-dashboard/session']);
+    expect(requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+      'POST /api/v1/queue-dashboard/session',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ export const QUEUE_DASHBOARD_PATH = '/api/v1/queues/';
  * waiting for an answer; it goes to the dashboard once the session is open, and closes again if it was refused.
  * `blocked`: the browser refused even that tab; the session is open, so a link to the dashboard will do.
  */
-export async function openQueueDashboard(browser: Pick<Window, 'open' | 'location'> = window): Promise<'opened' | 'blocked'> {
+export async function openQueueDashboard(
+  browser: Pick<Window, 'open' | 'location'> = window,
+): Promise<'opened' | 'blocked'> {
   const tab = browser.open('', '_blank');
   if (tab) {
     tab.document.documentElement.lang = 'sv';

@@ -10,7 +10,10 @@ type Options = {
 };
 
 /** `unwrap`, with a refusal's field messages in these screens' Swedish (utils/problems.ts) before a form shows them. */
-export async function unwrapInSwedish<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, { asForm = (p) => p, messages }: Options = {}): Promise<T> {
+export async function unwrapInSwedish<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  { asForm = (p) => p, messages }: Options = {},
+): Promise<T> {
   try {
     return await unwrap(call);
   } catch (error) {

@@ -20,7 +20,8 @@ export function useWebhookSubscriptions() {
 export function useWebhookDeliveries(id: string, page: { offset: number; limit: number }) {
   return useQuery({
     queryKey: [...WEBHOOKS, id, 'deliveries', page],
-    queryFn: ({ signal }) => unwrap(api.GET('/webhook-subscriptions/{id}/deliveries', { params: { path: { id }, query: page }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/webhook-subscriptions/{id}/deliveries', { params: { path: { id }, query: page }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,7 +38,13 @@ export function useCreateWebhookSubscription() {
 export function useSetWebhookStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ subscription, status }: { subscription: WebhookSubscription; status: WebhookSubscription['status'] }) =>
+    mutationFn: ({
+      subscription,
+      status,
+    }: {
+      subscription: WebhookSubscription;
+      status: WebhookSubscription['status'];
+    }) =>
       unwrap(
         api.PATCH('/webhook-subscriptions/{id}', {
           params: { path: { id: subscription.id }, header: { 'If-Match': `"${subscription.version}"` } },
@@ -61,7 +68,11 @@ export function useRedeliver() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, deliveryId }: { id: string; deliveryId: string }) =>
-      unwrap(api.POST('/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id, deliveryId } } })),
+      unwrap(
+        api.POST('/webhook-subscriptions/{id}/deliveries/{deliveryId}/redeliver', {
+          params: { path: { id, deliveryId } },
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: WEBHOOKS }),
   });
 }

@@ -32,7 +32,20 @@ type Props = {
  * A record's form on an administration screen: its heading takes focus when it opens, the API's refusals land on the
  * fields behind the error summary, and a save refused because someone else saved first offers the latest instead.
  */
-export function AdminForm({ id, heading, level = 2, problem, labels, stale, reloaded = false, onSubmit, pending, texts, onCancel, children }: Props) {
+export function AdminForm({
+  id,
+  heading,
+  level = 2,
+  problem,
+  labels,
+  stale,
+  reloaded = false,
+  onSubmit,
+  pending,
+  texts,
+  onCancel,
+  children,
+}: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const noteRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => (reloaded ? noteRef.current : headingRef.current)?.focus(), [reloaded]);
@@ -48,7 +61,11 @@ export function AdminForm({ id, heading, level = 2, problem, labels, stale, relo
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate>
-        {stale && problem?.kind === 'stale' ? <StaleNotice {...stale} /> : <ErrorSummary problem={problem} labels={labels} />}
+        {stale && problem?.kind === 'stale' ? (
+          <StaleNotice {...stale} />
+        ) : (
+          <ErrorSummary problem={problem} labels={labels} />
+        )}
         {children}
         <FormActions>
           <FormButton type="submit">{pending ? texts.saving : texts.save}</FormButton>

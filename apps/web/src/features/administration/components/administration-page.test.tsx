@@ -46,7 +46,13 @@ describe('Administration', { timeout: 20_000 }, () => {
   });
 
   it('should offer the queue dashboard only to whoever may run jobs', async () => {
-    await renderApp('/admin', { me: fakeMe({ roles: ['admin'], department: null, allow: { 'portfolio:read': 'all', 'reference-data:write': 'all' } }) });
+    await renderApp('/admin', {
+      me: fakeMe({
+        roles: ['admin'],
+        department: null,
+        allow: { 'portfolio:read': 'all', 'reference-data:write': 'all' },
+      }),
+    });
 
     await screen.findByRole('link', { name: t.screens.departments.title });
     expect(screen.queryByRole('heading', { name: t.queueDashboard.title })).toBeNull();

@@ -6,7 +6,12 @@ import { administrationMessages } from '../messages';
 import { usePatientWaits } from '../testing/patient-waits';
 
 const t = administrationMessages.apiKeys;
-const ADMIN = fakeMe({ roles: ['admin'], name: 'Administratör', department: null, allow: { 'portfolio:read': 'all', 'access:manage': 'all' } });
+const ADMIN = fakeMe({
+  roles: ['admin'],
+  name: 'Administratör',
+  department: null,
+  allow: { 'portfolio:read': 'all', 'access:manage': 'all' },
+});
 const KEY = {
   id: '33333333-3333-4333-8333-333333333333',
   name: 'Budgetsystemet',
@@ -27,7 +32,17 @@ describe('API-nycklar', { timeout: 20_000 }, () => {
     onTestFinished(() => void Reflect.deleteProperty(navigator, 'clipboard'));
     let created = false;
     const create = (name: string) => {
-      if (name === 'Finns redan') return json({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: '', errors: [{ field: 'name', message: 'already exists' }] }, 409);
+      if (name === 'Finns redan')
+        return json(
+          {
+            type: '/problems/conflict',
+            title: 'Conflict',
+            status: 409,
+            detail: '',
+            errors: [{ field: 'name', message: 'already exists' }],
+          },
+          409,
+        );
       created = true;
       return json({ ...KEY, key: 'samla_3f9a1c0b7d2e_hemlig' }, 201);
     };
@@ -35,24 +50,34 @@ describe('API-nycklar', { timeout: 20_000 }, () => {
       me: ADMIN,
       handle: (request) => {
         const url = new URL(request.url);
-        if (url.pathname === '/api/v1/api-keys' && request.method === 'GET') return json({ items: created ? [KEY] : [], total: created ? 1 : 0, limit: 200, offset: 0 });
-        if (url.pathname === '/api/v1/api-keys' && request.method === 'POST') return request.json().then((body: { name: string }) => create(body.name));
+        if (url.pathname === '/api/v1/api-keys' && request.method === 'GET')
+          return json({ items: created ? [KEY] : [], total: created ? 1 : 0, limit: 200, offset: 0 });
+        if (url.pathname === '/api/v1/api-keys' && request.method === 'POST')
+          return request.json().then((body: { name: string }) => create(body.name));
         return undefined;
       },
     });
 
     await screen.findByText(t.empty);
-    fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }), { target: { value: 'Finns redan' } });
+    fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }), {
+      target: { value: 'Finns redan' },
+    });
     fireEvent.click(screen.getByRole('checkbox', { name: t.scopeLabel['budget:write'] }));
     fireEvent.click(screen.getByRole('button', { name: t.create }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }).getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }).getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(screen.getAllByText(administrationMessages.problems.nameTaken).length).toBeGreaterThan(0);
 
-    fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }), { target: { value: 'Budgetsystemet' } });
+    fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.name}`) }), {
+      target: { value: 'Budgetsystemet' },
+    });
     fireEvent.click(screen.getByRole('button', { name: t.create }));
     const shown = await screen.findByRole('region', { name: t.createdHeading });
     expect(within(shown).getByText('samla_3f9a1c0b7d2e_hemlig')).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(within(shown).getByRole('heading', { name: t.createdHeading })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(shown).getByRole('heading', { name: t.createdHeading })),
+    );
     fireEvent.click(within(shown).getByRole('button', { name: t.copy }));
     await screen.findByText(t.copied);
     expect(writeText).toHaveBeenCalledWith('samla_3f9a1c0b7d2e_hemlig');

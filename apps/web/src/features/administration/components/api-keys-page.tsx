@@ -77,7 +77,10 @@ function ApiKeys() {
 
 function CreateForm({ onCreated }: { onCreated: (key: ApiKey & { key: string }) => void }) {
   const create = useCreateApiKey();
-  const { form, problem, submitWith } = useApiForm<{ name: string; scopes: ApiKeyScope[] }>({ defaultValues: { name: '', scopes: [] }, fields: ['name', 'scopes'] });
+  const { form, problem, submitWith } = useApiForm<{ name: string; scopes: ApiKeyScope[] }>({
+    defaultValues: { name: '', scopes: [] },
+    fields: ['name', 'scopes'],
+  });
   const send = submitWith(async (values) => {
     if (create.isPending) return;
     const key = await create.mutateAsync(values);
@@ -89,8 +92,22 @@ function CreateForm({ onCreated }: { onCreated: (key: ApiKey & { key: string }) 
       <h2 id="skapa-nyckel">{t.createHeading}</h2>
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={{ name: t.name, scopes: t.scopes }} />
-        <TextField control={form.control} name="name" label={t.name} description={t.nameHelp} isRequired rules={REQUIRED} />
-        <CheckboxGroupField control={form.control} name="scopes" label={t.scopes} description={t.scopesHelp} isRequired options={SCOPE_OPTIONS} />
+        <TextField
+          control={form.control}
+          name="name"
+          label={t.name}
+          description={t.nameHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        <CheckboxGroupField
+          control={form.control}
+          name="scopes"
+          label={t.scopes}
+          description={t.scopesHelp}
+          isRequired
+          options={SCOPE_OPTIONS}
+        />
         <FormActions>
           <FormButton type="submit">{create.isPending ? t.creating : t.create}</FormButton>
         </FormActions>
@@ -162,7 +179,14 @@ function RevokeButton({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => 
   return (
     <ConfirmApiStep
       trigger={{ label: t.revoke, ariaLabel: t.revokeLabel(apiKey.name) }}
-      texts={{ title: t.revokeTitle, body: t.revokeBody(apiKey.name), confirm: t.revokeConfirm, pending: t.revoking, cancel: t.cancel, failed: t.revokeFailed }}
+      texts={{
+        title: t.revokeTitle,
+        body: t.revokeBody(apiKey.name),
+        confirm: t.revokeConfirm,
+        pending: t.revoking,
+        cancel: t.cancel,
+        failed: t.revokeFailed,
+      }}
       onConfirm={() => revoke.mutateAsync(apiKey.id)}
       onDone={onRevoked}
     />

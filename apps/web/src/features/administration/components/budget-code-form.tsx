@@ -21,10 +21,34 @@ type Props = {
 
 /** A code's fields; the code itself is what lines carry, so it is given once and not changed. */
 export function BudgetCodeForm({ dimension, code, onDone, onCancel, stale, reloaded }: Props) {
-  const { form, formProps } = useEntryForm({ entry: code, defaultValues: codeValues(code), toEntry: toBudgetCode, change: useChangeCode(dimension), labels: LABELS, onDone });
+  const { form, formProps } = useEntryForm({
+    entry: code,
+    defaultValues: codeValues(code),
+    toEntry: toBudgetCode,
+    change: useChangeCode(dimension),
+    labels: LABELS,
+    onDone,
+  });
   return (
-    <AdminForm id="kodformular" heading={code ? t.editHeading(code.code) : t.addHeading} stale={stale} reloaded={reloaded} texts={t} onCancel={onCancel} {...formProps}>
-      <TextField control={form.control} name="code" label={t.code} description={t.codeHelp} isRequired rules={REQUIRED} isDisabled={code !== null} autoComplete="off" />
+    <AdminForm
+      id="kodformular"
+      heading={code ? t.editHeading(code.code) : t.addHeading}
+      stale={stale}
+      reloaded={reloaded}
+      texts={t}
+      onCancel={onCancel}
+      {...formProps}
+    >
+      <TextField
+        control={form.control}
+        name="code"
+        label={t.code}
+        description={t.codeHelp}
+        isRequired
+        rules={REQUIRED}
+        isDisabled={code !== null}
+        autoComplete="off"
+      />
       <TextField control={form.control} name="label" label={t.label} isRequired rules={REQUIRED} />
       <DateField control={form.control} name="validFrom" label={t.validFrom} description={t.validFromHelp} />
       <DateField control={form.control} name="validTo" label={t.validTo} description={t.validToHelp} />

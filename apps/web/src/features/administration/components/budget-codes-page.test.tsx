@@ -7,7 +7,12 @@ import { administrationMessages } from '../messages';
 import { usePatientWaits } from '../testing/patient-waits';
 
 const t = administrationMessages.budgetCodes;
-const ADMIN = fakeMe({ roles: ['admin'], name: 'Administratör', department: null, allow: { 'portfolio:read': 'all', 'budget:write': 'all', 'budget:read': 'all' } });
+const ADMIN = fakeMe({
+  roles: ['admin'],
+  name: 'Administratör',
+  department: null,
+  allow: { 'portfolio:read': 'all', 'budget:write': 'all', 'budget:read': 'all' },
+});
 const PROJEKT = { code: 'projekt', label: 'Projekt', position: 3, required: false, validatesCodes: true };
 const SEEN = { code: 'P2026-07', label: 'Unga till arbete', validFrom: '2026-01-01', validTo: null };
 const THEIRS = { code: 'P2026-09', label: 'Sommarjobb', validFrom: null, validTo: null };
@@ -16,7 +21,7 @@ const textbox = (label: string) => screen.getByRole('textbox', { name: new RegEx
 describe('Koder i en budgetdimension', { timeout: 20_000 }, () => {
   usePatientWaits();
 
-  it("should read the list again right before the PUT, so a code someone else added meanwhile is kept, and refuse a label on its field", async () => {
+  it('should read the list again right before the PUT, so a code someone else added meanwhile is kept, and refuse a label on its field', async () => {
     let stored: components['schemas']['BudgetDimensionCodeDto'][] = [SEEN];
     const put: unknown[] = [];
     await renderApp('/admin/budget/projekt', {
@@ -24,12 +29,23 @@ describe('Koder i en budgetdimension', { timeout: 20_000 }, () => {
       handle: async (request) => {
         const { pathname } = new URL(request.url);
         if (pathname === '/api/v1/integrations/budget/dimensions') return json({ dimensions: [PROJEKT] });
-        if (pathname === '/api/v1/integrations/budget/dimensions/projekt/codes' && request.method === 'GET') return json({ codes: stored });
+        if (pathname === '/api/v1/integrations/budget/dimensions/projekt/codes' && request.method === 'GET')
+          return json({ codes: stored });
         if (pathname === '/api/v1/integrations/budget/dimensions/projekt/codes' && request.method === 'PUT') {
           const body = (await request.json()) as { codes: typeof stored };
           put.push(body);
           const blank = body.codes.findIndex((code) => code.label.trim() === '');
-          if (blank >= 0) return json({ type: '/problems/validation', title: 'Invalid', status: 400, detail: '', errors: [{ field: `codes[${blank}].label`, message: 'label should not be empty' }] }, 400);
+          if (blank >= 0)
+            return json(
+              {
+                type: '/problems/validation',
+                title: 'Invalid',
+                status: 400,
+                detail: '',
+                errors: [{ field: `codes[${blank}].label`, message: 'label should not be empty' }],
+              },
+              400,
+            );
           stored = body.codes;
           return json({ dimension: 'projekt', codes: stored.length, inserted: 1, updated: 0, removed: 0 });
         }

@@ -5,7 +5,13 @@ import buttons from '../../../components/buttons.module.css';
 import { LoadError } from '../../../components/load-error';
 import { ApiProblemError } from '../../../lib/api-client';
 import { formatDate, today } from '../../../lib/format';
-import { useBudgetCodes, useBudgetDimensions, useChangeCode, type BudgetCode, type BudgetDimension } from '../api/budget';
+import {
+  useBudgetCodes,
+  useBudgetDimensions,
+  useChangeCode,
+  type BudgetCode,
+  type BudgetDimension,
+} from '../api/budget';
 import { focusAfterDialog } from '../hooks/focus-after-dialog';
 import { useEntryPanel } from '../hooks/use-entry-panel';
 import { codeStatus, deactivated } from '../utils/budget-lists';
@@ -41,17 +47,33 @@ function DimensionCodes({ code }: { code: string }) {
   const dimensions = useBudgetDimensions();
   const codes = useBudgetCodes(code);
   const dimension = dimensions.data?.dimensions.find((candidate) => candidate.code === code);
-  const notFound = (dimensions.isSuccess && !dimension) || (codes.error instanceof ApiProblemError && codes.error.problem.status === 404);
+  const notFound =
+    (dimensions.isSuccess && !dimension) ||
+    (codes.error instanceof ApiProblemError && codes.error.problem.status === 404);
 
   if (notFound) return <p className={styles.notice}>{t.notFound}</p>;
   if (dimensions.isPending || codes.isPending) return <p role="status">{administrationMessages.loading}</p>;
-  if (dimensions.isError) return <LoadError error={dimensions.error} message={t.error} onRetry={() => void dimensions.refetch()} />;
+  if (dimensions.isError)
+    return <LoadError error={dimensions.error} message={t.error} onRetry={() => void dimensions.refetch()} />;
   if (codes.isError) return <LoadError error={codes.error} message={t.error} onRetry={() => void codes.refetch()} />;
-  return <Codes dimension={dimension!} codes={codes.data.codes} refetch={async () => (await codes.refetch()).data?.codes} />;
+  return (
+    <Codes dimension={dimension!} codes={codes.data.codes} refetch={async () => (await codes.refetch()).data?.codes} />
+  );
 }
 
-function Codes({ dimension, codes, refetch }: { dimension: BudgetDimension; codes: readonly BudgetCode[]; refetch: () => Promise<readonly BudgetCode[] | undefined> }) {
-  const { editing, open, close, say, reload, announcement, announcementRef } = useEntryPanel<BudgetCode>(refetch, (code) => t.gone(code.code));
+function Codes({
+  dimension,
+  codes,
+  refetch,
+}: {
+  dimension: BudgetDimension;
+  codes: readonly BudgetCode[];
+  refetch: () => Promise<readonly BudgetCode[] | undefined>;
+}) {
+  const { editing, open, close, say, reload, announcement, announcementRef } = useEntryPanel<BudgetCode>(
+    refetch,
+    (code) => t.gone(code.code),
+  );
   const [offset, setOffset] = useState(0);
   const opener = editing.kind === 'edit' ? editButtonId(editing.item.entry.code) : ADD_BUTTON_ID;
   const shown = codes.slice(offset, offset + PAGE_SIZE);
@@ -63,12 +85,7 @@ function Codes({ dimension, codes, refetch }: { dimension: BudgetDimension; code
       {dimension.validatesCodes ? null : <p className={styles.notice}>{t.notChecked}</p>}
       <Announcement text={announcement} ref={announcementRef} />
       {editing.kind === 'none' ? (
-        <button
-          type="button"
-          id={ADD_BUTTON_ID}
-          className={buttons.button}
-          onClick={() => open({ kind: 'new' })}
-        >
+        <button type="button" id={ADD_BUTTON_ID} className={buttons.button} onClick={() => open({ kind: 'new' })}>
           {t.add}
         </button>
       ) : (
@@ -78,7 +95,11 @@ function Codes({ dimension, codes, refetch }: { dimension: BudgetDimension; code
           code={editing.kind === 'edit' ? editing.item.entry : null}
           onDone={(saved) => close(editing.kind === 'edit' ? t.saved(saved.code) : t.added(saved.code), opener)}
           onCancel={() => close(null, opener)}
-          stale={{ title: t.staleTitle, body: t.staleBody, onReload: () => (editing.kind === 'edit' ? reload(editing.item, opener) : Promise.resolve()) }}
+          stale={{
+            title: t.staleTitle,
+            body: t.staleBody,
+            onReload: () => (editing.kind === 'edit' ? reload(editing.item, opener) : Promise.resolve()),
+          }}
           reloaded={editing.kind === 'edit' && editing.item.reloads > 0}
         />
       )}
@@ -87,7 +108,10 @@ function Codes({ dimension, codes, refetch }: { dimension: BudgetDimension; code
         <p>{t.empty}</p>
       ) : (
         <>
-          <AdminTable caption={t.caption(dimension.label)} columns={[c.code, c.label, c.validFrom, c.validTo, c.status, c.actions]}>
+          <AdminTable
+            caption={t.caption(dimension.label)}
+            columns={[c.code, c.label, c.validFrom, c.validTo, c.status, c.actions]}
+          >
             {shown.map((code) => (
               <tr key={code.code}>
                 <td>{code.code}</td>
@@ -110,7 +134,16 @@ function Codes({ dimension, codes, refetch }: { dimension: BudgetDimension; code
               </tr>
             ))}
           </AdminTable>
-          {codes.length > PAGE_SIZE ? <Paging label={t.pagination} offset={offset} limit={PAGE_SIZE} total={codes.length} shown={shown.length} onGo={setOffset} /> : null}
+          {codes.length > PAGE_SIZE ? (
+            <Paging
+              label={t.pagination}
+              offset={offset}
+              limit={PAGE_SIZE}
+              total={codes.length}
+              shown={shown.length}
+              onGo={setOffset}
+            />
+          ) : null}
         </>
       )}
     </>
@@ -125,13 +158,26 @@ function CodeActions({ dimension, code, day, onEdit, onDeactivated }: ActionsPro
   const ended = deactivated(code, day);
   return (
     <div className={styles.rowActions}>
-      <button type="button" id={editButtonId(code.code)} className={buttons.outlined} aria-label={t.editLabel(code.code)} onClick={onEdit}>
+      <button
+        type="button"
+        id={editButtonId(code.code)}
+        className={buttons.outlined}
+        aria-label={t.editLabel(code.code)}
+        onClick={onEdit}
+      >
         {t.edit}
       </button>
       {ended ? (
         <ConfirmApiStep
           trigger={{ label: t.deactivate, ariaLabel: t.deactivateLabel(code.code) }}
-          texts={{ title: t.deactivateTitle, body: t.deactivateBody(code.code), confirm: t.deactivateConfirm, pending: t.deactivating, cancel: t.cancel, failed: t.deactivateFailed }}
+          texts={{
+            title: t.deactivateTitle,
+            body: t.deactivateBody(code.code),
+            confirm: t.deactivateConfirm,
+            pending: t.deactivating,
+            cancel: t.cancel,
+            failed: t.deactivateFailed,
+          }}
           onConfirm={() => change.mutateAsync({ kind: 'change', before: code, entry: ended })}
           onDone={onDeactivated}
         />

@@ -7,7 +7,13 @@ import { administrationMessages } from '../messages';
 import { AdminForm, type StaleTexts } from './admin-form';
 
 const t = administrationMessages.budget;
-const LABELS = { code: t.code, label: t.label, position: t.position, required: t.required, validatesCodes: t.validatesCodes };
+const LABELS = {
+  code: t.code,
+  label: t.label,
+  position: t.position,
+  required: t.required,
+  validatesCodes: t.validatesCodes,
+};
 
 type Props = {
   /** The dimension to change, as the person saw it; null for a new one. */
@@ -30,12 +36,49 @@ export function BudgetDimensionForm({ dimension, dimensions, onDone, onCancel, s
     onDone,
   });
   return (
-    <AdminForm id="dimensionsformular" heading={dimension ? t.editHeading(dimension.label) : t.addHeading} stale={stale} reloaded={reloaded} texts={t} onCancel={onCancel} {...formProps}>
-      <TextField control={form.control} name="code" label={t.code} description={t.codeHelp} isRequired rules={REQUIRED} isDisabled={dimension !== null} autoComplete="off" />
-      <TextField control={form.control} name="label" label={t.label} description={t.labelHelp} isRequired rules={REQUIRED} />
-      <NumberField control={form.control} name="position" label={t.position} description={t.positionHelp} isRequired rules={REQUIRED} minValue={1} />
+    <AdminForm
+      id="dimensionsformular"
+      heading={dimension ? t.editHeading(dimension.label) : t.addHeading}
+      stale={stale}
+      reloaded={reloaded}
+      texts={t}
+      onCancel={onCancel}
+      {...formProps}
+    >
+      <TextField
+        control={form.control}
+        name="code"
+        label={t.code}
+        description={t.codeHelp}
+        isRequired
+        rules={REQUIRED}
+        isDisabled={dimension !== null}
+        autoComplete="off"
+      />
+      <TextField
+        control={form.control}
+        name="label"
+        label={t.label}
+        description={t.labelHelp}
+        isRequired
+        rules={REQUIRED}
+      />
+      <NumberField
+        control={form.control}
+        name="position"
+        label={t.position}
+        description={t.positionHelp}
+        isRequired
+        rules={REQUIRED}
+        minValue={1}
+      />
       <CheckboxField control={form.control} name="required" label={t.required} description={t.requiredHelp} />
-      <CheckboxField control={form.control} name="validatesCodes" label={t.validatesCodes} description={t.validatesCodesHelp} />
+      <CheckboxField
+        control={form.control}
+        name="validatesCodes"
+        label={t.validatesCodes}
+        description={t.validatesCodesHelp}
+      />
     </AdminForm>
   );
 }

@@ -34,7 +34,8 @@ function Dimensions() {
   const opener = editing.kind === 'edit' ? editButtonId(editing.item.entry.code) : ADD_BUTTON_ID;
 
   if (dimensions.isPending) return <p role="status">{administrationMessages.loading}</p>;
-  if (dimensions.isError) return <LoadError error={dimensions.error} message={t.error} onRetry={() => void dimensions.refetch()} />;
+  if (dimensions.isError)
+    return <LoadError error={dimensions.error} message={t.error} onRetry={() => void dimensions.refetch()} />;
   const all = dimensions.data.dimensions;
   const c = t.column;
   return (
@@ -52,14 +53,21 @@ function Dimensions() {
           dimensions={all}
           onDone={(saved) => close(editing.kind === 'edit' ? t.saved(saved.label) : t.added(saved.label), opener)}
           onCancel={() => close(null, opener)}
-          stale={{ title: t.staleTitle, body: t.staleBody, onReload: () => (editing.kind === 'edit' ? reload(editing.item, opener) : Promise.resolve()) }}
+          stale={{
+            title: t.staleTitle,
+            body: t.staleBody,
+            onReload: () => (editing.kind === 'edit' ? reload(editing.item, opener) : Promise.resolve()),
+          }}
           reloaded={editing.kind === 'edit' && editing.item.reloads > 0}
         />
       )}
       {all.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <AdminTable caption={t.caption} columns={[c.position, c.code, c.label, c.required, c.validatesCodes, c.actions]}>
+        <AdminTable
+          caption={t.caption}
+          columns={[c.position, c.code, c.label, c.required, c.validatesCodes, c.actions]}
+        >
           {all.map((dimension) => (
             <tr key={dimension.code}>
               <td>{dimension.position}</td>
@@ -86,19 +94,44 @@ function Dimensions() {
 }
 
 /** The dimension's codes, "Ändra", and "Ta bort", asked first since its codes go with it. */
-function DimensionActions({ dimension, onEdit, onRemoved }: { dimension: BudgetDimension; onEdit: () => void; onRemoved: () => void }) {
+function DimensionActions({
+  dimension,
+  onEdit,
+  onRemoved,
+}: {
+  dimension: BudgetDimension;
+  onEdit: () => void;
+  onRemoved: () => void;
+}) {
   const change = useChangeDimension();
   return (
     <div className={styles.rowActions}>
-      <Link to="/admin/budget/$dimension" params={{ dimension: dimension.code }} aria-label={t.codesLabel(dimension.label)}>
+      <Link
+        to="/admin/budget/$dimension"
+        params={{ dimension: dimension.code }}
+        aria-label={t.codesLabel(dimension.label)}
+      >
         {t.codes}
       </Link>
-      <button type="button" id={editButtonId(dimension.code)} className={buttons.outlined} aria-label={t.editLabel(dimension.label)} onClick={onEdit}>
+      <button
+        type="button"
+        id={editButtonId(dimension.code)}
+        className={buttons.outlined}
+        aria-label={t.editLabel(dimension.label)}
+        onClick={onEdit}
+      >
         {t.edit}
       </button>
       <ConfirmApiStep
         trigger={{ label: t.remove, ariaLabel: t.removeLabel(dimension.label) }}
-        texts={{ title: t.removeTitle, body: t.removeBody(dimension.label), confirm: t.removeConfirm, pending: t.removing, cancel: t.cancel, failed: t.removeFailed }}
+        texts={{
+          title: t.removeTitle,
+          body: t.removeBody(dimension.label),
+          confirm: t.removeConfirm,
+          pending: t.removing,
+          cancel: t.cancel,
+          failed: t.removeFailed,
+        }}
         onConfirm={() => change.mutateAsync({ kind: 'remove', before: dimension })}
         onDone={onRemoved}
       />

@@ -30,7 +30,10 @@ function CodeLists() {
   const [announcement, setAnnouncement] = useState('');
   const announcementRef = useRef<HTMLParagraphElement>(null);
   const add = useAddCodeListItem();
-  const { form, problem, submitWith } = useApiForm<Values>({ defaultValues: { list: 'targetGroup', code: '', name: '' }, fields: Object.keys(LABELS) });
+  const { form, problem, submitWith } = useApiForm<Values>({
+    defaultValues: { list: 'targetGroup', code: '', name: '' },
+    fields: Object.keys(LABELS),
+  });
   // Focus stays in the form for the next one; the status region reads out what was added.
   const send = submitWith(async ({ list, code, name }) => {
     if (add.isPending || !list) return;
@@ -45,8 +48,23 @@ function CodeLists() {
         <h2 id="lagg-till-i-lista">{t.addHeading}</h2>
         <form onSubmit={send} noValidate>
           <ErrorSummary problem={problem} labels={LABELS} />
-          <RadioGroupField control={form.control} name="list" label={t.which} isRequired rules={REQUIRED} options={LIST_OPTIONS} />
-          <TextField control={form.control} name="code" label={t.code} description={t.codeHelp} isRequired rules={REQUIRED} autoComplete="off" />
+          <RadioGroupField
+            control={form.control}
+            name="list"
+            label={t.which}
+            isRequired
+            rules={REQUIRED}
+            options={LIST_OPTIONS}
+          />
+          <TextField
+            control={form.control}
+            name="code"
+            label={t.code}
+            description={t.codeHelp}
+            isRequired
+            rules={REQUIRED}
+            autoComplete="off"
+          />
           <TextField control={form.control} name="name" label={t.name} isRequired rules={REQUIRED} autoComplete="off" />
           <FormActions>
             <FormButton type="submit">{add.isPending ? t.adding : t.add}</FormButton>

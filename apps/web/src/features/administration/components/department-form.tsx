@@ -4,7 +4,15 @@ import { SelectField, TextField } from '../../../components/forms/fields';
 import { FormActions, FormButton } from '../../../components/forms/form-button';
 import { REQUIRED, useApiForm } from '../../../components/forms/use-api-form';
 import { useCreateDepartment, useUpdateDepartment, type Department, type DepartmentKind } from '../api/departments';
-import { EMPTY_DEPARTMENT, NO_PARENT, possibleParents, toDepartmentChanges, toDepartmentValues, toNewDepartment, type DepartmentValues } from '../utils/departments';
+import {
+  EMPTY_DEPARTMENT,
+  NO_PARENT,
+  possibleParents,
+  toDepartmentChanges,
+  toDepartmentValues,
+  toNewDepartment,
+  type DepartmentValues,
+} from '../utils/departments';
 import { administrationMessages } from '../messages';
 import styles from './administration.module.css';
 
@@ -40,7 +48,11 @@ export function DepartmentForm({ department, departments, onDone, onCancel }: Pr
     if (pending) return;
     if (!department) return onDone(await create.mutateAsync(toNewDepartment(values)));
     const changes = toDepartmentChanges(department, values);
-    onDone(Object.keys(changes).length === 0 ? department : await update.mutateAsync({ id: department.id, version: department.version, changes }));
+    onDone(
+      Object.keys(changes).length === 0
+        ? department
+        : await update.mutateAsync({ id: department.id, version: department.version, changes }),
+    );
   });
 
   const title = department ? t.editHeading(department.name) : t.addHeading;
@@ -51,11 +63,38 @@ export function DepartmentForm({ department, departments, onDone, onCancel }: Pr
       </h2>
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={LABELS} />
-        <TextField control={form.control} name="code" label={t.code} description={t.codeHelp} isRequired rules={REQUIRED} />
+        <TextField
+          control={form.control}
+          name="code"
+          label={t.code}
+          description={t.codeHelp}
+          isRequired
+          rules={REQUIRED}
+        />
         <TextField control={form.control} name="name" label={t.name} isRequired rules={REQUIRED} />
-        <SelectField control={form.control} name="kind" label={t.kindLabel} isRequired rules={REQUIRED} options={KIND_OPTIONS} />
-        <SelectField control={form.control} name="parentId" label={t.parent} description={t.parentHelp} options={parentOptions} />
-        <TextField control={form.control} name="headEmail" label={t.headEmail} description={t.headEmailHelp} type="email" autoComplete="off" />
+        <SelectField
+          control={form.control}
+          name="kind"
+          label={t.kindLabel}
+          isRequired
+          rules={REQUIRED}
+          options={KIND_OPTIONS}
+        />
+        <SelectField
+          control={form.control}
+          name="parentId"
+          label={t.parent}
+          description={t.parentHelp}
+          options={parentOptions}
+        />
+        <TextField
+          control={form.control}
+          name="headEmail"
+          label={t.headEmail}
+          description={t.headEmailHelp}
+          type="email"
+          autoComplete="off"
+        />
         <FormActions>
           <FormButton type="submit">{pending ? t.saving : t.save}</FormButton>
           <FormButton variant="secondary" onPress={onCancel} isDisabled={pending}>

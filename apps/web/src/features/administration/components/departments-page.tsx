@@ -30,7 +30,8 @@ function Departments() {
   const opener = editing.kind === 'edit' ? editButtonId(editing.item.id) : ADD_BUTTON_ID;
 
   if (departments.isPending) return <p role="status">{administrationMessages.loading}</p>;
-  if (departments.isError) return <LoadError error={departments.error} message={t.error} onRetry={() => void departments.refetch()} />;
+  if (departments.isError)
+    return <LoadError error={departments.error} message={t.error} onRetry={() => void departments.refetch()} />;
   const all = departments.data.items;
   return (
     <>
@@ -50,7 +51,10 @@ function Departments() {
         />
       )}
       <p>{t.count(departments.data.total)}</p>
-      <AdminTable caption={t.caption} columns={[t.column.code, t.column.name, t.column.kind, t.column.parent, t.column.headEmail, t.column.actions]}>
+      <AdminTable
+        caption={t.caption}
+        columns={[t.column.code, t.column.name, t.column.kind, t.column.parent, t.column.headEmail, t.column.actions]}
+      >
         {inTreeOrder(all).map(({ department, depth }) => (
           <tr key={department.id}>
             <td>{department.code}</td>

@@ -6,7 +6,12 @@ import { administrationMessages } from '../messages';
 import { usePatientWaits } from '../testing/patient-waits';
 
 const t = administrationMessages.goals;
-const ADMIN = fakeMe({ roles: ['admin'], name: 'Administratör', department: null, allow: { 'portfolio:read': 'all', 'goals:write': 'all' } });
+const ADMIN = fakeMe({
+  roles: ['admin'],
+  name: 'Administratör',
+  department: null,
+  allow: { 'portfolio:read': 'all', 'goals:write': 'all' },
+});
 const ROADMAP = 'Färdplan för social hållbarhet';
 const goal = (code: string, level: string, parentId: string | null, extra: Record<string, unknown> = {}) => ({
   id: `id-${code}`,
@@ -40,7 +45,17 @@ describe('Målträdet', { timeout: 20_000 }, () => {
         if (pathname === '/api/v1/goals' && request.method === 'POST') {
           const body = (await request.json()) as Record<string, unknown>;
           posted.push(body);
-          if (body.code === 'FP-1') return json({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: '', errors: [{ field: 'code', message: 'already exists' }] }, 409);
+          if (body.code === 'FP-1')
+            return json(
+              {
+                type: '/problems/conflict',
+                title: 'Conflict',
+                status: 409,
+                detail: '',
+                errors: [{ field: 'code', message: 'already exists' }],
+              },
+              409,
+            );
           return json(goal(String(body.code), 'sub_goal', AREA.id), 201);
         }
         return undefined;
@@ -49,14 +64,22 @@ describe('Målträdet', { timeout: 20_000 }, () => {
 
     fireEvent.click(await screen.findByRole('button', { name: t.addUnderLabel('FP-3') }));
     const form = await screen.findByRole('region', { name: t.addHeading('FP-3') });
-    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('heading', { name: t.addHeading('FP-3') })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(form).getByRole('heading', { name: t.addHeading('FP-3') })),
+    );
     fireEvent.change(textbox(t.code), { target: { value: 'fp-1' } });
     fireEvent.change(textbox(t.goalTitle), { target: { value: 'Färre unga börjar använda narkotika' } });
     fireEvent.click(within(form).getByRole('button', { name: t.save }));
 
     await waitFor(() => expect(textbox(t.code).getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getAllByText(administrationMessages.problems.codeTaken).length).toBeGreaterThan(0);
-    expect(posted[0]).toEqual({ code: 'FP-1', title: 'Färre unga börjar använda narkotika', level: 'sub_goal', framework: ROADMAP, parentId: AREA.id });
+    expect(posted[0]).toEqual({
+      code: 'FP-1',
+      title: 'Färre unga börjar använda narkotika',
+      level: 'sub_goal',
+      framework: ROADMAP,
+      parentId: AREA.id,
+    });
 
     fireEvent.change(textbox(t.code), { target: { value: 'FP-3-9' } });
     fireEvent.click(within(form).getByRole('button', { name: t.save }));
@@ -80,7 +103,11 @@ describe('Målträdet', { timeout: 20_000 }, () => {
         }
         if (pathname === `/api/v1/goals/${AREA.id}` && request.method === 'PATCH') {
           ifMatch.push(request.headers.get('If-Match'));
-          if (request.headers.get('If-Match') !== `"${stored.version}"`) return json({ type: '/problems/precondition-failed', title: 'Stale version', status: 412, detail: '' }, 412);
+          if (request.headers.get('If-Match') !== `"${stored.version}"`)
+            return json(
+              { type: '/problems/precondition-failed', title: 'Stale version', status: 412, detail: '' },
+              412,
+            );
           stored = { ...stored, ...((await request.json()) as object), version: stored.version + 1 };
           return json(stored);
         }

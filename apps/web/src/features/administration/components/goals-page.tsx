@@ -36,9 +36,16 @@ function GoalTreeEditor() {
   if (tree.isPending) return <p role="status">{administrationMessages.loading}</p>;
   if (tree.isError) return <LoadError error={tree.error} message={t.error} onRetry={() => void tree.refetch()} />;
   const goals = flattenGoals(tree.data);
-  const opener = !target ? ADD_ROOT_ID : target.action === 'change' ? editButtonId(target.goal.id) : target.parent ? addButtonId(target.parent.id) : ADD_ROOT_ID;
+  const opener = !target
+    ? ADD_ROOT_ID
+    : target.action === 'change'
+      ? editButtonId(target.goal.id)
+      : target.parent
+        ? addButtonId(target.parent.id)
+        : ADD_ROOT_ID;
   const form = (at: Target['action'], goal: GoalTreeNode | null) => {
-    if (!target || target.action !== at || (target.action === 'add' ? target.parent : target.goal)?.id !== goal?.id) return null;
+    if (!target || target.action !== at || (target.action === 'add' ? target.parent : target.goal)?.id !== goal?.id)
+      return null;
     const done = { onCancel: () => close(null, opener), goals };
     return target.action === 'add' ? (
       <GoalForm mode={target} {...done} onDone={(saved) => close(t.added(saved.code), opener)} />
@@ -54,7 +61,12 @@ function GoalTreeEditor() {
       <Announcement text={announcement} ref={announcementRef} />
       <section aria-labelledby="malen" className={styles.section}>
         <h2 id="malen">{t.treeHeading}</h2>
-        <button type="button" id={ADD_ROOT_ID} className={buttons.outlined} onClick={() => shared.open({ action: 'add', parent: null })}>
+        <button
+          type="button"
+          id={ADD_ROOT_ID}
+          className={buttons.outlined}
+          onClick={() => shared.open({ action: 'add', parent: null })}
+        >
           {t.addRoot}
         </button>
         {form('add', null)}
@@ -64,7 +76,11 @@ function GoalTreeEditor() {
   );
 }
 
-type ListProps = { goals: readonly GoalTreeNode[]; open: (target: Target) => void; form: (at: Target['action'], goal: GoalTreeNode) => ReactNode };
+type ListProps = {
+  goals: readonly GoalTreeNode[];
+  open: (target: Target) => void;
+  form: (at: Target['action'], goal: GoalTreeNode) => ReactNode;
+};
 
 /** Each goal with its level, code and title in words, its buttons, the open form if it concerns it, then the goals under it. */
 function GoalList({ goals, open, form }: ListProps) {
@@ -86,11 +102,23 @@ function GoalList({ goals, open, form }: ListProps) {
               <div className={styles.goalActions}>
                 {/* Nothing sits below the lowest level. */}
                 {levelsBetween(goal.level, []).length > 0 ? (
-                  <button type="button" id={addButtonId(goal.id)} className={buttons.outlined} aria-label={t.addUnderLabel(goal.code)} onClick={() => open({ action: 'add', parent: goal })}>
+                  <button
+                    type="button"
+                    id={addButtonId(goal.id)}
+                    className={buttons.outlined}
+                    aria-label={t.addUnderLabel(goal.code)}
+                    onClick={() => open({ action: 'add', parent: goal })}
+                  >
                     {t.addUnder}
                   </button>
                 ) : null}
-                <button type="button" id={editButtonId(goal.id)} className={buttons.outlined} aria-label={t.editLabel(goal.code)} onClick={() => open({ action: 'change', goal })}>
+                <button
+                  type="button"
+                  id={editButtonId(goal.id)}
+                  className={buttons.outlined}
+                  aria-label={t.editLabel(goal.code)}
+                  onClick={() => open({ action: 'change', goal })}
+                >
                   {t.edit}
                 </button>
               </div>
@@ -105,7 +133,12 @@ function GoalList({ goals, open, form }: ListProps) {
   );
 }
 
-type EditorProps = { goalId: string; goals: readonly GoalTreeNode[]; onDone: (code: string) => void; onCancel: () => void };
+type EditorProps = {
+  goalId: string;
+  goals: readonly GoalTreeNode[];
+  onDone: (code: string) => void;
+  onCancel: () => void;
+};
 
 /**
  * A change starts from the goal as stored now and its ETag. When someone else saved first, "Hämta det senaste" reads

@@ -65,7 +65,14 @@ function RunForm({ onQueued }: { onQueued: (run: JobRun) => void }) {
       <h2 id="kor-jobb">{t.runHeading}</h2>
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={{ name: t.job, asOf: t.asOf }} />
-        <SelectField control={form.control} name="name" label={t.job} isRequired rules={REQUIRED} options={JOB_OPTIONS} />
+        <SelectField
+          control={form.control}
+          name="name"
+          label={t.job}
+          isRequired
+          rules={REQUIRED}
+          options={JOB_OPTIONS}
+        />
         <DateField control={form.control} name="asOf" label={t.asOf} description={t.asOfHelp} />
         <FormActions>
           <FormButton type="submit">{request.isPending ? t.running : t.run}</FormButton>
@@ -127,7 +134,14 @@ function History() {
       ) : (
         <>
           <RunTable runs={runs.data.items} />
-          <Paging label={t.pagination} offset={offset} limit={PAGE_SIZE} total={runs.data.total} shown={runs.data.items.length} onGo={go} />
+          <Paging
+            label={t.pagination}
+            offset={offset}
+            limit={PAGE_SIZE}
+            total={runs.data.total}
+            shown={runs.data.items.length}
+            onGo={go}
+          />
         </>
       )}
     </section>
@@ -138,9 +152,13 @@ function RunTable({ runs }: { runs: readonly JobRun[] }) {
   const c = t.column;
   const { data: me } = useMe();
   // Who asked: the scheduler, the person reading, or another by their id at the sign-in.
-  const requester = (run: JobRun) => (run.requestedBy === null ? t.scheduler : run.requestedBy === me?.subject ? t.you : run.requestedBy);
+  const requester = (run: JobRun) =>
+    run.requestedBy === null ? t.scheduler : run.requestedBy === me?.subject ? t.you : run.requestedBy;
   return (
-    <AdminTable caption={t.caption} columns={[c.job, c.asOf, c.status, c.queued, c.started, c.finished, c.counts, c.by]}>
+    <AdminTable
+      caption={t.caption}
+      columns={[c.job, c.asOf, c.status, c.queued, c.started, c.finished, c.counts, c.by]}
+    >
       {runs.map((run) => (
         <tr key={run.id}>
           <th scope="row">{jobLabel(run.jobName)}</th>

@@ -5,7 +5,14 @@ import styles from './administration.module.css';
 
 const t = administrationMessages.paging;
 
-type Props = { label: string; offset: number; limit: number; total: number; shown: number; onGo: (offset: number) => void };
+type Props = {
+  label: string;
+  offset: number;
+  limit: number;
+  total: number;
+  shown: number;
+  onGo: (offset: number) => void;
+};
 
 /** Which rows a list shows ("Visar 11–20 av 43") and the buttons to the pages before and after. */
 export function Paging({ label, offset, limit, total, shown, onGo }: Props) {

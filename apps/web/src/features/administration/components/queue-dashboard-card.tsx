@@ -19,10 +19,13 @@ export function QueueDashboardCard() {
     if (pending) return;
     setPending(true);
     setOutcome({ kind: 'none' });
-    openQueueDashboard().then(
-      (opened) => setOutcome(opened === 'blocked' ? { kind: 'blocked' } : { kind: 'none' }),
-      (error: unknown) => setOutcome({ kind: 'failed', status: error instanceof ApiProblemError ? error.problem.status : 0 }),
-    ).finally(() => setPending(false));
+    openQueueDashboard()
+      .then(
+        (opened) => setOutcome(opened === 'blocked' ? { kind: 'blocked' } : { kind: 'none' }),
+        (error: unknown) =>
+          setOutcome({ kind: 'failed', status: error instanceof ApiProblemError ? error.problem.status : 0 }),
+      )
+      .finally(() => setPending(false));
   };
   return (
     <li className={styles.card}>

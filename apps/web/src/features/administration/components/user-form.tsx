@@ -25,7 +25,10 @@ export function UserForm({ user, departments, onDone, onCancel }: Props) {
   const put = usePutUser();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const { form, problem, submitWith } = useApiForm<UserValues>({ defaultValues: user ? toUserValues(user) : EMPTY_USER, fields: Object.keys(LABELS) });
+  const { form, problem, submitWith } = useApiForm<UserValues>({
+    defaultValues: user ? toUserValues(user) : EMPTY_USER,
+    fields: Object.keys(LABELS),
+  });
   const options = departments.map((d) => ({ id: d.id, label: `${d.name} (${d.code})` }));
   const send = submitWith(async (values) => {
     if (put.isPending) return;
@@ -38,8 +41,24 @@ export function UserForm({ user, departments, onDone, onCancel }: Props) {
       </h2>
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={LABELS} />
-        <TextField control={form.control} name="subject" label={t.subject} description={t.subjectHelp} isRequired isDisabled={user !== null} rules={REQUIRED} autoComplete="off" />
-        <SelectField control={form.control} name="departmentId" label={t.department} isRequired rules={REQUIRED} options={options} />
+        <TextField
+          control={form.control}
+          name="subject"
+          label={t.subject}
+          description={t.subjectHelp}
+          isRequired
+          isDisabled={user !== null}
+          rules={REQUIRED}
+          autoComplete="off"
+        />
+        <SelectField
+          control={form.control}
+          name="departmentId"
+          label={t.department}
+          isRequired
+          rules={REQUIRED}
+          options={options}
+        />
         <TextField control={form.control} name="name" label={t.name} description={t.nameHelp} autoComplete="off" />
         <TextField control={form.control} name="email" label={t.email} type="email" autoComplete="off" />
         <FormActions>

@@ -75,7 +75,17 @@ function Users() {
       ) : (
         <>
           <p>{t.count(users.data.total)}</p>
-          <AdminTable caption={t.caption} columns={[t.column.name, t.column.email, t.column.subject, t.column.department, t.column.updated, t.column.actions]}>
+          <AdminTable
+            caption={t.caption}
+            columns={[
+              t.column.name,
+              t.column.email,
+              t.column.subject,
+              t.column.department,
+              t.column.updated,
+              t.column.actions,
+            ]}
+          >
             {users.data.items.map((user) => (
               <tr key={user.id}>
                 <th scope="row">{user.name ?? t.none}</th>

@@ -12,7 +12,13 @@ const t = administrationMessages.webhooks;
 const PAGE_SIZE = 10;
 
 /** One subscription's deliveries, newest first, each with how its last attempt went and "Skicka igen". */
-export function WebhookDeliveries({ subscription, onSay }: { subscription: WebhookSubscription; onSay: (text: string) => void }) {
+export function WebhookDeliveries({
+  subscription,
+  onSay,
+}: {
+  subscription: WebhookSubscription;
+  onSay: (text: string) => void;
+}) {
   const [offset, setOffset] = useState(0);
   const deliveries = useWebhookDeliveries(subscription.id, { offset, limit: PAGE_SIZE });
   const redeliver = useRedeliver();
@@ -20,15 +26,29 @@ export function WebhookDeliveries({ subscription, onSay }: { subscription: Webho
     if (redeliver.isPending) return;
     redeliver.mutate(
       { id: subscription.id, deliveryId: delivery.id },
-      { onSuccess: () => onSay(t.redelivered(t.eventType[delivery.eventType])), onError: (error) => onSay(refusalOf(error)) },
+      {
+        onSuccess: () => onSay(t.redelivered(t.eventType[delivery.eventType])),
+        onError: (error) => onSay(refusalOf(error)),
+      },
     );
   };
   if (deliveries.isPending) return <p role="status">{administrationMessages.loading}</p>;
-  if (deliveries.isError) return <LoadError error={deliveries.error} message={t.deliveriesError} onRetry={() => void deliveries.refetch()} />;
+  if (deliveries.isError)
+    return <LoadError error={deliveries.error} message={t.deliveriesError} onRetry={() => void deliveries.refetch()} />;
   if (deliveries.data.items.length === 0) return <p>{t.noDeliveries}</p>;
   return (
     <>
-      <AdminTable caption={t.deliveriesCaption(subscription.url)} columns={[t.column.event, t.column.status, t.column.created, t.column.delivered, t.column.lastAttempt, t.column.actions]}>
+      <AdminTable
+        caption={t.deliveriesCaption(subscription.url)}
+        columns={[
+          t.column.event,
+          t.column.status,
+          t.column.created,
+          t.column.delivered,
+          t.column.lastAttempt,
+          t.column.actions,
+        ]}
+      >
         {deliveries.data.items.map((delivery) => (
           <tr key={delivery.id}>
             <th scope="row">{t.eventType[delivery.eventType]}</th>
@@ -53,7 +73,14 @@ export function WebhookDeliveries({ subscription, onSay }: { subscription: Webho
           </tr>
         ))}
       </AdminTable>
-      <Paging label={t.deliveriesPagination} offset={offset} limit={PAGE_SIZE} total={deliveries.data.total} shown={deliveries.data.items.length} onGo={setOffset} />
+      <Paging
+        label={t.deliveriesPagination}
+        offset={offset}
+        limit={PAGE_SIZE}
+        total={deliveries.data.total}
+        shown={deliveries.data.items.length}
+        onGo={setOffset}
+      />
     </>
   );
 }

@@ -13,14 +13,29 @@ const LABELS = { url: t.url, events: t.events, secret: t.secret, ownerEmail: t.o
 type Values = { url: string; events: WebhookEventType[]; secret: string; ownerEmail: string };
 
 /** A new subscription; the API checks the target (no address in the municipality's own network) and says so on the field. */
-export function WebhookForm({ onDone, onCancel }: { onDone: (saved: WebhookSubscription) => void; onCancel: () => void }) {
+export function WebhookForm({
+  onDone,
+  onCancel,
+}: {
+  onDone: (saved: WebhookSubscription) => void;
+  onCancel: () => void;
+}) {
   const create = useCreateWebhookSubscription();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const { form, problem, submitWith } = useApiForm<Values>({ defaultValues: { url: '', events: [], secret: '', ownerEmail: '' }, fields: Object.keys(LABELS) });
+  const { form, problem, submitWith } = useApiForm<Values>({
+    defaultValues: { url: '', events: [], secret: '', ownerEmail: '' },
+    fields: Object.keys(LABELS),
+  });
   const send = submitWith(async ({ ownerEmail, ...values }) => {
     if (create.isPending) return;
-    onDone(await create.mutateAsync({ ...values, url: values.url.trim(), ...(ownerEmail.trim() ? { ownerEmail: ownerEmail.trim() } : {}) }));
+    onDone(
+      await create.mutateAsync({
+        ...values,
+        url: values.url.trim(),
+        ...(ownerEmail.trim() ? { ownerEmail: ownerEmail.trim() } : {}),
+      }),
+    );
   });
   return (
     <section aria-labelledby="prenumerationsformular" className={`${styles.section} ${styles.panel}`}>
@@ -29,10 +44,40 @@ export function WebhookForm({ onDone, onCancel }: { onDone: (saved: WebhookSubsc
       </h2>
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={LABELS} />
-        <TextField control={form.control} name="url" label={t.url} description={t.urlHelp} type="url" isRequired rules={REQUIRED} />
-        <CheckboxGroupField control={form.control} name="events" label={t.events} description={t.eventsHelp} isRequired options={EVENT_OPTIONS} />
-        <TextField control={form.control} name="secret" label={t.secret} description={t.secretHelp} isRequired rules={REQUIRED} autoComplete="off" />
-        <TextField control={form.control} name="ownerEmail" label={t.ownerEmail} description={t.ownerEmailHelp} type="email" autoComplete="off" />
+        <TextField
+          control={form.control}
+          name="url"
+          label={t.url}
+          description={t.urlHelp}
+          type="url"
+          isRequired
+          rules={REQUIRED}
+        />
+        <CheckboxGroupField
+          control={form.control}
+          name="events"
+          label={t.events}
+          description={t.eventsHelp}
+          isRequired
+          options={EVENT_OPTIONS}
+        />
+        <TextField
+          control={form.control}
+          name="secret"
+          label={t.secret}
+          description={t.secretHelp}
+          isRequired
+          rules={REQUIRED}
+          autoComplete="off"
+        />
+        <TextField
+          control={form.control}
+          name="ownerEmail"
+          label={t.ownerEmail}
+          description={t.ownerEmailHelp}
+          type="email"
+          autoComplete="off"
+        />
         <FormActions>
           <FormButton type="submit">{create.isPending ? t.saving : t.save}</FormButton>
           <FormButton variant="secondary" onPress={onCancel} isDisabled={create.isPending}>

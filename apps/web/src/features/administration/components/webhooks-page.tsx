@@ -3,7 +3,12 @@ import { Announcement } from '../../../components/announcement';
 import buttons from '../../../components/buttons.module.css';
 import factStyles from '../../../components/facts.module.css';
 import { LoadError } from '../../../components/load-error';
-import { useDeleteWebhookSubscription, useSetWebhookStatus, useWebhookSubscriptions, type WebhookSubscription } from '../api/webhooks';
+import {
+  useDeleteWebhookSubscription,
+  useSetWebhookStatus,
+  useWebhookSubscriptions,
+  type WebhookSubscription,
+} from '../api/webhooks';
 import { focusAfterDialog } from '../hooks/focus-after-dialog';
 import { useFormPanel } from '../hooks/use-form-panel';
 import { refusalOf } from '../utils/webhooks';
@@ -48,7 +53,10 @@ function Webhooks() {
           {t.add}
         </button>
       ) : (
-        <WebhookForm onDone={(saved) => close(t.added(saved.url), ADD_BUTTON_ID)} onCancel={() => close(null, ADD_BUTTON_ID)} />
+        <WebhookForm
+          onDone={(saved) => close(t.added(saved.url), ADD_BUTTON_ID)}
+          onCancel={() => close(null, ADD_BUTTON_ID)}
+        />
       )}
       <section aria-labelledby="prenumerationer" className={styles.section}>
         <h2 id="prenumerationer" ref={listHeading} tabIndex={-1}>
@@ -81,7 +89,15 @@ function Webhooks() {
   );
 }
 
-function SubscriptionCard({ subscription, onSay, onRemoved }: { subscription: WebhookSubscription; onSay: (text: string) => void; onRemoved: () => void }) {
+function SubscriptionCard({
+  subscription,
+  onSay,
+  onRemoved,
+}: {
+  subscription: WebhookSubscription;
+  onSay: (text: string) => void;
+  onRemoved: () => void;
+}) {
   const [showDeliveries, setShowDeliveries] = useState(false);
   const setStatus = useSetWebhookStatus();
   const remove = useDeleteWebhookSubscription();
@@ -93,7 +109,10 @@ function SubscriptionCard({ subscription, onSay, onRemoved }: { subscription: We
     const next = status === 'active' ? 'paused' : 'active';
     setStatus.mutate(
       { subscription, status: next },
-      { onSuccess: () => onSay(next === 'paused' ? t.paused(url) : t.resumed(url)), onError: (error) => onSay(refusalOf(error)) },
+      {
+        onSuccess: () => onSay(next === 'paused' ? t.paused(url) : t.resumed(url)),
+        onError: (error) => onSay(refusalOf(error)),
+      },
     );
   };
   return (
@@ -118,20 +137,40 @@ function SubscriptionCard({ subscription, onSay, onRemoved }: { subscription: We
         </div>
       </dl>
       <div className={styles.paging}>
-        <button type="button" className={buttons.outlined} aria-expanded={showDeliveries} aria-controls={deliveriesId} onClick={() => setShowDeliveries(!showDeliveries)}>
+        <button
+          type="button"
+          className={buttons.outlined}
+          aria-expanded={showDeliveries}
+          aria-controls={deliveriesId}
+          onClick={() => setShowDeliveries(!showDeliveries)}
+        >
           {showDeliveries ? t.hideDeliveries : t.showDeliveries}
         </button>
-        <button type="button" className={buttons.outlined} aria-label={status === 'active' ? t.pauseLabel(url) : t.resumeLabel(url)} onClick={toggleStatus}>
+        <button
+          type="button"
+          className={buttons.outlined}
+          aria-label={status === 'active' ? t.pauseLabel(url) : t.resumeLabel(url)}
+          onClick={toggleStatus}
+        >
           {status === 'active' ? t.pause : t.resume}
         </button>
         <ConfirmApiStep
           trigger={{ label: t.remove, ariaLabel: t.removeLabel(url) }}
-          texts={{ title: t.removeTitle, body: t.removeBody(url), confirm: t.removeConfirm, pending: t.removing, cancel: t.cancel, failed: t.refused }}
+          texts={{
+            title: t.removeTitle,
+            body: t.removeBody(url),
+            confirm: t.removeConfirm,
+            pending: t.removing,
+            cancel: t.cancel,
+            failed: t.refused,
+          }}
           onConfirm={() => remove.mutateAsync(subscription.id)}
           onDone={onRemoved}
         />
       </div>
-      <div id={deliveriesId}>{showDeliveries ? <WebhookDeliveries subscription={subscription} onSay={onSay} /> : null}</div>
+      <div id={deliveriesId}>
+        {showDeliveries ? <WebhookDeliveries subscription={subscription} onSay={onSay} /> : null}
+      </div>
     </article>
   );
 }

@@ -3,5 +3,9 @@
  * that button goes with the change (a revoked key, a removed subscription), focus would be lost. Bounded to a second.
  */
 export function focusAfterDialog(target: () => HTMLElement | null, frames = 60) {
-  requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="alertdialog"]') ? focusAfterDialog(target, frames - 1) : target()?.focus()));
+  requestAnimationFrame(() =>
+    frames > 0 && document.querySelector('[role="alertdialog"]')
+      ? focusAfterDialog(target, frames - 1)
+      : target()?.focus(),
+  );
 }

@@ -18,12 +18,20 @@ type Options<T, V extends FieldValues> = {
  * person saw (utils/budget-lists.ts refuses it if someone else changed it meanwhile); nothing is sent when nothing
  * changed. Returns the form and AdminForm's props for the refusal, the submit and the pending state.
  */
-export function useEntryForm<T extends { code: string }, V extends FieldValues>({ entry, defaultValues, toEntry, change, labels, onDone }: Options<T, V>) {
+export function useEntryForm<T extends { code: string }, V extends FieldValues>({
+  entry,
+  defaultValues,
+  toEntry,
+  change,
+  labels,
+  onDone,
+}: Options<T, V>) {
   const { form, problem, submitWith } = useApiForm<V>({ defaultValues, fields: Object.keys(labels) });
   const onSubmit = submitWith(async (values) => {
     if (change.isPending) return;
     const next = toEntry(values);
-    if (!entry || !sameEntry(entry, next)) await change.mutateAsync(entry ? { kind: 'change', before: entry, entry: next } : { kind: 'add', entry: next });
+    if (!entry || !sameEntry(entry, next))
+      await change.mutateAsync(entry ? { kind: 'change', before: entry, entry: next } : { kind: 'add', entry: next });
     onDone(next);
   });
   return { form, formProps: { problem, labels, onSubmit, pending: change.isPending } };

@@ -8,7 +8,10 @@ export type OpenEntry<T> = { entry: T; reloads: number };
  * senaste" after a 412: the list is read again and the form opened anew on the entry as it is now (a new `reloads`,
  * so the form starts over from it), or, when someone removed it meanwhile, closed with `gone` announced.
  */
-export function useEntryPanel<T extends { code: string }>(latest: () => Promise<readonly T[] | undefined>, gone: (entry: T) => string) {
+export function useEntryPanel<T extends { code: string }>(
+  latest: () => Promise<readonly T[] | undefined>,
+  gone: (entry: T) => string,
+) {
   const panel = useFormPanel<OpenEntry<T>>();
   const reload = async ({ entry, reloads }: OpenEntry<T>, openerId: string) => {
     const now = (await latest())?.find((candidate) => candidate.code === entry.code);

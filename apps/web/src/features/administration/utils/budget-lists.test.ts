@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ApiProblemError } from '../../../lib/api-client';
 import type { components } from '../../../lib/api-schema';
 import { administrationMessages } from '../messages';
-import { codeStatus, codeValues, deactivated, dimensionValues, onEntry, sameEntry, toBudgetCode, toDimension, withChange } from './budget-lists';
+import {
+  codeStatus,
+  codeValues,
+  deactivated,
+  dimensionValues,
+  onEntry,
+  sameEntry,
+  toBudgetCode,
+  toDimension,
+  withChange,
+} from './budget-lists';
 
 const ANSVAR = { code: 'ansvar', label: 'Ansvar', position: 1, required: true, validatesCodes: true };
 const PROJEKT = { code: 'projekt', label: 'Projekt', position: 3, required: false, validatesCodes: true };
@@ -24,7 +34,10 @@ function refusal(run: () => unknown) {
 describe('withChange', () => {
   it('should add to the list as it is now, keeping what someone else added meanwhile', () => {
     const someoneElses: BudgetCode = { code: 'P2026-09', label: 'Sommarjobb', validFrom: null, validTo: null };
-    expect(withChange([P1, someoneElses], { kind: 'add', entry: P2 })).toEqual({ list: [P1, someoneElses, P2], index: 2 });
+    expect(withChange([P1, someoneElses], { kind: 'add', entry: P2 })).toEqual({
+      list: [P1, someoneElses, P2],
+      index: 2,
+    });
   });
 
   it('should refuse on the code field a code someone else added meanwhile, in Swedish', () => {
@@ -35,19 +48,32 @@ describe('withChange', () => {
 
   it('should change the entry in place when it is as the person saw it, an absent date the same as none', () => {
     const seen: BudgetCode = { code: P2.code, label: P2.label, validTo: P2.validTo };
-    expect(withChange([P1, P2], { kind: 'change', before: seen, entry: { ...P2, label: 'Trygghetsvandringar i Lextorp' } })).toEqual({
+    expect(
+      withChange([P1, P2], { kind: 'change', before: seen, entry: { ...P2, label: 'Trygghetsvandringar i Lextorp' } }),
+    ).toEqual({
       list: [P1, { ...P2, label: 'Trygghetsvandringar i Lextorp' }],
       index: 1,
     });
   });
 
   it('should refuse as stale (412) a change to an entry someone else changed or removed meanwhile', () => {
-    expect(refusal(() => withChange([{ ...P1, label: 'Ändrad av någon annan' }], { kind: 'change', before: P1, entry: { ...P1, validTo: '2026-12-31' } })).status).toBe(412);
+    expect(
+      refusal(() =>
+        withChange([{ ...P1, label: 'Ändrad av någon annan' }], {
+          kind: 'change',
+          before: P1,
+          entry: { ...P1, validTo: '2026-12-31' },
+        }),
+      ).status,
+    ).toBe(412);
     expect(refusal(() => withChange([P2], { kind: 'change', before: P1, entry: P1 })).status).toBe(412);
   });
 
   it('should remove by code, whatever the entry says now, and leave a list without it as it is', () => {
-    expect(withChange([ANSVAR, { ...PROJEKT, label: 'Projektnummer' }], { kind: 'remove', before: PROJEKT })).toEqual({ list: [ANSVAR], index: -1 });
+    expect(withChange([ANSVAR, { ...PROJEKT, label: 'Projektnummer' }], { kind: 'remove', before: PROJEKT })).toEqual({
+      list: [ANSVAR],
+      index: -1,
+    });
     expect(withChange([ANSVAR], { kind: 'remove', before: PROJEKT })).toEqual({ list: [ANSVAR], index: -1 });
   });
 });
@@ -62,10 +88,17 @@ describe('onEntry', () => {
       errors: [
         { field: 'dimensions[2].label', message: 'label should not be empty' },
         { field: 'dimensions', message: 'each position must be unique' },
-        { field: 'dimensions[0].code', message: 'code must be lower case letters, digits and _, starting with a letter (at most 30)' },
+        {
+          field: 'dimensions[0].code',
+          message: 'code must be lower case letters, digits and _, starting with a letter (at most 30)',
+        },
       ],
     };
-    expect(onEntry(problem, 'dimensions', 2, 'position').errors?.map((e) => e.field)).toEqual(['label', 'position', 'dimensions[0].code']);
+    expect(onEntry(problem, 'dimensions', 2, 'position').errors?.map((e) => e.field)).toEqual([
+      'label',
+      'position',
+      'dimensions[0].code',
+    ]);
   });
 });
 
@@ -76,7 +109,13 @@ describe('budget entries', () => {
   });
 
   it('should start a new dimension last in the coding string, and send its code in lower case', () => {
-    expect(dimensionValues(null, [ANSVAR, PROJEKT])).toEqual({ code: '', label: '', position: 4, required: true, validatesCodes: false });
+    expect(dimensionValues(null, [ANSVAR, PROJEKT])).toEqual({
+      code: '',
+      label: '',
+      position: 4,
+      required: true,
+      validatesCodes: false,
+    });
     expect(dimensionValues(null, []).position).toBe(1);
     expect(toDimension({ ...dimensionValues(PROJEKT, []), code: ' Projekt ' })).toEqual(PROJEKT);
   });

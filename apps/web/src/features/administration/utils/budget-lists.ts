@@ -10,7 +10,8 @@ type BudgetCode = components['schemas']['BudgetDimensionCodeDto'];
  * One change to a list the API only takes whole (budget dimensions, a dimension's codes), made to the list as read
  * just before the PUT: an entry added, changed from what the person saw (`before`), or removed.
  */
-export type ListChange<T> = { kind: 'add'; entry: T } | { kind: 'change'; before: T; entry: T } | { kind: 'remove'; before: T };
+export type ListChange<T> =
+  { kind: 'add'; entry: T } | { kind: 'change'; before: T; entry: T } | { kind: 'remove'; before: T };
 
 /** Two entries alike field by field (an absent field as null, as the API answers it). */
 export function sameEntry<T extends object>(a: T, b: T): boolean {
@@ -24,7 +25,10 @@ export function sameEntry<T extends object>(a: T, b: T): boolean {
  * refuse it were the list versioned: an added code someone else has added meanwhile (409 on `code`), and an entry
  * someone else changed or removed since the person read it (412), so nothing of theirs is overwritten unseen.
  */
-export function withChange<T extends { code: string }>(current: readonly T[], change: ListChange<T>): { list: T[]; index: number } {
+export function withChange<T extends { code: string }>(
+  current: readonly T[],
+  change: ListChange<T>,
+): { list: T[]; index: number } {
   const at = current.findIndex((entry) => entry.code === (change.kind === 'add' ? change.entry : change.before).code);
   switch (change.kind) {
     case 'add':
@@ -95,12 +99,25 @@ export function deactivated(code: BudgetCode, today: string): BudgetCode | null 
 }
 
 /** A dimension's form as its fields hold it: null for a place not given. */
-export type DimensionValues = { code: string; label: string; position: number | null; required: boolean; validatesCodes: boolean };
+export type DimensionValues = {
+  code: string;
+  label: string;
+  position: number | null;
+  required: boolean;
+  validatesCodes: boolean;
+};
 
 /** A dimension's form: a new one goes last in the coding string, required, and not checking codes until told to. */
 export function dimensionValues(dimension: BudgetDimension | null, all: readonly BudgetDimension[]): DimensionValues {
-  if (dimension) return { ...dimension, required: dimension.required ?? true, validatesCodes: dimension.validatesCodes ?? false };
-  return { code: '', label: '', position: Math.max(0, ...all.map((d) => d.position)) + 1, required: true, validatesCodes: false };
+  if (dimension)
+    return { ...dimension, required: dimension.required ?? true, validatesCodes: dimension.validatesCodes ?? false };
+  return {
+    code: '',
+    label: '',
+    position: Math.max(0, ...all.map((d) => d.position)) + 1,
+    required: true,
+    validatesCodes: false,
+  };
 }
 
 /** The dimension as the PUT lists it; the code in lower case, as lines name it. */
@@ -113,7 +130,12 @@ export function toDimension(values: DimensionValues): BudgetDimension {
 export type CodeValues = { code: string; label: string; validFrom: string | null; validTo: string | null };
 
 export function codeValues(code: BudgetCode | null): CodeValues {
-  return { code: code?.code ?? '', label: code?.label ?? '', validFrom: code?.validFrom ?? null, validTo: code?.validTo ?? null };
+  return {
+    code: code?.code ?? '',
+    label: code?.label ?? '',
+    validFrom: code?.validFrom ?? null,
+    validTo: code?.validTo ?? null,
+  };
 }
 
 /** The code as the PUT lists it, without blanks around it. */

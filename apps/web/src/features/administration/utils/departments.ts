@@ -9,10 +9,22 @@ export const NO_PARENT = 'ingen';
 /** The department form's values as the fields hold them: null for a kind not yet chosen, '' for an empty e-mail. */
 export type DepartmentValues = { code: string; name: string; kind: Kind | null; parentId: string; headEmail: string };
 
-export const EMPTY_DEPARTMENT: DepartmentValues = { code: '', name: '', kind: null, parentId: NO_PARENT, headEmail: '' };
+export const EMPTY_DEPARTMENT: DepartmentValues = {
+  code: '',
+  name: '',
+  kind: null,
+  parentId: NO_PARENT,
+  headEmail: '',
+};
 
 export function toDepartmentValues(department: Department): DepartmentValues {
-  return { code: department.code, name: department.name, kind: department.kind, parentId: department.parentId ?? NO_PARENT, headEmail: department.headEmail ?? '' };
+  return {
+    code: department.code,
+    name: department.name,
+    kind: department.kind,
+    parentId: department.parentId ?? NO_PARENT,
+    headEmail: department.headEmail ?? '',
+  };
 }
 
 /** A new unit's body: empty optional fields left out; the code in capitals, as codes are written. */
@@ -70,7 +82,10 @@ export function inTreeOrder(departments: readonly Department[]): Array<{ departm
  * What a record of a tree (a unit, a goal) may be put under: not itself and not one of its own descendants (the API
  * refuses a cycle too).
  */
-export function possibleParents<T extends { id: string; parentId?: string | null }>(records: readonly T[], id: string | null): T[] {
+export function possibleParents<T extends { id: string; parentId?: string | null }>(
+  records: readonly T[],
+  id: string | null,
+): T[] {
   if (!id) return [...records];
   const excluded = new Set([id]);
   let grew = true;

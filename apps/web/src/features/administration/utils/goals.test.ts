@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { components } from '../../../lib/api-schema';
 import { administrationMessages } from '../messages';
-import { flattenGoals, goalParents, levelsBetween, newGoalValues, NO_PARENT, toGoalChanges, toGoalValues, toNewGoal, validityText } from './goals';
+import {
+  flattenGoals,
+  goalParents,
+  levelsBetween,
+  newGoalValues,
+  NO_PARENT,
+  toGoalChanges,
+  toGoalValues,
+  toNewGoal,
+  validityText,
+} from './goals';
 
 type Node = components['schemas']['GoalTreeNodeDto'];
 const t = administrationMessages.goals;
@@ -32,7 +42,12 @@ describe('goals', () => {
 
   it("should offer the levels below the parent's and above those of the goals under it", () => {
     expect(levelsBetween('committee_goal', [])).toEqual(['priority_area', 'sub_goal']);
-    expect(levelsBetween(null, ['priority_area'])).toEqual(['agenda2030', 'focus_area', 'priority_goal', 'committee_goal']);
+    expect(levelsBetween(null, ['priority_area'])).toEqual([
+      'agenda2030',
+      'focus_area',
+      'priority_goal',
+      'committee_goal',
+    ]);
     expect(levelsBetween('priority_goal', ['sub_goal'])).toEqual(['committee_goal', 'priority_area']);
     expect(levelsBetween('sub_goal', [])).toEqual([]);
   });
@@ -48,14 +63,29 @@ describe('goals', () => {
   });
 
   it('should send a new goal with its code in capitals and leave out what was left empty', () => {
-    expect(toNewGoal({ ...newGoalValues(area), code: ' fp-3-2 ', title: 'Färre unga börjar använda narkotika', description: '  ' })).toEqual({
+    expect(
+      toNewGoal({
+        ...newGoalValues(area),
+        code: ' fp-3-2 ',
+        title: 'Färre unga börjar använda narkotika',
+        description: '  ',
+      }),
+    ).toEqual({
       code: 'FP-3-2',
       title: 'Färre unga börjar använda narkotika',
       level: 'sub_goal',
       framework: area.framework,
       parentId: area.id,
     });
-    expect(toNewGoal({ ...newGoalValues(null), code: 'A2030-5', title: 'Jämställdhet', framework: 'Agenda 2030', validFrom: '2016-01-01' })).toEqual({
+    expect(
+      toNewGoal({
+        ...newGoalValues(null),
+        code: 'A2030-5',
+        title: 'Jämställdhet',
+        framework: 'Agenda 2030',
+        validFrom: '2016-01-01',
+      }),
+    ).toEqual({
       code: 'A2030-5',
       title: 'Jämställdhet',
       level: 'agenda2030',
@@ -69,12 +99,18 @@ describe('goals', () => {
     const values = toGoalValues(before);
 
     expect(toGoalChanges(before, values)).toEqual({});
-    expect(toGoalChanges(before, { ...values, title: 'Ny lydelse', description: '', validTo: null })).toEqual({ title: 'Ny lydelse', description: null, validTo: null });
+    expect(toGoalChanges(before, { ...values, title: 'Ny lydelse', description: '', validTo: null })).toEqual({
+      title: 'Ny lydelse',
+      description: null,
+      validTo: null,
+    });
     expect(toGoalChanges(before, { ...values, parentId: NO_PARENT })).toEqual({ parentId: null });
   });
 
   it("should say a goal's validity in words", () => {
-    expect(validityText({ validFrom: '2024-01-01', validTo: '2027-12-31' })).toBe(t.validFromTo('1 januari 2024', '31 december 2027'));
+    expect(validityText({ validFrom: '2024-01-01', validTo: '2027-12-31' })).toBe(
+      t.validFromTo('1 januari 2024', '31 december 2027'),
+    );
     expect(validityText({ validFrom: '2021-12-01', validTo: null })).toBe(t.validFromOnly('1 december 2021'));
     expect(validityText({ validFrom: null, validTo: '2027-12-31' })).toBe(t.validToOnly('31 december 2027'));
     expect(validityText({ validFrom: null, validTo: null })).toBeNull();

@@ -37,7 +37,9 @@ export function flattenGoals(tree: readonly GoalTreeNode[]): GoalTreeNode[] {
 /** The levels a goal may have: below its parent's and above those of the goals under it, as the API requires. */
 export function levelsBetween(parentLevel: GoalLevel | null, childLevels: readonly GoalLevel[]): GoalLevel[] {
   const lowestAllowed = Math.min(GOAL_LEVELS.length, ...childLevels.map(rank));
-  return GOAL_LEVELS.filter((level) => (parentLevel === null || rank(level) > rank(parentLevel)) && rank(level) < lowestAllowed);
+  return GOAL_LEVELS.filter(
+    (level) => (parentLevel === null || rank(level) > rank(parentLevel)) && rank(level) < lowestAllowed,
+  );
 }
 
 /** What a goal may be moved under: not itself or a goal under it, and not the lowest level, which nothing sits below. */
@@ -91,7 +93,16 @@ export function toNewGoal(values: GoalValues): components['schemas']['CreateGoal
 export function toGoalChanges(before: Goal, values: GoalValues): components['schemas']['UpdateGoalDto'] {
   const after = { description: null, parentId: null, validFrom: null, validTo: null, ...toNewGoal(values) };
   const changes: components['schemas']['UpdateGoalDto'] = {};
-  for (const field of ['code', 'title', 'description', 'level', 'framework', 'parentId', 'validFrom', 'validTo'] as const) {
+  for (const field of [
+    'code',
+    'title',
+    'description',
+    'level',
+    'framework',
+    'parentId',
+    'validFrom',
+    'validTo',
+  ] as const) {
     if (after[field] !== (before[field] ?? null)) Object.assign(changes, { [field]: after[field] });
   }
   return changes;

@@ -19,13 +19,24 @@ describe('job runs', () => {
   });
 
   it('should call a queued or running run underway, a finished one not', () => {
-    expect([isUnderway({ status: 'queued' }), isUnderway({ status: 'running' }), isUnderway({ status: 'completed' }), isUnderway({ status: 'failed' })]).toEqual([true, true, false, false]);
+    expect([
+      isUnderway({ status: 'queued' }),
+      isUnderway({ status: 'running' }),
+      isUnderway({ status: 'completed' }),
+      isUnderway({ status: 'failed' }),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('should say the counts a job reports and leave out the ones it does not', () => {
     expect(countsInWords(null)).toEqual([]);
-    expect(countsInWords({ raised: 3, escalated: 1, resolved: 0 })).toEqual(['3 nya larm', '1 larm skärpta', '0 larm lösta']);
-    expect(countsInWords({ raised: 0, escalated: 0, resolved: 0, notified: 2, missingKpis: ['N02267', 'U01'] })).toEqual([
+    expect(countsInWords({ raised: 3, escalated: 1, resolved: 0 })).toEqual([
+      '3 nya larm',
+      '1 larm skärpta',
+      '0 larm lösta',
+    ]);
+    expect(
+      countsInWords({ raised: 0, escalated: 0, resolved: 0, notified: 2, missingKpis: ['N02267', 'U01'] }),
+    ).toEqual([
       '0 nya larm',
       '0 larm skärpta',
       '0 larm lösta',

@@ -14,7 +14,9 @@ const JOB_LABELS: Record<RunJobName, string> = t.jobName;
 const RECORD_JOBS: readonly RunJobName[] = ['create-status-reports'];
 
 /** The jobs offered to run now, in the order of their names in messages.ts (every scan first). */
-export const RUNNABLE_JOBS: readonly JobName[] = (Object.keys(JOB_LABELS) as RunJobName[]).filter((name): name is JobName => !RECORD_JOBS.includes(name));
+export const RUNNABLE_JOBS: readonly JobName[] = (Object.keys(JOB_LABELS) as RunJobName[]).filter(
+  (name): name is JobName => !RECORD_JOBS.includes(name),
+);
 
 /** A job's Swedish name; one the app does not know yet (a newer API) by its own name. */
 export function jobLabel(name: string): string {
@@ -29,7 +31,11 @@ export function isUnderway(run: Pick<JobRun, 'status'>): boolean {
 /** A finished run's counts in words (`3 nya larm, 1 larm skärpta, …`); the ones a job does not report are left out. */
 export function countsInWords(counts: JobRun['counts']): string[] {
   if (!counts) return [];
-  const words: string[] = [t.counts.raised(counts.raised), t.counts.escalated(counts.escalated), t.counts.resolved(counts.resolved)];
+  const words: string[] = [
+    t.counts.raised(counts.raised),
+    t.counts.escalated(counts.escalated),
+    t.counts.resolved(counts.resolved),
+  ];
   for (const key of ['notified', 'created', 'imported', 'unchanged'] as const) {
     const value = counts[key];
     if (value !== undefined) words.push(t.counts[key](value));

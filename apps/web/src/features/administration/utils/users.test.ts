@@ -11,7 +11,16 @@ describe('users', () => {
   });
 
   it('should open a mapping with what it holds, empty texts for what it does not', () => {
-    const user = { id: 'u', subject: 'abc-123', departmentId: 'id-ASF', name: null, email: 'a@kommun.se', version: 1, createdAt: '', updatedAt: '' };
+    const user = {
+      id: 'u',
+      subject: 'abc-123',
+      departmentId: 'id-ASF',
+      name: null,
+      email: 'a@kommun.se',
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+    };
 
     expect(toUserValues(user)).toEqual({ subject: 'abc-123', departmentId: 'id-ASF', name: '', email: 'a@kommun.se' });
   });

@@ -15,5 +15,8 @@ export function toUserValues(user: User): UserValues {
 export function toUserMapping(values: UserValues) {
   const text = (value: string) => value.trim() || null;
   // A department not chosen is left for the API to name (the form asks for one first).
-  return { subject: values.subject.trim(), mapping: { departmentId: values.departmentId ?? '', name: text(values.name), email: text(values.email) } };
+  return {
+    subject: values.subject.trim(),
+    mapping: { departmentId: values.departmentId ?? '', name: text(values.name), email: text(values.email) },
+  };
 }

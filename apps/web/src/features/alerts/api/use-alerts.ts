@@ -38,7 +38,9 @@ export function useAlertMove() {
     mutationFn: (move: AlertMove) =>
       move.move === 'acknowledge'
         ? unwrap(api.POST('/alerts/{id}/acknowledge', { params: { path: { id: move.id } } }))
-        : unwrap(api.POST('/alerts/{id}/dismiss', { params: { path: { id: move.id } }, body: { reason: move.reason } })),
+        : unwrap(
+            api.POST('/alerts/{id}/dismiss', { params: { path: { id: move.id } }, body: { reason: move.reason } }),
+          ),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['alerts'] }),

@@ -94,7 +94,8 @@ export function AlertsPage() {
       ) : alerts.isError ? (
         <div role="alert" className={styles.refusal}>
           <p>
-            <strong>{t.error}</strong> {summaryFor(alerts.error instanceof ApiProblemError ? alerts.error.problem.status : 0)}
+            <strong>{t.error}</strong>{' '}
+            {summaryFor(alerts.error instanceof ApiProblemError ? alerts.error.problem.status : 0)}
           </p>
           <Button className={styles.secondaryButton} onPress={() => void alerts.refetch()}>
             {t.retry}
@@ -150,7 +151,19 @@ type SectionProps = {
   onRefused: (error: unknown) => void;
 };
 
-function AlertSection({ id, heading, headingRef, note, alerts, empty, viewer, pending, onAcknowledge, onDismiss, onRefused }: SectionProps) {
+function AlertSection({
+  id,
+  heading,
+  headingRef,
+  note,
+  alerts,
+  empty,
+  viewer,
+  pending,
+  onAcknowledge,
+  onDismiss,
+  onRefused,
+}: SectionProps) {
   return (
     <section aria-labelledby={id} className={styles.section}>
       <h2 id={id} ref={headingRef} tabIndex={-1}>
@@ -200,7 +213,11 @@ function AlertItem({
   const canAcknowledge = may && alert.status === 'open';
   const canDismiss = may && (alert.status === 'open' || alert.status === 'acknowledged');
   return (
-    <article aria-labelledby={headingId} className={`${styles.alert} ${styles[alert.severity]}`} data-alert-id={alert.id}>
+    <article
+      aria-labelledby={headingId}
+      className={`${styles.alert} ${styles[alert.severity]}`}
+      data-alert-id={alert.id}
+    >
       <div className={styles.alertHeader}>
         <SeverityBadge severity={alert.severity} />
         <span className={styles.kind}>{messages.vocabulary.alertKind[alert.kind]}</span>
@@ -247,11 +264,18 @@ function AlertItem({
       {canAcknowledge || canDismiss ? (
         <div className={styles.actions}>
           {canAcknowledge ? (
-            <Button className={styles.primaryButton} aria-label={t.acknowledgeLabel(alert.title)} isDisabled={pending} onPress={() => onAcknowledge(alert)}>
+            <Button
+              className={styles.primaryButton}
+              aria-label={t.acknowledgeLabel(alert.title)}
+              isDisabled={pending}
+              onPress={() => onAcknowledge(alert)}
+            >
               {t.acknowledge}
             </Button>
           ) : null}
-          {canDismiss ? <DismissDialog alert={alert} onDismiss={(reason) => onDismiss(alert, reason)} onRefused={onRefused} /> : null}
+          {canDismiss ? (
+            <DismissDialog alert={alert} onDismiss={(reason) => onDismiss(alert, reason)} onRefused={onRefused} />
+          ) : null}
         </div>
       ) : null}
     </article>

@@ -34,7 +34,8 @@ export function DismissDialog({
       await onDismiss(reason);
       setOpen(false);
     } catch (error) {
-      const problem = error instanceof ApiProblemError ? toFormProblem(error.problem, { fields: ['reason'] }) : undefined;
+      const problem =
+        error instanceof ApiProblemError ? toFormProblem(error.problem, { fields: ['reason'] }) : undefined;
       const onReason = problem?.fieldErrors.reason?.[0]?.message;
       if (onReason) {
         setReasonError(onReason);

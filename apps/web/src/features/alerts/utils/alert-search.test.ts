@@ -6,7 +6,9 @@ const ID = '3f0c2a9e-4b7d-4e1a-9c3f-2d8e5b7a1c40';
 
 describe('Larm’s filters in the URL', () => {
   it('should keep well-formed filters and drop the rest, every key present', () => {
-    expect(parseAlertListSearch({ kind: 'funding_gap', severity: 'urgent', status: 'acknowledged', departmentId: ID })).toEqual({
+    expect(
+      parseAlertListSearch({ kind: 'funding_gap', severity: 'urgent', status: 'acknowledged', departmentId: ID }),
+    ).toEqual({
       kind: 'funding_gap',
       severity: undefined,
       status: 'acknowledged',

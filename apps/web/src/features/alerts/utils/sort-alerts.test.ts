@@ -15,7 +15,13 @@ const alerts = [
 
 describe('alerts of the person’s own department first', () => {
   it('should put the own department’s alerts first, each part in the API’s order', () => {
-    expect(ownDepartmentFirst(alerts, ASF).map((a) => a.id)).toEqual(['asf-critical', 'asf-info', 'kff-critical', 'none-warning', 'kff-warning']);
+    expect(ownDepartmentFirst(alerts, ASF).map((a) => a.id)).toEqual([
+      'asf-critical',
+      'asf-info',
+      'kff-critical',
+      'none-warning',
+      'kff-warning',
+    ]);
   });
 
   it('should split them for the page’s two sections', () => {

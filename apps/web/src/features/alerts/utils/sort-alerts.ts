@@ -14,7 +14,10 @@ export function splitByDepartment<T extends { departmentId: string | null }>(
 }
 
 /** The same, as one list: the own department's alerts, then the others. */
-export function ownDepartmentFirst<T extends { departmentId: string | null }>(alerts: readonly T[], departmentId: string | null | undefined): T[] {
+export function ownDepartmentFirst<T extends { departmentId: string | null }>(
+  alerts: readonly T[],
+  departmentId: string | null | undefined,
+): T[] {
   const { own, others } = splitByDepartment(alerts, departmentId);
   return [...own, ...others];
 }

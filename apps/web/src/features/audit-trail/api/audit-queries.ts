@@ -25,11 +25,15 @@ const EXPORT_PAGE = 200;
 export const EXPORT_LIMIT = 10_000;
 
 /** Every event the search finds, up to EXPORT_LIMIT, newest first: what the export writes. */
-export async function allAuditEvents(query: Omit<AuditQuery, 'limit' | 'offset'>): Promise<{ events: AuditEvent[]; total: number }> {
+export async function allAuditEvents(
+  query: Omit<AuditQuery, 'limit' | 'offset'>,
+): Promise<{ events: AuditEvent[]; total: number }> {
   const events: AuditEvent[] = [];
   let total = 0;
   for (let offset = 0; offset < EXPORT_LIMIT; offset += EXPORT_PAGE) {
-    const page = await unwrap(api.GET('/audit-events', { params: { query: { ...query, limit: EXPORT_PAGE, offset } } }));
+    const page = await unwrap(
+      api.GET('/audit-events', { params: { query: { ...query, limit: EXPORT_PAGE, offset } } }),
+    );
     events.push(...page.items);
     total = page.total;
     if (offset + EXPORT_PAGE >= page.total) break;
@@ -55,7 +59,8 @@ export function useReferenceNames(): ReferenceName {
 export function useInitiativeHistory(id: string, page: { limit: number; offset: number }) {
   return useQuery({
     queryKey: ['initiative', id, 'history', page],
-    queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/history', { params: { path: { id }, query: page }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/initiatives/{id}/history', { params: { path: { id }, query: page }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -64,7 +69,8 @@ export function useInitiativeHistory(id: string, page: { limit: number; offset: 
 export function useInitiativeDecisions(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'decisions', 'all'],
-    queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/decisions', { params: { path: { id }, query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/initiatives/{id}/decisions', { params: { path: { id }, query: { limit: 200 } }, signal })),
   });
 }
 

@@ -10,7 +10,15 @@ const t = auditTrailPageMessages.event;
  * field in a table with its value before and after. Links lead on to the same search narrowed to the person or the
  * record, and to the initiative's history (unless the list is that history); nothing here changes anything.
  */
-export function AuditEventList({ events, name, linkInitiative = true }: { events: readonly AuditEvent[]; name: ReferenceName; linkInitiative?: boolean }) {
+export function AuditEventList({
+  events,
+  name,
+  linkInitiative = true,
+}: {
+  events: readonly AuditEvent[];
+  name: ReferenceName;
+  linkInitiative?: boolean;
+}) {
   return (
     <ol className={styles.events}>
       {events.map((event) => {

@@ -4,7 +4,13 @@ import { useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
 import { Page } from '../../../components/layout/page';
 import { LoadError } from '../../../components/load-error';
-import { allAuditEvents, auditEventsQuery, EXPORT_LIMIT, initiativeQuery, useReferenceNames } from '../api/audit-queries';
+import {
+  allAuditEvents,
+  auditEventsQuery,
+  EXPORT_LIMIT,
+  initiativeQuery,
+  useReferenceNames,
+} from '../api/audit-queries';
 import { auditCsv, csvFilename } from '../utils/audit-csv';
 import { PAGE_SIZE, toAuditQuery, type AuditSearch } from '../utils/audit-search';
 import { auditTrailPageMessages } from '../messages';
@@ -21,13 +27,18 @@ export function AuditTrailPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const name = useReferenceNames();
-  const initiative = useQuery({ ...initiativeQuery(search.initiative ?? ''), enabled: search.initiative !== undefined });
+  const initiative = useQuery({
+    ...initiativeQuery(search.initiative ?? ''),
+    enabled: search.initiative !== undefined,
+  });
   const offset = search.offset ?? 0;
   const query = toAuditQuery(search, initiative.data?.id, { limit: PAGE_SIZE, offset });
   const waitingForInitiative = search.initiative !== undefined && !initiative.data;
   const events = useQuery({ ...auditEventsQuery(query), enabled: !waitingForInitiative });
   const listHeading = useRef<HTMLHeadingElement>(null);
-  const actorName = search.actor ? events.data?.items.find((event) => event.actorId === search.actor)?.actorName ?? undefined : undefined;
+  const actorName = search.actor
+    ? (events.data?.items.find((event) => event.actorId === search.actor)?.actorName ?? undefined)
+    : undefined;
 
   // After a search, the list's heading takes focus, so the count and the first event are read next.
   const searched = (next: AuditSearch) => {
@@ -41,7 +52,11 @@ export function AuditTrailPage() {
       <p>{t.intro}</p>
       <AuditFilters key={formKey} search={search} actorName={actorName} onSearch={searched} />
       {initiative.isError ? (
-        <LoadError error={initiative.error} message={t.filters.noSuchInitiative(search.initiative ?? '')} onRetry={() => void initiative.refetch()} />
+        <LoadError
+          error={initiative.error}
+          message={t.filters.noSuchInitiative(search.initiative ?? '')}
+          onRetry={() => void initiative.refetch()}
+        />
       ) : events.isError ? (
         <LoadError error={events.error} message={t.error} onRetry={() => void events.refetch()} />
       ) : waitingForInitiative || events.isPending ? (
@@ -54,11 +69,19 @@ export function AuditTrailPage() {
               {t.listHeading}
             </h2>
             <p role="status">{t.count(offset + 1, offset + events.data.items.length, events.data.total)}</p>
-            {events.data.items.length === 0 ? <p>{t.empty}</p> : <AuditEventList events={events.data.items} name={name} />}
+            {events.data.items.length === 0 ? (
+              <p>{t.empty}</p>
+            ) : (
+              <AuditEventList events={events.data.items} name={name} />
+            )}
             {events.data.total > PAGE_SIZE ? (
               <nav aria-label={t.pager.label} className={styles.pager}>
                 {offset > 0 ? (
-                  <Link to="/granskning" search={{ ...search, offset: Math.max(0, offset - PAGE_SIZE) || undefined }} className={styles.outlined}>
+                  <Link
+                    to="/granskning"
+                    search={{ ...search, offset: Math.max(0, offset - PAGE_SIZE) || undefined }}
+                    className={styles.outlined}
+                  >
                     {t.pager.newer}
                   </Link>
                 ) : null}
@@ -77,7 +100,15 @@ export function AuditTrailPage() {
 }
 
 /** "Exportera som CSV": every event the search finds (not only this page), as the list words them, saved as a file. */
-function ExportPanel({ query, total, name }: { query: ReturnType<typeof toAuditQuery>; total: number; name: ReturnType<typeof useReferenceNames> }) {
+function ExportPanel({
+  query,
+  total,
+  name,
+}: {
+  query: ReturnType<typeof toAuditQuery>;
+  total: number;
+  name: ReturnType<typeof useReferenceNames>;
+}) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
@@ -98,7 +129,11 @@ function ExportPanel({ query, total, name }: { query: ReturnType<typeof toAuditQ
       link.download = file;
       link.click();
       URL.revokeObjectURL(url);
-      setSaid(found > events.length ? `${t.export.done(events.length, file)} ${t.export.truncated(events.length, found)}` : t.export.done(events.length, file));
+      setSaid(
+        found > events.length
+          ? `${t.export.done(events.length, file)} ${t.export.truncated(events.length, found)}`
+          : t.export.done(events.length, file),
+      );
     } catch (error) {
       setFailure(error);
     } finally {
@@ -108,9 +143,7 @@ function ExportPanel({ query, total, name }: { query: ReturnType<typeof toAuditQ
 
   return (
     <section aria-labelledby="granskning-export" className={styles.section}>
-      <h2 id="granskning-export">
-        {t.export.heading}
-      </h2>
+      <h2 id="granskning-export">{t.export.heading}</h2>
       <p>{t.export.lead}</p>
       {total > EXPORT_LIMIT ? <p>{t.export.truncated(EXPORT_LIMIT, total)}</p> : null}
       <button type="button" className={styles.outlined} disabled={total === 0} onClick={() => void exportCsv()}>

@@ -7,7 +7,13 @@ import { ApiProblemError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/audit-trail';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
-import { initiativeQuery, useInitiativeDecisions, useInitiativeHistory, useInitiativeReports, useReferenceNames } from '../api/audit-queries';
+import {
+  initiativeQuery,
+  useInitiativeDecisions,
+  useInitiativeHistory,
+  useInitiativeReports,
+  useReferenceNames,
+} from '../api/audit-queries';
 import { PAGE_SIZE } from '../utils/audit-search';
 import { auditTrailPageMessages } from '../messages';
 import { AuditEventList } from './audit-event-list';
@@ -16,7 +22,8 @@ import styles from './audit-trail.module.css';
 const t = auditTrailPageMessages.history;
 const route = getRouteApi('/granskning/insatser/$code');
 const vocabulary = messages.vocabulary as unknown as Record<string, Record<string, string>>;
-const status = (value: string | null) => (value ? (messages.initiativeStatus[value as InitiativeStatusKey] ?? value) : t.none);
+const status = (value: string | null) =>
+  value ? (messages.initiativeStatus[value as InitiativeStatusKey] ?? value) : t.none;
 
 /** An initiative's full history for an auditor: its facts, the leadership group's decisions, its reports and every change. */
 export function InitiativeAuditPage() {
@@ -85,11 +92,19 @@ export function InitiativeAuditPage() {
           </div>
           <div>
             <dt>{t.period}</dt>
-            <dd>{data.startDate ? t.periodText(formatDate(data.startDate), data.endDate ? formatDate(data.endDate) : t.open) : t.missing}</dd>
+            <dd>
+              {data.startDate
+                ? t.periodText(formatDate(data.startDate), data.endDate ? formatDate(data.endDate) : t.open)
+                : t.missing}
+            </dd>
           </div>
           <div>
             <dt>{t.annualCost}</dt>
-            <dd>{data.annualCostSek === null || data.annualCostSek === undefined ? t.missing : formatMoney(data.annualCostSek)}</dd>
+            <dd>
+              {data.annualCostSek === null || data.annualCostSek === undefined
+                ? t.missing
+                : formatMoney(data.annualCostSek)}
+            </dd>
           </div>
         </dl>
       </section>
@@ -133,7 +148,11 @@ function Decisions({ id }: { id: string }) {
                   <td>{vocabulary.portfolioDecision![decision.decision] ?? decision.decision}</td>
                   <td>{decision.rationale}</td>
                   <td>{decision.followUpDate ? formatDate(decision.followUpDate) : t.none}</td>
-                  <td>{decision.toStatus ? t.statusChangeText(status(decision.fromStatus), status(decision.toStatus)) : t.none}</td>
+                  <td>
+                    {decision.toStatus
+                      ? t.statusChangeText(status(decision.fromStatus), status(decision.toStatus))
+                      : t.none}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -181,8 +200,16 @@ function Reports({ id }: { id: string }) {
                     </th>
                     <td>{vocabulary.reportStatus![report.status] ?? report.status}</td>
                     <td>{report.ragStatus ? <RagBadge rag={report.ragStatus} /> : t.none}</td>
-                    <td>{report.submittedAt ? `${formatDateTime(report.submittedAt)}${report.submittedBy ? `, ${report.submittedBy}` : ''}` : t.none}</td>
-                    <td>{report.decidedAt ? `${formatDateTime(report.decidedAt)}${report.decidedBy ? `, ${report.decidedBy}` : ''}` : t.none}</td>
+                    <td>
+                      {report.submittedAt
+                        ? `${formatDateTime(report.submittedAt)}${report.submittedBy ? `, ${report.submittedBy}` : ''}`
+                        : t.none}
+                    </td>
+                    <td>
+                      {report.decidedAt
+                        ? `${formatDateTime(report.decidedAt)}${report.decidedBy ? `, ${report.decidedBy}` : ''}`
+                        : t.none}
+                    </td>
                     <td>{report.returnComment ?? t.none}</td>
                   </tr>
                 );
@@ -217,12 +244,20 @@ function Changes({ id }: { id: string }) {
           {history.data.total > PAGE_SIZE ? (
             <nav aria-label={text.pager.label} className={styles.pager}>
               {offset > 0 ? (
-                <Link from="/granskning/insatser/$code" search={{ offset: Math.max(0, offset - PAGE_SIZE) || undefined }} className={styles.outlined}>
+                <Link
+                  from="/granskning/insatser/$code"
+                  search={{ offset: Math.max(0, offset - PAGE_SIZE) || undefined }}
+                  className={styles.outlined}
+                >
                   {text.pager.newer}
                 </Link>
               ) : null}
               {offset + PAGE_SIZE < history.data.total ? (
-                <Link from="/granskning/insatser/$code" search={{ offset: offset + PAGE_SIZE }} className={styles.outlined}>
+                <Link
+                  from="/granskning/insatser/$code"
+                  search={{ offset: offset + PAGE_SIZE }}
+                  className={styles.outlined}
+                >
                   {text.pager.older}
                 </Link>
               ) : null}

@@ -18,14 +18,26 @@ const event = {
 
 describe('auditCsv', () => {
   it('should write one row per changed field with Swedish words and values, as the page shows them', () => {
-    const csv = auditCsv([{ ...event, changes: { amountSek: { before: 1_400_000, after: 1_600_000 }, funder: { before: 'A; B', after: '=HYPERLINK("x")' } } }]);
+    const csv = auditCsv([
+      {
+        ...event,
+        changes: {
+          amountSek: { before: 1_400_000, after: 1_600_000 },
+          funder: { before: 'A; B', after: '=HYPERLINK("x")' },
+        },
+      },
+    ]);
     const lines = nbsp(csv).split('\r\n');
 
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('\uFEFFHändelse;Tidpunkt;Vem;Vad;Typ av post;Postens id;Insatsens id;Uppgift;Före;Efter');
-    expect(lines[1]).toBe('7;1 mars 2025 kl. 10:12;Förvaltningschef ASF;Ändrade en finansieringsrad;funding_line;line-1;init-1;Belopp;1 400 000 kr;1 600 000 kr');
+    expect(lines[1]).toBe(
+      '7;1 mars 2025 kl. 10:12;Förvaltningschef ASF;Ändrade en finansieringsrad;funding_line;line-1;init-1;Belopp;1 400 000 kr;1 600 000 kr',
+    );
     // The separator is quoted and a formula is defused, so a typed value never runs in Excel.
-    expect(lines[2]).toBe('7;1 mars 2025 kl. 10:12;Förvaltningschef ASF;Ändrade en finansieringsrad;funding_line;line-1;init-1;Finansiär;"A; B";"\'=HYPERLINK(""x"")"');
+    expect(lines[2]).toBe(
+      '7;1 mars 2025 kl. 10:12;Förvaltningschef ASF;Ändrade en finansieringsrad;funding_line;line-1;init-1;Finansiär;"A; B";"\'=HYPERLINK(""x"")"',
+    );
     expect(lines).toHaveLength(4);
   });
 

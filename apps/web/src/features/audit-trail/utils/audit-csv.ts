@@ -17,10 +17,20 @@ function cell(value: string): string {
  * `;` between cells, as Samla's own exports are written, so Excel in Swedish opens it as it is.
  */
 export function auditCsv(events: readonly AuditEvent[], name?: ReferenceName): string {
-  const rows: string[][] = [[t.id, t.when, t.who, t.what, t.entityType, t.entityId, t.initiativeId, t.field, t.before, t.after]];
+  const rows: string[][] = [
+    [t.id, t.when, t.who, t.what, t.entityType, t.entityId, t.initiativeId, t.field, t.before, t.after],
+  ];
   for (const event of events) {
     const entry = auditEntry(event, name);
-    const head = [event.id, entry.when, entry.who, entry.what, event.entityType, event.entityId, event.initiativeId ?? ''];
+    const head = [
+      event.id,
+      entry.when,
+      entry.who,
+      entry.what,
+      event.entityType,
+      event.entityId,
+      event.initiativeId ?? '',
+    ];
     if (entry.changes.length === 0) rows.push([...head, '', '', '']);
     for (const change of entry.changes) rows.push([...head, change.label, change.before ?? '', change.after ?? '']);
   }

@@ -45,7 +45,8 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 const ENTITY_TYPE = /^[a-z][a-z_]{0,39}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = (value: unknown, max = 200) => (typeof value === 'string' && value.trim() !== '' && value.length <= max ? value.trim() : undefined);
+const text = (value: unknown, max = 200) =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= max ? value.trim() : undefined;
 
 /** For TanStack Router's `validateSearch`: keeps what the API could take and drops anything malformed. */
 export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
@@ -68,7 +69,11 @@ export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
 export type AuditQuery = NonNullable<operations['AuditEventsController_list']['parameters']['query']>;
 
 /** `GET /audit-events`'s query for the search, the initiative given by its id (read from its code first). */
-export function toAuditQuery(search: AuditSearch, initiativeId: string | undefined, page: { limit: number; offset: number }): AuditQuery {
+export function toAuditQuery(
+  search: AuditSearch,
+  initiativeId: string | undefined,
+  page: { limit: number; offset: number },
+): AuditQuery {
   const query: AuditQuery = { limit: page.limit, offset: page.offset };
   if (initiativeId) query.initiativeId = initiativeId;
   for (const key of ['entityType', 'entityId', 'actor', 'action', 'from', 'to'] as const) {

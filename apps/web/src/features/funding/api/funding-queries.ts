@@ -25,7 +25,10 @@ const fundingKey = (initiativeId: string) => ['initiative', initiativeId, 'fundi
 export function useFundingLines(initiativeId: string) {
   return useQuery({
     queryKey: fundingKey(initiativeId),
-    queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/funding', { params: { path: { id: initiativeId }, query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/initiatives/{id}/funding', { params: { path: { id: initiativeId }, query: { limit: 200 } }, signal }),
+      ),
     select: (page) => page.items.map(toLine),
   });
 }
@@ -33,7 +36,10 @@ export function useFundingLines(initiativeId: string) {
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 /** Runs a call; a refusal comes back with the funding screen's own explanations (explainFundingProblem). */
-async function explained<T>(action: FundingAction, call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+async function explained<T>(
+  action: FundingAction,
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   try {
     return await unwrap(call);
   } catch (error) {
@@ -64,19 +70,31 @@ export function useFundingWrites(initiativeId: string) {
     /** The line as stored now, for the conflict view after a 412. */
     read: async (id: string) => toLine(await unwrap(api.GET('/funding/{id}', { params: { path: { id } } }))),
     create: async (body: CreateFundingLineBody): Promise<FundingLine> => {
-      const line = await explained('create', api.POST('/initiatives/{id}/funding', { params: { path: { id: initiativeId } }, body }));
+      const line = await explained(
+        'create',
+        api.POST('/initiatives/{id}/funding', { params: { path: { id: initiativeId } }, body }),
+      );
       await refresh();
       return toLine(line);
     },
     update: async (line: Pick<FundingLine, 'id' | 'version'>, body: UpdateFundingLineBody): Promise<FundingLine> => {
-      const saved = await explained('update', api.PATCH('/funding/{id}', { params: { path: { id: line.id }, header: ifMatch(line.version) }, body }));
+      const saved = await explained(
+        'update',
+        api.PATCH('/funding/{id}', { params: { path: { id: line.id }, header: ifMatch(line.version) }, body }),
+      );
       await refresh();
       return toLine(saved);
     },
-    decideCoverage: async (line: Pick<FundingLine, 'id' | 'version'>, body: CoverageDecisionBody): Promise<FundingLine> => {
+    decideCoverage: async (
+      line: Pick<FundingLine, 'id' | 'version'>,
+      body: CoverageDecisionBody,
+    ): Promise<FundingLine> => {
       const saved = await explained(
         'coverage',
-        api.PUT('/funding/{id}/coverage-decision', { params: { path: { id: line.id }, header: ifMatch(line.version) }, body }),
+        api.PUT('/funding/{id}/coverage-decision', {
+          params: { path: { id: line.id }, header: ifMatch(line.version) },
+          body,
+        }),
       );
       await refresh();
       return toLine(saved);

@@ -11,7 +11,8 @@ export function useFundingCliffPage(from: string) {
   const months = monthsThroughYearAfterNext(from);
   return useQuery({
     queryKey: ['portfolio', 'funding-cliff', from, months],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/funding-cliff', { params: { query: { from, months } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/portfolio/funding-cliff', { params: { query: { from, months } }, signal })),
   });
 }
 

@@ -33,7 +33,13 @@ type Props<T extends FieldValues, F extends string> = {
  * not touched), and asks per field, where both changed it, which value is to stand. Nothing is overwritten until the
  * person has chosen and saves again. Takes focus and is announced, as the error summary is.
  */
-export function ConflictPanel<T extends FieldValues, F extends string>({ conflict, level, control, labels, describe }: Props<T, F>) {
+export function ConflictPanel<T extends FieldValues, F extends string>({
+  conflict,
+  level,
+  control,
+  labels,
+  describe,
+}: Props<T, F>) {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
   useEffect(() => {

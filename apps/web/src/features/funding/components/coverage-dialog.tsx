@@ -14,12 +14,24 @@ const t = fundingCliffMessages.decide;
  * /funding/{id}/coverage-decision with If-Match, errors on their fields), on the line as stored now. When saved, the
  * dialog closes and `onDecided` tells the page, which counts the cliff again.
  */
-export function CoverageDialog({ initiative, line, onDecided }: { initiative: CliffInitiative; line: CliffLine; onDecided: (text: string) => void }) {
+export function CoverageDialog({
+  initiative,
+  line,
+  onDecided,
+}: {
+  initiative: CliffInitiative;
+  line: CliffLine;
+  onDecided: (text: string) => void;
+}) {
   const [isOpen, setOpen] = useState(false);
   const stored = useFundingLine(line.id, isOpen);
   return (
     <ModalDialog
-      trigger={<FormButton variant="secondary" aria-label={t.buttonLabel(initiative.title, line.funder)}>{t.button}</FormButton>}
+      trigger={
+        <FormButton variant="secondary" aria-label={t.buttonLabel(initiative.title, line.funder)}>
+          {t.button}
+        </FormButton>
+      }
       isOpen={isOpen}
       onOpenChange={setOpen}
       isPending={false}

@@ -29,7 +29,10 @@ const t = fundingMessages.coverage;
 
 type FormValues = CoverageValues & { resolution: Partial<Record<CoverageField, Resolution | null>> };
 
-const DECISIONS = (Object.keys(fundingMessages.coverageLabel) as CoverageDecision[]).map((id) => ({ id, label: fundingMessages.coverageLabel[id] }));
+const DECISIONS = (Object.keys(fundingMessages.coverageLabel) as CoverageDecision[]).map((id) => ({
+  id,
+  label: fundingMessages.coverageLabel[id],
+}));
 
 const labels: FieldLabels = (path) => {
   const choice = /^resolution\.(\w+)$/.exec(path)?.[1] as CoverageField | undefined;
@@ -41,7 +44,13 @@ const labels: FieldLabels = (path) => {
  * (`PUT /funding/{id}/coverage-decision`, If-Match). Offered only where /me says the person may; a 403 all the same is
  * said in the summary. A conflict is handled as on the line's form.
  */
-export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
+export function CoverageForm({
+  initiativeId,
+  line,
+  level,
+  onDone,
+  onCancel,
+}: {
   initiativeId: string;
   line: FundingLine;
   level: HeadingLevel;
@@ -51,7 +60,9 @@ export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
   const writes = useFundingWrites(initiativeId);
   const [base, setBase] = useState(line);
   const [conflict, setConflict] = useState<Conflict<CoverageField> | null>(null);
-  const { form, problem, submitWith } = useApiForm<FormValues>({ defaultValues: { ...coverageValues(line), resolution: {} } });
+  const { form, problem, submitWith } = useApiForm<FormValues>({
+    defaultValues: { ...coverageValues(line), resolution: {} },
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useUnsavedChangesWarning(form.formState.isDirty);
   useEffect(() => {
@@ -59,7 +70,9 @@ export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
   }, []);
 
   const submit = submitWith(async ({ resolution, ...typed }) => {
-    const values = conflict ? applyResolution(typed, coverageValues(base), conflict.comparison.contested, resolution) : typed;
+    const values = conflict
+      ? applyResolution(typed, coverageValues(base), conflict.comparison.contested, resolution)
+      : typed;
     try {
       onDone(await writes.decideCoverage(base, coverageBody(values)));
     } catch (error) {
@@ -77,22 +90,38 @@ export function CoverageForm({ initiativeId, line, level, onDone, onCancel }: {
 
   const headingId = `rad-${line.id}-tackning-rubrik`;
   return (
-    <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby={headingId}>
+    <form
+      className={styles.form}
+      onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))}
+      noValidate
+      aria-labelledby={headingId}
+    >
       <LevelHeading ref={headingRef} level={level} id={headingId} className={styles.formHeading}>
         {t.heading(lineName(line))}
       </LevelHeading>
       <ErrorSummary problem={problem} labels={labels} />
       {conflict && (
-        <ConflictPanel conflict={conflict} level={below(level)} control={form.control} labels={COVERAGE_LABELS} describe={describeCoverageValue} />
+        <ConflictPanel
+          conflict={conflict}
+          level={below(level)}
+          control={form.control}
+          labels={COVERAGE_LABELS}
+          describe={describeCoverageValue}
+        />
       )}
-      <RadioGroupField control={form.control} name="decision" label={t.decision} description={t.decisionHelp} isRequired options={DECISIONS} />
+      <RadioGroupField
+        control={form.control}
+        name="decision"
+        label={t.decision}
+        description={t.decisionHelp}
+        isRequired
+        options={DECISIONS}
+      />
       <TextAreaField control={form.control} name="note" label={t.note} description={t.noteHelp} rows={3} />
       <TextField control={form.control} name="decidedBy" label={t.decidedBy} description={t.decidedByHelp} />
       <DateField control={form.control} name="decidedOn" label={t.decidedOn} description={t.decidedOnHelp} />
       <FormActions>
-        <FormButton type="submit">
-          {form.formState.isSubmitting ? fundingMessages.form.saving : t.save}
-        </FormButton>
+        <FormButton type="submit">{form.formState.isSubmitting ? fundingMessages.form.saving : t.save}</FormButton>
         <FormButton variant="secondary" onPress={onCancel}>
           {fundingMessages.form.cancel}
         </FormButton>

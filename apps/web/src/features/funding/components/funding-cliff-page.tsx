@@ -9,7 +9,13 @@ import { currentMonth, formatDate, formatMoney, formatMonth } from '../../../lib
 import { useFundingCliffPage, useRefreshCliff } from '../api/use-funding-cliff-page';
 import { fundingCliffMessages } from '../funding-cliff-messages';
 import { fundingMessages } from '../messages';
-import { byDepartment, isUndecided, monthsOfYear, type CliffInitiative, type FundingCliff } from '../utils/cliff-departments';
+import {
+  byDepartment,
+  isUndecided,
+  monthsOfYear,
+  type CliffInitiative,
+  type FundingCliff,
+} from '../utils/cliff-departments';
 import { CoverageDialog } from './coverage-dialog';
 import styles from './funding-cliff.module.css';
 
@@ -45,7 +51,12 @@ export function FundingCliffPage() {
               <h2 id="redan-upphort">{t.endedEarlier}</h2>
               <p>{t.endedEarlierLead}</p>
               <DepartmentTable caption={t.departments.captionEarlier} totals={cliff.data.endedEarlier} />
-              <InitiativeTable caption={t.initiatives.captionEarlier} initiatives={cliff.data.endedEarlier.initiatives} me={me} onDecided={onDecided} />
+              <InitiativeTable
+                caption={t.initiatives.captionEarlier}
+                initiatives={cliff.data.endedEarlier.initiatives}
+                me={me}
+                onDecided={onDecided}
+              />
             </section>
           ) : null}
           {cliff.data.budgetYears.map((year) => (
@@ -55,12 +66,23 @@ export function FundingCliffPage() {
                 <p>{t.yearNone}</p>
               ) : (
                 <>
-                  <p>{t.yearSummary(formatMoney(year.fundingEndingSek), formatMoney(year.uncoveredAnnualCostSek), year.initiativesUndecided)}</p>
+                  <p>
+                    {t.yearSummary(
+                      formatMoney(year.fundingEndingSek),
+                      formatMoney(year.uncoveredAnnualCostSek),
+                      year.initiativesUndecided,
+                    )}
+                  </p>
                   <DepartmentTable caption={t.departments.caption(year.year)} totals={year} />
                   {monthsOfYear(cliff.data, year.year).map((month) => (
                     <section key={month.month} aria-labelledby={`manad-${month.month}`}>
                       <h3 id={`manad-${month.month}`}>{formatMonth(month.month)}</h3>
-                      <InitiativeTable caption={t.initiatives.caption(formatMonth(month.month))} initiatives={month.initiatives} me={me} onDecided={onDecided} />
+                      <InitiativeTable
+                        caption={t.initiatives.caption(formatMonth(month.month))}
+                        initiatives={month.initiatives}
+                        me={me}
+                        onDecided={onDecided}
+                      />
                     </section>
                   ))}
                 </>
@@ -84,9 +106,15 @@ function DepartmentTable({ caption, totals }: { caption: string; totals: Totals 
         <thead>
           <tr>
             <th scope="col">{d.department}</th>
-            <th scope="col" className={styles.number}>{d.initiatives}</th>
-            <th scope="col" className={styles.number}>{d.fundingEnding}</th>
-            <th scope="col" className={styles.number}>{d.uncovered}</th>
+            <th scope="col" className={styles.number}>
+              {d.initiatives}
+            </th>
+            <th scope="col" className={styles.number}>
+              {d.fundingEnding}
+            </th>
+            <th scope="col" className={styles.number}>
+              {d.uncovered}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -112,7 +140,17 @@ function DepartmentTable({ caption, totals }: { caption: string; totals: Totals 
   );
 }
 
-function InitiativeTable({ caption, initiatives, me, onDecided }: { caption: string; initiatives: readonly CliffInitiative[]; me: Me | undefined; onDecided: (text: string) => void }) {
+function InitiativeTable({
+  caption,
+  initiatives,
+  me,
+  onDecided,
+}: {
+  caption: string;
+  initiatives: readonly CliffInitiative[];
+  me: Me | undefined;
+  onDecided: (text: string) => void;
+}) {
   const c = t.initiatives;
   return (
     <div className={styles.tableScroll}>
@@ -123,12 +161,16 @@ function InitiativeTable({ caption, initiatives, me, onDecided }: { caption: str
             <th scope="col">{c.initiative}</th>
             <th scope="col">{c.department}</th>
             <th scope="col">{c.lines}</th>
-            <th scope="col" className={styles.number}>{c.uncovered}</th>
+            <th scope="col" className={styles.number}>
+              {c.uncovered}
+            </th>
           </tr>
         </thead>
         <tbody>
           {initiatives.map((initiative) => {
-            const mayDecide = mayFrom(me, 'funding:decide-coverage', { leadDepartmentId: initiative.leadDepartment?.id ?? null }).allowed;
+            const mayDecide = mayFrom(me, 'funding:decide-coverage', {
+              leadDepartmentId: initiative.leadDepartment?.id ?? null,
+            }).allowed;
             return (
               <tr key={initiative.id}>
                 <th scope="row">
@@ -143,15 +185,21 @@ function InitiativeTable({ caption, initiatives, me, onDecided }: { caption: str
                       <li key={line.id}>
                         {c.line(line.funder, formatDate(line.periodEnd), formatMoney(line.notTakenOverSek))}
                         <span className={styles.decision}>
-                          {isUndecided(line) ? c.undecided : c.decided(fundingMessages.coverageLabel[line.coverageDecision])}
+                          {isUndecided(line)
+                            ? c.undecided
+                            : c.decided(fundingMessages.coverageLabel[line.coverageDecision])}
                         </span>
-                        {isUndecided(line) && mayDecide ? <CoverageDialog initiative={initiative} line={line} onDecided={onDecided} /> : null}
+                        {isUndecided(line) && mayDecide ? (
+                          <CoverageDialog initiative={initiative} line={line} onDecided={onDecided} />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
                 </td>
                 <td className={styles.number}>
-                  {initiative.uncoveredAnnualCostSek === null ? c.noAnnualCost : formatMoney(initiative.uncoveredAnnualCostSek)}
+                  {initiative.uncoveredAnnualCostSek === null
+                    ? c.noAnnualCost
+                    : formatMoney(initiative.uncoveredAnnualCostSek)}
                 </td>
               </tr>
             );

@@ -42,7 +42,9 @@ function Coverage({ line }: { line: FundingLine }) {
       {t.coverageLabel[line.coverageDecision]}
       {line.coverageNote && <div>{line.coverageNote}</div>}
       {decided && (who || when) && (
-        <div className={styles.muted}>{who && when ? t.facts.decidedBy(who, when) : when ? t.facts.decidedOn(when) : who}</div>
+        <div className={styles.muted}>
+          {who && when ? t.facts.decidedBy(who, when) : when ? t.facts.decidedOn(when) : who}
+        </div>
       )}
     </>
   );
@@ -52,10 +54,15 @@ function Coverage({ line }: { line: FundingLine }) {
 export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide, onEnd, onRemove, children }: Props) {
   const name = lineName(line);
   const successor = line.successorFundingId ? lines.find((other) => other.id === line.successorFundingId) : undefined;
-  const terms = [line.renewable && t.facts.renewable, line.paidInArrears && t.facts.paidInArrears].filter(Boolean).join(', ');
+  const terms = [line.renewable && t.facts.renewable, line.paidInArrears && t.facts.paidInArrears]
+    .filter(Boolean)
+    .join(', ');
   const ended = line.status === 'ended';
   return (
-    <article className={ended ? `${styles.card} ${styles.ended}` : styles.card} aria-labelledby={lineHeadingId(line.id)}>
+    <article
+      className={ended ? `${styles.card} ${styles.ended}` : styles.card}
+      aria-labelledby={lineHeadingId(line.id)}
+    >
       <LevelHeading level={level} id={lineHeadingId(line.id)} className={styles.cardHeading}>
         {name}
       </LevelHeading>
@@ -86,7 +93,11 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             <ul className={styles.plainList}>
               {line.reportingDeadlines.map((deadline) => (
                 <li key={`${deadline.date}-${deadline.kind}-${deadline.description ?? ''}`}>
-                  {t.facts.deadline(formatDate(deadline.date), messages.vocabulary.deadlineKind[deadline.kind], deadline.description ?? null)}
+                  {t.facts.deadline(
+                    formatDate(deadline.date),
+                    messages.vocabulary.deadlineKind[deadline.kind],
+                    deadline.description ?? null,
+                  )}
                 </li>
               ))}
             </ul>
@@ -112,10 +123,18 @@ export function FundingLineCard({ line, lines, level, actions, onEdit, onDecide,
             </FormButton>
           )}
           {actions.end && (
-            <ConfirmDialog trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }} texts={{ ...t.end, body: t.end.body(name) }} onConfirm={onEnd} />
+            <ConfirmDialog
+              trigger={{ label: t.actions.end, ariaLabel: t.actions.endLabel(name) }}
+              texts={{ ...t.end, body: t.end.body(name) }}
+              onConfirm={onEnd}
+            />
           )}
           {actions.remove && (
-            <ConfirmDialog trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }} texts={{ ...t.remove, body: t.remove.body(name) }} onConfirm={onRemove} />
+            <ConfirmDialog
+              trigger={{ label: t.actions.remove, ariaLabel: t.actions.removeLabel(name) }}
+              texts={{ ...t.remove, body: t.remove.body(name) }}
+              onConfirm={onRemove}
+            />
           )}
         </div>
       )}

@@ -49,7 +49,8 @@ const labels: FieldLabels = (path) => {
   const choice = /^resolution\.(\w+)$/.exec(path)?.[1] as LineField | undefined;
   if (choice) return fundingMessages.conflict.choose(LINE_LABELS[choice]);
   const row = /^reportingDeadlines\.(\d+)\.(\w+)$/.exec(path);
-  if (row) return `${DEADLINE_LABELS[`reportingDeadlines.*.${row[2]}`] ?? row[2]} (${t.deadlineRow(Number(row[1]) + 1).toLowerCase()})`;
+  if (row)
+    return `${DEADLINE_LABELS[`reportingDeadlines.*.${row[2]}`] ?? row[2]} (${t.deadlineRow(Number(row[1]) + 1).toLowerCase()})`;
   return LINE_LABELS[path as LineField];
 };
 
@@ -107,7 +108,9 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
       onDone(await writes.create(createBody(typed)));
       return;
     }
-    const values = conflict ? applyResolution(typed, lineToValues(base), conflict.comparison.contested, resolution) : typed;
+    const values = conflict
+      ? applyResolution(typed, lineToValues(base), conflict.comparison.contested, resolution)
+      : typed;
     try {
       onDone(await writes.update(base, patchBody(base, values)));
     } catch (error) {
@@ -125,7 +128,12 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
 
   const name = line ? lineName(line) : '';
   return (
-    <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby={`${fieldPrefix(line)}-rubrik`}>
+    <form
+      className={styles.form}
+      onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))}
+      noValidate
+      aria-labelledby={`${fieldPrefix(line)}-rubrik`}
+    >
       <LevelHeading ref={headingRef} level={level} id={`${fieldPrefix(line)}-rubrik`} className={styles.formHeading}>
         {line ? t.editHeading(name) : t.addHeading}
       </LevelHeading>
@@ -142,14 +150,32 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
       <SelectField control={form.control} name="sourceType" label={t.sourceType} isRequired options={SOURCE_TYPES} />
       <TextField control={form.control} name="funder" label={t.funder} description={t.funderHelp} isRequired />
       <TextField control={form.control} name="decisionReference" label={t.decisionReference} />
-      <NumberField control={form.control} name="amountSek" label={t.amount} description={t.amountHelp} unit="kr" isRequired />
+      <NumberField
+        control={form.control}
+        name="amountSek"
+        label={t.amount}
+        description={t.amountHelp}
+        unit="kr"
+        isRequired
+      />
       <DateField control={form.control} name="periodStart" label={t.periodStart} isRequired />
       <DateField control={form.control} name="periodEnd" label={t.periodEnd} description={t.periodEndHelp} isRequired />
       <SelectField control={form.control} name="status" label={t.status} isRequired options={statusOptions} />
       <CheckboxField control={form.control} name="renewable" label={t.renewable} />
-      <CheckboxField control={form.control} name="paidInArrears" label={t.paidInArrears} description={t.paidInArrearsHelp} />
+      <CheckboxField
+        control={form.control}
+        name="paidInArrears"
+        label={t.paidInArrears}
+        description={t.paidInArrearsHelp}
+      />
       <TextField control={form.control} name="budgetProjectCode" label={t.budgetProjectCode} />
-      <SelectField control={form.control} name="successorFundingId" label={t.successor} description={t.successorHelp} options={successorOptions} />
+      <SelectField
+        control={form.control}
+        name="successorFundingId"
+        label={t.successor}
+        description={t.successorHelp}
+        options={successorOptions}
+      />
 
       <fieldset className={styles.deadlines} id="falt-reportingDeadlines">
         <legend>{t.deadlinesLegend}</legend>
@@ -158,9 +184,24 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
         {deadlines.fields.map((row, index) => (
           <fieldset key={row.id} className={styles.deadline}>
             <legend>{t.deadlineRow(index + 1)}</legend>
-            <DateField control={form.control} name={`reportingDeadlines.${index}.date`} label={t.deadlineDate} isRequired />
-            <SelectField control={form.control} name={`reportingDeadlines.${index}.kind`} label={t.deadlineKind} isRequired options={DEADLINE_KINDS} />
-            <TextField control={form.control} name={`reportingDeadlines.${index}.description`} label={t.deadlineDescription} />
+            <DateField
+              control={form.control}
+              name={`reportingDeadlines.${index}.date`}
+              label={t.deadlineDate}
+              isRequired
+            />
+            <SelectField
+              control={form.control}
+              name={`reportingDeadlines.${index}.kind`}
+              label={t.deadlineKind}
+              isRequired
+              options={DEADLINE_KINDS}
+            />
+            <TextField
+              control={form.control}
+              name={`reportingDeadlines.${index}.description`}
+              label={t.deadlineDescription}
+            />
             <FormActions>
               <FormButton
                 variant="secondary"
@@ -189,9 +230,7 @@ export function FundingLineForm({ initiativeId, line, lines, level, onDone, onCa
 
       <FormActions>
         {/* Not react-aria's isPending: it announces the button by id, a reference left dangling once the form closes. */}
-        <FormButton type="submit">
-          {form.formState.isSubmitting ? t.saving : line ? t.save : t.create}
-        </FormButton>
+        <FormButton type="submit">{form.formState.isSubmitting ? t.saving : line ? t.save : t.create}</FormButton>
         <FormButton variant="secondary" onPress={onCancel}>
           {t.cancel}
         </FormButton>

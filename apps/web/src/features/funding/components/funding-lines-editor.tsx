@@ -56,7 +56,10 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   const focusAfterRender = useFocusAfterRender();
 
   const owners = initiative.data
-    ? [initiative.data.leadDepartmentId, ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)]
+    ? [
+        initiative.data.leadDepartmentId,
+        ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+      ]
     : [];
   const write = useMay('funding:write', { departmentIds: owners });
   const decide = useMay('funding:decide-coverage', { leadDepartmentId: initiative.data?.leadDepartmentId ?? null });
@@ -98,7 +101,9 @@ export function FundingLinesEditor({ initiativeId }: { initiativeId: string }) {
   return (
     <LinesSection>
       <p className={styles.notice}>{t.publicRecords}</p>
-      {!write.allowed && write.reason && <p>{decide.allowed ? t.mayOnlyDecide(write.reason) : t.mayNotEdit(write.reason)}</p>}
+      {!write.allowed && write.reason && (
+        <p>{decide.allowed ? t.mayOnlyDecide(write.reason) : t.mayNotEdit(write.reason)}</p>
+      )}
       {write.allowed && !decide.allowed && decide.reason && <p>{t.mayNotDecide(decide.reason)}</p>}
       <p role="status" className={styles.muted}>
         {announcement}

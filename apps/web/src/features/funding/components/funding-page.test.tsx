@@ -55,8 +55,13 @@ const HEAD = fakeMe({
 function api(status: string, onWrite: (request: Request) => Response | undefined = () => undefined) {
   return (request: Request) => {
     const { pathname } = new URL(request.url);
-    if (request.method === 'GET' && (pathname === '/api/v1/initiatives/TEST' || pathname === `/api/v1/initiatives/${INITIATIVE_ID}`)) return json(initiative(status));
-    if (request.method === 'GET' && pathname === `/api/v1/initiatives/${INITIATIVE_ID}/funding`) return json({ items: [line], total: 1, limit: 200, offset: 0 });
+    if (
+      request.method === 'GET' &&
+      (pathname === '/api/v1/initiatives/TEST' || pathname === `/api/v1/initiatives/${INITIATIVE_ID}`)
+    )
+      return json(initiative(status));
+    if (request.method === 'GET' && pathname === `/api/v1/initiatives/${INITIATIVE_ID}/funding`)
+      return json({ items: [line], total: 1, limit: 200, offset: 0 });
     return onWrite(request);
   };
 }
@@ -93,7 +98,10 @@ describe('Finansiering', { timeout: 20_000 }, () => {
   });
 
   it('should offer nothing to a person who may only read, and say why', async () => {
-    await renderApp('/insatser/TEST/finansiering', { me: fakeMe({ roles: ['auditor'], department: null }), handle: api('active') });
+    await renderApp('/insatser/TEST/finansiering', {
+      me: fakeMe({ roles: ['auditor'], department: null }),
+      handle: api('active'),
+    });
 
     await openLine();
     expect(screen.getByText(t.mayNotEdit(messages.auth.may.notGranted))).toBeTruthy();
@@ -101,7 +109,11 @@ describe('Finansiering', { timeout: 20_000 }, () => {
   });
 
   it('should let the leadership group record coverage decisions without offering to change the lines', async () => {
-    const leadership = fakeMe({ roles: ['leadership'], department: null, allow: { 'portfolio:read': 'all', 'funding:decide-coverage': 'all' } });
+    const leadership = fakeMe({
+      roles: ['leadership'],
+      department: null,
+      allow: { 'portfolio:read': 'all', 'funding:decide-coverage': 'all' },
+    });
     await renderApp('/insatser/TEST/finansiering', { me: leadership, handle: api('active') });
 
     const card = within(await openLine());
@@ -118,7 +130,15 @@ describe('Finansiering', { timeout: 20_000 }, () => {
       handle: api('active', (request) => {
         if (request.method !== 'PUT') return undefined;
         sent.push(request.headers.get('If-Match'));
-        return json({ type: '/problems/forbidden', title: 'Forbidden', status: 403, detail: 'What happens when a funding line ends is decided by the lead department’s head' }, 403);
+        return json(
+          {
+            type: '/problems/forbidden',
+            title: 'Forbidden',
+            status: 403,
+            detail: 'What happens when a funding line ends is decided by the lead department’s head',
+          },
+          403,
+        );
       }),
     });
     fireEvent.click(within(await openLine()).getByRole('button', { name: t.actions.decideLabel(LINE_NAME) }));
@@ -130,7 +150,9 @@ describe('Finansiering', { timeout: 20_000 }, () => {
     expect(summary.textContent).toContain(messages.problem.byStatus[403]);
     expect(summary.textContent).toContain(t.coverage.forbidden);
     expect(sent).toEqual(['"2"']);
-    expect(screen.getByRole('article', { name: LINE_NAME }).querySelector('dl')?.textContent).toContain(t.coverageLabel.undecided);
+    expect(screen.getByRole('article', { name: LINE_NAME }).querySelector('dl')?.textContent).toContain(
+      t.coverageLabel.undecided,
+    );
   });
 
   it('should send only what changed, with If-Match: a removed reporting deadline', async () => {

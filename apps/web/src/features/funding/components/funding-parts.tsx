@@ -10,16 +10,17 @@ export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
  * A heading at the level its place asks for: the editor's headings start at 2 on Finansiering and inside the guide
  * alike, and a form's heading sits one below the line it belongs to. It takes focus (tabIndex -1) when a form opens.
  */
-export const LevelHeading = forwardRef<HTMLHeadingElement, { level: HeadingLevel; id?: string; className?: string; children: ReactNode }>(
-  function LevelHeading({ level, id, className, children }, ref) {
-    const Tag = `h${level}` as const;
-    return (
-      <Tag ref={ref} id={id} tabIndex={-1} className={className}>
-        {children}
-      </Tag>
-    );
-  },
-);
+export const LevelHeading = forwardRef<
+  HTMLHeadingElement,
+  { level: HeadingLevel; id?: string; className?: string; children: ReactNode }
+>(function LevelHeading({ level, id, className, children }, ref) {
+  const Tag = `h${level}` as const;
+  return (
+    <Tag ref={ref} id={id} tabIndex={-1} className={className}>
+      {children}
+    </Tag>
+  );
+});
 
 export const below = (level: HeadingLevel): HeadingLevel => Math.min(level + 1, 6) as HeadingLevel;
 
@@ -37,7 +38,13 @@ export function FundingStatusBadge({ status }: { status: FundingStatus }) {
   return (
     <span className={`${badges.badge} ${badges.strong}`}>
       <svg className={styles.shape} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-        <path d={d} fillOpacity={filled ? 1 : 0} strokeWidth={filled ? 0 : 1.75} strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d={d}
+          fillOpacity={filled ? 1 : 0}
+          strokeWidth={filled ? 0 : 1.75}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span>{messages.vocabulary.fundingStatus[status]}</span>
     </span>

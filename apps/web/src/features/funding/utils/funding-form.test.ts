@@ -41,13 +41,24 @@ const LINE: FundingLine = toLine({
 
 describe('toLine', () => {
   it('should fill in the API’s defaults for what its document leaves optional', () => {
-    expect(LINE).toMatchObject({ renewable: false, paidInArrears: false, successorFundingId: null, coverageDecision: 'undecided', coverageNote: null });
+    expect(LINE).toMatchObject({
+      renewable: false,
+      paidInArrears: false,
+      successorFundingId: null,
+      coverageDecision: 'undecided',
+      coverageNote: null,
+    });
   });
 });
 
 describe('createBody', () => {
   it('should send empty text as null and "no successor" as null, and leave unchosen choices for the API to refuse', () => {
-    const body = createBody({ ...EMPTY_LINE, funder: '  MUCF ', decisionReference: ' ', reportingDeadlines: [{ date: '2026-01-31', kind: 'interim', description: '' }] });
+    const body = createBody({
+      ...EMPTY_LINE,
+      funder: '  MUCF ',
+      decisionReference: ' ',
+      reportingDeadlines: [{ date: '2026-01-31', kind: 'interim', description: '' }],
+    });
 
     expect(body).toMatchObject({
       sourceType: null,
@@ -87,7 +98,10 @@ describe('compareVersions', () => {
     const mine = lineApiValues({ ...lineToValues(LINE), amountSek: 1_000_000, funder: 'Brå' });
     const theirs = lineApiValues({ ...lineToValues(LINE), amountSek: 900_000, periodEnd: '2026-12-31', funder: 'Brå' });
 
-    expect(compareVersions(LINE_FIELDS, base, mine, theirs)).toEqual({ taken: ['periodEnd'], contested: ['amountSek'] });
+    expect(compareVersions(LINE_FIELDS, base, mine, theirs)).toEqual({
+      taken: ['periodEnd'],
+      contested: ['amountSek'],
+    });
   });
 
   it('should find nothing when the other save changed none of the form’s fields', () => {
@@ -98,7 +112,10 @@ describe('compareVersions', () => {
 
   it('should compare deadlines as a whole list', () => {
     const mine = lineApiValues({ ...lineToValues(LINE), reportingDeadlines: [] });
-    const theirs = lineApiValues({ ...lineToValues(LINE), reportingDeadlines: [{ date: '2026-03-31', kind: 'claim', description: '' }] });
+    const theirs = lineApiValues({
+      ...lineToValues(LINE),
+      reportingDeadlines: [{ date: '2026-03-31', kind: 'claim', description: '' }],
+    });
 
     expect(compareVersions(LINE_FIELDS, base, mine, theirs).contested).toEqual(['reportingDeadlines']);
   });
@@ -117,11 +134,22 @@ describe('applyResolution', () => {
 
 describe('the coverage decision', () => {
   it('should leave who and when to the API when left empty, and compare only the decision and its note', () => {
-    const line = { ...LINE, coverageDecision: 'phase_out' as const, coverageNote: 'Avvecklas', coverageDecidedBy: 'KS', coverageDecidedOn: '2025-03-12' };
+    const line = {
+      ...LINE,
+      coverageDecision: 'phase_out' as const,
+      coverageNote: 'Avvecklas',
+      coverageDecidedBy: 'KS',
+      coverageDecidedOn: '2025-03-12',
+    };
     const values = { ...coverageValues(line), decision: 'ordinary_budget' as const, note: ' ' };
 
     expect(coverageBody(values)).toEqual({ decision: 'ordinary_budget', note: null, decidedBy: null, decidedOn: null });
-    const comparison = compareVersions(COVERAGE_FIELDS, coverageApiValues(coverageValues(LINE)), coverageApiValues(values), coverageApiValues(coverageValues(line)));
+    const comparison = compareVersions(
+      COVERAGE_FIELDS,
+      coverageApiValues(coverageValues(LINE)),
+      coverageApiValues(values),
+      coverageApiValues(coverageValues(line)),
+    );
     expect(comparison).toEqual({ taken: ['note'], contested: ['decision'] });
   });
 });
@@ -130,14 +158,24 @@ describe('describeLineValue', () => {
   it('should say values as the rest of the screen does', () => {
     expect(describeLineValue('amountSek', 1_200_000, [])).toMatch(/^1\s200\s000\skr$/);
     expect(describeLineValue('periodEnd', '2026-06-30', [])).toBe('30 juni 2026');
-    expect(describeLineValue('successorFundingId', LINE.id, [LINE])).toBe('Länsstyrelsen Västra Götaland, 1 januari 2025 – 30 juni 2026');
+    expect(describeLineValue('successorFundingId', LINE.id, [LINE])).toBe(
+      'Länsstyrelsen Västra Götaland, 1 januari 2025 – 30 juni 2026',
+    );
     expect(describeLineValue('decisionReference', null, [])).toBe(t.conflict.empty);
-    expect(describeLineValue('reportingDeadlines', LINE.reportingDeadlines, [])).toBe('30 september 2026: Slutredovisning – Slutredovisning');
+    expect(describeLineValue('reportingDeadlines', LINE.reportingDeadlines, [])).toBe(
+      '30 september 2026: Slutredovisning – Slutredovisning',
+    );
   });
 });
 
 describe('explainFundingProblem', () => {
-  const problem = (status: number, errors: ProblemDetails['errors'] = []): ProblemDetails => ({ type: 'about:blank', title: 'x', status, detail: '', errors });
+  const problem = (status: number, errors: ProblemDetails['errors'] = []): ProblemDetails => ({
+    type: 'about:blank',
+    title: 'x',
+    status,
+    detail: '',
+    errors,
+  });
 
   it('should put the API’s funding field messages in Swedish, saying an empty amount once', () => {
     const explained = explainFundingProblem(
@@ -158,10 +196,16 @@ describe('explainFundingProblem', () => {
   });
 
   it('should say why a 403 or 409 was refused in terms of what was being done', () => {
-    expect(explainFundingProblem(problem(403), 'coverage').errors).toEqual([{ field: '', message: t.coverage.forbidden }]);
-    expect(explainFundingProblem(problem(403), 'update').errors).toEqual([{ field: '', message: t.problems.forbiddenLine }]);
+    expect(explainFundingProblem(problem(403), 'coverage').errors).toEqual([
+      { field: '', message: t.coverage.forbidden },
+    ]);
+    expect(explainFundingProblem(problem(403), 'update').errors).toEqual([
+      { field: '', message: t.problems.forbiddenLine },
+    ]);
     expect(explainFundingProblem(problem(409), 'remove').errors).toEqual([{ field: '', message: t.problems.notDraft }]);
-    expect(explainFundingProblem(problem(409), 'create').errors).toEqual([{ field: '', message: t.problems.initiativeEnded }]);
+    expect(explainFundingProblem(problem(409), 'create').errors).toEqual([
+      { field: '', message: t.problems.initiativeEnded },
+    ]);
     expect(explainFundingProblem(problem(500), 'update').errors).toEqual([]);
   });
 });

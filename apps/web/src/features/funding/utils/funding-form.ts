@@ -101,7 +101,11 @@ export function lineToValues(line: FundingLine): FundingLineValues {
     paidInArrears: line.paidInArrears,
     successorFundingId: line.successorFundingId ?? NO_SUCCESSOR,
     budgetProjectCode: line.budgetProjectCode ?? '',
-    reportingDeadlines: line.reportingDeadlines.map((d) => ({ date: d.date, kind: d.kind, description: d.description ?? '' })),
+    reportingDeadlines: line.reportingDeadlines.map((d) => ({
+      date: d.date,
+      kind: d.kind,
+      description: d.description ?? '',
+    })),
   };
 }
 
@@ -142,7 +146,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function patchBody(base: FundingLine, values: FundingLineValues): UpdateFundingLineBody {
   const before = lineToValues(base);
   return Object.fromEntries(
-    LINE_FIELDS.filter((field) => !same(apiValue(field, values), apiValue(field, before))).map((field) => [field, apiValue(field, values)]),
+    LINE_FIELDS.filter((field) => !same(apiValue(field, values), apiValue(field, before))).map((field) => [
+      field,
+      apiValue(field, values),
+    ]),
   );
 }
 
@@ -221,7 +228,15 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
     case 'reportingDeadlines': {
       const deadlines = value as Deadline[];
       if (deadlines.length === 0) return t.facts.noDeadlines;
-      return deadlines.map((d) => t.facts.deadline(d.date ? formatDate(d.date) : t.conflict.empty, messages.vocabulary.deadlineKind[d.kind] ?? '', d.description ?? null)).join('; ');
+      return deadlines
+        .map((d) =>
+          t.facts.deadline(
+            d.date ? formatDate(d.date) : t.conflict.empty,
+            messages.vocabulary.deadlineKind[d.kind] ?? '',
+            d.description ?? null,
+          ),
+        )
+        .join('; ');
     }
     default:
       // The free-text fields: funder, decision reference, budget project code.
@@ -230,7 +245,12 @@ export function describeLineValue(field: LineField, value: unknown, lines: reado
 }
 
 /** The coverage decision as its form holds it. */
-export type CoverageValues = { decision: CoverageDecision | null; note: string; decidedBy: string; decidedOn: string | null };
+export type CoverageValues = {
+  decision: CoverageDecision | null;
+  note: string;
+  decidedBy: string;
+  decidedOn: string | null;
+};
 export type CoverageField = keyof CoverageValues;
 /** What a conflict compares: who decided and when are recorded anew with each decision, so they never conflict. */
 export const COVERAGE_FIELDS = ['decision', 'note'] as const satisfies readonly CoverageField[];

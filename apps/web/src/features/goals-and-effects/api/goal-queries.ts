@@ -12,7 +12,8 @@ export type ChainNode = components['schemas']['EffectGraphNodeDto'];
 export function useGoalTreeFigures(status?: readonly InitiativeStatusKey[]) {
   return useQuery({
     queryKey: ['portfolio', 'goal-tree', status ?? 'all'],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/goal-tree', { params: { query: status ? { status: [...status] } : {} }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/portfolio/goal-tree', { params: { query: status ? { status: [...status] } : {} }, signal })),
   });
 }
 
@@ -22,7 +23,12 @@ export function useGoalChain(goalId: string | undefined) {
     queryKey: ['goal', goalId, 'effect-logic'],
     enabled: goalId !== undefined,
     queryFn: async ({ signal }): Promise<ChainGraph> => {
-      const graph = await unwrap(api.GET('/goals/{id}/effect-logic', { params: { path: { id: goalId ?? '' }, query: { format: 'json' } }, signal }));
+      const graph = await unwrap(
+        api.GET('/goals/{id}/effect-logic', {
+          params: { path: { id: goalId ?? '' }, query: { format: 'json' } },
+          signal,
+        }),
+      );
       if (typeof graph === 'string') throw new TypeError('The effect chain came as text, not as a graph');
       return graph;
     },

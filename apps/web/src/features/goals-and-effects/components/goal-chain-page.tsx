@@ -3,7 +3,13 @@ import factStyles from '../../../components/facts.module.css';
 import { Page } from '../../../components/layout/page';
 import { LoadError } from '../../../components/load-error';
 import { messages } from '../../../lib/messages';
-import { useGoalChain, useGoalTreeFigures, type ChainGraph, type ChainNode, type GoalFigures } from '../api/goal-queries';
+import {
+  useGoalChain,
+  useGoalTreeFigures,
+  type ChainGraph,
+  type ChainNode,
+  type GoalFigures,
+} from '../api/goal-queries';
 import { goalsMessages } from '../messages';
 import { chainLevels, costText, findGoal } from '../utils/goal-tree';
 import { IndicatorTrends } from './indicator-trends';
@@ -24,7 +30,12 @@ export function GoalChainPage() {
     </p>
   );
 
-  if (tree.isPending) return <Page title={t.title(code)}><p role="status">{t.loading}</p></Page>;
+  if (tree.isPending)
+    return (
+      <Page title={t.title(code)}>
+        <p role="status">{t.loading}</p>
+      </Page>
+    );
   if (tree.isError) {
     return (
       <Page title={t.title(code)}>
@@ -105,7 +116,9 @@ function Chain({ graph, goal }: { graph: ChainGraph; goal: GoalFigures }) {
               <li key={node.id}>
                 <Step
                   node={node}
-                  targets={graph.links.filter((link) => link.fromNodeId === node.id).flatMap((link) => byId.get(link.toNodeId) ?? [])}
+                  targets={graph.links
+                    .filter((link) => link.fromNodeId === node.id)
+                    .flatMap((link) => byId.get(link.toNodeId) ?? [])}
                   goalId={goal.id}
                 />
               </li>

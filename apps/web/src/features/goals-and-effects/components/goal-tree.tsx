@@ -40,7 +40,13 @@ function GoalItem({ goal, open, onToggle, status }: { goal: GoalFigures } & Omit
   return (
     <li className={styles.goal}>
       {goal.children.length > 0 ? (
-        <button type="button" className={styles.toggle} aria-expanded={isOpen} aria-controls={childrenId} onClick={() => onToggle(goal.id)}>
+        <button
+          type="button"
+          className={styles.toggle}
+          aria-expanded={isOpen}
+          aria-controls={childrenId}
+          onClick={() => onToggle(goal.id)}
+        >
           <span className={styles.marker} aria-hidden="true">
             {isOpen ? '−' : '+'}
           </span>
@@ -54,16 +60,24 @@ function GoalItem({ goal, open, onToggle, status }: { goal: GoalFigures } & Omit
       <div className={styles.details}>
         <p className={styles.figures}>
           {goal.initiatives > 0 ? (
-            <Link to="/insatser" search={{ goalId: goal.id, status }} aria-label={`${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`}>
+            <Link
+              to="/insatser"
+              search={{ goalId: goal.id, status }}
+              aria-label={`${t.initiatives(goal.initiatives)}, ${t.initiativesLinkHint(goal.code)}`}
+            >
               {t.initiatives(goal.initiatives)}
             </Link>
           ) : (
             t.noInitiatives
           )}
-          {goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives ? ` ${t.direct(goal.directInitiatives)}` : null}
+          {goal.directInitiatives > 0 && goal.directInitiatives < goal.initiatives
+            ? ` ${t.direct(goal.directInitiatives)}`
+            : null}
           {goal.initiatives > 0 ? `, ${costText(goal)}` : null}
         </p>
-        {goal.indicators.length > 0 ? <IndicatorTrends indicators={goal.indicators} label={`${t.indicatorsHeading} ${goal.code}`} /> : null}
+        {goal.indicators.length > 0 ? (
+          <IndicatorTrends indicators={goal.indicators} label={`${t.indicatorsHeading} ${goal.code}`} />
+        ) : null}
         {goal.level === 'priority_area' ? (
           <p className={styles.chainLink}>
             <Link to="/mal/$code" params={{ code: goal.code }}>

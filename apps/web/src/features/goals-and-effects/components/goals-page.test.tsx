@@ -6,10 +6,13 @@ import { renderApp } from '../../../testing/render-app';
 import { goalsMessages as t } from '../messages';
 import { testGoal as goal } from '../utils/test-goals';
 
-const area = goal('3', 'priority_area', { initiatives: 2, annualCostSek: 500_000, directInitiatives: 1 }, [goal('31', 'sub_goal', { initiatives: 1, annualCostSek: 200_000, directInitiatives: 1 })]);
+const area = goal('3', 'priority_area', { initiatives: 2, annualCostSek: 500_000, directInitiatives: 1 }, [
+  goal('31', 'sub_goal', { initiatives: 1, annualCostSek: 200_000, directInitiatives: 1 }),
+]);
 const TREE = [goal('1', 'agenda2030', { initiatives: 2, annualCostSek: 500_000 }, [area])];
 
-const treeAnswer = (answers: Response[]) => (request: Request) => (new URL(request.url).pathname === '/api/v1/portfolio/goal-tree' ? answers.shift() : undefined);
+const treeAnswer = (answers: Response[]) => (request: Request) =>
+  new URL(request.url).pathname === '/api/v1/portfolio/goal-tree' ? answers.shift() : undefined;
 
 describe('Mål och effekter', { timeout: 20_000 }, () => {
   it("should show each goal's figures in text and open a priority area's sub-goals with its button", async () => {
@@ -20,8 +23,14 @@ describe('Mål och effekter', { timeout: 20_000 }, () => {
     expect(root.getAttribute('aria-expanded')).toBe('true');
     const count = within(tree).getByRole('link', { name: `${t.initiatives(2)}, ${t.initiativesLinkHint('3')}` });
     expect(count.getAttribute('href')).toBe(`/insatser?goalId=${area.id}`);
-    expect(count.parentElement?.textContent).toMatch(/^2 insatser varav 1 kopplad direkt till målet, 500\s000\s?kr per år$/);
-    expect(within(tree).getByRole('link', { name: t.openChain('3') }).getAttribute('href')).toBe('/mal/3');
+    expect(count.parentElement?.textContent).toMatch(
+      /^2 insatser varav 1 kopplad direkt till målet, 500\s000\s?kr per år$/,
+    );
+    expect(
+      within(tree)
+        .getByRole('link', { name: t.openChain('3') })
+        .getAttribute('href'),
+    ).toBe('/mal/3');
 
     // The priority area starts closed: its sub-goal shows once its button is pressed.
     const areaButton = within(tree).getByRole('button', { name: /Målet 3/ });
@@ -35,7 +44,10 @@ describe('Mål och effekter', { timeout: 20_000 }, () => {
 
   it('should say the tree could not be read, and read it again on "Försök igen"', async () => {
     // A refusal, which the app does not retry on its own (a 500 would be tried twice more first).
-    const failure = json({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Nej', errorId: 'abc-123' }, 403);
+    const failure = json(
+      { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Nej', errorId: 'abc-123' },
+      403,
+    );
     await renderApp('/mal', { handle: treeAnswer([failure, json(TREE)]) });
 
     const alert = await screen.findByRole('alert');

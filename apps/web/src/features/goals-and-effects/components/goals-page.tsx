@@ -42,7 +42,11 @@ export function GoalsPage() {
 
 function ScopeChoice({ search, onChange }: { search: GoalSearch; onChange: (next: GoalSearch) => void }) {
   return (
-    <RadioGroup className={formStyles.fieldset} value={search.scope ?? ALL} onChange={(value) => onChange(value === 'open' ? { scope: 'open' } : {})}>
+    <RadioGroup
+      className={formStyles.fieldset}
+      value={search.scope ?? ALL}
+      onChange={(value) => onChange(value === 'open' ? { scope: 'open' } : {})}
+    >
       <Label className={formStyles.label}>{t.scope.label}</Label>
       <div className={formStyles.choices}>
         {[ALL, 'open'].map((value) => (
@@ -72,7 +76,11 @@ function Tree({ goals, status }: { goals: GoalFigures[]; status: InitiativeStatu
       ) : (
         <>
           <div className={styles.treeActions}>
-            <button type="button" className={buttons.outlined} onClick={() => setOpen(new Set(goalsWithChildren(goals)))}>
+            <button
+              type="button"
+              className={buttons.outlined}
+              onClick={() => setOpen(new Set(goalsWithChildren(goals)))}
+            >
               {t.expandAll}
             </button>
             <button type="button" className={buttons.outlined} onClick={() => setOpen(new Set())}>

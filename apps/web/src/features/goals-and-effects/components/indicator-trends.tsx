@@ -12,7 +12,8 @@ export function IndicatorTrends({ indicators, label }: { indicators: readonly Go
           <Link to="/indikatorer/$id" params={{ id: indicator.id }}>
             {indicator.name}
           </Link>{' '}
-          ({indicator.code}): <span className={indicator.trend ? styles[indicator.trend] : undefined}>{trendText(indicator)}</span>
+          ({indicator.code}):{' '}
+          <span className={indicator.trend ? styles[indicator.trend] : undefined}>{trendText(indicator)}</span>
         </li>
       ))}
     </ul>

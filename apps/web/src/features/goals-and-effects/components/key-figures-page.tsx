@@ -26,7 +26,9 @@ export function KeyFiguresPage() {
         <p>{t.empty}</p>
       ) : (
         <>
-          {figures.data.total > figures.data.items.length ? <p>{t.shown(figures.data.items.length, figures.data.total)}</p> : null}
+          {figures.data.total > figures.data.items.length ? (
+            <p>{t.shown(figures.data.items.length, figures.data.total)}</p>
+          ) : null}
           <KeyFigureTable items={figures.data.items} />
         </>
       )}

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../../testing/plain-text';
 import type { GoalIndicator } from '../api/goal-queries';
-import { chainLevels, costText, findGoal, formatIndicatorValue, goalsWithChildren, openAtFirst, trendText } from './goal-tree';
+import {
+  chainLevels,
+  costText,
+  findGoal,
+  formatIndicatorValue,
+  goalsWithChildren,
+  openAtFirst,
+  trendText,
+} from './goal-tree';
 import { testGoal as goal } from './test-goals';
 
-const tree = [goal('A', 'agenda2030', {}, [goal('M', 'priority_goal', {}, [goal('P', 'priority_area', {}, [goal('S', 'sub_goal')]), goal('Q', 'priority_area')])]), goal('B', 'agenda2030')];
+const tree = [
+  goal('A', 'agenda2030', {}, [
+    goal('M', 'priority_goal', {}, [
+      goal('P', 'priority_area', {}, [goal('S', 'sub_goal')]),
+      goal('Q', 'priority_area'),
+    ]),
+  ]),
+  goal('B', 'agenda2030'),
+];
 
 const indicator = (overrides: Partial<GoalIndicator>): GoalIndicator => ({
   id: 'i',
@@ -35,8 +51,12 @@ describe('the goal tree', () => {
 
 describe('figures in words', () => {
   it('should say the annual cost, and how many lack one', () => {
-    expect(plainText(costText({ annualCostSek: 1_234_000, initiativesWithoutAnnualCost: 0 }))).toBe('1 234 000 kr per år');
-    expect(plainText(costText({ annualCostSek: 300_000, initiativesWithoutAnnualCost: 1 }))).toBe('300 000 kr per år (1 insats saknar årskostnad)');
+    expect(plainText(costText({ annualCostSek: 1_234_000, initiativesWithoutAnnualCost: 0 }))).toBe(
+      '1 234 000 kr per år',
+    );
+    expect(plainText(costText({ annualCostSek: 300_000, initiativesWithoutAnnualCost: 1 }))).toBe(
+      '300 000 kr per år (1 insats saknar årskostnad)',
+    );
   });
 
   it("should format an indicator's figure in its unit", () => {
@@ -47,18 +67,32 @@ describe('figures in words', () => {
   });
 
   it('should say the trend in words with the two measurements, or why there is none', () => {
-    expect(plainText(trendText(indicator({ latest: { period: '2024', value: 9 }, previous: { period: '2023', value: 10 }, trend: 'improving' })))).toBe(
-      'går åt rätt håll, från 10 % (2023) till 9 % (2024)',
+    expect(
+      plainText(
+        trendText(
+          indicator({
+            latest: { period: '2024', value: 9 },
+            previous: { period: '2023', value: 10 },
+            trend: 'improving',
+          }),
+        ),
+      ),
+    ).toBe('går åt rätt håll, från 10 % (2023) till 9 % (2024)');
+    expect(plainText(trendText(indicator({ latest: { period: '2024', value: 9 } })))).toBe(
+      '9 % (2024), för få mätningar för att visa en trend',
     );
-    expect(plainText(trendText(indicator({ latest: { period: '2024', value: 9 } })))).toBe('9 % (2024), för få mätningar för att visa en trend');
     expect(plainText(trendText(indicator({})))).toBe('inga mätningar ännu');
   });
 });
 
 describe('the effect chain', () => {
   it("should list the goal's own steps by level, first to last, without empty levels or other chains' steps", () => {
-    const node = (id: string, level: 'activity' | 'short_term_outcome' | 'impact', goalId: string) => ({ id, level, goalId }) as never;
-    const levels = chainLevels({ nodes: [node('n1', 'impact', 'g'), node('n2', 'short_term_outcome', 'g'), node('n3', 'impact', 'other')] }, 'g');
+    const node = (id: string, level: 'activity' | 'short_term_outcome' | 'impact', goalId: string) =>
+      ({ id, level, goalId }) as never;
+    const levels = chainLevels(
+      { nodes: [node('n1', 'impact', 'g'), node('n2', 'short_term_outcome', 'g'), node('n3', 'impact', 'other')] },
+      'g',
+    );
 
     expect(levels.map((l) => [l.level, l.nodes.map((n) => n.id)])).toEqual([
       ['short_term_outcome', ['n2']],

@@ -21,7 +21,9 @@ export function goalsWithChildren(tree: readonly GoalFigures[]): string[] {
 
 /** Which goals are open when the page first shows: every level above the priority areas. */
 export function openAtFirst(tree: readonly GoalFigures[]): Set<string> {
-  return new Set([...walk(tree)].filter((goal) => goal.children.length > 0 && OPEN_AT_FIRST.has(goal.level)).map((goal) => goal.id));
+  return new Set(
+    [...walk(tree)].filter((goal) => goal.children.length > 0 && OPEN_AT_FIRST.has(goal.level)).map((goal) => goal.id),
+  );
 }
 
 /** The goal with this code anywhere in the tree. */
@@ -55,13 +57,26 @@ export function trendText(indicator: GoalIndicator): string {
 /** A goal's initiatives and cost in words: `4 insatser, 307 000 kr per år (1 insats saknar årskostnad)`. */
 export function costText(goal: Pick<GoalFigures, 'annualCostSek' | 'initiativesWithoutAnnualCost'>): string {
   const cost = t.annualCost(formatMoney(goal.annualCostSek));
-  return goal.initiativesWithoutAnnualCost > 0 ? `${cost} (${t.withoutAnnualCost(goal.initiativesWithoutAnnualCost)})` : cost;
+  return goal.initiativesWithoutAnnualCost > 0
+    ? `${cost} (${t.withoutAnnualCost(goal.initiativesWithoutAnnualCost)})`
+    : cost;
 }
 
-const EFFECT_LEVELS: readonly ChainNode['level'][] = ['activity', 'output', 'short_term_outcome', 'long_term_outcome', 'impact'];
+const EFFECT_LEVELS: readonly ChainNode['level'][] = [
+  'activity',
+  'output',
+  'short_term_outcome',
+  'long_term_outcome',
+  'impact',
+];
 
 /** The goal's own steps by level, first to last, leaving out empty levels and the steps of chains it links into. */
-export function chainLevels(graph: Pick<ChainGraph, 'nodes'>, goalId: string): { level: ChainNode['level']; nodes: ChainNode[] }[] {
+export function chainLevels(
+  graph: Pick<ChainGraph, 'nodes'>,
+  goalId: string,
+): { level: ChainNode['level']; nodes: ChainNode[] }[] {
   const own = graph.nodes.filter((node) => node.goalId === goalId);
-  return EFFECT_LEVELS.map((level) => ({ level, nodes: own.filter((node) => node.level === level) })).filter((entry) => entry.nodes.length > 0);
+  return EFFECT_LEVELS.map((level) => ({ level, nodes: own.filter((node) => node.level === level) })).filter(
+    (entry) => entry.nodes.length > 0,
+  );
 }

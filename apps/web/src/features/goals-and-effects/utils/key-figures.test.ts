@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { plainText } from '../../../testing/plain-text';
 import { pointText, swedenBeside, targetText } from './key-figures';
 
-const target = (progress: number | null, achieved: boolean | null) => ({ period: '2030', value: 80, suppressed: false, progress, achieved });
+const target = (progress: number | null, achieved: boolean | null) => ({
+  period: '2030',
+  value: 80,
+  suppressed: false,
+  progress,
+  achieved,
+});
 
 describe('Nyckeltal in words', () => {
   it('should say a value with its period, a withheld small count, or that there is none', () => {
@@ -18,8 +24,19 @@ describe('Nyckeltal in words', () => {
       { period: '2024', value: 61 },
       { period: '2025', value: 62 },
     ];
-    expect(swedenBeside({ cell: 'all', baseline: null, latest: { period: '2024', value: 50, suppressed: false }, targets: [], actuals: [], sweden })).toEqual(sweden[1]);
-    expect(swedenBeside({ cell: 'all', baseline: null, latest: null, targets: [], actuals: [], sweden })).toEqual(sweden[2]);
+    expect(
+      swedenBeside({
+        cell: 'all',
+        baseline: null,
+        latest: { period: '2024', value: 50, suppressed: false },
+        targets: [],
+        actuals: [],
+        sweden,
+      }),
+    ).toEqual(sweden[1]);
+    expect(swedenBeside({ cell: 'all', baseline: null, latest: null, targets: [], actuals: [], sweden })).toEqual(
+      sweden[2],
+    );
   });
 
   it('should say how far the latest value has come toward a target, or that it is reached', () => {

@@ -1,7 +1,12 @@
 import type { GoalFigures } from '../api/goal-queries';
 
 /** For tests: a goal as GET /portfolio/goal-tree answers it, with no initiatives unless told, its id made from its code. */
-export const testGoal = (code: string, level: GoalFigures['level'], figures: Partial<GoalFigures> = {}, children: GoalFigures[] = []): GoalFigures => ({
+export const testGoal = (
+  code: string,
+  level: GoalFigures['level'],
+  figures: Partial<GoalFigures> = {},
+  children: GoalFigures[] = [],
+): GoalFigures => ({
   id: `00000000-0000-4000-8000-${code.padStart(12, '0')}`,
   code,
   title: `Målet ${code}`,

@@ -21,7 +21,9 @@ async function swedish<T>(call: Promise<T>): Promise<T> {
 
 async function versioned(call: Call<Initiative>): Promise<Versioned> {
   let etag = '';
-  const initiative = await swedish(unwrap(call.then((result) => ((etag = result.response.headers.get('ETag') ?? ''), result))));
+  const initiative = await swedish(
+    unwrap(call.then((result) => ((etag = result.response.headers.get('ETag') ?? ''), result))),
+  );
   return { initiative, etag };
 }
 
@@ -70,7 +72,9 @@ export function useNextMoves(id: string) {
 }
 
 export function propose(id: string) {
-  return swedish(unwrap(api.POST('/initiatives/{id}/transitions', { params: { path: { id } }, body: { to: 'proposed' } })));
+  return swedish(
+    unwrap(api.POST('/initiatives/{id}/transitions', { params: { path: { id } }, body: { to: 'proposed' } })),
+  );
 }
 
 export type Option = { id: string; label: string };

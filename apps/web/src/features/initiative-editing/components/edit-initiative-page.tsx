@@ -14,7 +14,15 @@ import { useEditableInitiative, type Versioned } from '../api/initiative-editing
 import { useConflictFields } from '../hooks/use-conflict-fields';
 import { useSessionDraft } from '../hooks/use-session-draft';
 import { useVersionedSave } from '../hooks/use-versioned-save';
-import { FIELD_LABELS, fieldPaths, STEPS, toFormValues, type InitiativeField, type InitiativeFormValues, type StepKey } from '../utils/initiative-form';
+import {
+  FIELD_LABELS,
+  fieldPaths,
+  STEPS,
+  toFormValues,
+  type InitiativeField,
+  type InitiativeFormValues,
+  type StepKey,
+} from '../utils/initiative-form';
 import { BasicsFields, LeadDepartmentField, SectionFields } from './initiative-fields';
 import { LoadState, ownersOf } from './load-state';
 import { initiativeEditingMessages } from '../messages';
@@ -83,16 +91,30 @@ function EditForm({ versioned }: { versioned: Versioned }) {
   const me = useMe();
   const [status, setStatus] = useState('');
   const [opened] = useState(() => toFormValues(versioned.initiative));
-  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({ defaultValues: opened, fields: fieldPaths(ALL_FIELDS) });
+  const { form, problem, submitWith } = useApiForm<InitiativeFormValues>({
+    defaultValues: opened,
+    fields: fieldPaths(ALL_FIELDS),
+  });
   const { control, formState } = form;
   const conflictFields = useConflictFields(ALL_FIELDS);
   useUnsavedChangesWarning(formState.isDirty);
-  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(form, submitWith, versioned, ALL_FIELDS, async (outcome, now, before) => {
-    setStatus(outcome === 'saved' ? t.edit.saved : t.edit.noChanges);
-    if (now.initiative.code !== before.initiative.code) {
-      await navigate({ to: '/insatser/$code/andra', params: { code: now.initiative.code }, replace: true, ignoreBlocker: true });
-    }
-  });
+  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(
+    form,
+    submitWith,
+    versioned,
+    ALL_FIELDS,
+    async (outcome, now, before) => {
+      setStatus(outcome === 'saved' ? t.edit.saved : t.edit.noChanges);
+      if (now.initiative.code !== before.initiative.code) {
+        await navigate({
+          to: '/insatser/$code/andra',
+          params: { code: now.initiative.code },
+          replace: true,
+          ignoreBlocker: true,
+        });
+      }
+    },
+  );
   const restored = useSessionDraft(form, `insats-andra:${versioned.initiative.id}`, base, me.data?.subject);
 
   // A link to a field to fix (`…/andra#falt-goalIds`) lands on it: after the frame has put focus on the page's heading.
@@ -112,7 +134,13 @@ function EditForm({ versioned }: { versioned: Versioned }) {
       noValidate
     >
       {conflict ? (
-        <ConflictView fields={conflictFields} base={base} mine={conflict.mine} theirs={toFormValues(conflict.theirs.initiative)} onResolve={resolve} />
+        <ConflictView
+          fields={conflictFields}
+          base={base}
+          mine={conflict.mine}
+          theirs={toFormValues(conflict.theirs.initiative)}
+          onResolve={resolve}
+        />
       ) : (
         <ErrorSummary problem={problem} labels={FIELD_LABELS} />
       )}
@@ -134,7 +162,13 @@ function EditForm({ versioned }: { versioned: Versioned }) {
             step={key}
             control={control}
             basics={<BasicsFields control={control} />}
-            lead={<LeadDepartmentField control={control} mayChoose={mayHandOver.allowed} name={current.initiative.leadDepartmentName} />}
+            lead={
+              <LeadDepartmentField
+                control={control}
+                mayChoose={mayHandOver.allowed}
+                name={current.initiative.leadDepartmentName}
+              />
+            }
           />
         </EditSection>
       ))}

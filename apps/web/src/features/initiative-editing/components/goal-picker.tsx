@@ -75,7 +75,11 @@ export function GoalPicker({ control }: { control: Control<InitiativeFormValues>
         <ul className={styles.goalTree}>
           {shown.map((goal) => (
             <li key={goal.id} className={styles[`depth${query ? 0 : Math.min(goal.chain.length - 1, 5)}`]}>
-              <Checkbox value={goal.id} className={formStyles.checkbox} aria-describedby={goal.chain.length > 1 ? `mal-${goal.id}-kedja` : undefined}>
+              <Checkbox
+                value={goal.id}
+                className={formStyles.checkbox}
+                aria-describedby={goal.chain.length > 1 ? `mal-${goal.id}-kedja` : undefined}
+              >
                 <span className={formStyles.box} aria-hidden="true" />
                 <span>
                   <span className={styles.goalLevel}>{levels[goal.level] ?? goal.level}</span> {goal.code} {goal.title}

@@ -12,7 +12,14 @@ import { useMay } from '../../../lib/auth/use-may';
 import { useMe } from '../../../lib/auth/use-me';
 import { messages } from '../../../lib/messages';
 import { toFormProblem, type FormProblem } from '../../../lib/problem';
-import { createInitiative, propose, saved, useEditableInitiative, useNextMoves, type Versioned } from '../api/initiative-editing';
+import {
+  createInitiative,
+  propose,
+  saved,
+  useEditableInitiative,
+  useNextMoves,
+  type Versioned,
+} from '../api/initiative-editing';
 import {
   clampStep,
   EMPTY_VALUES,
@@ -161,7 +168,8 @@ function StepLinks({ code, step }: { code: string; step: number }) {
 /** Moves on to a step once a save is done (the form is saved, so nothing to warn about). */
 function useGoToStep() {
   const navigate = useNavigate();
-  return (code: string, steg: number) => navigate({ to: '/insatser/$code/guide', params: { code }, search: { steg }, ignoreBlocker: true });
+  return (code: string, steg: number) =>
+    navigate({ to: '/insatser/$code/guide', params: { code }, search: { steg }, ignoreBlocker: true });
 }
 
 /** A step's form: warns before unsaved changes are lost, and keeps them if the session ends. */
@@ -185,7 +193,9 @@ function CreateStepForm() {
   const queryClient = useQueryClient();
   const goToStep = useGoToStep();
   // An admin names the lead department when registering (the API requires it of them); others lead with their own.
-  const fields: readonly InitiativeField[] = mayHandOver.allowed ? [...STEPS[0]!.fields, 'leadDepartmentId'] : STEPS[0]!.fields;
+  const fields: readonly InitiativeField[] = mayHandOver.allowed
+    ? [...STEPS[0]!.fields, 'leadDepartmentId']
+    : STEPS[0]!.fields;
   const stepForm = useStepForm(EMPTY_VALUES, fields, 'insats-guide:ny');
   const onSubmit = stepForm.submitWith(async (values) => {
     const next = await createInitiative(toBody(values, fields));
@@ -203,15 +213,37 @@ function CreateStepForm() {
 function SaveStepForm({ versioned, step }: { versioned: Versioned; step: number }) {
   const { fields } = STEPS[step - 1]!;
   const goToStep = useGoToStep();
-  const stepForm = useStepForm(toFormValues(versioned.initiative), fields, `insats-guide:${versioned.initiative.id}:${step}`);
+  const stepForm = useStepForm(
+    toFormValues(versioned.initiative),
+    fields,
+    `insats-guide:${versioned.initiative.id}:${step}`,
+  );
   const conflictFields = useConflictFields(fields);
-  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(stepForm.form, stepForm.submitWith, versioned, fields, (_, now) =>
-    goToStep(now.initiative.code, step + 1),
+  const { current, base, conflict, resolve, onSubmit } = useVersionedSave(
+    stepForm.form,
+    stepForm.submitWith,
+    versioned,
+    fields,
+    (_, now) => goToStep(now.initiative.code, step + 1),
   );
   const conflictView = conflict && (
-    <ConflictView fields={conflictFields} base={base} mine={conflict.mine} theirs={toFormValues(conflict.theirs.initiative)} onResolve={resolve} />
+    <ConflictView
+      fields={conflictFields}
+      base={base}
+      mine={conflict.mine}
+      theirs={toFormValues(conflict.theirs.initiative)}
+      onResolve={resolve}
+    />
   );
-  return <StepFields step={step} stepForm={stepForm} onSubmit={onSubmit} initiative={current.initiative} conflictView={conflictView} />;
+  return (
+    <StepFields
+      step={step}
+      stepForm={stepForm}
+      onSubmit={onSubmit}
+      initiative={current.initiative}
+      conflictView={conflictView}
+    />
+  );
 }
 
 type StepFieldsProps = {
@@ -231,7 +263,13 @@ function StepFields({ step, stepForm, onSubmit, initiative, conflictView }: Step
   const me = useMe();
   const navigate = useNavigate();
   const { key } = STEPS[step - 1]!;
-  const lead = <LeadDepartmentField control={control} mayChoose={mayHandOver.allowed} name={initiative?.leadDepartmentName ?? me.data?.department?.name} />;
+  const lead = (
+    <LeadDepartmentField
+      control={control}
+      mayChoose={mayHandOver.allowed}
+      name={initiative?.leadDepartmentName ?? me.data?.department?.name}
+    />
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -240,7 +278,13 @@ function StepFields({ step, stepForm, onSubmit, initiative, conflictView }: Step
       <SectionFields
         step={key}
         control={control}
-        basics={<BasicsFields control={control} setCode={initiative ? undefined : (code) => form.setValue('code', code)} lead={!initiative && mayHandOver.allowed ? lead : undefined} />}
+        basics={
+          <BasicsFields
+            control={control}
+            setCode={initiative ? undefined : (code) => form.setValue('code', code)}
+            lead={!initiative && mayHandOver.allowed ? lead : undefined}
+          />
+        }
         lead={lead}
       />
       <FormActions>
@@ -248,7 +292,16 @@ function StepFields({ step, stepForm, onSubmit, initiative, conflictView }: Step
           {formState.isSubmitting ? t.guide.saving : initiative ? t.guide.saveAndContinue : t.guide.createDraft}
         </FormButton>
         {step > 1 && initiative && (
-          <FormButton variant="secondary" onPress={() => void navigate({ to: '/insatser/$code/guide', params: { code: initiative.code }, search: { steg: step - 1 } })}>
+          <FormButton
+            variant="secondary"
+            onPress={() =>
+              void navigate({
+                to: '/insatser/$code/guide',
+                params: { code: initiative.code },
+                search: { steg: step - 1 },
+              })
+            }
+          >
             {t.guide.previous}
           </FormButton>
         )}
@@ -315,7 +368,11 @@ function DoneStep({ initiative }: { initiative: Initiative }) {
                   <li key={guard}>
                     {messages.problem.guards[guard] ?? guard}{' '}
                     {STEP_OF_GUARD[guard] && (
-                      <Link to="/insatser/$code/guide" params={{ code: initiative.code }} search={{ steg: STEP_OF_GUARD[guard] }}>
+                      <Link
+                        to="/insatser/$code/guide"
+                        params={{ code: initiative.code }}
+                        search={{ steg: STEP_OF_GUARD[guard] }}
+                      >
                         {text.goToStep(t.steps[STEPS[STEP_OF_GUARD[guard] - 1]!.key])}
                       </Link>
                     )}

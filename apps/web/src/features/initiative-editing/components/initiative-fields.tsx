@@ -1,7 +1,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { fieldId, focusField } from '../../../components/forms/field-id';
-import { CheckboxGroupField, DateField, NumberField, RadioGroupField, SelectField, TextAreaField, TextField } from '../../../components/forms/fields';
+import {
+  CheckboxGroupField,
+  DateField,
+  NumberField,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../components/forms/fields';
 import { FormButton } from '../../../components/forms/form-button';
 import { focusById, useFocusAfterRender } from '../../../lib/hooks/use-focus-after-render';
 import { messages } from '../../../lib/messages';
@@ -45,7 +53,11 @@ const ADD_PARTICIPANT_ID = 'lagg-till-deltagare';
  * Title, code, summary, kind and evidence base. `setCode` (the guide's first step) suggests a code from the title;
  * `lead` is the lead department's field where the person chooses it (an admin registering an initiative).
  */
-export function BasicsFields({ control, setCode, lead }: Props & { setCode?: (code: string) => void; lead?: ReactNode }) {
+export function BasicsFields({
+  control,
+  setCode,
+  lead,
+}: Props & { setCode?: (code: string) => void; lead?: ReactNode }) {
   useCodeSuggestion(control, setCode);
   return (
     <>
@@ -53,17 +65,36 @@ export function BasicsFields({ control, setCode, lead }: Props & { setCode?: (co
       <TextField control={control} name="code" label={f.code} description={f.codeHelp} isRequired />
       <TextAreaField control={control} name="summary" label={f.summary} description={f.summaryHelp} />
       <RadioGroupField control={control} name="kind" label={f.kind} options={KIND_OPTIONS} isRequired />
-      <RadioGroupField control={control} name="evidenceBase" label={f.evidenceBase} description={f.evidenceBaseHelp} options={EVIDENCE_OPTIONS} />
+      <RadioGroupField
+        control={control}
+        name="evidenceBase"
+        label={f.evidenceBase}
+        description={f.evidenceBaseHelp}
+        options={EVIDENCE_OPTIONS}
+      />
       {lead}
     </>
   );
 }
 
 /** The lead department: a choice for whoever may hand initiatives over (an admin), else said in words. */
-export function LeadDepartmentField({ control, mayChoose, name }: Props & { mayChoose: boolean; name: string | null | undefined }) {
+export function LeadDepartmentField({
+  control,
+  mayChoose,
+  name,
+}: Props & { mayChoose: boolean; name: string | null | undefined }) {
   const departments = useDepartments();
   if (mayChoose) {
-    return <SelectField control={control} name="leadDepartmentId" label={f.leadDepartment} description={f.leadDepartmentHelp} options={labelled(departments.data)} isRequired />;
+    return (
+      <SelectField
+        control={control}
+        name="leadDepartmentId"
+        label={f.leadDepartment}
+        description={f.leadDepartmentHelp}
+        options={labelled(departments.data)}
+        isRequired
+      />
+    );
   }
   return (
     <div className={styles.readOnly}>
@@ -91,9 +122,27 @@ export function ParticipantsFields({ control }: Props) {
         {fields.map((row, index) => (
           <li key={row.id} className={styles.row}>
             <h3 className={styles.rowHeading}>{f.participant(index + 1)}</h3>
-            <SelectField control={control} name={`participants.${index}.departmentId`} label={f.participantDepartment} options={choices} isRequired />
-            <RadioGroupField control={control} name={`participants.${index}.role`} label={f.participantRole} options={ROLE_OPTIONS} isRequired />
-            <TextAreaField control={control} name={`participants.${index}.responsibility`} label={f.responsibility} description={f.responsibilityHelp} rows={3} />
+            <SelectField
+              control={control}
+              name={`participants.${index}.departmentId`}
+              label={f.participantDepartment}
+              options={choices}
+              isRequired
+            />
+            <RadioGroupField
+              control={control}
+              name={`participants.${index}.role`}
+              label={f.participantRole}
+              options={ROLE_OPTIONS}
+              isRequired
+            />
+            <TextAreaField
+              control={control}
+              name={`participants.${index}.responsibility`}
+              label={f.responsibility}
+              description={f.responsibilityHelp}
+              rows={3}
+            />
             <FormButton
               variant="secondary"
               onPress={() => {
@@ -127,7 +176,13 @@ export function ProcessOwnerFields({ control }: Props) {
       <p className={styles.help}>{f.processOwnerHelp}</p>
       <TextField control={control} name="processOwner.name" label={f.processOwnerName} autoComplete="off" />
       <TextField control={control} name="processOwner.title" label={f.processOwnerTitle} autoComplete="off" />
-      <TextField control={control} name="processOwner.email" label={f.processOwnerEmail} type="email" autoComplete="off" />
+      <TextField
+        control={control}
+        name="processOwner.email"
+        label={f.processOwnerEmail}
+        type="email"
+        autoComplete="off"
+      />
     </>
   );
 }
@@ -137,8 +192,20 @@ export function ReachFields({ control }: Props) {
   const districts = useDistricts();
   return (
     <>
-      <CheckboxGroupField control={control} name="targetGroupCodes" label={f.targetGroups} description={f.targetGroupsHelp} options={labelled(targetGroups.data)} />
-      <CheckboxGroupField control={control} name="districtCodes" label={f.districts} description={f.districtsHelp} options={labelled(districts.data)} />
+      <CheckboxGroupField
+        control={control}
+        name="targetGroupCodes"
+        label={f.targetGroups}
+        description={f.targetGroupsHelp}
+        options={labelled(targetGroups.data)}
+      />
+      <CheckboxGroupField
+        control={control}
+        name="districtCodes"
+        label={f.districts}
+        description={f.districtsHelp}
+        options={labelled(districts.data)}
+      />
     </>
   );
 }
@@ -148,8 +215,20 @@ export function TimeAndCostFields({ control }: Props) {
     <>
       <DateField control={control} name="startDate" label={f.startDate} />
       <DateField control={control} name="endDate" label={f.endDate} description={f.endDateHelp} />
-      <NumberField control={control} name="annualCostSek" label={f.annualCost} description={f.annualCostHelp} unit="kr" minValue={0} />
-      <TextField control={control} name="budgetProjectCode" label={f.budgetProjectCode} description={f.budgetProjectCodeHelp} />
+      <NumberField
+        control={control}
+        name="annualCostSek"
+        label={f.annualCost}
+        description={f.annualCostHelp}
+        unit="kr"
+        minValue={0}
+      />
+      <TextField
+        control={control}
+        name="budgetProjectCode"
+        label={f.budgetProjectCode}
+        description={f.budgetProjectCodeHelp}
+      />
     </>
   );
 }
@@ -161,8 +240,19 @@ export function FollowUpFields({ control }: Props) {
       <p className={styles.help} id="uppfoljningsplan-hjalp">
         {f.followUpPlanHelp}
       </p>
-      <TextAreaField control={control} name="followUpPlan.method" label={f.followUpMethod} description={f.followUpMethodHelp} rows={3} />
-      <SelectField control={control} name="followUpPlan.frequency" label={f.followUpFrequency} options={FREQUENCY_OPTIONS} />
+      <TextAreaField
+        control={control}
+        name="followUpPlan.method"
+        label={f.followUpMethod}
+        description={f.followUpMethodHelp}
+        rows={3}
+      />
+      <SelectField
+        control={control}
+        name="followUpPlan.frequency"
+        label={f.followUpFrequency}
+        options={FREQUENCY_OPTIONS}
+      />
       <TextField control={control} name="followUpPlan.responsible" label={f.followUpResponsible} />
       <DateField control={control} name="followUpPlan.firstReportDue" label={f.followUpFirstReport} />
     </fieldset>
@@ -174,7 +264,12 @@ export function FollowUpFields({ control }: Props) {
  * differ only in the basics (the guide suggests a code, and may ask for the lead department there) and in how the lead
  * department is asked for, so those come in ready made.
  */
-export function SectionFields({ step, control, basics, lead }: Props & { step: StepKey; basics: ReactNode; lead: ReactNode }) {
+export function SectionFields({
+  step,
+  control,
+  basics,
+  lead,
+}: Props & { step: StepKey; basics: ReactNode; lead: ReactNode }) {
   switch (step) {
     case 'basics':
       return basics;

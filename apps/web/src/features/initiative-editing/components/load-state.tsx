@@ -14,12 +14,25 @@ const t = initiativeEditingMessages;
 /** The departments that own an initiative (lead and co-owners), for useMay('initiatives:write', …). */
 export function ownersOf(initiative: Initiative) {
   return {
-    departmentIds: [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)],
+    departmentIds: [
+      initiative.leadDepartmentId,
+      ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+    ],
   };
 }
 
 /** The initiative's read: "Hämtar …", an unknown code's 404 with the way back, a failure with a retry, else the page. */
-export function LoadState({ code, query, title, children }: { code: string; query: UseQueryResult<Versioned>; title: string; children: (data: Versioned) => ReactNode }) {
+export function LoadState({
+  code,
+  query,
+  title,
+  children,
+}: {
+  code: string;
+  query: UseQueryResult<Versioned>;
+  title: string;
+  children: (data: Versioned) => ReactNode;
+}) {
   if (query.isPending) {
     return (
       <Page title={title}>

@@ -10,7 +10,12 @@ import { onSessionEnding } from '../../../lib/auth/session';
  * When the form shows again for the same person, the draft is put back as unsaved changes (and removed from storage).
  * Returns whether it put one back, for the page to say so.
  */
-export function useSessionDraft<T extends FieldValues>(form: UseFormReturn<T>, key: string, opened: T, owner: string | undefined): boolean {
+export function useSessionDraft<T extends FieldValues>(
+  form: UseFormReturn<T>,
+  key: string,
+  opened: T,
+  owner: string | undefined,
+): boolean {
   const [restored, setRestored] = useState(false);
   const checked = useRef(false);
 
@@ -20,7 +25,8 @@ export function useSessionDraft<T extends FieldValues>(form: UseFormReturn<T>, k
     const draft = readDraft<T>(key, owner);
     clearDraft(key);
     if (!draft) return;
-    for (const [name, value] of Object.entries(draft.value)) form.setValue(name as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true });
+    for (const [name, value] of Object.entries(draft.value))
+      form.setValue(name as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true });
     // Once per form, after writing the stored draft into it (an effect's work): one more render, to say it was put back.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestored(true);

@@ -9,7 +9,9 @@ import { toBody, toFormValues, type InitiativeField, type InitiativeFormValues }
 /** Someone else saved first: what this person had typed, and the initiative as it is now (with its ETag). */
 export type SaveConflict = { mine: InitiativeFormValues; theirs: Versioned };
 
-type SubmitWith = (action: (values: InitiativeFormValues) => Promise<void>) => (event?: BaseSyntheticEvent) => Promise<void>;
+type SubmitWith = (
+  action: (values: InitiativeFormValues) => Promise<void>,
+) => (event?: BaseSyntheticEvent) => Promise<void>;
 
 /**
  * Saving an initiative's form with If-Match: only the fields among `fields` that changed since the version the form

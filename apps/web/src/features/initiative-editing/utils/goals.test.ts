@@ -4,11 +4,26 @@ import type { components } from '../../../lib/api-schema';
 import { goalsWithChains, matchesGoal } from './goals';
 
 type TreeNode = components['schemas']['GoalTreeNodeDto'];
-const goal = (id: string, title: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode =>
-  ({ id, code: id.toUpperCase(), title, level, framework: 'MRP', version: 1, createdAt: '', updatedAt: '', children });
+const goal = (id: string, title: string, level: TreeNode['level'], children: TreeNode[] = []): TreeNode => ({
+  id,
+  code: id.toUpperCase(),
+  title,
+  level,
+  framework: 'MRP',
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  children,
+});
 
 describe('the goal picker’s tree', () => {
-  const tree = [goal('sdg10', 'Minskad ojämlikhet', 'agenda2030', [goal('mrp', 'Jämlika livsvillkor', 'priority_goal', [goal('fp-1', 'Fler hittar vägen till jobb', 'priority_area')])])];
+  const tree = [
+    goal('sdg10', 'Minskad ojämlikhet', 'agenda2030', [
+      goal('mrp', 'Jämlika livsvillkor', 'priority_goal', [
+        goal('fp-1', 'Fler hittar vägen till jobb', 'priority_area'),
+      ]),
+    ]),
+  ];
 
   it('should list every goal depth first with its chain from the top', () => {
     const goals = goalsWithChains(tree);

@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemDetails } from '../../../lib/problem';
 import { initiativeEditingMessages } from '../messages';
-import { clampStep, EMPTY_VALUES, fieldPaths, inSwedish, STEP_OF_GUARD, STEPS, suggestCode, toBody, toFormValues, type Initiative } from './initiative-form';
+import {
+  clampStep,
+  EMPTY_VALUES,
+  fieldPaths,
+  inSwedish,
+  STEP_OF_GUARD,
+  STEPS,
+  suggestCode,
+  toBody,
+  toFormValues,
+  type Initiative,
+} from './initiative-form';
 import { parseGuideSearch } from './guide-search';
 
 const initiative = {
@@ -13,7 +24,15 @@ const initiative = {
   kind: 'method',
   status: 'draft',
   leadDepartmentId: 'asf',
-  participants: [{ departmentId: 'kff', role: 'partner', responsibility: null, departmentCode: 'KFF', departmentName: 'Kultur- och fritidsförvaltningen' }],
+  participants: [
+    {
+      departmentId: 'kff',
+      role: 'partner',
+      responsibility: null,
+      departmentCode: 'KFF',
+      departmentName: 'Kultur- och fritidsförvaltningen',
+    },
+  ],
   processOwner: null,
   goalIds: ['g1'],
   targetGroupCodes: [],
@@ -23,7 +42,13 @@ const initiative = {
   annualCostSek: 1800000,
   evidenceBase: 'national_method',
   budgetProjectCode: null,
-  followUpPlan: { method: 'Nyckeltal', frequency: 'biannual', responsible: 'Styrgruppen', firstReportDue: null, indicatorIds: ['ind1'] },
+  followUpPlan: {
+    method: 'Nyckeltal',
+    frequency: 'biannual',
+    responsible: 'Styrgruppen',
+    firstReportDue: null,
+    indicatorIds: ['ind1'],
+  },
 } as unknown as Initiative;
 
 describe('the initiative as a form and back', () => {
@@ -36,27 +61,49 @@ describe('the initiative as a form and back', () => {
   });
 
   it('should send just the fields asked for, trimmed, with an empty group as null and nothing typed as null', () => {
-    const values = { ...toFormValues(initiative), title: '  Nytt namn ', summary: '  ', processOwner: { name: ' ', title: '', email: '' } };
-    expect(toBody(values, ['title', 'summary', 'processOwner'])).toEqual({ title: 'Nytt namn', summary: null, processOwner: null });
-    expect(toBody({ ...values, processOwner: { name: 'Ann', title: '', email: ' ann@trollhattan.se ' } }, ['processOwner'])).toEqual({
+    const values = {
+      ...toFormValues(initiative),
+      title: '  Nytt namn ',
+      summary: '  ',
+      processOwner: { name: ' ', title: '', email: '' },
+    };
+    expect(toBody(values, ['title', 'summary', 'processOwner'])).toEqual({
+      title: 'Nytt namn',
+      summary: null,
+      processOwner: null,
+    });
+    expect(
+      toBody({ ...values, processOwner: { name: 'Ann', title: '', email: ' ann@trollhattan.se ' } }, ['processOwner']),
+    ).toEqual({
       processOwner: { name: 'Ann', title: null, email: 'ann@trollhattan.se' },
     });
   });
 
   it('should keep the follow-up plan’s indicators, which the form does not show, and drop a plan nobody began', () => {
     const values = toFormValues(initiative);
-    expect(toBody(values, ['followUpPlan']).followUpPlan).toEqual({ method: 'Nyckeltal', frequency: 'biannual', responsible: 'Styrgruppen', firstReportDue: null, indicatorIds: ['ind1'] });
+    expect(toBody(values, ['followUpPlan']).followUpPlan).toEqual({
+      method: 'Nyckeltal',
+      frequency: 'biannual',
+      responsible: 'Styrgruppen',
+      firstReportDue: null,
+      indicatorIds: ['ind1'],
+    });
     expect(toBody(EMPTY_VALUES, ['followUpPlan', 'participants'])).toEqual({ followUpPlan: null, participants: [] });
   });
 
   it('should send what the person left unchosen as null, for the API to refuse in Swedish', () => {
     const values = { ...EMPTY_VALUES, participants: [{ departmentId: null, role: null, responsibility: '' }] };
-    expect(toBody(values, ['kind', 'participants'])).toEqual({ kind: null, participants: [{ departmentId: null, role: null, responsibility: null }] });
+    expect(toBody(values, ['kind', 'participants'])).toEqual({
+      kind: null,
+      participants: [{ departmentId: null, role: null, responsibility: null }],
+    });
   });
 
   it('should know each row’s field paths, so an error lands on its row', () => {
     const paths = fieldPaths(['title', 'participants', 'processOwner']);
-    expect(paths).toEqual(expect.arrayContaining(['title', 'participants.0.role', 'participants.49.responsibility', 'processOwner.email']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['title', 'participants.0.role', 'participants.49.responsibility', 'processOwner.email']),
+    );
     expect(paths).not.toContain('goalIds');
   });
 });
@@ -118,7 +165,14 @@ describe('inSwedish', () => {
         'title should not be empty',
       ),
     );
-    expect(problem.errors!.map((e) => e.message)).toEqual([t.endBeforeStart, t.endBeforeStart, t.departmentTwice, t.leadAsParticipant, t.codeFormat, 'title should not be empty']);
+    expect(problem.errors!.map((e) => e.message)).toEqual([
+      t.endBeforeStart,
+      t.endBeforeStart,
+      t.departmentTwice,
+      t.leadAsParticipant,
+      t.codeFormat,
+      'title should not be empty',
+    ]);
     expect(t.endBeforeStart).toBe('Slutdatum kan inte vara före startdatum.');
   });
 });

@@ -25,7 +25,13 @@ export type InitiativeFormValues = {
   endDate: string | null;
   annualCostSek: number | null;
   budgetProjectCode: string;
-  followUpPlan: { method: string; frequency: string | null; responsible: string; firstReportDue: string | null; indicatorIds: string[] };
+  followUpPlan: {
+    method: string;
+    frequency: string | null;
+    responsible: string;
+    firstReportDue: string | null;
+    indicatorIds: string[];
+  };
 };
 
 export type InitiativeField = keyof InitiativeFormValues;
@@ -95,7 +101,11 @@ export function toFormValues(initiative: Initiative): InitiativeFormValues {
     kind: initiative.kind,
     evidenceBase: initiative.evidenceBase ?? 'unknown',
     leadDepartmentId: initiative.leadDepartmentId ?? null,
-    participants: (initiative.participants ?? []).map((p) => ({ departmentId: p.departmentId, role: p.role, responsibility: p.responsibility ?? '' })),
+    participants: (initiative.participants ?? []).map((p) => ({
+      departmentId: p.departmentId,
+      role: p.role,
+      responsibility: p.responsibility ?? '',
+    })),
     processOwner: { name: owner?.name ?? '', title: owner?.title ?? '', email: owner?.email ?? '' },
     goalIds: [...(initiative.goalIds ?? [])],
     targetGroupCodes: [...(initiative.targetGroupCodes ?? [])],
@@ -126,7 +136,11 @@ function bodyValue(values: InitiativeFormValues, field: InitiativeField): unknow
     case 'budgetProjectCode':
       return orNull(values[field]);
     case 'participants':
-      return values.participants.map((p) => ({ departmentId: p.departmentId, role: p.role, responsibility: orNull(p.responsibility) }));
+      return values.participants.map((p) => ({
+        departmentId: p.departmentId,
+        role: p.role,
+        responsibility: orNull(p.responsibility),
+      }));
     case 'processOwner': {
       const { name, title, email } = values.processOwner;
       if (!name.trim() && !title.trim() && !email.trim()) return null;
@@ -135,7 +149,13 @@ function bodyValue(values: InitiativeFormValues, field: InitiativeField): unknow
     case 'followUpPlan': {
       const plan = values.followUpPlan;
       if (!plan.method.trim() && !plan.responsible.trim() && !plan.frequency && !plan.firstReportDue) return null;
-      return { method: plan.method.trim(), frequency: plan.frequency, responsible: plan.responsible.trim(), firstReportDue: plan.firstReportDue, indicatorIds: plan.indicatorIds };
+      return {
+        method: plan.method.trim(),
+        frequency: plan.frequency,
+        responsible: plan.responsible.trim(),
+        firstReportDue: plan.firstReportDue,
+        indicatorIds: plan.indicatorIds,
+      };
     }
     default:
       return values[field];
@@ -153,15 +173,48 @@ export function toBody(values: InitiativeFormValues, fields: readonly Initiative
  */
 export function fieldPaths(fields: readonly InitiativeField[]): string[] {
   return fields.flatMap((field) => {
-    if (field === 'participants') return ['participants', ...Array.from({ length: MAX_ROWS }, (_, i) => ['departmentId', 'role', 'responsibility'].map((key) => `participants.${i}.${key}`)).flat()];
-    if (field === 'processOwner') return ['processOwner', 'processOwner.name', 'processOwner.title', 'processOwner.email'];
-    if (field === 'followUpPlan') return ['followUpPlan', 'followUpPlan.method', 'followUpPlan.frequency', 'followUpPlan.responsible', 'followUpPlan.firstReportDue'];
+    if (field === 'participants')
+      return [
+        'participants',
+        ...Array.from({ length: MAX_ROWS }, (_, i) =>
+          ['departmentId', 'role', 'responsibility'].map((key) => `participants.${i}.${key}`),
+        ).flat(),
+      ];
+    if (field === 'processOwner')
+      return ['processOwner', 'processOwner.name', 'processOwner.title', 'processOwner.email'];
+    if (field === 'followUpPlan')
+      return [
+        'followUpPlan',
+        'followUpPlan.method',
+        'followUpPlan.frequency',
+        'followUpPlan.responsible',
+        'followUpPlan.firstReportDue',
+      ];
     return [field];
   });
 }
 
 /** Little words a code leaves out: "Sommarjobb för unga i Kronogården" → SUK. */
-const SMALL_WORDS = new Set(['I', 'OCH', 'FOR', 'PA', 'MED', 'TILL', 'AV', 'EN', 'ETT', 'SOM', 'OM', 'ATT', 'VID', 'MOT', 'FRAN', 'DEN', 'DET', 'DE']);
+const SMALL_WORDS = new Set([
+  'I',
+  'OCH',
+  'FOR',
+  'PA',
+  'MED',
+  'TILL',
+  'AV',
+  'EN',
+  'ETT',
+  'SOM',
+  'OM',
+  'ATT',
+  'VID',
+  'MOT',
+  'FRAN',
+  'DEN',
+  'DET',
+  'DE',
+]);
 const MAX_CODE = 20;
 
 /**

@@ -9,7 +9,15 @@ import { formatNumber } from '../../../lib/format';
 import { summaryFor } from '../../../lib/problem';
 import { useInitiativeImport } from '../api/use-initiative-import';
 import { initiativeImportMessages } from '../messages';
-import { missingFields, problemsFromErrors, rowsWithProblems, translateProblem, type ImportField, type ImportPreview, type ImportProblem } from '../utils/import-problems';
+import {
+  missingFields,
+  problemsFromErrors,
+  rowsWithProblems,
+  translateProblem,
+  type ImportField,
+  type ImportPreview,
+  type ImportProblem,
+} from '../utils/import-problems';
 import { ACCEPTED_FILES } from '../utils/import-request';
 import { ColumnTable, ProblemTable } from './import-tables';
 import { MissingColumns } from './missing-columns';
@@ -143,7 +151,11 @@ function InitiativeImport() {
         </div>
       )}
       {refusal && refusal.missing.length > 0 && (
-        <MissingColumns missing={refusal.missing} isPending={importing.isPending} onMap={(typed) => run(true, { ...mapping, ...typed })} />
+        <MissingColumns
+          missing={refusal.missing}
+          isPending={importing.isPending}
+          onMap={(typed) => run(true, { ...mapping, ...typed })}
+        />
       )}
 
       {imported ? (
@@ -193,10 +205,12 @@ function InitiativeImport() {
                 preview.initiatives > 0 &&
                 !refusal && (
                   <>
-                  <p>{t.preview.clean(preview.rows)}</p>
-                  <FormButton onPress={() => run(false)} isDisabled={importing.isPending}>
-                    {importing.isPending && !importing.variables?.dryRun ? t.preview.importing : t.preview.import(preview.initiatives)}
-                  </FormButton>
+                    <p>{t.preview.clean(preview.rows)}</p>
+                    <FormButton onPress={() => run(false)} isDisabled={importing.isPending}>
+                      {importing.isPending && !importing.variables?.dryRun
+                        ? t.preview.importing
+                        : t.preview.import(preview.initiatives)}
+                    </FormButton>
                   </>
                 )
               )}
@@ -216,7 +230,11 @@ function refusalOf(error: unknown, preview: ImportPreview | null): Refusal {
   if (status === 422) return { problems, messages: [t.refused.rows], missing: [] };
   if (status === 400 && errors.length > 0) {
     const whole = errors.filter((error) => !error.field.startsWith('rows['));
-    return { problems, messages: [t.refused.file, ...whole.map((error) => translateProblem(error.message))], missing: missingFields(whole) };
+    return {
+      problems,
+      messages: [t.refused.file, ...whole.map((error) => translateProblem(error.message))],
+      missing: missingFields(whole),
+    };
   }
   return { problems: [], messages: [t.refused.byStatus[status] ?? summaryFor(status)], missing: [] };
 }

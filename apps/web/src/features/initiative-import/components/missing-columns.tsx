@@ -23,7 +23,9 @@ export function MissingColumns({ missing, isPending, onMap }: Props) {
   const [headers, setHeaders] = useState<Partial<Record<ImportField, string>>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onMap(Object.fromEntries(missing.flatMap((field) => (headers[field]?.trim() ? [[headers[field].trim(), field]] : []))));
+    onMap(
+      Object.fromEntries(missing.flatMap((field) => (headers[field]?.trim() ? [[headers[field].trim(), field]] : []))),
+    );
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-rubrik`}>

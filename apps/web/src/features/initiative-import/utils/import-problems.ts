@@ -12,7 +12,10 @@ const fieldName = (field: string) => (field in fields ? fields[field as ImportFi
 
 /** The API's wordings (libs/initiative-import and the personal-data check), each with its Swedish. */
 const SHAPES: Array<[RegExp, (match: RegExpExecArray) => string]> = [
-  [/^no (department|goal|target group|district) is named or coded "(.*)"$/, (m) => t.notNamed(initiativeImportMessages.things[m[1]!]!, m[2]!)],
+  [
+    /^no (department|goal|target group|district) is named or coded "(.*)"$/,
+    (m) => t.notNamed(initiativeImportMessages.things[m[1]!]!, m[2]!),
+  ],
   [/^is empty$/, () => t.empty],
   [/^is empty, while the row has other funding columns$/, () => t.emptyFunding],
   [/^repeats the code of row (\d+)$/, (m) => t.repeatsCode(m[1]!)],
@@ -52,7 +55,10 @@ export function rowsWithProblems(problems: readonly ImportProblem[]): number {
  * A refused import's errors (`rows[7].leadDepartment`) as the preview's problems, the column named by the header the
  * last preview read the field from.
  */
-export function problemsFromErrors(errors: readonly { field: string; message: string }[], columns: readonly ImportColumn[]): ImportProblem[] {
+export function problemsFromErrors(
+  errors: readonly { field: string; message: string }[],
+  columns: readonly ImportColumn[],
+): ImportProblem[] {
   return errors.flatMap(({ field: path, message }) => {
     const match = /^rows\[(\d+)\](?:\.(\w+))?$/.exec(path);
     if (!match) return [];

@@ -31,7 +31,10 @@ export function useMoveInitiative(id: string, code: string) {
     mutationFn: ({ to, comment }: { to: components['schemas']['TransitionDto']['to']; comment: string | null }) =>
       unwrap(api.POST('/initiatives/{id}/transitions', { params: { path: { id } }, body: { to, comment } })),
     onSettled: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: ['initiative', code] }), queryClient.invalidateQueries({ queryKey: ['initiative', id] })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['initiative', code] }),
+        queryClient.invalidateQueries({ queryKey: ['initiative', id] }),
+      ]),
   });
 }
 
@@ -46,7 +49,8 @@ export function useGoalTree() {
 export function useFunding(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'funding'],
-    queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/funding', { params: { path: { id }, query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/initiatives/{id}/funding', { params: { path: { id }, query: { limit: 200 } }, signal })),
   });
 }
 
@@ -75,7 +79,10 @@ export function useLatestStatusReport(id: string) {
     queryKey: ['initiative', id, 'status-report'],
     queryFn: async ({ signal }) => {
       const reports = await unwrap(
-        api.GET('/status-reports', { params: { query: { initiativeId: id, status: ['submitted', 'approved'], limit: 1 } }, signal }),
+        api.GET('/status-reports', {
+          params: { query: { initiativeId: id, status: ['submitted', 'approved'], limit: 1 } },
+          signal,
+        }),
       );
       return reports.items[0] ?? null;
     },
@@ -86,7 +93,9 @@ export function useEffectLogic(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'effect-logic'],
     queryFn: async ({ signal }) => {
-      const graph = await unwrap(api.GET('/initiatives/{id}/effect-logic', { params: { path: { id }, query: { format: 'json' } }, signal }));
+      const graph = await unwrap(
+        api.GET('/initiatives/{id}/effect-logic', { params: { path: { id }, query: { format: 'json' } }, signal }),
+      );
       // The same path answers Mermaid text for format=mermaid; asked for JSON, anything else is not the graph.
       if (typeof graph === 'string') throw new TypeError('The effect logic came as text, not as a graph');
       return graph;
@@ -99,7 +108,8 @@ export function useIndicatorSeries(indicatorIds: readonly string[]) {
   return useQueries({
     queries: indicatorIds.map((indicatorId) => ({
       queryKey: ['indicator', indicatorId, 'series'],
-      queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(api.GET('/indicators/{id}/series', { params: { path: { id: indicatorId } }, signal })),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        unwrap(api.GET('/indicators/{id}/series', { params: { path: { id: indicatorId } }, signal })),
     })),
   });
 }
@@ -107,7 +117,8 @@ export function useIndicatorSeries(indicatorIds: readonly string[]) {
 export function useDecisions(id: string) {
   return useQuery({
     queryKey: ['initiative', id, 'decisions'],
-    queryFn: ({ signal }) => unwrap(api.GET('/initiatives/{id}/decisions', { params: { path: { id }, query: { limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/initiatives/{id}/decisions', { params: { path: { id }, query: { limit: 200 } }, signal })),
   });
 }
 
@@ -116,7 +127,12 @@ export function useHistory(id: string, offset: number) {
   return useQuery({
     queryKey: ['initiative', id, 'history', offset],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/initiatives/{id}/history', { params: { path: { id }, query: { limit: HISTORY_PAGE_SIZE, offset } }, signal })),
+      unwrap(
+        api.GET('/initiatives/{id}/history', {
+          params: { path: { id }, query: { limit: HISTORY_PAGE_SIZE, offset } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }

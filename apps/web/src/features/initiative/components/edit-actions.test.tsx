@@ -26,7 +26,8 @@ const writer = fakeMe({ allow: { 'portfolio:read': 'all', 'initiatives:write': '
 async function openInitiative(initiative: typeof draft, me = writer) {
   await renderApp(`/insatser/${initiative.code}`, {
     me,
-    handle: (request) => (new URL(request.url).pathname === `/api/v1/initiatives/${initiative.code}` ? json(initiative) : undefined),
+    handle: (request) =>
+      new URL(request.url).pathname === `/api/v1/initiatives/${initiative.code}` ? json(initiative) : undefined,
   });
   await screen.findByRole('heading', { level: 1, name: initiative.title });
   // /me has answered (the frame names the person), so an action missing is a decision, not a wait.

@@ -3,7 +3,13 @@ import { LoadError } from '../../../components/load-error';
 import type { components } from '../../../lib/api-schema';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { messages } from '../../../lib/messages';
-import { useDecisions, useEffectLogic, useIndicatorSeries, useLatestStatusReport, useOpenAlerts } from '../api/initiative-queries';
+import {
+  useDecisions,
+  useEffectLogic,
+  useIndicatorSeries,
+  useLatestStatusReport,
+  useOpenAlerts,
+} from '../api/initiative-queries';
 import { effectTree, type EffectTreeNode } from '../utils/effect-tree';
 import { formatDateTime } from '../../../lib/audit-trail';
 import { statusLabel } from '../utils/status-label';
@@ -18,7 +24,13 @@ type Initiative = components['schemas']['InitiativeDto'];
 
 const SEVERITY_SHAPE: Record<string, ShapeName> = { critical: 'diamond', warning: 'triangle', info: 'circle' };
 const RAG_SHAPE: Record<string, ShapeName> = { green: 'circle', amber: 'triangle', red: 'square' };
-const PROGRESS_SHAPE: Record<ProgressKind, ShapeName> = { achieved: 'check', towards: 'triangle', unchanged: 'dash', away: 'cross', unknown: 'ring' };
+const PROGRESS_SHAPE: Record<ProgressKind, ShapeName> = {
+  achieved: 'check',
+  towards: 'triangle',
+  unchanged: 'dash',
+  away: 'cross',
+  unknown: 'ring',
+};
 
 export function AlertsSection({ initiativeId }: { initiativeId: string }) {
   const alerts = useOpenAlerts(initiativeId);
@@ -171,7 +183,10 @@ export function IndicatorsSection({ initiative }: { initiative: Initiative }) {
       {ids.length === 0 ? (
         <p>{text.none}</p>
       ) : failed ? (
-        <LoadError error={failed.error} onRetry={() => series.forEach((query) => query.isError && void query.refetch())} />
+        <LoadError
+          error={failed.error}
+          onRetry={() => series.forEach((query) => query.isError && void query.refetch())}
+        />
       ) : pending ? (
         <p className={styles.muted}>{initiativeMessages.sectionLoading}</p>
       ) : (

@@ -12,7 +12,12 @@ import { initiativeMessages } from '../messages';
 type FundingLine = components['schemas']['FundingLineDto'];
 type Initiative = components['schemas']['InitiativeDto'];
 
-const STATUS_SHAPE: Record<FundingRow['status'], ShapeName> = { applied: 'ring', granted: 'circle', rejected: 'cross', ended: 'square' };
+const STATUS_SHAPE: Record<FundingRow['status'], ShapeName> = {
+  applied: 'ring',
+  granted: 'circle',
+  rejected: 'cross',
+  ended: 'square',
+};
 
 // The timeline's drawing, in its own units: the SVG scales to the width it gets.
 const WIDTH = 1000;
@@ -52,16 +57,34 @@ export function FundingTimelineChart({ timeline }: { timeline: FundingTimeline }
         const anchorEnd = x > WIDTH * 0.6;
         return (
           <g key={bar.id}>
-            <text x={anchorEnd ? Math.min(x + width, WIDTH) - 2 : x + 2} y={y + LABEL - 7} textAnchor={anchorEnd ? 'end' : 'start'} className={styles.timelineLabel}>
+            <text
+              x={anchorEnd ? Math.min(x + width, WIDTH) - 2 : x + 2}
+              y={y + LABEL - 7}
+              textAnchor={anchorEnd ? 'end' : 'start'}
+              className={styles.timelineLabel}
+            >
               {`${bar.funder} · ${bar.statusLabel} · ${bar.amount}`}
             </text>
-            <rect x={x} y={y + LABEL} width={width} height={BAR} rx={3} className={`${styles.timelineBar} ${styles[`bar-${bar.status}`]}`} />
+            <rect
+              x={x}
+              y={y + LABEL}
+              width={width}
+              height={BAR}
+              rx={3}
+              className={`${styles.timelineBar} ${styles[`bar-${bar.status}`]}`}
+            />
           </g>
         );
       })}
       {timeline.today !== null && (
         <g>
-          <line x1={timeline.today * WIDTH} x2={timeline.today * WIDTH} y1={AXIS - 6} y2={height} className={styles.timelineToday} />
+          <line
+            x1={timeline.today * WIDTH}
+            x2={timeline.today * WIDTH}
+            y1={AXIS - 6}
+            y2={height}
+            className={styles.timelineToday}
+          />
           <text x={timeline.today * WIDTH - 4} y={AXIS - 10} textAnchor="end" className={styles.timelineTodayLabel}>
             {text.today}
           </text>
@@ -134,7 +157,10 @@ export function FundingView({ lines, asOf = today() }: { lines: FundingLine[]; a
 /** The funding read only, and the way to Finansiering for whoever may write this initiative's funding. */
 export function FundingSection({ initiative }: { initiative: Initiative }) {
   const funding = useFunding(initiative.id);
-  const owners = [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+  const owners = [
+    initiative.leadDepartmentId,
+    ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+  ];
   const mayEdit = useMay('funding:write', { departmentIds: owners }).allowed;
   return (
     <QuerySection name="funding" query={funding}>

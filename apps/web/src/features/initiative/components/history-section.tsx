@@ -41,48 +41,57 @@ export function HistorySection({ initiativeId }: { initiativeId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {page!.items.map((event) => auditEntry(event)).map((entry) => (
-                  <tr key={entry.id}>
-                    <th scope="row">{entry.when}</th>
-                    <td>{entry.who}</td>
-                    <td>{entry.what}</td>
-                    <td>
-                      {entry.changes.length > 0 && (
-                        <ul className={styles.changes}>
-                          {entry.changes.map((change) => (
-                            <li key={change.field}>
-                              <span className={styles.changeField}>{change.label}:</span>{' '}
-                              {change.before !== null && (
-                                <>
-                                  <del>
-                                    <span className="visually-hidden">{text.before}: </span>
-                                    {change.before}
-                                  </del>{' '}
-                                  →{' '}
-                                </>
-                              )}
-                              {change.after !== null && (
-                                <ins>
-                                  <span className="visually-hidden">{text.after}: </span>
-                                  {change.after}
-                                </ins>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {page!.items
+                  .map((event) => auditEntry(event))
+                  .map((entry) => (
+                    <tr key={entry.id}>
+                      <th scope="row">{entry.when}</th>
+                      <td>{entry.who}</td>
+                      <td>{entry.what}</td>
+                      <td>
+                        {entry.changes.length > 0 && (
+                          <ul className={styles.changes}>
+                            {entry.changes.map((change) => (
+                              <li key={change.field}>
+                                <span className={styles.changeField}>{change.label}:</span>{' '}
+                                {change.before !== null && (
+                                  <>
+                                    <del>
+                                      <span className="visually-hidden">{text.before}: </span>
+                                      {change.before}
+                                    </del>{' '}
+                                    →{' '}
+                                  </>
+                                )}
+                                {change.after !== null && (
+                                  <ins>
+                                    <span className="visually-hidden">{text.after}: </span>
+                                    {change.after}
+                                  </ins>
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
           {page!.total > HISTORY_PAGE_SIZE && (
             <nav aria-label={text.pageLabel} className={styles.pager}>
-              <button type="button" className={styles.button} disabled={offset === 0} onClick={() => go(Math.max(0, offset - HISTORY_PAGE_SIZE))}>
+              <button
+                type="button"
+                className={styles.button}
+                disabled={offset === 0}
+                onClick={() => go(Math.max(0, offset - HISTORY_PAGE_SIZE))}
+              >
                 {text.previous}
               </button>
-              <span aria-live="polite">{text.pageOf(page!.offset + 1, page!.offset + page!.items.length, page!.total)}</span>
+              <span aria-live="polite">
+                {text.pageOf(page!.offset + 1, page!.offset + page!.items.length, page!.total)}
+              </span>
               <button
                 type="button"
                 className={styles.button}

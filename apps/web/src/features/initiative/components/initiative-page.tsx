@@ -8,7 +8,13 @@ import { useMay } from '../../../lib/auth/use-may';
 import { messages } from '../../../lib/messages';
 import { useInitiative } from '../api/initiative-queries';
 import { FundingSection } from './funding-section';
-import { AlertsSection, DecisionsSection, EffectLogicSection, IndicatorsSection, StatusReportSection } from './follow-up-sections';
+import {
+  AlertsSection,
+  DecisionsSection,
+  EffectLogicSection,
+  IndicatorsSection,
+  StatusReportSection,
+} from './follow-up-sections';
 import { HistorySection } from './history-section';
 import { LifecycleSection } from './lifecycle-section';
 import { GoalsSection, ParticipantsSection, SummarySection } from './overview-sections';
@@ -66,7 +72,10 @@ const ENDED: readonly string[] = ['completed', 'integrated', 'discontinued'];
  * department leads or co-owns it. An ended initiative is a public record and is not changed.
  */
 function EditActions({ initiative }: { initiative: components['schemas']['InitiativeDto'] }) {
-  const owners = [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+  const owners = [
+    initiative.leadDepartmentId,
+    ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+  ];
   const may = useMay('initiatives:write', { departmentIds: owners });
   if (!may.allowed || ENDED.includes(initiative.status)) return null;
   const text = initiativeMessages.actions;

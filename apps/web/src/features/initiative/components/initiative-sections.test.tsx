@@ -55,12 +55,20 @@ describe('the lifecycle', () => {
 
     const approved = screen.getByRole('heading', { name: 'Till Beslutad' }).closest('li')!;
     const checklist = within(approved).getByRole('list', { name: 'Det här saknas för steget till Beslutad' });
-    expect(within(checklist).getAllByRole('listitem').map((item) => item.textContent?.trim())).toEqual([
+    expect(
+      within(checklist)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent?.trim()),
+    ).toEqual([
       'En uppföljningsplan måste finnas. Skriv en uppföljningsplan',
       'Minst en finansieringsrad måste finnas. Lägg till en finansieringsrad',
     ]);
-    expect(within(checklist).getByRole('link', { name: 'Skriv en uppföljningsplan' }).getAttribute('href')).toBe('/insatser/SSPF/andra#falt-followUpPlan-method');
-    expect(within(checklist).getByRole('link', { name: 'Lägg till en finansieringsrad' }).getAttribute('href')).toBe('/insatser/SSPF/finansiering');
+    expect(within(checklist).getByRole('link', { name: 'Skriv en uppföljningsplan' }).getAttribute('href')).toBe(
+      '/insatser/SSPF/andra#falt-followUpPlan-method',
+    );
+    expect(within(checklist).getByRole('link', { name: 'Lägg till en finansieringsrad' }).getAttribute('href')).toBe(
+      '/insatser/SSPF/finansiering',
+    );
     expect(within(approved).getByText('Ditt konto får inte ta det här steget.')).toBeTruthy();
     expect(within(approved).queryByRole('button')).toBeNull();
     const discontinued = screen.getByRole('heading', { name: 'Till Avbruten' }).closest('li')!;
@@ -74,16 +82,46 @@ describe('the lifecycle', () => {
 /** Links need a router: `ui` as the page of a router of its own, in memory, at /insatser/SSPF. */
 async function renderInRouter(ui: ReactNode) {
   const root = createRootRoute({ component: () => ui });
-  const router = createRouter({ routeTree: root, history: createMemoryHistory({ initialEntries: ['/insatser/SSPF'] }) });
+  const router = createRouter({
+    routeTree: root,
+    history: createMemoryHistory({ initialEntries: ['/insatser/SSPF'] }),
+  });
   render(<RouterProvider router={router} />);
   await screen.findAllByRole('list');
 }
 
 describe('the funding', () => {
-  const base = { initiativeId: '00000000-0000-4000-8000-999999999999', version: 1, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' };
+  const base = {
+    initiativeId: '00000000-0000-4000-8000-999999999999',
+    version: 1,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+  };
   const lines = [
-    { ...base, id: '00000000-0000-4000-8000-000000000001', sourceType: 'state_grant', funder: 'Länsstyrelsen Västra Götaland', amountSek: 1_200_000, periodStart: '2024-01-01', periodEnd: '2025-06-30', status: 'ended', successorFundingId: '00000000-0000-4000-8000-000000000002', coverageDecision: 'ordinary_budget' },
-    { ...base, id: '00000000-0000-4000-8000-000000000002', sourceType: 'ordinary_budget', funder: 'Arbetsmarknads- och socialnämnden', amountSek: 1_800_000, periodStart: '2025-07-01', periodEnd: '2027-12-31', status: 'granted', successorFundingId: null, coverageDecision: 'undecided' },
+    {
+      ...base,
+      id: '00000000-0000-4000-8000-000000000001',
+      sourceType: 'state_grant',
+      funder: 'Länsstyrelsen Västra Götaland',
+      amountSek: 1_200_000,
+      periodStart: '2024-01-01',
+      periodEnd: '2025-06-30',
+      status: 'ended',
+      successorFundingId: '00000000-0000-4000-8000-000000000002',
+      coverageDecision: 'ordinary_budget',
+    },
+    {
+      ...base,
+      id: '00000000-0000-4000-8000-000000000002',
+      sourceType: 'ordinary_budget',
+      funder: 'Arbetsmarknads- och socialnämnden',
+      amountSek: 1_800_000,
+      periodStart: '2025-07-01',
+      periodEnd: '2027-12-31',
+      status: 'granted',
+      successorFundingId: null,
+      coverageDecision: 'undecided',
+    },
   ] as FundingLine[];
 
   it('should draw the periods as one named image and give the same facts in a table', async () => {

@@ -16,7 +16,12 @@ import { initiativeMessages } from '../messages';
 
 type NextMove = components['schemas']['NextMoveDto'];
 
-const SHAPE: Record<PhaseState, ShapeName> = { done: 'check', current: 'diamond', upcoming: 'ring', notReached: 'dash' };
+const SHAPE: Record<PhaseState, ShapeName> = {
+  done: 'check',
+  current: 'diamond',
+  upcoming: 'ring',
+  notReached: 'dash',
+};
 const text = initiativeMessages.lifecycle;
 
 /** The phases, the current one marked by text, shape and aria-current. */
@@ -24,7 +29,11 @@ export function LifecyclePhases({ status }: { status: InitiativeStatusKey }) {
   return (
     <ol className={styles.phases} aria-label={text.phasesLabel}>
       {lifecyclePhases(status).map((phase) => (
-        <li key={phase.key} className={`${styles.phase} ${styles[`phase-${phase.state}`]}`} aria-current={phase.state === 'current' ? 'step' : undefined}>
+        <li
+          key={phase.key}
+          className={`${styles.phase} ${styles[`phase-${phase.state}`]}`}
+          aria-current={phase.state === 'current' ? 'step' : undefined}
+        >
           <Shape name={SHAPE[phase.state]} className={styles.phaseShape} />
           <span className={styles.phaseLabel}>{phase.label}</span>
           <span className={styles.phaseState}>{text.state[phase.state]}</span>
@@ -62,7 +71,15 @@ export function GuardChecklist({ code, guards, label }: { code: string; guards: 
  * Each next move with what it still needs (the API's unmet guards, as a checklist) and whether the signed-in person
  * may make it; `action` renders the way to make a move that is allowed and needs nothing more.
  */
-export function NextMoves({ code, moves, action }: { code: string; moves: NextMove[]; action?: (move: NextMove) => ReactNode }) {
+export function NextMoves({
+  code,
+  moves,
+  action,
+}: {
+  code: string;
+  moves: NextMove[];
+  action?: (move: NextMove) => ReactNode;
+}) {
   if (moves.length === 0) return <p>{text.noMoves}</p>;
   return (
     <ul className={styles.moves}>
@@ -95,14 +112,23 @@ export function NextMoves({ code, moves, action }: { code: string; moves: NextMo
 type Refusal = { to: InitiativeStatusKey; status: number; guards: string[]; errorId: string | undefined };
 
 /** The lifecycle: where the initiative is, the moves open to it, and the moves the person may make, confirmed first. */
-export function LifecycleSection({ initiativeId, code, status }: { initiativeId: string; code: string; status: InitiativeStatusKey }) {
+export function LifecycleSection({
+  initiativeId,
+  code,
+  status,
+}: {
+  initiativeId: string;
+  code: string;
+  status: InitiativeStatusKey;
+}) {
   const moves = useNextMoves(initiativeId);
   const [announcement, setAnnouncement] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const announcementRef = useRef<HTMLParagraphElement>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   // The move's button goes with the move (the next ones differ): focus goes to what happened, which is announced.
-  const focusLater = (ref: React.RefObject<HTMLElement | null>) => requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
+  const focusLater = (ref: React.RefObject<HTMLElement | null>) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
   const moved = (to: InitiativeStatusKey) => {
     setRefusal(null);
     setAnnouncement(text.moved(messages.initiativeStatus[to]));
@@ -110,7 +136,12 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
   };
   const refused = (to: InitiativeStatusKey, error: ApiProblemError) => {
     setAnnouncement('');
-    setRefusal({ to, status: error.problem.status, guards: error.problem.unmetGuards ?? [], errorId: error.problem.errorId });
+    setRefusal({
+      to,
+      status: error.problem.status,
+      guards: error.problem.unmetGuards ?? [],
+      errorId: error.problem.errorId,
+    });
     focusLater(refusalRef);
   };
   return (
@@ -127,7 +158,13 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
               <>
                 <h3 className={styles.refusalHeading}>{text.refusedTitle(messages.initiativeStatus[refusal.to])}</h3>
                 <p>{text.refused[refusal.status] ?? summaryFor(refusal.status)}</p>
-                {refusal.guards.length > 0 && <GuardChecklist code={code} guards={refusal.guards} label={text.checklistLabel(messages.initiativeStatus[refusal.to])} />}
+                {refusal.guards.length > 0 && (
+                  <GuardChecklist
+                    code={code}
+                    guards={refusal.guards}
+                    label={text.checklistLabel(messages.initiativeStatus[refusal.to])}
+                  />
+                )}
                 {refusal.errorId && <p>{messages.problem.errorId(refusal.errorId)}</p>}
               </>
             )}
@@ -139,7 +176,14 @@ export function LifecycleSection({ initiativeId, code, status }: { initiativeId:
                 code={code}
                 moves={data.moves}
                 action={(move) => (
-                  <MoveDialog initiativeId={initiativeId} code={code} from={data.status} to={move.to} onMoved={moved} onRefused={refused} />
+                  <MoveDialog
+                    initiativeId={initiativeId}
+                    code={code}
+                    from={data.status}
+                    to={move.to}
+                    onMoved={moved}
+                    onRefused={refused}
+                  />
                 )}
               />
             </>

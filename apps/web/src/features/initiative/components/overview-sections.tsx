@@ -19,8 +19,16 @@ export function SummarySection({ initiative }: { initiative: Initiative }) {
     [text.leadDepartment, initiative.leadDepartmentName ?? text.none],
     [text.startDate, initiative.startDate ? formatDate(initiative.startDate) : text.none],
     [text.endDate, initiative.endDate ? formatDate(initiative.endDate) : text.noEndDate],
-    [text.annualCost, initiative.annualCostSek !== null && initiative.annualCostSek !== undefined ? formatMoney(initiative.annualCostSek) : text.none],
-    [text.evidenceBase, initiativeMessages.evidenceBase[initiative.evidenceBase ?? 'unknown'] ?? String(initiative.evidenceBase)],
+    [
+      text.annualCost,
+      initiative.annualCostSek !== null && initiative.annualCostSek !== undefined
+        ? formatMoney(initiative.annualCostSek)
+        : text.none,
+    ],
+    [
+      text.evidenceBase,
+      initiativeMessages.evidenceBase[initiative.evidenceBase ?? 'unknown'] ?? String(initiative.evidenceBase),
+    ],
     [text.budgetProjectCode, initiative.budgetProjectCode ?? text.none],
   ];
   return (

@@ -12,7 +12,12 @@ export const sectionHeadingId = (key: SectionKey) => `${sectionId(key)}-rubrik`;
 /** One part of the page: a section named by its h2, which the table of contents moves focus to. */
 export function Section({ name, children, busy = false }: { name: SectionKey; children: ReactNode; busy?: boolean }) {
   return (
-    <section id={sectionId(name)} aria-labelledby={sectionHeadingId(name)} aria-busy={busy || undefined} className={styles.section}>
+    <section
+      id={sectionId(name)}
+      aria-labelledby={sectionHeadingId(name)}
+      aria-busy={busy || undefined}
+      className={styles.section}
+    >
       <h2 id={sectionHeadingId(name)} tabIndex={-1} className={styles.sectionHeading}>
         {initiativeMessages.sections[name]}
       </h2>
@@ -22,7 +27,15 @@ export function Section({ name, children, busy = false }: { name: SectionKey; ch
 }
 
 /** A section's read: "Hämtar …" while it loads, the error with a retry when it fails, else what `children` makes of the data. */
-export function QuerySection<T>({ name, query, children }: { name: SectionKey; query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function QuerySection<T>({
+  name,
+  query,
+  children,
+}: {
+  name: SectionKey;
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
   return (
     <Section name={name} busy={query.isPending}>
       {query.isPending ? (

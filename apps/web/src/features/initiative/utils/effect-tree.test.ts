@@ -6,13 +6,34 @@ import { effectTree, type EffectTreeNode } from './effect-tree';
 type GraphNode = components['schemas']['EffectGraphNodeDto'];
 
 const owner = { kind: 'initiative' as const, id: 'i', code: 'SSPF', title: 'SSPF' };
-const node = (id: string, level: GraphNode['level']): GraphNode => ({ id, level, title: id, description: null, initiativeId: 'i', goalId: null, owner, version: 1, indicators: [] });
+const node = (id: string, level: GraphNode['level']): GraphNode => ({
+  id,
+  level,
+  title: id,
+  description: null,
+  initiativeId: 'i',
+  goalId: null,
+  owner,
+  version: 1,
+  indicators: [],
+});
 const shape = (nodes: EffectTreeNode[]): unknown[] => nodes.map((n) => ({ [n.node.id]: shape(n.children) }));
 
 describe('effectTree', () => {
   it('should nest activity → output → outcomes → impact from the links', () => {
-    const nodes = [node('akt', 'activity'), node('pre', 'output'), node('kort', 'short_term_outcome'), node('lang', 'long_term_outcome'), node('effekt', 'impact')];
-    const links = [['akt', 'pre'], ['pre', 'kort'], ['kort', 'lang'], ['lang', 'effekt']].map(([fromNodeId, toNodeId], i) => ({ id: String(i), fromNodeId: fromNodeId!, toNodeId: toNodeId! }));
+    const nodes = [
+      node('akt', 'activity'),
+      node('pre', 'output'),
+      node('kort', 'short_term_outcome'),
+      node('lang', 'long_term_outcome'),
+      node('effekt', 'impact'),
+    ];
+    const links = [
+      ['akt', 'pre'],
+      ['pre', 'kort'],
+      ['kort', 'lang'],
+      ['lang', 'effekt'],
+    ].map(([fromNodeId, toNodeId], i) => ({ id: String(i), fromNodeId: fromNodeId!, toNodeId: toNodeId! }));
 
     expect(shape(effectTree({ nodes, links }))).toEqual([{ akt: [{ pre: [{ kort: [{ lang: [{ effekt: [] }] }] }] }] }]);
   });
@@ -25,6 +46,14 @@ describe('effectTree', () => {
     ];
 
     expect(shape(effectTree({ nodes, links }))).toEqual([{ a: [{ x: [] }] }, { b: [{ x: [] }] }]);
-    expect(effectTree({ nodes: [node('p', 'output'), node('q', 'output')], links: [{ id: '1', fromNodeId: 'p', toNodeId: 'q' }, { id: '2', fromNodeId: 'q', toNodeId: 'p' }] })).toEqual([]);
+    expect(
+      effectTree({
+        nodes: [node('p', 'output'), node('q', 'output')],
+        links: [
+          { id: '1', fromNodeId: 'p', toNodeId: 'q' },
+          { id: '2', fromNodeId: 'q', toNodeId: 'p' },
+        ],
+      }),
+    ).toEqual([]);
   });
 });

@@ -30,7 +30,13 @@ const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the funding timeline', () => {
   // SSPF in the demo: a state grant that ended and was taken over by the ordinary budget, and a temporary appropriation.
-  const ordinary = line({ sourceType: 'ordinary_budget', funder: 'Arbetsmarknads- och socialnämnden', amountSek: 1_800_000, periodStart: '2025-07-01', periodEnd: '2027-12-31' });
+  const ordinary = line({
+    sourceType: 'ordinary_budget',
+    funder: 'Arbetsmarknads- och socialnämnden',
+    amountSek: 1_800_000,
+    periodStart: '2025-07-01',
+    periodEnd: '2027-12-31',
+  });
   const grant = line({
     status: 'ended',
     successorFundingId: ordinary.id,
@@ -39,7 +45,13 @@ describe('the funding timeline', () => {
     coverageDecidedBy: 'Arbetsmarknads- och socialnämnden',
     coverageDecidedOn: '2025-04-23',
   });
-  const appropriation = line({ sourceType: 'temporary_appropriation', funder: 'Kommunfullmäktige', amountSek: 600_000, periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+  const appropriation = line({
+    sourceType: 'temporary_appropriation',
+    funder: 'Kommunfullmäktige',
+    amountSek: 600_000,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  });
   const lines = [grant, ordinary, appropriation];
 
   it('should span whole years from the first start to the last end, with a tick at each year', () => {
@@ -86,9 +98,16 @@ describe('the funding timeline', () => {
       statusLabel: 'Avslutad',
       successor: 'Arbetsmarknads- och socialnämnden, 1 juli 2025 – 31 december 2027',
       coverage: 'Ordinarie budget',
-      coverageDetail: 'Samordnartjänsten tas in i förvaltningens ram från 1 juli 2025. Beslutat av Arbetsmarknads- och socialnämnden, 23 april 2025',
+      coverageDetail:
+        'Samordnartjänsten tas in i förvaltningens ram från 1 juli 2025. Beslutat av Arbetsmarknads- och socialnämnden, 23 april 2025',
     });
-    expect(ordinaryRow).toMatchObject({ sourceType: 'Ordinarie budget', successor: 'Ingen', coverage: 'Inte beslutat', coverageDetail: null, statusLabel: 'Beviljad' });
+    expect(ordinaryRow).toMatchObject({
+      sourceType: 'Ordinarie budget',
+      successor: 'Ingen',
+      coverage: 'Inte beslutat',
+      coverageDetail: null,
+      statusLabel: 'Beviljad',
+    });
     expect(appropriationRow!.sourceType).toBe('Tillfälligt anslag');
   });
 });

@@ -53,7 +53,9 @@ export function fundingRows(lines: readonly FundingLine[]): FundingRow[] {
   const byId = new Map(lines.map((line) => [line.id, line]));
   return lines.map((line) => {
     const successor = line.successorFundingId ? byId.get(line.successorFundingId) : undefined;
-    const decided = [line.coverageDecidedBy, line.coverageDecidedOn ? formatDate(line.coverageDecidedOn) : null].filter(Boolean);
+    const decided = [line.coverageDecidedBy, line.coverageDecidedOn ? formatDate(line.coverageDecidedOn) : null].filter(
+      Boolean,
+    );
     return {
       id: line.id,
       funder: line.funder,
@@ -65,7 +67,9 @@ export function fundingRows(lines: readonly FundingLine[]): FundingRow[] {
       successor: successor ? lineName(successor) : text.noSuccessor,
       coverage: text.coverageLabel[line.coverageDecision ?? 'undecided'] ?? String(line.coverageDecision ?? ''),
       coverageDetail:
-        [line.coverageNote, decided.length === 2 ? text.decidedBy(decided[0]!, decided[1]!) : (decided[0] ?? null)].filter(Boolean).join(' ') || null,
+        [line.coverageNote, decided.length === 2 ? text.decidedBy(decided[0]!, decided[1]!) : (decided[0] ?? null)]
+          .filter(Boolean)
+          .join(' ') || null,
     };
   });
 }
@@ -89,7 +93,10 @@ export function fundingTimeline(lines: readonly FundingLine[], today: string): F
   return {
     from,
     to,
-    years: Array.from({ length: lastYear - firstYear + 1 }, (_, index) => ({ year: firstYear + index, offset: at(`${firstYear + index}-01-01`) })),
+    years: Array.from({ length: lastYear - firstYear + 1 }, (_, index) => ({
+      year: firstYear + index,
+      offset: at(`${firstYear + index}-01-01`),
+    })),
     today: todayOffset >= 0 && todayOffset <= 1 ? todayOffset : null,
     bars: lines.map((line, index) => ({
       ...rows[index]!,

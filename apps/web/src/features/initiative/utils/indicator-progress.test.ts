@@ -6,7 +6,10 @@ import { indicatorRow, progressOf, valueText } from './indicator-progress';
 type Series = components['schemas']['IndicatorSeriesDto'];
 
 /** A series as GET /indicators/{id}/series answers it, with the API's progress for the one target. */
-function series(direction: 'increase' | 'decrease', figures: { baseline: number; latest: number; target: number; progress: number; achieved: boolean }): Series {
+function series(
+  direction: 'increase' | 'decrease',
+  figures: { baseline: number; latest: number; target: number; progress: number; achieved: boolean },
+): Series {
   return {
     indicator: {
       id: 'a6f1c9d2-0000-4000-8000-000000000001',
@@ -25,7 +28,15 @@ function series(direction: 'increase' | 'decrease', figures: { baseline: number;
         cell: 'all',
         baseline: { period: '2023', value: figures.baseline, suppressed: false },
         latest: { period: '2025', value: figures.latest, suppressed: false },
-        targets: [{ period: '2027', value: figures.target, suppressed: false, progress: figures.progress, achieved: figures.achieved }],
+        targets: [
+          {
+            period: '2027',
+            value: figures.target,
+            suppressed: false,
+            progress: figures.progress,
+            achieved: figures.achieved,
+          },
+        ],
         actuals: [],
         sweden: [],
       },
@@ -39,7 +50,9 @@ const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('indicator progress', () => {
   it('should call a falling indicator that fell on its way towards the target (UNGA-UVAS 8,9 → 8,1, target 7,0)', () => {
-    const row = indicatorRow(series('decrease', { baseline: 8.9, latest: 8.1, target: 7.0, progress: 0.42, achieved: false }));
+    const row = indicatorRow(
+      series('decrease', { baseline: 8.9, latest: 8.1, target: 7.0, progress: 0.42, achieved: false }),
+    );
 
     expect(row.progress.kind).toBe('towards');
     expect(nbsp(row.progress.text)).toBe('På väg mot målet: 42 % av vägen från utgångsvärdet');
@@ -50,14 +63,20 @@ describe('indicator progress', () => {
   });
 
   it('should call a falling indicator that rose further from the target', () => {
-    const row = indicatorRow(series('decrease', { baseline: 8.9, latest: 9.4, target: 7.0, progress: -0.26, achieved: false }));
+    const row = indicatorRow(
+      series('decrease', { baseline: 8.9, latest: 9.4, target: 7.0, progress: -0.26, achieved: false }),
+    );
 
     expect(row.progress).toEqual({ kind: 'away', text: 'Längre från målet än vid utgångsvärdet' });
   });
 
   it('should call a rising indicator that rose on its way, and one that fell further from the target', () => {
-    const up = indicatorRow(series('increase', { baseline: 76.4, latest: 76.9, target: 78.5, progress: 0.24, achieved: false }));
-    const down = indicatorRow(series('increase', { baseline: 76.4, latest: 76.1, target: 78.5, progress: -0.14, achieved: false }));
+    const up = indicatorRow(
+      series('increase', { baseline: 76.4, latest: 76.9, target: 78.5, progress: 0.24, achieved: false }),
+    );
+    const down = indicatorRow(
+      series('increase', { baseline: 76.4, latest: 76.1, target: 78.5, progress: -0.14, achieved: false }),
+    );
 
     expect(up.progress.kind).toBe('towards');
     expect(up.better).toBe('Högre är bättre');
@@ -66,7 +85,10 @@ describe('indicator progress', () => {
 
   it('should say the target is reached when the API says so, in either direction', () => {
     expect(progressOf({ progress: 1.2, achieved: true }).text).toBe('Målet är nått');
-    expect(indicatorRow(series('decrease', { baseline: 8.9, latest: 6.5, target: 7.0, progress: 1.26, achieved: true })).progress.kind).toBe('achieved');
+    expect(
+      indicatorRow(series('decrease', { baseline: 8.9, latest: 6.5, target: 7.0, progress: 1.26, achieved: true }))
+        .progress.kind,
+    ).toBe('achieved');
   });
 
   it('should say unchanged at the baseline, and that progress cannot be computed without the figures', () => {

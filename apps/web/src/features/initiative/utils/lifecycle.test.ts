@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { guardFix, lifecyclePhases } from './lifecycle';
 
-const states = (status: Parameters<typeof lifecyclePhases>[0]) => lifecyclePhases(status).map((p) => `${p.label}:${p.state}`);
+const states = (status: Parameters<typeof lifecyclePhases>[0]) =>
+  lifecyclePhases(status).map((p) => `${p.label}:${p.state}`);
 
 describe('lifecyclePhases', () => {
   it('should mark the phases before an active initiative done, active current and the end upcoming', () => {
@@ -16,13 +17,23 @@ describe('lifecyclePhases', () => {
   });
 
   it('should make a draft the current, first phase with every other upcoming', () => {
-    expect(lifecyclePhases('draft').map((p) => p.state)).toEqual(['current', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+    expect(lifecyclePhases('draft').map((p) => p.state)).toEqual([
+      'current',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
   });
 
   it('should name the end it reached: integrated or completed, current, after four done phases', () => {
     expect(states('integrated').at(-1)).toBe('Införd i ordinarie verksamhet:current');
     expect(states('completed').at(-1)).toBe('Avslutad:current');
-    expect(lifecyclePhases('completed').slice(0, 4).every((p) => p.state === 'done')).toBe(true);
+    expect(
+      lifecyclePhases('completed')
+        .slice(0, 4)
+        .every((p) => p.state === 'done'),
+    ).toBe(true);
   });
 
   it('should add Avbruten as the current phase of a discontinued initiative and mark the path not reached', () => {

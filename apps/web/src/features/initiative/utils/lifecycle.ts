@@ -32,13 +32,18 @@ export function lifecyclePhases(status: InitiativeStatusKey): Phase[] {
   }
   const at = ended ? PATH.length : PATH.indexOf(status);
   return [
-    ...PATH.map((key, index): Phase => ({ key, label: labels[key], state: index < at ? 'done' : index === at ? 'current' : 'upcoming' })),
+    ...PATH.map((key, index): Phase => ({
+      key,
+      label: labels[key],
+      state: index < at ? 'done' : index === at ? 'current' : 'upcoming',
+    })),
     { key: 'end', label: endLabel, state: ended ? 'current' : 'upcoming' },
   ];
 }
 
 /** Where a guard the API names (`unmetGuards`) is put right: the editing page at the field, or the funding page. */
-export type GuardFix = { to: '/insatser/$code/andra'; hash: string } | { to: '/insatser/$code/finansiering'; hash?: undefined };
+export type GuardFix =
+  { to: '/insatser/$code/andra'; hash: string } | { to: '/insatser/$code/finansiering'; hash?: undefined };
 
 const EDIT = '/insatser/$code/andra';
 const GUARD_FIXES: Record<string, GuardFix> = {

@@ -24,7 +24,16 @@ export function useOverlapReview() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ initiativeId, otherInitiativeId, ...body }: OverlapReview) =>
-      unwrap(api.PUT('/portfolio/overlaps/{initiativeId}/{otherInitiativeId}/review', { params: { path: { initiativeId, otherInitiativeId } }, body })),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['overlaps'] }), queryClient.invalidateQueries({ queryKey: ['portfolio-reviews'] })]),
+      unwrap(
+        api.PUT('/portfolio/overlaps/{initiativeId}/{otherInitiativeId}/review', {
+          params: { path: { initiativeId, otherInitiativeId } },
+          body,
+        }),
+      ),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['overlaps'] }),
+        queryClient.invalidateQueries({ queryKey: ['portfolio-reviews'] }),
+      ]),
   });
 }

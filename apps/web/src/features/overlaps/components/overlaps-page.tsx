@@ -43,7 +43,9 @@ export function OverlapsPage() {
     setAnnouncement(t.recorded(pair.initiative.code, pair.otherInitiative.code, t.verdictLabel[verdict]));
     const target = () => (par ? announcementRef.current : listHeading.current);
     const focusAfterDialog = (frames: number) =>
-      requestAnimationFrame(() => (frames > 0 && document.querySelector('[role="dialog"]') ? focusAfterDialog(frames - 1) : target()?.focus()));
+      requestAnimationFrame(() =>
+        frames > 0 && document.querySelector('[role="dialog"]') ? focusAfterDialog(frames - 1) : target()?.focus(),
+      );
     focusAfterDialog(60);
   };
   const items = overlaps.data ? overlaps.data.items.filter((pair) => !par || isPair(pair, par)) : [];
@@ -71,7 +73,11 @@ export function OverlapsPage() {
             <ul className={styles.list}>
               {items.map((pair) => (
                 <li key={`${pair.initiative.id}:${pair.otherInitiative.id}`}>
-                  <PairItem pair={pair} mayReview={mayReview.allowed} onRecorded={(verdict) => recorded(pair, verdict)} />
+                  <PairItem
+                    pair={pair}
+                    mayReview={mayReview.allowed}
+                    onRecorded={(verdict) => recorded(pair, verdict)}
+                  />
                 </li>
               ))}
             </ul>
@@ -110,7 +116,10 @@ function Filters({ search, onChange }: { search: OverlapListSearch; onChange: (n
       <ChoiceGroup
         label={t.filters.minScore}
         value={search.minScore === undefined ? ANY : String(search.minScore)}
-        options={[{ id: ANY, label: t.filters.anyScore }, ...MIN_SCORE_CHOICES.map((score) => ({ id: String(score), label: t.filters.atLeast(formatNumber(score)) }))]}
+        options={[
+          { id: ANY, label: t.filters.anyScore },
+          ...MIN_SCORE_CHOICES.map((score) => ({ id: String(score), label: t.filters.atLeast(formatNumber(score)) })),
+        ]}
         onChange={(value) => onChange({ ...search, minScore: value === ANY ? undefined : Number(value) })}
       />
       <ChoiceGroup
@@ -126,7 +135,17 @@ function Filters({ search, onChange }: { search: OverlapListSearch; onChange: (n
   );
 }
 
-function ChoiceGroup({ label, value, options, onChange }: { label: string; value: string; options: { id: string; label: string }[]; onChange: (value: string) => void }) {
+function ChoiceGroup({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: { id: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
   return (
     <RadioGroup className={formStyles.fieldset} value={value} onChange={onChange}>
       <Label className={formStyles.label}>{label}</Label>
@@ -142,7 +161,15 @@ function ChoiceGroup({ label, value, options, onChange }: { label: string; value
   );
 }
 
-function PairItem({ pair, mayReview, onRecorded }: { pair: OverlapPair; mayReview: boolean; onRecorded: (verdict: keyof typeof t.verdictLabel) => void }) {
+function PairItem({
+  pair,
+  mayReview,
+  onRecorded,
+}: {
+  pair: OverlapPair;
+  mayReview: boolean;
+  onRecorded: (verdict: keyof typeof t.verdictLabel) => void;
+}) {
   const { initiative: one, otherInitiative: other, review } = pair;
   const headingId = `par-${one.id}-${other.id}`;
   const sides = [one, other];

@@ -18,11 +18,20 @@ const VERDICT_OPTIONS = OVERLAP_VERDICTS.map((id) => ({ id, label: `${t.verdictL
  * "Bedöm": the verdict on a pair with its note (`PUT …/review`). The API decides what is missing (the note, unless
  * the pair is distinct): its refusal lands on the fields behind the error summary, and the dialog stays open.
  */
-export function VerdictDialog({ pair, onRecorded }: { pair: OverlapPair; onRecorded: (verdict: OverlapVerdict) => void }) {
+export function VerdictDialog({
+  pair,
+  onRecorded,
+}: {
+  pair: OverlapPair;
+  onRecorded: (verdict: OverlapVerdict) => void;
+}) {
   const [isOpen, setOpen] = useState(false);
   const review = useOverlapReview();
   const initial = (): Values => ({ verdict: pair.review?.verdict ?? null, note: pair.review?.note ?? '' });
-  const { form, problem, setProblem, submitWith } = useApiForm<Values>({ defaultValues: initial(), fields: ['verdict', 'note'] });
+  const { form, problem, setProblem, submitWith } = useApiForm<Values>({
+    defaultValues: initial(),
+    fields: ['verdict', 'note'],
+  });
   const [code, otherCode] = [pair.initiative.code, pair.otherInitiative.code];
   const send = submitWith(async (values) => {
     if (review.isPending) return;
@@ -52,8 +61,20 @@ export function VerdictDialog({ pair, onRecorded }: { pair: OverlapPair; onRecor
     >
       <form onSubmit={send} noValidate>
         <ErrorSummary problem={problem} labels={{ verdict: t.dialog.verdict, note: t.dialog.note }} />
-        <RadioGroupField control={form.control} name="verdict" label={t.dialog.verdict} isRequired options={VERDICT_OPTIONS} />
-        <TextAreaField control={form.control} name="note" label={t.dialog.note} description={t.dialog.noteHelp} rows={4} />
+        <RadioGroupField
+          control={form.control}
+          name="verdict"
+          label={t.dialog.verdict}
+          isRequired
+          options={VERDICT_OPTIONS}
+        />
+        <TextAreaField
+          control={form.control}
+          name="note"
+          label={t.dialog.note}
+          description={t.dialog.noteHelp}
+          rows={4}
+        />
         <FormActions>
           {/* No isPending: react-aria would announce the button by its id after the dialog has gone. */}
           <FormButton type="submit">{review.isPending ? t.dialog.sending : t.dialog.submit}</FormButton>

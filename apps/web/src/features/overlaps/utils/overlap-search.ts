@@ -53,7 +53,10 @@ export function toOverlapQuery(search: OverlapListSearch) {
 }
 
 /** Whether a pair of the list is the pair `[one, other]`, named in either order. */
-export function isPair(pair: { initiative: { id: string }; otherInitiative: { id: string } }, [one, other]: readonly [string, string]): boolean {
+export function isPair(
+  pair: { initiative: { id: string }; otherInitiative: { id: string } },
+  [one, other]: readonly [string, string],
+): boolean {
   const ids = [pair.initiative.id, pair.otherInitiative.id];
   return ids.includes(one) && ids.includes(other);
 }

@@ -17,6 +17,7 @@ export function usePortfolioSummary() {
 export function useFundingCliff(from: string, months: number) {
   return useQuery({
     queryKey: ['portfolio', 'funding-cliff', from, months],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/funding-cliff', { params: { query: { from, months } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/portfolio/funding-cliff', { params: { query: { from, months } }, signal })),
   });
 }

@@ -10,7 +10,17 @@ type BarShapeProps = { x?: number; y?: number; width?: number; height?: number; 
 
 /** Each bar names its month and amount, so a test can hold the chart against the table. */
 function CliffBar({ x = 0, y = 0, width = 0, height = 0, payload }: BarShapeProps) {
-  return <rect x={x} y={y} width={width} height={Math.max(height, 0)} className={styles.bar} data-month={payload?.month} data-amount={payload?.fundingEndingSek} />;
+  return (
+    <rect
+      x={x}
+      y={y}
+      width={width}
+      height={Math.max(height, 0)}
+      className={styles.bar}
+      data-month={payload?.month}
+      data-amount={payload?.fundingEndingSek}
+    />
+  );
 }
 
 /**
@@ -26,8 +36,16 @@ export default function FundingCliffChart({ rows, label }: { rows: readonly Clif
           <CartesianGrid vertical={false} className={styles.grid} />
           <XAxis dataKey="label" interval="preserveStartEnd" tickMargin={6} />
           <YAxis tickFormatter={(value: number) => `${compact.format(value)} kr`} width={80} />
-          <Tooltip formatter={(value) => [formatMoney(Number(value)), overviewMessages.cliff.fundingEnding]} isAnimationActive={false} />
-          <Bar dataKey="fundingEndingSek" name={overviewMessages.cliff.fundingEnding} shape={CliffBar} isAnimationActive={false} />
+          <Tooltip
+            formatter={(value) => [formatMoney(Number(value)), overviewMessages.cliff.fundingEnding]}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="fundingEndingSek"
+            name={overviewMessages.cliff.fundingEnding}
+            shape={CliffBar}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

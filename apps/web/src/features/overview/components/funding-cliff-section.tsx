@@ -22,7 +22,11 @@ export function FundingCliffSection({ nextBudgetYear }: { nextBudgetYear?: Portf
       <h2 id="stupet">{t.heading}</h2>
       {cliff.data ? <p>{t.lead(formatShortMonth(cliff.data.from), formatShortMonth(cliff.data.to))}</p> : null}
       <p className={styles.rule}>{t.rule}</p>
-      {nextBudgetYear ? <p>{t.nextYear(nextBudgetYear.year, formatMoney(nextBudgetYear.fundingEndingSek), nextBudgetYear.initiatives)}</p> : null}
+      {nextBudgetYear ? (
+        <p>
+          {t.nextYear(nextBudgetYear.year, formatMoney(nextBudgetYear.fundingEndingSek), nextBudgetYear.initiatives)}
+        </p>
+      ) : null}
       {cliff.isPending ? (
         <p role="status">{t.loading}</p>
       ) : cliff.isError ? (
@@ -30,7 +34,12 @@ export function FundingCliffSection({ nextBudgetYear }: { nextBudgetYear?: Portf
       ) : (
         <>
           {cliff.data.endedEarlier.initiativesUndecided > 0 ? (
-            <p>{t.endedEarlier(formatMoney(cliff.data.endedEarlier.fundingEndingSek), cliff.data.endedEarlier.initiativesUndecided)}</p>
+            <p>
+              {t.endedEarlier(
+                formatMoney(cliff.data.endedEarlier.fundingEndingSek),
+                cliff.data.endedEarlier.initiativesUndecided,
+              )}
+            </p>
           ) : null}
           <figure className={styles.chart}>
             <Suspense fallback={<p role="status">{t.chartLoading}</p>}>

@@ -11,7 +11,15 @@ import { overviewMessages } from '../messages';
 const t = overviewMessages;
 const STATUSES = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
-const SOURCE_TYPES = ['ordinary_budget', 'state_grant', 'eu_fund', 'temporary_appropriation', 'partner_contribution', 'foundation', 'other'] as const;
+const SOURCE_TYPES = [
+  'ordinary_budget',
+  'state_grant',
+  'eu_fund',
+  'temporary_appropriation',
+  'partner_contribution',
+  'foundation',
+  'other',
+] as const;
 
 function ListLinkTo({ link, children, className }: { link: ListLink; children: ReactNode; className?: string }) {
   return link.to === '/insatser' ? (
@@ -33,7 +41,17 @@ function Row({ link, label, value }: { link?: ListLink; label: ReactNode; value:
       <span className={styles.rowValue}>{value}</span>
     </>
   );
-  return <li>{link ? <ListLinkTo link={link} className={styles.row}>{content}</ListLinkTo> : <span className={styles.row}>{content}</span>}</li>;
+  return (
+    <li>
+      {link ? (
+        <ListLinkTo link={link} className={styles.row}>
+          {content}
+        </ListLinkTo>
+      ) : (
+        <span className={styles.row}>{content}</span>
+      )}
+    </li>
+  );
 }
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -60,7 +78,12 @@ export function SummaryCards({ summary }: { summary: PortfolioSummary }) {
         </p>
         <ul className={styles.rows}>
           {STATUSES.map((status) => (
-            <Row key={status} link={initiativeLinks.byStatus(status)} label={messages.initiativeStatus[status]} value={count(summary.byStatus[status] ?? 0)} />
+            <Row
+              key={status}
+              link={initiativeLinks.byStatus(status)}
+              label={messages.initiativeStatus[status]}
+              value={count(summary.byStatus[status] ?? 0)}
+            />
           ))}
         </ul>
       </Card>
@@ -84,22 +107,33 @@ export function SummaryCards({ summary }: { summary: PortfolioSummary }) {
             <Row key={area.id} link={initiativeLinks.byGoal(area.id)} label={area.title} value={count(area.count)} />
           ))}
         </ul>
-        {summary.byPriorityArea.unlinked > 0 ? <p className={styles.note}>{t.priorityAreaUnlinked(summary.byPriorityArea.unlinked)}</p> : null}
+        {summary.byPriorityArea.unlinked > 0 ? (
+          <p className={styles.note}>{t.priorityAreaUnlinked(summary.byPriorityArea.unlinked)}</p>
+        ) : null}
       </Card>
 
       <Card id="kort-kostnad" title={t.annualCost}>
         <p className={styles.figure}>
           <span className={styles.figureLabel}>{t.annualCostTotal}</span> {formatMoney(annualCost.totalSek)}
         </p>
-        {annualCost.initiativesWithoutAnnualCost > 0 ? <p className={styles.note}>{t.withoutAnnualCost(annualCost.initiativesWithoutAnnualCost)}</p> : null}
+        {annualCost.initiativesWithoutAnnualCost > 0 ? (
+          <p className={styles.note}>{t.withoutAnnualCost(annualCost.initiativesWithoutAnnualCost)}</p>
+        ) : null}
         <h4 className={styles.subheading}>{t.fundedPerYear}</h4>
         <ul className={styles.rows}>
           {SOURCE_TYPES.filter((type) => (annualCost.bySourceType[type] ?? 0) > 0).map((type) => (
-            <Row key={type} link={initiativeLinks.byFundingSourceType(type)} label={t.sourceType[type]} value={formatMoney(annualCost.bySourceType[type] ?? 0)} />
+            <Row
+              key={type}
+              link={initiativeLinks.byFundingSourceType(type)}
+              label={t.sourceType[type]}
+              value={formatMoney(annualCost.bySourceType[type] ?? 0)}
+            />
           ))}
         </ul>
         <p className={styles.note}>
-          {annualCost.temporaryShare === null ? t.noFunding : t.temporaryShare(formatPercent(annualCost.temporaryShare), formatMoney(annualCost.temporarySek))}
+          {annualCost.temporaryShare === null
+            ? t.noFunding
+            : t.temporaryShare(formatPercent(annualCost.temporaryShare), formatMoney(annualCost.temporarySek))}
         </p>
       </Card>
 
@@ -109,7 +143,12 @@ export function SummaryCards({ summary }: { summary: PortfolioSummary }) {
         </p>
         <ul className={styles.rows}>
           {SEVERITIES.map((severity) => (
-            <Row key={severity} link={alertLinks.bySeverity(severity)} label={<SeverityBadge severity={severity} />} value={count(openAlerts.bySeverity[severity] ?? 0)} />
+            <Row
+              key={severity}
+              link={alertLinks.bySeverity(severity)}
+              label={<SeverityBadge severity={severity} />}
+              value={count(openAlerts.bySeverity[severity] ?? 0)}
+            />
           ))}
         </ul>
       </Card>

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatShortMonth, toCliffRows } from './cliff-series';
 
-const month = (m: string, fundingEndingSek: number, extra: Partial<{ uncoveredAnnualCostSek: number; initiativesUndecided: number; initiativesCoverageDecided: number }> = {}) => ({
+const month = (
+  m: string,
+  fundingEndingSek: number,
+  extra: Partial<{
+    uncoveredAnnualCostSek: number;
+    initiativesUndecided: number;
+    initiativesCoverageDecided: number;
+  }> = {},
+) => ({
   month: m,
   fundingEndingSek,
   uncoveredAnnualCostSek: 0,
@@ -28,9 +36,30 @@ describe('the funding cliff as chart and table rows', () => {
     ]);
 
     expect(rows).toEqual([
-      { month: '2026-12', label: 'dec 2026', fundingEndingSek: 10_200_000, uncoveredAnnualCostSek: 3_400_000, initiativesUndecided: 1, initiativesCoverageDecided: 0 },
-      { month: '2027-01', label: 'jan 2027', fundingEndingSek: 0, uncoveredAnnualCostSek: 0, initiativesUndecided: 0, initiativesCoverageDecided: 0 },
-      { month: '2027-06', label: 'juni 2027', fundingEndingSek: 900_000, uncoveredAnnualCostSek: 0, initiativesUndecided: 1, initiativesCoverageDecided: 2 },
+      {
+        month: '2026-12',
+        label: 'dec 2026',
+        fundingEndingSek: 10_200_000,
+        uncoveredAnnualCostSek: 3_400_000,
+        initiativesUndecided: 1,
+        initiativesCoverageDecided: 0,
+      },
+      {
+        month: '2027-01',
+        label: 'jan 2027',
+        fundingEndingSek: 0,
+        uncoveredAnnualCostSek: 0,
+        initiativesUndecided: 0,
+        initiativesCoverageDecided: 0,
+      },
+      {
+        month: '2027-06',
+        label: 'juni 2027',
+        fundingEndingSek: 900_000,
+        uncoveredAnnualCostSek: 0,
+        initiativesUndecided: 1,
+        initiativesCoverageDecided: 2,
+      },
     ]);
   });
 });

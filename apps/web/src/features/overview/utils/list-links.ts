@@ -14,16 +14,17 @@ type InitiativeStatus = components['schemas']['InitiativeDto']['status'];
 type FundingSourceType = components['schemas']['FundingLineDto']['sourceType'];
 type AlertSeverity = components['schemas']['AlertDto']['severity'];
 
-export type ListLink =
-  | { to: '/insatser'; search: InitiativeListSearch }
-  | { to: '/larm'; search: AlertListSearch };
+export type ListLink = { to: '/insatser'; search: InitiativeListSearch } | { to: '/larm'; search: AlertListSearch };
 
 export const initiativeLinks = {
   all: (): ListLink => ({ to: '/insatser', search: {} }),
   byStatus: (...status: InitiativeStatus[]): ListLink => ({ to: '/insatser', search: { status } }),
   byLeadDepartment: (leadDepartmentId: string): ListLink => ({ to: '/insatser', search: { leadDepartmentId } }),
   byGoal: (goalId: string): ListLink => ({ to: '/insatser', search: { goalId } }),
-  byFundingSourceType: (fundingSourceType: FundingSourceType): ListLink => ({ to: '/insatser', search: { fundingSourceType: [fundingSourceType] } }),
+  byFundingSourceType: (fundingSourceType: FundingSourceType): ListLink => ({
+    to: '/insatser',
+    search: { fundingSourceType: [fundingSourceType] },
+  }),
 };
 
 export const alertLinks = {

@@ -16,7 +16,8 @@ const REVIEWS_PAGE = 200;
 export function useReviews() {
   return useQuery({
     queryKey: ['portfolio-reviews'],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio-reviews', { params: { query: { limit: REVIEWS_PAGE } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/portfolio-reviews', { params: { query: { limit: REVIEWS_PAGE } }, signal })),
   });
 }
 
@@ -38,7 +39,8 @@ export function useAgenda(id: string) {
 export function useReviewPack(reviewId: string) {
   return useQuery({
     queryKey: ['portfolio-reviews', reviewId, 'pack'],
-    queryFn: ({ signal }) => unwrap(api.GET('/portfolio/review-pack', { params: { query: { reviewId } }, parseAs: 'text', signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/portfolio/review-pack', { params: { query: { reviewId } }, parseAs: 'text', signal })),
   });
 }
 
@@ -54,7 +56,12 @@ export function useCreateReview() {
 export function useDecide(reviewId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewDecision) => unwrap(api.POST('/portfolio-reviews/{id}/decisions', { params: { path: { id: reviewId } }, body })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['portfolio-reviews'] }), queryClient.invalidateQueries({ queryKey: ['portfolio'] })]),
+    mutationFn: (body: NewDecision) =>
+      unwrap(api.POST('/portfolio-reviews/{id}/decisions', { params: { path: { id: reviewId } }, body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['portfolio-reviews'] }),
+        queryClient.invalidateQueries({ queryKey: ['portfolio'] }),
+      ]),
   });
 }

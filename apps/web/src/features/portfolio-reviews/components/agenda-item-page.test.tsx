@@ -8,9 +8,23 @@ import { reviewMessages } from '../messages';
 const t = reviewMessages;
 const REVIEW_ID = '33333333-3333-4333-8333-333333333333';
 const INITIATIVE_ID = '22222222-2222-4222-8222-222222222222';
-const LEADERSHIP = fakeMe({ roles: ['leadership'], name: 'Ledningsgruppen', allow: { 'portfolio:read': 'all', 'portfolio-reviews:write': 'all' } });
+const LEADERSHIP = fakeMe({
+  roles: ['leadership'],
+  name: 'Ledningsgruppen',
+  allow: { 'portfolio:read': 'all', 'portfolio-reviews:write': 'all' },
+});
 
-const review = { id: REVIEW_ID, title: 'Portföljgenomgång december 2026', meetingDate: '2026-12-07', notes: null, createdBy: 'x', version: 1, createdAt: '', updatedAt: '', decisions: [] };
+const review = {
+  id: REVIEW_ID,
+  title: 'Portföljgenomgång december 2026',
+  meetingDate: '2026-12-07',
+  notes: null,
+  createdBy: 'x',
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  decisions: [],
+};
 const none = { alert: null, fundingCliff: null, overlap: null, dueDecision: null, statusReport: null };
 const agenda = {
   reviewId: REVIEW_ID,
@@ -18,8 +32,23 @@ const agenda = {
   budgetYear: 2027,
   items: [
     {
-      initiative: { id: INITIATIVE_ID, code: 'TEST', title: 'Testinsats', status: 'active', leadDepartment: null, annualCostSek: null, startDate: null, endDate: null },
-      reasons: [{ ...none, kind: 'status_report', statusReport: { id: 'r', status: 'returned', roundTitle: 'Delår augusti', dueDate: '2026-09-15' } }],
+      initiative: {
+        id: INITIATIVE_ID,
+        code: 'TEST',
+        title: 'Testinsats',
+        status: 'active',
+        leadDepartment: null,
+        annualCostSek: null,
+        startDate: null,
+        endDate: null,
+      },
+      reasons: [
+        {
+          ...none,
+          kind: 'status_report',
+          statusReport: { id: 'r', status: 'returned', roundTitle: 'Delår augusti', dueDate: '2026-09-15' },
+        },
+      ],
       decision: null,
     },
   ],
@@ -31,7 +60,8 @@ function api(decide: (body: Record<string, unknown>) => Response, answer: unknow
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}`) return json(review);
     if (request.method === 'GET' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/agenda`) return json(answer);
-    if (request.method === 'POST' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/decisions`) return request.json().then((body) => decide(body as Record<string, unknown>));
+    if (request.method === 'POST' && pathname === `/api/v1/portfolio-reviews/${REVIEW_ID}/decisions`)
+      return request.json().then((body) => decide(body as Record<string, unknown>));
     return undefined;
   };
 }
@@ -39,19 +69,30 @@ function api(decide: (body: Record<string, unknown>) => Response, answer: unknow
 async function fillAndSubmit(decision: string) {
   await screen.findByRole('heading', { level: 1, name: t.item.title('TEST', 'Testinsats') });
   fireEvent.click(screen.getByRole('radio', { name: decision }));
-  fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.decide.rationale}`) }), { target: { value: 'Kort motivering.' } });
+  fireEvent.change(screen.getByRole('textbox', { name: new RegExp(`^${t.decide.rationale}`) }), {
+    target: { value: 'Kort motivering.' },
+  });
   fireEvent.click(screen.getByRole('button', { name: t.decide.save }));
   return screen.findByRole('alert');
 }
 
 describe('an agenda item', () => {
-  it('should show the facts and why the item is on the agenda, and say the API\'s unmet guards in Swedish when a move is refused', async () => {
+  it("should show the facts and why the item is on the agenda, and say the API's unmet guards in Swedish when a move is refused", async () => {
     const sent: Record<string, unknown>[] = [];
     await renderApp(`/genomgangar/${REVIEW_ID}/punkter/TEST`, {
       me: LEADERSHIP,
       handle: api((body) => {
         sent.push(body);
-        return json({ type: '/problems/unmet-guards', title: 'Unprocessable', status: 422, unmetGuards: ['goal'], errors: [{ field: 'goal', message: 'at least one goal must be linked' }] }, 422);
+        return json(
+          {
+            type: '/problems/unmet-guards',
+            title: 'Unprocessable',
+            status: 422,
+            unmetGuards: ['goal'],
+            errors: [{ field: 'goal', message: 'at least one goal must be linked' }],
+          },
+          422,
+        );
       }),
     });
     await screen.findByText(t.item.reportReturned('Delår augusti'));
@@ -59,30 +100,55 @@ describe('an agenda item', () => {
 
     const summary = await fillAndSubmit(t.decisionLabel.integrate);
 
-    expect(sent).toEqual([{ initiativeId: INITIATIVE_ID, decision: 'integrate', rationale: 'Kort motivering.', followUpDate: null }]);
+    expect(sent).toEqual([
+      { initiativeId: INITIATIVE_ID, decision: 'integrate', rationale: 'Kort motivering.', followUpDate: null },
+    ]);
     expect(within(summary).getByText(messages.problem.guards.goal!)).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(summary));
   });
 
-  it('should put the API\'s refusal of a field on the field, in Swedish', async () => {
+  it("should put the API's refusal of a field on the field, in Swedish", async () => {
     await renderApp(`/genomgangar/${REVIEW_ID}/punkter/TEST`, {
       me: LEADERSHIP,
-      handle: api(() => json({ type: '/problems/validation', title: 'Bad Request', status: 400, errors: [{ field: 'rationale', message: 'rationale should not be empty' }] }, 400)),
+      handle: api(() =>
+        json(
+          {
+            type: '/problems/validation',
+            title: 'Bad Request',
+            status: 400,
+            errors: [{ field: 'rationale', message: 'rationale should not be empty' }],
+          },
+          400,
+        ),
+      ),
     });
 
     const summary = await fillAndSubmit(t.decisionLabel.continue);
 
-    expect(within(summary).getByRole('link', { name: `${t.decide.rationale}: ${messages.problem.field.required}` }).getAttribute('href')).toBe('#falt-rationale');
-    expect(screen.getByRole('textbox', { name: new RegExp(`^${t.decide.rationale}`) }).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(summary)
+        .getByRole('link', { name: `${t.decide.rationale}: ${messages.problem.field.required}` })
+        .getAttribute('href'),
+    ).toBe('#falt-rationale');
+    expect(
+      screen.getByRole('textbox', { name: new RegExp(`^${t.decide.rationale}`) }).getAttribute('aria-invalid'),
+    ).toBe('true');
   });
 
   it('should link an overlap to the pair on Överlapp, with the review for the way back', async () => {
     const OTHER_ID = '44444444-4444-4444-8444-444444444444';
-    const overlap = { score: 0.82, otherInitiative: { id: OTHER_ID, code: 'ANNAN', title: 'Annan insats' }, reasons: ['Samma målgrupper'] };
+    const overlap = {
+      score: 0.82,
+      otherInitiative: { id: OTHER_ID, code: 'ANNAN', title: 'Annan insats' },
+      reasons: ['Samma målgrupper'],
+    };
     const [item] = agenda.items;
     await renderApp(`/genomgangar/${REVIEW_ID}/punkter/TEST`, {
       me: LEADERSHIP,
-      handle: api(() => json({}, 500), { ...agenda, items: [{ ...item!, reasons: [{ ...none, kind: 'overlap', overlap }] }] }),
+      handle: api(() => json({}, 500), {
+        ...agenda,
+        items: [{ ...item!, reasons: [{ ...none, kind: 'overlap', overlap }] }],
+      }),
     });
 
     const link = await screen.findByRole('link', { name: t.item.overlapLink('TEST', 'ANNAN') });

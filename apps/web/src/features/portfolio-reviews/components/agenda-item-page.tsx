@@ -21,7 +21,9 @@ const route = getRouteApi('/genomgangar/$reviewId/punkter/$code');
 /** One agenda item: the facts on one screen, why it is on the agenda, and the decision. */
 export function AgendaItemPage() {
   const { reviewId, code } = route.useParams();
-  return <ReviewFrame reviewId={reviewId}>{() => <ItemOnAgenda key={code} reviewId={reviewId} code={code} />}</ReviewFrame>;
+  return (
+    <ReviewFrame reviewId={reviewId}>{() => <ItemOnAgenda key={code} reviewId={reviewId} code={code} />}</ReviewFrame>
+  );
 }
 
 function ItemOnAgenda({ reviewId, code }: { reviewId: string; code: string }) {
@@ -44,7 +46,11 @@ function ItemOnAgenda({ reviewId, code }: { reviewId: string; code: string }) {
   if (agenda.isError) {
     return (
       <Page title={code}>
-        <LoadError error={agenda.error} message={reviewMessages.review.agendaError} onRetry={() => void agenda.refetch()} />
+        <LoadError
+          error={agenda.error}
+          message={reviewMessages.review.agendaError}
+          onRetry={() => void agenda.refetch()}
+        />
       </Page>
     );
   }
@@ -165,7 +171,10 @@ function Facts({ item }: { item: AgendaItem }) {
         <div>
           <dt>{t.period}</dt>
           <dd>
-            {t.periodText(initiative.startDate ? formatDate(initiative.startDate) : t.notSet, initiative.endDate ? formatDate(initiative.endDate) : t.open)}
+            {t.periodText(
+              initiative.startDate ? formatDate(initiative.startDate) : t.notSet,
+              initiative.endDate ? formatDate(initiative.endDate) : t.open,
+            )}
           </dd>
         </div>
       </dl>
@@ -194,7 +203,10 @@ function DecisionTaken({ decision }: { decision: NonNullable<AgendaItem['decisio
         <dt>{m.status}</dt>
         <dd>
           {decision.fromStatus && decision.toStatus
-            ? t.statusMoved(messages.vocabulary.initiativeStatus[decision.fromStatus], messages.vocabulary.initiativeStatus[decision.toStatus])
+            ? t.statusMoved(
+                messages.vocabulary.initiativeStatus[decision.fromStatus],
+                messages.vocabulary.initiativeStatus[decision.toStatus],
+              )
             : m.noStatusChange}
         </dd>
       </div>

@@ -84,7 +84,10 @@ function Agenda({ reviewId }: { reviewId: string }) {
                       <tr key={item.initiative.id}>
                         <td>{index + 1}</td>
                         <th scope="row">
-                          <Link to="/genomgangar/$reviewId/punkter/$code" params={{ reviewId, code: item.initiative.code }}>
+                          <Link
+                            to="/genomgangar/$reviewId/punkter/$code"
+                            params={{ reviewId, code: item.initiative.code }}
+                          >
                             {reviewMessages.item.title(item.initiative.code, item.initiative.title)}
                           </Link>
                         </th>

@@ -84,10 +84,29 @@ function NewReviewForm() {
   return (
     <section aria-labelledby="ny-genomgang" className={styles.section}>
       <h2 id="ny-genomgang">{c.heading}</h2>
-      <form className={styles.form} onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))} noValidate aria-labelledby="ny-genomgang">
+      <form
+        className={styles.form}
+        onSubmit={(event) => (form.formState.isSubmitting ? event.preventDefault() : void submit(event))}
+        noValidate
+        aria-labelledby="ny-genomgang"
+      >
         <ErrorSummary problem={problem} labels={LABELS} />
-        <TextField control={form.control} name="title" label={c.title} description={c.titleHelp} isRequired rules={REQUIRED} />
-        <DateField control={form.control} name="meetingDate" label={c.meetingDate} description={c.meetingDateHelp} isRequired rules={REQUIRED} />
+        <TextField
+          control={form.control}
+          name="title"
+          label={c.title}
+          description={c.titleHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        <DateField
+          control={form.control}
+          name="meetingDate"
+          label={c.meetingDate}
+          description={c.meetingDateHelp}
+          isRequired
+          rules={REQUIRED}
+        />
         <TextAreaField control={form.control} name="notes" label={c.notes} description={c.notesHelp} rows={3} />
         <FormActions>
           <FormButton type="submit">{form.formState.isSubmitting ? c.saving : c.save}</FormButton>

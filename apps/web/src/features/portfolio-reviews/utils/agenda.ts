@@ -18,24 +18,38 @@ export function describeReason(reason: AgendaReason): { heading: string; details
     return { heading: t.alert(messages.vocabulary.alertKind[alert.kind]), details };
   }
   if (fundingCliff) {
-    const lines = fundingCliff.lines.map((line) => t.cliffLine(line.funder, formatDate(line.periodEnd), formatMoney(line.notTakenOverSek)));
-    const uncovered = fundingCliff.uncoveredAnnualCostSek === null ? [] : [t.uncovered(formatMoney(fundingCliff.uncoveredAnnualCostSek))];
+    const lines = fundingCliff.lines.map((line) =>
+      t.cliffLine(line.funder, formatDate(line.periodEnd), formatMoney(line.notTakenOverSek)),
+    );
+    const uncovered =
+      fundingCliff.uncoveredAnnualCostSek === null
+        ? []
+        : [t.uncovered(formatMoney(fundingCliff.uncoveredAnnualCostSek))];
     return { heading: t.cliff(fundingCliff.year), details: [...lines, ...uncovered] };
   }
   if (dueDecision) {
     return {
-      heading: t.dueDecision(reviewMessages.decisionLabel[dueDecision.decision], dueDecision.reviewTitle, formatDate(dueDecision.meetingDate)),
+      heading: t.dueDecision(
+        reviewMessages.decisionLabel[dueDecision.decision],
+        dueDecision.reviewTitle,
+        formatDate(dueDecision.meetingDate),
+      ),
       details: [t.dueDecisionFollowUp(formatDate(dueDecision.followUpDate)), t.rationaleThen(dueDecision.rationale)],
     };
   }
   if (statusReport) {
     const heading =
-      statusReport.status === 'returned' ? t.reportReturned(statusReport.roundTitle) : t.reportMissing(statusReport.roundTitle, formatDate(statusReport.dueDate));
+      statusReport.status === 'returned'
+        ? t.reportReturned(statusReport.roundTitle)
+        : t.reportMissing(statusReport.roundTitle, formatDate(statusReport.dueDate));
     return { heading, details: [] };
   }
   if (overlap) {
     const other = overlap.otherInitiative;
-    return { heading: t.overlap(other.code, other.title, formatPercent(overlap.score)), details: [t.overlapReasons(overlap.reasons.join(', '))] };
+    return {
+      heading: t.overlap(other.code, other.title, formatPercent(overlap.score)),
+      details: [t.overlapReasons(overlap.reasons.join(', '))],
+    };
   }
   return { heading: reviewMessages.reason[reason.kind], details: [] };
 }
@@ -52,7 +66,14 @@ export function agendaPosition(items: readonly AgendaItem[], code: string) {
   if (index < 0) return null;
   // After a decision the meeting goes on with the next item still undecided, wherever it is.
   const nextUndecided = [...items.slice(index + 1), ...items.slice(0, index)].find((item) => !item.decision) ?? null;
-  return { item: items[index]!, position: index + 1, total: items.length, previous: items[index - 1] ?? null, next: items[index + 1] ?? null, nextUndecided };
+  return {
+    item: items[index]!,
+    position: index + 1,
+    total: items.length,
+    previous: items[index - 1] ?? null,
+    next: items[index + 1] ?? null,
+    nextUndecided,
+  };
 }
 
 /** No decision chosen is null, not '' (a radio group with the value '' would leave no radio in the tab order). */
@@ -60,10 +81,20 @@ export type DecisionValues = { decision: Decision | null; rationale: string; fol
 
 /** The form's values as the API takes them: no follow-up date is null, not an empty string. */
 export function decisionBody(initiativeId: string, values: DecisionValues): NewDecision {
-  return { initiativeId, decision: values.decision as Decision, rationale: values.rationale, followUpDate: values.followUpDate || null };
+  return {
+    initiativeId,
+    decision: values.decision as Decision,
+    rationale: values.rationale,
+    followUpDate: values.followUpDate || null,
+  };
 }
 
-const stockholmDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+const stockholmDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in Sweden, `YYYY-MM-DD`: a meeting on or before it has been held, a later one is planned. */
 export function today(now: Date = new Date()): string {
@@ -81,5 +112,9 @@ export function isHeld(meetingDate: string, now: Date = new Date()): boolean {
  */
 export function withRefusedMove(problem: FormProblem | null): FormProblem | null {
   if (problem?.status !== 409 || problem.otherErrors.some((error) => error.field === 'initiativeId')) return problem;
-  return { ...problem, otherErrors: problem.otherErrors.filter((error) => error.field !== 'to'), summary: reviewMessages.decide.notAllowed };
+  return {
+    ...problem,
+    otherErrors: problem.otherErrors.filter((error) => error.field !== 'to'),
+    summary: reviewMessages.decide.notAllowed,
+  };
 }

@@ -7,7 +7,12 @@ export type ExportFormat = 'xlsx' | 'csv';
 
 /** Today as YYYY-MM-DD in Sweden, for the file's name. */
 export function swedishToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**
@@ -18,7 +23,10 @@ export function swedishToday(now = new Date()): string {
 export async function downloadExport(search: InitiativeListSearch, format: ExportFormat): Promise<string> {
   let result;
   try {
-    result = await api.GET('/portfolio/export', { params: { query: { ...filtersOf(search), format } }, parseAs: 'blob' });
+    result = await api.GET('/portfolio/export', {
+      params: { query: { ...filtersOf(search), format } },
+      parseAs: 'blob',
+    });
   } catch {
     throw new ApiProblemError(toProblemDetails(0, undefined));
   }

@@ -46,7 +46,7 @@ export function useDistrictOptions() {
 export function flattenGoalTree(nodes: readonly GoalTreeNode[], depth = 0): GoalOption[] {
   return nodes.flatMap((node) => [
     { id: node.id, code: node.code, name: node.title, depth },
-    ...flattenGoalTree((node.children ?? []), depth + 1),
+    ...flattenGoalTree(node.children ?? [], depth + 1),
   ]);
 }
 

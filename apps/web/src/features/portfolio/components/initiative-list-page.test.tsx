@@ -1,5 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Outlet,
+  RouterProvider,
+} from '@tanstack/react-router';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../../lib/api-client';
@@ -9,7 +16,11 @@ import { parseInitiativeListSearch } from '../utils/initiative-list-search';
 import { InitiativeListRoute } from './initiative-list-page';
 import { portfolioMessages } from '../messages';
 
-const DEPARTMENT = { id: '3e5f7a9b-1c2d-4e6f-8a0b-2c4d6e8f0a1b', code: 'ASF', name: 'Arbetsmarknads- och socialförvaltningen' };
+const DEPARTMENT = {
+  id: '3e5f7a9b-1c2d-4e6f-8a0b-2c4d6e8f0a1b',
+  code: 'ASF',
+  name: 'Arbetsmarknads- och socialförvaltningen',
+};
 
 function initiative(code: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -33,29 +44,59 @@ const listQueries: Record<string, unknown>[] = [];
 
 /** The API at its client: GET answers by path, the list by `listAnswer`. */
 function stubApi() {
-  return vi.spyOn(api, 'GET').mockImplementation((async (path: string, init?: { params?: { query?: Record<string, unknown> } }) => {
+  return vi.spyOn(api, 'GET').mockImplementation((async (
+    path: string,
+    init?: { params?: { query?: Record<string, unknown> } },
+  ) => {
     const answer: Answer =
       path === '/me'
         ? { body: me }
         : path === '/initiatives'
-        ? (listQueries.push(init?.params?.query ?? {}), listAnswer(init?.params?.query ?? {}))
-        : path === '/departments'
-          ? { body: { items: [DEPARTMENT], total: 1, limit: 200, offset: 0 } }
-          : path === '/goals/tree'
-            ? { body: [{ id: 'g1', code: 'FP-1', title: 'Fler i arbete', children: [{ id: 'g2', code: 'FP-1.1', title: 'Unga i arbete', children: [] }] }] }
-            : { body: { items: [{ id: 'x', code: 'UNGA', name: 'Unga 16–24' }], total: 1, limit: 200, offset: 0 } };
+          ? (listQueries.push(init?.params?.query ?? {}), listAnswer(init?.params?.query ?? {}))
+          : path === '/departments'
+            ? { body: { items: [DEPARTMENT], total: 1, limit: 200, offset: 0 } }
+            : path === '/goals/tree'
+              ? {
+                  body: [
+                    {
+                      id: 'g1',
+                      code: 'FP-1',
+                      title: 'Fler i arbete',
+                      children: [{ id: 'g2', code: 'FP-1.1', title: 'Unga i arbete', children: [] }],
+                    },
+                  ],
+                }
+              : { body: { items: [{ id: 'x', code: 'UNGA', name: 'Unga 16–24' }], total: 1, limit: 200, offset: 0 } };
     const status = answer.status ?? 200;
-    return status < 400 ? { data: answer.body, response: new Response(null, { status }) } : { error: answer.body, response: new Response(null, { status }) };
+    return status < 400
+      ? { data: answer.body, response: new Response(null, { status }) }
+      : { error: answer.body, response: new Response(null, { status }) };
   }) as never);
 }
 
 /** The list on a router of its own (its route and the initiative's), on a memory history. */
 function renderList(path = '/insatser') {
   const rootRoute = createRootRoute({ component: () => <Outlet /> });
-  const listRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser', validateSearch: parseInitiativeListSearch, component: InitiativeListRoute });
-  const initiativeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/$code', component: () => <h1>Insatsen</h1> });
-  const newRoute = createRoute({ getParentRoute: () => rootRoute, path: '/insatser/ny', component: () => <h1>Ny insats</h1> });
-  const router = createRouter({ routeTree: rootRoute.addChildren([listRoute, newRoute, initiativeRoute]), history: createMemoryHistory({ initialEntries: [path] }) });
+  const listRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/insatser',
+    validateSearch: parseInitiativeListSearch,
+    component: InitiativeListRoute,
+  });
+  const initiativeRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/insatser/$code',
+    component: () => <h1>Insatsen</h1>,
+  });
+  const newRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/insatser/ny',
+    component: () => <h1>Ny insats</h1>,
+  });
+  const router = createRouter({
+    routeTree: rootRoute.addChildren([listRoute, newRoute, initiativeRoute]),
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
   // As the app's client (app/provider.tsx) but without retries: answers stay fresh for a while, so a prefetched view is not asked for again.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } });
   render(
@@ -74,7 +115,12 @@ beforeEach(() => {
   listAnswer = () => ({
     body: {
       items: [
-        initiative('MBU', { status: 'approved', latestRagStatus: 'amber', temporaryFundingEndsOn: '2027-06-30', openAlertCount: 2 }),
+        initiative('MBU', {
+          status: 'approved',
+          latestRagStatus: 'amber',
+          temporaryFundingEndsOn: '2027-06-30',
+          openAlertCount: 2,
+        }),
         initiative('SSPF', { latestRagStatus: 'red' }),
       ],
       total: 2,
@@ -96,7 +142,9 @@ describe('Insatser', () => {
     const table = await screen.findByRole('grid', { name: t.table.label });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
-    const mbu = within(rows[1]!).getAllByRole('gridcell').map((cell) => cell.textContent);
+    const mbu = within(rows[1]!)
+      .getAllByRole('gridcell')
+      .map((cell) => cell.textContent);
     expect(mbu).toEqual(['MBU', DEPARTMENT.name, 'Beslutad', 'Gul – avvikelser', '30 juni 2027', '2']);
     expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('Insatsen MBU');
     expect(within(rows[1]!).getByRole('link', { name: 'MBU' }).getAttribute('href')).toBe('/insatser/MBU');
@@ -110,7 +158,10 @@ describe('Insatser', () => {
     expect(screen.queryByRole('link', { name: t.newInitiative })).toBeNull();
 
     cleanup();
-    me = fakeMe({ roles: ['department_head'], allow: { 'portfolio:read': 'all', 'initiatives:create': 'own_department' } });
+    me = fakeMe({
+      roles: ['department_head'],
+      allow: { 'portfolio:read': 'all', 'initiatives:create': 'own_department' },
+    });
     renderList();
     expect((await screen.findByRole('link', { name: t.newInitiative })).getAttribute('href')).toBe('/insatser/ny');
   });
@@ -172,7 +223,9 @@ describe('Insatser', () => {
   });
 
   it('should say that nothing matches and offer to clear the filters when the list is empty', async () => {
-    listAnswer = (query) => ({ body: { items: query.status ? [] : [initiative('SSPF')], total: query.status ? 0 : 1, limit: 50, offset: 0 } });
+    listAnswer = (query) => ({
+      body: { items: query.status ? [] : [initiative('SSPF')], total: query.status ? 0 : 1, limit: 50, offset: 0 },
+    });
     const router = renderList('/insatser?status=completed&sort=title');
 
     const empty = (await screen.findByRole('heading', { name: t.empty.title })).parentElement!;
@@ -183,7 +236,10 @@ describe('Insatser', () => {
   });
 
   it('should say in Swedish what went wrong and what to do, and try again on request', async () => {
-    listAnswer = () => ({ status: 503, body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: '' } });
+    listAnswer = () => ({
+      status: 503,
+      body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: '' },
+    });
     renderList();
 
     const alert = await screen.findByRole('alert');

@@ -58,7 +58,8 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
   // Stable for the table (see InitiativeTable); reads the view as it is when the person sorts.
   const latestRef = useLatest(search);
   const sortBy = useCallback(
-    (key: SortKey, direction: 'ascending' | 'descending') => onNavigate({ ...latestRef.current, sort: toSortValue(key, direction), offset: undefined }),
+    (key: SortKey, direction: 'ascending' | 'descending') =>
+      onNavigate({ ...latestRef.current, sort: toSortValue(key, direction), offset: undefined }),
     [onNavigate, latestRef],
   );
 
@@ -87,10 +88,17 @@ export function InitiativeListPage({ search, onNavigate }: Props) {
         ) : page ? (
           <>
             <p role="status" className={styles.status}>
-              {list.isPlaceholderData ? t.updating : t.paging.showing(page.offset + 1, page.offset + page.items.length, page.total)}
+              {list.isPlaceholderData
+                ? t.updating
+                : t.paging.showing(page.offset + 1, page.offset + page.items.length, page.total)}
             </p>
-            {list.isError && <LoadError message={t.error.title} error={list.error} onRetry={() => void list.refetch()} />}
-            <div aria-busy={list.isPlaceholderData || undefined} className={list.isPlaceholderData ? styles.updating : undefined}>
+            {list.isError && (
+              <LoadError message={t.error.title} error={list.error} onRetry={() => void list.refetch()} />
+            )}
+            <div
+              aria-busy={list.isPlaceholderData || undefined}
+              className={list.isPlaceholderData ? styles.updating : undefined}
+            >
               <InitiativeTable items={page.items} sort={search.sort} onSort={sortBy} />
             </div>
             <Paging
@@ -123,12 +131,26 @@ function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => v
 }
 
 /** "Visar 1–50 av 134" with previous and next; the offset goes to the URL. */
-function Paging({ offset, limit, total, onPage }: { offset: number; limit: number; total: number; onPage: (offset: number) => void }) {
+function Paging({
+  offset,
+  limit,
+  total,
+  onPage,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onPage: (offset: number) => void;
+}) {
   if (total <= limit && offset === 0) return null;
   const size = limit || DEFAULT_LIMIT;
   return (
     <nav aria-label={t.paging.label} className={styles.paging}>
-      <Button className={styles.pageButton} isDisabled={offset === 0} onPress={() => onPage(Math.max(0, offset - size))}>
+      <Button
+        className={styles.pageButton}
+        isDisabled={offset === 0}
+        onPress={() => onPage(Math.max(0, offset - size))}
+      >
         {t.paging.previous}
       </Button>
       <Button className={styles.pageButton} isDisabled={offset + size >= total} onPress={() => onPage(offset + size)}>
@@ -138,7 +160,8 @@ function Paging({ offset, limit, total, onPage }: { offset: number; limit: numbe
   );
 }
 
-type ExportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
+type ExportState =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; message: string };
 
 /** "Exportera": the filtered view as Excel or CSV, downloaded with the signed-in person's token. */
 function ExportButtons({ search }: { search: InitiativeListSearch }) {

@@ -74,12 +74,18 @@ export const InitiativeTable = memo(function InitiativeTable({ items, sort, onSo
                 </Link>
               </Cell>
               <Cell className={styles.cell}>{initiative.title}</Cell>
-              <Cell className={styles.cell}>{initiative.leadDepartmentName ?? <span className={styles.muted}>{t.none}</span>}</Cell>
+              <Cell className={styles.cell}>
+                {initiative.leadDepartmentName ?? <span className={styles.muted}>{t.none}</span>}
+              </Cell>
               <Cell className={styles.cell}>
                 <StatusBadge status={initiative.status} />
               </Cell>
               <Cell className={styles.cell}>
-                {initiative.latestRagStatus ? <RagBadge rag={initiative.latestRagStatus} /> : <span className={styles.muted}>{t.noRag}</span>}
+                {initiative.latestRagStatus ? (
+                  <RagBadge rag={initiative.latestRagStatus} />
+                ) : (
+                  <span className={styles.muted}>{t.noRag}</span>
+                )}
               </Cell>
               <Cell className={styles.cell}>
                 {initiative.temporaryFundingEndsOn ? (
@@ -102,9 +108,21 @@ export const InitiativeTable = memo(function InitiativeTable({ items, sort, onSo
 
 /** ▲ ascending, ▼ descending, ⇅ sortable: the direction is announced through aria-sort, the arrow is for the eye. */
 function SortArrow({ direction }: { direction: 'ascending' | 'descending' | undefined }) {
-  const d = direction === 'ascending' ? 'M8 3 13 11H3z' : direction === 'descending' ? 'M8 13 3 5h10z' : 'M8 1.5 11.5 6h-7zM8 14.5 4.5 10h7z';
+  const d =
+    direction === 'ascending'
+      ? 'M8 3 13 11H3z'
+      : direction === 'descending'
+        ? 'M8 13 3 5h10z'
+        : 'M8 1.5 11.5 6h-7zM8 14.5 4.5 10h7z';
   return (
-    <svg className={direction ? styles.arrow : `${styles.arrow} ${styles.unsorted}`} viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+    <svg
+      className={direction ? styles.arrow : `${styles.arrow} ${styles.unsorted}`}
+      viewBox="0 0 16 16"
+      width="12"
+      height="12"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d={d} />
     </svg>
   );

@@ -17,7 +17,14 @@ import {
 } from 'react-aria-components';
 import { useLatest } from '../../../lib/hooks/use-latest';
 import { messages, type InitiativeStatusKey } from '../../../lib/messages';
-import { useDepartmentOptions, useDistrictOptions, useGoalOptions, useTargetGroupOptions, type GoalOption, type Option } from '../api/filter-options';
+import {
+  useDepartmentOptions,
+  useDistrictOptions,
+  useGoalOptions,
+  useTargetGroupOptions,
+  type GoalOption,
+  type Option,
+} from '../api/filter-options';
 import {
   hasFilters,
   withFilters,
@@ -40,7 +47,9 @@ type Props = {
 };
 
 const STATUS_KEYS = Object.keys(messages.initiativeStatus) as InitiativeStatusKey[];
-const SOURCE_TYPE_OPTIONS: Option[] = (Object.entries(messages.vocabulary.fundingSourceType) as [FundingSourceTypeKey, string][]).map(([id, name]) => ({ id, name }));
+const SOURCE_TYPE_OPTIONS: Option[] = (
+  Object.entries(messages.vocabulary.fundingSourceType) as [FundingSourceTypeKey, string][]
+).map(([id, name]) => ({ id, name }));
 const ALL = '__alla__';
 
 /**
@@ -54,7 +63,10 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
   // Each control gets the same change handler for the life of the page, so a change re-renders only the control whose
   // value changed, not the others' collections; the handler reads the view as it is when the person acts.
   const latestRef = useLatest(search);
-  const change = useCallback((patch: FilterPatch) => onNavigate(withFilters(latestRef.current, patch)), [onNavigate, latestRef]);
+  const change = useCallback(
+    (patch: FilterPatch) => onNavigate(withFilters(latestRef.current, patch)),
+    [onNavigate, latestRef],
+  );
   const departments = useDepartmentOptions();
   const goals = useGoalOptions();
   const targetGroups = useTargetGroupOptions();
@@ -69,7 +81,13 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
       <TextSearch value={search.q ?? ''} onChange={change} />
       <div className={styles.grid}>
         <StatusFilter value={search.status} onChange={change} />
-        <SingleSelect field="leadDepartmentId" label={t.leadDepartment} options={departments.data} value={search.leadDepartmentId} onChange={change} />
+        <SingleSelect
+          field="leadDepartmentId"
+          label={t.leadDepartment}
+          options={departments.data}
+          value={search.leadDepartmentId}
+          onChange={change}
+        />
         <SingleSelect
           field="departmentId"
           label={t.anyDepartment}
@@ -79,9 +97,27 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
           onChange={change}
         />
         <GoalComboBox options={goals.data} value={search.goalId} onChange={change} />
-        <MultiSelect field="targetGroup" label={t.targetGroup} options={targetGroups.data} value={search.targetGroup} onChange={change} />
-        <MultiSelect field="district" label={t.district} options={districts.data} value={search.district} onChange={change} />
-        <MultiSelect field="fundingSourceType" label={t.fundingSourceType} options={SOURCE_TYPE_OPTIONS} value={search.fundingSourceType} onChange={change} />
+        <MultiSelect
+          field="targetGroup"
+          label={t.targetGroup}
+          options={targetGroups.data}
+          value={search.targetGroup}
+          onChange={change}
+        />
+        <MultiSelect
+          field="district"
+          label={t.district}
+          options={districts.data}
+          value={search.district}
+          onChange={change}
+        />
+        <MultiSelect
+          field="fundingSourceType"
+          label={t.fundingSourceType}
+          options={SOURCE_TYPE_OPTIONS}
+          value={search.fundingSourceType}
+          onChange={change}
+        />
       </div>
       {optionsFailed && (
         <p role="alert" className={styles.optionsFailed}>
@@ -99,9 +135,19 @@ export const ListFilters = memo(function ListFilters({ search, onNavigate }: Pro
 
 type OnChange = (patch: FilterPatch) => void;
 
-const StatusFilter = memo(function StatusFilter({ value, onChange }: { value: InitiativeStatusKey[] | undefined; onChange: OnChange }) {
+const StatusFilter = memo(function StatusFilter({
+  value,
+  onChange,
+}: {
+  value: InitiativeStatusKey[] | undefined;
+  onChange: OnChange;
+}) {
   return (
-    <CheckboxGroup className={styles.statuses} value={value ?? []} onChange={(values) => onChange({ status: values as InitiativeStatusKey[] })}>
+    <CheckboxGroup
+      className={styles.statuses}
+      value={value ?? []}
+      onChange={(values) => onChange({ status: values as InitiativeStatusKey[] })}
+    >
       <Label className={styles.label}>{t.status}</Label>
       <div className={styles.checkboxes}>
         {STATUS_KEYS.map((status) => (
@@ -196,7 +242,9 @@ const SingleSelect = memo(function SingleSelect(props: {
       <Select
         className={styles.select}
         value={props.value && props.options ? props.value : ALL}
-        onChange={(key: Key | null) => props.onChange({ [props.field]: key === null || key === ALL ? undefined : String(key) })}
+        onChange={(key: Key | null) =>
+          props.onChange({ [props.field]: key === null || key === ALL ? undefined : String(key) })
+        }
         isDisabled={!props.options}
       >
         <Label className={styles.label}>{props.label}</Label>
@@ -265,7 +313,11 @@ const MultiSelect = memo(function MultiSelect(props: {
 const DEPTH_CLASS = [styles.depth0, styles.depth1, styles.depth2, styles.depth3, styles.depth4, styles.depth5];
 
 /** The goal tree in a searchable combobox, indented by depth; a goal includes the goals below it. */
-const GoalComboBox = memo(function GoalComboBox(props: { options: GoalOption[] | undefined; value: string | undefined; onChange: OnChange }) {
+const GoalComboBox = memo(function GoalComboBox(props: {
+  options: GoalOption[] | undefined;
+  value: string | undefined;
+  onChange: OnChange;
+}) {
   return (
     <Field>
       <ComboBox
@@ -290,7 +342,11 @@ const GoalComboBox = memo(function GoalComboBox(props: { options: GoalOption[] |
         <Popover className={styles.popover}>
           <ListBox className={styles.listBox} renderEmptyState={() => <p className={styles.empty}>{t.noGoalMatch}</p>}>
             {(item: GoalOption) => (
-              <ListBoxItem id={item.id} textValue={`${item.code} ${item.name}`} className={`${styles.option} ${DEPTH_CLASS[Math.min(item.depth, 5)]}`}>
+              <ListBoxItem
+                id={item.id}
+                textValue={`${item.code} ${item.name}`}
+                className={`${styles.option} ${DEPTH_CLASS[Math.min(item.depth, 5)]}`}
+              >
                 <span className={styles.goalCode}>{item.code}</span> {item.name}
               </ListBoxItem>
             )}

@@ -33,9 +33,19 @@ describe('parseInitiativeListSearch', () => {
   });
 
   it('should accept one value where a list is expected', () => {
-    const search = parseInitiativeListSearch({ status: 'draft', targetGroup: 'UNGA', district: 'LEXTORP', fundingSourceType: 'foundation' });
+    const search = parseInitiativeListSearch({
+      status: 'draft',
+      targetGroup: 'UNGA',
+      district: 'LEXTORP',
+      fundingSourceType: 'foundation',
+    });
 
-    expect(search).toMatchObject({ status: ['draft'], targetGroup: ['UNGA'], district: ['LEXTORP'], fundingSourceType: ['foundation'] });
+    expect(search).toMatchObject({
+      status: ['draft'],
+      targetGroup: ['UNGA'],
+      district: ['LEXTORP'],
+      fundingSourceType: ['foundation'],
+    });
   });
 
   it('should drop what is not well-formed, with every key present so the raw value cannot show through', () => {
@@ -55,7 +65,19 @@ describe('parseInitiativeListSearch', () => {
 
     expect(filtersOf(search)).toEqual({ status: ['active'], targetGroup: ['UNGA'] });
     expect(Object.keys(search).sort()).toEqual(
-      ['departmentId', 'district', 'fundingSourceType', 'goalId', 'leadDepartmentId', 'limit', 'offset', 'q', 'sort', 'status', 'targetGroup'].sort(),
+      [
+        'departmentId',
+        'district',
+        'fundingSourceType',
+        'goalId',
+        'leadDepartmentId',
+        'limit',
+        'offset',
+        'q',
+        'sort',
+        'status',
+        'targetGroup',
+      ].sort(),
     );
   });
 
@@ -78,18 +100,33 @@ describe('parseInitiativeListSearch', () => {
 
 describe('a view as the API’s query', () => {
   it('should send the filters as they are, with the default sort and page when none is set', () => {
-    expect(toListQuery({ status: ['active'], district: ['LEXTORP'] })).toEqual({ status: ['active'], district: ['LEXTORP'], sort: 'code', limit: 50, offset: 0 });
-    expect(toListQuery({ sort: '-openAlertCount', offset: 100, limit: 25 })).toEqual({ sort: '-openAlertCount', limit: 25, offset: 100 });
+    expect(toListQuery({ status: ['active'], district: ['LEXTORP'] })).toEqual({
+      status: ['active'],
+      district: ['LEXTORP'],
+      sort: 'code',
+      limit: 50,
+      offset: 0,
+    });
+    expect(toListQuery({ sort: '-openAlertCount', offset: 100, limit: 25 })).toEqual({
+      sort: '-openAlertCount',
+      limit: 25,
+      offset: 100,
+    });
   });
 
   it('should give the export the filters alone, without sort or page', () => {
-    expect(filtersOf({ q: 'unga', goalId: GOAL, sort: 'title', offset: 50, limit: 25 })).toEqual({ q: 'unga', goalId: GOAL });
+    expect(filtersOf({ q: 'unga', goalId: GOAL, sort: 'title', offset: 50, limit: 25 })).toEqual({
+      q: 'unga',
+      goalId: GOAL,
+    });
   });
 });
 
 describe('changing a view', () => {
   it('should go back to the first page and keep sort and page size when a filter changes', () => {
-    expect(withFilters({ status: ['active'], sort: 'title', offset: 100, limit: 25 }, { district: ['LEXTORP'] })).toEqual({
+    expect(
+      withFilters({ status: ['active'], sort: 'title', offset: 100, limit: 25 }, { district: ['LEXTORP'] }),
+    ).toEqual({
       status: ['active'],
       district: ['LEXTORP'],
       sort: 'title',
@@ -106,7 +143,10 @@ describe('changing a view', () => {
   });
 
   it('should clear every filter and keep sort and page size when asked to', () => {
-    expect(withoutFilters({ q: 'unga', status: ['draft'], sort: '-title', limit: 25, offset: 25 })).toEqual({ sort: '-title', limit: 25 });
+    expect(withoutFilters({ q: 'unga', status: ['draft'], sort: '-title', limit: 25, offset: 25 })).toEqual({
+      sort: '-title',
+      limit: 25,
+    });
   });
 
   it('should tell a column’s sort direction, code ascending by default', () => {

@@ -112,7 +112,9 @@ export function parseInitiativeListSearch(raw: Record<string, unknown>): Initiat
     goalId: uuid(raw.goalId),
     targetGroup: list<string>(raw.targetGroup, (v) => CODE.test(v)),
     district: list<string>(raw.district, (v) => CODE.test(v)),
-    fundingSourceType: list<FundingSourceTypeKey>(raw.fundingSourceType, (v) => SOURCE_TYPES.includes(v as FundingSourceTypeKey)),
+    fundingSourceType: list<FundingSourceTypeKey>(raw.fundingSourceType, (v) =>
+      SOURCE_TYPES.includes(v as FundingSourceTypeKey),
+    ),
     sort: sortValue(raw.sort),
     offset,
     limit: limit === DEFAULT_LIMIT ? undefined : limit,
@@ -132,7 +134,12 @@ export function hasFilters(search: InitiativeListSearch): boolean {
 
 /** GET /initiatives's query for a view. */
 export function toListQuery(search: InitiativeListSearch) {
-  return { ...filtersOf(search), sort: search.sort ?? 'code', limit: search.limit ?? DEFAULT_LIMIT, offset: search.offset ?? 0 };
+  return {
+    ...filtersOf(search),
+    sort: search.sort ?? 'code',
+    limit: search.limit ?? DEFAULT_LIMIT,
+    offset: search.offset ?? 0,
+  };
 }
 
 /** Some filters of a view, as a filter control changes them. */

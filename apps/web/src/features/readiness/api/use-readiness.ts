@@ -24,8 +24,10 @@ const REFERENCE = { staleTime: 10 * 60_000 } as const;
 export function useDepartmentChoices() {
   return useQuery({
     queryKey: ['departments', 'administrations'],
-    queryFn: ({ signal }) => unwrap(api.GET('/departments', { params: { query: { kind: 'administration', limit: 200 } }, signal })),
-    select: (page): Choice[] => page.items.map((d) => ({ id: d.id, label: d.name })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/departments', { params: { query: { kind: 'administration', limit: 200 } }, signal })),
+    select: (page): Choice[] =>
+      page.items.map((d) => ({ id: d.id, label: d.name })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
     ...REFERENCE,
   });
 }
@@ -34,9 +36,12 @@ export function useDepartmentChoices() {
 export function usePriorityAreaChoices() {
   return useQuery({
     queryKey: ['goals', 'priority-areas'],
-    queryFn: ({ signal }) => unwrap(api.GET('/goals', { params: { query: { level: 'priority_area', limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/goals', { params: { query: { level: 'priority_area', limit: 200 } }, signal })),
     select: (page): Choice[] =>
-      [...page.items].sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true })).map((goal) => ({ id: goal.id, label: `${goal.code} ${goal.title}` })),
+      [...page.items]
+        .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }))
+        .map((goal) => ({ id: goal.id, label: `${goal.code} ${goal.title}` })),
     ...REFERENCE,
   });
 }

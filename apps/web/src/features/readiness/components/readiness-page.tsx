@@ -1,5 +1,15 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, type Key } from 'react-aria-components';
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  type Key,
+} from 'react-aria-components';
 import { FilterPanel } from '../../../components/filter-panel';
 import formStyles from '../../../components/forms/forms.module.css';
 import { Page } from '../../../components/layout/page';
@@ -27,7 +37,8 @@ const route = getRouteApi('/revisionsberedskap');
 const ALL = 'alla';
 
 /** A share as a percentage; a check that applies to none of the group's initiatives (null) in words. */
-const share = (value: number | null | undefined) => (value === null || value === undefined ? t.notApplicable : formatPercent(value));
+const share = (value: number | null | undefined) =>
+  value === null || value === undefined ? t.notApplicable : formatPercent(value);
 
 /**
  * Revisionsberedskap: the API's audit readiness (GET /portfolio/readiness) by lead department and priority area, and
@@ -38,20 +49,37 @@ export function ReadinessPage() {
   const navigate = route.useNavigate();
   const readiness = useReadiness(search);
   // A filter change goes back to the first page.
-  const filter = (patch: Partial<ReadinessSearch>) => void navigate({ search: (previous) => ({ ...previous, ...patch, offset: undefined }), replace: true });
+  const filter = (patch: Partial<ReadinessSearch>) =>
+    void navigate({ search: (previous) => ({ ...previous, ...patch, offset: undefined }), replace: true });
   return (
     <Page title={messages.nav.readiness} wide>
       <p className={styles.lead}>{t.intro}</p>
       <Filters search={search} onChange={filter} />
       <p role="status" className={styles.status}>
-        {readiness.isPending || readiness.isPlaceholderData ? t.loading : readiness.isError ? '' : listSummary(readiness.data)}
+        {readiness.isPending || readiness.isPlaceholderData
+          ? t.loading
+          : readiness.isError
+            ? ''
+            : listSummary(readiness.data)}
       </p>
       {readiness.isError ? (
         <LoadError error={readiness.error} message={t.error} onRetry={() => void readiness.refetch()} />
       ) : readiness.isPending || readiness.data.total === 0 ? null : (
         <>
-          <GroupTable id="per-forvaltning" heading={t.byDepartment.heading} lead={t.byDepartment.lead} nameHeader={t.byDepartment.department} rows={departmentRows(readiness.data, t.byDepartment.noLead)} />
-          <GroupTable id="per-omrade" heading={t.byArea.heading} lead={t.byArea.lead} nameHeader={t.byArea.area} rows={priorityAreaRows(readiness.data, t.byArea.unlinked)} />
+          <GroupTable
+            id="per-forvaltning"
+            heading={t.byDepartment.heading}
+            lead={t.byDepartment.lead}
+            nameHeader={t.byDepartment.department}
+            rows={departmentRows(readiness.data, t.byDepartment.noLead)}
+          />
+          <GroupTable
+            id="per-omrade"
+            heading={t.byArea.heading}
+            lead={t.byArea.lead}
+            nameHeader={t.byArea.area}
+            rows={priorityAreaRows(readiness.data, t.byArea.unlinked)}
+          />
           <InitiativeList readiness={readiness.data} />
         </>
       )}
@@ -71,7 +99,13 @@ export function ReadinessPage() {
 }
 
 /** The lead department and the priority area; for someone who acts for a department, a shortcut to theirs. */
-function Filters({ search, onChange }: { search: ReadinessSearch; onChange: (patch: Partial<ReadinessSearch>) => void }) {
+function Filters({
+  search,
+  onChange,
+}: {
+  search: ReadinessSearch;
+  onChange: (patch: Partial<ReadinessSearch>) => void;
+}) {
   const departments = useDepartmentChoices();
   const areas = usePriorityAreaChoices();
   // Kept while its filter is on: the link that was followed keeps its focus.
@@ -118,7 +152,14 @@ function Filters({ search, onChange }: { search: ReadinessSearch; onChange: (pat
   );
 }
 
-function FilterSelect(props: { label: string; description?: string; allLabel: string; choices: Choice[] | undefined; value: string | undefined; onChange: (value: string | undefined) => void }) {
+function FilterSelect(props: {
+  label: string;
+  description?: string;
+  allLabel: string;
+  choices: Choice[] | undefined;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
   const items = [{ id: ALL, label: props.allLabel }, ...(props.choices ?? [])];
   return (
     <Select
@@ -151,7 +192,19 @@ function FilterSelect(props: { label: string; description?: string; allLabel: st
 }
 
 /** One roll-up: per group the initiatives, the mean readiness and the share meeting each check; a group's name filters to it. */
-function GroupTable({ id, heading, lead, nameHeader, rows }: { id: string; heading: string; lead: string; nameHeader: string; rows: GroupRow[] }) {
+function GroupTable({
+  id,
+  heading,
+  lead,
+  nameHeader,
+  rows,
+}: {
+  id: string;
+  heading: string;
+  lead: string;
+  nameHeader: string;
+  rows: GroupRow[];
+}) {
   return (
     <section aria-labelledby={id} className={styles.section}>
       <h2 id={id}>{heading}</h2>
@@ -179,7 +232,10 @@ function GroupTable({ id, heading, lead, nameHeader, rows }: { id: string; headi
               <tr key={row.key}>
                 <th scope="row">
                   {row.search ? (
-                    <Link to="/revisionsberedskap" search={(previous) => ({ ...previous, ...row.search, offset: undefined })}>
+                    <Link
+                      to="/revisionsberedskap"
+                      search={(previous) => ({ ...previous, ...row.search, offset: undefined })}
+                    >
                       {row.name}
                     </Link>
                   ) : (
@@ -262,7 +318,10 @@ function InitiativeList({ readiness }: { readiness: Readiness }) {
       {pages.previous !== undefined || pages.next !== undefined ? (
         <nav aria-label={t.paging.label} className={styles.paging}>
           {pages.previous !== undefined ? (
-            <Link to="/revisionsberedskap" search={(previous) => ({ ...previous, offset: pages.previous || undefined })}>
+            <Link
+              to="/revisionsberedskap"
+              search={(previous) => ({ ...previous, offset: pages.previous || undefined })}
+            >
               {t.paging.previous}
             </Link>
           ) : null}

@@ -52,14 +52,24 @@ export function checksMet(checks: ReadinessInitiative['checks']): { met: number;
 }
 
 /** A group's row: its name (and the filter its link sets, where there is one) with the API's figures. */
-export type GroupRow = { key: string; name: string; search?: { leadDepartmentId: string } | { goalId: string }; group: ReadinessGroup };
+export type GroupRow = {
+  key: string;
+  name: string;
+  search?: { leadDepartmentId: string } | { goalId: string };
+  group: ReadinessGroup;
+};
 
 /** The roll-up by lead department as rows; initiatives without a lead department under `noLead`'s name. */
 export function departmentRows(readiness: Pick<Readiness, 'byDepartment'>, noLead: string): GroupRow[] {
   return readiness.byDepartment.map((department) =>
     department.id === null
       ? { key: 'ingen', name: noLead, group: department }
-      : { key: department.id, name: department.name ?? noLead, search: { leadDepartmentId: department.id }, group: department },
+      : {
+          key: department.id,
+          name: department.name ?? noLead,
+          search: { leadDepartmentId: department.id },
+          group: department,
+        },
   );
 }
 
@@ -67,7 +77,12 @@ export function departmentRows(readiness: Pick<Readiness, 'byDepartment'>, noLea
 export function priorityAreaRows(readiness: Pick<Readiness, 'byPriorityArea'>, unlinked: string): GroupRow[] {
   const { areas, unlinked: none } = readiness.byPriorityArea;
   return [
-    ...areas.map((area) => ({ key: area.id, name: `${area.code} ${area.title}`, search: { goalId: area.id }, group: area })),
+    ...areas.map((area) => ({
+      key: area.id,
+      name: `${area.code} ${area.title}`,
+      search: { goalId: area.id },
+      group: area,
+    })),
     ...(none ? [{ key: 'inget', name: unlinked, group: none }] : []),
   ];
 }

@@ -6,11 +6,19 @@ const FP3 = '19ec6bc9-ce3f-4b5d-8305-97e5c61b6a73';
 
 describe('parseReadinessSearch', () => {
   it('should keep uuids and an offset that starts a page', () => {
-    expect(parseReadinessSearch({ leadDepartmentId: ASF, goalId: FP3, offset: '100' })).toEqual({ leadDepartmentId: ASF, goalId: FP3, offset: 100 });
+    expect(parseReadinessSearch({ leadDepartmentId: ASF, goalId: FP3, offset: '100' })).toEqual({
+      leadDepartmentId: ASF,
+      goalId: FP3,
+      offset: 100,
+    });
   });
 
   it('should drop what is no uuid, a list, and an offset that is no page', () => {
-    expect(parseReadinessSearch({ leadDepartmentId: 'ASF', goalId: [FP3, FP3], offset: '30' })).toEqual({ leadDepartmentId: undefined, goalId: undefined, offset: undefined });
+    expect(parseReadinessSearch({ leadDepartmentId: 'ASF', goalId: [FP3, FP3], offset: '30' })).toEqual({
+      leadDepartmentId: undefined,
+      goalId: undefined,
+      offset: undefined,
+    });
     expect(parseReadinessSearch({ offset: '-50' }).offset).toBeUndefined();
     expect(parseReadinessSearch({ offset: '0' }).offset).toBeUndefined();
   });
@@ -22,7 +30,12 @@ describe('toReadinessQuery', () => {
   });
 
   it('should send the filters that are set', () => {
-    expect(toReadinessQuery({ leadDepartmentId: ASF, goalId: FP3, offset: 50 })).toEqual({ limit: 50, offset: 50, leadDepartmentId: ASF, goalId: FP3 });
+    expect(toReadinessQuery({ leadDepartmentId: ASF, goalId: FP3, offset: 50 })).toEqual({
+      limit: 50,
+      offset: 50,
+      leadDepartmentId: ASF,
+      goalId: FP3,
+    });
   });
 });
 

@@ -22,7 +22,8 @@ export function useRounds() {
 export function useCompletion(roundId: string) {
   return useQuery({
     queryKey: ['status-reports', 'round', roundId, 'completion'],
-    queryFn: ({ signal }) => unwrap(api.GET('/reporting-rounds/{id}/completion', { params: { path: { id: roundId } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/reporting-rounds/{id}/completion', { params: { path: { id: roundId } }, signal })),
   });
 }
 
@@ -30,7 +31,13 @@ export function useCompletion(roundId: string) {
 export function useSubmittedReports(roundId: string) {
   return useQuery({
     queryKey: ['status-reports', 'round', roundId, 'submitted'],
-    queryFn: ({ signal }) => unwrap(api.GET('/status-reports', { params: { query: { roundId, status: ['submitted'], sort: 'dueDate', limit: 200 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/status-reports', {
+          params: { query: { roundId, status: ['submitted'], sort: 'dueDate', limit: 200 } },
+          signal,
+        }),
+      ),
   });
 }
 

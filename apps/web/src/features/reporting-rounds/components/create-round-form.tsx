@@ -11,12 +11,21 @@ import styles from './reporting-rounds.module.css';
 
 const t = reportingRoundsMessages.create;
 const FIELDS = ['title', 'period', 'dueDate', 'scopeStatuses', 'scopeDepartmentIds'] as const;
-const LABELS = { title: t.title, period: t.period, dueDate: t.dueDate, scopeStatuses: t.scopeStatuses, scopeDepartmentIds: t.scopeDepartments, 'scopeDepartmentIds.*': t.scopeDepartments };
+const LABELS = {
+  title: t.title,
+  period: t.period,
+  dueDate: t.dueDate,
+  scopeStatuses: t.scopeStatuses,
+  scopeDepartmentIds: t.scopeDepartments,
+  'scopeDepartmentIds.*': t.scopeDepartments,
+};
 
 /** The API's English for a period it cannot read, in Swedish; other refusals as the form kit words them. */
 function inSwedish(error: unknown): unknown {
   if (!(error instanceof ApiProblemError) || !error.problem.errors) return error;
-  const errors = error.problem.errors.map((e) => (e.field === 'period' && /^period must be/.test(e.message) ? { ...e, message: t.invalidPeriod } : e));
+  const errors = error.problem.errors.map((e) =>
+    e.field === 'period' && /^period must be/.test(e.message) ? { ...e, message: t.invalidPeriod } : e,
+  );
   return new ApiProblemError({ ...error.problem, errors });
 }
 
@@ -33,15 +42,31 @@ export function CreateRoundForm({ onCreated }: { onCreated: (round: ReportingRou
     onCreated(round);
   });
   // Förvaltningar lead initiatives; committees, companies and external partners take part in them.
-  const administrations = (departments.data?.items ?? []).filter((department) => department.kind === 'administration').sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const administrations = (departments.data?.items ?? [])
+    .filter((department) => department.kind === 'administration')
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
   return (
     <section aria-labelledby="ny-omgang" className={styles.panel}>
       <h2 id="ny-omgang">{t.heading}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="ny-omgang">
         <ErrorSummary problem={problem} labels={LABELS} title={t.refused} />
-        <TextField control={form.control} name="title" label={t.title} description={t.titleHelp} isRequired rules={REQUIRED} />
-        <TextField control={form.control} name="period" label={t.period} description={t.periodHelp} isRequired rules={REQUIRED} />
+        <TextField
+          control={form.control}
+          name="title"
+          label={t.title}
+          description={t.titleHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        <TextField
+          control={form.control}
+          name="period"
+          label={t.period}
+          description={t.periodHelp}
+          isRequired
+          rules={REQUIRED}
+        />
         <DateField control={form.control} name="dueDate" label={t.dueDate} isRequired rules={REQUIRED} />
         <CheckboxGroupField
           control={form.control}

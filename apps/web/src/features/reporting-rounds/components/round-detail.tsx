@@ -41,7 +41,11 @@ function Scope({ round }: { round: ReportingRound }) {
       </div>
       <div>
         <dt>{t.departments}</dt>
-        <dd>{round.scopeDepartmentIds ? round.scopeDepartmentIds.map((id) => names.get(id) ?? id).join(', ') : reportingRoundsMessages.list.allDepartments}</dd>
+        <dd>
+          {round.scopeDepartmentIds
+            ? round.scopeDepartmentIds.map((id) => names.get(id) ?? id).join(', ')
+            : reportingRoundsMessages.list.allDepartments}
+        </dd>
       </div>
     </dl>
   );

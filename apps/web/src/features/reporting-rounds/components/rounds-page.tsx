@@ -26,7 +26,9 @@ export function ReportingRoundsPage() {
   // The new round is chosen, and the sentence that says so takes focus: the form's button stays, but the news is below.
   const created = (round: ReportingRound) => {
     setSaid(t.create.created(round.title));
-    void navigate({ search: { round: round.id }, replace: true }).then(() => requestAnimationFrame(() => announcement.current?.focus()));
+    void navigate({ search: { round: round.id }, replace: true }).then(() =>
+      requestAnimationFrame(() => announcement.current?.focus()),
+    );
   };
 
   return (
@@ -57,7 +59,11 @@ export function ReportingRoundsPage() {
               </thead>
               <tbody>
                 {rounds.data.items.map((round) => (
-                  <tr key={round.id} aria-current={round.id === chosen ? 'true' : undefined} className={round.id === chosen ? styles.chosen : undefined}>
+                  <tr
+                    key={round.id}
+                    aria-current={round.id === chosen ? 'true' : undefined}
+                    className={round.id === chosen ? styles.chosen : undefined}
+                  >
                     <th scope="row">
                       <Link to="/omgangar" search={{ round: round.id }}>
                         {round.title}
@@ -66,7 +72,11 @@ export function ReportingRoundsPage() {
                     </th>
                     <td>{round.period}</td>
                     <td>{formatDate(round.dueDate)}</td>
-                    <td>{round.scopeDepartmentIds ? t.list.departments(round.scopeDepartmentIds.length) : t.list.allDepartments}</td>
+                    <td>
+                      {round.scopeDepartmentIds
+                        ? t.list.departments(round.scopeDepartmentIds.length)
+                        : t.list.allDepartments}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,9 +3,21 @@ import type { NewReportingRound } from '../api/round-queries';
 /** The statuses a round asks reports of unless told otherwise: the API's default. */
 export const DEFAULT_SCOPE_STATUSES = ['approved', 'active'];
 
-export type RoundFormValues = { title: string; period: string; dueDate: string | null; scopeStatuses: string[]; scopeDepartmentIds: string[] };
+export type RoundFormValues = {
+  title: string;
+  period: string;
+  dueDate: string | null;
+  scopeStatuses: string[];
+  scopeDepartmentIds: string[];
+};
 
-export const EMPTY_ROUND: RoundFormValues = { title: '', period: '', dueDate: null, scopeStatuses: DEFAULT_SCOPE_STATUSES, scopeDepartmentIds: [] };
+export const EMPTY_ROUND: RoundFormValues = {
+  title: '',
+  period: '',
+  dueDate: null,
+  scopeStatuses: DEFAULT_SCOPE_STATUSES,
+  scopeDepartmentIds: [],
+};
 
 /** The form as the API's body: no department chosen means every department (`null`), and the API judges the rest. */
 export function toNewRound(values: RoundFormValues): NewReportingRound {

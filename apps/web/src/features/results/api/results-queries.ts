@@ -32,7 +32,14 @@ export function useInitiativeEffectLogic(initiativeId: string, enabled = true) {
     enabled,
     queryKey: effectLogicKey(initiativeId),
     queryFn: async ({ signal }) =>
-      graphOnly(await unwrap(api.GET('/initiatives/{id}/effect-logic', { params: { path: { id: initiativeId }, query: { format: 'json' } }, signal }))),
+      graphOnly(
+        await unwrap(
+          api.GET('/initiatives/{id}/effect-logic', {
+            params: { path: { id: initiativeId }, query: { format: 'json' } },
+            signal,
+          }),
+        ),
+      ),
   });
 }
 
@@ -42,7 +49,14 @@ export function useGoalChains(goalIds: readonly string[]) {
     queries: goalIds.map((goalId) => ({
       queryKey: ['goal', goalId, 'effect-logic'],
       queryFn: async ({ signal }: { signal: AbortSignal }) =>
-        graphOnly(await unwrap(api.GET('/goals/{id}/effect-logic', { params: { path: { id: goalId }, query: { format: 'json' } }, signal }))),
+        graphOnly(
+          await unwrap(
+            api.GET('/goals/{id}/effect-logic', {
+              params: { path: { id: goalId }, query: { format: 'json' } },
+              signal,
+            }),
+          ),
+        ),
     })),
   });
 }
@@ -50,7 +64,11 @@ export function useGoalChains(goalIds: readonly string[]) {
 /** After any change to the chain: the initiative's graph and the shared chains (their contributors) are read again. */
 export function useInvalidateEffectLogic(initiativeId: string) {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: effectLogicKey(initiativeId) }), client.invalidateQueries({ queryKey: ['goal'] })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: effectLogicKey(initiativeId) }),
+      client.invalidateQueries({ queryKey: ['goal'] }),
+    ]);
 }
 
 /** Every indicator, by code (the API's list; a municipality has tens, not thousands). */
@@ -69,7 +87,8 @@ export function useInvalidateIndicators() {
 export function useIndicatorSeries(indicatorId: string) {
   return useQuery({
     queryKey: seriesKey(indicatorId),
-    queryFn: ({ signal }) => unwrap(api.GET('/indicators/{id}/series', { params: { path: { id: indicatorId } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/indicators/{id}/series', { params: { path: { id: indicatorId } }, signal })),
   });
 }
 
@@ -100,6 +119,11 @@ export function useInitiativeChoices(departmentId: string | null, enabled: boole
     enabled,
     queryKey: ['initiatives', 'choices', departmentId],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/initiatives', { params: { query: { limit: 200, sort: 'code', ...(departmentId ? { departmentId } : {}) } }, signal })),
+      unwrap(
+        api.GET('/initiatives', {
+          params: { query: { limit: 200, sort: 'code', ...(departmentId ? { departmentId } : {}) } },
+          signal,
+        }),
+      ),
   });
 }

@@ -34,15 +34,22 @@ export function AttachForm({ indicatorId, onAttached }: { indicatorId: string; o
   const invalidate = useInvalidateEffectLogic(initiativeId ?? '');
   const initiative = initiatives.data?.items.find((item) => item.id === initiativeId);
   const outcomes = (graph.data?.nodes ?? []).filter(
-    (node) => node.owner.id === initiativeId && MEASURABLE_LEVELS.has(node.level) && !node.indicators.some((indicator) => indicator.id === indicatorId),
+    (node) =>
+      node.owner.id === initiativeId &&
+      MEASURABLE_LEVELS.has(node.level) &&
+      !node.indicators.some((indicator) => indicator.id === indicatorId),
   );
   const onSubmit = submitWith(async ({ effectNodeId }) => {
     try {
-      await unwrap(api.POST('/effect-nodes/{id}/indicators', { params: { path: { id: effectNodeId! } }, body: { indicatorId } }));
+      await unwrap(
+        api.POST('/effect-nodes/{id}/indicators', { params: { path: { id: effectNodeId! } }, body: { indicatorId } }),
+      );
     } catch (error) {
       // The API names the indicator in its refusal; here the choice is the outcome.
       if (!(error instanceof ApiProblemError)) throw error;
-      const errors = error.problem.errors?.map((e) => (e.field === 'indicatorId' ? { ...e, field: 'effectNodeId' } : e));
+      const errors = error.problem.errors?.map((e) =>
+        e.field === 'indicatorId' ? { ...e, field: 'effectNodeId' } : e,
+      );
       throw new ApiProblemError({ ...error.problem, ...(errors ? { errors } : {}) });
     }
     const node = outcomes.find((outcome) => outcome.id === effectNodeId)?.title ?? '';
@@ -59,7 +66,10 @@ export function AttachForm({ indicatorId, onAttached }: { indicatorId: string; o
           control={form.control}
           name="initiativeId"
           label={t.attachInitiative}
-          options={(initiatives.data?.items ?? []).map((item) => ({ id: item.id, label: `${item.code} ${item.title}` }))}
+          options={(initiatives.data?.items ?? []).map((item) => ({
+            id: item.id,
+            label: `${item.code} ${item.title}`,
+          }))}
           // Nothing to choose from until the list is in: say so rather than open an empty list.
           isDisabled={!initiatives.isSuccess}
           {...(initiatives.isSuccess ? {} : { placeholder: resultsMessages.loading })}
@@ -71,7 +81,10 @@ export function AttachForm({ indicatorId, onAttached }: { indicatorId: string; o
             control={form.control}
             name="effectNodeId"
             label={t.attachNode}
-            options={outcomes.map((node) => ({ id: node.id, label: `${resultsMessages.levelOne[node.level]}: ${node.title}` }))}
+            options={outcomes.map((node) => ({
+              id: node.id,
+              label: `${resultsMessages.levelOne[node.level]}: ${node.title}`,
+            }))}
             isRequired
             rules={REQUIRED}
           />

@@ -29,7 +29,15 @@ export function EffectDiagram({ graph }: { graph: EffectGraph }) {
       <title id={titleId}>{t.diagramTitle}</title>
       <desc id={descId}>{t.diagramSummary(layout.nodes.length, layout.edges.length)}</desc>
       <defs>
-        <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id={markerId}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0 0 10 5 0 10z" className={styles.arrowHead} />
         </marker>
       </defs>
@@ -43,7 +51,14 @@ export function EffectDiagram({ graph }: { graph: EffectGraph }) {
       ))}
       {layout.nodes.map((node) => (
         <g key={node.id} data-node-id={node.id}>
-          <rect x={node.x} y={node.y} width={DIAGRAM.nodeWidth} height={DIAGRAM.nodeHeight} rx="4" className={node.shared ? styles.diagramShared : styles.diagramNode} />
+          <rect
+            x={node.x}
+            y={node.y}
+            width={DIAGRAM.nodeWidth}
+            height={DIAGRAM.nodeHeight}
+            rx="4"
+            className={node.shared ? styles.diagramShared : styles.diagramNode}
+          />
           <text x={node.x + 8} y={node.y + 20} className={styles.diagramText}>
             {node.lines.map((line, index) => (
               <tspan key={index} x={node.x + 8} dy={index === 0 ? 0 : 17}>

@@ -24,7 +24,8 @@ import { focusById, LiveRegion, useAnnouncer } from './feedback';
 import styles from './results.module.css';
 
 type Initiative = components['schemas']['InitiativeDto'];
-type Editing = { kind: 'add'; level: EffectLevel } | { kind: 'rename' | 'link' | 'measure' | 'remove'; nodeId: string } | null;
+type Editing =
+  { kind: 'add'; level: EffectLevel } | { kind: 'rename' | 'link' | 'measure' | 'remove'; nodeId: string } | null;
 
 const t = resultsMessages.effectLogic;
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
@@ -59,7 +60,11 @@ export function EffectLogicRoutePage() {
     }
     return (
       <Page title={resultsMessages.effectLogicTitle}>
-        <LoadError message={resultsMessages.loadError} error={initiative.error} onRetry={() => void initiative.refetch()} />
+        <LoadError
+          message={resultsMessages.loadError}
+          error={initiative.error}
+          onRetry={() => void initiative.refetch()}
+        />
       </Page>
     );
   }
@@ -67,7 +72,10 @@ export function EffectLogicRoutePage() {
 }
 
 function EffectLogicPage({ initiative }: { initiative: Initiative }) {
-  const owners = [initiative.leadDepartmentId, ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)];
+  const owners = [
+    initiative.leadDepartmentId,
+    ...(initiative.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+  ];
   const may = useMay('effect-logic:write', { departmentIds: owners });
   const graph = useInitiativeEffectLogic(initiative.id);
   return (
@@ -90,7 +98,15 @@ function EffectLogicPage({ initiative }: { initiative: Initiative }) {
   );
 }
 
-function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGraph; initiativeId: string; canWrite: boolean }) {
+function EffectLogicEditor({
+  graph,
+  initiativeId,
+  canWrite,
+}: {
+  graph: EffectGraph;
+  initiativeId: string;
+  canWrite: boolean;
+}) {
   const [editing, setEditing] = useState<Editing>(null);
   const { announcement, done, failed } = useAnnouncer();
   const invalidate = useInvalidateEffectLogic(initiativeId);
@@ -101,7 +117,12 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
   const byLevel = nodesByLevel(own);
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   // Where a node may lead: later nodes of its own chain and of the shared chains within reach.
-  const candidates = [...own, ...chains.flatMap((chain) => (chain.data ? chain.data.nodes.filter((node) => node.owner.id === chain.data.owner.id) : []))];
+  const candidates = [
+    ...own,
+    ...chains.flatMap((chain) =>
+      chain.data ? chain.data.nodes.filter((node) => node.owner.id === chain.data.owner.id) : [],
+    ),
+  ];
 
   /** Closes the open form, reads the chain again, says what happened and puts focus back where the person was. */
   const finish = async (text: string, focusId: string) => {
@@ -123,7 +144,8 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
     focusById(focusId);
   };
 
-  const chainLabel = (node: EffectGraphNode) => (node.owner.id === graph.owner.id ? null : t.sharedChain(node.owner.code));
+  const chainLabel = (node: EffectGraphNode) =>
+    node.owner.id === graph.owner.id ? null : t.sharedChain(node.owner.code);
 
   function renderNode(node: EffectGraphNode) {
     const outgoing = graph.links.filter((link) => link.fromNodeId === node.id);
@@ -134,7 +156,9 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
       label: t.targetOption(capitalised(resultsMessages.levelOne[target.level]), target.title, chainLabel(target)),
     }));
     const linked = new Set(node.indicators.map((indicator) => indicator.id));
-    const indicatorOptions = (indicators.data?.items ?? []).filter((i) => !linked.has(i.id)).map((i) => ({ id: i.id, label: `${i.code} ${i.name}` }));
+    const indicatorOptions = (indicators.data?.items ?? [])
+      .filter((i) => !linked.has(i.id))
+      .map((i) => ({ id: i.id, label: `${i.code} ${i.name}` }));
     return (
       <li key={node.id} className={styles.node} id={`steg-${node.id}`}>
         <h3 className={styles.nodeTitle}>{node.title}</h3>
@@ -159,7 +183,11 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
                         variant="secondary"
                         className={styles.small}
                         onPress={() =>
-                          void act(unwrap(api.DELETE('/effect-links/{id}', { params: { path: { id: link.id } } })), t.done.unlinked(node.title, to?.title ?? ''), actionId(node.id, 'koppla'))
+                          void act(
+                            unwrap(api.DELETE('/effect-links/{id}', { params: { path: { id: link.id } } })),
+                            t.done.unlinked(node.title, to?.title ?? ''),
+                            actionId(node.id, 'koppla'),
+                          )
                         }
                       >
                         {t.unlink(to?.title ?? '')}
@@ -187,18 +215,38 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
         )}
         {canWrite && (
           <div role="group" aria-label={t.actionsFor(node.title)} className={styles.actions}>
-            <FormButton variant="secondary" id={actionId(node.id, 'koppla')} aria-label={t.linkLabel(node.title)} onPress={() => setEditing({ kind: 'link', nodeId: node.id })}>
+            <FormButton
+              variant="secondary"
+              id={actionId(node.id, 'koppla')}
+              aria-label={t.linkLabel(node.title)}
+              onPress={() => setEditing({ kind: 'link', nodeId: node.id })}
+            >
               {t.link}
             </FormButton>
             {MEASURABLE_LEVELS.has(node.level) && (
-              <FormButton variant="secondary" id={actionId(node.id, 'indikator')} aria-label={t.measureLabel(node.title)} onPress={() => setEditing({ kind: 'measure', nodeId: node.id })}>
+              <FormButton
+                variant="secondary"
+                id={actionId(node.id, 'indikator')}
+                aria-label={t.measureLabel(node.title)}
+                onPress={() => setEditing({ kind: 'measure', nodeId: node.id })}
+              >
                 {t.measure}
               </FormButton>
             )}
-            <FormButton variant="secondary" id={actionId(node.id, 'namn')} aria-label={t.renameLabel(node.title)} onPress={() => setEditing({ kind: 'rename', nodeId: node.id })}>
+            <FormButton
+              variant="secondary"
+              id={actionId(node.id, 'namn')}
+              aria-label={t.renameLabel(node.title)}
+              onPress={() => setEditing({ kind: 'rename', nodeId: node.id })}
+            >
               {t.rename}
             </FormButton>
-            <FormButton variant="secondary" id={actionId(node.id, 'ta-bort')} aria-label={t.removeLabel(node.title)} onPress={() => setEditing({ kind: 'remove', nodeId: node.id })}>
+            <FormButton
+              variant="secondary"
+              id={actionId(node.id, 'ta-bort')}
+              aria-label={t.removeLabel(node.title)}
+              onPress={() => setEditing({ kind: 'remove', nodeId: node.id })}
+            >
               {t.remove}
             </FormButton>
           </div>
@@ -219,7 +267,9 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
             indicators={indicatorOptions}
             heading={t.measureLabel(node.title)}
             onCancel={cancel(actionId(node.id, 'indikator'))}
-            onMeasured={(indicator) => void finish(t.done.measured(node.title, indicator), actionId(node.id, 'indikator'))}
+            onMeasured={(indicator) =>
+              void finish(t.done.measured(node.title, indicator), actionId(node.id, 'indikator'))
+            }
           />
         )}
         {open === 'rename' && (
@@ -236,7 +286,13 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
             <FormActions>
               <FormButton
                 autoFocus
-                onPress={() => void act(unwrap(api.DELETE('/effect-nodes/{id}', { params: { path: { id: node.id } } })), t.done.removed(node.title), levelHeadingId(node.level))}
+                onPress={() =>
+                  void act(
+                    unwrap(api.DELETE('/effect-nodes/{id}', { params: { path: { id: node.id } } })),
+                    t.done.removed(node.title),
+                    levelHeadingId(node.level),
+                  )
+                }
               >
                 {t.removeYes}
               </FormButton>
@@ -262,7 +318,11 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
                 {resultsMessages.level[level]}
               </h2>
               <p className={styles.muted}>{t.levelHelp[level]}</p>
-              {nodes.length === 0 ? <p>{t.noneAtLevel(resultsMessages.level[level])}</p> : <ul className={styles.nodes}>{nodes.map(renderNode)}</ul>}
+              {nodes.length === 0 ? (
+                <p>{t.noneAtLevel(resultsMessages.level[level])}</p>
+              ) : (
+                <ul className={styles.nodes}>{nodes.map(renderNode)}</ul>
+              )}
               {canWrite &&
                 (editing?.kind === 'add' && editing.level === level ? (
                   <AddNodeForm
@@ -270,10 +330,16 @@ function EffectLogicEditor({ graph, initiativeId, canWrite }: { graph: EffectGra
                     level={level}
                     heading={t.addTitle(resultsMessages.levelOne[level])}
                     onCancel={cancel(addButtonId(level))}
-                    onAdded={(title) => void finish(t.done.added(resultsMessages.level[level], title), addButtonId(level))}
+                    onAdded={(title) =>
+                      void finish(t.done.added(resultsMessages.level[level], title), addButtonId(level))
+                    }
                   />
                 ) : (
-                  <FormButton variant="secondary" id={addButtonId(level)} onPress={() => setEditing({ kind: 'add', level })}>
+                  <FormButton
+                    variant="secondary"
+                    id={addButtonId(level)}
+                    onPress={() => setEditing({ kind: 'add', level })}
+                  >
                     {t.add(resultsMessages.levelOne[level])}
                   </FormButton>
                 ))}
@@ -302,7 +368,12 @@ function SharedChains({ chains, ownerId }: { chains: ReturnType<typeof useGoalCh
             {resultsMessages.loading}
           </p>
         ) : chain.isError ? (
-          <LoadError key={index} message={resultsMessages.loadError} error={chain.error} onRetry={() => void chain.refetch()} />
+          <LoadError
+            key={index}
+            message={resultsMessages.loadError}
+            error={chain.error}
+            onRetry={() => void chain.refetch()}
+          />
         ) : (
           <div key={chain.data.owner.id}>
             <h3>{t.sharedChainHeading(chain.data.owner.code, chain.data.owner.title)}</h3>
@@ -317,7 +388,9 @@ function SharedChains({ chains, ownerId }: { chains: ReturnType<typeof useGoalCh
                     <p className={styles.muted}>
                       {t.contributors}:{' '}
                       {node.contributors?.length
-                        ? node.contributors.map((c) => `${c.code}${c.id === ownerId ? ` ${t.thisInitiative}` : ''}`).join(', ')
+                        ? node.contributors
+                            .map((c) => `${c.code}${c.id === ownerId ? ` ${t.thisInitiative}` : ''}`)
+                            .join(', ')
                         : t.noContributors}
                     </p>
                   </li>

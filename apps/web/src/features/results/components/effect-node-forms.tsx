@@ -15,7 +15,13 @@ type FormProps = { heading: string; onCancel: () => void };
 type NodeValues = { title: string; description: string | null };
 
 /** A node's title and description, for a new node or a renamed one. */
-function NodeForm({ heading, onCancel, defaultValues, titleHelp, save }: FormProps & { defaultValues: NodeValues; titleHelp?: string; save: (values: NodeValues) => Promise<void> }) {
+function NodeForm({
+  heading,
+  onCancel,
+  defaultValues,
+  titleHelp,
+  save,
+}: FormProps & { defaultValues: NodeValues; titleHelp?: string; save: (values: NodeValues) => Promise<void> }) {
   const { form, problem, submitWith } = useApiForm<NodeValues>({ defaultValues, fields: ['title', 'description'] });
   // The form opens where the person pressed "Lägg till" or "Ändra": they type straight away.
   useEffect(() => form.setFocus('title'), [form]);
@@ -24,8 +30,21 @@ function NodeForm({ heading, onCancel, defaultValues, titleHelp, save }: FormPro
     <form onSubmit={onSubmit} className={styles.inlineForm} aria-label={heading} noValidate>
       {/* A refused level (only a new node sends one) is told as the title's, the field that says what the node is. */}
       <ErrorSummary problem={problem} labels={{ title: t.nodeTitle, description: t.description, level: t.nodeTitle }} />
-      <TextField control={form.control} name="title" label={t.nodeTitle} description={titleHelp} isRequired rules={REQUIRED} />
-      <TextAreaField control={form.control} name="description" label={t.description} description={t.descriptionHelp} rows={2} />
+      <TextField
+        control={form.control}
+        name="title"
+        label={t.nodeTitle}
+        description={titleHelp}
+        isRequired
+        rules={REQUIRED}
+      />
+      <TextAreaField
+        control={form.control}
+        name="description"
+        label={t.description}
+        description={t.descriptionHelp}
+        rows={2}
+      />
       <FormActions>
         <FormButton type="submit" isDisabled={form.formState.isSubmitting}>
           {t.save}
@@ -39,7 +58,13 @@ function NodeForm({ heading, onCancel, defaultValues, titleHelp, save }: FormPro
 }
 
 /** A new node at `level` of the initiative's chain. */
-export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }: FormProps & { initiativeId: string; level: EffectLevel; onAdded: (title: string) => void }) {
+export function AddNodeForm({
+  initiativeId,
+  level,
+  heading,
+  onCancel,
+  onAdded,
+}: FormProps & { initiativeId: string; level: EffectLevel; onAdded: (title: string) => void }) {
   return (
     <NodeForm
       heading={heading}
@@ -47,7 +72,11 @@ export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }:
       defaultValues={{ title: '', description: null }}
       titleHelp={t.levelHelp[level]}
       save={async ({ title, description }) => {
-        const node = await unwrap(api.POST('/effect-nodes', { body: { level, title, ...(description?.trim() ? { description } : {}), initiativeId } }));
+        const node = await unwrap(
+          api.POST('/effect-nodes', {
+            body: { level, title, ...(description?.trim() ? { description } : {}), initiativeId },
+          }),
+        );
         onAdded(node.title);
       }}
     />
@@ -55,7 +84,12 @@ export function AddNodeForm({ initiativeId, level, heading, onCancel, onAdded }:
 }
 
 /** A new title (and description) for a node, with If-Match: a node someone else changed meanwhile is refused (412). */
-export function RenameNodeForm({ node, heading, onCancel, onRenamed }: FormProps & { node: EffectGraphNode; onRenamed: (title: string) => void }) {
+export function RenameNodeForm({
+  node,
+  heading,
+  onCancel,
+  onRenamed,
+}: FormProps & { node: EffectGraphNode; onRenamed: (title: string) => void }) {
   return (
     <NodeForm
       heading={heading}
@@ -75,8 +109,25 @@ export function RenameNodeForm({ node, heading, onCancel, onRenamed }: FormProps
 }
 
 /** One choice from a list and a submit: linking a node forward, or measuring it with an indicator. */
-function ChooseForm({ heading, label, help, options, empty, onCancel, submit }: FormProps & { label: string; help: string; options: readonly FieldOption[]; empty: string; submit: (id: string) => Promise<void> }) {
-  const { form, problem, submitWith } = useApiForm<{ choice: string | null }>({ defaultValues: { choice: null }, fields: ['choice'] });
+function ChooseForm({
+  heading,
+  label,
+  help,
+  options,
+  empty,
+  onCancel,
+  submit,
+}: FormProps & {
+  label: string;
+  help: string;
+  options: readonly FieldOption[];
+  empty: string;
+  submit: (id: string) => Promise<void>;
+}) {
+  const { form, problem, submitWith } = useApiForm<{ choice: string | null }>({
+    defaultValues: { choice: null },
+    fields: ['choice'],
+  });
   const hasOptions = options.length > 0;
   useEffect(() => {
     if (hasOptions) form.setFocus('choice');
@@ -88,7 +139,15 @@ function ChooseForm({ heading, label, help, options, empty, onCancel, submit }: 
       {options.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <SelectField control={form.control} name="choice" label={label} description={help} options={options} isRequired rules={REQUIRED} />
+        <SelectField
+          control={form.control}
+          name="choice"
+          label={label}
+          description={help}
+          options={options}
+          isRequired
+          rules={REQUIRED}
+        />
       )}
       <FormActions>
         {options.length > 0 && (
@@ -110,12 +169,24 @@ async function asChoice(call: Promise<unknown>, apiField: 'toNodeId' | 'indicato
     await call;
   } catch (error) {
     if (!(error instanceof ApiProblemError)) throw error;
-    const errors = error.problem.errors?.map((fieldError) => (fieldError.field === apiField ? { ...fieldError, field: 'choice' } : fieldError));
+    const errors = error.problem.errors?.map((fieldError) =>
+      fieldError.field === apiField ? { ...fieldError, field: 'choice' } : fieldError,
+    );
     throw new ApiProblemError({ ...error.problem, ...(errors ? { errors } : {}) });
   }
 }
 
-export function LinkForm({ node, targets, heading, onCancel, onLinked }: FormProps & { node: EffectGraphNode; targets: readonly (FieldOption & { title: string })[]; onLinked: (to: string) => void }) {
+export function LinkForm({
+  node,
+  targets,
+  heading,
+  onCancel,
+  onLinked,
+}: FormProps & {
+  node: EffectGraphNode;
+  targets: readonly (FieldOption & { title: string })[];
+  onLinked: (to: string) => void;
+}) {
   return (
     <ChooseForm
       heading={heading}
@@ -132,7 +203,13 @@ export function LinkForm({ node, targets, heading, onCancel, onLinked }: FormPro
   );
 }
 
-export function MeasureForm({ node, indicators, heading, onCancel, onMeasured }: FormProps & { node: EffectGraphNode; indicators: readonly FieldOption[]; onMeasured: (indicator: string) => void }) {
+export function MeasureForm({
+  node,
+  indicators,
+  heading,
+  onCancel,
+  onMeasured,
+}: FormProps & { node: EffectGraphNode; indicators: readonly FieldOption[]; onMeasured: (indicator: string) => void }) {
   return (
     <ChooseForm
       heading={heading}
@@ -142,7 +219,12 @@ export function MeasureForm({ node, indicators, heading, onCancel, onMeasured }:
       empty={t.noIndicators}
       onCancel={onCancel}
       submit={async (indicatorId) => {
-        await asChoice(unwrap(api.POST('/effect-nodes/{id}/indicators', { params: { path: { id: node.id } }, body: { indicatorId } })), 'indicatorId');
+        await asChoice(
+          unwrap(
+            api.POST('/effect-nodes/{id}/indicators', { params: { path: { id: node.id } }, body: { indicatorId } }),
+          ),
+          'indicatorId',
+        );
         onMeasured(indicators.find((indicator) => indicator.id === indicatorId)?.label ?? '');
       }}
     />

@@ -1,4 +1,14 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { resultsMessages } from '../messages';
 import { formatFigure, type ChartPoint } from '../utils/indicator-series';
 import styles from './results.module.css';
@@ -24,15 +34,55 @@ export default function IndicatorChart({ points, baseline, unit, label }: Props)
         <LineChart data={[...points]} accessibilityLayer={false} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid vertical={false} />
           <XAxis dataKey="period" tickMargin={6} />
-          <YAxis width={72} tickFormatter={(value: number) => formatFigure(value, unit)} domain={[(lowest: number) => Math.min(0, Math.floor(lowest)), 'auto']} />
+          <YAxis
+            width={72}
+            tickFormatter={(value: number) => formatFigure(value, unit)}
+            domain={[(lowest: number) => Math.min(0, Math.floor(lowest)), 'auto']}
+          />
           <Tooltip formatter={(value) => formatFigure(Number(value), unit)} isAnimationActive={false} />
           <Legend />
           {baseline !== null && (
-            <ReferenceLine y={baseline} ifOverflow="extendDomain" stroke={COLOURS.baseline} strokeDasharray="2 4" label={{ value: t.baseline, position: 'insideTopLeft', fill: COLOURS.baseline }} />
+            <ReferenceLine
+              y={baseline}
+              ifOverflow="extendDomain"
+              stroke={COLOURS.baseline}
+              strokeDasharray="2 4"
+              label={{ value: t.baseline, position: 'insideTopLeft', fill: COLOURS.baseline }}
+            />
           )}
-          <Line dataKey="actual" name={t.actual} stroke={COLOURS.actual} strokeWidth={3} dot={{ r: 5 }} connectNulls isAnimationActive={false} />
-          {hasTarget && <Line dataKey="target" name={t.target} stroke={COLOURS.target} strokeWidth={2} strokeDasharray="8 4" dot={{ r: 5 }} connectNulls isAnimationActive={false} />}
-          {hasSweden && <Line dataKey="sweden" name={t.sweden} stroke={COLOURS.sweden} strokeWidth={2} strokeDasharray="1 4" dot={{ r: 3 }} connectNulls isAnimationActive={false} />}
+          <Line
+            dataKey="actual"
+            name={t.actual}
+            stroke={COLOURS.actual}
+            strokeWidth={3}
+            dot={{ r: 5 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+          {hasTarget && (
+            <Line
+              dataKey="target"
+              name={t.target}
+              stroke={COLOURS.target}
+              strokeWidth={2}
+              strokeDasharray="8 4"
+              dot={{ r: 5 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          )}
+          {hasSweden && (
+            <Line
+              dataKey="sweden"
+              name={t.sweden}
+              stroke={COLOURS.sweden}
+              strokeWidth={2}
+              strokeDasharray="1 4"
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </div>

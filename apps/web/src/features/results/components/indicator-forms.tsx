@@ -47,25 +47,55 @@ async function inSwedish<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (error) {
     if (!(error instanceof ApiProblemError) || !error.problem.errors) throw error;
-    throw new ApiProblemError({ ...error.problem, errors: error.problem.errors.map((e) => ({ ...e, message: swedishMessage(e.message) })) });
+    throw new ApiProblemError({
+      ...error.problem,
+      errors: error.problem.errors.map((e) => ({ ...e, message: swedishMessage(e.message) })),
+    });
   }
 }
 
-const choices = (values: Record<string, string>) => [{ id: 'all', label: t.all }, ...Object.entries(values).map(([id, label]) => ({ id, label }))];
+const choices = (values: Record<string, string>) => [
+  { id: 'all', label: t.all },
+  ...Object.entries(values).map(([id, label]) => ({ id, label })),
+];
 
 /**
  * A measurement, baseline or target for a period and a breakdown cell. The API judges everything (the period's form,
  * the cell, numerator and denominator against the value, a value already recorded); its errors land on the fields.
  */
-export function ValueForm({ indicator, hasBaseline, onRecorded }: { indicator: Indicator; hasBaseline: boolean; onRecorded: (text: string) => void }) {
+export function ValueForm({
+  indicator,
+  hasBaseline,
+  onRecorded,
+}: {
+  indicator: Indicator;
+  hasBaseline: boolean;
+  onRecorded: (text: string) => void;
+}) {
   const districts = useDistricts();
   // No baseline yet: that is the one to record first.
-  const defaults: ValueForm = { kind: hasBaseline ? 'measurement' : 'baseline', period: '', sex: 'all', born: 'all', age_band: null, district: 'all', value: null, numerator: null, denominator: null, persons: null };
-  const { form, problem, submitWith } = useApiForm<ValueForm>({ defaultValues: defaults, fields: Object.keys(LABELS).filter((field) => field !== 'cell') });
+  const defaults: ValueForm = {
+    kind: hasBaseline ? 'measurement' : 'baseline',
+    period: '',
+    sex: 'all',
+    born: 'all',
+    age_band: null,
+    district: 'all',
+    value: null,
+    numerator: null,
+    denominator: null,
+    persons: null,
+  };
+  const { form, problem, submitWith } = useApiForm<ValueForm>({
+    defaultValues: defaults,
+    fields: Object.keys(LABELS).filter((field) => field !== 'cell'),
+  });
   const supports = new Set<string>(indicator.breakdowns ?? []);
   const isShare = SHARE_UNITS.has(indicator.unit);
   const onSubmit = submitWith(async (values) => {
-    const cell = cellKey(Object.fromEntries((indicator.breakdowns ?? []).map((breakdown) => [breakdown, values[breakdown]])));
+    const cell = cellKey(
+      Object.fromEntries((indicator.breakdowns ?? []).map((breakdown) => [breakdown, values[breakdown]])),
+    );
     const figures = {
       period: values.period.trim(),
       cell,
@@ -75,8 +105,12 @@ export function ValueForm({ indicator, hasBaseline, onRecorded }: { indicator: I
       ...(values.persons !== null ? { persons: values.persons } : {}),
     };
     const params = { path: { id: indicator.id } };
-    if (values.kind === 'target') await inSwedish(unwrap(api.POST('/indicators/{id}/targets', { params, body: figures })));
-    else await inSwedish(unwrap(api.POST('/indicators/{id}/measurements', { params, body: { ...figures, kind: values.kind } })));
+    if (values.kind === 'target')
+      await inSwedish(unwrap(api.POST('/indicators/{id}/targets', { params, body: figures })));
+    else
+      await inSwedish(
+        unwrap(api.POST('/indicators/{id}/measurements', { params, body: { ...figures, kind: values.kind } })),
+      );
     form.reset({ ...defaults, kind: values.kind });
     onRecorded(t.recorded(t.kindLabel[values.kind] ?? values.kind, figures.period));
   });
@@ -90,23 +124,56 @@ export function ValueForm({ indicator, hasBaseline, onRecorded }: { indicator: I
         label={t.kind}
         description={t.kindHelp}
         isRequired
-        options={(['baseline', 'measurement', 'target'] as const).map((kind) => ({ id: kind, label: t.kindLabel[kind]! }))}
+        options={(['baseline', 'measurement', 'target'] as const).map((kind) => ({
+          id: kind,
+          label: t.kindLabel[kind]!,
+        }))}
       />
       <div className={styles.formGrid}>
-        <TextField control={form.control} name="period" label={t.periodLabel} description={t.periodHelp} isRequired rules={REQUIRED} />
-        {supports.has('sex') && <SelectField control={form.control} name="sex" label={LABELS.sex!} options={choices(t.cellValue.sex!)} />}
-        {supports.has('born') && <SelectField control={form.control} name="born" label={LABELS.born!} options={choices(t.cellValue.born!)} />}
-        {supports.has('age_band') && <TextField control={form.control} name="age_band" label={LABELS.age_band!} description={t.ageBandHelp} />}
+        <TextField
+          control={form.control}
+          name="period"
+          label={t.periodLabel}
+          description={t.periodHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        {supports.has('sex') && (
+          <SelectField control={form.control} name="sex" label={LABELS.sex!} options={choices(t.cellValue.sex!)} />
+        )}
+        {supports.has('born') && (
+          <SelectField control={form.control} name="born" label={LABELS.born!} options={choices(t.cellValue.born!)} />
+        )}
+        {supports.has('age_band') && (
+          <TextField control={form.control} name="age_band" label={LABELS.age_band!} description={t.ageBandHelp} />
+        )}
         {supports.has('district') && (
           <SelectField
             control={form.control}
             name="district"
             label={LABELS.district!}
-            options={choices(Object.fromEntries((districts.data?.items ?? []).map((district) => [district.code, district.name])))}
+            options={choices(
+              Object.fromEntries((districts.data?.items ?? []).map((district) => [district.code, district.name])),
+            )}
           />
         )}
-        <NumberField control={form.control} name="value" label={t.value} description={t.valueHelp(unit)} isRequired rules={REQUIRED} />
-        {isShare && <NumberField control={form.control} name="numerator" label={t.numerator} description={t.shareHelp} minValue={0} />}
+        <NumberField
+          control={form.control}
+          name="value"
+          label={t.value}
+          description={t.valueHelp(unit)}
+          isRequired
+          rules={REQUIRED}
+        />
+        {isShare && (
+          <NumberField
+            control={form.control}
+            name="numerator"
+            label={t.numerator}
+            description={t.shareHelp}
+            minValue={0}
+          />
+        )}
         {isShare && <NumberField control={form.control} name="denominator" label={t.denominator} minValue={0} />}
         <NumberField control={form.control} name="persons" label={t.persons} description={t.personsHelp} minValue={0} />
       </div>
@@ -197,7 +264,14 @@ export function ImportForm({ indicatorId, onImported }: { indicatorId: string; o
       <p id={helpId} className={styles.muted}>
         {t.fileHelp}
       </p>
-      <input ref={input} id={inputId} type="file" accept=".csv,text/csv" aria-describedby={helpId} className={styles.fileInput} />
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        accept=".csv,text/csv"
+        aria-describedby={helpId}
+        className={styles.fileInput}
+      />
       <FormActions>
         <FormButton type="submit" isDisabled={busy}>
           {t.importSubmit}

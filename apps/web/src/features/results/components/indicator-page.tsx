@@ -7,7 +7,13 @@ import { Page } from '../../../components/layout/page';
 import { ApiProblemError } from '../../../lib/api-client';
 import { formatPercent } from '../../../lib/format';
 import { useMay } from '../../../lib/auth/use-may';
-import { useDepartments, useDistricts, useIndicatorSeries, useInvalidateSeries, type IndicatorSeries } from '../api/results-queries';
+import {
+  useDepartments,
+  useDistricts,
+  useIndicatorSeries,
+  useInvalidateSeries,
+  type IndicatorSeries,
+} from '../api/results-queries';
 import { resultsMessages } from '../messages';
 import { cellLabel, chartPoints, formatFigure, seriesRows } from '../utils/indicator-series';
 import { LiveRegion, useAnnouncer } from './feedback';
@@ -37,7 +43,11 @@ export function IndicatorRoutePage() {
     const status = series.error instanceof ApiProblemError ? series.error.problem.status : 0;
     return (
       <Page title={status === 404 || status === 400 ? t.notFound : resultsMessages.indicatorTitle}>
-        {status === 404 || status === 400 ? <p>{t.notFoundBody}</p> : <LoadError message={resultsMessages.loadError} error={series.error} onRetry={() => void series.refetch()} />}
+        {status === 404 || status === 400 ? (
+          <p>{t.notFoundBody}</p>
+        ) : (
+          <LoadError message={resultsMessages.loadError} error={series.error} onRetry={() => void series.refetch()} />
+        )}
         <p>
           <Link to="/indikatorer">{t.back}</Link>
         </p>
@@ -80,7 +90,11 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
         </div>
         <div>
           <dt>{ti.breakdowns}</dt>
-          <dd>{indicator.breakdowns?.length ? indicator.breakdowns.map((b) => ti.breakdown[b]).join(', ') : ti.noBreakdowns}</dd>
+          <dd>
+            {indicator.breakdowns?.length
+              ? indicator.breakdowns.map((b) => ti.breakdown[b]).join(', ')
+              : ti.noBreakdowns}
+          </dd>
         </div>
         <div>
           <dt>{ti.owner}</dt>
@@ -98,7 +112,11 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
       <section aria-labelledby="registrera-varde" className={styles.section}>
         <h2 id="registrera-varde">{t.valueHeading}</h2>
         {may.allowed ? (
-          <ValueForm indicator={indicator} hasBaseline={series.cells.some((cell) => cell.baseline !== null)} onRecorded={recorded} />
+          <ValueForm
+            indicator={indicator}
+            hasBaseline={series.cells.some((cell) => cell.baseline !== null)}
+            onRecorded={recorded}
+          />
         ) : (
           may.reason && <p className={styles.note}>{t.readOnly(may.reason)}</p>
         )}
@@ -123,7 +141,10 @@ function IndicatorPage({ series }: { series: IndicatorSeries }) {
 function SeriesSection({ series }: { series: IndicatorSeries }) {
   const { indicator, cells } = series;
   const districts = useDistricts();
-  const districtNames = useMemo(() => new Map((districts.data?.items ?? []).map((d) => [d.code, d.name])), [districts.data]);
+  const districtNames = useMemo(
+    () => new Map((districts.data?.items ?? []).map((d) => [d.code, d.name])),
+    [districts.data],
+  );
   const { control } = useForm<{ cell: string }>({ defaultValues: { cell: 'all' } });
   const chosen = useWatch({ control, name: 'cell' });
   const cell = cells.find((c) => c.cell === chosen) ?? cells[0];
@@ -135,13 +156,26 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
     <section aria-labelledby="utveckling" className={styles.section}>
       <h2 id="utveckling">{t.seriesHeading}</h2>
       {cells.length > 1 && (
-        <SelectField control={control} name="cell" label={t.cell} description={t.cellHelp} options={cells.map((c) => ({ id: c.cell, label: cellLabel(c.cell, districtNames) }))} />
+        <SelectField
+          control={control}
+          name="cell"
+          label={t.cell}
+          description={t.cellHelp}
+          options={cells.map((c) => ({ id: c.cell, label: cellLabel(c.cell, districtNames) }))}
+        />
       )}
       {!cell || rows.length === 0 ? (
         <p>{t.noValues}</p>
       ) : (
         <>
-          <p>{cell.baseline ? t.baselineText(formatFigure(cell.baseline.suppressed ? 'suppressed' : cell.baseline.value, unit), cell.baseline.period) : t.noBaseline}</p>
+          <p>
+            {cell.baseline
+              ? t.baselineText(
+                  formatFigure(cell.baseline.suppressed ? 'suppressed' : cell.baseline.value, unit),
+                  cell.baseline.period,
+                )
+              : t.noBaseline}
+          </p>
           {lastTarget && lastTarget.progress !== null && (
             <p>
               {t.progressText(lastTarget.period, formatPercent(lastTarget.progress))}
@@ -191,7 +225,9 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
               </tbody>
             </table>
           </div>
-          {rows.some((row) => [row.baseline, row.actual, row.target].includes('suppressed')) && <p className={styles.muted}>{t.suppressedNote}</p>}
+          {rows.some((row) => [row.baseline, row.actual, row.target].includes('suppressed')) && (
+            <p className={styles.muted}>{t.suppressedNote}</p>
+          )}
         </>
       )}
       {series.gaps.length > 0 && (
@@ -200,7 +236,12 @@ function SeriesSection({ series }: { series: IndicatorSeries }) {
           <ul>
             {series.gaps.map((gap) => (
               <li key={gap.breakdown}>
-                {t.gap(cellLabel(gap.minuend, districtNames), cellLabel(gap.subtrahend, districtNames), gap.period, gap.gap === null ? t.gapUnknown : formatFigure(gap.gap, unit))}
+                {t.gap(
+                  cellLabel(gap.minuend, districtNames),
+                  cellLabel(gap.subtrahend, districtNames),
+                  gap.period,
+                  gap.gap === null ? t.gapUnknown : formatFigure(gap.gap, unit),
+                )}
               </li>
             ))}
           </ul>

@@ -26,7 +26,11 @@ export function IndicatorsRoutePage() {
       {indicators.isPending ? (
         <p role="status">{resultsMessages.loading}</p>
       ) : indicators.isError ? (
-        <LoadError message={resultsMessages.loadError} error={indicators.error} onRetry={() => void indicators.refetch()} />
+        <LoadError
+          message={resultsMessages.loadError}
+          error={indicators.error}
+          onRetry={() => void indicators.refetch()}
+        />
       ) : indicators.data.items.length === 0 ? (
         <p>{t.none}</p>
       ) : (
@@ -103,7 +107,16 @@ function NewIndicatorForm() {
   const invalidate = useInvalidateIndicators();
   const navigate = useNavigate();
   const { form, problem, submitWith } = useApiForm<NewIndicator>({
-    defaultValues: { code: '', name: '', unit: null, direction: null, source: null, breakdowns: [], koladaKpi: '', ownerDepartmentId: me.data?.department?.id ?? null },
+    defaultValues: {
+      code: '',
+      name: '',
+      unit: null,
+      direction: null,
+      source: null,
+      breakdowns: [],
+      koladaKpi: '',
+      ownerDepartmentId: me.data?.department?.id ?? null,
+    },
     // koladaKpis (the API's name) is not a field here: its errors are listed in the summary by LABELS.
     fields: Object.keys(LABELS).filter((field) => !field.startsWith('koladaKpis')),
   });
@@ -131,11 +144,48 @@ function NewIndicatorForm() {
     <form onSubmit={onSubmit} noValidate aria-labelledby="ny-indikator">
       <ErrorSummary problem={problem} labels={LABELS} />
       <div className={styles.formGrid}>
-        <TextField control={form.control} name="code" label={t.code} description={t.codeHelp} isRequired rules={REQUIRED} />
-        <TextField control={form.control} name="name" label={t.name} description={t.nameHelp} isRequired rules={REQUIRED} />
-        <SelectField control={form.control} name="unit" label={t.unit} options={options(t.unitLabel)} isRequired rules={REQUIRED} />
-        <SelectField control={form.control} name="source" label={t.source} description={t.sourceHelp} options={options(t.sourceLabel)} isRequired rules={REQUIRED} />
-        {source === 'kolada' && <TextField control={form.control} name="koladaKpi" label={t.koladaKpi} description={t.koladaKpiHelp} isRequired />}
+        <TextField
+          control={form.control}
+          name="code"
+          label={t.code}
+          description={t.codeHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        <TextField
+          control={form.control}
+          name="name"
+          label={t.name}
+          description={t.nameHelp}
+          isRequired
+          rules={REQUIRED}
+        />
+        <SelectField
+          control={form.control}
+          name="unit"
+          label={t.unit}
+          options={options(t.unitLabel)}
+          isRequired
+          rules={REQUIRED}
+        />
+        <SelectField
+          control={form.control}
+          name="source"
+          label={t.source}
+          description={t.sourceHelp}
+          options={options(t.sourceLabel)}
+          isRequired
+          rules={REQUIRED}
+        />
+        {source === 'kolada' && (
+          <TextField
+            control={form.control}
+            name="koladaKpi"
+            label={t.koladaKpi}
+            description={t.koladaKpiHelp}
+            isRequired
+          />
+        )}
         <SelectField
           control={form.control}
           name="ownerDepartmentId"
@@ -146,8 +196,22 @@ function NewIndicatorForm() {
           rules={REQUIRED}
         />
       </div>
-      <RadioGroupField control={form.control} name="direction" label={t.direction} description={t.directionHelp} options={options(t.directionLabel)} isRequired rules={REQUIRED} />
-      <CheckboxGroupField control={form.control} name="breakdowns" label={t.breakdowns} description={t.breakdownsHelp} options={options(t.breakdown)} />
+      <RadioGroupField
+        control={form.control}
+        name="direction"
+        label={t.direction}
+        description={t.directionHelp}
+        options={options(t.directionLabel)}
+        isRequired
+        rules={REQUIRED}
+      />
+      <CheckboxGroupField
+        control={form.control}
+        name="breakdowns"
+        label={t.breakdowns}
+        description={t.breakdownsHelp}
+        options={options(t.breakdown)}
+      />
       <FormActions>
         <FormButton type="submit" isDisabled={form.formState.isSubmitting}>
           {t.submit}

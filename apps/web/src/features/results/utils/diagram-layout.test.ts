@@ -21,7 +21,10 @@ const link = (fromNodeId: string, toNodeId: string) => ({ id: `${fromNodeId}-${t
 
 describe('wrapLabel', () => {
   it('should break between words within the line length', () => {
-    expect(wrapLabel('Fler unga påbörjar studier eller arbete', 20)).toEqual(['Fler unga påbörjar', 'studier eller arbete']);
+    expect(wrapLabel('Fler unga påbörjar studier eller arbete', 20)).toEqual([
+      'Fler unga påbörjar',
+      'studier eller arbete',
+    ]);
   });
 
   it('should end with an ellipsis what does not fit in the lines allowed, and cut a word longer than a line', () => {
@@ -32,7 +35,10 @@ describe('wrapLabel', () => {
 
 describe('layoutDiagram', () => {
   it('should draw one row per level with nodes, top down, skipping empty levels', () => {
-    const layout = layoutDiagram({ nodes: [node('a', 'activity'), node('b', 'short_term_outcome')], links: [link('a', 'b')] }, 'i');
+    const layout = layoutDiagram(
+      { nodes: [node('a', 'activity'), node('b', 'short_term_outcome')], links: [link('a', 'b')] },
+      'i',
+    );
 
     expect(layout.rows.map((row) => row.level)).toEqual(['activity', 'short_term_outcome']);
     const [a, b] = layout.nodes;
@@ -41,7 +47,13 @@ describe('layoutDiagram', () => {
   });
 
   it('should put the own nodes before the shared chain’s in a row, mark the shared ones and centre each row', () => {
-    const layout = layoutDiagram({ nodes: [node('g1', 'short_term_outcome', shared), node('o1', 'short_term_outcome'), node('a', 'activity')], links: [] }, 'i');
+    const layout = layoutDiagram(
+      {
+        nodes: [node('g1', 'short_term_outcome', shared), node('o1', 'short_term_outcome'), node('a', 'activity')],
+        links: [],
+      },
+      'i',
+    );
 
     const row = layout.nodes.filter((n) => n.id !== 'a');
     expect(row.map((n) => [n.id, n.shared])).toEqual([
@@ -56,11 +68,16 @@ describe('layoutDiagram', () => {
   it('should grow as wide as its widest row', () => {
     const nodes = ['a', 'b', 'c'].map((id) => node(id, 'activity'));
 
-    expect(layoutDiagram({ nodes, links: [] }, 'i').width).toBe(3 * DIAGRAM.nodeWidth + 2 * DIAGRAM.gapX + 2 * DIAGRAM.padding);
+    expect(layoutDiagram({ nodes, links: [] }, 'i').width).toBe(
+      3 * DIAGRAM.nodeWidth + 2 * DIAGRAM.gapX + 2 * DIAGRAM.padding,
+    );
   });
 
   it('should draw each link from the bottom of its start to the top of its end, and none to a node not drawn', () => {
-    const layout = layoutDiagram({ nodes: [node('a', 'activity'), node('b', 'output')], links: [link('a', 'b'), link('a', 'gone')] }, 'i');
+    const layout = layoutDiagram(
+      { nodes: [node('a', 'activity'), node('b', 'output')], links: [link('a', 'b'), link('a', 'gone')] },
+      'i',
+    );
 
     const [a, b] = layout.nodes;
     expect(layout.edges).toHaveLength(1);
@@ -76,7 +93,15 @@ describe('layoutDiagram', () => {
 describe('linkTargets', () => {
   it('should offer only later levels, own or shared, not yet linked, each once', () => {
     const from = node('o', 'output');
-    const candidates = [node('a', 'activity'), node('o2', 'output'), from, node('s', 'short_term_outcome'), node('l', 'long_term_outcome'), node('g', 'long_term_outcome', shared), node('g', 'long_term_outcome', shared)];
+    const candidates = [
+      node('a', 'activity'),
+      node('o2', 'output'),
+      from,
+      node('s', 'short_term_outcome'),
+      node('l', 'long_term_outcome'),
+      node('g', 'long_term_outcome', shared),
+      node('g', 'long_term_outcome', shared),
+    ];
 
     expect(linkTargets(from, candidates, [link('o', 's')]).map((n) => n.id)).toEqual(['l', 'g']);
   });

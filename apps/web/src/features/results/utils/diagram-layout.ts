@@ -1,18 +1,37 @@
 import type { EffectGraphNode, EffectLevel } from '../api/results-queries';
 import { EFFECT_LEVELS } from './effect-levels';
 
-export const DIAGRAM = { nodeWidth: 176, nodeHeight: 68, gapX: 20, gapY: 56, padding: 12, rowLabel: 22, charsPerLine: 22, maxLines: 3 } as const;
+export const DIAGRAM = {
+  nodeWidth: 176,
+  nodeHeight: 68,
+  gapX: 20,
+  gapY: 56,
+  padding: 12,
+  rowLabel: 22,
+  charsPerLine: 22,
+  maxLines: 3,
+} as const;
 
 export type DiagramNode = { id: string; x: number; y: number; lines: string[]; shared: boolean };
 export type DiagramRow = { level: EffectLevel; y: number };
 export type DiagramEdge = { id: string; d: string };
-export type DiagramLayout = { width: number; height: number; rows: DiagramRow[]; nodes: DiagramNode[]; edges: DiagramEdge[] };
+export type DiagramLayout = {
+  width: number;
+  height: number;
+  rows: DiagramRow[];
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+};
 
 /**
  * A title in at most `maxLines` lines of about `perLine` characters, broken between words (a word longer than a line
  * is cut); what does not fit ends in "…". SVG text does not wrap by itself.
  */
-export function wrapLabel(title: string, perLine: number = DIAGRAM.charsPerLine, maxLines: number = DIAGRAM.maxLines): string[] {
+export function wrapLabel(
+  title: string,
+  perLine: number = DIAGRAM.charsPerLine,
+  maxLines: number = DIAGRAM.maxLines,
+): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of title.split(/\s+/).filter(Boolean)) {
@@ -37,12 +56,18 @@ export function wrapLabel(title: string, perLine: number = DIAGRAM.charsPerLine,
  * centred, the initiative's own nodes before the shared chains' nodes; links as curves from the bottom of a node to
  * the top of the one it leads to. Pure, so the layout is tested without a browser.
  */
-export function layoutDiagram(graph: { nodes: readonly EffectGraphNode[]; links: readonly { id: string; fromNodeId: string; toNodeId: string }[] }, ownerId: string): DiagramLayout {
+export function layoutDiagram(
+  graph: { nodes: readonly EffectGraphNode[]; links: readonly { id: string; fromNodeId: string; toNodeId: string }[] },
+  ownerId: string,
+): DiagramLayout {
   const { nodeWidth, nodeHeight, gapX, gapY, padding, rowLabel } = DIAGRAM;
   const levels = EFFECT_LEVELS.filter((level) => graph.nodes.some((node) => node.level === level));
   const rowsOfNodes = levels.map((level) => {
     const inLevel = graph.nodes.filter((node) => node.level === level);
-    return [...inLevel.filter((node) => node.owner.id === ownerId), ...inLevel.filter((node) => node.owner.id !== ownerId)];
+    return [
+      ...inLevel.filter((node) => node.owner.id === ownerId),
+      ...inLevel.filter((node) => node.owner.id !== ownerId),
+    ];
   });
   const widest = Math.max(0, ...rowsOfNodes.map((row) => row.length));
   // At least two nodes wide: a chain of single nodes keeps its row labels clear of the links down the middle.
@@ -54,7 +79,13 @@ export function layoutDiagram(graph: { nodes: readonly EffectGraphNode[]; links:
     const rowWidth = row.length * nodeWidth + (row.length - 1) * gapX;
     const left = (width - rowWidth) / 2;
     const y = rows[index]!.y + rowLabel;
-    return row.map((node, column) => ({ id: node.id, x: left + column * (nodeWidth + gapX), y, lines: wrapLabel(node.title), shared: node.owner.id !== ownerId }));
+    return row.map((node, column) => ({
+      id: node.id,
+      x: left + column * (nodeWidth + gapX),
+      y,
+      lines: wrapLabel(node.title),
+      shared: node.owner.id !== ownerId,
+    }));
   });
   const at = new Map(nodes.map((node) => [node.id, node]));
   const edges: DiagramEdge[] = graph.links.flatMap((link) => {

@@ -12,7 +12,10 @@ describe('seriesRows', () => {
     baseline: point('2024', 14.2),
     latest: point('2025', 13.5),
     actuals: [point('2024-H1', 14.4), point('2025', 13.5), point('2024', 14.0)],
-    targets: [{ ...point('2028', 10), progress: null, achieved: null }, { ...point('2026', 12), progress: 0.32, achieved: false }],
+    targets: [
+      { ...point('2028', 10), progress: null, achieved: null },
+      { ...point('2026', 12), progress: 0.32, achieved: false },
+    ],
     sweden: [{ period: '2024', value: 11.9 }],
   };
 
@@ -38,7 +41,13 @@ describe('seriesRows', () => {
 describe('periodEnd', () => {
   it('should order halves, quarters and months by their last day', () => {
     const periods = ['2024', '2024-Q3', '2024-05', '2024-H1', '2023'];
-    expect([...periods].sort((a, b) => periodEnd(a).localeCompare(periodEnd(b)))).toEqual(['2023', '2024-05', '2024-H1', '2024-Q3', '2024']);
+    expect([...periods].sort((a, b) => periodEnd(a).localeCompare(periodEnd(b)))).toEqual([
+      '2023',
+      '2024-05',
+      '2024-H1',
+      '2024-Q3',
+      '2024',
+    ]);
   });
 });
 
@@ -55,7 +64,9 @@ describe('cellLabel and cellKey', () => {
   it('should name a cell in words, districts by name', () => {
     expect(cellLabel('all')).toBe('Alla');
     expect(cellLabel('sex:women,born:abroad')).toBe('Kvinnor, födda utomlands');
-    expect(cellLabel('age_band:16-24,district:KRONOGARDEN', new Map([['KRONOGARDEN', 'Kronogården']]))).toBe('16–24 år, Kronogården');
+    expect(cellLabel('age_band:16-24,district:KRONOGARDEN', new Map([['KRONOGARDEN', 'Kronogården']]))).toBe(
+      '16–24 år, Kronogården',
+    );
   });
 
   it('should make the API’s key from one choice per breakdown, leaving out the ones for everybody', () => {
@@ -69,7 +80,10 @@ describe('importErrors', () => {
     const errors = importErrors({
       errors: [
         { field: 'lines[4]', message: 'repeats line 2 (same period, cell and kind)' },
-        { field: 'lines[3].period', message: 'period must be a year, half, quarter or month: 2024, 2024-H1, 2024-Q3 or 2024-05' },
+        {
+          field: 'lines[3].period',
+          message: 'period must be a year, half, quarter or month: 2024, 2024-H1, 2024-Q3 or 2024-05',
+        },
         { field: 'lines[3].cell', message: 'something new' },
       ],
     });

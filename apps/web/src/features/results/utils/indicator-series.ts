@@ -38,7 +38,9 @@ export function seriesRows(cell: CellSeries): SeriesRow[] {
   for (const point of cell.actuals) row(point.period).actual = point.suppressed ? 'suppressed' : point.value;
   for (const point of cell.targets) row(point.period).target = point.suppressed ? 'suppressed' : point.value;
   for (const point of cell.sweden) row(point.period).sweden = point.value;
-  return [...rows.values()].sort((a, b) => periodEnd(a.period).localeCompare(periodEnd(b.period)) || a.period.localeCompare(b.period));
+  return [...rows.values()].sort(
+    (a, b) => periodEnd(a.period).localeCompare(periodEnd(b.period)) || a.period.localeCompare(b.period),
+  );
 }
 
 export type ChartPoint = { period: string; actual: number | null; target: number | null; sweden: number | null };
@@ -46,7 +48,12 @@ export type ChartPoint = { period: string; actual: number | null; target: number
 /** The rows as the chart draws them (the baseline is a level line of its own): a withheld figure is a gap, never a number. */
 export function chartPoints(rows: readonly SeriesRow[]): ChartPoint[] {
   const figure = (value: SeriesRow['actual']) => (typeof value === 'number' ? value : null);
-  return rows.map((row) => ({ period: row.period, actual: figure(row.actual), target: figure(row.target), sweden: row.sweden }));
+  return rows.map((row) => ({
+    period: row.period,
+    actual: figure(row.actual),
+    target: figure(row.target),
+    sweden: row.sweden,
+  }));
 }
 
 /** A figure in the indicator's unit: `12,5 %`, `3,1 ‰`, `1 234 kr`; "färre än 5" when withheld, "–" when missing. */
@@ -103,7 +110,11 @@ export function importErrors(problem: Pick<ProblemDetails, 'errors'>): ImportErr
   return (problem.errors ?? [])
     .map((error) => {
       const match = /^lines(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(error.field);
-      return { line: match?.[1] ? Number(match[1]) : null, column: match?.[2] ?? null, message: swedishMessage(error.message) };
+      return {
+        line: match?.[1] ? Number(match[1]) : null,
+        column: match?.[2] ?? null,
+        message: swedishMessage(error.message),
+      };
     })
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -14,7 +14,14 @@ export function useDepartmentReports(departmentId: string | undefined) {
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/status-reports', {
-          params: { query: { ownerDepartmentId: departmentId!, status: ['pending', 'returned', 'submitted'], sort: 'dueDate', limit: LIST_LIMIT } },
+          params: {
+            query: {
+              ownerDepartmentId: departmentId!,
+              status: ['pending', 'returned', 'submitted'],
+              sort: 'dueDate',
+              limit: LIST_LIMIT,
+            },
+          },
           signal,
         }),
       ),
@@ -26,7 +33,13 @@ export function useDepartmentReports(departmentId: string | undefined) {
 export function useReportsToReview(enabled: boolean) {
   return useQuery({
     queryKey: [...REPORTS_KEY, 'to-review'],
-    queryFn: ({ signal }) => unwrap(api.GET('/status-reports', { params: { query: { status: ['submitted'], sort: 'dueDate', limit: LIST_LIMIT } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/status-reports', {
+          params: { query: { status: ['submitted'], sort: 'dueDate', limit: LIST_LIMIT } },
+          signal,
+        }),
+      ),
     enabled,
   });
 }
@@ -47,7 +60,11 @@ export function useReportInitiative(code: string | undefined) {
   });
 }
 
-export type ReportMove = { kind: 'save'; patch: ReportPatch } | { kind: 'submit'; patch?: ReportPatch } | { kind: 'approve' } | { kind: 'return'; comment: string };
+export type ReportMove =
+  | { kind: 'save'; patch: ReportPatch }
+  | { kind: 'submit'; patch?: ReportPatch }
+  | { kind: 'approve' }
+  | { kind: 'return'; comment: string };
 
 /**
  * Every change of a report: save (PATCH with If-Match on the version read), submit (after saving what was typed),
@@ -59,11 +76,17 @@ export function useReportMove(report: Pick<StatusReport, 'id' | 'initiativeId' |
   return useMutation({
     mutationFn: async (move: ReportMove) => {
       if ((move.kind === 'save' || move.kind === 'submit') && move.patch) {
-        await unwrap(api.PATCH('/status-reports/{id}', { params: { path, header: { 'If-Match': `"${report.version}"` } }, body: move.patch }));
+        await unwrap(
+          api.PATCH('/status-reports/{id}', {
+            params: { path, header: { 'If-Match': `"${report.version}"` } },
+            body: move.patch,
+          }),
+        );
       }
       if (move.kind === 'submit') await unwrap(api.POST('/status-reports/{id}/submit', { params: { path } }));
       if (move.kind === 'approve') await unwrap(api.POST('/status-reports/{id}/approve', { params: { path } }));
-      if (move.kind === 'return') await unwrap(api.POST('/status-reports/{id}/return', { params: { path }, body: { comment: move.comment } }));
+      if (move.kind === 'return')
+        await unwrap(api.POST('/status-reports/{id}/return', { params: { path }, body: { comment: move.comment } }));
     },
     onSettled: () =>
       Promise.all([

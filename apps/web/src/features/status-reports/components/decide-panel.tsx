@@ -19,7 +19,15 @@ export function decisionRefusal(error: unknown): string {
  * Leadership's answer to a submitted report: approve it, or send it back with a comment the department will read. A
  * refusal goes to the page (`onRefused`): the report is read again and this panel may be gone with its status.
  */
-export function DecidePanel({ report, onDone, onRefused }: { report: StatusReport; onDone: (message: string) => void; onRefused: (error: unknown) => void }) {
+export function DecidePanel({
+  report,
+  onDone,
+  onRefused,
+}: {
+  report: StatusReport;
+  onDone: (message: string) => void;
+  onRefused: (error: unknown) => void;
+}) {
   const move = useReportMove(report);
   // No isPending on these buttons (see ReportForm): the panel is gone once the report is decided.
   const approve = () => {
@@ -41,7 +49,15 @@ export function DecidePanel({ report, onDone, onRefused }: { report: StatusRepor
  * "Skicka tillbaka": the comment the API requires. A refused comment stays in the dialog on its field; any other
  * refusal (the report was decided meanwhile) closes it and goes to the page.
  */
-function ReturnDialog({ report, onReturned, onRefused }: { report: StatusReport; onReturned: () => void; onRefused: (error: unknown) => void }) {
+function ReturnDialog({
+  report,
+  onReturned,
+  onRefused,
+}: {
+  report: StatusReport;
+  onReturned: () => void;
+  onRefused: (error: unknown) => void;
+}) {
   const move = useReportMove(report);
   return (
     <CommentDialog

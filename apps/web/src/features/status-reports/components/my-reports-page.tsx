@@ -36,11 +36,25 @@ export function MyReportsRoutePage() {
       ) : (
         <>
           {mayWrite.allowed && (
-            <ReportSection heading={t.list.mine} lead={department ? t.list.mineLead(department.name) : t.list.noDepartment} query={department ? own : undefined} empty={t.list.mineEmpty} />
+            <ReportSection
+              heading={t.list.mine}
+              lead={department ? t.list.mineLead(department.name) : t.list.noDepartment}
+              query={department ? own : undefined}
+              empty={t.list.mineEmpty}
+            />
           )}
-          {mayDecide.allowed && <ReportSection heading={t.list.review} lead={t.list.reviewLead} query={toReview} empty={t.list.reviewEmpty} />}
+          {mayDecide.allowed && (
+            <ReportSection
+              heading={t.list.review}
+              lead={t.list.reviewLead}
+              query={toReview}
+              empty={t.list.reviewEmpty}
+            />
+          )}
           {!mayWrite.allowed && !mayDecide.allowed && (
-            <p>{me.data?.may['status-reports:write']?.reason === 'no_department' ? t.list.noDepartment : t.list.neither}</p>
+            <p>
+              {me.data?.may['status-reports:write']?.reason === 'no_department' ? t.list.noDepartment : t.list.neither}
+            </p>
           )}
         </>
       )}
@@ -48,7 +62,17 @@ export function MyReportsRoutePage() {
   );
 }
 
-function ReportSection({ heading, lead, query, empty }: { heading: string; lead: string; query: ReportList | undefined; empty: string }) {
+function ReportSection({
+  heading,
+  lead,
+  query,
+  empty,
+}: {
+  heading: string;
+  lead: string;
+  query: ReportList | undefined;
+  empty: string;
+}) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} aria-busy={query?.isPending || undefined} className={styles.section}>

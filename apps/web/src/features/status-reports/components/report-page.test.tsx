@@ -38,7 +38,12 @@ const report = (over: Partial<StatusReport> = {}): StatusReport => ({
   version: 3,
   createdAt: '2026-08-01T08:00:00Z',
   updatedAt: '2026-09-15T08:00:00Z',
-  round: { id: '00000000-0000-4000-8000-00000000000b', title: 'Delårsrapport augusti 2026', period: '2026-08', dueDate: '2026-09-15' },
+  round: {
+    id: '00000000-0000-4000-8000-00000000000b',
+    title: 'Delårsrapport augusti 2026',
+    period: '2026-08',
+    dueDate: '2026-09-15',
+  },
   initiative: { id: '00000000-0000-4000-8000-00000000000c', code: 'FALTARBETARE', title: 'Fältarbetare' },
   overdue: false,
   indicators: [],
@@ -46,22 +51,35 @@ const report = (over: Partial<StatusReport> = {}): StatusReport => ({
 });
 
 /** The report and its initiative (led by ASF); `answer` for anything else, by method and path. */
-function api(shown: StatusReport, answer: (request: Request) => Response | Promise<Response> | undefined = () => undefined) {
+function api(
+  shown: StatusReport,
+  answer: (request: Request) => Response | Promise<Response> | undefined = () => undefined,
+) {
   return (request: Request) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && pathname === `/api/v1/status-reports/${ID}`) return json(shown);
-    if (request.method === 'GET' && pathname === '/api/v1/initiatives/FALTARBETARE') return json({ id: shown.initiativeId, leadDepartmentId: ASF.id, participants: [] });
+    if (request.method === 'GET' && pathname === '/api/v1/initiatives/FALTARBETARE')
+      return json({ id: shown.initiativeId, leadDepartmentId: ASF.id, participants: [] });
     return answer(request);
   };
 }
 
 describe('the report page', () => {
   it('should tell leadership in words, with focus, why an approval was refused', async () => {
-    const leadership = fakeMe({ roles: ['leadership'], department: null, allow: { 'portfolio:read': 'all', 'status-reports:decide': 'all' } });
+    const leadership = fakeMe({
+      roles: ['leadership'],
+      department: null,
+      allow: { 'portfolio:read': 'all', 'status-reports:decide': 'all' },
+    });
     await renderApp(`/rapporter/${ID}`, {
       me: leadership,
       handle: api(report(), (request) =>
-        request.method === 'POST' && request.url.endsWith('/approve') ? json({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'The status report is approved.' }, 409) : undefined,
+        request.method === 'POST' && request.url.endsWith('/approve')
+          ? json(
+              { type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'The status report is approved.' },
+              409,
+            )
+          : undefined,
       ),
     });
     const approve = await screen.findByRole('button', { name: t.decide.approve });
@@ -84,8 +102,9 @@ describe('the report page', () => {
     };
     await renderApp(`/rapporter/${ID}`, {
       me: staff,
-      handle: api(report({ status: 'returned', returnComment: 'Komplettera med finansieringen efter 2024.', overdue: true }), (request) =>
-        request.method === 'PATCH' ? recordPatch(request) : undefined,
+      handle: api(
+        report({ status: 'returned', returnComment: 'Komplettera med finansieringen efter 2024.', overdue: true }),
+        (request) => (request.method === 'PATCH' ? recordPatch(request) : undefined),
       ),
     });
     const returned = await screen.findByRole('region', { name: t.report.returnedHeading });
@@ -95,14 +114,21 @@ describe('the report page', () => {
     expect(progress.value).toBe('Fältarbetet fortsätter kvällstid.');
     expect((await axe.run(document, options)).violations.map((v) => v.id)).toEqual([]);
 
-    fireEvent.change(progress, { target: { value: 'Fältarbetet fortsätter kvällstid. Finansieringen efter 2024 är inte beslutad.' } });
+    fireEvent.change(progress, {
+      target: { value: 'Fältarbetet fortsätter kvällstid. Finansieringen efter 2024 är inte beslutad.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: t.form.save }));
 
     await screen.findByText(t.form.saved);
     expect(patches).toEqual([
       {
         ifMatch: '"3"',
-        body: { ragStatus: 'amber', progress: 'Fältarbetet fortsätter kvällstid. Finansieringen efter 2024 är inte beslutad.', risks: null, spendingToDateSek: 1_300_000 },
+        body: {
+          ragStatus: 'amber',
+          progress: 'Fältarbetet fortsätter kvällstid. Finansieringen efter 2024 är inte beslutad.',
+          risks: null,
+          spendingToDateSek: 1_300_000,
+        },
       },
     ]);
   });

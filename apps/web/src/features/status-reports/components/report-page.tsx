@@ -54,7 +54,10 @@ export function ReportRoutePage() {
 function ReportView({ report }: { report: StatusReport }) {
   const initiative = useReportInitiative(report.initiative.code);
   const owners = initiative.data
-    ? [initiative.data.leadDepartmentId, ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId)]
+    ? [
+        initiative.data.leadDepartmentId,
+        ...(initiative.data.participants ?? []).filter((p) => p.role === 'co_owner').map((p) => p.departmentId),
+      ]
     : [];
   const mayWrite = useMay('status-reports:write', { departmentIds: owners });
   const mayDecide = useMay('status-reports:decide');
@@ -62,7 +65,8 @@ function ReportView({ report }: { report: StatusReport }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const announcementRef = useRef<HTMLParagraphElement>(null);
   const refusalRef = useRef<HTMLParagraphElement>(null);
-  const focusSoon = (ref: React.RefObject<HTMLElement | null>) => requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
+  const focusSoon = (ref: React.RefObject<HTMLElement | null>) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.focus()));
   // After a submit or a decision the buttons pressed are gone: focus goes to what happened, which is also announced.
   // Two frames: after react-aria has put focus back where a closing dialog was opened from.
   const done = (message: string, moveFocus: boolean) => {
@@ -128,7 +132,9 @@ function ReportView({ report }: { report: StatusReport }) {
         <ReportReadOnly report={report} note={editable && !mayWrite.pending ? t.readOnly.mayNotWrite : undefined} />
       )}
 
-      {report.status === 'submitted' && mayDecide.allowed && <DecidePanel report={report} onDone={(message) => done(message, true)} onRefused={refused} />}
+      {report.status === 'submitted' && mayDecide.allowed && (
+        <DecidePanel report={report} onDone={(message) => done(message, true)} onRefused={refused} />
+      )}
     </Page>
   );
 }
@@ -151,7 +157,9 @@ function ReportReadOnly({ report, note }: { report: StatusReport; note: string |
       {note && <p className={styles.notice}>{note}</p>}
       <dl className={factStyles.facts}>
         <Fact term={f.rag}>{report.ragStatus ? <RagBadge rag={report.ragStatus} /> : t.readOnly.noRag}</Fact>
-        <Fact term={f.spending}>{report.spendingToDateSek === null ? t.readOnly.none : formatMoney(report.spendingToDateSek)}</Fact>
+        <Fact term={f.spending}>
+          {report.spendingToDateSek === null ? t.readOnly.none : formatMoney(report.spendingToDateSek)}
+        </Fact>
         <div className={factStyles.factWide}>
           <dt>{f.progress}</dt>
           <dd className={styles.text}>{report.progress ?? t.readOnly.none}</dd>

@@ -13,4 +13,3 @@ export function ReportStatus({ report }: { report: Pick<StatusReport, 'status' |
     </span>
   );
 }
-

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../lib/format';
-import { cellLabel, indicatorRows, indicatorValue, isEditable, reportFormValues, reportPatch, type ReportIndicator } from './report-form';
+import {
+  cellLabel,
+  indicatorRows,
+  indicatorValue,
+  isEditable,
+  reportFormValues,
+  reportPatch,
+  type ReportIndicator,
+} from './report-form';
 
 const value = (over: Partial<ReportIndicator['values'][number]> = {}): ReportIndicator['values'][number] => ({
   cell: 'all',
@@ -14,7 +22,9 @@ const value = (over: Partial<ReportIndicator['values'][number]> = {}): ReportInd
 
 describe('the report form', () => {
   it('should hold a stored report as form values, with empty text for none', () => {
-    expect(reportFormValues({ ragStatus: null, progress: null, risks: 'Bidraget upphör.', spendingToDateSek: null })).toEqual({
+    expect(
+      reportFormValues({ ragStatus: null, progress: null, risks: 'Bidraget upphör.', spendingToDateSek: null }),
+    ).toEqual({
       ragStatus: null,
       progress: '',
       risks: 'Bidraget upphör.',
@@ -23,7 +33,9 @@ describe('the report form', () => {
   });
 
   it('should send emptied text as null and trim the rest, so the API clears a field rather than refusing blank text', () => {
-    expect(reportPatch({ ragStatus: 'amber', progress: '  Enligt plan. ', risks: '   ', spendingToDateSek: 850_000 })).toEqual({
+    expect(
+      reportPatch({ ragStatus: 'amber', progress: '  Enligt plan. ', risks: '   ', spendingToDateSek: 850_000 }),
+    ).toEqual({
       ragStatus: 'amber',
       progress: 'Enligt plan.',
       risks: null,

@@ -19,7 +19,9 @@ export type ReportPatch = components['schemas']['UpdateStatusReportDto'];
 /** The form's fields, for the error summary: the API's errors for any other field are listed there too. */
 export const REPORT_FIELDS = ['ragStatus', 'progress', 'risks', 'spendingToDateSek'] as const;
 
-export function reportFormValues(report: Pick<StatusReport, 'ragStatus' | 'progress' | 'risks' | 'spendingToDateSek'>): ReportFormValues {
+export function reportFormValues(
+  report: Pick<StatusReport, 'ragStatus' | 'progress' | 'risks' | 'spendingToDateSek'>,
+): ReportFormValues {
   return {
     ragStatus: report.ragStatus,
     progress: report.progress ?? '',
@@ -31,7 +33,12 @@ export function reportFormValues(report: Pick<StatusReport, 'ragStatus' | 'progr
 /** The PATCH body: an emptied text is sent as null, which clears it (the API refuses blank text). */
 export function reportPatch(values: ReportFormValues): ReportPatch {
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
-  return { ragStatus: values.ragStatus, progress: text(values.progress), risks: text(values.risks), spendingToDateSek: values.spendingToDateSek };
+  return {
+    ragStatus: values.ragStatus,
+    progress: text(values.progress),
+    risks: text(values.risks),
+    spendingToDateSek: values.spendingToDateSek,
+  };
 }
 
 /** A department may write the report while it is pending, or again once leadership has returned it (the API's rule). */
@@ -47,7 +54,14 @@ export function cellLabel(cell: string): string {
     .split(',')
     .map((part, index) => {
       const [breakdown = '', value = ''] = part.split(':');
-      const words = breakdown === 'sex' ? t.sex[value] : breakdown === 'born' ? t.born[value] : breakdown === 'age_band' ? t.ageBand(value) : undefined;
+      const words =
+        breakdown === 'sex'
+          ? t.sex[value]
+          : breakdown === 'born'
+            ? t.born[value]
+            : breakdown === 'age_band'
+              ? t.ageBand(value)
+              : undefined;
       const label = words ?? value;
       return index === 0 ? label : label.toLocaleLowerCase('sv-SE');
     })
@@ -55,7 +69,10 @@ export function cellLabel(cell: string): string {
 }
 
 /** A measurement with its unit (`12,5 %`, `1 234 kr`); a withheld small count says so, as the API withholds it. */
-export function indicatorValue(value: components['schemas']['ReportIndicatorValueDto'] | undefined, unit: ReportIndicator['unit']): string {
+export function indicatorValue(
+  value: components['schemas']['ReportIndicatorValueDto'] | undefined,
+  unit: ReportIndicator['unit'],
+): string {
   const t = statusReportsMessages.indicators;
   if (!value) return t.missing;
   if (value.suppressed || value.value === null) return t.suppressed;
@@ -71,7 +88,15 @@ export type IndicatorRow = { period: string; cell: string; municipality: string;
  * Sweden's where Kolada has one. The API sends them by cell (`all` first) and latest first; that order is kept.
  */
 export function indicatorRows(indicator: ReportIndicator): IndicatorRow[] {
-  const rows = new Map<string, { period: string; cell: string; municipality?: (typeof indicator.values)[number]; sweden?: (typeof indicator.values)[number] }>();
+  const rows = new Map<
+    string,
+    {
+      period: string;
+      cell: string;
+      municipality?: (typeof indicator.values)[number];
+      sweden?: (typeof indicator.values)[number];
+    }
+  >();
   for (const value of indicator.values) {
     const key = `${value.cell}|${value.period}`;
     const row = rows.get(key) ?? { period: value.period, cell: value.cell };
