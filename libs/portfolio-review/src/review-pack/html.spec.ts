@@ -12,11 +12,6 @@ describe('html', () => {
   it('should keep nested html as it is, join arrays and drop null, undefined and false', () => {
     const items = ['a<b', 'c'].map((x) => html`<li>${x}</li>`);
 
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${null}${undefined}${false}${0}`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>0');
+    expect(html`<ul>${items}</ul>${null}${undefined}${false}${0}`.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>0');
   });
 });

@@ -58,35 +58,31 @@ function figure(label: string, value: string, note?: string): SafeHtml {
 function overview({ summary }: ReviewPackData): SafeHtml {
   const { annualCost, fundingCliff, openAlerts, followUp } = summary;
   const statuses = INITIATIVE_STATUSES.filter((s) => summary.byStatus[s] > 0);
-  return html`<section id="sammanfattning">
-    <h2>Portföljen i korthet</h2>
-    <div class="figures">
-      ${figure('Insatser', String(summary.initiatives), statuses.map((s) => `${INITIATIVE_STATUS_LABELS[s].toLowerCase()} ${summary.byStatus[s]}`).join(', '))}
-      ${figure('Årskostnad', kronor(annualCost.totalSek), annualCost.initiativesWithoutAnnualCost ? `${annualCost.initiativesWithoutAnnualCost} insatser saknar årskostnad` : undefined)}
-      ${figure('Tillfällig finansiering', percent(annualCost.temporaryShare), `${kronor(annualCost.temporarySek)} av ${kronor(annualCost.fundedPerYearSek)} per år`)}
-      ${figure(`Finansieringsstup ${fundingCliff.year}`, kronor(fundingCliff.uncoveredAnnualCostSek), `${fundingCliff.initiatives} insatser utan beslut om fortsatt finansiering`)}
-      ${figure('Öppna larm', String(openAlerts.total), `${openAlerts.bySeverity.critical ?? 0} kritiska`)}
-      ${figure('Uppföljningsplan', percent(followUp.followUpPlanShare), `rapport i tid: ${percent(followUp.reportedOnTimeShare)}`)}
-    </div>
-  </section>`;
+  return html`<section id="sammanfattning"><h2>Portföljen i korthet</h2>
+<div class="figures">
+${figure('Insatser', String(summary.initiatives), statuses.map((s) => `${INITIATIVE_STATUS_LABELS[s].toLowerCase()} ${summary.byStatus[s]}`).join(', '))}
+${figure('Årskostnad', kronor(annualCost.totalSek), annualCost.initiativesWithoutAnnualCost ? `${annualCost.initiativesWithoutAnnualCost} insatser saknar årskostnad` : undefined)}
+${figure('Tillfällig finansiering', percent(annualCost.temporaryShare), `${kronor(annualCost.temporarySek)} av ${kronor(annualCost.fundedPerYearSek)} per år`)}
+${figure(`Finansieringsstup ${fundingCliff.year}`, kronor(fundingCliff.uncoveredAnnualCostSek), `${fundingCliff.initiatives} insatser utan beslut om fortsatt finansiering`)}
+${figure('Öppna larm', String(openAlerts.total), `${openAlerts.bySeverity.critical ?? 0} kritiska`)}
+${figure('Uppföljningsplan', percent(followUp.followUpPlanShare), `rapport i tid: ${percent(followUp.reportedOnTimeShare)}`)}
+</div></section>`;
 }
 
 function priorityAreas({ summary }: ReviewPackData): SafeHtml {
   const { areas, unlinked } = summary.byPriorityArea;
-  return html`<section id="prioriterade-omraden">
-    <h2>Insatser och kostnad per prioriterat område</h2>
-    ${barChart(
-      'Antal insatser per prioriterat område',
-      areas.map((a) => ({ label: a.title, value: a.count, valueLabel: `${a.count}` })),
-      'Inga insatser är kopplade till ett prioriterat område.',
-    )}
-    ${barChart(
-      'Årskostnad per prioriterat område',
-      areas.map((a) => ({ label: a.title, value: a.annualCostSek, valueLabel: millionKronor(a.annualCostSek) })),
-      'Inga insatser är kopplade till ett prioriterat område.',
-    )}
-    <p>En insats under två områden räknas i båda. ${unlinked} insatser hör inte till något prioriterat område.</p>
-  </section>`;
+  return html`<section id="prioriterade-omraden"><h2>Insatser och kostnad per prioriterat område</h2>
+${barChart(
+  'Antal insatser per prioriterat område',
+  areas.map((a) => ({ label: a.title, value: a.count, valueLabel: `${a.count}` })),
+  'Inga insatser är kopplade till ett prioriterat område.',
+)}
+${barChart(
+  'Årskostnad per prioriterat område',
+  areas.map((a) => ({ label: a.title, value: a.annualCostSek, valueLabel: millionKronor(a.annualCostSek) })),
+  'Inga insatser är kopplade till ett prioriterat område.',
+)}
+<p>En insats under två områden räknas i båda. ${unlinked} insatser hör inte till något prioriterat område.</p></section>`;
 }
 
 function fundingCliff({ cliff }: ReviewPackData): SafeHtml {
@@ -97,36 +93,12 @@ function fundingCliff({ cliff }: ReviewPackData): SafeHtml {
   }));
   const years = cliff.budgetYears.map(
     (y) =>
-      html`<tr>
-        <td>${y.year}</td>
-        <td class="num">${kronor(y.fundingEndingSek)}</td>
-        <td class="num">${kronor(y.uncoveredAnnualCostSek)}</td>
-        <td class="num">${y.initiativesUndecided}</td>
-        <td class="num">${y.initiativesCoverageDecided}</td>
-      </tr>`,
+      html`<tr><td>${y.year}</td><td class="num">${kronor(y.fundingEndingSek)}</td><td class="num">${kronor(y.uncoveredAnnualCostSek)}</td><td class="num">${y.initiativesUndecided}</td><td class="num">${y.initiativesCoverageDecided}</td></tr>`,
   );
-  return html`<section id="finansieringsstup">
-    <h2>Finansieringsstup per månad, ${monthName(cliff.from)}–${monthName(cliff.to)}</h2>
-    <p>
-      Tillfällig finansiering som tar slut utan efterföljare och utan beslut om vad som händer sedan. Insatser där det
-      redan är beslutat vad som händer visas för sig och räknas inte i beloppen.
-    </p>
-    ${monthColumnChart('Tillfällig finansiering som upphör per månad', columns, 'Inga finansieringsstup under perioden.')}
-    <table>
-      <thead>
-        <tr>
-          <th>Budgetår</th>
-          <th class="num">Upphörande finansiering</th>
-          <th class="num">Ofinansierad årskostnad</th>
-          <th class="num">Insatser utan beslut</th>
-          <th class="num">Insatser med beslut</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${years}
-      </tbody>
-    </table>
-  </section>`;
+  return html`<section id="finansieringsstup"><h2>Finansieringsstup per månad, ${monthName(cliff.from)}–${monthName(cliff.to)}</h2>
+<p>Tillfällig finansiering som tar slut utan efterföljare och utan beslut om vad som händer sedan. Insatser där det redan är beslutat vad som händer visas för sig och räknas inte i beloppen.</p>
+${monthColumnChart('Tillfällig finansiering som upphör per månad', columns, 'Inga finansieringsstup under perioden.')}
+<table><thead><tr><th>Budgetår</th><th class="num">Upphörande finansiering</th><th class="num">Ofinansierad årskostnad</th><th class="num">Insatser utan beslut</th><th class="num">Insatser med beslut</th></tr></thead><tbody>${years}</tbody></table></section>`;
 }
 
 function alerts({ summary }: ReviewPackData): SafeHtml {
@@ -139,30 +111,11 @@ function alerts({ summary }: ReviewPackData): SafeHtml {
     color: SEVERITY_COLORS[s],
   }));
   const kinds = byKind.map(
-    (k) =>
-      html`<tr>
-        <td>${ALERT_KIND_LABELS[k.kind as AlertKind]}</td>
-        <td class="num">${k.total}</td>
-      </tr>`,
+    (k) => html`<tr><td>${ALERT_KIND_LABELS[k.kind as AlertKind]}</td><td class="num">${k.total}</td></tr>`,
   );
-  return html`<section id="larm">
-    <h2>Öppna larm per allvarlighetsgrad</h2>
-    ${barChart('Öppna larm per allvarlighetsgrad', bars)}
-    ${
-      byKind.length > 0 &&
-      html`<table>
-        <thead>
-          <tr>
-            <th>Slag</th>
-            <th class="num">Öppna</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${kinds}
-        </tbody>
-      </table>`
-    }
-  </section>`;
+  return html`<section id="larm"><h2>Öppna larm per allvarlighetsgrad</h2>
+${barChart('Öppna larm per allvarlighetsgrad', bars)}
+${byKind.length > 0 && html`<table><thead><tr><th>Slag</th><th class="num">Öppna</th></tr></thead><tbody>${kinds}</tbody></table>`}</section>`;
 }
 
 const initiativeName = (i: PackInitiative) => `${i.code} – ${i.title}`;
@@ -170,128 +123,54 @@ const initiativeName = (i: PackInitiative) => `${i.code} – ${i.title}`;
 function overlaps({ overlaps }: ReviewPackData): SafeHtml {
   const rows = overlaps.map(
     (o) =>
-      html`<tr>
-        <td>${initiativeName(o.a)}</td>
-        <td>${initiativeName(o.b)}</td>
-        <td class="num">${percent(o.score)}</td>
-        <td>${o.reasons.join('; ')}</td>
-      </tr>`,
+      html`<tr><td>${initiativeName(o.a)}</td><td>${initiativeName(o.b)}</td><td class="num">${percent(o.score)}</td><td>${o.reasons.join('; ')}</td></tr>`,
   );
-  return html`<section id="overlapp">
-    <h2>Överlapp att diskutera</h2>
-    ${
-      overlaps.length === 0
-        ? html`<p>Inga möjliga överlapp som inte redan har bedömts.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Insats</th>
-                <th>Insats</th>
-                <th class="num">Likhet</th>
-                <th>Varför</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }
-  </section>`;
+  return html`<section id="overlapp"><h2>Överlapp att diskutera</h2>
+${
+  overlaps.length === 0
+    ? html`<p>Inga möjliga överlapp som inte redan har bedömts.</p>`
+    : html`<table><thead><tr><th>Insats</th><th>Insats</th><th class="num">Likhet</th><th>Varför</th></tr></thead><tbody>${rows}</tbody></table>`
+}</section>`;
 }
 
 function readiness({ readinessByDepartment }: ReviewPackData): SafeHtml {
   const rows = readinessByDepartment.map(
     (d) =>
-      html`<tr>
-        <td>${d.name ?? 'Utan ledande förvaltning'}</td>
-        <td class="num">${d.initiatives}</td>
-        <td class="num">${percent(d.score)}</td>
-        ${READINESS_CHECKS.map((c) => html`<td class="num">${percent(d.checks[c])}</td>`)}
-      </tr>`,
+      html`<tr><td>${d.name ?? 'Utan ledande förvaltning'}</td><td class="num">${d.initiatives}</td><td class="num">${percent(d.score)}</td>${READINESS_CHECKS.map((c) => html`<td class="num">${percent(d.checks[c])}</td>`)}</tr>`,
   );
-  return html`<section id="beredskap">
-    <h2>Beredskap inför revision per förvaltning</h2>
-    <p>Andelen beslutade och pågående insatser som uppfyller varje punkt revisionen granskar.</p>
-    ${
-      readinessByDepartment.length === 0
-        ? html`<p>Inga beslutade eller pågående insatser.</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Förvaltning</th>
-                <th class="num">Insatser</th>
-                <th class="num">Totalt</th>
-                ${READINESS_CHECKS.map((c) => html`<th class="num">${capitalised(READINESS_CHECK_LABELS[c])}</th>`)}
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }
-  </section>`;
+  return html`<section id="beredskap"><h2>Beredskap inför revision per förvaltning</h2>
+<p>Andelen beslutade och pågående insatser som uppfyller varje punkt revisionen granskar.</p>
+${
+  readinessByDepartment.length === 0
+    ? html`<p>Inga beslutade eller pågående insatser.</p>`
+    : html`<table><thead><tr><th>Förvaltning</th><th class="num">Insatser</th><th class="num">Totalt</th>${READINESS_CHECKS.map((c) => html`<th class="num">${capitalised(READINESS_CHECK_LABELS[c])}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`
+}</section>`;
 }
 
 function decisionTable(decisions: PackDecision[], whenEmpty: string): SafeHtml {
   if (decisions.length === 0) return html`<p>${whenEmpty}</p>`;
   const rows = decisions.map(
     (d) =>
-      html`<tr>
-        <td>${initiativeName(d.initiative)}</td>
-        <td>${PORTFOLIO_DECISION_LABELS[d.decision]}</td>
-        <td>${d.rationale}</td>
-        <td>${d.followUpDate && dayName(d.followUpDate)}</td>
-        <td>${d.review.title}</td>
-      </tr>`,
+      html`<tr><td>${initiativeName(d.initiative)}</td><td>${PORTFOLIO_DECISION_LABELS[d.decision]}</td><td>${d.rationale}</td><td>${d.followUpDate && dayName(d.followUpDate)}</td><td>${d.review.title}</td></tr>`,
   );
-  return html`<table>
-    <thead>
-      <tr>
-        <th>Insats</th>
-        <th>Beslut</th>
-        <th>Motivering</th>
-        <th>Följs upp</th>
-        <th>Genomgång</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return html`<table><thead><tr><th>Insats</th><th>Beslut</th><th>Motivering</th><th>Följs upp</th><th>Genomgång</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function decisions({ decisionsDue, previousDecisions }: ReviewPackData): SafeHtml {
-  return html`<section id="beslut">
-    <h2>Beslut att följa upp</h2>
-    ${decisionTable(decisionsDue, 'Inga tidigare beslut ska följas upp.')}
-    <h2>Beslut vid förra genomgången</h2>
-    ${decisionTable(previousDecisions, 'Ingen tidigare genomgång med beslut.')}
-  </section>`;
+  return html`<section id="beslut"><h2>Beslut att följa upp</h2>
+${decisionTable(decisionsDue, 'Inga tidigare beslut ska följas upp.')}
+<h2>Beslut vid förra genomgången</h2>
+${decisionTable(previousDecisions, 'Ingen tidigare genomgång med beslut.')}</section>`;
 }
 
 /** The leadership group's pre-read as one printable Swedish HTML page, charts inline as SVG, no scripts. */
 export function renderReviewPack(data: ReviewPackData): string {
   const title = data.review?.title ?? `Portföljgenomgång ${dayName(data.today)}`;
   return html`<!DOCTYPE html>
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${STYLE}
-        </style>
-      </head>
-      <body>
-        <header>
-          <h1>${title}</h1>
-          <p class="meta">
-            ${data.review && `Möte ${dayName(data.review.meetingDate)}. `}Underlaget togs fram ${dayName(data.today)} ur
-            Samla.
-          </p>
-          ${data.review?.notes && html`<p>${data.review.notes}</p>`}
-        </header>
-        ${overview(data)}${priorityAreas(data)}${fundingCliff(data)}${alerts(data)}${overlaps(data)}${readiness(data)}${decisions(data)}
-      </body>
-    </html>`.value;
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${STYLE}</style></head>
+<body><header><h1>${title}</h1>
+<p class="meta">${data.review && `Möte ${dayName(data.review.meetingDate)}. `}Underlaget togs fram ${dayName(data.today)} ur Samla.</p>
+${data.review?.notes && html`<p>${data.review.notes}</p>`}</header>
+${overview(data)}${priorityAreas(data)}${fundingCliff(data)}${alerts(data)}${overlaps(data)}${readiness(data)}${decisions(data)}
+</body></html>`.value;
 }

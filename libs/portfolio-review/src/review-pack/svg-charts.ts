@@ -12,18 +12,7 @@ function fit(label: string, max: number): string {
 }
 
 function frame(title: string, height: number, body: SafeHtml | SafeHtml[]): SafeHtml {
-  return html`<svg
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 ${WIDTH} ${height}"
-    width="100%"
-    role="img"
-    aria-label="${title}"
-    font-family="sans-serif"
-    font-size="12"
-  >
-    <title>${title}</title>
-    ${body}
-  </svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${title}" font-family="sans-serif" font-size="12"><title>${title}</title>${body}</svg>`;
 }
 
 function empty(title: string, message: string): SafeHtml {
@@ -43,12 +32,10 @@ export function barChart(title: string, bars: readonly ChartBar[], whenEmpty = '
   const rows = bars.map((bar, i) => {
     const y = i * row;
     const width = max > 0 ? Math.round((bar.value / max) * barSpace) : 0;
-    return html`<g
-      ><title>${bar.label}: ${bar.valueLabel}</title>
-      <text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" fill="${INK}">${fit(bar.label, 38)}</text>
-      <rect x="${labelWidth}" y="${y + 5}" width="${width}" height="${row - 10}" fill="${bar.color ?? INK}" />
-      <text x="${labelWidth + width + 6}" y="${y + 17}" fill="${MUTED}">${bar.valueLabel}</text></g
-    >`;
+    return html`<g><title>${bar.label}: ${bar.valueLabel}</title>
+<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" fill="${INK}">${fit(bar.label, 38)}</text>
+<rect x="${labelWidth}" y="${y + 5}" width="${width}" height="${row - 10}" fill="${bar.color ?? INK}"/>
+<text x="${labelWidth + width + 6}" y="${y + 17}" fill="${MUTED}">${bar.valueLabel}</text></g>`;
   });
   return frame(title, bars.length * row + 4, rows);
 }
@@ -77,24 +64,12 @@ export function monthColumnChart(title: string, columns: readonly ChartColumn[],
     const height = Math.round((column.value / max) * plotHeight);
     const monthIndex = Number(column.month.slice(5, 7)) - 1;
     const baseline = plotTop + plotHeight;
-    return html`<g
-      ><title>${column.month}: ${column.valueLabel}</title>
-      <rect x="${x + 2}" y="${baseline - height}" width="${Math.max(step - 4, 1)}" height="${height}" fill="${INK}" />
-      <text x="${x + step / 2}" y="${baseline + 14}" text-anchor="middle" fill="${MUTED}"
-        >${MONTH_LETTERS[monthIndex]}</text
-      >
-      ${((i === 0 && firstYearFits) || monthIndex === 0) && html`<text x="${x + 2}" y="${baseline + 30}" fill="${INK}">${column.month.slice(0, 4)}</text>`}</g
-    >`;
+    return html`<g><title>${column.month}: ${column.valueLabel}</title>
+<rect x="${x + 2}" y="${baseline - height}" width="${Math.max(step - 4, 1)}" height="${height}" fill="${INK}"/>
+<text x="${x + step / 2}" y="${baseline + 14}" text-anchor="middle" fill="${MUTED}">${MONTH_LETTERS[monthIndex]}</text>
+${((i === 0 && firstYearFits) || monthIndex === 0) && html`<text x="${x + 2}" y="${baseline + 30}" fill="${INK}">${column.month.slice(0, 4)}</text>`}</g>`;
   });
-  const axis = html`<line
-    x1="8"
-    y1="${plotTop + plotHeight}"
-    x2="${WIDTH - 8}"
-    y2="${plotTop + plotHeight}"
-    stroke="${MUTED}"
-  />`;
-  const peak = html`<text x="8" y="12" fill="${MUTED}"
-    >Högsta månad: ${columns.find((c) => c.value === max)!.valueLabel}</text
-  >`;
+  const axis = html`<line x1="8" y1="${plotTop + plotHeight}" x2="${WIDTH - 8}" y2="${plotTop + plotHeight}" stroke="${MUTED}"/>`;
+  const peak = html`<text x="8" y="12" fill="${MUTED}">Högsta månad: ${columns.find((c) => c.value === max)!.valueLabel}</text>`;
   return frame(title, plotTop + plotHeight + 36, [peak, ...bars, axis]);
 }
