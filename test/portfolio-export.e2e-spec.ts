@@ -35,7 +35,15 @@ const INITIATIVE_HEADERS = [
   'Öppna larm',
   'Beredskap',
   'Beredskap saknas',
+  'Finansieringskälla',
+  'Finansiär',
+  'Belopp (kr)',
+  'Finansiering från',
+  'Finansiering till',
+  'Finansieringsstatus',
 ];
+/** The initiative columns a row under an initiative leaves empty: all but the code. */
+const UNDER = Array.from({ length: 18 }, () => '');
 const INDICATOR_HEADERS = [
   'Insatskod',
   'Insats',
@@ -226,6 +234,23 @@ describe('GET /portfolio/export', () => {
         '2',
         '0,5',
         'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering',
+        'Ordinarie budget',
+        'Kommunstyrelsen',
+        '1800000',
+        `${Y}-01-01`,
+        `${Y}-12-31`,
+        'Beviljad',
+      ],
+      // I1's second funding line under it, with only the code, so sums of the initiative columns count I1 once.
+      [
+        'EXP-I1',
+        ...UNDER,
+        'Statsbidrag',
+        'Länsstyrelsen Västra Götaland',
+        '600000',
+        `${Y}-01-01`,
+        `${Y}-12-31`,
+        'Beviljad',
       ],
       [
         'EXP-I2',
@@ -245,6 +270,12 @@ describe('GET /portfolio/export', () => {
         '',
         '',
         '0',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
         '',
         '',
       ],
@@ -335,13 +366,26 @@ describe('GET /portfolio/export', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(INITIATIVE_HEADERS);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.rowCount).toBe(4);
     const i1 = sheet.getRow(2);
     expect(i1.getCell(1).value).toBe('EXP-I1');
     expect(i1.getCell(13).value).toBe(2_400_000);
     expect(i1.getCell(15).value).toBe(0.25);
     expect(i1.getCell(11).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
-    expect(sheet.getRow(3).getCell(2).value).toBe(awkward);
+    expect(i1.getCell(22).value).toBe(1_800_000);
+    expect(i1.getCell(23).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
+    const under = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(under).toEqual([
+      'EXP-I1',
+      ...UNDER.map(() => undefined),
+      'Statsbidrag',
+      'Länsstyrelsen Västra Götaland',
+      600_000,
+      new Date(`${Y}-01-01T00:00:00Z`),
+      new Date(`${Y}-12-31T00:00:00Z`),
+      'Beviljad',
+    ]);
+    expect(sheet.getRow(4).getCell(2).value).toBe(awkward);
 
     const women = (book: ExcelJS.Workbook) =>
       (book.getWorksheet('Indikatorer')!.getRow(3).values as unknown[]).slice(6);
