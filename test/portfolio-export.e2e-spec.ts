@@ -42,6 +42,8 @@ const INITIATIVE_HEADERS = [
   'Finansiering till',
   'Finansieringsstatus',
 ];
+/** The funding columns of an initiative without funding lines. */
+const NO_FUNDING = Array.from({ length: 6 }, () => '');
 /** The initiative columns a row under an initiative leaves empty: all but the code. */
 const UNDER = Array.from({ length: 18 }, () => '');
 const INDICATOR_HEADERS = [
@@ -207,6 +209,8 @@ describe('GET /portfolio/export', () => {
 
   it('should write the initiatives as a CSV Swedish Excel opens: BOM, semicolons, CRLF, quoting, exact figures', async () => {
     const { res, rows, raw } = await csv(t.admin);
+    const thisYear = (source: string, funder: string, amount: string) =>
+      [source, funder, amount, `${Y}-01-01`, `${Y}-12-31`, 'Beviljad'] as const;
 
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="samla-portfolj-${today}.csv"`);
@@ -234,24 +238,10 @@ describe('GET /portfolio/export', () => {
         '2',
         '0,5',
         'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering',
-        'Ordinarie budget',
-        'Kommunstyrelsen',
-        '1800000',
-        `${Y}-01-01`,
-        `${Y}-12-31`,
-        'Beviljad',
+        ...thisYear('Ordinarie budget', 'Kommunstyrelsen', '1800000'),
       ],
       // I1's second funding line under it, with only the code, so sums of the initiative columns count I1 once.
-      [
-        'EXP-I1',
-        ...UNDER,
-        'Statsbidrag',
-        'Länsstyrelsen Västra Götaland',
-        '600000',
-        `${Y}-01-01`,
-        `${Y}-12-31`,
-        'Beviljad',
-      ],
+      ['EXP-I1', ...UNDER, ...thisYear('Statsbidrag', 'Länsstyrelsen Västra Götaland', '600000')],
       [
         'EXP-I2',
         awkward,
@@ -272,12 +262,7 @@ describe('GET /portfolio/export', () => {
         '0',
         '',
         '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
+        ...NO_FUNDING,
       ],
     ]);
   });
