@@ -13,6 +13,7 @@ import { FUNDING_SOURCE_TYPES, type BoundStatement, type Statement } from '#comm
 import { FUNDING_CLIFF_SQL } from '#funding';
 import { buildInitiativeListSql, type InitiativeListFilters } from '#portfolio';
 import {
+  buildExportFundingSql,
   buildExportIndicatorsSql,
   buildExportInitiativesSql,
   buildOverlapsSql,
@@ -128,9 +129,14 @@ const ENTRIES: Entry[] = [
   {
     file: 'portfolio-review/portfolio-export.sql',
     source:
-      'libs/portfolio-review/src/export/portfolio-export.sql.ts (buildExportInitiativesSql, buildExportIndicatorsSql)',
-    about: 'GET /portfolio/export, no filter: the initiatives sheet, then the indicators sheet.',
-    statements: [buildExportInitiativesSql({}, TODAY, TIME_ZONE), buildExportIndicatorsSql({})],
+      'libs/portfolio-review/src/export/portfolio-export.sql.ts (buildExportInitiativesSql, buildExportFundingSql, buildExportIndicatorsSql)',
+    about:
+      "GET /portfolio/export, no filter: the initiatives sheet, the initiatives' funding lines (written in and under their rows), then the indicators sheet.",
+    statements: [
+      buildExportInitiativesSql({}, TODAY, TIME_ZONE),
+      buildExportFundingSql({}),
+      buildExportIndicatorsSql({}),
+    ],
   },
   {
     file: 'integration/changes-feed.sql',

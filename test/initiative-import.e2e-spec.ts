@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { givenDepartment, givenDistrict, givenGoal, givenInitiative, givenTargetGroup } from './support/factories.js';
+import {
+  givenDepartment,
+  givenDistrict,
+  givenFundingLine,
+  givenGoal,
+  givenInitiative,
+  givenTargetGroup,
+} from './support/factories.js';
 import { api, createTestApp, expectProblem, rowCounts, type TestAgent, type TestApp } from './support/test-app.js';
 
 const CSV = 'text/csv; charset=utf-8';
@@ -56,6 +63,8 @@ describe('POST /initiative-imports', () => {
   const good = csv(
     HEADER,
     'IMP-UNGA;Unga till arbete;Projekt;Pågående;Arbetsmarknadsförvaltningen;Kultur- och fritidsförvaltningen;Fler i arbete, färre i utanförskap, Trygg uppväxt;Unga 16–24;Kronogården;2027-01-01;2028-12-31;1 200 000;0,5;Statsbidrag;Skolverket;800000;2027-01-01;2027-12-31',
+    // IMP-UNGA's second funding line, as the export writes it: under its row, with only the code and the funding.
+    'IMP-UNGA;;;;;;;;;;;;;EU-medel;ESF-rådet;250 000;2028-01-01;2028-12-31',
     'IMP-FRITID;"Fritid; för alla";metod;;imp-b;;;;;;;;;;;;;',
   );
 
@@ -65,17 +74,17 @@ describe('POST /initiative-imports', () => {
     const res = await post(t.admin, good, CSV, '?dryRun=true');
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, rows: 2, initiatives: 2, fundingLines: 1, problems: [] });
+    expect(res.body).toMatchObject({ dryRun: true, rows: 3, initiatives: 2, fundingLines: 2, problems: [] });
     expect(res.body.columns).toContainEqual({ header: 'Beredskap', field: null, ignored: 'derived' });
     expect(res.body.columns).toContainEqual({ header: 'Namn', field: 'title', ignored: null });
     expect(await counts()).toEqual(before);
   });
 
-  it('should import every row as a draft with its links and funding line, each creation in the audit trail', async () => {
+  it('should import every row as a draft with its links and funding lines, each creation in the audit trail', async () => {
     const res = await post(t.admin, good);
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: false, rows: 2, initiatives: 2, fundingLines: 1, problems: [] });
+    expect(res.body).toMatchObject({ dryRun: false, rows: 3, initiatives: 2, fundingLines: 2, problems: [] });
     const unga = (await t.admin.get(api('/initiatives/IMP-UNGA'))).body;
     expect(unga).toMatchObject({
       code: 'IMP-UNGA',
@@ -92,16 +101,27 @@ describe('POST /initiative-imports', () => {
     expect(unga.targetGroupCodes).toEqual(['IMP-TG']);
     expect(unga.districtCodes).toEqual(['IMP-D']);
     const lines = (await t.admin.get(api(`/initiatives/${unga.id}/funding`))).body.items;
-    expect(lines).toEqual([
-      expect.objectContaining({
-        sourceType: 'state_grant',
-        funder: 'Skolverket',
-        amountSek: 800_000,
-        periodStart: '2027-01-01',
-        periodEnd: '2027-12-31',
-        status: 'granted',
-      }),
-    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          sourceType: 'state_grant',
+          funder: 'Skolverket',
+          amountSek: 800_000,
+          periodStart: '2027-01-01',
+          periodEnd: '2027-12-31',
+          status: 'granted',
+        }),
+        expect.objectContaining({
+          sourceType: 'eu_fund',
+          funder: 'ESF-rådet',
+          amountSek: 250_000,
+          periodStart: '2028-01-01',
+          periodEnd: '2028-12-31',
+          status: 'granted',
+        }),
+      ]),
+    );
     expect((await t.admin.get(api('/initiatives/IMP-FRITID'))).body).toMatchObject({
       title: 'Fritid; för alla',
       kind: 'method',
@@ -111,6 +131,7 @@ describe('POST /initiative-imports', () => {
       `SELECT entity_type, action FROM audit_events WHERE initiative_id IN (SELECT id FROM initiatives WHERE code IN ('IMP-UNGA', 'IMP-FRITID')) ORDER BY entity_type`,
     );
     expect(audited).toEqual([
+      { entity_type: 'funding_line', action: 'create' },
       { entity_type: 'funding_line', action: 'create' },
       { entity_type: 'initiative', action: 'create' },
       { entity_type: 'initiative', action: 'create' },
@@ -123,13 +144,14 @@ describe('POST /initiative-imports', () => {
     'IMP-TAKEN;Upptagen kod;;;Socialförvaltningen;IMP-A;Okänt mål;;;2027-13-01;;tolv;;;;;;',
     'IMP-OK;Samma kod igen;;;IMP-A;;;;;2027-05-01;2027-04-30;;;Lotto;Någon;100;2027-01-01;',
     'IMP-PNR;Familjen 19121212-1212;;;IMP-A;;;;;;;;;;;;;',
+    'IMP-PNR;;;;;;;;;;;;;Statsbidrag;Skolverket;mycket;2027-01-01;2027-12-31',
   );
 
   it('should answer every row’s problems by row and column on a dry run', async () => {
     const res = await post(t.admin, bad, CSV, '?dryRun=true');
 
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, rows: 4, initiatives: 0, fundingLines: 0 });
+    expect(res.body).toMatchObject({ dryRun: true, rows: 5, initiatives: 0, fundingLines: 0 });
     const problems = res.body.problems.map(
       ({ row, column, message }: { row: number; column: string; message: string }) => `${row} ${column}: ${message}`,
     );
@@ -144,6 +166,7 @@ describe('POST /initiative-imports', () => {
       '4 Finansiering till: is empty, while the row has other funding columns',
       expect.stringMatching(/^4 Finansieringskälla: "Lotto" is not one of Statsbidrag, EU-medel, /),
       '5 Namn: looks like a Swedish personal identity number; personal data about residents must not be entered',
+      '6 Belopp (kr): "mycket" is not whole kronor',
     ]);
   });
 
@@ -153,7 +176,7 @@ describe('POST /initiative-imports', () => {
     const res = await post(t.admin, bad);
 
     expectProblem(res, 422);
-    expect(res.body.detail).toBe('3 rows have problems; nothing was imported.');
+    expect(res.body.detail).toBe('4 rows have problems; nothing was imported.');
     expect(res.body.errors).toContainEqual({
       field: 'rows[3].leadDepartment',
       message: 'no department is named or coded "Socialförvaltningen"',
@@ -228,7 +251,17 @@ describe('POST /initiative-imports', () => {
 
   it('should import Samla’s own export into an empty Samla with the same reference data', async () => {
     // A title Excel would take for a formula: the CSV export writes it as '-18…, and it must come back as it was.
-    await givenInitiative(t.dataSource, { code: 'IMP-FORMEL', title: '-18 år: läxhjälp', leadDepartmentId: ref.b.id });
+    const formel = await givenInitiative(t.dataSource, {
+      code: 'IMP-FORMEL',
+      title: '-18 år: läxhjälp',
+      leadDepartmentId: ref.b.id,
+    });
+    // A line applied for, not yet granted: its status must come back too.
+    await givenFundingLine(t.dataSource, formel.id, {
+      sourceType: 'foundation',
+      funder: 'Arvsfonden',
+      status: 'applied',
+    });
     const exported = await t.admin
       .get(api('/portfolio/export'))
       .set('Accept', 'text/csv')
@@ -251,6 +284,30 @@ describe('POST /initiative-imports', () => {
       const codes = (rows: { code: string }[]) => rows.map((row) => row.code).sort();
       const listed = async (app: TestApp) => codes((await app.admin.get(api('/initiatives?limit=200'))).body.items);
       expect(await listed(empty)).toEqual(await listed(t));
+      // Every initiative's funding lines, IMP-UNGA's two among them, as they were.
+      type Line = {
+        sourceType: string;
+        funder: string;
+        amountSek: number;
+        periodStart: string;
+        periodEnd: string;
+        status: string;
+      };
+      /** Per code, its lines as `source funder amount start–end status`, sorted. */
+      const funding = async (app: TestApp) => {
+        const byCode: Record<string, string[]> = {};
+        for (const { id, code } of (await app.admin.get(api('/initiatives?limit=200'))).body.items) {
+          const items: Line[] = (await app.admin.get(api(`/initiatives/${id}/funding`))).body.items;
+          byCode[code] = items
+            .map((l) => `${l.sourceType} ${l.funder} ${l.amountSek} ${l.periodStart}–${l.periodEnd} ${l.status}`)
+            .sort();
+        }
+        return byCode;
+      };
+      const before = await funding(t);
+      expect(before['IMP-UNGA']).toHaveLength(2);
+      expect(before['IMP-FORMEL']).toEqual([expect.stringMatching(/^foundation Arvsfonden .* applied$/)]);
+      expect(await funding(empty)).toEqual(before);
       expect((await empty.admin.get(api('/initiatives/IMP-UNGA'))).body).toMatchObject({
         title: 'Unga till arbete',
         annualCostSek: 1_200_000,

@@ -35,7 +35,17 @@ const INITIATIVE_HEADERS = [
   'Öppna larm',
   'Beredskap',
   'Beredskap saknas',
+  'Finansieringskälla',
+  'Finansiär',
+  'Belopp (kr)',
+  'Finansiering från',
+  'Finansiering till',
+  'Finansieringsstatus',
 ];
+/** The funding columns of an initiative without funding lines. */
+const NO_FUNDING = Array.from({ length: 6 }, () => '');
+/** The initiative columns a row under an initiative leaves empty: all but the code. */
+const UNDER = Array.from({ length: 18 }, () => '');
 const INDICATOR_HEADERS = [
   'Insatskod',
   'Insats',
@@ -199,6 +209,8 @@ describe('GET /portfolio/export', () => {
 
   it('should write the initiatives as a CSV Swedish Excel opens: BOM, semicolons, CRLF, quoting, exact figures', async () => {
     const { res, rows, raw } = await csv(t.admin);
+    const thisYear = (source: string, funder: string, amount: string) =>
+      [source, funder, amount, `${Y}-01-01`, `${Y}-12-31`, 'Beviljad'] as const;
 
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="samla-portfolj-${today}.csv"`);
@@ -226,7 +238,10 @@ describe('GET /portfolio/export', () => {
         '2',
         '0,5',
         'processägare, effektlogik med baslinje, rapport i tid, beslut om fortsatt finansiering',
+        ...thisYear('Ordinarie budget', 'Kommunstyrelsen', '1800000'),
       ],
+      // I1's second funding line under it, with only the code, so sums of the initiative columns count I1 once.
+      ['EXP-I1', ...UNDER, ...thisYear('Statsbidrag', 'Länsstyrelsen Västra Götaland', '600000')],
       [
         'EXP-I2',
         awkward,
@@ -247,6 +262,7 @@ describe('GET /portfolio/export', () => {
         '0',
         '',
         '',
+        ...NO_FUNDING,
       ],
     ]);
   });
@@ -335,13 +351,26 @@ describe('GET /portfolio/export', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(INITIATIVE_HEADERS);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.rowCount).toBe(4);
     const i1 = sheet.getRow(2);
     expect(i1.getCell(1).value).toBe('EXP-I1');
     expect(i1.getCell(13).value).toBe(2_400_000);
     expect(i1.getCell(15).value).toBe(0.25);
     expect(i1.getCell(11).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
-    expect(sheet.getRow(3).getCell(2).value).toBe(awkward);
+    expect(i1.getCell(22).value).toBe(1_800_000);
+    expect(i1.getCell(23).value).toEqual(new Date(`${Y}-01-01T00:00:00Z`));
+    const under = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(under).toEqual([
+      'EXP-I1',
+      ...UNDER.map(() => undefined),
+      'Statsbidrag',
+      'Länsstyrelsen Västra Götaland',
+      600_000,
+      new Date(`${Y}-01-01T00:00:00Z`),
+      new Date(`${Y}-12-31T00:00:00Z`),
+      'Beviljad',
+    ]);
+    expect(sheet.getRow(4).getCell(2).value).toBe(awkward);
 
     const women = (book: ExcelJS.Workbook) =>
       (book.getWorksheet('Indikatorer')!.getRow(3).values as unknown[]).slice(6);

@@ -14,9 +14,10 @@ import { useBrowser } from './support/use-browser';
 
 // Issue 15's round trip: an admin exports the whole portfolio from Insatser as CSV (the browser's own download) and
 // imports that file, as it is, into a second Samla that has the same reference data (departments, goals, target groups,
-// districts) and no initiatives, through Importera insatser. Every row must come in, as a draft, with what the export
-// carries: code, name, kind, lead and participating departments, goals, target groups, districts, dates and annual
-// cost. (It carries no summary, participants' roles or funding lines, so those are not compared.) One initiative is the
+// districts) and no initiatives, through Importera insatser. Every initiative must come in, as a draft, with what the
+// export carries: code, name, kind, lead and participating departments, goals, target groups, districts, dates, annual
+// cost and every funding line (source type, funder, amount, period, status; an initiative's further lines are rows of
+// their own under its row). (It carries no summary or participants' roles, so those are not compared.) One initiative is the
 // test's own, its name starting with "-", which the CSV guards against Excel formulas; it is deleted at the end. The
 // second Samla (support/empty-samla.ts) is this file's alone, stopped and dropped after it.
 const baseUrl = inject('baseUrl');
@@ -25,6 +26,9 @@ const ADMIN = { role: 'admin' as const, name: 'Administratör' };
 const OWN_CODE = 'EXPORT-FORMEL';
 
 type InitiativeDto = components['schemas']['InitiativeDto'];
+type FundingLineDto = components['schemas']['FundingLineDto'];
+/** A funding line as far as the export writes it. */
+type FundingLine = Pick<FundingLineDto, 'sourceType' | 'funder' | 'amountSek' | 'periodStart' | 'periodEnd' | 'status'>;
 /** What an initiative is, as far as the export writes it: compared between the two Samlas (participants by department). */
 type Initiative = Pick<
   InitiativeDto,
@@ -41,6 +45,7 @@ type Initiative = Pick<
   | 'annualCostSek'
 > & {
   participants: { departmentId: string }[];
+  fundingLines: FundingLine[];
 };
 
 let page: Page;
@@ -63,7 +68,7 @@ async function expectNoViolations(on: Page) {
   expect((await wcagViolations(on)).violations).toEqual([]);
 }
 
-/** Every initiative a Samla holds (fewer than the API's page of 200 here), by code, as the export would write it. */
+/** Every initiative a Samla holds (fewer than the API's page of 200 here), by code, as the export would write it, with its funding lines. */
 async function initiatives(on: Page): Promise<Map<string, Initiative>> {
   const list = await callApi<{ items: { code: string }[]; total: number }>(on, 'GET', '/initiatives?limit=200');
   expect(list.status).toBe(200);
@@ -71,6 +76,8 @@ async function initiatives(on: Page): Promise<Map<string, Initiative>> {
   const read = async ({ code }: { code: string }) => {
     const answer = await callApi<InitiativeDto>(on, 'GET', `/initiatives/${encodeURIComponent(code)}`);
     expect(answer.status).toBe(200);
+    const funding = await callApi<{ items: FundingLineDto[] }>(on, 'GET', `/initiatives/${answer.body.id}/funding`);
+    expect(funding.status).toBe(200);
     const {
       participants,
       goalIds,
@@ -100,6 +107,16 @@ async function initiatives(on: Page): Promise<Map<string, Initiative>> {
       startDate,
       endDate,
       annualCostSek,
+      fundingLines: funding.body.items
+        .map(({ sourceType, funder, amountSek, periodStart, periodEnd, status }) => ({
+          sourceType,
+          funder,
+          amountSek,
+          periodStart,
+          periodEnd,
+          status,
+        }))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     };
     return [code, initiative] as const;
   };
@@ -118,15 +135,16 @@ async function exportAndImport() {
   await expectNoViolations(page);
   const file = join(folder, download.suggestedFilename());
   await download.saveAs(file);
-  // A code is the first column and never quoted (the API's code pattern has no `;` or quote).
-  const exportedCodes = readFileSync(file, 'utf8')
-    .trim()
-    .split('\r\n')
-    .slice(1)
-    .map((line) => line.split(';')[0]!);
+  // A code is the first column and never quoted (the API's code pattern has no `;` or quote). An initiative's further
+  // funding lines are rows under it with its code again, so the file has more rows than initiatives.
+  const rows = readFileSync(file, 'utf8').trim().split('\r\n').slice(1);
+  const exportedCodes = [...new Set(rows.map((line) => line.split(';')[0]!))];
   const source = await initiatives(page);
   expect([...exportedCodes].sort()).toEqual([...source.keys()].sort());
   expect(exportedCodes.length).toBeGreaterThanOrEqual(8);
+  const fundingLines = [...source.values()].reduce((sum, initiative) => sum + initiative.fundingLines.length, 0);
+  // The demo portfolio has initiatives with more than one funding line, so the round trip tests the rows under them.
+  expect([...source.values()].some((initiative) => initiative.fundingLines.length > 1)).toBe(true);
 
   const other = await openPage(page.context().browser()!, empty!.baseUrl);
   try {
@@ -140,16 +158,20 @@ async function exportAndImport() {
     await other.page.getByRole('heading', { level: 2, name: t.preview.heading }).waitFor();
     await other.page
       .getByRole('status')
-      .filter({ hasText: t.preview.clean(exportedCodes.length) })
+      .filter({ hasText: t.preview.clean(rows.length) })
       .waitFor();
     expect(await other.page.getByRole('table', { name: t.preview.problemsCaption }).count()).toBe(0);
     await expectNoViolations(other.page);
 
     await other.page.getByRole('button', { name: t.preview.import(exportedCodes.length) }).click();
     await other.page.getByRole('heading', { level: 2, name: t.done.heading }).waitFor();
+    await other.page
+      .getByRole('status')
+      .filter({ hasText: t.done.summary(exportedCodes.length, fundingLines) })
+      .waitFor();
     await expectNoViolations(other.page);
 
-    // Every initiative, as a draft, with everything the export wrote of it.
+    // Every initiative, as a draft, with everything the export wrote of it, its funding lines among it.
     const imported = await initiatives(other.page);
     expect([...imported.keys()].sort()).toEqual([...source.keys()].sort());
     for (const [code, initiative] of source) expect(imported.get(code)).toEqual({ ...initiative, status: 'draft' });
@@ -160,7 +182,7 @@ async function exportAndImport() {
 }
 
 describe('Export to an empty Samla', () => {
-  it('should import the portfolio exported from Insatser as CSV into an empty Samla, every row as a draft with what the export holds', async () => {
+  it('should import the portfolio exported from Insatser as CSV into an empty Samla, every initiative as a draft with what the export holds and its funding lines', async () => {
     await signIn(page, baseUrl, { ...ADMIN, path: '/insatser' });
     const departments = await callApi<{ items: { id: string; code: string }[] }>(page, 'GET', '/departments');
     const own = await callApi<{ id: string }>(page, 'POST', '/initiatives', {

@@ -35,6 +35,10 @@ export const FUNDING_FIELDS: ImportField[] = [
   'fundingStart',
   'fundingEnd',
 ];
+/** What a row gives of the initiative itself: every field but the code and the funding line's. */
+export const INITIATIVE_FIELDS: ImportField[] = IMPORT_FIELD_NAMES.filter(
+  (field) => field !== 'code' && field !== 'fundingStatus' && !FUNDING_FIELDS.includes(field),
+);
 
 /** What the export writes that is worked out, not entered: an import reads past these. */
 const DERIVED_HEADERS = [

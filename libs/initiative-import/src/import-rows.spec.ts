@@ -40,7 +40,7 @@ describe('splitKnown', () => {
 
 describe('readRows', () => {
   it('should read amounts as people write them and labels in Swedish or as the API’s values', () => {
-    const { drafts, problems } = row([
+    const { drafts, fundingLines, problems } = row([
       'MBU',
       'Mellanmål',
       'asf',
@@ -62,7 +62,7 @@ describe('readRows', () => {
       startDate: '2027-02-28',
       kind: 'project',
     });
-    expect(drafts[0].fundingLine).toEqual({
+    expect(fundingLines[0].line).toEqual({
       sourceType: 'eu_fund',
       funder: 'ESF-rådet',
       amountSek: 250_000,
@@ -84,10 +84,10 @@ describe('readRows', () => {
   });
 
   it('should make no funding line of a row without funding columns, and a granted one when the status is left out', () => {
-    expect(row(['A-1', 'Utan pengar', 'ASF', '', '', '', '', '', '', '', '']).drafts[0].fundingLine).toBeNull();
+    expect(row(['A-1', 'Utan pengar', 'ASF', '', '', '', '', '', '', '', '']).fundingLines).toEqual([]);
     expect(
       row(['A-2', 'Med pengar', 'ASF', '', '', 'Statsbidrag', 'Skolverket', '100', '2027-01-01', '2027-06-30', ''])
-        .drafts[0].fundingLine?.status,
+        .fundingLines[0].line.status,
     ).toBe('granted');
   });
 
@@ -110,5 +110,76 @@ describe('readRows', () => {
       { row: 2, column: 'Namn', field: 'title', message: expect.stringContaining('personal identity number') },
     ]);
     expect(JSON.stringify(problems)).not.toContain('1212');
+  });
+
+  describe('a row that repeats the code of the row above', () => {
+    const rows = (...cells: string[][]) =>
+      readRows(
+        cells.map((c, index) => ({ row: index + 2, cells: c })),
+        columns,
+        lookups,
+      );
+    const money = (funder: string, amount = '100 000') => ['EU-medel', funder, amount, '2027-01-01', '2027-12-31', ''];
+
+    it('should read it as a further funding line of that initiative when its other initiative columns are empty', () => {
+      const { drafts, fundingLines, problems } = rows(
+        ['F-1', 'Två källor', 'ASF', '500 000', '', ...money('ESF-rådet')],
+        ['F-1', '', '', '', '', ...money('Arvsfonden', '50 000')],
+        ['F-1', '', '', '', '', 'Ordinarie budget', 'Kommunen', '25000', '2028-01-01', '2028-12-31', 'Sökt'],
+        ['F-2', 'En källa', 'KFF', '', '', '', '', '', '', '', ''],
+      );
+
+      expect(problems).toEqual([]);
+      expect(drafts.map((draft) => [draft.row, draft.initiative.code])).toEqual([
+        [2, 'F-1'],
+        [5, 'F-2'],
+      ]);
+      expect(fundingLines.map(({ row, code, line }) => [row, code, line.funder, line.amountSek, line.status])).toEqual([
+        [2, 'F-1', 'ESF-rådet', 100_000, 'granted'],
+        [3, 'F-1', 'Arvsfonden', 50_000, 'granted'],
+        [4, 'F-1', 'Kommunen', 25_000, 'applied'],
+      ]);
+      expect(fundingLines[2].line.sourceType).toBe('ordinary_budget');
+    });
+
+    it('should check a further funding line like any other and answer its problems on its own row', () => {
+      const { fundingLines, problems } = rows(
+        ['F-3', 'Två källor', 'ASF', '', '', ...money('ESF-rådet')],
+        ['F-3', '', '', '', '', 'Lotto', 'Någon', 'mycket', '2027-01-01', ''],
+        ['F-3', '', '', '', '', '', '', '', '', '', ''],
+      );
+
+      expect(fundingLines.map((line) => line.row)).toEqual([2]);
+      expect(problems).toEqual([
+        {
+          row: 3,
+          column: 'Finansiering till',
+          field: 'fundingEnd',
+          message: 'is empty, while the row has other funding columns',
+        },
+        {
+          row: 3,
+          column: 'Finansieringskälla',
+          field: 'fundingSourceType',
+          message: expect.stringMatching(/^"Lotto" is not one of /),
+        },
+        { row: 3, column: 'Belopp (kr)', field: 'fundingAmountSek', message: '"mycket" is not whole kronor' },
+        { row: 4, column: 'Kod', field: 'code', message: 'repeats the code of row 2 but gives no funding line' },
+      ]);
+    });
+
+    it('should call any other repeat of a code a duplicate: an initiative column given, or a row between', () => {
+      const { problems } = rows(
+        ['F-4', 'Först', 'ASF', '', '', ...money('ESF-rådet')],
+        ['F-4', '', 'ASF', '', '', ...money('Arvsfonden')],
+        ['F-5', 'Emellan', 'ASF', '', '', '', '', '', '', '', ''],
+        ['F-4', '', '', '', '', ...money('Skolverket')],
+      );
+
+      expect(problems.filter((problem) => problem.field === 'code')).toEqual([
+        { row: 3, column: 'Kod', field: 'code', message: 'repeats the code of row 2' },
+        { row: 5, column: 'Kod', field: 'code', message: 'repeats the code of row 2' },
+      ]);
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { FUNDING_SOURCE_TYPE_LABELS, FUNDING_SOURCE_TYPES, findIdentityNumbers, PERSONAL_DATA_MESSAGES } from '#common';
 import { FUNDING_STATUS_LABELS, FUNDING_STATUSES, type NewFundingLine } from '#funding';
 import { INITIATIVE_KIND_LABELS, INITIATIVE_KINDS, type NewInitiative } from '#portfolio';
-import { FUNDING_FIELDS, REQUIRED_FIELDS, type ColumnUse, type ImportField } from './import-columns.js';
+import {
+  FUNDING_FIELDS,
+  INITIATIVE_FIELDS,
+  REQUIRED_FIELDS,
+  type ColumnUse,
+  type ImportField,
+} from './import-columns.js';
 
 /** Names and codes (any case) to ids. */
 export type NameIndex = Map<string, string>;
@@ -19,7 +25,9 @@ export type SheetRow = { row: number; cells: string[] };
 export type ImportProblem = { row: number; column: string | null; field: ImportField | null; message: string };
 
 export type DraftFundingLine = Omit<NewFundingLine, 'initiativeId'>;
-export type ImportDraft = { row: number; initiative: NewInitiative; fundingLine: DraftFundingLine | null };
+export type ImportDraft = { row: number; initiative: NewInitiative };
+/** A funding line, the row it was read from and the code of the initiative it funds. */
+export type ImportFundingLine = { row: number; code: string; line: DraftFundingLine };
 
 export const key = (text: string) => text.trim().toLocaleLowerCase('sv-SE');
 
@@ -33,18 +41,23 @@ const FORMULA_GUARD = /^'(?=[=+\-@])/;
  * Reads every row into an initiative draft (and its funding line, when the row has funding columns), resolving names
  * and codes against the lookups, and answers each problem with its row and column: a required cell empty, an unknown
  * department, goal, target group or district, a date or an amount that does not read, a code taken or repeated,
- * personal data. The drafts are complete only where a row has no problem; the caller imports all rows or none.
+ * personal data. A row that repeats the code of the row above and leaves every other initiative column empty is a
+ * further funding line of that initiative (how Samla's export writes an initiative's second line and on); any other
+ * repeat of a code is a problem. The drafts and lines are complete only where a row has no problem; the caller imports
+ * all rows or none.
  */
 export function readRows(
   rows: SheetRow[],
   columns: ColumnUse[],
   lookups: ImportLookups,
-): { drafts: ImportDraft[]; problems: ImportProblem[] } {
+): { drafts: ImportDraft[]; fundingLines: ImportFundingLine[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const drafts: ImportDraft[] = [];
+  const fundingLines: ImportFundingLine[] = [];
   const columnOf = new Map<ImportField, number>();
   columns.forEach((column, index) => column.field && columnOf.set(column.field, index));
   const firstRowOf = new Map<string, number>();
+  let codeAbove: string | null = null;
 
   for (const { row, cells } of rows) {
     const before = problems.length;
@@ -61,9 +74,16 @@ export function readRows(
       const kind = findIdentityNumbers(text)[0];
       if (kind) problem(columns[index]?.field ?? null, PERSONAL_DATA_MESSAGES[kind], columns[index]?.header ?? null);
     });
-    for (const field of REQUIRED_FIELDS) if (cell(field) === '') problem(field, 'is empty');
-
     const code = cell('code');
+    const continues = code !== '' && code === codeAbove && INITIATIVE_FIELDS.every((field) => cell(field) === '');
+    codeAbove = code;
+    if (continues) {
+      const fundingLine = readFundingLine(cell, problem);
+      if (!fundingLine) problem('code', `repeats the code of row ${firstRowOf.get(code)} but gives no funding line`);
+      else if (problems.length === before) fundingLines.push({ row, code, line: fundingLine });
+      continue;
+    }
+    for (const field of REQUIRED_FIELDS) if (cell(field) === '') problem(field, 'is empty');
     if (code !== '') {
       const earlier = firstRowOf.get(code);
       if (earlier !== undefined) problem('code', `repeats the code of row ${earlier}`);
@@ -110,34 +130,39 @@ export function readRows(
       annualCostSek: kronor(cell('annualCostSek'), (message) => problem('annualCostSek', message)),
     };
 
-    let fundingLine: DraftFundingLine | null = null;
-    if (FUNDING_FIELDS.some((field) => cell(field) !== '')) {
-      for (const field of FUNDING_FIELDS)
-        if (cell(field) === '') problem(field, 'is empty, while the row has other funding columns');
-      const periodStart = date(cell('fundingStart'), (message) => problem('fundingStart', message));
-      const periodEnd = date(cell('fundingEnd'), (message) => problem('fundingEnd', message));
-      if (periodStart && periodEnd && periodEnd < periodStart) problem('fundingEnd', 'is before the funding starts');
-      fundingLine = {
-        sourceType: label(
-          cell('fundingSourceType'),
-          FUNDING_SOURCE_TYPES,
-          FUNDING_SOURCE_TYPE_LABELS,
-          'other',
-          (message) => problem('fundingSourceType', message),
-        ),
-        funder: cell('funder'),
-        amountSek: kronor(cell('fundingAmountSek'), (message) => problem('fundingAmountSek', message)) ?? 0,
-        periodStart: periodStart ?? '',
-        periodEnd: periodEnd ?? '',
-        // A spreadsheet of running initiatives lists the money they run on: granted, unless the row says otherwise.
-        status: label(cell('fundingStatus'), FUNDING_STATUSES, FUNDING_STATUS_LABELS, 'granted', (message) =>
-          problem('fundingStatus', message),
-        ),
-      };
+    const fundingLine = readFundingLine(cell, problem);
+    if (problems.length === before) {
+      drafts.push({ row, initiative });
+      if (fundingLine) fundingLines.push({ row, code, line: fundingLine });
     }
-    if (problems.length === before) drafts.push({ row, initiative, fundingLine });
   }
-  return { drafts, problems };
+  return { drafts, fundingLines, problems };
+}
+
+/** The row's funding line, when it has any funding column: then all of them but the status must be given. */
+function readFundingLine(
+  cell: (field: ImportField) => string,
+  problem: (field: ImportField, message: string) => void,
+): DraftFundingLine | null {
+  if (FUNDING_FIELDS.every((field) => cell(field) === '')) return null;
+  for (const field of FUNDING_FIELDS)
+    if (cell(field) === '') problem(field, 'is empty, while the row has other funding columns');
+  const periodStart = date(cell('fundingStart'), (message) => problem('fundingStart', message));
+  const periodEnd = date(cell('fundingEnd'), (message) => problem('fundingEnd', message));
+  if (periodStart && periodEnd && periodEnd < periodStart) problem('fundingEnd', 'is before the funding starts');
+  return {
+    sourceType: label(cell('fundingSourceType'), FUNDING_SOURCE_TYPES, FUNDING_SOURCE_TYPE_LABELS, 'other', (message) =>
+      problem('fundingSourceType', message),
+    ),
+    funder: cell('funder'),
+    amountSek: kronor(cell('fundingAmountSek'), (message) => problem('fundingAmountSek', message)) ?? 0,
+    periodStart: periodStart ?? '',
+    periodEnd: periodEnd ?? '',
+    // A spreadsheet of running initiatives lists the money they run on: granted, unless the row says otherwise.
+    status: label(cell('fundingStatus'), FUNDING_STATUSES, FUNDING_STATUS_LABELS, 'granted', (message) =>
+      problem('fundingStatus', message),
+    ),
+  };
 }
 
 /**

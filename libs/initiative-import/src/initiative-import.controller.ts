@@ -24,6 +24,8 @@ export class InitiativeImportController {
       `CSV (UTF-8, \`;\` or \`,\`) or XLSX (the sheet \`Insatser\`, or the first), the header in row 1. Samla's own headers are read as they are, ` +
       `so the portfolio export imports back: ${Object.values(IMPORT_FIELDS).join(', ')}; other headers are mapped with \`column\`. ` +
       'Names or codes of departments, goals, target groups and districts; lists separated by commas; dates as YYYY-MM-DD; whole kronor. ' +
+      'A row with the code of the row above and no other initiative column is a further funding line of that initiative; any other ' +
+      'repeated code is a problem. ' +
       'A dry run checks everything and imports nothing; an import where any row has a problem is refused with 422 and imports nothing.',
   })
   @ApiConsumes('text/csv', XLSX_TYPE)

@@ -20,6 +20,7 @@ import {
   key,
   readRows,
   type ImportDraft,
+  type ImportFundingLine,
   type ImportLookups,
   type ImportProblem,
   type NameIndex,
@@ -94,14 +95,14 @@ export class InitiativeImportService {
     const codes = sheet.rows
       .map(({ cells }) => cells[columns.findIndex((column) => column.field === 'code')] ?? '')
       .filter((code) => code !== '');
-    const { drafts, problems } = readRows(sheet.rows, columns, await this.lookups(codes));
-    problems.push(...(await apiRuleProblems(drafts, columns)));
+    const { drafts, fundingLines, problems } = readRows(sheet.rows, columns, await this.lookups(codes));
+    problems.push(...(await apiRuleProblems(drafts, fundingLines, columns)));
     problems.sort((a, b) => a.row - b.row);
     const result: InitiativeImportDto = {
       dryRun: options.dryRun,
       rows: sheet.rows.length,
       initiatives: problems.length > 0 ? 0 : drafts.length,
-      fundingLines: problems.length > 0 ? 0 : drafts.filter((draft) => draft.fundingLine).length,
+      fundingLines: problems.length > 0 ? 0 : fundingLines.length,
       columns,
       problems,
     };
@@ -114,10 +115,11 @@ export class InitiativeImportService {
         drafts.map((draft) => draft.initiative),
       );
       const idByCode = new Map(created.map((initiative) => [initiative.code, initiative.id]));
-      const lines = drafts.flatMap(({ initiative, fundingLine }) =>
-        fundingLine ? [{ ...fundingLine, initiativeId: idByCode.get(initiative.code)! }] : [],
+      await this.funding.createMany(
+        em,
+        ctx,
+        fundingLines.map(({ code, line }) => ({ ...line, initiativeId: idByCode.get(code)! })),
       );
-      await this.funding.createMany(em, ctx, lines);
     });
     return result;
   }
@@ -141,7 +143,11 @@ export class InitiativeImportService {
   }
 }
 
-async function apiRuleProblems(drafts: ImportDraft[], columns: ColumnUse[]): Promise<ImportProblem[]> {
+async function apiRuleProblems(
+  drafts: ImportDraft[],
+  fundingLines: ImportFundingLine[],
+  columns: ColumnUse[],
+): Promise<ImportProblem[]> {
   const headerOf = (field: ImportField) => columns.find((column) => column.field === field)?.header ?? null;
   const check = async (
     row: number,
@@ -155,11 +161,9 @@ async function apiRuleProblems(drafts: ImportDraft[], columns: ColumnUse[]): Pro
         return field ? [{ row, column: headerOf(field), field, message }] : [];
       },
     );
-  const problems = await Promise.all(
-    drafts.map(async ({ row, initiative, fundingLine }) => [
-      ...(await check(row, CreateInitiativeDto, initiative, INITIATIVE_FIELDS)),
-      ...(fundingLine ? await check(row, CreateFundingLineDto, fundingLine, FUNDING_FIELDS) : []),
-    ]),
-  );
+  const problems = await Promise.all([
+    ...drafts.map(({ row, initiative }) => check(row, CreateInitiativeDto, initiative, INITIATIVE_FIELDS)),
+    ...fundingLines.map(({ row, line }) => check(row, CreateFundingLineDto, line, FUNDING_FIELDS)),
+  ]);
   return problems.flat();
 }

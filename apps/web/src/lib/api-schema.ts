@@ -529,7 +529,7 @@ export interface paths {
         put?: never;
         /**
          * Import a spreadsheet of initiatives as drafts with their funding lines, all rows or none
-         * @description CSV (UTF-8, `;` or `,`) or XLSX (the sheet `Insatser`, or the first), the header in row 1. Samla's own headers are read as they are, so the portfolio export imports back: Kod, Namn, Typ, Sammanfattning, Ledande förvaltning, Medverkande förvaltningar, Mål, Målgrupper, Områden, Start, Slut, Årskostnad (kr), Finansieringskälla, Finansiär, Belopp (kr), Finansiering från, Finansiering till, Finansieringsstatus; other headers are mapped with `column`. Names or codes of departments, goals, target groups and districts; lists separated by commas; dates as YYYY-MM-DD; whole kronor. A dry run checks everything and imports nothing; an import where any row has a problem is refused with 422 and imports nothing.
+         * @description CSV (UTF-8, `;` or `,`) or XLSX (the sheet `Insatser`, or the first), the header in row 1. Samla's own headers are read as they are, so the portfolio export imports back: Kod, Namn, Typ, Sammanfattning, Ledande förvaltning, Medverkande förvaltningar, Mål, Målgrupper, Områden, Start, Slut, Årskostnad (kr), Finansieringskälla, Finansiär, Belopp (kr), Finansiering från, Finansiering till, Finansieringsstatus; other headers are mapped with `column`. Names or codes of departments, goals, target groups and districts; lists separated by commas; dates as YYYY-MM-DD; whole kronor. A row with the code of the row above and no other initiative column is a further funding line of that initiative; any other repeated code is a problem. A dry run checks everything and imports nothing; an import where any row has a problem is refused with 422 and imports nothing.
          */
         post: operations["InitiativeImportController_import"];
         delete?: never;
@@ -928,7 +928,7 @@ export interface paths {
         };
         /**
          * The filtered portfolio as a CSV or Excel file, by format=csv|xlsx or else the Accept header
-         * @description One row per initiative (Swedish headers) with status, departments, priority areas, goals, target groups, districts, dates, annual cost, temporary funding, open alerts and audit readiness; and the follow-up plans' indicator values (latest per cell, with baseline and target), small counts suppressed as the indicator API does. `text/csv`: UTF-8 with BOM, `;`-separated, decimal comma, one table (`table`); the spreadsheet type: a workbook with the sheets Insatser and Indikatorer. `format` wins over Accept; without it, any other Accept: 406.
+         * @description A row per initiative (Swedish headers) with status, departments, priority areas, goals, target groups, districts, dates, annual cost, temporary funding, open alerts and audit readiness, and its first funding line (source type, funder, amount, period, status); each further funding line in a row right below that gives only the code and the funding columns, as the initiative import reads them back. And the follow-up plans' indicator values (latest per cell, with baseline and target), small counts suppressed as the indicator API does. `text/csv`: UTF-8 with BOM, `;`-separated, decimal comma, one table (`table`); the spreadsheet type: a workbook with the sheets Insatser and Indikatorer. `format` wins over Accept; without it, any other Accept: 406.
          */
         get: operations["PortfolioExportController_export"];
         put?: never;

@@ -18,8 +18,10 @@ export class PortfolioExportController {
   @ApiOperation({
     summary: 'The filtered portfolio as a CSV or Excel file, by format=csv|xlsx or else the Accept header',
     description:
-      'One row per initiative (Swedish headers) with status, departments, priority areas, goals, target groups, districts, dates, annual cost, ' +
-      "temporary funding, open alerts and audit readiness; and the follow-up plans' indicator values (latest per cell, with baseline and " +
+      'A row per initiative (Swedish headers) with status, departments, priority areas, goals, target groups, districts, dates, annual cost, ' +
+      'temporary funding, open alerts and audit readiness, and its first funding line (source type, funder, amount, period, status); each ' +
+      'further funding line in a row right below that gives only the code and the funding columns, as the initiative import reads them ' +
+      "back. And the follow-up plans' indicator values (latest per cell, with baseline and " +
       'target), small counts suppressed as the indicator API does. `text/csv`: UTF-8 with BOM, `;`-separated, decimal comma, one table ' +
       '(`table`); the spreadsheet type: a workbook with the sheets Insatser and Indikatorer. `format` wins over Accept; without it, any other Accept: 406.',
   })

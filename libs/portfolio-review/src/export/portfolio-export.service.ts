@@ -7,18 +7,20 @@ import type { Actor } from '#identity';
 import type { InitiativeListFilters } from '#portfolio';
 import { INDICATOR_UNIT_LABELS, maySeeSmallCounts, suppressed, type IndicatorUnit } from '#results';
 import { toCsv, toXlsx, type ExportColumn, type ExportTable } from './export-format.js';
+import { withFundingRows, type ExportInitiativeSheetRow } from './funding-rows.js';
 import type { ExportFormat, ExportTableName } from './portfolio-export.dto.js';
 import {
+  buildExportFundingSql,
   buildExportIndicatorsSql,
   buildExportInitiativesSql,
   type ExportIndicatorRow,
-  type ExportInitiativeRow,
 } from './portfolio-export.sql.js';
 
 export const CSV_TYPE = 'text/csv';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeRow>[] = [
+/** The initiative's columns, then its funding lines' under the headers the initiative import reads (so an export imports back). */
+const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeSheetRow>[] = [
   { header: 'Kod', key: 'code', kind: 'text', width: 14 },
   { header: 'Namn', key: 'title', kind: 'text', width: 40 },
   { header: 'Typ', key: 'kind', kind: 'text', width: 16 },
@@ -38,6 +40,12 @@ const INITIATIVE_COLUMNS: ExportColumn<ExportInitiativeRow>[] = [
   { header: 'Öppna larm', key: 'openAlerts', kind: 'integer', width: 10 },
   { header: 'Beredskap', key: 'readinessScore', kind: 'share', width: 10 },
   { header: 'Beredskap saknas', key: 'readinessMissing', kind: 'text', width: 40 },
+  { header: 'Finansieringskälla', key: 'fundingSourceType', kind: 'text', width: 20 },
+  { header: 'Finansiär', key: 'funder', kind: 'text', width: 28 },
+  { header: 'Belopp (kr)', key: 'fundingAmountSek', kind: 'integer', width: 14 },
+  { header: 'Finansiering från', key: 'fundingStart', kind: 'date', width: 12 },
+  { header: 'Finansiering till', key: 'fundingEnd', kind: 'date', width: 12 },
+  { header: 'Finansieringsstatus', key: 'fundingStatus', kind: 'text', width: 14 },
 ];
 
 /** An indicator row as the viewer may see it. */
@@ -71,7 +79,7 @@ export class PortfolioExportService {
   ) {}
 
   /**
-   * The export file: a CSV of one table, or a workbook with both. Both statements run in one read-only snapshot and
+   * The export file: a CSV of one table, or a workbook with both. The statements run in one read-only snapshot and
    * the file is built in memory: 20,000 initiatives make a few MB of rows, which a buffer holds easily, and a
    * buffer lets a failure still answer as problem+json instead of a cut-off download.
    */
@@ -88,11 +96,13 @@ export class PortfolioExportService {
       const main = buildExportInitiativesSql(filters, today, this.config.get('TIME_ZONE', { infer: true }));
       const plan = buildExportIndicatorsSql(filters);
       return {
-        initiatives: wantsInitiatives ? await queryRows(em, main) : [],
+        initiatives: wantsInitiatives
+          ? withFundingRows(await queryRows(em, main), await queryRows(em, buildExportFundingSql(filters)))
+          : [],
         indicators: wantsIndicators ? await queryRows(em, plan) : [],
       };
     });
-    const initiativeTable: ExportTable<ExportInitiativeRow> = {
+    const initiativeTable: ExportTable<ExportInitiativeSheetRow> = {
       sheet: 'Insatser',
       columns: INITIATIVE_COLUMNS,
       rows: initiatives,

@@ -1,4 +1,5 @@
-import { bound, sqlParams, type BoundStatement } from '#common';
+import { bound, FUNDING_SOURCE_TYPE_LABELS, sqlParams, type BoundStatement } from '#common';
+import { FUNDING_STATUS_LABELS } from '#funding';
 import { planIndicatorsSql } from '#follow-up';
 import { monthlyShareSql, takenOverJoinSql } from '#funding-rules';
 import {
@@ -89,6 +90,38 @@ export function buildExportInitiativesSql(
       LEFT JOIN money m ON m.initiative_id = c.id
       LEFT JOIN scored r ON r.id = c.id
      ORDER BY c.code`;
+  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
+}
+
+/** One funding line as the export writes it, under the funding columns the initiative import reads. */
+export type ExportFundingRow = {
+  code: string;
+  fundingSourceType: string;
+  funder: string;
+  fundingAmountSek: number;
+  fundingStart: string;
+  fundingEnd: string;
+  fundingStatus: string;
+};
+
+/**
+ * Every funding line of the initiatives the list's filters choose, whatever its status, with Swedish labels: ordered
+ * by initiative code (as buildExportInitiativesSql orders the initiatives) and then period, so the service can put an
+ * initiative's lines under its row in one pass.
+ */
+export function buildExportFundingSql(filters: InitiativeListFilters): BoundStatement<ExportFundingRow> {
+  const { values, param } = sqlParams();
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+  const sql = `
+    WITH RECURSIVE ${goalScope}
+    chosen AS (SELECT i.id, i.code FROM initiatives i ${where})
+    SELECT c.code, ${param(FUNDING_SOURCE_TYPE_LABELS)}::jsonb ->> f.source_type AS "fundingSourceType", f.funder,
+           f.amount_sek::float8 AS "fundingAmountSek",
+           to_char(f.period_start, 'YYYY-MM-DD') AS "fundingStart", to_char(f.period_end, 'YYYY-MM-DD') AS "fundingEnd",
+           ${param(FUNDING_STATUS_LABELS)}::jsonb ->> f.status AS "fundingStatus"
+      FROM chosen c
+      JOIN funding_lines f ON f.initiative_id = c.id
+     ORDER BY c.code, f.period_start, f.period_end, f.funder, f.id`;
   return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
 }
 

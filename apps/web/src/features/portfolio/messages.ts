@@ -56,7 +56,8 @@ export const portfolioMessages = {
   error: { title: 'Insatserna kunde inte hämtas' },
   export: {
     heading: 'Exportera',
-    description: 'Laddar ner exakt det urval som filtren visar, en rad per insats.',
+    description:
+      'Laddar ner exakt det urval som filtren visar: en rad per insats, och under den en rad för varje ytterligare finansieringsrad.',
     xlsx: 'Exportera till Excel',
     csv: 'Exportera till CSV',
     busy: 'Förbereder filen …',
