@@ -155,7 +155,7 @@ describe('Effektlogik for the head of ASF', () => {
 
     await expectNoViolations();
     expect(problems).toEqual([]);
-    await screenshot(page, 'effektlogik', { docs: '../../../docs/screenshots/effektlogik' });
+    await screenshot(page, 'effektlogik', { docs: true });
 
     // What the page said is what the API holds.
     const graph = await callApi<{ links: unknown[] }>(page, 'GET', `/initiatives/${initiativeId}/effect-logic`);

@@ -127,7 +127,7 @@ describe('Finansieringsstup', () => {
     expect(await kronor(departmentRow().getByRole('cell').last())).toBeGreaterThanOrEqual(ANNUAL_COST);
     await decideButton().waitFor();
     await expectNoViolations();
-    await screenshot(page, 'finansieringsstup', { docs: '../../../docs/screenshots/finansieringsstup' });
+    await screenshot(page, 'finansieringsstup', { docs: true });
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -377,7 +377,7 @@ describe('Finansiering for the head of ASF, on an initiative ASF leads', () => {
       expect(await facts.textContent()).toContain(`${t.facts.successor}${NEXT_LINE}`);
       await expectNoViolations();
       expect(problems).toEqual([]);
-      await screenshot(page, 'finansiering', { docs: '../../../docs/screenshots/finansiering' });
+      await screenshot(page, 'finansiering', { docs: true });
     },
     KEYBOARD_TEST,
   );

@@ -136,7 +136,7 @@ describe('Indikatorer for the head of ASF', () => {
     // (13.1 − 14.2) / (10 − 14.2): a quarter of the way down to the 2028 target.
     await page.getByText(t.progressText('2028', '26 %')).waitFor();
     await expectNoViolations();
-    await screenshot(page, 'indikator', { docs: '../../../docs/screenshots/indikator' });
+    await screenshot(page, 'indikator', { docs: true });
 
     // The refused period (400) is the one failed response this test expects.
     const expected = [

@@ -148,7 +148,7 @@ describe('Överlapp', () => {
       await openOverlaps();
       await pair().waitFor();
       await expectNoViolations();
-      await screenshot(page, 'overlapp', { docs: '../../../docs/screenshots/overlapp' });
+      await screenshot(page, 'overlapp', { docs: true });
 
       await pair()
         .getByRole('button', { name: t.dialog.openLabel(...codes) })

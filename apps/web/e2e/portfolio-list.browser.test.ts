@@ -62,7 +62,7 @@ describe('Insatser, as a department head of ASF', () => {
     expect(codes).toContain('SSPF');
     expect(codes).toEqual([...codes].sort());
     await expectNoViolations();
-    await screenshot(page, 'insatser', { docs: '../../../docs/screenshots/insatser' });
+    await screenshot(page, 'insatser', { docs: true });
     expect(problems).toEqual([]);
   });
 

@@ -119,7 +119,7 @@ describe('Revisionsberedskap', () => {
       // Leadership acts for no department: no shortcut to one.
       expect(await page.getByRole('link', { name: /^Visa bara / }).count()).toBe(0);
       await expectNoViolations();
-      await screenshot(page, 'revisionsberedskap', { docs: '../../../docs/screenshots/revisionsberedskap' });
+      await screenshot(page, 'revisionsberedskap', { docs: true });
 
       // A priority area's name in the roll-up filters to it; the URL carries the filter, the figures follow.
       const area = answer.byPriorityArea.areas[0]!;

@@ -139,7 +139,9 @@ export async function screenshot(page: Page, name: string, { docs, docsClip }: S
   await page.screenshot({ path: report, fullPage: true });
   if (!docs || process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  const picture = join(DOCS_SCREENSHOTS, `${docs === true ? name : docs}.png`);
+  const file = docs === true ? name : docs;
+  if (file.includes('/')) throw new Error(`docs names a picture in docs/screenshots, not a path: ${file}`);
+  const picture = join(DOCS_SCREENSHOTS, `${file}.png`);
   if (docsClip) await page.screenshot({ path: picture, fullPage: true, clip: docsClip });
   else copyFileSync(report, picture);
 }
