@@ -111,7 +111,10 @@ describe('Lifecycle moves on Insatsen, for the head of ASF', () => {
       expect(await refusal.getByRole('link', { name: t.fix.goal }).getAttribute('href')).toBe(
         `/insatser/${CODE}/andra#falt-goalIds`,
       );
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+      // Focus moves to the refusal two frames after the dialog has closed and react-aria has put it back on the opener.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')), { timeout: 5_000 })
+        .toBe('alert');
       expect(await page.getByRole('dialog').count()).toBe(0);
       // The moves are read again: the checklist is back.
       await move(PROPOSED)
