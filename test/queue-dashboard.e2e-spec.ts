@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import { api, createTestApp, expectProblem, request, type TestApp } from './support/test-app.js';
 
 const DASHBOARD = api('/queues');
@@ -79,5 +80,22 @@ describe('the queue dashboard', () => {
       expect(res.headers['set-cookie']).toBeUndefined();
     }
     expectProblem(await request(t.http).post(api('/queue-dashboard/session')), 401);
+  });
+
+  it('should refuse a session that another deployment sharing the Redis opened', async () => {
+    const { cookie } = await openSession();
+    const before = process.env.QUEUE_PREFIX;
+    // Another municipality's Samla: its own database and queue prefix, the same Redis.
+    const other = await createTestApp({
+      env: { QUEUE_PREFIX: `${t.app.get(ConfigService).get('QUEUE_PREFIX')}-other` },
+    });
+    try {
+      expectProblem(await request(other.http).get(`${DASHBOARD}/api/queues`).set('Cookie', cookie), 401);
+      expect((await request(t.http).get(`${DASHBOARD}/api/queues`).set('Cookie', cookie)).status).toBe(200);
+    } finally {
+      await other.close();
+      if (before === undefined) delete process.env.QUEUE_PREFIX;
+      else process.env.QUEUE_PREFIX = before;
+    }
   });
 });
