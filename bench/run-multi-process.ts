@@ -48,7 +48,7 @@ const STALLED_MS = 2_000;
 /** The bench's own scheduler ticks this often, standing in for the daily 06:00 scan. */
 const TICK_MS = 4_000;
 const REQUEST_TIMEOUT_MS = 10_000;
-const READY_TIMEOUT_MS = 90_000;
+const READY_TIMEOUT_MS = 180_000;
 const SETTLE_TIMEOUT_MS = 90_000;
 
 type ApiName = 'A' | 'B';
