@@ -106,8 +106,8 @@ export class EnvironmentVariables {
   REDIS_URL: string;
 
   /**
-   * Prefix of the BullMQ queues' Redis keys. Deployments (and test files) sharing one Redis need different ones,
-   * or their workers take one another's jobs.
+   * Prefix of the BullMQ queues' Redis keys, and of the snapshot cache's and the queue dashboard's sessions. Deployments
+   * (and test files) sharing one Redis need different ones, or their workers take one another's jobs.
    */
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,50}$/, { message: 'QUEUE_PREFIX must be 1–50 letters, digits, _ or -' })
