@@ -13,7 +13,8 @@
  * and each process's memory. Exits 1 if a check fails.
  *
  *   npm run bench:multi-process    (BENCH_MP_DATABASE, default samla_mp_bench; BENCH_MP_PORT, default 3150 (uses
- *                                   3150–3154); BENCH_DURATION, default 30 s of load; BENCH_WRITERS, default 4 per API)
+ *                                   3150–3154); BENCH_DURATION, default 30 s of load; BENCH_WRITERS, default 4 per API;
+ *                                   BENCH_KILL_DURING, run (default) or send)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,12 @@ const DATABASE = process.env.BENCH_MP_DATABASE ?? 'samla_mp_bench';
 const BASE_PORT = Number(process.env.BENCH_MP_PORT ?? 3150);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 30);
 const WRITERS_PER_API = Number(process.env.BENCH_WRITERS ?? 4);
+/**
+ * When worker B is killed: `run`, as soon as one of its runs is running (mostly while it scans), or `send`, once it has
+ * claimed notices from the outbox and is sending them (the SMTP sink then takes 500 ms a mail).
+ */
+const KILL_DURING = process.env.BENCH_KILL_DURING === 'send' ? 'send' : 'run';
+const SMTP_DELAY_MS = KILL_DURING === 'send' ? 500 : 0;
 const QUEUE_PREFIX = `samla-mp-${process.pid}`;
 /** The day the demo data describes; the scans asked for through the APIs judge it as of this day and later ones. */
 const DEMO_TODAY = '2026-11-23';
@@ -115,10 +122,13 @@ async function startSmtpSink(port: number) {
           .replace(/\r\n[ \t]+/g, ' ');
         const key = /^X-Samla-Notice:[ \t]*(.*)$/im.exec(headers)?.[1]?.trim() ?? '';
         received.set(key, (received.get(key) ?? 0) + 1);
-        callback();
+        // A slow relay, when asked for: the kill then lands while mails are on their way.
+        setTimeout(callback, SMTP_DELAY_MS);
       });
     },
   });
+  // A killed worker's connection ends with a reset: the sink carries on (an unheld 'error' would end the runner).
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.server.address() as AddressInfo).port,
@@ -160,7 +170,7 @@ async function main() {
   const [portA, portB, healthA, healthB, smtpPort] = [0, 1, 2, 3, 4].map((i) => BASE_PORT + i);
   console.log(
     `Multi-process benchmark: ${DATABASE}, queue prefix ${QUEUE_PREFIX}, ${DURATION_S} s of load, ` +
-      `${WRITERS_PER_API} writers per API; node ${process.version}, ${os.cpus().length} CPUs, load ${os
+      `${WRITERS_PER_API} writers per API, worker B killed during a ${KILL_DURING}; node ${process.version}, ${os.cpus().length} CPUs, load ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}`,
@@ -396,11 +406,15 @@ async function main() {
         requestRun('B', 'funding_gap', CHAOS_DAY),
       ]);
       heldByKilled = await waitFor(
-        'a run on worker B',
+        KILL_DURING === 'run' ? 'a run on worker B' : 'worker B sending mail',
         15_000,
         async () => {
-          const { rows } = await db.query<{ id: string }>(`SELECT id FROM job_runs WHERE status = 'running'`);
-          return rows.length > 0 ? rows.map((r) => r.id) : undefined;
+          const { rows } = await db.query<{ id: string; sending: boolean }>(
+            `SELECT id, EXISTS (SELECT 1 FROM notifications WHERE status = 'sending') AS sending
+               FROM job_runs WHERE status = 'running'`,
+          );
+          const ready = rows.length > 0 && (KILL_DURING === 'run' || rows[0].sending);
+          return ready ? rows.map((r) => r.id) : undefined;
         },
         5,
       );
