@@ -90,9 +90,14 @@ const sumCounts = (counts: ScanCounts[]): ScanCounts =>
     },
   );
 
-/** Both sides start from the same empty table. Statistics are taken by the runner, not by autovacuum at random. */
+/**
+ * Both sides start from the same empty tables. Statistics are taken by the runner, not by autovacuum at random. The
+ * webhook outbox goes too: every raised grant or funding alert writes an event to it (tr_alerts_webhook_raised), and
+ * left to grow over the rounds (and with the generator's million funding-line events) each insert into its random
+ * uuid index got slower round by round, for both sides alike.
+ */
 async function resetAlerts(database: pg.Client) {
-  await database.query('TRUNCATE alerts CASCADE');
+  await database.query('TRUNCATE alerts, webhook_events CASCADE');
   await database.query('ANALYZE alerts');
 }
 
@@ -164,6 +169,9 @@ async function explain(captured: ScanRun[][], database: pg.Client) {
     const work = run.statements.find((s) => s.sql.includes('INSERT INTO alerts'));
     if (!work) continue;
     await database.query('BEGIN');
+    // The transaction's settings (the scans' work_mem) as the scan had them.
+    for (const { sql, params } of run.statements.filter((s) => s.sql.startsWith('SET LOCAL')))
+      await database.query(sql, params);
     const { rows } = await database.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS) ${work.sql}`,
       work.params,
