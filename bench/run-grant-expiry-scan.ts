@@ -2,7 +2,8 @@
  * Times the alert scans on the benchmark portfolio the way the worker runs them (AlertScansService.runAll in a Nest
  * application context of AlertScansModule and DatabaseModule) against a floor: the very statements that run
  * issued, recorded by a TypeORM logger and replayed over one bare `pg` connection. Prints both per scan and in
- * total, and their ratio. Needs the portfolio from generate-portfolio.ts with BENCH_FUNDING_LINES=100000.
+ * total, and their ratio. Needs the portfolio from generate-portfolio.ts with BENCH_FUNDING_LINES=100000 (issue 17
+ * asks for 1000000 as well).
  *
  *   npm run bench:grant-expiry-scan   (BENCH_REPEATS measured rounds, default 5; BENCH_EXPLAIN=1 prints the plans)
  */
@@ -23,8 +24,9 @@ import { BENCH_DATABASE, benchDatabaseUrl, runBenchmark } from './bench-database
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
-const EXPECTED_FUNDING_LINES = 100_000;
-const AIM = { seconds: 10, ratio: 2 };
+/** The sizes the issues ask for: 100,000 lines (5 an initiative) and a million (50 an initiative). */
+const EXPECTED_FUNDING_LINES = [100_000, 1_000_000];
+const AIM = { seconds: 10, ratio: 1.5 };
 
 /**
  * The generator's fixed "today", the same day again, and three months on: across the year end, so next year's
@@ -88,9 +90,14 @@ const sumCounts = (counts: ScanCounts[]): ScanCounts =>
     },
   );
 
-/** Both sides start from the same empty table. Statistics are taken by the runner, not by autovacuum at random. */
+/**
+ * Both sides start from the same empty tables. Statistics are taken by the runner, not by autovacuum at random. The
+ * webhook outbox goes too: every raised grant or funding alert writes an event to it (tr_alerts_webhook_raised), and
+ * left to grow over the rounds (and with the generator's million funding-line events) each insert into its random
+ * uuid index got slower round by round, for both sides alike.
+ */
 async function resetAlerts(database: pg.Client) {
-  await database.query('TRUNCATE alerts CASCADE');
+  await database.query('TRUNCATE alerts, webhook_events CASCADE');
   await database.query('ANALYZE alerts');
 }
 
@@ -162,6 +169,9 @@ async function explain(captured: ScanRun[][], database: pg.Client) {
     const work = run.statements.find((s) => s.sql.includes('INSERT INTO alerts'));
     if (!work) continue;
     await database.query('BEGIN');
+    // The transaction's settings (the scans' work_mem) as the scan had them.
+    for (const { sql, params } of run.statements.filter((s) => s.sql.startsWith('SET LOCAL')))
+      await database.query(sql, params);
     const { rows } = await database.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS) ${work.sql}`,
       work.params,
@@ -243,7 +253,7 @@ async function main() {
       `Grant expiry scan benchmark, ${new Date().toISOString()}\n` +
         `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
         `PostgreSQL ${version}, database ${BENCH_DATABASE} with ${lines} funding lines` +
-        `${lines === EXPECTED_FUNDING_LINES ? '' : ` (the issue asks for ${EXPECTED_FUNDING_LINES}: BENCH_FUNDING_LINES=${EXPECTED_FUNDING_LINES} npm run bench:generate)`}\n` +
+        `${EXPECTED_FUNDING_LINES.includes(lines) ? '' : ` (the issues ask for ${EXPECTED_FUNDING_LINES.join(' or ')}: BENCH_FUNDING_LINES=${EXPECTED_FUNDING_LINES[0]} npm run bench:generate)`}\n` +
         `${REPEATS} rounds after one warm-up, code and floor alternating who goes first\n` +
         `load average at start: ${os
           .loadavg()

@@ -27,6 +27,12 @@ const SCAN_LOCK_CLASS = 4711;
 /** One scan kind at a time (see applyFindings): `$1` the kind. */
 export const SCAN_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${SCAN_LOCK_CLASS}, hashtext($1))`);
 
+/**
+ * A scan sorts and aggregates tens of thousands of findings with their Swedish texts; at a million funding lines the
+ * default 4 MB spilled them to disk (bench/README.md). For the scan's transaction only, and one scan runs at a time.
+ */
+export const SCAN_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '64MB'`);
+
 /** The work statement of applyFindings: the findings' parameters first, then the kind, the day, the ladder and whether severity falls. */
 export function applyFindingsSql(
   kind: AlertKind,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { execute, queryOne } from '#common';
 import type { AlertKind } from '../alert.entity.js';
 import type { ScanCounts } from './alert-scan.js';
-import { applyFindingsSql, SCAN_LOCK_SQL, type Findings } from './apply-findings.sql.js';
+import { applyFindingsSql, SCAN_LOCK_SQL, SCAN_WORK_MEM_SQL, type Findings } from './apply-findings.sql.js';
 
 export type { FindingRow, Findings } from './apply-findings.sql.js';
 
@@ -32,5 +32,6 @@ export async function applyFindings(
   { severityFollowsCause = false }: { severityFollowsCause?: boolean } = {},
 ): Promise<ScanCounts> {
   await execute(em, SCAN_LOCK_SQL, [kind]);
+  await execute(em, SCAN_WORK_MEM_SQL);
   return queryOne(em, applyFindingsSql(kind, asOf, findings, severityFollowsCause));
 }

@@ -7,6 +7,10 @@ import type { AlertScan, ScanCounts } from './alert-scan.js';
 import { applyFindings } from './apply-findings.js';
 import { kronorSql as kronor } from './kronor.sql.js';
 
+/** Which of the scan's months (0 = asOf's month) a date falls in: months since asOf's, negative before it. */
+const monthIndex = (date: string) =>
+  `((date_part('year', ${date}) - date_part('year', $1::date)) * 12 + date_part('month', ${date}) - date_part('month', $1::date))::int`;
+
 /**
  * A gap's severity by its share of the initiative's annual cost. A quarter of a year's cost unpaid is more than an
  * administration can absorb in its own frame, so the leadership group hears of it (critical); from 5 % — the size
@@ -38,32 +42,52 @@ export class FundingGapScan implements AlertScan {
   run(em: EntityManager, asOf: string): Promise<ScanCounts> {
     const sql = `
       WITH months AS (
-        -- From asOf's month to December next year, counted in integers: PostgreSQL cannot estimate a series of
-        -- dates, guesses 1,000 rows for these at most 24, and then plans (and JIT-compiles) the whole statement
-        -- as if it were huge (bench/README.md, grant-expiry scan).
-        SELECT (date_trunc('month', $1::date) + n * interval '1 month')::date AS month
+        -- From asOf's month (n = 0) to December next year, counted in integers: PostgreSQL cannot estimate a series
+        -- of dates, guesses 1,000 rows for these at most 24, and then plans the whole statement as if it were huge
+        -- (bench/README.md, grant-expiry scan).
+        SELECT n, (date_trunc('month', $1::date) + n * interval '1 month')::date AS month
           FROM generate_series(0, 24 - date_part('month', $1::date)::int) AS n
       ),
       costs AS (
-        SELECT i.id AS initiative_id, m.month, i.annual_cost_sek::numeric / 12 AS cost
+        SELECT i.id AS initiative_id, m.n, m.month, i.annual_cost_sek::numeric / 12 AS cost
           FROM initiatives i
           JOIN months m ON (i.start_date IS NULL OR i.start_date < m.month + interval '1 month')
                        AND (i.end_date IS NULL OR i.end_date >= m.month)
          WHERE i.status IN ('approved', 'active') AND i.annual_cost_sek > 0
       ),
-      covered AS (
-        SELECT f.initiative_id, m.month, sum(${monthlyShareSql('f')}) AS paid
+      paying AS MATERIALIZED (
+        -- Each paying line of an initiative with a cost once, with what it pays a month and the first and last of
+        -- the months above that its period touches: at a million lines, working the share out and comparing dates
+        -- once a line and month took most of the scan (bench/README.md, at a million funding lines).
+        SELECT f.initiative_id, ${monthlyShareSql('f')} AS paid,
+               ${monthIndex('f.period_start')} AS first_n, ${monthIndex('f.period_end')} AS last_n
           FROM funding_lines f
-          JOIN months m ON f.period_start < m.month + interval '1 month' AND f.period_end >= m.month
-         WHERE f.status = 'granted' OR (f.source_type = 'ordinary_budget' AND f.status = 'applied')
-         GROUP BY f.initiative_id, m.month
+          JOIN initiatives i ON i.id = f.initiative_id
+         WHERE (f.status = 'granted' OR (f.source_type = 'ordinary_budget' AND f.status = 'applied'))
+           AND i.status IN ('approved', 'active') AND i.annual_cost_sek > 0
+           AND f.period_end >= date_trunc('month', $1::date)
+           AND f.period_start < date_trunc('year', $1::date) + interval '2 years'
+      ),
+      steps AS (
+        -- What an initiative's lines pay a month changes by: up by a line's share in the first of the months it pays,
+        -- down in the month after its last. Two rows a line instead of one a line and month (891,000 at a million).
+        SELECT initiative_id, GREATEST(first_n, 0) AS n, paid AS change FROM paying
+        UNION ALL
+        SELECT initiative_id, last_n + 1, -paid FROM paying WHERE last_n < 24 - date_part('month', $1::date)::int
+      ),
+      months_paid AS (
+        -- Each month's cost beside the running sum of the changes up to it: what the initiative's lines pay that month.
+        SELECT initiative_id, month, cost, sum(change) OVER (PARTITION BY initiative_id ORDER BY n) AS paid
+          FROM (SELECT initiative_id, n, month, cost, 0::numeric AS change FROM costs
+                UNION ALL
+                SELECT initiative_id, n, NULL, NULL, change FROM steps) x
       ),
       gaps AS (
         SELECT c.initiative_id, date_part('year', c.month)::int AS year,
-               round(sum(GREATEST(0, c.cost - COALESCE(v.paid, 0))))::bigint AS gap,
-               min(c.month) FILTER (WHERE c.cost > COALESCE(v.paid, 0)) AS first_short_month
-          FROM costs c
-          LEFT JOIN covered v ON v.initiative_id = c.initiative_id AND v.month = c.month
+               round(sum(GREATEST(0, c.cost - c.paid)))::bigint AS gap,
+               min(c.month) FILTER (WHERE c.cost > c.paid) AS first_short_month
+          FROM months_paid c
+         WHERE c.cost IS NOT NULL
          GROUP BY 1, 2
       )
       SELECT 'funding_gap:' || g.initiative_id || ':' || g.year AS dedupe_key,
