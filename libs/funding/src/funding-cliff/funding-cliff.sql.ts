@@ -45,7 +45,8 @@ bounds AS (
   SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
+  SELECT f.initiative_id, i.code, i.title, i.annual_cost_sek, i.lead_department_id,
+         f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
          date_trunc('month', f.period_end)::date AS month,
          ${jsonObject({
            id: 'f.id',
@@ -75,22 +76,21 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.slot, s.measured_on,
+  SELECT s.initiative_id, s.code, s.title, s.annual_cost_sek, s.lead_department_id, s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on
+   GROUP BY s.initiative_id, s.slot, s.measured_on, s.code, s.title, s.annual_cost_sek, s.lead_department_id
 ),
 costed AS (
-  SELECT e.*, i.code, i.title, i.annual_cost_sek,
+  SELECT e.*,
          CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObject({ id: 'd.id', code: 'd.code', name: 'd.name' })} END AS department,
-         CASE WHEN i.annual_cost_sek IS NULL THEN NULL
+         CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, i.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
     FROM entries e
-    JOIN initiatives i ON i.id = e.initiative_id
-    LEFT JOIN departments d ON d.id = i.lead_department_id
+    LEFT JOIN departments d ON d.id = e.lead_department_id
     CROSS JOIN LATERAL (
       SELECT round(sum(${monthlyShareSql('o')} * 12)) AS per_year
         FROM funding_lines o
