@@ -54,7 +54,9 @@ export class FundingLineFacts1795457000000 implements MigrationInterface {
         CONSTRAINT "pk_funding_line_facts" PRIMARY KEY ("funding_id"),
         CONSTRAINT "fk_funding_line_facts_funding" FOREIGN KEY ("funding_id") REFERENCES "funding_lines"("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_funding_line_facts_initiative_id" ON "funding_line_facts" ("initiative_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_funding_line_facts_initiative_id" ON "funding_line_facts" ("initiative_id")`,
+    );
     // Recomputes the facts of every initiative whose lines the statement changed (and of lines naming a changed line
     // as successor: the API keeps successors within the initiative, the rule does not need to). An advisory lock per
     // initiative, taken in order, makes concurrent writers to one initiative's lines recompute one after the other;

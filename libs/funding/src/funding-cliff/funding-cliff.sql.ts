@@ -133,7 +133,7 @@ export function cliffTotalsSql(entry: string) {
  * `json_build_object` with the keys in jsonb's order (shorter keys first, then by bytes), so the report's objects
  * come out in the order they had when it was built as jsonb.
  */
-function jsonObject(fields: Record<string, string>): string {
+export function jsonObject(fields: Record<string, string>): string {
   const keys = Object.keys(fields).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   return `json_build_object(${keys.map((key) => `'${key}', ${fields[key]}`).join(', ')})`;
 }
