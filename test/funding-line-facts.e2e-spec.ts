@@ -1,3 +1,4 @@
+import { FundingLineEntity } from '#funding';
 import { givenDepartment, givenGoal, givenInitiative } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -195,5 +196,60 @@ describe('Funding line facts kept by the triggers', () => {
       [a.id, b.id],
     );
     await expectMaintainedEqualsFromScratch();
+  });
+  it('should see a line written alongside in another transaction: the second writer recomputes after the first commits', async () => {
+    const initiative = await givenInitiative(t.dataSource);
+    const [first, second] = [t.dataSource.createQueryRunner(), t.dataSource.createQueryRunner()];
+    const line = (overrides: Partial<FundingLineEntity>) => ({
+      initiativeId: initiative.id,
+      sourceType: 'state_grant' as const,
+      funder: 'Länsstyrelsen Västra Götaland',
+      amountSek: 1_200_000,
+      periodStart: '2030-01-01',
+      periodEnd: '2030-12-31',
+      status: 'granted' as const,
+      ...overrides,
+    });
+    try {
+      await first.startTransaction();
+      await second.startTransaction();
+      // The grant, not yet committed; then the line taking all of it over, in a transaction that cannot see the grant.
+      await first.manager.save(FundingLineEntity, first.manager.create(FundingLineEntity, line({})));
+      const [{ pid }] = await second.query('SELECT pg_backend_pid() AS pid');
+      let finished = false;
+      const secondSave = second.manager
+        .save(
+          FundingLineEntity,
+          second.manager.create(
+            FundingLineEntity,
+            line({ periodStart: '2031-01-01', periodEnd: '2031-12-31', amountSek: 2_400_000 }),
+          ),
+        )
+        .then(() => (finished = true));
+      // Without the triggers' lock the second writer would finish now, its facts computed without the uncommitted
+      // grant (which would keep a share of 0): wait, bounded, until it either finishes or waits on a lock.
+      for (let i = 0; i < 200 && !finished; i++) {
+        const [activity] = await t.dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [
+          pid,
+        ]);
+        if (activity?.wait_event_type === 'Lock') break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(finished).toBe(false);
+      await first.commitTransaction();
+      await secondSave;
+      await second.commitTransaction();
+    } finally {
+      for (const runner of [first, second]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+
+    await expectMaintainedEqualsFromScratch();
+    const [grant] = await facts(
+      `SELECT * FROM funding_line_facts WHERE initiative_id = '${initiative.id}' AND share = 1`,
+    );
+    expect(grant).toBeDefined();
   });
 });
