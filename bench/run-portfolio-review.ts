@@ -20,6 +20,7 @@ import { ALERT_SEVERITIES } from '#alerts';
 import { calendarDateIn, DEFAULT_PAGE_SIZE, FUNDING_SOURCE_TYPES, validateEnvironmentOrExit } from '#common';
 // Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
+import { DEFAULT_CLIFF_MONTHS, FUNDING_CLIFF_SQL } from '#funding';
 import type { InitiativeListFilters } from '#portfolio';
 import {
   buildOverlapsSql,
@@ -39,6 +40,8 @@ const MIN_REQUESTS = 10;
 const PORT = Number(process.env.BENCH_API_PORT ?? 3100);
 const READY_TIMEOUT_MS = 60_000;
 const AIM = { read: 'summary', filter: 'no filter', p50Ms: 50 };
+// BENCH_READS=summary,funding cliff times only those reads (the overlaps' full refresh alone takes minutes).
+const ONLY = process.env.BENCH_READS?.split(',').map((name) => name.trim());
 
 /** What a floor needs to build the service's statements: "today" and the time zone as the API's Clock sees them. */
 type FloorContext = { client: pg.Client; today: string; timeZone: string };
@@ -102,6 +105,20 @@ const READS: Read[] = [
         buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone),
       );
       return readiness;
+    },
+  },
+  {
+    name: 'funding cliff',
+    path: '/api/v1/portfolio/funding-cliff',
+    unfiltered: true,
+    // FundingCliffService.cliff with the default window: from this month (the API's Clock), DEFAULT_CLIFF_MONTHS on.
+    // No cache: the cached side computes as well.
+    floor: async (_filters, { client, today }) => {
+      const [report] = await pgRows(client, {
+        ...FUNDING_CLIFF_SQL,
+        params: [`${today.slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS],
+      });
+      return report;
     },
   },
   {
@@ -220,12 +237,13 @@ async function main() {
     );
     const filters = await typicalFilters(client);
     overlapFloor = config.OVERLAP_LIST_MIN_SCORE;
-    await timeOverlapRefreshes(client);
+    const reads = READS.filter((read) => !ONLY || ONLY.includes(read.name));
+    if (reads.some((read) => read.name === 'overlaps')) await timeOverlapRefreshes(client);
     const token = await benchToken(config);
     await waitUntilAnswering(api, `http://127.0.0.1:${PORT}${READS[0].path}`, token);
 
     const results: ({ read: Read; filter: Filter } & Record<Side, Stats>)[] = [];
-    for (const read of READS) {
+    for (const read of reads) {
       for (const filter of read.unfiltered ? filters.slice(0, 1) : filters) {
         const url = `http://127.0.0.1:${PORT}${read.path}${filter.query ? `?${filter.query}` : ''}`;
         // Today as the API's Clock sees it, taken per series so a run across midnight stays comparable.

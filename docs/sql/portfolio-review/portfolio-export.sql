@@ -74,8 +74,8 @@ areas AS (
 ),
 money AS (
   SELECT f.initiative_id,
-         sum((f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric) * 12) FILTER (WHERE f.source_type <> 'ordinary_budget') AS temporary,
-         sum((f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric) * 12) AS funded
+         sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12) FILTER (WHERE f.source_type <> 'ordinary_budget') AS temporary,
+         sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12) AS funded
     FROM funding_lines f JOIN chosen c ON c.id = f.initiative_id
    WHERE f.status = 'granted' AND f.period_start <= $1::date AND f.period_end >= $1::date
    GROUP BY f.initiative_id
@@ -91,22 +91,7 @@ SELECT c.code, c.title, $4::jsonb ->> c.kind AS kind, $5::jsonb ->> c.status AS 
        c.annual_cost_sek::float8 AS "annualCostSek",
        COALESCE(round(m.temporary), 0)::float8 AS "temporarySek",
        round((COALESCE(m.temporary, 0) / NULLIF(m.funded, 0))::numeric, 4)::float8 AS "temporaryShare",
-       (SELECT to_char(min(f.period_end), 'YYYY-MM-DD') FROM funding_lines f CROSS JOIN LATERAL (
-  SELECT x.share, round(f.amount_sek * (1 - x.share))::bigint AS not_taken_over_sek
-    FROM (SELECT (CASE
-  WHEN EXISTS (SELECT 1 FROM funding_lines s
-                WHERE s.id = f.successor_funding_id AND s.status <> 'rejected' AND s.period_start <= f.period_end + 1) THEN 1
-  WHEN f.amount_sek = 0 THEN 0
-  ELSE LEAST(1, GREATEST(0, (
-    SELECT COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-             WHERE o.period_start BETWEEN date_trunc('month', f.period_end)::date AND f.period_end + 1 AND o.period_end > f.period_end), 0)
-         - COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-             WHERE o.id <> f.id AND date_trunc('month', o.period_end) = date_trunc('month', f.period_end)
-               AND (o.source_type <> 'ordinary_budget', o.period_end, o.id) < (f.source_type <> 'ordinary_budget', f.period_end, f.id)), 0)
-      FROM funding_lines o
-     WHERE o.initiative_id = f.initiative_id AND o.status IN ('granted', 'ended'))) / (f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric))
-END)::numeric AS share OFFSET 0) x
-) t
+       (SELECT to_char(min(f.period_end), 'YYYY-MM-DD') FROM funding_lines f JOIN funding_line_facts t ON t.funding_id = f.id
          WHERE f.initiative_id = c.id AND f.status = 'granted' AND f.source_type <> 'ordinary_budget' AND f.period_end >= $1::date
            AND t.share < 1) AS "temporaryEndsOn",
        (SELECT count(*)::int FROM alerts al WHERE al.initiative_id = c.id AND al.status IN ('open', 'acknowledged')) AS "openAlerts",

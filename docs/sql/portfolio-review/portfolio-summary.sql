@@ -21,7 +21,7 @@ areas AS (
     JOIN goals g ON g.id = ag.area_id
 ),
 running AS (
-  SELECT f.source_type, round(sum((f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric) * 12))::bigint AS per_year
+  SELECT f.source_type, round(sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12))::bigint AS per_year
     FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
    WHERE f.status = 'granted' AND f.period_start <= $1::date AND f.period_end >= $1::date
    GROUP BY f.source_type
@@ -100,29 +100,14 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
+  SELECT f.initiative_id, i.code, i.title, i.annual_cost_sek, i.lead_department_id,
+         f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
          date_trunc('month', f.period_end)::date AS month,
-         jsonb_build_object('id', f.id, 'sourceType', f.source_type, 'funder', f.funder, 'amountSek', f.amount_sek,
-                            'notTakenOverSek', t.not_taken_over_sek, 'periodEnd', f.period_end, 'coverageDecision', f.coverage_decision) AS line
+         json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
     FROM funding_lines f
     JOIN initiatives i ON i.id = f.initiative_id
     CROSS JOIN bounds b
-    CROSS JOIN LATERAL (
-      SELECT x.share, round(f.amount_sek * (1 - x.share))::bigint AS not_taken_over_sek
-        FROM (SELECT (CASE
-      WHEN EXISTS (SELECT 1 FROM funding_lines s
-                    WHERE s.id = f.successor_funding_id AND s.status <> 'rejected' AND s.period_start <= f.period_end + 1) THEN 1
-      WHEN f.amount_sek = 0 THEN 0
-      ELSE LEAST(1, GREATEST(0, (
-        SELECT COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-                 WHERE o.period_start BETWEEN date_trunc('month', f.period_end)::date AND f.period_end + 1 AND o.period_end > f.period_end), 0)
-             - COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-                 WHERE o.id <> f.id AND date_trunc('month', o.period_end) = date_trunc('month', f.period_end)
-                   AND (o.source_type <> 'ordinary_budget', o.period_end, o.id) < (f.source_type <> 'ordinary_budget', f.period_end, f.id)), 0)
-          FROM funding_lines o
-         WHERE o.initiative_id = f.initiative_id AND o.status IN ('granted', 'ended'))) / (f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric))
-    END)::numeric AS share OFFSET 0) x
-    ) t
+    JOIN funding_line_facts t ON t.funding_id = f.id
    WHERE f.source_type <> 'ordinary_budget'
      AND f.status IN ('granted', 'ended')
      AND f.period_end < b.after_last
@@ -139,45 +124,36 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.slot, s.measured_on,
+  SELECT s.initiative_id, s.code, s.title, s.annual_cost_sek, s.lead_department_id, s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
-         jsonb_agg(s.line ORDER BY s.period_end, s.line->>'id') AS lines
+         json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on
+   GROUP BY s.initiative_id, s.slot, s.measured_on, s.code, s.title, s.annual_cost_sek, s.lead_department_id
 ),
 costed AS (
-  SELECT e.*, i.code,
-         CASE WHEN i.annual_cost_sek IS NULL THEN NULL
+  SELECT e.*,
+         CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
+         CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, i.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered,
-         jsonb_build_object(
-           'id', i.id, 'code', i.code, 'title', i.title, 'annualCostSek', i.annual_cost_sek,
-           'leadDepartment', CASE WHEN d.id IS NULL THEN NULL ELSE jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) END
-         ) AS info
+              ELSE GREATEST(0, e.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
     FROM entries e
-    JOIN initiatives i ON i.id = e.initiative_id
-    LEFT JOIN departments d ON d.id = i.lead_department_id
+    LEFT JOIN departments d ON d.id = e.lead_department_id
     CROSS JOIN LATERAL (
-      SELECT round(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric) * 12)) AS per_year
+      SELECT round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
         FROM funding_lines o
        WHERE o.initiative_id = e.initiative_id AND o.status = 'granted'
          AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
     ) cover
 ),
-items AS (
-  SELECT c.*, c.info || jsonb_build_object('lines', c.lines, 'coverageDecided', c.coverage_decided, 'uncoveredAnnualCostSek', c.uncovered) AS item
-    FROM costed c
-),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
   SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
+         min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
-         (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered,
-         (array_agg(x.info))[1] AS info,
-         (SELECT jsonb_agg(l ORDER BY l->>'periodEnd', l->>'id') FROM jsonb_array_elements(jsonb_agg(x.lines)) AS ls(a), jsonb_array_elements(ls.a) AS l) AS lines
+         (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
     FROM costed x
    WHERE x.slot IS NOT NULL
    GROUP BY 1, 2

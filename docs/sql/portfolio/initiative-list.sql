@@ -35,22 +35,7 @@ SELECT i.id, i.code, i.title, i.summary, i.kind, i.status,
        (SELECT sr.rag_status FROM status_reports sr JOIN reporting_rounds rr ON rr.id = sr.round_id
    WHERE sr.initiative_id = i.id AND sr.status IN ('submitted', 'approved') AND sr.rag_status IS NOT NULL
    ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id LIMIT 1) AS "latestRagStatus",
-       to_char((SELECT min(f.period_end) FROM funding_lines f CROSS JOIN LATERAL (
-  SELECT x.share, round(f.amount_sek * (1 - x.share))::bigint AS not_taken_over_sek
-    FROM (SELECT (CASE
-  WHEN EXISTS (SELECT 1 FROM funding_lines s
-                WHERE s.id = f.successor_funding_id AND s.status <> 'rejected' AND s.period_start <= f.period_end + 1) THEN 1
-  WHEN f.amount_sek = 0 THEN 0
-  ELSE LEAST(1, GREATEST(0, (
-    SELECT COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-             WHERE o.period_start BETWEEN date_trunc('month', f.period_end)::date AND f.period_end + 1 AND o.period_end > f.period_end), 0)
-         - COALESCE(sum((o.amount_sek::numeric / ((date_part('year', o.period_end) - date_part('year', o.period_start)) * 12 + date_part('month', o.period_end) - date_part('month', o.period_start) + 1)::numeric)) FILTER (
-             WHERE o.id <> f.id AND date_trunc('month', o.period_end) = date_trunc('month', f.period_end)
-               AND (o.source_type <> 'ordinary_budget', o.period_end, o.id) < (f.source_type <> 'ordinary_budget', f.period_end, f.id)), 0)
-      FROM funding_lines o
-     WHERE o.initiative_id = f.initiative_id AND o.status IN ('granted', 'ended'))) / (f.amount_sek::numeric / ((date_part('year', f.period_end) - date_part('year', f.period_start)) * 12 + date_part('month', f.period_end) - date_part('month', f.period_start) + 1)::numeric))
-END)::numeric AS share OFFSET 0) x
-) t
+       to_char((SELECT min(f.period_end) FROM funding_lines f JOIN funding_line_facts t ON t.funding_id = f.id
    WHERE f.initiative_id = i.id AND f.status = 'granted' AND f.source_type <> 'ordinary_budget'
      AND f.period_end >= (SELECT day FROM today) AND t.share < 1), 'YYYY-MM-DD') AS "temporaryFundingEndsOn",
        (SELECT count(*)::int FROM alerts al WHERE al.initiative_id = i.id AND al.status IN ('open', 'acknowledged')) AS "openAlertCount",

@@ -10,6 +10,6 @@ export {
   fundingCliffCtes,
   type FundingCliffSqlOptions,
 } from './funding-cliff/funding-cliff.sql.js';
-export { CliffLineDto, type FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
+export { CliffLineDto, DEFAULT_CLIFF_MONTHS, type FundingCliffDto } from './funding-cliff/funding-cliff.dto.js';
 export * from './spending/spending-forecast.sql.js';
 export { FUNDING_ENTITIES } from './funding.entities.js';
