@@ -29,19 +29,25 @@ export function priorityAreasCtes(scope: string): string {
 
 /**
  * `latest_reports(initiative_id, on_time)`: for each approved or active initiative of `scope` (a CTE with `id` and
- * `status`), its report in the latest reporting round due by `day`; `on_time` when it is submitted or approved and was
- * submitted on or before the round's due date in the time zone `tz`. The summary's followUp and readiness's
- * `reportedOnTime` check both read it. `day` and `tz` are SQL expressions (placeholders with casts).
+ * `status`) that has a report in a reporting round due by `day`, whether its report in the latest such round (by due
+ * date, then the later created round, then id) is on time: submitted or approved, and submitted on or before the
+ * round's due date in the time zone `tz`. The summary's followUp and readiness's `reportedOnTime` check both read it.
+ * `day` and `tz` are SQL expressions (placeholders with casts).
+ *
+ * The rounds due are few, so they are ranked once and each initiative keeps its lowest rank, with on_time in the
+ * rank's last bit: a hash aggregate, where a DISTINCT ON sorted every report of the portfolio.
  */
 export function latestReportsCte(scope: string, day: string, tz: string): string {
   return `latest_reports AS (
-      SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
-             sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE ${tz})::date <= rr.due_date AS on_time
+      SELECT sr.initiative_id,
+             min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
+                                     AND (sr.submitted_at AT TIME ZONE ${tz})::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
         FROM status_reports sr
-        JOIN reporting_rounds rr ON rr.id = sr.round_id
+        JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+                FROM reporting_rounds rr WHERE rr.due_date <= ${day}) r ON r.id = sr.round_id
         JOIN ${scope} s ON s.id = sr.initiative_id
-       WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
-       ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
+       WHERE s.status IN ('approved', 'active')
+       GROUP BY sr.initiative_id
     )`;
 }
 
