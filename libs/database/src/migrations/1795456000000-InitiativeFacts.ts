@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What each initiative is, kept current in the writing transaction (issue 17, docs/adr/0012-initiative-facts.md): its
+ * What each initiative is, kept current in the writing transaction (issue 17, docs/adr/0006-initiative-facts.md): its
  * priority areas above its linked goals and the readiness checks that do not depend on the day. The summary,
  * readiness and the export read them instead of re-deriving them for the whole portfolio on every request.
  *
