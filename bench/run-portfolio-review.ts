@@ -7,7 +7,8 @@
  * generate-portfolio.ts.
  *
  *   npm run bench:portfolio-review    (BENCH_REQUESTS per read, filter and side, default 60, cut short after
- *                                     BENCH_SERIES_SECONDS, default 60, but never below 10; BENCH_WARMUP, default 5)
+ *                                     BENCH_SERIES_SECONDS, default 60, but never below 10; BENCH_WARMUP, default 5;
+ *                                     BENCH_READS, e.g. summary,readiness, default all)
  *
  * The overlaps read also runs its incremental refresh (nothing changed between requests: the fingerprints only);
  * before the reads, the refresh is timed on its own: full, with nothing changed and with 10 initiatives dirty.
@@ -37,6 +38,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 // A slow read (seconds a request) would otherwise take an hour; ten pairs still give a median and a rough p95.
 const SERIES_MS = Number(process.env.BENCH_SERIES_SECONDS ?? 60) * 1000;
 const MIN_REQUESTS = 10;
+/** BENCH_READS: the reads to time, by name, comma-separated (default all). */
+const ONLY = process.env.BENCH_READS?.split(',');
 const PORT = Number(process.env.BENCH_API_PORT ?? 3100);
 const READY_TIMEOUT_MS = 60_000;
 const AIM = { read: 'summary', filter: 'no filter', p50Ms: 50 };

@@ -4,21 +4,9 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",["draft","proposed","approved","active","completed","integrated","discontinued"],["state_grant","eu_fund","temporary_appropriation","ordinary_budget","partner_contribution","foundation","other"],["info","warning","critical"]]
 WITH RECURSIVE
 scope AS (
-  SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek,
+  SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek, f.area_ids,
          (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
-    FROM initiatives i
-),
-area_goals(goal_id, area_id) AS (
-  SELECT g.id, g.id FROM goals g WHERE g.level = 'priority_area'
-  UNION
-  SELECT c.id, a.area_id FROM area_goals a JOIN goals c ON c.parent_id = a.goal_id
-),
-areas AS (
-  SELECT DISTINCT ig.initiative_id, g.id, g.code, g.title
-    FROM initiative_goals ig
-    JOIN scope s ON s.id = ig.initiative_id
-    JOIN area_goals ag ON ag.goal_id = ig.goal_id
-    JOIN goals g ON g.id = ag.area_id
+    FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
 ),
 running AS (
   SELECT f.source_type, round(sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12))::bigint AS per_year
@@ -33,13 +21,15 @@ open_alerts AS (
    GROUP BY a.kind, a.severity
 ),
 latest_reports AS (
-  SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
-         sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE $2::text)::date <= rr.due_date AS on_time
+  SELECT sr.initiative_id,
+         min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
+                                 AND (sr.submitted_at AT TIME ZONE $2::text)::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
     FROM status_reports sr
-    JOIN reporting_rounds rr ON rr.id = sr.round_id
+    JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+            FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
     JOIN scope s ON s.id = sr.initiative_id
-   WHERE s.status IN ('approved', 'active') AND rr.due_date <= $1::date
-   ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
+   WHERE s.status IN ('approved', 'active')
+   GROUP BY sr.initiative_id
 ),
 follow_up AS (
   SELECT count(*)::int AS n, count(*) FILTER (WHERE has_plan)::int AS with_plan,
@@ -58,9 +48,11 @@ SELECT jsonb_build_object(
   'byPriorityArea', jsonb_build_object(
     'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'code', x.code, 'title', x.title, 'count', x.n, 'annualCostSek', x.cost)
                                         ORDER BY x.n DESC, x.code), '[]')
-                FROM (SELECT a.id, a.code, a.title, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
-                        FROM areas a JOIN scope s ON s.id = a.initiative_id GROUP BY 1, 2, 3) x),
-    'unlinked', (SELECT count(*)::int FROM scope s WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.initiative_id = s.id))),
+                FROM (SELECT a.id, a.code, a.title, x.n, x.cost
+                        FROM (SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
+                                FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1) x
+                        JOIN goals a ON a.id = x.id) x),
+    'unlinked', (SELECT count(*)::int FROM scope s WHERE s.area_ids = '{}')),
   'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
                       FROM (SELECT tg.code, tg.name, count(*)::int AS n FROM initiative_target_groups itg
                               JOIN scope s ON s.id = itg.initiative_id JOIN target_groups tg ON tg.id = itg.target_group_id

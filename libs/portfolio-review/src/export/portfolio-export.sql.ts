@@ -10,7 +10,6 @@ import {
 } from '#portfolio';
 import { readinessCtes } from '../readiness/portfolio-readiness.sql.js';
 import { READINESS_CHECK_LABELS } from '../readiness/readiness-checks.js';
-import { priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
 
 /** One initiative as the export writes it; lists are already joined, labels already Swedish. */
 export type ExportInitiativeRow = {
@@ -37,7 +36,7 @@ export type ExportInitiativeRow = {
 
 /**
  * One row per initiative the list's filters choose (`buildInitiativeFilter`), by code, in one statement. Priority
- * areas come from the summary's `priorityAreasCtes`, the readiness score and missing checks from `readinessCtes` (only
+ * areas come from `initiative_facts` (as in the summary), the readiness score and missing checks from `readinessCtes` (only
  * approved or active initiatives are scored; others get none). Money, as the summary counts it: `temporarySek` is what
  * granted lines not from `ordinary_budget` running on `today` pay a year (monthlyShareSql × 12), `temporaryShare` its
  * part of what all running granted lines pay a year (null when none run). `temporaryEndsOn` is the earliest end, today
@@ -56,9 +55,8 @@ export function buildExportInitiativesSql(
     `(SELECT string_agg(x.name, ', ' ORDER BY ${order}) FROM ${table} ${join})`;
   const sql = `
     WITH RECURSIVE ${goalScope}
-    ${readinessCtes(where, day, tz, param).trim()},
+    ${readinessCtes(where, day, tz).trim()},
     chosen AS (SELECT i.* FROM initiatives i ${where}),
-    ${priorityAreasCtes('chosen')},
     money AS (
       SELECT f.initiative_id,
              sum(${monthlyShareSql('f')} * 12) FILTER (WHERE f.source_type <> 'ordinary_budget') AS temporary,
@@ -70,7 +68,8 @@ export function buildExportInitiativesSql(
     SELECT c.code, c.title, ${param(INITIATIVE_KIND_LABELS)}::jsonb ->> c.kind AS kind, ${param(INITIATIVE_STATUS_LABELS)}::jsonb ->> c.status AS status,
            d.name AS "leadDepartment",
            ${names('initiative_participants p', `JOIN departments x ON x.id = p.department_id WHERE p.initiative_id = c.id`)} AS participants,
-           (SELECT string_agg(a.title, ', ' ORDER BY a.code) FROM areas a WHERE a.initiative_id = c.id) AS "priorityAreas",
+           (SELECT string_agg(a.title, ', ' ORDER BY a.code) FROM initiative_facts f JOIN goals a ON a.id = ANY(f.area_ids)
+             WHERE f.initiative_id = c.id) AS "priorityAreas",
            (SELECT string_agg(g.title, ', ' ORDER BY g.code) FROM initiative_goals ig JOIN goals g ON g.id = ig.goal_id WHERE ig.initiative_id = c.id) AS goals,
            ${names('initiative_target_groups itg', `JOIN target_groups x ON x.id = itg.target_group_id WHERE itg.initiative_id = c.id`)} AS "targetGroups",
            ${names('initiative_districts idi', `JOIN districts x ON x.id = idi.district_id WHERE idi.initiative_id = c.id`)} AS districts,

@@ -1,61 +1,48 @@
-import { bound, sqlParams, type BoundStatement, type SqlParam } from '#common';
+import { bound, sqlParams, type BoundStatement } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
-import { latestReportsCte, priorityAreasCtes } from '../summary/portfolio-summary.sql.js';
+import { latestReportsCte } from '../summary/portfolio-summary.sql.js';
 import type { PortfolioReadinessDto } from './portfolio-readiness.dto.js';
-import { READINESS_CHECKS } from './readiness-checks.js';
-
-const OUTCOME_LEVELS = ['short_term_outcome', 'long_term_outcome', 'impact'];
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-checks.js';
 
 /**
- * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`), `latest_reports`,
- * `checks`, `check_rows(id, o, name, ok)` and `scored(id, code, title, lead_department_id, checks, score, missing)`:
- * the per-initiative half of readiness, shared by GET /portfolio/readiness and the export. `day` and `tz` as in
- * latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
+ * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`, with their
+ * `initiative_facts`), `latest_reports`, `checks` (one boolean column per check) and `scored(id, code, title,
+ * lead_department_id, area_ids, <the checks>, checks, score, missing)`: the per-initiative half of readiness, shared
+ * by GET /portfolio/readiness and the export. The checks that do not depend on the day are kept in initiative_facts
+ * (the InitiativeFacts migration defines them); reportedOnTime depends on `day` and is computed here. `day` and `tz`
+ * as in latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
  */
-export function readinessCtes(where: string, day: string, tz: string, param: SqlParam): string {
+export function readinessCtes(where: string, day: string, tz: string): string {
   const present = (column: string) => `(${column} IS NOT NULL AND jsonb_typeof(${column}) <> 'null')`;
-  const checkRows = READINESS_CHECKS.map((name, o) => `(${o + 1}, '${name}', c."${name}")`).join(',\n                ');
+  const each = (f: (name: ReadinessCheck) => string, separator: string) => READINESS_CHECKS.map(f).join(separator);
   return `
     scope AS (
-      SELECT f.* FROM (
-        SELECT i.id, i.code, i.title, i.status, i.lead_department_id,
-               ${present('i.process_owner')} AS has_process_owner, ${present('i.follow_up_plan')} AS has_plan
-          FROM initiatives i ${where}
-      ) f WHERE f.status IN ('approved', 'active')
+      SELECT i.id, i.code, i.title, i.status, i.lead_department_id, f.area_ids,
+             ${present('i.process_owner')} AS has_process_owner, ${present('i.follow_up_plan')} AS has_plan,
+             f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
+        FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
+        ${where ? `${where} AND` : 'WHERE'} i.status IN ('approved', 'active')
     ),
     ${latestReportsCte('scope', day, tz)},
     checks AS (
-      SELECT s.id, s.code, s.title, s.lead_department_id,
+      SELECT s.id, s.code, s.title, s.lead_department_id, s.area_ids,
              s.lead_department_id IS NOT NULL AS "leadDepartment",
-             NOT EXISTS (SELECT 1 FROM initiative_participants p
-                          WHERE p.initiative_id = s.id AND p.role = 'co_owner' AND COALESCE(btrim(p.responsibility, E' \\t\\r\\n'), '') = '') AS "coOwnerResponsibilities",
+             s.co_owner_responsibilities AS "coOwnerResponsibilities",
              s.has_process_owner AS "processOwner",
-             EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.initiative_id = s.id) AS "goalLink",
-             EXISTS (SELECT 1 FROM effect_nodes n JOIN indicator_effect_nodes ien ON ien.effect_node_id = n.id
-                      WHERE n.initiative_id = s.id AND n.level = ANY(${param(OUTCOME_LEVELS)}::text[])
-                        AND EXISTS (SELECT 1 FROM indicator_values v WHERE v.indicator_id = ien.indicator_id AND v.kind = 'baseline')) AS "effectLogic",
+             s.goal_link AS "goalLink",
+             s.effect_logic AS "effectLogic",
              s.has_plan AS "followUpPlan",
              COALESCE(lr.on_time, false) AS "reportedOnTime",
-             CASE WHEN EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = s.id
-                                  AND fl.status IN ('granted', 'applied') AND fl.source_type <> 'ordinary_budget')
-                  THEN NOT EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = s.id
-                                      AND fl.status IN ('granted', 'applied') AND fl.source_type <> 'ordinary_budget'
-                                      AND fl.coverage_decision = 'undecided')
-             END AS "coverageDecision"
+             s.coverage_decision AS "coverageDecision"
         FROM scope s LEFT JOIN latest_reports lr ON lr.initiative_id = s.id
     ),
-    check_rows AS (
-      SELECT c.id, v.o, v.name, v.ok
-        FROM checks c CROSS JOIN LATERAL (VALUES
-                ${checkRows}) AS v(o, name, ok)
-    ),
     scored AS (
-      SELECT c.id, c.code, c.title, c.lead_department_id,
-             jsonb_object_agg(r.name, r.ok ORDER BY r.o) AS checks,
-             round(count(*) FILTER (WHERE r.ok)::numeric / NULLIF(count(r.ok), 0), 4)::float8 AS score,
-             COALESCE(jsonb_agg(r.name ORDER BY r.o) FILTER (WHERE NOT r.ok), '[]') AS missing
-        FROM checks c JOIN check_rows r ON r.id = c.id
-       GROUP BY c.id, c.code, c.title, c.lead_department_id
+      SELECT c.*,
+             jsonb_build_object(${each((n) => `'${n}', c."${n}"`, ', ')}) AS checks,
+             round((${each((n) => `COALESCE(c."${n}"::int, 0)`, ' + ')})::numeric
+                   / NULLIF(${each((n) => `(c."${n}" IS NOT NULL)::int`, ' + ')}, 0), 4)::float8 AS score,
+             to_jsonb(array_remove(ARRAY[${each((n) => `CASE WHEN NOT c."${n}" THEN '${n}' END`, ', ')}], NULL)) AS missing
+        FROM checks c
     )`;
 }
 
@@ -91,23 +78,16 @@ export function buildPortfolioReadinessSql(
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const day = `${param(today)}::date`;
   const tz = `${param(timeZone)}::text`;
-  // One roll-up: `members(id, key)` says which group(s) an initiative counts in.
-  const rollup = (members: string) => `
-      SELECT st.key, st.n, st.score, ch.checks
-        FROM (SELECT m.key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score
-                FROM ${members} m JOIN scored s ON s.id = m.id GROUP BY m.key) st
-        JOIN (SELECT x.key, jsonb_object_agg(x.name, x.share ORDER BY x.o) AS checks
-                FROM (SELECT m.key, r.o, r.name, round(avg(r.ok::int), 4)::float8 AS share
-                        FROM ${members} m JOIN check_rows r ON r.id = m.id GROUP BY m.key, r.o, r.name) x
-               GROUP BY x.key) ch ON ch.key IS NOT DISTINCT FROM st.key`;
+  // One roll-up of `scored s` by `key`, over `from` (which says which group(s) an initiative counts in).
+  const rollup = (from: string, key: string) => `
+      SELECT ${key} AS key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score,
+             jsonb_build_object(${READINESS_CHECKS.map((n) => `'${n}', round(avg(s."${n}"::int), 4)::float8`).join(', ')}) AS checks
+        FROM ${from} GROUP BY 1`;
   const sql = `
     WITH RECURSIVE ${goalScope}
-    ${readinessCtes(where, day, tz, param).trim()},
-    ${priorityAreasCtes('scope')},
-    dept_members AS (SELECT id, lead_department_id AS key FROM scope),
-    area_members AS (SELECT s.id, a.id AS key FROM scope s LEFT JOIN areas a ON a.initiative_id = s.id),
-    by_dept AS (${rollup('dept_members')}),
-    by_area AS (${rollup('area_members')})
+    ${readinessCtes(where, day, tz).trim()},
+    by_dept AS (${rollup('scored s', 's.lead_department_id')}),
+    by_area AS (${rollup('scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
     SELECT jsonb_build_object(
       'initiatives', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                                 'id', p.id, 'code', p.code, 'title', p.title,

@@ -8,8 +8,9 @@ import type { PortfolioSummaryDto, SummaryFundingCliffDto } from './portfolio-su
  * `area_goals` and `areas(initiative_id, id, code, title)`: each initiative of `scope` under each `priority_area` goal
  * at or above one of its linked goals, once. The walk goes down the goal tree from the priority areas (a few hundred
  * goals), then meets the initiatives' links: walking each initiative's links up the tree instead made a row per link
- * and ancestor (177,000 for 20,000 initiatives) that the planner misjudged by twenty times. Shared by the summary,
- * readiness, overlaps and the export. Needs `WITH RECURSIVE`.
+ * and ancestor (177,000 for 20,000 initiatives) that the planner misjudged by twenty times. The overlaps' refresh
+ * reads it; the summary, readiness and the export read the same areas kept in `initiative_facts.area_ids` (the
+ * InitiativeFacts migration's `initiative_facts_of` walks the tree the same way). Needs `WITH RECURSIVE`.
  */
 export function priorityAreasCtes(scope: string): string {
   return `area_goals(goal_id, area_id) AS (
@@ -28,19 +29,25 @@ export function priorityAreasCtes(scope: string): string {
 
 /**
  * `latest_reports(initiative_id, on_time)`: for each approved or active initiative of `scope` (a CTE with `id` and
- * `status`), its report in the latest reporting round due by `day`; `on_time` when it is submitted or approved and was
- * submitted on or before the round's due date in the time zone `tz`. The summary's followUp and readiness's
- * `reportedOnTime` check both read it. `day` and `tz` are SQL expressions (placeholders with casts).
+ * `status`) that has a report in a reporting round due by `day`, whether its report in the latest such round (by due
+ * date, then the later created round, then id) is on time: submitted or approved, and submitted on or before the
+ * round's due date in the time zone `tz`. The summary's followUp and readiness's `reportedOnTime` check both read it.
+ * `day` and `tz` are SQL expressions (placeholders with casts).
+ *
+ * The rounds due are few, so they are ranked once and each initiative keeps its lowest rank, with on_time in the
+ * rank's last bit: a hash aggregate, where a DISTINCT ON sorted every report of the portfolio.
  */
 export function latestReportsCte(scope: string, day: string, tz: string): string {
   return `latest_reports AS (
-      SELECT DISTINCT ON (sr.initiative_id) sr.initiative_id,
-             sr.status IN ('submitted', 'approved') AND (sr.submitted_at AT TIME ZONE ${tz})::date <= rr.due_date AS on_time
+      SELECT sr.initiative_id,
+             min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
+                                     AND (sr.submitted_at AT TIME ZONE ${tz})::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
         FROM status_reports sr
-        JOIN reporting_rounds rr ON rr.id = sr.round_id
+        JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+                FROM reporting_rounds rr WHERE rr.due_date <= ${day}) r ON r.id = sr.round_id
         JOIN ${scope} s ON s.id = sr.initiative_id
-       WHERE s.status IN ('approved', 'active') AND rr.due_date <= ${day}
-       ORDER BY sr.initiative_id, rr.due_date DESC, rr.created_at DESC, rr.id
+       WHERE s.status IN ('approved', 'active')
+       GROUP BY sr.initiative_id
     )`;
 }
 
@@ -49,7 +56,7 @@ export function latestReportsCte(scope: string, day: string, tz: string): string
  * (`buildInitiativeFilter`, shared with GET /initiatives). Read-only joins of other contexts' tables — goals,
  * funding_lines, alerts, reporting_rounds, status_reports, reference data (docs/adr/0003-cross-context-reads.md).
  *
- * - Priority areas: every goal an initiative links to is followed up the tree; each `priority_area` goal met
+ * - Priority areas: every goal an initiative links to is followed up the tree (kept in `initiative_facts.area_ids`); each `priority_area` goal met
  *   (the linked goal itself included) counts the initiative once, and its annual cost once; initiatives that meet
  *   none are `unlinked`.
  * - Annual cost: `totalSek` sums the initiatives' annual_cost_sek. `bySourceType` is what granted lines running
@@ -75,11 +82,10 @@ export function buildPortfolioSummarySql(
   const sql = `
     WITH RECURSIVE ${goalScope}
     scope AS (
-      SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek,
+      SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek, f.area_ids,
              (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
-        FROM initiatives i ${where}
+        FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id ${where}
     ),
-    ${priorityAreasCtes('scope')},
     running AS (
       SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
         FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
@@ -110,9 +116,11 @@ export function buildPortfolioSummarySql(
       'byPriorityArea', jsonb_build_object(
         'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'code', x.code, 'title', x.title, 'count', x.n, 'annualCostSek', x.cost)
                                             ORDER BY x.n DESC, x.code), '[]')
-                    FROM (SELECT a.id, a.code, a.title, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
-                            FROM areas a JOIN scope s ON s.id = a.initiative_id GROUP BY 1, 2, 3) x),
-        'unlinked', (SELECT count(*)::int FROM scope s WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.initiative_id = s.id))),
+                    FROM (SELECT a.id, a.code, a.title, x.n, x.cost
+                            FROM (SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
+                                    FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1) x
+                            JOIN goals a ON a.id = x.id) x),
+        'unlinked', (SELECT count(*)::int FROM scope s WHERE s.area_ids = '{}')),
       'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
                           FROM (SELECT tg.code, tg.name, count(*)::int AS n FROM initiative_target_groups itg
                                   JOIN scope s ON s.id = itg.initiative_id JOIN target_groups tg ON tg.id = itg.target_group_id

@@ -1,0 +1,199 @@
+import { givenDepartment, givenTargetGroup, uniqueCode } from './support/factories.js';
+import { api, createTestApp, type TestApp } from './support/test-app.js';
+
+type Facts = {
+  initiative_id: string;
+  area_ids: string[];
+  co_owner_responsibilities: boolean;
+  goal_link: boolean;
+  effect_logic: boolean;
+  coverage_decision: boolean | null;
+};
+
+/**
+ * `initiative_facts` is kept by triggers in the writing transaction (InitiativeFacts migration). A series of writes
+ * through the API, each of which changes a fact of the initiative under test; after every one the table must equal
+ * `initiative_facts_of` over all initiatives, computed from scratch, row for row.
+ */
+describe('initiative_facts', () => {
+  let t: TestApp;
+  let lead: { id: string };
+  let other: { id: string };
+  let tg: { code: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    lead = await givenDepartment(t.dataSource);
+    other = await givenDepartment(t.dataSource);
+    tg = await givenTargetGroup(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  /** Rows where the table and the from-scratch computation differ (either side). */
+  const differences = () =>
+    t.dataSource.query(`
+      (SELECT 'scratch' AS side, * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives))
+       EXCEPT SELECT 'scratch', * FROM initiative_facts)
+      UNION ALL
+      (SELECT 'table', * FROM initiative_facts
+       EXCEPT SELECT 'table', * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives)))`);
+  const factsOf = async (id: string): Promise<Facts | undefined> =>
+    (await t.dataSource.query(`SELECT * FROM initiative_facts WHERE initiative_id = $1`, [id]))[0];
+  const etag = async (path: string) => {
+    const res = await t.admin.get(api(path));
+    expect(res.status).toBe(200);
+    return res.headers.etag;
+  };
+  const ok = async (res: Promise<{ status: number; body: unknown }> | { status: number; body: unknown }) => {
+    const r = await res;
+    expect([200, 201, 204]).toContain(r.status);
+    return r.body as { id: string };
+  };
+  const goal = (level: string, parentId: string | null) =>
+    ok(
+      t.admin
+        .post(api('/goals'))
+        .send({ code: uniqueCode('FCT'), title: `Mål ${level}`, level, framework: 'MRP 2024–2027', parentId }),
+    );
+  const patch = async (path: string, body: Record<string, unknown>) =>
+    ok(
+      t.admin
+        .patch(api(path))
+        .set('If-Match', await etag(path))
+        .send(body),
+    );
+
+  it('should equal the from-scratch facts after each write that changes them', async () => {
+    const committee = await goal('committee_goal', null);
+    const pa1 = await goal('priority_area', committee.id);
+    const pa2 = await goal('priority_area', committee.id);
+    const sub = await goal('sub_goal', pa1.id);
+    const sorted = (...ids: string[]) => [...ids].sort();
+
+    const initiative = await ok(
+      t.admin.post(api('/initiatives')).send({
+        code: uniqueCode('FCT'),
+        title: 'Faktaprov',
+        summary: 'Ett initiativ vars fakta ändras steg för steg.',
+        kind: 'method',
+        leadDepartmentId: lead.id,
+        participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
+        goalIds: [sub.id],
+        targetGroupCodes: [tg.code],
+        districtCodes: [],
+      }),
+    );
+    const id = initiative.id;
+    const path = `/initiatives/${id}`;
+    expect(await differences()).toEqual([]);
+    expect(await factsOf(id)).toEqual({
+      initiative_id: id,
+      area_ids: [pa1.id],
+      co_owner_responsibilities: true,
+      goal_link: true,
+      effect_logic: false,
+      coverage_decision: null,
+    });
+
+    let before = await factsOf(id);
+    /** Runs a write; the facts of the initiative must change and still equal the from-scratch ones. */
+    const step = async (write: () => Promise<unknown>, expected: Partial<Facts>) => {
+      await write();
+      const after = await factsOf(id);
+      expect(after).not.toEqual(before);
+      expect(after).toMatchObject(expected);
+      expect(await differences()).toEqual([]);
+      before = after;
+    };
+
+    // Links to goals: a second area; the goal tree moves the first link under the second area.
+    await step(() => patch(path, { goalIds: [sub.id, pa2.id] }), { area_ids: sorted(pa1.id, pa2.id) });
+    await step(() => patch(`/goals/${sub.id}`, { parentId: pa2.id }), { area_ids: [pa2.id] });
+    await step(() => patch(`/goals/${sub.id}`, { parentId: pa1.id }), { area_ids: sorted(pa1.id, pa2.id) });
+    // Participants: a blank responsibility, then none.
+    await step(
+      () => patch(path, { participants: [{ departmentId: other.id, role: 'co_owner', responsibility: ' ' }] }),
+      {
+        co_owner_responsibilities: false,
+      },
+    );
+    await step(() => patch(path, { participants: [] }), { co_owner_responsibilities: true });
+
+    // Effect logic: an outcome node, an indicator linked to it, then its baseline; the node gone.
+    const node = await ok(
+      t.admin
+        .post(api('/effect-nodes'))
+        .send({ level: 'short_term_outcome', title: 'Fler i studier', initiativeId: id }),
+    );
+    const indicator = await ok(
+      t.admin.post(api('/indicators')).send({
+        code: uniqueCode('FCT'),
+        name: 'Andel i studier',
+        unit: 'percent',
+        direction: 'increase',
+        source: 'internal',
+        ownerDepartmentId: lead.id,
+      }),
+    );
+    await ok(t.admin.post(api(`/effect-nodes/${node.id}/indicators`)).send({ indicatorId: indicator.id }));
+    expect(await differences()).toEqual([]);
+    await step(
+      () =>
+        ok(
+          t.admin
+            .post(api(`/indicators/${indicator.id}/measurements`))
+            .send({ kind: 'baseline', period: '2024', value: 40 }),
+        ),
+      { effect_logic: true },
+    );
+    await step(() => ok(t.admin.delete(api(`/effect-nodes/${node.id}`))), { effect_logic: false });
+
+    // Funding: temporary money without a decision, the decision, the line gone.
+    const line = await ok(
+      t.admin.post(api(`/initiatives/${id}/funding`)).send({
+        sourceType: 'state_grant',
+        funder: 'MUCF',
+        amountSek: 400_000,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        status: 'granted',
+      }),
+    );
+    expect(await factsOf(id)).toMatchObject({ coverage_decision: false });
+    expect(await differences()).toEqual([]);
+    before = await factsOf(id);
+    await step(
+      async () =>
+        ok(
+          t.admin
+            .put(api(`/funding/${line.id}/coverage-decision`))
+            .set('If-Match', await etag(`/funding/${line.id}`))
+            .send({ decision: 'phase_out' }),
+        ),
+      { coverage_decision: true },
+    );
+    await step(
+      async () => ok(t.admin.delete(api(`/funding/${line.id}`)).set('If-Match', await etag(`/funding/${line.id}`))),
+      { coverage_decision: null },
+    );
+
+    // No goals at all.
+    await step(() => patch(path, { goalIds: [] }), { area_ids: [], goal_link: false });
+  });
+
+  it('should give a new initiative its row and remove a deleted draft', async () => {
+    const draft = await ok(
+      t.admin.post(api('/initiatives')).send({
+        code: uniqueCode('FCT'),
+        title: 'Utkast',
+        summary: 'Tas bort.',
+        kind: 'method',
+        leadDepartmentId: lead.id,
+      }),
+    );
+    expect(await factsOf(draft.id)).toMatchObject({ area_ids: [], goal_link: false });
+    await ok(t.admin.delete(api(`/initiatives/${draft.id}`)).set('If-Match', await etag(`/initiatives/${draft.id}`)));
+    expect(await factsOf(draft.id)).toBeUndefined();
+    expect(await differences()).toEqual([]);
+  });
+});
