@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainException, queryOne, queryRows, ValidationProblem, type FieldError } from '#common';
+import { DomainException, execute, queryOne, queryRows, ValidationProblem, type FieldError } from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import {
   IdempotencyService,
@@ -10,6 +10,7 @@ import {
 import { checkLines, codeUses, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
 import {
   ANY_CODE_ERROR_SQL,
+  BATCH_WORK_MEM_SQL,
   CODE_ERRORS_SQL,
   DIMENSION_RULES_SQL,
   linesParameter,
@@ -39,13 +40,19 @@ export class BudgetLinesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A batch, all or nothing, at most once per Idempotency-Key. */
-  put(ctx: RequestContext, key: string, body: unknown): Promise<IdempotentResponse> {
+  /**
+   * A batch, all or nothing, at most once per Idempotency-Key. `bodyHash`: the sha256 of the body's bytes as received
+   * (a retry resends the same bytes), which the route's parser computes (`hashedJsonBody`).
+   */
+  put(ctx: RequestContext, key: string, body: unknown, bodyHash: string | undefined): Promise<IdempotentResponse> {
     const lines = linesOrFail(body);
-    return this.idempotency.run(ctx, key, body, (em) => this.write(em, ctx, key, lines));
+    // A body that is a batch was parsed as JSON, so only a route set up without its parser lacks the hash.
+    if (bodyHash === undefined) throw new Error('The budget lines route has no hashedJsonBody parser (app.setup.ts)');
+    return this.idempotency.run(ctx, key, bodyHash, (em) => this.write(em, ctx, key, lines));
   }
 
   private async write(em: EntityManager, ctx: RequestContext, key: string, lines: unknown[]): Promise<StoredResponse> {
+    await execute(em, BATCH_WORK_MEM_SQL);
     const dimensions = await queryRows(em, DIMENSION_RULES_SQL);
     const { checked, errors } = checkLines(lines, dimensions);
     const parameter = linesParameter(checked);
