@@ -7,7 +7,7 @@ import {
   type IdempotentResponse,
   type StoredResponse,
 } from '../idempotency/idempotency.service.js';
-import { checkLines, codeUses, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
+import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
 import {
   ANY_CODE_ERROR_SQL,
   BATCH_WORK_MEM_SQL,
@@ -54,11 +54,11 @@ export class BudgetLinesService {
   private async write(em: EntityManager, ctx: RequestContext, key: string, lines: unknown[]): Promise<StoredResponse> {
     await execute(em, BATCH_WORK_MEM_SQL);
     const dimensions = await queryRows(em, DIMENSION_RULES_SQL);
-    const { checked, errors } = checkLines(lines, dimensions);
+    const { checked, errors, uses } = checkLines(lines, dimensions);
     const parameter = linesParameter(checked);
     // Codes are judged on the distinct values first; only a batch with a bad code pays for naming every bad line.
     const codeErrors =
-      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(codeUses(checked))])).bad
+      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(uses)])).bad
         ? await findCodeErrors(em, parameter)
         : [];
     const total = errors.length + (codeErrors[0]?.total ?? 0);

@@ -2,11 +2,19 @@ import { statement } from '#common';
 import type { CheckedLine, DimensionRule } from './budget-line-rules.js';
 
 /**
- * The checked lines as one jsonb parameter, read back with jsonb_to_recordset: one parse in PostgreSQL, measured
- * faster for 50,000 lines than four arrays through unnest (whose jsonb[] literal must be escaped and parsed twice).
+ * The checked lines as one text parameter, a line a row: index, kind, period, amount and the dimensions as JSON,
+ * separated by tabs. Unambiguous: no field holds a tab or a newline (codes hold no control characters, and JSON
+ * escapes them). PostgreSQL splits it with string_to_table and split_part several times faster than it parses the
+ * same lines as one jsonb document (measured 0.5 s against 1.7 s for 50,000 lines; bench/README.md, "Budget import").
  */
-export const linesParameter = (lines: readonly CheckedLine[]) => JSON.stringify(lines);
-const LINES = `jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, period date, "amountSek" bigint, dimensions jsonb)`;
+export const linesParameter = (lines: readonly CheckedLine[]) =>
+  lines.map((l) => `${l.index}\t${l.kind}\t${l.period}\t${l.amountSek}\t${JSON.stringify(l.dimensions)}`).join('\n');
+const field = (n: number) => `split_part(r, E'\\t', ${n})`;
+const LINES = `(
+  SELECT ${field(1)}::int AS "index", ${field(2)}::varchar AS kind, ${field(3)}::date AS period,
+         ${field(4)}::bigint AS "amountSek", ${field(5)}::jsonb AS dimensions
+    FROM string_to_table($1, E'\\n') AS r
+) AS l`;
 
 export type UpsertCounts = { inserted: number; updated: number };
 
@@ -25,7 +33,7 @@ const codeValidFromTo = (c: string, first: string, last: string) =>
 
 /**
  * Whether any code of a validating dimension is unknown or not valid in some month it is used in, judged on the
- * batch's distinct codes and the span of months each is used in (`codeUses`): the common case, a clean batch, costs a
+ * batch's distinct codes and the span of months each is used in (`checkLines`' uses): the common case, a clean batch, costs a
  * few thousand lookups instead of one per line and dimension (bench/README.md, "Budget import"). `$1`: the uses as JSON.
  */
 export const ANY_CODE_ERROR_SQL = statement<{ bad: boolean }>(
