@@ -1,6 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainException, execute, queryOne, queryRows, ValidationProblem, type FieldError } from '#common';
+import {
+  DomainException,
+  execute,
+  queryOne,
+  queryRows,
+  ValidationProblem,
+  XACT_LOCK_SQL,
+  type FieldError,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import {
   IdempotencyService,
@@ -11,6 +19,7 @@ import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rul
 import {
   ANY_CODE_ERROR_SQL,
   BATCH_WORK_MEM_SQL,
+  BUDGET_LINES_LOCK,
   CODE_ERRORS_SQL,
   DIMENSION_RULES_SQL,
   linesParameter,
@@ -66,6 +75,8 @@ export class BudgetLinesService {
       const all = [...errors, ...codeErrors.map(codeError)].sort((a, b) => lineIndex(a) - lineIndex(b));
       throw new InvalidBudgetLinesProblem(all.slice(0, MAX_LINE_ERRORS), total, lines.length);
     }
+    // Taken only now, so batches check their lines side by side and wait for each other only to write.
+    await execute(em, XACT_LOCK_SQL, [BUDGET_LINES_LOCK]);
     const { inserted, updated } = await queryOne(em, UPSERT_LINES_SQL, [parameter]);
     const result: BudgetLinesResult = {
       lines: checked.length,

@@ -85,25 +85,32 @@ const dimensionsKey = (t: string) => `(${t}.dimensions::text) COLLATE "C"`;
 export const BATCH_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '64MB'`);
 
 /**
- * Every line in one statement, upserted on its natural key. A line whose amount is already stored is left out before
- * the insert (the NOT EXISTS, a read of the unique index): ON CONFLICT would lock and so dirty every such row, which
- * made a resend of unchanged lines cost as much as writing them. The conflict clause still decides the rest (a line
- * another batch inserted or changed meanwhile); `xmax = 0` marks a row this statement inserted. Rows go in
- * natural-key order, so two batches touching the same lines lock them in the same order and cannot deadlock.
+ * The advisory lock that serialises budget batches, held until the batch's transaction ends: only the import writes
+ * budget_lines, so under it a batch sees every line it could collide with and needs no ON CONFLICT.
+ */
+export const BUDGET_LINES_LOCK = 'budget_lines';
+
+/**
+ * Every line in one statement, under BUDGET_LINES_LOCK: each line is parsed once and looked up once on the natural key
+ * (a read of the unique index), and only the lines that differ are kept: new ones go in with a plain INSERT, changed
+ * ones by id with an UPDATE. Unchanged lines are neither locked nor rewritten, and no new line pays ON CONFLICT's
+ * speculative insertion (measured 10–25 % faster for a first insert; bench/README.md, "Budget import"). New lines go
+ * in natural-key order, so the unique index fills page by page.
  */
 export const UPSERT_LINES_SQL = statement<UpsertCounts>(
-  `WITH written AS (
+  `WITH differing AS MATERIALIZED (
+     SELECT l.kind, l.period, l.dimensions, l."amountSek", b.id
+       FROM ${LINES}
+       LEFT JOIN budget_lines b ON b.kind = l.kind AND b.period = l.period AND ${dimensionsKey('b')} = ${dimensionsKey('l')}
+      WHERE b.amount_sek IS DISTINCT FROM l."amountSek"
+   ), inserted AS (
      INSERT INTO budget_lines (kind, period, dimensions, amount_sek)
-     SELECT kind, period, dimensions, "amountSek" FROM ${LINES}
-     WHERE NOT EXISTS (
-       SELECT 1 FROM budget_lines b
-       WHERE b.kind = l.kind AND b.period = l.period AND ${dimensionsKey('b')} = ${dimensionsKey('l')}
-         AND b.amount_sek = l."amountSek"
-     )
-     ORDER BY kind, period, ${dimensionsKey('l')}
-     ON CONFLICT (kind, period, (dimensions::text) COLLATE "C") DO UPDATE SET amount_sek = EXCLUDED.amount_sek, updated_at = now()
-       WHERE budget_lines.amount_sek IS DISTINCT FROM EXCLUDED.amount_sek
-     RETURNING xmax = 0 AS inserted
+     SELECT kind, period, dimensions, "amountSek" FROM differing WHERE id IS NULL
+     ORDER BY kind, period, ${dimensionsKey('differing')}
+     RETURNING 1
+   ), updated AS (
+     UPDATE budget_lines b SET amount_sek = d."amountSek", updated_at = now() FROM differing d WHERE b.id = d.id
+     RETURNING 1
    )
-   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
+   SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM updated)::int AS updated`,
 );
