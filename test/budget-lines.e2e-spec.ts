@@ -350,6 +350,42 @@ describe('Budget system integration: dimensions and lines', () => {
       expect(await amountsIn('2025-04')).toEqual([['actual', { ansvar: '1100', verksamhet: '4120' }, 4400]]);
     });
 
+    it('should write two batches with the same new line one after the other, counting it once inserted and once unchanged', async () => {
+      const body = { lines: [budgetLine({ period: '2025-10', amountSek: 5100 })] };
+      // The test holds the batches' advisory lock, so both requests check their lines and then wait to write.
+      const blocker = t.dataSource.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('budget_lines'))`);
+      const both = Promise.all([
+        putBudgetLines(t, writer, randomUUID(), body).then((res) => res),
+        putBudgetLines(t, writer, randomUUID(), body).then((res) => res),
+      ]);
+      try {
+        await waitUntil(
+          async () =>
+            (
+              await t.dataSource.query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'advisory'
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND objid = hashtext('budget_lines')::oid`,
+              )
+            )[0].n === 2,
+        );
+      } finally {
+        await blocker.commitTransaction();
+        await blocker.release();
+      }
+      const answers = (await both).map((res) => [res.status, res.body]);
+      expect(answers).toEqual(
+        expect.arrayContaining([
+          [200, { lines: 1, inserted: 1, updated: 0, unchanged: 0 }],
+          [200, { lines: 1, inserted: 0, updated: 0, unchanged: 1 }],
+        ]),
+      );
+      expect(await amountsIn('2025-10')).toEqual([['actual', { ansvar: '1100', verksamhet: '4120' }, 5100]]);
+    });
+
     it('should refuse a whole batch with any invalid line, listing every bad line by index and reason, and give the key back', async () => {
       const key = randomUUID();
       const before = await counts();
