@@ -187,6 +187,9 @@ async function call(method: string, path: string, headers: Record<string, string
     method,
     headers: { 'Content-Type': 'application/json', ...headers },
     body,
+  }).catch((error: Error) => {
+    // fetch says only "fetch failed"; the cause says why (a reset, the API gone).
+    throw new Error(`${method} ${path}: ${error.message} (${String(error.cause)})`);
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 800)}`);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { budgetLine, givenApiKey, putBudgetLines } from './support/budget-factories.js';
 import { api, createTestApp, expectProblem, request, rowCounts, type TestApp } from './support/test-app.js';
 
@@ -17,7 +17,7 @@ describe('Budget system integration: dimensions and lines', () => {
   const amountsIn = async (period: string) =>
     (
       await t.dataSource.query(
-        `SELECT kind, dimensions, amount_sek::int AS amount FROM budget_lines WHERE period = $1::date ORDER BY kind, dimensions ->> 'ansvar', dimensions ->> 'verksamhet'`,
+        `SELECT kind, dimensions, amount_sek::int AS amount FROM budget_lines WHERE period = $1::date ORDER BY kind, dimensions ->> 'ansvar', dimensions ->> 'verksamhet', dimensions ? 'projekt'`,
         [`${period}-01`],
       )
     ).map((r: { kind: string; dimensions: Record<string, string>; amount: number }) => [
@@ -233,6 +233,38 @@ describe('Budget system integration: dimensions and lines', () => {
       });
     });
 
+    it('should keep one line per natural key whoever writes it, the dimensions compared by content whatever their order', async () => {
+      // The unique index holds the dimensions' jsonb text (migration BudgetLinesTextKey), which jsonb makes the same
+      // for the same content: a row written by hand with the keys in another order and other spacing is a duplicate.
+      const verksamhet = 'Å "1" \\ 2';
+      await putBudgetLines(t, writer, randomUUID(), {
+        lines: [budgetLine({ period: '2025-06', amountSek: 600, dimensions: { ansvar: '1100', verksamhet } })],
+      }).expect(200);
+      const insertByHand = (dimensions: string) =>
+        t.dataSource.query(
+          `INSERT INTO budget_lines (kind, period, dimensions, amount_sek) VALUES ('actual', '2025-06-01', $1::jsonb, 1)`,
+          [dimensions],
+        );
+      await expect(
+        insertByHand(`{ "verksamhet": ${JSON.stringify(verksamhet)},  "ansvar": "1100" }`),
+      ).rejects.toMatchObject({
+        driverError: { code: '23505', constraint: 'uq_budget_lines_natural_key' },
+      });
+      // One more dimension: another line.
+      await insertByHand(JSON.stringify({ projekt: 'P1', verksamhet, ansvar: '1100' }));
+      const resend = await putBudgetLines(t, writer, randomUUID(), {
+        lines: [
+          budgetLine({ period: '2025-06', amountSek: 600, dimensions: { verksamhet, ansvar: '1100' } }),
+          budgetLine({ period: '2025-06', amountSek: 2, dimensions: { ansvar: '1100', projekt: 'P1', verksamhet } }),
+        ],
+      });
+      expect(resend.body).toEqual({ lines: 2, inserted: 0, updated: 1, unchanged: 1 });
+      expect(await amountsIn('2025-06')).toEqual([
+        ['actual', { ansvar: '1100', verksamhet }, 600],
+        ['actual', { ansvar: '1100', verksamhet, projekt: 'P1' }, 2],
+      ]);
+    });
+
     it('should replay the first response for the same key and body without writing again', async () => {
       const key = randomUUID();
       const body = {
@@ -246,11 +278,12 @@ describe('Budget system integration: dimensions and lines', () => {
       expect(first.body).toEqual({ lines: 2, inserted: 2, updated: 0, unchanged: 0 });
       expect(first.headers['idempotent-replayed']).toBeUndefined();
       const before = await counts();
-      // The same body with its fields in another order is the same request.
-      const reordered = {
-        lines: body.lines.map(({ dimensions, amountSek, period, kind }) => ({ dimensions, amountSek, period, kind })),
-      };
-      const replay = await putBudgetLines(t, writer, key, reordered);
+      // The key is bound to the sha256 of the bytes received, which a retry resends unchanged.
+      const [{ request_hash }] = await t.dataSource.query(`SELECT request_hash FROM idempotency_keys WHERE key = $1`, [
+        key,
+      ]);
+      expect(request_hash).toBe(createHash('sha256').update(JSON.stringify(body)).digest('hex'));
+      const replay = await putBudgetLines(t, writer, key, body);
       expect(replay.status).toBe(200);
       expect(replay.body).toEqual(first.body);
       expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -269,6 +302,11 @@ describe('Budget system integration: dimensions and lines', () => {
       const other = await putBudgetLines(t, writer, key, { lines: [budgetLine({ period: '2025-03', amountSek: 1 })] });
       expectProblem(other, 422);
       expect(other.body.type).toBe('/problems/idempotency-key-reused');
+      // The same lines with their fields in another order are other bytes, so another body (docs/integration.md).
+      const { kind, period, amountSek, dimensions } = budgetLine({ period: '2025-03' });
+      const reordered = await putBudgetLines(t, writer, key, { lines: [{ dimensions, amountSek, period, kind }] });
+      expectProblem(reordered, 422);
+      expect(reordered.body.type).toBe('/problems/idempotency-key-reused');
       const missing = await putBudgetLines(t, writer, null, {
         lines: [budgetLine({ period: '2025-03', amountSek: 1 })],
       });
@@ -310,6 +348,42 @@ describe('Budget system integration: dimensions and lines', () => {
       expect(again.status).toBe(200);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(await amountsIn('2025-04')).toEqual([['actual', { ansvar: '1100', verksamhet: '4120' }, 4400]]);
+    });
+
+    it('should write two batches with the same new line one after the other, counting it once inserted and once unchanged', async () => {
+      const body = { lines: [budgetLine({ period: '2025-10', amountSek: 5100 })] };
+      // The test holds the batches' advisory lock, so both requests check their lines and then wait to write.
+      const blocker = t.dataSource.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('budget_lines'))`);
+      const both = Promise.all([
+        putBudgetLines(t, writer, randomUUID(), body).then((res) => res),
+        putBudgetLines(t, writer, randomUUID(), body).then((res) => res),
+      ]);
+      try {
+        await waitUntil(
+          async () =>
+            (
+              await t.dataSource.query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'advisory'
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND objid = hashtext('budget_lines')::oid`,
+              )
+            )[0].n === 2,
+        );
+      } finally {
+        await blocker.commitTransaction();
+        await blocker.release();
+      }
+      const answers = (await both).map((res) => [res.status, res.body]);
+      expect(answers).toEqual(
+        expect.arrayContaining([
+          [200, { lines: 1, inserted: 1, updated: 0, unchanged: 0 }],
+          [200, { lines: 1, inserted: 0, updated: 0, unchanged: 1 }],
+        ]),
+      );
+      expect(await amountsIn('2025-10')).toEqual([['actual', { ansvar: '1100', verksamhet: '4120' }, 5100]]);
     });
 
     it('should refuse a whole batch with any invalid line, listing every bad line by index and reason, and give the key back', async () => {

@@ -9,6 +9,7 @@ import {
   createValidationPipe,
   csvBody,
   EtagInterceptor,
+  hashedJsonBody,
   jsonBody,
   spreadsheetBody,
   PersonalDataPipe,
@@ -103,8 +104,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
-  // A budget batch (up to 50,000 lines) is parsed here first, with its own limit; the parser below then skips it.
-  app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, jsonBody(BUDGET_LINES_BODY_LIMIT));
+  // A budget batch (up to 50,000 lines) is parsed here first, with its own limit and the hash of its bytes for its
+  // Idempotency-Key; the parser below then skips it.
+  app.use(`/${API_PREFIX}${BUDGET_LINES_PATH}`, hashedJsonBody(BUDGET_LINES_BODY_LIMIT));
   // A spreadsheet to import is read as bytes (CSV or XLSX), before the CSV text parser below would take it.
   app.use(`/${API_PREFIX}${INITIATIVE_IMPORTS_PATH}`, spreadsheetBody(INITIATIVE_IMPORT_BODY_LIMIT));
   app.use(jsonBody(BODY_LIMIT));

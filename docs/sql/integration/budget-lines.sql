@@ -13,25 +13,39 @@ AND coalesce(c.valid_to, 'infinity') >= u.last)
 ) AS bad;
 
 WITH line AS (
-  SELECT l."index" AS idx, l.period, l.dimensions FROM jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, period date, "amountSek" bigint, dimensions jsonb)
-), used AS (
-  SELECT line.idx, line.period, d.code AS dimension, d.position, line.dimensions ->> d.code AS code
-  FROM line JOIN budget_dimensions d ON d.validates_codes AND line.dimensions ? d.code
-)
-SELECT used.idx, used.dimension, used.code, c.code IS NOT NULL AS known, count(*) OVER () AS total
-FROM used
-LEFT JOIN budget_dimension_codes c ON c.dimension_code = used.dimension AND c.code = used.code
-WHERE NOT (c.code IS NOT NULL AND coalesce(c.valid_from, '-infinity') <= (used.period + interval '1 month' - interval '1 day')::date
-AND coalesce(c.valid_to, 'infinity') >= used.period)
-ORDER BY used.idx, used.position
-LIMIT $2;
+     SELECT l."index" AS idx, l.period, l.dimensions FROM (
+  SELECT split_part(r, E'\t', 1)::int AS "index", split_part(r, E'\t', 2)::varchar AS kind, split_part(r, E'\t', 3)::date AS period,
+         split_part(r, E'\t', 4)::bigint AS "amountSek", split_part(r, E'\t', 5)::jsonb AS dimensions
+    FROM string_to_table($1, E'\n') AS r
+) AS l
+   ), used AS (
+     SELECT line.idx, line.period, d.code AS dimension, d.position, line.dimensions ->> d.code AS code
+     FROM line JOIN budget_dimensions d ON d.validates_codes AND line.dimensions ? d.code
+   )
+   SELECT used.idx, used.dimension, used.code, c.code IS NOT NULL AS known, count(*) OVER () AS total
+   FROM used
+   LEFT JOIN budget_dimension_codes c ON c.dimension_code = used.dimension AND c.code = used.code
+   WHERE NOT (c.code IS NOT NULL AND coalesce(c.valid_from, '-infinity') <= (used.period + interval '1 month' - interval '1 day')::date
+   AND coalesce(c.valid_to, 'infinity') >= used.period)
+   ORDER BY used.idx, used.position
+   LIMIT $2;
 
-WITH written AS (
-  INSERT INTO budget_lines (kind, period, dimensions, amount_sek)
-  SELECT kind, period, dimensions, "amountSek" FROM jsonb_to_recordset($1::jsonb) AS l("index" int, kind varchar, period date, "amountSek" bigint, dimensions jsonb)
-  ORDER BY kind, period, dimensions
-  ON CONFLICT (kind, period, dimensions) DO UPDATE SET amount_sek = EXCLUDED.amount_sek, updated_at = now()
-    WHERE budget_lines.amount_sek IS DISTINCT FROM EXCLUDED.amount_sek
-  RETURNING xmax = 0 AS inserted
-)
-SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written;
+WITH differing AS MATERIALIZED (
+     SELECT l.kind, l.period, l.dimensions, l."amountSek", b.id
+       FROM (
+  SELECT split_part(r, E'\t', 1)::int AS "index", split_part(r, E'\t', 2)::varchar AS kind, split_part(r, E'\t', 3)::date AS period,
+         split_part(r, E'\t', 4)::bigint AS "amountSek", split_part(r, E'\t', 5)::jsonb AS dimensions
+    FROM string_to_table($1, E'\n') AS r
+) AS l
+       LEFT JOIN budget_lines b ON b.kind = l.kind AND b.period = l.period AND (b.dimensions::text) COLLATE "C" = (l.dimensions::text) COLLATE "C"
+      WHERE b.amount_sek IS DISTINCT FROM l."amountSek"
+   ), inserted AS (
+     INSERT INTO budget_lines (kind, period, dimensions, amount_sek)
+     SELECT kind, period, dimensions, "amountSek" FROM differing WHERE id IS NULL
+     ORDER BY kind, period, (differing.dimensions::text) COLLATE "C"
+     RETURNING 1
+   ), updated AS (
+     UPDATE budget_lines b SET amount_sek = d."amountSek", updated_at = now() FROM differing d WHERE b.id = d.id
+     RETURNING 1
+   )
+   SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM updated)::int AS updated;

@@ -766,7 +766,7 @@ export interface paths {
         get?: never;
         /**
          * Load a batch of budget and actual lines (up to 50,000), all or nothing
-         * @description Lines are upserted on (kind, period, dimensions): resending a month replaces its amounts. The same Idempotency-Key with the same body replays the first answer (header `Idempotent-Replayed: true`), with another body → 422, while the first is still running → 409. Keys are kept at least 24 hours; a refused batch does not keep its key. Body limit 32 MB.
+         * @description Lines are upserted on (kind, period, dimensions): resending a month replaces its amounts. The same Idempotency-Key with the same body replays the first answer (header `Idempotent-Replayed: true`), with another body → 422, while the first is still running → 409. "The same body" means the same bytes: a retry must resend the body exactly as first sent (the same content with other whitespace or key order is another body). Keys are kept at least 24 hours; a refused batch does not keep its key. Body limit 32 MB.
          */
         put: operations["BudgetIntegrationController_putLines"];
         post?: never;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ApiProblems } from '#common';
+import type { Request, Response } from 'express';
+import { ApiProblems, bodySha256 } from '#common';
 import { Ctx, Requires, type RequestContext } from '#identity';
 import { idempotencyKeyOrFail } from '../idempotency/idempotency.service.js';
 import { BudgetDimensionsService } from './budget-dimensions.service.js';
@@ -87,6 +87,7 @@ export class BudgetIntegrationController {
     description:
       'Lines are upserted on (kind, period, dimensions): resending a month replaces its amounts. The same Idempotency-Key with the same body ' +
       'replays the first answer (header `Idempotent-Replayed: true`), with another body → 422, while the first is still running → 409. ' +
+      '"The same body" means the same bytes: a retry must resend the body exactly as first sent (the same content with other whitespace or key order is another body). ' +
       'Keys are kept at least 24 hours; a refused batch does not keep its key. Body limit 32 MB.',
   })
   @ApiHeader({
@@ -102,9 +103,10 @@ export class BudgetIntegrationController {
     @Headers('idempotency-key') header: string | undefined,
     // Not a DTO: 50,000 lines are checked by checkLines, which names every bad line, rather than by class-validator.
     @Body() body: unknown,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.lines.put(ctx, idempotencyKeyOrFail(header), body);
+    const result = await this.lines.put(ctx, idempotencyKeyOrFail(header), body, bodySha256(req));
     res.status(result.status);
     if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return result.body;

@@ -1,4 +1,4 @@
-import { checkLines, codeUses, isCodeValue } from './budget-line-rules.js';
+import { checkLines, isCodeValue } from './budget-line-rules.js';
 
 const DIMENSIONS = [
   { code: 'ansvar', required: true },
@@ -90,23 +90,25 @@ describe('isCodeValue', () => {
   ])('%p → %p', (value, expected) => expect(isCodeValue(value)).toBe(expected));
 });
 
-describe('codeUses', () => {
-  it('should list each dimension and code once with the first and last month it is used in', () => {
-    const { checked } = checkLines(
+describe('checkLines: code uses', () => {
+  it('should list each dimension and code of the good lines once with the first and last month it is used in', () => {
+    const { uses } = checkLines(
       [
         line({ period: '2026-05', dimensions: { ansvar: '1100', projekt: 'P7' } }),
         line({ period: '2026-02', dimensions: { ansvar: '1100' } }),
-        line({ period: '2026-09', dimensions: { ansvar: '1100', projekt: 'P8' } }),
+        line({ period: '2026-09', dimensions: { projekt: 'P8', ansvar: '1100' } }),
         line({ period: '2026-03', dimensions: { ansvar: '2200', projekt: 'P7' } }),
+        line({ period: '2026-01', amountSek: 0.5, dimensions: { ansvar: '3300', projekt: 'P7' } }),
+        line({ period: '2026-09', dimensions: { ansvar: '1100', projekt: 'P8' } }),
       ],
       DIMENSIONS,
     );
 
-    expect(codeUses(checked)).toEqual([
+    expect(uses).toEqual([
       { dimension: 'ansvar', code: '1100', first: '2026-02-01', last: '2026-09-01' },
+      { dimension: 'ansvar', code: '2200', first: '2026-03-01', last: '2026-03-01' },
       { dimension: 'projekt', code: 'P7', first: '2026-03-01', last: '2026-05-01' },
       { dimension: 'projekt', code: 'P8', first: '2026-09-01', last: '2026-09-01' },
-      { dimension: 'ansvar', code: '2200', first: '2026-03-01', last: '2026-03-01' },
     ]);
   });
 });

@@ -29,49 +29,90 @@ export function isCodeValue(value: unknown): value is string {
   return typeof value === 'string' && CODE_VALUE_PATTERN.test(value);
 }
 
+/** A code as a batch uses it: in which dimension, and the first and last month (first days) of its lines. */
+export type CodeUse = { dimension: string; code: string; first: string; last: string };
+
+type LineShape = { kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
+
 /**
  * Every rule of a batch's lines that needs no database: kind, period, amount, known and required dimensions, and
  * no two lines with the same natural key (kind, period, dimensions), which the upsert could not tell apart. Codes
- * are checked afterwards, set-based in SQL, for the lines that pass.
+ * are checked afterwards, set-based in SQL, for the lines that pass, from `uses`: each distinct (dimension, code) of
+ * those lines with the span of months it is used in, a few thousand for 50,000 lines. A code's validity is one
+ * interval, so if it overlaps the first and the last month it overlaps every month in between: checking the span is
+ * the same as checking every line. One pass, allocating little for a good line: 50,000 lines × 6 dimensions.
  */
 export function checkLines(
   lines: readonly unknown[],
   dimensions: readonly DimensionRule[],
-): { checked: CheckedLine[]; errors: FieldError[] } {
+): { checked: CheckedLine[]; errors: FieldError[]; uses: CodeUse[] } {
   const known = new Map(dimensions.map((d) => [d.code, d]));
   const required = dimensions.filter((d) => d.required).map((d) => d.code);
+  const usesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, CodeUse>()]));
+  // Codes repeat across lines (a few thousand distinct in 50,000 lines): each distinct one is matched once.
+  const goodCodes = new Set<string>();
   const checked: CheckedLine[] = [];
   const errors: FieldError[] = [];
   const firstWithKey = new Map<string, number>();
   lines.forEach((raw, index) => {
-    const at = `lines[${index}]`;
-    const lineErrors = lineShapeErrors(raw, at, known, required);
-    if (lineErrors.length > 0) return errors.push(...lineErrors);
-    const line = raw as { kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
-    const period = parsePeriod(line.period)!;
-    const key = naturalKey(line.kind, period, line.dimensions, dimensions);
+    const period = goodLinePeriod(raw, known, required, goodCodes);
+    if (period === null) return errors.push(...lineShapeErrors(raw, `lines[${index}]`, known, required));
+    const line = raw as LineShape;
+    // The natural key as a string: kind, period and the codes in the configured dimensions' order. Unambiguous,
+    // because a code holds no control characters, so \u0001 separates and \u0002 stands for a dimension left out.
+    let key = `${line.kind}\u0001${period}`;
+    for (const { code: dimension } of dimensions) {
+      if (!Object.hasOwn(line.dimensions, dimension)) {
+        key += '\u0001\u0002';
+        continue;
+      }
+      const code = line.dimensions[dimension];
+      key += `\u0001${code}`;
+      // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
+      const uses = usesByDimension.get(dimension)!;
+      const use = uses.get(code);
+      if (!use) uses.set(code, { dimension, code, first: period, last: period });
+      else if (period < use.first) use.first = period;
+      else if (period > use.last) use.last = period;
+    }
     const first = firstWithKey.get(key);
     if (first !== undefined)
-      return errors.push({ field: at, message: `same kind, period and dimensions as lines[${first}]` });
+      return errors.push({ field: `lines[${index}]`, message: `same kind, period and dimensions as lines[${first}]` });
     firstWithKey.set(key, index);
     checked.push({ index, kind: line.kind, period, amountSek: line.amountSek, dimensions: line.dimensions });
   });
-  return { checked, errors };
+  const uses = [...usesByDimension.values()].flatMap((byCode) => [...byCode.values()]);
+  return { checked, errors, uses };
 }
 
 /**
- * The natural key as a string: the codes in the configured dimensions' order. Unambiguous, because a code holds no
- * control characters, so \u0001 separates and \u0002 stands for a dimension the line leaves out.
+ * The period (the month's first day) of a line that breaks no rule of `lineShapeErrors`, else null: the same rules
+ * without building a message, so a good line costs no allocation; a bad one is then described by lineShapeErrors.
  */
-function naturalKey(
-  kind: string,
-  period: string,
-  values: Record<string, string>,
-  dimensions: readonly DimensionRule[],
-): string {
-  return [kind, period, ...dimensions.map((d) => (Object.hasOwn(values, d.code) ? values[d.code] : '\u0002'))].join(
-    '\u0001',
-  );
+function goodLinePeriod(
+  raw: unknown,
+  known: Map<string, DimensionRule>,
+  required: readonly string[],
+  goodCodes: Set<string>,
+): string | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const line = raw as Record<string, unknown>;
+  for (const field of Object.keys(line)) if (!LINE_FIELDS.has(field)) return null;
+  if (!BUDGET_LINE_KINDS.includes(line.kind as BudgetLineKind)) return null;
+  const amount = line.amountSek;
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || Math.abs(amount) > MAX_AMOUNT_SEK) return null;
+  const dims = line.dimensions;
+  if (dims === null || typeof dims !== 'object' || Array.isArray(dims)) return null;
+  for (const dimension of Object.keys(dims)) {
+    const value = (dims as Record<string, unknown>)[dimension];
+    if (!known.has(dimension)) return null;
+    if (typeof value !== 'string' || !goodCodes.has(value)) {
+      if (!isCodeValue(value)) return null;
+      goodCodes.add(value);
+    }
+  }
+  for (const dimension of required) if (!Object.hasOwn(dims, dimension)) return null;
+  return parsePeriod(line.period);
 }
 
 function lineShapeErrors(
@@ -112,26 +153,4 @@ function lineShapeErrors(
       errors.push({ field: `${at}.dimensions.${dimension}`, message: 'missing: the dimension is required' });
   }
   return errors;
-}
-
-/** A code as a batch uses it: in which dimension, and the first and last month (first days) of its lines. */
-export type CodeUse = { dimension: string; code: string; first: string; last: string };
-
-/**
- * Each distinct (dimension, code) of the lines with the span of months it is used in: a few thousand values for 50,000
- * lines. A code's validity is one interval, so if it overlaps the first and the last month it overlaps every month in
- * between: checking the span is the same as checking every line, at a fraction of the cost.
- */
-export function codeUses(lines: readonly CheckedLine[]): CodeUse[] {
-  const uses = new Map<string, CodeUse>();
-  for (const { period, dimensions } of lines) {
-    for (const [dimension, code] of Object.entries(dimensions)) {
-      const key = `${dimension}\u0000${code}`;
-      const use = uses.get(key);
-      if (!use) uses.set(key, { dimension, code, first: period, last: period });
-      else if (period < use.first) use.first = period;
-      else if (period > use.last) use.last = period;
-    }
-  }
-  return [...uses.values()];
 }

@@ -1,15 +1,25 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainException, queryOne, queryRows, ValidationProblem, type FieldError } from '#common';
+import {
+  DomainException,
+  execute,
+  queryOne,
+  queryRows,
+  ValidationProblem,
+  XACT_LOCK_SQL,
+  type FieldError,
+} from '#common';
 import { AuditService, type RequestContext } from '#identity';
 import {
   IdempotencyService,
   type IdempotentResponse,
   type StoredResponse,
 } from '../idempotency/idempotency.service.js';
-import { checkLines, codeUses, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
+import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
 import {
   ANY_CODE_ERROR_SQL,
+  BATCH_WORK_MEM_SQL,
+  BUDGET_LINES_LOCK,
   CODE_ERRORS_SQL,
   DIMENSION_RULES_SQL,
   linesParameter,
@@ -39,19 +49,25 @@ export class BudgetLinesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** A batch, all or nothing, at most once per Idempotency-Key. */
-  put(ctx: RequestContext, key: string, body: unknown): Promise<IdempotentResponse> {
+  /**
+   * A batch, all or nothing, at most once per Idempotency-Key. `bodyHash`: the sha256 of the body's bytes as received
+   * (a retry resends the same bytes), which the route's parser computes (`hashedJsonBody`).
+   */
+  put(ctx: RequestContext, key: string, body: unknown, bodyHash: string | undefined): Promise<IdempotentResponse> {
     const lines = linesOrFail(body);
-    return this.idempotency.run(ctx, key, body, (em) => this.write(em, ctx, key, lines));
+    // A body that is a batch was parsed as JSON, so only a route set up without its parser lacks the hash.
+    if (bodyHash === undefined) throw new Error('The budget lines route has no hashedJsonBody parser (app.setup.ts)');
+    return this.idempotency.run(ctx, key, bodyHash, (em) => this.write(em, ctx, key, lines));
   }
 
   private async write(em: EntityManager, ctx: RequestContext, key: string, lines: unknown[]): Promise<StoredResponse> {
+    await execute(em, BATCH_WORK_MEM_SQL);
     const dimensions = await queryRows(em, DIMENSION_RULES_SQL);
-    const { checked, errors } = checkLines(lines, dimensions);
+    const { checked, errors, uses } = checkLines(lines, dimensions);
     const parameter = linesParameter(checked);
     // Codes are judged on the distinct values first; only a batch with a bad code pays for naming every bad line.
     const codeErrors =
-      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(codeUses(checked))])).bad
+      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(uses)])).bad
         ? await findCodeErrors(em, parameter)
         : [];
     const total = errors.length + (codeErrors[0]?.total ?? 0);
@@ -59,6 +75,8 @@ export class BudgetLinesService {
       const all = [...errors, ...codeErrors.map(codeError)].sort((a, b) => lineIndex(a) - lineIndex(b));
       throw new InvalidBudgetLinesProblem(all.slice(0, MAX_LINE_ERRORS), total, lines.length);
     }
+    // Taken only now, so batches check their lines side by side and wait for each other only to write.
+    await execute(em, XACT_LOCK_SQL, [BUDGET_LINES_LOCK]);
     const { inserted, updated } = await queryOne(em, UPSERT_LINES_SQL, [parameter]);
     const result: BudgetLinesResult = {
       lines: checked.length,

@@ -18,7 +18,7 @@ export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   key: string;
 
-  /** sha256 (hex) of the canonical body. */
+  /** sha256 (hex) of the body's bytes as received. */
   @Column({ type: 'char', length: 64 })
   requestHash: string;
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictProblem, DomainException, execute, queryRow, ValidationProblem } from '#common';
 import type { RequestContext } from '#identity';
-import { requestHash } from './canonical-json.js';
 import {
   CLAIM_KEY_SQL,
   DELETE_EXPIRED_KEYS_SQL,
@@ -52,14 +51,14 @@ export function idempotencyKeyOrFail(header: string | undefined): string {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** `hash`: the request body's sha256 (hex), what the key is bound to. */
   async run(
     ctx: RequestContext,
     key: string,
-    body: unknown,
+    hash: string,
     write: (em: EntityManager) => Promise<StoredResponse>,
   ): Promise<IdempotentResponse> {
     const clientId = `${ctx.actor.kind}:${ctx.actor.id}`;
-    const hash = requestHash(body);
     await execute(this.dataSource, DELETE_EXPIRED_KEYS_SQL, [IDEMPOTENCY_KEY_TTL]);
     await execute(this.dataSource, CLAIM_KEY_SQL, [clientId, key, hash]);
     let writing = false;
