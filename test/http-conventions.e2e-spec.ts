@@ -202,6 +202,17 @@ describe('HTTP conventions', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('should answer a list without ETag and one resource with its version as ETag', async () => {
+    const department = await givenDepartment(t.dataSource);
+
+    const list = await t.admin.get(api('/departments'));
+    const one = await t.admin.get(api(`/departments/${department.id}`));
+
+    expect(list.status).toBe(200);
+    expect(list.headers.etag).toBeUndefined();
+    expect(one.headers.etag).toBe('"1"');
+  });
+
   it('should keep a sane caller-supplied request id', async () => {
     const res = await t.admin.get(api('/departments')).set('x-request-id', 'budget-sync-42');
     expect(res.headers['x-request-id']).toBe('budget-sync-42');

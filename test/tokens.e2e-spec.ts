@@ -122,6 +122,31 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
     expect(res.body.detail).toContain('signature');
   });
 
+  it('should answer 401 when a token accepted a moment ago comes back with a byte of its signature changed', async () => {
+    const token = await sign(current);
+    expect((await call(token)).status).toBe(200);
+    const [header, payload, signature] = token.split('.');
+    const bytes = Buffer.from(signature, 'base64url');
+    bytes[10] ^= 0xff;
+
+    const res = await call(`${header}.${payload}.${bytes.toString('base64url')}`);
+
+    expectRefused(res);
+    expect(res.body.detail).toContain('signature');
+  });
+
+  it('should check another token in full when one was accepted before, and refuse it every time it is sent', async () => {
+    expect((await call(await sign(current))).status).toBe(200);
+    const other = await sign(current, {}, (jwt) => jwt.setAudience('api://another-application'));
+
+    const first = await call(other);
+    const again = await call(other);
+
+    expectRefused(first);
+    expectRefused(again);
+    expect(again.body.detail).toContain('claim aud');
+  });
+
   it('should answer 401 when the issuer is another one', async () => {
     const res = await call(
       await sign(current, {}, (jwt) => jwt.setIssuer('https://login.example.test/other-tenant/v2.0')),
