@@ -13,6 +13,7 @@
  *                                     apps/api/src/main.js, e.g. the main branch's, to measure a baseline)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
@@ -38,8 +39,12 @@ const SUMMARY_PATH = '/api/v1/portfolio/summary';
 
 type Server = { name: 'API' | 'bare'; port: number; script: URL; child?: ChildProcess; output: string };
 type Query = { name: string; query: string };
-type Row = { query: Query; api: Result; bare: Result };
-type OpenLoopRow = { name: string; api: Result; bare?: Result };
+/** autocannon's result and the CPU the server spent per answered request (its own process, not PostgreSQL's). */
+type Measured = Result & { cpuMsPerRequest: number };
+type Row = { query: Query; api: Measured; bare: Measured };
+type OpenLoopRow = { name: string; api: Measured; bare?: Measured };
+// Linux's USER_HZ, in which /proc/<pid>/stat counts CPU time.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 const servers: Server[] = [
   {
@@ -143,18 +148,35 @@ async function assertSameAnswers(queries: Query[]) {
   }
 }
 
-async function load(server: Server, query: string, duration: number, database: pg.Client): Promise<Result> {
-  return loadUrl(listUrl(server, query), { connections: CONNECTIONS, duration }, database);
+async function load(server: Server, query: string, duration: number, database: pg.Client): Promise<Measured> {
+  return loadUrl(server, listUrl(server, query), { connections: CONNECTIONS, duration }, database);
 }
 
 async function loadUrl(
+  server: Server,
   url: string,
   options: { connections: number; duration: number; overallRate?: number },
   database: pg.Client,
-): Promise<Result> {
+): Promise<Measured> {
+  const cpuBefore = cpuMs(server);
   const result = await autocannon({ url, headers, ...options });
   await settle(database);
-  return result;
+  return { ...result, cpuMsPerRequest: (cpuMs(server) - cpuBefore) / result.requests.total };
+}
+
+/**
+ * User and system CPU time of a server's process so far. Unlike requests/s it hardly depends on what else the shared
+ * machine runs, so the cost of a request stays comparable when the throughput is mostly noise.
+ */
+function cpuMs(server: Server): number {
+  const stat = readFileSync(`/proc/${server.child?.pid}/stat`, 'utf8');
+  // Fields 14 and 15 (utime, stime), counted after the command name, which may hold spaces, in parentheses.
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**
@@ -187,6 +209,7 @@ function loadAverage() {
 }
 
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 function reportFailures(name: string, results: [string, Result | undefined][]) {
   for (const [side, result] of results) {
@@ -197,11 +220,12 @@ function reportFailures(name: string, results: [string, Result | undefined][]) {
 
 function report(rows: Row[]) {
   const lines = [
-    '| query | API req/s | bare req/s | API/bare | API p99 ms | bare p99 ms |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| query | API req/s | bare req/s | API/bare | API p99 ms | bare p99 ms | API CPU ms/req | bare CPU ms/req | bare/API CPU |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       ({ query, api, bare }) =>
-        `| ${query.name} | ${fixed(api.requests.average)} | ${fixed(bare.requests.average)} | ${fixed(api.requests.average / bare.requests.average, 2)} | ${api.latency.p99} | ${bare.latency.p99} |`,
+        `| ${query.name} | ${fixed(api.requests.average)} | ${fixed(bare.requests.average)} | ${fixed(api.requests.average / bare.requests.average, 2)} | ${api.latency.p99} | ${bare.latency.p99} | ` +
+        `${fixed(api.cpuMsPerRequest, 2)} | ${fixed(bare.cpuMsPerRequest, 2)} | ${fixed(bare.cpuMsPerRequest / api.cpuMsPerRequest, 2)} |`,
     ),
   ];
   const apiTotal = rows.reduce((sum, r) => sum + r.api.requests.average, 0);
@@ -210,7 +234,7 @@ function report(rows: Row[]) {
   const worstRatio = Math.min(...rows.map((r) => r.api.requests.average / r.bare.requests.average));
   const worstP99 = Math.max(...rows.map((r) => r.api.latency.p99));
   lines.push(
-    `| **overall** (mean of the runs) | ${fixed(apiTotal / rows.length)} | ${fixed(bareTotal / rows.length)} | ${fixed(ratio, 2)} | ${worstP99} (worst) | ${Math.max(...rows.map((r) => r.bare.latency.p99))} (worst) |`,
+    `| **overall** (mean of the runs) | ${fixed(apiTotal / rows.length)} | ${fixed(bareTotal / rows.length)} | ${fixed(ratio, 2)} | ${worstP99} (worst) | ${Math.max(...rows.map((r) => r.bare.latency.p99))} (worst) | ${fixed(mean(rows.map((r) => r.api.cpuMsPerRequest)), 2)} | ${fixed(mean(rows.map((r) => r.bare.cpuMsPerRequest)), 2)} | |`,
   );
   console.log(`\n${lines.join('\n')}\n`);
   for (const { query, api, bare } of rows)
@@ -226,11 +250,12 @@ function report(rows: Row[]) {
 
 function reportOpenLoop(rows: OpenLoopRow[]) {
   const lines = [
-    `| read (${OPEN_LOOP.rate} requests/s, ${OPEN_LOOP.duration} s) | API p50 ms | API p99 ms | bare p50 ms | bare p99 ms | API answers |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| read (${OPEN_LOOP.rate} requests/s, ${OPEN_LOOP.duration} s) | API p50 ms | API p99 ms | bare p50 ms | bare p99 ms | API answers | API CPU ms/req | bare CPU ms/req |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       ({ name, api, bare }) =>
-        `| ${name} | ${api.latency.p50} | ${api.latency.p99} | ${bare?.latency.p50 ?? '–'} | ${bare?.latency.p99 ?? '–'} | ${api.requests.total} |`,
+        `| ${name} | ${api.latency.p50} | ${api.latency.p99} | ${bare?.latency.p50 ?? '–'} | ${bare?.latency.p99 ?? '–'} | ${api.requests.total} | ` +
+        `${fixed(api.cpuMsPerRequest, 2)} | ${bare ? fixed(bare.cpuMsPerRequest, 2) : '–'} |`,
     ),
   ];
   console.log(`\n${lines.join('\n')}\n`);
@@ -252,7 +277,7 @@ async function saturation(queries: Query[], database: pg.Client) {
   for (const [i, query] of queries.entries()) {
     // Alternating who goes first spreads any drift (caches, other work on the machine) over both servers.
     const order = i % 2 === 0 ? servers : [...servers].reverse();
-    const measured = new Map<Server['name'], Result>();
+    const measured = new Map<Server['name'], Measured>();
     for (const server of order) measured.set(server.name, await load(server, query.query, DURATION, database));
     const row = { query, api: measured.get('API')!, bare: measured.get('bare')! };
     console.log(
@@ -266,27 +291,28 @@ async function saturation(queries: Query[], database: pg.Client) {
 
 async function openLoop(queries: Query[], database: pg.Client) {
   const { rate, duration, connections } = OPEN_LOOP;
-  const atRate = (url: string) => loadUrl(url, { connections, duration, overallRate: rate }, database);
+  const atRate = (server: Server, url: string) =>
+    loadUrl(server, url, { connections, duration, overallRate: rate }, database);
   const [api] = servers;
   console.log(`Open loop: ${rate} requests/s for ${duration} s per run (load average ${loadAverage()}):`);
   const rows: OpenLoopRow[] = [];
   for (const [i, query] of queries.entries()) {
     const order = i % 2 === 0 ? servers : [...servers].reverse();
-    const measured = new Map<Server['name'], Result>();
-    for (const server of order) measured.set(server.name, await atRate(listUrl(server, query.query)));
+    const measured = new Map<Server['name'], Measured>();
+    for (const server of order) measured.set(server.name, await atRate(server, listUrl(server, query.query)));
     rows.push({ name: `list, ${query.name}`, api: measured.get('API')!, bare: measured.get('bare')! });
   }
   const summaryUrl = `http://127.0.0.1:${api.port}${SUMMARY_PATH}`;
   // Once, so the unchanged run reads what the cache holds.
   const first = await fetch(summaryUrl, { headers });
   if (!first.ok) throw new Error(`The API answered ${first.status} to the summary: ${await first.text()}`);
-  rows.push({ name: 'summary, portfolio unchanged', api: await atRate(summaryUrl) });
+  rows.push({ name: 'summary, portfolio unchanged', api: await atRate(api, summaryUrl) });
   // A committed transaction with an id moves every later snapshot on: the next read computes the summary again.
   const writer = new pg.Client({ connectionString: benchDatabaseUrl() });
   await writer.connect();
   const writes = setInterval(() => void writer.query('SELECT txid_current()'), WRITE_EVERY_MS);
   try {
-    rows.push({ name: `summary, a write every ${WRITE_EVERY_MS / 1000} s`, api: await atRate(summaryUrl) });
+    rows.push({ name: `summary, a write every ${WRITE_EVERY_MS / 1000} s`, api: await atRate(api, summaryUrl) });
   } finally {
     clearInterval(writes);
     await writer.end();

@@ -2,7 +2,7 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import {
   API_PREFIX,
@@ -12,7 +12,6 @@ import {
   jsonBody,
   spreadsheetBody,
   PersonalDataPipe,
-  useStringJsonReplies,
   ProblemDetailsFilter,
   WellFormedTextPipe,
   type AppConfig,
@@ -77,8 +76,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // saves only the transfer, the query and the serialisation being done anyway. Single resources keep their version
   // as ETag (EtagInterceptor), which is what If-Match needs.
   app.set('etag', false);
-  const express: Express = app.getHttpAdapter().getInstance();
-  useStringJsonReplies(express);
   const config = app.get(ConfigService<AppConfig, true>);
   const policy = contentSecurityPolicy(
     identityProviderOrigins({

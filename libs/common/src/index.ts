@@ -41,7 +41,6 @@ export { findIdentityNumbers } from './personal-data/personal-identity-number.js
 export * from './rate-limit/rate-limit.module.js';
 export * from './rate-limit/auth-failure.limiter.js';
 export * from './http/body-parsers.js';
-export * from './http/json-reply.js';
 export * from './http/unmatched-routes.module.js';
 export * from './http/web-app.module.js';
 export * from './csv/parse-csv.js';
