@@ -111,18 +111,7 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
     expect(res.body.detail).toContain('signature');
   });
 
-  it('should answer 401 when a byte of the signature is changed', async () => {
-    const [header, payload, signature] = (await sign(current)).split('.');
-    const bytes = Buffer.from(signature, 'base64url');
-    bytes[10] ^= 0xff;
-
-    const res = await call(`${header}.${payload}.${bytes.toString('base64url')}`);
-
-    expectRefused(res);
-    expect(res.body.detail).toContain('signature');
-  });
-
-  it('should answer 401 when a token accepted a moment ago comes back with a byte of its signature changed', async () => {
+  it('should answer 401 when a byte of the signature is changed, even right after the token was accepted', async () => {
     const token = await sign(current);
     expect((await call(token)).status).toBe(200);
     const [header, payload, signature] = token.split('.');
