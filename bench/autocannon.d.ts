@@ -5,6 +5,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Requests a second from all connections together (open loop); latencies are corrected for coordinated omission. */
+    overallRate?: number;
     headers?: Record<string, string>;
   };
   export type Histogram = {

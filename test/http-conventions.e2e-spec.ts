@@ -202,6 +202,39 @@ describe('HTTP conventions', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('should answer a list without ETag and one resource with its version as ETag', async () => {
+    const department = await givenDepartment(t.dataSource);
+
+    const list = await t.admin.get(api('/departments'));
+    const one = await t.admin.get(api(`/departments/${department.id}`));
+
+    expect(list.status).toBe(200);
+    expect(list.headers.etag).toBeUndefined();
+    expect(one.headers.etag).toBe('"1"');
+  });
+
+  it('should give a JSON answer its length in bytes and UTF-8 as its charset when it holds Swedish text', async () => {
+    const department = await givenDepartment(t.dataSource, { name: 'Förvaltningen för kultur och fritid – Ålö' });
+
+    const res = await t.admin.get(api(`/departments/${department.id}`));
+    const list = await t.admin.get(api('/departments?limit=200'));
+
+    for (const answer of [res, list]) {
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.text));
+      expect(answer.text).toContain('– Ålö');
+    }
+  });
+
+  it('should answer 304 without a body when If-None-Match names the version a single resource has', async () => {
+    const department = await givenDepartment(t.dataSource);
+
+    const res = await t.admin.get(api(`/departments/${department.id}`)).set('If-None-Match', '"1"');
+
+    expect(res.status).toBe(304);
+    expect(res.text).toBeFalsy();
+  });
+
   it('should keep a sane caller-supplied request id', async () => {
     const res = await t.admin.get(api('/departments')).set('x-request-id', 'budget-sync-42');
     expect(res.headers['x-request-id']).toBe('budget-sync-42');

@@ -115,6 +115,19 @@ describe('GET /me', () => {
     expect(res.body.may['funding:write']).toEqual({ allowed: true, reach: 'own_department', reason: null });
   });
 
+  it('should act for the new department at once when an admin moves the person while their token is still in use', async () => {
+    const subject = `me-moved-${uniqueCode('U')}`;
+    const other = await givenDepartment(t.dataSource);
+    expect((await t.admin.put(api(`/users/${subject}`)).send({ departmentId: department.id })).status).toBe(201);
+    const agent = await t.as({ role: 'staff', sub: subject });
+    expect((await agent.get(api('/me'))).body.department.id).toBe(department.id);
+
+    expect((await t.admin.put(api(`/users/${subject}`)).send({ departmentId: other.id })).status).toBe(200);
+    const res = await agent.get(api('/me'));
+
+    expect(res.body.department.id).toBe(other.id);
+  });
+
   it('should give the widest reach when a person holds several roles, as Entra ID sends app roles', async () => {
     const token = await t.app
       .get(DevelopmentIssuer)

@@ -111,8 +111,10 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
     expect(res.body.detail).toContain('signature');
   });
 
-  it('should answer 401 when a byte of the signature is changed', async () => {
-    const [header, payload, signature] = (await sign(current)).split('.');
+  it('should answer 401 when a byte of the signature is changed, even right after the token was accepted', async () => {
+    const token = await sign(current);
+    expect((await call(token)).status).toBe(200);
+    const [header, payload, signature] = token.split('.');
     const bytes = Buffer.from(signature, 'base64url');
     bytes[10] ^= 0xff;
 
@@ -120,6 +122,18 @@ describe('bearer tokens from an identity provider’s JWKS over HTTP', () => {
 
     expectRefused(res);
     expect(res.body.detail).toContain('signature');
+  });
+
+  it('should check another token in full when one was accepted before, and refuse it every time it is sent', async () => {
+    expect((await call(await sign(current))).status).toBe(200);
+    const other = await sign(current, {}, (jwt) => jwt.setAudience('api://another-application'));
+
+    const first = await call(other);
+    const again = await call(other);
+
+    expectRefused(first);
+    expectRefused(again);
+    expect(again.body.detail).toContain('claim aud');
   });
 
   it('should answer 401 when the issuer is another one', async () => {

@@ -4,8 +4,8 @@ import { map } from 'rxjs';
 import { etagFor } from './if-match.js';
 
 /**
- * A single resource answers with its version as a strong ETag, which is what `If-Match` must send back. Lists get
- * Express's weak body-hash ETag.
+ * A single resource answers with its version as a strong ETag, which is what `If-Match` must send back. Lists and
+ * other answers without a version carry none (Express's body-hash ETag is off, see configureApp).
  */
 @Injectable()
 export class EtagInterceptor implements NestInterceptor {

@@ -5,23 +5,29 @@ import request from 'supertest';
 import { lineDestination, pinoHttpOptions, type LogFormat, type LogOutput } from './pino-http.options.js';
 
 type Exchange = {
+  level?: string;
   path?: string;
   headers?: Record<string, string>;
   format?: LogFormat;
+  /** Runs before the logger sees the request. */
+  arrive?: (req: IncomingMessage) => void;
   handle?: (req: IncomingMessage & { log: Logger }) => void;
 };
 
 /** A real request through pino-http with Samla's options, the log lines captured instead of going to stdout. */
 async function logLinesFor({
+  level = 'info',
   path = '/api/v1/initiatives',
   headers = {},
   format = 'json',
+  arrive = () => undefined,
   handle = () => undefined,
 }: Exchange = {}): Promise<string[]> {
   const lines: string[] = [];
   const out: LogOutput = { write: (text: string) => lines.push(...text.split('\n').filter(Boolean)) };
-  const logger = pinoHttp(pinoHttpOptions('info', format), format === 'line' ? lineDestination(out) : out);
+  const logger = pinoHttp(pinoHttpOptions(level, format), format === 'line' ? lineDestination(out) : out);
   const server = createServer((req, res) => {
+    arrive(req);
     logger(req, res);
     handle(req);
     res.end('{}');
@@ -48,6 +54,35 @@ describe('pinoHttpOptions', () => {
     expect(JSON.parse(line)).toMatchObject({ req: { id: 'req-1', headers: { authorization: '[redacted]' } } });
     expect(line).not.toContain('secret-token');
   });
+
+  it.each(['json', 'line'] as const)(
+    'should write nothing, not even read the request to log it, and still give the request its id when the level is silent (%s)',
+    async (format) => {
+      const reads = { referer: 0 };
+      let answeredId: unknown;
+      const lines = await logLinesFor({
+        level: 'silent',
+        format,
+        headers: { 'X-Request-Id': 'req-silent', Referer: 'https://intranet.example.se/samla' },
+        // Serialising the request copies every header: a getter counts whether that ran.
+        arrive: (req) => {
+          const referer = req.headers.referer;
+          Object.defineProperty(req.headers, 'referer', {
+            enumerable: true,
+            get: () => ((reads.referer += 1), referer),
+          });
+        },
+        handle: (req) => {
+          req.log.error('failed while serving');
+          answeredId = req.id;
+        },
+      });
+
+      expect(lines).toEqual([]);
+      expect(reads.referer).toBe(0);
+      expect(answeredId).toBe('req-silent');
+    },
+  );
 
   it('should redact the key when a request carries an X-Api-Key header', async () => {
     const line = await logLineFor({ headers: { 'X-Api-Key': 'samla_live_secret-key' } });

@@ -23,7 +23,7 @@ export type LogFormat = 'json' | 'line';
  * systems. Credentials are redacted from headers and from every logged URL.
  */
 export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Options {
-  const options: Options = {
+  const requestId: Options = {
     level,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const given = req.headers['x-request-id'];
@@ -37,6 +37,13 @@ export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Opti
     customAttributeKeys: { reqId: 'requestId' },
     // Every line logged while handling a request (not only the access line) carries the id at the top level.
     quietReqLogger: true,
+  };
+  // Nothing is ever written at `silent`, but pino-http still binds the request to a child logger on every request,
+  // which serialised, redacted and stringified it: the request id (the audit trail keeps it) is all that remains.
+  if (level === 'silent')
+    return { ...requestId, autoLogging: false, wrapSerializers: false, serializers: { req: () => undefined } };
+  const options: Options = {
+    ...requestId,
     // The authentication guard logs a refused request's URL as `path`.
     serializers: {
       req: serializeRequest,

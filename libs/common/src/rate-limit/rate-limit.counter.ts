@@ -35,6 +35,8 @@ export class RateLimitCounter {
   /** The caller's count in the current window without adding to it; no hits when the caller has none. */
   async peek(caller: string): Promise<Hit> {
     const key = `${this.keyPrefix}${caller}`;
+    // Asked on every sign-in, and almost always of a caller with no count: one GET, the MULTI only when there is one.
+    if ((await this.redis.get(key)) === null) return { hits: 0, resetsInMs: 0 };
     const [hits, resetsInMs] = await replies<[string | null, number]>(this.redis.multi().get(key).pttl(key));
     return { hits: Number(hits ?? 0), resetsInMs: Math.max(resetsInMs, 0) };
   }

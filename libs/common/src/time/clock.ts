@@ -20,9 +20,15 @@ export class Clock {
   }
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const calendarDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = calendarDateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD. A zone Intl does not know throws here, before anything is kept.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendarDateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }

@@ -4,10 +4,17 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPaylo
 import type { AppConfig } from '#common';
 import { UnauthenticatedProblem } from '../auth/auth.problems.js';
 import { DevelopmentIssuer, developmentOidcIssuer } from './development-issuer.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 /** Asymmetric algorithms only: `none` and shared-secret HS* tokens are refused whatever the header says. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * A verified token is taken on its hash for a minute (never past its expiry), well within the 10 minutes jose keeps
+ * the provider's keys, so a key the provider withdraws is trusted no longer than before. Roles are read from the
+ * payload and the department looked up on every request, so permissions change when they did.
+ */
+const VERIFIED_TOKEN_CACHE = { maxEntries: 5_000, ttlMs: 60_000 };
 
 /**
  * Verifies bearer tokens: signature against the provider's JWKS (cached by jose, fetched again when a token names
@@ -17,6 +24,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 export class TokenVerifier {
   private readonly logger = new Logger('TokenVerifier');
   private keys?: JWTVerifyGetKey;
+  private readonly verified = new VerifiedTokenCache(VERIFIED_TOKEN_CACHE);
 
   constructor(
     private readonly config: ConfigService<AppConfig, true>,
@@ -24,6 +32,8 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.issuers(),
@@ -32,6 +42,7 @@ export class TokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', this.config.get('AUTH_CLAIM_USER_ID')],
       });
+      this.verified.set(token, payload);
       return payload;
     } catch (error) {
       // The provider's keys could not be had: not the caller's fault, but without keys nobody can be verified, so

@@ -15,6 +15,7 @@ import { DEPARTMENT_BY_CODE_SQL, DEPARTMENT_BY_ID_SQL } from '../departments.sql
 import type { RequestContext } from '../actor.js';
 import type { ListUsersQueryDto, PutUserDto } from './dto/user.dto.js';
 import { UserEntity } from './user.entity.js';
+import { USER_DEPARTMENT_SQL } from './users.sql.js';
 
 /** The fields an admin maintains; the rest is bookkeeping. */
 const MAINTAINED = ['departmentId', 'name', 'email'] as const;
@@ -82,7 +83,8 @@ export class UsersService {
       const row = await queryRow(this.dataSource, DEPARTMENT_BY_CODE_SQL, [departmentCode]);
       return row?.id ?? null;
     }
-    const user = await this.users.findOne({ select: { departmentId: true }, where: { subject } });
+    // A statement of its own: TypeORM's findOne built its query anew on every request.
+    const user = await queryRow(this.dataSource, USER_DEPARTMENT_SQL, [subject]);
     return user?.departmentId ?? null;
   }
 }
