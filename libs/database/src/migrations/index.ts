@@ -18,6 +18,7 @@ import { OverlapPairs1795449560273 } from './1795449560273-OverlapPairs.js';
 import { BudgetFinance1795450739506 } from './1795450739506-BudgetFinance.js';
 import { Webhooks1795451882000 } from './1795451882000-Webhooks.js';
 import { AlertNotices1795453000000 } from './1795453000000-AlertNotices.js';
+import { OverlapOutbox1795454000000 } from './1795454000000-OverlapOutbox.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   BudgetFinance1795450739506,
   Webhooks1795451882000,
   AlertNotices1795453000000,
+  OverlapOutbox1795454000000,
 ];

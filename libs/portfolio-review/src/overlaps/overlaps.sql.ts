@@ -58,25 +58,53 @@ export function buildPairFingerprintSql(a: string, b: string): BoundStatement<{ 
   return bound(sql, values);
 }
 
-/** The refresh's statements, in the order refreshOverlapPairs runs them. */
-export type RefreshStatements = {
+/** A drain's statements, in the order drainOverlapOutbox runs them. */
+export type DrainStatements = {
   prepare: Statement<never>[];
-  counts: Statement<{ dirty: number; gone: number }>;
+  counts: Statement<{ noted: number; dirty: number; gone: number }>;
+  /** Only when something is dirty or gone: the facts of the dirty initiatives and their candidate partners. */
+  facts: Statement<never>[];
   forget: Statement<never>[];
   remember: Statement<never>;
   rescore: Statement<never>;
+  /** Exactly the outbox rows this drain read: rows noted meanwhile stay for the next. */
+  handled: Statement<never>;
 };
 
-// Distinct from the verdicts' (4712) and the scans' lock classes: one refresh at a time.
+// Distinct from the verdicts' (4712) and the scans' lock classes: one drain at a time, the others wait their turn.
 const REFRESH_LOCK_CLASS = 4713;
-// A full refresh hashes millions of candidate pairs; the default 4 MB would spill them to disk.
+// A full refresh's batch hashes millions of candidate pairs; the default 4 MB would spill them to disk.
 const REFRESH_WORK_MEM = '256MB';
 
-/** One refresh at a time; `locked` is false when another holds the lock (the caller then reads what is stored). */
-export const REFRESH_LOCK_SQL = statement<{ locked: boolean }>(
-  `SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0) AS locked`,
-);
+/** One drain (or the full refresh's start) at a time: a second waits, then reads the outbox the first left. */
+export const REFRESH_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0)`);
 export const REFRESH_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
+
+/** The floor the stored pairs were computed with; no row before the first full refresh. */
+export const OVERLAP_STATE_SQL = statement<{ floor: number }>('SELECT floor FROM overlap_state');
+/** Whether an open initiative (`$1`: the open statuses) is neither scored nor noted: only a full refresh finds it. */
+export const UNNOTED_SQL = statement<{ missing: boolean }>(`
+  SELECT EXISTS (
+    SELECT 1 FROM initiatives i
+     WHERE i.status = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM overlap_facts o WHERE o.initiative_id = i.id)
+       AND NOT EXISTS (SELECT 1 FROM overlap_outbox x WHERE x.initiative_id = i.id)
+  ) AS missing`);
+/** How many outbox rows wait (the full refresh's progress counts against it). */
+export const OUTBOX_COUNT_SQL = statement<{ n: number }>('SELECT count(*)::int AS n FROM overlap_outbox');
+
+/** The full refresh's start (startFullOverlapRefresh). */
+export const START_FULL_REFRESH_SQL = {
+  /** `$1`: the open statuses. */
+  note: statement<never>(`
+    INSERT INTO overlap_outbox (initiative_id)
+    SELECT id FROM initiatives WHERE status = ANY($1::text[]) UNION SELECT initiative_id FROM overlap_facts ORDER BY 1`),
+  forget: statement<never>('DELETE FROM overlap_facts'),
+  /** `$1`: the floor. */
+  state: statement<never>(
+    'INSERT INTO overlap_state (id, floor) VALUES (true, $1) ON CONFLICT (id) DO UPDATE SET floor = excluded.floor',
+  ),
+};
 
 // Distinct from the refresh's and the scans' lock classes: serialises two first verdicts on one pair (the unique index is the backstop).
 const REVIEW_LOCK_CLASS = 4712;
@@ -95,20 +123,30 @@ const jaccard = (shared: string, a: string, b: string) =>
 const round4 = (sql: string) => `round(${sql}, 4)::float8`;
 
 /**
- * The overlap refresh (design: Portfolio review), statement by statement in one transaction under an advisory lock.
- * Temp tables (ON COMMIT DROP) carry the current facts between statements:
+ * One drain of the overlap outbox (design: Portfolio review), statement by statement in one transaction under an
+ * advisory lock: the first `batch` outbox rows, their initiatives rescored. Temp tables (ON COMMIT DROP) carry the
+ * facts between statements:
+ * - `ovl_noted`: the outbox rows read (deleted at the end, and only they);
+ * - `ovl_dirty`: the noted open initiatives whose fingerprint or blocking keys differ from overlap_facts (or that have
+ *   none), with both; `ovl_touched`: those, and the noted initiatives no longer open (`gone`);
  * - `ovl_dict`: every target group, district, priority area and outcome node under a small integer (`k`, in the order
  *   the reasons list them: codes, outcome ids), so shares are intarray intersections (`&`, `icount`), not subqueries;
- * - `ovl_facts`: the facts of every open initiative now, with its fingerprint (`factsCtes`) and integer key arrays;
- * - `ovl_touched`: dirty (fingerprint differs from overlap_facts, or none) and gone (no longer open) initiatives.
+ * - `ovl_facts`: the facts now (`factsCtes`) with integer key arrays, of the dirty initiatives and of their candidate
+ *   partners: the scored initiatives whose stored blocking keys meet a dirty one's (overlap_facts' GIN index).
  * overlap_facts keeps each scored initiative's distinct trigrams (pg_trgm's `show_trgm`) and Swedish lexemes as sorted
  * int arrays (`hashtext`), so the text similarity is counted as `similarity` counts it — shared / either's distinct
  * trigrams — without re-parsing the partner's text; only the dirty initiatives' arrays are computed. A 32-bit hash
  * collision between two of the portfolio's few ten thousand distinct trigrams is possible in principle (about one
  * chance in twenty per portfolio) and would move one pair's text part by a trigram.
+ *
+ * Why this equals a computation from scratch: every change a score rests on notes the initiative in the outbox (the
+ * OverlapOutbox migration's triggers), in the changing transaction; a dirty initiative loses all its pairs and is
+ * scored against every scored initiative it shares a block with, so a pair is rescored whenever either side changed,
+ * by the drain of the later change.
  */
-export function buildRefreshStatements(floor: number): RefreshStatements {
+export function buildDrainStatements(floor: number, batch: number): DrainStatements {
   if (!Number.isFinite(floor)) throw new Error(`overlap floor must be a number, not ${floor}`);
+  if (!Number.isInteger(batch) || batch < 1) throw new Error(`overlap drain batch must be a positive integer, not ${batch}`);
   // CREATE TABLE AS takes no bind parameters: the values are the code's constants and the configured floor, inlined.
   const param: SqlParam = (value) =>
     Array.isArray(value)
@@ -116,6 +154,36 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
       : typeof value === 'number'
         ? String(value)
         : quote(String(value));
+  const open = `${param(OVERLAP_OPEN_STATUSES)}::text[]`;
+  const noted = `
+    CREATE TEMP TABLE ovl_noted ON COMMIT DROP AS
+    SELECT position, initiative_id FROM overlap_outbox ORDER BY position LIMIT ${batch}`;
+  // Blocking keys: (target group, district) and (target group, priority area), each a 64-bit hash pair.
+  const dirty = `
+    CREATE TEMP TABLE ovl_dirty ON COMMIT DROP AS
+    WITH RECURSIVE noted_scope AS (
+      SELECT * FROM initiatives WHERE status = ANY(${open}) AND id IN (SELECT initiative_id FROM ovl_noted)
+    ),
+    ${factsCtes('noted_scope', param)},
+    blocked AS (
+      SELECT t.initiative_id,
+             array_agg(DISTINCT (hashtext(t.code)::bigint << 32) | (hashtext(x.kind || x.code)::bigint & 4294967295)) AS blocks
+        FROM tgs t
+        JOIN (SELECT initiative_id, 'd'::text AS kind, code::text AS code FROM dists
+              UNION ALL SELECT initiative_id, 'a', code FROM areas) x ON x.initiative_id = t.initiative_id
+       GROUP BY 1
+    )
+    SELECT f.id, f.fingerprint, COALESCE(b.blocks, '{}') AS blocks
+      FROM facts f
+      LEFT JOIN blocked b ON b.initiative_id = f.id
+      LEFT JOIN overlap_facts o ON o.initiative_id = f.id
+     WHERE (o.fingerprint, o.blocks) IS DISTINCT FROM (f.fingerprint, COALESCE(b.blocks, '{}'))`;
+  const touched = `
+    CREATE TEMP TABLE ovl_touched ON COMMIT DROP AS
+    SELECT id, false AS gone FROM ovl_dirty
+    UNION ALL
+    SELECT DISTINCT n.initiative_id, true FROM ovl_noted n
+     WHERE NOT EXISTS (SELECT 1 FROM initiatives i WHERE i.id = n.initiative_id AND i.status = ANY(${open}))`;
   const dict = `
     CREATE TEMP TABLE ovl_dict ON COMMIT DROP AS
     SELECT kind, key, label, row_number() OVER (PARTITION BY kind ORDER BY node_id, key)::int AS k FROM (
@@ -126,7 +194,13 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
     ) x`;
   const facts = `
     CREATE TEMP TABLE ovl_facts ON COMMIT DROP AS
-    WITH RECURSIVE open_scope AS (SELECT * FROM initiatives WHERE status = ANY(${param(OVERLAP_OPEN_STATUSES)}::text[])),
+    WITH RECURSIVE open_scope AS (
+      SELECT * FROM initiatives WHERE status = ANY(${open}) AND id IN (
+        SELECT id FROM ovl_dirty
+        UNION
+        SELECT o.initiative_id FROM overlap_facts o
+         WHERE o.blocks && (SELECT COALESCE(array_agg(DISTINCT b), '{}') FROM ovl_dirty, unnest(ovl_dirty.blocks) b))
+    ),
     ${factsCtes('open_scope', param)},
     keyed AS (
       SELECT x.initiative_id, x.kind, array_agg(d.k ORDER BY d.k) AS ks
@@ -144,25 +218,20 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
       LEFT JOIN keyed kd ON kd.initiative_id = f.id AND kd.kind = 'd'
       LEFT JOIN keyed ka ON ka.initiative_id = f.id AND ka.kind = 'a'
       LEFT JOIN keyed ko ON ko.initiative_id = f.id AND ko.kind = 'o'`;
-  const touched = `
-    CREATE TEMP TABLE ovl_touched ON COMMIT DROP AS
-    SELECT f.id, false AS gone FROM ovl_facts f LEFT JOIN overlap_facts o ON o.initiative_id = f.id WHERE o.fingerprint IS DISTINCT FROM f.fingerprint
-    UNION ALL
-    SELECT o.initiative_id, true FROM overlap_facts o WHERE NOT EXISTS (SELECT 1 FROM ovl_facts f WHERE f.id = o.initiative_id)`;
   return {
-    prepare: [
+    prepare: [noted, dirty, 'ANALYZE ovl_dirty', touched, 'ANALYZE ovl_touched'].map((sql) => statement<never>(sql)),
+    counts: statement(
+      `SELECT (SELECT count(*) FROM ovl_noted)::int AS noted,
+              count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
+    ),
+    facts: [
       dict,
       'CREATE INDEX ON ovl_dict (kind, k)',
       'ANALYZE ovl_dict',
       facts,
       'CREATE INDEX ON ovl_facts (n)',
       'ANALYZE ovl_facts',
-      touched,
-      'ANALYZE ovl_touched',
     ].map((sql) => statement<never>(sql)),
-    counts: statement(
-      `SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
-    ),
     forget: [
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.initiative_id = t.id',
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.other_initiative_id = t.id',
@@ -170,15 +239,17 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
     ].map((sql) => statement<never>(sql)),
     // Before the pairs: their text arrays are read from here, the dirty side's fresh, the other side's as last scored.
     remember: statement(`
-      INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, scored_at)
+      INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, blocks, scored_at)
       SELECT f.id, f.fingerprint,
              ARRAY(SELECT DISTINCT hashtext(g) FROM unnest(show_trgm(lower(i.title || ' ' || COALESCE(i.summary, '')))) g ORDER BY 1),
              -- The Swedish lexemes of title and summary: search_vector (code, title, summary) without the code's.
              ARRAY(SELECT DISTINCT hashtext(w) FROM (SELECT unnest(tsvector_to_array(i.search_vector)) EXCEPT SELECT unnest(tsvector_to_array(to_tsvector('swedish', i.code)))) x(w) ORDER BY 1),
-             now()
-        FROM ovl_facts f JOIN ovl_touched t ON t.id = f.id AND NOT t.gone JOIN initiatives i ON i.id = f.id
-      ON CONFLICT (initiative_id) DO UPDATE SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, scored_at = excluded.scored_at`),
+             f.blocks, now()
+        FROM ovl_dirty f JOIN initiatives i ON i.id = f.id
+      ON CONFLICT (initiative_id) DO UPDATE
+        SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, blocks = excluded.blocks, scored_at = excluded.scored_at`),
     rescore: statement(buildScoredPairsInsert(floor, param)),
+    handled: statement('DELETE FROM overlap_outbox o USING ovl_noted n WHERE o.position = n.position'),
   };
 }
 
