@@ -37,6 +37,14 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
     t.dataSource.query(
       `SELECT initiative_id, other_initiative_id, score, reasons, fingerprint, computed_at FROM overlap_pairs ORDER BY score DESC`,
     );
+  /** The list's total reads overlap_score_counts: it must count the stored pairs per score, exactly. */
+  const expectScoreCountsExact = async () => {
+    const kept = await t.dataSource.query(`SELECT score, n FROM overlap_score_counts WHERE n <> 0 ORDER BY score`);
+    const counted = await t.dataSource.query(
+      `SELECT score, count(*)::int AS n FROM overlap_pairs GROUP BY score ORDER BY score`,
+    );
+    expect(kept).toEqual(counted);
+  };
   const strip = (rows: StoredPair[]) => rows.map(({ computed_at: _, ...rest }) => rest);
   const pairOf = (x: string, y: string) => (x < y ? [x, y] : [y, x]);
   const scores = async () =>
@@ -139,6 +147,18 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
     expect(rs).toEqual(rsBefore);
   });
 
+  it('answers a read while a drain holds the refresh lock, leaving the outbox as it was: the GET sends no refresh', async () => {
+    await t.dataSource.query(`UPDATE initiatives SET summary = 'Läxor' WHERE id = $1`, [ids.R]);
+    await t.dataSource.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(4713, 0)');
+      // A read that refreshed would wait here for the lock until the test's timeout.
+      expect((await list()).body).toMatchObject({ items: [{ score: 0.575 }, { score: 0.45 }], total: 2 });
+    });
+    expect(await noted()).toEqual([ids.R]);
+    await t.dataSource.query(`UPDATE initiatives SET summary = NULL WHERE id = $1`, [ids.R]);
+    expect(await drain()).toEqual({ noted: 2, dirty: 0, gone: 0 });
+  });
+
   it('keeps the stored table equal to a computation from scratch, reporting the full refresh as it goes', async () => {
     const incremental = await stored();
     expect(incremental).toHaveLength(2);
@@ -154,6 +174,7 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
       [4, 4],
     ]);
     expect(strip(await stored())).toEqual(strip(incremental));
+    await expectScoreCountsExact();
     expect(await refresher().needsFullRefresh()).toBe(false);
   });
 
@@ -170,6 +191,7 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
     await drain();
     expect((await list()).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     expect(await stored()).toEqual([]);
+    await expectScoreCountsExact();
   });
 
   it("counts the text part as pg_trgm similarity and the lexemes' Jaccard would, from the stored int arrays", async () => {
@@ -233,5 +255,6 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
     expect(one.dirty + other.dirty).toBe(waiting);
     expect(await noted()).toEqual([]);
     expect(strip(await stored())).toEqual(strip(before));
+    await expectScoreCountsExact();
   });
 });

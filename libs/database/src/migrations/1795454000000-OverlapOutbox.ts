@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE';
 
-/** Which table notes through which function, on which events. */
+/** Which table notes (or counts) through which function, on which events. */
 const TRIGGERS: [table: string, fn: string, events: TriggerEvent[]][] = [
       ['initiatives', 'overlap_note_initiatives()', ['INSERT', 'UPDATE']],
       ['initiative_target_groups', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
@@ -13,6 +13,7 @@ const TRIGGERS: [table: string, fn: string, events: TriggerEvent[]][] = [
       ['target_groups', "overlap_note_coded('initiative_target_groups', 'target_group_id')", ['UPDATE']],
       ['districts', "overlap_note_coded('initiative_districts', 'district_id')", ['UPDATE']],
       ['goals', 'overlap_note_goals()', ['UPDATE']],
+      ['overlap_pairs', 'overlap_count_scores()', ['INSERT', 'UPDATE', 'DELETE']],
 ];
 
 /**
@@ -23,7 +24,8 @@ const TRIGGERS: [table: string, fn: string, events: TriggerEvent[]][] = [
  * anything. `overlap_facts.blocks` keeps each scored initiative's blocking keys (hashed) so a rescore finds its
  * candidate partners through a GIN index instead of computing every open initiative's facts; `overlap_state` remembers
  * the floor the stored pairs were computed with, so a changed OVERLAP_LIST_MIN_SCORE (or this deploy) starts the full
- * refresh job. No entities: nothing but the triggers and the refresh writes these.
+ * refresh job; `overlap_score_counts` keeps the stored pairs' count per score for the list's total. No entities:
+ * nothing but the triggers and the refresh writes these.
  */
 export class OverlapOutbox1795454000000 implements MigrationInterface {
   name = 'OverlapOutbox1795454000000';
@@ -46,6 +48,31 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
     await queryRunner.query(`DELETE FROM "overlap_facts"`);
     await queryRunner.query(`ALTER TABLE "overlap_facts" ADD "blocks" bigint array NOT NULL`);
     await queryRunner.query(`CREATE INDEX "ix_overlap_facts_blocks" ON "overlap_facts" USING gin ("blocks")`);
+
+    // How many stored pairs have each score (at most 10,001: four decimals), kept by a trigger on overlap_pairs, so the
+    // list's total is a sum over a few thousand rows instead of a count of every stored pair.
+    await queryRunner.query(`
+      CREATE TABLE "overlap_score_counts" (
+        "score" double precision NOT NULL,
+        "n" integer NOT NULL,
+        CONSTRAINT "pk_overlap_score_counts" PRIMARY KEY ("score")
+      )`);
+    await queryRunner.query(
+      `INSERT INTO overlap_score_counts (score, n) SELECT score, count(*) FROM overlap_pairs GROUP BY score`,
+    );
+    await queryRunner.query(`
+      CREATE FUNCTION overlap_count_scores() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO overlap_score_counts (score, n) SELECT score, count(*) FROM new_rows GROUP BY score
+          ON CONFLICT (score) DO UPDATE SET n = overlap_score_counts.n + excluded.n;
+        END IF;
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE overlap_score_counts c SET n = c.n - o.n
+            FROM (SELECT score, count(*) AS n FROM old_rows GROUP BY score) o WHERE c.score = o.score;
+        END IF;
+        RETURN NULL;
+      END $$`);
 
     const note = (from: string) => `INSERT INTO overlap_outbox (initiative_id) SELECT DISTINCT initiative_id FROM (${from}) x
                                      WHERE initiative_id IS NOT NULL`;
@@ -162,6 +189,8 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
     for (const fn of ['initiatives', 'links', 'effect_nodes', 'effect_links', 'coded', 'goals']) {
       await queryRunner.query(`DROP FUNCTION overlap_note_${fn}()`);
     }
+    await queryRunner.query(`DROP FUNCTION overlap_count_scores()`);
+    await queryRunner.query(`DROP TABLE "overlap_score_counts"`);
     await queryRunner.query(`DROP INDEX "public"."ix_overlap_facts_blocks"`);
     await queryRunner.query(`ALTER TABLE "overlap_facts" DROP COLUMN "blocks"`);
     await queryRunner.query(`DROP TABLE "overlap_state"`);

@@ -353,7 +353,11 @@ const reviewedPairs = `
 
 /**
  * One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`; with
- * `initiativeId`, only the pairs that initiative is in (on either side).
+ * `initiativeId`, only the pairs that initiative is in (on either side). Shaped for the indexes: the page walks
+ * ix_overlap_pairs_score from the best score down, joining each pair's codes and verdict (an incremental sort orders
+ * ties by codes), and stops at the page's end; the total is a sum over overlap_score_counts (the stored pairs per
+ * score, kept by a trigger) less the quiet ones among the few verdicts, or with `initiativeId` a count of that
+ * initiative's pairs (pk and ix_overlap_pairs_other_initiative_id).
  */
 export function buildOverlapsSql(query: {
   minScore: number;
@@ -367,19 +371,36 @@ export function buildOverlapsSql(query: {
     f: string,
   ) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
       'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
+  const minScore = param(query.minScore);
+  const includeReviewed = param(query.includeReviewed);
+  const ofInitiative = query.initiativeId
+    ? (p: string) => `AND ${param(query.initiativeId)}::uuid IN (${p}.initiative_id, ${p}.other_initiative_id)`
+    : () => '';
+  const quietOnes = `(SELECT count(*) FROM overlap_reviews r
+                        JOIN overlap_pairs q ON q.initiative_id = r.initiative_id AND q.other_initiative_id = r.other_initiative_id
+                       WHERE q.score >= ${minScore} AND r.fingerprint = q.fingerprint ${ofInitiative('q')})`;
+  const stored = query.initiativeId
+    ? `(SELECT count(*) FROM overlap_pairs q WHERE q.score >= ${minScore} ${ofInitiative('q')})`
+    : `(SELECT COALESCE(sum(n), 0) FROM overlap_score_counts WHERE score >= ${minScore})`;
   const sql = `
-    WITH pairs AS (${reviewedPairs}),
-    chosen AS (SELECT * FROM pairs WHERE score >= ${param(query.minScore)} AND (${param(query.includeReviewed)} OR NOT quiet)
-                 ${query.initiativeId ? `AND ${param(query.initiativeId)}::uuid IN (a_id, b_id)` : ''})
+    WITH chosen AS (
+      SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reasons, r.verdict, r.note, r.reviewed_at,
+             (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet, fa.code AS a_code, fb.code AS b_code
+        FROM overlap_pairs p
+        JOIN initiatives fa ON fa.id = p.initiative_id
+        JOIN initiatives fb ON fb.id = p.other_initiative_id
+        LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id
+       WHERE p.score >= ${minScore} AND (${includeReviewed} OR r.id IS NULL OR r.fingerprint <> p.fingerprint) ${ofInitiative('p')}
+       ORDER BY p.score DESC, fa.code, fb.code
+       LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}
+    )
     SELECT jsonb_build_object(
       'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                   'score', p.score, 'initiative', ${ref('fa')}, 'otherInitiative', ${ref('fb')}, 'reasons', p.reasons,
                   'review', CASE WHEN p.verdict IS NOT NULL THEN jsonb_build_object('verdict', p.verdict, 'note', p.note, 'reviewedAt', p.reviewed_at, 'stale', NOT p.quiet) END
-                ) ORDER BY p.score DESC, fa.code, fb.code), '[]')
-                  FROM (SELECT c.* FROM chosen c JOIN initiatives fa ON fa.id = c.a_id JOIN initiatives fb ON fb.id = c.b_id
-                         ORDER BY c.score DESC, fa.code, fb.code LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}) p
-                  JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
-      'total', (SELECT count(*)::int FROM chosen),
+                ) ORDER BY p.score DESC, p.a_code, p.b_code), '[]')
+                  FROM chosen p JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
+      'total', (${stored} - CASE WHEN ${includeReviewed} THEN 0 ELSE ${quietOnes} END)::int,
       'limit', ${param(query.limit)}::int,
       'offset', ${param(query.offset)}::int
     ) AS page`;
