@@ -43,9 +43,12 @@ const MIN_REQUESTS = 10;
 const PORT = Number(process.env.BENCH_API_PORT ?? 3100);
 const READY_TIMEOUT_MS = 60_000;
 const AIM = { read: 'summary', filter: 'no filter', p50Ms: 50 };
-/** BENCH_READS=overlaps (comma-separated names) times only those reads; BENCH_OVERLAP_REFRESH=0 skips the refresh timings. */
+/**
+ * BENCH_READS=overlaps (comma-separated names) times only those reads; BENCH_OVERLAP_REFRESH=0 skips the overlap
+ * refresh timings, =drains times the drains but not the full refresh (minutes).
+ */
 const ONLY = process.env.BENCH_READS?.split(',').map((name) => name.trim());
-const TIME_REFRESH = process.env.BENCH_OVERLAP_REFRESH !== '0';
+const TIME_REFRESH = process.env.BENCH_OVERLAP_REFRESH ?? 'all';
 
 /** What a floor needs to build the service's statements: "today" and the time zone as the API's Clock sees them. */
 type FloorContext = { client: pg.Client; today: string; timeZone: string };
@@ -131,12 +134,14 @@ const READS: Read[] = [
  * five), and a drain of 10 changed initiatives (noted as their triggers note them, their facts forgotten so they are
  * rescored as if changed; median of three). Leaves the stored pairs complete and the outbox empty.
  */
-async function timeOverlapRefreshes(client: pg.Client) {
+async function timeOverlapRefreshes(client: pg.Client, withFull: boolean) {
   let batches = 0;
-  const full = await timed(async () => {
-    await inTransaction(client, 'READ COMMITTED', () => startFullOverlapRefresh(runner(client), overlapFloor));
-    while ((await drainOverlaps(client)).noted > 0) batches++;
-  });
+  const full = withFull
+    ? await timed(async () => {
+        await inTransaction(client, 'READ COMMITTED', () => startFullOverlapRefresh(runner(client), overlapFloor));
+        while ((await drainOverlaps(client)).noted > 0) batches++;
+      })
+    : NaN;
   const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM overlap_pairs');
   const empty: number[] = [];
   for (let i = 0; i < 5; i++) empty.push(await timed(() => drainOverlaps(client)));
@@ -149,7 +154,7 @@ async function timeOverlapRefreshes(client: pg.Client) {
     ten.push(await timed(() => drainOverlaps(client)));
   }
   console.log(
-    `  overlap refresh: full (the deploy job, ${batches} batches of ${OVERLAP_DRAIN_BATCH}) ${ms(full)} ms, ` +
+    `  overlap refresh: full (the deploy job, ${batches} batches of ${OVERLAP_DRAIN_BATCH}) ${withFull ? `${ms(full)} ms` : 'not timed'}, ` +
       `${rows[0].n} pairs stored at or above ${overlapFloor} | drain, nothing noted p50 ${ms(stats(empty).p50)} ms | ` +
       `drain of 10 changed p50 ${ms(stats(ten).p50)} ms (${ten.map(ms).join(', ')})\n`,
   );
@@ -234,7 +239,7 @@ async function main() {
     );
     const filters = await typicalFilters(client);
     overlapFloor = config.OVERLAP_LIST_MIN_SCORE;
-    if (TIME_REFRESH) await timeOverlapRefreshes(client);
+    if (TIME_REFRESH !== '0') await timeOverlapRefreshes(client, TIME_REFRESH !== 'drains');
     const token = await benchToken(config);
     await waitUntilAnswering(api, `http://127.0.0.1:${PORT}${READS[0].path}`, token);
 

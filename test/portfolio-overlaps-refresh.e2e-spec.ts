@@ -164,7 +164,9 @@ describe('Overlaps: stored pairs, the outbox and its drain', () => {
     expect(incremental).toHaveLength(2);
     // The full refresh forgets every stored fact and rescores every open initiative, two at a time here.
     const progress: [number, number][] = [];
-    expect(await refresher().refreshAll(async (done, total) => void progress.push([done, total]), 2)).toEqual({
+    expect(
+      await refresher().refreshAll((done, total) => Promise.resolve(void progress.push([done, total])), 2),
+    ).toEqual({
       noted: 4,
       dirty: 4,
       gone: 0,

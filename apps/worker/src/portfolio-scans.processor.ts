@@ -67,7 +67,12 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
     if (job.name === DRAIN_OVERLAPS) return this.drainOverlaps();
     // Looked up inside the run, so a job of an unknown name fails in job_runs too.
     return this.runs.track(job, (asOf, runId) =>
-      (handlerFor(this.handlers, QUEUES.portfolioScans, job.name) as Handler<PortfolioScansJob>)(asOf, runId, job.data, job),
+      (handlerFor(this.handlers, QUEUES.portfolioScans, job.name) as Handler<PortfolioScansJob>)(
+        asOf,
+        runId,
+        job.data,
+        job,
+      ),
     );
   }
 

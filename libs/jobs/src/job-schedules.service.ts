@@ -28,7 +28,12 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // New events become webhook deliveries within seconds.
   { id: 'webhook-fan-out', queue: WEBHOOK_QUEUE, jobName: WEBHOOK_FAN_OUT, everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' },
   // A change's overlap pairs are rescored within seconds, in the worker, never in a read.
-  { id: 'overlap-drain', queue: QUEUES.portfolioScans, jobName: DRAIN_OVERLAPS, everyMsFrom: 'OVERLAP_DRAIN_INTERVAL_MS' },
+  {
+    id: 'overlap-drain',
+    queue: QUEUES.portfolioScans,
+    jobName: DRAIN_OVERLAPS,
+    everyMsFrom: 'OVERLAP_DRAIN_INTERVAL_MS',
+  },
 ];
 
 /**

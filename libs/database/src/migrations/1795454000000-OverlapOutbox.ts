@@ -4,16 +4,16 @@ type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE';
 
 /** Which table notes (or counts) through which function, on which events. */
 const TRIGGERS: [table: string, fn: string, events: TriggerEvent[]][] = [
-      ['initiatives', 'overlap_note_initiatives()', ['INSERT', 'UPDATE']],
-      ['initiative_target_groups', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
-      ['initiative_districts', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
-      ['initiative_goals', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
-      ['effect_nodes', 'overlap_note_effect_nodes()', ['INSERT', 'UPDATE', 'DELETE']],
-      ['effect_links', 'overlap_note_effect_links()', ['INSERT', 'UPDATE', 'DELETE']],
-      ['target_groups', "overlap_note_coded('initiative_target_groups', 'target_group_id')", ['UPDATE']],
-      ['districts', "overlap_note_coded('initiative_districts', 'district_id')", ['UPDATE']],
-      ['goals', 'overlap_note_goals()', ['UPDATE']],
-      ['overlap_pairs', 'overlap_count_scores()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['initiatives', 'overlap_note_initiatives()', ['INSERT', 'UPDATE']],
+  ['initiative_target_groups', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['initiative_districts', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['initiative_goals', 'overlap_note_links()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['effect_nodes', 'overlap_note_effect_nodes()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['effect_links', 'overlap_note_effect_links()', ['INSERT', 'UPDATE', 'DELETE']],
+  ['target_groups', "overlap_note_coded('initiative_target_groups', 'target_group_id')", ['UPDATE']],
+  ['districts', "overlap_note_coded('initiative_districts', 'district_id')", ['UPDATE']],
+  ['goals', 'overlap_note_goals()', ['UPDATE']],
+  ['overlap_pairs', 'overlap_count_scores()', ['INSERT', 'UPDATE', 'DELETE']],
 ];
 
 /**
@@ -74,7 +74,9 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    const note = (from: string) => `INSERT INTO overlap_outbox (initiative_id) SELECT DISTINCT initiative_id FROM (${from}) x
+    const note = (
+      from: string,
+    ) => `INSERT INTO overlap_outbox (initiative_id) SELECT DISTINCT initiative_id FROM (${from}) x
                                      WHERE initiative_id IS NOT NULL`;
     // Everyone whose effect logic reaches `nodes` (a node set: start there, follow links backwards, over the links as
     // they are and those the statement changed, so a chain removed in one statement is still walked).
@@ -149,7 +151,10 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
       CREATE FUNCTION overlap_note_coded() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         EXECUTE format('${note(`SELECT x.initiative_id FROM %I x JOIN new_rows n ON n.id = x.%I JOIN old_rows o ON o.id = n.id
-                                 WHERE n.code IS DISTINCT FROM o.code`).replaceAll("'", "''")}', TG_ARGV[0], TG_ARGV[1]);
+                                 WHERE n.code IS DISTINCT FROM o.code`).replaceAll(
+          "'",
+          "''",
+        )}', TG_ARGV[0], TG_ARGV[1]);
         RETURN NULL;
       END $$`);
     // Goals: a changed level, parent or code moves the priority areas of every initiative linked below it.
@@ -184,7 +189,8 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const [table, , events] of TRIGGERS) {
-      for (const event of events) await queryRunner.query(`DROP TRIGGER "tr_${table}_overlap_${event.toLowerCase()}" ON "${table}"`);
+      for (const event of events)
+        await queryRunner.query(`DROP TRIGGER "tr_${table}_overlap_${event.toLowerCase()}" ON "${table}"`);
     }
     for (const fn of ['initiatives', 'links', 'effect_nodes', 'effect_links', 'coded', 'goals']) {
       await queryRunner.query(`DROP FUNCTION overlap_note_${fn}()`);
