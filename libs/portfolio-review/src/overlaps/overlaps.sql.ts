@@ -90,6 +90,10 @@ export const UNNOTED_SQL = statement<{ missing: boolean }>(`
        AND NOT EXISTS (SELECT 1 FROM overlap_facts o WHERE o.initiative_id = i.id)
        AND NOT EXISTS (SELECT 1 FROM overlap_outbox x WHERE x.initiative_id = i.id)
   ) AS missing`);
+/** Whether any outbox row waits. */
+export const OUTBOX_WAITING_SQL = statement<{ waiting: boolean }>(
+  'SELECT EXISTS (SELECT 1 FROM overlap_outbox) AS waiting',
+);
 /** How many outbox rows wait (the full refresh's progress counts against it). */
 export const OUTBOX_COUNT_SQL = statement<{ n: number }>('SELECT count(*)::int AS n FROM overlap_outbox');
 
