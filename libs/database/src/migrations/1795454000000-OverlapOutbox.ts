@@ -74,6 +74,16 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
+    // A trigger function of statements over its transition tables (new_rows, old_rows), returning nothing.
+    const noteFunction = (name: string, body: string) =>
+      queryRunner.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${body}
+          RETURN NULL;
+        END $$`);
+    // The statement's own rows by event: inserted, deleted, or both sides of an update.
+    const byEvent = (onInsert: string, onDelete: string, onUpdate: string) =>
+      `IF TG_OP = 'INSERT' THEN ${onInsert}; ELSIF TG_OP = 'DELETE' THEN ${onDelete}; ELSE ${onUpdate}; END IF;`;
     const note = (
       from: string,
     ) => `INSERT INTO overlap_outbox (initiative_id) SELECT DISTINCT initiative_id FROM (${from}) x
@@ -90,86 +100,79 @@ export class OverlapOutbox1795454000000 implements MigrationInterface {
       SELECT n.initiative_id FROM back JOIN effect_nodes n ON n.id = back.node_id`;
 
     // initiatives: new ones, and those whose scored columns changed (a deletion cascades to the stored pairs).
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_initiatives() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+    await noteFunction(
+      'overlap_note_initiatives',
+      `
         IF TG_OP = 'INSERT' THEN
           ${note('SELECT id AS initiative_id FROM new_rows')};
         ELSE
           ${note(`SELECT n.id AS initiative_id FROM new_rows n JOIN old_rows o ON o.id = n.id
                    WHERE (n.title, n.summary, n.code, n.status) IS DISTINCT FROM (o.title, o.summary, o.code, o.status)`)};
-        END IF;
-        RETURN NULL;
-      END $$`);
+        END IF;`,
+    );
     // A link table (initiative_id, …): every initiative on a row the statement touched.
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_links() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${note('SELECT initiative_id FROM new_rows')};
-        ELSIF TG_OP = 'DELETE' THEN ${note('SELECT initiative_id FROM old_rows')};
-        ELSE ${note('SELECT initiative_id FROM new_rows UNION ALL SELECT initiative_id FROM old_rows')};
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await noteFunction(
+      'overlap_note_links',
+      `
+        ${byEvent(
+          note('SELECT initiative_id FROM new_rows'),
+          note('SELECT initiative_id FROM old_rows'),
+          note('SELECT initiative_id FROM new_rows UNION ALL SELECT initiative_id FROM old_rows'),
+        )}`,
+    );
     // Effect nodes: their own initiative; a node whose level or owner changed also changes what reaches it.
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_effect_nodes() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${note('SELECT initiative_id FROM new_rows')};
-        ELSIF TG_OP = 'DELETE' THEN ${note('SELECT initiative_id FROM old_rows')};
-        ELSE
-          ${note(`SELECT initiative_id FROM new_rows UNION ALL SELECT initiative_id FROM old_rows
-                  UNION ALL SELECT initiative_id FROM (${reaching(
-                    `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                      WHERE (n.level, n.initiative_id) IS DISTINCT FROM (o.level, o.initiative_id)`,
-                    'SELECT NULL::uuid, NULL::uuid WHERE false',
-                  )}) r`)};
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await noteFunction(
+      'overlap_note_effect_nodes',
+      `
+        ${byEvent(
+          note('SELECT initiative_id FROM new_rows'),
+          note('SELECT initiative_id FROM old_rows'),
+          note(`SELECT initiative_id FROM new_rows UNION ALL SELECT initiative_id FROM old_rows
+                UNION ALL SELECT initiative_id FROM (${reaching(
+                  `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                    WHERE (n.level, n.initiative_id) IS DISTINCT FROM (o.level, o.initiative_id)`,
+                  'SELECT NULL::uuid, NULL::uuid WHERE false',
+                )}) r`),
+        )}`,
+    );
     // Effect links: every initiative that reaches a changed link's start.
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_effect_links() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${note(reaching('SELECT from_node_id FROM new_rows', 'SELECT from_node_id, to_node_id FROM new_rows'))};
-        ELSIF TG_OP = 'DELETE' THEN
-          ${note(reaching('SELECT from_node_id FROM old_rows', 'SELECT from_node_id, to_node_id FROM old_rows'))};
-        ELSE
-          ${note(
+    await noteFunction(
+      'overlap_note_effect_links',
+      `
+        ${byEvent(
+          note(reaching('SELECT from_node_id FROM new_rows', 'SELECT from_node_id, to_node_id FROM new_rows')),
+          note(reaching('SELECT from_node_id FROM old_rows', 'SELECT from_node_id, to_node_id FROM old_rows')),
+          note(
             reaching(
               'SELECT from_node_id FROM new_rows UNION SELECT from_node_id FROM old_rows',
               'SELECT from_node_id, to_node_id FROM old_rows',
             ),
-          )};
-        END IF;
-        RETURN NULL;
-      END $$`);
+          ),
+        )}`,
+    );
     // Target groups and districts: a changed code is a changed key of every initiative linked to it.
     // TG_ARGV: the link table and its column.
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_coded() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+    await noteFunction(
+      'overlap_note_coded',
+      `
         EXECUTE format('${note(`SELECT x.initiative_id FROM %I x JOIN new_rows n ON n.id = x.%I JOIN old_rows o ON o.id = n.id
                                  WHERE n.code IS DISTINCT FROM o.code`).replaceAll(
           "'",
           "''",
-        )}', TG_ARGV[0], TG_ARGV[1]);
-        RETURN NULL;
-      END $$`);
+        )}', TG_ARGV[0], TG_ARGV[1]);`,
+    );
     // Goals: a changed level, parent or code moves the priority areas of every initiative linked below it.
-    await queryRunner.query(`
-      CREATE FUNCTION overlap_note_goals() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+    await noteFunction(
+      'overlap_note_goals',
+      `
         ${note(`WITH RECURSIVE below(id) AS (
                   SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                    WHERE (n.level, n.parent_id, n.code) IS DISTINCT FROM (o.level, o.parent_id, o.code)
                   UNION
                   SELECT g.id FROM goals g JOIN below b ON g.parent_id = b.id
                 )
-                SELECT ig.initiative_id FROM initiative_goals ig JOIN below b ON b.id = ig.goal_id`)};
-        RETURN NULL;
-      END $$`);
+                SELECT ig.initiative_id FROM initiative_goals ig JOIN below b ON b.id = ig.goal_id`)};`,
+    );
 
     // Transition tables allow one event per trigger.
     for (const [table, fn, events] of TRIGGERS) {
