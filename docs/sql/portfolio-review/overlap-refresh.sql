@@ -4,6 +4,8 @@
 CREATE TEMP TABLE ovl_noted ON COMMIT DROP AS
 SELECT position, initiative_id FROM overlap_outbox ORDER BY position LIMIT 500;
 
+ANALYZE ovl_noted;
+
 CREATE TEMP TABLE ovl_dirty ON COMMIT DROP AS
 WITH RECURSIVE noted_scope AS (
   SELECT * FROM initiatives WHERE status = ANY(ARRAY['proposed', 'approved', 'active']::text[]) AND id IN (SELECT initiative_id FROM ovl_noted)
