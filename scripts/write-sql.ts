@@ -19,7 +19,7 @@ import {
   buildOverlapsSql,
   buildPortfolioReadinessSql,
   buildPortfolioSummarySql,
-  buildRefreshStatements,
+  buildDrainStatements,
   buildSummaryCliffSql,
 } from '#portfolio-review';
 import { CHANGES_FEED_PAGE_SQL } from '../libs/integration/src/changes-feed/changes-feed.sql.js';
@@ -115,9 +115,10 @@ const ENTRIES: Entry[] = [
   },
   {
     file: 'portfolio-review/overlap-refresh.sql',
-    source: 'libs/portfolio-review/src/overlaps/overlaps.sql.ts (buildRefreshStatements)',
-    about: 'The overlap refresh, in the order it runs (floor 0.3, inlined: CREATE TABLE AS takes no parameters).',
-    statements: refreshStatements(0.3),
+    source: 'libs/portfolio-review/src/overlaps/overlaps.sql.ts (buildDrainStatements)',
+    about:
+      'One drain of the overlap outbox, in the order it runs (floor 0.3 and batch 500, inlined: CREATE TABLE AS takes no parameters).',
+    statements: drainStatements(0.3, 500),
   },
   {
     file: 'portfolio-review/review-agenda.sql',
@@ -160,9 +161,9 @@ const ENTRIES: Entry[] = [
   },
 ];
 
-function refreshStatements(floor: number): Statement<unknown>[] {
-  const r = buildRefreshStatements(floor);
-  return [...r.prepare, r.counts, ...r.forget, r.remember, r.rescore];
+function drainStatements(floor: number, batch: number): Statement<unknown>[] {
+  const r = buildDrainStatements(floor, batch);
+  return [...r.prepare, r.counts, ...r.facts, ...r.forget, r.remember, r.rescore, r.handled];
 }
 
 /** The statement as a reader wants it: common indentation removed, no trailing blanks, ending with a semicolon. */

@@ -1,8 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
 import { CommonModule } from '#common';
 import { DatabaseModule } from '#database';
 import { ENTITIES } from '#schema';
-import { OverlapScanModule, OverlapScanService, orderPair } from '#portfolio-review';
+import { OverlapRefreshService, OverlapScanModule, OverlapScanService, orderPair } from '#portfolio-review';
+import { QUEUES } from '#queue';
 import {
   givenDepartment,
   givenDistrict,
@@ -39,8 +42,9 @@ describe('Overlaps', () => {
   const tables = ['overlap_reviews', 'audit_events'];
 
   beforeAll(async () => {
-    // The worker too, so the scan's first run goes through the job as the weekly scheduler runs it.
-    t = await createTestApp({ withWorker: true });
+    // The worker too, so the scan's first run goes through the job as the weekly scheduler runs it. Its scheduled
+    // drain runs once at start and then not within the file: the tests drain where they mean to.
+    t = await createTestApp({ withWorker: true, env: { OVERLAP_DRAIN_INTERVAL_MS: '3600000' } });
     const ds = t.dataSource;
     const da = await givenDepartment(ds, { code: 'OVL-SOC', name: 'Socialförvaltningen' });
     const db = await givenDepartment(ds, {
@@ -138,7 +142,21 @@ describe('Overlaps', () => {
     { kind: 'target_groups', label: 'Samma målgrupper', share: 1, shared: ['OVL-UNGA'], names: ['Unga 16–24'] },
     { kind: 'districts', label: 'Samma geografiska områden', share: 1, shared: ['OVL-LEX'], names: ['Lextorp'] },
   ];
-  const list = (query = '') => t.admin.get(api(`/portfolio/overlaps${query}`));
+  /** The stored pairs as they are: the GET never rescores. */
+  const read = (query = '') => t.admin.get(api(`/portfolio/overlaps${query}`));
+  /** As the worker's scheduled drain: the outbox drained, then the stored pairs read. */
+  const list = async (query = '') => {
+    await t.app.get(OverlapRefreshService).drain();
+    return read(query);
+  };
+  const noted = async (): Promise<string[]> =>
+    (await t.dataSource.query(`SELECT DISTINCT initiative_id FROM overlap_outbox`)).map(
+      (row: { initiative_id: string }) => row.initiative_id,
+    );
+  const storedPairs = () =>
+    t.dataSource.query(
+      `SELECT initiative_id, other_initiative_id, score, reasons, fingerprint FROM overlap_pairs ORDER BY initiative_id, other_initiative_id`,
+    );
   const review = (x: string, y: string, body: Record<string, unknown>, agent = t.admin) =>
     agent.put(api(`/portfolio/overlaps/${x}/${y}/review`)).send(body);
   const patchInitiative = async (id: string, body: Record<string, unknown>) => {
@@ -161,6 +179,18 @@ describe('Overlaps', () => {
     } finally {
       await moduleRef.close();
     }
+  };
+  /** The run once the worker has finished it (bounded). */
+  const finished = async (queued: { id: string; status: string }) => {
+    let run = queued;
+    for (
+      const deadline = Date.now() + 20_000;
+      !['completed', 'failed'].includes(run.status) && Date.now() < deadline;
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run = (await t.admin.get(api(`/job-runs/${queued.id}`))).body;
+    }
+    return run;
   };
   const overlapAlerts = () =>
     t.dataSource.query(
@@ -223,18 +253,29 @@ describe('Overlaps', () => {
     });
   });
 
+  describe('refresh-overlaps job', () => {
+    it('recomputes every pair as a tracked job, with its progress on the job, equal to what the drains left', async () => {
+      await list();
+      const drained = await storedPairs();
+      const queued = await t.admin.post(api('/jobs/refresh-overlaps/runs')).send({});
+      expect(queued.status).toBe(202);
+      // The open initiatives: A, B, C and G.
+      expect(await finished(queued.body)).toMatchObject({
+        jobName: 'refresh-overlaps',
+        status: 'completed',
+        counts: { raised: 0, escalated: 0, resolved: 0, rescored: 4 },
+      });
+      const queue = t.worker!.get<Queue>(getQueueToken(QUEUES.portfolioScans), { strict: false });
+      expect((await queue.getJob(queued.body.id))?.progress).toEqual({ done: 4, total: 4 });
+      expect(await storedPairs()).toEqual(drained);
+    });
+  });
+
   describe('possible_overlap scan', () => {
     it('raises one alert per pair at or above OVERLAP_ALERT_MIN_SCORE (0.6), on the newer initiative, and nothing twice', async () => {
       const queued = await t.admin.post(api('/jobs/scan-overlaps/runs')).send({ asOf: '2026-01-05' });
       expect(queued.status).toBe(202);
-      let run = queued.body;
-      for (
-        const deadline = Date.now() + 20_000;
-        !['completed', 'failed'].includes(run.status) && Date.now() < deadline;
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        run = (await t.admin.get(api(`/job-runs/${queued.body.id}`))).body;
-      }
+      const run = await finished(queued.body);
       expect(run).toMatchObject({
         jobName: 'scan-overlaps',
         status: 'completed',
@@ -364,7 +405,12 @@ describe('Overlaps', () => {
     });
 
     it('wakes up when a district changes, showing the verdict as stale and the new score', async () => {
+      await list();
       await patchInitiative(ids.A, { districtCodes: ['OVL-HJO', 'OVL-KRONO'] });
+      // The change noted A in its own transaction; a read answers what is stored until the worker drains.
+      expect(await noted()).toEqual([ids.A]);
+      expect((await read('?include=reviewed')).body.items[0]).toMatchObject({ score: 0.775, ...pair('A', 'B') });
+      expect(await noted()).toEqual([ids.A]);
 
       // Districts now 1 shared of 2: 0.775 − 0.15 + 0.15 × 1/2 = 0.7.
       const res = await list();
@@ -392,6 +438,29 @@ describe('Overlaps', () => {
         otherInitiative: { id: second },
         review: { verdict: 'duplicate', stale: true },
       });
+    });
+
+    it('rescores after goal-tree and effect-logic changes, equal to a full recompute', async () => {
+      await list();
+      const [before] = (await read(`?initiativeId=${ids.A}&include=reviewed`)).body.items;
+      expect([before.initiative.id, before.otherInitiative.id].sort()).toEqual([ids.A, ids.B].sort());
+      // B's link into the shared outcome goes: the deletion notes B (and whoever reaches the link's start).
+      await t.dataSource.query(
+        `DELETE FROM effect_links WHERE to_node_id = $1 AND from_node_id IN (SELECT id FROM effect_nodes WHERE initiative_id = $2)`,
+        [outcomeId, ids.B],
+      );
+      expect(await noted()).toEqual([ids.B]);
+      // The sub-goal leaves the priority area: A, linked below it, no longer shares the area.
+      await t.dataSource.query(`UPDATE goals SET parent_id = NULL WHERE code = 'OVL-SUB'`);
+      expect(new Set(await noted())).toEqual(new Set([ids.A, ids.B]));
+
+      // Outcomes (0.2 × 1/2) and priority areas (0.15) no longer shared: the pair falls under the floor.
+      expect(before.score - 0.25).toBeLessThan(0.4);
+      expect((await list(`?initiativeId=${ids.A}&include=reviewed`)).body).toMatchObject({ items: [], total: 0 });
+      expect(await noted()).toEqual([]);
+      const drained = await storedPairs();
+      await t.app.get(OverlapRefreshService).refreshAll();
+      expect(await storedPairs()).toEqual(drained);
     });
 
     it('drops a pair when an initiative closes, and the scan resolves its alert', async () => {

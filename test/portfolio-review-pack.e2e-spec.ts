@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { calendarDateIn } from '#common';
+import { OverlapRefreshService } from '#portfolio-review';
 import {
   givenAlert,
   givenDepartment,
@@ -50,6 +51,8 @@ describe('Review pack', () => {
       { code: 'PACK-B', annualCostSek: 800_000, ...same },
       { goalIds: [area.id], targetGroupIds: [young.id], districtIds: [krono.id] },
     );
+    // The worker's drain scores the pair; the pack only reads what is stored.
+    await t.app.get(OverlapRefreshService).drain();
     // 600 000 kr of state grant ends in June 2027 with nothing after it: the cliff's one month.
     await givenFundingLine(ds, a.id, { amountSek: 600_000, periodStart: '2027-01-01', periodEnd: '2027-06-30' });
     await givenAlert(ds, a.id, { kind: 'grant_expiring', severity: 'critical' });

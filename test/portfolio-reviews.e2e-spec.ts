@@ -1,4 +1,5 @@
 import type { InitiativeEntity, InitiativeStatus } from '#portfolio';
+import { OverlapRefreshService } from '#portfolio-review';
 import { scanCounts as counts, startScans, type Scans } from './support/alert-scans.js';
 import {
   givenAlert,
@@ -602,6 +603,8 @@ describe('portfolio reviews and decisions', () => {
         { status: 'proposed', leadDepartmentId: departmentId, code: 'AG-OVL-B', ...same },
         links,
       );
+      // The worker's drain scores the pair; the agenda only reads what is stored.
+      await t.app.get(OverlapRefreshService).drain();
 
       const res = await leadership.get(api(`/portfolio-reviews/${review.id}/agenda`));
 

@@ -4,6 +4,7 @@ import { messages } from '../src/lib/messages';
 import { overlapsMessages } from '../src/features/overlaps/messages';
 import { reviewMessages } from '../src/features/portfolio-reviews/messages';
 import { callApi } from './support/api';
+import { drainOverlaps } from './support/round-job';
 import { focused, openPage, screenshot, wcagViolations } from './support/browser';
 import { pressUntil, tabTo } from './support/keyboard';
 import { signIn, type SignInAs } from './support/sign-in';
@@ -56,7 +57,7 @@ async function moveTo(on: Page, id: string, to: string) {
 /**
  * As the department head signed in on `on`: an initiative for each code and title, all with the same summary and the
  * first two target groups (from `targetGroupOffset`), districts and goals `goalsPath` finds, each proposed (open, so
- * scored). Answers their ids in the same order.
+ * scored once the worker's drain has run: here, at once). Answers their ids in the same order.
  */
 async function proposeAlike(
   on: Page,
@@ -79,6 +80,7 @@ async function proposeAlike(
     created.push(answer.body.id);
     await moveTo(on, answer.body.id, 'proposed');
   }
+  await drainOverlaps();
   return created;
 }
 

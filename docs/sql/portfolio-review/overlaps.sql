@@ -2,24 +2,28 @@
 -- GET /portfolio/overlaps: a page of the stored pairs at or above 0.3, reviewed ones left out.
 
 -- Parameters: [0.3,false,50,0,50,0]
-WITH pairs AS (
-SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reasons, r.verdict, r.note, r.reviewed_at,
-       (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet
-  FROM overlap_pairs p
-  LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id),
-chosen AS (SELECT * FROM pairs WHERE score >= $1 AND ($2 OR NOT quiet)
-             )
+WITH chosen AS (
+  SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reasons, r.verdict, r.note, r.reviewed_at,
+         (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet, fa.code AS a_code, fb.code AS b_code
+    FROM overlap_pairs p
+    JOIN initiatives fa ON fa.id = p.initiative_id
+    JOIN initiatives fb ON fb.id = p.other_initiative_id
+    LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id
+   WHERE p.score >= $1 AND ($2 OR r.id IS NULL OR r.fingerprint <> p.fingerprint)
+   ORDER BY p.score DESC, fa.code, fb.code
+   LIMIT $3 OFFSET $4
+)
 SELECT jsonb_build_object(
   'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
               'score', p.score, 'initiative', jsonb_build_object('id', fa.id, 'code', fa.code, 'title', fa.title, 'status', fa.status,
   'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = fa.lead_department_id)), 'otherInitiative', jsonb_build_object('id', fb.id, 'code', fb.code, 'title', fb.title, 'status', fb.status,
   'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = fb.lead_department_id)), 'reasons', p.reasons,
               'review', CASE WHEN p.verdict IS NOT NULL THEN jsonb_build_object('verdict', p.verdict, 'note', p.note, 'reviewedAt', p.reviewed_at, 'stale', NOT p.quiet) END
-            ) ORDER BY p.score DESC, fa.code, fb.code), '[]')
-              FROM (SELECT c.* FROM chosen c JOIN initiatives fa ON fa.id = c.a_id JOIN initiatives fb ON fb.id = c.b_id
-                     ORDER BY c.score DESC, fa.code, fb.code LIMIT $3 OFFSET $4) p
-              JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
-  'total', (SELECT count(*)::int FROM chosen),
+            ) ORDER BY p.score DESC, p.a_code, p.b_code), '[]')
+              FROM chosen p JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
+  'total', ((SELECT COALESCE(sum(n), 0) FROM overlap_score_counts WHERE score >= $1) - CASE WHEN $2 THEN 0 ELSE (SELECT count(*) FROM overlap_reviews r
+                    JOIN overlap_pairs q ON q.initiative_id = r.initiative_id AND q.other_initiative_id = r.other_initiative_id
+                   WHERE q.score >= $1 AND r.fingerprint = q.fingerprint ) END)::int,
   'limit', $5::int,
   'offset', $6::int
 ) AS page;

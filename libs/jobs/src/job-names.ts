@@ -16,6 +16,13 @@ export const WEEKLY_DIGEST = 'weekly-digest';
 export const KOLADA_IMPORT = 'kolada-import';
 /** Raises `possible_overlap` alerts (weekly; the scan is #portfolio-review's, which #alerts must not import). */
 export const SCAN_OVERLAPS = 'scan-overlaps';
+/**
+ * The full overlap refresh, in batches with progress: queued by the drain after deploy or after OVERLAP_LIST_MIN_SCORE
+ * changes, or asked for through `/jobs`.
+ */
+export const REFRESH_OVERLAPS = 'refresh-overlaps';
+/** Rescores the initiatives the overlap outbox notes (every OVERLAP_DRAIN_INTERVAL_MS); untracked, it runs so often. */
+export const DRAIN_OVERLAPS = 'drain-overlaps';
 
 export const JOB_QUEUES = {
   [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
@@ -26,6 +33,7 @@ export const JOB_QUEUES = {
   [WEEKLY_DIGEST]: QUEUES.notifications,
   [KOLADA_IMPORT]: QUEUES.portfolioScans,
   [SCAN_OVERLAPS]: QUEUES.portfolioScans,
+  [REFRESH_OVERLAPS]: QUEUES.portfolioScans,
 } as const;
 export type JobName = keyof typeof JOB_QUEUES;
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
@@ -34,14 +42,19 @@ export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
 export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: CREATE_STATUS_REPORTS_QUEUE } as const;
 export type RecordJobName = keyof typeof RECORD_JOB_QUEUES;
 
+/** Jobs no job_runs row tracks: the scheduler's frequent housekeeping. */
+export const UNTRACKED_JOB_QUEUES = { [DRAIN_OVERLAPS]: QUEUES.portfolioScans } as const;
+
 /** Each job's payload, by its name: a processor's handler for a job takes exactly this. */
 export type JobPayloads = Record<JobName, RunPayload> & {
   [CREATE_STATUS_REPORTS]: CreateStatusReportsPayload;
+  [DRAIN_OVERLAPS]: Record<string, never>;
 } & WebhookJobPayloads;
 
 /** Every job, by name, with its queue. */
 type AllJobQueues = typeof JOB_QUEUES &
-  typeof RECORD_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof WEBHOOK_QUEUE; [WEBHOOK_DELIVER]: typeof WEBHOOK_QUEUE };
+  typeof RECORD_JOB_QUEUES &
+  typeof UNTRACKED_JOB_QUEUES & { [WEBHOOK_FAN_OUT]: typeof WEBHOOK_QUEUE; [WEBHOOK_DELIVER]: typeof WEBHOOK_QUEUE };
 
 /** The jobs a queue's processor handles: its handler map must name each of them. */
 export type JobNameOn<Queue extends string> = {

@@ -7,12 +7,14 @@ import { DataSource } from 'typeorm';
 import { queryOne, TRY_XACT_LOCK_SQL, type AppConfig } from '#common';
 import { WEBHOOK_FAN_OUT, WEBHOOK_QUEUE } from '#integration';
 import { QUEUES, type AnyQueueName as ScheduledQueue } from '#queue';
-import { SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './job-names.js';
+import { DRAIN_OVERLAPS, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './job-names.js';
 
 /** A cron pattern in TIME_ZONE, or an interval in ms read from the configuration. */
-type JobSchedule = { id: string; queue: ScheduledQueue; jobName: JobName | typeof WEBHOOK_FAN_OUT } & (
-  { pattern: string } | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' }
-);
+type JobSchedule = {
+  id: string;
+  queue: ScheduledQueue;
+  jobName: JobName | typeof WEBHOOK_FAN_OUT | typeof DRAIN_OVERLAPS;
+} & ({ pattern: string } | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' | 'OVERLAP_DRAIN_INTERVAL_MS' });
 
 /**
  * Every schedule, in one list. Cron patterns are in TIME_ZONE (Europe/Stockholm), so 06:00 stays 06:00 across
@@ -25,6 +27,13 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { id: 'weekly-overlap-scan', queue: QUEUES.portfolioScans, jobName: SCAN_OVERLAPS, pattern: '30 6 * * 1' },
   // New events become webhook deliveries within seconds.
   { id: 'webhook-fan-out', queue: WEBHOOK_QUEUE, jobName: WEBHOOK_FAN_OUT, everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' },
+  // A change's overlap pairs are rescored within seconds, in the worker, never in a read.
+  {
+    id: 'overlap-drain',
+    queue: QUEUES.portfolioScans,
+    jobName: DRAIN_OVERLAPS,
+    everyMsFrom: 'OVERLAP_DRAIN_INTERVAL_MS',
+  },
 ];
 
 /**

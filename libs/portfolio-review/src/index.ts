@@ -15,6 +15,6 @@ export * from './overlaps/overlap-pair.entity.js';
 export * from './overlaps/overlap-scan.module.js';
 export * from './overlaps/overlap-scan.service.js';
 export * from './overlaps/overlap-refresh.service.js';
-export { buildOverlapsSql, buildRefreshStatements } from './overlaps/overlaps.sql.js';
+export { buildDrainStatements, buildOverlapsSql } from './overlaps/overlaps.sql.js';
 export * from './reviews/dto/review-agenda.dto.js';
 export { PORTFOLIO_REVIEW_ENTITIES } from './portfolio-review.entities.js';

@@ -13,6 +13,8 @@ export type JobRunCounts = {
   imported?: number;
   unchanged?: number;
   missingKpis?: string[];
+  /** `refresh-overlaps` only: initiatives whose overlap pairs were computed anew. */
+  rescored?: number;
 };
 
 /** One run of a job, scheduled or asked for: its history lives here, not only in Redis (which prunes it). */

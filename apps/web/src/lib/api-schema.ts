@@ -988,7 +988,7 @@ export interface paths {
         };
         /**
          * Pairs of open initiatives that may overlap, best score first
-         * @description Open: proposed, approved or active. A pair is a candidate when it shares a target group and a district or priority area; it is scored on shared target groups, districts, priority areas, outcome nodes and text similarity, with the reasons. Pairs with a verdict and no change since are left out unless `include=reviewed`.
+         * @description Open: proposed, approved or active. A pair is a candidate when it shares a target group and a district or priority area; it is scored on shared target groups, districts, priority areas, outcome nodes and text similarity, with the reasons. Pairs with a verdict and no change since are left out unless `include=reviewed`. The pairs are stored and rescored by the worker seconds after a change (OVERLAP_DRAIN_INTERVAL_MS); the read never computes them.
          */
         get: operations["OverlapsController_list"];
         put?: never;
@@ -3287,6 +3287,11 @@ export interface components {
              *     ]
              */
             missingKpis?: string[];
+            /**
+             * @description Initiatives whose overlap pairs were computed anew (the full overlap refresh, `refresh-overlaps`).
+             * @example 12589
+             */
+            rescored?: number;
         };
         JobRunDto: {
             /** Format: uuid */
@@ -10195,7 +10200,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 /** @description Only runs of this job */
-                jobName?: "scan-portfolio" | "grant_expiring" | "grant_expired_initiative_active" | "funder_report_due" | "funding_gap" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "decision_follow_up_due" | "overspending" | "weekly-digest" | "kolada-import" | "scan-overlaps" | "create-status-reports";
+                jobName?: "scan-portfolio" | "grant_expiring" | "grant_expired_initiative_active" | "funder_report_due" | "funding_gap" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "decision_follow_up_due" | "overspending" | "weekly-digest" | "kolada-import" | "scan-overlaps" | "refresh-overlaps" | "create-status-reports";
             };
             header?: never;
             path?: never;
@@ -10347,7 +10352,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "scan-portfolio" | "grant_expiring" | "grant_expired_initiative_active" | "funder_report_due" | "funding_gap" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "decision_follow_up_due" | "overspending" | "weekly-digest" | "kolada-import" | "scan-overlaps";
+                name: "scan-portfolio" | "grant_expiring" | "grant_expired_initiative_active" | "funder_report_due" | "funding_gap" | "follow_up_overdue" | "follow_up_plan_missing" | "baseline_missing" | "decision_follow_up_due" | "overspending" | "weekly-digest" | "kolada-import" | "scan-overlaps" | "refresh-overlaps";
             };
             cookie?: never;
         };

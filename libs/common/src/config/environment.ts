@@ -338,6 +338,16 @@ export class EnvironmentVariables {
   OVERLAP_LIST_MIN_SCORE = 0.4;
 
   /**
+   * How often the worker drains the overlap outbox, rescoring the initiatives changed since (ms). A change shows in
+   * GET /portfolio/overlaps about this long after it commits; a drain with nothing noted costs one small query.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  OVERLAP_DRAIN_INTERVAL_MS = 10_000;
+
+  /**
    * The mail server notices go out through: `smtp://user:password@host:587` (STARTTLS when the server offers it) or
    * `smtps://…:465`. Required in production. Unset elsewhere: each mail is written to MAIL_DROP_DIR instead.
    */

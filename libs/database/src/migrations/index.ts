@@ -18,6 +18,7 @@ import { OverlapPairs1795449560273 } from './1795449560273-OverlapPairs.js';
 import { BudgetFinance1795450739506 } from './1795450739506-BudgetFinance.js';
 import { Webhooks1795451882000 } from './1795451882000-Webhooks.js';
 import { AlertNotices1795453000000 } from './1795453000000-AlertNotices.js';
+import { OverlapOutbox1795454000000 } from './1795454000000-OverlapOutbox.js';
 import { BudgetLinesTextKey1795455000000 } from './1795455000000-BudgetLinesTextKey.js';
 import { InitiativeFacts1795456000000 } from './1795456000000-InitiativeFacts.js';
 import { FundingLineFacts1795457000000 } from './1795457000000-FundingLineFacts.js';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   BudgetFinance1795450739506,
   Webhooks1795451882000,
   AlertNotices1795453000000,
+  OverlapOutbox1795454000000,
   BudgetLinesTextKey1795455000000,
   InitiativeFacts1795456000000,
   FundingLineFacts1795457000000,

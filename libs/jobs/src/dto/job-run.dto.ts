@@ -39,6 +39,11 @@ export class JobRunCountsDto {
     description: 'KPIs Kolada returned no values for (the Kolada import).',
   })
   missingKpis?: string[];
+  @ApiPropertyOptional({
+    example: 12589,
+    description: 'Initiatives whose overlap pairs were computed anew (the full overlap refresh, `refresh-overlaps`).',
+  })
+  rescored?: number;
 }
 
 export class JobRunDto {

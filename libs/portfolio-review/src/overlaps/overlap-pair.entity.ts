@@ -47,6 +47,8 @@ export class OverlapPairEntity {
  * longer open.
  */
 @Entity({ name: 'overlap_facts' })
+// GIN, created by the OverlapOutbox migration; declared so schema comparison leaves it alone.
+@Index('ix_overlap_facts_blocks', { synchronize: false })
 export class OverlapFactsEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_overlap_facts' })
   initiativeId: string;
@@ -65,6 +67,13 @@ export class OverlapFactsEntity {
   /** Its distinct Swedish lexemes of title and summary, hashed and sorted. */
   @Column({ type: 'int', array: true })
   words: number[];
+
+  /**
+   * Its blocking keys (target group × district or priority area), hashed: a rescore finds its candidate partners
+   * here through a GIN index. A hash collision only adds a candidate.
+   */
+  @Column({ type: 'bigint', array: true })
+  blocks: string[];
 
   @Column({ type: 'timestamptz' })
   scoredAt: Date;

@@ -17,7 +17,8 @@ export class OverlapsController {
     description:
       'Open: proposed, approved or active. A pair is a candidate when it shares a target group and a district or priority area; it is scored on ' +
       'shared target groups, districts, priority areas, outcome nodes and text similarity, with the reasons. Pairs with a verdict and no change ' +
-      'since are left out unless `include=reviewed`.',
+      'since are left out unless `include=reviewed`. The pairs are stored and rescored by the worker seconds after a change ' +
+      '(OVERLAP_DRAIN_INTERVAL_MS); the read never computes them.',
   })
   @ApiPageResponse(OverlapPairDto)
   @ApiProblems(400)

@@ -36,8 +36,9 @@ export class OverlapsService {
   }
 
   /**
-   * Refreshes the stored pairs (only what changed is rescored), then reads one page of them with their verdicts.
-   * Pairs below the storage floor are not stored, so a lower `minScore` is refused rather than answered short.
+   * One page of the stored pairs with their verdicts. It never rescores: the worker keeps the pairs current from the
+   * overlap outbox (OverlapRefreshService). Pairs below the storage floor are not stored, so a lower `minScore` is
+   * refused rather than answered short.
    */
   async list(query: OverlapsQueryDto): Promise<Page<OverlapPairDto>> {
     const floor = this.refresher.floor;
@@ -53,7 +54,6 @@ export class OverlapsService {
         'query',
       );
     }
-    await this.refresher.refresh();
     return (
       await queryOne(
         this.dataSource,

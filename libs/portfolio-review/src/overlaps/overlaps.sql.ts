@@ -58,25 +58,57 @@ export function buildPairFingerprintSql(a: string, b: string): BoundStatement<{ 
   return bound(sql, values);
 }
 
-/** The refresh's statements, in the order refreshOverlapPairs runs them. */
-export type RefreshStatements = {
+/** A drain's statements, in the order drainOverlapOutbox runs them. */
+export type DrainStatements = {
   prepare: Statement<never>[];
-  counts: Statement<{ dirty: number; gone: number }>;
+  counts: Statement<{ noted: number; dirty: number; gone: number }>;
+  /** Only when something is dirty or gone: the facts of the dirty initiatives and their candidate partners. */
+  facts: Statement<never>[];
   forget: Statement<never>[];
   remember: Statement<never>;
   rescore: Statement<never>;
+  /** Exactly the outbox rows this drain read: rows noted meanwhile stay for the next. */
+  handled: Statement<never>;
 };
 
-// Distinct from the verdicts' (4712) and the scans' lock classes: one refresh at a time.
+// Distinct from the verdicts' (4712) and the scans' lock classes: one drain at a time, the others wait their turn.
 const REFRESH_LOCK_CLASS = 4713;
-// A full refresh hashes millions of candidate pairs; the default 4 MB would spill them to disk.
+// A full refresh's batch hashes millions of candidate pairs; the default 4 MB would spill them to disk.
 const REFRESH_WORK_MEM = '256MB';
 
-/** One refresh at a time; `locked` is false when another holds the lock (the caller then reads what is stored). */
-export const REFRESH_LOCK_SQL = statement<{ locked: boolean }>(
-  `SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0) AS locked`,
-);
+/** One drain (or the full refresh's start) at a time: a second waits, then reads the outbox the first left. */
+export const REFRESH_LOCK_SQL = statement<never>(`SELECT pg_advisory_xact_lock(${REFRESH_LOCK_CLASS}, 0)`);
 export const REFRESH_WORK_MEM_SQL = statement<never>(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
+
+/** The floor the stored pairs were computed with; no row before the first full refresh. */
+export const OVERLAP_STATE_SQL = statement<{ floor: number }>('SELECT floor FROM overlap_state');
+/** Whether an open initiative (`$1`: the open statuses) is neither scored nor noted: only a full refresh finds it. */
+export const UNNOTED_SQL = statement<{ missing: boolean }>(`
+  SELECT EXISTS (
+    SELECT 1 FROM initiatives i
+     WHERE i.status = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM overlap_facts o WHERE o.initiative_id = i.id)
+       AND NOT EXISTS (SELECT 1 FROM overlap_outbox x WHERE x.initiative_id = i.id)
+  ) AS missing`);
+/** Whether any outbox row waits. */
+export const OUTBOX_WAITING_SQL = statement<{ waiting: boolean }>(
+  'SELECT EXISTS (SELECT 1 FROM overlap_outbox) AS waiting',
+);
+/** How many outbox rows wait (the full refresh's progress counts against it). */
+export const OUTBOX_COUNT_SQL = statement<{ n: number }>('SELECT count(*)::int AS n FROM overlap_outbox');
+
+/** The full refresh's start (startFullOverlapRefresh). */
+export const START_FULL_REFRESH_SQL = {
+  /** `$1`: the open statuses. */
+  note: statement<never>(`
+    INSERT INTO overlap_outbox (initiative_id)
+    SELECT id FROM initiatives WHERE status = ANY($1::text[]) UNION SELECT initiative_id FROM overlap_facts ORDER BY 1`),
+  forget: statement<never>('DELETE FROM overlap_facts'),
+  /** `$1`: the floor. */
+  state: statement<never>(
+    'INSERT INTO overlap_state (id, floor) VALUES (true, $1) ON CONFLICT (id) DO UPDATE SET floor = excluded.floor',
+  ),
+};
 
 // Distinct from the refresh's and the scans' lock classes: serialises two first verdicts on one pair (the unique index is the backstop).
 const REVIEW_LOCK_CLASS = 4712;
@@ -95,20 +127,31 @@ const jaccard = (shared: string, a: string, b: string) =>
 const round4 = (sql: string) => `round(${sql}, 4)::float8`;
 
 /**
- * The overlap refresh (design: Portfolio review), statement by statement in one transaction under an advisory lock.
- * Temp tables (ON COMMIT DROP) carry the current facts between statements:
+ * One drain of the overlap outbox (design: Portfolio review), statement by statement in one transaction under an
+ * advisory lock: the first `batch` outbox rows, their initiatives rescored. Temp tables (ON COMMIT DROP) carry the
+ * facts between statements:
+ * - `ovl_noted`: the outbox rows read (deleted at the end, and only they);
+ * - `ovl_dirty`: the noted open initiatives whose fingerprint or blocking keys differ from overlap_facts (or that have
+ *   none), with both; `ovl_touched`: those, and the noted initiatives no longer open (`gone`);
  * - `ovl_dict`: every target group, district, priority area and outcome node under a small integer (`k`, in the order
  *   the reasons list them: codes, outcome ids), so shares are intarray intersections (`&`, `icount`), not subqueries;
- * - `ovl_facts`: the facts of every open initiative now, with its fingerprint (`factsCtes`) and integer key arrays;
- * - `ovl_touched`: dirty (fingerprint differs from overlap_facts, or none) and gone (no longer open) initiatives.
+ * - `ovl_facts`: the facts now (`factsCtes`) with integer key arrays, of the dirty initiatives and of their candidate
+ *   partners: the scored initiatives whose stored blocking keys meet a dirty one's (overlap_facts' GIN index).
  * overlap_facts keeps each scored initiative's distinct trigrams (pg_trgm's `show_trgm`) and Swedish lexemes as sorted
  * int arrays (`hashtext`), so the text similarity is counted as `similarity` counts it — shared / either's distinct
  * trigrams — without re-parsing the partner's text; only the dirty initiatives' arrays are computed. A 32-bit hash
  * collision between two of the portfolio's few ten thousand distinct trigrams is possible in principle (about one
  * chance in twenty per portfolio) and would move one pair's text part by a trigram.
+ *
+ * Why this equals a computation from scratch: every change a score rests on notes the initiative in the outbox (the
+ * OverlapOutbox migration's triggers), in the changing transaction; a dirty initiative loses all its pairs and is
+ * scored against every scored initiative it shares a block with, so a pair is rescored whenever either side changed,
+ * by the drain of the later change.
  */
-export function buildRefreshStatements(floor: number): RefreshStatements {
+export function buildDrainStatements(floor: number, batch: number): DrainStatements {
   if (!Number.isFinite(floor)) throw new Error(`overlap floor must be a number, not ${floor}`);
+  if (!Number.isInteger(batch) || batch < 1)
+    throw new Error(`overlap drain batch must be a positive integer, not ${batch}`);
   // CREATE TABLE AS takes no bind parameters: the values are the code's constants and the configured floor, inlined.
   const param: SqlParam = (value) =>
     Array.isArray(value)
@@ -116,6 +159,36 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
       : typeof value === 'number'
         ? String(value)
         : quote(String(value));
+  const open = `${param(OVERLAP_OPEN_STATUSES)}::text[]`;
+  const noted = `
+    CREATE TEMP TABLE ovl_noted ON COMMIT DROP AS
+    SELECT position, initiative_id FROM overlap_outbox ORDER BY position LIMIT ${batch}`;
+  // Blocking keys: (target group, district) and (target group, priority area), each a 64-bit hash pair.
+  const dirty = `
+    CREATE TEMP TABLE ovl_dirty ON COMMIT DROP AS
+    WITH RECURSIVE noted_scope AS (
+      SELECT * FROM initiatives WHERE status = ANY(${open}) AND id IN (SELECT initiative_id FROM ovl_noted)
+    ),
+    ${factsCtes('noted_scope', param)},
+    blocked AS (
+      SELECT t.initiative_id,
+             array_agg(DISTINCT (hashtext(t.code)::bigint << 32) | (hashtext(x.kind || x.code)::bigint & 4294967295)) AS blocks
+        FROM tgs t
+        JOIN (SELECT initiative_id, 'd'::text AS kind, code::text AS code FROM dists
+              UNION ALL SELECT initiative_id, 'a', code FROM areas) x ON x.initiative_id = t.initiative_id
+       GROUP BY 1
+    )
+    SELECT f.id, f.fingerprint, COALESCE(b.blocks, '{}') AS blocks
+      FROM facts f
+      LEFT JOIN blocked b ON b.initiative_id = f.id
+      LEFT JOIN overlap_facts o ON o.initiative_id = f.id
+     WHERE (o.fingerprint, o.blocks) IS DISTINCT FROM (f.fingerprint, COALESCE(b.blocks, '{}'))`;
+  const touched = `
+    CREATE TEMP TABLE ovl_touched ON COMMIT DROP AS
+    SELECT id, false AS gone FROM ovl_dirty
+    UNION ALL
+    SELECT DISTINCT n.initiative_id, true FROM ovl_noted n
+     WHERE NOT EXISTS (SELECT 1 FROM initiatives i WHERE i.id = n.initiative_id AND i.status = ANY(${open}))`;
   const dict = `
     CREATE TEMP TABLE ovl_dict ON COMMIT DROP AS
     SELECT kind, key, label, row_number() OVER (PARTITION BY kind ORDER BY node_id, key)::int AS k FROM (
@@ -126,7 +199,13 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
     ) x`;
   const facts = `
     CREATE TEMP TABLE ovl_facts ON COMMIT DROP AS
-    WITH RECURSIVE open_scope AS (SELECT * FROM initiatives WHERE status = ANY(${param(OVERLAP_OPEN_STATUSES)}::text[])),
+    WITH RECURSIVE open_scope AS (
+      SELECT * FROM initiatives WHERE status = ANY(${open}) AND id IN (
+        SELECT id FROM ovl_dirty
+        UNION
+        SELECT o.initiative_id FROM overlap_facts o
+         WHERE o.blocks && (SELECT COALESCE(array_agg(DISTINCT b), '{}') FROM ovl_dirty, unnest(ovl_dirty.blocks) b))
+    ),
     ${factsCtes('open_scope', param)},
     keyed AS (
       SELECT x.initiative_id, x.kind, array_agg(d.k ORDER BY d.k) AS ks
@@ -144,25 +223,24 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
       LEFT JOIN keyed kd ON kd.initiative_id = f.id AND kd.kind = 'd'
       LEFT JOIN keyed ka ON ka.initiative_id = f.id AND ka.kind = 'a'
       LEFT JOIN keyed ko ON ko.initiative_id = f.id AND ko.kind = 'o'`;
-  const touched = `
-    CREATE TEMP TABLE ovl_touched ON COMMIT DROP AS
-    SELECT f.id, false AS gone FROM ovl_facts f LEFT JOIN overlap_facts o ON o.initiative_id = f.id WHERE o.fingerprint IS DISTINCT FROM f.fingerprint
-    UNION ALL
-    SELECT o.initiative_id, true FROM overlap_facts o WHERE NOT EXISTS (SELECT 1 FROM ovl_facts f WHERE f.id = o.initiative_id)`;
   return {
-    prepare: [
+    // Each temp table analysed before it is read: unknown, a few noted rows look like a thousand, and the facts of ten
+    // initiatives would be computed by scanning every link table whole.
+    prepare: [noted, 'ANALYZE ovl_noted', dirty, 'ANALYZE ovl_dirty', touched, 'ANALYZE ovl_touched'].map((sql) =>
+      statement<never>(sql),
+    ),
+    counts: statement(
+      `SELECT (SELECT count(*) FROM ovl_noted)::int AS noted,
+              count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
+    ),
+    facts: [
       dict,
       'CREATE INDEX ON ovl_dict (kind, k)',
       'ANALYZE ovl_dict',
       facts,
       'CREATE INDEX ON ovl_facts (n)',
       'ANALYZE ovl_facts',
-      touched,
-      'ANALYZE ovl_touched',
     ].map((sql) => statement<never>(sql)),
-    counts: statement(
-      `SELECT count(*) FILTER (WHERE NOT gone)::int AS dirty, count(*) FILTER (WHERE gone)::int AS gone FROM ovl_touched`,
-    ),
     forget: [
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.initiative_id = t.id',
       'DELETE FROM overlap_pairs p USING ovl_touched t WHERE p.other_initiative_id = t.id',
@@ -170,15 +248,17 @@ export function buildRefreshStatements(floor: number): RefreshStatements {
     ].map((sql) => statement<never>(sql)),
     // Before the pairs: their text arrays are read from here, the dirty side's fresh, the other side's as last scored.
     remember: statement(`
-      INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, scored_at)
+      INSERT INTO overlap_facts (initiative_id, fingerprint, grams, words, blocks, scored_at)
       SELECT f.id, f.fingerprint,
              ARRAY(SELECT DISTINCT hashtext(g) FROM unnest(show_trgm(lower(i.title || ' ' || COALESCE(i.summary, '')))) g ORDER BY 1),
              -- The Swedish lexemes of title and summary: search_vector (code, title, summary) without the code's.
              ARRAY(SELECT DISTINCT hashtext(w) FROM (SELECT unnest(tsvector_to_array(i.search_vector)) EXCEPT SELECT unnest(tsvector_to_array(to_tsvector('swedish', i.code)))) x(w) ORDER BY 1),
-             now()
-        FROM ovl_facts f JOIN ovl_touched t ON t.id = f.id AND NOT t.gone JOIN initiatives i ON i.id = f.id
-      ON CONFLICT (initiative_id) DO UPDATE SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, scored_at = excluded.scored_at`),
+             f.blocks, now()
+        FROM ovl_dirty f JOIN initiatives i ON i.id = f.id
+      ON CONFLICT (initiative_id) DO UPDATE
+        SET fingerprint = excluded.fingerprint, grams = excluded.grams, words = excluded.words, blocks = excluded.blocks, scored_at = excluded.scored_at`),
     rescore: statement(buildScoredPairsInsert(floor, param)),
+    handled: statement('DELETE FROM overlap_outbox o USING ovl_noted n WHERE o.position = n.position'),
   };
 }
 
@@ -282,7 +362,11 @@ const reviewedPairs = `
 
 /**
  * One page of the stored pairs at or above `minScore`, best first; quiet pairs only with `includeReviewed`; with
- * `initiativeId`, only the pairs that initiative is in (on either side).
+ * `initiativeId`, only the pairs that initiative is in (on either side). Shaped for the indexes: the page walks
+ * ix_overlap_pairs_score from the best score down, joining each pair's codes and verdict (an incremental sort orders
+ * ties by codes), and stops at the page's end; the total is a sum over overlap_score_counts (the stored pairs per
+ * score, kept by a trigger) less the quiet ones among the few verdicts, or with `initiativeId` a count of that
+ * initiative's pairs (pk and ix_overlap_pairs_other_initiative_id).
  */
 export function buildOverlapsSql(query: {
   minScore: number;
@@ -296,19 +380,36 @@ export function buildOverlapsSql(query: {
     f: string,
   ) => `jsonb_build_object('id', ${f}.id, 'code', ${f}.code, 'title', ${f}.title, 'status', ${f}.status,
       'leadDepartment', (SELECT jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = ${f}.lead_department_id))`;
+  const minScore = param(query.minScore);
+  const includeReviewed = param(query.includeReviewed);
+  const ofInitiative = query.initiativeId
+    ? (p: string) => `AND ${param(query.initiativeId)}::uuid IN (${p}.initiative_id, ${p}.other_initiative_id)`
+    : () => '';
+  const quietOnes = `(SELECT count(*) FROM overlap_reviews r
+                        JOIN overlap_pairs q ON q.initiative_id = r.initiative_id AND q.other_initiative_id = r.other_initiative_id
+                       WHERE q.score >= ${minScore} AND r.fingerprint = q.fingerprint ${ofInitiative('q')})`;
+  const stored = query.initiativeId
+    ? `(SELECT count(*) FROM overlap_pairs q WHERE q.score >= ${minScore} ${ofInitiative('q')})`
+    : `(SELECT COALESCE(sum(n), 0) FROM overlap_score_counts WHERE score >= ${minScore})`;
   const sql = `
-    WITH pairs AS (${reviewedPairs}),
-    chosen AS (SELECT * FROM pairs WHERE score >= ${param(query.minScore)} AND (${param(query.includeReviewed)} OR NOT quiet)
-                 ${query.initiativeId ? `AND ${param(query.initiativeId)}::uuid IN (a_id, b_id)` : ''})
+    WITH chosen AS (
+      SELECT p.initiative_id AS a_id, p.other_initiative_id AS b_id, p.score, p.reasons, r.verdict, r.note, r.reviewed_at,
+             (r.id IS NOT NULL AND r.fingerprint = p.fingerprint) AS quiet, fa.code AS a_code, fb.code AS b_code
+        FROM overlap_pairs p
+        JOIN initiatives fa ON fa.id = p.initiative_id
+        JOIN initiatives fb ON fb.id = p.other_initiative_id
+        LEFT JOIN overlap_reviews r ON r.initiative_id = p.initiative_id AND r.other_initiative_id = p.other_initiative_id
+       WHERE p.score >= ${minScore} AND (${includeReviewed} OR r.id IS NULL OR r.fingerprint <> p.fingerprint) ${ofInitiative('p')}
+       ORDER BY p.score DESC, fa.code, fb.code
+       LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}
+    )
     SELECT jsonb_build_object(
       'items', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                   'score', p.score, 'initiative', ${ref('fa')}, 'otherInitiative', ${ref('fb')}, 'reasons', p.reasons,
                   'review', CASE WHEN p.verdict IS NOT NULL THEN jsonb_build_object('verdict', p.verdict, 'note', p.note, 'reviewedAt', p.reviewed_at, 'stale', NOT p.quiet) END
-                ) ORDER BY p.score DESC, fa.code, fb.code), '[]')
-                  FROM (SELECT c.* FROM chosen c JOIN initiatives fa ON fa.id = c.a_id JOIN initiatives fb ON fb.id = c.b_id
-                         ORDER BY c.score DESC, fa.code, fb.code LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}) p
-                  JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
-      'total', (SELECT count(*)::int FROM chosen),
+                ) ORDER BY p.score DESC, p.a_code, p.b_code), '[]')
+                  FROM chosen p JOIN initiatives fa ON fa.id = p.a_id JOIN initiatives fb ON fb.id = p.b_id),
+      'total', (${stored} - CASE WHEN ${includeReviewed} THEN 0 ELSE ${quietOnes} END)::int,
       'limit', ${param(query.limit)}::int,
       'offset', ${param(query.offset)}::int
     ) AS page`;
