@@ -9,6 +9,7 @@ describe('job runs', () => {
     expect(RUNNABLE_JOBS[0]).toBe('scan-portfolio');
     expect(RUNNABLE_JOBS).toContain('grant_expiring');
     expect(RUNNABLE_JOBS).not.toContain('create-status-reports');
+    expect(RUNNABLE_JOBS).toContain('refresh-overlaps');
   });
 
   it('should name a job in Swedish, and one it does not know by its own name', () => {
@@ -43,5 +44,6 @@ describe('job runs', () => {
       '2 aviseringar skickade',
       'Inga värden för N02267, U01',
     ]);
+    expect(countsInWords({ raised: 0, escalated: 0, resolved: 0, rescored: 12 })).toContain('12 insatser omräknade');
   });
 });

@@ -36,7 +36,7 @@ export function countsInWords(counts: JobRun['counts']): string[] {
     t.counts.escalated(counts.escalated),
     t.counts.resolved(counts.resolved),
   ];
-  for (const key of ['notified', 'created', 'imported', 'unchanged'] as const) {
+  for (const key of ['notified', 'created', 'imported', 'unchanged', 'rescored'] as const) {
     const value = counts[key];
     if (value !== undefined) words.push(t.counts[key](value));
   }
