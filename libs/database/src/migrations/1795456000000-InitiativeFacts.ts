@@ -85,7 +85,7 @@ export class InitiativeFacts1795456000000 implements MigrationInterface {
     for (const [table, insert, update, remove] of TOUCHED) {
       const trigger = (event: string, referencing: string, query: string) =>
         queryRunner.query(
-          `CREATE TRIGGER "tr_${table}_facts_${event.toLowerCase()}" AFTER ${event} ON "${table}"
+          `CREATE TRIGGER "tr_${table}_initiative_facts_${event.toLowerCase()}" AFTER ${event} ON "${table}"
              REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION initiative_facts_touched('${query.replace(/'/g, "''")}')`,
         );
       if (insert) await trigger('INSERT', 'NEW TABLE AS new_rows', insert);
@@ -104,7 +104,7 @@ export class InitiativeFacts1795456000000 implements MigrationInterface {
         ['update', update],
         ['delete', remove],
       ]) {
-        if (query) await queryRunner.query(`DROP TRIGGER "tr_${table}_facts_${event}" ON "${table}"`);
+        if (query) await queryRunner.query(`DROP TRIGGER "tr_${table}_initiative_facts_${event}" ON "${table}"`);
       }
     }
     await queryRunner.query(`DROP FUNCTION initiative_facts_touched()`);
