@@ -38,8 +38,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 // A slow read (seconds a request) would otherwise take an hour; ten pairs still give a median and a rough p95.
 const SERIES_MS = Number(process.env.BENCH_SERIES_SECONDS ?? 60) * 1000;
 const MIN_REQUESTS = 10;
-/** BENCH_READS: the reads to time, by name, comma-separated (default all). */
-const ONLY = process.env.BENCH_READS?.split(',');
 const PORT = Number(process.env.BENCH_API_PORT ?? 3100);
 const READY_TIMEOUT_MS = 60_000;
 const AIM = { read: 'summary', filter: 'no filter', p50Ms: 50 };
