@@ -56,6 +56,10 @@ export function latestReportsCte(scope: string, day: string, tz: string): string
  * (`buildInitiativeFilter`, shared with GET /initiatives). Read-only joins of other contexts' tables — goals,
  * funding_lines, alerts, reporting_rounds, status_reports, reference data (docs/adr/0003-cross-context-reads.md).
  *
+ * The initiatives' status, lead department, annual cost, follow-up plan, areas, target groups and districts are read
+ * from `initiative_facts` (kept by triggers, docs/adr/0006-initiative-facts.md): a narrow table, where `initiatives`
+ * is wide; the filter still runs over `initiatives i`.
+ *
  * - Priority areas: every goal an initiative links to is followed up the tree (kept in `initiative_facts.area_ids`); each `priority_area` goal met
  *   (the linked goal itself included) counts the initiative once, and its annual cost once; initiatives that meet
  *   none are `unlinked`.
@@ -82,9 +86,9 @@ export function buildPortfolioSummarySql(
   const sql = `
     WITH RECURSIVE ${goalScope}
     scope AS (
-      SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek, f.area_ids,
-             (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
-        FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id ${where}
+      SELECT f.initiative_id AS id, f.status, f.lead_department_id, f.annual_cost_sek, f.area_ids, f.has_plan,
+             f.target_group_ids, f.district_ids
+        FROM initiative_facts f${where ? ` WHERE f.initiative_id IN (SELECT i.id FROM initiatives i ${where})` : ''}
     ),
     running AS (
       SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
@@ -122,13 +126,13 @@ export function buildPortfolioSummarySql(
                             JOIN goals a ON a.id = x.id) x),
         'unlinked', (SELECT count(*)::int FROM scope s WHERE s.area_ids = '{}')),
       'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                          FROM (SELECT tg.code, tg.name, count(*)::int AS n FROM initiative_target_groups itg
-                                  JOIN scope s ON s.id = itg.initiative_id JOIN target_groups tg ON tg.id = itg.target_group_id
-                                 GROUP BY 1, 2) x),
+                          FROM (SELECT tg.code, tg.name, x.n
+                                  FROM (SELECT u.id, count(*)::int AS n FROM scope s CROSS JOIN unnest(s.target_group_ids) AS u(id) GROUP BY 1) x
+                                  JOIN target_groups tg ON tg.id = x.id) x),
       'byDistrict', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                       FROM (SELECT d.code, d.name, count(*)::int AS n FROM initiative_districts idi
-                               JOIN scope s ON s.id = idi.initiative_id JOIN districts d ON d.id = idi.district_id
-                              GROUP BY 1, 2) x),
+                       FROM (SELECT d.code, d.name, x.n
+                               FROM (SELECT u.id, count(*)::int AS n FROM scope s CROSS JOIN unnest(s.district_ids) AS u(id) GROUP BY 1) x
+                               JOIN districts d ON d.id = x.id) x),
       'annualCost', (SELECT jsonb_build_object(
                         'totalSek', (SELECT COALESCE(sum(annual_cost_sek), 0)::bigint FROM scope),
                         'initiativesWithoutAnnualCost', (SELECT count(*)::int FROM scope WHERE annual_cost_sek IS NULL),
