@@ -67,6 +67,13 @@ describe('initiative_facts', () => {
         .post(api('/goals'))
         .send({ code: uniqueCode('FCT'), title: `Mål ${level}`, level, framework: 'MRP 2024–2027', parentId }),
     );
+  /** A new initiative of the lead department through the API. */
+  const create = (fields: Record<string, unknown>) =>
+    ok(
+      t.admin
+        .post(api('/initiatives'))
+        .send({ code: uniqueCode('FCT'), kind: 'method', leadDepartmentId: lead.id, ...fields }),
+    );
   const patch = async (path: string, body: Record<string, unknown>) =>
     ok(
       t.admin
@@ -82,19 +89,14 @@ describe('initiative_facts', () => {
     const sub = await goal('sub_goal', pa1.id);
     const sorted = (...ids: string[]) => [...ids].sort();
 
-    const initiative = await ok(
-      t.admin.post(api('/initiatives')).send({
-        code: uniqueCode('FCT'),
-        title: 'Faktaprov',
-        summary: 'Ett initiativ vars fakta ändras steg för steg.',
-        kind: 'method',
-        leadDepartmentId: lead.id,
-        participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
-        goalIds: [sub.id],
-        targetGroupCodes: [tg.code],
-        districtCodes: [],
-      }),
-    );
+    const initiative = await create({
+      title: 'Faktaprov',
+      summary: 'Ett initiativ vars fakta ändras steg för steg.',
+      participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
+      goalIds: [sub.id],
+      targetGroupCodes: [tg.code],
+      districtCodes: [],
+    });
     const id = initiative.id;
     const path = `/initiatives/${id}`;
     expect(await differences()).toEqual([]);
@@ -216,15 +218,7 @@ describe('initiative_facts', () => {
   });
 
   it('should give a new initiative its row and remove a deleted draft', async () => {
-    const draft = await ok(
-      t.admin.post(api('/initiatives')).send({
-        code: uniqueCode('FCT'),
-        title: 'Utkast',
-        summary: 'Tas bort.',
-        kind: 'method',
-        leadDepartmentId: lead.id,
-      }),
-    );
+    const draft = await create({ title: 'Utkast', summary: 'Tas bort.' });
     expect(await factsOf(draft.id)).toMatchObject({ area_ids: [], goal_link: false });
     await ok(t.admin.delete(api(`/initiatives/${draft.id}`)).set('If-Match', await etag(`/initiatives/${draft.id}`)));
     expect(await factsOf(draft.id)).toBeUndefined();
@@ -233,16 +227,11 @@ describe('initiative_facts', () => {
 
   it('should follow the status through a lifecycle move', async () => {
     const committee = await goal('committee_goal', null);
-    const initiative = await ok(
-      t.admin.post(api('/initiatives')).send({
-        code: uniqueCode('FCT'),
-        title: 'Föreslås',
-        summary: 'Flyttas till föreslagen.',
-        kind: 'method',
-        leadDepartmentId: lead.id,
-        goalIds: [committee.id],
-      }),
-    );
+    const initiative = await create({
+      title: 'Föreslås',
+      summary: 'Flyttas till föreslagen.',
+      goalIds: [committee.id],
+    });
     expect(await factsOf(initiative.id)).toMatchObject({ status: 'draft' });
     await ok(t.admin.post(api(`/initiatives/${initiative.id}/transitions`)).send({ to: 'proposed' }));
     expect(await factsOf(initiative.id)).toMatchObject({ status: 'proposed' });
