@@ -1,4 +1,4 @@
-import { givenDepartment, givenTargetGroup, uniqueCode } from './support/factories.js';
+import { givenDepartment, givenDistrict, givenTargetGroup, uniqueCode } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
 type Facts = {
@@ -8,6 +8,12 @@ type Facts = {
   goal_link: boolean;
   effect_logic: boolean;
   coverage_decision: boolean | null;
+  status: string;
+  lead_department_id: string | null;
+  annual_cost_sek: string | null;
+  has_plan: boolean;
+  target_group_ids: string[];
+  district_ids: string[];
 };
 
 /**
@@ -19,13 +25,19 @@ describe('initiative_facts', () => {
   let t: TestApp;
   let lead: { id: string };
   let other: { id: string };
-  let tg: { code: string };
+  let third: { id: string };
+  let tg: { id: string; code: string };
+  let tg2: { id: string; code: string };
+  let district: { id: string; code: string };
 
   beforeAll(async () => {
     t = await createTestApp();
     lead = await givenDepartment(t.dataSource);
     other = await givenDepartment(t.dataSource);
+    third = await givenDepartment(t.dataSource);
     tg = await givenTargetGroup(t.dataSource);
+    tg2 = await givenTargetGroup(t.dataSource);
+    district = await givenDistrict(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -55,6 +67,13 @@ describe('initiative_facts', () => {
         .post(api('/goals'))
         .send({ code: uniqueCode('FCT'), title: `Mål ${level}`, level, framework: 'MRP 2024–2027', parentId }),
     );
+  /** A new initiative of the lead department through the API. */
+  const create = (fields: Record<string, unknown>) =>
+    ok(
+      t.admin
+        .post(api('/initiatives'))
+        .send({ code: uniqueCode('FCT'), kind: 'method', leadDepartmentId: lead.id, ...fields }),
+    );
   const patch = async (path: string, body: Record<string, unknown>) =>
     ok(
       t.admin
@@ -70,19 +89,14 @@ describe('initiative_facts', () => {
     const sub = await goal('sub_goal', pa1.id);
     const sorted = (...ids: string[]) => [...ids].sort();
 
-    const initiative = await ok(
-      t.admin.post(api('/initiatives')).send({
-        code: uniqueCode('FCT'),
-        title: 'Faktaprov',
-        summary: 'Ett initiativ vars fakta ändras steg för steg.',
-        kind: 'method',
-        leadDepartmentId: lead.id,
-        participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
-        goalIds: [sub.id],
-        targetGroupCodes: [tg.code],
-        districtCodes: [],
-      }),
-    );
+    const initiative = await create({
+      title: 'Faktaprov',
+      summary: 'Ett initiativ vars fakta ändras steg för steg.',
+      participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
+      goalIds: [sub.id],
+      targetGroupCodes: [tg.code],
+      districtCodes: [],
+    });
     const id = initiative.id;
     const path = `/initiatives/${id}`;
     expect(await differences()).toEqual([]);
@@ -93,6 +107,12 @@ describe('initiative_facts', () => {
       goal_link: true,
       effect_logic: false,
       coverage_decision: null,
+      status: 'draft',
+      lead_department_id: lead.id,
+      annual_cost_sek: null,
+      has_plan: false,
+      target_group_ids: [tg.id],
+      district_ids: [],
     });
 
     let before = await factsOf(id);
@@ -110,6 +130,22 @@ describe('initiative_facts', () => {
     await step(() => patch(path, { goalIds: [sub.id, pa2.id] }), { area_ids: sorted(pa1.id, pa2.id) });
     await step(() => patch(`/goals/${sub.id}`, { parentId: pa2.id }), { area_ids: [pa2.id] });
     await step(() => patch(`/goals/${sub.id}`, { parentId: pa1.id }), { area_ids: sorted(pa1.id, pa2.id) });
+    // The initiative's own columns: lead department, annual cost, follow-up plan (a JSON null is none).
+    await step(() => patch(path, { leadDepartmentId: third.id }), { lead_department_id: third.id });
+    await step(() => patch(path, { annualCostSek: 1_200_000 }), { annual_cost_sek: '1200000' });
+    await step(() => patch(path, { annualCostSek: null }), { annual_cost_sek: null });
+    await step(
+      () => patch(path, { followUpPlan: { method: 'Enkät', frequency: 'biannual', responsible: 'Styrgruppen' } }),
+      { has_plan: true },
+    );
+    await step(() => patch(path, { followUpPlan: null }), { has_plan: false });
+    // Target groups and districts, kept as sorted ids.
+    await step(() => patch(path, { targetGroupCodes: [tg.code, tg2.code] }), {
+      target_group_ids: sorted(tg.id, tg2.id),
+    });
+    await step(() => patch(path, { targetGroupCodes: [] }), { target_group_ids: [] });
+    await step(() => patch(path, { districtCodes: [district.code] }), { district_ids: [district.id] });
+
     // Participants: a blank responsibility, then none.
     await step(
       () => patch(path, { participants: [{ departmentId: other.id, role: 'co_owner', responsibility: ' ' }] }),
@@ -182,18 +218,23 @@ describe('initiative_facts', () => {
   });
 
   it('should give a new initiative its row and remove a deleted draft', async () => {
-    const draft = await ok(
-      t.admin.post(api('/initiatives')).send({
-        code: uniqueCode('FCT'),
-        title: 'Utkast',
-        summary: 'Tas bort.',
-        kind: 'method',
-        leadDepartmentId: lead.id,
-      }),
-    );
+    const draft = await create({ title: 'Utkast', summary: 'Tas bort.' });
     expect(await factsOf(draft.id)).toMatchObject({ area_ids: [], goal_link: false });
     await ok(t.admin.delete(api(`/initiatives/${draft.id}`)).set('If-Match', await etag(`/initiatives/${draft.id}`)));
     expect(await factsOf(draft.id)).toBeUndefined();
+    expect(await differences()).toEqual([]);
+  });
+
+  it('should follow the status through a lifecycle move', async () => {
+    const committee = await goal('committee_goal', null);
+    const initiative = await create({
+      title: 'Föreslås',
+      summary: 'Flyttas till föreslagen.',
+      goalIds: [committee.id],
+    });
+    expect(await factsOf(initiative.id)).toMatchObject({ status: 'draft' });
+    await ok(t.admin.post(api(`/initiatives/${initiative.id}/transitions`)).send({ to: 'proposed' }));
+    expect(await factsOf(initiative.id)).toMatchObject({ status: 'proposed' });
     expect(await differences()).toEqual([]);
   });
 });

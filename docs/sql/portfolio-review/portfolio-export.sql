@@ -13,9 +13,9 @@ scope AS (
 latest_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND (sr.submitted_at AT TIME ZONE $2::text)::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
     FROM status_reports sr
-    JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+    JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
     JOIN scope s ON s.id = sr.initiative_id
    WHERE s.status IN ('approved', 'active')

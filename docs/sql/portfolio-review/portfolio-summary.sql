@@ -4,9 +4,8 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",["draft","proposed","approved","active","completed","integrated","discontinued"],["state_grant","eu_fund","temporary_appropriation","ordinary_budget","partner_contribution","foundation","other"],["info","warning","critical"]]
 WITH RECURSIVE
 scope AS (
-  SELECT i.id, i.status, i.lead_department_id, i.annual_cost_sek, f.area_ids,
-         (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan
-    FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
+  SELECT f.initiative_id AS id, f.status, f.lead_department_id, f.annual_cost_sek, f.area_ids, f.has_plan
+    FROM initiative_facts f
 ),
 running AS (
   SELECT f.source_type, round(sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12))::bigint AS per_year
@@ -23,24 +22,34 @@ open_alerts AS (
 latest_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND (sr.submitted_at AT TIME ZONE $2::text)::date <= r.due_date THEN 0 ELSE 1 END) % 2 = 0 AS on_time
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
     FROM status_reports sr
-    JOIN (SELECT rr.id, rr.due_date, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
+    JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
     JOIN scope s ON s.id = sr.initiative_id
    WHERE s.status IN ('approved', 'active')
    GROUP BY sr.initiative_id
 ),
+totals AS (
+  SELECT count(*)::int AS n, COALESCE(sum(annual_cost_sek), 0)::bigint AS cost_sek,
+         count(*) FILTER (WHERE annual_cost_sek IS NULL)::int AS without_cost,
+         count(*) FILTER (WHERE area_ids = '{}')::int AS unlinked,
+         count(*) FILTER (WHERE status IN ('approved', 'active'))::int AS followed,
+         count(*) FILTER (WHERE status IN ('approved', 'active') AND has_plan)::int AS with_plan
+    FROM scope
+),
+by_status AS (SELECT status, count(*)::int AS n FROM scope GROUP BY 1),
 follow_up AS (
-  SELECT count(*)::int AS n, count(*) FILTER (WHERE has_plan)::int AS with_plan,
+  SELECT followed AS n, with_plan,
          (SELECT count(*) FROM latest_reports)::int AS with_report,
          (SELECT count(*) FILTER (WHERE on_time) FROM latest_reports)::int AS on_time
-    FROM scope WHERE status IN ('approved', 'active')
+    FROM totals
 )
 SELECT jsonb_build_object(
-  'initiatives', (SELECT count(*)::int FROM scope),
-  'byStatus', (SELECT jsonb_object_agg(st, (SELECT count(*)::int FROM scope s WHERE s.status = st) ORDER BY o)
-                 FROM unnest($3::text[]) WITH ORDINALITY AS x(st, o)),
+  'initiatives', (SELECT n FROM totals),
+  'byStatus', (SELECT jsonb_object_agg(x.st, COALESCE(b.n, 0) ORDER BY x.o)
+                 FROM unnest($3::text[]) WITH ORDINALITY AS x(st, o)
+                 LEFT JOIN by_status b ON b.status = x.st),
   'byLeadDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'count', x.n)
                                                  ORDER BY x.n DESC, d.code NULLS LAST), '[]')
                          FROM (SELECT lead_department_id, count(*)::int AS n FROM scope GROUP BY 1) x
@@ -52,18 +61,22 @@ SELECT jsonb_build_object(
                         FROM (SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
                                 FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1) x
                         JOIN goals a ON a.id = x.id) x),
-    'unlinked', (SELECT count(*)::int FROM scope s WHERE s.area_ids = '{}')),
+    'unlinked', (SELECT unlinked FROM totals)),
   'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                      FROM (SELECT tg.code, tg.name, count(*)::int AS n FROM initiative_target_groups itg
-                              JOIN scope s ON s.id = itg.initiative_id JOIN target_groups tg ON tg.id = itg.target_group_id
-                             GROUP BY 1, 2) x),
+                      FROM (SELECT tg.code, tg.name, x.n
+                              FROM (SELECT u.id, count(*)::int AS n
+                              FROM initiative_facts f CROSS JOIN unnest(f.target_group_ids) AS u(id)
+                              GROUP BY 1) x
+                              JOIN target_groups tg ON tg.id = x.id) x),
   'byDistrict', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                   FROM (SELECT d.code, d.name, count(*)::int AS n FROM initiative_districts idi
-                           JOIN scope s ON s.id = idi.initiative_id JOIN districts d ON d.id = idi.district_id
-                          GROUP BY 1, 2) x),
+                   FROM (SELECT d.code, d.name, x.n
+                           FROM (SELECT u.id, count(*)::int AS n
+                              FROM initiative_facts f CROSS JOIN unnest(f.district_ids) AS u(id)
+                              GROUP BY 1) x
+                           JOIN districts d ON d.id = x.id) x),
   'annualCost', (SELECT jsonb_build_object(
-                    'totalSek', (SELECT COALESCE(sum(annual_cost_sek), 0)::bigint FROM scope),
-                    'initiativesWithoutAnnualCost', (SELECT count(*)::int FROM scope WHERE annual_cost_sek IS NULL),
+                    'totalSek', (SELECT cost_sek FROM totals),
+                    'initiativesWithoutAnnualCost', (SELECT without_cost FROM totals),
                     'fundedPerYearSek', COALESCE(sum(r.per_year), 0)::bigint,
                     'bySourceType', jsonb_object_agg(t.type, COALESCE(r.per_year, 0) ORDER BY t.o),
                     'temporarySek', COALESCE(sum(r.per_year) FILTER (WHERE t.type <> 'ordinary_budget'), 0)::bigint,

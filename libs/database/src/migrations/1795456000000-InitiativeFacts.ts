@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * One definition, `initiative_facts_of(ids)`, computes the facts from scratch; the backfill below, the triggers
  * (for the initiatives a statement touched) and the tests (table = from scratch) all use it. The triggers are
  * statement-level with transition tables, so a bulk write (import, demo seed, COPY) recomputes once per statement.
- * An initiative's own columns are not facts: deleting one removes its row by the foreign key.
+ * An initiative's narrow columns the summary reads are copied too; deleting one removes its row by the foreign key.
  */
 export class InitiativeFacts1795456000000 implements MigrationInterface {
   name = 'InitiativeFacts1795456000000';
@@ -22,17 +22,26 @@ export class InitiativeFacts1795456000000 implements MigrationInterface {
         "goal_link" boolean NOT NULL,
         "effect_logic" boolean NOT NULL,
         "coverage_decision" boolean,
+        "status" character varying(20) NOT NULL,
+        "lead_department_id" uuid,
+        "annual_cost_sek" bigint,
+        "has_plan" boolean NOT NULL,
+        "target_group_ids" uuid[] NOT NULL,
+        "district_ids" uuid[] NOT NULL,
         CONSTRAINT "pk_initiative_facts" PRIMARY KEY ("initiative_id"),
         CONSTRAINT "fk_initiative_facts_initiative" FOREIGN KEY ("initiative_id") REFERENCES "initiatives"("id")
           ON DELETE CASCADE ON UPDATE CASCADE
       )`);
     // The priority areas: every `priority_area` goal at or above a linked goal (the linked goal itself included),
     // sorted. The readiness checks as GET /portfolio/readiness documents them; coverage_decision is null without
-    // temporary money.
+    // temporary money. Then the initiative's own narrow columns the summary reads and its target groups and districts
+    // (sorted ids), so an unfiltered summary reads this table alone, not the wide initiatives heap and the links.
     await queryRunner.query(`
       CREATE FUNCTION initiative_facts_of(ids uuid[])
       RETURNS TABLE (initiative_id uuid, area_ids uuid[], co_owner_responsibilities boolean, goal_link boolean,
-                     effect_logic boolean, coverage_decision boolean)
+                     effect_logic boolean, coverage_decision boolean, status character varying(20),
+                     lead_department_id uuid, annual_cost_sek bigint, has_plan boolean, target_group_ids uuid[],
+                     district_ids uuid[])
       LANGUAGE sql STABLE AS $$
         WITH RECURSIVE area_goals(goal_id, area_id) AS (
           SELECT g.id, g.id FROM goals g WHERE g.level = 'priority_area'
@@ -54,7 +63,11 @@ export class InitiativeFacts1795456000000 implements MigrationInterface {
                     THEN NOT EXISTS (SELECT 1 FROM funding_lines fl WHERE fl.initiative_id = i.id
                                         AND fl.status IN ('granted', 'applied') AND fl.source_type <> 'ordinary_budget'
                                         AND fl.coverage_decision = 'undecided')
-               END
+               END,
+               i.status, i.lead_department_id, i.annual_cost_sek,
+               i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null',
+               ARRAY(SELECT t.target_group_id FROM initiative_target_groups t WHERE t.initiative_id = i.id ORDER BY 1),
+               ARRAY(SELECT d.district_id FROM initiative_districts d WHERE d.initiative_id = i.id ORDER BY 1)
           FROM initiatives i
          WHERE i.id IN (SELECT unnest(ids))
       $$`);
@@ -67,7 +80,10 @@ export class InitiativeFacts1795456000000 implements MigrationInterface {
         ON CONFLICT (initiative_id) DO UPDATE
           SET area_ids = EXCLUDED.area_ids, co_owner_responsibilities = EXCLUDED.co_owner_responsibilities,
               goal_link = EXCLUDED.goal_link, effect_logic = EXCLUDED.effect_logic,
-              coverage_decision = EXCLUDED.coverage_decision
+              coverage_decision = EXCLUDED.coverage_decision, status = EXCLUDED.status,
+              lead_department_id = EXCLUDED.lead_department_id, annual_cost_sek = EXCLUDED.annual_cost_sek,
+              has_plan = EXCLUDED.has_plan, target_group_ids = EXCLUDED.target_group_ids,
+              district_ids = EXCLUDED.district_ids
           WHERE (f.*) IS DISTINCT FROM (EXCLUDED.*);
       $$`);
     // TG_ARGV[0]: a query over the statement's transition tables (old_rows, new_rows) for the initiatives it touched.
@@ -131,15 +147,22 @@ const goalMoves = `WITH RECURSIVE moved(id) AS (
   )
   SELECT ig.initiative_id FROM initiative_goals ig JOIN moved m ON m.id = ig.goal_id`;
 
+/** An initiative changed a column the facts copy. */
+const ownColumns = `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+  WHERE (n.status, n.lead_department_id, n.annual_cost_sek, n.follow_up_plan)
+        IS DISTINCT FROM (o.status, o.lead_department_id, o.annual_cost_sek, o.follow_up_plan)`;
+
 /**
  * Per table the facts rest on: the query for the initiatives its INSERT, UPDATE and DELETE touched (null: cannot
  * change a fact). A new initiative gets its row; a new goal has no links yet, a deleted one's links go by cascade.
  */
 const TOUCHED: [table: string, insert: string | null, update: string | null, remove: string | null][] = [
-  ['initiatives', 'SELECT id FROM new_rows', null, null],
+  ['initiatives', 'SELECT id FROM new_rows', ownColumns, null],
   ['initiative_goals', own('new_rows'), both(own), own('old_rows')],
   ['goals', null, goalMoves, null],
   ['initiative_participants', own('new_rows'), both(own), own('old_rows')],
+  ['initiative_target_groups', own('new_rows'), both(own), own('old_rows')],
+  ['initiative_districts', own('new_rows'), both(own), own('old_rows')],
   ['effect_nodes', own('new_rows'), both(own), own('old_rows')],
   ['indicator_effect_nodes', byNode('new_rows'), both(byNode), byNode('old_rows')],
   ['indicator_values', byBaseline('new_rows'), both(byBaseline), byBaseline('old_rows')],
