@@ -114,6 +114,7 @@ describe('worker faults', () => {
       `SELECT kind, severity, status, dedupe_key, funding_id, title, detail, due_date, amount_sek, last_seen_on FROM alerts ORDER BY dedupe_key, status`,
     );
 
+  // Two worker processes start one after the other (each 10-15 s under load), then two scans run: over Jest's 30 s.
   it('should finish a scan correctly on a restarted worker after the one running it was killed with SIGKILL', async () => {
     const prefix = newQueuePrefix();
     const first = await startWorker(prefix);
@@ -138,7 +139,7 @@ describe('worker faults', () => {
     const clean = await finished(await addGrantScan(queue(prefix)));
     expect(clean).toEqual(expect.objectContaining({ status: 'completed', attempts: 1, counts: run.counts }));
     expect(await alerts()).toEqual(afterKill);
-  });
+  }, 90_000);
 
   it('should exit within SHUTDOWN_TIMEOUT_MS on SIGTERM with a scan still running, and the scan runs again later', async () => {
     const prefix = newQueuePrefix();

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setUserManager } from '../lib/auth/session';
 
@@ -6,6 +6,9 @@ import { setUserManager } from '../lib/auth/session';
 if (typeof window !== 'undefined') {
   // jsdom has no layout: the router's scroll restoration scrolls, and there is nothing to scroll.
   window.scrollTo = () => {};
+  // findBy* and waitFor wait for lazily loaded routes and queried data; the default 1 s ran out on a loaded machine
+  // (CI shares 2 cores with PostgreSQL and the browser suite's servers). Still bounded, and a passing wait ends at once.
+  configure({ asyncUtilTimeout: 5000 });
 
   afterEach(() => {
     cleanup();
