@@ -20,7 +20,18 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { ALERT_SEVERITIES } from '#alerts';
-import { calendarDateIn, DEFAULT_PAGE_SIZE, FUNDING_SOURCE_TYPES, validateEnvironmentOrExit } from '#common';
+import {
+  BEGIN_READ_ONLY_SQL,
+  calendarDateIn,
+  DEFAULT_PAGE_SIZE,
+  execute,
+  EXPORT_SNAPSHOT_SQL,
+  FUNDING_SOURCE_TYPES,
+  queryOne,
+  ROLLBACK_SQL,
+  setSnapshotSql,
+  validateEnvironmentOrExit,
+} from '#common';
 // Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
 import { DEFAULT_CLIFF_MONTHS, FUNDING_CLIFF_SQL } from '#funding';
@@ -53,7 +64,7 @@ const ONLY = process.env.BENCH_READS?.split(',').map((name) => name.trim());
 const TIME_REFRESH = process.env.BENCH_OVERLAP_REFRESH ?? 'all';
 
 /** What a floor needs to build the service's statements: "today" and the time zone as the API's Clock sees them. */
-type FloorContext = { client: pg.Client; today: string; timeZone: string };
+type FloorContext = { client: pg.Client; beside: pg.Client; today: string; timeZone: string };
 type Read = {
   name: string;
   path: string;
@@ -93,14 +104,24 @@ const READS: Read[] = [
   {
     name: 'summary',
     path: '/api/v1/portfolio/summary',
-    // PortfolioSummaryService.summary: the summary and next year's funding cliff in one REPEATABLE READ snapshot.
-    floor: (filters, { client, today, timeZone }) =>
+    // PortfolioSummaryService.summary: the summary and next year's funding cliff in one REPEATABLE READ snapshot, at
+    // once on two connections (sameSnapshotReader: the API's pool always has one free here, one request at a time).
+    floor: (filters, { client, beside, today, timeZone }) =>
       inTransaction(client, 'REPEATABLE READ', async () => {
         const main = buildPortfolioSummarySql(filters, today, timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
         const cliff = buildSummaryCliffSql(filters, Number(today.slice(0, 4)) + 1);
-        const [{ summary }] = await pgRows(client, main);
-        const [{ cliff: fundingCliff }] = await pgRows(client, cliff);
-        return { ...summary, fundingCliff };
+        const { id } = await queryOne(runner(client), EXPORT_SNAPSHOT_SQL);
+        await execute(runner(beside), BEGIN_READ_ONLY_SQL);
+        try {
+          await execute(runner(beside), setSnapshotSql(id));
+          const [[{ summary }], [{ cliff: fundingCliff }]] = await Promise.all([
+            pgRows(client, main),
+            pgRows(beside, cliff),
+          ]);
+          return { ...summary, fundingCliff };
+        } finally {
+          await execute(runner(beside), ROLLBACK_SQL);
+        }
       }),
   },
   {
@@ -238,6 +259,8 @@ async function main() {
   // The floor's session as the API's (jit off): the same statements under the same settings.
   const client = new pg.Client({ connectionString: benchDatabaseUrl(), options: SESSION_OPTIONS });
   await client.connect();
+  const beside = new pg.Client({ connectionString: benchDatabaseUrl(), options: SESSION_OPTIONS });
+  await beside.connect();
   const api = startApi(benchDatabaseUrl(), PORT);
   process.on('exit', () => api.child.exitCode === null && api.child.kill('SIGTERM'));
   try {
@@ -266,7 +289,7 @@ async function main() {
       for (const filter of read.unfiltered ? filters.slice(0, 1) : filters) {
         const url = `http://127.0.0.1:${PORT}${read.path}${filter.query ? `?${filter.query}` : ''}`;
         // Today as the API's Clock sees it, taken per series so a run across midnight stays comparable.
-        const ctx = { client, today: calendarDateIn(new Date(), timeZone), timeZone };
+        const ctx = { client, beside, today: calendarDateIn(new Date(), timeZone), timeZone };
         const code = () => get(url, token);
         const floor = () => read.floor(filter.filters, ctx);
         // A committed transaction with an id moves every later snapshot on: the API's next read cannot use the cache.
@@ -328,6 +351,7 @@ async function main() {
     console.log(`Load average at the end: ${loadAverage()}`);
   } finally {
     await client.end();
+    await beside.end();
   }
 }
 

@@ -17,9 +17,10 @@ type Facts = {
 };
 
 /**
- * `initiative_facts` is kept by triggers in the writing transaction (InitiativeFacts migration). A series of writes
- * through the API, each of which changes a fact of the initiative under test; after every one the table must equal
- * `initiative_facts_of` over all initiatives, computed from scratch, row for row.
+ * `initiative_facts` is kept by triggers in the writing transaction (InitiativeFacts migration), and the summary's
+ * roll-ups by triggers on it (PortfolioRollups). A series of writes through the API, each of which changes a fact of
+ * the initiative under test; after every one the table must equal `initiative_facts_of` over all initiatives, and the
+ * roll-ups `portfolio_rollups_computed`, computed from scratch, row for row.
  */
 describe('initiative_facts', () => {
   let t: TestApp;
@@ -41,14 +42,28 @@ describe('initiative_facts', () => {
   });
   afterAll(() => t.close());
 
-  /** Rows where the table and the from-scratch computation differ (either side). */
-  const differences = () =>
-    t.dataSource.query(`
+  /**
+   * Rows where the kept figures and the from-scratch computation differ (either side): the facts, and the summary's
+   * roll-ups built on them (PortfolioRollups migration: the kept additions summed per group, against
+   * `portfolio_rollups_computed`).
+   */
+  const differences = async (): Promise<unknown[]> => [
+    ...(await t.dataSource.query(`
       (SELECT 'scratch' AS side, * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives))
        EXCEPT SELECT 'scratch', * FROM initiative_facts)
       UNION ALL
       (SELECT 'table', * FROM initiative_facts
-       EXCEPT SELECT 'table', * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives)))`);
+       EXCEPT SELECT 'table', * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives)))`)),
+    ...(await t.dataSource.query(`
+      WITH kept AS (
+        SELECT dimension, key, sum(initiatives)::int, sum(annual_cost_sek)::bigint, sum(without_annual_cost)::int,
+               sum(unlinked)::int, sum(followed)::int, sum(with_plan)::int
+          FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
+      )
+      (SELECT 'scratch' AS side, * FROM portfolio_rollups_computed EXCEPT SELECT 'scratch', * FROM kept)
+      UNION ALL
+      (SELECT 'rollups', * FROM kept EXCEPT SELECT 'rollups', * FROM portfolio_rollups_computed)`)),
+  ];
   const factsOf = async (id: string): Promise<Facts | undefined> =>
     (await t.dataSource.query(`SELECT * FROM initiative_facts WHERE initiative_id = $1`, [id]))[0];
   const etag = async (path: string) => {

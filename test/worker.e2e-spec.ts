@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { WEBHOOK_FAN_OUT } from '#integration';
-import { DRAIN_OVERLAPS, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
+import { DRAIN_OVERLAPS, FOLD_PORTFOLIO_ROLLUPS, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST } from '#jobs';
 import { QUEUES, runIdOf } from '#queue';
 import { killChildren, newQueuePrefix, REDIS_URL, spawnWorker, until } from './support/worker-process.js';
 
@@ -43,7 +43,7 @@ describe('worker', () => {
     await Promise.all(workers.map((worker) => worker.whenReady()));
 
     const scanSchedulers = await queue(prefix, QUEUES.portfolioScans).getJobSchedulers();
-    expect(scanSchedulers).toHaveLength(3);
+    expect(scanSchedulers).toHaveLength(4);
     expect(scanSchedulers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -60,6 +60,8 @@ describe('worker', () => {
         }),
         // The overlap outbox's drain, at the configured interval.
         expect.objectContaining({ key: 'overlap-drain', name: DRAIN_OVERLAPS, every: 10_000 }),
+        // The summary's roll-ups folded every minute.
+        expect.objectContaining({ key: 'portfolio-rollups-fold', name: FOLD_PORTFOLIO_ROLLUPS, pattern: '* * * * *' }),
       ]),
     );
     expect(await queue(prefix, QUEUES.notifications).getJobSchedulers()).toEqual([

@@ -6,20 +6,22 @@ import type { AppConfig } from '#common';
 import { CREATE_STATUS_REPORTS, StatusReportGenerator } from '#follow-up';
 import {
   DRAIN_OVERLAPS,
+  FOLD_PORTFOLIO_ROLLUPS,
   KOLADA_IMPORT,
   REFRESH_OVERLAPS,
   SCAN_OVERLAPS,
   SCAN_PORTFOLIO,
   type JobNameOn,
   type JobPayloads,
+  type UntrackedJobName,
 } from '#jobs';
-import { OverlapRefreshService } from '#portfolio-review';
+import { OverlapRefreshService, PortfolioRollupsService } from '#portfolio-review';
 import { handlerFor, JobRunsService, QUEUES, type JobRunCounts } from '#queue';
 import { KoladaImportService } from '#results';
 import { BoundedWorkerHost } from './bounded-worker-host.js';
 import { PortfolioWorkflows } from './portfolio-workflows.service.js';
 
-type PortfolioScansJob = Exclude<JobNameOn<typeof QUEUES.portfolioScans>, typeof DRAIN_OVERLAPS>;
+type PortfolioScansJob = Exclude<JobNameOn<typeof QUEUES.portfolioScans>, UntrackedJobName>;
 type Handler<N extends PortfolioScansJob> = (
   asOf: string,
   runId: string,
@@ -28,8 +30,8 @@ type Handler<N extends PortfolioScansJob> = (
 ) => Promise<JobRunCounts>;
 
 /**
- * Dispatches the portfolio-scans queue's jobs to their handlers, each run tracked in job_runs but the frequent overlap
- * drain.
+ * Dispatches the portfolio-scans queue's jobs to their handlers, each run tracked in job_runs but the frequent
+ * housekeeping (the overlap drain, the roll-ups' fold).
  */
 @Processor(QUEUES.portfolioScans)
 export class PortfolioScansProcessor extends BoundedWorkerHost {
@@ -38,6 +40,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
   constructor(
     private readonly runs: JobRunsService,
     private readonly overlaps: OverlapRefreshService,
+    private readonly rollups: PortfolioRollupsService,
     @InjectQueue(QUEUES.portfolioScans) private readonly queue: Queue,
     workflows: PortfolioWorkflows,
     statusReports: StatusReportGenerator,
@@ -65,6 +68,7 @@ export class PortfolioScansProcessor extends BoundedWorkerHost {
 
   process(job: Job<JobPayloads[PortfolioScansJob]>) {
     if (job.name === DRAIN_OVERLAPS) return this.drainOverlaps();
+    if (job.name === FOLD_PORTFOLIO_ROLLUPS) return this.rollups.fold();
     // Looked up inside the run, so a job of an unknown name fails in job_runs too.
     return this.runs.track(job, (asOf, runId) =>
       (handlerFor(this.handlers, QUEUES.portfolioScans, job.name) as Handler<PortfolioScansJob>)(

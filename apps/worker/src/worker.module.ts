@@ -7,7 +7,7 @@ import { FollowUpWorkerModule } from '#follow-up';
 import { WebhooksWorkerModule } from '#integration';
 import { JobSchedulesModule } from '#jobs';
 import { NotificationsModule } from '#notifications';
-import { OverlapScanModule } from '#portfolio-review';
+import { OverlapScanModule, PortfolioRollupsModule } from '#portfolio-review';
 import { KoladaImportModule } from '#results';
 import { NotificationsProcessor } from './notifications.processor.js';
 import { PortfolioScansProcessor } from './portfolio-scans.processor.js';
@@ -32,6 +32,7 @@ export class WorkerModule {
         FollowUpWorkerModule,
         KoladaImportModule,
         OverlapScanModule,
+        PortfolioRollupsModule,
         WebhooksWorkerModule,
       ],
       providers: [PortfolioWorkflows, PortfolioScansProcessor, NotificationsProcessor, WebhooksProcessor],

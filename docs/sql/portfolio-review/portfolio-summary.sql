@@ -3,20 +3,34 @@
 
 -- Parameters: ["2026-03-15","Europe/Stockholm",["draft","proposed","approved","active","completed","integrated","discontinued"],["state_grant","eu_fund","temporary_appropriation","ordinary_budget","partner_contribution","foundation","other"],["info","warning","critical"]]
 WITH RECURSIVE
-scope AS (
-  SELECT f.initiative_id AS id, f.status, f.lead_department_id, f.annual_cost_sek, f.area_ids, f.has_plan
-    FROM initiative_facts f
+scope AS (SELECT f.initiative_id AS id, f.status FROM initiative_facts f),
+rollups AS (
+  SELECT dimension, key, sum(initiatives)::int AS n, sum(annual_cost_sek)::bigint AS cost,
+         sum(without_annual_cost)::int AS without_cost, sum(unlinked)::int AS unlinked,
+         sum(followed)::int AS followed, sum(with_plan)::int AS with_plan
+    FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
 ),
+totals AS (
+  SELECT COALESCE(sum(n), 0)::int AS n, COALESCE(sum(cost), 0)::bigint AS cost_sek,
+         COALESCE(sum(without_cost), 0)::int AS without_cost, COALESCE(sum(unlinked), 0)::int AS unlinked,
+         COALESCE(sum(followed), 0)::int AS followed, COALESCE(sum(with_plan), 0)::int AS with_plan
+    FROM rollups WHERE dimension = 'portfolio'
+),
+by_status AS (SELECT key AS status, n FROM rollups WHERE dimension = 'status'),
+by_lead AS (SELECT key::uuid AS id, n FROM rollups WHERE dimension = 'lead_department'),
+by_area AS (SELECT key::uuid AS id, n, cost FROM rollups WHERE dimension = 'priority_area'),
+by_target_group AS (SELECT key::uuid AS id, n FROM rollups WHERE dimension = 'target_group'),
+by_district AS (SELECT key::uuid AS id, n FROM rollups WHERE dimension = 'district'),
 running AS (
   SELECT f.source_type, round(sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12))::bigint AS per_year
-    FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
+    FROM funding_lines f
    WHERE f.status = 'granted' AND f.period_start <= $1::date AND f.period_end >= $1::date
    GROUP BY f.source_type
 ),
 open_alerts AS (
   SELECT a.kind, a.severity, count(*)::int AS n
-    FROM alerts a JOIN scope s ON s.id = a.initiative_id
-   WHERE a.status IN ('open', 'acknowledged')
+    FROM alerts a
+   WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
    GROUP BY a.kind, a.severity
 ),
 latest_reports AS (
@@ -30,15 +44,6 @@ latest_reports AS (
    WHERE s.status IN ('approved', 'active')
    GROUP BY sr.initiative_id
 ),
-totals AS (
-  SELECT count(*)::int AS n, COALESCE(sum(annual_cost_sek), 0)::bigint AS cost_sek,
-         count(*) FILTER (WHERE annual_cost_sek IS NULL)::int AS without_cost,
-         count(*) FILTER (WHERE area_ids = '{}')::int AS unlinked,
-         count(*) FILTER (WHERE status IN ('approved', 'active'))::int AS followed,
-         count(*) FILTER (WHERE status IN ('approved', 'active') AND has_plan)::int AS with_plan
-    FROM scope
-),
-by_status AS (SELECT status, count(*)::int AS n FROM scope GROUP BY 1),
 follow_up AS (
   SELECT followed AS n, with_plan,
          (SELECT count(*) FROM latest_reports)::int AS with_report,
@@ -52,28 +57,16 @@ SELECT jsonb_build_object(
                  LEFT JOIN by_status b ON b.status = x.st),
   'byLeadDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'count', x.n)
                                                  ORDER BY x.n DESC, d.code NULLS LAST), '[]')
-                         FROM (SELECT lead_department_id, count(*)::int AS n FROM scope GROUP BY 1) x
-                         LEFT JOIN departments d ON d.id = x.lead_department_id),
+                         FROM by_lead x LEFT JOIN departments d ON d.id = x.id),
   'byPriorityArea', jsonb_build_object(
     'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'code', x.code, 'title', x.title, 'count', x.n, 'annualCostSek', x.cost)
                                         ORDER BY x.n DESC, x.code), '[]')
-                FROM (SELECT a.id, a.code, a.title, x.n, x.cost
-                        FROM (SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
-                                FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1) x
-                        JOIN goals a ON a.id = x.id) x),
+                FROM (SELECT a.id, a.code, a.title, x.n, x.cost FROM by_area x JOIN goals a ON a.id = x.id) x),
     'unlinked', (SELECT unlinked FROM totals)),
   'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                      FROM (SELECT tg.code, tg.name, x.n
-                              FROM (SELECT u.id, count(*)::int AS n
-                              FROM initiative_facts f CROSS JOIN unnest(f.target_group_ids) AS u(id)
-                              GROUP BY 1) x
-                              JOIN target_groups tg ON tg.id = x.id) x),
+                      FROM (SELECT tg.code, tg.name, x.n FROM by_target_group x JOIN target_groups tg ON tg.id = x.id) x),
   'byDistrict', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                   FROM (SELECT d.code, d.name, x.n
-                           FROM (SELECT u.id, count(*)::int AS n
-                              FROM initiative_facts f CROSS JOIN unnest(f.district_ids) AS u(id)
-                              GROUP BY 1) x
-                           JOIN districts d ON d.id = x.id) x),
+                   FROM (SELECT d.code, d.name, x.n FROM by_district x JOIN districts d ON d.id = x.id) x),
   'annualCost', (SELECT jsonb_build_object(
                     'totalSek', (SELECT cost_sek FROM totals),
                     'initiativesWithoutAnnualCost', (SELECT without_cost FROM totals),
@@ -117,7 +110,6 @@ cliff_lines AS (
      AND f.status IN ('granted', 'ended')
      AND f.period_end < b.after_last
      AND i.status IN ('approved', 'active')
-     AND i.id IN (SELECT i.id FROM initiatives i )
      AND (i.end_date IS NULL OR i.end_date > f.period_end)
      AND (f.period_end >= b.first_month)
      AND t.share < 1

@@ -30,6 +30,8 @@ export * from './persistence/sql-list.js';
 export * from './persistence/sql-params.js';
 export * from './persistence/statement.js';
 export * from './persistence/advisory-lock.sql.js';
+export * from './persistence/snapshot-reader.js';
+export * from './persistence/snapshot-reader.sql.js';
 export * from './vocabulary/funding-source-types.js';
 export * from './vocabulary/portfolio-decisions.js';
 export * from './problem-details/collect-references.js';

@@ -23,6 +23,8 @@ export const SCAN_OVERLAPS = 'scan-overlaps';
 export const REFRESH_OVERLAPS = 'refresh-overlaps';
 /** Rescores the initiatives the overlap outbox notes (every OVERLAP_DRAIN_INTERVAL_MS); untracked, it runs so often. */
 export const DRAIN_OVERLAPS = 'drain-overlaps';
+/** Folds the portfolio summary's roll-ups into one row per group (every minute); untracked, as the drain. */
+export const FOLD_PORTFOLIO_ROLLUPS = 'fold-portfolio-rollups';
 
 export const JOB_QUEUES = {
   [SCAN_PORTFOLIO]: QUEUES.portfolioScans,
@@ -43,12 +45,17 @@ export const RECORD_JOB_QUEUES = { [CREATE_STATUS_REPORTS]: CREATE_STATUS_REPORT
 export type RecordJobName = keyof typeof RECORD_JOB_QUEUES;
 
 /** Jobs no job_runs row tracks: the scheduler's frequent housekeeping. */
-export const UNTRACKED_JOB_QUEUES = { [DRAIN_OVERLAPS]: QUEUES.portfolioScans } as const;
+export const UNTRACKED_JOB_QUEUES = {
+  [DRAIN_OVERLAPS]: QUEUES.portfolioScans,
+  [FOLD_PORTFOLIO_ROLLUPS]: QUEUES.portfolioScans,
+} as const;
+export type UntrackedJobName = keyof typeof UNTRACKED_JOB_QUEUES;
 
 /** Each job's payload, by its name: a processor's handler for a job takes exactly this. */
 export type JobPayloads = Record<JobName, RunPayload> & {
   [CREATE_STATUS_REPORTS]: CreateStatusReportsPayload;
   [DRAIN_OVERLAPS]: Record<string, never>;
+  [FOLD_PORTFOLIO_ROLLUPS]: Record<string, never>;
 } & WebhookJobPayloads;
 
 /** Every job, by name, with its queue. */

@@ -7,13 +7,21 @@ import { DataSource } from 'typeorm';
 import { queryOne, TRY_XACT_LOCK_SQL, type AppConfig } from '#common';
 import { WEBHOOK_FAN_OUT, WEBHOOK_QUEUE } from '#integration';
 import { QUEUES, type AnyQueueName as ScheduledQueue } from '#queue';
-import { DRAIN_OVERLAPS, SCAN_OVERLAPS, SCAN_PORTFOLIO, WEEKLY_DIGEST, type JobName } from './job-names.js';
+import {
+  DRAIN_OVERLAPS,
+  FOLD_PORTFOLIO_ROLLUPS,
+  SCAN_OVERLAPS,
+  SCAN_PORTFOLIO,
+  WEEKLY_DIGEST,
+  type JobName,
+  type UntrackedJobName,
+} from './job-names.js';
 
 /** A cron pattern in TIME_ZONE, or an interval in ms read from the configuration. */
 type JobSchedule = {
   id: string;
   queue: ScheduledQueue;
-  jobName: JobName | typeof WEBHOOK_FAN_OUT | typeof DRAIN_OVERLAPS;
+  jobName: JobName | UntrackedJobName | typeof WEBHOOK_FAN_OUT;
 } & ({ pattern: string } | { everyMsFrom: 'WEBHOOK_FAN_OUT_INTERVAL_MS' | 'OVERLAP_DRAIN_INTERVAL_MS' });
 
 /**
@@ -34,6 +42,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     jobName: DRAIN_OVERLAPS,
     everyMsFrom: 'OVERLAP_DRAIN_INTERVAL_MS',
   },
+  // The summary's roll-ups gain a few rows a change; folding them keeps its read a few hundred rows.
+  { id: 'portfolio-rollups-fold', queue: QUEUES.portfolioScans, jobName: FOLD_PORTFOLIO_ROLLUPS, pattern: '* * * * *' },
 ];
 
 /**

@@ -1,6 +1,9 @@
 export * from './portfolio-review.module.js';
 export * from './summary/portfolio-summary.dto.js';
 export * from './summary/portfolio-summary.sql.js';
+export * from './summary/portfolio-rollups.module.js';
+export * from './summary/portfolio-rollups.service.js';
+export { FOLD_PORTFOLIO_ROLLUPS_SQL } from './summary/portfolio-rollups.sql.js';
 export * from './readiness/portfolio-readiness.dto.js';
 export * from './readiness/portfolio-readiness.sql.js';
 export * from './readiness/readiness-checks.js';

@@ -24,6 +24,8 @@ import { InitiativeFacts1795456000000 } from './1795456000000-InitiativeFacts.js
 import { FundingLineFacts1795457000000 } from './1795457000000-FundingLineFacts.js';
 import { FundingLinesByInitiative1795458000000 } from './1795458000000-FundingLinesByInitiative.js';
 import { GrantedFundingLinesByEnd1795459500000 } from './1795459500000-GrantedFundingLinesByEnd.js';
+import { PortfolioRollups1795461000000 } from './1795461000000-PortfolioRollups.js';
+import { LeadershipReadIndexes1795462000000 } from './1795462000000-LeadershipReadIndexes.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   FundingLineFacts1795457000000,
   FundingLinesByInitiative1795458000000,
   GrantedFundingLinesByEnd1795459500000,
+  PortfolioRollups1795461000000,
+  LeadershipReadIndexes1795462000000,
 ];

@@ -58,9 +58,9 @@ export function latestReportsCte(scope: string, day: string, tz: string): string
  * (`buildInitiativeFilter`, shared with GET /initiatives). Read-only joins of other contexts' tables — goals,
  * funding_lines, alerts, reporting_rounds, status_reports, reference data (docs/adr/0003-cross-context-reads.md).
  *
- * The initiatives' status, lead department, annual cost, follow-up plan, areas, target groups and districts are read
- * from `initiative_facts` (kept by triggers, docs/adr/0006-initiative-facts.md): a narrow table, where `initiatives`
- * is wide; the filter still runs over `initiatives i`.
+ * The counts and costs per group come, for the whole portfolio, from the roll-ups kept as facts change
+ * (portfolioGroupsCtes); with a filter, from the chosen initiatives' `initiative_facts` (chosenGroupsCtes; the filter
+ * still runs over `initiatives i`). Both are kept by triggers (docs/adr/0006-initiative-facts.md, 0007).
  *
  * - Priority areas: every goal an initiative links to is followed up the tree (kept in `initiative_facts.area_ids`); each `priority_area` goal met
  *   (the linked goal itself included) counts the initiative once, and its annual cost once; initiatives that meet
@@ -85,39 +85,24 @@ export function buildPortfolioSummarySql(
   const day = `${param(today)}::date`;
   const tz = `${param(timeZone)}::text`;
   const share = (part: string, whole: string) => `round(${part}::numeric / NULLIF(${whole}, 0), 4)::float8`;
-  // Target groups and districts are counted from the facts, not from `scope`: their arrays in scope made it too wide
-  // for work_mem (4 MB at 20,000 initiatives), and every pass over it read it back from a temporary file.
-  const linkCounts = (column: string) => `SELECT u.id, count(*)::int AS n
-                                  FROM initiative_facts f CROSS JOIN unnest(f.${column}) AS u(id)
-                                 ${where ? 'WHERE f.initiative_id IN (SELECT id FROM scope)' : ''} GROUP BY 1`;
+  // The whole portfolio: every funding line and alert of an initiative is in it, no join needed.
+  const inScope = (alias: string) => (where ? `JOIN scope s ON s.id = ${alias}.initiative_id` : '');
   const sql = `
     WITH RECURSIVE ${goalScope}
-    scope AS (
-      SELECT f.initiative_id AS id, f.status, f.lead_department_id, f.annual_cost_sek, f.area_ids, f.has_plan
-        FROM initiative_facts f${where ? ` WHERE f.initiative_id IN (SELECT i.id FROM initiatives i ${where})` : ''}
-    ),
+    ${where ? chosenGroupsCtes(where) : portfolioGroupsCtes()},
     running AS (
       SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
-        FROM funding_lines f JOIN scope s ON s.id = f.initiative_id
+        FROM funding_lines f ${inScope('f')}
        WHERE f.status = 'granted' AND f.period_start <= ${day} AND f.period_end >= ${day}
        GROUP BY f.source_type
     ),
     open_alerts AS (
       SELECT a.kind, a.severity, count(*)::int AS n
-        FROM alerts a JOIN scope s ON s.id = a.initiative_id
-       WHERE a.status IN ('open', 'acknowledged')
+        FROM alerts a ${inScope('a')}
+       WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
        GROUP BY a.kind, a.severity
     ),
     ${latestReportsCte('scope', day, tz)},
-    totals AS (
-      SELECT count(*)::int AS n, COALESCE(sum(annual_cost_sek), 0)::bigint AS cost_sek,
-             count(*) FILTER (WHERE annual_cost_sek IS NULL)::int AS without_cost,
-             count(*) FILTER (WHERE area_ids = '{}')::int AS unlinked,
-             count(*) FILTER (WHERE status IN ('approved', 'active'))::int AS followed,
-             count(*) FILTER (WHERE status IN ('approved', 'active') AND has_plan)::int AS with_plan
-        FROM scope
-    ),
-    by_status AS (SELECT status, count(*)::int AS n FROM scope GROUP BY 1),
     follow_up AS (
       SELECT followed AS n, with_plan,
              (SELECT count(*) FROM latest_reports)::int AS with_report,
@@ -131,24 +116,16 @@ export function buildPortfolioSummarySql(
                      LEFT JOIN by_status b ON b.status = x.st),
       'byLeadDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'count', x.n)
                                                      ORDER BY x.n DESC, d.code NULLS LAST), '[]')
-                             FROM (SELECT lead_department_id, count(*)::int AS n FROM scope GROUP BY 1) x
-                             LEFT JOIN departments d ON d.id = x.lead_department_id),
+                             FROM by_lead x LEFT JOIN departments d ON d.id = x.id),
       'byPriorityArea', jsonb_build_object(
         'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', x.id, 'code', x.code, 'title', x.title, 'count', x.n, 'annualCostSek', x.cost)
                                             ORDER BY x.n DESC, x.code), '[]')
-                    FROM (SELECT a.id, a.code, a.title, x.n, x.cost
-                            FROM (SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
-                                    FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1) x
-                            JOIN goals a ON a.id = x.id) x),
+                    FROM (SELECT a.id, a.code, a.title, x.n, x.cost FROM by_area x JOIN goals a ON a.id = x.id) x),
         'unlinked', (SELECT unlinked FROM totals)),
       'byTargetGroup', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                          FROM (SELECT tg.code, tg.name, x.n
-                                  FROM (${linkCounts('target_group_ids')}) x
-                                  JOIN target_groups tg ON tg.id = x.id) x),
+                          FROM (SELECT tg.code, tg.name, x.n FROM by_target_group x JOIN target_groups tg ON tg.id = x.id) x),
       'byDistrict', (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'count', x.n) ORDER BY x.n DESC, x.code), '[]')
-                       FROM (SELECT d.code, d.name, x.n
-                               FROM (${linkCounts('district_ids')}) x
-                               JOIN districts d ON d.id = x.id) x),
+                       FROM (SELECT d.code, d.name, x.n FROM by_district x JOIN districts d ON d.id = x.id) x),
       'annualCost', (SELECT jsonb_build_object(
                         'totalSek', (SELECT cost_sek FROM totals),
                         'initiativesWithoutAnnualCost', (SELECT without_cost FROM totals),
@@ -177,6 +154,68 @@ export function buildPortfolioSummarySql(
 }
 
 /**
+ * The group CTEs the summary reads — `scope(id, status, …)`, `totals`, `by_status`, `by_lead(id, n)`, `by_area(id, n,
+ * cost)`, `by_target_group(id, n)`, `by_district(id, n)` — for the initiatives `where` chooses over `initiatives i`:
+ * aggregated from their `initiative_facts`.
+ */
+function chosenGroupsCtes(where: string): string {
+  // Target groups and districts are counted from the facts, not from `scope`: their arrays in scope made it too wide
+  // for work_mem (4 MB at 20,000 initiatives), and every pass over it read it back from a temporary file.
+  const linkCounts = (column: string) => `SELECT u.id, count(*)::int AS n
+        FROM initiative_facts f CROSS JOIN unnest(f.${column}) AS u(id)
+       WHERE f.initiative_id IN (SELECT id FROM scope) GROUP BY 1`;
+  return `scope AS (
+      SELECT f.initiative_id AS id, f.status, f.lead_department_id, f.annual_cost_sek, f.area_ids, f.has_plan
+        FROM initiative_facts f WHERE f.initiative_id IN (SELECT i.id FROM initiatives i ${where})
+    ),
+    totals AS (
+      SELECT count(*)::int AS n, COALESCE(sum(annual_cost_sek), 0)::bigint AS cost_sek,
+             count(*) FILTER (WHERE annual_cost_sek IS NULL)::int AS without_cost,
+             count(*) FILTER (WHERE area_ids = '{}')::int AS unlinked,
+             count(*) FILTER (WHERE status IN ('approved', 'active'))::int AS followed,
+             count(*) FILTER (WHERE status IN ('approved', 'active') AND has_plan)::int AS with_plan
+        FROM scope
+    ),
+    by_status AS (SELECT status, count(*)::int AS n FROM scope GROUP BY 1),
+    by_lead AS (SELECT lead_department_id AS id, count(*)::int AS n FROM scope GROUP BY 1),
+    by_area AS (
+      SELECT u.id, count(*)::int AS n, COALESCE(sum(s.annual_cost_sek), 0)::bigint AS cost
+        FROM scope s CROSS JOIN unnest(s.area_ids) AS u(id) GROUP BY 1
+    ),
+    by_target_group AS (${linkCounts('target_group_ids')}),
+    by_district AS (${linkCounts('district_ids')})`;
+}
+
+/**
+ * The same CTEs for the whole portfolio, from the roll-ups kept as facts change (`portfolio_rollups`, the
+ * PortfolioRollups migration, docs/adr/0007-portfolio-rollups.md): a few hundred rows of signed additions summed per
+ * group, where aggregating every initiative's facts took most of the summary's time. `scope` is left to
+ * latest_reports, which depends on the day.
+ */
+function portfolioGroupsCtes(): string {
+  const group = (dimension: string, columns: string) =>
+    `SELECT ${columns} FROM rollups WHERE dimension = '${dimension}'`;
+  return `scope AS (SELECT f.initiative_id AS id, f.status FROM initiative_facts f),
+    rollups AS (
+      SELECT dimension, key, sum(initiatives)::int AS n, sum(annual_cost_sek)::bigint AS cost,
+             sum(without_annual_cost)::int AS without_cost, sum(unlinked)::int AS unlinked,
+             sum(followed)::int AS followed, sum(with_plan)::int AS with_plan
+        FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
+    ),
+    totals AS (
+      SELECT COALESCE(sum(n), 0)::int AS n, COALESCE(sum(cost), 0)::bigint AS cost_sek,
+             COALESCE(sum(without_cost), 0)::int AS without_cost, COALESCE(sum(unlinked), 0)::int AS unlinked,
+             COALESCE(sum(followed), 0)::int AS followed, COALESCE(sum(with_plan), 0)::int AS with_plan
+        FROM rollups WHERE dimension = 'portfolio'
+    ),
+    by_status AS (${group('status', 'key AS status, n')}),
+    by_lead AS (${group('lead_department', 'key::uuid AS id, n')}),
+    by_area AS (${group('priority_area', 'key::uuid AS id, n, cost')}),
+    by_target_group AS (${group('target_group', 'key::uuid AS id, n')}),
+    by_district AS (${group('district', 'key::uuid AS id, n')})`;
+}
+
+/**
  * The funding cliff of one budget year, narrowed to the filtered initiatives: the cliff's own CTEs and totals (#funding,
  * fundingCliffCtes and cliffTotalsSql, so the figures and who counts as undecided are the cliff endpoint's budget-year
  * row's), without the per-month listing or the cliffs before the year. `initiatives` is the cliff's initiativesUndecided.
@@ -191,7 +230,7 @@ export function buildSummaryCliffSql(
     ctes: goalScope,
     from: `${param(`${year}-01-01`)}`,
     months: param(12),
-    initiativeScope: `i.id IN (SELECT i.id FROM initiatives i ${where})`,
+    initiativeScope: where ? `i.id IN (SELECT i.id FROM initiatives i ${where})` : undefined,
     withEarlier: false,
   });
   const totals = cliffTotalsSql('iy');
