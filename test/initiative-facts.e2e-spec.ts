@@ -14,6 +14,8 @@ type Facts = {
   has_plan: boolean;
   target_group_ids: string[];
   district_ids: string[];
+  code: string;
+  has_process_owner: boolean;
 };
 
 /**
@@ -104,7 +106,9 @@ describe('initiative_facts', () => {
     const sub = await goal('sub_goal', pa1.id);
     const sorted = (...ids: string[]) => [...ids].sort();
 
+    const code = uniqueCode('FCT');
     const initiative = await create({
+      code,
       title: 'Faktaprov',
       summary: 'Ett initiativ vars fakta ändras steg för steg.',
       participants: [{ departmentId: other.id, role: 'co_owner', responsibility: 'Skolspåret' }],
@@ -128,6 +132,8 @@ describe('initiative_facts', () => {
       has_plan: false,
       target_group_ids: [tg.id],
       district_ids: [],
+      code,
+      has_process_owner: false,
     });
 
     let before = await factsOf(id);
@@ -145,7 +151,8 @@ describe('initiative_facts', () => {
     await step(() => patch(path, { goalIds: [sub.id, pa2.id] }), { area_ids: sorted(pa1.id, pa2.id) });
     await step(() => patch(`/goals/${sub.id}`, { parentId: pa2.id }), { area_ids: [pa2.id] });
     await step(() => patch(`/goals/${sub.id}`, { parentId: pa1.id }), { area_ids: sorted(pa1.id, pa2.id) });
-    // The initiative's own columns: lead department, annual cost, follow-up plan (a JSON null is none).
+    // The initiative's own columns: lead department, annual cost, follow-up plan and process owner (a JSON null is
+    // none), code.
     await step(() => patch(path, { leadDepartmentId: third.id }), { lead_department_id: third.id });
     await step(() => patch(path, { annualCostSek: 1_200_000 }), { annual_cost_sek: '1200000' });
     await step(() => patch(path, { annualCostSek: null }), { annual_cost_sek: null });
@@ -154,6 +161,10 @@ describe('initiative_facts', () => {
       { has_plan: true },
     );
     await step(() => patch(path, { followUpPlan: null }), { has_plan: false });
+    await step(() => patch(path, { processOwner: { name: 'Samordnare SSPF' } }), { has_process_owner: true });
+    await step(() => patch(path, { processOwner: null }), { has_process_owner: false });
+    const renamed = uniqueCode('FCT');
+    await step(() => patch(path, { code: renamed }), { code: renamed });
     // Target groups and districts, kept as sorted ids.
     await step(() => patch(path, { targetGroupCodes: [tg.code, tg2.code] }), {
       target_group_ids: sorted(tg.id, tg2.id),

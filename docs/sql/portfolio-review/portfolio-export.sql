@@ -4,11 +4,10 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",{"project":"Projekt","method":"Metod","agreement":"Överenskommelse","ordinary_operation":"Ordinarie verksamhet"},{"draft":"Utkast","proposed":"Föreslagen","approved":"Beslutad","active":"Pågående","completed":"Avslutad","integrated":"Införd i ordinarie verksamhet","discontinued":"Avbruten"},{"leadDepartment":"ledande förvaltning","coOwnerResponsibilities":"medägares ansvar","processOwner":"processägare","goalLink":"målkoppling","effectLogic":"effektlogik med baslinje","followUpPlan":"uppföljningsplan","reportedOnTime":"rapport i tid","coverageDecision":"beslut om fortsatt finansiering"}]
 WITH RECURSIVE
 scope AS (
-  SELECT i.id, i.code, i.title, i.status, i.lead_department_id, f.area_ids,
-         (i.process_owner IS NOT NULL AND jsonb_typeof(i.process_owner) <> 'null') AS has_process_owner, (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan,
+  SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
          f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
-    FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
-    WHERE i.status IN ('approved', 'active')
+    FROM initiative_facts f
+   WHERE f.status IN ('approved', 'active')
 ),
 latest_reports AS (
   SELECT sr.initiative_id,
@@ -22,7 +21,7 @@ latest_reports AS (
    GROUP BY sr.initiative_id
 ),
 checks AS (
-  SELECT s.id, s.code, s.title, s.lead_department_id, s.area_ids,
+  SELECT s.id, s.code, s.lead_department_id, s.area_ids,
          s.lead_department_id IS NOT NULL AS "leadDepartment",
          s.co_owner_responsibilities AS "coOwnerResponsibilities",
          s.has_process_owner AS "processOwner",
@@ -35,10 +34,8 @@ checks AS (
 ),
 scored AS (
   SELECT c.*,
-         jsonb_build_object('leadDepartment', c."leadDepartment", 'coOwnerResponsibilities', c."coOwnerResponsibilities", 'processOwner', c."processOwner", 'goalLink', c."goalLink", 'effectLogic', c."effectLogic", 'followUpPlan', c."followUpPlan", 'reportedOnTime', c."reportedOnTime", 'coverageDecision', c."coverageDecision") AS checks,
          round((COALESCE(c."leadDepartment"::int, 0) + COALESCE(c."coOwnerResponsibilities"::int, 0) + COALESCE(c."processOwner"::int, 0) + COALESCE(c."goalLink"::int, 0) + COALESCE(c."effectLogic"::int, 0) + COALESCE(c."followUpPlan"::int, 0) + COALESCE(c."reportedOnTime"::int, 0) + COALESCE(c."coverageDecision"::int, 0))::numeric
-               / NULLIF((c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int, 0), 4)::float8 AS score,
-         to_jsonb(array_remove(ARRAY[CASE WHEN NOT c."leadDepartment" THEN 'leadDepartment' END, CASE WHEN NOT c."coOwnerResponsibilities" THEN 'coOwnerResponsibilities' END, CASE WHEN NOT c."processOwner" THEN 'processOwner' END, CASE WHEN NOT c."goalLink" THEN 'goalLink' END, CASE WHEN NOT c."effectLogic" THEN 'effectLogic' END, CASE WHEN NOT c."followUpPlan" THEN 'followUpPlan' END, CASE WHEN NOT c."reportedOnTime" THEN 'reportedOnTime' END, CASE WHEN NOT c."coverageDecision" THEN 'coverageDecision' END], NULL)) AS missing
+               / NULLIF((c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int, 0), 4)::float8 AS score
     FROM checks c
 ),
 chosen AS (SELECT i.* FROM initiatives i ),
@@ -68,7 +65,7 @@ SELECT c.code, c.title, $3::jsonb ->> c.kind AS kind, $4::jsonb ->> c.status AS 
        (SELECT count(*)::int FROM alerts al WHERE al.initiative_id = c.id AND al.status IN ('open', 'acknowledged')) AS "openAlerts",
        r.score AS "readinessScore",
        (SELECT string_agg($5::jsonb ->> e.name, ', ' ORDER BY e.o)
-          FROM jsonb_array_elements_text(r.missing) WITH ORDINALITY AS e(name, o)) AS "readinessMissing"
+          FROM jsonb_array_elements_text(to_jsonb(array_remove(ARRAY[CASE WHEN NOT r."leadDepartment" THEN 'leadDepartment' END, CASE WHEN NOT r."coOwnerResponsibilities" THEN 'coOwnerResponsibilities' END, CASE WHEN NOT r."processOwner" THEN 'processOwner' END, CASE WHEN NOT r."goalLink" THEN 'goalLink' END, CASE WHEN NOT r."effectLogic" THEN 'effectLogic' END, CASE WHEN NOT r."followUpPlan" THEN 'followUpPlan' END, CASE WHEN NOT r."reportedOnTime" THEN 'reportedOnTime' END, CASE WHEN NOT r."coverageDecision" THEN 'coverageDecision' END], NULL))) WITH ORDINALITY AS e(name, o)) AS "readinessMissing"
   FROM chosen c
   LEFT JOIN departments d ON d.id = c.lead_department_id
   LEFT JOIN money m ON m.initiative_id = c.id

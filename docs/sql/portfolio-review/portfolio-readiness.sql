@@ -4,11 +4,10 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",50,0,50,0]
 WITH RECURSIVE
 scope AS (
-  SELECT i.id, i.code, i.title, i.status, i.lead_department_id, f.area_ids,
-         (i.process_owner IS NOT NULL AND jsonb_typeof(i.process_owner) <> 'null') AS has_process_owner, (i.follow_up_plan IS NOT NULL AND jsonb_typeof(i.follow_up_plan) <> 'null') AS has_plan,
+  SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
          f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
-    FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
-    WHERE i.status IN ('approved', 'active')
+    FROM initiative_facts f
+   WHERE f.status IN ('approved', 'active')
 ),
 latest_reports AS (
   SELECT sr.initiative_id,
@@ -22,7 +21,7 @@ latest_reports AS (
    GROUP BY sr.initiative_id
 ),
 checks AS (
-  SELECT s.id, s.code, s.title, s.lead_department_id, s.area_ids,
+  SELECT s.id, s.code, s.lead_department_id, s.area_ids,
          s.lead_department_id IS NOT NULL AS "leadDepartment",
          s.co_owner_responsibilities AS "coOwnerResponsibilities",
          s.has_process_owner AS "processOwner",
@@ -35,10 +34,8 @@ checks AS (
 ),
 scored AS (
   SELECT c.*,
-         jsonb_build_object('leadDepartment', c."leadDepartment", 'coOwnerResponsibilities', c."coOwnerResponsibilities", 'processOwner', c."processOwner", 'goalLink', c."goalLink", 'effectLogic', c."effectLogic", 'followUpPlan', c."followUpPlan", 'reportedOnTime', c."reportedOnTime", 'coverageDecision', c."coverageDecision") AS checks,
          round((COALESCE(c."leadDepartment"::int, 0) + COALESCE(c."coOwnerResponsibilities"::int, 0) + COALESCE(c."processOwner"::int, 0) + COALESCE(c."goalLink"::int, 0) + COALESCE(c."effectLogic"::int, 0) + COALESCE(c."followUpPlan"::int, 0) + COALESCE(c."reportedOnTime"::int, 0) + COALESCE(c."coverageDecision"::int, 0))::numeric
-               / NULLIF((c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int, 0), 4)::float8 AS score,
-         to_jsonb(array_remove(ARRAY[CASE WHEN NOT c."leadDepartment" THEN 'leadDepartment' END, CASE WHEN NOT c."coOwnerResponsibilities" THEN 'coOwnerResponsibilities' END, CASE WHEN NOT c."processOwner" THEN 'processOwner' END, CASE WHEN NOT c."goalLink" THEN 'goalLink' END, CASE WHEN NOT c."effectLogic" THEN 'effectLogic' END, CASE WHEN NOT c."followUpPlan" THEN 'followUpPlan' END, CASE WHEN NOT c."reportedOnTime" THEN 'reportedOnTime' END, CASE WHEN NOT c."coverageDecision" THEN 'coverageDecision' END], NULL)) AS missing
+               / NULLIF((c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int, 0), 4)::float8 AS score
     FROM checks c
 ),
 by_dept AS (
@@ -51,10 +48,12 @@ by_area AS (
     FROM scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true GROUP BY 1)
 SELECT jsonb_build_object(
   'initiatives', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
-                            'id', p.id, 'code', p.code, 'title', p.title,
+                            'id', p.id, 'code', p.code, 'title', i.title,
                             'leadDepartment', CASE WHEN d.id IS NOT NULL THEN jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) END,
-                            'score', p.score, 'checks', p.checks, 'missing', p.missing) ORDER BY p.score, p.code), '[]')
+                            'score', p.score, 'checks', jsonb_build_object('leadDepartment', p."leadDepartment", 'coOwnerResponsibilities', p."coOwnerResponsibilities", 'processOwner', p."processOwner", 'goalLink', p."goalLink", 'effectLogic', p."effectLogic", 'followUpPlan', p."followUpPlan", 'reportedOnTime', p."reportedOnTime", 'coverageDecision', p."coverageDecision"), 'missing', to_jsonb(array_remove(ARRAY[CASE WHEN NOT p."leadDepartment" THEN 'leadDepartment' END, CASE WHEN NOT p."coOwnerResponsibilities" THEN 'coOwnerResponsibilities' END, CASE WHEN NOT p."processOwner" THEN 'processOwner' END, CASE WHEN NOT p."goalLink" THEN 'goalLink' END, CASE WHEN NOT p."effectLogic" THEN 'effectLogic' END, CASE WHEN NOT p."followUpPlan" THEN 'followUpPlan' END, CASE WHEN NOT p."reportedOnTime" THEN 'reportedOnTime' END, CASE WHEN NOT p."coverageDecision" THEN 'coverageDecision' END], NULL)))
+                            ORDER BY p.score, p.code), '[]')
                     FROM (SELECT * FROM scored ORDER BY score, code LIMIT $3 OFFSET $4) p
+                    JOIN initiatives i ON i.id = p.id
                     LEFT JOIN departments d ON d.id = p.lead_department_id),
   'total', (SELECT count(*)::int FROM scope),
   'limit', $5::int,

@@ -24,6 +24,7 @@ import { InitiativeFacts1795456000000 } from './1795456000000-InitiativeFacts.js
 import { FundingLineFacts1795457000000 } from './1795457000000-FundingLineFacts.js';
 import { FundingLinesByInitiative1795458000000 } from './1795458000000-FundingLinesByInitiative.js';
 import { GrantedFundingLinesByEnd1795459500000 } from './1795459500000-GrantedFundingLinesByEnd.js';
+import { ReadinessFacts1795460000000 } from './1795460000000-ReadinessFacts.js';
 import { PortfolioRollups1795461000000 } from './1795461000000-PortfolioRollups.js';
 import { LeadershipReadIndexes1795462000000 } from './1795462000000-LeadershipReadIndexes.js';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   FundingLineFacts1795457000000,
   FundingLinesByInitiative1795458000000,
   GrantedFundingLinesByEnd1795459500000,
+  ReadinessFacts1795460000000,
   PortfolioRollups1795461000000,
   LeadershipReadIndexes1795462000000,
 ];

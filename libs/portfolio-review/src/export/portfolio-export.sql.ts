@@ -8,7 +8,7 @@ import {
   INITIATIVE_STATUS_LABELS,
   type InitiativeListFilters,
 } from '#portfolio';
-import { readinessCtes } from '../readiness/portfolio-readiness.sql.js';
+import { readinessCtes, readinessMissingJson } from '../readiness/portfolio-readiness.sql.js';
 import { READINESS_CHECK_LABELS } from '../readiness/readiness-checks.js';
 
 /** One initiative as the export writes it; lists are already joined, labels already Swedish. */
@@ -36,8 +36,8 @@ export type ExportInitiativeRow = {
 
 /**
  * One row per initiative the list's filters choose (`buildInitiativeFilter`), by code, in one statement. Priority
- * areas come from `initiative_facts` (as in the summary), the readiness score and missing checks from `readinessCtes` (only
- * approved or active initiatives are scored; others get none). Money, as the summary counts it: `temporarySek` is what
+ * areas come from `initiative_facts` (as in the summary), the readiness score and missing checks from `readinessCtes` and
+ * `readinessMissingJson` (only approved or active initiatives are scored; others get none). Money, as the summary counts it: `temporarySek` is what
  * granted lines not from `ordinary_budget` running on `today` pay a year (monthlyShareSql × 12), `temporaryShare` its
  * part of what all running granted lines pay a year (null when none run). `temporaryEndsOn` is the earliest end, today
  * or later, of a granted temporary line that nothing fully takes over (takenOverJoinSql, the funding cliff's rule).
@@ -83,7 +83,7 @@ export function buildExportInitiativesSql(
            (SELECT count(*)::int FROM alerts al WHERE al.initiative_id = c.id AND al.status IN ('open', 'acknowledged')) AS "openAlerts",
            r.score AS "readinessScore",
            (SELECT string_agg(${param(READINESS_CHECK_LABELS)}::jsonb ->> e.name, ', ' ORDER BY e.o)
-              FROM jsonb_array_elements_text(r.missing) WITH ORDINALITY AS e(name, o)) AS "readinessMissing"
+              FROM jsonb_array_elements_text(${readinessMissingJson('r')}) WITH ORDINALITY AS e(name, o)) AS "readinessMissing"
       FROM chosen c
       LEFT JOIN departments d ON d.id = c.lead_department_id
       LEFT JOIN money m ON m.initiative_id = c.id

@@ -5,27 +5,27 @@ import type { PortfolioReadinessDto } from './portfolio-readiness.dto.js';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-checks.js';
 
 /**
- * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`, with their
- * `initiative_facts`), `latest_reports`, `checks` (one boolean column per check) and `scored(id, code, title,
- * lead_department_id, area_ids, <the checks>, checks, score, missing)`: the per-initiative half of readiness, shared
- * by GET /portfolio/readiness and the export. The checks that do not depend on the day are kept in initiative_facts
- * (the InitiativeFacts migration defines them); reportedOnTime depends on `day` and is computed here. `day` and `tz`
- * as in latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
+ * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`, as their
+ * `initiative_facts`), `latest_reports`, `checks` and `scored(id, code, lead_department_id, area_ids, <one boolean
+ * column per check>, score)`: the per-initiative half of readiness, shared by GET /portfolio/readiness and the export.
+ * The checks that do not depend on the day, and the code, are kept in initiative_facts (the InitiativeFacts and
+ * ReadinessFacts migrations define them), so without a filter no row of the wide `initiatives` heap is read;
+ * reportedOnTime depends on `day` and is computed here. The checks as JSON and the failed ones are left to
+ * `readinessChecksJson` and `readinessMissingJson`, for the rows a caller returns. `day` and `tz` as in
+ * latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
  */
 export function readinessCtes(where: string, day: string, tz: string): string {
-  const present = (column: string) => `(${column} IS NOT NULL AND jsonb_typeof(${column}) <> 'null')`;
   const each = (f: (name: ReadinessCheck) => string, separator: string) => READINESS_CHECKS.map(f).join(separator);
   return `
     scope AS (
-      SELECT i.id, i.code, i.title, i.status, i.lead_department_id, f.area_ids,
-             ${present('i.process_owner')} AS has_process_owner, ${present('i.follow_up_plan')} AS has_plan,
+      SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
              f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
-        FROM initiatives i JOIN initiative_facts f ON f.initiative_id = i.id
-        ${where ? `${where} AND` : 'WHERE'} i.status IN ('approved', 'active')
+        FROM initiative_facts f
+       WHERE f.status IN ('approved', 'active')${where ? ` AND f.initiative_id IN (SELECT i.id FROM initiatives i ${where})` : ''}
     ),
     ${latestReportsCte('scope', day, tz)},
     checks AS (
-      SELECT s.id, s.code, s.title, s.lead_department_id, s.area_ids,
+      SELECT s.id, s.code, s.lead_department_id, s.area_ids,
              s.lead_department_id IS NOT NULL AS "leadDepartment",
              s.co_owner_responsibilities AS "coOwnerResponsibilities",
              s.has_process_owner AS "processOwner",
@@ -38,12 +38,20 @@ export function readinessCtes(where: string, day: string, tz: string): string {
     ),
     scored AS (
       SELECT c.*,
-             jsonb_build_object(${each((n) => `'${n}', c."${n}"`, ', ')}) AS checks,
              round((${each((n) => `COALESCE(c."${n}"::int, 0)`, ' + ')})::numeric
-                   / NULLIF(${each((n) => `(c."${n}" IS NOT NULL)::int`, ' + ')}, 0), 4)::float8 AS score,
-             to_jsonb(array_remove(ARRAY[${each((n) => `CASE WHEN NOT c."${n}" THEN '${n}' END`, ', ')}], NULL)) AS missing
+                   / NULLIF(${each((n) => `(c."${n}" IS NOT NULL)::int`, ' + ')}, 0), 4)::float8 AS score
         FROM checks c
     )`;
+}
+
+/** The checks of a `scored` row `alias` as a JSON object, in READINESS_CHECKS' order. */
+export function readinessChecksJson(alias: string): string {
+  return `jsonb_build_object(${READINESS_CHECKS.map((n) => `'${n}', ${alias}."${n}"`).join(', ')})`;
+}
+
+/** The failed checks of a `scored` row `alias` as a JSON array of names, in READINESS_CHECKS' order. */
+export function readinessMissingJson(alias: string): string {
+  return `to_jsonb(array_remove(ARRAY[${READINESS_CHECKS.map((n) => `CASE WHEN NOT ${alias}."${n}" THEN '${n}' END`).join(', ')}], NULL))`;
 }
 
 /**
@@ -90,10 +98,12 @@ export function buildPortfolioReadinessSql(
     by_area AS (${rollup('scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
     SELECT jsonb_build_object(
       'initiatives', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
-                                'id', p.id, 'code', p.code, 'title', p.title,
+                                'id', p.id, 'code', p.code, 'title', i.title,
                                 'leadDepartment', CASE WHEN d.id IS NOT NULL THEN jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) END,
-                                'score', p.score, 'checks', p.checks, 'missing', p.missing) ORDER BY p.score, p.code), '[]')
+                                'score', p.score, 'checks', ${readinessChecksJson('p')}, 'missing', ${readinessMissingJson('p')})
+                                ORDER BY p.score, p.code), '[]')
                         FROM (SELECT * FROM scored ORDER BY score, code LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}) p
+                        JOIN initiatives i ON i.id = p.id
                         LEFT JOIN departments d ON d.id = p.lead_department_id),
       'total', (SELECT count(*)::int FROM scope),
       'limit', ${param(page.limit)}::int,
