@@ -41,9 +41,10 @@ export type CheckedLines = { text: string; count: number; months: { kind: Budget
  *
  * The good lines go straight into the parameter's text, a line a row: index, amount, kind, period and the dimensions as
  * JSON, separated by tabs; no field can hold a tab or a newline (codes hold no control characters, and JSON escapes
- * them). The dimensions' JSON is written in the configured dimensions' order from one fragment per distinct code, so
- * the same codes give the same text whatever order they were sent in, and kind, period and that JSON are the natural
- * key for the duplicate check as well: no object per line, and no second serialisation (bench/README.md, "Budget import").
+ * them). A line's codes, in the configured dimensions' order, lead down a tree of the batch's coding strings (a few
+ * thousand in 50,000 lines) to one leaf, which holds the dimensions' JSON, written once in that order from one
+ * JSON-escaped fragment per distinct code, and the lines seen with it by kind and month: the duplicate check needs no
+ * key text, and no line is serialised on its own (bench/README.md, "Budget import").
  */
 export function checkLines(
   lines: readonly unknown[],
@@ -51,47 +52,70 @@ export function checkLines(
 ): { checked: CheckedLines; errors: FieldError[]; uses: CodeUse[] } {
   const known = new Map(dimensions.map((d) => [d.code, d]));
   const required = dimensions.filter((d) => d.required).map((d) => d.code);
-  const usesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, CodeUse>()]));
-  // `"dimension":"code"`, JSON-escaped once per distinct code rather than once per line.
-  const fragments = new Map(dimensions.map((d) => [d.code, new Map<string, string>()]));
+  const codesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, UsedCode>()]));
+  const root: CodingStringNode = { next: new Map(), json: '{', leaf: undefined };
   // Codes repeat across lines (a few thousand distinct in 50,000 lines): each distinct one is matched once.
   const goodCodes = new Set<string>();
   const periods = new Map<string, string | null>();
   const monthsByKind = new Map(BUDGET_LINE_KINDS.map((kind) => [kind, new Set<string>()]));
   const rows: string[] = [];
   const errors: FieldError[] = [];
-  const firstWithKey = new Map<string, number>();
   lines.forEach((raw, index) => {
     const period = goodLinePeriod(raw, known, required, goodCodes, periods);
     if (period === null) return errors.push(...lineShapeErrors(raw, `lines[${index}]`, known, required));
     const line = raw as LineShape;
-    let json = '';
+    let node = root;
     for (const { code: dimension } of dimensions) {
-      if (!Object.hasOwn(line.dimensions, dimension)) continue;
-      const code = line.dimensions[dimension];
-      const byCode = fragments.get(dimension)!;
-      let fragment = byCode.get(code);
-      if (fragment === undefined) byCode.set(code, (fragment = `${JSON.stringify(dimension)}:${JSON.stringify(code)}`));
-      json += json === '' ? `{${fragment}` : `,${fragment}`;
-      // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
-      const uses = usesByDimension.get(dimension)!;
-      const use = uses.get(code);
-      if (!use) uses.set(code, { dimension, code, first: period, last: period });
-      else if (period < use.first) use.first = period;
-      else if (period > use.last) use.last = period;
+      let used: UsedCode | undefined;
+      if (Object.hasOwn(line.dimensions, dimension)) {
+        const code = line.dimensions[dimension];
+        const codes = codesByDimension.get(dimension)!;
+        used = codes.get(code);
+        if (!used) {
+          const fragment = `${JSON.stringify(dimension)}:${JSON.stringify(code)}`;
+          codes.set(code, (used = { use: { dimension, code, first: period, last: period }, fragment }));
+        }
+        // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
+        else if (period < used.use.first) used.use.first = period;
+        else if (period > used.use.last) used.use.last = period;
+      }
+      let next = node.next.get(used);
+      if (!next) {
+        const json = used ? `${node.json}${node.json === '{' ? '' : ','}${used.fragment}` : node.json;
+        node.next.set(used, (next = { next: new Map(), json, leaf: undefined }));
+      }
+      node = next;
     }
-    const key = `${line.kind}\t${period}\t${json === '' ? '{' : json}}`;
-    const first = firstWithKey.get(key);
+    const leaf = (node.leaf ??= {
+      json: `${node.json}}`,
+      budget: new Map<string, number>(),
+      actual: new Map<string, number>(),
+    });
+    const first = leaf[line.kind].get(period);
     if (first !== undefined)
       return errors.push({ field: `lines[${index}]`, message: `same kind, period and dimensions as lines[${first}]` });
-    firstWithKey.set(key, index);
-    rows.push(`${index}\t${line.amountSek}\t${key}`);
+    leaf[line.kind].set(period, index);
+    rows.push(`${index}\t${line.amountSek}\t${line.kind}\t${period}\t${leaf.json}`);
     monthsByKind.get(line.kind)!.add(period);
   });
-  const uses = [...usesByDimension.values()].flatMap((byCode) => [...byCode.values()]);
+  const uses = [...codesByDimension.values()].flatMap((byCode) => [...byCode.values()].map((used) => used.use));
   const months = [...monthsByKind].flatMap(([kind, periods]) => [...periods].map((period) => ({ kind, period })));
   return { checked: { text: rows.join('\n'), count: rows.length, months }, errors, uses };
 }
+
+/** A distinct code of a dimension in a batch: where it is used, and `"dimension":"code"` as JSON. */
+type UsedCode = { use: CodeUse; fragment: string };
+
+/**
+ * A level of the tree of a batch's coding strings: the next dimension's code (undefined where a line leaves it out)
+ * leads to the next node; `json` is the dimensions' JSON so far. The last level's nodes have a leaf: the whole JSON and
+ * the index of the first line of each kind by month.
+ */
+type CodingStringNode = {
+  next: Map<UsedCode | undefined, CodingStringNode>;
+  json: string;
+  leaf: ({ json: string } & Record<BudgetLineKind, Map<string, number>>) | undefined;
+};
 
 /**
  * The period (the month's first day) of a line that breaks no rule of `lineShapeErrors`, else null: the same rules
