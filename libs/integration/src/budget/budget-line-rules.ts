@@ -41,10 +41,11 @@ export type CheckedLines = { text: string; count: number; months: { kind: Budget
  *
  * The good lines go straight into the parameter's text, a line a row: index, amount, kind, period and the dimensions as
  * JSON, separated by tabs; no field can hold a tab or a newline (codes hold no control characters, and JSON escapes
- * them). A line's codes, in the configured dimensions' order, lead down a tree of the batch's coding strings (a few
- * thousand in 50,000 lines) to one leaf, which holds the dimensions' JSON, written once in that order from one
- * JSON-escaped fragment per distinct code, and the lines seen with it by kind and month: the duplicate check needs no
- * key text, and no line is serialised on its own (bench/README.md, "Budget import").
+ * them). The dimensions' JSON is written exactly as PostgreSQL prints their jsonb (`jsonbKeyOrder`), so the upsert finds
+ * a stored line by comparing texts, without parsing each line's JSON. A line's codes, in that order, lead down a tree of
+ * the batch's coding strings (a few thousand in 50,000 lines) to one leaf, which holds that JSON, written once from
+ * one fragment per distinct code, and the lines seen with it by kind and month: the duplicate check needs no key text,
+ * and no line is serialised on its own (bench/README.md, "Budget import").
  */
 export function checkLines(
   lines: readonly unknown[],
@@ -53,6 +54,7 @@ export function checkLines(
   const known = new Map(dimensions.map((d) => [d.code, d]));
   const required = dimensions.filter((d) => d.required).map((d) => d.code);
   const codesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, UsedCode>()]));
+  const inJsonbOrder = [...dimensions].sort((a, b) => jsonbKeyOrder(a.code, b.code));
   const root: CodingStringNode = { next: new Map(), json: '{', leaf: undefined };
   // Codes repeat across lines (a few thousand distinct in 50,000 lines): each distinct one is matched once.
   const goodCodes = new Set<string>();
@@ -65,14 +67,14 @@ export function checkLines(
     if (period === null) return errors.push(...lineShapeErrors(raw, `lines[${index}]`, known, required));
     const line = raw as LineShape;
     let node = root;
-    for (const { code: dimension } of dimensions) {
+    for (const { code: dimension } of inJsonbOrder) {
       let used: UsedCode | undefined;
       if (Object.hasOwn(line.dimensions, dimension)) {
         const code = line.dimensions[dimension];
         const codes = codesByDimension.get(dimension)!;
         used = codes.get(code);
         if (!used) {
-          const fragment = `${JSON.stringify(dimension)}:${JSON.stringify(code)}`;
+          const fragment = `${JSON.stringify(dimension)}: ${JSON.stringify(code)}`;
           codes.set(code, (used = { use: { dimension, code, first: period, last: period }, fragment }));
         }
         // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
@@ -81,7 +83,7 @@ export function checkLines(
       }
       let next = node.next.get(used);
       if (!next) {
-        const json = used ? `${node.json}${node.json === '{' ? '' : ','}${used.fragment}` : node.json;
+        const json = used ? `${node.json}${node.json === '{' ? '' : ', '}${used.fragment}` : node.json;
         node.next.set(used, (next = { next: new Map(), json, leaf: undefined }));
       }
       node = next;
@@ -103,7 +105,16 @@ export function checkLines(
   return { checked: { text: rows.join('\n'), count: rows.length, months }, errors, uses };
 }
 
-/** A distinct code of a dimension in a batch: where it is used, and `"dimension":"code"` as JSON. */
+/**
+ * The order of an object's keys in jsonb, and so in its text: shorter first, then bytewise. Dimension codes are ASCII
+ * (DIMENSION_CODE_PATTERN), so characters are bytes.
+ */
+const jsonbKeyOrder = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A distinct code of a dimension in a batch: where it is used, and `"dimension": "code"` as jsonb prints it (its
+ * escaping is JSON.stringify's for a code, which holds no control characters, and its separators are `: ` and `, `).
+ */
 type UsedCode = { use: CodeUse; fragment: string };
 
 /**
