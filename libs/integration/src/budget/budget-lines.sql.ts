@@ -3,8 +3,9 @@ import type { DimensionRule } from './budget-line-rules.js';
 
 /**
  * The checked lines (`checkLines`' text) as rows: a line a row of index, amount, kind, period and the dimensions as
- * JSON, separated by tabs; the JSON as jsonb and as its text, which `checkLines` writes as jsonb prints it. PostgreSQL splits it with string_to_table and split_part several times faster than it parses
- * the same lines as one jsonb document (measured 0.5 s against 1.7 s for 50,000 lines; bench/README.md, "Budget import").
+ * JSON, separated by tabs; the JSON both as jsonb and as text, which `checkLines` writes as jsonb prints it.
+ * PostgreSQL splits it with string_to_table and split_part several times faster than it parses the same lines as one
+ * jsonb document (measured 0.5 s against 1.7 s for 50,000 lines; bench/README.md, "Budget import").
  */
 const field = (n: number) => `split_part(r, E'\\t', ${n})`;
 const LINES = `(
@@ -118,10 +119,10 @@ export const INSERT_LINES_SQL = statement<UpsertCounts>(
  * (a read of the unique index) by the text `checkLines` wrote, which is what the index holds (jsonb's text), so no
  * line's JSON is parsed unless it is inserted (measured 460 → 240 ms for 50,000 unchanged lines, 650 → 440 ms with
  * 10 % changed; bench/README.md, "Budget import"). Were the texts ever to differ, the line would be taken for a new one
- * and the unique index would refuse it: an error, never a second row. Only the lines that differ are kept: new ones go in with a plain INSERT, changed
- * ones by id with an UPDATE. Unchanged lines are neither locked nor rewritten, and no new line pays ON CONFLICT's
- * speculative insertion (measured 10–25 % faster for a first insert; bench/README.md, "Budget import"). New lines go
- * in natural-key order, so the unique index fills page by page.
+ * and the unique index would refuse it: an error, never a second row. Only the lines that differ are kept: new ones
+ * go in with a plain INSERT, changed ones by id with an UPDATE. Unchanged lines are neither locked nor rewritten, and
+ * no new line pays ON CONFLICT's speculative insertion (measured 10–25 % faster for a first insert; bench/README.md,
+ * "Budget import"). New lines go in natural-key order, so the unique index fills page by page.
  */
 export const UPSERT_LINES_SQL = statement<UpsertCounts>(
   `WITH differing AS MATERIALIZED (
