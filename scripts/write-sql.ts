@@ -25,8 +25,10 @@ import {
 import { CHANGES_FEED_PAGE_SQL } from '../libs/integration/src/changes-feed/changes-feed.sql.js';
 import {
   ANY_CODE_ERROR_SQL,
+  ANY_LINE_IN_MONTHS_SQL,
   CODE_ERRORS_SQL,
   DIMENSION_RULES_SQL,
+  INSERT_LINES_SQL,
   UPSERT_LINES_SQL,
 } from '../libs/integration/src/budget/budget-lines.sql.js';
 import { INITIATIVE_FINANCE_SQL } from '../libs/integration/src/finance/initiative-finance.sql.js';
@@ -150,8 +152,15 @@ const ENTRIES: Entry[] = [
     file: 'integration/budget-lines.sql',
     source: 'libs/integration/src/budget/budget-lines.sql.ts',
     about:
-      'PUT /integrations/budget/lines: the dimensions, the quick code check, the bad codes (only when there are any), the upsert.',
-    statements: [DIMENSION_RULES_SQL, ANY_CODE_ERROR_SQL, CODE_ERRORS_SQL, UPSERT_LINES_SQL],
+      'PUT /integrations/budget/lines: the dimensions, the quick code check, the bad codes (only when there are any), whether any of the months is stored, then the insert (none is) or the upsert.',
+    statements: [
+      DIMENSION_RULES_SQL,
+      ANY_CODE_ERROR_SQL,
+      CODE_ERRORS_SQL,
+      ANY_LINE_IN_MONTHS_SQL,
+      INSERT_LINES_SQL,
+      UPSERT_LINES_SQL,
+    ],
   },
   {
     file: 'integration/initiative-finance.sql',

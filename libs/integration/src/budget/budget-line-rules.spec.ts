@@ -13,16 +13,33 @@ const line = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('checkLines', () => {
-  it('should pass good lines in their stored shape, with their indices', () => {
+  it('should write good lines as the parameter, with their indices and the dimensions as jsonb prints them', () => {
     const { checked, errors } = checkLines(
-      [line(), line({ kind: 'budget', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } })],
+      [line(), line({ kind: 'budget', amountSek: -50, dimensions: { projekt: 'P"7', ansvar: '1100' } })],
       DIMENSIONS,
     );
     expect(errors).toEqual([]);
-    expect(checked).toEqual([
-      { index: 0, kind: 'actual', period: '2026-03-01', amountSek: 1200, dimensions: { ansvar: '1100' } },
-      { index: 1, kind: 'budget', period: '2026-03-01', amountSek: -50, dimensions: { ansvar: '1100', projekt: 'P7' } },
+    expect(checked.text.split('\n')).toEqual([
+      '0\t1200\tactual\t2026-03-01\t{"ansvar": "1100"}',
+      '1\t-50\tbudget\t2026-03-01\t{"ansvar": "1100", "projekt": "P\\"7"}',
     ]);
+    expect(checked.count).toBe(2);
+    expect(checked.months).toEqual([
+      { kind: 'budget', period: '2026-03-01' },
+      { kind: 'actual', period: '2026-03-01' },
+    ]);
+  });
+
+  it('should order the dimensions as jsonb does, shorter keys first, then bytewise, whatever the configured order', () => {
+    const { checked } = checkLines(
+      [line({ dimensions: { verksamhet: 'V1', konto: 'K1', ansvar: 'A1' } })],
+      [
+        { code: 'verksamhet', required: true },
+        { code: 'konto', required: true },
+        { code: 'ansvar', required: true },
+      ],
+    );
+    expect(checked.text.split('\t')[4]).toBe('{"konto": "K1", "ansvar": "A1", "verksamhet": "V1"}');
   });
 
   it('should name every broken rule of every line', () => {
@@ -54,7 +71,8 @@ describe('checkLines', () => {
       { field: 'lines[7].extra', message: 'unknown field' },
       { field: 'lines[8]', message: 'must be an object with kind, period, amountSek and dimensions' },
     ]);
-    expect(checked.map((c) => c.index)).toEqual([9]);
+    expect(checked.text.split('\t')[0]).toBe('9');
+    expect(checked.count).toBe(1);
   });
 
   it('should refuse a second line with the same natural key, whatever the order of its dimensions', () => {

@@ -9,15 +9,6 @@ export const MAX_BUDGET_LINES = 50_000;
 export const MAX_LINE_ERRORS = 1000;
 export const MAX_CODE_LENGTH = 40;
 
-/** A line that passed the rules that need no database: the stored shape, with its index in the batch. */
-export type CheckedLine = {
-  index: number;
-  kind: BudgetLineKind;
-  period: string;
-  amountSek: number;
-  dimensions: Record<string, string>;
-};
-
 export type DimensionRule = { code: string; required: boolean };
 
 const LINE_FIELDS = new Set(['kind', 'period', 'amountSek', 'dimensions']);
@@ -35,55 +26,107 @@ export type CodeUse = { dimension: string; code: string; first: string; last: st
 type LineShape = { kind: BudgetLineKind; period: string; amountSek: number; dimensions: Record<string, string> };
 
 /**
+ * The lines that passed the rules that need no database, as one text parameter (`LINES` in budget-lines.sql.ts reads
+ * it), how many they are, and each distinct kind and month (first day) among them.
+ */
+export type CheckedLines = { text: string; count: number; months: { kind: BudgetLineKind; period: string }[] };
+
+/**
  * Every rule of a batch's lines that needs no database: kind, period, amount, known and required dimensions, and
  * no two lines with the same natural key (kind, period, dimensions), which the upsert could not tell apart. Codes
  * are checked afterwards, set-based in SQL, for the lines that pass, from `uses`: each distinct (dimension, code) of
  * those lines with the span of months it is used in, a few thousand for 50,000 lines. A code's validity is one
  * interval, so if it overlaps the first and the last month it overlaps every month in between: checking the span is
  * the same as checking every line. One pass, allocating little for a good line: 50,000 lines × 6 dimensions.
+ *
+ * The good lines go straight into the parameter's text, a line a row: index, amount, kind, period and the dimensions as
+ * JSON, separated by tabs; no field can hold a tab or a newline (codes hold no control characters, and JSON escapes
+ * them). The dimensions' JSON is written exactly as PostgreSQL prints their jsonb (`jsonbKeyOrder`), so the upsert finds
+ * a stored line by comparing texts, without parsing each line's JSON. A line's codes, in that order, lead down a tree of
+ * the batch's coding strings (a few thousand in 50,000 lines) to one leaf, which holds that JSON, written once from
+ * one fragment per distinct code, and the lines seen with it by kind and month: the duplicate check needs no key text,
+ * and no line is serialised on its own (bench/README.md, "Budget import").
  */
 export function checkLines(
   lines: readonly unknown[],
   dimensions: readonly DimensionRule[],
-): { checked: CheckedLine[]; errors: FieldError[]; uses: CodeUse[] } {
+): { checked: CheckedLines; errors: FieldError[]; uses: CodeUse[] } {
   const known = new Map(dimensions.map((d) => [d.code, d]));
   const required = dimensions.filter((d) => d.required).map((d) => d.code);
-  const usesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, CodeUse>()]));
+  const codesByDimension = new Map(dimensions.map((d) => [d.code, new Map<string, UsedCode>()]));
+  const inJsonbOrder = [...dimensions].sort((a, b) => jsonbKeyOrder(a.code, b.code));
+  const root: CodingStringNode = { next: new Map(), json: '{', leaf: undefined };
   // Codes repeat across lines (a few thousand distinct in 50,000 lines): each distinct one is matched once.
   const goodCodes = new Set<string>();
-  const checked: CheckedLine[] = [];
+  const periods = new Map<string, string | null>();
+  const monthsByKind = new Map(BUDGET_LINE_KINDS.map((kind) => [kind, new Set<string>()]));
+  const rows: string[] = [];
   const errors: FieldError[] = [];
-  const firstWithKey = new Map<string, number>();
   lines.forEach((raw, index) => {
-    const period = goodLinePeriod(raw, known, required, goodCodes);
+    const period = goodLinePeriod(raw, known, required, goodCodes, periods);
     if (period === null) return errors.push(...lineShapeErrors(raw, `lines[${index}]`, known, required));
     const line = raw as LineShape;
-    // The natural key as a string: kind, period and the codes in the configured dimensions' order. Unambiguous,
-    // because a code holds no control characters, so \u0001 separates and \u0002 stands for a dimension left out.
-    let key = `${line.kind}\u0001${period}`;
-    for (const { code: dimension } of dimensions) {
-      if (!Object.hasOwn(line.dimensions, dimension)) {
-        key += '\u0001\u0002';
-        continue;
+    let node = root;
+    for (const { code: dimension } of inJsonbOrder) {
+      let used: UsedCode | undefined;
+      if (Object.hasOwn(line.dimensions, dimension)) {
+        const code = line.dimensions[dimension];
+        const codes = codesByDimension.get(dimension)!;
+        used = codes.get(code);
+        if (!used) {
+          const fragment = `${JSON.stringify(dimension)}: ${JSON.stringify(code)}`;
+          codes.set(code, (used = { use: { dimension, code, first: period, last: period }, fragment }));
+        }
+        // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
+        else if (period < used.use.first) used.use.first = period;
+        else if (period > used.use.last) used.use.last = period;
       }
-      const code = line.dimensions[dimension];
-      key += `\u0001${code}`;
-      // A line with the same key as an earlier one has the same codes and month: recording it changes nothing.
-      const uses = usesByDimension.get(dimension)!;
-      const use = uses.get(code);
-      if (!use) uses.set(code, { dimension, code, first: period, last: period });
-      else if (period < use.first) use.first = period;
-      else if (period > use.last) use.last = period;
+      let next = node.next.get(used);
+      if (!next) {
+        const json = used ? `${node.json}${node.json === '{' ? '' : ', '}${used.fragment}` : node.json;
+        node.next.set(used, (next = { next: new Map(), json, leaf: undefined }));
+      }
+      node = next;
     }
-    const first = firstWithKey.get(key);
+    const leaf = (node.leaf ??= {
+      json: `${node.json}}`,
+      budget: new Map<string, number>(),
+      actual: new Map<string, number>(),
+    });
+    const first = leaf[line.kind].get(period);
     if (first !== undefined)
       return errors.push({ field: `lines[${index}]`, message: `same kind, period and dimensions as lines[${first}]` });
-    firstWithKey.set(key, index);
-    checked.push({ index, kind: line.kind, period, amountSek: line.amountSek, dimensions: line.dimensions });
+    leaf[line.kind].set(period, index);
+    rows.push(`${index}\t${line.amountSek}\t${line.kind}\t${period}\t${leaf.json}`);
+    monthsByKind.get(line.kind)!.add(period);
   });
-  const uses = [...usesByDimension.values()].flatMap((byCode) => [...byCode.values()]);
-  return { checked, errors, uses };
+  const uses = [...codesByDimension.values()].flatMap((byCode) => [...byCode.values()].map((used) => used.use));
+  const months = [...monthsByKind].flatMap(([kind, periods]) => [...periods].map((period) => ({ kind, period })));
+  return { checked: { text: rows.join('\n'), count: rows.length, months }, errors, uses };
 }
+
+/**
+ * The order of an object's keys in jsonb, and so in its text: shorter first, then bytewise. Dimension codes are ASCII
+ * (DIMENSION_CODE_PATTERN), so characters are bytes.
+ */
+const jsonbKeyOrder = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A distinct code of a dimension in a batch: where it is used, and `"dimension": "code"` as jsonb prints it (its
+ * escaping is JSON.stringify's for a code, which holds no control characters, and its separators are `: ` and `, `).
+ */
+type UsedCode = { use: CodeUse; fragment: string };
+
+/**
+ * A level of the tree of a batch's coding strings: the next dimension's code (undefined where a line leaves it out)
+ * leads to the next node; `json` is the dimensions' JSON so far. The last level's nodes have a leaf: the whole JSON and
+ * the index of the first line of each kind by month.
+ */
+type CodingStringNode = {
+  next: Map<UsedCode | undefined, CodingStringNode>;
+  json: string;
+  leaf: ({ json: string } & Record<BudgetLineKind, Map<string, number>>) | undefined;
+};
 
 /**
  * The period (the month's first day) of a line that breaks no rule of `lineShapeErrors`, else null: the same rules
@@ -94,6 +137,7 @@ function goodLinePeriod(
   known: Map<string, DimensionRule>,
   required: readonly string[],
   goodCodes: Set<string>,
+  periods: Map<string, string | null>,
 ): string | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const line = raw as Record<string, unknown>;
@@ -112,7 +156,11 @@ function goodLinePeriod(
     }
   }
   for (const dimension of required) if (!Object.hasOwn(dims, dimension)) return null;
-  return parsePeriod(line.period);
+  // A batch holds a few distinct periods: each is parsed once.
+  if (typeof line.period !== 'string') return null;
+  let period = periods.get(line.period);
+  if (period === undefined) periods.set(line.period, (period = parsePeriod(line.period)));
+  return period;
 }
 
 function lineShapeErrors(

@@ -18,11 +18,12 @@ import {
 import { checkLines, MAX_BUDGET_LINES, MAX_LINE_ERRORS } from './budget-line-rules.js';
 import {
   ANY_CODE_ERROR_SQL,
+  ANY_LINE_IN_MONTHS_SQL,
   BATCH_WORK_MEM_SQL,
   BUDGET_LINES_LOCK,
   CODE_ERRORS_SQL,
   DIMENSION_RULES_SQL,
-  linesParameter,
+  INSERT_LINES_SQL,
   UPSERT_LINES_SQL,
 } from './budget-lines.sql.js';
 
@@ -64,11 +65,10 @@ export class BudgetLinesService {
     await execute(em, BATCH_WORK_MEM_SQL);
     const dimensions = await queryRows(em, DIMENSION_RULES_SQL);
     const { checked, errors, uses } = checkLines(lines, dimensions);
-    const parameter = linesParameter(checked);
     // Codes are judged on the distinct values first; only a batch with a bad code pays for naming every bad line.
     const codeErrors =
-      checked.length > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(uses)])).bad
-        ? await findCodeErrors(em, parameter)
+      checked.count > 0 && (await queryOne(em, ANY_CODE_ERROR_SQL, [JSON.stringify(uses)])).bad
+        ? await findCodeErrors(em, checked.text)
         : [];
     const total = errors.length + (codeErrors[0]?.total ?? 0);
     if (total > 0) {
@@ -77,12 +77,14 @@ export class BudgetLinesService {
     }
     // Taken only now, so batches check their lines side by side and wait for each other only to write.
     await execute(em, XACT_LOCK_SQL, [BUDGET_LINES_LOCK]);
-    const { inserted, updated } = await queryOne(em, UPSERT_LINES_SQL, [parameter]);
+    // A batch of months not stored yet is all new: it skips the upsert's lookup of every line.
+    const stored = (await queryOne(em, ANY_LINE_IN_MONTHS_SQL, [JSON.stringify(checked.months)])).stored;
+    const { inserted, updated } = await queryOne(em, stored ? UPSERT_LINES_SQL : INSERT_LINES_SQL, [checked.text]);
     const result: BudgetLinesResult = {
-      lines: checked.length,
+      lines: checked.count,
       inserted,
       updated,
-      unchanged: checked.length - inserted - updated,
+      unchanged: checked.count - inserted - updated,
     };
     await this.audit.record(em, ctx, {
       action: 'create',
