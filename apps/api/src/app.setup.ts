@@ -14,6 +14,7 @@ import {
   spreadsheetBody,
   PersonalDataPipe,
   ProblemDetailsFilter,
+  requestIdMiddleware,
   WellFormedTextPipe,
   type AppConfig,
 } from '#common';
@@ -77,6 +78,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // saves only the transfer, the query and the serialisation being done anyway. Single resources keep their version
   // as ETag (EtagInterceptor), which is what If-Match needs.
   app.set('etag', false);
+  app.use(requestIdMiddleware);
   const config = app.get(ConfigService<AppConfig, true>);
   const policy = contentSecurityPolicy(
     identityProviderOrigins({

@@ -23,6 +23,7 @@ export * from './redis/redis.module.js';
 export * from './redis/snapshot-cache.js';
 export * from './health/health.module.js';
 export * from './logging/logging.module.js';
+export { requestIdMiddleware } from './logging/pino-http.options.js';
 export * from './config/boot.js';
 export * from './persistence/where.js';
 export * from './persistence/find-one.js';

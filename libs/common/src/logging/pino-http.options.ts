@@ -25,15 +25,7 @@ export type LogFormat = 'json' | 'line';
 export function pinoHttpOptions(level: string, format: LogFormat = 'json'): Options {
   const requestId: Options = {
     level,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id =
-        typeof given === 'string' && REQUEST_ID.test(given) && findIdentityNumbers(given).length === 0
-          ? given
-          : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
+    genReqId: giveRequestId,
     customAttributeKeys: { reqId: 'requestId' },
     // Every line logged while handling a request (not only the access line) carries the id at the top level.
     quietReqLogger: true,
@@ -82,6 +74,30 @@ function serializeRequest(req: SerializedRequest): object {
   const { 'x-request-id': _requestId, ...headers } = req.headers;
   if (typeof headers.referer === 'string') headers.referer = redactUrl(headers.referer);
   return { ...req, url: redactUrl(req.url), query: redactQuery(req.query), headers };
+}
+
+/** The caller's `X-Request-Id` when it is sane and holds no identity number, else a new one; answered as a header. */
+function giveRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id =
+    typeof given === 'string' && REQUEST_ID.test(given) && findIdentityNumbers(given).length === 0
+      ? given
+      : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
+ * Gives every request its id before anything else runs (pino-http keeps an id it finds), so a request has one
+ * whether it is logged or not: the answer's X-Request-Id, and the audit trail's.
+ */
+export function requestIdMiddleware(
+  req: IncomingMessage & { id?: unknown },
+  res: ServerResponse,
+  next: () => void,
+): void {
+  req.id = giveRequestId(req, res);
+  next();
 }
 
 /** Where log text goes: standard output, or a test's capture. */
