@@ -5,8 +5,15 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
-    /** Requests a second from all connections together (open loop); latencies are corrected for coordinated omission. */
+    /** Requests a second from all connections together; autocannon sends each second's share at once, in a burst. */
     overallRate?: number;
+    /** Requests a second from each connection. */
+    connectionRate?: number;
+    /**
+     * Record latencies as measured. autocannon's correction for coordinated omission assumes ceil(1 / rate) ms between
+     * requests (1 ms at one request a second), which fills the histogram with made-up samples.
+     */
+    ignoreCoordinatedOmission?: boolean;
     headers?: Record<string, string>;
   };
   export type Histogram = {
@@ -29,5 +36,12 @@ declare module 'autocannon' {
     non2xx: number;
     duration: number;
   };
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A run: awaitable for its result, and emitting each answer as it comes (`responseTime` in ms). */
+  export type Instance = Promise<Result> & {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): Instance;
+  };
+  export default function autocannon(options: Options): Instance;
 }

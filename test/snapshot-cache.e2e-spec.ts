@@ -66,6 +66,29 @@ describe('Snapshot cache', () => {
     expect(computed).toBe(2);
   });
 
+  it('should compute once for the readers of one snapshot that arrive while its answer is being computed', async () => {
+    await givenDepartment(t.dataSource, { code: 'SC5-A' });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+
+    // One REPEATABLE READ transaction: its three reads see one snapshot, whatever other tests commit meanwhile.
+    const answers = await t.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const read = () =>
+        cache.read(em, 'test-departments-held', { prefix: 'SC5-' }, async () => {
+          computed += 1;
+          await held;
+          const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM departments WHERE code LIKE 'SC5-%'`);
+          return n as number;
+        });
+      const reads = [read(), read(), read()];
+      setTimeout(release, 100);
+      return Promise.all(reads);
+    });
+
+    expect(answers).toEqual([1, 1, 1]);
+    expect(computed).toBe(1);
+  });
+
   it('should compute without the cache when Redis cannot be reached', async () => {
     const unreachable = new Redis({
       port: 1,

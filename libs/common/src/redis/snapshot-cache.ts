@@ -22,11 +22,17 @@ const TTL_SECONDS = 600;
  * question (`name` and `question`, e.g. the filters and today's date) holds the latest snapshot's answer.
  *
  * Redis is a shortcut, never a dependency: when it is down or answers garbage, the computation runs as without it.
+ *
+ * Readers of one question in one snapshot arriving while its answer is being computed in this process wait for that
+ * computation instead of starting their own: right after a commit every reader misses the cache at once, and a
+ * stampede of identical computations on a busy API made each of them slower than all the readers waiting for one.
  */
 @Injectable()
 export class SnapshotCache {
   private readonly logger = new Logger(SnapshotCache.name);
   private readonly prefix: string;
+  /** The computations under way in this process, by key and snapshot; each entry is removed when it settles. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -47,6 +53,20 @@ export class SnapshotCache {
       const entry = JSON.parse(cached) as { snapshot: string; answer: T };
       if (entry.snapshot === snapshot) return entry.answer;
     }
+    const flight = `${key}\n${snapshot}`;
+    const underWay = this.inFlight.get(flight) as Promise<T> | undefined;
+    // A computation that failed in another request's transaction is tried again in this one.
+    if (underWay) return underWay.catch(() => compute());
+    const computing = this.computeAndStore(key, snapshot, compute);
+    this.inFlight.set(flight, computing);
+    try {
+      return await computing;
+    } finally {
+      this.inFlight.delete(flight);
+    }
+  }
+
+  private async computeAndStore<T>(key: string, snapshot: string, compute: () => Promise<T>): Promise<T> {
     const answer = await compute();
     await this.redis
       .set(key, JSON.stringify({ snapshot, answer }), 'EX', TTL_SECONDS)
