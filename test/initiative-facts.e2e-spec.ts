@@ -1,4 +1,5 @@
 import { givenDepartment, givenDistrict, givenTargetGroup, uniqueCode } from './support/factories.js';
+import { givenRound, givenStatusReport } from './support/follow-up-factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
 type Facts = {
@@ -16,13 +17,18 @@ type Facts = {
   district_ids: string[];
   code: string;
   has_process_owner: boolean;
+  latest_report_due: string | null;
+  latest_report_submitted_at: Date | null;
+  previous_report_due: string | null;
+  previous_report_submitted_at: Date | null;
 };
 
 /**
- * `initiative_facts` is kept by triggers in the writing transaction (InitiativeFacts migration), and the summary's
- * roll-ups by triggers on it (PortfolioRollups). A series of writes through the API, each of which changes a fact of
- * the initiative under test; after every one the table must equal `initiative_facts_of` over all initiatives, and the
- * roll-ups `portfolio_rollups_computed`, computed from scratch, row for row.
+ * `initiative_facts` is kept by triggers in the writing transaction (InitiativeFacts, ReportFacts migrations), and the
+ * summary's roll-ups by triggers on it (PortfolioRollups). A series of writes, each of which changes a fact of the
+ * initiative under test; after every one the table must equal `initiative_facts_of` joined with
+ * `initiative_report_facts_of` over all initiatives, and the roll-ups `portfolio_rollups_computed`, computed from
+ * scratch, row for row.
  */
 describe('initiative_facts', () => {
   let t: TestApp;
@@ -51,11 +57,14 @@ describe('initiative_facts', () => {
    */
   const differences = async (): Promise<unknown[]> => [
     ...(await t.dataSource.query(`
-      (SELECT 'scratch' AS side, * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives))
-       EXCEPT SELECT 'scratch', * FROM initiative_facts)
+      WITH scratch AS (
+        SELECT o.*, r.latest_report_due, r.latest_report_submitted_at, r.previous_report_due, r.previous_report_submitted_at
+          FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives)) o
+          JOIN initiative_report_facts_of(ARRAY(SELECT id FROM initiatives)) r ON r.initiative_id = o.initiative_id
+      )
+      (SELECT 'scratch' AS side, * FROM scratch EXCEPT SELECT 'scratch', * FROM initiative_facts)
       UNION ALL
-      (SELECT 'table', * FROM initiative_facts
-       EXCEPT SELECT 'table', * FROM initiative_facts_of(ARRAY(SELECT id FROM initiatives)))`)),
+      (SELECT 'table', * FROM initiative_facts EXCEPT SELECT 'table', * FROM scratch)`)),
     ...(await t.dataSource.query(`
       WITH kept AS (
         SELECT dimension, key, sum(initiatives)::int, sum(annual_cost_sek)::bigint, sum(without_annual_cost)::int,
@@ -134,6 +143,10 @@ describe('initiative_facts', () => {
       district_ids: [],
       code,
       has_process_owner: false,
+      latest_report_due: null,
+      latest_report_submitted_at: null,
+      previous_report_due: null,
+      previous_report_submitted_at: null,
     });
 
     let before = await factsOf(id);
@@ -241,6 +254,49 @@ describe('initiative_facts', () => {
 
     // No goals at all.
     await step(() => patch(path, { goalIds: [] }), { area_ids: [], goal_link: false });
+
+    // Reports: the two latest rounds' (by due date, then the later created round), with the submission time only
+    // once submitted or approved.
+    const ds = t.dataSource;
+    const spring = await givenRound(ds, { title: 'Vår', period: '2025-Q1', dueDate: '2025-03-31' });
+    const autumn = await givenRound(ds, { title: 'Höst', period: '2025-Q3', dueDate: '2025-09-30' });
+    const sameDay = await givenRound(ds, { title: 'Samma dag', period: '2025-Q3', dueDate: '2025-09-30' });
+    const submittedAt = new Date('2025-09-29T10:00:00Z');
+    let autumnReport: { id: string } | undefined;
+    await step(() => givenStatusReport(ds, spring.id, id, { status: 'approved', submittedAt }), {
+      latest_report_due: '2025-03-31',
+      latest_report_submitted_at: submittedAt,
+      previous_report_due: null,
+    });
+    await step(async () => (autumnReport = await givenStatusReport(ds, autumn.id, id)), {
+      latest_report_due: '2025-09-30',
+      latest_report_submitted_at: null,
+      previous_report_due: '2025-03-31',
+      previous_report_submitted_at: submittedAt,
+    });
+    await step(
+      () =>
+        ds.query(`UPDATE status_reports SET status = 'submitted', submitted_at = $2 WHERE id = $1`, [
+          autumnReport?.id,
+          submittedAt,
+        ]),
+      { latest_report_submitted_at: submittedAt },
+    );
+    // A later created round due the same day comes first; a report returned is not submitted.
+    const sameDayReport = await givenStatusReport(ds, sameDay.id, id, { status: 'returned', submittedAt });
+    before = await factsOf(id);
+    expect(before).toMatchObject({ latest_report_submitted_at: null, previous_report_submitted_at: submittedAt });
+    expect(await differences()).toEqual([]);
+    await step(() => ds.query(`UPDATE reporting_rounds SET due_date = '2025-06-30' WHERE id = $1`, [sameDay.id]), {
+      latest_report_due: '2025-09-30',
+      latest_report_submitted_at: submittedAt,
+      previous_report_due: '2025-06-30',
+      previous_report_submitted_at: null,
+    });
+    await step(() => ds.query(`DELETE FROM status_reports WHERE id = $1`, [sameDayReport.id]), {
+      previous_report_due: '2025-03-31',
+      previous_report_submitted_at: submittedAt,
+    });
   });
 
   it('should give a new initiative its row and remove a deleted draft', async () => {

@@ -128,10 +128,14 @@ describe('GET /portfolio/summary', () => {
     await givenAlert(ds, i4.id, { kind: 'grant_expiring', severity: 'critical' });
 
     // Rounds: the latest one due by today decides. I2 was on time in the older round but late in the latest;
-    // I4's report in a round not yet due does not count.
+    // I4's reports in rounds not yet due do not count. Reports in rounds to come: I1 in one (the facts' second
+    // slot decides), I4 in two (its reports are ranked at read time).
     const older = await givenRound(ds, { title: 'Äldre', period: `${P}-Q1`, dueDate: `${P}-03-31` });
     const latest = await givenRound(ds, { title: 'Senaste', period: `${P}-Q3`, dueDate: `${P}-09-30` });
     const future = await givenRound(ds, { title: 'Kommande', period: `${N}-Q2`, dueDate: `${N}-06-30` });
+    const later = await givenRound(ds, { title: 'Därefter', period: `${N}-Q4`, dueDate: `${N}-12-31` });
+    await givenStatusReport(ds, future.id, i1.id, { status: 'pending' });
+    await givenStatusReport(ds, later.id, i4.id, { status: 'pending' });
     await givenStatusReport(ds, older.id, i2.id, { status: 'approved', submittedAt: new Date(`${P}-03-20T10:00:00Z`) });
     await givenStatusReport(ds, latest.id, i1.id, {
       status: 'approved',

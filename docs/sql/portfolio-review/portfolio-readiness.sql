@@ -5,19 +5,24 @@
 WITH RECURSIVE
 scope AS (
   SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
-         f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
+         f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
+         f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
     FROM initiative_facts f
    WHERE f.status IN ('approved', 'active')
 ),
 latest_reports AS (
+  SELECT s.id AS initiative_id,
+         COALESCE(CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp ELSE s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp END, false) AS on_time
+    FROM scope s
+   WHERE s.status IN ('approved', 'active') AND (s.latest_report_due <= $1::date OR s.previous_report_due <= $1::date)
+  UNION ALL
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0
     FROM status_reports sr
     JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
-    JOIN scope s ON s.id = sr.initiative_id
-   WHERE s.status IN ('approved', 'active')
+   WHERE sr.initiative_id IN (SELECT s.id FROM scope s WHERE s.status IN ('approved', 'active') AND s.previous_report_due > $1::date)
    GROUP BY sr.initiative_id
 ),
 checks AS (

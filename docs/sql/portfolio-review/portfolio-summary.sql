@@ -3,7 +3,10 @@
 
 -- Parameters: ["2026-03-15","Europe/Stockholm",["draft","proposed","approved","active","completed","integrated","discontinued"],["state_grant","eu_fund","temporary_appropriation","ordinary_budget","partner_contribution","foundation","other"],["info","warning","critical"]]
 WITH RECURSIVE
-scope AS (SELECT f.initiative_id AS id, f.status FROM initiative_facts f),
+scope AS (
+  SELECT f.initiative_id AS id, f.status, f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
+    FROM initiative_facts f WHERE f.status IN ('approved', 'active')
+),
 rollups AS (
   SELECT dimension, key, sum(initiatives)::int AS n, sum(annual_cost_sek)::bigint AS cost,
          sum(without_annual_cost)::int AS without_cost, sum(unlinked)::int AS unlinked,
@@ -34,14 +37,18 @@ open_alerts AS (
    GROUP BY a.kind, a.severity
 ),
 latest_reports AS (
+  SELECT s.id AS initiative_id,
+         COALESCE(CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp ELSE s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp END, false) AS on_time
+    FROM scope s
+   WHERE s.status IN ('approved', 'active') AND (s.latest_report_due <= $1::date OR s.previous_report_due <= $1::date)
+  UNION ALL
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0
     FROM status_reports sr
     JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
-    JOIN scope s ON s.id = sr.initiative_id
-   WHERE s.status IN ('approved', 'active')
+   WHERE sr.initiative_id IN (SELECT s.id FROM scope s WHERE s.status IN ('approved', 'active') AND s.previous_report_due > $1::date)
    GROUP BY sr.initiative_id
 ),
 follow_up AS (

@@ -27,6 +27,7 @@ import { GrantedFundingLinesByEnd1795459500000 } from './1795459500000-GrantedFu
 import { ReadinessFacts1795460000000 } from './1795460000000-ReadinessFacts.js';
 import { PortfolioRollups1795461000000 } from './1795461000000-PortfolioRollups.js';
 import { LeadershipReadIndexes1795462000000 } from './1795462000000-LeadershipReadIndexes.js';
+import { ReportFacts1795463000000 } from './1795463000000-ReportFacts.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReadinessFacts1795460000000,
   PortfolioRollups1795461000000,
   LeadershipReadIndexes1795462000000,
+  ReportFacts1795463000000,
 ];

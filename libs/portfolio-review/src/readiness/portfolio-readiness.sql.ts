@@ -19,7 +19,8 @@ export function readinessCtes(where: string, day: string, tz: string): string {
   return `
     scope AS (
       SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
-             f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision
+             f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
+             f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
         FROM initiative_facts f
        WHERE f.status IN ('approved', 'active')${where ? ` AND f.initiative_id IN (SELECT i.id FROM initiatives i ${where})` : ''}
     ),
