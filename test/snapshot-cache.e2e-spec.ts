@@ -31,14 +31,24 @@ describe('Snapshot cache', () => {
 
   it('should answer from the cache while nothing is committed, and compute again after any commit', async () => {
     await givenDepartment(t.dataSource, { code: 'SC1-A' });
+    const snapshot = () => t.dataSource.query(`SELECT pg_current_snapshot()::text AS s`).then((rows) => rows[0].s);
 
-    expect(await countDepartments('SC1-')).toBe(1);
-    expect(await countDepartments('SC1-')).toBe(1);
-    expect(computed).toBe(1);
+    // Other test files commit all the time, and any commit anywhere gives the next reader another snapshot: read
+    // twice until nothing was committed around the two reads (a bounded number of tries): then at most the first computed.
+    let servedFromCache = false;
+    for (let attempt = 0; attempt < 20 && !servedFromCache; attempt++) {
+      computed = 0;
+      const before = await snapshot();
+      expect(await countDepartments('SC1-')).toBe(1);
+      expect(await countDepartments('SC1-')).toBe(1);
+      servedFromCache = before === (await snapshot()) && computed <= 1;
+    }
+    expect(servedFromCache).toBe(true);
 
+    computed = 0;
     await givenDepartment(t.dataSource, { code: 'SC1-B' });
     expect(await countDepartments('SC1-')).toBe(2);
-    expect(computed).toBe(2);
+    expect(computed).toBe(1);
   });
 
   it('should keep questions apart', async () => {
