@@ -28,16 +28,17 @@ export type FundingCliffSqlOptions = {
   initiativeScope?: string;
   withEarlier?: boolean;
   /**
-   * false: no listing of initiatives, for reads that only total them. The CTEs then leave out each line's JSON, the
-   * entries' lines, their code, title, annual cost and department, which only the listing shows.
+   * false: no listing of initiatives, for reads that only total them. The CTEs then leave out each line's JSON and the
+   * entries' lines, code, title and department, which only the listing shows.
    */
   listing?: boolean;
 };
 
 /**
  * The cliff's CTEs, ending with `initiative_years` (year, initiative_id, ending_sek, coverage_decided, uncovered, …): the
- * report's statement, and the portfolio summary's totals of one budget year, which skips the cliffs before the window
- * (`withEarlier: false`) and the per-month listing, and needs no listing of the initiatives (`listing: false`).
+ * report's statement (with its listing of initiatives or, `listing: false`, the totals alone), and the portfolio
+ * summary's totals of one budget year, which skips the cliffs before the window (`withEarlier: false`) and the
+ * per-month listing.
  *
  * What each line's share taken over is comes from funding_line_facts (takenOverJoinSql), kept current as lines
  * change; what is left here depends on the window. The listings are `json`, not `jsonb`: a nested jsonb aggregate
