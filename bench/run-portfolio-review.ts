@@ -30,11 +30,12 @@ import {
   queryOne,
   ROLLBACK_SQL,
   setSnapshotSql,
+  type Statement,
   validateEnvironmentOrExit,
 } from '#common';
 // Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
-import { DEFAULT_CLIFF_MONTHS, FUNDING_CLIFF_SQL } from '#funding';
+import { DEFAULT_CLIFF_MONTHS, FUNDING_CLIFF_SQL, FUNDING_CLIFF_TOTALS_SQL } from '#funding';
 import type { InitiativeListFilters } from '#portfolio';
 import {
   buildOverlapsSql,
@@ -100,6 +101,17 @@ const runner = (client: pg.Client) => ({
 const drainOverlaps = (client: pg.Client) =>
   inTransaction(client, 'READ COMMITTED', () => drainOverlapOutbox(runner(client), overlapFloor, OVERLAP_DRAIN_BATCH));
 
+/**
+ * A FundingCliffService read with the default window: from this month (the API's Clock), DEFAULT_CLIFF_MONTHS on; one
+ * statement that answers one row.
+ */
+const cliffFloor =
+  (sql: Statement<unknown>): Read['floor'] =>
+  async (_filters, { client, today }) => {
+    const [row] = await pgRows(client, { ...sql, params: [`${today.slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS] });
+    return row;
+  };
+
 const READS: Read[] = [
   {
     name: 'summary',
@@ -140,15 +152,15 @@ const READS: Read[] = [
     name: 'funding cliff',
     path: '/api/v1/portfolio/funding-cliff',
     unfiltered: true,
-    // FundingCliffService.cliff with the default window: from this month (the API's Clock), DEFAULT_CLIFF_MONTHS on.
-    // No cache: the cached side computes as well.
-    floor: async (_filters, { client, today }) => {
-      const [report] = await pgRows(client, {
-        ...FUNDING_CLIFF_SQL,
-        params: [`${today.slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS],
-      });
-      return report;
-    },
+    // FundingCliffService.cliff. No cache: the cached side computes as well.
+    floor: cliffFloor(FUNDING_CLIFF_SQL),
+  },
+  {
+    name: 'funding cliff totals',
+    path: '/api/v1/portfolio/funding-cliff/totals',
+    unfiltered: true,
+    // FundingCliffService.totals, the overview's read: the report's figures without the initiatives. No cache either.
+    floor: cliffFloor(FUNDING_CLIFF_TOTALS_SQL),
   },
   {
     name: 'overlaps',

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { ALERT_SEVERITIES } from '#alerts';
 import { FUNDING_SOURCE_TYPES, type BoundStatement, type Statement } from '#common';
-import { FUNDING_CLIFF_SQL } from '#funding';
+import { FUNDING_CLIFF_SQL, FUNDING_CLIFF_TOTALS_SQL } from '#funding';
 import { buildInitiativeListSql, type InitiativeListFilters } from '#portfolio';
 import {
   buildExportFundingSql,
@@ -86,6 +86,12 @@ const ENTRIES: Entry[] = [
     source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_SQL)',
     about: 'GET /portfolio/funding-cliff: $1 the first month, $2 the number of months.',
     statements: [FUNDING_CLIFF_SQL],
+  },
+  {
+    file: 'funding/funding-cliff-totals.sql',
+    source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_TOTALS_SQL)',
+    about: 'GET /portfolio/funding-cliff/totals: the same as the report, without the initiatives and their lines.',
+    statements: [FUNDING_CLIFF_TOTALS_SQL],
   },
   {
     file: 'portfolio-review/portfolio-summary.sql',

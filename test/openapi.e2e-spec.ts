@@ -47,6 +47,7 @@ const CONTRACT = [
   'post /alerts/{id}/dismiss',
   'put /funding/{id}/coverage-decision',
   'get /portfolio/funding-cliff',
+  'get /portfolio/funding-cliff/totals',
   'get /portfolio/goal-tree',
   'get /portfolio/summary',
   'get /portfolio/readiness',

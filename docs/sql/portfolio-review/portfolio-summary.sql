@@ -105,7 +105,7 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, i.code, i.title, i.annual_cost_sek, i.lead_department_id,
+  SELECT f.initiative_id, i.annual_cost_sek, i.code, i.title, i.lead_department_id,
          f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
          date_trunc('month', f.period_end)::date AS month,
          json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
@@ -128,12 +128,12 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.code, s.title, s.annual_cost_sek, s.lead_department_id, s.slot, s.measured_on,
+  SELECT s.initiative_id, s.annual_cost_sek, s.code, s.title, s.lead_department_id, s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on, s.code, s.title, s.annual_cost_sek, s.lead_department_id
+   GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek, s.code, s.title, s.lead_department_id
 ),
 costed AS (
   SELECT e.*,

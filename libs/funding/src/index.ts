@@ -7,6 +7,7 @@ export {
   buildFundingCliffSql,
   cliffTotalsSql,
   FUNDING_CLIFF_SQL,
+  FUNDING_CLIFF_TOTALS_SQL,
   fundingCliffCtes,
   type FundingCliffSqlOptions,
 } from './funding-cliff/funding-cliff.sql.js';

@@ -948,9 +948,29 @@ export interface paths {
         };
         /**
          * Temporary funding ending month by month and per budget year, and the annual cost it leaves uncovered
-         * @description For the leadership group: what stops being paid for next year, and what it costs to keep it.
+         * @description For the leadership group: what stops being paid for next year, and what it costs to keep it, with the initiatives and lines behind every figure. GET /portfolio/funding-cliff/totals answers the figures alone.
          */
         get: operations["FundingCliffController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio/funding-cliff/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funding cliff's totals month by month, per budget year and before the window, without the initiatives
+         * @description The same figures as GET /portfolio/funding-cliff for the same `from` and `months`, counted by the same rule, without the initiatives and their lines: what a chart or a table of the months needs.
+         */
+        get: operations["FundingCliffController_totals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1808,10 +1828,25 @@ export interface components {
             uncoveredAnnualCostSek: number;
             /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
             initiativesUndecided: number;
-            /** @description Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor. */
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
+            /**
+             * @description The calendar year; at the edges of the window only its months inside the window count.
+             * @example 2027
+             */
+            year: number;
             /** @description The undecided initiatives first, then the decided ones. */
             initiatives: components["schemas"]["CliffInitiativeDto"][];
+        };
+        CliffBudgetYearTotalsDto: {
+            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
+            fundingEndingSek: number;
+            /** @description Sum of the undecided initiatives' uncovered annual cost. */
+            uncoveredAnnualCostSek: number;
+            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
+            initiativesUndecided: number;
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
+            initiativesCoverageDecided: number;
             /**
              * @description The calendar year; at the edges of the window only its months inside the window count.
              * @example 2027
@@ -1864,6 +1899,18 @@ export interface components {
             /** @enum {string} */
             coverageDecision: "undecided" | "ordinary_budget" | "new_external_funding" | "extension" | "phase_out" | "not_needed";
         };
+        CliffListedTotalsDto: {
+            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
+            fundingEndingSek: number;
+            /** @description Sum of the undecided initiatives' uncovered annual cost. */
+            uncoveredAnnualCostSek: number;
+            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
+            initiativesUndecided: number;
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
+            initiativesCoverageDecided: number;
+            /** @description The undecided initiatives first, then the decided ones. */
+            initiatives: components["schemas"]["CliffInitiativeDto"][];
+        };
         CliffMonthDto: {
             /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
             fundingEndingSek: number;
@@ -1871,10 +1918,22 @@ export interface components {
             uncoveredAnnualCostSek: number;
             /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
             initiativesUndecided: number;
-            /** @description Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor. */
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
+            /** @example 2027-06 */
+            month: string;
             /** @description The undecided initiatives first, then the decided ones. */
             initiatives: components["schemas"]["CliffInitiativeDto"][];
+        };
+        CliffMonthTotalsDto: {
+            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
+            fundingEndingSek: number;
+            /** @description Sum of the undecided initiatives' uncovered annual cost. */
+            uncoveredAnnualCostSek: number;
+            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
+            initiativesUndecided: number;
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
+            initiativesCoverageDecided: number;
             /** @example 2027-06 */
             month: string;
         };
@@ -1885,10 +1944,8 @@ export interface components {
             uncoveredAnnualCostSek: number;
             /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
             initiativesUndecided: number;
-            /** @description Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor. */
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
-            /** @description The undecided initiatives first, then the decided ones. */
-            initiatives: components["schemas"]["CliffInitiativeDto"][];
         };
         CodeListItemDto: {
             /** @example KRONOGARDEN */
@@ -2702,8 +2759,25 @@ export interface components {
              * @example 2028-10
              */
             to: string;
+            /** @description Every month of the window, in order. */
             months: components["schemas"]["CliffMonthDto"][];
+            /** @description Every calendar year the window touches, in order: its months inside the window together. */
             budgetYears: components["schemas"]["CliffBudgetYearDto"][];
+            /** @description Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now. */
+            endedEarlier: components["schemas"]["CliffListedTotalsDto"];
+        };
+        FundingCliffTotalsDto: {
+            /** @example 2026-11 */
+            from: string;
+            /**
+             * @description The last month, inclusive.
+             * @example 2028-10
+             */
+            to: string;
+            /** @description Every month of the window, in order. */
+            months: components["schemas"]["CliffMonthTotalsDto"][];
+            /** @description Every calendar year the window touches, in order: its months inside the window together. */
+            budgetYears: components["schemas"]["CliffBudgetYearTotalsDto"][];
             /** @description Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now. */
             endedEarlier: components["schemas"]["CliffTotalsDto"];
         };
@@ -11030,6 +11104,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundingCliffDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCliffController_totals: {
+        parameters: {
+            query?: {
+                /** @description The first month (YYYY-MM); default the current month in Europe/Stockholm. */
+                from?: string;
+                /** @description How many months from `from` on. */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCliffTotalsDto"];
                 };
             };
             /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */

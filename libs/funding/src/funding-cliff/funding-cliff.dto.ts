@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { QueryInt } from '#common';
 import {
@@ -82,7 +82,8 @@ export class CliffInitiativeDto {
   uncoveredAnnualCostSek: number | null;
 }
 
-class CliffTotalsDto {
+/** What a month's, a budget year's or the earlier cliffs' entries add up to: the figures of both cliff reads. */
+export class CliffTotalsDto {
   @ApiProperty({
     type: 'integer',
     description:
@@ -100,18 +101,17 @@ class CliffTotalsDto {
   @ApiProperty({
     type: 'integer',
     minimum: 0,
-    description: 'Initiatives listed whose lines ending here all have a coverage decision; not counted in the kronor.',
+    description:
+      'Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor.',
   })
   initiativesCoverageDecided: number;
-  @ApiProperty({ type: [CliffInitiativeDto], description: 'The undecided initiatives first, then the decided ones.' })
-  initiatives: CliffInitiativeDto[];
 }
 
-export class CliffMonthDto extends CliffTotalsDto {
+export class CliffMonthTotalsDto extends CliffTotalsDto {
   @ApiProperty({ example: '2027-06' }) month: string;
 }
 
-export class CliffBudgetYearDto extends CliffTotalsDto {
+export class CliffBudgetYearTotalsDto extends CliffTotalsDto {
   @ApiProperty({
     example: 2027,
     description: 'The calendar year; at the edges of the window only its months inside the window count.',
@@ -119,15 +119,40 @@ export class CliffBudgetYearDto extends CliffTotalsDto {
   year: number;
 }
 
-export class FundingCliffDto {
+/** The initiatives behind a group's totals, which the full report lists with them. */
+class CliffInitiativesDto {
+  @ApiProperty({ type: [CliffInitiativeDto], description: 'The undecided initiatives first, then the decided ones.' })
+  initiatives: CliffInitiativeDto[];
+}
+
+export class CliffListedTotalsDto extends IntersectionType(CliffTotalsDto, CliffInitiativesDto) {}
+
+export class CliffMonthDto extends IntersectionType(CliffMonthTotalsDto, CliffInitiativesDto) {}
+
+export class CliffBudgetYearDto extends IntersectionType(CliffBudgetYearTotalsDto, CliffInitiativesDto) {}
+
+/** The cliff's totals without the initiatives: what the overview's chart and table show. */
+export class FundingCliffTotalsDto {
   @ApiProperty({ example: '2026-11' }) from: string;
   @ApiProperty({ example: '2028-10', description: 'The last month, inclusive.' }) to: string;
-  @ApiProperty({ type: [CliffMonthDto] }) months: CliffMonthDto[];
-  @ApiProperty({ type: [CliffBudgetYearDto] }) budgetYears: CliffBudgetYearDto[];
+  @ApiProperty({ type: [CliffMonthTotalsDto], description: 'Every month of the window, in order.' })
+  months: CliffMonthTotalsDto[];
+  @ApiProperty({
+    type: [CliffBudgetYearTotalsDto],
+    description: 'Every calendar year the window touches, in order: its months inside the window together.',
+  })
+  budgetYears: CliffBudgetYearTotalsDto[];
   @ApiProperty({
     type: CliffTotalsDto,
     description:
       'Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now.',
   })
   endedEarlier: CliffTotalsDto;
+}
+
+/** The whole report: the totals, each with the initiatives and lines behind it. */
+export class FundingCliffDto extends FundingCliffTotalsDto {
+  @ApiProperty({ type: [CliffMonthDto] }) override months: CliffMonthDto[];
+  @ApiProperty({ type: [CliffBudgetYearDto] }) override budgetYears: CliffBudgetYearDto[];
+  @ApiProperty({ type: CliffListedTotalsDto }) override endedEarlier: CliffListedTotalsDto;
 }

@@ -1,4 +1,4 @@
-import { jsonObject } from './funding-cliff.sql.js';
+import { buildFundingCliffSql, jsonObject } from './funding-cliff.sql.js';
 
 describe('jsonObject', () => {
   it('writes the keys in jsonb order: shorter first, then by bytes', () => {
@@ -19,5 +19,27 @@ describe('jsonObject', () => {
     expect(jsonObject({ title: 't', lines: 'l', Lines: 'L' })).toBe(
       "json_build_object('Lines', L, 'lines', l, 'title', t)",
     );
+  });
+});
+
+describe('buildFundingCliffSql', () => {
+  const report = buildFundingCliffSql({ from: '$1', months: '$2' });
+  const totals = buildFundingCliffSql({ from: '$1', months: '$2', listing: false });
+
+  it('should leave the listing out of the totals: no lines, departments, titles or initiatives', () => {
+    for (const listingOnly of [
+      "'initiatives'",
+      'AS line',
+      'AS lines',
+      'year_lines',
+      'departments',
+      'i.title',
+      'json_agg(s.line',
+    ])
+      expect({ listingOnly, inReport: report.includes(listingOnly), inTotals: totals.includes(listingOnly) }).toEqual({
+        listingOnly,
+        inReport: true,
+        inTotals: false,
+      });
   });
 });

@@ -1,6 +1,6 @@
 import { sqlList, statement } from '#common';
 import { GRANTED_FUNDING_STATUSES, monthlyShareSql, takenOverJoinSql } from '#funding-rules';
-import type { FundingCliffDto } from './funding-cliff.dto.js';
+import type { FundingCliffDto, FundingCliffTotalsDto } from './funding-cliff.dto.js';
 
 /**
  * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (GRANTED_FUNDING_STATUSES)
@@ -13,11 +13,12 @@ import type { FundingCliffDto } from './funding-cliff.dto.js';
  *
  * `from` and `months` are placeholders (the first month's first day, the number of months). The portfolio summary
  * narrows the cliff to its filtered initiatives: `ctes` (ending in a comma) go first after `WITH RECURSIVE`, and
- * `initiativeScope` is a condition on the initiative `i`.
+ * `initiativeScope` is a condition on the initiative `i`. With `listing: false` it answers the totals alone
+ * (FundingCliffTotalsDto): the same CTEs and totals, without the initiatives and their lines.
  */
 export function buildFundingCliffSql(opts: FundingCliffSqlOptions): string {
   return `${fundingCliffCtes(opts)},
-${CLIFF_REPORT}`;
+${cliffReportSql(opts.listing !== false)}`;
 }
 
 export type FundingCliffSqlOptions = {
@@ -26,12 +27,18 @@ export type FundingCliffSqlOptions = {
   ctes?: string;
   initiativeScope?: string;
   withEarlier?: boolean;
+  /**
+   * false: no listing of initiatives, for reads that only total them. The CTEs then leave out each line's JSON and the
+   * entries' lines, code, title and department, which only the listing shows.
+   */
+  listing?: boolean;
 };
 
 /**
  * The cliff's CTEs, ending with `initiative_years` (year, initiative_id, ending_sek, coverage_decided, uncovered, …): the
- * report's statement, and the portfolio summary's totals of one budget year, which skips the cliffs before the window
- * (`withEarlier: false`) and the per-month listing.
+ * report's statement (with its listing of initiatives or, `listing: false`, the totals alone), and the portfolio
+ * summary's totals of one budget year, which skips the cliffs before the window (`withEarlier: false`) and the
+ * per-month listing.
  *
  * What each line's share taken over is comes from funding_line_facts (takenOverJoinSql), kept current as lines
  * change; what is left here depends on the window. The listings are `json`, not `jsonb`: a nested jsonb aggregate
@@ -39,15 +46,16 @@ export type FundingCliffSqlOptions = {
  * only concatenates. `jsonObject` writes the keys in the order jsonb would, so the answer reads as before.
  */
 export function fundingCliffCtes(opts: FundingCliffSqlOptions): string {
+  const ifListed = (sql: string) => when(opts.listing !== false, sql);
   return `
 WITH RECURSIVE ${opts.ctes ?? ''}
 bounds AS (
   SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, i.code, i.title, i.annual_cost_sek, i.lead_department_id,
+  SELECT f.initiative_id, i.annual_cost_sek,${ifListed(' i.code, i.title, i.lead_department_id,')}
          f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
-         date_trunc('month', f.period_end)::date AS month,
+         date_trunc('month', f.period_end)::date AS month${ifListed(`,
          ${jsonObject({
            id: 'f.id',
            sourceType: 'f.source_type',
@@ -56,7 +64,7 @@ cliff_lines AS (
            notTakenOverSek: 't.not_taken_over_sek',
            periodEnd: 'f.period_end',
            coverageDecision: 'f.coverage_decision',
-         })} AS line
+         })} AS line`)}
     FROM funding_lines f
     JOIN initiatives i ON i.id = f.initiative_id
     CROSS JOIN bounds b
@@ -76,21 +84,21 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.code, s.title, s.annual_cost_sek, s.lead_department_id, s.slot, s.measured_on,
+  SELECT s.initiative_id, s.annual_cost_sek,${ifListed(' s.code, s.title, s.lead_department_id,')} s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
-         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
-         json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
+         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek${ifListed(`,
+         json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines`)}
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on, s.code, s.title, s.annual_cost_sek, s.lead_department_id
+   GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek${ifListed(', s.code, s.title, s.lead_department_id')}
 ),
 costed AS (
-  SELECT e.*,
-         CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObject({ id: 'd.id', code: 'd.code', name: 'd.name' })} END AS department,
+  SELECT e.*,${ifListed(`
+         CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObject({ id: 'd.id', code: 'd.code', name: 'd.name' })} END AS department,`)}
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
               ELSE GREATEST(0, e.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
-    FROM entries e
-    LEFT JOIN departments d ON d.id = e.lead_department_id
+    FROM entries e${ifListed(`
+    LEFT JOIN departments d ON d.id = e.lead_department_id`)}
     CROSS JOIN LATERAL (
       SELECT round(sum(${monthlyShareSql('o')} * 12)) AS per_year
         FROM funding_lines o
@@ -101,8 +109,8 @@ costed AS (
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
-         min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id,${ifListed(` min(x.code) AS code,
+         min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,`)}
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
@@ -129,6 +137,9 @@ export function cliffTotalsSql(entry: string) {
   };
 }
 
+/** `sql` when `condition` holds, else nothing: a part of a statement only some of its variants need. */
+const when = (condition: boolean, sql: string) => (condition ? sql : '');
+
 /**
  * `json_build_object` with the keys in jsonb's order (shorter keys first, then by bytes), so the report's objects
  * come out in the order they had when it was built as jsonb.
@@ -151,24 +162,37 @@ const initiativeObject = (entry: string, lines: string) =>
     uncoveredAnnualCostSek: `${entry}.uncovered`,
   });
 
-/** A month's, a year's or the earlier cliffs' totals and initiatives, from entries aliased `entry`. */
-const totalsObject = (entry: string, initiatives: string, more: Record<string, string> = {}) =>
-  jsonObject({ ...more, initiatives, ...cliffTotalsSql(entry) });
+/**
+ * A month's, a year's or the earlier cliffs' totals, from entries aliased `entry`, and their initiatives when
+ * `initiatives` (the listing's aggregate) is given.
+ */
+const totalsObject = (entry: string, initiatives: string | null, more: Record<string, string> = {}) =>
+  jsonObject({ ...more, ...(initiatives === null ? {} : { initiatives }), ...cliffTotalsSql(entry) });
 
 /** The listed initiatives of a group, in the report's order (undecided first, then by uncovered cost and code). */
 const listed = (entry: string, item: string, order = `${entry}.coverage_decided, `) =>
   `COALESCE(json_agg(${item} ORDER BY ${order}${entry}.uncovered DESC NULLS LAST, ${entry}.code) FILTER (WHERE ${entry}.initiative_id IS NOT NULL), '[]'::json)`;
 
-/** The report: month by month, per budget year, and the cliffs before the window still open. */
-const CLIFF_REPORT = `year_lines AS (
+/**
+ * The report: month by month, per budget year, and the cliffs before the window still open; with the initiatives and
+ * their lines when `listing`, else the totals alone.
+ */
+const cliffReportSql = (listing: boolean) => {
+  /** The listing's aggregate of a group, or null when the report has no listing. */
+  const listedIn = (entry: string, lines: string, order?: string) =>
+    listing ? listed(entry, initiativeObject(entry, lines), order) : null;
+  return `${when(
+    listing,
+    `year_lines AS (
   SELECT date_part('year', s.slot)::int AS year, s.initiative_id, json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
    WHERE s.slot IS NOT NULL
    GROUP BY 1, 2
 ),
-month_rows AS (
+`,
+  )}month_rows AS (
   SELECT g.m::date AS month,
-         ${totalsObject('c', listed('c', initiativeObject('c', 'c.lines')), { month: `to_char(g.m, 'YYYY-MM')` })} AS item
+         ${totalsObject('c', listedIn('c', 'c.lines'), { month: `to_char(g.m, 'YYYY-MM')` })} AS item
     FROM bounds b
     CROSS JOIN generate_series(b.first_month, b.after_last - interval '1 month', interval '1 month') AS g(m)
     LEFT JOIN costed c ON c.slot = g.m::date
@@ -176,10 +200,13 @@ month_rows AS (
 ),
 year_rows AS (
   SELECT y.year,
-         ${totalsObject('iy', listed('iy', initiativeObject('iy', 'yl.lines')), { year: 'y.year' })} AS item
+         ${totalsObject('iy', listedIn('iy', 'yl.lines'), { year: 'y.year' })} AS item
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
-    LEFT JOIN initiative_years iy ON iy.year = y.year
-    LEFT JOIN year_lines yl ON yl.year = iy.year AND yl.initiative_id = iy.initiative_id
+    LEFT JOIN initiative_years iy ON iy.year = y.year${when(
+      listing,
+      `
+    LEFT JOIN year_lines yl ON yl.year = iy.year AND yl.initiative_id = iy.initiative_id`,
+    )}
    GROUP BY y.year
 ),
 earlier AS (
@@ -190,8 +217,14 @@ SELECT
   to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
   (SELECT json_agg(item ORDER BY month) FROM month_rows) AS months,
   (SELECT json_agg(item ORDER BY year) FROM year_rows) AS "budgetYears",
-  (SELECT ${totalsObject('e', listed('e', initiativeObject('e', 'e.lines'), ''))} FROM earlier e) AS "endedEarlier"
+  (SELECT ${totalsObject('e', listedIn('e', 'e.lines', ''))} FROM earlier e) AS "endedEarlier"
 `;
+};
 
-/** The report GET /funding/cliff answers: `$1` the first month's first day, `$2` the number of months. */
+/** The report GET /portfolio/funding-cliff answers: `$1` the first month's first day, `$2` the number of months. */
 export const FUNDING_CLIFF_SQL = statement<FundingCliffDto>(buildFundingCliffSql({ from: '$1', months: '$2' }));
+
+/** The report's totals alone, GET /portfolio/funding-cliff/totals: the same parameters. */
+export const FUNDING_CLIFF_TOTALS_SQL = statement<FundingCliffTotalsDto>(
+  buildFundingCliffSql({ from: '$1', months: '$2', listing: false }),
+);

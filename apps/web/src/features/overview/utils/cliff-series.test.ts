@@ -16,7 +16,6 @@ const month = (
   uncoveredAnnualCostSek: 0,
   initiativesUndecided: 0,
   initiativesCoverageDecided: 0,
-  initiatives: [],
   ...extra,
 });
 

@@ -1,6 +1,6 @@
 import type { components } from '../../../lib/api-schema';
 
-type CliffMonth = components['schemas']['CliffMonthDto'];
+type CliffMonth = components['schemas']['CliffMonthTotalsDto'];
 
 /** One month of the funding cliff as both the chart and the table show it: the same numbers, from one mapping. */
 export type CliffRow = {
