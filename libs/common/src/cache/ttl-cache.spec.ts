@@ -65,9 +65,9 @@ describe('TtlCache', () => {
   it('should load once within the time to live, a null answer included, and again once it has passed or been forgotten', async () => {
     const { cache, clock } = cacheAt();
     let loads = 0;
-    const load = (value: string | null) => async () => {
+    const load = (value: string | null) => () => {
       loads += 1;
-      return value;
+      return Promise.resolve(value);
     };
 
     expect(await cache.getOrLoad('OKAND', load(null))).toBeNull();

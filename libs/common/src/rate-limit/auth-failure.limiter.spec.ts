@@ -11,7 +11,10 @@ const LIMIT = 3;
 describe('AuthFailureLimiter', () => {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6380');
   const prefix = `samla-test:auth-failure-limiter:${randomUUID()}:`;
-  const config = new ConfigService<AppConfig, true>({ AUTH_FAILURE_LIMIT_PER_MINUTE: LIMIT, RATE_LIMIT_KEY_PREFIX: prefix });
+  const config = new ConfigService<AppConfig, true>({
+    AUTH_FAILURE_LIMIT_PER_MINUTE: LIMIT,
+    RATE_LIMIT_KEY_PREFIX: prefix,
+  });
   const clock = { now: Date.parse('2026-12-01T08:00:00Z') };
   const replica = () => new AuthFailureLimiter(redis, config, () => clock.now);
   let address: string;
