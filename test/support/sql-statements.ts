@@ -3,7 +3,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { DEPARTMENT_BY_CODE_SQL } from '../../libs/identity/src/departments.sql.js';
 import { USER_DEPARTMENT_SQL } from '../../libs/identity/src/users/users.sql.js';
 
-/** The sign-in's department look-ups: UsersService keeps their answers seconds, so whether one is sent is the clock's. */
+/** The sign-in's department look-ups: UsersService keeps their answers seconds, so whether one is sent varies. */
 const SIGN_IN_LOOKUPS = new Set([DEPARTMENT_BY_CODE_SQL.sql, USER_DEPARTMENT_SQL.sql]);
 
 /**
