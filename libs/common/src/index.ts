@@ -21,6 +21,7 @@ export * from './http/creates.decorator.js';
 export * from './http/api-problem-responses.js';
 export * from './redis/redis.module.js';
 export * from './redis/snapshot-cache.js';
+export * from './cache/ttl-cache.js';
 export * from './health/health.module.js';
 export * from './logging/logging.module.js';
 export { requestIdMiddleware } from './logging/pino-http.options.js';

@@ -12,7 +12,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 /**
  * A verified token is taken on its hash for a minute (never past its expiry), well within the 10 minutes jose keeps
  * the provider's keys, so a key the provider withdraws is trusted no longer than before. Roles are read from the
- * payload and the department looked up on every request, so permissions change when they did.
+ * payload and the department looked up on every request (kept seconds, see UsersService), so permissions follow.
  */
 const VERIFIED_TOKEN_CACHE = { maxEntries: 5_000, ttlMs: 60_000 };
 

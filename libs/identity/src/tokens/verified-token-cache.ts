@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
-
-export type VerifiedTokenCacheOptions = { maxEntries: number; ttlMs: number; now?: () => number };
+import { TtlCache, type TtlCacheOptions } from '#common';
 
 /**
  * Payloads of bearer tokens that passed verification, by the token's SHA-256, so a client sending the same token
@@ -10,11 +9,10 @@ export type VerifiedTokenCacheOptions = { maxEntries: number; ttlMs: number; now
  * checked, and refused, every time. At most `maxEntries`: the oldest entry goes first.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { payload: JWTPayload; until: number }>();
-  private readonly now: () => number;
+  private readonly entries: TtlCache<string, JWTPayload>;
 
-  constructor(private readonly options: VerifiedTokenCacheOptions) {
-    this.now = options.now ?? Date.now;
+  constructor(private readonly options: TtlCacheOptions) {
+    this.entries = new TtlCache(options);
   }
 
   get size(): number {
@@ -22,25 +20,15 @@ export class VerifiedTokenCache {
   }
 
   get(token: string): JWTPayload | undefined {
-    const key = keyOf(token);
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (this.now() < entry.until) return entry.payload;
-    this.entries.delete(key);
-    return undefined;
+    return this.entries.get(keyOf(token));
   }
 
   /** Keeps a payload that was just verified; one without a numeric `exp` is not kept. */
   set(token: string, payload: JWTPayload): void {
     if (typeof payload.exp !== 'number') return;
-    const now = this.now();
-    const until = Math.min(now + this.options.ttlMs, payload.exp * 1000);
-    if (until <= now) return;
-    const key = keyOf(token);
-    this.entries.delete(key);
-    if (this.entries.size >= this.options.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    const ttlMs = Math.min(this.options.ttlMs, payload.exp * 1000 - this.entries.now());
     // Shared by every request that sends the token: nobody may change it.
-    this.entries.set(key, { payload: frozen(structuredClone(payload)), until });
+    this.entries.set(keyOf(token), frozen(structuredClone(payload)), ttlMs);
   }
 }
 

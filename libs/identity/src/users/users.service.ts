@@ -7,6 +7,7 @@ import {
   findPage,
   givenFilters,
   queryRow,
+  TtlCache,
   UnknownReferenceProblem,
   updateVersioned,
   type Page,
@@ -20,9 +21,22 @@ import { USER_DEPARTMENT_SQL } from './users.sql.js';
 /** The fields an admin maintains; the rest is bookkeeping. */
 const MAINTAINED = ['departmentId', 'name', 'email'] as const;
 
+/*
+ * departmentIdFor answers every request that carries a token, so its answers (null ones too) are kept in the process
+ * a few seconds. A mapping put through this process is seen at the person's next request; one put through another API
+ * process, and any department created or given another code, within the time to live (docs/operations.md).
+ */
+/** Codes are reference data that hardly ever change; a municipality has a few hundred departments at most. */
+const DEPARTMENT_BY_CODE_CACHE = { maxEntries: 1_000, ttlMs: 5_000 };
+/** 5 s is how late another process may see an admin's move of a person; about one entry per person signed in. */
+const SUBJECT_DEPARTMENT_CACHE = { maxEntries: 5_000, ttlMs: 5_000 };
+
 /** Samla's own user → department mapping, for providers whose tokens carry no department. */
 @Injectable()
 export class UsersService {
+  private readonly departmentByCode = new TtlCache<string, string | null>(DEPARTMENT_BY_CODE_CACHE);
+  private readonly departmentOfSubject = new TtlCache<string, string | null>(SUBJECT_DEPARTMENT_CACHE);
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,6 +84,8 @@ export class UsersService {
       });
       return false;
     });
+    // After the commit: a request reading the mapping until then may keep the old one, no longer than the TTL.
+    this.departmentOfSubject.delete(subject);
     return { user: await this.get(subject), created };
   }
 
@@ -77,15 +93,19 @@ export class UsersService {
    * The department a signed-in person acts for: the department claim's code when the token carries one, else
    * the mapping kept here. Null when neither names a known department, which leaves the person read-only.
    */
-  async departmentIdFor(subject: string, departmentCode: string | null): Promise<string | null> {
+  departmentIdFor(subject: string, departmentCode: string | null): Promise<string | null> {
     if (departmentCode !== null) {
-      // A read of reference data's table (docs/adr/0003-cross-context-reads.md); codes are upper-case by rule.
-      const row = await queryRow(this.dataSource, DEPARTMENT_BY_CODE_SQL, [departmentCode]);
-      return row?.id ?? null;
+      return this.departmentByCode.getOrLoad(departmentCode, async () => {
+        // A read of reference data's table (docs/adr/0003-cross-context-reads.md); codes are upper-case by rule.
+        const row = await queryRow(this.dataSource, DEPARTMENT_BY_CODE_SQL, [departmentCode]);
+        return row?.id ?? null;
+      });
     }
-    // A statement of its own: TypeORM's findOne built its query anew on every request.
-    const user = await queryRow(this.dataSource, USER_DEPARTMENT_SQL, [subject]);
-    return user?.departmentId ?? null;
+    return this.departmentOfSubject.getOrLoad(subject, async () => {
+      // A statement of its own: TypeORM's findOne built its query anew on every request.
+      const user = await queryRow(this.dataSource, USER_DEPARTMENT_SQL, [subject]);
+      return user?.departmentId ?? null;
+    });
   }
 }
 
