@@ -30,6 +30,7 @@ import {
   queryOne,
   ROLLBACK_SQL,
   setSnapshotSql,
+  type BoundStatement,
   type Statement,
   validateEnvironmentOrExit,
 } from '#common';
@@ -41,6 +42,7 @@ import {
   buildOverlapsSql,
   buildPortfolioReadinessSql,
   buildPortfolioSummarySql,
+  buildReadinessAreasSql,
   buildSummaryCliffSql,
   drainOverlapOutbox,
   OVERLAP_DRAIN_BATCH,
@@ -112,40 +114,53 @@ const cliffFloor =
     return row;
   };
 
+/**
+ * Two statements of one read in one REPEATABLE READ snapshot, at once on two connections, as the API's
+ * queryTwoInSnapshot sends them (its pool always has a connection free here: one request at a time).
+ */
+const twoInSnapshot = <A, B>(
+  { client, beside }: FloorContext,
+  first: BoundStatement<A>,
+  second: BoundStatement<B>,
+): Promise<[A, B]> =>
+  inTransaction(client, 'REPEATABLE READ', async () => {
+    const { id } = await queryOne(runner(client), EXPORT_SNAPSHOT_SQL);
+    await execute(runner(beside), BEGIN_READ_ONLY_SQL);
+    try {
+      await execute(runner(beside), setSnapshotSql(id));
+      const [[a], [b]] = await Promise.all([pgRows(client, first), pgRows(beside, second)]);
+      return [a, b];
+    } finally {
+      await execute(runner(beside), ROLLBACK_SQL);
+    }
+  });
+
 const READS: Read[] = [
   {
     name: 'summary',
     path: '/api/v1/portfolio/summary',
-    // PortfolioSummaryService.summary: the summary and next year's funding cliff in one REPEATABLE READ snapshot, at
-    // once on two connections (sameSnapshotReader: the API's pool always has one free here, one request at a time).
-    floor: (filters, { client, beside, today, timeZone }) =>
-      inTransaction(client, 'REPEATABLE READ', async () => {
-        const main = buildPortfolioSummarySql(filters, today, timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES);
-        const cliff = buildSummaryCliffSql(filters, Number(today.slice(0, 4)) + 1);
-        const { id } = await queryOne(runner(client), EXPORT_SNAPSHOT_SQL);
-        await execute(runner(beside), BEGIN_READ_ONLY_SQL);
-        try {
-          await execute(runner(beside), setSnapshotSql(id));
-          const [[{ summary }], [{ cliff: fundingCliff }]] = await Promise.all([
-            pgRows(client, main),
-            pgRows(beside, cliff),
-          ]);
-          return { ...summary, fundingCliff };
-        } finally {
-          await execute(runner(beside), ROLLBACK_SQL);
-        }
-      }),
+    // PortfolioSummaryService.summary: the summary and next year's funding cliff.
+    floor: async (filters, ctx) => {
+      const [{ summary }, { cliff: fundingCliff }] = await twoInSnapshot(
+        ctx,
+        buildPortfolioSummarySql(filters, ctx.today, ctx.timeZone, FUNDING_SOURCE_TYPES, ALERT_SEVERITIES),
+        buildSummaryCliffSql(filters, Number(ctx.today.slice(0, 4)) + 1),
+      );
+      return { ...summary, fundingCliff };
+    },
   },
   {
     name: 'readiness',
     path: '/api/v1/portfolio/readiness',
-    // PortfolioReadinessService.readiness: one statement, the first page at the default page size.
-    floor: async (filters, { client, today, timeZone }) => {
-      const [{ readiness }] = await pgRows(
-        client,
-        buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, today, timeZone),
+    // PortfolioReadinessService.readiness: the first page at the default page size with the departments, and the
+    // priority areas.
+    floor: async (filters, ctx) => {
+      const [{ readiness }, { byPriorityArea }] = await twoInSnapshot(
+        ctx,
+        buildPortfolioReadinessSql(filters, { limit: DEFAULT_PAGE_SIZE, offset: 0 }, ctx.today, ctx.timeZone),
+        buildReadinessAreasSql(filters, ctx.today, ctx.timeZone),
       );
-      return readiness;
+      return { ...readiness, byPriorityArea };
     },
   },
   {

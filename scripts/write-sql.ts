@@ -18,6 +18,7 @@ import {
   buildExportInitiativesSql,
   buildOverlapsSql,
   buildPortfolioReadinessSql,
+  buildReadinessAreasSql,
   buildPortfolioSummarySql,
   buildDrainStatements,
   buildSummaryCliffSql,
@@ -105,9 +106,10 @@ const ENTRIES: Entry[] = [
   },
   {
     file: 'portfolio-review/portfolio-readiness.sql',
-    source: 'libs/portfolio-review/src/readiness/portfolio-readiness.sql.ts (buildPortfolioReadinessSql)',
-    about: 'GET /portfolio/readiness, no filter.',
-    statements: [buildPortfolioReadinessSql({}, PAGE, TODAY, TIME_ZONE)],
+    source:
+      'libs/portfolio-review/src/readiness/portfolio-readiness.sql.ts (buildPortfolioReadinessSql, buildReadinessAreasSql)',
+    about: 'GET /portfolio/readiness, no filter: the page and the departments, then the priority areas.',
+    statements: [buildPortfolioReadinessSql({}, PAGE, TODAY, TIME_ZONE), buildReadinessAreasSql({}, TODAY, TIME_ZONE)],
   },
   {
     file: 'portfolio-review/goal-tree.sql',

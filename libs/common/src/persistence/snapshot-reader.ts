@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { execute, queryOne, type SqlRunner } from './statement.js';
+import { execute, queryOne, type BoundStatement, type SqlRunner } from './statement.js';
 import { BEGIN_READ_ONLY_SQL, EXPORT_SNAPSHOT_SQL, ROLLBACK_SQL, setSnapshotSql } from './snapshot-reader.sql.js';
 
 /** The parts of pg's pool the choice below reads. */
@@ -42,4 +42,22 @@ export async function sameSnapshotReader(
     throw error;
   }
   return { runner, release };
+}
+
+/**
+ * Two statements of one read in `em`'s snapshot, each answering one row: at once on a second connection when the pool
+ * has one free (sameSnapshotReader), one after the other on `em` otherwise.
+ */
+export async function queryTwoInSnapshot<A, B>(
+  dataSource: DataSource,
+  em: EntityManager,
+  first: BoundStatement<A>,
+  second: BoundStatement<B>,
+): Promise<[A, B]> {
+  const beside = await sameSnapshotReader(dataSource, em);
+  try {
+    return await Promise.all([queryOne(em, first), queryOne(beside?.runner ?? em, second)]);
+  } finally {
+    await beside?.release();
+  }
 }

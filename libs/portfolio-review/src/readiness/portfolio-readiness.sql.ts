@@ -1,4 +1,4 @@
-import { bound, sqlParams, type BoundStatement } from '#common';
+import { bound, sqlParams, type BoundStatement, type SqlParam } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
 import { latestReportsCte } from '../summary/portfolio-summary.sql.js';
 import type { PortfolioReadinessDto } from './portfolio-readiness.dto.js';
@@ -74,29 +74,19 @@ export function readinessMissingJson(alias: string): string {
  *
  * `score` is the share of the applicable checks met (four decimals). The page is sorted by score, then code. The
  * roll-ups cover every chosen initiative (not just the page): by lead department (null: none) and by priority area
- * above the initiative's goals (`unlinked`: under none), with per check the share of the group's initiatives meeting
- * it — coverageDecision's share is over those with temporary money, null when none has any.
+ * above the initiative's goals (`unlinked`: under none; buildReadinessAreasSql), with per check the share of the
+ * group's initiatives meeting it — coverageDecision's share is over those with temporary money, null when none has any.
  */
 export function buildPortfolioReadinessSql(
   filters: InitiativeListFilters,
   page: { limit: number; offset: number },
   today: string,
   timeZone: string,
-): BoundStatement<{ readiness: PortfolioReadinessDto }> {
+): BoundStatement<{ readiness: Omit<PortfolioReadinessDto, 'byPriorityArea'> }> {
   const { values, param } = sqlParams();
-  const { goalScope, where } = buildInitiativeFilter(filters, param);
-  const day = `${param(today)}::date`;
-  const tz = `${param(timeZone)}::text`;
-  // One roll-up of `scored s` by `key`, over `from` (which says which group(s) an initiative counts in).
-  const rollup = (from: string, key: string) => `
-      SELECT ${key} AS key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score,
-             jsonb_build_object(${READINESS_CHECKS.map((n) => `'${n}', round(avg(s."${n}"::int), 4)::float8`).join(', ')}) AS checks
-        FROM ${from} GROUP BY 1`;
-  const sql = `
-    WITH RECURSIVE ${goalScope}
-    ${readinessCtes(where, day, tz).trim()},
-    by_dept AS (${rollup('scored s', 's.lead_department_id')}),
-    by_area AS (${rollup('scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
+  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param);
+  const sql = `${ctes},
+    by_dept AS (${rollup('scored s', 's.lead_department_id')})
     SELECT jsonb_build_object(
       'initiatives', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                                 'id', p.id, 'code', p.code, 'title', i.title,
@@ -111,12 +101,46 @@ export function buildPortfolioReadinessSql(
       'offset', ${param(page.offset)}::int,
       'byDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name,
                                  'initiatives', g.n, 'score', g.score, 'checks', g.checks) ORDER BY d.code NULLS LAST), '[]')
-                         FROM by_dept g LEFT JOIN departments d ON d.id = g.key),
-      'byPriorityArea', jsonb_build_object(
-        'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'code', a.code, 'title', a.title,
-                            'initiatives', g.n, 'score', g.score, 'checks', g.checks) ORDER BY a.code), '[]')
-                    FROM by_area g JOIN goals a ON a.id = g.key),
-        'unlinked', (SELECT jsonb_build_object('initiatives', g.n, 'score', g.score, 'checks', g.checks) FROM by_area g WHERE g.key IS NULL))
+                         FROM by_dept g LEFT JOIN departments d ON d.id = g.key)
     ) AS readiness`;
-  return bound(sql.replace('WITH RECURSIVE \n', 'WITH RECURSIVE\n'), values);
+  return bound(sql, values);
+}
+
+/**
+ * Readiness's roll-up by priority area, over the same initiatives as buildPortfolioReadinessSql: a statement of its
+ * own, so the service runs both at once on two connections in one snapshot (queryTwoInSnapshot), as the summary does.
+ */
+export function buildReadinessAreasSql(
+  filters: InitiativeListFilters,
+  today: string,
+  timeZone: string,
+): BoundStatement<Pick<PortfolioReadinessDto, 'byPriorityArea'>> {
+  const { values, param } = sqlParams();
+  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param);
+  const sql = `${ctes},
+    by_area AS (${rollup('scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
+    SELECT jsonb_build_object(
+      'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'code', a.code, 'title', a.title,
+                          'initiatives', g.n, 'score', g.score, 'checks', g.checks) ORDER BY a.code), '[]')
+                  FROM by_area g JOIN goals a ON a.id = g.key),
+      'unlinked', (SELECT jsonb_build_object('initiatives', g.n, 'score', g.score, 'checks', g.checks) FROM by_area g WHERE g.key IS NULL)
+    ) AS "byPriorityArea"`;
+  return bound(sql, values);
+}
+
+/** Both readiness statements' start (`WITH RECURSIVE` … `scored`), and one roll-up of `scored s` by `key` over `from`. */
+function readinessStatement(filters: InitiativeListFilters, today: string, timeZone: string, param: SqlParam) {
+  const { goalScope, where } = buildInitiativeFilter(filters, param);
+  const ctes = `
+    WITH RECURSIVE ${goalScope}
+    ${readinessCtes(where, `${param(today)}::date`, `${param(timeZone)}::text`).trim()}`.replace(
+    'WITH RECURSIVE \n',
+    'WITH RECURSIVE\n',
+  );
+  // `from` says which group(s) an initiative counts in.
+  const rollup = (from: string, key: string) => `
+      SELECT ${key} AS key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score,
+             jsonb_build_object(${READINESS_CHECKS.map((n) => `'${n}', round(avg(s."${n}"::int), 4)::float8`).join(', ')}) AS checks
+        FROM ${from} GROUP BY 1`;
+  return { ctes, rollup };
 }

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ALERT_SEVERITIES } from '#alerts';
-import { Clock, FUNDING_SOURCE_TYPES, queryOne, sameSnapshotReader, SnapshotCache, type AppConfig } from '#common';
+import { Clock, FUNDING_SOURCE_TYPES, queryTwoInSnapshot, SnapshotCache, type AppConfig } from '#common';
 import type { PortfolioSummaryDto, PortfolioSummaryQueryDto } from './portfolio-summary.dto.js';
 import { buildPortfolioSummarySql, buildSummaryCliffSql } from './portfolio-summary.sql.js';
 
@@ -18,7 +18,7 @@ export class PortfolioSummaryService {
 
   /**
    * Two statements in one read-only snapshot: the summary, and the funding cliff of the next budget year, at once on
-   * two connections when the pool has one free (sameSnapshotReader; each takes 20–40 ms at 20,000 initiatives).
+   * two connections when the pool has one free (queryTwoInSnapshot; each takes 20–40 ms at 20,000 initiatives).
    * Served from the snapshot cache while nothing has been committed since (bench/README.md, "Portfolio review").
    */
   async summary(filters: PortfolioSummaryQueryDto): Promise<PortfolioSummaryDto> {
@@ -34,16 +34,8 @@ export class PortfolioSummaryService {
     const cliff = buildSummaryCliffSql(filters, nextYear);
     return this.dataSource.transaction('REPEATABLE READ', (em) =>
       this.cache.read(em, 'portfolio-summary', { filters, today }, async () => {
-        const beside = await sameSnapshotReader(this.dataSource, em);
-        try {
-          const [{ summary }, { cliff: fundingCliff }] = await Promise.all([
-            queryOne(em, main),
-            queryOne(beside?.runner ?? em, cliff),
-          ]);
-          return { ...summary, fundingCliff };
-        } finally {
-          await beside?.release();
-        }
+        const [{ summary }, { cliff: fundingCliff }] = await queryTwoInSnapshot(this.dataSource, em, main, cliff);
+        return { ...summary, fundingCliff };
       }),
     );
   }
