@@ -60,6 +60,11 @@ describe('GET /portfolio/readiness', () => {
     await linkIndicator((await givenEffectNode(ds, { initiativeId: i1.id }, 'short_term_outcome')).id, baselined.id);
     await givenFundingLine(ds, i1.id, { coverageDecision: 'extension', coverageDecidedOn: `${Y}-01-15` });
     await givenStatusReport(ds, latest.id, i1.id, onTime);
+    // I1 also has reports in two rounds still to come (both opened early): its latest round due stays `latest`.
+    for (const dueDate of [`${Y + 1}-03-31`, `${Y + 1}-06-30`]) {
+      const upcoming = await givenRound(ds, { title: `Kommande ${dueDate}`, period: dueDate.slice(0, 7), dueDate });
+      await givenStatusReport(ds, upcoming.id, i1.id);
+    }
     // I2 (approved, A): blank co-owner responsibility, no process owner, the baselined indicator only on an output,
     // no plan, reported late; only ordinary budget (coverage not applicable). 2/7.
     const i2 = await givenInitiative(

@@ -10,19 +10,14 @@ scope AS (
     FROM initiative_facts f
    WHERE f.status IN ('approved', 'active')
 ),
-latest_reports AS (
-  SELECT s.id AS initiative_id,
-         COALESCE(CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp ELSE s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp END, false) AS on_time
-    FROM scope s
-   WHERE s.status IN ('approved', 'active') AND (s.latest_report_due <= $1::date OR s.previous_report_due <= $1::date)
-  UNION ALL
+ranked_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
     FROM status_reports sr
     JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
-   WHERE sr.initiative_id IN (SELECT s.id FROM scope s WHERE s.status IN ('approved', 'active') AND s.previous_report_due > $1::date)
+   WHERE sr.initiative_id IN (SELECT f.initiative_id FROM initiative_facts f WHERE f.previous_report_due > $1::date)
    GROUP BY sr.initiative_id
 ),
 checks AS (
@@ -33,9 +28,11 @@ checks AS (
          s.goal_link AS "goalLink",
          s.effect_logic AS "effectLogic",
          s.has_plan AS "followUpPlan",
-         COALESCE(lr.on_time, false) AS "reportedOnTime",
+         COALESCE(CASE WHEN s.previous_report_due > $1::date THEN r.on_time
+             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp, false)
+             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp, false) END, false) AS "reportedOnTime",
          s.coverage_decision AS "coverageDecision"
-    FROM scope s LEFT JOIN latest_reports lr ON lr.initiative_id = s.id
+    FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
 ),
 scored AS (
   SELECT c.*,

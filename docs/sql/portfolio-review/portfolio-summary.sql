@@ -36,27 +36,25 @@ open_alerts AS (
    WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
    GROUP BY a.kind, a.severity
 ),
-latest_reports AS (
-  SELECT s.id AS initiative_id,
-         COALESCE(CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp ELSE s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp END, false) AS on_time
-    FROM scope s
-   WHERE s.status IN ('approved', 'active') AND (s.latest_report_due <= $1::date OR s.previous_report_due <= $1::date)
-  UNION ALL
+ranked_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0
+                                 AND sr.submitted_at AT TIME ZONE $2::text < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
     FROM status_reports sr
     JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
             FROM reporting_rounds rr WHERE rr.due_date <= $1::date) r ON r.id = sr.round_id
-   WHERE sr.initiative_id IN (SELECT s.id FROM scope s WHERE s.status IN ('approved', 'active') AND s.previous_report_due > $1::date)
+   WHERE sr.initiative_id IN (SELECT f.initiative_id FROM initiative_facts f WHERE f.previous_report_due > $1::date)
    GROUP BY sr.initiative_id
 ),
-follow_up AS (
-  SELECT followed AS n, with_plan,
-         (SELECT count(*) FROM latest_reports)::int AS with_report,
-         (SELECT count(*) FILTER (WHERE on_time) FROM latest_reports)::int AS on_time
-    FROM totals
-)
+reports AS (
+  SELECT count(x.on_time)::int AS with_report, (count(*) FILTER (WHERE x.on_time))::int AS on_time
+    FROM (SELECT CASE WHEN s.previous_report_due > $1::date THEN r.on_time
+             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp, false)
+             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp, false) END AS on_time
+            FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
+           WHERE s.status IN ('approved', 'active')) x
+),
+follow_up AS (SELECT t.followed AS n, t.with_plan, r.with_report, r.on_time FROM totals t CROSS JOIN reports r)
 SELECT jsonb_build_object(
   'initiatives', (SELECT n FROM totals),
   'byStatus', (SELECT jsonb_object_agg(x.st, COALESCE(b.n, 0) ORDER BY x.o)

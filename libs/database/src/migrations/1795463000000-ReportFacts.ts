@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 17: `initiative_facts` also keeps each initiative's reports in its two latest reporting rounds (by due date,
- * then the later created round, then id: latestReportsCte's order), so the summary's follow-up and readiness's
+ * then the later created round, then id: reportOnTimeSql's order), so the summary's follow-up and readiness's
  * reportedOnTime read them from the facts instead of ranking every status report of the portfolio on every request.
  *
  * Which round is "the latest due by today" depends on the day, so the facts keep two: a round's reports are created

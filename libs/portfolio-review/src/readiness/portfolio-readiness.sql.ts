@@ -1,18 +1,18 @@
 import { bound, sqlParams, type BoundStatement, type SqlParam } from '#common';
 import { buildInitiativeFilter, type InitiativeListFilters } from '#portfolio';
-import { latestReportsCte } from '../summary/portfolio-summary.sql.js';
+import { rankedReportsCte, reportOnTimeSql } from '../summary/portfolio-summary.sql.js';
 import type { PortfolioReadinessDto } from './portfolio-readiness.dto.js';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-checks.js';
 
 /**
  * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`, as their
- * `initiative_facts`), `latest_reports`, `checks` and `scored(id, code, lead_department_id, area_ids, <one boolean
+ * `initiative_facts`), `ranked_reports`, `checks` and `scored(id, code, lead_department_id, area_ids, <one boolean
  * column per check>, score)`: the per-initiative half of readiness, shared by GET /portfolio/readiness and the export.
  * The checks that do not depend on the day, and the code, are kept in initiative_facts (the InitiativeFacts and
  * ReadinessFacts migrations define them), so without a filter no row of the wide `initiatives` heap is read;
  * reportedOnTime depends on `day` and is computed here. The checks as JSON and the failed ones are left to
  * `readinessChecksJson` and `readinessMissingJson`, for the rows a caller returns. `day` and `tz` as in
- * latestReportsCte. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
+ * reportOnTimeSql. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
  */
 export function readinessCtes(where: string, day: string, tz: string): string {
   const each = (f: (name: ReadinessCheck) => string, separator: string) => READINESS_CHECKS.map(f).join(separator);
@@ -24,7 +24,7 @@ export function readinessCtes(where: string, day: string, tz: string): string {
         FROM initiative_facts f
        WHERE f.status IN ('approved', 'active')${where ? ` AND f.initiative_id IN (SELECT i.id FROM initiatives i ${where})` : ''}
     ),
-    ${latestReportsCte('scope', day, tz)},
+    ${rankedReportsCte(day, tz)},
     checks AS (
       SELECT s.id, s.code, s.lead_department_id, s.area_ids,
              s.lead_department_id IS NOT NULL AS "leadDepartment",
@@ -33,9 +33,9 @@ export function readinessCtes(where: string, day: string, tz: string): string {
              s.goal_link AS "goalLink",
              s.effect_logic AS "effectLogic",
              s.has_plan AS "followUpPlan",
-             COALESCE(lr.on_time, false) AS "reportedOnTime",
+             COALESCE(${reportOnTimeSql('s', 'r', day, tz)}, false) AS "reportedOnTime",
              s.coverage_decision AS "coverageDecision"
-        FROM scope s LEFT JOIN latest_reports lr ON lr.initiative_id = s.id
+        FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
     ),
     scored AS (
       SELECT c.*,
@@ -67,7 +67,7 @@ export function readinessMissingJson(alias: string): string {
  * - effectLogic: an outcome node of its own (short_term_outcome, long_term_outcome, impact) with an indicator that has
  *   a `baseline` value;
  * - followUpPlan: a follow-up plan (neither SQL NULL nor JSON null);
- * - reportedOnTime: its report in the latest round due by `today` is on time (`latest_reports`, the summary's
+ * - reportedOnTime: its report in the latest round due by `today` is on time (reportOnTimeSql, the summary's
  *   definition); false when no round is due;
  * - coverageDecision: with temporary money (a granted or applied line not from `ordinary_budget`), every such line has a
  *   coverage decision other than `undecided`; null (not applicable) without temporary money.
@@ -96,7 +96,7 @@ export function buildPortfolioReadinessSql(
                         FROM (SELECT * FROM scored ORDER BY score, code LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}) p
                         JOIN initiatives i ON i.id = p.id
                         LEFT JOIN departments d ON d.id = p.lead_department_id),
-      'total', (SELECT count(*)::int FROM scope),
+      'total', (SELECT count(*)::int FROM scored),
       'limit', ${param(page.limit)}::int,
       'offset', ${param(page.offset)}::int,
       'byDepartment', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name,

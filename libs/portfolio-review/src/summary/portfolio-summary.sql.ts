@@ -28,35 +28,41 @@ export function priorityAreasCtes(scope: string): string {
 }
 
 /**
- * `latest_reports(initiative_id, on_time)`: for each approved or active initiative of `scope` that has a report in a
- * reporting round due by `day`, whether its report in the latest such round (by due date, then the later created
- * round, then id) is on time: submitted or approved, and submitted on or before the round's due date in the time zone
- * `tz`. The summary's followUp and readiness's `reportedOnTime` check both read it. `day` and `tz` are SQL expressions
- * (placeholders with casts).
+ * Whether an approved or active initiative's report in the latest reporting round due by `day` (by due date, then the
+ * later created round, then id) is on time: submitted or approved, and submitted on or before the round's due date in
+ * the time zone `tz`; NULL when it has no report in a round due by `day`. The summary's followUp and readiness's
+ * `reportedOnTime` check both read it. `day` and `tz` are SQL expressions (placeholders with casts).
  *
- * `scope` is a CTE with `id`, `status` and the initiative's facts of its reports in its two latest rounds
- * (`latest_report_due`, `latest_report_submitted_at`, `previous_…`: the ReportFacts migration). The latest round due
- * by `day` is the first of the two that is due; only an initiative with reports in two rounds still to come (two
- * rounds open at once) has its reports ranked here, as they all were before the facts kept them: the rounds due
- * ranked once, each initiative keeping its lowest rank with on_time in the rank's last bit. "Submitted on or before
- * the due date in `tz`" is compared as a local timestamp before the next day's midnight.
+ * `s` is a row with the facts of the initiative's reports in its two latest rounds (`latest_report_due`,
+ * `latest_report_submitted_at`, `previous_…`: the ReportFacts migration); the latest round due by `day` is the first
+ * of the two that is due, read from the row itself. Only an initiative with reports in two rounds still to come (two
+ * rounds open at once) needs its reports ranked: `ranked` is its row of rankedReportsCte, left-joined by initiative.
+ * "Submitted on or before the due date in `tz`" is compared as a local timestamp before the next day's midnight.
  */
-export function latestReportsCte(scope: string, day: string, tz: string): string {
+export function reportOnTimeSql(s: string, ranked: string, day: string, tz: string): string {
   const onTime = (slot: string) =>
-    `s.${slot}_report_submitted_at AT TIME ZONE ${tz} < (s.${slot}_report_due + 1)::timestamp`;
-  return `latest_reports AS (
-      SELECT s.id AS initiative_id,
-             COALESCE(CASE WHEN s.latest_report_due <= ${day} THEN ${onTime('latest')} ELSE ${onTime('previous')} END, false) AS on_time
-        FROM ${scope} s
-       WHERE s.status IN ('approved', 'active') AND (s.latest_report_due <= ${day} OR s.previous_report_due <= ${day})
-      UNION ALL
+    `COALESCE(${s}.${slot}_report_submitted_at AT TIME ZONE ${tz} < (${s}.${slot}_report_due + 1)::timestamp, false)`;
+  return `CASE WHEN ${s}.previous_report_due > ${day} THEN ${ranked}.on_time
+                 WHEN ${s}.latest_report_due <= ${day} THEN ${onTime('latest')}
+                 WHEN ${s}.previous_report_due <= ${day} THEN ${onTime('previous')} END`;
+}
+
+/**
+ * `ranked_reports(initiative_id, on_time)` for reportOnTimeSql: the initiatives with reports in two rounds still to
+ * come, their reports ranked as they all were before the facts kept them: the rounds due by `day` ranked once, each
+ * initiative keeping its lowest rank with on_time in the rank's last bit; a row only for an initiative with a report in
+ * a round due by `day`. Chosen from `initiative_facts` itself rather than a caller's scope, so the planner estimates
+ * the few rows from the table's statistics (the reads join it to their scope).
+ */
+export function rankedReportsCte(day: string, tz: string): string {
+  return `ranked_reports AS (
       SELECT sr.initiative_id,
              min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
-                                     AND sr.submitted_at AT TIME ZONE ${tz} < r.next_day THEN 0 ELSE 1 END) % 2 = 0
+                                     AND sr.submitted_at AT TIME ZONE ${tz} < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
         FROM status_reports sr
         JOIN (SELECT rr.id, (rr.due_date + 1)::timestamp AS next_day, row_number() OVER (ORDER BY rr.due_date DESC, rr.created_at DESC, rr.id) AS rank
                 FROM reporting_rounds rr WHERE rr.due_date <= ${day}) r ON r.id = sr.round_id
-       WHERE sr.initiative_id IN (SELECT s.id FROM ${scope} s WHERE s.status IN ('approved', 'active') AND s.previous_report_due > ${day})
+       WHERE sr.initiative_id IN (SELECT f.initiative_id FROM initiative_facts f WHERE f.previous_report_due > ${day})
        GROUP BY sr.initiative_id
     )`;
 }
@@ -110,13 +116,14 @@ export function buildPortfolioSummarySql(
        WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
        GROUP BY a.kind, a.severity
     ),
-    ${latestReportsCte('scope', day, tz)},
-    follow_up AS (
-      SELECT followed AS n, with_plan,
-             (SELECT count(*) FROM latest_reports)::int AS with_report,
-             (SELECT count(*) FILTER (WHERE on_time) FROM latest_reports)::int AS on_time
-        FROM totals
-    )
+    ${rankedReportsCte(day, tz)},
+    reports AS (
+      SELECT count(x.on_time)::int AS with_report, (count(*) FILTER (WHERE x.on_time))::int AS on_time
+        FROM (SELECT ${reportOnTimeSql('s', 'r', day, tz)} AS on_time
+                FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
+               WHERE s.status IN ('approved', 'active')) x
+    ),
+    follow_up AS (SELECT t.followed AS n, t.with_plan, r.with_report, r.on_time FROM totals t CROSS JOIN reports r)
     SELECT jsonb_build_object(
       'initiatives', (SELECT n FROM totals),
       'byStatus', (SELECT jsonb_object_agg(x.st, COALESCE(b.n, 0) ORDER BY x.o)
@@ -199,7 +206,7 @@ function chosenGroupsCtes(where: string): string {
  * The same CTEs for the whole portfolio, from the roll-ups kept as facts change (`portfolio_rollups`, the
  * PortfolioRollups migration, docs/adr/0007-portfolio-rollups.md): a few hundred rows of signed additions summed per
  * group, where aggregating every initiative's facts took most of the summary's time. `scope` is left to
- * latest_reports, which depends on the day.
+ * the follow-up's reports, which depend on the day.
  */
 function portfolioGroupsCtes(): string {
   const group = (dimension: string, columns: string) =>
