@@ -1,4 +1,5 @@
 import { calendarDateIn } from '#common';
+import { READINESS_CHECKS, readinessScoreSql } from '#portfolio-review';
 import { givenRound, givenStatusReport } from './support/follow-up-factories.js';
 import {
   givenDepartment,
@@ -250,6 +251,16 @@ describe('GET /portfolio/readiness', () => {
       'sort',
       'status',
     ]);
+  });
+
+  it('should score every count of checks met as numeric rounding to four decimals would', async () => {
+    const [{ differing }] = await t.dataSource.query(
+      `SELECT count(*)::int AS differing
+         FROM generate_series(1, $1::int) AS a(applicable) CROSS JOIN generate_series(0, a.applicable) AS m(met)
+        WHERE ${readinessScoreSql('m.met', 'a.applicable')} IS DISTINCT FROM round(m.met::numeric / a.applicable, 4)::float8`,
+      [READINESS_CHECKS.length],
+    );
+    expect(differing).toBe(0);
   });
 
   it('should let a reading role in and turn away the anonymous', async () => {

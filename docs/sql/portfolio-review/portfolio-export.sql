@@ -35,10 +35,10 @@ checks AS (
     FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
 ),
 scored AS (
-  SELECT c.*,
-         round((COALESCE(c."leadDepartment"::int, 0) + COALESCE(c."coOwnerResponsibilities"::int, 0) + COALESCE(c."processOwner"::int, 0) + COALESCE(c."goalLink"::int, 0) + COALESCE(c."effectLogic"::int, 0) + COALESCE(c."followUpPlan"::int, 0) + COALESCE(c."reportedOnTime"::int, 0) + COALESCE(c."coverageDecision"::int, 0))::numeric
-               / NULLIF((c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int, 0), 4)::float8 AS score
+  SELECT c.*, ((2 * 10000 * x.met + x.applicable) / NULLIF(2 * x.applicable, 0))::float8 / 10000 AS score
     FROM checks c
+    CROSS JOIN LATERAL (SELECT COALESCE(c."leadDepartment"::int, 0) + COALESCE(c."coOwnerResponsibilities"::int, 0) + COALESCE(c."processOwner"::int, 0) + COALESCE(c."goalLink"::int, 0) + COALESCE(c."effectLogic"::int, 0) + COALESCE(c."followUpPlan"::int, 0) + COALESCE(c."reportedOnTime"::int, 0) + COALESCE(c."coverageDecision"::int, 0) AS met,
+                               (c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int AS applicable) x
 ),
 chosen AS (SELECT i.* FROM initiatives i ),
 money AS (

@@ -38,11 +38,21 @@ export function readinessCtes(where: string, day: string, tz: string): string {
         FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
     ),
     scored AS (
-      SELECT c.*,
-             round((${each((n) => `COALESCE(c."${n}"::int, 0)`, ' + ')})::numeric
-                   / NULLIF(${each((n) => `(c."${n}" IS NOT NULL)::int`, ' + ')}, 0), 4)::float8 AS score
+      SELECT c.*, ${readinessScoreSql('x.met', 'x.applicable')} AS score
         FROM checks c
+        CROSS JOIN LATERAL (SELECT ${each((n) => `COALESCE(c."${n}"::int, 0)`, ' + ')} AS met,
+                                   ${each((n) => `(c."${n}" IS NOT NULL)::int`, ' + ')} AS applicable) x
     )`;
+}
+
+/**
+ * The score of `met` checks out of `applicable` (integer SQL expressions): round(met / applicable, 4) as float8, NULL
+ * without applicable checks. Rounded half up in integer arithmetic, the value numeric's round gives: numeric
+ * division, round and the cast to float8 (through text) cost about a microsecond a row, half the unfiltered roll-up
+ * by area.
+ */
+export function readinessScoreSql(met: string, applicable: string): string {
+  return `((2 * 10000 * ${met} + ${applicable}) / NULLIF(2 * ${applicable}, 0))::float8 / 10000`;
 }
 
 /** The checks of a `scored` row `alias` as a JSON object, in READINESS_CHECKS' order. */
