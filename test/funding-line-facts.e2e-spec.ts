@@ -2,12 +2,23 @@ import { FundingLineEntity } from '#funding';
 import { givenDepartment, givenGoal, givenInitiative } from './support/factories.js';
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
-type Fact = { funding_id: string; initiative_id: string; share: string; not_taken_over_sek: string };
+type Fact = {
+  funding_id: string;
+  initiative_id: string;
+  share: string;
+  not_taken_over_sek: string;
+  cover_after_end_sek: string;
+  period_end: string;
+  coverage_decision: string;
+  granted_temporary: boolean;
+};
 
 /**
- * funding_line_facts (migration FundingLineFacts) holds each funding line's share taken over and the kronor nothing
- * takes over, kept by triggers on funding_lines. After every kind of write through the API the maintained rows must
- * equal the rule computed from scratch (the view funding_line_facts_computed), line for line.
+ * funding_line_facts (migrations FundingLineFacts and FundingLineCliffFacts) holds each funding line's share taken
+ * over, the kronor nothing takes over, what the initiative's granted lines running the month after its end month pay
+ * a year (the funding cliff's cover) and the cliff's copies of the line, kept by triggers on funding_lines. After
+ * every kind of write through the API the maintained rows must equal the rule computed from scratch (the view
+ * funding_line_facts_computed), line for line.
  */
 describe('Funding line facts kept by the triggers', () => {
   let t: TestApp;
@@ -18,7 +29,9 @@ describe('Funding line facts kept by the triggers', () => {
 
   const facts = async (sql: string): Promise<Fact[]> =>
     t.dataSource.query(
-      `SELECT funding_id, initiative_id, share::text, not_taken_over_sek::text FROM (${sql}) x ORDER BY funding_id`,
+      `SELECT funding_id, initiative_id, share::text, not_taken_over_sek::text, cover_after_end_sek::text,
+              period_end::text, coverage_decision, granted_temporary
+         FROM (${sql}) x ORDER BY funding_id`,
     );
   const expectMaintainedEqualsFromScratch = async () => {
     const maintained = await facts('SELECT * FROM funding_line_facts');
@@ -31,10 +44,18 @@ describe('Funding line facts kept by the triggers', () => {
     expect(maintained).toHaveLength(lines);
   };
   /** One line's maintained fact as numbers, for the figures the steps below expect. */
-  const factOf = async (id: string): Promise<{ share: number; notTakenOverSek: number } | undefined> =>
+  const factOf = async (
+    id: string,
+  ): Promise<
+    | { share: number; notTakenOverSek: number; coverAfterEndSek: number; coverageDecision: string; temporary: boolean }
+    | undefined
+  > =>
     (
       await t.dataSource.query(
-        'SELECT share::float8 AS share, not_taken_over_sek::float8 AS "notTakenOverSek" FROM funding_line_facts WHERE funding_id = $1',
+        `SELECT share::float8 AS share, not_taken_over_sek::float8 AS "notTakenOverSek",
+                cover_after_end_sek::float8 AS "coverAfterEndSek", coverage_decision AS "coverageDecision",
+                granted_temporary AS temporary
+           FROM funding_line_facts WHERE funding_id = $1`,
         [id],
       )
     )[0];
@@ -74,7 +95,13 @@ describe('Funding line facts kept by the triggers', () => {
     // A grant of 100 000 a month in 2030, nothing after it: nothing taken over.
     const grant = await post(draft.id, {});
     await expectMaintainedEqualsFromScratch();
-    expect(await factOf(grant.id)).toMatchObject({ share: 0, notTakenOverSek: 1_200_000 });
+    expect(await factOf(grant.id)).toMatchObject({
+      share: 0,
+      notTakenOverSek: 1_200_000,
+      coverAfterEndSek: 0,
+      coverageDecision: 'undecided',
+      temporary: true,
+    });
 
     // A frame from the day after, 30 000 a month: takes over 30 % of the grant.
     const frame = await post(draft.id, {
@@ -85,17 +112,19 @@ describe('Funding line facts kept by the triggers', () => {
       periodEnd: '2031-12-31',
     });
     await expectMaintainedEqualsFromScratch();
-    expect(await factOf(grant.id)).toMatchObject({ notTakenOverSek: 840_000 });
+    expect(await factOf(grant.id)).toMatchObject({ notTakenOverSek: 840_000, coverAfterEndSek: 360_000 });
+    expect(await factOf(frame.id)).toMatchObject({ temporary: false });
 
     // More frame money, then a later start (a gap: takes over nothing), then back.
     await patch(frame, { amountSek: 2_400_000 });
     await expectMaintainedEqualsFromScratch();
-    expect(await factOf(grant.id)).toMatchObject({ share: 1, notTakenOverSek: 0 });
+    expect(await factOf(grant.id)).toMatchObject({ share: 1, notTakenOverSek: 0, coverAfterEndSek: 2_400_000 });
     await patch(frame, { periodStart: '2031-03-01' });
     await expectMaintainedEqualsFromScratch();
-    expect(await factOf(grant.id)).toMatchObject({ share: 0 });
+    expect(await factOf(grant.id)).toMatchObject({ share: 0, coverAfterEndSek: 0 });
     await patch(frame, { periodStart: '2031-01-01', amountSek: 360_000 });
     await expectMaintainedEqualsFromScratch();
+    expect(await factOf(grant.id)).toMatchObject({ coverAfterEndSek: 360_000 });
 
     // An applied-for line is not money yet; granted, it takes over; rejected, not.
     const applied = await post(draft.id, {
@@ -106,11 +135,14 @@ describe('Funding line facts kept by the triggers', () => {
       status: 'applied',
     });
     await expectMaintainedEqualsFromScratch();
+    expect(await factOf(applied.id)).toMatchObject({ temporary: false });
     await patch(applied, { status: 'granted' });
     await expectMaintainedEqualsFromScratch();
-    expect(await factOf(grant.id)).toMatchObject({ share: 1 });
+    expect(await factOf(grant.id)).toMatchObject({ share: 1, coverAfterEndSek: 1_560_000 });
+    expect(await factOf(applied.id)).toMatchObject({ temporary: true });
     await patch(applied, { status: 'rejected' });
     await expectMaintainedEqualsFromScratch();
+    expect(await factOf(grant.id)).toMatchObject({ coverAfterEndSek: 360_000 });
 
     // A second grant ending the same month draws on the same new money after the first (by end date, then id).
     const sameMonth = await post(draft.id, { funder: 'Brå', amountSek: 240_000, periodStart: '2030-07-01' });
@@ -134,22 +166,32 @@ describe('Funding line facts kept by the triggers', () => {
     await patch(successor, { status: 'applied', periodStart: '2031-02-01' });
     await expectMaintainedEqualsFromScratch();
 
-    // A coverage decision leaves the share as it is (and the facts agree).
+    // A coverage decision leaves the share as it is; the cliff's copy of it follows.
     const decision = await t.admin
       .put(api(`/funding/${grant.id}/coverage-decision`))
       .set('If-Match', `"${grant.version}"`)
       .send({ decision: 'phase_out', decidedBy: 'Kommunstyrelsen' });
     expect(decision.status).toBe(200);
     await expectMaintainedEqualsFromScratch();
+    expect(await factOf(grant.id)).toMatchObject({ coverageDecision: 'phase_out', coverAfterEndSek: 360_000 });
 
-    // Ending a line (status ended still counts as granted money), a zero amount, a line on another initiative.
+    // Ending a line (status ended still counts as taken over, but is no longer money running: no cover), a zero
+    // amount, a line on another initiative and one starting after its end month.
     await patch(frame, { status: 'ended' });
     await expectMaintainedEqualsFromScratch();
+    expect(await factOf(grant.id)).toMatchObject({ coverAfterEndSek: 0 });
     await patch(sameMonth, { amountSek: 0 });
     await expectMaintainedEqualsFromScratch();
     expect(await factOf(sameMonth.id)).toMatchObject({ share: 0, notTakenOverSek: 0 });
-    await post(other.id, { periodEnd: '2030-06-30' });
+    const early = await post(other.id, { periodEnd: '2030-06-30' });
     await expectMaintainedEqualsFromScratch();
+    const next = await post(other.id, { periodStart: '2030-07-01', periodEnd: '2030-12-31', amountSek: 300_000 });
+    await expectMaintainedEqualsFromScratch();
+    expect(await factOf(early.id)).toMatchObject({ coverAfterEndSek: 600_000 });
+    // The API keeps granted lines; an import or a correction in the database may still delete one.
+    await t.dataSource.query('DELETE FROM funding_lines WHERE id = $1', [next.id]);
+    await expectMaintainedEqualsFromScratch();
+    expect(await factOf(early.id)).toMatchObject({ coverAfterEndSek: 0 });
 
     // Deleting a line (the draft's successor: its predecessor loses it in the same transaction).
     expect((await t.admin.delete(api(`/funding/${successor.id}`))).status).toBe(204);

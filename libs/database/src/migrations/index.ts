@@ -28,6 +28,7 @@ import { ReadinessFacts1795460000000 } from './1795460000000-ReadinessFacts.js';
 import { PortfolioRollups1795461000000 } from './1795461000000-PortfolioRollups.js';
 import { LeadershipReadIndexes1795462000000 } from './1795462000000-LeadershipReadIndexes.js';
 import { ReportFacts1795463000000 } from './1795463000000-ReportFacts.js';
+import { FundingLineCliffFacts1795464000000 } from './1795464000000-FundingLineCliffFacts.js';
 import { RankedReportsIndex1795465000000 } from './1795465000000-RankedReportsIndex.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   PortfolioRollups1795461000000,
   LeadershipReadIndexes1795462000000,
   ReportFacts1795463000000,
+  FundingLineCliffFacts1795464000000,
   RankedReportsIndex1795465000000,
 ];

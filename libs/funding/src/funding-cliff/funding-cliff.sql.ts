@@ -1,5 +1,5 @@
-import { sqlList, statement } from '#common';
-import { GRANTED_FUNDING_STATUSES, monthlyShareSql, takenOverJoinSql } from '#funding-rules';
+import { statement } from '#common';
+import { monthlyShareSql } from '#funding-rules';
 import type { FundingCliffDto, FundingCliffTotalsDto } from './funding-cliff.dto.js';
 
 /**
@@ -40,8 +40,14 @@ export type FundingCliffSqlOptions = {
  * summary's totals of one budget year, which skips the cliffs before the window (`withEarlier: false`) and the
  * per-month listing.
  *
- * What each line's share taken over is comes from funding_line_facts (takenOverJoinSql), kept current as lines
- * change; what is left here depends on the window. The listings are `json`, not `jsonb`: a nested jsonb aggregate
+ * What a line's cliff depends on that does not depend on the window comes from funding_line_facts, kept current as
+ * lines change (migrations FundingLineFacts and FundingLineCliffFacts): whether it is temporary granted money
+ * (`granted_temporary`: not ordinary_budget, GRANTED_FUNDING_STATUSES), its share taken over and the kronor left
+ * (takenOverJoinSql's rule), and `cover_after_end_sek`, what the initiative's granted lines running on the first day
+ * after its end month pay a year: the cover of an entry inside the window, read from the facts (the same for every
+ * line of an entry). Only the cliffs before the window, measured on its first day, look the lines up here. The
+ * cliff reads the facts alone (ix_funding_line_facts_cliff) and the initiatives' ix_initiatives_followed; the
+ * listing adds each line's own columns. The listings are `json`, not `jsonb`: a nested jsonb aggregate
  * re-encodes everything below it at every level (the report is about 3.7 MB on the 20,000-initiative benchmark), json
  * only concatenates. `jsonObject` writes the keys in the order jsonb would, so the answer reads as before.
  */
@@ -53,9 +59,9 @@ bounds AS (
   SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, i.annual_cost_sek,${ifListed(' i.code, i.title, i.lead_department_id,')}
-         f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
-         date_trunc('month', f.period_end)::date AS month${ifListed(`,
+  SELECT t.initiative_id, i.annual_cost_sek,${ifListed(' i.code, i.title, i.lead_department_id,')}
+         t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
+         date_trunc('month', t.period_end)::date AS month${ifListed(`,
          ${jsonObject({
            id: 'f.id',
            sourceType: 'f.source_type',
@@ -65,16 +71,15 @@ cliff_lines AS (
            periodEnd: 'f.period_end',
            coverageDecision: 'f.coverage_decision',
          })} AS line`)}
-    FROM funding_lines f
-    JOIN initiatives i ON i.id = f.initiative_id
-    CROSS JOIN bounds b
-    ${takenOverJoinSql('f', 't')}
-   WHERE f.source_type <> 'ordinary_budget'
-     AND f.status IN (${sqlList(GRANTED_FUNDING_STATUSES)})
-     AND f.period_end < b.after_last
+    FROM funding_line_facts t
+    JOIN initiatives i ON i.id = t.initiative_id
+    CROSS JOIN bounds b${ifListed(`
+    JOIN funding_lines f ON f.id = t.funding_id`)}
+   WHERE t.granted_temporary
+     AND t.period_end < b.after_last
      AND i.status IN ('approved', 'active')${opts.initiativeScope ? `\n     AND ${opts.initiativeScope}` : ''}
-     AND (i.end_date IS NULL OR i.end_date > f.period_end)
-     AND (f.period_end >= b.first_month${opts.withEarlier === false ? '' : ` OR f.coverage_decision = 'undecided'`})
+     AND (i.end_date IS NULL OR i.end_date > t.period_end)
+     AND (t.period_end >= b.first_month${opts.withEarlier === false ? '' : ` OR t.coverage_decision = 'undecided'`})
      AND t.share < 1
 ),
 slotted AS (
@@ -86,7 +91,8 @@ slotted AS (
 entries AS (
   SELECT s.initiative_id, s.annual_cost_sek,${ifListed(' s.code, s.title, s.lead_department_id,')} s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
-         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek${ifListed(`,
+         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
+         min(s.cover_after_end_sek) AS cover_after_end_sek${ifListed(`,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines`)}
     FROM slotted s
    GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek${ifListed(', s.code, s.title, s.lead_department_id')}
@@ -96,13 +102,14 @@ costed AS (
          CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObject({ id: 'd.id', code: 'd.code', name: 'd.name' })} END AS department,`)}
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, e.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
+                                                       ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e${ifListed(`
     LEFT JOIN departments d ON d.id = e.lead_department_id`)}
     CROSS JOIN LATERAL (
       SELECT round(sum(${monthlyShareSql('o')} * 12)) AS per_year
         FROM funding_lines o
-       WHERE o.initiative_id = e.initiative_id AND o.status = 'granted'
+       WHERE e.slot IS NULL AND o.initiative_id = e.initiative_id AND o.status = 'granted'
          AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
     ) cover
 ),
