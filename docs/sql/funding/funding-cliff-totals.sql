@@ -6,19 +6,17 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT f.initiative_id, i.annual_cost_sek,
-         f.id, f.period_end, f.coverage_decision, t.not_taken_over_sek,
-         date_trunc('month', f.period_end)::date AS month
-    FROM funding_lines f
-    JOIN initiatives i ON i.id = f.initiative_id
+  SELECT t.initiative_id, i.annual_cost_sek,
+         t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
+         date_trunc('month', t.period_end)::date AS month
+    FROM funding_line_facts t
+    JOIN initiatives i ON i.id = t.initiative_id
     CROSS JOIN bounds b
-    JOIN funding_line_facts t ON t.funding_id = f.id
-   WHERE f.source_type <> 'ordinary_budget'
-     AND f.status IN ('granted', 'ended')
-     AND f.period_end < b.after_last
+   WHERE t.granted_temporary
+     AND t.period_end < b.after_last
      AND i.status IN ('approved', 'active')
-     AND (i.end_date IS NULL OR i.end_date > f.period_end)
-     AND (f.period_end >= b.first_month OR f.coverage_decision = 'undecided')
+     AND (i.end_date IS NULL OR i.end_date > t.period_end)
+     AND (t.period_end >= b.first_month OR t.coverage_decision = 'undecided')
      AND t.share < 1
 ),
 slotted AS (
@@ -30,7 +28,8 @@ slotted AS (
 entries AS (
   SELECT s.initiative_id, s.annual_cost_sek, s.slot, s.measured_on,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
-         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek
+         COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
+         min(s.cover_after_end_sek) AS cover_after_end_sek
     FROM slotted s
    GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek
 ),
@@ -38,12 +37,13 @@ costed AS (
   SELECT e.*,
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, e.annual_cost_sek - COALESCE(cover.per_year, 0))::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
+                                                       ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e
     CROSS JOIN LATERAL (
       SELECT round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
         FROM funding_lines o
-       WHERE o.initiative_id = e.initiative_id AND o.status = 'granted'
+       WHERE e.slot IS NULL AND o.initiative_id = e.initiative_id AND o.status = 'granted'
          AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
     ) cover
 ),
