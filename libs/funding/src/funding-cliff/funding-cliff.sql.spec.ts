@@ -29,6 +29,7 @@ describe('buildFundingCliffSql', () => {
   it('should leave the listing out of the totals: no lines, departments, titles or initiatives', () => {
     for (const listingOnly of [
       "'initiatives'",
+      'JOIN funding_lines f',
       'AS line',
       'AS lines',
       'year_lines',
