@@ -21,17 +21,25 @@ cliff_lines AS (
 ),
 slotted AS (
   -- slot: the cliff month inside the window; NULL for a cliff before it.
-  SELECT c.*, CASE WHEN c.month >= b.first_month THEN c.month END AS slot,
-         CASE WHEN c.month >= b.first_month THEN (c.month + interval '1 month')::date ELSE b.first_month END AS measured_on
+  SELECT c.*, CASE WHEN c.month >= b.first_month THEN c.month END AS slot
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek, s.slot, s.measured_on,
+  SELECT s.initiative_id, s.annual_cost_sek, s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          min(s.cover_after_end_sek) AS cover_after_end_sek
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek
+),
+-- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
+-- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
+cover_first AS (
+  SELECT o.initiative_id, round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
+    FROM funding_lines o CROSS JOIN bounds b
+   WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
+     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
+   GROUP BY o.initiative_id
 ),
 costed AS (
   SELECT e.*,
@@ -40,12 +48,7 @@ costed AS (
               ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
                                                        ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e
-    CROSS JOIN LATERAL (
-      SELECT round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
-        FROM funding_lines o
-       WHERE e.slot IS NULL AND o.initiative_id = e.initiative_id AND o.status = 'granted'
-         AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
-    ) cover
+    LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.

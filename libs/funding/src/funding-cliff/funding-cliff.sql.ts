@@ -45,7 +45,7 @@ export type FundingCliffSqlOptions = {
  * (`granted_temporary`: not ordinary_budget, GRANTED_FUNDING_STATUSES), its share taken over and the kronor left
  * (takenOverJoinSql's rule), and `cover_after_end_sek`, what the initiative's granted lines running on the first day
  * after its end month pay a year: the cover of an entry inside the window, read from the facts (the same for every
- * line of an entry). Only the cliffs before the window, measured on its first day, look the lines up here. The
+ * line of an entry). Only the cliffs before the window, measured on its first day, sum running lines here. The
  * cliff reads the facts alone (ix_funding_line_facts_cliff) and the initiatives' ix_initiatives_followed; the
  * listing adds each line's own columns. The listings are `json`, not `jsonb`: a nested jsonb aggregate
  * re-encodes everything below it at every level (the report is about 3.7 MB on the 20,000-initiative benchmark), json
@@ -84,18 +84,26 @@ cliff_lines AS (
 ),
 slotted AS (
   -- slot: the cliff month inside the window; NULL for a cliff before it.
-  SELECT c.*, CASE WHEN c.month >= b.first_month THEN c.month END AS slot,
-         CASE WHEN c.month >= b.first_month THEN (c.month + interval '1 month')::date ELSE b.first_month END AS measured_on
+  SELECT c.*, CASE WHEN c.month >= b.first_month THEN c.month END AS slot
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek,${ifListed(' s.code, s.title, s.lead_department_id,')} s.slot, s.measured_on,
+  SELECT s.initiative_id, s.annual_cost_sek,${ifListed(' s.code, s.title, s.lead_department_id,')} s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          min(s.cover_after_end_sek) AS cover_after_end_sek${ifListed(`,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines`)}
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.measured_on, s.annual_cost_sek${ifListed(', s.code, s.title, s.lead_department_id')}
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek${ifListed(', s.code, s.title, s.lead_department_id')}
+),
+-- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
+-- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
+cover_first AS (
+  SELECT o.initiative_id, round(sum(${monthlyShareSql('o')} * 12)) AS per_year
+    FROM funding_lines o CROSS JOIN bounds b
+   WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
+     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
+   GROUP BY o.initiative_id
 ),
 costed AS (
   SELECT e.*,${ifListed(`
@@ -106,12 +114,7 @@ costed AS (
                                                        ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e${ifListed(`
     LEFT JOIN departments d ON d.id = e.lead_department_id`)}
-    CROSS JOIN LATERAL (
-      SELECT round(sum(${monthlyShareSql('o')} * 12)) AS per_year
-        FROM funding_lines o
-       WHERE e.slot IS NULL AND o.initiative_id = e.initiative_id AND o.status = 'granted'
-         AND o.period_start <= e.measured_on AND o.period_end >= e.measured_on
-    ) cover
+    LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
