@@ -11,7 +11,7 @@ import {
  * Issue 17: `funding_line_facts` also keeps what the funding cliff reads of a line, so the cliff's statements read
  * the facts alone (a partial covering index) instead of each candidate line, its facts row (5,500 probes) and, per
  * entry, the initiative's granted lines running the month after (4,500 lookups). The totals' statement at 20,000
- * initiatives (samla_bench_q, p50): 64 → 34 ms.
+ * initiatives (a copy of samla_bench_q, p50 of 31 runs on a busy machine): 64–74 → 32–36 ms.
  *
  * - `cover_after_end_sek`: what the initiative's granted lines running on the first day of the month after this
  *   line's end month pay a year (round(sum(monthly share × 12)), 0 when none): the cover the cliff measures an entry
