@@ -103,7 +103,7 @@ scored AS (
 by_area AS (
   SELECT a.id AS key, count(*)::int AS n, round(avg(s.score)::numeric, 4)::float8 AS score,
          jsonb_build_object('leadDepartment', round(avg(s."leadDepartment"::int), 4)::float8, 'coOwnerResponsibilities', round(avg(s."coOwnerResponsibilities"::int), 4)::float8, 'processOwner', round(avg(s."processOwner"::int), 4)::float8, 'goalLink', round(avg(s."goalLink"::int), 4)::float8, 'effectLogic', round(avg(s."effectLogic"::int), 4)::float8, 'followUpPlan', round(avg(s."followUpPlan"::int), 4)::float8, 'reportedOnTime', round(avg(s."reportedOnTime"::int), 4)::float8, 'coverageDecision', round(avg(s."coverageDecision"::int), 4)::float8) AS checks
-    FROM scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true GROUP BY 1)
+    FROM (SELECT * FROM scored OFFSET 0) s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true GROUP BY 1)
 SELECT jsonb_build_object(
   'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'code', a.code, 'title', a.title,
                       'initiatives', g.n, 'score', g.score, 'checks', g.checks) ORDER BY a.code), '[]')

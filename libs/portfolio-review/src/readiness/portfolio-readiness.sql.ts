@@ -119,6 +119,8 @@ export function buildPortfolioReadinessSql(
 /**
  * Readiness's roll-up by priority area, over the same initiatives as buildPortfolioReadinessSql: a statement of its
  * own, so the service runs both at once on two connections in one snapshot (queryTwoInSnapshot), as the summary does.
+ * `OFFSET 0` keeps each initiative's checks and score below the unnest of its areas: the planner otherwise computes
+ * them once per area an initiative is under (18,000 times instead of 11,000 at 20,000 initiatives: 42 → 35 ms).
  */
 export function buildReadinessAreasSql(
   filters: InitiativeListFilters,
@@ -128,7 +130,7 @@ export function buildReadinessAreasSql(
   const { values, param } = sqlParams();
   const { ctes, rollup } = readinessStatement(filters, today, timeZone, param);
   const sql = `${ctes},
-    by_area AS (${rollup('scored s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
+    by_area AS (${rollup('(SELECT * FROM scored OFFSET 0) s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
     SELECT jsonb_build_object(
       'areas', (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', a.id, 'code', a.code, 'title', a.title,
                           'initiatives', g.n, 'score', g.score, 'checks', g.checks) ORDER BY a.code), '[]')
