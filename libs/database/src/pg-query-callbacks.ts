@@ -10,8 +10,9 @@ const prototype = pg.Client.prototype as unknown as { query: QueryMethod; [INSTA
  * Makes pg's `Client#query` without a callback (how TypeORM calls it) run as a query with one, wrapped in a promise.
  * pg's own promise form left every answer's rows alive past the next young-generation collection, for reasons in
  * pg or V8 not pinned down: each collection promoted about 2.4 MB and took 8 ms instead of 2, and the collector cost
- * a list request 0.7 ms of its 3.7 ms CPU (bench/README.md, "Where the list request's CPU goes"). The answer, the
- * errors and their stack (leading back to the caller, as pg makes it) stay pg's. Once per process.
+ * a list request 0.7–0.9 ms of its 3.7–4.1 ms CPU, 0.2–0.4 ms with callbacks (bench/README.md, "Where the list
+ * request's CPU goes"). The answer, the errors and their stack (leading back to the caller, as pg makes it) stay
+ * pg's. Once per process.
  */
 export function queryThroughCallbacks(): void {
   if (prototype[INSTALLED]) return;
