@@ -7,6 +7,7 @@ import type { App } from 'supertest/types.js';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '#database/testing';
 import { DevelopmentIssuer, type DevelopmentTokenClaims } from '#identity';
+import { ApiExpressAdapter } from '../../apps/api/src/api-express-adapter.js';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
@@ -55,7 +56,10 @@ export async function createTestApp(
     controllers: options.extraControllers ?? [],
   });
   const moduleRef = await (options.override?.(builder) ?? builder).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ApiExpressAdapter(), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   await app.init();
   const worker = options.withWorker ? await startWorker() : null;

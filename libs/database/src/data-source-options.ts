@@ -2,10 +2,13 @@ import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#common';
 import { MIGRATIONS } from './migrations/index.js';
+import { queryThroughCallbacks } from './pg-query-callbacks.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: node-postgres would turn them into midnight in the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// TypeORM's queries through pg's callbacks: its promise form kept the rows past young-generation collections.
+queryThroughCallbacks();
 
 /**
  * Settings of every Samla session. JIT off: Samla's statements are short reads and writes, and the planner
