@@ -351,12 +351,16 @@ async function openLoop(queries: Query[], database: pg.Client) {
   // A committed transaction with an id moves every later snapshot on: the next read computes the summary again.
   const writer = new pg.Client({ connectionString: benchDatabaseUrl() });
   await writer.connect();
-  const writes = setInterval(() => void writer.query('SELECT txid_current()'), WRITE_EVERY_MS);
+  // Chained, so the client is closed only after the last write has answered, and a failed write surfaces here.
+  let written: Promise<unknown> = Promise.resolve();
+  const writes = setInterval(() => {
+    written = written.then(() => writer.query('SELECT txid_current()'));
+  }, WRITE_EVERY_MS);
   try {
     rows.push({ name: `summary, a write every ${WRITE_EVERY_MS / 1000} s`, api: await atRate(api, summaryUrl) });
   } finally {
     clearInterval(writes);
-    await writer.end();
+    await written.finally(() => writer.end());
   }
   for (const row of rows)
     console.log(
