@@ -25,10 +25,11 @@ describe('ApiExpressAdapter', () => {
   afterEach(() => app.close());
 
   it('makes requests and answers with Express’s prototypes before Express sees them', async () => {
-    const express = app.getHttpAdapter().getInstance<Express>();
+    const express: Express = app.getHttpAdapter().getInstance();
     const made: boolean[] = [];
+    const server: Server = app.getHttpServer();
     // Ahead of Express's own listener, which would set the prototypes itself.
-    app.getHttpServer<Server>().prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
       made.push(Object.getPrototypeOf(req) === express.request, Object.getPrototypeOf(res) === express.response);
     });
     await request(app.getHttpServer()).get('/things').expect(200);
