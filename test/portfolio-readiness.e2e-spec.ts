@@ -60,7 +60,11 @@ describe('GET /portfolio/readiness', () => {
     );
     await linkIndicator((await givenEffectNode(ds, { initiativeId: i1.id }, 'short_term_outcome')).id, baselined.id);
     await givenFundingLine(ds, i1.id, { coverageDecision: 'extension', coverageDecidedOn: `${Y}-01-15` });
-    await givenStatusReport(ds, latest.id, i1.id, onTime);
+    // On time at 23:30 on the due date in Stockholm (21:30 UTC); I2's report at 00:30 the next day is late.
+    await givenStatusReport(ds, latest.id, i1.id, {
+      status: 'approved',
+      submittedAt: new Date(`${P}-09-30T21:30:00Z`),
+    });
     // I1 also has reports in two rounds still to come (both opened early): its latest round due stays `latest`.
     for (const dueDate of [`${Y + 1}-03-31`, `${Y + 1}-06-30`]) {
       const upcoming = await givenRound(ds, { title: `Kommande ${dueDate}`, period: dueDate.slice(0, 7), dueDate });
@@ -81,7 +85,7 @@ describe('GET /portfolio/readiness', () => {
     await givenFundingLine(ds, i2.id, { sourceType: 'ordinary_budget', funder: 'Kommunstyrelsen' });
     await givenStatusReport(ds, latest.id, i2.id, {
       status: 'submitted',
-      submittedAt: new Date(`${P}-10-05T10:00:00Z`),
+      submittedAt: new Date(`${P}-09-30T22:30:00Z`),
     });
     // I3 (active, B): a partner without a responsibility is fine; no goal; its outcome's indicator has no baseline; no
     // report; an applied EU grant still undecided beside a decided state grant. 4/8.

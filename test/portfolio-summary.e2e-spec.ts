@@ -137,13 +137,14 @@ describe('GET /portfolio/summary', () => {
     await givenStatusReport(ds, future.id, i1.id, { status: 'pending' });
     await givenStatusReport(ds, later.id, i4.id, { status: 'pending' });
     await givenStatusReport(ds, older.id, i2.id, { status: 'approved', submittedAt: new Date(`${P}-03-20T10:00:00Z`) });
+    // The due date ends at midnight in Stockholm: I1 at 23:30 there (21:30 UTC) is on time, I2 at 00:30 is late.
     await givenStatusReport(ds, latest.id, i1.id, {
       status: 'approved',
-      submittedAt: new Date(`${P}-09-20T10:00:00Z`),
+      submittedAt: new Date(`${P}-09-30T21:30:00Z`),
     });
     await givenStatusReport(ds, latest.id, i2.id, {
       status: 'submitted',
-      submittedAt: new Date(`${P}-10-05T10:00:00Z`),
+      submittedAt: new Date(`${P}-09-30T22:30:00Z`),
     });
     await givenStatusReport(ds, latest.id, i4.id, { status: 'pending' });
     await givenStatusReport(ds, future.id, i4.id, {

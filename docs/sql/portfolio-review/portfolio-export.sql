@@ -10,6 +10,10 @@ scope AS (
     FROM initiative_facts f
    WHERE f.status IN ('approved', 'active')
 ),
+report_deadlines AS (
+  SELECT DISTINCT rr.due_date, (rr.due_date + 1)::timestamp AT TIME ZONE $2::text AS deadline
+    FROM reporting_rounds rr WHERE rr.due_date <= $1::date
+),
 ranked_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
@@ -28,17 +32,20 @@ checks AS (
          s.goal_link AS "goalLink",
          s.effect_logic AS "effectLogic",
          s.has_plan AS "followUpPlan",
-         COALESCE(CASE WHEN s.previous_report_due > $1::date THEN r.on_time
-             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp, false)
-             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp, false) END, false) AS "reportedOnTime",
+         COALESCE(CASE WHEN s.previous_report_due > $1::date THEN report_ranked.on_time
+             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at < report_deadline.deadline, false)
+             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at < report_deadline.deadline, false) END, false) AS "reportedOnTime",
          s.coverage_decision AS "coverageDecision"
-    FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
+    FROM scope s LEFT JOIN ranked_reports report_ranked ON report_ranked.initiative_id = s.id
+    LEFT JOIN report_deadlines report_deadline
+      ON report_deadline.due_date = CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_due
+                                         WHEN s.previous_report_due <= $1::date THEN s.previous_report_due END
 ),
 scored AS (
   SELECT c.*, ((2 * 10000 * x.met + x.applicable) / NULLIF(2 * x.applicable, 0))::float8 / 10000 AS score
     FROM checks c
-    CROSS JOIN LATERAL (SELECT COALESCE(c."leadDepartment"::int, 0) + COALESCE(c."coOwnerResponsibilities"::int, 0) + COALESCE(c."processOwner"::int, 0) + COALESCE(c."goalLink"::int, 0) + COALESCE(c."effectLogic"::int, 0) + COALESCE(c."followUpPlan"::int, 0) + COALESCE(c."reportedOnTime"::int, 0) + COALESCE(c."coverageDecision"::int, 0) AS met,
-                               (c."leadDepartment" IS NOT NULL)::int + (c."coOwnerResponsibilities" IS NOT NULL)::int + (c."processOwner" IS NOT NULL)::int + (c."goalLink" IS NOT NULL)::int + (c."effectLogic" IS NOT NULL)::int + (c."followUpPlan" IS NOT NULL)::int + (c."reportedOnTime" IS NOT NULL)::int + (c."coverageDecision" IS NOT NULL)::int AS applicable) x
+    CROSS JOIN LATERAL (SELECT c."leadDepartment"::int + c."coOwnerResponsibilities"::int + c."processOwner"::int + c."goalLink"::int + c."effectLogic"::int + c."followUpPlan"::int + c."reportedOnTime"::int + COALESCE(c."coverageDecision"::int, 0) AS met,
+                               7 + (c."coverageDecision" IS NOT NULL)::int AS applicable) x
 ),
 chosen AS (SELECT i.* FROM initiatives i ),
 money AS (

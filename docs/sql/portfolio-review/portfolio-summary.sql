@@ -36,6 +36,10 @@ open_alerts AS (
    WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
    GROUP BY a.kind, a.severity
 ),
+report_deadlines AS (
+  SELECT DISTINCT rr.due_date, (rr.due_date + 1)::timestamp AT TIME ZONE $2::text AS deadline
+    FROM reporting_rounds rr WHERE rr.due_date <= $1::date
+),
 ranked_reports AS (
   SELECT sr.initiative_id,
          min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
@@ -48,10 +52,13 @@ ranked_reports AS (
 ),
 reports AS (
   SELECT count(x.on_time)::int AS with_report, (count(*) FILTER (WHERE x.on_time))::int AS on_time
-    FROM (SELECT CASE WHEN s.previous_report_due > $1::date THEN r.on_time
-             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at AT TIME ZONE $2::text < (s.latest_report_due + 1)::timestamp, false)
-             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at AT TIME ZONE $2::text < (s.previous_report_due + 1)::timestamp, false) END AS on_time
-            FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
+    FROM (SELECT CASE WHEN s.previous_report_due > $1::date THEN report_ranked.on_time
+             WHEN s.latest_report_due <= $1::date THEN COALESCE(s.latest_report_submitted_at < report_deadline.deadline, false)
+             WHEN s.previous_report_due <= $1::date THEN COALESCE(s.previous_report_submitted_at < report_deadline.deadline, false) END AS on_time
+            FROM scope s LEFT JOIN ranked_reports report_ranked ON report_ranked.initiative_id = s.id
+    LEFT JOIN report_deadlines report_deadline
+      ON report_deadline.due_date = CASE WHEN s.latest_report_due <= $1::date THEN s.latest_report_due
+                                         WHEN s.previous_report_due <= $1::date THEN s.previous_report_due END
            WHERE s.status IN ('approved', 'active')) x
 ),
 follow_up AS (SELECT t.followed AS n, t.with_plan, r.with_report, r.on_time FROM totals t CROSS JOIN reports r)

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Issue 17: the summary and readiness rank reports only for initiatives with reports in two rounds still to come
- * (#portfolio-review's rankedReportsCte: `previous_report_due` after the day). This partial index finds those few
+ * (#portfolio-review's reportCtes: `previous_report_due` after the day). This partial index finds those few
  * initiatives, and gives the planner their count: without it the reads either scanned the whole facts table for them
  * or, choosing them from the read's own scope, kept that scope of 11,000 rows in memory (readiness 49 → 38 ms,
  * summary 28 → 25 ms on the 20,000-initiative benchmark).

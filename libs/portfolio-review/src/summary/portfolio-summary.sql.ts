@@ -30,32 +30,50 @@ export function priorityAreasCtes(scope: string): string {
 /**
  * Whether an approved or active initiative's report in the latest reporting round due by `day` (by due date, then the
  * later created round, then id) is on time: submitted or approved, and submitted on or before the round's due date in
- * the time zone `tz`; NULL when it has no report in a round due by `day`. The summary's followUp and readiness's
- * `reportedOnTime` check both read it. `day` and `tz` are SQL expressions (placeholders with casts).
+ * the time zone of reportCtes; NULL when it has no report in a round due by `day`. The summary's followUp and
+ * readiness's `reportedOnTime` check both read it. `day` is an SQL expression (a placeholder with a cast).
  *
  * `s` is a row with the facts of the initiative's reports in its two latest rounds (`latest_report_due`,
  * `latest_report_submitted_at`, `previous_…`: the ReportFacts migration); the latest round due by `day` is the first
  * of the two that is due, read from the row itself. Only an initiative with reports in two rounds still to come (two
- * rounds open at once) needs its reports ranked: `ranked` is its row of rankedReportsCte, left-joined by initiative.
- * "Submitted on or before the due date in `tz`" is compared as a local timestamp before the next day's midnight.
+ * rounds open at once) needs its reports ranked (`report_ranked`). Both come from reportJoinsSql(s, day).
  */
-export function reportOnTimeSql(s: string, ranked: string, day: string, tz: string): string {
-  const onTime = (slot: string) =>
-    `COALESCE(${s}.${slot}_report_submitted_at AT TIME ZONE ${tz} < (${s}.${slot}_report_due + 1)::timestamp, false)`;
-  return `CASE WHEN ${s}.previous_report_due > ${day} THEN ${ranked}.on_time
+export function reportOnTimeSql(s: string, day: string): string {
+  const onTime = (slot: string) => `COALESCE(${s}.${slot}_report_submitted_at < report_deadline.deadline, false)`;
+  return `CASE WHEN ${s}.previous_report_due > ${day} THEN report_ranked.on_time
                  WHEN ${s}.latest_report_due <= ${day} THEN ${onTime('latest')}
                  WHEN ${s}.previous_report_due <= ${day} THEN ${onTime('previous')} END`;
 }
 
 /**
- * `ranked_reports(initiative_id, on_time)` for reportOnTimeSql: the initiatives with reports in two rounds still to
- * come, their reports ranked as they all were before the facts kept them: the rounds due by `day` ranked once, each
- * initiative keeping its lowest rank with on_time in the rank's last bit; a row only for an initiative with a report in
- * a round due by `day`. Chosen from `initiative_facts` itself rather than a caller's scope, so the planner estimates
- * the few rows from the table's statistics (the reads join it to their scope).
+ * The joins reportOnTimeSql reads for the row `s`: its reports ranked (`report_ranked`, only for an initiative with
+ * reports in two rounds still to come) and the deadline of its latest round due by `day` (`report_deadline`).
  */
-export function rankedReportsCte(day: string, tz: string): string {
-  return `ranked_reports AS (
+export function reportJoinsSql(s: string, day: string): string {
+  return `LEFT JOIN ranked_reports report_ranked ON report_ranked.initiative_id = ${s}.id
+        LEFT JOIN report_deadlines report_deadline
+          ON report_deadline.due_date = CASE WHEN ${s}.latest_report_due <= ${day} THEN ${s}.latest_report_due
+                                             WHEN ${s}.previous_report_due <= ${day} THEN ${s}.previous_report_due END`;
+}
+
+/**
+ * reportOnTimeSql's CTEs. `report_deadlines(due_date, deadline)`: per due date of a round due by `day`, the first
+ * instant after it in the time zone `tz` (the next day's local midnight). Converting a few due dates, not every
+ * initiative's submission time, to the time zone saves 2–3 ms of readiness's 37 at 20,000 initiatives; the comparison
+ * is the same wherever local midnight happens once (in Europe/Stockholm the clocks change at 02:00 and 03:00).
+ *
+ * `ranked_reports(initiative_id, on_time)`: the initiatives with reports in two rounds still to come, their reports
+ * ranked as they all were before the facts kept them: the rounds due by `day` ranked once, each initiative keeping
+ * its lowest rank with on_time in the rank's last bit; a row only for an initiative with a report in a round due by
+ * `day`. Chosen from `initiative_facts` itself rather than a caller's scope, so the planner estimates the few rows from
+ * the table's statistics (the reads join it to their scope). `day` and `tz` are SQL expressions.
+ */
+export function reportCtes(day: string, tz: string): string {
+  return `report_deadlines AS (
+      SELECT DISTINCT rr.due_date, (rr.due_date + 1)::timestamp AT TIME ZONE ${tz} AS deadline
+        FROM reporting_rounds rr WHERE rr.due_date <= ${day}
+    ),
+    ranked_reports AS (
       SELECT sr.initiative_id,
              min(r.rank * 2 + CASE WHEN sr.status IN ('submitted', 'approved')
                                      AND sr.submitted_at AT TIME ZONE ${tz} < r.next_day THEN 0 ELSE 1 END) % 2 = 0 AS on_time
@@ -116,11 +134,11 @@ export function buildPortfolioSummarySql(
        WHERE a.status IN ('open', 'acknowledged') AND a.initiative_id IS NOT NULL
        GROUP BY a.kind, a.severity
     ),
-    ${rankedReportsCte(day, tz)},
+    ${reportCtes(day, tz)},
     reports AS (
       SELECT count(x.on_time)::int AS with_report, (count(*) FILTER (WHERE x.on_time))::int AS on_time
-        FROM (SELECT ${reportOnTimeSql('s', 'r', day, tz)} AS on_time
-                FROM scope s LEFT JOIN ranked_reports r ON r.initiative_id = s.id
+        FROM (SELECT ${reportOnTimeSql('s', day)} AS on_time
+                FROM scope s ${reportJoinsSql('s', day)}
                WHERE s.status IN ('approved', 'active')) x
     ),
     follow_up AS (SELECT t.followed AS n, t.with_plan, r.with_report, r.on_time FROM totals t CROSS JOIN reports r)
