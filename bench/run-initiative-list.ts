@@ -339,7 +339,7 @@ function report(rows: Row[]) {
   const below = summaries.filter((summary) => !(summary.ratio >= AIM.ratio)).length;
   console.log(
     `Aim: API at least ${AIM.ratio} of the bare throughput on every query (the ratio of the medians over ${ROUNDS} ` +
-      `rounds of ${DURATION} s). Lowest ${fixed(worst.ratio, 2)} (${worst.query.name}), ${below} of ${summaries.length} ` +
+      `rounds of ${DURATION} s). Lowest ${fixed(worst.ratio, 3)} (${worst.query.name}), ${below} of ${summaries.length} ` +
       `queries below: ${below === 0 ? 'met' : 'NOT met'}.`,
   );
 }
