@@ -36,7 +36,13 @@ import {
 } from '#common';
 // Importing the data source options also installs the API's pg type parsers, so both sides read rows alike.
 import { dataSourceOptions, SESSION_OPTIONS } from '#database';
-import { DEFAULT_CLIFF_MONTHS, FUNDING_CLIFF_SQL, FUNDING_CLIFF_TOTALS_SQL } from '#funding';
+import {
+  DEFAULT_CLIFF_MONTHS,
+  FUNDING_CLIFF_EARLIER_PAGE_SQL,
+  FUNDING_CLIFF_MONTH_PAGE_SQL,
+  FUNDING_CLIFF_SQL,
+  FUNDING_CLIFF_TOTALS_SQL,
+} from '#funding';
 import type { InitiativeListFilters } from '#portfolio';
 import {
   buildOverlapsSql,
@@ -70,6 +76,7 @@ const TIME_REFRESH = process.env.BENCH_OVERLAP_REFRESH ?? 'all';
 type FloorContext = { client: pg.Client; beside: pg.Client; today: string; timeZone: string };
 type Read = {
   name: string;
+  /** The address; `{month}` stands for the cliff's busiest month (the most initiatives) in the default window. */
   path: string;
   /** The service's statements from its exported builders, sent as the service sends them; answers the response body. */
   floor(filters: InitiativeListFilters, ctx: FloorContext): Promise<unknown>;
@@ -112,6 +119,17 @@ const cliffFloor =
   async (_filters, { client, today }) => {
     const [row] = await pgRows(client, { ...sql, params: [`${today.slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS] });
     return row;
+  };
+
+/** The month of the default window whose cliff lists the most initiatives: the cliff page's largest month to open. */
+let busiestCliffMonth = '';
+
+/** The first page of a cliff group's initiatives (`firstDay` its statement's `$1`), as FundingCliffService pages it. */
+const cliffPageFloor =
+  (sql: Statement<{ items: unknown[]; total: number }>, firstDay: (today: string) => string): Read['floor'] =>
+  async (_filters, { client, today }) => {
+    const [row] = await pgRows(client, { ...sql, params: [firstDay(today), DEFAULT_PAGE_SIZE, 0] });
+    return { items: row.items, total: row.total, limit: DEFAULT_PAGE_SIZE, offset: 0 };
   };
 
 /**
@@ -174,8 +192,23 @@ const READS: Read[] = [
     name: 'funding cliff totals',
     path: '/api/v1/portfolio/funding-cliff/totals',
     unfiltered: true,
-    // FundingCliffService.totals, the overview's read: the report's figures without the initiatives. No cache either.
+    // FundingCliffService.totals, the overview's and the cliff page's read: the report's figures without the
+    // initiatives. No cache either.
     floor: cliffFloor(FUNDING_CLIFF_TOTALS_SQL),
+  },
+  {
+    name: 'funding cliff month',
+    path: '/api/v1/portfolio/funding-cliff/months/{month}/initiatives',
+    unfiltered: true,
+    // FundingCliffService.monthInitiatives: what the cliff page loads when its busiest month is opened.
+    floor: cliffPageFloor(FUNDING_CLIFF_MONTH_PAGE_SQL, () => `${busiestCliffMonth}-01`),
+  },
+  {
+    name: 'funding cliff earlier',
+    path: '/api/v1/portfolio/funding-cliff/earlier/initiatives',
+    unfiltered: true,
+    // FundingCliffService.earlierInitiatives: what the cliff page loads when the cliffs before the period are opened.
+    floor: cliffPageFloor(FUNDING_CLIFF_EARLIER_PAGE_SQL, (today) => `${today.slice(0, 7)}-01`),
   },
   {
     name: 'overlaps',
@@ -308,13 +341,23 @@ async function main() {
     const reads = READS.filter((read) => !ONLY || ONLY.includes(read.name));
     if (TIME_REFRESH !== '0' && reads.some((read) => read.name === 'overlaps'))
       await timeOverlapRefreshes(client, TIME_REFRESH !== 'drains');
+    const cliffMonths = await pgRows(client, {
+      ...FUNDING_CLIFF_TOTALS_SQL,
+      params: [`${calendarDateIn(new Date(), timeZone).slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS],
+    });
+    busiestCliffMonth = cliffMonths[0].months.reduce((a, b) =>
+      b.initiativesUndecided + b.initiativesCoverageDecided > a.initiativesUndecided + a.initiativesCoverageDecided
+        ? b
+        : a,
+    ).month;
     const token = await benchToken(config);
     await waitUntilAnswering(api, `http://127.0.0.1:${PORT}${READS[0].path}`, token);
 
     const results: ({ read: Read; filter: Filter } & Record<Side, Stats>)[] = [];
     for (const read of reads) {
       for (const filter of read.unfiltered ? filters.slice(0, 1) : filters) {
-        const url = `http://127.0.0.1:${PORT}${read.path}${filter.query ? `?${filter.query}` : ''}`;
+        const path = read.path.replace('{month}', busiestCliffMonth);
+        const url = `http://127.0.0.1:${PORT}${path}${filter.query ? `?${filter.query}` : ''}`;
         // Today as the API's Clock sees it, taken per series so a run across midnight stays comparable.
         const ctx = { client, beside, today: calendarDateIn(new Date(), timeZone), timeZone };
         const code = () => get(url, token);

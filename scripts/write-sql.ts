@@ -10,7 +10,12 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { ALERT_SEVERITIES } from '#alerts';
 import { FUNDING_SOURCE_TYPES, type BoundStatement, type Statement } from '#common';
-import { FUNDING_CLIFF_SQL, FUNDING_CLIFF_TOTALS_SQL } from '#funding';
+import {
+  FUNDING_CLIFF_EARLIER_PAGE_SQL,
+  FUNDING_CLIFF_MONTH_PAGE_SQL,
+  FUNDING_CLIFF_SQL,
+  FUNDING_CLIFF_TOTALS_SQL,
+} from '#funding';
 import { buildInitiativeListSql, type InitiativeListFilters } from '#portfolio';
 import {
   buildExportFundingSql,
@@ -93,6 +98,20 @@ const ENTRIES: Entry[] = [
     source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_TOTALS_SQL)',
     about: 'GET /portfolio/funding-cliff/totals: the same as the report, without the initiatives and their lines.',
     statements: [FUNDING_CLIFF_TOTALS_SQL],
+  },
+  {
+    file: 'funding/funding-cliff-month-page.sql',
+    source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_MONTH_PAGE_SQL)',
+    about:
+      "GET /portfolio/funding-cliff/months/{month}/initiatives: $1 the month's first day, $2 limit, $3 offset; the report of that month alone.",
+    statements: [FUNDING_CLIFF_MONTH_PAGE_SQL],
+  },
+  {
+    file: 'funding/funding-cliff-earlier-page.sql',
+    source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_EARLIER_PAGE_SQL)',
+    about:
+      "GET /portfolio/funding-cliff/earlier/initiatives: $1 the window's first day, $2 limit, $3 offset; a window of no months.",
+    statements: [FUNDING_CLIFF_EARLIER_PAGE_SQL],
   },
   {
     file: 'portfolio-review/portfolio-summary.sql',

@@ -48,6 +48,8 @@ const CONTRACT = [
   'put /funding/{id}/coverage-decision',
   'get /portfolio/funding-cliff',
   'get /portfolio/funding-cliff/totals',
+  'get /portfolio/funding-cliff/months/{month}/initiatives',
+  'get /portfolio/funding-cliff/earlier/initiatives',
   'get /portfolio/goal-tree',
   'get /portfolio/summary',
   'get /portfolio/readiness',

@@ -43,6 +43,20 @@ async function openCliff() {
   await page.getByRole('heading', { level: 2, name: t.budgetYear(END_YEAR) }).waitFor();
 }
 
+/** The button that opens a month's initiatives: its name is the month and how many it lists. */
+const monthToggle = (month: string) =>
+  page.getByRole('button', { name: new RegExp(`^${formatMonth(month)}: \\d+ insats`) });
+
+/** Opens the grant's month by keyboard: the initiatives load only then. */
+async function openEndMonth() {
+  const toggle = monthToggle(END_MONTH);
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  await page.getByRole('table', { name: t.initiatives.caption(formatMonth(END_MONTH)) }).waitFor();
+}
+
 const kronor = async (cell: Locator) => Number((await cell.innerText()).replace(/\D/g, ''));
 
 function departmentRow() {
@@ -118,6 +132,9 @@ describe('Finansieringsstup', () => {
     expect(await currentNavigationLink(page).textContent()).toBe(messages.nav.fundingCliff);
     await openCliff();
     expect(await page.title()).toBe(messages.app.documentTitle(t.title));
+    // The figures come first; the month's initiatives only once opened.
+    expect(await page.getByRole('table', { name: t.initiatives.caption(formatMonth(END_MONTH)) }).count()).toBe(0);
+    await openEndMonth();
 
     const row = initiativeRow();
     await row.getByRole('link', { name: TITLE }).waitFor();
@@ -135,6 +152,7 @@ describe('Finansieringsstup', () => {
     await signIn(page, baseUrl, { ...LEADERSHIP, path: '/finansieringsstup' });
     await openCliff();
     const before = await kronor(departmentRow().getByRole('cell').last());
+    await openEndMonth();
 
     await decideButton().click();
     const dialog = page.getByRole('dialog', { name: t.decide.title(TITLE) });
@@ -186,7 +204,13 @@ describe('Finansieringsstup', () => {
     });
     await openCliff();
     await page.getByRole('table', { name: t.departments.caption(END_YEAR) }).waitFor();
-    // Lines without a decision are listed (the demo's own), yet none offers one.
+    // Every month opened: lines without a decision are listed (the demo's own), yet none offers one.
+    const toggles = page.getByRole('button', { expanded: false, name: / insats(er)?$/ });
+    for (let opened = 0; opened < 60 && (await toggles.count()) > 0; opened++) {
+      await toggles.first().click();
+      await page.getByRole('status').filter({ hasText: t.initiatives.loading }).waitFor({ state: 'detached' });
+    }
+    expect(await toggles.count()).toBe(0);
     expect(await page.getByText(t.initiatives.undecided, { exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: t.decide.button }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Besluta om täckning/ }).count()).toBe(0);

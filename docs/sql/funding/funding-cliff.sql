@@ -6,7 +6,7 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT t.initiative_id, i.annual_cost_sek, i.code, i.title, i.lead_department_id,
+  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id, i.code, i.title,
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
          date_trunc('month', t.period_end)::date AS month,
          json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
@@ -27,13 +27,13 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek, s.code, s.title, s.lead_department_id, s.slot,
+  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.code, s.title, s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          min(s.cover_after_end_sek) AS cover_after_end_sek,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.code, s.title, s.lead_department_id
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id, s.code, s.title
 ),
 -- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
 -- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
@@ -58,14 +58,14 @@ costed AS (
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id, min(x.code) AS code,
          min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
     FROM costed x
    WHERE x.slot IS NOT NULL
-   GROUP BY 1, 2
+   GROUP BY 1, 2, 3
 ),
 year_lines AS (
   SELECT date_part('year', s.slot)::int AS year, s.initiative_id, json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
@@ -81,20 +81,32 @@ month_rows AS (
     LEFT JOIN costed c ON c.slot = g.m::date
    GROUP BY g.m
 ),
+year_departments AS (
+  SELECT x.year, d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
+         json_build_object('department', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END, 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
+    FROM initiative_years x LEFT JOIN departments d ON d.id = x.lead_department_id
+   GROUP BY x.year, d.id
+),
 year_rows AS (
   SELECT y.year,
-         json_build_object('year', y.year, 'initiatives', COALESCE(json_agg(json_build_object('id', iy.initiative_id, 'code', iy.code, 'lines', yl.lines, 'title', iy.title, 'annualCostSek', iy.annual_cost_sek, 'leadDepartment', iy.department, 'coverageDecided', iy.coverage_decided, 'uncoveredAnnualCostSek', iy.uncovered) ORDER BY iy.coverage_decided, iy.uncovered DESC NULLS LAST, iy.code) FILTER (WHERE iy.initiative_id IS NOT NULL), '[]'::json), 'fundingEndingSek', COALESCE(sum(iy.ending_sek), 0)::bigint, 'initiativesUndecided', (count(iy.initiative_id) FILTER (WHERE NOT iy.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(iy.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(iy.initiative_id) FILTER (WHERE iy.coverage_decided))::int) AS item
+         json_build_object('year', y.year, 'departments', (SELECT COALESCE(json_agg(r.item ORDER BY r.no_department, r.uncovered DESC NULLS LAST, r.code), '[]'::json) FROM year_departments r WHERE r.year = y.year), 'initiatives', COALESCE(json_agg(json_build_object('id', iy.initiative_id, 'code', iy.code, 'lines', yl.lines, 'title', iy.title, 'annualCostSek', iy.annual_cost_sek, 'leadDepartment', iy.department, 'coverageDecided', iy.coverage_decided, 'uncoveredAnnualCostSek', iy.uncovered) ORDER BY iy.coverage_decided, iy.uncovered DESC NULLS LAST, iy.code) FILTER (WHERE iy.initiative_id IS NOT NULL), '[]'::json), 'fundingEndingSek', COALESCE(sum(iy.ending_sek), 0)::bigint, 'initiativesUndecided', (count(iy.initiative_id) FILTER (WHERE NOT iy.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(iy.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(iy.initiative_id) FILTER (WHERE iy.coverage_decided))::int) AS item
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
     LEFT JOIN initiative_years iy ON iy.year = y.year
     LEFT JOIN year_lines yl ON yl.year = iy.year AND yl.initiative_id = iy.initiative_id
    GROUP BY y.year
 ),
 earlier AS (
-  SELECT * FROM costed WHERE slot IS NULL AND (uncovered IS NULL OR uncovered > 0)
+  SELECT * FROM costed c WHERE c.slot IS NULL AND (c.uncovered IS NULL OR c.uncovered > 0)
+),
+earlier_departments AS (
+  SELECT d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
+         json_build_object('department', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END, 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
+    FROM earlier x LEFT JOIN departments d ON d.id = x.lead_department_id
+   GROUP BY d.id
 )
 SELECT
   to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",
   to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
   (SELECT json_agg(item ORDER BY month) FROM month_rows) AS months,
   (SELECT json_agg(item ORDER BY year) FROM year_rows) AS "budgetYears",
-  (SELECT json_build_object('initiatives', COALESCE(json_agg(json_build_object('id', e.initiative_id, 'code', e.code, 'lines', e.lines, 'title', e.title, 'annualCostSek', e.annual_cost_sek, 'leadDepartment', e.department, 'coverageDecided', e.coverage_decided, 'uncoveredAnnualCostSek', e.uncovered) ORDER BY e.uncovered DESC NULLS LAST, e.code) FILTER (WHERE e.initiative_id IS NOT NULL), '[]'::json), 'fundingEndingSek', COALESCE(sum(e.ending_sek), 0)::bigint, 'initiativesUndecided', (count(e.initiative_id) FILTER (WHERE NOT e.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(e.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(e.initiative_id) FILTER (WHERE e.coverage_decided))::int) FROM earlier e) AS "endedEarlier";
+  (SELECT json_build_object('departments', (SELECT COALESCE(json_agg(r.item ORDER BY r.no_department, r.uncovered DESC NULLS LAST, r.code), '[]'::json) FROM earlier_departments r), 'initiatives', COALESCE(json_agg(json_build_object('id', e.initiative_id, 'code', e.code, 'lines', e.lines, 'title', e.title, 'annualCostSek', e.annual_cost_sek, 'leadDepartment', e.department, 'coverageDecided', e.coverage_decided, 'uncoveredAnnualCostSek', e.uncovered) ORDER BY e.uncovered DESC NULLS LAST, e.code) FILTER (WHERE e.initiative_id IS NOT NULL), '[]'::json), 'fundingEndingSek', COALESCE(sum(e.ending_sek), 0)::bigint, 'initiativesUndecided', (count(e.initiative_id) FILTER (WHERE NOT e.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(e.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(e.initiative_id) FILTER (WHERE e.coverage_decided))::int) FROM earlier e) AS "endedEarlier";

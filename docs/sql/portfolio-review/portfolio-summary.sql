@@ -110,7 +110,7 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT t.initiative_id, i.annual_cost_sek, i.code, i.title, i.lead_department_id,
+  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id, i.code, i.title,
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
          date_trunc('month', t.period_end)::date AS month,
          json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
@@ -131,13 +131,13 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek, s.code, s.title, s.lead_department_id, s.slot,
+  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.code, s.title, s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          min(s.cover_after_end_sek) AS cover_after_end_sek,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.code, s.title, s.lead_department_id
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id, s.code, s.title
 ),
 -- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
 -- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
@@ -162,14 +162,14 @@ costed AS (
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, min(x.code) AS code,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id, min(x.code) AS code,
          min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
     FROM costed x
    WHERE x.slot IS NOT NULL
-   GROUP BY 1, 2
+   GROUP BY 1, 2, 3
 )
     SELECT jsonb_build_object(
       'year', $3::int,

@@ -6,6 +6,8 @@ export { FundingCliffService } from './funding-cliff/funding-cliff.service.js';
 export {
   buildFundingCliffSql,
   cliffTotalsSql,
+  FUNDING_CLIFF_EARLIER_PAGE_SQL,
+  FUNDING_CLIFF_MONTH_PAGE_SQL,
   FUNDING_CLIFF_SQL,
   FUNDING_CLIFF_TOTALS_SQL,
   fundingCliffCtes,

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { PAGE_HEADING_ID } from '../../src/components/layout/landmark-ids';
 import { messages } from '../../src/lib/messages';
 
 export type Role = 'admin' | 'leadership' | 'department_head' | 'staff' | 'auditor';
@@ -19,7 +20,8 @@ export const AUTHORIZE_PATH = '/api/v1/dev-oidc/authorize';
 /**
  * Signs in as a person would in the demo: opens `path` in the app, which sends the browser to the development
  * issuer's sign-in page; picks the role, the department and the name there, presses "Logga in", and waits until the
- * app shows the page with the person signed in ("Logga ut" in the header). Resolves on the page asked for.
+ * app shows the page with the person signed in ("Logga ut" in the header). Resolves on the page asked for, once it
+ * has loaded.
  */
 export async function signIn(
   page: Page,
@@ -33,6 +35,10 @@ export async function signIn(
     (url) =>
       url.origin === new URL(baseUrl).origin && !url.pathname.startsWith('/api/') && url.pathname !== '/inloggad',
   );
+  // The address changes before the page has loaded. Once it has (its heading is there), the app may move focus to the
+  // heading, a frame later: waiting for both keeps a test's first key press from landing on a link that then loses focus.
+  await page.waitForFunction((id) => document.getElementById(id) !== null, PAGE_HEADING_ID);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** On the development sign-in page (waits for it): chooses role, department and name, and presses "Logga in". */

@@ -948,9 +948,49 @@ export interface paths {
         };
         /**
          * Temporary funding ending month by month and per budget year, and the annual cost it leaves uncovered
-         * @description For the leadership group: what stops being paid for next year, and what it costs to keep it, with the initiatives and lines behind every figure. GET /portfolio/funding-cliff/totals answers the figures alone.
+         * @description For the leadership group: what stops being paid for next year, and what it costs to keep it, with the initiatives and lines behind every figure. GET /portfolio/funding-cliff/totals answers the figures alone, and …/months/{month}/initiatives and …/earlier/initiatives one group's initiatives a page at a time: what a screen shows first and what it opens, where the whole report is megabytes at thousands of initiatives.
          */
         get: operations["FundingCliffController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio/funding-cliff/earlier/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of the initiatives whose funding cliffs before the window are still open, with their lines
+         * @description GET /portfolio/funding-cliff's endedEarlier.initiatives for the same `from`, in the same order; its figures and departments are in GET /portfolio/funding-cliff/totals.
+         */
+        get: operations["FundingCliffController_earlierInitiatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio/funding-cliff/months/{month}/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of the initiatives whose funding cliff falls in one month, with their lines
+         * @description The month's initiatives as GET /portfolio/funding-cliff lists them in any window holding it, in the same order; the month's figures are in GET /portfolio/funding-cliff/totals.
+         */
+        get: operations["FundingCliffController_monthInitiatives"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1830,6 +1870,8 @@ export interface components {
             initiativesUndecided: number;
             /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
+            /** @description Every lead department with an initiative in the group: the largest uncovered annual cost first, then by code; the initiatives without a lead department last. */
+            departments: components["schemas"]["CliffDepartmentTotalsDto"][];
             /**
              * @description The calendar year; at the edges of the window only its months inside the window count.
              * @example 2027
@@ -1847,6 +1889,8 @@ export interface components {
             initiativesUndecided: number;
             /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
+            /** @description Every lead department with an initiative in the group: the largest uncovered annual cost first, then by code; the initiatives without a lead department last. */
+            departments: components["schemas"]["CliffDepartmentTotalsDto"][];
             /**
              * @description The calendar year; at the edges of the window only its months inside the window count.
              * @example 2027
@@ -1860,6 +1904,30 @@ export interface components {
             code: string;
             /** @example Arbetsmarknads- och socialförvaltningen */
             name: string;
+        };
+        CliffDepartmentTotalsDto: {
+            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
+            fundingEndingSek: number;
+            /** @description Sum of the undecided initiatives' uncovered annual cost. */
+            uncoveredAnnualCostSek: number;
+            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
+            initiativesUndecided: number;
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
+            initiativesCoverageDecided: number;
+            /** @description The lead department; null for the initiatives without one. */
+            department: components["schemas"]["CliffDepartmentDto"] | null;
+        };
+        CliffEarlierTotalsDto: {
+            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
+            fundingEndingSek: number;
+            /** @description Sum of the undecided initiatives' uncovered annual cost. */
+            uncoveredAnnualCostSek: number;
+            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
+            initiativesUndecided: number;
+            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
+            initiativesCoverageDecided: number;
+            /** @description Every lead department with an initiative in the group: the largest uncovered annual cost first, then by code; the initiatives without a lead department last. */
+            departments: components["schemas"]["CliffDepartmentTotalsDto"][];
         };
         CliffInitiativeDto: {
             /** Format: uuid */
@@ -1908,6 +1976,8 @@ export interface components {
             initiativesUndecided: number;
             /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
             initiativesCoverageDecided: number;
+            /** @description Every lead department with an initiative in the group: the largest uncovered annual cost first, then by code; the initiatives without a lead department last. */
+            departments: components["schemas"]["CliffDepartmentTotalsDto"][];
             /** @description The undecided initiatives first, then the decided ones. */
             initiatives: components["schemas"]["CliffInitiativeDto"][];
         };
@@ -1936,16 +2006,6 @@ export interface components {
             initiativesCoverageDecided: number;
             /** @example 2027-06 */
             month: string;
-        };
-        CliffTotalsDto: {
-            /** @description Kronor of the temporary lines ending here with coverage undecided, less what other lines take over (their notTakenOverSek). */
-            fundingEndingSek: number;
-            /** @description Sum of the undecided initiatives' uncovered annual cost. */
-            uncoveredAnnualCostSek: number;
-            /** @description Initiatives counted in the kronor: with at least one line ending here with coverage undecided. */
-            initiativesUndecided: number;
-            /** @description Initiatives whose lines ending here all have a coverage decision (the full report lists them); not counted in the kronor. */
-            initiativesCoverageDecided: number;
         };
         CodeListItemDto: {
             /** @example KRONOGARDEN */
@@ -2779,7 +2839,7 @@ export interface components {
             /** @description Every calendar year the window touches, in order: its months inside the window together. */
             budgetYears: components["schemas"]["CliffBudgetYearTotalsDto"][];
             /** @description Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now. */
-            endedEarlier: components["schemas"]["CliffTotalsDto"];
+            endedEarlier: components["schemas"]["CliffEarlierTotalsDto"];
         };
         FundingLineDto: {
             /**
@@ -11104,6 +11164,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundingCliffDto"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCliffController_earlierInitiatives: {
+        parameters: {
+            query?: {
+                /** @description The first month (YYYY-MM); default the current month in Europe/Stockholm. */
+                from?: string;
+                /** @description Values above 200 are capped at 200. */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CliffInitiativeDto"][];
+                        /** @example 1 */
+                        total: number;
+                        /** @example 50 */
+                        limit: number;
+                        /** @example 0 */
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No identity, or a token or API key that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in, but the role (or, for writes, the record's department) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after the `Retry-After` header's seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Unexpected failure (problem details with `errorId`, also in the log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCliffController_monthInitiatives: {
+        parameters: {
+            query?: {
+                /** @description Values above 200 are capped at 200. */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The month (YYYY-MM). */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CliffInitiativeDto"][];
+                        /** @example 1 */
+                        total: number;
+                        /** @example 50 */
+                        limit: number;
+                        /** @example 0 */
+                        offset: number;
+                    };
                 };
             };
             /** @description Invalid input: malformed JSON, wrong types, unknown fields (problem details with `errors`) */

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { QueryInt } from '#common';
+import { PageQueryDto, QueryInt } from '#common';
 import {
   COVERAGE_DECISIONS,
   FUNDING_SOURCE_TYPES,
@@ -9,6 +9,7 @@ import {
 } from '../funding-line.entity.js';
 
 export const MAX_CLIFF_MONTHS = 60;
+const MONTH = /^[12]\d{3}-(0[1-9]|1[0-2])$/;
 export const DEFAULT_CLIFF_MONTHS = 24;
 
 export class FundingCliffQueryDto {
@@ -18,7 +19,7 @@ export class FundingCliffQueryDto {
     description: 'The first month (YYYY-MM); default the current month in Europe/Stockholm.',
   })
   @IsOptional()
-  @Matches(/^[12]\d{3}-(0[1-9]|1[0-2])$/, { message: 'from must be a month written YYYY-MM' })
+  @Matches(MONTH, { message: 'from must be a month written YYYY-MM' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -34,6 +35,19 @@ export class FundingCliffQueryDto {
   @Max(MAX_CLIFF_MONTHS)
   months: number = DEFAULT_CLIFF_MONTHS;
 }
+
+/** GET /portfolio/funding-cliff/months/{month}. */
+export class CliffMonthParamsDto {
+  @ApiProperty({ pattern: '^[12][0-9]{3}-(0[1-9]|1[0-2])$', example: '2027-06', description: 'The month (YYYY-MM).' })
+  @Matches(MONTH, { message: 'month must be a month written YYYY-MM' })
+  month: string;
+}
+
+/**
+ * GET /portfolio/funding-cliff/earlier/initiatives: the window's first month alone (the cliffs before it do not depend
+ * on its length), and the page.
+ */
+export class CliffEarlierQueryDto extends IntersectionType(PickType(FundingCliffQueryDto, ['from']), PageQueryDto) {}
 
 export class CliffDepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -107,11 +121,34 @@ export class CliffTotalsDto {
   initiativesCoverageDecided: number;
 }
 
+/** A group's totals for the initiatives one department leads. */
+export class CliffDepartmentTotalsDto extends CliffTotalsDto {
+  @ApiProperty({
+    type: CliffDepartmentDto,
+    nullable: true,
+    description: 'The lead department; null for the initiatives without one.',
+  })
+  department: CliffDepartmentDto | null;
+}
+
+/** A group's totals split by lead department, which add up to the group's. */
+class CliffDepartmentsDto {
+  @ApiProperty({
+    type: [CliffDepartmentTotalsDto],
+    description:
+      'Every lead department with an initiative in the group: the largest uncovered annual cost first, then by code; the initiatives without a lead department last.',
+  })
+  departments: CliffDepartmentTotalsDto[];
+}
+
+/** The totals of the cliffs before the window still open, with their departments. */
+export class CliffEarlierTotalsDto extends IntersectionType(CliffTotalsDto, CliffDepartmentsDto) {}
+
 export class CliffMonthTotalsDto extends CliffTotalsDto {
   @ApiProperty({ example: '2027-06' }) month: string;
 }
 
-export class CliffBudgetYearTotalsDto extends CliffTotalsDto {
+export class CliffBudgetYearTotalsDto extends IntersectionType(CliffTotalsDto, CliffDepartmentsDto) {
   @ApiProperty({
     example: 2027,
     description: 'The calendar year; at the edges of the window only its months inside the window count.',
@@ -125,7 +162,7 @@ class CliffInitiativesDto {
   initiatives: CliffInitiativeDto[];
 }
 
-export class CliffListedTotalsDto extends IntersectionType(CliffTotalsDto, CliffInitiativesDto) {}
+export class CliffListedTotalsDto extends IntersectionType(CliffEarlierTotalsDto, CliffInitiativesDto) {}
 
 export class CliffMonthDto extends IntersectionType(CliffMonthTotalsDto, CliffInitiativesDto) {}
 
@@ -143,11 +180,11 @@ export class FundingCliffTotalsDto {
   })
   budgetYears: CliffBudgetYearTotalsDto[];
   @ApiProperty({
-    type: CliffTotalsDto,
+    type: CliffEarlierTotalsDto,
     description:
       'Cliffs before `from` that are still open: the line ended, nothing took over, coverage undecided, the initiative runs on and is not covered now.',
   })
-  endedEarlier: CliffTotalsDto;
+  endedEarlier: CliffEarlierTotalsDto;
 }
 
 /** The whole report: the totals, each with the initiatives and lines behind it. */

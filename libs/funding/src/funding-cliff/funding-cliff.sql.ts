@@ -1,6 +1,6 @@
-import { statement } from '#common';
+import { statement, type Page } from '#common';
 import { monthlyShareSql } from '#funding-rules';
-import type { FundingCliffDto, FundingCliffTotalsDto } from './funding-cliff.dto.js';
+import type { CliffInitiativeDto, FundingCliffDto, FundingCliffTotalsDto } from './funding-cliff.dto.js';
 
 /**
  * One statement. A cliff line is temporary money (not ordinary_budget) that was granted (GRANTED_FUNDING_STATUSES)
@@ -59,7 +59,7 @@ bounds AS (
   SELECT ${opts.from}::date AS first_month, (${opts.from}::date + make_interval(months => ${opts.months}::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT t.initiative_id, i.annual_cost_sek,${ifListed(' i.code, i.title, i.lead_department_id,')}
+  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id,${ifListed(' i.code, i.title,')}
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
          date_trunc('month', t.period_end)::date AS month${ifListed(`,
          ${jsonObject({
@@ -88,13 +88,13 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek,${ifListed(' s.code, s.title, s.lead_department_id,')} s.slot,
+  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id,${ifListed(' s.code, s.title,')} s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
          min(s.cover_after_end_sek) AS cover_after_end_sek${ifListed(`,
          json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines`)}
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek${ifListed(', s.code, s.title, s.lead_department_id')}
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id${ifListed(', s.code, s.title')}
 ),
 -- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
 -- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
@@ -107,7 +107,7 @@ cover_first AS (
 ),
 costed AS (
   SELECT e.*,${ifListed(`
-         CASE WHEN d.id IS NULL THEN NULL ELSE ${jsonObject({ id: 'd.id', code: 'd.code', name: 'd.name' })} END AS department,`)}
+         ${departmentObject('d')} AS department,`)}
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
               ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
@@ -119,14 +119,14 @@ costed AS (
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id,${ifListed(` min(x.code) AS code,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id,${ifListed(` min(x.code) AS code,
          min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,`)}
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
     FROM costed x
    WHERE x.slot IS NOT NULL
-   GROUP BY 1, 2
+   GROUP BY 1, 2, 3
 )`;
 }
 
@@ -159,6 +159,25 @@ export function jsonObject(fields: Record<string, string>): string {
   return `json_build_object(${keys.map((key) => `'${key}', ${fields[key]}`).join(', ')})`;
 }
 
+/** A department as CliffDepartmentDto, or null for initiatives without a lead department (`d` LEFT JOINed). */
+const departmentObject = (d: string) =>
+  `CASE WHEN ${d}.id IS NULL THEN NULL ELSE ${jsonObject({ id: `${d}.id`, code: `${d}.code`, name: `${d}.name` })} END`;
+
+/**
+ * A group's totals per lead department (CliffDepartmentTotalsDto), from entries `x` of `source` (a CTE with
+ * lead_department_id), one row per `groupBy` (or one in all) and department: `no_department`, `uncovered` and `code`
+ * give departmentsAggregate its order.
+ */
+const departmentRowsSql = (source: string, groupBy?: string) => `
+  SELECT ${groupBy ? `${groupBy}, ` : ''}d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
+         ${totalsObject('x', null, { department: departmentObject('d') })} AS item
+    FROM ${source} x LEFT JOIN departments d ON d.id = x.lead_department_id
+   GROUP BY ${groupBy ? `${groupBy}, ` : ''}d.id`;
+
+/** The department rows `r` as a JSON array: the largest uncovered cost first, then by code, no lead department last. */
+const departmentsAggregate = (r: string) =>
+  `COALESCE(json_agg(${r}.item ORDER BY ${r}.no_department, ${r}.uncovered DESC NULLS LAST, ${r}.code), '[]'::json)`;
+
 /** An initiative of the report (an entry: `costed` or `initiative_years` with its lines), as CliffInitiativeDto. */
 const initiativeObject = (entry: string, lines: string) =>
   jsonObject({
@@ -179,9 +198,16 @@ const initiativeObject = (entry: string, lines: string) =>
 const totalsObject = (entry: string, initiatives: string | null, more: Record<string, string> = {}) =>
   jsonObject({ ...more, ...(initiatives === null ? {} : { initiatives }), ...cliffTotalsSql(entry) });
 
-/** The listed initiatives of a group, in the report's order (undecided first, then by uncovered cost and code). */
-const listed = (entry: string, item: string, order = `${entry}.coverage_decided, `) =>
-  `COALESCE(json_agg(${item} ORDER BY ${order}${entry}.uncovered DESC NULLS LAST, ${entry}.code) FILTER (WHERE ${entry}.initiative_id IS NOT NULL), '[]'::json)`;
+/**
+ * The report's order of a group's initiatives: the undecided first (not for the cliffs before the window, which are
+ * all undecided or without annual cost), then by uncovered cost and code.
+ */
+const listOrder = (entry: string, decidedLast = true) =>
+  `${decidedLast ? `${entry}.coverage_decided, ` : ''}${entry}.uncovered DESC NULLS LAST, ${entry}.code`;
+
+/** The listed initiatives of a group, in the report's order. */
+const listed = (entry: string, item: string, decidedLast = true) =>
+  `COALESCE(json_agg(${item} ORDER BY ${listOrder(entry, decidedLast)}) FILTER (WHERE ${entry}.initiative_id IS NOT NULL), '[]'::json)`;
 
 /**
  * The report: month by month, per budget year, and the cliffs before the window still open; with the initiatives and
@@ -189,8 +215,8 @@ const listed = (entry: string, item: string, order = `${entry}.coverage_decided,
  */
 const cliffReportSql = (listing: boolean) => {
   /** The listing's aggregate of a group, or null when the report has no listing. */
-  const listedIn = (entry: string, lines: string, order?: string) =>
-    listing ? listed(entry, initiativeObject(entry, lines), order) : null;
+  const listedIn = (entry: string, lines: string, decidedLast?: boolean) =>
+    listing ? listed(entry, initiativeObject(entry, lines), decidedLast) : null;
   return `${when(
     listing,
     `year_lines AS (
@@ -208,9 +234,14 @@ const cliffReportSql = (listing: boolean) => {
     LEFT JOIN costed c ON c.slot = g.m::date
    GROUP BY g.m
 ),
+year_departments AS (${departmentRowsSql('initiative_years', 'x.year')}
+),
 year_rows AS (
   SELECT y.year,
-         ${totalsObject('iy', listedIn('iy', 'yl.lines'), { year: 'y.year' })} AS item
+         ${totalsObject('iy', listedIn('iy', 'yl.lines'), {
+           year: 'y.year',
+           departments: `(SELECT ${departmentsAggregate('r')} FROM year_departments r WHERE r.year = y.year)`,
+         })} AS item
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
     LEFT JOIN initiative_years iy ON iy.year = y.year${when(
       listing,
@@ -219,17 +250,48 @@ year_rows AS (
     )}
    GROUP BY y.year
 ),
-earlier AS (
-  SELECT * FROM costed WHERE slot IS NULL AND (uncovered IS NULL OR uncovered > 0)
-)
+${EARLIER_CTES}
 SELECT
   to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",
   to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
   (SELECT json_agg(item ORDER BY month) FROM month_rows) AS months,
   (SELECT json_agg(item ORDER BY year) FROM year_rows) AS "budgetYears",
-  (SELECT ${totalsObject('e', listedIn('e', 'e.lines', ''))} FROM earlier e) AS "endedEarlier"
+  (SELECT ${totalsObject('e', listedIn('e', 'e.lines', false), {
+    departments: `(SELECT ${departmentsAggregate('r')} FROM earlier_departments r)`,
+  })} FROM earlier e) AS "endedEarlier"
 `;
 };
+
+/** Whether an entry of `costed` is a cliff before the window that is still open: the report's endedEarlier. */
+const earlierOpen = (entry: string) =>
+  `${entry}.slot IS NULL AND (${entry}.uncovered IS NULL OR ${entry}.uncovered > 0)`;
+
+/** The entries of `costed` before the window that are still open (`earlier`), and their totals per department. */
+const EARLIER_CTES = `earlier AS (
+  SELECT * FROM costed c WHERE ${earlierOpen('c')}
+),
+earlier_departments AS (${departmentRowsSql('earlier')}
+)`;
+
+/**
+ * A page of one group's initiatives, in the report's order (`$2` limit, `$3` offset), and how many it has: one month's
+ * (`$1` its first day: the report of a window of that month alone) or, `earlier`, the cliffs before a window starting
+ * at `$1` still open (a window of no months). Either way only the group's lines are read.
+ */
+const cliffInitiativesPageSql = (earlier: boolean) => `${fundingCliffCtes({
+  from: '$1',
+  months: earlier ? '0' : '1',
+  withEarlier: earlier,
+})},
+listed_entries AS (
+  SELECT * FROM costed e${earlier ? ` WHERE ${earlierOpen('e')}` : ''}
+)
+SELECT (SELECT count(*) FROM listed_entries)::int AS total,
+       COALESCE((SELECT json_agg(p.item ORDER BY p.n)
+                   FROM (SELECT row_number() OVER (ORDER BY ${listOrder('e', !earlier)}) AS n,
+                                ${initiativeObject('e', 'e.lines')} AS item
+                           FROM listed_entries e
+                          ORDER BY n LIMIT $2 OFFSET $3) p), '[]'::json) AS items`;
 
 /** The report GET /portfolio/funding-cliff answers: `$1` the first month's first day, `$2` the number of months. */
 export const FUNDING_CLIFF_SQL = statement<FundingCliffDto>(buildFundingCliffSql({ from: '$1', months: '$2' }));
@@ -238,3 +300,11 @@ export const FUNDING_CLIFF_SQL = statement<FundingCliffDto>(buildFundingCliffSql
 export const FUNDING_CLIFF_TOTALS_SQL = statement<FundingCliffTotalsDto>(
   buildFundingCliffSql({ from: '$1', months: '$2', listing: false }),
 );
+
+/** A page of one month's initiatives, GET /portfolio/funding-cliff/months/{month}/initiatives: `$1` its first day. */
+export const FUNDING_CLIFF_MONTH_PAGE_SQL = statement<CliffInitiativesPage>(cliffInitiativesPageSql(false));
+
+/** A page of the open cliffs before a window, GET /portfolio/funding-cliff/earlier/initiatives: `$1` its first day. */
+export const FUNDING_CLIFF_EARLIER_PAGE_SQL = statement<CliffInitiativesPage>(cliffInitiativesPageSql(true));
+
+type CliffInitiativesPage = Pick<Page<CliffInitiativeDto>, 'items' | 'total'>;

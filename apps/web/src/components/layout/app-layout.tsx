@@ -4,7 +4,8 @@ import { messages } from '../../lib/messages';
 import styles from './app-layout.module.css';
 import { PrimaryNavigation, type NavigationEntry, type NavigationItem } from './primary-navigation';
 import { SignedInPerson } from './signed-in-person';
-import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
+import { MAIN_CONTENT_ID } from './landmark-ids';
+import { SkipLink } from './skip-link';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
 
 type AppLayoutProps = {

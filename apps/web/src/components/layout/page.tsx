@@ -1,8 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { messages } from '../../lib/messages';
+import { PAGE_HEADING_ID } from './landmark-ids';
 import styles from './page.module.css';
-
-export const PAGE_HEADING_ID = 'sidrubrik';
 
 type PageProps = {
   /** The page's heading, and the first part of the browser tab's title. */

@@ -1,8 +1,7 @@
 import type { MouseEvent } from 'react';
 import { messages } from '../../lib/messages';
+import { MAIN_CONTENT_ID } from './landmark-ids';
 import styles from './app-layout.module.css';
-
-export const MAIN_CONTENT_ID = 'huvudinnehall';
 
 /**
  * The first thing a keyboard user reaches: jumps past the header and navigation. Focus is moved in code as well, so

@@ -1,7 +1,6 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { PAGE_HEADING_ID } from './page';
-import { MAIN_CONTENT_ID } from './skip-link';
+import { MAIN_CONTENT_ID, PAGE_HEADING_ID } from './landmark-ids';
 
 /**
  * After a move to another page (not on the first load, and not when only the search changes, as filters do), focus

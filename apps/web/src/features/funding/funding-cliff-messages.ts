@@ -24,6 +24,12 @@ export const fundingCliffMessages = {
     noLeadDepartment: 'Ingen ansvarig förvaltning',
   },
   initiatives: {
+    openMonth: (month: string, count: number) => `${month}: ${count} ${count === 1 ? 'insats' : 'insatser'}`,
+    openEarlier: (count: number) => `Insatserna: ${count}`,
+    loading: 'Hämtar insatserna …',
+    error: 'Insatserna kunde inte hämtas.',
+    shown: (shown: number, total: number) => `Visar ${shown} av ${total} insatser.`,
+    showMore: 'Visa fler insatser',
     caption: (month: string) => `Insatser vars finansiering upphör i ${month}`,
     captionEarlier: 'Insatser vars finansiering redan har upphört',
     initiative: 'Insats',

@@ -4,7 +4,7 @@ import { FormButton } from '../../../components/forms/form-button';
 import { LoadError } from '../../../components/load-error';
 import { useFundingLine } from '../api/use-funding-cliff-page';
 import { fundingCliffMessages } from '../funding-cliff-messages';
-import type { CliffInitiative, CliffLine } from '../utils/cliff-departments';
+import type { CliffInitiative, CliffLine } from '../utils/cliff-groups';
 import { CoverageForm } from './coverage-form';
 
 const t = fundingCliffMessages.decide;

@@ -1,28 +1,28 @@
-import { Link } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { Announcement } from '../../../components/announcement';
 import { LoadError } from '../../../components/load-error';
 import { Page } from '../../../components/layout/page';
-import { mayFrom } from '../../../lib/auth/use-may';
-import { useMe, type Me } from '../../../lib/auth/use-me';
-import { currentMonth, formatDate, formatMoney, formatMonth } from '../../../lib/format';
+import { useMe } from '../../../lib/auth/use-me';
+import { currentMonth, formatMoney, formatMonth } from '../../../lib/format';
 import { useFundingCliffPage, useRefreshCliff } from '../api/use-funding-cliff-page';
 import { fundingCliffMessages } from '../funding-cliff-messages';
-import { fundingMessages } from '../messages';
-import {
-  byDepartment,
-  isUndecided,
-  monthsOfYear,
-  type CliffInitiative,
-  type FundingCliff,
-} from '../utils/cliff-departments';
-import { CoverageDialog } from './coverage-dialog';
+import { initiativesIn, monthsOfYear, undecidedDepartments, type CliffDepartmentTotals } from '../utils/cliff-groups';
+import { CliffInitiativesDisclosure } from './cliff-initiatives';
 import styles from './funding-cliff.module.css';
 
 const t = fundingCliffMessages;
-type Totals = FundingCliff['endedEarlier'];
+type Totals = {
+  fundingEndingSek: number;
+  uncoveredAnnualCostSek: number;
+  initiativesUndecided: number;
+  departments: CliffDepartmentTotals[];
+};
 
-/** Finansieringsstup: per budget year the uncovered amount per department, per month the initiatives, and their coverage decisions. */
+/**
+ * Finansieringsstup: per budget year the uncovered amount per department, per month the initiatives, and their
+ * coverage decisions. The page loads the figures; each month's initiatives, and those of the cliffs before the
+ * period, load when opened, a page at a time (at thousands of initiatives the whole report is megabytes).
+ */
 export function FundingCliffPage() {
   const from = useMemo(() => currentMonth(), []);
   const cliff = useFundingCliffPage(from);
@@ -35,6 +35,7 @@ export function FundingCliffPage() {
     setAnnouncement(text);
     void refreshCliff().then(() => announcementRef.current?.focus());
   };
+  const list = { me, onDecided };
   return (
     <Page title={t.title} wide>
       {cliff.data ? <p>{t.intro(formatMonth(cliff.data.from), formatMonth(cliff.data.to))}</p> : null}
@@ -46,23 +47,24 @@ export function FundingCliffPage() {
         <LoadError error={cliff.error} message={t.error} onRetry={() => void cliff.refetch()} />
       ) : (
         <>
-          {cliff.data.endedEarlier.initiatives.length > 0 ? (
+          {initiativesIn(cliff.data.endedEarlier) > 0 ? (
             <section aria-labelledby="redan-upphort" className={styles.section}>
               <h2 id="redan-upphort">{t.endedEarlier}</h2>
               <p>{t.endedEarlierLead}</p>
               <DepartmentTable caption={t.departments.captionEarlier} totals={cliff.data.endedEarlier} />
-              <InitiativeTable
+              <CliffInitiativesDisclosure
+                level={3}
+                label={t.initiatives.openEarlier(initiativesIn(cliff.data.endedEarlier))}
+                group={{ kind: 'earlier', from: cliff.data.from }}
                 caption={t.initiatives.captionEarlier}
-                initiatives={cliff.data.endedEarlier.initiatives}
-                me={me}
-                onDecided={onDecided}
+                {...list}
               />
             </section>
           ) : null}
           {cliff.data.budgetYears.map((year) => (
             <section key={year.year} aria-labelledby={`budgetar-${year.year}`} className={styles.section}>
               <h2 id={`budgetar-${year.year}`}>{t.budgetYear(year.year)}</h2>
-              {year.initiatives.length === 0 ? (
+              {initiativesIn(year) === 0 ? (
                 <p>{t.yearNone}</p>
               ) : (
                 <>
@@ -75,15 +77,14 @@ export function FundingCliffPage() {
                   </p>
                   <DepartmentTable caption={t.departments.caption(year.year)} totals={year} />
                   {monthsOfYear(cliff.data, year.year).map((month) => (
-                    <section key={month.month} aria-labelledby={`manad-${month.month}`}>
-                      <h3 id={`manad-${month.month}`}>{formatMonth(month.month)}</h3>
-                      <InitiativeTable
-                        caption={t.initiatives.caption(formatMonth(month.month))}
-                        initiatives={month.initiatives}
-                        me={me}
-                        onDecided={onDecided}
-                      />
-                    </section>
+                    <CliffInitiativesDisclosure
+                      key={month.month}
+                      level={3}
+                      label={t.initiatives.openMonth(formatMonth(month.month), initiativesIn(month))}
+                      group={{ kind: 'month', month: month.month }}
+                      caption={t.initiatives.caption(formatMonth(month.month))}
+                      {...list}
+                    />
                   ))}
                 </>
               )}
@@ -96,7 +97,7 @@ export function FundingCliffPage() {
 }
 
 function DepartmentTable({ caption, totals }: { caption: string; totals: Totals }) {
-  const rows = byDepartment(totals.initiatives);
+  const rows = undecidedDepartments(totals.departments);
   if (rows.length === 0) return null;
   const d = t.departments;
   return (
@@ -119,8 +120,8 @@ function DepartmentTable({ caption, totals }: { caption: string; totals: Totals 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id ?? 'ingen'}>
-              <th scope="row">{row.name ?? d.noLeadDepartment}</th>
+            <tr key={row.department?.id ?? 'ingen'}>
+              <th scope="row">{row.department?.name ?? d.noLeadDepartment}</th>
               <td className={styles.number}>{row.initiativesUndecided}</td>
               <td className={styles.number}>{formatMoney(row.fundingEndingSek)}</td>
               <td className={styles.number}>{formatMoney(row.uncoveredAnnualCostSek)}</td>
@@ -135,76 +136,6 @@ function DepartmentTable({ caption, totals }: { caption: string; totals: Totals 
             <td className={styles.number}>{formatMoney(totals.uncoveredAnnualCostSek)}</td>
           </tr>
         </tfoot>
-      </table>
-    </div>
-  );
-}
-
-function InitiativeTable({
-  caption,
-  initiatives,
-  me,
-  onDecided,
-}: {
-  caption: string;
-  initiatives: readonly CliffInitiative[];
-  me: Me | undefined;
-  onDecided: (text: string) => void;
-}) {
-  const c = t.initiatives;
-  return (
-    <div className={styles.tableScroll}>
-      <table className={styles.table}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.initiative}</th>
-            <th scope="col">{c.department}</th>
-            <th scope="col">{c.lines}</th>
-            <th scope="col" className={styles.number}>
-              {c.uncovered}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {initiatives.map((initiative) => {
-            const mayDecide = mayFrom(me, 'funding:decide-coverage', {
-              leadDepartmentId: initiative.leadDepartment?.id ?? null,
-            }).allowed;
-            return (
-              <tr key={initiative.id}>
-                <th scope="row">
-                  <Link to="/insatser/$code" params={{ code: initiative.code }}>
-                    {initiative.title}
-                  </Link>
-                </th>
-                <td>{initiative.leadDepartment?.name ?? t.departments.noLeadDepartment}</td>
-                <td>
-                  <ul className={styles.lines}>
-                    {initiative.lines.map((line) => (
-                      <li key={line.id}>
-                        {c.line(line.funder, formatDate(line.periodEnd), formatMoney(line.notTakenOverSek))}
-                        <span className={styles.decision}>
-                          {isUndecided(line)
-                            ? c.undecided
-                            : c.decided(fundingMessages.coverageLabel[line.coverageDecision])}
-                        </span>
-                        {isUndecided(line) && mayDecide ? (
-                          <CoverageDialog initiative={initiative} line={line} onDecided={onDecided} />
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className={styles.number}>
-                  {initiative.uncoveredAnnualCostSek === null
-                    ? c.noAnnualCost
-                    : formatMoney(initiative.uncoveredAnnualCostSek)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
       </table>
     </div>
   );

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { LoadError } from '../../../components/load-error';
 import { currentMonth, formatMoney } from '../../../lib/format';
-import { useFundingCliff, type PortfolioSummary } from '../api/use-overview';
+import { useFundingCliffTotals } from '../../../lib/use-funding-cliff-totals';
+import type { PortfolioSummary } from '../api/use-overview';
 import { formatShortMonth, toCliffRows, type CliffRow } from '../utils/cliff-series';
 import styles from './overview.module.css';
 import { overviewMessages } from '../messages';
@@ -15,7 +16,7 @@ const t = overviewMessages.cliff;
 /** The funding cliff for the next 24 months: a bar chart, and the same figures in a table. */
 export function FundingCliffSection({ nextBudgetYear }: { nextBudgetYear?: PortfolioSummary['fundingCliff'] }) {
   const from = useMemo(() => currentMonth(), []);
-  const cliff = useFundingCliff(from, CLIFF_MONTHS);
+  const cliff = useFundingCliffTotals(from, CLIFF_MONTHS);
   const rows = useMemo(() => (cliff.data ? toCliffRows(cliff.data.months) : []), [cliff.data]);
   return (
     <section aria-labelledby="stupet" className={styles.section}>
