@@ -6,14 +6,12 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => 1::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id, i.code, i.title,
+  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id,
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
-         date_trunc('month', t.period_end)::date AS month,
-         json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
+         date_trunc('month', t.period_end)::date AS month
     FROM funding_line_facts t
     JOIN initiatives i ON i.id = t.initiative_id
     CROSS JOIN bounds b
-    JOIN funding_lines f ON f.id = t.funding_id
    WHERE t.granted_temporary
      AND t.period_end < b.after_last
      AND i.status IN ('approved', 'active')
@@ -27,13 +25,12 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.code, s.title, s.slot,
+  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
-         min(s.cover_after_end_sek) AS cover_after_end_sek,
-         json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
+         min(s.cover_after_end_sek) AS cover_after_end_sek
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id, s.code, s.title
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id
 ),
 -- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
 -- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
@@ -46,20 +43,17 @@ cover_first AS (
 ),
 costed AS (
   SELECT e.*,
-         CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
               ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
                                                        ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e
-    LEFT JOIN departments d ON d.id = e.lead_department_id
     LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id, min(x.code) AS code,
-         min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
@@ -69,10 +63,22 @@ initiative_years AS (
 ),
 listed_entries AS (
   SELECT * FROM costed e
+),
+page AS (
+  SELECT e.*, i.code, i.title, row_number() OVER (ORDER BY e.coverage_decided, e.uncovered DESC NULLS LAST, i.code) AS n
+    FROM listed_entries e JOIN initiatives i ON i.id = e.initiative_id
+   ORDER BY n LIMIT $2 OFFSET $3
+),
+-- The group's lines are all of one slot (the month's, or before the window): an initiative's are its entry's.
+page_lines AS (
+  SELECT c.initiative_id, json_agg(json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', c.not_taken_over_sek, 'coverageDecision', f.coverage_decision) ORDER BY c.period_end, c.id::text) AS listed
+    FROM page p
+    JOIN slotted c ON c.initiative_id = p.initiative_id
+    JOIN funding_lines f ON f.id = c.id
+   GROUP BY c.initiative_id
 )
 SELECT (SELECT count(*) FROM listed_entries)::int AS total,
-       COALESCE((SELECT json_agg(p.item ORDER BY p.n)
-                   FROM (SELECT row_number() OVER (ORDER BY e.coverage_decided, e.uncovered DESC NULLS LAST, e.code) AS n,
-                                json_build_object('id', e.initiative_id, 'code', e.code, 'lines', e.lines, 'title', e.title, 'annualCostSek', e.annual_cost_sek, 'leadDepartment', e.department, 'coverageDecided', e.coverage_decided, 'uncoveredAnnualCostSek', e.uncovered) AS item
-                           FROM listed_entries e
-                          ORDER BY n LIMIT $2 OFFSET $3) p), '[]'::json) AS items;
+       COALESCE((SELECT json_agg(json_build_object('id', p.initiative_id, 'code', p.code, 'lines', l.listed, 'title', p.title, 'annualCostSek', p.annual_cost_sek, 'leadDepartment', p.department, 'coverageDecided', p.coverage_decided, 'uncoveredAnnualCostSek', p.uncovered) ORDER BY p.n)
+                   FROM (SELECT p.*, CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department
+                           FROM page p LEFT JOIN departments d ON d.id = p.lead_department_id) p
+                   JOIN page_lines l ON l.initiative_id = p.initiative_id), '[]'::json) AS items;

@@ -28,8 +28,9 @@ export type FundingCliffSqlOptions = {
   initiativeScope?: string;
   withEarlier?: boolean;
   /**
-   * false: no listing of initiatives, for reads that only total them. The CTEs then leave out each line's JSON and the
-   * entries' lines, code, title and department, which only the listing shows.
+   * false: no listing of initiatives, for reads that total them or list a page of them. The CTEs then leave out each
+   * line's JSON and the entries' lines, code, title and department object (the lead department's id stays: the totals
+   * are split by it).
    */
   listing?: boolean;
 };
@@ -62,15 +63,7 @@ cliff_lines AS (
   SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id,${ifListed(' i.code, i.title,')}
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
          date_trunc('month', t.period_end)::date AS month${ifListed(`,
-         ${jsonObject({
-           id: 'f.id',
-           sourceType: 'f.source_type',
-           funder: 'f.funder',
-           amountSek: 'f.amount_sek',
-           notTakenOverSek: 't.not_taken_over_sek',
-           periodEnd: 'f.period_end',
-           coverageDecision: 'f.coverage_decision',
-         })} AS line`)}
+         ${lineObject('f', 't')} AS line`)}
     FROM funding_line_facts t
     JOIN initiatives i ON i.id = t.initiative_id
     CROSS JOIN bounds b${ifListed(`
@@ -159,6 +152,18 @@ export function jsonObject(fields: Record<string, string>): string {
   return `json_build_object(${keys.map((key) => `'${key}', ${fields[key]}`).join(', ')})`;
 }
 
+/** A line of the listing (CliffLineDto): the funding line `f`, and its facts or cliff entry `t` for what is not taken over. */
+const lineObject = (f: string, t: string) =>
+  jsonObject({
+    id: `${f}.id`,
+    sourceType: `${f}.source_type`,
+    funder: `${f}.funder`,
+    amountSek: `${f}.amount_sek`,
+    notTakenOverSek: `${t}.not_taken_over_sek`,
+    periodEnd: `${f}.period_end`,
+    coverageDecision: `${f}.coverage_decision`,
+  });
+
 /** A department as CliffDepartmentDto, or null for initiatives without a lead department (`d` LEFT JOINed). */
 const departmentObject = (d: string) =>
   `CASE WHEN ${d}.id IS NULL THEN NULL ELSE ${jsonObject({ id: `${d}.id`, code: `${d}.code`, name: `${d}.name` })} END`;
@@ -202,8 +207,8 @@ const totalsObject = (entry: string, initiatives: string | null, more: Record<st
  * The report's order of a group's initiatives: the undecided first (not for the cliffs before the window, which are
  * all undecided or without annual cost), then by uncovered cost and code.
  */
-const listOrder = (entry: string, decidedLast = true) =>
-  `${decidedLast ? `${entry}.coverage_decided, ` : ''}${entry}.uncovered DESC NULLS LAST, ${entry}.code`;
+const listOrder = (entry: string, decidedLast = true, code = `${entry}.code`) =>
+  `${decidedLast ? `${entry}.coverage_decided, ` : ''}${entry}.uncovered DESC NULLS LAST, ${code}`;
 
 /** The listed initiatives of a group, in the report's order. */
 const listed = (entry: string, item: string, decidedLast = true) =>
@@ -276,22 +281,36 @@ earlier_departments AS (${departmentRowsSql('earlier')}
 /**
  * A page of one group's initiatives, in the report's order (`$2` limit, `$3` offset), and how many it has: one month's
  * (`$1` its first day: the report of a window of that month alone) or, `earlier`, the cliffs before a window starting
- * at `$1` still open (a window of no months). Either way only the group's lines are read.
+ * at `$1` still open (a window of no months). Either way only the group's lines are read. The group's entries are
+ * counted and ordered without the listing; only the page's initiatives get their lines, title and department.
  */
 const cliffInitiativesPageSql = (earlier: boolean) => `${fundingCliffCtes({
   from: '$1',
   months: earlier ? '0' : '1',
   withEarlier: earlier,
+  listing: false,
 })},
 listed_entries AS (
   SELECT * FROM costed e${earlier ? ` WHERE ${earlierOpen('e')}` : ''}
+),
+page AS (
+  SELECT e.*, i.code, i.title, row_number() OVER (ORDER BY ${listOrder('e', !earlier, 'i.code')}) AS n
+    FROM listed_entries e JOIN initiatives i ON i.id = e.initiative_id
+   ORDER BY n LIMIT $2 OFFSET $3
+),
+-- The group's lines are all of one slot (the month's, or before the window): an initiative's are its entry's.
+page_lines AS (
+  SELECT c.initiative_id, json_agg(${lineObject('f', 'c')} ORDER BY c.period_end, c.id::text) AS listed
+    FROM page p
+    JOIN slotted c ON c.initiative_id = p.initiative_id
+    JOIN funding_lines f ON f.id = c.id
+   GROUP BY c.initiative_id
 )
 SELECT (SELECT count(*) FROM listed_entries)::int AS total,
-       COALESCE((SELECT json_agg(p.item ORDER BY p.n)
-                   FROM (SELECT row_number() OVER (ORDER BY ${listOrder('e', !earlier)}) AS n,
-                                ${initiativeObject('e', 'e.lines')} AS item
-                           FROM listed_entries e
-                          ORDER BY n LIMIT $2 OFFSET $3) p), '[]'::json) AS items`;
+       COALESCE((SELECT json_agg(${initiativeObject('p', 'l.listed')} ORDER BY p.n)
+                   FROM (SELECT p.*, ${departmentObject('d')} AS department
+                           FROM page p LEFT JOIN departments d ON d.id = p.lead_department_id) p
+                   JOIN page_lines l ON l.initiative_id = p.initiative_id), '[]'::json) AS items`;
 
 /** The report GET /portfolio/funding-cliff answers: `$1` the first month's first day, `$2` the number of months. */
 export const FUNDING_CLIFF_SQL = statement<FundingCliffDto>(buildFundingCliffSql({ from: '$1', months: '$2' }));
