@@ -69,15 +69,20 @@ month_rows AS (
     LEFT JOIN costed c ON c.slot = g.m::date
    GROUP BY g.m
 ),
-year_departments AS (
-  SELECT x.year, d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
-         json_build_object('department', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END, 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
-    FROM initiative_years x LEFT JOIN departments d ON d.id = x.lead_department_id
-   GROUP BY x.year, d.id
+-- Every year's departments in one pass (MATERIALIZED: the year rows look theirs up, which would otherwise run it per year).
+year_departments AS MATERIALIZED (
+  SELECT r.year, COALESCE(json_agg(r.item ORDER BY r.no_department, r.uncovered DESC NULLS LAST, r.code), '[]'::json) AS departments
+    FROM (
+  SELECT x.year, x.lead_department_id IS NULL AS no_department, sum(x.uncovered) AS uncovered,
+         (SELECT d.code FROM departments d WHERE d.id = x.lead_department_id) AS code,
+         json_build_object('department', (SELECT CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END FROM departments d WHERE d.id = x.lead_department_id), 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
+    FROM initiative_years x
+   GROUP BY x.year, x.lead_department_id) r
+   GROUP BY r.year
 ),
 year_rows AS (
   SELECT y.year,
-         json_build_object('year', y.year, 'departments', (SELECT COALESCE(json_agg(r.item ORDER BY r.no_department, r.uncovered DESC NULLS LAST, r.code), '[]'::json) FROM year_departments r WHERE r.year = y.year), 'fundingEndingSek', COALESCE(sum(iy.ending_sek), 0)::bigint, 'initiativesUndecided', (count(iy.initiative_id) FILTER (WHERE NOT iy.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(iy.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(iy.initiative_id) FILTER (WHERE iy.coverage_decided))::int) AS item
+         json_build_object('year', y.year, 'departments', COALESCE((SELECT r.departments FROM year_departments r WHERE r.year = y.year), '[]'::json), 'fundingEndingSek', COALESCE(sum(iy.ending_sek), 0)::bigint, 'initiativesUndecided', (count(iy.initiative_id) FILTER (WHERE NOT iy.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(iy.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(iy.initiative_id) FILTER (WHERE iy.coverage_decided))::int) AS item
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
     LEFT JOIN initiative_years iy ON iy.year = y.year
    GROUP BY y.year
@@ -86,10 +91,11 @@ earlier AS (
   SELECT * FROM costed c WHERE c.slot IS NULL AND (c.uncovered IS NULL OR c.uncovered > 0)
 ),
 earlier_departments AS (
-  SELECT d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
-         json_build_object('department', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END, 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
-    FROM earlier x LEFT JOIN departments d ON d.id = x.lead_department_id
-   GROUP BY d.id
+  SELECT x.lead_department_id IS NULL AS no_department, sum(x.uncovered) AS uncovered,
+         (SELECT d.code FROM departments d WHERE d.id = x.lead_department_id) AS code,
+         json_build_object('department', (SELECT CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END FROM departments d WHERE d.id = x.lead_department_id), 'fundingEndingSek', COALESCE(sum(x.ending_sek), 0)::bigint, 'initiativesUndecided', (count(x.initiative_id) FILTER (WHERE NOT x.coverage_decided))::int, 'uncoveredAnnualCostSek', COALESCE(sum(x.uncovered), 0)::bigint, 'initiativesCoverageDecided', (count(x.initiative_id) FILTER (WHERE x.coverage_decided))::int) AS item
+    FROM earlier x
+   GROUP BY x.lead_department_id
 )
 SELECT
   to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",

@@ -30,6 +30,7 @@ import { LeadershipReadIndexes1795462000000 } from './1795462000000-LeadershipRe
 import { ReportFacts1795463000000 } from './1795463000000-ReportFacts.js';
 import { FundingLineCliffFacts1795464000000 } from './1795464000000-FundingLineCliffFacts.js';
 import { RankedReportsIndex1795465000000 } from './1795465000000-RankedReportsIndex.js';
+import { CliffLeadDepartmentIndex1795466000000 } from './1795466000000-CliffLeadDepartmentIndex.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ReportFacts1795463000000,
   FundingLineCliffFacts1795464000000,
   RankedReportsIndex1795465000000,
+  CliffLeadDepartmentIndex1795466000000,
 ];

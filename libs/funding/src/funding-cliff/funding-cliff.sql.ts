@@ -171,13 +171,17 @@ const departmentObject = (d: string) =>
 /**
  * A group's totals per lead department (CliffDepartmentTotalsDto), from entries `x` of `source` (a CTE with
  * lead_department_id), one row per `groupBy` (or one in all) and department: `no_department`, `uncovered` and `code`
- * give departmentsAggregate its order.
+ * give departmentsAggregate its order. The entries are grouped first; each group then looks its department up.
  */
-const departmentRowsSql = (source: string, groupBy?: string) => `
-  SELECT ${groupBy ? `${groupBy}, ` : ''}d.id IS NULL AS no_department, sum(x.uncovered) AS uncovered, d.code,
-         ${totalsObject('x', null, { department: departmentObject('d') })} AS item
-    FROM ${source} x LEFT JOIN departments d ON d.id = x.lead_department_id
-   GROUP BY ${groupBy ? `${groupBy}, ` : ''}d.id`;
+const departmentRowsSql = (source: string, groupBy?: string) => {
+  const department = (column: string) => `(SELECT ${column} FROM departments d WHERE d.id = x.lead_department_id)`;
+  return `
+  SELECT ${groupBy ? `${groupBy}, ` : ''}x.lead_department_id IS NULL AS no_department, sum(x.uncovered) AS uncovered,
+         ${department('d.code')} AS code,
+         ${totalsObject('x', null, { department: department(departmentObject('d')) })} AS item
+    FROM ${source} x
+   GROUP BY ${groupBy ? `${groupBy}, ` : ''}x.lead_department_id`;
+};
 
 /** The department rows `r` as a JSON array: the largest uncovered cost first, then by code, no lead department last. */
 const departmentsAggregate = (r: string) =>
@@ -239,13 +243,17 @@ const cliffReportSql = (listing: boolean) => {
     LEFT JOIN costed c ON c.slot = g.m::date
    GROUP BY g.m
 ),
-year_departments AS (${departmentRowsSql('initiative_years', 'x.year')}
+-- Every year's departments in one pass (MATERIALIZED: the year rows look theirs up, which would otherwise run it per year).
+year_departments AS MATERIALIZED (
+  SELECT r.year, ${departmentsAggregate('r')} AS departments
+    FROM (${departmentRowsSql('initiative_years', 'x.year')}) r
+   GROUP BY r.year
 ),
 year_rows AS (
   SELECT y.year,
          ${totalsObject('iy', listedIn('iy', 'yl.lines'), {
            year: 'y.year',
-           departments: `(SELECT ${departmentsAggregate('r')} FROM year_departments r WHERE r.year = y.year)`,
+           departments: `COALESCE((SELECT r.departments FROM year_departments r WHERE r.year = y.year), '[]'::json)`,
          })} AS item
     FROM (SELECT DISTINCT date_part('year', month)::int AS year FROM month_rows) y
     LEFT JOIN initiative_years iy ON iy.year = y.year${when(

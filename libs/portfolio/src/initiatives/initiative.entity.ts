@@ -54,7 +54,8 @@ export type FollowUpPlan = {
 @Index('ix_initiatives_search_vector', { synchronize: false })
 @Index('ix_initiatives_search_trgm', { synchronize: false })
 @Index('ix_initiatives_start_date_desc', { synchronize: false })
-// Approved or active initiatives, covering what the funding cliff reads (partial, INCLUDE: migration 1795464000000).
+// Approved or active initiatives, covering what the funding cliff reads (partial, INCLUDE: migrations 1795464000000
+// and 1795466000000).
 @Index('ix_initiatives_followed', { synchronize: false })
 export class InitiativeEntity extends VersionedEntity {
   @Index('ux_initiatives_code', { unique: true })
