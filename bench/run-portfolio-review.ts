@@ -41,7 +41,8 @@ import {
   FUNDING_CLIFF_EARLIER_PAGE_SQL,
   FUNDING_CLIFF_MONTH_PAGE_SQL,
   FUNDING_CLIFF_SQL,
-  FUNDING_CLIFF_TOTALS_SQL,
+  FUNDING_CLIFF_EARLIER_TOTALS_SQL,
+  FUNDING_CLIFF_WINDOW_TOTALS_SQL,
 } from '#funding';
 import type { InitiativeListFilters } from '#portfolio';
 import {
@@ -193,8 +194,16 @@ const READS: Read[] = [
     path: '/api/v1/portfolio/funding-cliff/totals',
     unfiltered: true,
     // FundingCliffService.totals, the overview's and the cliff page's read: the report's figures without the
-    // initiatives. No cache either.
-    floor: cliffFloor(FUNDING_CLIFF_TOTALS_SQL),
+    // initiatives, the window's and the earlier cliffs' at once in one snapshot. No cache either.
+    floor: async (_filters, ctx) => {
+      const firstDay = `${ctx.today.slice(0, 7)}-01`;
+      const [window, { endedEarlier }] = await twoInSnapshot(
+        ctx,
+        { ...FUNDING_CLIFF_WINDOW_TOTALS_SQL, params: [firstDay, DEFAULT_CLIFF_MONTHS] },
+        { ...FUNDING_CLIFF_EARLIER_TOTALS_SQL, params: [firstDay] },
+      );
+      return { ...window, endedEarlier };
+    },
   },
   {
     name: 'funding cliff month',
@@ -342,7 +351,7 @@ async function main() {
     if (TIME_REFRESH !== '0' && reads.some((read) => read.name === 'overlaps'))
       await timeOverlapRefreshes(client, TIME_REFRESH !== 'drains');
     const cliffMonths = await pgRows(client, {
-      ...FUNDING_CLIFF_TOTALS_SQL,
+      ...FUNDING_CLIFF_WINDOW_TOTALS_SQL,
       params: [`${calendarDateIn(new Date(), timeZone).slice(0, 7)}-01`, DEFAULT_CLIFF_MONTHS],
     });
     busiestCliffMonth = cliffMonths[0].months.reduce((a, b) =>

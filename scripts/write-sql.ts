@@ -14,7 +14,8 @@ import {
   FUNDING_CLIFF_EARLIER_PAGE_SQL,
   FUNDING_CLIFF_MONTH_PAGE_SQL,
   FUNDING_CLIFF_SQL,
-  FUNDING_CLIFF_TOTALS_SQL,
+  FUNDING_CLIFF_EARLIER_TOTALS_SQL,
+  FUNDING_CLIFF_WINDOW_TOTALS_SQL,
 } from '#funding';
 import { buildInitiativeListSql, type InitiativeListFilters } from '#portfolio';
 import {
@@ -95,9 +96,11 @@ const ENTRIES: Entry[] = [
   },
   {
     file: 'funding/funding-cliff-totals.sql',
-    source: 'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_TOTALS_SQL)',
-    about: 'GET /portfolio/funding-cliff/totals: the same as the report, without the initiatives and their lines.',
-    statements: [FUNDING_CLIFF_TOTALS_SQL],
+    source:
+      'libs/funding/src/funding-cliff/funding-cliff.sql.ts (FUNDING_CLIFF_WINDOW_TOTALS_SQL, FUNDING_CLIFF_EARLIER_TOTALS_SQL)',
+    about:
+      "GET /portfolio/funding-cliff/totals: the report's figures without the initiatives and their lines, in two statements run at once in one snapshot: the window's, then the cliffs before it.",
+    statements: [FUNDING_CLIFF_WINDOW_TOTALS_SQL, FUNDING_CLIFF_EARLIER_TOTALS_SQL],
   },
   {
     file: 'funding/funding-cliff-month-page.sql',

@@ -211,6 +211,12 @@ describe('Finansieringsstup', () => {
       await page.getByRole('status').filter({ hasText: t.initiatives.loading }).waitFor({ state: 'detached' });
     }
     expect(await toggles.count()).toBe(0);
+    // And the demo's grant that ended before the period with nothing decided, opened by keyboard.
+    const earlier = page.getByRole('button', { name: /^Insatserna: \d+$/ });
+    await earlier.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: t.initiatives.captionEarlier }).getByRole('link').first().waitFor();
+    expect(await earlier.getAttribute('aria-expanded')).toBe('true');
     expect(await page.getByText(t.initiatives.undecided, { exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: t.decide.button }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Besluta om täckning/ }).count()).toBe(0);

@@ -9,7 +9,8 @@ export {
   FUNDING_CLIFF_EARLIER_PAGE_SQL,
   FUNDING_CLIFF_MONTH_PAGE_SQL,
   FUNDING_CLIFF_SQL,
-  FUNDING_CLIFF_TOTALS_SQL,
+  FUNDING_CLIFF_EARLIER_TOTALS_SQL,
+  FUNDING_CLIFF_WINDOW_TOTALS_SQL,
   fundingCliffCtes,
   type FundingCliffSqlOptions,
 } from './funding-cliff/funding-cliff.sql.js';

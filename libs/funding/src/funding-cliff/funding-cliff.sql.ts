@@ -18,7 +18,7 @@ import type { CliffInitiativeDto, FundingCliffDto, FundingCliffTotalsDto } from 
  */
 export function buildFundingCliffSql(opts: FundingCliffSqlOptions): string {
   return `${fundingCliffCtes(opts)},
-${cliffReportSql(opts.listing !== false)}`;
+${cliffReportSql(opts.listing !== false, opts.withEarlier !== false)}`;
 }
 
 export type FundingCliffSqlOptions = {
@@ -222,7 +222,7 @@ const listed = (entry: string, item: string, decidedLast = true) =>
  * The report: month by month, per budget year, and the cliffs before the window still open; with the initiatives and
  * their lines when `listing`, else the totals alone.
  */
-const cliffReportSql = (listing: boolean) => {
+const cliffReportSql = (listing: boolean, withEarlier: boolean) => {
   /** The listing's aggregate of a group, or null when the report has no listing. */
   const listedIn = (entry: string, lines: string, decidedLast?: boolean) =>
     listing ? listed(entry, initiativeObject(entry, lines), decidedLast) : null;
@@ -262,18 +262,31 @@ year_rows AS (
     LEFT JOIN year_lines yl ON yl.year = iy.year AND yl.initiative_id = iy.initiative_id`,
     )}
    GROUP BY y.year
-),
-${EARLIER_CTES}
-SELECT
+)${when(
+    withEarlier,
+    `,
+${EARLIER_CTES}`,
+  )}
+${WINDOW_SELECT}${when(
+    withEarlier,
+    `,
+  ${endedEarlierSql(listing)} AS "endedEarlier"`,
+  )}
+`;
+};
+
+/** The report's window: its first and last month, and the month and budget year rows (after cliffReportSql's CTEs). */
+const WINDOW_SELECT = `SELECT
   to_char((SELECT first_month FROM bounds), 'YYYY-MM') AS "from",
   to_char((SELECT after_last FROM bounds) - interval '1 month', 'YYYY-MM') AS "to",
   (SELECT json_agg(item ORDER BY month) FROM month_rows) AS months,
-  (SELECT json_agg(item ORDER BY year) FROM year_rows) AS "budgetYears",
-  (SELECT ${totalsObject('e', listedIn('e', 'e.lines', false), {
+  (SELECT json_agg(item ORDER BY year) FROM year_rows) AS "budgetYears"`;
+
+/** The cliffs before the window still open (after EARLIER_CTES): their totals, per department, and when `listing` their initiatives. */
+const endedEarlierSql = (listing: boolean) =>
+  `(SELECT ${totalsObject('e', listing ? listed('e', initiativeObject('e', 'e.lines'), false) : null, {
     departments: `(SELECT ${departmentsAggregate('r')} FROM earlier_departments r)`,
-  })} FROM earlier e) AS "endedEarlier"
-`;
-};
+  })} FROM earlier e)`;
 
 /** Whether an entry of `costed` is a cliff before the window that is still open: the report's endedEarlier. */
 const earlierOpen = (entry: string) =>
@@ -285,6 +298,11 @@ const EARLIER_CTES = `earlier AS (
 ),
 earlier_departments AS (${departmentRowsSql('earlier')}
 )`;
+
+/** The totals of the cliffs before a window starting at `$1` still open: a window of no months, so only their lines are read. */
+const EARLIER_TOTALS_SQL = `${fundingCliffCtes({ from: '$1', months: '0', listing: false })},
+${EARLIER_CTES}
+SELECT ${endedEarlierSql(false)} AS "endedEarlier"`;
 
 /**
  * A page of one group's initiatives, in the report's order (`$2` limit, `$3` offset), and how many it has: one month's
@@ -323,10 +341,16 @@ SELECT (SELECT count(*) FROM listed_entries)::int AS total,
 /** The report GET /portfolio/funding-cliff answers: `$1` the first month's first day, `$2` the number of months. */
 export const FUNDING_CLIFF_SQL = statement<FundingCliffDto>(buildFundingCliffSql({ from: '$1', months: '$2' }));
 
-/** The report's totals alone, GET /portfolio/funding-cliff/totals: the same parameters. */
-export const FUNDING_CLIFF_TOTALS_SQL = statement<FundingCliffTotalsDto>(
-  buildFundingCliffSql({ from: '$1', months: '$2', listing: false }),
+/**
+ * The report's totals alone, GET /portfolio/funding-cliff/totals, in two statements that read apart (the service runs
+ * them at once in one snapshot): the window's months and budget years (`$1` and `$2` as the report's), and the cliffs
+ * before it (`$1`).
+ */
+export const FUNDING_CLIFF_WINDOW_TOTALS_SQL = statement<Omit<FundingCliffTotalsDto, 'endedEarlier'>>(
+  buildFundingCliffSql({ from: '$1', months: '$2', listing: false, withEarlier: false }),
 );
+export const FUNDING_CLIFF_EARLIER_TOTALS_SQL =
+  statement<Pick<FundingCliffTotalsDto, 'endedEarlier'>>(EARLIER_TOTALS_SQL);
 
 /** A page of one month's initiatives, GET /portfolio/funding-cliff/months/{month}/initiatives: `$1` its first day. */
 export const FUNDING_CLIFF_MONTH_PAGE_SQL = statement<CliffInitiativesPage>(cliffInitiativesPageSql(false));
