@@ -14,7 +14,9 @@ import type { CliffInitiativeDto, FundingCliffDto, FundingCliffTotalsDto } from 
  * `from` and `months` are placeholders (the first month's first day, the number of months). The portfolio summary
  * narrows the cliff to its filtered initiatives: `ctes` (ending in a comma) go first after `WITH RECURSIVE`, and
  * `initiativeScope` is a condition on the initiative `i`. With `listing: false` it answers the totals alone
- * (FundingCliffTotalsDto): the same CTEs and totals, without the initiatives and their lines.
+ * (FundingCliffTotalsDto): the same CTEs and totals, without the initiatives and their lines. With
+ * `withEarlier: false` it neither reads the cliffs before the window nor answers `endedEarlier` (the totals read
+ * those with a statement of their own, FUNDING_CLIFF_EARLIER_TOTALS_SQL).
  */
 export function buildFundingCliffSql(opts: FundingCliffSqlOptions): string {
   return `${fundingCliffCtes(opts)},
