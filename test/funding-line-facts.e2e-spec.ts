@@ -18,7 +18,8 @@ type Fact = {
  * over, the kronor nothing takes over, what the initiative's granted lines running the month after its end month pay
  * a year (the funding cliff's cover) and the cliff's copies of the line, kept by triggers on funding_lines. After
  * every kind of write through the API the maintained rows must equal the rule computed from scratch (the view
- * funding_line_facts_computed), line for line.
+ * funding_line_facts_computed), line for line, and each line's kept monthly share `funding_monthly_share` of its
+ * amount and period.
  */
 describe('Funding line facts kept by the triggers', () => {
   let t: TestApp;
@@ -42,6 +43,12 @@ describe('Funding line facts kept by the triggers', () => {
       'SELECT count(*)::int AS lines FROM funding_lines',
     );
     expect(maintained).toHaveLength(lines);
+    // Each line's monthly share, kept by its own trigger (migration FundingLineMonthlyShare), is the rule's.
+    const stale = await t.dataSource.query(
+      `SELECT id, monthly_share_sek::text AS kept, funding_monthly_share(amount_sek, period_start, period_end)::text AS rule
+         FROM funding_lines WHERE monthly_share_sek IS DISTINCT FROM funding_monthly_share(amount_sek, period_start, period_end)`,
+    );
+    expect(stale).toEqual([]);
   };
   /** One line's maintained fact as numbers, for the figures the steps below expect. */
   const factOf = async (

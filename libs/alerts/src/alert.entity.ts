@@ -32,6 +32,10 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 @Check('ck_alerts_severity', `severity IN (${sqlList(ALERT_SEVERITIES)})`)
 @Check('ck_alerts_status', `status IN (${sqlList(ALERT_STATUSES)})`)
 @Index('ux_alerts_dedupe_key_unresolved', ['dedupeKey'], { unique: true, where: `status <> 'resolved'` })
+// The portfolio summary counts the open alerts by kind and severity from this index alone.
+@Index('ix_alerts_open_by_kind', ['kind', 'severity', 'initiativeId'], {
+  where: `status IN ('open', 'acknowledged') AND initiative_id IS NOT NULL`,
+})
 export class AlertEntity extends VersionedEntity {
   @Index('ix_alerts_kind')
   @Column({ type: 'varchar', length: 40 })

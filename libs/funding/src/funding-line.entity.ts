@@ -67,6 +67,13 @@ export class FundingLineEntity extends VersionedEntity {
   @Column({ type: 'bigint', transformer: wholeKronor })
   amountSek: number;
 
+  /**
+   * What the line pays a month (#funding-rules' monthlyShareSql), set by a trigger as the line is written (migration
+   * FundingLineMonthlyShare): the sums over thousands of lines read it instead of computing it per line.
+   */
+  @Column({ type: 'numeric', insert: false, update: false, select: false })
+  monthlyShareSek?: string;
+
   @Column({ type: 'date' })
   periodStart: string;
 

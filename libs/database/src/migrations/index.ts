@@ -31,6 +31,8 @@ import { ReportFacts1795463000000 } from './1795463000000-ReportFacts.js';
 import { FundingLineCliffFacts1795464000000 } from './1795464000000-FundingLineCliffFacts.js';
 import { RankedReportsIndex1795465000000 } from './1795465000000-RankedReportsIndex.js';
 import { CliffLeadDepartmentIndex1795466000000 } from './1795466000000-CliffLeadDepartmentIndex.js';
+import { FundingLineMonthlyShare1795467000000 } from './1795467000000-FundingLineMonthlyShare.js';
+import { SummaryReadIndexes1795468000000 } from './1795468000000-SummaryReadIndexes.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -67,4 +69,6 @@ export const MIGRATIONS = [
   FundingLineCliffFacts1795464000000,
   RankedReportsIndex1795465000000,
   CliffLeadDepartmentIndex1795466000000,
+  FundingLineMonthlyShare1795467000000,
+  SummaryReadIndexes1795468000000,
 ];

@@ -56,6 +56,12 @@ export type FundingCliffSqlOptions = {
  */
 export function fundingCliffCtes(opts: FundingCliffSqlOptions): string {
   const ifListed = (sql: string) => when(opts.listing !== false, sql);
+  // An entry inside the window is measured against its lines' cover_after_end_sek, one before it against what runs
+  // on the window's first day (COVER_FIRST_CTE); without the cliffs before the window there is none of those.
+  const withEarlier = opts.withEarlier !== false;
+  const cover = withEarlier
+    ? 'CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0) ELSE e.cover_after_end_sek END'
+    : 'e.cover_after_end_sek';
   return `
 WITH RECURSIVE ${opts.ctes ?? ''}
 bounds AS (
@@ -74,7 +80,7 @@ cliff_lines AS (
      AND t.period_end < b.after_last
      AND i.status IN ('approved', 'active')${opts.initiativeScope ? `\n     AND ${opts.initiativeScope}` : ''}
      AND (i.end_date IS NULL OR i.end_date > t.period_end)
-     AND (t.period_end >= b.first_month${opts.withEarlier === false ? '' : ` OR t.coverage_decision = 'undecided'`})
+     AND (t.period_end >= b.first_month${when(withEarlier, ` OR t.coverage_decision = 'undecided'`)})
      AND t.share < 1
 ),
 slotted AS (
@@ -91,25 +97,18 @@ entries AS (
     FROM slotted s
    GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id${ifListed(', s.code, s.title')}
 ),
--- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
--- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
-cover_first AS (
-  SELECT o.initiative_id, round(sum(${monthlyShareSql('o')} * 12)) AS per_year
-    FROM funding_lines o CROSS JOIN bounds b
-   WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
-     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
-   GROUP BY o.initiative_id
-),
-costed AS (
+${when(withEarlier, COVER_FIRST_CTE)}costed AS (
   SELECT e.*,${ifListed(`
          ${departmentObject('d')} AS department,`)}
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
-                                                       ELSE e.cover_after_end_sek END)::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - ${cover})::bigint END AS uncovered
     FROM entries e${ifListed(`
-    LEFT JOIN departments d ON d.id = e.lead_department_id`)}
-    LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
+    LEFT JOIN departments d ON d.id = e.lead_department_id`)}${when(
+      withEarlier,
+      `
+    LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id`,
+    )}
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
@@ -124,6 +123,19 @@ initiative_years AS (
    GROUP BY 1, 2, 3
 )`;
 }
+
+/**
+ * What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
+ * their earlier entry is measured against (fundingCliffCtes' `cover`).
+ */
+const COVER_FIRST_CTE = `cover_first AS (
+  SELECT o.initiative_id, round(sum(${monthlyShareSql('o')} * 12)) AS per_year
+    FROM funding_lines o CROSS JOIN bounds b
+   WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
+     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
+   GROUP BY o.initiative_id
+),
+`;
 
 /**
  * What a set of cliff entries (rows of `costed` or `initiative_years`, aliased `entry`) adds up to: the one rule for

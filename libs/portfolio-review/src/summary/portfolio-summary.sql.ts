@@ -270,6 +270,7 @@ export function buildSummaryCliffSql(
     months: param(12),
     initiativeScope: where ? `i.id IN (SELECT i.id FROM initiatives i ${where})` : undefined,
     withEarlier: false,
+    listing: false,
   });
   const totals = cliffTotalsSql('iy');
   const sql = `${ctes}
