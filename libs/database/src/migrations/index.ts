@@ -33,6 +33,7 @@ import { RankedReportsIndex1795465000000 } from './1795465000000-RankedReportsIn
 import { CliffLeadDepartmentIndex1795466000000 } from './1795466000000-CliffLeadDepartmentIndex.js';
 import { FundingLineMonthlyShare1795467000000 } from './1795467000000-FundingLineMonthlyShare.js';
 import { SummaryReadIndexes1795468000000 } from './1795468000000-SummaryReadIndexes.js';
+import { UndecidedCliffLines1795469000000 } from './1795469000000-UndecidedCliffLines.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   CliffLeadDepartmentIndex1795466000000,
   FundingLineMonthlyShare1795467000000,
   SummaryReadIndexes1795468000000,
+  UndecidedCliffLines1795469000000,
 ];
