@@ -52,8 +52,8 @@ describe('initiative_facts', () => {
 
   /**
    * Rows where the kept figures and the from-scratch computation differ (either side): the facts, and the summary's
-   * roll-ups built on them (PortfolioRollups migration: the kept additions summed per group, against
-   * `portfolio_rollups_computed`).
+   * roll-ups built on them (PortfolioRollups and DepartmentRollups migrations: the kept additions summed per group and
+   * lead department, against `portfolio_rollups_computed`).
    */
   const differences = async (): Promise<unknown[]> => [
     ...(await t.dataSource.query(`
@@ -68,8 +68,8 @@ describe('initiative_facts', () => {
     ...(await t.dataSource.query(`
       WITH kept AS (
         SELECT dimension, key, sum(initiatives)::int, sum(annual_cost_sek)::bigint, sum(without_annual_cost)::int,
-               sum(unlinked)::int, sum(followed)::int, sum(with_plan)::int
-          FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
+               sum(unlinked)::int, sum(followed)::int, sum(with_plan)::int, lead_department_id
+          FROM portfolio_rollups GROUP BY lead_department_id, dimension, key HAVING sum(initiatives) <> 0
       )
       (SELECT 'scratch' AS side, * FROM portfolio_rollups_computed EXCEPT SELECT 'scratch', * FROM kept)
       UNION ALL

@@ -5,19 +5,30 @@ import { givenDepartment, givenDistrict, givenGoal, givenInitiative, givenTarget
 import { api, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
- * The unfiltered portfolio summary reads its counts per group from `portfolio_rollups` (PortfolioRollups migration),
- * kept by triggers as the facts change and folded by the worker. A filter that chooses every initiative takes the
- * other path, aggregating each initiative's facts: the two answers must be the same.
+ * The unfiltered portfolio summary, and the summary of one lead department alone, read their counts per group from
+ * `portfolio_rollups` (PortfolioRollups and DepartmentRollups migrations), kept per lead department by triggers as the
+ * facts change and folded by the worker. A filter that also chooses every status takes the other path, aggregating
+ * each initiative's facts: the two answers must be the same.
  * test/initiative-facts.e2e-spec.ts checks the roll-ups against `portfolio_rollups_computed` after each of its writes.
  */
 describe('Portfolio roll-ups', () => {
   let t: TestApp;
   const everyStatus = `?status=${INITIATIVE_STATUSES.join(',')}`;
+  let departments: { id: string }[];
+  /** The whole portfolio and each lead department alone, from the roll-ups and one by one, must agree. */
+  const expectRollupsEqualFacts = async () => {
+    expect(await summary()).toEqual(await summary(everyStatus));
+    for (const { id } of departments) {
+      const alone = await summary(`?leadDepartmentId=${id}`);
+      expect(alone).toEqual(await summary(`${everyStatus}&leadDepartmentId=${id}`));
+    }
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
     const ds = t.dataSource;
     const [a, b] = [await givenDepartment(ds), await givenDepartment(ds)];
+    departments = [a, b];
     const [tg1, tg2] = [await givenTargetGroup(ds), await givenTargetGroup(ds)];
     const district = await givenDistrict(ds);
     const committee = await givenGoal(ds, { level: 'committee_goal' });
@@ -61,7 +72,7 @@ describe('Portfolio roll-ups', () => {
     const whole = await summary();
 
     expect(whole.initiatives).toBe(4);
-    expect(whole).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
   });
 
   it('should fold the additions into one row per group, equal to the from-scratch figures, and keep later ones', async () => {
@@ -82,7 +93,7 @@ describe('Portfolio roll-ups', () => {
     expect(
       await t.dataSource.query(`SELECT * FROM portfolio_rollups EXCEPT SELECT * FROM portfolio_rollups_computed`),
     ).toEqual([]);
-    expect(await summary()).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
   });
 
   it('should lose nothing a writer adds while a fold runs', async () => {
@@ -108,9 +119,24 @@ describe('Portfolio roll-ups', () => {
     // Assert: the writer's rows stayed beside the folded ones, and the sums are the from-scratch figures.
     const whole = await summary();
     expect(whole.initiatives).toBe(6);
-    expect(whole).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
     await fold();
-    expect(await summary()).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
+  });
+
+  it("should move an initiative's figures to its new lead department, and to none", async () => {
+    const [a, b] = departments;
+    await t.dataSource.query(
+      `UPDATE initiatives SET lead_department_id = $2 WHERE lead_department_id = $1 AND status = 'approved'`,
+      [a.id, b.id],
+    );
+    await t.dataSource.query(`UPDATE initiatives SET lead_department_id = NULL WHERE lead_department_id = $1`, [a.id]);
+
+    const [first, second] = [await summary(`?leadDepartmentId=${a.id}`), await summary(`?leadDepartmentId=${b.id}`)];
+
+    expect(first.initiatives).toBe(0);
+    expect(second.initiatives).toBe(2);
+    await expectRollupsEqualFacts();
   });
 
   it('should remove a deleted initiative from every group it counted in', async () => {
@@ -119,14 +145,14 @@ describe('Portfolio roll-ups', () => {
     const whole = await summary();
 
     expect(whole.initiatives).toBe(5);
-    expect(whole).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
   });
 
   it('should start again from nothing when the initiatives are emptied', async () => {
     await t.dataSource.query(`TRUNCATE initiatives CASCADE`);
 
     expect(await rows()).toBe(0);
-    expect(await summary()).toEqual(await summary(everyStatus));
+    await expectRollupsEqualFacts();
     expect((await summary()).initiatives).toBe(0);
   });
 });

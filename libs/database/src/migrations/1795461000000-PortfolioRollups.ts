@@ -34,14 +34,7 @@ export class PortfolioRollups1795461000000 implements MigrationInterface {
     );
     // TG_ARGV[0]: the statement's changed facts with a sign, from its transition tables. A group none of whose figures
     // changed gets no row.
-    await queryRunner.query(`
-      CREATE FUNCTION portfolio_rollups_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        EXECUTE format($q$INSERT INTO portfolio_rollups SELECT * FROM (${rollupsOf('%s')}) AS x
-                         WHERE (x.initiatives, x.annual_cost_sek, x.without_annual_cost, x.unlinked, x.followed, x.with_plan)
-                               <> (0, 0, 0, 0, 0, 0)$q$, TG_ARGV[0]);
-        RETURN NULL;
-      END $fn$`);
+    await queryRunner.query(`CREATE ${rollupsAddFunctionSql(false)}`);
     await queryRunner.query(`
       CREATE FUNCTION portfolio_rollups_clear() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -80,18 +73,32 @@ export class PortfolioRollups1795461000000 implements MigrationInterface {
 }
 
 /**
+ * `portfolio_rollups_add()`, the triggers' function (after CREATE or CREATE OR REPLACE), with rollupsOf's groups.
+ */
+export function rollupsAddFunctionSql(byLeadDepartment: boolean): string {
+  return `FUNCTION portfolio_rollups_add() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        EXECUTE format($q$INSERT INTO portfolio_rollups SELECT * FROM (${rollupsOf('%s', byLeadDepartment)}) AS x
+                         WHERE (x.initiatives, x.annual_cost_sek, x.without_annual_cost, x.unlinked, x.followed, x.with_plan)
+                               <> (0, 0, 0, 0, 0, 0)$q$, TG_ARGV[0]);
+        RETURN NULL;
+      END $fn$`;
+}
+
+/**
  * The figures of each group, from `source`: rows of initiative_facts with a leading `sign` (+1 counts the row, −1
  * takes it away). An initiative counts once in the portfolio, its status and its lead department, and once in each of
  * its priority areas, target groups and districts. Followed: approved or active, the initiatives follow-up is about.
+ * `byLeadDepartment` (migration DepartmentRollups): each group once per lead department, in a last column.
  */
-function rollupsOf(source: string): string {
+export function rollupsOf(source: string, byLeadDepartment = false): string {
   return `SELECT g.dimension::character varying(20) AS dimension, g.key,
          sum(r.sign)::int AS initiatives,
          sum(r.sign * COALESCE(r.annual_cost_sek, 0))::bigint AS annual_cost_sek,
          sum(r.sign * (r.annual_cost_sek IS NULL)::int)::int AS without_annual_cost,
          sum(r.sign * (r.area_ids = '{}')::int)::int AS unlinked,
          sum(r.sign * (r.status IN ('approved', 'active'))::int)::int AS followed,
-         sum(r.sign * (r.status IN ('approved', 'active') AND r.has_plan)::int)::int AS with_plan
+         sum(r.sign * (r.status IN ('approved', 'active') AND r.has_plan)::int)::int AS with_plan${byLeadDepartment ? ', r.lead_department_id' : ''}
     FROM (${source}) r
     CROSS JOIN LATERAL (
       SELECT 'portfolio', NULL::text
@@ -101,5 +108,5 @@ function rollupsOf(source: string): string {
       UNION ALL SELECT 'target_group', t::text FROM unnest(r.target_group_ids) AS t
       UNION ALL SELECT 'district', d::text FROM unnest(r.district_ids) AS d
     ) AS g(dimension, key)
-   GROUP BY g.dimension, g.key`;
+   GROUP BY ${byLeadDepartment ? 'r.lead_department_id, ' : ''}g.dimension, g.key`;
 }

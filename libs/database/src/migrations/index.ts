@@ -34,6 +34,7 @@ import { CliffLeadDepartmentIndex1795466000000 } from './1795466000000-CliffLead
 import { FundingLineMonthlyShare1795467000000 } from './1795467000000-FundingLineMonthlyShare.js';
 import { SummaryReadIndexes1795468000000 } from './1795468000000-SummaryReadIndexes.js';
 import { UndecidedCliffLines1795469000000 } from './1795469000000-UndecidedCliffLines.js';
+import { DepartmentRollups1795470000000 } from './1795470000000-DepartmentRollups.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   FundingLineMonthlyShare1795467000000,
   SummaryReadIndexes1795468000000,
   UndecidedCliffLines1795469000000,
+  DepartmentRollups1795470000000,
 ];

@@ -90,9 +90,10 @@ export function reportCtes(day: string, tz: string): string {
  * (`buildInitiativeFilter`, shared with GET /initiatives). Read-only joins of other contexts' tables — goals,
  * funding_lines, alerts, reporting_rounds, status_reports, reference data (docs/adr/0003-cross-context-reads.md).
  *
- * The counts and costs per group come, for the whole portfolio, from the roll-ups kept as facts change
- * (portfolioGroupsCtes); with a filter, from the chosen initiatives' `initiative_facts` (chosenGroupsCtes; the filter
- * still runs over `initiatives i`). Both are kept by triggers (docs/adr/0006-initiative-facts.md, 0007).
+ * The counts and costs per group come, for the whole portfolio and for one lead department alone, from the roll-ups
+ * kept as facts change (rollupGroupsCtes); with any other filter, from the chosen initiatives' `initiative_facts`
+ * (chosenGroupsCtes; the filter still runs over `initiatives i`). Both are kept by triggers
+ * (docs/adr/0006-initiative-facts.md, 0007).
  *
  * - Priority areas: every goal an initiative links to is followed up the tree (kept in `initiative_facts.area_ids`); each `priority_area` goal met
  *   (the linked goal itself included) counts the initiative once, and its annual cost once; initiatives that meet
@@ -117,11 +118,18 @@ export function buildPortfolioSummarySql(
   const day = `${param(today)}::date`;
   const tz = `${param(timeZone)}::text`;
   const share = (part: string, whole: string) => `round(${part}::numeric / NULLIF(${whole}, 0), 4)::float8`;
+  const department = onlyLeadDepartment(filters);
+  const groups = !where
+    ? rollupGroupsCtes()
+    : department
+      ? rollupGroupsCtes({ department: `${param(department)}::uuid`, where })
+      : chosenGroupsCtes(where);
   // The whole portfolio: every funding line and alert of an initiative is in it, no join needed.
-  const inScope = (alias: string) => (where ? `JOIN scope s ON s.id = ${alias}.initiative_id` : '');
+  const inScope = (alias: string) =>
+    where ? `JOIN ${department ? 'chosen' : 'scope'} s ON s.id = ${alias}.initiative_id` : '';
   const sql = `
     WITH RECURSIVE ${goalScope}
-    ${where ? chosenGroupsCtes(where) : portfolioGroupsCtes()},
+    ${groups},
     running AS (
       SELECT f.source_type, round(sum(${monthlyShareSql('f')} * 12))::bigint AS per_year
         FROM funding_lines f ${inScope('f')}
@@ -222,23 +230,32 @@ function chosenGroupsCtes(where: string): string {
 }
 
 /**
- * The same CTEs for the whole portfolio, from the roll-ups kept as facts change (`portfolio_rollups`, the
- * PortfolioRollups migration, docs/adr/0007-portfolio-rollups.md): a few hundred rows of signed additions summed per
- * group, where aggregating every initiative's facts took most of the summary's time. `scope` is left to
- * the follow-up's reports, which depend on the day.
+ * The same CTEs for the whole portfolio or, `department` given (an SQL expression), for the initiatives it leads when
+ * that is the only filter (`where`, which `chosen(id)` then applies over `initiatives i`), from the roll-ups kept as
+ * facts change (`portfolio_rollups`, the PortfolioRollups and DepartmentRollups migrations,
+ * docs/adr/0007-portfolio-rollups.md): a few hundred rows of signed additions summed per group, where aggregating every
+ * initiative's facts took most of the summary's time. `scope` is left to the follow-up's reports, which depend on the
+ * day: the followed initiatives.
  */
-function portfolioGroupsCtes(): string {
+function rollupGroupsCtes(filter?: { department: string; where: string }): string {
   const group = (dimension: string, columns: string) =>
     `SELECT ${columns} FROM rollups WHERE dimension = '${dimension}'`;
   return `scope AS (
       SELECT f.initiative_id AS id, f.status, f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
-        FROM initiative_facts f WHERE f.status IN ('approved', 'active')
-    ),
+        FROM initiative_facts f
+       WHERE f.status IN ('approved', 'active')${filter ? ` AND f.lead_department_id = ${filter.department}` : ''}
+    ),${
+      filter
+        ? `
+    chosen AS (SELECT i.id FROM initiatives i ${filter.where}),`
+        : ''
+    }
     rollups AS (
       SELECT dimension, key, sum(initiatives)::int AS n, sum(annual_cost_sek)::bigint AS cost,
              sum(without_annual_cost)::int AS without_cost, sum(unlinked)::int AS unlinked,
              sum(followed)::int AS followed, sum(with_plan)::int AS with_plan
-        FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
+        FROM portfolio_rollups${filter ? ` WHERE lead_department_id = ${filter.department}` : ''}
+       GROUP BY dimension, key HAVING sum(initiatives) <> 0
     ),
     totals AS (
       SELECT COALESCE(sum(n), 0)::int AS n, COALESCE(sum(cost), 0)::bigint AS cost_sek,
@@ -251,6 +268,13 @@ function portfolioGroupsCtes(): string {
     by_area AS (${group('priority_area', 'key::uuid AS id, n, cost')}),
     by_target_group AS (${group('target_group', 'key::uuid AS id, n')}),
     by_district AS (${group('district', 'key::uuid AS id, n')})`;
+}
+
+/** The lead department when it is the filters' only condition: the summary then reads its roll-ups. */
+function onlyLeadDepartment(filters: InitiativeListFilters): string | undefined {
+  if (!filters.leadDepartmentId) return undefined;
+  const others = buildInitiativeFilter({ ...filters, leadDepartmentId: undefined }, () => 'NULL');
+  return others.where ? undefined : filters.leadDepartmentId;
 }
 
 /**
