@@ -931,6 +931,13 @@ describe('Initiative list', () => {
     expect(codesOf(await list({ fundingSourceType: 'state_grant' }))).toEqual(['FORALDRASTOD', 'SSPF']);
     expect(codesOf(await list({ fundingSourceType: 'eu_fund,ordinary_budget' }))).toEqual(['FORALDRASTOD', 'MBU']);
     expect(codesOf(await list({ fundingSourceType: 'foundation' }))).toEqual([]);
+    // The total of a source type alone counts the lines' initiatives, each once however many lines it has.
+    for (const fundingSourceType of ['state_grant', 'eu_fund,ordinary_budget,state_grant', 'foundation']) {
+      const all = await list({ fundingSourceType });
+      expect(await list({ fundingSourceType, limit: 1 })).toMatchObject({ total: all.items.length });
+      expect(await list({ fundingSourceType, offset: 10 })).toMatchObject({ items: [], total: all.items.length });
+    }
+    expect((await list({ fundingSourceType: 'eu_fund,ordinary_budget,state_grant' })).total).toBe(3);
   });
 
   it('should find Swedish word forms through full text when q names the words in another form', async () => {
