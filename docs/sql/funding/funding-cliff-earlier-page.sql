@@ -13,10 +13,9 @@ cliff_lines AS (
     JOIN initiatives i ON i.id = t.initiative_id
     CROSS JOIN bounds b
    WHERE t.granted_temporary
-     AND t.period_end < b.after_last
+     AND t.period_end < b.first_month AND t.coverage_decision = 'undecided'
      AND i.status IN ('approved', 'active')
      AND (i.end_date IS NULL OR i.end_date > t.period_end)
-     AND (t.period_end >= b.first_month OR t.coverage_decision = 'undecided')
      AND t.share < 1
 ),
 slotted AS (
@@ -32,21 +31,17 @@ entries AS (
     FROM slotted s
    GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id
 ),
--- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
--- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
 cover_first AS (
-  SELECT o.initiative_id, round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
+  SELECT o.initiative_id, round(sum(o.monthly_share_sek * 12)) AS per_year
     FROM funding_lines o CROSS JOIN bounds b
    WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
-     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
    GROUP BY o.initiative_id
 ),
 costed AS (
   SELECT e.*,
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
-                                                       ELSE e.cover_after_end_sek END)::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0) ELSE e.cover_after_end_sek END)::bigint END AS uncovered
     FROM entries e
     LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
 ),

@@ -4,7 +4,7 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",{"project":"Projekt","method":"Metod","agreement":"Överenskommelse","ordinary_operation":"Ordinarie verksamhet"},{"draft":"Utkast","proposed":"Föreslagen","approved":"Beslutad","active":"Pågående","completed":"Avslutad","integrated":"Införd i ordinarie verksamhet","discontinued":"Avbruten"},{"leadDepartment":"ledande förvaltning","coOwnerResponsibilities":"medägares ansvar","processOwner":"processägare","goalLink":"målkoppling","effectLogic":"effektlogik med baslinje","followUpPlan":"uppföljningsplan","reportedOnTime":"rapport i tid","coverageDecision":"beslut om fortsatt finansiering"}]
 WITH RECURSIVE
 scope AS (
-  SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
+  SELECT f.initiative_id AS id, f.status, f.lead_department_id AS lead, f.has_process_owner, f.has_plan,
          f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
          f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
     FROM initiative_facts f
@@ -25,8 +25,8 @@ ranked_reports AS (
    GROUP BY sr.initiative_id
 ),
 checks AS (
-  SELECT s.id, s.code, s.lead_department_id, s.area_ids,
-         s.lead_department_id IS NOT NULL AS "leadDepartment",
+  SELECT s.id,
+         s.lead IS NOT NULL AS "leadDepartment",
          s.co_owner_responsibilities AS "coOwnerResponsibilities",
          s.has_process_owner AS "processOwner",
          s.goal_link AS "goalLink",
@@ -50,8 +50,8 @@ scored AS (
 chosen AS (SELECT i.* FROM initiatives i ),
 money AS (
   SELECT f.initiative_id,
-         sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12) FILTER (WHERE f.source_type <> 'ordinary_budget') AS temporary,
-         sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12) AS funded
+         sum(f.monthly_share_sek * 12) FILTER (WHERE f.source_type <> 'ordinary_budget') AS temporary,
+         sum(f.monthly_share_sek * 12) AS funded
     FROM funding_lines f JOIN chosen c ON c.id = f.initiative_id
    WHERE f.status = 'granted' AND f.period_start <= $1::date AND f.period_end >= $1::date
    GROUP BY f.initiative_id

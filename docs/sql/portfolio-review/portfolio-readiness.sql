@@ -4,7 +4,7 @@
 -- Parameters: ["2026-03-15","Europe/Stockholm",50,0,50,0]
 WITH RECURSIVE
 scope AS (
-  SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
+  SELECT f.initiative_id AS id, f.code, f.lead_department_id, f.status, f.lead_department_id AS lead, f.has_process_owner, f.has_plan,
          f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
          f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
     FROM initiative_facts f
@@ -25,8 +25,8 @@ ranked_reports AS (
    GROUP BY sr.initiative_id
 ),
 checks AS (
-  SELECT s.id, s.code, s.lead_department_id, s.area_ids,
-         s.lead_department_id IS NOT NULL AS "leadDepartment",
+  SELECT s.id, s.code, s.lead_department_id,
+         s.lead IS NOT NULL AS "leadDepartment",
          s.co_owner_responsibilities AS "coOwnerResponsibilities",
          s.has_process_owner AS "processOwner",
          s.goal_link AS "goalLink",
@@ -71,7 +71,7 @@ SELECT jsonb_build_object(
 -- Parameters: ["2026-03-15","Europe/Stockholm"]
 WITH RECURSIVE
 scope AS (
-  SELECT f.initiative_id AS id, f.code, f.status, f.lead_department_id, f.area_ids, f.has_process_owner, f.has_plan,
+  SELECT f.initiative_id AS id, f.area_ids, f.status, f.lead_department_id AS lead, f.has_process_owner, f.has_plan,
          f.co_owner_responsibilities, f.goal_link, f.effect_logic, f.coverage_decision,
          f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
     FROM initiative_facts f
@@ -92,8 +92,8 @@ ranked_reports AS (
    GROUP BY sr.initiative_id
 ),
 checks AS (
-  SELECT s.id, s.code, s.lead_department_id, s.area_ids,
-         s.lead_department_id IS NOT NULL AS "leadDepartment",
+  SELECT s.id, s.area_ids,
+         s.lead IS NOT NULL AS "leadDepartment",
          s.co_owner_responsibilities AS "coOwnerResponsibilities",
          s.has_process_owner AS "processOwner",
          s.goal_link AS "goalLink",

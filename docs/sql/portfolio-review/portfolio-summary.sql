@@ -5,13 +5,15 @@
 WITH RECURSIVE
 scope AS (
   SELECT f.initiative_id AS id, f.status, f.latest_report_due, f.latest_report_submitted_at, f.previous_report_due, f.previous_report_submitted_at
-    FROM initiative_facts f WHERE f.status IN ('approved', 'active')
+    FROM initiative_facts f
+   WHERE f.status IN ('approved', 'active')
 ),
 rollups AS (
   SELECT dimension, key, sum(initiatives)::int AS n, sum(annual_cost_sek)::bigint AS cost,
          sum(without_annual_cost)::int AS without_cost, sum(unlinked)::int AS unlinked,
          sum(followed)::int AS followed, sum(with_plan)::int AS with_plan
-    FROM portfolio_rollups GROUP BY dimension, key HAVING sum(initiatives) <> 0
+    FROM portfolio_rollups
+   GROUP BY dimension, key HAVING sum(initiatives) <> 0
 ),
 totals AS (
   SELECT COALESCE(sum(n), 0)::int AS n, COALESCE(sum(cost), 0)::bigint AS cost_sek,
@@ -25,7 +27,7 @@ by_area AS (SELECT key::uuid AS id, n, cost FROM rollups WHERE dimension = 'prio
 by_target_group AS (SELECT key::uuid AS id, n FROM rollups WHERE dimension = 'target_group'),
 by_district AS (SELECT key::uuid AS id, n FROM rollups WHERE dimension = 'district'),
 running AS (
-  SELECT f.source_type, round(sum(funding_monthly_share(f.amount_sek, f.period_start, f.period_end) * 12))::bigint AS per_year
+  SELECT f.source_type, round(sum(f.monthly_share_sek * 12))::bigint AS per_year
     FROM funding_lines f
    WHERE f.status = 'granted' AND f.period_start <= $1::date AND f.period_end >= $1::date
    GROUP BY f.source_type
@@ -110,19 +112,16 @@ bounds AS (
   SELECT $1::date AS first_month, ($1::date + make_interval(months => $2::int))::date AS after_last
 ),
 cliff_lines AS (
-  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id, i.code, i.title,
+  SELECT t.initiative_id, i.annual_cost_sek, i.lead_department_id,
          t.funding_id AS id, t.period_end, t.coverage_decision, t.not_taken_over_sek, t.cover_after_end_sek,
-         date_trunc('month', t.period_end)::date AS month,
-         json_build_object('id', f.id, 'funder', f.funder, 'amountSek', f.amount_sek, 'periodEnd', f.period_end, 'sourceType', f.source_type, 'notTakenOverSek', t.not_taken_over_sek, 'coverageDecision', f.coverage_decision) AS line
+         date_trunc('month', t.period_end)::date AS month
     FROM funding_line_facts t
     JOIN initiatives i ON i.id = t.initiative_id
     CROSS JOIN bounds b
-    JOIN funding_lines f ON f.id = t.funding_id
    WHERE t.granted_temporary
-     AND t.period_end < b.after_last
+     AND t.period_end < b.after_last AND (t.period_end >= b.first_month)
      AND i.status IN ('approved', 'active')
      AND (i.end_date IS NULL OR i.end_date > t.period_end)
-     AND (t.period_end >= b.first_month)
      AND t.share < 1
 ),
 slotted AS (
@@ -131,39 +130,24 @@ slotted AS (
     FROM cliff_lines c CROSS JOIN bounds b
 ),
 entries AS (
-  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.code, s.title, s.slot,
+  SELECT s.initiative_id, s.annual_cost_sek, s.lead_department_id, s.slot,
          bool_and(s.coverage_decision <> 'undecided') AS coverage_decided,
          COALESCE(sum(s.not_taken_over_sek) FILTER (WHERE s.coverage_decision = 'undecided'), 0) AS ending_sek,
-         min(s.cover_after_end_sek) AS cover_after_end_sek,
-         json_agg(s.line ORDER BY s.period_end, s.id::text) AS lines
+         min(s.cover_after_end_sek) AS cover_after_end_sek
     FROM slotted s
-   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id, s.code, s.title
-),
--- What the granted lines running on the window's first day pay a year, for the initiatives with cliffs before it: what
--- their earlier entry is measured against (an entry inside the window reads its lines' cover_after_end_sek).
-cover_first AS (
-  SELECT o.initiative_id, round(sum(funding_monthly_share(o.amount_sek, o.period_start, o.period_end) * 12)) AS per_year
-    FROM funding_lines o CROSS JOIN bounds b
-   WHERE o.status = 'granted' AND o.period_start <= b.first_month AND o.period_end >= b.first_month
-     AND o.initiative_id IN (SELECT initiative_id FROM entries WHERE slot IS NULL)
-   GROUP BY o.initiative_id
+   GROUP BY s.initiative_id, s.slot, s.annual_cost_sek, s.lead_department_id
 ),
 costed AS (
   SELECT e.*,
-         CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'code', d.code, 'name', d.name) END AS department,
          CASE WHEN e.annual_cost_sek IS NULL THEN NULL
               WHEN e.coverage_decided THEN 0
-              ELSE GREATEST(0, e.annual_cost_sek - CASE WHEN e.slot IS NULL THEN COALESCE(cover.per_year, 0)
-                                                       ELSE e.cover_after_end_sek END)::bigint END AS uncovered
+              ELSE GREATEST(0, e.annual_cost_sek - e.cover_after_end_sek)::bigint END AS uncovered
     FROM entries e
-    LEFT JOIN departments d ON d.id = e.lead_department_id
-    LEFT JOIN cover_first cover ON e.slot IS NULL AND cover.initiative_id = e.initiative_id
 ),
 -- Per budget year and initiative: the undecided lines' kronor, and the uncovered cost after its last undecided cliff
 -- of the year (what it takes to keep it going into the next one); 0 when all of its cliffs of the year are decided.
 initiative_years AS (
-  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id, min(x.code) AS code,
-         min(x.title) AS title, min(x.annual_cost_sek) AS annual_cost_sek, (array_agg(x.department))[1] AS department,
+  SELECT date_part('year', x.slot)::int AS year, x.initiative_id, x.lead_department_id,
          sum(x.ending_sek) AS ending_sek,
          bool_and(x.coverage_decided) AS coverage_decided,
          (array_agg(x.uncovered ORDER BY x.coverage_decided, x.slot DESC))[1] AS uncovered
