@@ -10,7 +10,9 @@ import { DepartmentEntity, DistrictEntity, TargetGroupEntity } from '#reference-
  * Builders that write rows straight to the database, for arranging a test without going through endpoints that
  * are not under test. Every builder takes overrides; codes are unique per call.
  */
-export const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
+// Six random bytes: with three, a suite writing a few thousand initiatives to one database hit a duplicate code
+// about once in ten runs (the birthday bound), failing a unique constraint no test was about.
+export const uniqueCode = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 export function givenDepartment(ds: DataSource, overrides: Partial<DepartmentEntity> = {}) {
   const repo = ds.getRepository(DepartmentEntity);
