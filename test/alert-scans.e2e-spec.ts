@@ -518,6 +518,49 @@ describe('Alert scans', () => {
       expect(alerts.every((a) => a.status === 'open' && a.version === 1)).toBe(true);
     });
 
+    it('should note one alert.raised webhook event for each grant or funding alert raised, none when it escalates, a scan runs again or the alert is follow-up’s', async () => {
+      await givenPortfolio();
+      await givenActiveInitiative({ followUpPlan: null });
+      const started = new Date();
+
+      const runs = [
+        await s.scans.runAll('2026-05-01'),
+        await s.scans.runAll('2026-05-01'),
+        await s.scans.runAll('2026-10-01'),
+      ];
+
+      const alerts = await allAlerts();
+      const events: { payload: { alert: Record<string, unknown> } }[] = await s.ds.query(
+        `SELECT payload FROM webhook_events WHERE type = 'alert.raised' AND created_at >= $1`,
+        [started],
+      );
+      const noted = (kind: string) =>
+        ['grant_expiring', 'grant_expired_initiative_active', 'funding_gap', 'funder_report_due'].includes(kind);
+      expect(runs[2].escalated).toBeGreaterThan(0);
+      expect(alerts.some((a) => a.kind === 'follow_up_plan_missing')).toBe(true);
+      expect(events.map((e) => e.payload.alert.id).sort()).toEqual(
+        alerts
+          .filter((a) => noted(a.kind))
+          .map((a) => a.id)
+          .sort(),
+      );
+      const [grant] = await s.ds.query(
+        `SELECT id, kind, severity, title, initiative_id, funding_id, to_char(due_date, 'YYYY-MM-DD') AS due_date, amount_sek::float8 AS amount_sek
+           FROM alerts WHERE kind = 'grant_expired_initiative_active' AND created_at >= $1`,
+        [started],
+      );
+      expect(events.find((e) => e.payload.alert.id === grant.id)?.payload.alert).toEqual({
+        id: grant.id,
+        kind: 'grant_expired_initiative_active',
+        severity: 'critical',
+        title: grant.title,
+        initiativeId: grant.initiative_id,
+        fundingLineId: grant.funding_id,
+        dueDate: grant.due_date,
+        amountSek: grant.amount_sek,
+      });
+    });
+
     it('should list the scans it runs', () => {
       expect(s.scans.names).toEqual(
         expect.arrayContaining(['grant_expiring', 'grant_expired_initiative_active', 'funder_report_due']),

@@ -13,7 +13,12 @@ const SOURCE_LABELS: Record<Exclude<FundingSourceType, 'ordinary_budget'>, strin
   other: 'Bidraget',
 };
 
-/** A grant scan's rule, as SQL over `f` (funding_lines) and `i` (initiatives), with `$1` the scan date. */
+/**
+ * A grant scan's rule, as SQL over `f` (funding_lines), `t` (its funding_line_facts) and `i` (initiatives), with `$1`
+ * the scan date. The line's end date is read as `t.period_end`: the facts' partial index of undecided temporary lines
+ * then finds the candidates, where `f.period_end` read every granted line ending before the date (at a million lines,
+ * 440,000 index entries to keep 69,000).
+ */
 export type GrantRule = {
   kind: 'grant_expiring' | 'grant_expired_initiative_active';
   /** Which lines and initiatives the rule is about, besides the conditions every grant rule shares. */
@@ -57,7 +62,8 @@ const PARTS: TextParts = {
  * nobody has yet decided what to do about: no coverage decision, and nothing that fully takes over when it ends —
  * #funding's takenOverJoinSql, the funding cliff's rule: an explicit successor, applied for or granted, starting by
  * the day after its end, or granted lines of the initiative starting then that pay as much. `amount_sek` is what is
- * not taken over (all of the line when nothing is).
+ * not taken over (all of the line when nothing is). The facts say which lines are temporary money granted (granted or
+ * ended, not the ordinary budget) and undecided, as funding_lines does, kept in the same transaction.
  */
 export function grantFindings(asOf: string, rule: GrantRule): Findings {
   return {
@@ -73,8 +79,8 @@ export function grantFindings(asOf: string, rule: GrantRule): Findings {
             FROM funding_lines f
             JOIN initiatives i ON i.id = f.initiative_id
             ${takenOverJoinSql('f', 't')}
-           WHERE f.source_type <> 'ordinary_budget'
-             AND f.coverage_decision = 'undecided'
+           WHERE t.granted_temporary
+             AND t.coverage_decision = 'undecided'
              AND ${rule.where}
              AND t.share < 1`,
     params: [asOf, JSON.stringify(SOURCE_LABELS), ...rule.params],

@@ -35,6 +35,7 @@ import { FundingLineMonthlyShare1795467000000 } from './1795467000000-FundingLin
 import { SummaryReadIndexes1795468000000 } from './1795468000000-SummaryReadIndexes.js';
 import { UndecidedCliffLines1795469000000 } from './1795469000000-UndecidedCliffLines.js';
 import { DepartmentRollups1795470000000 } from './1795470000000-DepartmentRollups.js';
+import { AlertWebhookEvents1795471000000 } from './1795471000000-AlertWebhookEvents.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   SummaryReadIndexes1795468000000,
   UndecidedCliffLines1795469000000,
   DepartmentRollups1795470000000,
+  AlertWebhookEvents1795471000000,
 ];
