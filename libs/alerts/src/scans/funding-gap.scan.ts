@@ -41,24 +41,27 @@ export class FundingGapScan implements AlertScan {
 
   run(em: EntityManager, asOf: string): Promise<ScanCounts> {
     const sql = `
-      WITH months AS (
+      WITH months AS MATERIALIZED (
         -- From asOf's month (n = 0) to December next year, counted in integers: PostgreSQL cannot estimate a series
         -- of dates, guesses 1,000 rows for these at most 24, and then plans the whole statement as if it were huge
-        -- (bench/README.md, grant-expiry scan).
-        SELECT n, (date_trunc('month', $1::date) + n * interval '1 month')::date AS month
-          FROM generate_series(0, 24 - date_part('month', $1::date)::int) AS n
+        -- (bench/README.md, grant-expiry scan). Each month's first day and the next month's are worked out here once,
+        -- not for every initiative and month the join below compares.
+        SELECT n, month, (month + interval '1 month')::date AS next_month
+          FROM (SELECT n, (date_trunc('month', $1::date) + n * interval '1 month')::date AS month
+                  FROM generate_series(0, 24 - date_part('month', $1::date)::int) AS n) s
       ),
       costs AS (
         SELECT i.id AS initiative_id, m.n, m.month, i.annual_cost_sek::numeric / 12 AS cost
           FROM initiatives i
-          JOIN months m ON (i.start_date IS NULL OR i.start_date < m.month + interval '1 month')
+          JOIN months m ON (i.start_date IS NULL OR i.start_date < m.next_month)
                        AND (i.end_date IS NULL OR i.end_date >= m.month)
          WHERE i.status IN ('approved', 'active') AND i.annual_cost_sek > 0
       ),
       paying AS MATERIALIZED (
         -- Each paying line of an initiative with a cost once, with what it pays a month and the first and last of
         -- the months above that its period touches: at a million lines, working the share out and comparing dates
-        -- once a line and month took most of the scan (bench/README.md, at a million funding lines).
+        -- once a line and month took most of the scan (bench/README.md, at a million funding lines). The condition on
+        -- status is ix_funding_lines_paying's own, so the lines come from that index alone.
         SELECT f.initiative_id, ${monthlyShareSql('f')} AS paid,
                ${monthIndex('f.period_start')} AS first_n, ${monthIndex('f.period_end')} AS last_n
           FROM funding_lines f

@@ -36,6 +36,7 @@ import { SummaryReadIndexes1795468000000 } from './1795468000000-SummaryReadInde
 import { UndecidedCliffLines1795469000000 } from './1795469000000-UndecidedCliffLines.js';
 import { DepartmentRollups1795470000000 } from './1795470000000-DepartmentRollups.js';
 import { AlertWebhookEvents1795471000000 } from './1795471000000-AlertWebhookEvents.js';
+import { PayingFundingLines1795472000000 } from './1795472000000-PayingFundingLines.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   UndecidedCliffLines1795469000000,
   DepartmentRollups1795470000000,
   AlertWebhookEvents1795471000000,
+  PayingFundingLines1795472000000,
 ];
