@@ -40,6 +40,8 @@ export type ReportingDeadline = { date: string; kind: ReportingDeadlineKind; des
 @Index('ix_funding_lines_cliff', { synchronize: false })
 // The paying lines (granted, or ordinary budget applied for) by end, covering the funding-gap scan (by hand, migration 1795472000000).
 @Index('ix_funding_lines_paying', { synchronize: false })
+// The dates of the funder's reporting deadlines (GIN over an expression, by hand, migration 1795473000000).
+@Index('ix_funding_lines_deadline_dates', { synchronize: false })
 @Check('ck_funding_lines_source_type', `source_type IN (${sqlList(FUNDING_SOURCE_TYPES)})`)
 @Check('ck_funding_lines_status', `status IN (${sqlList(FUNDING_STATUSES)})`)
 @Check('ck_funding_lines_coverage_decision', `coverage_decision IN (${sqlList(COVERAGE_DECISIONS)})`)

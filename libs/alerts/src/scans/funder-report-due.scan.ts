@@ -45,8 +45,10 @@ export class FunderReportDueScan implements AlertScan {
             FROM jsonb_array_elements(f.reporting_deadlines) AS e(deadline)
         ) d
        WHERE f.status <> 'rejected'
-         -- Most lines name no deadline: skipped before the join and the unpacking (a million lines, bench/README.md).
          AND f.reporting_deadlines <> '[]'::jsonb
+         -- The lines with a deadline on one of the window's days, from ix_funding_lines_deadline_dates (its expression
+         -- and condition, as above): only their deadlines are unpacked (a million lines, bench/README.md).
+         AND funding_deadline_dates(f.reporting_deadlines) && ARRAY(SELECT generate_series($1::date, $1::date + $3::int, interval '1 day')::date)
          AND i.status NOT IN ('completed', 'integrated', 'discontinued')
          AND d.due BETWEEN $1::date AND $1::date + $3::int`;
     return applyFindings(em, this.name, asOf, {

@@ -37,6 +37,7 @@ import { UndecidedCliffLines1795469000000 } from './1795469000000-UndecidedCliff
 import { DepartmentRollups1795470000000 } from './1795470000000-DepartmentRollups.js';
 import { AlertWebhookEvents1795471000000 } from './1795471000000-AlertWebhookEvents.js';
 import { PayingFundingLines1795472000000 } from './1795472000000-PayingFundingLines.js';
+import { FunderDeadlineDates1795473000000 } from './1795473000000-FunderDeadlineDates.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   DepartmentRollups1795470000000,
   AlertWebhookEvents1795471000000,
   PayingFundingLines1795472000000,
+  FunderDeadlineDates1795473000000,
 ];
