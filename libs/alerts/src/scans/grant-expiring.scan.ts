@@ -24,8 +24,7 @@ export class GrantExpiringScan implements AlertScan {
       kind: this.name,
       where: `f.status = 'granted'
               AND i.status IN ('approved', 'active')
-              AND t.period_end >= $1::date
-              AND t.period_end - $1::date <= $3::int`,
+              AND t.period_end BETWEEN $1::date AND $1::date + $3::int`,
       severity: `CASE WHEN f.period_end - $1::date <= $5::int THEN 'critical'
                       WHEN f.period_end - $1::date <= $4::int THEN 'warning'
                       ELSE 'info' END`,
