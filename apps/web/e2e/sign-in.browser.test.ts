@@ -267,7 +267,9 @@ describe('signing in, accessibly', () => {
           `${error.message}\nat ${page.url()}, h1 ${JSON.stringify(headings)}, problems ${JSON.stringify(problems)}`,
         );
       });
-  });
+    // Above the suite's 30 s: some twenty key presses, a sign-in and the sign-out's two page loads, which alone may
+    // take the 30 s waited for above on a busy CI machine (it timed out at 30.3 s once).
+  }, 90_000);
 });
 
 /** Presses Tab (or Shift+Tab) until `match` holds for the focused element; at most `limit` times. */
