@@ -1,6 +1,33 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The row trigger function writing a webhook event for an initiative, a funding line and (`alerts`, until migration
+ * AlertWebhookEvents wrote those per statement) an alert.
+ */
+export function webhookEventNoteSql({ alerts }: { alerts: boolean }): string {
+  const fundingLine = `INSERT INTO webhook_events (type, payload) VALUES ('funding.changed', jsonb_build_object(
+            'change', CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'updated' END,
+            'fundingLine', jsonb_build_object('id', NEW.id, 'initiativeId', NEW.initiative_id, 'sourceType', NEW.source_type, 'funder', NEW.funder,
+              'amountSek', NEW.amount_sek, 'periodStart', NEW.period_start, 'periodEnd', NEW.period_end, 'status', NEW.status)));`;
+  const alert = `INSERT INTO webhook_events (type, payload) VALUES ('alert.raised', jsonb_build_object(
+            'alert', jsonb_build_object('id', NEW.id, 'kind', NEW.kind, 'severity', NEW.severity, 'title', NEW.title, 'initiativeId', NEW.initiative_id,
+              'fundingLineId', NEW.funding_id, 'dueDate', NEW.due_date, 'amountSek', NEW.amount_sek)));`;
+  return `
+      CREATE OR REPLACE FUNCTION webhook_event_note() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_TABLE_NAME = 'initiatives' AND TG_OP = 'INSERT' THEN
+          INSERT INTO webhook_events (type, payload) VALUES ('initiative.created', jsonb_build_object(
+            'initiative', jsonb_build_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'status', NEW.status)));
+        ELSIF TG_TABLE_NAME = 'initiatives' THEN
+          INSERT INTO webhook_events (type, payload) VALUES ('initiative.status_changed', jsonb_build_object(
+            'initiative', jsonb_build_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title), 'from', OLD.status, 'to', NEW.status));
+        ${alerts ? `ELSIF TG_TABLE_NAME = 'funding_lines' THEN\n          ${fundingLine}\n        ELSE\n          ${alert}` : `ELSE\n          ${fundingLine}`}
+        END IF;
+        RETURN NULL;
+      END $$`;
+}
+
+/**
  * Webhooks (issue 7, item 5): subscriptions, the event outbox, deliveries and their attempts. Row triggers write an
  * event in the transaction of the change itself, like the changes feed's, so an event exists exactly when its change
  * committed; the worker fans events out to subscriptions (libs/integration/src/webhooks).
@@ -44,27 +71,7 @@ export class Webhooks1795451882000 implements MigrationInterface {
       `ALTER TABLE "webhook_delivery_attempts" ADD CONSTRAINT "fk_webhook_delivery_attempts_delivery" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     // One narrow insert per change; the payload is what a receiver needs to act without calling back.
-    await queryRunner.query(`
-      CREATE FUNCTION webhook_event_note() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_TABLE_NAME = 'initiatives' AND TG_OP = 'INSERT' THEN
-          INSERT INTO webhook_events (type, payload) VALUES ('initiative.created', jsonb_build_object(
-            'initiative', jsonb_build_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title, 'kind', NEW.kind, 'status', NEW.status)));
-        ELSIF TG_TABLE_NAME = 'initiatives' THEN
-          INSERT INTO webhook_events (type, payload) VALUES ('initiative.status_changed', jsonb_build_object(
-            'initiative', jsonb_build_object('id', NEW.id, 'code', NEW.code, 'title', NEW.title), 'from', OLD.status, 'to', NEW.status));
-        ELSIF TG_TABLE_NAME = 'funding_lines' THEN
-          INSERT INTO webhook_events (type, payload) VALUES ('funding.changed', jsonb_build_object(
-            'change', CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'updated' END,
-            'fundingLine', jsonb_build_object('id', NEW.id, 'initiativeId', NEW.initiative_id, 'sourceType', NEW.source_type, 'funder', NEW.funder,
-              'amountSek', NEW.amount_sek, 'periodStart', NEW.period_start, 'periodEnd', NEW.period_end, 'status', NEW.status)));
-        ELSE
-          INSERT INTO webhook_events (type, payload) VALUES ('alert.raised', jsonb_build_object(
-            'alert', jsonb_build_object('id', NEW.id, 'kind', NEW.kind, 'severity', NEW.severity, 'title', NEW.title, 'initiativeId', NEW.initiative_id,
-              'fundingLineId', NEW.funding_id, 'dueDate', NEW.due_date, 'amountSek', NEW.amount_sek)));
-        END IF;
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(webhookEventNoteSql({ alerts: true }));
     await queryRunner.query(
       `CREATE TRIGGER "tr_initiatives_webhook_created" AFTER INSERT ON "initiatives" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`,
     );
