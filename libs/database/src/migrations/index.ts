@@ -38,6 +38,7 @@ import { DepartmentRollups1795470000000 } from './1795470000000-DepartmentRollup
 import { AlertWebhookEvents1795471000000 } from './1795471000000-AlertWebhookEvents.js';
 import { PayingFundingLines1795472000000 } from './1795472000000-PayingFundingLines.js';
 import { FunderDeadlineDates1795473000000 } from './1795473000000-FunderDeadlineDates.js';
+import { AlertsRoomForUpdates1795474000000 } from './1795474000000-AlertsRoomForUpdates.js';
 
 /** Migrations in the order they run. `npm run migration:generate -- Name` writes a file here; add its class below. */
 export const MIGRATIONS = [
@@ -81,4 +82,5 @@ export const MIGRATIONS = [
   AlertWebhookEvents1795471000000,
   PayingFundingLines1795472000000,
   FunderDeadlineDates1795473000000,
+  AlertsRoomForUpdates1795474000000,
 ];
