@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The row trigger function writing a webhook event for an initiative, a funding line and (`alerts`, until migration
  * AlertWebhookEvents wrote those per statement) an alert.
  */
-export function webhookEventNoteSql({ alerts }: { alerts: boolean }): string {
+export function webhookEventNoteSql({ alerts, replace }: { alerts: boolean; replace: boolean }): string {
   const fundingLine = `INSERT INTO webhook_events (type, payload) VALUES ('funding.changed', jsonb_build_object(
             'change', CASE TG_OP WHEN 'INSERT' THEN 'created' ELSE 'updated' END,
             'fundingLine', jsonb_build_object('id', NEW.id, 'initiativeId', NEW.initiative_id, 'sourceType', NEW.source_type, 'funder', NEW.funder,
@@ -13,7 +13,7 @@ export function webhookEventNoteSql({ alerts }: { alerts: boolean }): string {
             'alert', jsonb_build_object('id', NEW.id, 'kind', NEW.kind, 'severity', NEW.severity, 'title', NEW.title, 'initiativeId', NEW.initiative_id,
               'fundingLineId', NEW.funding_id, 'dueDate', NEW.due_date, 'amountSek', NEW.amount_sek)));`;
   return `
-      CREATE OR REPLACE FUNCTION webhook_event_note() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION webhook_event_note() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_TABLE_NAME = 'initiatives' AND TG_OP = 'INSERT' THEN
           INSERT INTO webhook_events (type, payload) VALUES ('initiative.created', jsonb_build_object(
@@ -71,7 +71,7 @@ export class Webhooks1795451882000 implements MigrationInterface {
       `ALTER TABLE "webhook_delivery_attempts" ADD CONSTRAINT "fk_webhook_delivery_attempts_delivery" FOREIGN KEY ("delivery_id") REFERENCES "webhook_deliveries"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     // One narrow insert per change; the payload is what a receiver needs to act without calling back.
-    await queryRunner.query(webhookEventNoteSql({ alerts: true }));
+    await queryRunner.query(webhookEventNoteSql({ alerts: true, replace: false }));
     await queryRunner.query(
       `CREATE TRIGGER "tr_initiatives_webhook_created" AFTER INSERT ON "initiatives" FOR EACH ROW EXECUTE FUNCTION webhook_event_note()`,
     );

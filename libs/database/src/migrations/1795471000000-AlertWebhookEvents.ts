@@ -31,11 +31,11 @@ export class AlertWebhookEvents1795471000000 implements MigrationInterface {
       `CREATE TRIGGER "tr_alerts_webhook_raised" AFTER INSERT ON "alerts" REFERENCING NEW TABLE AS raised_alerts
          FOR EACH STATEMENT EXECUTE FUNCTION webhook_alerts_raised()`,
     );
-    await queryRunner.query(webhookEventNoteSql({ alerts: false }));
+    await queryRunner.query(webhookEventNoteSql({ alerts: false, replace: true }));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(webhookEventNoteSql({ alerts: true }));
+    await queryRunner.query(webhookEventNoteSql({ alerts: true, replace: true }));
     await queryRunner.query(`DROP TRIGGER "tr_alerts_webhook_raised" ON "alerts"`);
     await queryRunner.query(`DROP FUNCTION webhook_alerts_raised()`);
     await queryRunner.query(
