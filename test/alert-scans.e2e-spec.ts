@@ -393,6 +393,8 @@ describe('Alert scans', () => {
       ['a granted line past its end', {}, {}, true],
       ['a grant with a coverage decision', { status: 'ended', coverageDecision: 'not_needed' }, {}, false],
       ['ordinary budget money', { sourceType: 'ordinary_budget' }, {}, false],
+      ['an application that was rejected', { status: 'rejected' }, {}, false],
+      ['an application never granted', { status: 'applied' }, {}, false],
       ['a grant of an approved, not yet active initiative', {}, { status: 'approved' }, false],
       ['a grant of an integrated initiative', { status: 'ended' }, { status: 'integrated' }, false],
     ])('should decide whether to flag %s', async (_, line, initiative, flagged) => {

@@ -16,7 +16,8 @@ export class GrantExpiredInitiativeActiveScan implements AlertScan {
   run(em: EntityManager, asOf: string): Promise<ScanCounts> {
     const findings = grantFindings(asOf, {
       kind: this.name,
-      where: `f.status IN ('granted', 'ended') AND i.status = 'active' AND t.period_end < $1::date`,
+      // Granted or ended: the facts' granted_temporary, which grantFindings asks of every line.
+      where: `i.status = 'active' AND t.period_end < $1::date`,
       severity: `'critical'`,
       title: (p) =>
         `${p.label} || ' från ' || ${p.funder} || ' upphörde ' || ${p.end} || ' men insatsen pågår utan beslut om fortsatt finansiering'`,
